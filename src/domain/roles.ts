@@ -1,0 +1,92 @@
+/**
+ * Roles of docs/DESIGN §1 and the permissions each carries. Pure data and pure policies:
+ * a policy takes the actor and the facts it needs and answers yes or no.
+ */
+export const PERMISSIONS = [
+  'self', // any signed-in user: my profile, my password, my workbench
+  'org.read', // departments, people, posts, groups of the unit
+  'org.write', // departments, posts, groups
+  'people.write', // people and roster import (department heads: their department only)
+  'users.manage', // logins, role grants, password resets
+  'audit.read', // audit history and chain verification
+  'units.manage', // create units below one's own
+  'units.oversee', // read-only view of the units below one's own
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = {
+  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee'] },
+  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read'] },
+  party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'audit.read'] },
+  leadership_member: { label: '班子成员', permissions: ['self', 'org.read'] },
+  branch_secretary: { label: '支部书记', permissions: ['self', 'org.read'] },
+  branch_committee: { label: '支委', permissions: ['self', 'org.read'] },
+  department_head: { label: '科室（中心）负责人', permissions: ['self', 'org.read', 'people.write'] },
+  discipline: { label: '机关纪委', permissions: ['self', 'org.read', 'audit.read'] },
+  member: { label: '干部职工', permissions: ['self', 'org.read'] },
+  oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee'] },
+} as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+export type ScopeType = 'unit' | 'department' | 'group';
+export interface Grant {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string | null;
+}
+export interface Actor {
+  userId: string;
+  unitId: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  grants: Grant[];
+}
+
+/** Every permission the actor holds through any grant, whatever its scope. */
+export function permissionsOf(actor: Pick<Actor, 'grants'>): Set<Permission> {
+  const out = new Set<Permission>(['self']);
+  for (const g of actor.grants) for (const p of ROLES[g.role].permissions) out.add(p);
+  return out;
+}
+
+export function hasPermission(actor: Pick<Actor, 'grants'>, permission: Permission): boolean {
+  return permissionsOf(actor).has(permission);
+}
+
+function grantsWith(actor: Pick<Actor, 'grants'>, permission: Permission): Grant[] {
+  return actor.grants.filter((g) => (ROLES[g.role].permissions as readonly Permission[]).includes(permission));
+}
+
+/** Unit-wide permission: held through a grant scoped to the whole unit. */
+export function hasUnitWide(actor: Pick<Actor, 'grants'>, permission: Permission): boolean {
+  return grantsWith(actor, permission).some((g) => g.scopeType === 'unit');
+}
+
+/**
+ * May the actor change this person? Same unit, and people.write held unit-wide or for the
+ * person's department (a department head edits the department's people, moving none out of it).
+ */
+export function canWritePerson(
+  actor: Actor,
+  person: { unitId: string; departmentId: string | null },
+  target?: { departmentId: string | null },
+): boolean {
+  if (actor.unitId !== person.unitId) return false;
+  if (hasUnitWide(actor, 'people.write')) return true;
+  const depts = grantsWith(actor, 'people.write')
+    .filter((g) => g.scopeType === 'department')
+    .map((g) => g.scopeId);
+  const inScope = (d: string | null) => d !== null && depts.includes(d);
+  return inScope(person.departmentId) && (target === undefined || inScope(target.departmentId));
+}
+
+/**
+ * May the actor read the data of `unitId`? Its own unit always; a unit below it
+ * (`ancestorsOfTarget` lists the target's ancestors, nearest first) with units.oversee.
+ */
+export function canReadUnit(actor: Actor, unitId: string, ancestorsOfTarget: readonly string[]): boolean {
+  if (actor.unitId === unitId) return true;
+  return hasPermission(actor, 'units.oversee') && ancestorsOfTarget.includes(actor.unitId);
+}

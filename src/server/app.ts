@@ -1,0 +1,63 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import errorsPlugin from './plugins/errors.js';
+import authPlugin from './plugins/auth.js';
+import type { AppDeps, RouteModule } from './types.js';
+import healthRoutes from './modules/health/health.routes.js';
+import authRoutes from './modules/auth/auth.routes.js';
+import unitsRoutes from './modules/units/units.routes.js';
+import orgRoutes from './modules/org/org.routes.js';
+import peopleRoutes from './modules/people/people.routes.js';
+import usersRoutes from './modules/users/users.routes.js';
+import auditRoutes from './modules/audit/audit.routes.js';
+import workbenchRoutes from './modules/workbench/workbench.routes.js';
+
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes];
+
+/** Builds the application without listening: tests use app.inject, main.ts listens. */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Zuofeng 作风 API', version: '0.1.0', description: '兴“十风”治“十弊”作风建设专项工作系统接口' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zf_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, deps);
+
+  await app.register(
+    async (api) => {
+      for (const mod of ROUTE_MODULES) await api.register(async (scope) => mod(scope, deps));
+    },
+    { prefix: '/api' },
+  );
+
+  if (deps.config.webDir) {
+    await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: true, index: 'index.html', maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && deps.config.webDir;
+    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.status(404).send({ code: 'not_found', message: '请求的接口或页面不存在' });
+  });
+  return app;
+}

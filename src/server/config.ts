@@ -1,0 +1,46 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  sessionHours: number;
+  /** Cookie Secure flag: 'auto' sets it when the request came over HTTPS (X-Forwarded-Proto too). */
+  secureCookies: 'auto' | boolean;
+  webDir: string | null;
+  trustProxy: boolean;
+  loginLimitPerMinute: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+}
+
+export const defaultConfig: Config = {
+  port: 3000,
+  host: '0.0.0.0',
+  dataDir: path.resolve('data'),
+  demo: true,
+  sessionHours: 12,
+  secureCookies: 'auto',
+  webDir: null,
+  trustProxy: false,
+  loginLimitPerMinute: 20,
+  lockoutThreshold: 5,
+  lockoutMinutes: 15,
+};
+
+/** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
+export function configFromEnv(env: NodeJS.ProcessEnv): Config {
+  const num = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
+  return {
+    ...defaultConfig,
+    port: num(env.PORT, defaultConfig.port),
+    host: env.HOST ?? defaultConfig.host,
+    dataDir: path.resolve(env.ZUOFENG_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo: env.ZUOFENG_DEMO !== '0',
+    secureCookies: env.ZUOFENG_SECURE_COOKIES === '1' ? true : env.ZUOFENG_SECURE_COOKIES === '0' ? false : 'auto',
+    trustProxy: env.ZUOFENG_TRUST_PROXY === '1',
+  };
+}

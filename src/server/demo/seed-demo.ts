@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../types.js';
+import { units } from '../db/schema/index.js';
+import { recordAudit, SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { orgRepo } from '../modules/org/org.repo.js';
+import { peopleRepo } from '../modules/people/people.repo.js';
+import { personAuditView } from '../modules/people/people.presenter.js';
+import { createUnitWithAdmin } from '../modules/units/unit-setup.service.js';
+import { usersRepo } from '../modules/users/users.repo.js';
+import { DEMO_DEPARTMENTS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POSTS, DEMO_UNIT } from './demo-data.js';
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+
+/** First run: seeds the demo unit when the database has no unit at all. */
+export async function seedDemoIfEmpty(deps: Deps) {
+  const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(units);
+  if ((row?.n ?? 0) > 0) return null;
+  return seedDemoUnit(deps);
+}
+
+/**
+ * Creates 示例县民政局 with departments, 30 people (20 in-service party members), posts, groups
+ * and logins. `prefix` is put before codes and usernames, so that tests can seed many units.
+ */
+export async function seedDemoUnit(deps: Deps, prefix = '') {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const { unit, admin } = await createUnitWithAdmin(deps, {
+    code: `${prefix}${DEMO_UNIT.code}`, name: DEMO_UNIT.name, isDemo: true,
+    admin: { username: `${prefix}admin`, displayName: '系统管理员', passwordHash, mustChangePassword: false },
+  });
+  const now = deps.clock.now();
+  const logins = [`${prefix}admin`];
+  await deps.db.transaction(async (tx) => {
+    const audit = (entityType: string, entityId: string, after: unknown) =>
+      recordAudit(tx, SYSTEM_ACTOR, now, { unitId: unit.id, entityType, entityId, action: 'create', after });
+    const deptIds: string[] = [];
+    for (const [i, name] of DEMO_DEPARTMENTS.entries()) {
+      const d = await orgRepo.insertDepartment(tx, { unitId: unit.id, name, sortOrder: i + 1, createdAt: now, updatedAt: now });
+      await audit('department', d.id, { name, sortOrder: i + 1 });
+      deptIds.push(d.id);
+    }
+    const personId = new Map<string, string>();
+    let memberNo = 0;
+    for (const [i, p] of DEMO_PEOPLE.entries()) {
+      const person = await peopleRepo.insert(tx, {
+        unitId: unit.id, name: p.name, departmentId: p.dept === null ? null : deptIds[p.dept]!, position: p.position, rank: p.rank,
+        isPartyMember: p.party, branchRole: p.branchRole ?? (p.party ? 'member' : 'none'), isLeadership: !!p.leader,
+        phone: `1390000${String(1000 + i).slice(-4)}`, status: 'in_service', sortOrder: i, createdAt: now, updatedAt: now,
+      });
+      await audit('person', person.id, personAuditView(person));
+      personId.set(p.name, person.id);
+      const username = `${prefix}${p.login ?? `member${++memberNo}`}`;
+      const user = await usersRepo.insert(tx, { unitId: unit.id, username, displayName: p.name, personId: person.id, passwordHash, createdAt: now, updatedAt: now });
+      await audit('user', user.id, { username, personId: person.id });
+      logins.push(username);
+      for (const role of ['member' as const, ...(p.roles ?? [])]) {
+        const deptScoped = role === 'department_head';
+        await usersRepo.insertGrant(tx, {
+          unitId: unit.id, userId: user.id, role, createdAt: now,
+          scopeType: deptScoped ? 'department' : 'unit', scopeId: deptScoped ? deptIds[p.dept!]! : null,
+        });
+      }
+    }
+    for (const [dept, title, a, b] of DEMO_POSTS) {
+      const post = await orgRepo.insertPost(tx, { unitId: unit.id, departmentId: deptIds[dept]!, title, holderAId: personId.get(a)!, holderBId: personId.get(b)!, createdAt: now, updatedAt: now });
+      await audit('post', post.id, { title, holderA: a, holderB: b });
+    }
+    for (const [kind, name, members] of DEMO_GROUPS) {
+      const g = await orgRepo.insertGroup(tx, { unitId: unit.id, kind, name, createdAt: now, updatedAt: now });
+      await orgRepo.replaceGroupMembers(tx, unit.id, g.id, members.map(([n, roleInGroup]) => ({ personId: personId.get(n)!, roleInGroup })));
+      await audit('group', g.id, { kind, name, members });
+    }
+  });
+  return { unit, admin, logins };
+}

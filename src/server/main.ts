@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { systemClock } from './clock.js';
+import { configFromEnv } from './config.js';
+import { openDatabase } from './db/client.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
+
+/** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
+export async function main() {
+  const config = configFromEnv(process.env);
+  const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+  config.webDir = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
+  if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase(config);
+  await database.migrate();
+  const deps = { db: database.db, clock: systemClock, config };
+  if (config.demo) {
+    const seeded = await seedDemoIfEmpty(deps);
+    if (seeded) printDemoLogins(seeded.logins);
+  }
+  const app = await buildApp(deps, { logger: process.env.ZUOFENG_LOG !== '0' });
+  const close = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Zuofeng 作风 已启动：http://localhost:${config.port}  (${database.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : 'PostgreSQL'})`);
+  if (!config.webDir) console.log('提示：未找到前端构建 dist/web，请运行 npm run build');
+}
+
+function printDemoLogins(logins: string[]) {
+  console.log('已创建演示单位“示例县民政局”。演示账号（密码均为 demo1234）：');
+  console.log(`  ${logins.join('  ')}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+import { pageOf } from '../../../shared/contracts/common.js';
+import { ZAuditEvent, ZAuditQuery, ZAuditVerify } from '../../../shared/contracts/audit.js';
+import { typed, type RouteModule } from '../../types.js';
+import { hasPermission } from '../../../domain/roles.js';
+import { forbidden } from '../../errors.js';
+import { auditRepo } from './audit.repo.js';
+import { verifyAudit } from './audit.service.js';
+
+const tags = ['审计'];
+
+const auditRoutes: RouteModule = async (app, deps) => {
+  const r = typed(app);
+
+  /**
+   * Audit events of the unit, newest first. Anyone may read the history of their own user
+   * record; everything else needs audit.read.
+   */
+  r.get('/audit/events', { config: { permission: 'self' }, schema: { tags, summary: '审计记录（可按对象筛选）', querystring: ZAuditQuery, response: { 200: pageOf(ZAuditEvent) } } },
+    async (req) => {
+      const q = req.query;
+      const own = q.entityType === 'user' && q.entityId === req.actor.userId;
+      if (!own && !hasPermission(req.actor, 'audit.read')) throw forbidden('没有查看审计记录的权限');
+      const { items, total } = await auditRepo.page(deps.db, req.actor.unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      return {
+        total, page: q.page, pageSize: q.pageSize,
+        items: items.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, entityType: e.entityType, entityId: e.entityId, action: e.action, before: e.before, after: e.after })),
+      };
+    });
+
+  r.get('/audit/verify', { config: { permission: 'audit.read' }, schema: { tags, summary: '校验本单位审计链', response: { 200: ZAuditVerify } } },
+    async (req) => {
+      const [v] = await verifyAudit(deps.db, req.actor.unitId);
+      return { ok: !v!.firstBreak, events: v!.events, firstBreak: v!.firstBreak };
+    });
+};
+export default auditRoutes;

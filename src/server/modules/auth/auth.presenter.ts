@@ -1,0 +1,36 @@
+import { ROLES, permissionsOf, type Actor } from '../../../domain/roles.js';
+import type { SessionContext } from './auth.service.js';
+
+export interface ScopeNames {
+  departments: Map<string, string>;
+  groups: Map<string, string>;
+}
+
+export function presentGrant(
+  g: { id: string; role: string; scopeType: string; scopeId: string | null },
+  unitName: string,
+  names: ScopeNames,
+) {
+  const scopeName =
+    g.scopeType === 'department' ? names.departments.get(g.scopeId ?? '') ?? '（已撤销的科室）'
+    : g.scopeType === 'group' ? names.groups.get(g.scopeId ?? '') ?? '（已撤销的小组）'
+    : unitName;
+  return {
+    id: g.id,
+    role: g.role,
+    roleLabel: ROLES[g.role as keyof typeof ROLES]?.label ?? g.role,
+    scopeType: g.scopeType as 'unit' | 'department' | 'group',
+    scopeId: g.scopeId,
+    scopeName,
+  };
+}
+
+export function presentMe(s: SessionContext, grants: ReturnType<typeof presentGrant>[], actor: Actor) {
+  return {
+    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, personId: actor.personId, mustChangePassword: s.mustChangePassword },
+    unit: s.unit,
+    grants,
+    permissions: [...permissionsOf(actor)],
+    csrfToken: s.csrfToken,
+  };
+}

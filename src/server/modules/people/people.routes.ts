@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ZIdParams, pageOf } from '../../../shared/contracts/common.js';
+import { ZPeopleQuery, ZPerson, ZPersonBody, ZRosterImport } from '../../../shared/contracts/people.js';
+import { badRequest } from '../../errors.js';
+import { sendDownload, shanghaiDateStamp, XLSX_TYPE } from '../../http.js';
+import { typed, type RouteModule } from '../../types.js';
+import { orgRepo } from '../org/org.repo.js';
+import { peopleRepo } from './people.repo.js';
+import { presentPerson } from './people.presenter.js';
+import { createPerson, getPerson, listPeople, readableUnit, updatePerson } from './people.service.js';
+import { applyRosterImport, checkRosterFile, getRosterImport } from './roster-import.service.js';
+import { rosterExport, rosterTemplate } from './roster-xlsx.js';
+
+const tags = ['花名册'];
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+const peopleRoutes: RouteModule = async (app, deps) => {
+  const r = typed(app);
+
+  r.get('/people', { config: { permission: 'org.read' }, schema: { tags, summary: '人员列表（分页、搜索、筛选）', querystring: ZPeopleQuery, response: { 200: pageOf(ZPerson) } } },
+    async (req) => {
+      const { isPartyMember, ...q } = req.query;
+      return listPeople(deps, req.actor, { ...q, isPartyMember: isPartyMember === undefined ? undefined : isPartyMember === 'true' });
+    });
+
+  r.get('/people/export.xlsx', { config: { permission: 'org.read' }, schema: { tags, summary: '导出花名册（.xlsx）', querystring: z.object({ unitId: z.uuid().optional() }) } },
+    async (req, reply) => {
+      const unitId = await readableUnit(deps, req.actor, req.query.unitId);
+      const unit = await orgRepo.unit(deps.db, unitId);
+      const rows = (await peopleRepo.all(deps.db, unitId)).map(presentPerson);
+      return sendDownload(reply, `${unit!.name}花名册${shanghaiDateStamp(deps.clock.now())}.xlsx`, XLSX_TYPE, await rosterExport(rows));
+    });
+
+  r.get('/people/template.xlsx', { config: { permission: 'org.read' }, schema: { tags, summary: '下载花名册导入模板' } },
+    async (req, reply) => {
+      const names = (await orgRepo.departments(deps.db, req.actor.unitId)).filter((d) => d.active).map((d) => d.name);
+      return sendDownload(reply, '花名册导入模板.xlsx', XLSX_TYPE, await rosterTemplate(names));
+    });
+
+  r.get('/people/:id', { config: { permission: 'org.read' }, schema: { tags, summary: '人员详情', params: ZIdParams, response: { 200: ZPerson } } },
+    async (req) => getPerson(deps, req.actor, req.params.id));
+
+  r.post('/people', { config: { permission: 'people.write' }, schema: { tags, summary: '新增人员', body: ZPersonBody, response: { 200: ZPerson } } },
+    async (req) => createPerson(deps, req.actor, req.body));
+
+  r.put('/people/:id', {
+    config: { permission: 'people.write' },
+    schema: { tags, summary: '修改人员（离职也在此标记）', params: ZIdParams, body: ZPersonBody, headers: z.object({ 'x-expected-version': z.string().max(40).optional() }), response: { 200: ZPerson } },
+  }, async (req) => updatePerson(deps, req.actor, req.params.id, req.body, req.headers['x-expected-version']));
+
+  r.post('/people/imports', {
+    config: { permission: 'people.write' },
+    schema: { tags, summary: '上传花名册并检查（不写入）', consumes: ['multipart/form-data'], response: { 200: ZRosterImport } },
+  }, async (req) => {
+    if (!req.isMultipart()) throw badRequest('请以表单方式上传 .xlsx 文件');
+    const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+    if (!file) throw badRequest('请选择要上传的文件');
+    const buf = await file.toBuffer().catch(() => {
+      throw badRequest(`文件不能超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB`);
+    });
+    return checkRosterFile(deps, req.actor, file.filename || '花名册.xlsx', buf);
+  });
+
+  r.get('/people/imports/:id', { config: { permission: 'people.write' }, schema: { tags, summary: '导入进度', params: ZIdParams, response: { 200: ZRosterImport } } },
+    async (req) => getRosterImport(deps, req.actor, req.params.id));
+
+  r.post('/people/imports/:id/apply', { config: { permission: 'people.write' }, schema: { tags, summary: '执行导入', params: ZIdParams, response: { 200: ZRosterImport } } },
+    async (req) => applyRosterImport(deps, req.actor, req.params.id));
+};
+export default peopleRoutes;

@@ -1,0 +1,51 @@
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { people, roleGrants, sessions, users } from '../../db/schema/index.js';
+
+export const usersRepo = {
+  async page(db: Db, unitId: string, q: string | undefined, limit: number, offset: number) {
+    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const where = and(eq(users.unitId, unitId), like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined);
+    const [rows, [count]] = await Promise.all([
+      db.select({ user: users, personName: people.name }).from(users).leftJoin(people, eq(people.id, users.personId))
+        .where(where).orderBy(asc(users.createdAt), asc(users.username)).limit(limit).offset(offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+    ]);
+    return { rows, total: count?.n ?? 0 };
+  },
+  async byId(db: Db, unitId: string, id: string) {
+    const [u] = await db.select().from(users).where(and(eq(users.unitId, unitId), eq(users.id, id)));
+    return u;
+  },
+  async usernameTaken(db: Db, username: string) {
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+    return !!u;
+  },
+  async insert(db: Db, row: typeof users.$inferInsert) {
+    const [u] = await db.insert(users).values(row).returning();
+    return u!;
+  },
+  async update(db: Db, unitId: string, id: string, patch: Partial<typeof users.$inferInsert>) {
+    await db.update(users).set(patch).where(and(eq(users.unitId, unitId), eq(users.id, id)));
+  },
+  async endSessions(db: Db, userId: string) {
+    await db.delete(sessions).where(eq(sessions.userId, userId));
+  },
+  async activeGrants(db: Db, unitId: string, userIds: string[]) {
+    if (userIds.length === 0) return [];
+    return db.select().from(roleGrants)
+      .where(and(eq(roleGrants.unitId, unitId), inArray(roleGrants.userId, userIds), isNull(roleGrants.revokedAt)))
+      .orderBy(asc(roleGrants.createdAt));
+  },
+  async insertGrant(db: Db, row: typeof roleGrants.$inferInsert) {
+    const [g] = await db.insert(roleGrants).values(row).returning();
+    return g!;
+  },
+  async grant(db: Db, unitId: string, id: string) {
+    const [g] = await db.select().from(roleGrants).where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.id, id)));
+    return g;
+  },
+  async revokeGrant(db: Db, unitId: string, id: string, at: Date, reason: string) {
+    await db.update(roleGrants).set({ revokedAt: at, revokeReason: reason }).where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.id, id)));
+  },
+};

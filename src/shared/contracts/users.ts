@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ROLE_NAMES } from '../../domain/roles.js';
+import { zName } from './common.js';
+import { ZGrant } from './auth.js';
+
+export const ZUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  personId: z.uuid().nullable(),
+  personName: z.string().nullable(),
+  active: z.boolean(),
+  locked: z.boolean(),
+  grants: z.array(ZGrant),
+});
+
+export const ZUserBody = z.object({
+  username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为3-32位小写字母、数字、下划线，以字母开头'),
+  displayName: zName('显示名称', 30),
+  personId: z.uuid().nullable().default(null),
+  password: z.string().min(8, '初始密码至少8位').max(200),
+});
+export const ZUserPatch = z.object({ displayName: zName('显示名称', 30).optional(), active: z.boolean().optional(), personId: z.uuid().nullable().optional() });
+export const ZResetPasswordBody = z.object({ password: z.string().min(8, '新密码至少8位').max(200) });
+export const ZGrantBody = z
+  .object({
+    role: z.enum(ROLE_NAMES as [string, ...string[]], { message: '角色不正确' }),
+    scopeType: z.enum(['unit', 'department', 'group']).default('unit'),
+    scopeId: z.uuid().nullable().default(null),
+  })
+  .refine((g) => (g.scopeType === 'unit') === (g.scopeId === null), { message: '科室或小组范围须选择具体对象', path: ['scopeId'] });

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject, afterAll } from 'vitest';
+import { buildApp } from '../src/server/app.js';
+import { defaultConfig, type Config } from '../src/server/config.js';
+import { openPglite, openPostgres, type Database } from '../src/server/db/client.js';
+import { seedDemoUnit } from '../src/server/demo/seed-demo.js';
+import type { Clock } from '../src/server/clock.js';
+
+/** A clock tests can move. */
+export class TestClock implements Clock {
+  constructor(public current = new Date('2026-11-30T02:00:00Z')) {}
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+let shared: Promise<Database> | undefined;
+
+/** The database of this test file: a clone of the migrated PGlite template, or the test PostgreSQL. */
+export function testDatabase(): Promise<Database> {
+  shared ??= (async () => {
+    const database = process.env.TEST_DATABASE_URL
+      ? openPostgres(process.env.TEST_DATABASE_URL, 4)
+      : openPglite(await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }));
+    afterAll(() => database.close());
+    return database;
+  })();
+  return shared;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  clock: TestClock;
+  config: Config;
+}
+
+export async function testApp(config: Partial<Config> = {}): Promise<TestContext> {
+  const database = await testDatabase();
+  const clock = new TestClock();
+  const cfg = { ...defaultConfig, webDir: null, ...config };
+  const app = await buildApp({ db: database.db, clock, config: cfg });
+  afterAll(() => app.close());
+  return { app, database, clock, config: cfg };
+}
+
+/** A fresh demo unit with its own usernames (prefix_admin, prefix_office, …). */
+export async function newDemoUnit(ctx: TestContext) {
+  const prefix = `t${randomBytes(4).toString('hex')}_`;
+  const seeded = await seedDemoUnit({ db: ctx.database.db, clock: ctx.clock }, prefix);
+  return { ...seeded, prefix, user: (login: string) => `${prefix}${login}` };
+}
+
+/** A signed-in client: keeps the cookie and sends the CSRF header on writes. */
+export class Client {
+  cookie = '';
+  csrf = '';
+  constructor(private readonly app: FastifyInstance) {}
+
+  async login(username: string, password = 'demo1234') {
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+    this.cookie = String(res.cookies.find((c) => c.name === 'zf_session')!.value);
+    const me = await this.get('/api/auth/me');
+    this.csrf = me.json().csrfToken;
+    return this;
+  }
+
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.app.inject({
+      method, url, payload: payload as never,
+      headers: { ...(this.cookie ? { cookie: `zf_session=${this.cookie}` } : {}), ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }), ...headers },
+    });
+  }
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, payload?: unknown) => this.request('POST', url, payload ?? {});
+  put = (url: string, payload?: unknown) => this.request('PUT', url, payload ?? {});
+  patch = (url: string, payload?: unknown) => this.request('PATCH', url, payload ?? {});
+}
+
+export const signIn = (ctx: TestContext, username: string, password?: string) => new Client(ctx.app).login(username, password);

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
+
+/**
+ * Walks every route of the OpenAPI document: without a session → 401 (unless public); a user of
+ * another unit → 403 or 404 on another unit's ids; no route answers 500, also to junk input.
+ */
+interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+}
+
+let ctx: TestContext;
+let routes: Route[];
+let unitA: Awaited<ReturnType<typeof newDemoUnit>>;
+let adminA: Client;
+let adminB: Client;
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login']);
+
+/** Real ids of unit A, so that unit B's user asks for things that exist, just not for it. */
+let idsA: Record<string, string>;
+
+beforeAll(async () => {
+  ctx = await testApp();
+  unitA = await newDemoUnit(ctx);
+  const unitB = await newDemoUnit(ctx);
+  adminA = await signIn(ctx, unitA.user('admin'));
+  adminB = await signIn(ctx, unitB.user('admin'));
+  const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+  routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => ({ method: m.toUpperCase() as Route['method'], path })),
+  );
+  const person = (await adminA.get('/api/people?pageSize=1')).json().items[0];
+  const dept = (await adminA.get('/api/departments')).json()[0];
+  const post = (await adminA.get('/api/posts')).json()[0];
+  const group = (await adminA.get('/api/groups')).json()[0];
+  const user = (await adminA.get('/api/users?pageSize=2')).json().items[1];
+  const file = Buffer.from('not a spreadsheet');
+  const imp = await adminA.request('POST', '/api/people/imports', multipart(file), multipartHeaders);
+  idsA = { person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id };
+});
+
+const boundary = 'zfboundary';
+const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+function multipart(content: Buffer) {
+  return Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+}
+
+function fill(path: string, ids: Record<string, string>) {
+  const first = path.split('/')[2];
+  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user' }[first!] ?? 'person';
+  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!);
+}
+
+describe('every route', () => {
+  it('lists the routes of every module in the OpenAPI document', () => {
+    const paths = routes.map((r) => `${r.method} ${r.path}`);
+    for (const p of ['GET /api/health', 'POST /api/auth/login', 'GET /api/people', 'PUT /api/people/{id}', 'POST /api/people/imports', 'GET /api/users', 'GET /api/audit/events', 'GET /api/org/chart', 'GET /api/workbench']) {
+      expect(paths).toContain(p);
+    }
+    expect(routes.length).toBeGreaterThan(30);
+  });
+
+  it('answers 401 without a session, except the public ones', async () => {
+    for (const r of routes) {
+      const res = await ctx.app.inject({ method: r.method, url: fill(r.path, idsA), payload: r.method === 'GET' ? undefined : {} });
+      const key = `${r.method} ${r.path}`;
+      if (PUBLIC.has(key)) expect(res.statusCode, key).not.toBe(401);
+      else {
+        expect(res.statusCode, key).toBe(401);
+        expect(res.json(), key).toMatchObject({ code: 'unauthenticated', message: '请先登录' });
+      }
+    }
+  });
+
+  it("answers 403 or 404 to a user of another unit asking for this unit's things", async () => {
+    for (const r of routes.filter((x) => x.path.includes('{id}'))) {
+      const res = await adminB.request(r.method, fill(r.path, idsA), r.method === 'GET' ? undefined : validBodyFor(r));
+      expect([403, 404], `${r.method} ${r.path} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+    }
+    const list = (await adminB.get(`/api/people?unitId=${unitA.unit.id}`));
+    expect(list.statusCode).toBe(404);
+    const mine = (await adminB.get('/api/people?pageSize=100')).json();
+    expect(mine.items.every((p: { unitId: string }) => p.unitId !== unitA.unit.id)).toBe(true);
+  });
+
+  it('never answers 500, whatever the input', async () => {
+    const junkBodies: unknown[] = ['', '{', { name: 1e309 }, { name: '<script>alert(1)</script>', departmentId: 'x' }, [], { reason: 'a'.repeat(100000) }, null];
+    const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
+    for (const r of routes) {
+      for (const id of junkIds) {
+        const url = r.path.replace('{id}', id).replace('{grantId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
+        for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
+          const res = await adminA.request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
+          expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);
+          if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) expect(res.json()).toHaveProperty('message');
+        }
+      }
+    }
+  });
+
+  it('answers an unknown route with a 404 in JSON', async () => {
+    const res = await adminA.get('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ code: 'not_found', message: '请求的接口或页面不存在' });
+  });
+});
+
+/** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
+function validBodyFor(r: Route): unknown {
+  if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke')) return { reason: '测试原因' };
+  if (r.path.startsWith('/api/people/{id}')) return { name: '某人', departmentId: null, isPartyMember: false, isLeadership: false };
+  if (r.path.startsWith('/api/departments/')) return { name: '某科' };
+  if (r.path.startsWith('/api/posts/')) return { title: '某岗', departmentId: null, holderAId: null, holderBId: null };
+  if (r.path.endsWith('/members')) return { members: [] };
+  if (r.path.endsWith('/reset-password')) return { password: 'abcd12345' };
+  if (r.path.endsWith('/grants')) return { role: 'member' };
+  if (r.path.startsWith('/api/users/')) return { displayName: '某人' };
+  return {};
+}
