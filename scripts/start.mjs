@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm start`: build the web client when it is missing or older than its sources, then run the
+// server (TypeScript through tsx, in this process).
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const builtIndex = path.join(root, 'dist/web/index.html');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const sources = ['src/web', 'src/shared'].map((d) => newestMtime(path.join(root, d)));
+const stale = !fs.existsSync(builtIndex) || Math.max(...sources) > fs.statSync(builtIndex).mtimeMs;
+if (stale && process.env.ZUOFENG_SKIP_BUILD !== '1') {
+  console.log('正在构建前端（首次启动或代码有更新）…');
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const { register } = await import('tsx/esm/api');
+register();
+const { main } = await import('../src/server/main.ts');
+await main();

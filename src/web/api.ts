@@ -1,0 +1,87 @@
+/** The API client: JSON in and out, the CSRF header on writes, errors as ApiError with Chinese text. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export const setCsrfToken = (t: string) => {
+  csrfToken = t;
+};
+
+async function parse(res: Response) {
+  const text = await res.text();
+  let body: { code?: string; message?: string; details?: unknown } | undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!res.ok) throw new ApiError(res.status, body?.code ?? 'http_error', body?.message ?? `请求失败（${res.status}）`, body?.details);
+  return body;
+}
+
+export async function api<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+        ...headers,
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  } catch {
+    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
+  }
+  return (await parse(res)) as T;
+}
+
+export const get = <T>(url: string) => api<T>('GET', url);
+export const post = <T>(url: string, body: unknown = {}) => api<T>('POST', url, body);
+export const put = <T>(url: string, body: unknown) => api<T>('PUT', url, body);
+export const patch = <T>(url: string, body: unknown) => api<T>('PATCH', url, body);
+
+/** Uploads one file as multipart, reporting the upload's progress (0–100). */
+export function upload<T>(url: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.onerror = () => reject(new ApiError(0, 'network', '网络连接失败，请检查网络后重试'));
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText, { status: xhr.status });
+      parse(res).then((b) => resolve(b as T), reject);
+    };
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
+
+/** Downloads a file from a GET URL (cookie auth), keeping the server's file name. */
+export async function download(url: string, fallbackName: string) {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) await parse(res);
+  const cd = res.headers.get('content-disposition') ?? '';
+  const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
+  const name = m ? decodeURIComponent(m[1]!) : fallbackName;
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 1000);
+}

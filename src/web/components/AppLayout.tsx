@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Alert, Avatar, Button, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { post } from '../api';
+import { NAV } from '../nav';
+import { can, useMe } from '../session';
+import { PasswordModal } from './PasswordModal';
+
+const ICONS: Record<string, React.ReactNode> = {
+  '/': <DashboardOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />,
+};
+
+export function AppLayout() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  const [collapsed, setCollapsed] = useState(true);
+  const [pwOpen, setPwOpen] = useState(me.user.mustChangePassword);
+  const items = NAV.filter((n) => can(me, n.permission)).map((n) => ({ key: n.path, icon: ICONS[n.path], label: n.label }));
+  const selected = NAV.filter((n) => n.path !== '/' && location.pathname.startsWith(n.path)).map((n) => n.path);
+
+  const logout = async () => {
+    await post('/api/auth/logout').catch(() => undefined);
+    queryClient.clear();
+    navigate('/login');
+  };
+
+  const menu = (
+    <Menu theme="dark" mode="inline" items={items} selectedKeys={selected.length ? selected : ['/']}
+      onClick={(e) => { navigate(e.key); if (narrow) setCollapsed(true); }} />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} collapsed={narrow ? collapsed : false} trigger={null} width={200}
+        style={narrow ? { position: 'fixed', zIndex: 20, height: '100vh' } : undefined}>
+        <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>作风 · 专项工作</div>
+        {menu}
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
+          {narrow && <Button type="text" aria-label="菜单" icon={<MenuOutlined />} onClick={() => setCollapsed(!collapsed)} />}
+          <Typography.Text strong ellipsis style={{ flex: 1 }}>{me.unit.name}</Typography.Text>
+          <Dropdown menu={{ items: [
+            { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwOpen(true) },
+            { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: logout },
+          ] }}>
+            <Button type="text" data-testid="user-menu"><Avatar size="small" icon={<UserOutlined />} /> {narrow ? '' : me.user.displayName}</Button>
+          </Dropdown>
+        </Layout.Header>
+        {me.unit.isDemo && <Alert type="warning" banner title="演示数据：本单位为演示单位“示例县民政局”，人员与数据均为虚构，仅供试用。" />}
+        <Layout.Content style={{ padding: narrow ? 8 : 16 }} onClick={() => narrow && !collapsed && setCollapsed(true)}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <PasswordModal open={pwOpen} forced={me.user.mustChangePassword} onClose={() => setPwOpen(false)} />
+    </Layout>
+  );
+}

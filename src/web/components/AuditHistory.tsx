@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Empty, Pagination, Spin, Tag, Timeline, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { get } from '../api';
+import { ACTION_LABELS, FIELD_LABELS, displayValue } from '../labels';
+import type { AuditEvent, Page } from '../types';
+
+/** The history of one entity (or of the unit when no entity is given), newest first. */
+export function AuditHistory({ entityType, entityId, names }: { entityType?: string; entityId?: string; names: Map<string, string> }) {
+  const [page, setPage] = useState(1);
+  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(entityType ? { entityType } : {}), ...(entityId ? { entityId } : {}) });
+  const { data, isLoading } = useQuery({ queryKey: ['audit', entityType, entityId, page], queryFn: () => get<Page<AuditEvent>>(`/api/audit/events?${qs}`) });
+  if (isLoading) return <Spin />;
+  if (!data || data.total === 0) return <Empty description="暂无记录" />;
+  return (
+    <div data-testid="audit-history">
+      <Timeline
+        items={data.items.map((e) => ({
+          key: e.seq,
+          content: (
+            <div>
+              <div>
+                <Tag color="blue">{ACTION_LABELS[e.action] ?? e.action}</Tag>
+                <Typography.Text strong>{e.actorName}</Typography.Text>
+                <Typography.Text type="secondary"> · {dayjs(e.at).format('YYYY-MM-DD HH:mm:ss')} · #{e.seq}</Typography.Text>
+              </div>
+              <Changes before={e.before} after={e.after} names={names} />
+            </div>
+          ),
+        }))}
+      />
+      {data.total > data.pageSize && <Pagination size="small" current={page} pageSize={data.pageSize} total={data.total} onChange={setPage} />}
+    </div>
+  );
+}
+
+function Changes({ before, after, names }: { before: unknown; after: unknown; names: Map<string, string> }) {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  if (keys.length === 0) return null;
+  return (
+    <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+      {keys.map((k) => (
+        <li key={k}>
+          {FIELD_LABELS[k] ?? k}：
+          {k in b && <><Typography.Text delete type="secondary">{displayValue(k, b[k], names)}</Typography.Text> → </>}
+          <Typography.Text>{k in a ? displayValue(k, a[k], names) : '（空）'}</Typography.Text>
+        </li>
+      ))}
+    </ul>
+  );
+}

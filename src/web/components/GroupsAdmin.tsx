@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, get, post, put } from '../api';
+import { GROUP_KIND_LABELS } from '../labels';
+import type { Group } from '../types';
+import { PersonSelect } from './PersonSelect';
+import { reasonModal } from './ReasonPrompt';
+
+/** 领导小组、办公室、工作专班、支委会: create, set members with their role in the group, withdraw. */
+export function GroupsAdmin({ canWrite }: { canWrite: boolean }) {
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [membersOf, setMembersOf] = useState<Group | null>(null);
+  const [form] = Form.useForm();
+  const [membersForm] = Form.useForm();
+  const { data, isLoading } = useQuery({ queryKey: ['groups'], queryFn: () => get<Group[]>('/api/groups') });
+  const refresh = () => Promise.all(['groups', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
+
+  const create = async () => {
+    const v = await form.validateFields();
+    try { await post('/api/groups', v); message.success('已创建'); setCreating(false); await refresh(); } catch (e) { fail(e); }
+  };
+  const saveMembers = async () => {
+    const v = await membersForm.validateFields();
+    try {
+      await put(`/api/groups/${membersOf!.id}/members`, { members: (v.members ?? []).filter((m: { personId?: string }) => m?.personId) });
+      message.success('成员已更新');
+      setMembersOf(null);
+      await refresh();
+    } catch (e) { fail(e); }
+  };
+  const withdraw = (g: Group) => modal.confirm(reasonModal(`撤销“${g.name}”`, async (reason) => {
+    try { await post(`/api/groups/${g.id}/withdraw`, { reason }); message.success('已撤销'); await refresh(); } catch (e) { fail(e); throw e; }
+  }));
+  const active = (data ?? []).filter((g) => g.active);
+
+  return (
+    <>
+      {canWrite && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => { form.resetFields(); setCreating(true); }}>新增小组</Button>}
+      {!isLoading && active.length === 0 && <Empty description="暂无小组" />}
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {active.map((g) => (
+          <Card key={g.id} size="small" title={<Space>{g.name}<Tag>{GROUP_KIND_LABELS[g.kind]}</Tag></Space>}
+            extra={canWrite && <Space size={0}>
+              <Button type="link" size="small" onClick={() => { membersForm.setFieldsValue({ members: g.members }); setMembersOf(g); }}>调整成员</Button>
+              <Button type="link" size="small" danger onClick={() => withdraw(g)}>撤销</Button>
+            </Space>}>
+            {g.members.length ? g.members.map((m) => <Tag key={m.personId}>{m.roleInGroup}：{m.personName}</Tag>) : '暂无成员'}
+          </Card>
+        ))}
+      </Space>
+      <Modal title="新增小组" open={creating} onOk={create} onCancel={() => setCreating(false)} destroyOnHidden forceRender>
+        <Form form={form} layout="vertical">
+          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+            <Select options={Object.entries(GROUP_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }, { max: 40 }]}><Input /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal title={`调整成员：${membersOf?.name ?? ''}`} open={!!membersOf} onOk={saveMembers} onCancel={() => setMembersOf(null)} width={560} destroyOnHidden forceRender>
+        <Form form={membersForm} layout="vertical">
+          <Form.List name="members">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" wrap>
+                    <Form.Item name={[f.name, 'roleInGroup']} rules={[{ required: true, message: '职务' }]}><Input placeholder="组内职务，如组长" style={{ width: 150 }} /></Form.Item>
+                    <Form.Item name={[f.name, 'personId']} rules={[{ required: true, message: '请选择人员' }]}>
+                      <PersonSelect initialLabel={membersOf?.members[f.name]?.personName} />
+                    </Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="移除" />
+                  </Space>
+                ))}
+                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ roleInGroup: '成员' })}>添加成员</Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import { Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../api';
+import type { Page, Person } from '../types';
+
+/** Picks an in-service person by searching the roster on the server (rosters can be long). */
+export function PersonSelect({ value, onChange, initialLabel, placeholder = '搜索姓名' }: {
+  value?: string | null; onChange?: (v: string | null) => void; initialLabel?: string | null; placeholder?: string;
+}) {
+  const [q, setQ] = useState('');
+  const { data, isFetching } = useQuery({
+    queryKey: ['people-pick', q],
+    queryFn: () => get<Page<Person>>(`/api/people?status=in_service&pageSize=30${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+  });
+  const options = (data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.departmentName ? `（${p.departmentName}）` : ''}` }));
+  if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
+  return (
+    <Select showSearch={{ filterOption: false, onSearch: setQ }} allowClear value={value ?? undefined} placeholder={placeholder}
+      loading={isFetching} options={options} onChange={(v) => onChange?.(v ?? null)} style={{ minWidth: 160 }} />
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, get, post, put } from '../api';
+import type { Department, Post } from '../types';
+import { PersonSelect } from './PersonSelect';
+import { reasonModal } from './ReasonPrompt';
+
+/** AB岗: each post has an A holder and a B holder who stands in when A is away. */
+export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<Post | 'new' | null>(null);
+  const [form] = Form.useForm();
+  const { data, isLoading } = useQuery({ queryKey: ['posts'], queryFn: () => get<Post[]>('/api/posts') });
+  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const refresh = () => Promise.all(['posts', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
+
+  const save = async () => {
+    const v = await form.validateFields();
+    const body = { title: v.title, departmentId: v.departmentId ?? null, holderAId: v.holderAId ?? null, holderBId: v.holderBId ?? null };
+    try {
+      if (editing === 'new') await post('/api/posts', body);
+      else if (editing) await put(`/api/posts/${editing.id}`, body);
+      message.success('已保存');
+      setEditing(null);
+      await refresh();
+    } catch (e) { fail(e); }
+  };
+  const withdraw = (p: Post) => modal.confirm(reasonModal(`撤销岗位“${p.title}”`, async (reason) => {
+    try { await post(`/api/posts/${p.id}/withdraw`, { reason }); message.success('已撤销'); await refresh(); } catch (e) { fail(e); throw e; }
+  }));
+  const editingPost = editing && editing !== 'new' ? editing : null;
+
+  return (
+    <>
+      {canWrite && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => { form.resetFields(); setEditing('new'); }}>新增岗位</Button>}
+      <Table<Post> rowKey="id" size="small" loading={isLoading} dataSource={data?.filter((p) => p.active)} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: '暂无岗位' }} scroll={{ x: 600 }}
+        columns={[
+          { title: '科室', dataIndex: 'departmentName', render: (v) => v ?? '—' },
+          { title: '岗位', dataIndex: 'title' },
+          { title: 'A岗', dataIndex: 'holderAName', render: (v) => v ?? '未设置' },
+          { title: 'B岗', dataIndex: 'holderBName', render: (v) => v ?? '未设置' },
+          ...(canWrite ? [{ title: '操作', key: 'ops', width: 130, render: (_: unknown, p: Post) => (
+            <Space size={0}>
+              <Button type="link" size="small" onClick={() => { form.setFieldsValue(p); setEditing(p); }}>修改</Button>
+              <Button type="link" size="small" danger onClick={() => withdraw(p)}>撤销</Button>
+            </Space>
+          ) }] : []),
+        ]} />
+      <Modal title={editing === 'new' ? '新增岗位' : '修改岗位'} open={!!editing} onOk={save} onCancel={() => setEditing(null)} destroyOnHidden forceRender>
+        <Form form={form} layout="vertical">
+          <Form.Item name="title" label="岗位名称" rules={[{ required: true, message: '请输入岗位名称' }, { max: 40 }]}><Input /></Form.Item>
+          <Form.Item name="departmentId" label="科室"><Select allowClear options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>
+          <Form.Item name="holderAId" label="A岗（主办）"><PersonSelect initialLabel={editingPost?.holderAName} /></Form.Item>
+          <Form.Item name="holderBId" label="B岗（替补）"><PersonSelect initialLabel={editingPost?.holderBName} /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/** What users read for the system's codes. */
+export const ACTION_LABELS: Record<string, string> = {
+  create: '新增', update: '修改', withdraw: '撤销', restore: '恢复', import_create: '导入新增', import_update: '导入更新',
+  set_members: '调整成员', change_password: '修改密码', reset_password: '重置密码', grant_role: '授予角色',
+  revoke_role: '撤销角色', lock: '锁定账号', create_child: '新增下级单位',
+};
+export const ENTITY_LABELS: Record<string, string> = {
+  person: '人员', department: '科室', post: '岗位', group: '小组', user: '用户', unit: '单位',
+};
+export const FIELD_LABELS: Record<string, string> = {
+  name: '姓名/名称', departmentId: '科室', position: '职务', rank: '职级', isPartyMember: '是否党员', branchRole: '支部职务',
+  isLeadership: '是否班子成员', phone: '联系电话', status: '状态', sortOrder: '排序', title: '岗位名称', holderAId: 'A岗',
+  holderBId: 'B岗', active: '有效', reason: '原因', displayName: '显示名称', username: '用户名', role: '角色',
+  scopeType: '范围类型', scopeId: '范围', members: '成员', kind: '类型', personId: '关联人员', code: '单位代码',
+};
+export const BRANCH_ROLE_LABELS: Record<string, string> = { none: '无', secretary: '支部书记', deputy_secretary: '支部副书记', committee: '支部委员', member: '党员' };
+export const STATUS_LABELS: Record<string, string> = { in_service: '在职', left: '离职' };
+export const GROUP_KIND_LABELS: Record<string, string> = {
+  leading_group: '领导小组', leading_group_office: '领导小组办公室', task_force: '工作专班', branch_committee: '支委会', think_tank: '智库',
+};
+export const ROLE_LABELS: Record<string, string> = {
+  system_admin: '系统管理员', campaign_office: '领导小组办公室', party_secretary: '党组书记', leadership_member: '班子成员',
+  branch_secretary: '支部书记', branch_committee: '支委', department_head: '科室（中心）负责人', discipline: '机关纪委',
+  member: '干部职工', oversight: '上级督查',
+};
+
+/** A value as a user reads it, for audit diffs. */
+export function displayValue(field: string, v: unknown, names: Map<string, string>): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (field === 'branchRole') return BRANCH_ROLE_LABELS[String(v)] ?? String(v);
+  if (field === 'status') return STATUS_LABELS[String(v)] ?? String(v);
+  if (field === 'role') return ROLE_LABELS[String(v)] ?? String(v);
+  if (typeof v === 'string' && names.has(v)) return names.get(v)!;
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, get, patch, post } from '../api';
+import { ROLE_LABELS } from '../labels';
+import type { Department, Group, Page, User } from '../types';
+import { PersonSelect } from '../components/PersonSelect';
+import { reasonModal } from '../components/ReasonPrompt';
+
+export function UsersPage() {
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const [granting, setGranting] = useState<User | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [createForm] = Form.useForm();
+  const [grantForm] = Form.useForm();
+  const [resetForm] = Form.useForm();
+  const scopeType = Form.useWatch('scopeType', grantForm);
+  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(q ? { q } : {}) });
+  const users = useQuery({ queryKey: ['users', qs.toString()], queryFn: () => get<Page<User>>(`/api/users?${qs}`), placeholderData: keepPreviousData });
+  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const groups = useQuery({ queryKey: ['groups'], queryFn: () => get<Group[]>('/api/groups') });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+  const act = async (fn: () => Promise<unknown>, ok: string) => {
+    try { await fn(); message.success(ok); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
+  };
+
+  const create = async () => {
+    const v = await createForm.validateFields();
+    if (await act(() => post('/api/users', { ...v, personId: v.personId ?? null }), '用户已创建，首次登录须修改密码')) setCreating(false);
+  };
+  const grant = async () => {
+    const v = await grantForm.validateFields();
+    if (await act(() => post(`/api/users/${granting!.id}/grants`, { role: v.role, scopeType: v.scopeType, scopeId: v.scopeType === 'unit' ? null : v.scopeId }), '已授予')) setGranting(null);
+  };
+  const reset = async () => {
+    const v = await resetForm.validateFields();
+    if (await act(() => post(`/api/users/${resetting!.id}/reset-password`, v), '密码已重置，该用户下次登录须修改密码')) setResetting(null);
+  };
+  const revoke = (u: User, g: User['grants'][number]) => modal.confirm(reasonModal(`撤销 ${u.displayName} 的“${g.roleLabel}”角色`, async (reason) => {
+    if (!(await act(() => post(`/api/users/${u.id}/grants/${g.id}/revoke`, { reason }), '已撤销'))) throw new Error('revoke failed');
+  }));
+
+  return (
+    <Card title="用户与角色" extra={<Button type="primary" onClick={() => { createForm.resetFields(); setCreating(true); }}>新建用户</Button>}>
+      <Input.Search placeholder="用户名或姓名" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 240, marginBottom: 12 }} />
+      <Table<User> rowKey="id" size="middle" loading={users.isFetching} dataSource={users.data?.items} scroll={{ x: 900 }}
+        pagination={{ current: page, pageSize: 20, total: users.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 个用户` }}
+        columns={[
+          { title: '用户名', dataIndex: 'username', width: 130 },
+          { title: '姓名', dataIndex: 'displayName', width: 100 },
+          { title: '角色', key: 'grants', render: (_, u) => u.grants.map((g) => (
+            <Tag key={g.id} closable onClose={(e) => { e.preventDefault(); revoke(u, g); }}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>
+          )) },
+          { title: '状态', key: 'state', width: 110, render: (_, u) => (!u.active ? <Tag>已停用</Tag> : u.locked ? <Tag color="orange">已锁定</Tag> : <Tag color="green">正常</Tag>) },
+          { title: '操作', key: 'ops', width: 230, render: (_, u) => (
+            <Space size={0} wrap>
+              <Button type="link" size="small" onClick={() => { grantForm.resetFields(); setGranting(u); }}>授予角色</Button>
+              <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>
+              <Button type="link" size="small" danger={u.active} onClick={() => act(() => patch(`/api/users/${u.id}`, { active: !u.active }), u.active ? '已停用' : '已启用')}>{u.active ? '停用' : '启用'}</Button>
+            </Space>
+          ) },
+        ]} />
+      <Modal title="新建用户" open={creating} onOk={create} onCancel={() => setCreating(false)} destroyOnHidden forceRender>
+        <Form form={createForm} layout="vertical">
+          <Form.Item name="username" label="用户名" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '3-32位小写字母、数字、下划线，以字母开头' }]}><Input autoComplete="off" /></Form.Item>
+          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
+          <Form.Item name="personId" label="关联花名册人员"><PersonSelect /></Form.Item>
+          <Form.Item name="password" label="初始密码" rules={[{ required: true, min: 8, message: '至少8位' }]}><Input.Password autoComplete="new-password" /></Form.Item>
+        </Form>
+      </Modal>
+      <Modal title={`授予角色：${granting?.displayName ?? ''}`} open={!!granting} onOk={grant} onCancel={() => setGranting(null)} destroyOnHidden forceRender>
+        <Form form={grantForm} layout="vertical" initialValues={{ scopeType: 'unit' }}>
+          <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}><Select options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="scopeType" label="范围"><Select options={[{ value: 'unit', label: '全单位' }, { value: 'department', label: '指定科室' }, { value: 'group', label: '指定小组' }]} /></Form.Item>
+          {scopeType === 'department' && <Form.Item name="scopeId" label="科室" rules={[{ required: true, message: '请选择科室' }]}><Select options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>}
+          {scopeType === 'group' && <Form.Item name="scopeId" label="小组" rules={[{ required: true, message: '请选择小组' }]}><Select options={(groups.data ?? []).filter((g) => g.active).map((g) => ({ value: g.id, label: g.name }))} /></Form.Item>}
+        </Form>
+      </Modal>
+      <Modal title={`重置密码：${resetting?.displayName ?? ''}`} open={!!resetting} onOk={reset} onCancel={() => setResetting(null)} destroyOnHidden forceRender>
+        <Form form={resetForm} layout="vertical">
+          <Form.Item name="password" label="临时密码" extra="该用户的登录将被注销，下次登录须修改密码。" rules={[{ required: true, min: 8, message: '至少8位' }]}><Input.Password autoComplete="new-password" /></Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import { Button, Result, Spin } from 'antd';
+import { MeContext, useMeQuery, can } from './session';
+import { AppLayout } from './components/AppLayout';
+import { LoginPage } from './pages/LoginPage';
+import { WorkbenchPage } from './pages/WorkbenchPage';
+import { RosterPage } from './pages/RosterPage';
+import { OrgChartPage } from './pages/OrgChartPage';
+import { UsersPage } from './pages/UsersPage';
+import { AuditPage } from './pages/AuditPage';
+import { NAV } from './nav';
+
+const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
+  '/': <WorkbenchPage />,
+  '/roster': <RosterPage />,
+  '/org': <OrgChartPage />,
+  '/users': <UsersPage />,
+  '/audit': <AuditPage />,
+};
+
+export function AppRoutes() {
+  const { data: me, isLoading, error, refetch } = useMeQuery();
+  const location = useLocation();
+  if (isLoading) return <Spin fullscreen tip="加载中…" />;
+  if (error) return <Result status="error" title="无法连接服务器" subTitle={error.message} extra={<Button onClick={() => refetch()}>重试</Button>} />;
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <MeContext.Provider value={me}>
+      <Routes>
+        <Route path="/login" element={<AfterLogin />} />
+        <Route element={<AppLayout />}>
+          {NAV.filter((p) => can(me, p.permission)).map((p) => (
+            <Route key={p.path} path={p.path} element={ELEMENTS[p.path]} />
+          ))}
+          <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或没有权限查看。" />} />
+        </Route>
+      </Routes>
+    </MeContext.Provider>
+  );
+}
+
+/** Signed in on the login page: go where the user was heading (a local path only). */
+function AfterLogin() {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+}
