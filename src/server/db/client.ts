@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -50,8 +52,37 @@ export function openPostgres(url: string, max = 10): Database {
 /** Opens the database the environment asks for: DATABASE_URL, else PGlite in dataDir. */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  const client = await PGlite.create(opts.dataDir);
-  return openPglite(client);
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const release = lockDataDir(opts.dataDir);
+  const database = openPglite(await PGlite.create(opts.dataDir));
+  return { ...database, close: async () => { await database.close(); release(); } };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt
+ * it. A pid file refuses that with a clear message (a stale file of a dead process is taken over).
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'zuofeng.pid');
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`数据目录 ${dataDir} 正被另一个作风进程使用（pid ${pid}），请先停止该进程`);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  return () => fs.rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Rows of a raw `db.execute` result: both drivers answer `{ rows }`. */

@@ -1,4 +1,10 @@
 import type { Actor } from '../../domain/roles.js';
 import type { AuditActor } from './audit/audit.service.js';
 
-export const auditActorOf = (actor: Actor): AuditActor => ({ userId: actor.userId, name: actor.displayName });
+/** The user id of actions taken by the system itself (first run, the command line). */
+export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+
+export const auditActorOf = (actor: Actor): AuditActor => ({
+  userId: actor.userId === SYSTEM_USER_ID ? null : actor.userId,
+  name: actor.displayName,
+});

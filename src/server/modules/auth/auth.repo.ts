@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { roleGrants, sessions, units, users } from '../../db/schema/index.js';
 
@@ -25,6 +25,9 @@ export const authRepo = {
   },
   async deleteUserSessions(db: Db, userId: string) {
     await db.delete(sessions).where(eq(sessions.userId, userId));
+  },
+  async deleteOtherSessions(db: Db, userId: string, keepId: string) {
+    await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)));
   },
   /** Expired sessions are dropped when their user next logs in. */
   async deleteExpiredSessions(db: Db, userId: string, now: Date) {

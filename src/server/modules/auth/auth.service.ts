@@ -95,7 +95,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
   };
 }
 
-/** Changes one's own password; every other session of the user is closed. */
+/** Changes one's own password; every other session of the user is closed, this one stays. */
 export async function changePassword(deps: Deps, actor: Actor, current: string, next: string, keepToken: string) {
   const user = await authRepo.userById(deps.db, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
@@ -106,22 +106,9 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
   const passwordHash = await hashPassword(next);
   await deps.db.transaction(async (tx) => {
     await authRepo.setPassword(tx, user.id, passwordHash, false, now);
-    await authRepo.deleteUserSessions(tx, user.id);
-    await authRepo.createSession(tx, await sessionAfterChange(deps, user, keepToken, now));
+    await authRepo.deleteOtherSessions(tx, user.id, sessionIdOf(keepToken));
     await recordAudit(tx, { userId: actor.userId, name: actor.displayName }, now, {
       unitId: user.unitId, entityType: 'user', entityId: user.id, action: 'change_password',
     });
   });
-}
-
-async function sessionAfterChange(deps: Deps, user: { id: string; unitId: string }, token: string, now: Date) {
-  const current = await authRepo.sessionWithUser(deps.db, sessionIdOf(token));
-  return {
-    id: sessionIdOf(token),
-    unitId: user.unitId,
-    userId: user.id,
-    csrfToken: current?.session.csrfToken ?? randomBytes(24).toString('base64url'),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + deps.config.sessionHours * 3_600_000),
-  };
 }

@@ -12,7 +12,8 @@ export const orgRepo = {
       .select({
         id: departments.id, name: departments.name, sortOrder: departments.sortOrder, active: departments.active,
         withdrawnReason: departments.withdrawnReason,
-        peopleCount: sql<number>`(select count(*)::int from ${people} p where p.unit_id = ${departments.unitId} and p.department_id = ${departments.id} and p.status = 'in_service')`,
+        // Qualified by hand: inside a sub-select Drizzle would print the outer columns unqualified.
+        peopleCount: sql<number>`(select count(*)::int from ${people} p where p.unit_id = "departments"."unit_id" and p.department_id = "departments"."id" and p.status = 'in_service')`,
       })
       .from(departments)
       .where(eq(departments.unitId, unitId))

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import readline from 'node:readline/promises';
+import { systemClock } from '../server/clock.js';
+import { configFromEnv } from '../server/config.js';
+import { openDatabase, type Database } from '../server/db/client.js';
+import { AppError } from '../server/errors.js';
+import { verifyAudit } from '../server/modules/audit/audit.service.js';
+import { BackupError, createBackup, restoreBackup } from '../server/modules/backup/backup.service.js';
+import { createUnitWithAdmin } from '../server/modules/units/unit-setup.service.js';
+import { exportPeople, importPeople } from './people-commands.js';
+
+const USAGE = `用法：zuofeng <命令>
+
+  init [--code 代码] [--name 单位名称] [--admin 用户名] [--password 密码]
+                              创建一个单位及其系统管理员（缺少的项会提示输入）
+  import people <文件.xlsx> [--unit 单位代码]
+                              导入花名册（先检查整个文件，有错误则不写入）
+  export people <文件.xlsx> [--unit 单位代码]
+                              导出花名册
+  backup <文件>               备份整个数据库（可在内嵌数据库与 PostgreSQL 之间恢复）
+  restore <文件> --yes        用备份替换当前数据库的全部数据
+  audit verify                校验每个单位的审计链，报告第一处断开
+
+数据库：设置 DATABASE_URL 使用 PostgreSQL，否则使用 ZUOFENG_DATA_DIR（默认 ./data）中的内嵌数据库。
+使用内嵌数据库时，请先停止正在运行的作风服务。`;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  prompt?: (question: string) => Promise<string>;
+}
+
+const defaultIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+function flags(args: string[]) {
+  const positional: string[] = [];
+  const named: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      const next = args[i + 1];
+      if (next !== undefined && !next.startsWith('--')) named[a.slice(2)] = (i++, next);
+      else named[a.slice(2)] = true;
+    } else positional.push(a);
+  }
+  return { positional, named };
+}
+
+/** Runs one command; returns the process exit code. Errors meant for users print without a stack. */
+export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { positional, named } = flags(argv);
+  const [cmd, sub, file] = positional;
+  if (!cmd || named.help || cmd === 'help') {
+    io.out(USAGE);
+    return cmd ? 0 : 1;
+  }
+  const config = configFromEnv(env);
+  let database: Database | undefined;
+  const open = async () => {
+    database = await openDatabase(config);
+    await database.migrate();
+    return database;
+  };
+  try {
+    switch (cmd) {
+      case 'init': return await init(await open(), named, io);
+      case 'import':
+      case 'export': {
+        if (sub !== 'people' || !file) return usage(io, `请指定：zuofeng ${cmd} people <文件.xlsx>`);
+        const db = (await open()).db;
+        const unit = typeof named.unit === 'string' ? named.unit : undefined;
+        return cmd === 'import' ? await importPeople(db, file, unit, io) : await exportPeople(db, file, unit, io);
+      }
+      case 'backup': {
+        if (!sub) return usage(io, '请指定备份文件：zuofeng backup <文件>');
+        const data = await createBackup((await open()).db, systemClock.now());
+        fs.writeFileSync(sub, data);
+        io.out(`已备份到 ${sub}（${(data.length / 1024).toFixed(1)} KB）`);
+        return 0;
+      }
+      case 'restore': {
+        if (!sub) return usage(io, '请指定备份文件：zuofeng restore <文件> --yes');
+        if (!fs.existsSync(sub)) return usage(io, `找不到文件 ${sub}`);
+        if (named.yes !== true) return usage(io, '恢复会替换当前数据库中的全部数据。确认请加 --yes');
+        const db = (await open()).db;
+        const counts = await restoreBackup(db, fs.readFileSync(sub));
+        io.out(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
+        return await verify(db, io);
+      }
+      case 'audit':
+        if (sub !== 'verify') return usage(io, '请使用：zuofeng audit verify');
+        return await verify((await open()).db, io);
+      default:
+        return usage(io, `未知命令：${cmd}`);
+    }
+  } catch (e) {
+    if (e instanceof AppError || e instanceof BackupError) {
+      io.err(`错误：${e.message}`);
+      const details = (e as AppError).details as { errors?: { row: number; column: string; reason: string }[] } | undefined;
+      for (const d of details?.errors ?? []) io.err(`  第${d.row}行 ${d.column}：${d.reason}`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await database?.close();
+  }
+}
+
+function usage(io: Io, message: string) {
+  io.err(message);
+  io.err('运行 zuofeng help 查看用法');
+  return 1;
+}
+
+async function verify(db: Database['db'], io: Io) {
+  let broken = 0;
+  for (const u of await verifyAudit(db)) {
+    if (u.firstBreak) {
+      broken++;
+      io.out(`✗ ${u.unitName}：审计链在第 ${u.firstBreak.seq} 条处断开（${u.firstBreak.reason}），共 ${u.events} 条`);
+    } else io.out(`✓ ${u.unitName}：审计链完整，共 ${u.events} 条`);
+  }
+  return broken ? 3 : 0;
+}
+
+async function init(database: Database, named: Record<string, string | true>, io: Io) {
+  const ask = async (key: string, question: string) => {
+    if (typeof named[key] === 'string') return named[key] as string;
+    const prompt = io.prompt ?? (process.stdin.isTTY ? ttyPrompt : undefined);
+    if (!prompt) throw new AppError(400, 'missing_flag', `缺少 --${key}`);
+    return (await prompt(question)).trim();
+  };
+  const code = await ask('code', '单位代码（小写字母、数字、连字符）：');
+  const name = await ask('name', '单位名称：');
+  const username = await ask('admin', '管理员用户名：');
+  const password = await ask('password', '管理员初始密码（至少8位）：');
+  if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(code)) throw new AppError(400, 'bad_code', '单位代码为2-40位小写字母、数字或连字符');
+  if (!name || name.length > 60) throw new AppError(400, 'bad_name', '单位名称不能为空，且不超过60个字');
+  if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(username)) throw new AppError(400, 'bad_username', '用户名为3-32位小写字母、数字、下划线，以字母开头');
+  if (password.length < 8) throw new AppError(400, 'bad_password', '密码至少8位');
+  const { unit } = await createUnitWithAdmin({ db: database.db, clock: systemClock }, {
+    code, name, admin: { username, displayName: '系统管理员', password, mustChangePassword: true },
+  });
+  io.out(`已创建单位“${unit.name}”（${unit.code}），管理员 ${username} 首次登录须修改密码。`);
+  return 0;
+}
+
+async function ttyPrompt(question: string) {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}

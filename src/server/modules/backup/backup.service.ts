@@ -1,0 +1,88 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { getTableName, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { rowsOf, type Db } from '../../db/client.js';
+import * as schema from '../../db/schema/index.js';
+
+export const BACKUP_FORMAT = 'zuofeng-backup';
+const VERSION = 1;
+const BATCH = 2000;
+
+/** Every table of the schema, by name. */
+export const TABLES = (Object.values(schema) as unknown[])
+  .filter((t): t is PgTable => t instanceof PgTable)
+  .map((t) => getTableName(t));
+
+interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  createdAt: string;
+  migrations: number;
+  tables: Record<string, unknown[]>;
+}
+
+async function migrationCount(db: Db): Promise<number> {
+  const r = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+  return r[0]?.n ?? 0;
+}
+
+/**
+ * A logical backup: every table as JSON in PostgreSQL's own text forms (json_agg), gzipped. The
+ * same file restores on PGlite or on a PostgreSQL server, whichever made it.
+ */
+export async function createBackup(db: Db, now: Date): Promise<Buffer> {
+  const tables: Record<string, unknown[]> = {};
+  for (const name of TABLES) {
+    const rows: unknown[] = [];
+    for (let offset = 0; ; offset += BATCH) {
+      const res = rowsOf<{ rows: unknown[] | null }>(await db.execute(
+        sql`select json_agg(t) as rows from (select * from ${sql.identifier(name)} order by 1 limit ${BATCH} offset ${offset}) t`,
+      ));
+      const batch = res[0]?.rows ?? [];
+      rows.push(...(typeof batch === 'string' ? JSON.parse(batch) : batch));
+      if (batch.length < BATCH) break;
+    }
+    tables[name] = rows;
+  }
+  const file: BackupFile = { format: BACKUP_FORMAT, version: VERSION, createdAt: now.toISOString(), migrations: await migrationCount(db), tables };
+  return gzipSync(JSON.stringify(file));
+}
+
+export class BackupError extends Error {}
+
+function readBackup(data: Buffer): BackupFile {
+  let file: BackupFile;
+  try {
+    file = JSON.parse(gunzipSync(data).toString('utf8'));
+  } catch {
+    throw new BackupError('不是有效的作风备份文件');
+  }
+  if (file.format !== BACKUP_FORMAT || file.version !== VERSION || typeof file.tables !== 'object') {
+    throw new BackupError('不是有效的作风备份文件（格式或版本不符）');
+  }
+  return file;
+}
+
+/**
+ * Replaces every row of the (already migrated) database with the backup's, in one transaction:
+ * a failed restore leaves the database as it was.
+ */
+export async function restoreBackup(db: Db, data: Buffer): Promise<Record<string, number>> {
+  const file = readBackup(data);
+  const here = await migrationCount(db);
+  if (file.migrations !== here) throw new BackupError(`备份的数据库版本（${file.migrations}）与当前版本（${here}）不同，请使用同一版本的作风恢复`);
+  const counts: Record<string, number> = {};
+  await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`truncate ${TABLES.map((t) => `"${t}"`).join(', ')}`));
+    for (const name of TABLES) {
+      const rows = file.tables[name] ?? [];
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const json = JSON.stringify(rows.slice(i, i + BATCH));
+        await tx.execute(sql`insert into ${sql.identifier(name)} select * from json_populate_recordset(null::${sql.identifier(name)}, ${json}::json)`);
+      }
+      counts[name] = rows.length;
+    }
+    await tx.execute(sql`select setval(pg_get_serial_sequence('audit_events', 'id'), coalesce((select max(id) from audit_events), 0) + 1, false)`);
+  });
+  return counts;
+}

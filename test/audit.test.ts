@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../src/server/modules/audit/audit.service.js';
+import { newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await testApp();
+});
+
+const verifyUnit = async (unitId: string) => (await verifyAudit(ctx.database.db, unitId))[0]!;
+
+describe('the audit chain', () => {
+  it('holds one event per write, in order, and verifies intact', async () => {
+    const unit = await newDemoUnit(ctx);
+    const office = await signIn(ctx, unit.user('office'));
+    const before = await verifyUnit(unit.unit.id);
+    await office.post('/api/departments', { name: '信访股', sortOrder: 7 });
+    const after = await verifyUnit(unit.unit.id);
+    expect(after.events).toBe(before.events + 1);
+    expect(after.firstBreak).toBeNull();
+    expect((await office.get('/api/audit/verify')).json()).toEqual({ ok: true, events: after.events, firstBreak: null });
+  });
+
+  it('finds an edited event at its seq', async () => {
+    const unit = await newDemoUnit(ctx);
+    await ctx.database.db.execute(sql`update audit_events set after = '{"name":"篡改"}'::jsonb where unit_id = ${unit.unit.id} and seq = 5`);
+    expect((await verifyUnit(unit.unit.id)).firstBreak).toEqual({ seq: 5, reason: 'hash_mismatch' });
+    const admin = await signIn(ctx, unit.user('admin'));
+    expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: false, firstBreak: { seq: 5 } });
+  });
+
+  it('finds a deleted event, in the middle or at the end', async () => {
+    const unit = await newDemoUnit(ctx);
+    await ctx.database.db.execute(sql`delete from audit_events where unit_id = ${unit.unit.id} and seq = 9`);
+    expect((await verifyUnit(unit.unit.id)).firstBreak).toEqual({ seq: 9, reason: 'sequence_gap' });
+    const other = await newDemoUnit(ctx);
+    const { events } = await verifyUnit(other.unit.id);
+    await ctx.database.db.execute(sql`delete from audit_events where unit_id = ${other.unit.id} and seq = ${events}`);
+    expect((await verifyUnit(other.unit.id)).firstBreak).toEqual({ seq: events, reason: 'sequence_gap' });
+  });
+
+  it('keeps one unit intact when another is tampered with', async () => {
+    const a = await newDemoUnit(ctx);
+    const b = await newDemoUnit(ctx);
+    await ctx.database.db.execute(sql`update audit_events set actor_name = '某人' where unit_id = ${a.unit.id} and seq = 2`);
+    expect((await verifyUnit(b.unit.id)).firstBreak).toBeNull();
+  });
+
+  it("lets anyone read their own user's history but not others' without audit.read", async () => {
+    const unit = await newDemoUnit(ctx);
+    const member = await signIn(ctx, unit.user('member1'));
+    const me = (await member.get('/api/auth/me')).json();
+    expect((await member.get(`/api/audit/events?entityType=user&entityId=${me.user.id}`)).statusCode).toBe(200);
+    expect((await member.get('/api/audit/events')).statusCode).toBe(403);
+  });
+});

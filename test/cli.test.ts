@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run, type Io } from '../src/cli/main.js';
+import { xlsx } from './xlsx.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function capture(): Io & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, out: (l) => lines.push(l), err: (l) => lines.push(l) };
+}
+async function zuofeng(env: Record<string, string>, ...args: string[]) {
+  const io = capture();
+  const code = await run(args, io, { ...env });
+  return { code, text: io.lines.join('\n') };
+}
+
+/** A fresh PostgreSQL database for one check, dropped afterwards. */
+async function freshPostgres(name: string) {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  const db = `${name}_${process.pid}_${Date.now()}`;
+  await admin.query(`create database ${db}`);
+  await admin.end();
+  url.pathname = `/${db}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${db} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function roster(n: number) {
+  const file = path.join(tmp, `roster-${n}.xlsx`);
+  fs.writeFileSync(file, await xlsx(Array.from({ length: n }, (_, i) => [`人员${i}`, '', '科员', '', i % 2 ? '是' : '否', '', '否', 13800000000 + i, '在职'])));
+  return file;
+}
+
+/** init → import → backup → restore elsewhere → the roster and an intact audit chain come back. */
+async function roundTrip(source: Record<string, string>, target: Record<string, string>) {
+  expect((await zuofeng(source, 'init', '--code', 'cli-unit', '--name', '命令行测试局', '--admin', 'cliadmin', '--password', 'abcd12345')).code).toBe(0);
+  const imported = await zuofeng(source, 'import', 'people', await roster(25));
+  expect(imported).toEqual({ code: 0, text: '已导入到“命令行测试局”：新增 25 人，更新 0 人' });
+  const backup = path.join(tmp, `backup-${Date.now()}.zfb`);
+  expect((await zuofeng(source, 'backup', backup)).code).toBe(0);
+  expect((await zuofeng(target, 'restore', backup)).code).toBe(1);
+  const restored = await zuofeng(target, 'restore', backup, '--yes');
+  expect(restored.code).toBe(0);
+  expect(restored.text).toContain('people 25');
+  expect(restored.text).toContain('✓ 命令行测试局：审计链完整，共 27 条');
+  const exported = path.join(tmp, `export-${Date.now()}.xlsx`);
+  expect(await zuofeng(target, 'export', 'people', exported)).toEqual({ code: 0, text: `已导出“命令行测试局”花名册 25 人到 ${exported}` });
+}
+
+describe('the zuofeng command', () => {
+  it('round-trips a backup on the embedded database', async () => {
+    await roundTrip({ ZUOFENG_DATA_DIR: path.join(tmp, 'a') }, { ZUOFENG_DATA_DIR: path.join(tmp, 'b') });
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)('round-trips a backup on PostgreSQL, and from the embedded database to PostgreSQL', async () => {
+    const [src, dst, fromLite] = await Promise.all([freshPostgres('zf_src'), freshPostgres('zf_dst'), freshPostgres('zf_lite')]);
+    try {
+      await roundTrip({ DATABASE_URL: src.url }, { DATABASE_URL: dst.url });
+      await roundTrip({ ZUOFENG_DATA_DIR: path.join(tmp, 'c') }, { DATABASE_URL: fromLite.url });
+    } finally {
+      await Promise.all([src.drop(), dst.drop(), fromLite.drop()]);
+    }
+  });
+
+  it('lists bad rows and writes nothing when an import is invalid', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'd') };
+    await zuofeng(env, 'init', '--code', 'bad-rows', '--name', '某局', '--admin', 'badadmin', '--password', 'abcd12345');
+    const file = path.join(tmp, 'bad.xlsx');
+    fs.writeFileSync(file, await xlsx([['', '', '', '', '是', '', '否', '', '在职'], ['乙', '无此科', '', '', '否', '', '否', '', '在职']]));
+    const res = await zuofeng(env, 'import', 'people', file);
+    expect(res.code).toBe(2);
+    expect(res.text).toContain('第2行 姓名：姓名不能为空');
+    expect(res.text).toContain('第3行 科室：科室“无此科”不存在');
+    expect((await zuofeng(env, 'audit', 'verify')).text).toBe('✓ 某局：审计链完整，共 2 条');
+  });
+
+  it('reports the first broken link of a tampered chain', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'e') };
+    await zuofeng(env, 'init', '--code', 'tamper', '--name', '篡改局', '--admin', 'tadmin', '--password', 'abcd12345');
+    await zuofeng(env, 'import', 'people', await roster(3));
+    const { openDatabase } = await import('../src/server/db/client.js');
+    const database = await openDatabase({ dataDir: env.ZUOFENG_DATA_DIR });
+    await database.db.execute(`update audit_events set actor_name = '他人' where seq = 3` as never);
+    await database.close();
+    const res = await zuofeng(env, 'audit', 'verify');
+    expect(res).toEqual({ code: 3, text: '✗ 篡改局：审计链在第 3 条处断开（hash_mismatch），共 5 条' });
+  });
+
+  it('refuses bad arguments with a message', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'f') };
+    expect((await zuofeng(env, 'init', '--code', 'X!', '--name', 'n', '--admin', 'abc', '--password', 'abcd12345')).text).toContain('单位代码为2-40位');
+    expect((await zuofeng(env, 'restore', path.join(tmp, 'missing'), '--yes')).code).toBe(1);
+    const notBackup = path.join(tmp, 'x.zfb');
+    fs.writeFileSync(notBackup, 'hello');
+    expect((await zuofeng(env, 'restore', notBackup, '--yes')).text).toBe('错误：不是有效的作风备份文件');
+    expect((await zuofeng(env, 'nonsense')).code).toBe(1);
+  });
+});
