@@ -89,7 +89,7 @@ describe('every route', () => {
   });
 
   it('never answers 500, whatever the input', async () => {
-    const junkBodies: unknown[] = ['', '{', { name: 1e309 }, { name: '<script>alert(1)</script>', departmentId: 'x' }, [], { reason: 'a'.repeat(100000) }, null];
+    const junkBodies: unknown[] = ['', '{', '{"name":1e309}', { name: '<script>alert(1)</script>', departmentId: 'x' }, [], { reason: 'a'.repeat(100000) }, null];
     const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
     for (const r of routes) {
       for (const id of junkIds) {
