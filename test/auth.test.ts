@@ -1,11 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
 let unit: Awaited<ReturnType<typeof newDemoUnit>>;
 
 beforeAll(async () => {
-  ctx = await testApp({ loginLimitPerMinute: 1000 });
+  ctx = await testApp();
+});
+
+// Every test gets its own unit: nothing is shared or truncated between tests.
+beforeEach(async () => {
   unit = await newDemoUnit(ctx);
 });
 

@@ -44,7 +44,8 @@ export interface TestContext {
 export async function testApp(config: Partial<Config> = {}): Promise<TestContext> {
   const database = await testDatabase();
   const clock = new TestClock();
-  const cfg = { ...defaultConfig, webDir: null, ...config };
+  // Every inject comes from one address: the per-address login limit is tested on its own.
+  const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, ...config };
   const app = await buildApp({ db: database.db, clock, config: cfg });
   afterAll(() => app.close());
   return { app, database, clock, config: cfg };

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
@@ -8,6 +8,10 @@ let admin: Client;
 
 beforeAll(async () => {
   ctx = await testApp();
+});
+
+// Every test gets its own unit: nothing is shared or truncated between tests.
+beforeEach(async () => {
   unit = await newDemoUnit(ctx);
   office = await signIn(ctx, unit.user('office'));
   admin = await signIn(ctx, unit.user('admin'));
@@ -46,7 +50,7 @@ describe('posts (AB岗) and groups', () => {
     const [a, b] = [people[6].id, people[7].id];
     expect((await office.post('/api/posts', { title: '信息报送', departmentId: null, holderAId: a, holderBId: a })).json().message).toBe('A岗和B岗不能是同一人');
     expect((await office.post('/api/posts', { title: '信息报送', departmentId: null, holderAId: a, holderBId: b })).statusCode).toBe(200);
-    const post = (await office.get('/api/posts')).json().find((p: { title: string }) => p.title === '信息报送');
+    const post = (await office.get('/api/posts?q=' + encodeURIComponent('信息报送'))).json().items.find((p: { title: string }) => p.title === '信息报送');
     expect(post).toMatchObject({ holderAName: people[6].name, holderBName: people[7].name });
   });
 
@@ -106,7 +110,7 @@ describe('units', () => {
     const upperAdmin = admin;
     const child = await upperAdmin.post('/api/units', { code: `${unit.prefix}child`.replace(/_/g, '-'), name: '下属事务中心' });
     expect(child.statusCode).toBe(200);
-    const units = (await upperAdmin.get('/api/units')).json();
+    const units = (await upperAdmin.get('/api/units')).json().items;
     expect(units.map((u: { name: string }) => u.name)).toEqual(['示例县民政局', '下属事务中心']);
     expect((await upperAdmin.get(`/api/people?unitId=${child.json().id}`)).json().total).toBe(0);
     const member = await signIn(ctx, unit.user('member1'));

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 import { multipartFile, readXlsx, xlsx } from './xlsx.js';
 
@@ -9,6 +9,10 @@ let depts: { id: string; name: string }[];
 
 beforeAll(async () => {
   ctx = await testApp();
+});
+
+// Every test gets its own unit: nothing is shared or truncated between tests.
+beforeEach(async () => {
   unit = await newDemoUnit(ctx);
   office = await signIn(ctx, unit.user('office'));
   depts = (await office.get('/api/departments')).json();

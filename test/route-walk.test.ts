@@ -32,7 +32,7 @@ beforeAll(async () => {
   );
   const person = (await adminA.get('/api/people?pageSize=1')).json().items[0];
   const dept = (await adminA.get('/api/departments')).json()[0];
-  const post = (await adminA.get('/api/posts')).json()[0];
+  const post = (await adminA.get('/api/posts')).json().items[0];
   const group = (await adminA.get('/api/groups')).json()[0];
   const user = (await adminA.get('/api/users?pageSize=2')).json().items[1];
   const file = Buffer.from('not a spreadsheet');

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import errorsPlugin from './plugins/errors.js';
 import authPlugin from './plugins/auth.js';
+import securityHeaders from './plugins/security-headers.js';
 import type { AppDeps, RouteModule } from './types.js';
 import healthRoutes from './modules/health/health.routes.js';
 import authRoutes from './modules/auth/auth.routes.js';
@@ -31,6 +32,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {

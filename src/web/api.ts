@@ -48,7 +48,7 @@ export async function api<T>(method: string, url: string, body?: unknown, header
 
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body: unknown = {}) => api<T>('POST', url, body);
-export const put = <T>(url: string, body: unknown) => api<T>('PUT', url, body);
+export const put = <T>(url: string, body: unknown, headers?: Record<string, string>) => api<T>('PUT', url, body, headers);
 export const patch = <T>(url: string, body: unknown) => api<T>('PATCH', url, body);
 
 /** Uploads one file as multipart, reporting the upload's progress (0–100). */

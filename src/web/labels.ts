@@ -2,7 +2,7 @@
 export const ACTION_LABELS: Record<string, string> = {
   create: '新增', update: '修改', withdraw: '撤销', restore: '恢复', import_create: '导入新增', import_update: '导入更新',
   set_members: '调整成员', change_password: '修改密码', reset_password: '重置密码', grant_role: '授予角色',
-  revoke_role: '撤销角色', lock: '锁定账号', create_child: '新增下级单位',
+  revoke_role: '撤销角色', lock: '锁定账号', login: '登录', create_child: '新增下级单位',
 };
 export const ENTITY_LABELS: Record<string, string> = {
   person: '人员', department: '科室', post: '岗位', group: '小组', user: '用户', unit: '单位',

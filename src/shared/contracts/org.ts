@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zName } from './common.js';
+import { zName, ZPageQuery } from './common.js';
 
 export const ZDepartment = z.object({
   id: z.uuid(),
@@ -21,6 +21,11 @@ export const ZPost = z.object({
   holderBId: z.uuid().nullable(),
   holderBName: z.string().nullable(),
   active: z.boolean(),
+});
+export const ZPostsQuery = ZPageQuery.extend({
+  q: z.string().trim().max(30).optional(),
+  departmentId: z.uuid().optional(),
+  withdrawn: z.enum(['true', 'false']).optional(),
 });
 export const ZPostBody = z.object({
   title: zName('岗位名称'),

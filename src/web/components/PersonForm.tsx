@@ -16,7 +16,7 @@ export function PersonForm({ person, departments, onSaved }: { person: Person | 
   const submit = async (v: Values) => {
     const body = { ...v, departmentId: v.departmentId ?? null, branchRole: v.isPartyMember ? v.branchRole : 'none' };
     try {
-      if (person) await put(`/api/people/${person.id}`, body);
+      if (person) await put(`/api/people/${person.id}`, body, { 'x-expected-version': person.updatedAt });
       else await post('/api/people', body);
       message.success('已保存');
       await queryClient.invalidateQueries({ queryKey: ['people'] });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post, put } from '../api';
-import type { Department, Post } from '../types';
+import type { Department, Page, Post } from '../types';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
 
@@ -12,7 +12,10 @@ export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Post | 'new' | null>(null);
   const [form] = Form.useForm();
-  const { data, isLoading } = useQuery({ queryKey: ['posts'], queryFn: () => get<Post[]>('/api/posts') });
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(q ? { q } : {}) });
+  const { data, isFetching } = useQuery({ queryKey: ['posts', qs.toString()], queryFn: () => get<Page<Post>>(`/api/posts?${qs}`), placeholderData: keepPreviousData });
   const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
   const refresh = () => Promise.all(['posts', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
@@ -35,9 +38,13 @@ export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
 
   return (
     <>
-      {canWrite && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => { form.resetFields(); setEditing('new'); }}>新增岗位</Button>}
-      <Table<Post> rowKey="id" size="small" loading={isLoading} dataSource={data?.filter((p) => p.active)} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: '暂无岗位' }} scroll={{ x: 600 }}
+      <Space wrap style={{ marginBottom: 12 }}>
+        {canWrite && <Button type="primary" onClick={() => { form.resetFields(); setEditing('new'); }}>新增岗位</Button>}
+        <Input.Search placeholder="岗位或人员姓名" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 220 }} />
+      </Space>
+      <Table<Post> rowKey="id" size="small" loading={isFetching} dataSource={data?.items}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, hideOnSinglePage: true, onChange: setPage, showTotal: (t) => `共 ${t} 个岗位` }}
+        locale={{ emptyText: q ? '没有符合条件的岗位' : '暂无岗位' }} scroll={{ x: 600 }}
         columns={[
           { title: '科室', dataIndex: 'departmentName', render: (v) => v ?? '—' },
           { title: '岗位', dataIndex: 'title' },

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, patch, post } from '../api';
 import { ROLE_LABELS } from '../labels';
 import type { Department, Group, Page, User } from '../types';
 import { PersonSelect } from '../components/PersonSelect';
 import { reasonModal } from '../components/ReasonPrompt';
+import { AuditHistory } from '../components/AuditHistory';
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
@@ -15,6 +16,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [history, setHistory] = useState<User | null>(null);
   const [createForm] = Form.useForm();
   const [grantForm] = Form.useForm();
   const [resetForm] = Form.useForm();
@@ -56,10 +58,11 @@ export function UsersPage() {
             <Tag key={g.id} closable onClose={(e) => { e.preventDefault(); revoke(u, g); }}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>
           )) },
           { title: '状态', key: 'state', width: 110, render: (_, u) => (!u.active ? <Tag>已停用</Tag> : u.locked ? <Tag color="orange">已锁定</Tag> : <Tag color="green">正常</Tag>) },
-          { title: '操作', key: 'ops', width: 230, render: (_, u) => (
+          { title: '操作', key: 'ops', width: 270, render: (_, u) => (
             <Space size={0} wrap>
               <Button type="link" size="small" onClick={() => { grantForm.resetFields(); setGranting(u); }}>授予角色</Button>
               <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>
+              <Button type="link" size="small" onClick={() => setHistory(u)}>历史</Button>
               <Button type="link" size="small" danger={u.active} onClick={() => act(() => patch(`/api/users/${u.id}`, { active: !u.active }), u.active ? '已停用' : '已启用')}>{u.active ? '停用' : '启用'}</Button>
             </Space>
           ) },
@@ -85,6 +88,9 @@ export function UsersPage() {
           <Form.Item name="password" label="临时密码" extra="该用户的登录将被注销，下次登录须修改密码。" rules={[{ required: true, min: 8, message: '至少8位' }]}><Input.Password autoComplete="new-password" /></Form.Item>
         </Form>
       </Modal>
+      <Drawer title={`账号历史：${history?.displayName ?? ''}`} open={!!history} onClose={() => setHistory(null)} size={520} destroyOnHidden>
+        {history && <AuditHistory entityType="user" entityId={history.id} names={new Map((depts.data ?? []).map((d) => [d.id, d.name]))} />}
+      </Drawer>
     </Card>
   );
 }

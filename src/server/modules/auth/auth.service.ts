@@ -60,6 +60,7 @@ export async function login(deps: Deps, username: string, password: string) {
       createdAt: now,
       expiresAt: new Date(now.getTime() + config.sessionHours * 3_600_000),
     });
+    await recordAudit(tx, { userId: user.id, name: user.displayName }, now, { unitId: user.unitId, entityType: 'user', entityId: user.id, action: 'login' });
   });
   return { token, csrfToken };
 }

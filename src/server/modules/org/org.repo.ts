@@ -1,6 +1,8 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../db/client.js';
 import { departments, groupMembers, groups, people, posts, units } from '../../db/schema/index.js';
+import { containsPattern } from '../../db/like.js';
 
 export type DepartmentRow = typeof departments.$inferSelect;
 export type PostRow = typeof posts.$inferSelect;
@@ -34,8 +36,41 @@ export const orgRepo = {
   async updateDepartment(db: Db, unitId: string, id: string, patch: Partial<typeof departments.$inferInsert>) {
     await db.update(departments).set(patch).where(and(eq(departments.unitId, unitId), eq(departments.id, id)));
   },
-  async posts(db: Db, unitId: string) {
-    return db.select().from(posts).where(eq(posts.unitId, unitId)).orderBy(asc(posts.title));
+  /** A page of posts with department and holder names, active ones unless `withdrawn`. */
+  async postsPage(db: Db, unitId: string, f: { q?: string; departmentId?: string; withdrawn?: boolean; limit: number; offset: number }) {
+    const a = alias(people, 'holder_a');
+    const b = alias(people, 'holder_b');
+    const like = f.q ? containsPattern(f.q) : undefined;
+    const where = and(
+      eq(posts.unitId, unitId),
+      eq(posts.active, !f.withdrawn),
+      f.departmentId ? eq(posts.departmentId, f.departmentId) : undefined,
+      like ? or(ilike(posts.title, like), ilike(a.name, like), ilike(b.name, like)) : undefined,
+    );
+    const [rows, [count]] = await Promise.all([
+      db.select({ post: posts, departmentName: departments.name, holderAName: a.name, holderBName: b.name })
+        .from(posts)
+        .leftJoin(departments, eq(departments.id, posts.departmentId))
+        .leftJoin(a, eq(a.id, posts.holderAId))
+        .leftJoin(b, eq(b.id, posts.holderBId))
+        .where(where)
+        .orderBy(sql`coalesce(${departments.sortOrder}, 0)`, asc(posts.title), asc(posts.id))
+        .limit(f.limit)
+        .offset(f.offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(posts)
+        .leftJoin(a, eq(a.id, posts.holderAId))
+        .leftJoin(b, eq(b.id, posts.holderBId))
+        .where(where),
+    ]);
+    return { rows, total: count?.n ?? 0 };
+  },
+  async countDepartments(db: Db, unitId: string) {
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(departments).where(eq(departments.unitId, unitId));
+    return r?.n ?? 0;
+  },
+  async countGroups(db: Db, unitId: string) {
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(groups).where(eq(groups.unitId, unitId));
+    return r?.n ?? 0;
   },
   async post(db: Db, unitId: string, id: string) {
     const [p] = await db.select().from(posts).where(and(eq(posts.unitId, unitId), eq(posts.id, id)));
@@ -88,15 +123,23 @@ export const orgRepo = {
     const [u] = await db.select().from(units).where(eq(units.code, code));
     return u;
   },
-  /** The unit and every unit below it, via a recursive query. */
-  async subtree(db: Db, rootId: string) {
-    const res = await db.execute<{ id: string; parent_id: string | null; code: string; name: string; is_demo: boolean }>(sql`
+  /** A page of the unit and every unit below it (recursive query), optionally searched by name or code. */
+  async subtreePage(db: Db, rootId: string, f: { q?: string; limit: number; offset: number }) {
+    const like = f.q ? containsPattern(f.q) : null;
+    const res = await db.execute(sql`
       with recursive t as (
-        select id, parent_id, code, name, is_demo, created_at from units where id = ${rootId}
+        select id, parent_id, code, name, is_demo, created_at, 0 as depth from units where id = ${rootId}
         union all
-        select u.id, u.parent_id, u.code, u.name, u.is_demo, u.created_at from units u join t on u.parent_id = t.id
-      ) select id, parent_id, code, name, is_demo from t order by created_at`);
-    return rowsOf<{ id: string; parent_id: string | null; code: string; name: string; is_demo: boolean }>(res).map((r) => ({ id: r.id, parentId: r.parent_id, code: r.code, name: r.name, isDemo: r.is_demo }));
+        select u.id, u.parent_id, u.code, u.name, u.is_demo, u.created_at, t.depth + 1 from units u join t on u.parent_id = t.id where t.depth < 50
+      )
+      select id, parent_id, code, name, is_demo, count(*) over ()::int as total from t
+      where ${like}::text is null or name ilike ${like} or code ilike ${like}
+      order by depth, created_at, id limit ${f.limit} offset ${f.offset}`);
+    const rows = rowsOf<{ id: string; parent_id: string | null; code: string; name: string; is_demo: boolean; total: number }>(res);
+    return {
+      total: rows[0]?.total ?? 0,
+      rows: rows.map((r) => ({ id: r.id, parentId: r.parent_id, code: r.code, name: r.name, isDemo: r.is_demo })),
+    };
   },
   /** The unit's ancestors, nearest first. */
   async ancestors(db: Db, unitId: string) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZIdParams, ZOk, ZReasonBody } from '../../../shared/contracts/common.js';
-import { ZDepartment, ZDepartmentBody, ZGroup, ZGroupBody, ZGroupMembersBody, ZPost, ZPostBody } from '../../../shared/contracts/org.js';
+import { ZIdParams, ZOk, ZReasonBody, pageOf } from '../../../shared/contracts/common.js';
+import { ZDepartment, ZDepartmentBody, ZGroup, ZGroupBody, ZGroupMembersBody, ZPost, ZPostBody, ZPostsQuery } from '../../../shared/contracts/org.js';
 import { typed, type RouteModule } from '../../types.js';
 import { orgRepo } from './org.repo.js';
 import * as org from './org.service.js';
@@ -25,8 +25,8 @@ const orgRoutes: RouteModule = async (app, deps) => {
   r.post('/departments/:id/restore', { config: write, schema: { tags: ['组织架构'], summary: '恢复科室', params: ZIdParams, body: ZReasonBody, ...okResponse } },
     async (req) => (await org.setDepartmentActive(deps, req.actor, req.params.id, true, req.body.reason), ok));
 
-  r.get('/posts', { config: read, schema: { tags: ['组织架构'], summary: '岗位（AB岗）列表', response: { 200: z.array(ZPost) } } },
-    async (req) => listPosts(deps, req.actor.unitId));
+  r.get('/posts', { config: read, schema: { tags: ['组织架构'], summary: '岗位（AB岗）列表（分页、搜索）', querystring: ZPostsQuery, response: { 200: pageOf(ZPost) } } },
+    async (req) => listPosts(deps, req.actor.unitId, { ...req.query, withdrawn: req.query.withdrawn === 'true' }));
   r.post('/posts', { config: write, schema: { tags: ['组织架构'], summary: '新增岗位', body: ZPostBody, ...okResponse } },
     async (req) => (await org.createPost(deps, req.actor, req.body), ok));
   r.put('/posts/:id', { config: write, schema: { tags: ['组织架构'], summary: '修改岗位及AB岗人员', params: ZIdParams, body: ZPostBody, ...okResponse } },

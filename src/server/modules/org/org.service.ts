@@ -11,8 +11,16 @@ type DepartmentBody = z.infer<typeof ZDepartmentBody>;
 type PostBody = z.infer<typeof ZPostBody>;
 type GroupBody = z.infer<typeof ZGroupBody>;
 
+/**
+ * Departments and groups are short reference lists, returned whole (for pickers); the caps keep
+ * them short, so that the unpaged lists stay honest.
+ */
+export const MAX_DEPARTMENTS = 200;
+export const MAX_GROUPS = 100;
+
 export async function createDepartment({ db, clock }: AppDeps, actor: Actor, body: DepartmentBody) {
   if (await orgRepo.departmentByName(db, actor.unitId, body.name)) throw conflict(`科室“${body.name}”已存在`);
+  if ((await orgRepo.countDepartments(db, actor.unitId)) >= MAX_DEPARTMENTS) throw badRequest(`一个单位最多设置${MAX_DEPARTMENTS}个科室（中心）`);
   const now = clock.now();
   return db.transaction(async (tx) => {
     const d = await orgRepo.insertDepartment(tx, { unitId: actor.unitId, ...body, createdAt: now, updatedAt: now });
@@ -93,6 +101,7 @@ export async function withdrawPost({ db, clock }: AppDeps, actor: Actor, id: str
 }
 
 export async function createGroup({ db, clock }: AppDeps, actor: Actor, body: GroupBody) {
+  if ((await orgRepo.countGroups(db, actor.unitId)) >= MAX_GROUPS) throw badRequest(`一个单位最多设置${MAX_GROUPS}个小组`);
   if (body.parentGroupId && !(await orgRepo.group(db, actor.unitId, body.parentGroupId))) throw badRequest('所选上级小组不存在');
   const now = clock.now();
   return db.transaction(async (tx) => {

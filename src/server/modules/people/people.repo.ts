@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { departments, people, rosterImports } from '../../db/schema/index.js';
+import { containsPattern } from '../../db/like.js';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -12,7 +13,7 @@ export interface PeopleFilter {
 }
 
 function whereOf(unitId: string, f: PeopleFilter): SQL | undefined {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = f.q ? containsPattern(f.q) : undefined;
   return and(
     eq(people.unitId, unitId),
     f.departmentId ? eq(people.departmentId, f.departmentId) : undefined,

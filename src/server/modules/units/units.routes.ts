@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZUnit, ZUnitBody } from '../../../shared/contracts/org.js';
+import { ZPageQuery, pageOf } from '../../../shared/contracts/common.js';
 import { hasPermission } from '../../../domain/roles.js';
 import { conflict } from '../../errors.js';
 import { typed, type RouteModule } from '../../types.js';
@@ -12,11 +13,19 @@ const tags = ['单位'];
 const unitsRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
 
-  r.get('/units', { config: { permission: 'org.read' }, schema: { tags, summary: '本单位及（有督查权限时）下级单位', response: { 200: z.array(ZUnit) } } },
-    async (req) => {
-      const tree = await orgRepo.subtree(deps.db, req.actor.unitId);
-      return hasPermission(req.actor, 'units.oversee') ? tree : tree.filter((u) => u.id === req.actor.unitId);
-    });
+  r.get('/units', {
+    config: { permission: 'org.read' },
+    schema: { tags, summary: '本单位及（有督查权限时）下级单位（分页、搜索）', querystring: ZPageQuery.extend({ q: z.string().trim().max(30).optional() }), response: { 200: pageOf(ZUnit) } },
+  }, async (req) => {
+    const q = req.query;
+    if (!hasPermission(req.actor, 'units.oversee')) {
+      const own = (await orgRepo.unit(deps.db, req.actor.unitId))!;
+      const items = q.page === 1 ? [{ id: own.id, parentId: own.parentId, code: own.code, name: own.name, isDemo: own.isDemo }] : [];
+      return { items, total: 1, page: q.page, pageSize: q.pageSize };
+    }
+    const { rows, total } = await orgRepo.subtreePage(deps.db, req.actor.unitId, { q: q.q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return { items: rows, total, page: q.page, pageSize: q.pageSize };
+  });
 
   r.post('/units', { config: { permission: 'units.manage' }, schema: { tags, summary: '新增下级单位', body: ZUnitBody, response: { 200: ZUnit } } },
     async (req) => {

@@ -1,10 +1,11 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { people, roleGrants, sessions, users } from '../../db/schema/index.js';
+import { containsPattern } from '../../db/like.js';
 
 export const usersRepo = {
   async page(db: Db, unitId: string, q: string | undefined, limit: number, offset: number) {
-    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const like = q ? containsPattern(q) : undefined;
     const where = and(eq(users.unitId, unitId), like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined);
     const [rows, [count]] = await Promise.all([
       db.select({ user: users, personName: people.name }).from(users).leftJoin(people, eq(people.id, users.personId))
@@ -35,7 +36,7 @@ export const usersRepo = {
     if (userIds.length === 0) return [];
     return db.select().from(roleGrants)
       .where(and(eq(roleGrants.unitId, unitId), inArray(roleGrants.userId, userIds), isNull(roleGrants.revokedAt)))
-      .orderBy(asc(roleGrants.createdAt));
+      .orderBy(asc(roleGrants.createdAt), asc(roleGrants.role));
   },
   async insertGrant(db: Db, row: typeof roleGrants.$inferInsert) {
     const [g] = await db.insert(roleGrants).values(row).returning();
