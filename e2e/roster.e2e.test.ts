@@ -120,7 +120,13 @@ describe.skipIf(missing)('a new user on a fresh start', () => {
     await shot('04-person-history');
   });
 
-  it('shows the org chart, the users and the audit pages', async () => {
+  it('shows the workbench with real figures, the org chart, the users and the audit pages', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByText('本单位概况').waitFor();
+    const stats = page.locator('.ant-statistic');
+    await stats.first().waitFor();
+    await expect(stats.allTextContents()).resolves.toEqual(['在职人员230', '在职党员87', '班子成员5', '科室（中心）6']);
+    await shot('00-workbench');
     await page.goto(`${server.url}/org`);
     await page.getByTestId('org-chart').getByText('领导小组办公室').first().waitFor();
     await shot('05-org-chart');

@@ -7,6 +7,7 @@ export const ZAuditEvent = z.object({
   actorName: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  entityName: z.string().nullable(),
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),

@@ -35,7 +35,7 @@ export function AuditHistory({ entityType, entityId, names }: { entityType?: str
   );
 }
 
-function Changes({ before, after, names }: { before: unknown; after: unknown; names: Map<string, string> }) {
+export function Changes({ before, after, names }: { before: unknown; after: unknown; names: Map<string, string> }) {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -51,4 +51,13 @@ function Changes({ before, after, names }: { before: unknown; after: unknown; na
       ))}
     </ul>
   );
+}
+
+/** One line summing up what an event changed, for tables. */
+export function changeSummary(before: unknown, after: unknown, names: Map<string, string>): string {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .map((k) => `${FIELD_LABELS[k] ?? k}：${k in b ? `${displayValue(k, b[k], names)} → ` : ''}${k in a ? displayValue(k, a[k], names) : '（空）'}`)
+    .join('；');
 }

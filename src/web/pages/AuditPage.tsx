@@ -4,8 +4,8 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, get } from '../api';
 import { ENTITY_LABELS } from '../labels';
-import type { Department, Page, Person } from '../types';
-import { AuditHistory } from '../components/AuditHistory';
+import type { Department } from '../types';
+import { AuditTable } from '../components/AuditTable';
 
 interface Verify { ok: boolean; events: number; firstBreak: { seq: number; reason: string } | null }
 const REASONS: Record<string, string> = { hash_mismatch: '记录内容被改动', prev_hash_mismatch: '链接断开（前后记录不衔接）', sequence_gap: '记录缺失（序号不连续）' };
@@ -15,8 +15,8 @@ export function AuditPage() {
   const [entityType, setEntityType] = useState<string>();
   const [verify, setVerify] = useState<Verify | null>(null);
   const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
-  const people = useQuery({ queryKey: ['people-names'], queryFn: () => get<Page<Person>>('/api/people?pageSize=100') });
-  const names = useMemo(() => new Map([...(depts.data ?? []).map((d) => [d.id, d.name] as const), ...(people.data?.items ?? []).map((p) => [p.id, p.name] as const)]), [depts.data, people.data]);
+  // Field values that are ids (科室, A岗 …) read as names; entity names come with each event.
+  const names = useMemo(() => new Map((depts.data ?? []).map((d) => [d.id, d.name] as const)), [depts.data]);
   const check = async () => {
     try { setVerify(await get<Verify>('/api/audit/verify')); } catch (e) { message.error(e instanceof ApiError ? e.message : '校验失败'); }
   };
@@ -29,7 +29,7 @@ export function AuditPage() {
         <Select placeholder="全部对象" allowClear style={{ width: 160 }} value={entityType} onChange={setEntityType}
           options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />
       </Space>
-      <AuditHistory key={entityType ?? 'all'} entityType={entityType} names={names} />
+      <AuditTable key={entityType ?? 'all'} entityType={entityType} names={names} />
     </Card>
   );
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditEvents, units } from '../../db/schema/index.js';
+import { auditEvents, departments, groups, people, posts, units, users } from '../../db/schema/index.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -38,6 +38,28 @@ export const auditRepo = {
       .where(and(eq(auditEvents.unitId, unitId), gt(auditEvents.seq, afterSeq)))
       .orderBy(asc(auditEvents.seq))
       .limit(limit);
+  },
+  /** Display names of the entities an audit page mentions, by "type:id". */
+  async entityNames(db: Db, unitId: string, refs: { entityType: string; entityId: string }[]) {
+    const ids = (type: string) => [...new Set(refs.filter((r) => r.entityType === type).map((r) => r.entityId))];
+    const lookups = [
+      ['person', people, people.name, people.id, people.unitId],
+      ['department', departments, departments.name, departments.id, departments.unitId],
+      ['post', posts, posts.title, posts.id, posts.unitId],
+      ['group', groups, groups.name, groups.id, groups.unitId],
+      ['user', users, users.displayName, users.id, users.unitId],
+    ] as const;
+    const names = new Map<string, string>();
+    for (const [type, table, name, id, unit] of lookups) {
+      const wanted = ids(type);
+      if (wanted.length === 0) continue;
+      const rows = await db.select({ id, name }).from(table).where(and(eq(unit, unitId), inArray(id, wanted)));
+      for (const r of rows) names.set(`${type}:${r.id}`, r.name);
+    }
+    for (const u of await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids('unit').length ? ids('unit') : [unitId]))) {
+      names.set(`unit:${u.id}`, u.name);
+    }
+    return names;
   },
   async heads(db: Db, unitId?: string) {
     return db

@@ -21,9 +21,13 @@ const auditRoutes: RouteModule = async (app, deps) => {
       const own = q.entityType === 'user' && q.entityId === req.actor.userId;
       if (!own && !hasPermission(req.actor, 'audit.read')) throw forbidden('没有查看审计记录的权限');
       const { items, total } = await auditRepo.page(deps.db, req.actor.unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const names = await auditRepo.entityNames(deps.db, req.actor.unitId, items);
       return {
         total, page: q.page, pageSize: q.pageSize,
-        items: items.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, entityType: e.entityType, entityId: e.entityId, action: e.action, before: e.before, after: e.after })),
+        items: items.map((e) => ({
+          seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, entityType: e.entityType, entityId: e.entityId,
+          entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null, action: e.action, before: e.before, after: e.after,
+        })),
       };
     });
 

@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { get } from '../api';
+import { ACTION_LABELS, ENTITY_LABELS } from '../labels';
+import type { AuditEvent, Page } from '../types';
+import { Changes, changeSummary } from './AuditHistory';
+
+/** The unit's audit log as a paged table; a row expands to show every changed field. */
+export function AuditTable({ entityType, names }: { entityType?: string; names: Map<string, string> }) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(entityType ? { entityType } : {}) });
+  const { data, isFetching } = useQuery({ queryKey: ['audit', 'table', qs.toString()], queryFn: () => get<Page<AuditEvent>>(`/api/audit/events?${qs}`), placeholderData: keepPreviousData });
+  return (
+    <Table<AuditEvent> rowKey="seq" size="small" loading={isFetching} dataSource={data?.items} scroll={{ x: 900 }} data-testid="audit-table"
+      pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+      expandable={{ expandedRowRender: (e) => <Changes before={e.before} after={e.after} names={names} />, rowExpandable: (e) => !!(e.before || e.after) }}
+      columns={[
+        { title: '序号', dataIndex: 'seq', width: 80 },
+        { title: '时间', dataIndex: 'at', width: 170, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+        { title: '操作人', dataIndex: 'actorName', width: 110 },
+        { title: '对象', key: 'entity', width: 200, render: (_, e) => `${ENTITY_LABELS[e.entityType] ?? e.entityType}${e.entityName ? `：${e.entityName}` : ''}` },
+        { title: '操作', dataIndex: 'action', width: 100, render: (v) => <Tag color="blue">{ACTION_LABELS[v] ?? v}</Tag> },
+        { title: '内容', key: 'summary', render: (_, e) => <Typography.Text ellipsis={{ tooltip: false }} style={{ maxWidth: 420 }}>{changeSummary(e.before, e.after, names)}</Typography.Text> },
+      ]} />
+  );
+}
