@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      // The domain runs under two time zones: all date logic must be Asia/Shanghai whatever TZ is.
       {
-        test: {
-          name: 'unit',
-          include: ['src/domain/**/*.test.ts'],
-        },
+        test: { name: 'unit', include: ['src/domain/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } },
+      },
+      {
+        test: { name: 'unit-la', include: ['src/domain/**/*.test.ts'], env: { TZ: 'America/Los_Angeles' } },
       },
       {
         test: {

@@ -4,6 +4,7 @@
  */
 const suites: Record<string, () => Promise<{ run: (emit: Emit) => Promise<void> }>> = {
   startup: () => import('./suites/startup.js'),
+  workdays: () => import('./suites/workdays.js'),
 };
 
 export type Emit = (metric: string, value: number, unit: string) => void;
