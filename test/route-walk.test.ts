@@ -37,7 +37,9 @@ beforeAll(async () => {
   const user = (await adminA.get('/api/users?pageSize=2')).json().items[1];
   const file = Buffer.from('not a spreadsheet');
   const imp = await adminA.request('POST', '/api/people/imports', multipart(file), multipartHeaders);
-  idsA = { person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id };
+  const override = await adminA.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '县庆放假' });
+  const schedule = await adminA.request('POST', '/api/calendar/imports', multipart(Buffer.from('{"year":2030,"days":[{"name":"元旦","date":"2030-01-01","isOffDay":true}]}')), multipartHeaders);
+  idsA = { person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
 });
 
 const boundary = 'zfboundary';
@@ -52,7 +54,7 @@ function multipart(content: Buffer) {
 
 function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
-  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user' }[first!] ?? 'person';
+  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override' }[first!] ?? 'person';
   return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!);
 }
 

@@ -11,12 +11,14 @@ export const PERMISSIONS = [
   'audit.read', // audit history and chain verification
   'units.manage', // create units below one's own
   'units.oversee', // read-only view of the units below one's own
+  'calendar.import', // import official holiday schedules (installation-wide: root units only)
+  'calendar.override', // a unit's own working-day arrangements and deadline settings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = {
-  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee'] },
-  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read'] },
+  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override'] },
+  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read', 'calendar.override'] },
   party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'audit.read'] },
   leadership_member: { label: '班子成员', permissions: ['self', 'org.read'] },
   branch_secretary: { label: '支部书记', permissions: ['self', 'org.read'] },
@@ -89,4 +91,12 @@ export function canWritePerson(
 export function canReadUnit(actor: Actor, unitId: string, ancestorsOfTarget: readonly string[]): boolean {
   if (actor.unitId === unitId) return true;
   return hasPermission(actor, 'units.oversee') && ancestorsOfTarget.includes(actor.unitId);
+}
+
+/**
+ * The national holiday schedule is shared by every unit of the installation, so only the
+ * administrator of a top-level unit (one with no parent) may import it.
+ */
+export function canImportCalendar(actor: Actor, actorUnitParentId: string | null): boolean {
+  return actorUnitParentId === null && hasUnitWide(actor, 'calendar.import');
 }

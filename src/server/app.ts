@@ -17,8 +17,9 @@ import peopleRoutes from './modules/people/people.routes.js';
 import usersRoutes from './modules/users/users.routes.js';
 import auditRoutes from './modules/audit/audit.routes.js';
 import workbenchRoutes from './modules/workbench/workbench.routes.js';
+import calendarRoutes from './modules/calendar/calendar.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes];
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

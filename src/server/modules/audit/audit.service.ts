@@ -46,12 +46,13 @@ function jsonSafe(v: unknown): unknown {
 }
 
 /** Only the fields that changed, for a readable before → after. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+export function changedFields<T extends object>(before: T, after: Partial<T>) {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
+  const old = before as Record<string, unknown>;
   for (const [k, v] of Object.entries(after)) {
-    if (v !== undefined && JSON.stringify(before[k]) !== JSON.stringify(v)) {
-      b[k] = before[k];
+    if (v !== undefined && JSON.stringify(old[k]) !== JSON.stringify(v)) {
+      b[k] = old[k];
       a[k] = v;
     }
   }

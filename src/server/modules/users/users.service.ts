@@ -57,7 +57,7 @@ export async function patchUser({ db, clock }: AppDeps, actor: Actor, id: string
   if (!u) throw notFound('用户');
   if (id === actor.userId && body.active === false) throw badRequest('不能停用自己的账号');
   await checkPerson(db, actor.unitId, body.personId);
-  const diff = changedFields(u as unknown as Record<string, unknown>, body);
+  const diff = changedFields(u, body);
   if (!diff.changed) return;
   const now = clock.now();
   await db.transaction(async (tx) => {

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { shanghaiDate, yearOf, parseIsoDate, type IsoDate } from '../../../domain/civil-date.js';
+import { officialFromChineseDays, WorkdayCalendar, type CalendarSource, type ChineseDaysData, type DayRule } from '../../../domain/workdays.js';
+import type { Db } from '../../db/client.js';
+import { calendarRepo } from './calendar.repo.js';
+
+const builtin = officialFromChineseDays(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData);
+/** The years whose official schedule ships with Zuofeng (chinese-days' data: 2004–2026). */
+export const BUILTIN_YEARS = [...builtin.years].sort((a, b) => a - b);
+
+/**
+ * The official schedule as the installation knows it: the built-in years, with every imported
+ * year replacing the built-in data of that year.
+ */
+export async function officialSource(db: Db): Promise<Pick<CalendarSource, 'years' | 'official'>> {
+  const [years, days] = await Promise.all([calendarRepo.importedYears(db), calendarRepo.importedDays(db)]);
+  const imported = new Set(years.map((y) => y.year));
+  const official: [IsoDate, DayRule][] = [...builtin.official].filter(([d]) => !imported.has(Number(d.slice(0, 4))));
+  for (const d of days) official.push([d.date, { working: d.working, name: d.name }]);
+  return { years: new Set([...builtin.years, ...imported]), official };
+}
+
+const cache = new Map<string, { stamp: string; calendar: WorkdayCalendar }>();
+
+/**
+ * The compiled calendar of a unit (official schedule + its overrides), cached until the data
+ * changes: one small query checks the fingerprint, so several instances stay consistent.
+ */
+export async function calendarForUnit(db: Db, unitId: string): Promise<WorkdayCalendar> {
+  const stamp = await calendarRepo.stamp(db, unitId);
+  const hit = cache.get(unitId);
+  if (hit && hit.stamp === stamp) return hit.calendar;
+  const [official, overrides] = await Promise.all([officialSource(db), calendarRepo.activeOverrides(db, unitId)]);
+  const calendar = new WorkdayCalendar({ ...official, overrides: overrides.map((o) => [o.date, { working: o.working, reason: o.reason }]) });
+  if (cache.size > 2000) cache.clear();
+  cache.set(unitId, { stamp, calendar });
+  return calendar;
+}
+
+/** Loaded years and whether next year's schedule is still missing (then cross-year deadlines are provisional). */
+export async function coverage(db: Db, now: Date) {
+  const imported = await calendarRepo.importedYears(db);
+  const years = [...new Set([...BUILTIN_YEARS, ...imported.map((y) => y.year)])].sort((a, b) => a - b);
+  const nextYear = yearOf(parseIsoDate(shanghaiDate(now))) + 1;
+  return {
+    years,
+    builtinYears: BUILTIN_YEARS,
+    imported: imported.map((y) => ({ year: y.year, importedAt: y.importedAt.toISOString(), importedBy: y.importedBy, source: y.source })),
+    nextYear,
+    nextYearMissing: !years.includes(nextYear),
+  };
+}

@@ -1,0 +1,55 @@
+import { computeDeadline, type DeadlinePolicy } from '../../../domain/deadlines.js';
+import type { IsoDate } from '../../../domain/civil-date.js';
+import type { Db } from '../../db/client.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
+import { calendarForUnit } from './calendar.service.js';
+import { deadlinesRepo } from './deadlines.repo.js';
+
+export interface NewDeadline {
+  unitId: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  ownerPersonId: string | null;
+  receivedOn: IsoDate;
+  policy: DeadlinePolicy;
+}
+
+/**
+ * Stores the deadline of a subject (computed with the unit's calendar) in the caller's
+ * transaction, with the policy, so that later recomputations are reproducible.
+ */
+export async function createDeadline(tx: Db, calendarDb: Db, actor: AuditActor, at: Date, d: NewDeadline) {
+  const c = computeDeadline(d.policy, d.receivedOn, await calendarForUnit(calendarDb, d.unitId));
+  const row = await deadlinesRepo.insert(tx, { ...d, due: c.due, provisional: c.provisional, createdAt: at, updatedAt: at });
+  await recordAudit(tx, actor, at, { unitId: d.unitId, entityType: 'deadline', entityId: row.id, action: 'create', after: { title: d.title, receivedOn: d.receivedOn, policy: d.policy, due: c.due, provisional: c.provisional } });
+  return row;
+}
+
+/**
+ * Recomputes every open working-day deadline whose counted days may touch [from, to] (of one
+ * unit, or all), after the calendar changed there. A changed deadline is updated and audited.
+ * Telling the owner waits for the notification inbox (issue 7); the audit trail records it now.
+ */
+export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, range: { unitId?: string; from: IsoDate; to: IsoDate }, actor: AuditActor = SYSTEM_ACTOR) {
+  let changed = 0;
+  let checked = 0;
+  for (let afterId = ''; ; ) {
+    const batch = await deadlinesRepo.openTouching(deps.db, { ...range, afterId, limit: 500 });
+    if (batch.length === 0) break;
+    afterId = batch.at(-1)!.id;
+    checked += batch.length;
+    const at = deps.clock.now();
+    for (const d of batch) {
+      const c = computeDeadline(d.policy as DeadlinePolicy, d.receivedOn, await calendarForUnit(deps.db, d.unitId));
+      if (c.due === d.due && c.provisional === d.provisional) continue;
+      await deps.db.transaction(async (tx) => {
+        await deadlinesRepo.update(tx, d.unitId, d.id, { due: c.due, provisional: c.provisional, updatedAt: at });
+        await recordAudit(tx, actor, at, { unitId: d.unitId, entityType: 'deadline', entityId: d.id, action: 'recompute', before: { due: d.due, provisional: d.provisional }, after: { due: c.due, provisional: c.provisional } });
+      });
+      changed++;
+    }
+  }
+  return { checked, changed };
+}
