@@ -100,6 +100,38 @@ describe('the zuofeng command', () => {
     expect(res).toEqual({ code: 3, text: '✗ 篡改局：审计链在第 3 条处断开（hash_mismatch），共 5 条' });
   });
 
+  it('answers workdays questions, and exits 2 on bad input', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'w') };
+    expect(await zuofeng(env, 'workdays', 'add', '2026-09-28', '7')).toEqual({ code: 0, text: '2026-10-13' });
+    expect(await zuofeng(env, 'workdays', 'add', '2026-12-28', '7')).toEqual({ code: 0, text: '2027-01-06 provisional' });
+    expect(await zuofeng(env, 'workdays', 'is', '2026-10-10')).toEqual({ code: 0, text: 'working 调休上班' });
+    expect(await zuofeng(env, 'workdays', 'is', '2026-11-28')).toEqual({ code: 0, text: 'off 周末' });
+    expect(await zuofeng(env, 'workdays', 'is', '2026-10-01')).toEqual({ code: 0, text: 'off 国庆节' });
+    expect(await zuofeng(env, 'workdays', 'between', '2026-09-28', '2026-10-13')).toEqual({ code: 0, text: '7' });
+    expect(JSON.parse((await zuofeng(env, 'workdays', 'add', '2026-09-28', '7', '--json')).text)).toEqual({ date: '2026-10-13', provisional: false });
+    for (const args of [['add', '2026-02-30', '1'], ['add', '2026-13-01', '1'], ['add', '', '1'], ['add', '2026-01-05', '3651'], ['add', '2026-01-05', 'x'], ['is', '2026-1-5']]) {
+      const r = await zuofeng(env, 'workdays', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.text, args.join(' ')).toMatch(/^错误：/);
+    }
+  });
+
+  it('imports a schedule from the command line, listing the changes first', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'cal') };
+    await zuofeng(env, 'init', '--code', 'cal-unit', '--name', '日历局', '--admin', 'caladmin', '--password', 'abcd12345');
+    const fixture = new URL('./fixtures/holiday-2027.json', import.meta.url).pathname;
+    const dry = await zuofeng(env, 'calendar', 'import', fixture, '--dry-run');
+    expect(dry.text).toContain('2027 年：6 天有变化');
+    expect(dry.text).toContain('2027-02-20 休息 → 上班（调休上班）');
+    expect((await zuofeng(env, 'calendar', 'coverage')).text).toContain('2027 年节假日安排尚未导入');
+    expect((await zuofeng(env, 'calendar', 'import', fixture)).code).toBe(0);
+    expect(await zuofeng(env, 'workdays', 'add', '2026-12-28', '7')).toEqual({ code: 0, text: '2027-01-07' });
+    expect(JSON.parse((await zuofeng(env, 'calendar', 'coverage', '--json')).text).years.at(-1)).toBe(2027);
+    const bad = path.join(tmp, 'bad.ics');
+    fs.writeFileSync(bad, 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    expect(await zuofeng(env, 'calendar', 'import', bad)).toEqual({ code: 2, text: '错误：文件有误：文件中没有带日期的节假日事件' });
+  });
+
   it('refuses bad arguments with a message', async () => {
     const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'f') };
     expect((await zuofeng(env, 'init', '--code', 'X!', '--name', 'n', '--admin', 'abc', '--password', 'abcd12345')).text).toContain('单位代码为2-40位');

@@ -8,6 +8,7 @@ import { verifyAudit } from '../server/modules/audit/audit.service.js';
 import { BackupError, createBackup, restoreBackup } from '../server/modules/backup/backup.service.js';
 import { createUnitWithAdmin } from '../server/modules/units/unit-setup.service.js';
 import { exportPeople, importPeople } from './people-commands.js';
+import { calendarCommand, CliInputError, workdays } from './calendar-commands.js';
 
 const USAGE = `用法：zuofeng <命令>
 
@@ -20,6 +21,14 @@ const USAGE = `用法：zuofeng <命令>
   backup <文件>               备份整个数据库（可在内嵌数据库与 PostgreSQL 之间恢复）
   restore <文件> --yes        用备份替换当前数据库的全部数据
   audit verify                校验每个单位的审计链，报告第一处断开
+  workdays add <YYYY-MM-DD> <N> [--unit 代码]
+                              第 N 个工作日（收文次日为第1天），暂定时后附 provisional
+  workdays is <YYYY-MM-DD>    working / off 名称（周末为“off 周末”，调休为“working 调休上班”）
+  workdays between <起> <止>  两日之间的工作日数（不含起日，含止日）
+  calendar import <文件> [--dry-run]
+                              导入节假日安排（holiday-cn JSON 或 .ics），先列出变化
+  calendar coverage           已载入安排的年份
+  以上命令加 --json 输出 JSON；输入有误时退出码为 2。
 
 数据库：设置 DATABASE_URL 使用 PostgreSQL，否则使用 ZUOFENG_DATA_DIR（默认 ./data）中的内嵌数据库。
 使用内嵌数据库时，请先停止正在运行的作风服务。`;
@@ -87,6 +96,10 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         io.out(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
         return await verify(db, io);
       }
+      case 'workdays':
+        return await workdays((await open()).db, positional.slice(1), { json: named.json === true, unit: typeof named.unit === 'string' ? named.unit : undefined }, io);
+      case 'calendar':
+        return await calendarCommand((await open()).db, positional.slice(1), { json: named.json === true, dryRun: named['dry-run'] === true }, io);
       case 'audit':
         if (sub !== 'verify') return usage(io, '请使用：zuofeng audit verify');
         return await verify((await open()).db, io);
@@ -94,6 +107,10 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         return usage(io, `未知命令：${cmd}`);
     }
   } catch (e) {
+    if (e instanceof CliInputError) {
+      io.err(`错误：${e.message}`);
+      return 2;
+    }
     if (e instanceof AppError || e instanceof BackupError) {
       io.err(`错误：${e.message}`);
       const details = (e as AppError).details as { errors?: { row: number; column: string; reason: string }[] } | undefined;

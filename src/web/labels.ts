@@ -2,16 +2,16 @@
 export const ACTION_LABELS: Record<string, string> = {
   create: '新增', update: '修改', withdraw: '撤销', restore: '恢复', import_create: '导入新增', import_update: '导入更新',
   set_members: '调整成员', change_password: '修改密码', reset_password: '重置密码', grant_role: '授予角色',
-  revoke_role: '撤销角色', lock: '锁定账号', login: '登录', create_child: '新增下级单位',
+  revoke_role: '撤销角色', import: '导入', recompute: '重算期限', lock: '锁定账号', login: '登录', create_child: '新增下级单位',
 };
 export const ENTITY_LABELS: Record<string, string> = {
-  person: '人员', department: '科室', post: '岗位', group: '小组', user: '用户', unit: '单位',
+  person: '人员', department: '科室', calendar: '节假日安排', calendar_override: '本单位安排', deadline: '期限', deadline_settings: '时限设置', post: '岗位', group: '小组', user: '用户', unit: '单位',
 };
 export const FIELD_LABELS: Record<string, string> = {
   name: '姓名/名称', departmentId: '科室', position: '职务', rank: '职级', isPartyMember: '是否党员', branchRole: '支部职务',
   isLeadership: '是否班子成员', phone: '联系电话', status: '状态', sortOrder: '排序', title: '岗位名称', holderAId: 'A岗',
   holderBId: 'B岗', active: '有效', reason: '原因', displayName: '显示名称', username: '用户名', role: '角色',
-  scopeType: '范围类型', scopeId: '范围', members: '成员', kind: '类型', personId: '关联人员', code: '单位代码',
+  scopeType: '范围类型', date: '日期', working: '上班', due: '到期日', provisional: '暂定', receivedOn: '收文日期', years: '年份', changes: '变化天数', days: '天数', fileName: '文件', urgentSameDay: '紧急件当日办结', importantDays: '重要件时限', normalDays: '一般件时限', extensionCapDays: '特殊情况最长时限', scopeId: '范围', members: '成员', kind: '类型', personId: '关联人员', code: '单位代码',
 };
 export const BRANCH_ROLE_LABELS: Record<string, string> = { none: '无', secretary: '支部书记', deputy_secretary: '支部副书记', committee: '支部委员', member: '党员' };
 export const STATUS_LABELS: Record<string, string> = { in_service: '在职', left: '离职' };

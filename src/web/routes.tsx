@@ -8,12 +8,14 @@ import { RosterPage } from './pages/RosterPage';
 import { OrgChartPage } from './pages/OrgChartPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
+import { CalendarPage } from './pages/CalendarPage';
 import { NAV } from './nav';
 
 const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/': <WorkbenchPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
+  '/calendar': <CalendarPage />,
   '/users': <UsersPage />,
   '/audit': <AuditPage />,
 };

@@ -4,6 +4,7 @@ import type { TPerson, TRosterImport } from '../shared/contracts/people.js';
 import type { ZDepartment, ZGroup, ZPost, ZUnit } from '../shared/contracts/org.js';
 import type { ZUser } from '../shared/contracts/users.js';
 import type { ZAuditEvent } from '../shared/contracts/audit.js';
+import type { ZCoverage, ZDayInfo, ZScheduleImport, ZOverride, ZDeadlineSettings, ZComputedDeadline, ZDeadline } from '../shared/contracts/calendar.js';
 
 export type Me = TMe;
 export type Person = TPerson;
@@ -20,3 +21,10 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+export type Coverage = z.infer<typeof ZCoverage>;
+export type DayInfo = z.infer<typeof ZDayInfo>;
+export type ScheduleImport = z.infer<typeof ZScheduleImport> & { recomputed?: { checked: number; changed: number } };
+export type Override = z.infer<typeof ZOverride>;
+export type DeadlineSettings = z.infer<typeof ZDeadlineSettings>;
+export type ComputedDeadline = z.infer<typeof ZComputedDeadline>;
+export type Deadline = z.infer<typeof ZDeadline>;

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Alert, Avatar, Button, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { post } from '../api';
 import { NAV } from '../nav';
 import { can, useMe } from '../session';
 import { PasswordModal } from './PasswordModal';
+import { NextYearBanner } from './NextYearBanner';
 
 const ICONS: Record<string, React.ReactNode> = {
-  '/': <DashboardOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />,
+  '/': <DashboardOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/calendar': <CalendarOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />,
 };
 
 export function AppLayout() {
@@ -53,6 +54,7 @@ export function AppLayout() {
             <Button type="text" data-testid="user-menu"><Avatar size="small" icon={<UserOutlined />} /> {narrow ? '' : me.user.displayName}</Button>
           </Dropdown>
         </Layout.Header>
+        <NextYearBanner />
         {me.unit.isDemo && <Alert type="warning" banner title="演示数据：本单位为演示单位“示例县民政局”，人员与数据均为虚构，仅供试用。" />}
         <Layout.Content style={{ padding: narrow ? 8 : 16 }} onClick={() => narrow && !collapsed && setCollapsed(true)}>
           <Outlet />

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { App, Button, Form, InputNumber, Switch } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, get, put } from '../../api';
+import type { DeadlineSettings } from '../../types';
+
+/** The unit's time limits (限时办结制度); defaults are the plan's: 7 working days, at most 15. */
+export function DeadlineSettingsForm({ canWrite }: { canWrite: boolean }) {
+  const [form] = Form.useForm<DeadlineSettings>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { data } = useQuery({ queryKey: ['deadline-settings'], queryFn: () => get<DeadlineSettings>('/api/deadline-settings') });
+  useEffect(() => { if (data) form.setFieldsValue(data); }, [data, form]);
+  const save = async (v: DeadlineSettings) => {
+    try {
+      await put('/api/deadline-settings', v);
+      message.success('已保存');
+      await queryClient.invalidateQueries({ queryKey: ['deadline-settings'] });
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    }
+  };
+  const days = { min: 1, max: 60, addonAfter: '个工作日', style: { width: 180 }, disabled: !canWrite };
+  return (
+    <Form form={form} layout="vertical" onFinish={save} disabled={!canWrite}>
+      <Form.Item name="urgentSameDay" label="紧急件随到随办（当日办结）" valuePropName="checked"><Switch /></Form.Item>
+      <Form.Item name="importantDays" label="重要件办理时限"><InputNumber {...days} /></Form.Item>
+      <Form.Item name="normalDays" label="一般件办理时限"><InputNumber {...days} /></Form.Item>
+      <Form.Item name="extensionCapDays" label="特殊情况最长时限（自收文起）"><InputNumber {...days} max={120} /></Form.Item>
+      {canWrite && <Button type="primary" htmlType="submit">保存</Button>}
+    </Form>
+  );
+}
