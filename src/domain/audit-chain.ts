@@ -47,25 +47,41 @@ export type ChainBreak = {
   reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
 };
 
+type StoredEvent = ChainedEventContent & { prevHash: string; hash: string };
+
 /**
- * Walks one unit's chain in seq order and returns the first broken link, or null when intact.
- * An edited event fails its own hash; a deleted one leaves a gap in seq; a deleted tail no
- * longer reaches `head` (the unit's recorded head sequence number and hash).
+ * Checks one unit's chain event by event, in seq order, so that a long chain is verified in
+ * batches without holding it in memory. An edited event fails its own hash; a deleted one leaves a
+ * gap in seq; a deleted tail no longer reaches the unit's recorded head.
  */
-export function findFirstBreak(
-  events: readonly (ChainedEventContent & { prevHash: string; hash: string })[],
-  head: { seq: number; hash: string },
-): ChainBreak | null {
-  let expectedPrev = GENESIS_HASH;
-  let expectedSeq = 1;
-  for (const e of events) {
-    if (e.seq !== expectedSeq) return { seq: expectedSeq, reason: 'sequence_gap' };
-    if (e.prevHash !== expectedPrev) return { seq: e.seq, reason: 'prev_hash_mismatch' };
-    if (eventHash(e, e.prevHash) !== e.hash) return { seq: e.seq, reason: 'hash_mismatch' };
-    expectedPrev = e.hash;
-    expectedSeq += 1;
+export class ChainVerifier {
+  private expectedPrev = GENESIS_HASH;
+  private expectedSeq = 1;
+  private broken: ChainBreak | null = null;
+
+  /** Feeds the next event; returns the first break once found (and keeps returning it). */
+  push(e: StoredEvent): ChainBreak | null {
+    if (this.broken) return this.broken;
+    if (e.seq !== this.expectedSeq) return (this.broken = { seq: this.expectedSeq, reason: 'sequence_gap' });
+    if (e.prevHash !== this.expectedPrev) return (this.broken = { seq: e.seq, reason: 'prev_hash_mismatch' });
+    if (eventHash(e, e.prevHash) !== e.hash) return (this.broken = { seq: e.seq, reason: 'hash_mismatch' });
+    this.expectedPrev = e.hash;
+    this.expectedSeq += 1;
+    return null;
   }
-  if (head.seq !== expectedSeq - 1) return { seq: expectedSeq, reason: 'sequence_gap' };
-  if (head.hash !== expectedPrev) return { seq: head.seq, reason: 'prev_hash_mismatch' };
-  return null;
+
+  /** The verdict once every event was fed, given the unit's recorded head. */
+  finish(head: { seq: number; hash: string }): ChainBreak | null {
+    if (this.broken) return this.broken;
+    if (head.seq !== this.expectedSeq - 1) return { seq: this.expectedSeq, reason: 'sequence_gap' };
+    if (head.hash !== this.expectedPrev) return { seq: head.seq, reason: 'prev_hash_mismatch' };
+    return null;
+  }
+}
+
+/** The first broken link of a whole chain held in memory, or null when intact. */
+export function findFirstBreak(events: readonly StoredEvent[], head: { seq: number; hash: string }): ChainBreak | null {
+  const v = new ChainVerifier();
+  for (const e of events) if (v.push(e)) break;
+  return v.finish(head);
 }

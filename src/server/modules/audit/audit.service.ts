@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { eventHash, findFirstBreak, GENESIS_HASH, type ChainBreak } from '../../../domain/audit-chain.js';
-import { auditRepo, type AuditRow } from './audit.repo.js';
+import { ChainVerifier, eventHash, GENESIS_HASH, type ChainBreak } from '../../../domain/audit-chain.js';
+import { auditRepo } from './audit.repo.js';
 
 /** Who did it: a signed-in user, or the system itself (first run, CLI). */
 export interface AuditActor {
@@ -70,15 +70,16 @@ export interface UnitVerification {
 export async function verifyAudit(db: Db, unitId?: string): Promise<UnitVerification[]> {
   const out: UnitVerification[] = [];
   for (const unit of await auditRepo.heads(db, unitId)) {
-    const events: AuditRow[] = [];
+    const verifier = new ChainVerifier();
+    let events = 0;
     for (let after = 0; ; ) {
       const batch = await auditRepo.chainBatch(db, unit.id, after, 5000);
       if (batch.length === 0) break;
-      events.push(...batch);
+      events += batch.length;
+      if (batch.some((e) => verifier.push(e))) break;
       after = batch.at(-1)!.seq;
     }
-    const firstBreak = findFirstBreak(events, { seq: unit.seq, hash: unit.hash ?? GENESIS_HASH });
-    out.push({ unitId: unit.id, unitName: unit.name, events: events.length, firstBreak });
+    out.push({ unitId: unit.id, unitName: unit.name, events, firstBreak: verifier.finish({ seq: unit.seq, hash: unit.hash ?? GENESIS_HASH }) });
   }
   return out;
 }

@@ -35,6 +35,12 @@ export async function createDeadline(tx: Db, calendarDb: Db, actor: AuditActor, 
 export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, range: { unitId?: string; from: IsoDate; to: IsoDate }, actor: AuditActor = SYSTEM_ACTOR) {
   let changed = 0;
   let checked = 0;
+  // One compiled calendar per unit for the whole run (the calendar does not change during it).
+  const calendars = new Map<string, Promise<Awaited<ReturnType<typeof calendarForUnit>>>>();
+  const calendarOf = (unitId: string) => {
+    if (!calendars.has(unitId)) calendars.set(unitId, calendarForUnit(deps.db, unitId));
+    return calendars.get(unitId)!;
+  };
   for (let afterId = ''; ; ) {
     const batch = await deadlinesRepo.openTouching(deps.db, { ...range, afterId, limit: 500 });
     if (batch.length === 0) break;
@@ -42,7 +48,7 @@ export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, ra
     checked += batch.length;
     const at = deps.clock.now();
     for (const d of batch) {
-      const c = computeDeadline(d.policy as DeadlinePolicy, d.receivedOn, await calendarForUnit(deps.db, d.unitId));
+      const c = computeDeadline(d.policy as DeadlinePolicy, d.receivedOn, await calendarOf(d.unitId));
       if (c.due === d.due && c.provisional === d.provisional) continue;
       await deps.db.transaction(async (tx) => {
         await deadlinesRepo.update(tx, d.unitId, d.id, { due: c.due, provisional: c.provisional, updatedAt: at });
