@@ -53,7 +53,7 @@ describe.skipIf(missing)('the working-day calendar', () => {
     await page.getByRole('button', { name: btn('确定') }).click();
     await page.getByText('已保存').waitFor();
     await cell.getByText('本单位休').waitFor();
-    await page.getByRole('cell', { name: '县里统一安排' }).waitFor();
+    await page.getByRole('cell', { name: '县里统一安排', exact: true }).waitFor();
   });
 
   it('imports the 2027 schedule after showing every changed day', async () => {
