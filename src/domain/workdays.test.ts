@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { officialFromChineseDays, WorkdayCalendar, type ChineseDaysData } from './workdays.js';
+import { addWorkingDays, isWorkingDay, nextWorkingDay, officialFromChineseDays, workingDaysBetween, WorkdayCalendar, type ChineseDaysData } from './workdays.js';
 import { parseIsoDate, toIsoDate, shanghaiDate, endOfShanghaiDay } from './civil-date.js';
 
 const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData;
@@ -54,6 +54,15 @@ describe('the 2025 and 2026 official schedules', () => {
 
   it('lists the loaded years 2004–2026', () => {
     expect(calendar.loadedYears()).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));
+  });
+});
+
+describe('the free functions', () => {
+  it('answer as the calendar does', () => {
+    expect(addWorkingDays('2026-09-28', 7, calendar)).toEqual({ date: '2026-10-13', provisional: false });
+    expect(isWorkingDay('2026-10-10', calendar)).toBe(true);
+    expect(nextWorkingDay('2026-09-30', calendar).date).toBe('2026-10-08');
+    expect(workingDaysBetween('2026-09-28', '2026-10-13', calendar).days).toBe(7);
   });
 });
 

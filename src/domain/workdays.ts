@@ -192,3 +192,20 @@ export function officialFromChineseDays(data: ChineseDaysData): Pick<CalendarSou
   for (const [date, v] of Object.entries(data.workdays)) official.push([date, { working: true, name: nameOf(v) }]);
   return { years, official };
 }
+
+/*
+ * The same answers as free functions, calendar last (as in computeDeadline). Conventions as above:
+ * day 1 is the first working day after `date`; between counts (from, to].
+ */
+
+/** Is `date` a working day in `calendar` (official schedule, then the unit's overrides)? */
+export const isWorkingDay = (date: IsoDate, calendar: WorkdayCalendar) => calendar.isWorkingDay(date);
+
+/** The Nth working day after `date` (N = 0: `date` itself), provisional when it touches a year not loaded. */
+export const addWorkingDays = (date: IsoDate, n: number, calendar: WorkdayCalendar) => calendar.addWorkingDays(date, n);
+
+/** Working days in (from, to]; negative when `to` is before `from`. */
+export const workingDaysBetween = (from: IsoDate, to: IsoDate, calendar: WorkdayCalendar) => calendar.workingDaysBetween(from, to);
+
+/** The first working day strictly after `date`. */
+export const nextWorkingDay = (date: IsoDate, calendar: WorkdayCalendar) => calendar.nextWorkingDay(date);
