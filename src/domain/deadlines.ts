@@ -21,8 +21,10 @@ export interface DeadlineSettings {
   normalDays: number;
   /** 特殊情况: the total may not exceed this many working days from receipt. */
   extensionCapDays: number;
+  /** Who approves extensions; null: the party secretary or the item's responsible leader. */
+  extensionApproverPersonId: string | null;
 }
-export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = { urgentSameDay: true, importantDays: 7, normalDays: 7, extensionCapDays: 15 };
+export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = { urgentSameDay: true, importantDays: 7, normalDays: 7, extensionCapDays: 15, extensionApproverPersonId: null };
 
 /** The policy for a document: its explicit date if it has one, else by urgency and the unit's settings. */
 export function policyFor(urgency: Urgency, explicitDue: IsoDate | null, s: DeadlineSettings): DeadlinePolicy {

@@ -13,18 +13,20 @@ export const PERMISSIONS = [
   'units.oversee', // read-only view of the units below one's own
   'calendar.import', // import official holiday schedules (installation-wide: root units only)
   'calendar.override', // a unit's own working-day arrangements and deadline settings
+  'supervision.manage', // register documents, assign and supervise items (the campaign office)
+  'supervision.read', // the supervision ledger of the unit
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = {
-  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override'] },
-  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read', 'calendar.override'] },
-  party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'audit.read'] },
-  leadership_member: { label: '班子成员', permissions: ['self', 'org.read'] },
+  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read'] },
+  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read', 'calendar.override', 'supervision.manage', 'supervision.read'] },
+  party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'audit.read', 'supervision.read'] },
+  leadership_member: { label: '班子成员', permissions: ['self', 'org.read', 'supervision.read'] },
   branch_secretary: { label: '支部书记', permissions: ['self', 'org.read'] },
   branch_committee: { label: '支委', permissions: ['self', 'org.read'] },
-  department_head: { label: '科室（中心）负责人', permissions: ['self', 'org.read', 'people.write'] },
-  discipline: { label: '机关纪委', permissions: ['self', 'org.read', 'audit.read'] },
+  department_head: { label: '科室（中心）负责人', permissions: ['self', 'org.read', 'people.write', 'supervision.read'] },
+  discipline: { label: '机关纪委', permissions: ['self', 'org.read', 'audit.read', 'supervision.read'] },
   member: { label: '干部职工', permissions: ['self', 'org.read'] },
   oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee'] },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;

@@ -18,8 +18,9 @@ import usersRoutes from './modules/users/users.routes.js';
 import auditRoutes from './modules/audit/audit.routes.js';
 import workbenchRoutes from './modules/workbench/workbench.routes.js';
 import calendarRoutes from './modules/calendar/calendar.routes.js';
+import supervisionRoutes from './modules/supervision/supervision.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes];
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

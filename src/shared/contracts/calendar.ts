@@ -63,6 +63,7 @@ export const ZDeadlineSettings = z.object({
   importantDays: z.number().int().min(1, '至少1个工作日').max(60),
   normalDays: z.number().int().min(1, '至少1个工作日').max(60),
   extensionCapDays: z.number().int().min(1).max(120),
+  extensionApproverPersonId: z.uuid().nullable().default(null),
 });
 
 export const ZComputeBody = z.object({

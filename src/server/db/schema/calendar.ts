@@ -58,6 +58,8 @@ export const deadlineSettings = pgTable('deadline_settings', {
   importantDays: integer('important_days').notNull(),
   normalDays: integer('normal_days').notNull(),
   extensionCapDays: integer('extension_cap_days').notNull(),
+  /** Who approves extensions (特殊情况); none set means the party secretary's role decides. */
+  extensionApproverPersonId: uuid('extension_approver_person_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 

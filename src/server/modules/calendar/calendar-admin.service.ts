@@ -98,11 +98,13 @@ export async function withdrawOverride(deps: AppDeps, actor: Actor, id: string, 
 
 export async function getDeadlineSettings(deps: Pick<AppDeps, 'db'>, unitId: string): Promise<DeadlineSettings> {
   const s = await calendarRepo.settings(deps.db, unitId);
-  return s ? { urgentSameDay: s.urgentSameDay, importantDays: s.importantDays, normalDays: s.normalDays, extensionCapDays: s.extensionCapDays } : DEFAULT_DEADLINE_SETTINGS;
+  return s ? { urgentSameDay: s.urgentSameDay, importantDays: s.importantDays, normalDays: s.normalDays, extensionCapDays: s.extensionCapDays, extensionApproverPersonId: s.extensionApproverPersonId } : DEFAULT_DEADLINE_SETTINGS;
 }
 
 export async function putDeadlineSettings(deps: AppDeps, actor: Actor, body: DeadlineSettings) {
   if (body.importantDays > body.extensionCapDays || body.normalDays > body.extensionCapDays) throw badRequest('办理时限不能超过特殊情况的最长时限');
+  const approver = body.extensionApproverPersonId;
+  if (approver && !(await orgRepo.personIdsInUnit(deps.db, actor.unitId, [approver])).has(approver)) throw badRequest('所选审批人不存在');
   const before = await getDeadlineSettings(deps, actor.unitId);
   const diff = changedFields(before, body);
   if (!diff.changed) return body;

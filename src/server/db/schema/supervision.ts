@@ -1,0 +1,96 @@
+import { pgTable, uuid, text, timestamp, integer, jsonb, index, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+
+/**
+ * 督办事项: the one closed-loop unit of work. Its deadline lives in `deadlines` (subject_type
+ * 'item'), so that calendar changes recompute it; `version` guards every edit (a stale one is a 409).
+ */
+export const supervisedItems = pgTable(
+  'supervised_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull().default(''),
+    source: text('source').notNull(),
+    sourceRef: text('source_ref').notNull().default(''),
+    category: text('category'),
+    leadDepartmentId: uuid('lead_department_id'),
+    cooperatingDepartmentIds: jsonb('cooperating_department_ids').notNull().default([]),
+    ownerPersonId: uuid('owner_person_id').notNull(),
+    leaderPersonId: uuid('leader_person_id'),
+    backupPersonId: uuid('backup_person_id'),
+    cadence: text('cadence').notNull().default('none'),
+    status: text('status').notNull(),
+    result: text('result'),
+    assignedOn: text('assigned_on').notNull(),
+    closedOn: text('closed_on'),
+    lastReportOn: text('last_report_on'),
+    returnedCount: integer('returned_count').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('items_unit_status_idx').on(t.unitId, t.status),
+    index('items_unit_owner_idx').on(t.unitId, t.ownerPersonId),
+    index('items_unit_dept_idx').on(t.unitId, t.leadDepartmentId),
+  ],
+);
+
+/** Progress reports (进展报告); an idempotency key makes a report sent twice be stored once. */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    authorPersonId: uuid('author_person_id'),
+    text: text('text').notNull(),
+    percent: integer('percent').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    reportedOn: text('reported_on').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('progress_reports_key_uq').on(t.unitId, t.itemId, t.idempotencyKey), index('progress_reports_item_idx').on(t.unitId, t.itemId)],
+);
+
+/** Extension requests (特殊情况延期): requested by the owner, decided by the unit's approver. */
+export const extensionRequests = pgTable(
+  'extension_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    extraDays: integer('extra_days').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull(),
+    decidedBy: uuid('decided_by'),
+    decisionNote: text('decision_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('extension_requests_item_idx').on(t.unitId, t.itemId)],
+);
+
+/** 收文登记: an incoming document, which becomes a supervised item with the policy's deadline. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    docNo: text('doc_no').notNull(),
+    issuer: text('issuer').notNull(),
+    title: text('title').notNull(),
+    receivedOn: text('received_on').notNull(),
+    urgency: text('urgency').notNull(),
+    explicitDue: text('explicit_due'),
+    handlingDepartmentId: uuid('handling_department_id').notNull(),
+    leaderPersonId: uuid('leader_person_id'),
+    instructions: text('instructions').notNull().default(''),
+    notClassified: boolean('not_classified').notNull(),
+    itemId: uuid('item_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('documents_unit_no_uq').on(t.unitId, t.docNo), index('documents_unit_received_idx').on(t.unitId, t.receivedOn)],
+);

@@ -1,0 +1,123 @@
+import { and, asc, eq, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
+import { deadlines, departments, documents, extensionRequests, people, progressReports, supervisedItems } from '../../db/schema/index.js';
+import type { Colour } from '../../../domain/supervision.js';
+
+export type ItemRow = typeof supervisedItems.$inferSelect;
+
+export interface LedgerFilter {
+  status?: string;
+  source?: string;
+  departmentId?: string;
+  ownerPersonId?: string;
+  leaderPersonId?: string;
+  q?: string;
+  colour?: Colour;
+  /** Shanghai today and the last date that still counts as "due within N working days". */
+  today: string;
+  yellowUntil: string;
+}
+
+const OPEN = sql`${supervisedItems.status} in ('assigned', 'in_progress', 'under_review')`;
+
+/** A missing report of the item's cadence, as SQL (mirrors domain/supervision.reportMissing). */
+function reportMissingSql(today: string): SQL {
+  return sql`(${supervisedItems.cadence} = 'weekly' and (${today}::date - coalesce(${supervisedItems.lastReportOn}, ${supervisedItems.assignedOn})::date) > 7
+    or ${supervisedItems.cadence} = 'monthly' and (${today}::date - coalesce(${supervisedItems.lastReportOn}, ${supervisedItems.assignedOn})::date) > 31)`;
+}
+
+/** The colour filter as SQL (mirrors domain/supervision.colourOf): set-based, no per-row JavaScript. */
+function colourSql(c: Colour, f: LedgerFilter): SQL {
+  const red = and(OPEN, lt(deadlines.due, f.today))!;
+  const yellow = and(OPEN, sql`${deadlines.due} >= ${f.today}`, or(lte(deadlines.due, f.yellowUntil), reportMissingSql(f.today)))!;
+  if (c === 'red') return red;
+  if (c === 'yellow') return yellow;
+  if (c === 'green') return and(OPEN, sql`not (${red})`, sql`not (${yellow})`)!;
+  return sql`not (${OPEN})`;
+}
+
+export const itemsRepo = {
+  async insert(db: Db, row: typeof supervisedItems.$inferInsert) {
+    const [r] = await db.insert(supervisedItems).values(row).returning();
+    return r!;
+  },
+  async byId(db: Db, unitId: string, id: string) {
+    const [r] = await db
+      .select({ item: supervisedItems, due: deadlines.due, provisional: deadlines.provisional, policy: deadlines.policy, receivedOn: deadlines.receivedOn, deadlineId: deadlines.id })
+      .from(supervisedItems)
+      .innerJoin(deadlines, and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`))
+      .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
+    return r;
+  },
+  /** Updates only if the version is still `version`; false when someone changed it meanwhile. */
+  async updateVersioned(db: Db, unitId: string, id: string, version: number, patch: Partial<typeof supervisedItems.$inferInsert>) {
+    const rows = await db.update(supervisedItems).set({ ...patch, version: version + 1 })
+      .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id), eq(supervisedItems.version, version)))
+      .returning({ id: supervisedItems.id });
+    return rows.length === 1;
+  },
+  async ledger(db: Db, unitId: string, f: LedgerFilter, limit: number, offset: number) {
+    const like = f.q ? containsPattern(f.q) : undefined;
+    const where = and(
+      eq(supervisedItems.unitId, unitId),
+      f.status ? eq(supervisedItems.status, f.status) : undefined,
+      f.source ? eq(supervisedItems.source, f.source) : undefined,
+      f.departmentId ? eq(supervisedItems.leadDepartmentId, f.departmentId) : undefined,
+      f.ownerPersonId ? or(eq(supervisedItems.ownerPersonId, f.ownerPersonId), eq(supervisedItems.backupPersonId, f.ownerPersonId)) : undefined,
+      f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
+      like ? ilike(supervisedItems.title, like) : undefined,
+      f.colour ? colourSql(f.colour, f) : undefined,
+    );
+    const join = and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`);
+    const [rows, [count]] = await Promise.all([
+      db.select({ item: supervisedItems, due: deadlines.due, provisional: deadlines.provisional, ownerName: people.name, departmentName: departments.name })
+        .from(supervisedItems)
+        .innerJoin(deadlines, join)
+        .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId))
+        .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId))
+        .where(where)
+        .orderBy(asc(deadlines.due), asc(supervisedItems.id))
+        .limit(limit)
+        .offset(offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(supervisedItems).innerJoin(deadlines, join).where(where),
+    ]);
+    return { rows, total: count?.n ?? 0 };
+  },
+  /** A report is not an edit of the item: it moves last_report_on without bumping the version. */
+  async setLastReportOn(db: Db, unitId: string, id: string, day: string) {
+    await db.update(supervisedItems).set({ lastReportOn: day }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
+  },
+  async insertReport(db: Db, row: typeof progressReports.$inferInsert) {
+    const rows = await db.insert(progressReports).values(row).onConflictDoNothing().returning();
+    return rows[0];
+  },
+  async reports(db: Db, unitId: string, itemId: string) {
+    return db.select().from(progressReports).where(and(eq(progressReports.unitId, unitId), eq(progressReports.itemId, itemId))).orderBy(asc(progressReports.createdAt));
+  },
+  async insertExtension(db: Db, row: typeof extensionRequests.$inferInsert) {
+    const [r] = await db.insert(extensionRequests).values(row).returning();
+    return r!;
+  },
+  async extension(db: Db, unitId: string, id: string) {
+    const [r] = await db.select().from(extensionRequests).where(and(eq(extensionRequests.unitId, unitId), eq(extensionRequests.id, id)));
+    return r;
+  },
+  async extensions(db: Db, unitId: string, itemId: string) {
+    return db.select().from(extensionRequests).where(and(eq(extensionRequests.unitId, unitId), eq(extensionRequests.itemId, itemId))).orderBy(asc(extensionRequests.createdAt));
+  },
+  async decideExtension(db: Db, unitId: string, id: string, patch: Partial<typeof extensionRequests.$inferInsert>) {
+    const rows = await db.update(extensionRequests).set(patch)
+      .where(and(eq(extensionRequests.unitId, unitId), eq(extensionRequests.id, id), eq(extensionRequests.status, 'pending')))
+      .returning({ id: extensionRequests.id });
+    return rows.length === 1;
+  },
+  async insertDocument(db: Db, row: typeof documents.$inferInsert) {
+    const [r] = await db.insert(documents).values(row).returning();
+    return r!;
+  },
+  async documentByNo(db: Db, unitId: string, docNo: string) {
+    const [r] = await db.select().from(documents).where(and(eq(documents.unitId, unitId), eq(documents.docNo, docNo)));
+    return r;
+  },
+};

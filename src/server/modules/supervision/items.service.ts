@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import { policyFor, type DeadlinePolicy } from '../../../domain/deadlines.js';
+import { hasPermission, hasUnitWide, type Actor } from '../../../domain/roles.js';
+import { checkTransition, colourOf, type ActorFacts, type ItemAction, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
+import type { ZItemBody, ZLedgerQuery } from '../../../shared/contracts/supervision.js';
+import type { Db } from '../../db/client.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { getDeadlineSettings } from '../calendar/calendar-admin.service.js';
+import { calendarForUnit } from '../calendar/calendar.service.js';
+import { createDeadline } from '../calendar/deadlines.service.js';
+import { deadlinesRepo } from '../calendar/deadlines.repo.js';
+import { orgRepo } from '../org/org.repo.js';
+import { peopleRepo } from '../people/people.repo.js';
+import { itemsRepo, type ItemRow } from './items.repo.js';
+
+type ItemBody = z.infer<typeof ZItemBody>;
+
+/** What the domain rules need to know about the actor for this item. */
+export function actorFacts(actor: Actor, item: Pick<ItemRow, 'leaderPersonId'>): ActorFacts {
+  return {
+    personId: actor.personId,
+    supervises: hasUnitWide(actor, 'supervision.manage'),
+    leads: (!!actor.personId && actor.personId === item.leaderPersonId) || actor.grants.some((g) => g.role === 'party_secretary'),
+  };
+}
+
+/** May the actor see this item? Supervisors and ledger readers, the owner, the backup, the leader. */
+export function canSeeItem(actor: Actor, item: ItemRow): boolean {
+  if (actor.unitId !== item.unitId) return false;
+  if (hasPermission(actor, 'supervision.read')) return true;
+  return !!actor.personId && [item.ownerPersonId, item.backupPersonId, item.leaderPersonId].includes(actor.personId);
+}
+
+export async function createItemChecks(db: Db, unitId: string, b: Pick<ItemBody, 'leadDepartmentId' | 'cooperatingDepartmentIds' | 'ownerPersonId' | 'leaderPersonId'>) {
+  for (const id of [b.leadDepartmentId, ...b.cooperatingDepartmentIds]) {
+    const d = await orgRepo.department(db, unitId, id);
+    if (!d || !d.active) throw badRequest('所选科室不存在或已撤销');
+  }
+  const ids = [b.ownerPersonId, b.leaderPersonId].filter((x): x is string => !!x);
+  const found = await orgRepo.personIdsInUnit(db, unitId, ids);
+  if (ids.some((i) => !found.has(i))) throw badRequest('所选人员不存在');
+}
+
+/** The B holder of a post whose A holder is the owner: the backup who acts when the owner is away. */
+async function backupOf(db: Db, unitId: string, ownerPersonId: string): Promise<string | null> {
+  const page = await orgRepo.postsPage(db, unitId, { limit: 100, offset: 0 });
+  return page.rows.find((r) => r.post.holderAId === ownerPersonId && r.post.holderBId)?.post.holderBId ?? null;
+}
+
+/**
+ * Creates an item and its deadline (from the unit's policy) in the caller's transaction. Exported
+ * for document registration, which wraps it with the document row.
+ */
+export async function insertItem(tx: Db, deps: AppDeps, actor: Actor, b: ItemBody) {
+  if (b.explicitDue && b.explicitDue < b.receivedOn) throw badRequest('办理时限不能早于收文日期');
+  const at = deps.clock.now();
+  const policy = policyFor(b.urgency, b.explicitDue, await getDeadlineSettings(deps, actor.unitId));
+  const item = await itemsRepo.insert(tx, {
+    unitId: actor.unitId, title: b.title, content: b.content, source: b.source, sourceRef: b.sourceRef, category: b.category,
+    leadDepartmentId: b.leadDepartmentId, cooperatingDepartmentIds: b.cooperatingDepartmentIds, ownerPersonId: b.ownerPersonId,
+    leaderPersonId: b.leaderPersonId, backupPersonId: await backupOf(deps.db, actor.unitId, b.ownerPersonId), cadence: b.cadence,
+    status: 'assigned', assignedOn: shanghaiDate(at), createdBy: actor.userId, createdAt: at, updatedAt: at,
+  });
+  await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: item.id, action: 'create', after: { title: b.title, source: b.source, ownerPersonId: b.ownerPersonId, urgency: b.urgency } });
+  await createDeadline(tx, deps.db, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: b.title, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy });
+  return item;
+}
+
+export async function createItem(deps: AppDeps, actor: Actor, b: ItemBody) {
+  await createItemChecks(deps.db, actor.unitId, b);
+  const item = await deps.db.transaction((tx) => insertItem(tx, deps, actor, b));
+  return getItem(deps, actor, item.id);
+}
+
+export async function getItem(deps: AppDeps, actor: Actor, id: string) {
+  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
+  if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
+  const [calendar, reports, extensions, dept, owner] = await Promise.all([
+    calendarForUnit(deps.db, actor.unitId), itemsRepo.reports(deps.db, actor.unitId, id), itemsRepo.extensions(deps.db, actor.unitId, id),
+    row.item.leadDepartmentId ? orgRepo.department(deps.db, actor.unitId, row.item.leadDepartmentId) : undefined,
+    peopleRepo.byId(deps.db, actor.unitId, row.item.ownerPersonId),
+  ]);
+  return {
+    ...present(row.item, row.due, row.provisional, calendar, shanghaiDate(deps.clock.now()), dept?.name ?? null, owner?.person.name ?? null),
+    policy: row.policy as DeadlinePolicy, receivedOn: row.receivedOn,
+    reports: reports.map((r) => ({ id: r.id, text: r.text, percent: r.percent, reportedOn: r.reportedOn })),
+    extensions: extensions.map((e) => ({ id: e.id, extraDays: e.extraDays, reason: e.reason, status: e.status, decisionNote: e.decisionNote })),
+  };
+}
+
+function present(i: ItemRow, due: string, provisional: boolean, calendar: Awaited<ReturnType<typeof calendarForUnit>>, today: string, departmentName: string | null, ownerName: string | null) {
+  return {
+    id: i.id, title: i.title, content: i.content, source: i.source, sourceRef: i.sourceRef, category: i.category,
+    leadDepartmentId: i.leadDepartmentId, departmentName, ownerPersonId: i.ownerPersonId, ownerName, leaderPersonId: i.leaderPersonId,
+    backupPersonId: i.backupPersonId, cadence: i.cadence, status: i.status as ItemStatus, result: i.result, assignedOn: i.assignedOn,
+    closedOn: i.closedOn, due, provisional, version: i.version,
+    colour: colourOf({ status: i.status as ItemStatus, due, cadence: i.cadence as ReportCadence, lastReportOn: i.lastReportOn, assignedOn: i.assignedOn }, today, calendar),
+  };
+}
+
+/** The supervision ledger (督办台账): filtered in SQL, colour included, paginated. */
+export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedgerQuery>, mine = false) {
+  const calendar = await calendarForUnit(deps.db, actor.unitId);
+  const today = shanghaiDate(deps.clock.now());
+  const filter = { ...q, today, yellowUntil: calendar.addWorkingDays(today, 2).date, ownerPersonId: mine ? actor.personId ?? '00000000-0000-0000-0000-000000000000' : undefined };
+  const { rows, total } = await itemsRepo.ledger(deps.db, actor.unitId, filter, q.pageSize, (q.page - 1) * q.pageSize);
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => present(r.item, r.due, r.provisional, calendar, today, r.departmentName, r.ownerName)) };
+}
+
+/** Moves an item along its life cycle: domain rules, version check (409), audit, deadline state. */
+export async function transition(deps: AppDeps, actor: Actor, id: string, body: { action: ItemAction; version: number; reason?: string; result?: string }) {
+  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
+  if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
+  const item = row.item;
+  const verdict = checkTransition({ status: item.status as ItemStatus, ownerPersonId: item.ownerPersonId, backupPersonId: item.backupPersonId, backupActing: false }, body.action, actorFacts(actor, item), body);
+  if (!verdict.ok) throw new AppError(verdict.status, verdict.status === 403 ? 'forbidden' : 'invalid_transition', verdict.message);
+  const at = deps.clock.now();
+  const today = shanghaiDate(at);
+  const patch = {
+    status: verdict.next, updatedAt: at,
+    ...(body.action === 'submit' ? { result: body.result } : {}),
+    ...(body.action === 'close' ? { closedOn: today } : {}),
+    ...(body.action === 'reopen' ? { closedOn: null } : {}),
+    ...(body.action === 'return' ? { returnedCount: item.returnedCount + 1 } : {}),
+  };
+  await deps.db.transaction(async (tx) => {
+    if (!(await itemsRepo.updateVersioned(tx, actor.unitId, id, body.version, patch))) throw conflict('该事项已被他人更新，请刷新后再操作');
+    const closes = verdict.next === 'closed' || verdict.next === 'withdrawn';
+    if (closes || body.action === 'reopen') await deadlinesRepo.update(tx, actor.unitId, row.deadlineId, { status: closes ? 'closed' : 'open', updatedAt: at });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId, entityType: 'item', entityId: id, action: body.action,
+      before: { status: item.status }, after: { status: verdict.next, ...(body.reason ? { reason: body.reason } : {}), ...(body.result ? { result: body.result } : {}) },
+    });
+  });
+  return getItem(deps, actor, id);
+}

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import { computeDeadline, extendPolicy, ExtensionError, type DeadlinePolicy } from '../../../domain/deadlines.js';
+import type { Actor } from '../../../domain/roles.js';
+import { handles, type ItemStatus } from '../../../domain/supervision.js';
+import type { ZDecisionBody, ZExtensionBody, ZReportBody } from '../../../shared/contracts/supervision.js';
+import { badRequest, forbidden, notFound } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { getDeadlineSettings } from '../calendar/calendar-admin.service.js';
+import { calendarForUnit } from '../calendar/calendar.service.js';
+import { deadlinesRepo } from '../calendar/deadlines.repo.js';
+import { itemsRepo } from './items.repo.js';
+import { actorFacts, canSeeItem, getItem } from './items.service.js';
+
+const OPEN: ItemStatus[] = ['assigned', 'in_progress', 'under_review'];
+
+async function loadForOwner(deps: AppDeps, actor: Actor, id: string) {
+  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
+  if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
+  const facts = { status: row.item.status as ItemStatus, ownerPersonId: row.item.ownerPersonId, backupPersonId: row.item.backupPersonId, backupActing: false };
+  if (!handles(facts, actorFacts(actor, row.item))) throw forbidden('只有承办人可以办理此操作');
+  if (!OPEN.includes(facts.status)) throw badRequest('事项已办结或已撤销');
+  return row;
+}
+
+/** A progress report; the same idempotency key sent twice is stored once. */
+export async function reportProgress(deps: AppDeps, actor: Actor, id: string, body: z.infer<typeof ZReportBody>) {
+  await loadForOwner(deps, actor, id);
+  const at = deps.clock.now();
+  const today = shanghaiDate(at);
+  const stored = await deps.db.transaction(async (tx) => {
+    const r = await itemsRepo.insertReport(tx, { unitId: actor.unitId, itemId: id, authorPersonId: actor.personId, text: body.text, percent: body.percent, idempotencyKey: body.idempotencyKey, reportedOn: today, createdAt: at });
+    if (!r) return false;
+    await itemsRepo.setLastReportOn(tx, actor.unitId, id, today);
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: id, action: 'report', after: { percent: body.percent, text: body.text } });
+    return true;
+  });
+  return { stored, item: await getItem(deps, actor, id) };
+}
+
+/** 特殊情况: the owner asks for more working days; the total may not pass the unit's cap. */
+export async function requestExtension(deps: AppDeps, actor: Actor, id: string, body: z.infer<typeof ZExtensionBody>) {
+  const row = await loadForOwner(deps, actor, id);
+  const settings = await getDeadlineSettings(deps, actor.unitId);
+  if ((await itemsRepo.extensions(deps.db, actor.unitId, id)).some((e) => e.status === 'pending')) throw badRequest('已有待审批的延期申请');
+  try {
+    extendPolicy(row.policy as DeadlinePolicy, body.extraDays, settings.extensionCapDays);
+  } catch (e) {
+    if (e instanceof ExtensionError) throw badRequest(e.message);
+    throw e;
+  }
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const r = await itemsRepo.insertExtension(tx, { unitId: actor.unitId, itemId: id, extraDays: body.extraDays, reason: body.reason, status: 'pending', createdAt: at });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: id, action: 'request_extension', after: { requestId: r.id, ...body } });
+  });
+  return getItem(deps, actor, id);
+}
+
+/** The unit's approver (or, when none is set, the party secretary or the item's leader) decides. */
+export async function decideExtension(deps: AppDeps, actor: Actor, id: string, requestId: string, body: z.infer<typeof ZDecisionBody>) {
+  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
+  const req = await itemsRepo.extension(deps.db, actor.unitId, requestId);
+  if (!row || !req || req.itemId !== id || !canSeeItem(actor, row.item)) throw notFound('延期申请');
+  const settings = await getDeadlineSettings(deps, actor.unitId);
+  const approver = settings.extensionApproverPersonId ? actor.personId === settings.extensionApproverPersonId : actorFacts(actor, row.item).leads;
+  if (!approver) throw forbidden('只有本单位指定的审批人可以审批延期');
+  if (actor.personId === row.item.ownerPersonId) throw forbidden('不能审批自己的延期申请');
+  const at = deps.clock.now();
+  let policy = row.policy as DeadlinePolicy;
+  if (body.approve) {
+    try {
+      policy = extendPolicy(policy, req.extraDays, settings.extensionCapDays);
+    } catch (e) {
+      if (e instanceof ExtensionError) throw badRequest(e.message);
+      throw e;
+    }
+  }
+  const next = computeDeadline(policy, row.receivedOn, await calendarForUnit(deps.db, actor.unitId));
+  await deps.db.transaction(async (tx) => {
+    if (!(await itemsRepo.decideExtension(tx, actor.unitId, requestId, { status: body.approve ? 'approved' : 'rejected', decidedBy: actor.userId, decisionNote: body.note, decidedAt: at }))) throw badRequest('该申请已审批');
+    if (body.approve) await deadlinesRepo.update(tx, actor.unitId, row.deadlineId, { policy, due: next.due, provisional: next.provisional, updatedAt: at });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId, entityType: 'item', entityId: id, action: body.approve ? 'approve_extension' : 'reject_extension',
+      before: { due: row.due }, after: { requestId, due: body.approve ? next.due : row.due, note: body.note },
+    });
+  });
+  return getItem(deps, actor, id);
+}

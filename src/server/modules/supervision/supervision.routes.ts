@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ZIdParams } from '../../../shared/contracts/common.js';
+import { pageOf } from '../../../shared/contracts/common.js';
+import * as S from '../../../shared/contracts/supervision.js';
+import { typed, type RouteModule } from '../../types.js';
+import { registerDocument } from './documents.service.js';
+import { createItem, getItem, ledger, transition } from './items.service.js';
+import { decideExtension, reportProgress, requestExtension } from './progress.service.js';
+
+const tags = ['督查督办'];
+
+const supervisionRoutes: RouteModule = async (app, deps) => {
+  const r = typed(app);
+  r.post('/items', { config: { permission: 'supervision.manage' }, schema: { tags, summary: '交办督办事项', body: S.ZItemBody, response: { 200: S.ZItemDetail } } },
+    async (req) => createItem(deps, req.actor, req.body));
+  r.post('/documents', { config: { permission: 'supervision.manage' }, schema: { tags, summary: '收文登记（生成督办事项与办理期限）', body: S.ZDocumentBody, response: { 200: S.ZItemDetail } } },
+    async (req) => registerDocument(deps, req.actor, req.body));
+  r.get('/items', { config: { permission: 'supervision.read' }, schema: { tags, summary: '督办台账（筛选、分页、三色）', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
+    async (req) => ledger(deps, req.actor, req.query));
+  r.get('/items/mine', { config: { permission: 'self' }, schema: { tags, summary: '我承办的事项', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
+    async (req) => ledger(deps, req.actor, req.query, true));
+  r.get('/items/:id', { config: { permission: 'self' }, schema: { tags, summary: '督办事项详情', params: ZIdParams, response: { 200: S.ZItemDetail } } },
+    async (req) => getItem(deps, req.actor, req.params.id));
+  r.post('/items/:id/transitions', { config: { permission: 'self' }, schema: { tags, summary: '签收、提交、退回、销号、撤销、重新打开', params: ZIdParams, body: S.ZTransitionBody, response: { 200: S.ZItemDetail } } },
+    async (req) => transition(deps, req.actor, req.params.id, req.body));
+  r.post('/items/:id/reports', { config: { permission: 'self' }, schema: { tags, summary: '报送进展（幂等）', params: ZIdParams, body: S.ZReportBody, response: { 200: z.object({ stored: z.boolean(), item: S.ZItemDetail }) } } },
+    async (req) => reportProgress(deps, req.actor, req.params.id, req.body));
+  r.post('/items/:id/extensions', { config: { permission: 'self' }, schema: { tags, summary: '申请延期（特殊情况）', params: ZIdParams, body: S.ZExtensionBody, response: { 200: S.ZItemDetail } } },
+    async (req) => requestExtension(deps, req.actor, req.params.id, req.body));
+  r.post('/items/:id/extensions/:requestId/decision', {
+    config: { permission: 'self' },
+    schema: { tags, summary: '审批延期申请', params: ZIdParams.extend({ requestId: z.uuid({ message: '编号格式不正确' }) }), body: S.ZDecisionBody, response: { 200: S.ZItemDetail } },
+  }, async (req) => decideExtension(deps, req.actor, req.params.id, req.params.requestId, req.body));
+};
+export default supervisionRoutes;

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { ZPageQuery, zName } from './common.js';
+import { zIsoDate, ZDeadlinePolicy } from './calendar.js';
+
+export const ITEM_SOURCES = ['document', 'campaign_measure', 'rectification', 'decision', 'visit', 'manual'] as const;
+const statuses = ['assigned', 'in_progress', 'under_review', 'closed', 'withdrawn'] as const;
+
+export const ZItemBody = z.object({
+  title: zName('事项标题', 100),
+  content: z.string().trim().max(5000).default(''),
+  source: z.enum(ITEM_SOURCES).default('manual'),
+  sourceRef: z.string().trim().max(200).default(''),
+  category: z.string().trim().max(40).nullable().default(null),
+  leadDepartmentId: z.uuid({ message: '请选择牵头科室' }),
+  cooperatingDepartmentIds: z.array(z.uuid()).max(20).default([]),
+  ownerPersonId: z.uuid({ message: '请选择承办人' }),
+  leaderPersonId: z.uuid().nullable().default(null),
+  cadence: z.enum(['none', 'weekly', 'monthly']).default('none'),
+  receivedOn: zIsoDate,
+  urgency: z.enum(['urgent', 'important', 'normal']).default('normal'),
+  explicitDue: zIsoDate.nullable().default(null),
+});
+
+export const ZDocumentBody = z.object({
+  docNo: zName('文号', 60),
+  issuer: zName('来文单位', 60),
+  title: zName('标题', 200),
+  receivedOn: zIsoDate,
+  urgency: z.enum(['urgent', 'important', 'normal'], { message: '请选择紧急程度' }),
+  explicitDue: zIsoDate.nullable().default(null),
+  handlingDepartmentId: z.uuid({ message: '请选择承办科室' }),
+  ownerPersonId: z.uuid({ message: '请选择承办人' }),
+  leaderPersonId: z.uuid().nullable().default(null),
+  instructions: z.string().trim().max(2000).default(''),
+  notClassified: z.literal(true, { message: '请确认该文件不涉及国家秘密（涉密文件不得录入本系统）' }),
+});
+
+export const ZTransitionBody = z.object({
+  action: z.enum(['sign', 'submit', 'return', 'close', 'withdraw', 'reopen'], { message: '操作不正确' }),
+  version: z.number().int().min(1),
+  reason: z.string().trim().max(500).optional(),
+  result: z.string().trim().max(5000).optional(),
+});
+
+export const ZReportBody = z.object({
+  text: z.string().trim().min(2, '请填写进展情况').max(5000),
+  percent: z.number().int().min(0, '进度应在0–100之间').max(100, '进度应在0–100之间'),
+  idempotencyKey: z.string().trim().min(8).max(64),
+});
+
+export const ZExtensionBody = z.object({
+  extraDays: z.number().int().min(1, '延期天数应为正整数').max(60),
+  reason: z.string().trim().min(2, '请填写延期原因').max(500),
+});
+export const ZDecisionBody = z.object({ approve: z.boolean(), note: z.string().trim().max(500).default('') });
+
+export const ZItem = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  content: z.string(),
+  source: z.string(),
+  sourceRef: z.string(),
+  category: z.string().nullable(),
+  leadDepartmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+  ownerPersonId: z.uuid(),
+  ownerName: z.string().nullable(),
+  leaderPersonId: z.uuid().nullable(),
+  backupPersonId: z.uuid().nullable(),
+  cadence: z.string(),
+  status: z.enum(statuses),
+  result: z.string().nullable(),
+  assignedOn: z.string(),
+  closedOn: z.string().nullable(),
+  due: z.string(),
+  provisional: z.boolean(),
+  colour: z.enum(['green', 'yellow', 'red', 'none']),
+  version: z.number().int(),
+});
+
+export const ZItemDetail = ZItem.extend({
+  policy: ZDeadlinePolicy,
+  receivedOn: z.string(),
+  reports: z.array(z.object({ id: z.uuid(), text: z.string(), percent: z.number().int(), reportedOn: z.string() })),
+  extensions: z.array(z.object({ id: z.uuid(), extraDays: z.number().int(), reason: z.string(), status: z.string(), decisionNote: z.string().nullable() })),
+});
+
+export const ZLedgerQuery = ZPageQuery.extend({
+  status: z.enum(statuses).optional(),
+  source: z.enum(ITEM_SOURCES).optional(),
+  departmentId: z.uuid().optional(),
+  colour: z.enum(['green', 'yellow', 'red', 'none']).optional(),
+  q: z.string().trim().max(50).optional(),
+});
