@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
 import { createDeadline } from '../src/server/modules/calendar/deadlines.service.js';
+import { calendarForUnit } from '../src/server/modules/calendar/calendar.service.js';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 import { multipartFile } from './xlsx.js';
 
@@ -22,8 +23,8 @@ const upload = (c: Client, content: Buffer | string, name = 'holiday-2027.json')
   const { payload, headers } = multipartFile(Buffer.from(content), name);
   return c.request('POST', '/api/calendar/imports', payload, headers);
 };
-const deadline = (unitId: string, subjectId: string, receivedOn: string, days = 7) =>
-  createDeadline(ctx.database.db, ctx.database.db, SYSTEM_ACTOR, ctx.clock.now(), {
+const deadline = async (unitId: string, subjectId: string, receivedOn: string, days = 7) =>
+  createDeadline(ctx.database.db, await calendarForUnit(ctx.database.db, unitId), SYSTEM_ACTOR, ctx.clock.now(), {
     unitId, subjectType: 'test', subjectId, title: `测试期限${subjectId}`, ownerPersonId: null, receivedOn, policy: { kind: 'working_days', days },
   });
 

@@ -39,7 +39,9 @@ beforeAll(async () => {
   const imp = await adminA.request('POST', '/api/people/imports', multipart(file), multipartHeaders);
   const override = await adminA.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '县庆放假' });
   const schedule = await adminA.request('POST', '/api/calendar/imports', multipart(Buffer.from('{"year":2030,"days":[{"name":"元旦","date":"2030-01-01","isOffDay":true}]}')), multipartHeaders);
-  idsA = { person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
+  const ownerId = person.id;
+  const item = await adminA.post('/api/items', { title: '测试督办', leadDepartmentId: dept.id, ownerPersonId: ownerId, receivedOn: '2026-11-02' });
+  idsA = { item: item.json().id, extension: item.json().id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
 });
 
 const boundary = 'zfboundary';
@@ -54,8 +56,8 @@ function multipart(content: Buffer) {
 
 function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
-  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override' }[first!] ?? 'person';
-  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!);
+  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item' }[first!] ?? 'person';
+  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!);
 }
 
 describe('every route', () => {
@@ -95,7 +97,7 @@ describe('every route', () => {
     const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
     for (const r of routes) {
       for (const id of junkIds) {
-        const url = r.path.replace('{id}', id).replace('{grantId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
+        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
         for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
           const res = await adminA.request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
           expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);
@@ -114,6 +116,10 @@ describe('every route', () => {
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 function validBodyFor(r: Route): unknown {
+  if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
+  if (r.path.endsWith('/reports')) return { text: '进展情况', percent: 10, idempotencyKey: 'abcdefgh12' };
+  if (r.path.endsWith('/extensions')) return { extraDays: 1, reason: '测试原因' };
+  if (r.path.endsWith('/decision')) return { approve: true };
   if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke')) return { reason: '测试原因' };
   if (r.path.startsWith('/api/people/{id}')) return { name: '某人', departmentId: null, isPartyMember: false, isLeadership: false };
   if (r.path.startsWith('/api/departments/')) return { name: '某科' };

@@ -1,5 +1,6 @@
 import { computeDeadline, type DeadlinePolicy } from '../../../domain/deadlines.js';
 import type { IsoDate } from '../../../domain/civil-date.js';
+import type { WorkdayCalendar } from '../../../domain/workdays.js';
 import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
@@ -17,11 +18,12 @@ export interface NewDeadline {
 }
 
 /**
- * Stores the deadline of a subject (computed with the unit's calendar) in the caller's
- * transaction, with the policy, so that later recomputations are reproducible.
+ * Stores the deadline of a subject in the caller's transaction, with the policy, so that later
+ * recomputations are reproducible. The unit's calendar is loaded by the caller before the
+ * transaction (PGlite has one connection: a query outside the transaction would wait for it).
  */
-export async function createDeadline(tx: Db, calendarDb: Db, actor: AuditActor, at: Date, d: NewDeadline) {
-  const c = computeDeadline(d.policy, d.receivedOn, await calendarForUnit(calendarDb, d.unitId));
+export async function createDeadline(tx: Db, calendar: WorkdayCalendar, actor: AuditActor, at: Date, d: NewDeadline) {
+  const c = computeDeadline(d.policy, d.receivedOn, calendar);
   const row = await deadlinesRepo.insert(tx, { ...d, due: c.due, provisional: c.provisional, createdAt: at, updatedAt: at });
   await recordAudit(tx, actor, at, { unitId: d.unitId, entityType: 'deadline', entityId: row.id, action: 'create', after: { title: d.title, receivedOn: d.receivedOn, policy: d.policy, due: c.due, provisional: c.provisional } });
   return row;

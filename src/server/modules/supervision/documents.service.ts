@@ -6,7 +6,7 @@ import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { itemsRepo } from './items.repo.js';
-import { createItemChecks, getItem, insertItem } from './items.service.js';
+import { getItem, insertItem, prepareItem } from './items.service.js';
 
 /**
  * 收文登记: registers an incoming document and, in the same transaction, the supervised item that
@@ -19,10 +19,10 @@ export async function registerDocument(deps: AppDeps, actor: Actor, b: z.infer<t
     leadDepartmentId: b.handlingDepartmentId, cooperatingDepartmentIds: [], ownerPersonId: b.ownerPersonId, leaderPersonId: b.leaderPersonId,
     cadence: 'none' as const, receivedOn: b.receivedOn, urgency: b.urgency, explicitDue: b.explicitDue,
   };
-  await createItemChecks(deps.db, actor.unitId, itemBody);
+  const prepared = await prepareItem(deps, actor, itemBody);
   const at = deps.clock.now();
   const item = await deps.db.transaction(async (tx) => {
-    const created = await insertItem(tx, deps, actor, itemBody);
+    const created = await insertItem(tx, deps, actor, prepared);
     const doc = await itemsRepo.insertDocument(tx, {
       unitId: actor.unitId, docNo: b.docNo, issuer: b.issuer, title: b.title, receivedOn: b.receivedOn, urgency: b.urgency, explicitDue: b.explicitDue,
       handlingDepartmentId: b.handlingDepartmentId, leaderPersonId: b.leaderPersonId, instructions: b.instructions, notClassified: true, itemId: created.id, createdAt: at,

@@ -5,7 +5,7 @@ import { hasPermission, hasUnitWide, type Actor } from '../../../domain/roles.js
 import { checkTransition, colourOf, type ActorFacts, type ItemAction, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
 import type { ZItemBody, ZLedgerQuery } from '../../../shared/contracts/supervision.js';
 import type { Db } from '../../db/client.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -51,28 +51,34 @@ async function backupOf(db: Db, unitId: string, ownerPersonId: string): Promise<
   return page.rows.find((r) => r.post.holderAId === ownerPersonId && r.post.holderBId)?.post.holderBId ?? null;
 }
 
-/**
- * Creates an item and its deadline (from the unit's policy) in the caller's transaction. Exported
- * for document registration, which wraps it with the document row.
- */
-export async function insertItem(tx: Db, deps: AppDeps, actor: Actor, b: ItemBody) {
+/** Everything an insert needs from the database, read before the transaction opens. */
+export async function prepareItem(deps: AppDeps, actor: Actor, b: ItemBody) {
   if (b.explicitDue && b.explicitDue < b.receivedOn) throw badRequest('办理时限不能早于收文日期');
+  await createItemChecks(deps.db, actor.unitId, b);
+  const [settings, backupPersonId, calendar] = await Promise.all([
+    getDeadlineSettings(deps, actor.unitId), backupOf(deps.db, actor.unitId, b.ownerPersonId), calendarForUnit(deps.db, actor.unitId),
+  ]);
+  return { body: b, policy: policyFor(b.urgency, b.explicitDue, settings), backupPersonId, calendar };
+}
+
+/** Creates a prepared item and its deadline in the caller's transaction (document registration wraps it). */
+export async function insertItem(tx: Db, deps: AppDeps, actor: Actor, p: Awaited<ReturnType<typeof prepareItem>>) {
+  const b = p.body;
   const at = deps.clock.now();
-  const policy = policyFor(b.urgency, b.explicitDue, await getDeadlineSettings(deps, actor.unitId));
   const item = await itemsRepo.insert(tx, {
     unitId: actor.unitId, title: b.title, content: b.content, source: b.source, sourceRef: b.sourceRef, category: b.category,
     leadDepartmentId: b.leadDepartmentId, cooperatingDepartmentIds: b.cooperatingDepartmentIds, ownerPersonId: b.ownerPersonId,
-    leaderPersonId: b.leaderPersonId, backupPersonId: await backupOf(deps.db, actor.unitId, b.ownerPersonId), cadence: b.cadence,
+    leaderPersonId: b.leaderPersonId, backupPersonId: p.backupPersonId, cadence: b.cadence,
     status: 'assigned', assignedOn: shanghaiDate(at), createdBy: actor.userId, createdAt: at, updatedAt: at,
   });
   await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: item.id, action: 'create', after: { title: b.title, source: b.source, ownerPersonId: b.ownerPersonId, urgency: b.urgency } });
-  await createDeadline(tx, deps.db, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: b.title, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy });
+  await createDeadline(tx, p.calendar, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: b.title, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy: p.policy });
   return item;
 }
 
 export async function createItem(deps: AppDeps, actor: Actor, b: ItemBody) {
-  await createItemChecks(deps.db, actor.unitId, b);
-  const item = await deps.db.transaction((tx) => insertItem(tx, deps, actor, b));
+  const prepared = await prepareItem(deps, actor, b);
+  const item = await deps.db.transaction((tx) => insertItem(tx, deps, actor, prepared));
   return getItem(deps, actor, item.id);
 }
 

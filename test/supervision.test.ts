@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { beforeEach, beforeAll, describe, expect, it } from 'vitest';
+import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
+
+let ctx: TestContext;
+let unit: Awaited<ReturnType<typeof newDemoUnit>>;
+let office: Client;
+let owner: Client;
+let leader: Client;
+let ids: { owner: string; leader: string; dept: string };
+
+beforeAll(async () => {
+  ctx = await testApp();
+});
+
+beforeEach(async () => {
+  unit = await newDemoUnit(ctx);
+  office = await signIn(ctx, unit.user('office'));
+  owner = await signIn(ctx, unit.user('member1'));
+  leader = await signIn(ctx, unit.user('leader1'));
+  const me = async (c: Client) => (await c.get('/api/auth/me')).json().user.personId as string;
+  ids = { owner: await me(owner), leader: await me(leader), dept: (await office.get('/api/departments')).json()[0].id };
+});
+
+const doc = (over: Record<string, unknown> = {}) => ({
+  docNo: `民政〔2026〕${Math.floor(Math.random() * 1e6)}号`, issuer: '市民政局', title: '关于开展养老机构安全检查的通知', receivedOn: '2026-09-28',
+  urgency: 'important', handlingDepartmentId: ids.dept, ownerPersonId: ids.owner, leaderPersonId: ids.leader, instructions: '请综合科牵头办理', notClassified: true, ...over,
+});
+const act = (c: Client, item: { id: string; version: number }, action: string, extra: Record<string, string> = {}) =>
+  c.post(`/api/items/${item.id}/transitions`, { action, version: item.version, ...extra });
+
+describe('a document through the closed loop', () => {
+  it('registers, extends, reports, submits, is returned once, and is closed after review', async () => {
+    let item = (await office.post('/api/documents', doc())).json();
+    expect(item).toMatchObject({ status: 'assigned', due: '2026-10-13', provisional: false, source: 'document', ownerName: '周凯' });
+
+    item = (await act(owner, item, 'sign')).json();
+    expect(item.status).toBe('in_progress');
+
+    const ext = await owner.post(`/api/items/${item.id}/extensions`, { extraDays: 3, reason: '需等待区县报送数据' });
+    expect(ext.statusCode).toBe(200);
+    expect((await owner.post(`/api/items/${item.id}/extensions`, { extraDays: 1, reason: '再延' })).json().message).toBe('已有待审批的延期申请');
+    const request = ext.json().extensions[0];
+    expect((await owner.post(`/api/items/${item.id}/extensions/${request.id}/decision`, { approve: true })).statusCode).toBe(403);
+    item = (await leader.post(`/api/items/${item.id}/extensions/${request.id}/decision`, { approve: true, note: '同意' })).json();
+    expect(item.due).toBe('2026-10-16');
+    expect(item.policy).toEqual({ kind: 'working_days', days: 7, extendedBy: 3 });
+
+    const key = randomUUID();
+    const first = await owner.post(`/api/items/${item.id}/reports`, { text: '已完成12家机构检查', percent: 60, idempotencyKey: key });
+    const again = await owner.post(`/api/items/${item.id}/reports`, { text: '已完成12家机构检查', percent: 60, idempotencyKey: key });
+    expect([first.json().stored, again.json().stored]).toEqual([true, false]);
+    expect(again.json().item.reports).toHaveLength(1);
+
+    item = (await act(owner, item, 'submit', { result: '检查全部完成，整改台账已建立' })).json();
+    expect(item.status).toBe('under_review');
+    expect((await act(owner, item, 'close')).statusCode).toBe(403);
+    item = (await act(office, item, 'return', { reason: '缺少整改台账附件' })).json();
+    expect(item.status).toBe('in_progress');
+    item = (await act(owner, item, 'submit', { result: '已补充整改台账' })).json();
+    item = (await act(office, item, 'close')).json();
+    expect(item).toMatchObject({ status: 'closed', colour: 'none', closedOn: expect.any(String) });
+
+    const closed = (await office.get('/api/items?status=closed')).json();
+    expect(closed.items.map((i: { id: string }) => i.id)).toEqual([item.id]);
+    const events = (await office.get(`/api/audit/events?entityType=item&entityId=${item.id}`)).json().items.map((e: { action: string }) => e.action);
+    expect(events).toEqual(['close', 'submit', 'return', 'submit', 'report', 'approve_extension', 'request_extension', 'sign', 'create']);
+    const deadlines = (await office.get('/api/deadlines?status=closed')).json().items;
+    expect(deadlines.map((d: { subjectId: string }) => d.subjectId)).toContain(item.id);
+  });
+});
+
+describe('refusals change nothing', () => {
+  it('refuses closing without review, a stale version, a foreign unit and bad documents', async () => {
+    const item = (await office.post('/api/documents', doc())).json();
+    const signed = (await act(owner, item, 'sign')).json();
+    expect((await act(office, signed, 'close')).json().message).toBe('事项尚未提交复核，不能销号');
+    const stale = await act(owner, item, 'submit', { result: '结果' });
+    expect([stale.statusCode, stale.json().message]).toEqual([409, '该事项已被他人更新，请刷新后再操作']);
+    expect((await owner.get(`/api/items/${item.id}`)).json().status).toBe('in_progress');
+
+    const other = await newDemoUnit(ctx);
+    const stranger = await signIn(ctx, other.user('office'));
+    expect((await stranger.get(`/api/items/${item.id}`)).statusCode).toBe(404);
+    expect((await act(stranger, signed, 'withdraw', { reason: '越权' })).statusCode).toBe(404);
+
+    expect((await office.post('/api/documents', doc({ notClassified: false }))).json().message).toContain('涉密文件不得录入本系统');
+    expect((await office.post('/api/documents', doc({ explicitDue: '2026-09-01' }))).json().message).toBe('办理时限不能早于收文日期');
+    const dup = doc();
+    await office.post('/api/documents', dup);
+    expect((await office.post('/api/documents', dup)).statusCode).toBe(409);
+  });
+
+  it('refuses an extension beyond the 15-day cap', async () => {
+    const item = (await office.post('/api/documents', doc())).json();
+    await act(owner, item, 'sign');
+    expect((await owner.post(`/api/items/${item.id}/extensions`, { extraDays: 9, reason: '特殊情况' })).json().message).toBe('特殊情况办理时限自收文起不得超过15个工作日（申请后共16个）');
+  });
+});
+
+describe('the ledger', () => {
+  it('filters by colour with the calendar: overdue items are red', async () => {
+    // The test clock stands at 2026-11-30: a document received 2026-09-28 is long overdue.
+    await office.post('/api/documents', doc());
+    const fresh = (await office.post('/api/documents', doc({ receivedOn: '2026-11-27' }))).json();
+    const red = (await office.get('/api/items?colour=red')).json();
+    expect(red.items.every((i: { colour: string }) => i.colour === 'red')).toBe(true);
+    expect(red.total).toBe(1);
+    const green = (await office.get('/api/items?colour=green')).json();
+    expect(green.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
+    expect((await owner.get('/api/items/mine')).json().total).toBe(2);
+    expect((await owner.get('/api/items')).statusCode).toBe(403);
+  });
+});
