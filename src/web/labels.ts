@@ -2,10 +2,10 @@
 export const ACTION_LABELS: Record<string, string> = {
   create: '新增', update: '修改', withdraw: '撤销', restore: '恢复', import_create: '导入新增', import_update: '导入更新',
   set_members: '调整成员', change_password: '修改密码', reset_password: '重置密码', grant_role: '授予角色',
-  revoke_role: '撤销角色', import: '导入', recompute: '重算期限', lock: '锁定账号', login: '登录', create_child: '新增下级单位',
+  revoke_role: '撤销角色', import: '导入', recompute: '重算期限', lock: '锁定账号', login: '登录', sign: '签收', submit: '提交办结', return: '退回', close: '复核销号', reopen: '重新打开', report: '报送进展', request_extension: '申请延期', approve_extension: '批准延期', reject_extension: '不批准延期', create_child: '新增下级单位',
 };
 export const ENTITY_LABELS: Record<string, string> = {
-  person: '人员', department: '科室', calendar: '节假日安排', calendar_override: '本单位安排', deadline: '期限', deadline_settings: '时限设置', post: '岗位', group: '小组', user: '用户', unit: '单位',
+  person: '人员', department: '科室', calendar: '节假日安排', item: '督办事项', document: '收文', calendar_override: '本单位安排', deadline: '期限', deadline_settings: '时限设置', post: '岗位', group: '小组', user: '用户', unit: '单位',
 };
 export const FIELD_LABELS: Record<string, string> = {
   name: '姓名/名称', departmentId: '科室', position: '职务', rank: '职级', isPartyMember: '是否党员', branchRole: '支部职务',
@@ -35,3 +35,10 @@ export function displayValue(field: string, v: unknown, names: Map<string, strin
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
+
+export const ITEM_STATUS_LABELS: Record<string, string> = { assigned: '待签收', in_progress: '办理中', under_review: '待复核', closed: '已办结', withdrawn: '已撤销' };
+export const COLOUR_TAGS: Record<string, { color: string; label: string }> = {
+  green: { color: 'green', label: '正常' }, yellow: { color: 'gold', label: '临期' }, red: { color: 'red', label: '逾期' }, none: { color: 'default', label: '—' },
+};
+export const SOURCE_LABELS: Record<string, string> = { document: '收文', campaign_measure: '专项措施', rectification: '整改问题', decision: '议定事项', visit: '走访', manual: '交办' };
+export const URGENCY_LABELS: Record<string, string> = { urgent: '紧急', important: '重要', normal: '一般' };

@@ -9,10 +9,12 @@ import { OrgChartPage } from './pages/OrgChartPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/CalendarPage';
+import { LedgerPage } from './pages/LedgerPage';
 import { NAV } from './nav';
 
 const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/': <WorkbenchPage />,
+  '/items': <LedgerPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,

@@ -4,6 +4,7 @@ import type { TPerson, TRosterImport } from '../shared/contracts/people.js';
 import type { ZDepartment, ZGroup, ZPost, ZUnit } from '../shared/contracts/org.js';
 import type { ZUser } from '../shared/contracts/users.js';
 import type { ZAuditEvent } from '../shared/contracts/audit.js';
+import type { ZItem, ZItemDetail } from '../shared/contracts/supervision.js';
 import type { ZCoverage, ZDayInfo, ZScheduleImport, ZOverride, ZDeadlineSettings, ZComputedDeadline, ZDeadline } from '../shared/contracts/calendar.js';
 
 export type Me = TMe;
@@ -28,3 +29,5 @@ export type Override = z.infer<typeof ZOverride>;
 export type DeadlineSettings = z.infer<typeof ZDeadlineSettings>;
 export type ComputedDeadline = z.infer<typeof ZComputedDeadline>;
 export type Deadline = z.infer<typeof ZDeadline>;
+export type Item = z.infer<typeof ZItem>;
+export type ItemDetail = z.infer<typeof ZItemDetail>;

@@ -83,6 +83,9 @@ export const ZItemDetail = ZItem.extend({
   receivedOn: z.string(),
   reports: z.array(z.object({ id: z.uuid(), text: z.string(), percent: z.number().int(), reportedOn: z.string() })),
   extensions: z.array(z.object({ id: z.uuid(), extraDays: z.number().int(), reason: z.string(), status: z.string(), decisionNote: z.string().nullable() })),
+  timeline: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), action: z.string(), after: z.unknown() })),
+  /** What the signed-in user may do now (the domain rules, evaluated for them). */
+  can: z.object({ sign: z.boolean(), submit: z.boolean(), return: z.boolean(), close: z.boolean(), withdraw: z.boolean(), reopen: z.boolean(), report: z.boolean(), requestExtension: z.boolean(), decideExtension: z.boolean() }),
 });
 
 export const ZLedgerQuery = ZPageQuery.extend({
@@ -91,4 +94,5 @@ export const ZLedgerQuery = ZPageQuery.extend({
   departmentId: z.uuid().optional(),
   colour: z.enum(['green', 'yellow', 'red', 'none']).optional(),
   q: z.string().trim().max(50).optional(),
+  open: z.enum(['true', 'false']).optional(),
 });

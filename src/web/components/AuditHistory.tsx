@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Empty, Pagination, Spin, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { get } from '../api';
 import { ACTION_LABELS, FIELD_LABELS, displayValue } from '../labels';
 import type { AuditEvent, Page } from '../types';
+import { shanghaiTime } from '../time';
 
 /** The history of one entity (or of the unit when no entity is given), newest first. */
 export function AuditHistory({ entityType, entityId, names }: { entityType?: string; entityId?: string; names: Map<string, string> }) {
@@ -23,7 +23,7 @@ export function AuditHistory({ entityType, entityId, names }: { entityType?: str
               <div>
                 <Tag color="blue">{ACTION_LABELS[e.action] ?? e.action}</Tag>
                 <Typography.Text strong>{e.actorName}</Typography.Text>
-                <Typography.Text type="secondary"> · {dayjs(e.at).format('YYYY-MM-DD HH:mm:ss')} · #{e.seq}</Typography.Text>
+                <Typography.Text type="secondary"> · {shanghaiTime(e.at)} · #{e.seq}</Typography.Text>
               </div>
               <Changes before={e.before} after={e.after} names={names} />
             </div>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { get } from '../api';
 import { ACTION_LABELS, ENTITY_LABELS } from '../labels';
 import type { AuditEvent, Page } from '../types';
 import { Changes, changeSummary } from './AuditHistory';
+import { shanghaiTime } from '../time';
 
 /** The unit's audit log as a paged table; a row expands to show every changed field. */
 export function AuditTable({ entityType, names }: { entityType?: string; names: Map<string, string> }) {
@@ -19,7 +19,7 @@ export function AuditTable({ entityType, names }: { entityType?: string; names: 
       expandable={{ expandedRowRender: (e) => <Changes before={e.before} after={e.after} names={names} />, rowExpandable: (e) => !!(e.before || e.after) }}
       columns={[
         { title: '序号', dataIndex: 'seq', width: 80 },
-        { title: '时间', dataIndex: 'at', width: 170, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+        { title: '时间', dataIndex: 'at', width: 170, render: (v) => shanghaiTime(v) },
         { title: '操作人', dataIndex: 'actorName', width: 110 },
         { title: '对象', key: 'entity', width: 200, render: (_, e) => `${ENTITY_LABELS[e.entityType] ?? e.entityType}${e.entityName ? `：${e.entityName}` : ''}` },
         { title: '操作', dataIndex: 'action', width: 100, render: (v) => <Tag color="blue">{ACTION_LABELS[v] ?? v}</Tag> },

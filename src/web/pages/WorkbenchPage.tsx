@@ -1,7 +1,11 @@
-import { Card, Col, Descriptions, Empty, Row, Skeleton, Statistic, Tag } from 'antd';
+import { useState } from 'react';
+import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api';
-import { useMe } from '../session';
+import { can, useMe } from '../session';
+import type { Item, Page } from '../types';
+import { ItemTable } from '../components/supervision/ItemTable';
+import { ItemDrawer } from '../components/supervision/ItemDrawer';
 
 interface Workbench {
   me: { displayName: string; personName: string | null; departmentName: string | null; position: string | null };
@@ -10,9 +14,14 @@ interface Workbench {
 
 export function WorkbenchPage() {
   const me = useMe();
+  const [open, setOpen] = useState<string | null>(null);
   const { data, isLoading } = useQuery({ queryKey: ['workbench'], queryFn: () => get<Workbench>('/api/workbench') });
+  const mine = useQuery({ queryKey: ['my-items'], queryFn: () => get<Page<Item>>('/api/items/mine?open=true&pageSize=50') });
+  const reviewer = can(me, 'supervision.read');
+  const review = useQuery({ queryKey: ['items', 'review'], queryFn: () => get<Page<Item>>('/api/items?status=under_review&pageSize=50'), enabled: reviewer });
   if (isLoading || !data) return <Skeleton active />;
   const s = data.unitStats;
+  const count = (c: string) => (mine.data?.items ?? []).filter((i) => i.colour === c).length;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
@@ -36,10 +45,18 @@ export function WorkbenchPage() {
         </Card>
       </Col>
       <Col span={24}>
-        <Card title="我的待办">
-          <Empty description="暂无待办事项。督办事项、专项任务上线后将在这里列出。" />
+        <Card title="我承办的事项" data-testid="my-items" extra={mine.data && mine.data.total > 0 && <span><Tag color="red">逾期 {count('red')}</Tag><Tag color="gold">临期 {count('yellow')}</Tag><Tag color="green">正常 {count('green')}</Tag></span>}>
+          <ItemTable items={mine.data?.items} loading={mine.isFetching} pagination={false} onOpen={(i) => setOpen(i.id)} />
         </Card>
       </Col>
+      {reviewer && (
+        <Col span={24}>
+          <Card title="待复核的事项" data-testid="review-items">
+            <ItemTable items={review.data?.items} loading={review.isFetching} pagination={false} onOpen={(i) => setOpen(i.id)} />
+          </Card>
+        </Col>
+      )}
+      <ItemDrawer id={open} onClose={() => setOpen(null)} />
     </Row>
   );
 }

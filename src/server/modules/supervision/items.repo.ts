@@ -14,6 +14,7 @@ export interface LedgerFilter {
   leaderPersonId?: string;
   q?: string;
   colour?: Colour;
+  open?: 'true' | 'false';
   /** Shanghai today and the last date that still counts as "due within N working days". */
   today: string;
   yellowUntil: string;
@@ -68,6 +69,7 @@ export const itemsRepo = {
       f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
       like ? ilike(supervisedItems.title, like) : undefined,
       f.colour ? colourSql(f.colour, f) : undefined,
+      f.open === 'true' ? OPEN : f.open === 'false' ? sql`not (${OPEN})` : undefined,
     );
     const join = and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`);
     const [rows, [count]] = await Promise.all([

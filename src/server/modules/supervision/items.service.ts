@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { policyFor, type DeadlinePolicy } from '../../../domain/deadlines.js';
 import { hasPermission, hasUnitWide, type Actor } from '../../../domain/roles.js';
-import { checkTransition, colourOf, type ActorFacts, type ItemAction, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
+import { checkTransition, colourOf, handles, type ActorFacts, type ItemAction, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
 import type { ZItemBody, ZLedgerQuery } from '../../../shared/contracts/supervision.js';
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../errors.js';
@@ -16,6 +16,7 @@ import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { orgRepo } from '../org/org.repo.js';
 import { peopleRepo } from '../people/people.repo.js';
 import { itemsRepo, type ItemRow } from './items.repo.js';
+import { auditRepo } from '../audit/audit.repo.js';
 
 type ItemBody = z.infer<typeof ZItemBody>;
 
@@ -25,6 +26,20 @@ export function actorFacts(actor: Actor, item: Pick<ItemRow, 'leaderPersonId'>):
     personId: actor.personId,
     supervises: hasUnitWide(actor, 'supervision.manage'),
     leads: (!!actor.personId && actor.personId === item.leaderPersonId) || actor.grants.some((g) => g.role === 'party_secretary'),
+  };
+}
+
+/** The actions the domain rules allow this actor now, so that the UI offers only those. */
+function allowedActions(actor: Actor, item: ItemRow, pendingExtension: boolean, approverPersonId: string | null) {
+  const facts = { status: item.status as ItemStatus, ownerPersonId: item.ownerPersonId, backupPersonId: item.backupPersonId, backupActing: false };
+  const a = actorFacts(actor, item);
+  const ok = (action: ItemAction) => checkTransition(facts, action, a, { reason: '-', result: '-' }).ok;
+  const open = ['assigned', 'in_progress', 'under_review'].includes(item.status);
+  const owns = handles(facts, a);
+  const approver = approverPersonId ? actor.personId === approverPersonId : a.leads;
+  return {
+    sign: ok('sign'), submit: ok('submit'), return: ok('return'), close: ok('close'), withdraw: ok('withdraw'), reopen: ok('reopen'),
+    report: open && owns, requestExtension: open && owns && !pendingExtension, decideExtension: pendingExtension && approver && !owns,
   };
 }
 
@@ -85,12 +100,16 @@ export async function createItem(deps: AppDeps, actor: Actor, b: ItemBody) {
 export async function getItem(deps: AppDeps, actor: Actor, id: string) {
   const row = await itemsRepo.byId(deps.db, actor.unitId, id);
   if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
-  const [calendar, reports, extensions, dept, owner] = await Promise.all([
+  const [calendar, reports, extensions, dept, owner, events, settings] = await Promise.all([
     calendarForUnit(deps.db, actor.unitId), itemsRepo.reports(deps.db, actor.unitId, id), itemsRepo.extensions(deps.db, actor.unitId, id),
     row.item.leadDepartmentId ? orgRepo.department(deps.db, actor.unitId, row.item.leadDepartmentId) : undefined,
     peopleRepo.byId(deps.db, actor.unitId, row.item.ownerPersonId),
+    auditRepo.page(deps.db, actor.unitId, { entityType: 'item', entityId: id, limit: 100, offset: 0 }),
+    getDeadlineSettings(deps, actor.unitId),
   ]);
   return {
+    timeline: events.items.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, after: e.after })),
+    can: allowedActions(actor, row.item, extensions.some((e) => e.status === 'pending'), settings.extensionApproverPersonId),
     ...present(row.item, row.due, row.provisional, calendar, shanghaiDate(deps.clock.now()), dept?.name ?? null, owner?.person.name ?? null),
     policy: row.policy as DeadlinePolicy, receivedOn: row.receivedOn,
     reports: reports.map((r) => ({ id: r.id, text: r.text, percent: r.percent, reportedOn: r.reportedOn })),

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, launchBrowser, SCREENSHOTS, startServer, type Server } from './support.js';
+
+const missing = browserMissing();
+const btn = (label: string) => new RegExp([...label].join('\\s?'));
+
+describe.skipIf(missing)('a document through the closed loop, in the browser', () => {
+  let server: Server;
+  let browser: Browser;
+  const pages: Record<string, Page> = {};
+  const shot = async (p: Page, name: string) => {
+    await p.waitForTimeout(400);
+    await p.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
+  async function signIn(username: string) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const p = await context.newPage();
+    await p.goto(`${server.url}/`);
+    await p.getByLabel('用户名').fill(username);
+    await p.getByLabel('密码').fill('demo1234');
+    await p.getByRole('button', { name: btn('登录') }).click();
+    await p.getByText('本单位概况').waitFor();
+    return p;
+  }
+  const openItem = async (p: Page, where: 'my-items' | 'review-items' | 'ledger') => {
+    if (where === 'ledger') await p.getByRole('cell', { name: /养老机构安全检查/ }).first().click();
+    else await p.getByTestId(where).getByRole('cell', { name: /养老机构安全检查/ }).click();
+    await p.getByTestId('item-drawer').waitFor();
+  };
+  const fillModal = async (p: Page, text: string) => {
+    const dialog = p.getByRole('dialog').filter({ has: p.locator('textarea') }).last();
+    await dialog.locator('textarea').fill(text);
+    await dialog.getByRole('button', { name: btn('确定') }).click();
+  };
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    pages.office = await signIn('office');
+    pages.owner = await signIn('member1');
+    pages.leader = await signIn('leader1');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the office registers a 重要 document received on 2026-09-28, due 2026-10-13', async () => {
+    const p = pages.office!;
+    await p.goto(`${server.url}/items`);
+    await p.getByRole('button', { name: btn('收文登记') }).click();
+    await p.getByLabel('文号').fill('某民函〔2026〕88号');
+    await p.getByLabel('来文单位').fill('市民政局');
+    await p.getByLabel('标题').fill('关于开展养老机构安全检查的通知');
+    const received = p.getByLabel('收文日期');
+    await received.click();
+    await received.fill('2026-09-28');
+    await received.press('Enter');
+    await p.getByLabel('紧急程度').click();
+    await p.getByTitle('重要').click();
+    await p.getByLabel('承办科室').click();
+    await p.getByTitle('综合科（办公室）').click();
+    const person = async (label: string, name: string) => {
+      await p.getByLabel(label).click();
+      await p.getByLabel(label).fill(name);
+      await p.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
+    };
+    await person('承办人', '周凯');
+    await person('分管领导', '李红梅');
+    await p.getByText('我确认该文件不涉及国家秘密').click();
+    await p.locator('.ant-modal-footer').getByRole('button', { name: btn('登记') }).click();
+    await p.getByText('已登记，办理时限 2026-10-13').waitFor();
+    await p.getByTestId('item-drawer').getByText('2026-10-13（当日24时前）').waitFor();
+    await shot(p, '20-registered');
+  });
+
+  it('the owner sees it due 2026-10-13, signs and asks for an extension; the leader approves', async () => {
+    const o = pages.owner!;
+    await o.reload();
+    await o.getByTestId('my-items').getByRole('cell', { name: '2026-10-13' }).waitFor();
+    await openItem(o, 'my-items');
+    await o.getByRole('button', { name: btn('签收') }).click();
+    await o.getByText('已签收').waitFor();
+    await o.getByRole('button', { name: btn('申请延期') }).click();
+    await fillModal(o, '需等待各乡镇报送检查数据');
+    await o.getByText('延期申请已提交').waitFor();
+
+    const l = pages.leader!;
+    await l.goto(`${server.url}/items`);
+    await openItem(l, 'ledger');
+    await l.getByRole('button', { name: btn('批准延期') }).click();
+    await l.getByText('已批准延期').waitFor();
+    await l.getByTestId('item-drawer').getByText('2026-10-16（当日24时前）').waitFor();
+  });
+
+  it('the owner reports and submits; the office returns it once, then closes it', async () => {
+    const o = pages.owner!;
+    await o.reload();
+    await openItem(o, 'my-items');
+    await o.getByRole('button', { name: btn('报送进展') }).click();
+    await fillModal(o, '已完成12家养老机构检查');
+    await o.getByText('进展已报送').waitFor();
+    await o.getByRole('button', { name: btn('提交办结') }).click();
+    await fillModal(o, '检查全部完成');
+    await o.getByText('已提交办结').waitFor();
+
+    const f = pages.office!;
+    await f.goto(`${server.url}/`);
+    await openItem(f, 'review-items');
+    await f.getByRole('button', { name: btn('退回') }).click();
+    await fillModal(f, '缺少整改台账');
+    await f.getByText('已退回').waitFor();
+
+    await o.reload();
+    await openItem(o, 'my-items');
+    await o.getByRole('button', { name: btn('提交办结') }).click();
+    await fillModal(o, '已补充整改台账');
+    await o.getByText('已提交办结').waitFor();
+
+    await f.reload();
+    await openItem(f, 'review-items');
+    await f.getByRole('button', { name: btn('复核销号') }).click();
+    await f.getByText('已复核销号').waitFor();
+    const timeline = (await f.getByTestId('item-timeline').textContent()) ?? '';
+    for (const step of ['收文', '签收', '申请延期', '批准延期', '报送进展', '提交办结', '退回', '复核销号']) expect(timeline).toContain(step === '收文' ? '新增' : step);
+    await shot(f, '21-closed');
+  });
+
+  it('the ledger shows it closed', async () => {
+    const f = pages.office!;
+    await f.goto(`${server.url}/items`);
+    const row = f.getByRole('row', { name: /养老机构安全检查/ });
+    await expect(row.textContent()).resolves.toContain('已办结');
+    await shot(f, '22-ledger');
+  });
+});

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { App, Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Space, Tag, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, get, post } from '../../api';
+import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
+import type { ItemDetail } from '../../types';
+import { shanghaiTime } from '../../time';
+
+type Ask = { action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension'; title: string } | null;
+
+const ASKS: Record<NonNullable<Ask>['action'], { field: string; label: string }> = {
+  submit: { field: 'result', label: '办理结果' }, return: { field: 'reason', label: '退回原因' }, withdraw: { field: 'reason', label: '撤销原因' },
+  reopen: { field: 'reason', label: '重新打开的原因' }, report: { field: 'text', label: '进展情况' }, extension: { field: 'reason', label: '延期原因（特殊情况）' },
+};
+
+/** One item: facts, deadline, reports, extensions, the timeline, and the actions the rules allow the user. */
+export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [ask, setAsk] = useState<Ask>(null);
+  const [form] = Form.useForm();
+  const { data: item } = useQuery({ queryKey: ['item', id], queryFn: () => get<ItemDetail>(`/api/items/${id}`), enabled: !!id });
+  const refresh = async () => {
+    for (const k of ['item', 'items', 'my-items', 'workbench']) await queryClient.invalidateQueries({ queryKey: [k] });
+  };
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    try { await fn(); message.success(done); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
+  };
+  const transition = (action: string, extra: Record<string, unknown> = {}) => run(() => post(`/api/items/${item!.id}/transitions`, { action, version: item!.version, ...extra }), `已${ACTION_LABELS[action] ?? '完成'}`);
+  const submitAsk = async () => {
+    const v = await form.validateFields();
+    const a = ask!.action;
+    const ok = a === 'report' ? await run(() => post(`/api/items/${item!.id}/reports`, { text: v.text, percent: v.percent, idempotencyKey: crypto.randomUUID() }), '进展已报送')
+      : a === 'extension' ? await run(() => post(`/api/items/${item!.id}/extensions`, { extraDays: v.extraDays, reason: v.reason }), '延期申请已提交')
+      : await transition(a, { [ASKS[a].field]: v[ASKS[a].field] });
+    if (ok) { setAsk(null); form.resetFields(); }
+  };
+  const pending = item?.extensions.find((e) => e.status === 'pending');
+  const can = item?.can;
+  return (
+    <Drawer title={item ? item.title : '督办事项'} open={!!id} onClose={onClose} size={620} destroyOnHidden>
+      {item && can && (
+        <div data-testid="item-drawer">
+          <Space wrap style={{ marginBottom: 12 }}>
+            {can.sign && <Button type="primary" onClick={() => transition('sign')}>签收</Button>}
+            {can.report && <Button onClick={() => setAsk({ action: 'report', title: '报送进展' })}>报送进展</Button>}
+            {can.requestExtension && <Button onClick={() => setAsk({ action: 'extension', title: '申请延期' })}>申请延期</Button>}
+            {can.submit && <Button type="primary" onClick={() => setAsk({ action: 'submit', title: '提交办结' })}>提交办结</Button>}
+            {can.close && <Button type="primary" onClick={() => transition('close')}>复核销号</Button>}
+            {can.return && <Button danger onClick={() => setAsk({ action: 'return', title: '退回' })}>退回</Button>}
+            {can.decideExtension && pending && (
+              <>
+                <Button type="primary" onClick={() => run(() => post(`/api/items/${item.id}/extensions/${pending.id}/decision`, { approve: true, note: '同意' }), '已批准延期')}>批准延期</Button>
+                <Button onClick={() => run(() => post(`/api/items/${item.id}/extensions/${pending.id}/decision`, { approve: false, note: '不同意' }), '已驳回延期')}>驳回延期</Button>
+              </>
+            )}
+            {can.reopen && <Button onClick={() => setAsk({ action: 'reopen', title: '重新打开' })}>重新打开</Button>}
+            {can.withdraw && <Button danger type="text" onClick={() => setAsk({ action: 'withdraw', title: '撤销事项' })}>撤销</Button>}
+          </Space>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label="状态"><Tag color={COLOUR_TAGS[item.colour]!.color}>{COLOUR_TAGS[item.colour]!.label}</Tag>{ITEM_STATUS_LABELS[item.status]}</Descriptions.Item>
+            <Descriptions.Item label="办理时限">{item.due}（当日24时前）{item.provisional && <Tag style={{ marginInlineStart: 4 }}>暂定</Tag>}</Descriptions.Item>
+            <Descriptions.Item label="来源">{SOURCE_LABELS[item.source]}{item.sourceRef ? `：${item.sourceRef}` : ''}；收文 {item.receivedOn}</Descriptions.Item>
+            <Descriptions.Item label="牵头科室 / 承办人">{item.departmentName ?? '—'} / {item.ownerName ?? '—'}</Descriptions.Item>
+            {!!item.content && <Descriptions.Item label="内容">{item.content}</Descriptions.Item>}
+            {!!item.result && <Descriptions.Item label="办理结果">{item.result}</Descriptions.Item>}
+            {!!pending && <Descriptions.Item label="延期申请">待审批：延期 {pending.extraDays} 个工作日（{pending.reason}）</Descriptions.Item>}
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>进展</Typography.Title>
+          {item.reports.length === 0 ? <Empty description="暂无进展报告" image={Empty.PRESENTED_IMAGE_SIMPLE} /> : item.reports.map((r) => (
+            <div key={r.id} style={{ marginBottom: 8 }}><Progress percent={r.percent} size="small" /><Typography.Text type="secondary">{r.reportedOn}</Typography.Text> {r.text}</div>
+          ))}
+          <Typography.Title level={5} style={{ marginTop: 16 }}>办理记录</Typography.Title>
+          <Timeline data-testid="item-timeline" items={item.timeline.map((e) => ({
+            key: e.seq,
+            content: <span><Tag>{ACTION_LABELS[e.action] ?? e.action}</Tag>{e.actorName} · {shanghaiTime(e.at, 'short')}{reasonOf(e.after)}</span>,
+          }))} />
+        </div>
+      )}
+      <Modal title={ask?.title} open={!!ask} onOk={submitAsk} onCancel={() => setAsk(null)} destroyOnHidden forceRender>
+        <Form form={form} layout="vertical" initialValues={{ percent: 50, extraDays: 3 }}>
+          {ask?.action === 'report' && <Form.Item name="percent" label="完成进度（%）"><InputNumber min={0} max={100} /></Form.Item>}
+          {ask?.action === 'extension' && <Form.Item name="extraDays" label="延期工作日数"><InputNumber min={1} max={60} /></Form.Item>}
+          {ask && (
+            <Form.Item name={ASKS[ask.action].field} label={ASKS[ask.action].label} rules={[{ required: true, min: 2, message: `请填写${ASKS[ask.action].label}` }]}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Drawer>
+  );
+}
+
+function reasonOf(after: unknown): string {
+  const a = (after ?? {}) as { reason?: string; result?: string; due?: string };
+  return a.reason ? `：${a.reason}` : a.result ? `：${a.result}` : a.due ? `：期限 ${a.due}` : '';
+}
+
