@@ -125,6 +125,7 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     await openItem(f, 'review-items');
     await f.getByRole('button', { name: btn('复核销号') }).click();
     await f.getByText('已复核销号').waitFor();
+    await f.getByTestId('item-timeline').getByText('复核销号').waitFor();
     const timeline = (await f.getByTestId('item-timeline').textContent()) ?? '';
     for (const step of ['收文', '签收', '申请延期', '批准延期', '报送进展', '提交办结', '退回', '复核销号']) expect(timeline).toContain(step === '收文' ? '新增' : step);
     await shot(f, '21-closed');
