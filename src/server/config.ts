@@ -14,6 +14,8 @@ export interface Config {
   loginLimitPerMinute: number;
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** Seconds between reminder sweeps (催办); 0 turns the scheduler off on this instance. */
+  sweepSeconds: number;
 }
 
 export const defaultConfig: Config = {
@@ -28,6 +30,7 @@ export const defaultConfig: Config = {
   loginLimitPerMinute: 20,
   lockoutThreshold: 5,
   lockoutMinutes: 15,
+  sweepSeconds: 300,
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -42,5 +45,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     demo: env.ZUOFENG_DEMO !== '0',
     secureCookies: env.ZUOFENG_SECURE_COOKIES === '1' ? true : env.ZUOFENG_SECURE_COOKIES === '0' ? false : 'auto',
     trustProxy: env.ZUOFENG_TRUST_PROXY === '1',
+    sweepSeconds: num(env.ZUOFENG_SWEEP_SECONDS, defaultConfig.sweepSeconds),
   };
 }

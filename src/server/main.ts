@@ -6,6 +6,7 @@ import { systemClock } from './clock.js';
 import { configFromEnv } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { Scheduler } from './jobs/scheduler.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
@@ -21,7 +22,9 @@ export async function main() {
     if (seeded) printDemoLogins(seeded.logins);
   }
   const app = await buildApp(deps, { logger: process.env.ZUOFENG_LOG !== '0' });
+  const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, systemClock, config.sweepSeconds * 1000, (m) => app.log.info(m)) : null;
   const close = async () => {
+    await scheduler?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -29,6 +32,7 @@ export async function main() {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  scheduler?.start();
   console.log(`Zuofeng 作风 已启动：http://localhost:${config.port}  (${database.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : 'PostgreSQL'})`);
   if (!config.webDir) console.log('提示：未找到前端构建 dist/web，请运行 npm run build');
 }

@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './imports.js';
 export * from './calendar.js';
 export * from './supervision.js';
+export * from './notifications.js';

@@ -17,6 +17,7 @@ import { orgRepo } from '../org/org.repo.js';
 import { peopleRepo } from '../people/people.repo.js';
 import { itemsRepo, type ItemRow } from './items.repo.js';
 import { auditRepo } from '../audit/audit.repo.js';
+import { notifyItem } from '../notifications/notifications.service.js';
 
 type ItemBody = z.infer<typeof ZItemBody>;
 
@@ -87,7 +88,8 @@ export async function insertItem(tx: Db, deps: AppDeps, actor: Actor, p: Awaited
     status: 'assigned', assignedOn: shanghaiDate(at), createdBy: actor.userId, createdAt: at, updatedAt: at,
   });
   await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: item.id, action: 'create', after: { title: b.title, source: b.source, ownerPersonId: b.ownerPersonId, urgency: b.urgency } });
-  await createDeadline(tx, p.calendar, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: b.title, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy: p.policy });
+  const deadline = await createDeadline(tx, p.calendar, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: b.title, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy: p.policy });
+  await notifyItem(tx, at, item, { kind: 'assigned', title: `新交办：${b.title}`, body: `请签收并办理，办理时限 ${deadline.due}${deadline.provisional ? '（暂定）' : ''}。`, key: `assigned:${item.id}` });
   return item;
 }
 
@@ -156,6 +158,7 @@ export async function transition(deps: AppDeps, actor: Actor, id: string, body: 
     if (!(await itemsRepo.updateVersioned(tx, actor.unitId, id, body.version, patch))) throw conflict('该事项已被他人更新，请刷新后再操作');
     const closes = verdict.next === 'closed' || verdict.next === 'withdrawn';
     if (closes || body.action === 'reopen') await deadlinesRepo.update(tx, actor.unitId, row.deadlineId, { status: closes ? 'closed' : 'open', updatedAt: at });
+    if (body.action === 'return') await notifyItem(tx, at, item, { kind: 'returned', title: `退回：${item.title}`, body: `退回原因：${body.reason}`, key: `return:${id}:${item.returnedCount + 1}` });
     await recordAudit(tx, auditActorOf(actor), at, {
       unitId: actor.unitId, entityType: 'item', entityId: id, action: body.action,
       before: { status: item.status }, after: { status: verdict.next, ...(body.reason ? { reason: body.reason } : {}), ...(body.result ? { result: body.result } : {}) },

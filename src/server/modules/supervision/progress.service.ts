@@ -12,6 +12,7 @@ import { getDeadlineSettings } from '../calendar/calendar-admin.service.js';
 import { calendarForUnit } from '../calendar/calendar.service.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { itemsRepo } from './items.repo.js';
+import { notifyItem } from '../notifications/notifications.service.js';
 import { actorFacts, canSeeItem, getItem } from './items.service.js';
 
 const OPEN: ItemStatus[] = ['assigned', 'in_progress', 'under_review'];
@@ -55,6 +56,8 @@ export async function requestExtension(deps: AppDeps, actor: Actor, id: string, 
   await deps.db.transaction(async (tx) => {
     const r = await itemsRepo.insertExtension(tx, { unitId: actor.unitId, itemId: id, extraDays: body.extraDays, reason: body.reason, status: 'pending', createdAt: at });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: id, action: 'request_extension', after: { requestId: r.id, ...body } });
+    const approver = settings.extensionApproverPersonId ?? row.item.leaderPersonId;
+    if (approver) await notifyItem(tx, at, row.item, { kind: 'extension_request', title: `延期申请待审批：${row.item.title}`, body: `申请延期 ${body.extraDays} 个工作日：${body.reason}`, key: `extension:${r.id}`, to: [approver] });
   });
   return getItem(deps, actor, id);
 }
@@ -82,6 +85,7 @@ export async function decideExtension(deps: AppDeps, actor: Actor, id: string, r
   await deps.db.transaction(async (tx) => {
     if (!(await itemsRepo.decideExtension(tx, actor.unitId, requestId, { status: body.approve ? 'approved' : 'rejected', decidedBy: actor.userId, decisionNote: body.note, decidedAt: at }))) throw badRequest('该申请已审批');
     if (body.approve) await deadlinesRepo.update(tx, actor.unitId, row.deadlineId, { policy, due: next.due, provisional: next.provisional, updatedAt: at });
+    await notifyItem(tx, at, row.item, { kind: 'extension_decision', title: `${body.approve ? '延期已批准' : '延期未批准'}：${row.item.title}`, body: body.approve ? `新的办理时限 ${next.due}` : body.note || '请按原时限办理', key: `decision:${requestId}` });
     await recordAudit(tx, auditActorOf(actor), at, {
       unitId: actor.unitId, entityType: 'item', entityId: id, action: body.approve ? 'approve_extension' : 'reject_extension',
       before: { due: row.due }, after: { requestId, due: body.approve ? next.due : row.due, note: body.note },

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../clock.js';
+import { tryLease } from './lease.js';
+import { sweepReminders } from './reminder-sweep.js';
+
+export const SWEEP_LEASE = 'supervision-sweep';
+
+/**
+ * Runs the reminder sweep every `intervalMs` on whichever instance holds the lease; the others
+ * skip. The lease outlives one interval, so a crashed holder is replaced within ~2 intervals.
+ */
+export class Scheduler {
+  readonly holder = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly intervalMs: number, private readonly log: (msg: string) => void = () => undefined) {}
+
+  /** One tick: take the lease, sweep if we hold it. Returns whether this instance swept. */
+  async tick(): Promise<{ swept: boolean; written: number }> {
+    const now = this.clock.now();
+    if (!(await tryLease(this.db, SWEEP_LEASE, this.holder, now, this.intervalMs * 2))) return { swept: false, written: 0 };
+    const r = await sweepReminders(this.db, now);
+    if (r.written) this.log(`催办：写入提醒 ${r.written} 条`);
+    return { swept: true, written: r.written };
+  }
+
+  start() {
+    const run = () => {
+      this.running = this.tick().catch((err) => this.log(`催办扫描失败：${(err as Error).message}`));
+    };
+    this.timer = setInterval(run, this.intervalMs);
+    this.timer.unref();
+    run();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

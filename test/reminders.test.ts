@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres, rowsOf } from '../src/server/db/client.js';
+import { Scheduler } from '../src/server/jobs/scheduler.js';
+import { sweepReminders } from '../src/server/jobs/reminder-sweep.js';
+import { Client, newDemoUnit, signIn, testApp, TestClock, type TestContext } from './helpers.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await testApp();
+});
+
+async function unitWithItems(dues: { receivedOn: string; urgency?: string }[]) {
+  const unit = await newDemoUnit(ctx);
+  const office = await signIn(ctx, unit.user('office'));
+  const owner = await signIn(ctx, unit.user('member1'));
+  const ownerId = (await owner.get('/api/auth/me')).json().user.personId;
+  const dept = (await office.get('/api/departments')).json()[0].id;
+  const items = [];
+  for (const [i, d] of dues.entries()) {
+    items.push((await office.post('/api/items', { title: `事项${i}`, leadDepartmentId: dept, ownerPersonId: ownerId, receivedOn: d.receivedOn, urgency: d.urgency ?? 'normal' })).json());
+  }
+  return { unit, office, owner, items };
+}
+const kinds = async (owner: Client) => (await owner.get('/api/inbox?pageSize=100')).json().items.map((n: { kind: string; title: string }) => `${n.kind}:${n.title}`).sort();
+
+describe('reminders', () => {
+  it('tell the owner on assignment, the working day before the due date, and daily while overdue — once each', async () => {
+    // 2026-10-12 (Monday): item 0 is due 2026-10-13 (tomorrow), item 1 was due 2026-10-09.
+    const { unit, owner, items } = await unitWithItems([{ receivedOn: '2026-09-28' }, { receivedOn: '2026-09-22' }]);
+    expect(items.map((i: { due: string }) => i.due)).toEqual(['2026-10-13', '2026-10-09']);
+    const at = new Date('2026-10-12T01:00:00Z');
+    await sweepReminders(ctx.database.db, at);
+    await sweepReminders(ctx.database.db, at);
+    expect(await kinds(owner)).toEqual(['assigned:新交办：事项0', 'assigned:新交办：事项1', 'due_soon:明日到期：事项0', 'overdue:已逾期：事项1']);
+    await sweepReminders(ctx.database.db, new Date('2026-10-13T01:00:00Z'));
+    const overdue = (await kinds(owner)).filter((k: string) => k.startsWith('overdue'));
+    expect(overdue).toEqual(['overdue:已逾期：事项1', 'overdue:已逾期：事项1']);
+    // No reminders on an off day (Saturday 2026-10-17).
+    const before = (await kinds(owner)).length;
+    await sweepReminders(ctx.database.db, new Date('2026-10-17T01:00:00Z'));
+    expect((await kinds(owner)).length).toBe(before);
+    void unit;
+  });
+
+  it('lets the office chase a selection, and the owner read the inbox', async () => {
+    const { office, owner, items } = await unitWithItems([{ receivedOn: '2026-11-20' }, { receivedOn: '2026-11-23' }]);
+    const res = await office.post('/api/items/chase', { itemIds: items.map((i: { id: string }) => i.id), message: '请于本周五前反馈进展' });
+    expect(res.json()).toEqual({ chased: 2 });
+    const inbox = (await owner.get('/api/inbox?unread=true')).json();
+    expect(inbox.unread).toBe(4);
+    expect(inbox.items.filter((n: { kind: string }) => n.kind === 'chase').map((n: { body: string }) => n.body)).toEqual(['请于本周五前反馈进展', '请于本周五前反馈进展']);
+    await owner.post(`/api/inbox/${inbox.items[0].id}/read`);
+    expect((await owner.get('/api/inbox')).json().unread).toBe(3);
+    expect((await owner.post('/api/inbox/read-all')).json().updated).toBe(3);
+    expect((await owner.post('/api/items/chase', { itemIds: [items[0].id], message: '越权' })).statusCode).toBe(403);
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('two app instances on one PostgreSQL database', () => {
+  it('sweep once between them, and write each reminder once', async () => {
+    const { owner } = await unitWithItems([{ receivedOn: '2026-09-28' }, { receivedOn: '2026-09-22' }, { receivedOn: '2026-09-21' }]);
+    const [a, b] = [openPostgres(process.env.TEST_DATABASE_URL!, 3), openPostgres(process.env.TEST_DATABASE_URL!, 3)];
+    try {
+      await a.db.execute(sql`delete from job_leases where name = 'supervision-sweep'`);
+      const clock = new TestClock(new Date('2026-10-12T01:00:00Z'));
+      const one = new Scheduler(a.db, clock, 60_000);
+      const two = new Scheduler(b.db, clock, 60_000);
+      const ticks = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? one : two).tick()));
+      const sweepers = new Set(ticks.map((t, i) => (t.swept ? (i % 2 ? 'one' : 'two') : null)).filter(Boolean));
+      expect(sweepers.size).toBe(1);
+      const counts = rowsOf<{ dedupe_key: string; n: number }>(await a.db.execute(sql`select dedupe_key, count(*)::int as n from notifications group by unit_id, dedupe_key having count(*) > 1`));
+      expect(counts).toEqual([]);
+      const mine = await kinds(owner);
+      expect(mine.filter((k: string) => k.startsWith('overdue'))).toHaveLength(2);
+      expect(mine.filter((k: string) => k.startsWith('due_soon'))).toHaveLength(1);
+      clock.advance(3 * 60_000);
+      const afterExpiry = await Promise.all([one.tick(), two.tick()]);
+      expect(afterExpiry.filter((t) => t.swept)).toHaveLength(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
