@@ -100,6 +100,12 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
   it('the owner reports and submits; the office returns it once, then closes it', async () => {
     const o = pages.owner!;
     await o.reload();
+    await o.getByTestId('inbox-button').click();
+    const inbox = o.getByTestId('inbox-list');
+    await inbox.getByText('延期已批准：关于开展养老机构安全检查的通知').waitFor();
+    await expect(inbox.textContent()).resolves.toContain('新交办：关于开展养老机构安全检查的通知');
+    await shot(o, '23-inbox');
+    await o.keyboard.press('Escape');
     await openItem(o, 'my-items');
     await o.getByRole('button', { name: btn('报送进展') }).click();
     await fillModal(o, '已完成12家养老机构检查');

@@ -8,6 +8,7 @@ import { NAV } from '../nav';
 import { can, useMe } from '../session';
 import { PasswordModal } from './PasswordModal';
 import { NextYearBanner } from './NextYearBanner';
+import { InboxButton } from './InboxButton';
 
 const ICONS: Record<string, React.ReactNode> = {
   '/': <DashboardOutlined />, '/items': <FileDoneOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/calendar': <CalendarOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />,
@@ -47,6 +48,7 @@ export function AppLayout() {
         <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
           {narrow && <Button type="text" aria-label="菜单" icon={<MenuOutlined />} onClick={() => setCollapsed(!collapsed)} />}
           <Typography.Text strong ellipsis style={{ flex: 1 }}>{me.unit.name}</Typography.Text>
+          <InboxButton />
           <Dropdown menu={{ items: [
             { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwOpen(true) },
             { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: logout },

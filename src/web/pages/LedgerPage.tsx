@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../api';
+import { ApiError, get, post } from '../api';
 import { can, useMe } from '../session';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../labels';
 import type { Department, Item, Page } from '../types';
@@ -17,12 +17,33 @@ export function LedgerPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [chasing, setChasing] = useState(false);
+  const [message, setMessage] = useState('');
+  const { message: toast } = App.useApp();
+  const manage = can(me, 'supervision.manage');
+  const chase = async () => {
+    try {
+      const r = await post<{ chased: number }>('/api/items/chase', { itemIds: selected, message });
+      toast.success(`已催办 ${r.chased} 项`);
+      setChasing(false);
+      setSelected([]);
+      setMessage('');
+    } catch (e) {
+      toast.error(e instanceof ApiError ? e.message : '催办失败');
+    }
+  };
   const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
   const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string> });
   const items = useQuery({ queryKey: ['items', qs.toString()], queryFn: () => get<Page<Item>>(`/api/items?${qs}`), placeholderData: keepPreviousData });
   const set = (k: string) => (v?: string) => { setFilters((f) => ({ ...f, [k]: v })); setPage(1); };
   return (
-    <Card title="督办台账" extra={can(me, 'supervision.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>收文登记</Button>}>
+    <Card title="督办台账" extra={manage && (
+      <Space>
+        <Button disabled={selected.length === 0} onClick={() => setChasing(true)}>催办所选{selected.length ? `（${selected.length}）` : ''}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>收文登记</Button>
+      </Space>
+    )}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search placeholder="事项标题" allowClear onSearch={(v) => set('q')(v.trim() || undefined)} style={{ width: 200 }} />
         <Select placeholder="三色" allowClear style={{ width: 100 }} onChange={set('colour')} options={['red', 'yellow', 'green'].map((c) => ({ value: c, label: COLOUR_TAGS[c]!.label }))} />
@@ -30,9 +51,12 @@ export function LedgerPage() {
         <Select placeholder="牵头科室" allowClear style={{ width: 160 }} onChange={set('departmentId')} options={(depts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
         <Select placeholder="来源" allowClear style={{ width: 110 }} onChange={set('source')} options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))} />
       </Space>
-      <ItemTable items={items.data?.items} loading={items.isFetching} onOpen={(i) => setOpen(i.id)}
+      <ItemTable items={items.data?.items} loading={items.isFetching} onOpen={(i) => setOpen(i.id)} selected={selected} onSelect={manage ? setSelected : undefined}
         pagination={{ current: page, pageSize: 20, total: items.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项` }} />
       <ItemDrawer id={open} onClose={() => setOpen(null)} />
+      <Modal title={`催办所选 ${selected.length} 项`} open={chasing} onOk={chase} onCancel={() => setChasing(false)} okButtonProps={{ disabled: message.trim().length < 2 }}>
+        <Input.TextArea rows={3} maxLength={500} value={message} onChange={(e) => setMessage(e.target.value)} placeholder="催办内容，如：请于本周五前反馈办理进展" />
+      </Modal>
       <DocumentForm open={registering} onClose={() => setRegistering(false)} onCreated={(i) => { setRegistering(false); setOpen(i.id); }} />
     </Card>
   );

@@ -41,6 +41,7 @@ function allowedActions(actor: Actor, item: ItemRow, pendingExtension: boolean, 
   return {
     sign: ok('sign'), submit: ok('submit'), return: ok('return'), close: ok('close'), withdraw: ok('withdraw'), reopen: ok('reopen'),
     report: open && owns, requestExtension: open && owns && !pendingExtension, decideExtension: pendingExtension && approver && !owns,
+    chase: open && a.supervises,
   };
 }
 

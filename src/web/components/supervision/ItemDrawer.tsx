@@ -6,11 +6,12 @@ import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '.
 import type { ItemDetail } from '../../types';
 import { shanghaiTime } from '../../time';
 
-type Ask = { action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension'; title: string } | null;
+type Ask = { action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension' | 'chase'; title: string } | null;
 
 const ASKS: Record<NonNullable<Ask>['action'], { field: string; label: string }> = {
   submit: { field: 'result', label: '办理结果' }, return: { field: 'reason', label: '退回原因' }, withdraw: { field: 'reason', label: '撤销原因' },
   reopen: { field: 'reason', label: '重新打开的原因' }, report: { field: 'text', label: '进展情况' }, extension: { field: 'reason', label: '延期原因（特殊情况）' },
+  chase: { field: 'message', label: '催办内容' },
 };
 
 /** One item: facts, deadline, reports, extensions, the timeline, and the actions the rules allow the user. */
@@ -32,6 +33,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
     const a = ask!.action;
     const ok = a === 'report' ? await run(() => post(`/api/items/${item!.id}/reports`, { text: v.text, percent: v.percent, idempotencyKey: crypto.randomUUID() }), '进展已报送')
       : a === 'extension' ? await run(() => post(`/api/items/${item!.id}/extensions`, { extraDays: v.extraDays, reason: v.reason }), '延期申请已提交')
+      : a === 'chase' ? await run(() => post('/api/items/chase', { itemIds: [item!.id], message: v.message }), '已催办')
       : await transition(a, { [ASKS[a].field]: v[ASKS[a].field] });
     if (ok) { setAsk(null); form.resetFields(); }
   };
@@ -55,6 +57,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
               </>
             )}
             {can.reopen && <Button onClick={() => setAsk({ action: 'reopen', title: '重新打开' })}>重新打开</Button>}
+            {can.chase && <Button onClick={() => setAsk({ action: 'chase', title: '催办' })}>催办</Button>}
             {can.withdraw && <Button danger type="text" onClick={() => setAsk({ action: 'withdraw', title: '撤销事项' })}>撤销</Button>}
           </Space>
           <Descriptions size="small" column={1} bordered>

@@ -4,10 +4,14 @@ import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
 import type { Item } from '../../types';
 
 /** Items with their colour, status and due date; a row opens the item. */
-export function ItemTable({ items, loading, pagination, onOpen }: { items?: Item[]; loading: boolean; pagination: TablePaginationConfig | false; onOpen: (item: Item) => void }) {
+export function ItemTable({ items, loading, pagination, onOpen, selected, onSelect }: {
+  items?: Item[]; loading: boolean; pagination: TablePaginationConfig | false; onOpen: (item: Item) => void;
+  selected?: string[]; onSelect?: (ids: string[]) => void;
+}) {
   return (
     <Table<Item> rowKey="id" size="middle" loading={loading} dataSource={items} pagination={pagination} scroll={{ x: 900 }}
-      onRow={(item) => ({ onClick: () => onOpen(item), style: { cursor: 'pointer' } })} locale={{ emptyText: '暂无督办事项' }}
+      rowSelection={onSelect ? { selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]), getCheckboxProps: (i) => ({ disabled: i.colour === 'none' }) } : undefined}
+      onRow={(item) => ({ onClick: (e) => { if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) onOpen(item); }, style: { cursor: 'pointer' } })} locale={{ emptyText: '暂无督办事项' }}
       columns={[
         { title: '三色', dataIndex: 'colour', width: 70, render: (c) => <Tag color={COLOUR_TAGS[c]!.color}>{COLOUR_TAGS[c]!.label}</Tag> },
         { title: '事项', dataIndex: 'title', render: (t, i) => <span>{t}{i.sourceRef ? <span style={{ color: '#888' }}>（{i.sourceRef}）</span> : null}</span> },

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Badge, Button, Drawer, Empty, List, Segmented, Tag, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, post } from '../api';
+import { shanghaiTime } from '../time';
+import { ItemDrawer } from './supervision/ItemDrawer';
+
+interface Notice { id: string; kind: string; itemId: string | null; title: string; body: string; createdAt: string; read: boolean }
+interface Inbox { items: Notice[]; total: number; unread: number }
+
+const KIND: Record<string, { label: string; color: string }> = {
+  assigned: { label: '交办', color: 'blue' }, chase: { label: '催办', color: 'orange' }, due_soon: { label: '临期', color: 'gold' }, overdue: { label: '逾期', color: 'red' },
+  returned: { label: '退回', color: 'volcano' }, extension_request: { label: '延期审批', color: 'purple' }, extension_decision: { label: '延期结果', color: 'cyan' },
+};
+
+/** The bell in the header: unread reminders, the inbox, and a way into each item. */
+export function InboxButton() {
+  const [open, setOpen] = useState(false);
+  const [unreadOnly, setUnreadOnly] = useState(true);
+  const [item, setItem] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const { data } = useQuery({ queryKey: ['inbox', unreadOnly], queryFn: () => get<Inbox>(`/api/inbox?pageSize=50${unreadOnly ? '&unread=true' : ''}`), refetchInterval: 60_000 });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['inbox'] });
+  const openNotice = async (n: Notice) => {
+    if (!n.read) await post(`/api/inbox/${n.id}/read`).then(refresh, () => undefined);
+    if (n.itemId) setItem(n.itemId);
+  };
+  return (
+    <>
+      <Badge count={data?.unread ?? 0} size="small" offset={[-4, 4]}>
+        <Button type="text" aria-label="提醒" icon={<BellOutlined />} onClick={() => setOpen(true)} data-testid="inbox-button" />
+      </Badge>
+      <Drawer title="我的提醒" open={open} onClose={() => setOpen(false)} size={440}
+        extra={<Button size="small" onClick={() => post('/api/inbox/read-all').then(refresh)}>全部已读</Button>}>
+        <Segmented value={unreadOnly ? 'unread' : 'all'} onChange={(v) => setUnreadOnly(v === 'unread')} options={[{ value: 'unread', label: '未读' }, { value: 'all', label: '全部' }]} style={{ marginBottom: 12 }} />
+        {data && data.items.length === 0 ? <Empty description={unreadOnly ? '没有未读提醒' : '暂无提醒'} /> : (
+          <List data-testid="inbox-list" dataSource={data?.items ?? []} renderItem={(n) => (
+            <List.Item style={{ cursor: n.itemId ? 'pointer' : 'default', opacity: n.read ? 0.6 : 1 }} onClick={() => openNotice(n)}>
+              <List.Item.Meta
+                title={<span><Tag color={KIND[n.kind]?.color}>{KIND[n.kind]?.label ?? n.kind}</Tag>{n.title}</span>}
+                description={<><div>{n.body}</div><Typography.Text type="secondary">{shanghaiTime(n.createdAt, 'minute')}</Typography.Text></>} />
+            </List.Item>
+          )} />
+        )}
+      </Drawer>
+      <ItemDrawer id={item} onClose={() => setItem(null)} />
+    </>
+  );
+}
