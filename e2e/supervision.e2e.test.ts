@@ -137,11 +137,17 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     await shot(f, '21-closed');
   });
 
-  it('the ledger shows it closed', async () => {
+  it('the ledger shows it closed, and the ranking counts it', async () => {
     const f = pages.office!;
     await f.goto(`${server.url}/items`);
     const row = f.getByRole('row', { name: /养老机构安全检查/ });
     await expect(row.textContent()).resolves.toContain('已办结');
     await shot(f, '22-ledger');
+    await f.goto(`${server.url}/rankings?from=2026-10-01&to=2026-10-31`);
+    await f.getByTestId('ranking-chart').locator('canvas').waitFor();
+    const ranked = f.getByTestId('ranking-table').getByRole('row', { name: /综合科（办公室）/ });
+    // Closed after its due date (2026-10-16): one item, overdue, returned once.
+    await expect(ranked.textContent()).resolves.toMatch(/^1综合科（办公室）101.*1$/);
+    await shot(f, '24-rankings');
   });
 });

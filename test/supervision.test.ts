@@ -65,6 +65,10 @@ describe('a document through the closed loop', () => {
     expect(closed.items.map((i: { id: string }) => i.id)).toEqual([item.id]);
     const events = (await office.get(`/api/audit/events?entityType=item&entityId=${item.id}`)).json().items.map((e: { action: string }) => e.action);
     expect(events).toEqual(['close', 'submit', 'return', 'submit', 'report', 'approve_extension', 'request_extension', 'sign', 'create']);
+    const ranking = (await office.get('/api/rankings?by=department&from=2026-10-01&to=2026-10-31')).json();
+    expect(ranking).toEqual([{ group: '综合科（办公室）', items: 1, closedOnTime: 0, overdue: 1, onTimeRate: 0, avgWorkingDaysToClose: expect.any(Number), returns: 1 }]);
+    expect((await office.get('/api/rankings?by=leader&from=2026-10-01&to=2026-10-31')).json()[0].group).toBe('李红梅');
+    expect((await office.get('/api/rankings?from=2026-10-31&to=2026-10-01')).statusCode).toBe(400);
     const deadlines = (await office.get('/api/deadlines?status=closed')).json().items;
     expect(deadlines.map((d: { subjectId: string }) => d.subjectId)).toContain(item.id);
   });

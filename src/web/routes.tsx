@@ -10,11 +10,16 @@ import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { LedgerPage } from './pages/LedgerPage';
+import { lazy, Suspense } from 'react';
+
+// ECharts is large: the rankings page loads it on demand.
+const RankingsPage = lazy(() => import('./pages/RankingsPage').then((m) => ({ default: m.RankingsPage })));
 import { NAV } from './nav';
 
 const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/': <WorkbenchPage />,
   '/items': <LedgerPage />,
+  '/rankings': <Suspense fallback={<Spin />}><RankingsPage /></Suspense>,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,

@@ -6,6 +6,7 @@ import { typed, type RouteModule } from '../../types.js';
 import { registerDocument } from './documents.service.js';
 import { createItem, getItem, ledger, transition } from './items.service.js';
 import { decideExtension, reportProgress, requestExtension } from './progress.service.js';
+import { rankings, ZRankingQuery, ZRankingRow } from './rankings.service.js';
 
 const tags = ['督查督办'];
 
@@ -17,6 +18,8 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     async (req) => registerDocument(deps, req.actor, req.body));
   r.get('/items', { config: { permission: 'supervision.read' }, schema: { tags, summary: '督办台账（筛选、分页、三色）', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
     async (req) => ledger(deps, req.actor, req.query));
+  r.get('/rankings', { config: { permission: 'supervision.read' }, schema: { tags, summary: '比一比、晒一晒：按科室或分管领导排名', querystring: ZRankingQuery, response: { 200: z.array(ZRankingRow) } } },
+    async (req) => rankings(deps, req.actor, req.query));
   r.get('/items/mine', { config: { permission: 'self' }, schema: { tags, summary: '我承办的事项', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
     async (req) => ledger(deps, req.actor, req.query, true));
   r.get('/items/:id', { config: { permission: 'self' }, schema: { tags, summary: '督办事项详情', params: ZIdParams, response: { 200: S.ZItemDetail } } },
