@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
+import { readXlsx } from './xlsx.js';
 
 let ctx: TestContext;
 let unit: Awaited<ReturnType<typeof newDemoUnit>>;
@@ -114,5 +115,18 @@ describe('the ledger', () => {
     expect(green.items.map((i: { id: string }) => i.id)).toEqual([fresh.id]);
     expect((await owner.get('/api/items/mine')).json().total).toBe(2);
     expect((await owner.get('/api/items')).statusCode).toBe(403);
+    const sheet = await readXlsx((await office.get('/api/items/export.xlsx?colour=red')).rawPayload);
+    expect(sheet[0]).toEqual(['序号', '三色', '事项', '文号/来源', '牵头科室', '承办人', '办理时限', '状态', '办结日期']);
+    expect(sheet.slice(1).map((r) => r[1])).toEqual(['逾期']);
+  });
+
+  it('exports the document register in the office layout', async () => {
+    await office.post('/api/documents', doc({ urgency: 'urgent' }));
+    const res = await office.get('/api/documents/export.xlsx');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('收文登记台账'));
+    const sheet = await readXlsx(res.rawPayload);
+    expect(sheet[0]).toEqual(['序号', '收文日期', '文号', '来文单位', '标题', '紧急程度', '承办科室', '办理时限', '办结日期', '状态']);
+    expect(sheet[1]!.slice(0, 2)).toEqual(['1', '2026-09-28']);
+    expect(sheet[1]!.slice(3)).toEqual(['市民政局', '关于开展养老机构安全检查的通知', '紧急', '综合科（办公室）', '2026-09-28', '', '待签收']);
   });
 });

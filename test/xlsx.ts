@@ -16,7 +16,8 @@ export async function readXlsx(buf: Buffer) {
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   const out: string[][] = [];
-  ws.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  // Array.from turns the holes of a sparse row (empty cells) into undefined, which map then visits.
+  ws.eachRow((row) => out.push(Array.from(row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
   return out;
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Modal, Select, Space } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError, get, post } from '../api';
+import { ApiError, download, get, post } from '../api';
 import { can, useMe } from '../session';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../labels';
 import type { Department, Item, Page } from '../types';
@@ -38,10 +38,14 @@ export function LedgerPage() {
   const items = useQuery({ queryKey: ['items', qs.toString()], queryFn: () => get<Page<Item>>(`/api/items?${qs}`), placeholderData: keepPreviousData });
   const set = (k: string) => (v?: string) => { setFilters((f) => ({ ...f, [k]: v })); setPage(1); };
   return (
-    <Card title="督办台账" extra={manage && (
-      <Space>
+    <Card title="督办台账" extra={(
+      <Space wrap>
+        <Button icon={<DownloadOutlined />} onClick={() => download(`/api/items/export.xlsx?${qs}`, '督办台账.xlsx').catch((e) => toast.error(e.message))}>导出台账</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => download('/api/documents/export.xlsx', '收文登记台账.xlsx').catch((e) => toast.error(e.message))}>收文登记台账</Button>
+        {manage && <>
         <Button disabled={selected.length === 0} onClick={() => setChasing(true)}>催办所选{selected.length ? `（${selected.length}）` : ''}</Button>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>收文登记</Button>
+        </>}
       </Space>
     )}>
       <Space wrap style={{ marginBottom: 12 }}>

@@ -7,6 +7,8 @@ import { registerDocument } from './documents.service.js';
 import { createItem, getItem, ledger, transition } from './items.service.js';
 import { decideExtension, reportProgress, requestExtension } from './progress.service.js';
 import { rankings, ZRankingQuery, ZRankingRow } from './rankings.service.js';
+import { DOCUMENT_REGISTER_COLUMNS, documentRegisterRows, exportStamp, LEDGER_COLUMNS, ledgerRows } from './exports.service.js';
+import { streamXlsx } from '../../xlsx-stream.js';
 
 const tags = ['督查督办'];
 
@@ -20,6 +22,10 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     async (req) => ledger(deps, req.actor, req.query));
   r.get('/rankings', { config: { permission: 'supervision.read' }, schema: { tags, summary: '比一比、晒一晒：按科室或分管领导排名', querystring: ZRankingQuery, response: { 200: z.array(ZRankingRow) } } },
     async (req) => rankings(deps, req.actor, req.query));
+  r.get('/items/export.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出督办台账（.xlsx，与筛选一致）', querystring: S.ZLedgerQuery } },
+    async (req, reply) => streamXlsx(reply, `督办台账${exportStamp(deps)}.xlsx`, '督办台账', LEDGER_COLUMNS, ledgerRows(deps, req.actor, req.query)));
+  r.get('/documents/export.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出收文登记台账（.xlsx）' } },
+    async (req, reply) => streamXlsx(reply, `收文登记台账${exportStamp(deps)}.xlsx`, '收文登记台账', DOCUMENT_REGISTER_COLUMNS, documentRegisterRows(deps, req.actor)));
   r.get('/items/mine', { config: { permission: 'self' }, schema: { tags, summary: '我承办的事项', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
     async (req) => ledger(deps, req.actor, req.query, true));
   r.get('/items/:id', { config: { permission: 'self' }, schema: { tags, summary: '督办事项详情', params: ZIdParams, response: { 200: S.ZItemDetail } } },

@@ -1,0 +1,53 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import { URGENCY_LABELS, type Urgency } from '../../../domain/deadlines.js';
+import { COLOUR_LABELS, ITEM_STATUSES, type ItemStatus } from '../../../domain/supervision.js';
+import type { Actor } from '../../../domain/roles.js';
+import { deadlines, departments, documents, supervisedItems } from '../../db/schema/index.js';
+import type { AppDeps } from '../../types.js';
+import { ledger } from './items.service.js';
+
+const BATCH = 1000;
+
+/** 收文登记台账 in the layout offices use, in receipt order. */
+export async function* documentRegisterRows(deps: AppDeps, actor: Actor): AsyncIterable<unknown[][]> {
+  let n = 0;
+  for (let offset = 0; ; offset += BATCH) {
+    const rows = await deps.db
+      .select({ doc: documents, department: departments.name, due: deadlines.due, closedOn: supervisedItems.closedOn, status: supervisedItems.status })
+      .from(documents)
+      .innerJoin(supervisedItems, and(eq(supervisedItems.unitId, documents.unitId), eq(supervisedItems.id, documents.itemId)))
+      .innerJoin(deadlines, and(eq(deadlines.unitId, documents.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${documents.itemId}::text`))
+      .leftJoin(departments, eq(departments.id, documents.handlingDepartmentId))
+      .where(eq(documents.unitId, actor.unitId))
+      .orderBy(asc(documents.receivedOn), asc(documents.createdAt), asc(documents.id))
+      .limit(BATCH)
+      .offset(offset);
+    if (rows.length === 0) return;
+    yield rows.map((r) => [++n, r.doc.receivedOn, r.doc.docNo, r.doc.issuer, r.doc.title, URGENCY_LABELS[r.doc.urgency as Urgency], r.department ?? '', r.due, r.closedOn ?? '', ITEM_STATUSES[r.status as ItemStatus]]);
+    if (rows.length < BATCH) return;
+  }
+}
+
+export const DOCUMENT_REGISTER_COLUMNS = [
+  { header: '序号', width: 6 }, { header: '收文日期', width: 12 }, { header: '文号', width: 22 }, { header: '来文单位', width: 18 }, { header: '标题', width: 40 },
+  { header: '紧急程度', width: 10 }, { header: '承办科室', width: 16 }, { header: '办理时限', width: 12 }, { header: '办结日期', width: 12 }, { header: '状态', width: 10 },
+];
+
+/** The supervision ledger with the same filters as the page, batch by batch. */
+export async function* ledgerRows(deps: AppDeps, actor: Actor, q: Parameters<typeof ledger>[2]): AsyncIterable<unknown[][]> {
+  let n = 0;
+  for (let page = 1; ; page++) {
+    const r = await ledger(deps, actor, { ...q, page, pageSize: 100 });
+    if (r.items.length === 0) return;
+    yield r.items.map((i) => [++n, COLOUR_LABELS[i.colour], i.title, i.sourceRef, i.departmentName ?? '', i.ownerName ?? '', i.due + (i.provisional ? '（暂定）' : ''), ITEM_STATUSES[i.status], i.closedOn ?? '']);
+    if (r.items.length < 100) return;
+  }
+}
+
+export const LEDGER_COLUMNS = [
+  { header: '序号', width: 6 }, { header: '三色', width: 8 }, { header: '事项', width: 40 }, { header: '文号/来源', width: 20 }, { header: '牵头科室', width: 16 },
+  { header: '承办人', width: 10 }, { header: '办理时限', width: 16 }, { header: '状态', width: 10 }, { header: '办结日期', width: 12 },
+];
+
+export const exportStamp = (deps: AppDeps) => shanghaiDate(deps.clock.now()).replaceAll('-', '');
