@@ -130,3 +130,26 @@ describe('the ledger', () => {
     expect(sheet[1]!.slice(3)).toEqual(['市民政局', '关于开展养老机构安全检查的通知', '紧急', '综合科（办公室）', '2026-09-28', '', '待签收']);
   });
 });
+
+describe('A/B posts', () => {
+  it('let the B holder act, and receive the reminders, while the owner is away', async () => {
+    const a = await signIn(ctx, unit.user('member6'));
+    const b = await signIn(ctx, unit.user('member7'));
+    const aId = (await a.get('/api/auth/me')).json().user.personId;
+    const dept = (await office.get('/api/departments')).json().find((d: { name: string }) => d.name === '社会救助股').id;
+    const item = (await office.post('/api/items', { title: '低保复核', leadDepartmentId: dept, ownerPersonId: aId, receivedOn: '2026-11-02' })).json();
+    expect(item.backupActing).toBe(false);
+    expect((await act(b, item, 'sign')).statusCode).toBe(403);
+    expect((await office.post('/api/unavailability', { personId: aId, fromDate: '2026-11-30', toDate: '2026-11-29', reason: '出差' })).json().message).toBe('结束日期不能早于开始日期');
+    expect((await b.post('/api/unavailability', { personId: aId, fromDate: '2026-11-30', toDate: '2026-12-04', reason: '出差' })).statusCode).toBe(403);
+    expect((await office.post('/api/unavailability', { personId: aId, fromDate: '2026-11-30', toDate: '2026-12-04', reason: '到省厅培训' })).statusCode).toBe(200);
+    const acting = (await b.get(`/api/items/${item.id}`)).json();
+    expect([acting.backupActing, acting.can.sign]).toEqual([true, true]);
+    expect((await act(b, item, 'sign')).json().status).toBe('in_progress');
+    const { sweepReminders } = await import('../src/server/jobs/reminder-sweep.js');
+    await sweepReminders(ctx.database.db, ctx.clock.now());
+    const notices = (await b.get('/api/inbox')).json().items.map((n: { kind: string }) => n.kind);
+    expect(notices).toContain('overdue');
+    expect((await a.get('/api/inbox')).json().items.map((n: { kind: string }) => n.kind)).not.toContain('overdue');
+  });
+});

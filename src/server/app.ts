@@ -20,8 +20,9 @@ import workbenchRoutes from './modules/workbench/workbench.routes.js';
 import calendarRoutes from './modules/calendar/calendar.routes.js';
 import supervisionRoutes from './modules/supervision/supervision.routes.js';
 import notificationsRoutes from './modules/notifications/notifications.routes.js';
+import availabilityRoutes from './modules/availability/availability.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes];
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

@@ -18,18 +18,23 @@ export async function sweepReminders(db: Db, now: Date): Promise<{ units: number
     const calendar = await calendarForUnit(db, unitId);
     if (!calendar.isWorkingDay(today)) continue;
     const tomorrow = calendar.nextWorkingDay(today).date;
-    written += await insertReminders(db, unitId, now, 'due_soon', sql`d.due = ${tomorrow}`,
+    written += await insertReminders(db, unitId, now, today, 'due_soon', sql`d.due = ${tomorrow}`,
       sql`'明日到期：' || i.title`, sql`'督办事项“' || i.title || '”将于 ' || d.due || ' 到期，请抓紧办理并及时反馈。'`, sql`'due-soon:' || i.id || ':' || d.due`);
-    written += await insertReminders(db, unitId, now, 'overdue', sql`d.due < ${today}`,
+    written += await insertReminders(db, unitId, now, today, 'overdue', sql`d.due < ${today}`,
       sql`'已逾期：' || i.title`, sql`'督办事项“' || i.title || '”已于 ' || d.due || ' 到期，请立即办理并说明情况。'`, sql`'overdue:' || i.id || ':' || ${today}`);
   }
   return { units: units.length, written };
 }
 
-async function insertReminders(db: Db, unitId: string, now: Date, kind: string, when: ReturnType<typeof sql>, title: ReturnType<typeof sql>, body: ReturnType<typeof sql>, key: ReturnType<typeof sql>) {
+async function insertReminders(db: Db, unitId: string, now: Date, today: string, kind: string, when: ReturnType<typeof sql>, title: ReturnType<typeof sql>, body: ReturnType<typeof sql>, key: ReturnType<typeof sql>) {
   const res = await db.execute(sql`
     insert into notifications (unit_id, recipient_person_id, kind, item_id, title, body, dedupe_key, created_at)
-    select i.unit_id, i.owner_person_id, ${kind}, i.id, ${title}, ${body}, ${key}, ${now.toISOString()}::timestamptz
+    select i.unit_id,
+      -- AB岗: while the owner is recorded as away, the reminder goes to the backup.
+      case when i.backup_person_id is not null and exists (
+        select 1 from unavailability u where u.unit_id = i.unit_id and u.person_id = i.owner_person_id and u.active
+          and u.from_date <= ${today} and u.to_date >= ${today}) then i.backup_person_id else i.owner_person_id end,
+      ${kind}, i.id, ${title}, ${body}, ${key}, ${now.toISOString()}::timestamptz
     from supervised_items i
     join deadlines d on d.unit_id = i.unit_id and d.subject_type = 'item' and d.subject_id = i.id::text
     where i.unit_id = ${unitId} and i.status in ('assigned', 'in_progress', 'under_review') and ${when}

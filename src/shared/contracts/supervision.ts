@@ -83,6 +83,8 @@ export const ZItemDetail = ZItem.extend({
   receivedOn: z.string(),
   reports: z.array(z.object({ id: z.uuid(), text: z.string(), percent: z.number().int(), reportedOn: z.string() })),
   extensions: z.array(z.object({ id: z.uuid(), extraDays: z.number().int(), reason: z.string(), status: z.string(), decisionNote: z.string().nullable() })),
+  /** The owner is away today and the B post acts. */
+  backupActing: z.boolean(),
   timeline: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), action: z.string(), after: z.unknown() })),
   /** What the signed-in user may do now (the domain rules, evaluated for them). */
   can: z.object({ sign: z.boolean(), submit: z.boolean(), return: z.boolean(), close: z.boolean(), withdraw: z.boolean(), reopen: z.boolean(), report: z.boolean(), requestExtension: z.boolean(), decideExtension: z.boolean(), chase: z.boolean() }),

@@ -7,6 +7,7 @@ import type { Group, Post } from '../types';
 import { DepartmentsAdmin } from '../components/DepartmentsAdmin';
 import { PostsAdmin } from '../components/PostsAdmin';
 import { GroupsAdmin } from '../components/GroupsAdmin';
+import { UnavailabilityAdmin } from '../components/UnavailabilityAdmin';
 
 interface ChartPerson { id: string; name: string; position: string; isLeadership: boolean; isPartyMember: boolean }
 interface Chart {
@@ -69,6 +70,7 @@ export function OrgChartPage() {
         { key: 'departments', label: '科室（中心）', children: <DepartmentsAdmin canWrite={write} /> },
         { key: 'posts', label: 'AB岗', children: <PostsAdmin canWrite={write} /> },
         { key: 'groups', label: '领导小组与专班', children: <GroupsAdmin canWrite={write} /> },
+        { key: 'away', label: '不在岗（B岗代办）', children: <UnavailabilityAdmin /> },
       ]} />
     </Card>
   );

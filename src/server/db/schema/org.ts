@@ -89,3 +89,23 @@ export const groupMembers = pgTable(
   },
   (t) => [uniqueIndex('group_members_uq').on(t.unitId, t.groupId, t.personId)],
 );
+
+/**
+ * A person's unavailability (a simple record until leave arrives): while it lasts, the B holder of
+ * the person's post acts (AB岗), and reminders go to the backup.
+ */
+export const unavailability = pgTable(
+  'unavailability',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date').notNull(),
+    reason: text('reason').notNull(),
+    active: boolean('active').notNull().default(true),
+    withdrawnReason: text('withdrawn_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('unavailability_person_idx').on(t.unitId, t.personId, t.fromDate)],
+);

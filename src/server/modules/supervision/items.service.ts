@@ -18,6 +18,7 @@ import { peopleRepo } from '../people/people.repo.js';
 import { itemsRepo, type ItemRow } from './items.repo.js';
 import { auditRepo } from '../audit/audit.repo.js';
 import { notifyItem } from '../notifications/notifications.service.js';
+import { isAway } from '../availability/availability.service.js';
 
 type ItemBody = z.infer<typeof ZItemBody>;
 
@@ -30,9 +31,14 @@ export function actorFacts(actor: Actor, item: Pick<ItemRow, 'leaderPersonId'>):
   };
 }
 
+/** Is the B post acting today (the owner is recorded as away and the item has a backup)? */
+export async function backupActing(deps: AppDeps, item: ItemRow): Promise<boolean> {
+  return !!item.backupPersonId && (await isAway(deps.db, item.unitId, item.ownerPersonId, shanghaiDate(deps.clock.now())));
+}
+
 /** The actions the domain rules allow this actor now, so that the UI offers only those. */
-function allowedActions(actor: Actor, item: ItemRow, pendingExtension: boolean, approverPersonId: string | null) {
-  const facts = { status: item.status as ItemStatus, ownerPersonId: item.ownerPersonId, backupPersonId: item.backupPersonId, backupActing: false };
+function allowedActions(actor: Actor, item: ItemRow, pendingExtension: boolean, approverPersonId: string | null, acting: boolean) {
+  const facts = { status: item.status as ItemStatus, ownerPersonId: item.ownerPersonId, backupPersonId: item.backupPersonId, backupActing: acting };
   const a = actorFacts(actor, item);
   const ok = (action: ItemAction) => checkTransition(facts, action, a, { reason: '-', result: '-' }).ok;
   const open = ['assigned', 'in_progress', 'under_review'].includes(item.status);
@@ -103,16 +109,18 @@ export async function createItem(deps: AppDeps, actor: Actor, b: ItemBody) {
 export async function getItem(deps: AppDeps, actor: Actor, id: string) {
   const row = await itemsRepo.byId(deps.db, actor.unitId, id);
   if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
-  const [calendar, reports, extensions, dept, owner, events, settings] = await Promise.all([
+  const [calendar, reports, extensions, dept, owner, events, settings, acting] = await Promise.all([
     calendarForUnit(deps.db, actor.unitId), itemsRepo.reports(deps.db, actor.unitId, id), itemsRepo.extensions(deps.db, actor.unitId, id),
     row.item.leadDepartmentId ? orgRepo.department(deps.db, actor.unitId, row.item.leadDepartmentId) : undefined,
     peopleRepo.byId(deps.db, actor.unitId, row.item.ownerPersonId),
     auditRepo.page(deps.db, actor.unitId, { entityType: 'item', entityId: id, limit: 100, offset: 0 }),
     getDeadlineSettings(deps, actor.unitId),
+    backupActing(deps, row.item),
   ]);
   return {
+    backupActing: acting,
     timeline: events.items.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, after: e.after })),
-    can: allowedActions(actor, row.item, extensions.some((e) => e.status === 'pending'), settings.extensionApproverPersonId),
+    can: allowedActions(actor, row.item, extensions.some((e) => e.status === 'pending'), settings.extensionApproverPersonId, acting),
     ...present(row.item, row.due, row.provisional, calendar, shanghaiDate(deps.clock.now()), dept?.name ?? null, owner?.person.name ?? null),
     policy: row.policy as DeadlinePolicy, receivedOn: row.receivedOn,
     reports: reports.map((r) => ({ id: r.id, text: r.text, percent: r.percent, reportedOn: r.reportedOn })),
@@ -144,7 +152,7 @@ export async function transition(deps: AppDeps, actor: Actor, id: string, body: 
   const row = await itemsRepo.byId(deps.db, actor.unitId, id);
   if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
   const item = row.item;
-  const verdict = checkTransition({ status: item.status as ItemStatus, ownerPersonId: item.ownerPersonId, backupPersonId: item.backupPersonId, backupActing: false }, body.action, actorFacts(actor, item), body);
+  const verdict = checkTransition({ status: item.status as ItemStatus, ownerPersonId: item.ownerPersonId, backupPersonId: item.backupPersonId, backupActing: await backupActing(deps, item) }, body.action, actorFacts(actor, item), body);
   if (!verdict.ok) throw new AppError(verdict.status, verdict.status === 403 ? 'forbidden' : 'invalid_transition', verdict.message);
   const at = deps.clock.now();
   const today = shanghaiDate(at);

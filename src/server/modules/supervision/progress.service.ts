@@ -13,14 +13,14 @@ import { calendarForUnit } from '../calendar/calendar.service.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { itemsRepo } from './items.repo.js';
 import { notifyItem } from '../notifications/notifications.service.js';
-import { actorFacts, canSeeItem, getItem } from './items.service.js';
+import { actorFacts, backupActing, canSeeItem, getItem } from './items.service.js';
 
 const OPEN: ItemStatus[] = ['assigned', 'in_progress', 'under_review'];
 
 async function loadForOwner(deps: AppDeps, actor: Actor, id: string) {
   const row = await itemsRepo.byId(deps.db, actor.unitId, id);
   if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
-  const facts = { status: row.item.status as ItemStatus, ownerPersonId: row.item.ownerPersonId, backupPersonId: row.item.backupPersonId, backupActing: false };
+  const facts = { status: row.item.status as ItemStatus, ownerPersonId: row.item.ownerPersonId, backupPersonId: row.item.backupPersonId, backupActing: await backupActing(deps, row.item) };
   if (!handles(facts, actorFacts(actor, row.item))) throw forbidden('只有承办人可以办理此操作');
   if (!OPEN.includes(facts.status)) throw badRequest('事项已办结或已撤销');
   return row;

@@ -64,7 +64,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
             <Descriptions.Item label="状态"><Tag color={COLOUR_TAGS[item.colour]!.color}>{COLOUR_TAGS[item.colour]!.label}</Tag>{ITEM_STATUS_LABELS[item.status]}</Descriptions.Item>
             <Descriptions.Item label="办理时限">{item.due}（当日24时前）{item.provisional && <Tag style={{ marginInlineStart: 4 }}>暂定</Tag>}</Descriptions.Item>
             <Descriptions.Item label="来源">{SOURCE_LABELS[item.source]}{item.sourceRef ? `：${item.sourceRef}` : ''}；收文 {item.receivedOn}</Descriptions.Item>
-            <Descriptions.Item label="牵头科室 / 承办人">{item.departmentName ?? '—'} / {item.ownerName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="牵头科室 / 承办人">{item.departmentName ?? '—'} / {item.ownerName ?? '—'}{item.backupActing && <Tag color="orange" style={{ marginInlineStart: 8 }}>承办人不在岗，B岗代办</Tag>}</Descriptions.Item>
             {!!item.content && <Descriptions.Item label="内容">{item.content}</Descriptions.Item>}
             {!!item.result && <Descriptions.Item label="办理结果">{item.result}</Descriptions.Item>}
             {!!pending && <Descriptions.Item label="延期申请">待审批：延期 {pending.extraDays} 个工作日（{pending.reason}）</Descriptions.Item>}

@@ -1,0 +1,62 @@
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from '../../../domain/roles.js';
+import { zIsoDate } from '../../../shared/contracts/calendar.js';
+import type { Db } from '../../db/client.js';
+import { people, unavailability } from '../../db/schema/index.js';
+import { badRequest, forbidden, notFound } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { hasUnitWide } from '../../../domain/roles.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { orgRepo } from '../org/org.repo.js';
+
+export const ZUnavailabilityBody = z.object({
+  personId: z.uuid({ message: '请选择人员' }),
+  fromDate: zIsoDate,
+  toDate: zIsoDate,
+  reason: z.string().trim().min(2, '请填写原因（如出差、培训、病假）').max(100),
+});
+export const ZUnavailability = z.object({ id: z.uuid(), personId: z.uuid(), personName: z.string(), fromDate: z.string(), toDate: z.string(), reason: z.string(), active: z.boolean() });
+
+/** Is the person away on `day`? (Asia/Shanghai civil date.) */
+export async function isAway(db: Db, unitId: string, personId: string, day: string): Promise<boolean> {
+  const [r] = await db.select({ id: unavailability.id }).from(unavailability)
+    .where(and(eq(unavailability.unitId, unitId), eq(unavailability.personId, personId), eq(unavailability.active, true), lte(unavailability.fromDate, day), gte(unavailability.toDate, day)));
+  return !!r;
+}
+
+/** Records that someone is away; one may record one's own absence, the office anyone's. */
+export async function addUnavailability(deps: AppDeps, actor: Actor, b: z.infer<typeof ZUnavailabilityBody>) {
+  if (b.toDate < b.fromDate) throw badRequest('结束日期不能早于开始日期');
+  if (b.personId !== actor.personId && !hasUnitWide(actor, 'supervision.manage') && !hasUnitWide(actor, 'people.write')) throw forbidden('只能登记本人的不在岗情况');
+  if (!(await orgRepo.personIdsInUnit(deps.db, actor.unitId, [b.personId])).has(b.personId)) throw badRequest('所选人员不存在');
+  const at = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.insert(unavailability).values({ unitId: actor.unitId, ...b, createdAt: at }).returning();
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'unavailability', entityId: row!.id, action: 'create', after: b });
+    return { id: row!.id };
+  });
+}
+
+export async function withdrawUnavailability(deps: AppDeps, actor: Actor, id: string, reason: string) {
+  const [row] = await deps.db.select().from(unavailability).where(and(eq(unavailability.unitId, actor.unitId), eq(unavailability.id, id)));
+  if (!row) throw notFound('不在岗记录');
+  if (row.personId !== actor.personId && !hasUnitWide(actor, 'supervision.manage') && !hasUnitWide(actor, 'people.write')) throw forbidden('只能撤销本人的不在岗记录');
+  if (!row.active) throw badRequest('该记录已撤销');
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx.update(unavailability).set({ active: false, withdrawnReason: reason }).where(and(eq(unavailability.unitId, actor.unitId), eq(unavailability.id, id)));
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'unavailability', entityId: id, action: 'withdraw', after: { reason } });
+  });
+}
+
+export async function listUnavailability(deps: AppDeps, actor: Actor, q: { page: number; pageSize: number }) {
+  const where = and(eq(unavailability.unitId, actor.unitId), eq(unavailability.active, true));
+  const [rows, [count]] = await Promise.all([
+    deps.db.select({ u: unavailability, personName: people.name }).from(unavailability).innerJoin(people, eq(people.id, unavailability.personId))
+      .where(where).orderBy(desc(unavailability.fromDate)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    deps.db.select({ n: sql<number>`count(*)::int` }).from(unavailability).where(where),
+  ]);
+  return { total: count?.n ?? 0, page: q.page, pageSize: q.pageSize, items: rows.map(({ u, personName }) => ({ id: u.id, personId: u.personId, personName, fromDate: u.fromDate, toDate: u.toDate, reason: u.reason, active: u.active })) };
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Input, Modal, Table } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { ApiError, get, post } from '../api';
+import type { Page } from '../types';
+import { PersonSelect } from './PersonSelect';
+import { reasonModal } from './ReasonPrompt';
+
+interface Away { id: string; personId: string; personName: string; fromDate: string; toDate: string; reason: string }
+
+/** 不在岗登记: while someone is away, the B holder of their post acts and gets their reminders. */
+export function UnavailabilityAdmin() {
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm();
+  const { data, isFetching } = useQuery({ queryKey: ['unavailability', page], queryFn: () => get<Page<Away>>(`/api/unavailability?page=${page}&pageSize=20`), placeholderData: keepPreviousData });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['unavailability'] });
+  const add = async () => {
+    const v = await form.validateFields();
+    const [from, to] = v.range as [Dayjs, Dayjs];
+    try {
+      await post('/api/unavailability', { personId: v.personId, fromDate: from.format('YYYY-MM-DD'), toDate: to.format('YYYY-MM-DD'), reason: v.reason });
+      message.success('已登记，期间由B岗代办');
+      setAdding(false);
+      form.resetFields();
+      await refresh();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '登记失败');
+    }
+  };
+  const withdraw = (a: Away) => modal.confirm(reasonModal(`撤销 ${a.personName} 的不在岗登记`, async (reason) => {
+    try { await post(`/api/unavailability/${a.id}/withdraw`, { reason }); message.success('已撤销'); await refresh(); } catch (e) { message.error(e instanceof ApiError ? e.message : '撤销失败'); throw e; }
+  }));
+  return (
+    <>
+      <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setAdding(true)}>登记不在岗</Button>
+      <Table<Away> rowKey="id" size="small" loading={isFetching} dataSource={data?.items} locale={{ emptyText: '暂无不在岗登记' }}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, hideOnSinglePage: true, onChange: setPage }}
+        columns={[
+          { title: '人员', dataIndex: 'personName' }, { title: '开始', dataIndex: 'fromDate' }, { title: '结束', dataIndex: 'toDate' }, { title: '原因', dataIndex: 'reason' },
+          { title: '操作', key: 'ops', width: 80, render: (_, a) => <Button type="link" size="small" danger onClick={() => withdraw(a)}>撤销</Button> },
+        ]} />
+      <Modal title="登记不在岗" open={adding} onOk={add} onCancel={() => setAdding(false)} destroyOnHidden forceRender>
+        <Form form={form} layout="vertical">
+          <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}><PersonSelect /></Form.Item>
+          <Form.Item name="range" label="起止日期" rules={[{ required: true, message: '请选择起止日期' }]}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="reason" label="原因" rules={[{ required: true, min: 2, message: '请填写原因' }]}><Input placeholder="如：出差、培训、病假" maxLength={100} /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
