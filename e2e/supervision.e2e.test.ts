@@ -143,6 +143,9 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     const row = f.getByRole('row', { name: /养老机构安全检查/ });
     await expect(row.textContent()).resolves.toContain('已办结');
     await shot(f, '22-ledger');
+    const pack = await f.request.get(`${server.url}/api/items/pack.docx?kind=monthly&from=2026-10-01&to=2026-10-31`);
+    expect(pack.headers()['content-type']).toContain('wordprocessingml');
+    fs.writeFileSync(path.join(SCREENSHOTS, 'pack-2026-10.docx'), await pack.body());
     await f.goto(`${server.url}/rankings?from=2026-10-01&to=2026-10-31`);
     await f.getByTestId('ranking-chart').locator('canvas').waitFor();
     const ranked = f.getByTestId('ranking-table').getByRole('row', { name: /综合科（办公室）/ });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 import { readXlsx } from './xlsx.js';
+import JSZip from 'jszip';
 
 let ctx: TestContext;
 let unit: Awaited<ReturnType<typeof newDemoUnit>>;
@@ -66,6 +67,11 @@ describe('a document through the closed loop', () => {
     expect(closed.items.map((i: { id: string }) => i.id)).toEqual([item.id]);
     const events = (await office.get(`/api/audit/events?entityType=item&entityId=${item.id}`)).json().items.map((e: { action: string }) => e.action);
     expect(events).toEqual(['close', 'submit', 'return', 'submit', 'report', 'approve_extension', 'request_extension', 'sign', 'create']);
+    const pack = await office.get('/api/items/pack.docx?from=2026-10-01&to=2026-10-31&kind=weekly');
+    expect(pack.headers['content-type']).toContain('wordprocessingml');
+    const xml = await (await JSZip.loadAsync(pack.rawPayload)).file('word/document.xml')!.async('string');
+    for (const t of ['周工作例会督办事项情况', '一、本期到期事项（1项）', '关于开展养老机构安全检查的通知', '2026-10-16', '已办结', '二、逾期未办结事项（0项）', '三、本期报送的进展（0条）']) expect(xml).toContain(t);
+    expect((await office.get('/api/items/pack.docx?from=2026-10-31&to=2026-10-01')).statusCode).toBe(400);
     const ranking = (await office.get('/api/rankings?by=department&from=2026-10-01&to=2026-10-31')).json();
     expect(ranking).toEqual([{ group: '综合科（办公室）', items: 1, closedOnTime: 0, overdue: 1, onTimeRate: 0, avgWorkingDaysToClose: expect.any(Number), returns: 1 }]);
     expect((await office.get('/api/rankings?by=leader&from=2026-10-01&to=2026-10-31')).json()[0].group).toBe('李红梅');

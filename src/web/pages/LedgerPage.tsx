@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Modal, Select, Space } from 'antd';
+import { App, Button, Card, DatePicker, Input, Modal, Segmented, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiError, download, get, post } from '../api';
@@ -22,6 +23,13 @@ export function LedgerPage() {
   const [message, setMessage] = useState('');
   const { message: toast } = App.useApp();
   const manage = can(me, 'supervision.manage');
+  const [packOpen, setPackOpen] = useState(false);
+  const [packKind, setPackKind] = useState<'weekly' | 'monthly'>('weekly');
+  const [packRange, setPackRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('week'), dayjs().endOf('week')]);
+  const downloadPack = () => {
+    const [from, to] = packRange.map((d) => d.format('YYYY-MM-DD'));
+    download(`/api/items/pack.docx?kind=${packKind}&from=${from}&to=${to}`, '督办材料.docx').then(() => setPackOpen(false), (e) => toast.error(e.message));
+  };
   const chase = async () => {
     try {
       const r = await post<{ chased: number }>('/api/items/chase', { itemIds: selected, message });
@@ -41,7 +49,8 @@ export function LedgerPage() {
     <Card title="督办台账" extra={(
       <Space wrap>
         <Button icon={<DownloadOutlined />} onClick={() => download(`/api/items/export.xlsx?${qs}`, '督办台账.xlsx').catch((e) => toast.error(e.message))}>导出台账</Button>
-        <Button icon={<DownloadOutlined />} onClick={() => download('/api/documents/export.xlsx', '收文登记台账.xlsx').catch((e) => toast.error(e.message))}>收文登记台账</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => download('/api/documents/export.xlsx', '收文登记台账.xlsx').catch((e) => toast.error(e.message))}>导出收文台账</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => setPackOpen(true)}>例会/调度材料</Button>
         {manage && <>
         <Button disabled={selected.length === 0} onClick={() => setChasing(true)}>催办所选{selected.length ? `（${selected.length}）` : ''}</Button>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>收文登记</Button>
@@ -58,6 +67,15 @@ export function LedgerPage() {
       <ItemTable items={items.data?.items} loading={items.isFetching} onOpen={(i) => setOpen(i.id)} selected={selected} onSelect={manage ? setSelected : undefined}
         pagination={{ current: page, pageSize: 20, total: items.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项` }} />
       <ItemDrawer id={open} onClose={() => setOpen(null)} />
+      <Modal title="生成周例会/月调度督办材料（.docx）" open={packOpen} onOk={downloadPack} okText="生成并下载" onCancel={() => setPackOpen(false)}>
+        <Space orientation="vertical">
+          <Segmented value={packKind} onChange={(v) => {
+            setPackKind(v as typeof packKind);
+            setPackRange(v === 'weekly' ? [dayjs().startOf('week'), dayjs().endOf('week')] : [dayjs().startOf('month'), dayjs().endOf('month')]);
+          }} options={[{ value: 'weekly', label: '周例会' }, { value: 'monthly', label: '月调度' }]} />
+          <DatePicker.RangePicker value={packRange} allowClear={false} onChange={(v) => v && v[0] && v[1] && setPackRange([v[0], v[1]])} aria-label="期间" />
+        </Space>
+      </Modal>
       <Modal title={`催办所选 ${selected.length} 项`} open={chasing} onOk={chase} onCancel={() => setChasing(false)} okButtonProps={{ disabled: message.trim().length < 2 }}>
         <Input.TextArea rows={3} maxLength={500} value={message} onChange={(e) => setMessage(e.target.value)} placeholder="催办内容，如：请于本周五前反馈办理进展" />
       </Modal>

@@ -9,6 +9,8 @@ import { decideExtension, reportProgress, requestExtension } from './progress.se
 import { rankings, ZRankingQuery, ZRankingRow } from './rankings.service.js';
 import { DOCUMENT_REGISTER_COLUMNS, documentRegisterRows, exportStamp, LEDGER_COLUMNS, ledgerRows } from './exports.service.js';
 import { streamXlsx } from '../../xlsx-stream.js';
+import { schedulingPack, ZPackQuery } from './pack.service.js';
+import { sendDownload } from '../../http.js';
 
 const tags = ['督查督办'];
 
@@ -26,6 +28,9 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     async (req, reply) => streamXlsx(reply, `督办台账${exportStamp(deps)}.xlsx`, '督办台账', LEDGER_COLUMNS, ledgerRows(deps, req.actor, req.query)));
   r.get('/documents/export.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出收文登记台账（.xlsx）' } },
     async (req, reply) => streamXlsx(reply, `收文登记台账${exportStamp(deps)}.xlsx`, '收文登记台账', DOCUMENT_REGISTER_COLUMNS, documentRegisterRows(deps, req.actor)));
+  r.get('/items/pack.docx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '周例会/月调度督办材料（.docx）', querystring: ZPackQuery } },
+    async (req, reply) => sendDownload(reply, `${req.query.kind === 'weekly' ? '周例会' : '月调度'}督办材料${req.query.from}至${req.query.to}.docx`,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await schedulingPack(deps, req.actor, req.query)));
   r.get('/items/mine', { config: { permission: 'self' }, schema: { tags, summary: '我承办的事项', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
     async (req) => ledger(deps, req.actor, req.query, true));
   r.get('/items/:id', { config: { permission: 'self' }, schema: { tags, summary: '督办事项详情', params: ZIdParams, response: { 200: S.ZItemDetail } } },

@@ -1,0 +1,74 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import { ITEM_STATUSES, type ItemStatus } from '../../../domain/supervision.js';
+import type { Actor } from '../../../domain/roles.js';
+import { zIsoDate } from '../../../shared/contracts/calendar.js';
+import { deadlines, departments, people, progressReports, supervisedItems } from '../../db/schema/index.js';
+import { badRequest } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { orgRepo } from '../org/org.repo.js';
+
+export const ZPackQuery = z.object({ from: zIsoDate, to: zIsoDate, kind: z.enum(['weekly', 'monthly']).default('weekly') });
+
+const FONT = '仿宋';
+const text = (t: string, bold = false) => new TextRun({ text: t, bold, font: FONT, size: 24 });
+const cell = (t: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [text(t, bold)] })] });
+/** Column widths in twips for an A4 page (about 9000 twips wide): the title column gets the room. */
+const WIDTHS = [700, 3300, 1500, 1000, 1300, 1200];
+const table = (header: string[], rows: string[][]) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: WIDTHS,
+    layout: TableLayoutType.FIXED,
+    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+  });
+const heading = (t: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: t, bold: true, font: '黑体', size: 28 })], spacing: { before: 240, after: 120 } });
+const none = (t: string) => new Paragraph({ children: [text(t)] });
+
+/**
+ * 周例会/月调度材料: the items due in the period, the overdue items, and the progress reports
+ * received in it, generated from the data as a .docx.
+ */
+export async function schedulingPack(deps: AppDeps, actor: Actor, q: z.infer<typeof ZPackQuery>): Promise<Buffer> {
+  if (q.to < q.from) throw badRequest('结束日期不能早于开始日期');
+  const today = shanghaiDate(deps.clock.now());
+  const join = and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`);
+  const base = () => deps.db
+    .select({ title: supervisedItems.title, ref: supervisedItems.sourceRef, status: supervisedItems.status, due: deadlines.due, dept: departments.name, owner: people.name, closedOn: supervisedItems.closedOn })
+    .from(supervisedItems).innerJoin(deadlines, join)
+    .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId))
+    .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId));
+  const open = sql`${supervisedItems.status} in ('assigned', 'in_progress', 'under_review')`;
+  const [unit, due, overdue, reports] = await Promise.all([
+    orgRepo.unit(deps.db, actor.unitId),
+    base().where(and(eq(supervisedItems.unitId, actor.unitId), gte(deadlines.due, q.from), lte(deadlines.due, q.to), sql`${supervisedItems.status} <> 'withdrawn'`)).orderBy(asc(deadlines.due)),
+    base().where(and(eq(supervisedItems.unitId, actor.unitId), open, sql`${deadlines.due} < ${today}`)).orderBy(asc(deadlines.due)),
+    deps.db.select({ title: supervisedItems.title, day: progressReports.reportedOn, percent: progressReports.percent, text: progressReports.text, owner: people.name })
+      .from(progressReports)
+      .innerJoin(supervisedItems, and(eq(supervisedItems.unitId, progressReports.unitId), eq(supervisedItems.id, progressReports.itemId)))
+      .leftJoin(people, eq(people.id, progressReports.authorPersonId))
+      .where(and(eq(progressReports.unitId, actor.unitId), gte(progressReports.reportedOn, q.from), lte(progressReports.reportedOn, q.to)))
+      .orderBy(asc(progressReports.reportedOn)),
+  ]);
+  const name = q.kind === 'weekly' ? '周工作例会' : '月重点工作调度会';
+  const itemRow = (i: (typeof due)[number], n: number) => [String(n + 1), i.title + (i.ref ? `（${i.ref}）` : ''), i.dept ?? '', i.owner ?? '', i.due, ITEM_STATUSES[i.status as ItemStatus] + (i.closedOn ? ` ${i.closedOn}` : '')];
+  const doc = new Document({
+    creator: 'Zuofeng',
+    title: `${unit!.name}${name}督办材料`,
+    sections: [{
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${unit!.name}${name}督办事项情况`, bold: true, font: '方正小标宋简体', size: 36 })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [text(`（${q.from} 至 ${q.to}，截至 ${today}）`)], spacing: { after: 240 } }),
+        heading(`一、本期到期事项（${due.length}项）`),
+        due.length ? table(['序号', '事项', '牵头科室', '承办人', '办理时限', '状态'], due.map(itemRow)) : none('本期无到期事项。'),
+        heading(`二、逾期未办结事项（${overdue.length}项）`),
+        overdue.length ? table(['序号', '事项', '牵头科室', '承办人', '办理时限', '状态'], overdue.map(itemRow)) : none('无逾期未办结事项。'),
+        heading(`三、本期报送的进展（${reports.length}条）`),
+        reports.length ? table(['序号', '事项', '报送人', '日期', '进度', '进展情况'], reports.map((r, n) => [String(n + 1), r.title, r.owner ?? '', r.day, `${r.percent}%`, r.text])) : none('本期未收到进展报告。'),
+      ],
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
