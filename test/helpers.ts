@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -45,7 +47,8 @@ export async function testApp(config: Partial<Config> = {}): Promise<TestContext
   const database = await testDatabase();
   const clock = new TestClock();
   // Every inject comes from one address: the per-address login limit is tested on its own.
-  const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, ...config };
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-files-'));
+  const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, filesDir, ...config };
   const app = await buildApp({ db: database.db, clock, config: cfg });
   afterAll(() => app.close());
   return { app, database, clock, config: cfg };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
-import { readXlsx } from './xlsx.js';
+import { multipartFile, readXlsx } from './xlsx.js';
 import JSZip from 'jszip';
 
 let ctx: TestContext;
@@ -157,5 +157,33 @@ describe('A/B posts', () => {
     const notices = (await b.get('/api/inbox')).json().items.map((n: { kind: string }) => n.kind);
     expect(notices).toContain('overdue');
     expect((await a.get('/api/inbox')).json().items.map((n: { kind: string }) => n.kind)).not.toContain('overdue');
+  });
+});
+
+describe('attachments', () => {
+  it('are checked by content and size, stored once by sha256, and downloaded as attachments', async () => {
+    const small = await testApp({ attachmentMaxBytes: 2048 });
+    const u = await newDemoUnit(small);
+    const off = await signIn(small, u.user('office'));
+    const own = await signIn(small, u.user('member1'));
+    const ownerId = (await own.get('/api/auth/me')).json().user.personId;
+    const dept = (await off.get('/api/departments')).json()[0].id;
+    const item = (await off.post('/api/items', { title: '附件测试', leadDepartmentId: dept, ownerPersonId: ownerId, receivedOn: '2026-11-27' })).json();
+    const pdf = Buffer.from('%PDF-1.4\n% 整改报告\n%%EOF\n');
+    const up = (c: Client, content: Buffer, name: string) => { const m = multipartFile(content, name); return c.request('POST', `/api/items/${item.id}/attachments`, m.payload, m.headers); };
+    const ok = await up(own, pdf, '整改报告.pdf');
+    expect(ok.json()).toMatchObject({ fileName: '整改报告.pdf', kind: 'pdf', size: pdf.length });
+    expect((await up(own, Buffer.from('MZ\x90\x00 not really a pdf'), '报告.pdf')).json().message).toContain('文件内容与扩展名不符');
+    expect((await up(own, Buffer.from('<svg onload=alert(1)>'), 'x.svg')).statusCode).toBe(400);
+    expect((await up(own, Buffer.concat([pdf, Buffer.alloc(4096)]), '大文件.pdf')).json().message).toBe('附件不能超过 2KB');
+    const stranger = await signIn(small, u.user('member2'));
+    expect((await up(stranger, pdf, 'a.pdf')).statusCode).toBe(404);
+    const detail = (await own.get(`/api/items/${item.id}`)).json();
+    expect(detail.attachments).toEqual([{ id: ok.json().id, fileName: '整改报告.pdf', kind: 'pdf', size: pdf.length }]);
+    const dl = await off.get(`/api/attachments/${ok.json().id}`);
+    expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+    expect((await stranger.get(`/api/attachments/${ok.json().id}`)).statusCode).toBe(404);
   });
 });

@@ -38,7 +38,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(errorsPlugin);
   await app.register(securityHeaders);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(multipart, { limits: { fileSize: Math.max(5 * 1024 * 1024, deps.config.attachmentMaxBytes), files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Zuofeng 作风 API', version: '0.1.0', description: '兴“十风”治“十弊”作风建设专项工作系统接口' },

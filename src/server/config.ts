@@ -16,6 +16,9 @@ export interface Config {
   lockoutMinutes: number;
   /** Seconds between reminder sweeps (催办); 0 turns the scheduler off on this instance. */
   sweepSeconds: number;
+  /** Where attachments are stored (by sha256); shared by all instances. */
+  filesDir: string;
+  attachmentMaxBytes: number;
 }
 
 export const defaultConfig: Config = {
@@ -31,6 +34,8 @@ export const defaultConfig: Config = {
   lockoutThreshold: 5,
   lockoutMinutes: 15,
   sweepSeconds: 300,
+  filesDir: path.resolve('data/files'),
+  attachmentMaxBytes: 20 * 1024 * 1024,
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -46,5 +51,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     secureCookies: env.ZUOFENG_SECURE_COOKIES === '1' ? true : env.ZUOFENG_SECURE_COOKIES === '0' ? false : 'auto',
     trustProxy: env.ZUOFENG_TRUST_PROXY === '1',
     sweepSeconds: num(env.ZUOFENG_SWEEP_SECONDS, defaultConfig.sweepSeconds),
+    filesDir: path.resolve(env.ZUOFENG_FILES_DIR ?? path.join(env.ZUOFENG_DATA_DIR ?? 'data', 'files')),
+    attachmentMaxBytes: num(env.ZUOFENG_MAX_ATTACHMENT_MB, 20) * 1024 * 1024,
   };
 }

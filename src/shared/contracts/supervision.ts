@@ -85,6 +85,7 @@ export const ZItemDetail = ZItem.extend({
   extensions: z.array(z.object({ id: z.uuid(), extraDays: z.number().int(), reason: z.string(), status: z.string(), decisionNote: z.string().nullable() })),
   /** The owner is away today and the B post acts. */
   backupActing: z.boolean(),
+  attachments: z.array(z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() })),
   timeline: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), action: z.string(), after: z.unknown() })),
   /** What the signed-in user may do now (the domain rules, evaluated for them). */
   can: z.object({ sign: z.boolean(), submit: z.boolean(), return: z.boolean(), close: z.boolean(), withdraw: z.boolean(), reopen: z.boolean(), report: z.boolean(), requestExtension: z.boolean(), decideExtension: z.boolean(), chase: z.boolean() }),

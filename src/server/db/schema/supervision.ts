@@ -94,3 +94,20 @@ export const documents = pgTable(
   },
   (t) => [uniqueIndex('documents_unit_no_uq').on(t.unitId, t.docNo), index('documents_unit_received_idx').on(t.unitId, t.receivedOn)],
 );
+
+/** A file attached to an item (evidence, results). The bytes live on disk under their sha256. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('attachments_item_idx').on(t.unitId, t.itemId)],
+);

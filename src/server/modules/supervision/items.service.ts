@@ -19,6 +19,7 @@ import { itemsRepo, type ItemRow } from './items.repo.js';
 import { auditRepo } from '../audit/audit.repo.js';
 import { notifyItem } from '../notifications/notifications.service.js';
 import { isAway } from '../availability/availability.service.js';
+import { listAttachments } from './attachments.service.js';
 
 type ItemBody = z.infer<typeof ZItemBody>;
 
@@ -109,16 +110,18 @@ export async function createItem(deps: AppDeps, actor: Actor, b: ItemBody) {
 export async function getItem(deps: AppDeps, actor: Actor, id: string) {
   const row = await itemsRepo.byId(deps.db, actor.unitId, id);
   if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
-  const [calendar, reports, extensions, dept, owner, events, settings, acting] = await Promise.all([
+  const [calendar, reports, extensions, dept, owner, events, settings, acting, files] = await Promise.all([
     calendarForUnit(deps.db, actor.unitId), itemsRepo.reports(deps.db, actor.unitId, id), itemsRepo.extensions(deps.db, actor.unitId, id),
     row.item.leadDepartmentId ? orgRepo.department(deps.db, actor.unitId, row.item.leadDepartmentId) : undefined,
     peopleRepo.byId(deps.db, actor.unitId, row.item.ownerPersonId),
     auditRepo.page(deps.db, actor.unitId, { entityType: 'item', entityId: id, limit: 100, offset: 0 }),
     getDeadlineSettings(deps, actor.unitId),
     backupActing(deps, row.item),
+    listAttachments(deps, actor.unitId, id),
   ]);
   return {
     backupActing: acting,
+    attachments: files,
     timeline: events.items.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, after: e.after })),
     can: allowedActions(actor, row.item, extensions.some((e) => e.status === 'pending'), settings.extensionApproverPersonId, acting),
     ...present(row.item, row.due, row.provisional, calendar, shanghaiDate(deps.clock.now()), dept?.name ?? null, owner?.person.name ?? null),

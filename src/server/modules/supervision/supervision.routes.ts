@@ -11,6 +11,8 @@ import { DOCUMENT_REGISTER_COLUMNS, documentRegisterRows, exportStamp, LEDGER_CO
 import { streamXlsx } from '../../xlsx-stream.js';
 import { schedulingPack, ZPackQuery } from './pack.service.js';
 import { sendDownload } from '../../http.js';
+import { attach, openAttachment } from './attachments.service.js';
+import { badRequest } from '../../errors.js';
 
 const tags = ['督查督办'];
 
@@ -31,6 +33,24 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
   r.get('/items/pack.docx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '周例会/月调度督办材料（.docx）', querystring: ZPackQuery } },
     async (req, reply) => sendDownload(reply, `${req.query.kind === 'weekly' ? '周例会' : '月调度'}督办材料${req.query.from}至${req.query.to}.docx`,
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await schedulingPack(deps, req.actor, req.query)));
+  r.post('/items/:id/attachments', {
+    config: { permission: 'self' },
+    schema: { tags, summary: '上传附件（pdf/ofd/doc/docx/xls/xlsx/jpg/png，按内容校验）', params: ZIdParams, consumes: ['multipart/form-data'], response: { 200: z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() }) } },
+  }, async (req) => {
+    if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
+    const max = deps.config.attachmentMaxBytes;
+    const file = await req.file({ limits: { fileSize: max, files: 1 } });
+    if (!file) throw badRequest('请选择要上传的文件');
+    const data = await file.toBuffer().catch(() => {
+      throw badRequest(`附件不能超过 ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)}MB` : `${Math.round(max / 1024)}KB`}`);
+    });
+    return attach(deps, req.actor, req.params.id, file.filename || '附件', data);
+  });
+  r.get('/attachments/:id', { config: { permission: 'self' }, schema: { tags, summary: '下载附件', params: ZIdParams } },
+    async (req, reply) => {
+      const f = await openAttachment(deps, req.actor, req.params.id);
+      return sendDownload(reply, f.fileName, f.mime, f.data);
+    });
   r.get('/items/mine', { config: { permission: 'self' }, schema: { tags, summary: '我承办的事项', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
     async (req) => ledger(deps, req.actor, req.query, true));
   r.get('/items/:id', { config: { permission: 'self' }, schema: { tags, summary: '督办事项详情', params: ZIdParams, response: { 200: S.ZItemDetail } } },

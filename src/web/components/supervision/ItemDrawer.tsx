@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../api';
+import { ApiError, download, get, post, upload } from '../../api';
 import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
 import type { ItemDetail } from '../../types';
 import { shanghaiTime } from '../../time';
@@ -69,6 +70,21 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
             {!!item.result && <Descriptions.Item label="办理结果">{item.result}</Descriptions.Item>}
             {!!pending && <Descriptions.Item label="延期申请">待审批：延期 {pending.extraDays} 个工作日（{pending.reason}）</Descriptions.Item>}
           </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>附件</Typography.Title>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {item.attachments.map((f) => (
+              <Button key={f.id} type="link" icon={<PaperClipOutlined />} onClick={() => download(`/api/attachments/${f.id}`, f.fileName).catch((e) => message.error(e.message))}>
+                {f.fileName}（{Math.max(1, Math.round(f.size / 1024))} KB）
+              </Button>
+            ))}
+            {(can.report || can.chase) && (
+              <Upload showUploadList={false} accept=".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
+                beforeUpload={(file) => { void run(() => upload(`/api/items/${item.id}/attachments`, file, () => undefined), '附件已上传'); return false; }}>
+                <Button size="small">上传附件</Button>
+              </Upload>
+            )}
+            {item.attachments.length === 0 && !(can.report || can.chase) && <Typography.Text type="secondary">无附件</Typography.Text>}
+          </Space>
           <Typography.Title level={5} style={{ marginTop: 16 }}>进展</Typography.Title>
           {item.reports.length === 0 ? <Empty description="暂无进展报告" image={Empty.PRESENTED_IMAGE_SIMPLE} /> : item.reports.map((r) => (
             <div key={r.id} style={{ marginBottom: 8 }}><Progress percent={r.percent} size="small" /><Typography.Text type="secondary">{r.reportedOn}</Typography.Text> {r.text}</div>
