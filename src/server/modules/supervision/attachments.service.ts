@@ -19,12 +19,17 @@ const fileOf = (dir: string, sha: string) => path.join(dir, sha.slice(0, 2), sha
  * Stores an attachment of an item: the owner (or acting backup) and the supervisors may attach;
  * the type is checked by content; the bytes are written once under their sha256.
  */
-export async function attach(deps: AppDeps, actor: Actor, itemId: string, fileName: string, data: Buffer) {
+/** Checked before the upload is read: another unit's item is a 404, someone else's a 403. */
+export async function checkCanAttach(deps: AppDeps, actor: Actor, itemId: string) {
   const row = await itemsRepo.byId(deps.db, actor.unitId, itemId);
   if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
   const facts = { status: row.item.status as ItemStatus, ownerPersonId: row.item.ownerPersonId, backupPersonId: row.item.backupPersonId, backupActing: await backupActing(deps, row.item) };
   const a = actorFacts(actor, row.item);
   if (!handles(facts, a) && !a.supervises) throw forbidden('只有承办人或督办人员可以上传附件');
+}
+
+export async function attach(deps: AppDeps, actor: Actor, itemId: string, fileName: string, data: Buffer) {
+  await checkCanAttach(deps, actor, itemId);
   if (data.length === 0) throw badRequest('文件为空');
   const kind = detectFileKind(data.subarray(0, 16), fileName);
   if (!kind) throw badRequest(`不支持的文件类型或文件内容与扩展名不符：仅接受 ${Object.values(FILE_KINDS).map((k) => k.ext[0]).join('、')}`);

@@ -11,7 +11,7 @@ import { DOCUMENT_REGISTER_COLUMNS, documentRegisterRows, exportStamp, LEDGER_CO
 import { streamXlsx } from '../../xlsx-stream.js';
 import { schedulingPack, ZPackQuery } from './pack.service.js';
 import { sendDownload } from '../../http.js';
-import { attach, openAttachment } from './attachments.service.js';
+import { attach, checkCanAttach, openAttachment } from './attachments.service.js';
 import { badRequest } from '../../errors.js';
 
 const tags = ['督查督办'];
@@ -37,6 +37,7 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     config: { permission: 'self' },
     schema: { tags, summary: '上传附件（pdf/ofd/doc/docx/xls/xlsx/jpg/png，按内容校验）', params: ZIdParams, consumes: ['multipart/form-data'], response: { 200: z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() }) } },
   }, async (req) => {
+    await checkCanAttach(deps, req.actor, req.params.id);
     if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
     const max = deps.config.attachmentMaxBytes;
     const file = await req.file({ limits: { fileSize: max, files: 1 } });
