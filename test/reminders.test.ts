@@ -32,7 +32,7 @@ describe('reminders', () => {
     const at = new Date('2026-10-12T01:00:00Z');
     await sweepReminders(ctx.database.db, at);
     await sweepReminders(ctx.database.db, at);
-    expect(await kinds(owner)).toEqual(['assigned:新交办：事项0', 'assigned:新交办：事项1', 'due_soon:明日到期：事项0', 'overdue:已逾期：事项1']);
+    expect(await kinds(owner)).toEqual(['assigned:新交办：事项0', 'assigned:新交办：事项1', 'digest:本周待办：2 项一般事项', 'due_soon:明日到期：事项0', 'overdue:已逾期：事项1']);
     await sweepReminders(ctx.database.db, new Date('2026-10-13T01:00:00Z'));
     const overdue = (await kinds(owner)).filter((k: string) => k.startsWith('overdue'));
     expect(overdue).toEqual(['overdue:已逾期：事项1', 'overdue:已逾期：事项1']);
@@ -41,6 +41,20 @@ describe('reminders', () => {
     await sweepReminders(ctx.database.db, new Date('2026-10-17T01:00:00Z'));
     expect((await kinds(owner)).length).toBe(before);
     void unit;
+  });
+
+  it('track urgent items every two working hours, and remind important ones at half time', async () => {
+    const { owner } = await unitWithItems([{ receivedOn: '2026-10-12', urgency: 'urgent' }, { receivedOn: '2026-09-28', urgency: 'important' }]);
+    const sweepAt = (iso: string) => sweepReminders(ctx.database.db, new Date(iso));
+    await sweepAt('2026-10-09T01:00:00Z'); // Friday 09:00: half of the important item's 7 days
+    await sweepAt('2026-10-12T00:00:00Z'); // 08:00, before working hours
+    await sweepAt('2026-10-12T01:00:00Z'); // 09:00, slot 0
+    await sweepAt('2026-10-12T01:30:00Z'); // 09:30, still slot 0
+    await sweepAt('2026-10-12T03:00:00Z'); // 11:00, slot 1
+    await sweepAt('2026-10-12T10:00:00Z'); // 18:00, after hours
+    const k = await kinds(owner);
+    expect(k.filter((x: string) => x.startsWith('urgent'))).toEqual(['urgent:紧急件跟踪：事项0', 'urgent:紧急件跟踪：事项0']);
+    expect(k.filter((x: string) => x.startsWith('halfway'))).toEqual(['halfway:时限过半：事项1']);
   });
 
   it('lets the office chase a selection, and the owner read the inbox', async () => {

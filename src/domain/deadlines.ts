@@ -37,6 +37,8 @@ export interface ComputedDeadline {
   due: IsoDate;
   provisional: boolean;
   policy: DeadlinePolicy;
+  /** Working-day policies: the day half of the working days have passed (rounded up); else null. */
+  halfway?: IsoDate | null;
 }
 
 /**
@@ -53,8 +55,9 @@ export function computeDeadline(policy: DeadlinePolicy, receivedAt: Date | IsoDa
     case 'same_day':
       return { due: received, provisional: false, policy };
     case 'working_days': {
-      const r = calendar.addWorkingDays(received, policy.days + (policy.extendedBy ?? 0));
-      return { due: r.date, provisional: r.provisional, policy };
+      const total = policy.days + (policy.extendedBy ?? 0);
+      const r = calendar.addWorkingDays(received, total);
+      return { due: r.date, provisional: r.provisional, policy, halfway: calendar.addWorkingDays(received, Math.ceil(total / 2)).date };
     }
   }
 }

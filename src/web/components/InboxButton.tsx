@@ -11,7 +11,7 @@ interface Inbox { items: Notice[]; total: number; unread: number }
 
 const KIND: Record<string, { label: string; color: string }> = {
   assigned: { label: '交办', color: 'blue' }, chase: { label: '催办', color: 'orange' }, due_soon: { label: '临期', color: 'gold' }, overdue: { label: '逾期', color: 'red' },
-  returned: { label: '退回', color: 'volcano' }, extension_request: { label: '延期审批', color: 'purple' }, extension_decision: { label: '延期结果', color: 'cyan' },
+  returned: { label: '退回', color: 'volcano' }, urgent: { label: '紧急跟踪', color: 'red' }, halfway: { label: '时限过半', color: 'gold' }, digest: { label: '每周汇总', color: 'geekblue' }, extension_request: { label: '延期审批', color: 'purple' }, extension_decision: { label: '延期结果', color: 'cyan' },
 };
 
 /** The bell in the header: unread reminders, the inbox, and a way into each item. */

@@ -79,6 +79,8 @@ export const deadlines = pgTable(
     receivedOn: text('received_on').notNull(),
     policy: jsonb('policy').notNull(),
     due: text('due').notNull(),
+    /** Half of the working days have passed (重要件: a reminder at half time); null for other policies. */
+    halfDue: text('half_due'),
     provisional: boolean('provisional').notNull(),
     status: text('status').notNull().default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

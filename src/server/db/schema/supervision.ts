@@ -20,6 +20,8 @@ export const supervisedItems = pgTable(
     leaderPersonId: uuid('leader_person_id'),
     backupPersonId: uuid('backup_person_id'),
     cadence: text('cadence').notNull().default('none'),
+    /** 紧急/重要/一般: decides the automatic reminders. */
+    urgency: text('urgency').notNull().default('normal'),
     status: text('status').notNull(),
     result: text('result'),
     assignedOn: text('assigned_on').notNull(),

@@ -24,7 +24,7 @@ export interface NewDeadline {
  */
 export async function createDeadline(tx: Db, calendar: WorkdayCalendar, actor: AuditActor, at: Date, d: NewDeadline) {
   const c = computeDeadline(d.policy, d.receivedOn, calendar);
-  const row = await deadlinesRepo.insert(tx, { ...d, due: c.due, provisional: c.provisional, createdAt: at, updatedAt: at });
+  const row = await deadlinesRepo.insert(tx, { ...d, due: c.due, halfDue: c.halfway ?? null, provisional: c.provisional, createdAt: at, updatedAt: at });
   await recordAudit(tx, actor, at, { unitId: d.unitId, entityType: 'deadline', entityId: row.id, action: 'create', after: { title: d.title, receivedOn: d.receivedOn, policy: d.policy, due: c.due, provisional: c.provisional } });
   return row;
 }
@@ -51,9 +51,9 @@ export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, ra
     const at = deps.clock.now();
     for (const d of batch) {
       const c = computeDeadline(d.policy as DeadlinePolicy, d.receivedOn, await calendarOf(d.unitId));
-      if (c.due === d.due && c.provisional === d.provisional) continue;
+      if (c.due === d.due && c.provisional === d.provisional && (c.halfway ?? null) === d.halfDue) continue;
       await deps.db.transaction(async (tx) => {
-        await deadlinesRepo.update(tx, d.unitId, d.id, { due: c.due, provisional: c.provisional, updatedAt: at });
+        await deadlinesRepo.update(tx, d.unitId, d.id, { due: c.due, halfDue: c.halfway ?? null, provisional: c.provisional, updatedAt: at });
         await recordAudit(tx, actor, at, { unitId: d.unitId, entityType: 'deadline', entityId: d.id, action: 'recompute', before: { due: d.due, provisional: d.provisional }, after: { due: c.due, provisional: c.provisional } });
       });
       changed++;

@@ -92,7 +92,7 @@ export async function insertItem(tx: Db, deps: AppDeps, actor: Actor, p: Awaited
   const item = await itemsRepo.insert(tx, {
     unitId: actor.unitId, title: b.title, content: b.content, source: b.source, sourceRef: b.sourceRef, category: b.category,
     leadDepartmentId: b.leadDepartmentId, cooperatingDepartmentIds: b.cooperatingDepartmentIds, ownerPersonId: b.ownerPersonId,
-    leaderPersonId: b.leaderPersonId, backupPersonId: p.backupPersonId, cadence: b.cadence,
+    leaderPersonId: b.leaderPersonId, backupPersonId: p.backupPersonId, cadence: b.cadence, urgency: b.urgency,
     status: 'assigned', assignedOn: shanghaiDate(at), createdBy: actor.userId, createdAt: at, updatedAt: at,
   });
   await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: item.id, action: 'create', after: { title: b.title, source: b.source, ownerPersonId: b.ownerPersonId, urgency: b.urgency } });
