@@ -21,6 +21,7 @@ const USAGE = `用法：zuofeng <命令>
   backup <文件>               备份整个数据库（可在内嵌数据库与 PostgreSQL 之间恢复）
   restore <文件> --yes        用备份替换当前数据库的全部数据
   audit verify                校验每个单位的审计链，报告第一处断开
+  bench-data --profile city   在 PostgreSQL 上生成城市规模基准数据（500个单位、2.5万人、100万督办事项）
   workdays add <YYYY-MM-DD> <N> [--unit 代码]
                               第 N 个工作日（收文次日为第1天），暂定时后附 provisional
   workdays is <YYYY-MM-DD>    working / off 名称（周末为“off 周末”，调休为“working 调休上班”）
@@ -100,6 +101,16 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         return await workdays((await open()).db, positional.slice(1), { json: named.json === true, unit: typeof named.unit === 'string' ? named.unit : undefined }, io);
       case 'calendar':
         return await calendarCommand((await open()).db, positional.slice(1), { json: named.json === true, dryRun: named['dry-run'] === true }, io);
+      case 'bench-data': {
+        if (named.profile !== 'city') return usage(io, '请使用：zuofeng bench-data --profile city（需 DATABASE_URL 指向 PostgreSQL）');
+        const database = await open();
+        if (database.kind !== 'postgres') return usage(io, '基准数据需在 PostgreSQL 上生成：请设置 DATABASE_URL');
+        const { benchDataPresent, generateCity } = await import('./bench-data.js');
+        if (await benchDataPresent(database.db)) return (io.out('基准数据已存在'), 0);
+        await generateCity(database.db, io.out);
+        io.out('已生成城市规模基准数据');
+        return 0;
+      }
       case 'audit':
         if (sub !== 'verify') return usage(io, '请使用：zuofeng audit verify');
         return await verify((await open()).db, io);

@@ -1,0 +1,107 @@
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import type { Emit } from '../run.js';
+
+const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zuofeng_bench';
+const CLIENTS = 32;
+const REQUESTS_PER_CLIENT = 25;
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function ensureDatabase() {
+  const url = new URL(URL_);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`create database "${name.replace(/"/g, '')}"`);
+  await admin.end();
+}
+
+/** Runs `n` clients that each run `perClient` tasks in a row; returns every task's latency in ms. */
+async function concurrently(n: number, perClient: number, task: (i: number) => Promise<void>) {
+  const times: number[] = [];
+  await Promise.all(Array.from({ length: n }, async (_, c) => {
+    for (let k = 0; k < perClient; k++) {
+      const t = performance.now();
+      await task(c * perClient + k);
+      times.push(performance.now() - t);
+    }
+  }));
+  return times;
+}
+
+/**
+ * The supervision benchmarks on a city-scale data set on PostgreSQL (generated when missing):
+ * the filtered ledger page through HTTP under 32 concurrent clients against the same query's raw
+ * SQL, the reminder sweep over all open items, and a 100,000-row .xlsx export with peak memory.
+ */
+export async function run(emit: Emit) {
+  await ensureDatabase();
+  const { openPostgres } = await import('../../src/server/db/client.js');
+  const { buildApp } = await import('../../src/server/app.js');
+  const { defaultConfig } = await import('../../src/server/config.js');
+  const { systemClock } = await import('../../src/server/clock.js');
+  const { benchDataPresent, generateCity } = await import('../../src/cli/bench-data.js');
+  const { sweepReminders } = await import('../../src/server/jobs/reminder-sweep.js');
+  const database = openPostgres(URL_, 40);
+  await database.migrate();
+  if (!(await benchDataPresent(database.db))) await generateCity(database.db, (m) => console.error(`生成基准数据 ${m}`));
+  const app = await buildApp({ db: database.db, clock: systemClock, config: { ...defaultConfig, loginLimitPerMinute: 1e6, sweepSeconds: 0 } });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const get = (path: string) => fetch(`${address}${path}`, { headers: { cookie } });
+    // The ledger of the big unit (100,000 items): red items of one department, page by page.
+    const dept = (await (await get('/api/departments')).json())[1].id as string;
+    const page = (i: number) => `/api/items?colour=red&departmentId=${dept}&pageSize=50&page=${1 + (i % 20)}`;
+    await get(page(0));
+    const ledger = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
+      const res = await get(page(i));
+      if (!res.ok) throw new Error(`ledger ${res.status}`);
+      await res.arrayBuffer();
+    });
+    // The same query as raw SQL (what the ledger runs for rows and count), on its own pool.
+    const pool = new pg.Pool({ connectionString: URL_, max: CLIENTS });
+    const unit = (await pool.query(`select id from units where code = 'bench-city-0000'`)).rows[0].id;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const raw = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
+      const where = `i.unit_id = $1 and i.lead_department_id = $2 and i.status in ('assigned','in_progress','under_review') and d.due < $3`;
+      const from = `from supervised_items i join deadlines d on d.unit_id = i.unit_id and d.subject_type = 'item' and d.subject_id = i.id::text`;
+      await Promise.all([
+        pool.query(`select i.*, d.due, d.provisional, p.name, dep.name ${from} left join people p on p.id = i.owner_person_id left join departments dep on dep.id = i.lead_department_id where ${where} order by d.due, i.id limit 50 offset ${(i % 20) * 50}`, [unit, dept, today]),
+        pool.query(`select count(*) ${from} where ${where}`, [unit, dept, today]),
+      ]);
+    });
+    await pool.end();
+    emit('ledger_p50_ms', pct(ledger, 50), 'ms');
+    emit('ledger_p95_ms', pct(ledger, 95), 'ms');
+    emit('raw_sql_p95_ms', pct(raw, 95), 'ms');
+    emit('ledger_vs_raw', pct(ledger, 95) / pct(raw, 95), 'x');
+
+    // The sweep over all open items, on a working day in working hours (written reminders are removed after).
+    const sweepAt = new Date('2026-11-30T02:00:00Z');
+    let t = performance.now();
+    const swept = await sweepReminders(database.db, sweepAt);
+    emit('sweep_ms', performance.now() - t, 'ms');
+    emit('sweep_reminders_written', swept.written, 'count');
+    await database.db.execute(sql`delete from notifications where created_at = ${sweepAt.toISOString()}::timestamptz`);
+
+    // Export 100,000 rows of the big unit's ledger, sampling this process's memory meanwhile.
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+    t = performance.now();
+    const res = await get('/api/items/export.xlsx');
+    const size = (await res.arrayBuffer()).byteLength;
+    const exportMs = performance.now() - t;
+    clearInterval(sampler);
+    emit('export_100k_ms', exportMs, 'ms');
+    emit('export_100k_peak_mb', peak / 1024 / 1024, 'MB');
+    emit('export_100k_size_kb', size / 1024, 'KB');
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
