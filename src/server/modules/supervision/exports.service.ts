@@ -5,7 +5,7 @@ import { COLOUR_LABELS, ITEM_STATUSES, type ItemStatus } from '../../../domain/s
 import type { Actor } from '../../../domain/roles.js';
 import { deadlines, departments, documents, supervisedItems } from '../../db/schema/index.js';
 import type { AppDeps } from '../../types.js';
-import { ledger } from './items.service.js';
+import { ledger, ledgerBatches } from './items.service.js';
 
 const BATCH = 1000;
 
@@ -37,11 +37,8 @@ export const DOCUMENT_REGISTER_COLUMNS = [
 /** The supervision ledger with the same filters as the page, batch by batch. */
 export async function* ledgerRows(deps: AppDeps, actor: Actor, q: Parameters<typeof ledger>[2]): AsyncIterable<unknown[][]> {
   let n = 0;
-  for (let page = 1; ; page++) {
-    const r = await ledger(deps, actor, { ...q, page, pageSize: 100 });
-    if (r.items.length === 0) return;
-    yield r.items.map((i) => [++n, COLOUR_LABELS[i.colour], i.title, i.sourceRef, i.departmentName ?? '', i.ownerName ?? '', i.due + (i.provisional ? '（暂定）' : ''), ITEM_STATUSES[i.status], i.closedOn ?? '']);
-    if (r.items.length < 100) return;
+  for await (const items of ledgerBatches(deps, actor, q)) {
+    yield items.map((i) => [++n, COLOUR_LABELS[i.colour], i.title, i.sourceRef, i.departmentName ?? '', i.ownerName ?? '', i.due + (i.provisional ? '（暂定）' : ''), ITEM_STATUSES[i.status], i.closedOn ?? '']);
   }
 }
 

@@ -38,6 +38,30 @@ function colourSql(c: Colour, f: LedgerFilter): SQL {
   return sql`not (${OPEN})`;
 }
 
+function ledgerWhere(unitId: string, f: LedgerFilter) {
+  const like = f.q ? containsPattern(f.q) : undefined;
+  return and(
+    eq(supervisedItems.unitId, unitId),
+    f.status ? eq(supervisedItems.status, f.status) : undefined,
+    f.source ? eq(supervisedItems.source, f.source) : undefined,
+    f.departmentId ? eq(supervisedItems.leadDepartmentId, f.departmentId) : undefined,
+    f.ownerPersonId ? or(eq(supervisedItems.ownerPersonId, f.ownerPersonId), eq(supervisedItems.backupPersonId, f.ownerPersonId)) : undefined,
+    f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
+    like ? ilike(supervisedItems.title, like) : undefined,
+    f.colour ? colourSql(f.colour, f) : undefined,
+    f.open === 'true' ? OPEN : f.open === 'false' ? sql`not (${OPEN})` : undefined,
+  );
+}
+
+function ledgerSelect(db: Db) {
+  const join = and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`);
+  return db.select({ item: supervisedItems, due: deadlines.due, provisional: deadlines.provisional, ownerName: people.name, departmentName: departments.name })
+    .from(supervisedItems)
+    .innerJoin(deadlines, join)
+    .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId))
+    .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId));
+}
+
 export const itemsRepo = {
   async insert(db: Db, row: typeof supervisedItems.$inferInsert) {
     const [r] = await db.insert(supervisedItems).values(row).returning();
@@ -59,32 +83,18 @@ export const itemsRepo = {
     return rows.length === 1;
   },
   async ledger(db: Db, unitId: string, f: LedgerFilter, limit: number, offset: number) {
-    const like = f.q ? containsPattern(f.q) : undefined;
-    const where = and(
-      eq(supervisedItems.unitId, unitId),
-      f.status ? eq(supervisedItems.status, f.status) : undefined,
-      f.source ? eq(supervisedItems.source, f.source) : undefined,
-      f.departmentId ? eq(supervisedItems.leadDepartmentId, f.departmentId) : undefined,
-      f.ownerPersonId ? or(eq(supervisedItems.ownerPersonId, f.ownerPersonId), eq(supervisedItems.backupPersonId, f.ownerPersonId)) : undefined,
-      f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
-      like ? ilike(supervisedItems.title, like) : undefined,
-      f.colour ? colourSql(f.colour, f) : undefined,
-      f.open === 'true' ? OPEN : f.open === 'false' ? sql`not (${OPEN})` : undefined,
-    );
+    const where = ledgerWhere(unitId, f);
     const join = and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`);
     const [rows, [count]] = await Promise.all([
-      db.select({ item: supervisedItems, due: deadlines.due, provisional: deadlines.provisional, ownerName: people.name, departmentName: departments.name })
-        .from(supervisedItems)
-        .innerJoin(deadlines, join)
-        .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId))
-        .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId))
-        .where(where)
-        .orderBy(asc(deadlines.due), asc(supervisedItems.id))
-        .limit(limit)
-        .offset(offset),
+      ledgerSelect(db).where(where).orderBy(asc(deadlines.due), asc(supervisedItems.id)).limit(limit).offset(offset),
       db.select({ n: sql<number>`count(*)::int` }).from(supervisedItems).innerJoin(deadlines, join).where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
+  },
+  /** The next batch after (due, id), without a count: exports walk the ledger in linear time. */
+  async ledgerAfter(db: Db, unitId: string, f: LedgerFilter, after: { due: string; id: string } | null, limit: number) {
+    const cursor = after ? sql`(${deadlines.due}, ${supervisedItems.id}) > (${after.due}, ${after.id}::uuid)` : undefined;
+    return ledgerSelect(db).where(and(ledgerWhere(unitId, f), cursor)).orderBy(asc(deadlines.due), asc(supervisedItems.id)).limit(limit);
   },
   /** A report is not an edit of the item: it moves last_report_on without bumping the version. */
   async setLastReportOn(db: Db, unitId: string, id: string, day: string) {

@@ -150,6 +150,21 @@ export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLed
   return { total, page: q.page, pageSize: q.pageSize, items: rows.map((r) => present(r.item, r.due, r.provisional, calendar, today, r.departmentName, r.ownerName)) };
 }
 
+/** The whole filtered ledger in batches (keyset, no count), for exports. */
+export async function* ledgerBatches(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedgerQuery>, batch = 1000) {
+  const calendar = await calendarForUnit(deps.db, actor.unitId);
+  const today = shanghaiDate(deps.clock.now());
+  const filter = { ...q, today, yellowUntil: calendar.addWorkingDays(today, 2).date };
+  for (let after: { due: string; id: string } | null = null; ; ) {
+    const rows = await itemsRepo.ledgerAfter(deps.db, actor.unitId, filter, after, batch);
+    if (rows.length === 0) return;
+    yield rows.map((r) => present(r.item, r.due, r.provisional, calendar, today, r.departmentName, r.ownerName));
+    if (rows.length < batch) return;
+    const last = rows.at(-1)!;
+    after = { due: last.due, id: last.item.id };
+  }
+}
+
 /** Moves an item along its life cycle: domain rules, version check (409), audit, deadline state. */
 export async function transition(deps: AppDeps, actor: Actor, id: string, body: { action: ItemAction; version: number; reason?: string; result?: string }) {
   const row = await itemsRepo.byId(deps.db, actor.unitId, id);
