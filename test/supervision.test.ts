@@ -187,3 +187,14 @@ describe('attachments', () => {
     expect((await stranger.get(`/api/attachments/${ok.json().id}`)).statusCode).toBe(404);
   });
 });
+
+describe('the ledger copy of the due date', () => {
+  it('follows a recomputation after a calendar change', async () => {
+    const item = (await office.post('/api/documents', doc({ receivedOn: '2026-11-27', urgency: 'normal' }))).json();
+    expect(item.due).toBe('2026-12-08');
+    await office.post('/api/calendar/overrides', { date: '2026-12-01', working: false, reason: '县里统一安排' });
+    const row = (await office.get('/api/items?pageSize=100')).json().items.find((i: { id: string }) => i.id === item.id);
+    expect(row.due).toBe('2026-12-09');
+    expect((await office.get(`/api/items/${item.id}`)).json().due).toBe('2026-12-09');
+  });
+});

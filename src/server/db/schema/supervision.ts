@@ -27,6 +27,12 @@ export const supervisedItems = pgTable(
     assignedOn: text('assigned_on').notNull(),
     closedOn: text('closed_on'),
     lastReportOn: text('last_report_on'),
+    /**
+     * Copies of the deadline's due date and provisional flag (the `deadlines` row stays the source),
+     * so that the ledger filters and orders by one index; written wherever the deadline changes.
+     */
+    due: text('due').notNull().default(''),
+    provisional: boolean('provisional').notNull().default(false),
     returnedCount: integer('returned_count').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
@@ -37,6 +43,8 @@ export const supervisedItems = pgTable(
     index('items_unit_status_idx').on(t.unitId, t.status),
     index('items_unit_owner_idx').on(t.unitId, t.ownerPersonId),
     index('items_unit_dept_idx').on(t.unitId, t.leadDepartmentId),
+    index('items_unit_due_idx').on(t.unitId, t.due, t.id),
+    index('items_unit_dept_due_idx').on(t.unitId, t.leadDepartmentId, t.due, t.id),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deadlines } from '../../db/schema/index.js';
+import { deadlines, supervisedItems } from '../../db/schema/index.js';
 
 export type DeadlineRow = typeof deadlines.$inferSelect;
 
@@ -11,6 +11,11 @@ export const deadlinesRepo = {
   },
   async update(db: Db, unitId: string, id: string, patch: Partial<typeof deadlines.$inferInsert>) {
     await db.update(deadlines).set(patch).where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));
+  },
+  /** Keeps the copy of due/provisional on the subject's own row in step (supervised items keep one). */
+  async syncSubject(db: Db, d: { unitId: string; subjectType: string; subjectId: string }, due: string, provisional: boolean) {
+    if (d.subjectType !== 'item') return;
+    await db.update(supervisedItems).set({ due, provisional }).where(and(eq(supervisedItems.unitId, d.unitId), sql`${supervisedItems.id}::text = ${d.subjectId}`));
   },
   async byId(db: Db, unitId: string, id: string) {
     const [d] = await db.select().from(deadlines).where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));

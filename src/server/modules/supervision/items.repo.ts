@@ -30,8 +30,8 @@ function reportMissingSql(today: string): SQL {
 
 /** The colour filter as SQL (mirrors domain/supervision.colourOf): set-based, no per-row JavaScript. */
 function colourSql(c: Colour, f: LedgerFilter): SQL {
-  const red = and(OPEN, lt(deadlines.due, f.today))!;
-  const yellow = and(OPEN, sql`${deadlines.due} >= ${f.today}`, or(lte(deadlines.due, f.yellowUntil), reportMissingSql(f.today)))!;
+  const red = and(OPEN, lt(supervisedItems.due, f.today))!;
+  const yellow = and(OPEN, sql`${supervisedItems.due} >= ${f.today}`, or(lte(supervisedItems.due, f.yellowUntil), reportMissingSql(f.today)))!;
   if (c === 'red') return red;
   if (c === 'yellow') return yellow;
   if (c === 'green') return and(OPEN, sql`not (${red})`, sql`not (${yellow})`)!;
@@ -54,10 +54,8 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
 }
 
 function ledgerSelect(db: Db) {
-  const join = and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`);
-  return db.select({ item: supervisedItems, due: deadlines.due, provisional: deadlines.provisional, ownerName: people.name, departmentName: departments.name })
+  return db.select({ item: supervisedItems, due: supervisedItems.due, provisional: supervisedItems.provisional, ownerName: people.name, departmentName: departments.name })
     .from(supervisedItems)
-    .innerJoin(deadlines, join)
     .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId))
     .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId));
 }
@@ -84,17 +82,20 @@ export const itemsRepo = {
   },
   async ledger(db: Db, unitId: string, f: LedgerFilter, limit: number, offset: number) {
     const where = ledgerWhere(unitId, f);
-    const join = and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`);
     const [rows, [count]] = await Promise.all([
-      ledgerSelect(db).where(where).orderBy(asc(deadlines.due), asc(supervisedItems.id)).limit(limit).offset(offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(supervisedItems).innerJoin(deadlines, join).where(where),
+      ledgerSelect(db).where(where).orderBy(asc(supervisedItems.due), asc(supervisedItems.id)).limit(limit).offset(offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(supervisedItems).where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
   },
+  /** Copies a deadline's due date and flag onto its item (see the schema's note). */
+  async setDue(db: Db, unitId: string, id: string, due: string, provisional: boolean) {
+    await db.update(supervisedItems).set({ due, provisional }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
+  },
   /** The next batch after (due, id), without a count: exports walk the ledger in linear time. */
   async ledgerAfter(db: Db, unitId: string, f: LedgerFilter, after: { due: string; id: string } | null, limit: number) {
-    const cursor = after ? sql`(${deadlines.due}, ${supervisedItems.id}) > (${after.due}, ${after.id}::uuid)` : undefined;
-    return ledgerSelect(db).where(and(ledgerWhere(unitId, f), cursor)).orderBy(asc(deadlines.due), asc(supervisedItems.id)).limit(limit);
+    const cursor = after ? sql`(${supervisedItems.due}, ${supervisedItems.id}) > (${after.due}, ${after.id}::uuid)` : undefined;
+    return ledgerSelect(db).where(and(ledgerWhere(unitId, f), cursor)).orderBy(asc(supervisedItems.due), asc(supervisedItems.id)).limit(limit);
   },
   /** A report is not an edit of the item: it moves last_report_on without bumping the version. */
   async setLastReportOn(db: Db, unitId: string, id: string, day: string) {
