@@ -68,11 +68,10 @@ export async function run(emit: Emit) {
     const unit = (await pool.query(`select id from units where code = 'bench-city-0000'`)).rows[0].id;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const raw = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
-      const where = `i.unit_id = $1 and i.lead_department_id = $2 and i.status in ('assigned','in_progress','under_review') and d.due < $3`;
-      const from = `from supervised_items i join deadlines d on d.unit_id = i.unit_id and d.subject_type = 'item' and d.subject_id = i.id::text`;
+      const where = `i.unit_id = $1 and i.lead_department_id = $2 and i.status in ('assigned','in_progress','under_review') and i.due < $3`;
       await Promise.all([
-        pool.query(`select i.*, d.due, d.provisional, p.name, dep.name ${from} left join people p on p.id = i.owner_person_id left join departments dep on dep.id = i.lead_department_id where ${where} order by d.due, i.id limit 50 offset ${(i % 20) * 50}`, [unit, dept, today]),
-        pool.query(`select count(*) ${from} where ${where}`, [unit, dept, today]),
+        pool.query(`select i.*, p.name, dep.name from supervised_items i left join people p on p.id = i.owner_person_id left join departments dep on dep.id = i.lead_department_id where ${where} order by i.due, i.id limit 50 offset ${(i % 20) * 50}`, [unit, dept, today]),
+        pool.query(`select count(*) from supervised_items i where ${where}`, [unit, dept, today]),
       ]);
     });
     await pool.end();
