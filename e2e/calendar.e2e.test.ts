@@ -2,20 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, SCREENSHOTS, startServer, type Server } from './support.js';
+import { browserMissing, btn, launchBrowser, SCREENSHOTS, shot as shotOf, startServer, type Server } from './support.js';
 
 const missing = browserMissing();
-const btn = (label: string) => new RegExp([...label].join('\\s?'));
 const fixture = path.resolve('test/fixtures/holiday-2027.json');
 
 describe.skipIf(missing)('the working-day calendar', () => {
   let server: Server;
   let browser: Browser;
   let page: Page;
-  const shot = async (name: string) => {
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => shotOf(page, name);
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -4,12 +4,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, SCREENSHOTS, startServer, type Server } from './support.js';
+import { browserMissing, btn, launchBrowser, SCREENSHOTS, shot as shotOf, startServer, type Server } from './support.js';
 
 const missing = browserMissing();
 
-/** A button's accessible name: Ant Design puts a space between two Chinese characters of a text-only button. */
-const btn = (label: string) => new RegExp([...label].join("\\s?"));
 
 /** A roster of `n` new people in the demo unit's departments; `bad` rows get broken cells. */
 async function rosterFile(n: number, bad: Record<number, Partial<Record<string, string>>> = {}) {
@@ -30,11 +28,7 @@ describe.skipIf(missing)('a new user on a fresh start', () => {
   let server: Server;
   let browser: Browser;
   let page: Page;
-  // Let drawers and modals finish their opening animation before the picture.
-  const shot = async (name: string) => {
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => shotOf(page, name);
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });

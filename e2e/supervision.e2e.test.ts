@@ -2,19 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, SCREENSHOTS, startServer, type Server } from './support.js';
+import { browserMissing, btn, launchBrowser, SCREENSHOTS, shot as shotOf, startServer, type Server } from './support.js';
 
 const missing = browserMissing();
-const btn = (label: string) => new RegExp([...label].join('\\s?'));
 
 describe.skipIf(missing)('a document through the closed loop, in the browser', () => {
   let server: Server;
   let browser: Browser;
   const pages: Record<string, Page> = {};
-  const shot = async (p: Page, name: string) => {
-    await p.waitForTimeout(400);
-    await p.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = shotOf;
   async function signIn(username: string) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const p = await context.newPage();

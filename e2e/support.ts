@@ -78,3 +78,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     },
   };
 }
+
+/** A button's accessible name: Ant Design puts a space between two Chinese characters of a text-only button. */
+export const btn = (label: string) => new RegExp([...label].join('\\s?'));
+
+/** A full-page screenshot once drawers and modals have finished opening. */
+export async function shot(page: import('playwright-core').Page, name: string) {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
