@@ -1,33 +1,25 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, btn, launchBrowser, SCREENSHOTS, shot as shotOf, startServer, type Server } from './support.js';
+import { browserMissing, btn, shot as shotOf, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 const fixture = path.resolve('test/fixtures/holiday-2027.json');
 
 describe.skipIf(missing)('the working-day calendar', () => {
+  let suite: Awaited<ReturnType<typeof startSuite>>;
   let server: Server;
-  let browser: Browser;
   let page: Page;
   const shot = (name: string) => shotOf(page, name);
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/calendar`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: btn('登录') }).click();
+    suite = await startSuite();
+    server = suite.server;
+    page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signInAt(page, `${server.url}/calendar`, 'admin');
     await page.getByTestId('month-view').waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('warns while next year is missing and computes measure-26 deadlines', async () => {
     const coverage = await (await page.request.get(`${server.url}/api/calendar/coverage`)).json();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, btn, launchBrowser, SCREENSHOTS, shot as shotOf, startServer, type Server } from './support.js';
+import { browserMissing, btn, SCREENSHOTS, shot as shotOf, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
@@ -25,21 +25,18 @@ async function rosterFile(n: number, bad: Record<number, Partial<Record<string, 
 }
 
 describe.skipIf(missing)('a new user on a fresh start', () => {
+  let suite: Awaited<ReturnType<typeof startSuite>>;
   let server: Server;
   let browser: Browser;
   let page: Page;
   const shot = (name: string) => shotOf(page, name);
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
+    suite = await startSuite();
+    ({ server, browser } = suite);
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('prints the demo logins on first start', () => {
     expect(server.output()).toContain('已创建演示单位“示例县民政局”');

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, btn, launchBrowser, SCREENSHOTS, shot as shotOf, startServer, type Server } from './support.js';
+import { browserMissing, btn, SCREENSHOTS, shot as shotOf, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
 describe.skipIf(missing)('a document through the closed loop, in the browser', () => {
+  let suite: Awaited<ReturnType<typeof startSuite>>;
   let server: Server;
   let browser: Browser;
   const pages: Record<string, Page> = {};
@@ -14,10 +15,7 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
   async function signIn(username: string) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const p = await context.newPage();
-    await p.goto(`${server.url}/`);
-    await p.getByLabel('用户名').fill(username);
-    await p.getByLabel('密码').fill('demo1234');
-    await p.getByRole('button', { name: btn('登录') }).click();
+    await signInAt(p, `${server.url}/`, username);
     await p.getByText('本单位概况').waitFor();
     return p;
   }
@@ -33,17 +31,13 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
   };
 
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
+    suite = await startSuite();
+    ({ server, browser } = suite);
     pages.office = await signIn('office');
     pages.owner = await signIn('member1');
     pages.leader = await signIn('leader1');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('the office registers a 重要 document received on 2026-09-28, due 2026-10-13', async () => {
     const p = pages.office!;

@@ -87,3 +87,19 @@ export async function shot(page: import('playwright-core').Page, name: string) {
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** A fresh `npm start` and a browser for one suite; `stop` closes both. */
+export async function startSuite() {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await startServer();
+  const browser = await launchBrowser();
+  return { server, browser, stop: async () => { await browser.close(); await server.stop(); } };
+}
+
+/** Signs in through the login page, starting from `path`. */
+export async function signInAt(page: import('playwright-core').Page, url: string, username: string) {
+  await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: btn('登录') }).click();
+}
