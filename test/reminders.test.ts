@@ -57,6 +57,21 @@ describe('reminders', () => {
     expect(k.filter((x: string) => x.startsWith('halfway'))).toEqual(['halfway:时限过半：事项1']);
   });
 
+  it('send one overdue notice a day per person listing the items, and follow each unit\'s own calendar', async () => {
+    const busy = await unitWithItems([{ receivedOn: '2026-09-15' }, { receivedOn: '2026-09-16' }, { receivedOn: '2026-09-17' }, { receivedOn: '2026-09-18' }]);
+    const local = await unitWithItems([{ receivedOn: '2026-09-21' }]);
+    // The second unit has a local day off on Monday 2026-10-12: no reminders there that day.
+    expect((await local.office.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '县庆放假' })).statusCode).toBe(200);
+    await sweepReminders(ctx.database.db, new Date('2026-10-12T01:00:00Z'));
+    const inbox = (await busy.owner.get('/api/inbox?pageSize=100')).json().items.filter((n: { kind: string }) => n.kind === 'overdue');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0].title).toBe('已逾期：4 项督办事项');
+    expect(inbox[0].body).toBe('您有 4 项督办事项已逾期，最早的“事项0”已于 2026-09-23 到期，请立即办理并说明情况。');
+    expect((await kinds(local.owner)).filter((k: string) => k.startsWith('overdue'))).toEqual([]);
+    await sweepReminders(ctx.database.db, new Date('2026-10-13T01:00:00Z'));
+    expect((await kinds(local.owner)).filter((k: string) => k.startsWith('overdue'))).toEqual(['overdue:已逾期：事项0']);
+  });
+
   it('lets the office chase a selection, and the owner read the inbox', async () => {
     const { office, owner, items } = await unitWithItems([{ receivedOn: '2026-11-20' }, { receivedOn: '2026-11-23' }]);
     const res = await office.post('/api/items/chase', { itemIds: items.map((i: { id: string }) => i.id), message: '请于本周五前反馈进展' });
@@ -86,7 +101,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two app instances on one PostgreS
       const counts = rowsOf<{ dedupe_key: string; n: number }>(await a.db.execute(sql`select dedupe_key, count(*)::int as n from notifications group by unit_id, dedupe_key having count(*) > 1`));
       expect(counts).toEqual([]);
       const mine = await kinds(owner);
-      expect(mine.filter((k: string) => k.startsWith('overdue'))).toHaveLength(2);
+      // Two overdue items, one notice that lists both.
+      expect(mine.filter((k: string) => k.startsWith('overdue'))).toEqual(['overdue:已逾期：2 项督办事项']);
       expect(mine.filter((k: string) => k.startsWith('due_soon'))).toHaveLength(1);
       clock.advance(3 * 60_000);
       const afterExpiry = await Promise.all([one.tick(), two.tick()]);

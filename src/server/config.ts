@@ -19,6 +19,8 @@ export interface Config {
   /** Where attachments are stored (by sha256); shared by all instances. */
   filesDir: string;
   attachmentMaxBytes: number;
+  /** A ledger page counts matching rows exactly up to this many past its start; beyond, it shows "N+". */
+  ledgerCountCap: number;
 }
 
 export const defaultConfig: Config = {
@@ -36,6 +38,7 @@ export const defaultConfig: Config = {
   sweepSeconds: 300,
   filesDir: path.resolve('data/files'),
   attachmentMaxBytes: 20 * 1024 * 1024,
+  ledgerCountCap: 1000,
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -23,7 +24,11 @@ export async function streamXlsx(reply: FastifyReply, fileName: string, sheet: s
   ws.getRow(1).commit();
   void (async () => {
     try {
-      for await (const rows of batches) for (const r of rows) ws.addRow(r).commit();
+      for await (const rows of batches) {
+        for (const r of rows) ws.addRow(r).commit();
+        // Backpressure: a slow download pauses reading from the database instead of buffering the sheet.
+        while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
+      }
       ws.commit();
       await wb.commit();
     } catch (err) {

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../domain/civil-date.js';
+import type { WorkdayCalendar } from '../../domain/workdays.js';
 import { rowsOf, type Db } from '../db/client.js';
-import { calendarForUnit } from '../modules/calendar/calendar.service.js';
+import { uuidArray } from '../db/uuid-array.js';
+import { calendarsForUnits } from '../modules/calendar/calendar.service.js';
 
 /** Working hours (Asia/Shanghai) in which urgent items are chased every two hours: 08:30–17:30. */
 const WORK_START_MIN = 8 * 60 + 30;
@@ -10,82 +12,132 @@ const WORK_END_MIN = 17 * 60 + 30;
 /** Minutes since midnight in Asia/Shanghai (UTC+8, no daylight saving since 1991). */
 const shanghaiMinutes = (now: Date) => (now.getUTCHours() * 60 + now.getUTCMinutes() + 8 * 60) % (24 * 60);
 
+/** What the calendar says about today; units that agree on it are swept by the same statements. */
+interface DayFacts { working: boolean; tomorrow: string; firstOfWeek: boolean }
+
 /**
- * Writes the automatic reminders (催办) with set-based SQL, one statement per rule and unit (the
- * unit's calendar decides the dates), on working days only:
- * - 紧急: every two working hours while open ("tracked");
- * - 重要: at half time (deadlines.half_due);
- * - all: the working day before the due date, and every working day while overdue;
- * - 一般: a weekly digest per owner on the first working day of the week.
- * (On assignment, the notice is written with the item.) Dedupe keys carry the item (or person) and
- * the day or slot, so a rerun, a restart or a second instance never writes a reminder twice.
+ * Writes the automatic reminders (催办) with set-based SQL, a few statements per group of units
+ * whose calendars agree on today (usually one group for the whole installation), on working days:
+ * - 紧急: every two working hours while open ("tracked"), one notice per person per slot;
+ * - 重要: at half time (per item);
+ * - all: the working day before the due date (per item), and every working day while overdue
+ *   (one notice per person per day, listing the overdue items);
+ * - 一般: a weekly digest per person on the first working day of the week.
+ * (On assignment, the notice is written with the item.) Reminders go to the backup while the owner
+ * is recorded as away (AB岗). Dedupe keys carry the item or person and the day or slot, so a rerun,
+ * a restart or a second instance never writes a reminder twice.
  */
 export async function sweepReminders(db: Db, now: Date): Promise<{ units: number; written: number }> {
   const today = shanghaiDate(now);
-  const units = rowsOf<{ unit_id: string }>(await db.execute(sql`
-    select distinct unit_id from supervised_items where status in ('assigned', 'in_progress', 'under_review')`));
-  let written = 0;
-  for (const { unit_id: unitId } of units) {
-    const calendar = await calendarForUnit(db, unitId);
-    if (!calendar.isWorkingDay(today)) continue;
-    const tomorrow = calendar.nextWorkingDay(today).date;
-    const minutes = shanghaiMinutes(now);
-    if (minutes >= WORK_START_MIN && minutes < WORK_END_MIN) {
-      const slot = Math.floor((minutes - WORK_START_MIN) / 120);
-      written += await insertReminders(db, unitId, now, today, 'urgent', sql`i.urgency = 'urgent'`,
-        sql`'紧急件跟踪：' || i.title`, sql`'紧急事项“' || i.title || '”尚未办结，请随到随办并及时反馈。'`, sql`'urgent:' || i.id || ':' || ${today} || ':' || ${slot}`);
-    }
-    written += await insertReminders(db, unitId, now, today, 'halfway', sql`i.urgency = 'important' and d.half_due = ${today} and d.due > ${today}`,
-      sql`'时限过半：' || i.title`, sql`'重要事项“' || i.title || '”办理时限已过半（' || d.due || ' 到期），请报送进展。'`, sql`'halfway:' || i.id || ':' || d.due`);
-    if (isFirstWorkingDayOfWeek(calendar, today)) written += await weeklyDigest(db, unitId, now, today);
-    written += await insertReminders(db, unitId, now, today, 'due_soon', sql`d.due = ${tomorrow}`,
-      sql`'明日到期：' || i.title`, sql`'督办事项“' || i.title || '”将于 ' || d.due || ' 到期，请抓紧办理并及时反馈。'`, sql`'due-soon:' || i.id || ':' || d.due`);
-    written += await insertReminders(db, unitId, now, today, 'overdue', sql`d.due < ${today}`,
-      sql`'已逾期：' || i.title`, sql`'督办事项“' || i.title || '”已于 ' || d.due || ' 到期，请立即办理并说明情况。'`, sql`'overdue:' || i.id || ':' || ${today}`);
+  const unitIds = rowsOf<{ id: string }>(await db.execute(sql`select id from units`)).map((u) => u.id);
+  const calendars = await calendarsForUnits(db, unitIds);
+  const groups = new Map<string, { facts: DayFacts; units: string[] }>();
+  for (const [unitId, calendar] of calendars) {
+    const facts = dayFacts(calendar, today);
+    if (!facts.working) continue;
+    const key = JSON.stringify(facts);
+    const g = groups.get(key) ?? { facts, units: [] };
+    g.units.push(unitId);
+    groups.set(key, g);
   }
-  return { units: units.length, written };
+  let written = 0;
+  for (const { facts, units } of groups.values()) {
+    written += await db.transaction(async (tx) => {
+      // Enough memory to aggregate a city's open items per person in a hash table, not on disk.
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      return sweepGroup(tx, now, today, facts, units);
+    });
+  }
+  return { units: unitIds.length, written };
 }
 
-async function insertReminders(db: Db, unitId: string, now: Date, today: string, kind: string, when: ReturnType<typeof sql>, title: ReturnType<typeof sql>, body: ReturnType<typeof sql>, key: ReturnType<typeof sql>) {
-  const res = await db.execute(sql`
-    insert into notifications (unit_id, recipient_person_id, kind, item_id, title, body, dedupe_key, created_at)
-    select i.unit_id,
-      -- AB岗: while the owner is recorded as away, the reminder goes to the backup.
-      case when i.backup_person_id is not null and exists (
-        select 1 from unavailability u where u.unit_id = i.unit_id and u.person_id = i.owner_person_id and u.active
-          and u.from_date <= ${today} and u.to_date >= ${today}) then i.backup_person_id else i.owner_person_id end,
-      ${kind}, i.id, ${title}, ${body}, ${key}, ${now.toISOString()}::timestamptz
+function dayFacts(calendar: WorkdayCalendar, today: string): DayFacts {
+  const working = calendar.isWorkingDay(today);
+  return { working, tomorrow: working ? calendar.nextWorkingDay(today).date : '', firstOfWeek: working && isFirstWorkingDayOfWeek(calendar, today) };
+}
+
+async function sweepGroup(db: Db, now: Date, today: string, facts: DayFacts, units: string[]) {
+  const s: Sweep = { db, now, today, units: uuidArray(units) };
+  let written = 0;
+  const minutes = shanghaiMinutes(now);
+  if (minutes >= WORK_START_MIN && minutes < WORK_END_MIN) {
+    const slot = Math.floor((minutes - WORK_START_MIN) / 120);
+    written += await perPerson(s, { kind: 'urgent', when: sql`i.urgency = 'urgent'`, key: sql`'urgent:' || g.recipient || ':' || ${today} || ':' || ${slot}`,
+      single: sql`'紧急件跟踪：' || g.first_title`, many: sql`'紧急件跟踪：' || g.n || ' 项紧急事项'`,
+      body: sql`case when g.n = 1 then '紧急事项“' || g.first_title || '”尚未办结，请随到随办并及时反馈。'
+        else '您有 ' || g.n || ' 项紧急事项尚未办结（含“' || g.first_title || '”），请随到随办并及时反馈。' end` });
+  }
+  written += await perItem(s, 'halfway', sql`i.urgency = 'important' and i.half_due = ${today} and i.due > ${today}`,
+    sql`'时限过半：' || i.title`, sql`'重要事项“' || i.title || '”办理时限已过半（' || i.due || ' 到期），请报送进展。'`, sql`'halfway:' || i.id || ':' || i.due`);
+  if (facts.firstOfWeek) {
+    written += await perPerson(s, { kind: 'digest', when: sql`i.urgency = 'normal'`, key: sql`'digest:' || g.recipient || ':' || ${today}`,
+      single: sql`'本周待办：1 项一般事项'`, many: sql`'本周待办：' || g.n || ' 项一般事项'`, itemLink: false,
+      body: sql`'您有 ' || g.n || ' 项一般督办事项尚未办结，最早的“' || g.first_title || '”于 ' || g.first_due || ' 到期。'` });
+  }
+  written += await perItem(s, 'due_soon', sql`i.due = ${facts.tomorrow}`,
+    sql`'明日到期：' || i.title`, sql`'督办事项“' || i.title || '”将于 ' || i.due || ' 到期，请抓紧办理并及时反馈。'`, sql`'due-soon:' || i.id || ':' || i.due`);
+  written += await perPerson(s, { kind: 'overdue', when: sql`i.due < ${today}`, key: sql`'overdue:' || g.recipient || ':' || ${today}`,
+    single: sql`'已逾期：' || g.first_title`, many: sql`'已逾期：' || g.n || ' 项督办事项'`,
+    body: sql`case when g.n = 1 then '督办事项“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。'
+      else '您有 ' || g.n || ' 项督办事项已逾期，最早的“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。' end` });
+  return written;
+}
+
+interface Sweep { db: Db; now: Date; today: string; units: SQL }
+
+/** The open items of the swept units that `when` selects, each with the person to remind (AB岗). */
+function openItems(s: Sweep, when: SQL) {
+  return sql`
+    with away as (
+      select distinct unit_id, person_id from unavailability
+      where active and from_date <= ${s.today} and to_date >= ${s.today} and unit_id = any(${s.units}))
+    select i.*, case when i.backup_person_id is not null and away.person_id is not null then i.backup_person_id else i.owner_person_id end as recipient
     from supervised_items i
-    join deadlines d on d.unit_id = i.unit_id and d.subject_type = 'item' and d.subject_id = i.id::text
-    where i.unit_id = ${unitId} and i.status in ('assigned', 'in_progress', 'under_review') and d.received_on <= ${today} and ${when}
+    left join away on away.unit_id = i.unit_id and away.person_id = i.owner_person_id
+    where i.unit_id = any(${s.units}) and i.status in ('assigned', 'in_progress', 'under_review')
+      and i.received_on <= ${s.today} and ${when}`;
+}
+
+async function perItem(s: Sweep, kind: string, when: SQL, title: SQL, body: SQL, key: SQL) {
+  const res = await s.db.execute(sql`
+    insert into notifications (unit_id, recipient_person_id, kind, item_id, title, body, dedupe_key, created_at)
+    select i.unit_id, i.recipient, ${kind}, i.id, ${title}, ${body}, ${key}, ${s.now.toISOString()}::timestamptz
+    from (${openItems(s, when)}) i
+    on conflict (unit_id, dedupe_key) do nothing
+    returning id`);
+  return rowsOf(res).length;
+}
+
+/**
+ * One notice per person for all their items that `when` selects (a person with thirty overdue
+ * items gets one message a day, not thirty); it names the earliest-due item and links to it when
+ * it is the only one. Plain aggregates (count, min), no join back to the items.
+ */
+async function perPerson(s: Sweep, r: { kind: string; when: SQL; key: SQL; single: SQL; many: SQL; body: SQL; itemLink?: boolean }) {
+  const res = await s.db.execute(sql`
+    insert into notifications (unit_id, recipient_person_id, kind, item_id, title, body, dedupe_key, created_at)
+    select g.unit_id, g.recipient, ${r.kind}, ${r.itemLink === false ? sql`null::uuid` : sql`case when g.n = 1 then g.first_id end`},
+      case when g.n = 1 then ${r.single} else ${r.many} end, ${r.body}, ${r.key}, ${s.now.toISOString()}::timestamptz
+    from (
+      select a.unit_id, a.recipient, a.n, substr(a.first, 1, 10) as first_due, substr(a.first, 11, 36)::uuid as first_id, substr(a.first, 47) as first_title
+      from (
+        -- due (YYYY-MM-DD) || id (36 characters) || title, compared bytewise: the smallest is the earliest item.
+        select i.unit_id, i.recipient, count(*) as n, min((i.due || i.id::text || i.title) collate "C") as first
+        from (${openItems(s, r.when)}) i
+        group by i.unit_id, i.recipient
+      ) a
+    ) g
     on conflict (unit_id, dedupe_key) do nothing
     returning id`);
   return rowsOf(res).length;
 }
 
 /** Is `today` the first working day of its Monday-based week (so the digest still comes after a holiday Monday)? */
-function isFirstWorkingDayOfWeek(calendar: Awaited<ReturnType<typeof calendarForUnit>>, today: string): boolean {
+function isFirstWorkingDayOfWeek(calendar: WorkdayCalendar, today: string): boolean {
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
   for (let back = 1; back <= weekday; back++) {
     const d = new Date(Date.parse(`${today}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
     if (calendar.isWorkingDay(d)) return false;
   }
   return true;
-}
-
-/** 一般件 weekly digest: one notice per owner with the count of their open ordinary items. */
-async function weeklyDigest(db: Db, unitId: string, now: Date, today: string) {
-  const res = await db.execute(sql`
-    insert into notifications (unit_id, recipient_person_id, kind, item_id, title, body, dedupe_key, created_at)
-    select i.unit_id, i.owner_person_id, 'digest', null,
-      '本周待办：' || count(*) || ' 项一般事项',
-      '您有 ' || count(*) || ' 项一般督办事项尚未办结，最早的于 ' || min(d.due) || ' 到期。',
-      'digest:' || i.owner_person_id || ':' || ${today}, ${now.toISOString()}::timestamptz
-    from supervised_items i
-    join deadlines d on d.unit_id = i.unit_id and d.subject_type = 'item' and d.subject_id = i.id::text
-    where i.unit_id = ${unitId} and i.status in ('assigned', 'in_progress', 'under_review') and i.urgency = 'normal'
-    group by i.unit_id, i.owner_person_id
-    on conflict (unit_id, dedupe_key) do nothing
-    returning id`);
-  return rowsOf(res).length;
 }

@@ -78,6 +78,9 @@ export const ZItem = z.object({
   version: z.number().int(),
 });
 
+/** A ledger page; `totalExact` is false when the count stopped at its cap (shown as "N+"). */
+export const ZLedgerPage = z.object({ items: z.array(ZItem), total: z.number().int(), totalExact: z.boolean(), page: z.number().int(), pageSize: z.number().int() });
+
 export const ZItemDetail = ZItem.extend({
   policy: ZDeadlinePolicy,
   receivedOn: z.string(),

@@ -43,7 +43,7 @@ export function LedgerPage() {
   };
   const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
   const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string> });
-  const items = useQuery({ queryKey: ['items', qs.toString()], queryFn: () => get<Page<Item>>(`/api/items?${qs}`), placeholderData: keepPreviousData });
+  const items = useQuery({ queryKey: ['items', qs.toString()], queryFn: () => get<Page<Item> & { totalExact: boolean }>(`/api/items?${qs}`), placeholderData: keepPreviousData });
   const set = (k: string) => (v?: string) => { setFilters((f) => ({ ...f, [k]: v })); setPage(1); };
   return (
     <Card title="督办台账" extra={(
@@ -65,7 +65,7 @@ export function LedgerPage() {
         <Select placeholder="来源" allowClear style={{ width: 110 }} onChange={set('source')} options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))} />
       </Space>
       <ItemTable items={items.data?.items} loading={items.isFetching} onOpen={(i) => setOpen(i.id)} selected={selected} onSelect={manage ? setSelected : undefined}
-        pagination={{ current: page, pageSize: 20, total: items.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项` }} />
+        pagination={{ current: page, pageSize: 20, total: items.data?.total ?? 0, onChange: setPage, showTotal: (t) => (items.data && !items.data.totalExact ? `超过 ${t} 项` : `共 ${t} 项`) }} />
       <ItemDrawer id={open} onClose={() => setOpen(null)} />
       <Modal title="生成周例会/月调度督办材料（.docx）" open={packOpen} onOk={downloadPack} okText="生成并下载" onCancel={() => setPackOpen(false)}>
         <Space orientation="vertical">

@@ -1,4 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, jsonb, index, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+
+/** The open statuses, as the partial indexes and every query that should use them spell it. */
+const OPEN_STATUS_SQL = sql`status in ('assigned', 'in_progress', 'under_review')`;
 
 /**
  * 督办事项: the one closed-loop unit of work. Its deadline lives in `deadlines` (subject_type
@@ -33,6 +37,9 @@ export const supervisedItems = pgTable(
      */
     due: text('due').notNull().default(''),
     provisional: boolean('provisional').notNull().default(false),
+    /** Copies too (received date, half-time date), so the reminder sweep never joins `deadlines`. */
+    receivedOn: text('received_on').notNull().default(''),
+    halfDue: text('half_due'),
     returnedCount: integer('returned_count').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
@@ -45,6 +52,9 @@ export const supervisedItems = pgTable(
     index('items_unit_dept_idx').on(t.unitId, t.leadDepartmentId),
     index('items_unit_due_idx').on(t.unitId, t.due, t.id),
     index('items_unit_dept_due_idx').on(t.unitId, t.leadDepartmentId, t.due, t.id),
+    // Open items only: the colour filters (red = open and due before today) and the sweep are range scans here.
+    index('items_open_due_idx').on(t.unitId, t.due, t.id).where(OPEN_STATUS_SQL),
+    index('items_open_dept_due_idx').on(t.unitId, t.leadDepartmentId, t.due, t.id).where(OPEN_STATUS_SQL),
   ],
 );
 

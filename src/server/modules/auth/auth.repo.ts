@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { roleGrants, sessions, units, users } from '../../db/schema/index.js';
 
@@ -34,19 +34,17 @@ export const authRepo = {
     await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
   },
   /** The session with its user, unit and active grants, in one round trip. */
+  /** The session, its user and unit, and the user's active grants, in one round trip (every request runs it). */
   async sessionWithUser(db: Db, id: string) {
+    const grants = sql<{ role: string; scopeType: string; scopeId: string | null }[]>`coalesce((
+      select json_agg(json_build_object('role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id))
+      from ${roleGrants} g where g.unit_id = ${users.unitId} and g.user_id = ${users.id} and g.revoked_at is null), '[]'::json)`;
     const rows = await db
-      .select({ session: sessions, user: users, unit: units })
+      .select({ session: sessions, user: users, unit: units, grants })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(units, eq(units.id, users.unitId))
       .where(eq(sessions.id, id));
     return rows[0];
-  },
-  async activeGrants(db: Db, unitId: string, userId: string) {
-    return db
-      .select()
-      .from(roleGrants)
-      .where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)));
   },
 };

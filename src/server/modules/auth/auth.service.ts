@@ -80,7 +80,7 @@ export interface SessionContext {
 export async function resolveSession(deps: Deps, token: string): Promise<SessionContext | null> {
   const row = await authRepo.sessionWithUser(deps.db, sessionIdOf(token));
   if (!row || row.session.expiresAt <= deps.clock.now() || !row.user.active) return null;
-  const grants = await authRepo.activeGrants(deps.db, row.user.unitId, row.user.id);
+  const grants = row.grants;
   return {
     csrfToken: row.session.csrfToken,
     unit: { id: row.unit.id, name: row.unit.name, isDemo: row.unit.isDemo },

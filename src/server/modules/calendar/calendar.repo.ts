@@ -1,6 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
+import { uuidArray } from '../../db/uuid-array.js';
 import { calendarDays, calendarImports, calendarOverrides, calendarYears, deadlineSettings } from '../../db/schema/index.js';
+
+/** A fingerprint of the imported official data (days and years). */
+const IMPORTED_STAMP = sql`(select coalesce(md5(string_agg(date || working::text || name, ',' order by date)), '') from calendar_days)
+  || (select coalesce(string_agg(year::text, ',' order by year), '') from calendar_years)`;
 
 export const calendarRepo = {
   async importedYears(db: Db) {
@@ -22,10 +27,18 @@ export const calendarRepo = {
    * A fingerprint of exactly the calendar data a unit sees (imported days, its active overrides),
    * for caching its compiled calendar: any change, however quick, changes the fingerprint.
    */
+  async importedStamp(db: Db): Promise<string> {
+    const res = await db.execute(sql`select ${IMPORTED_STAMP} as imported`);
+    return rowsOf<{ imported: string }>(res)[0]!.imported;
+  },
+  /** The units among `unitIds` that have active overrides (the others see the official schedule alone). */
+  async unitsWithOverrides(db: Db, unitIds: string[]): Promise<Set<string>> {
+    if (unitIds.length === 0) return new Set();
+    const res = await db.execute(sql`select distinct unit_id from calendar_overrides where active and unit_id = any(${uuidArray(unitIds)})`);
+    return new Set(rowsOf<{ unit_id: string }>(res).map((r) => r.unit_id));
+  },
   async stamp(db: Db, unitId: string): Promise<string> {
-    const res = await db.execute(sql`select
-      (select coalesce(md5(string_agg(date || working::text || name, ',' order by date)), '') from calendar_days)
-        || (select coalesce(string_agg(year::text, ',' order by year), '') from calendar_years) as imported,
+    const res = await db.execute(sql`select ${IMPORTED_STAMP} as imported,
       (select coalesce(md5(string_agg(id::text || working::text, ',' order by id)), '') from calendar_overrides where unit_id = ${unitId} and active) as overrides`);
     const r = rowsOf<{ imported: string; overrides: string }>(res)[0]!;
     return `${r.imported}|${r.overrides}`;

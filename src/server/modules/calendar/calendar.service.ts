@@ -20,21 +20,41 @@ export async function officialSource(db: Db): Promise<Pick<CalendarSource, 'year
   return { years: new Set([...builtin.years, ...imported]), official };
 }
 
-const cache = new Map<string, { stamp: string; calendar: WorkdayCalendar }>();
+const cache = new Map<string, { stamp: string; calendar: WorkdayCalendar; checkedAt: number }>();
 
 /**
  * The compiled calendar of a unit (official schedule + its overrides), cached until the data
- * changes: one small query checks the fingerprint, so several instances stay consistent.
+ * changes: one small query checks the fingerprint, so several instances stay consistent. Read
+ * paths (colours in lists) may pass `maxAgeMs` to skip that check when it ran that recently;
+ * anything that computes and stores a deadline must not.
  */
-export async function calendarForUnit(db: Db, unitId: string): Promise<WorkdayCalendar> {
-  const stamp = await calendarRepo.stamp(db, unitId);
+export async function calendarForUnit(db: Db, unitId: string, opts: { maxAgeMs?: number } = {}): Promise<WorkdayCalendar> {
   const hit = cache.get(unitId);
-  if (hit && hit.stamp === stamp) return hit.calendar;
+  if (hit && opts.maxAgeMs && performance.now() - hit.checkedAt < opts.maxAgeMs) return hit.calendar;
+  const stamp = await calendarRepo.stamp(db, unitId);
+  if (hit && hit.stamp === stamp) {
+    hit.checkedAt = performance.now();
+    return hit.calendar;
+  }
   const [official, overrides] = await Promise.all([officialSource(db), calendarRepo.activeOverrides(db, unitId)]);
   const calendar = new WorkdayCalendar({ ...official, overrides: overrides.map((o) => [o.date, { working: o.working, reason: o.reason }]) });
   if (cache.size > 2000) cache.clear();
-  cache.set(unitId, { stamp, calendar });
+  cache.set(unitId, { stamp, calendar, checkedAt: performance.now() });
   return calendar;
+}
+
+let officialCache: { stamp: string; calendar: WorkdayCalendar } | undefined;
+
+/**
+ * The compiled calendars of many units at once (for the sweep): units without overrides share the
+ * official calendar, so this costs two small queries plus one per unit that has overrides.
+ */
+export async function calendarsForUnits(db: Db, unitIds: string[]): Promise<Map<string, WorkdayCalendar>> {
+  const [stamp, withOverrides] = await Promise.all([calendarRepo.importedStamp(db), calendarRepo.unitsWithOverrides(db, unitIds)]);
+  if (officialCache?.stamp !== stamp) officialCache = { stamp, calendar: new WorkdayCalendar({ ...(await officialSource(db)), overrides: [] }) };
+  const out = new Map<string, WorkdayCalendar>();
+  for (const id of unitIds) out.set(id, withOverrides.has(id) ? await calendarForUnit(db, id) : officialCache.calendar);
+  return out;
 }
 
 /** Loaded years and whether next year's schedule is still missing (then cross-year deadlines are provisional). */

@@ -13,9 +13,9 @@ export const deadlinesRepo = {
     await db.update(deadlines).set(patch).where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));
   },
   /** Keeps the copy of due/provisional on the subject's own row in step (supervised items keep one). */
-  async syncSubject(db: Db, d: { unitId: string; subjectType: string; subjectId: string }, due: string, provisional: boolean) {
+  async syncSubject(db: Db, d: { unitId: string; subjectType: string; subjectId: string }, copy: { due: string; provisional: boolean; halfDue: string | null }) {
     if (d.subjectType !== 'item') return;
-    await db.update(supervisedItems).set({ due, provisional }).where(and(eq(supervisedItems.unitId, d.unitId), sql`${supervisedItems.id}::text = ${d.subjectId}`));
+    await db.update(supervisedItems).set(copy).where(and(eq(supervisedItems.unitId, d.unitId), sql`${supervisedItems.id}::text = ${d.subjectId}`));
   },
   async byId(db: Db, unitId: string, id: string) {
     const [d] = await db.select().from(deadlines).where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));

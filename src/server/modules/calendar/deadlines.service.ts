@@ -54,7 +54,7 @@ export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, ra
       if (c.due === d.due && c.provisional === d.provisional && (c.halfway ?? null) === d.halfDue) continue;
       await deps.db.transaction(async (tx) => {
         await deadlinesRepo.update(tx, d.unitId, d.id, { due: c.due, halfDue: c.halfway ?? null, provisional: c.provisional, updatedAt: at });
-        await deadlinesRepo.syncSubject(tx, d, c.due, c.provisional);
+        await deadlinesRepo.syncSubject(tx, d, { due: c.due, provisional: c.provisional, halfDue: c.halfway ?? null });
         await recordAudit(tx, actor, at, { unitId: d.unitId, entityType: 'deadline', entityId: d.id, action: 'recompute', before: { due: d.due, provisional: d.provisional }, after: { due: c.due, provisional: c.provisional } });
       });
       changed++;

@@ -5,6 +5,8 @@ import { deadlines, departments, documents, extensionRequests, people, progressR
 import type { Colour } from '../../../domain/supervision.js';
 
 export type ItemRow = typeof supervisedItems.$inferSelect;
+/** The deadline's fields an item keeps a copy of. */
+export type DeadlineCopy = { due: string; provisional: boolean; halfDue: string | null; receivedOn?: string };
 
 export interface LedgerFilter {
   status?: string;
@@ -53,11 +55,19 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
   );
 }
 
-function ledgerSelect(db: Db) {
-  return db.select({ item: supervisedItems, due: supervisedItems.due, provisional: supervisedItems.provisional, ownerName: people.name, departmentName: departments.name })
-    .from(supervisedItems)
+/**
+ * One page of item ids from the ordered index alone (no heap reads for the rows skipped by the
+ * offset), then those items with their owner's and department's names ("deferred join").
+ */
+function ledgerPage(db: Db, where: SQL | undefined, limit: number, offset = 0, total: SQL<number> = sql<number>`null`) {
+  const page = db.select({ id: supervisedItems.id, due: supervisedItems.due }).from(supervisedItems).where(where)
+    .orderBy(asc(supervisedItems.due), asc(supervisedItems.id)).limit(limit).offset(offset).as('page');
+  return db.select({ item: supervisedItems, due: supervisedItems.due, provisional: supervisedItems.provisional, ownerName: people.name, departmentName: departments.name, total })
+    .from(page)
+    .innerJoin(supervisedItems, eq(supervisedItems.id, page.id))
     .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId))
-    .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId));
+    .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId))
+    .orderBy(asc(page.due), asc(page.id));
 }
 
 export const itemsRepo = {
@@ -80,22 +90,26 @@ export const itemsRepo = {
       .returning({ id: supervisedItems.id });
     return rows.length === 1;
   },
-  async ledger(db: Db, unitId: string, f: LedgerFilter, limit: number, offset: number) {
+  /**
+   * One page and a count that stops at `countCap` + 1 rows: an exact count of a large filtered set
+   * costs more than the page itself, and "1,000+" tells a reader as much.
+   */
+  async ledger(db: Db, unitId: string, f: LedgerFilter, limit: number, offset: number, countCap: number) {
     const where = ledgerWhere(unitId, f);
-    const [rows, [count]] = await Promise.all([
-      ledgerSelect(db).where(where).orderBy(asc(supervisedItems.due), asc(supervisedItems.id)).limit(limit).offset(offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(supervisedItems).where(where),
-    ]);
-    return { rows, total: count?.n ?? 0 };
+    const capped = db.select({ one: sql`1` }).from(supervisedItems).where(where).limit(countCap + 1);
+    // The count rides along as an InitPlan of the page query: one round trip per ledger page.
+    const rows = await ledgerPage(db, where, limit, offset, sql<number>`(select count(*)::int from (${capped}) capped)`);
+    const n = rows[0]?.total ?? (await db.select({ n: sql<number>`count(*)::int` }).from(capped.as('capped')))[0]?.n ?? 0;
+    return { rows, total: Math.min(n, countCap), totalExact: n <= countCap };
   },
   /** Copies a deadline's due date and flag onto its item (see the schema's note). */
-  async setDue(db: Db, unitId: string, id: string, due: string, provisional: boolean) {
-    await db.update(supervisedItems).set({ due, provisional }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
+  async setDue(db: Db, unitId: string, id: string, d: DeadlineCopy) {
+    await db.update(supervisedItems).set(d).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
   },
   /** The next batch after (due, id), without a count: exports walk the ledger in linear time. */
   async ledgerAfter(db: Db, unitId: string, f: LedgerFilter, after: { due: string; id: string } | null, limit: number) {
     const cursor = after ? sql`(${supervisedItems.due}, ${supervisedItems.id}) > (${after.due}, ${after.id}::uuid)` : undefined;
-    return ledgerSelect(db).where(and(ledgerWhere(unitId, f), cursor)).orderBy(asc(supervisedItems.due), asc(supervisedItems.id)).limit(limit);
+    return ledgerPage(db, and(ledgerWhere(unitId, f), cursor), limit);
   },
   /** A report is not an edit of the item: it moves last_report_on without bumping the version. */
   async setLastReportOn(db: Db, unitId: string, id: string, day: string) {

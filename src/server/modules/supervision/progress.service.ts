@@ -86,7 +86,7 @@ export async function decideExtension(deps: AppDeps, actor: Actor, id: string, r
     if (!(await itemsRepo.decideExtension(tx, actor.unitId, requestId, { status: body.approve ? 'approved' : 'rejected', decidedBy: actor.userId, decisionNote: body.note, decidedAt: at }))) throw badRequest('该申请已审批');
     if (body.approve) {
       await deadlinesRepo.update(tx, actor.unitId, row.deadlineId, { policy, due: next.due, halfDue: next.halfway ?? null, provisional: next.provisional, updatedAt: at });
-      await itemsRepo.setDue(tx, actor.unitId, id, next.due, next.provisional);
+      await itemsRepo.setDue(tx, actor.unitId, id, { due: next.due, provisional: next.provisional, halfDue: next.halfway ?? null });
     }
     await notifyItem(tx, at, row.item, { kind: 'extension_decision', title: `${body.approve ? '延期已批准' : '延期未批准'}：${row.item.title}`, body: body.approve ? `新的办理时限 ${next.due}` : body.note || '请按原时限办理', key: `decision:${requestId}` });
     await recordAudit(tx, auditActorOf(actor), at, {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ZIdParams } from '../../../shared/contracts/common.js';
-import { pageOf } from '../../../shared/contracts/common.js';
 import * as S from '../../../shared/contracts/supervision.js';
 import { typed, type RouteModule } from '../../types.js';
 import { registerDocument } from './documents.service.js';
@@ -22,7 +21,7 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     async (req) => createItem(deps, req.actor, req.body));
   r.post('/documents', { config: { permission: 'supervision.manage' }, schema: { tags, summary: '收文登记（生成督办事项与办理期限）', body: S.ZDocumentBody, response: { 200: S.ZItemDetail } } },
     async (req) => registerDocument(deps, req.actor, req.body));
-  r.get('/items', { config: { permission: 'supervision.read' }, schema: { tags, summary: '督办台账（筛选、分页、三色）', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
+  r.get('/items', { config: { permission: 'supervision.read' }, schema: { tags, summary: '督办台账（筛选、分页、三色）', querystring: S.ZLedgerQuery, response: { 200: S.ZLedgerPage } } },
     async (req) => ledger(deps, req.actor, req.query));
   r.get('/rankings', { config: { permission: 'supervision.read' }, schema: { tags, summary: '比一比、晒一晒：按科室或分管领导排名', querystring: ZRankingQuery, response: { 200: z.array(ZRankingRow) } } },
     async (req) => rankings(deps, req.actor, req.query));
@@ -52,7 +51,7 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
       const f = await openAttachment(deps, req.actor, req.params.id);
       return sendDownload(reply, f.fileName, f.mime, f.data);
     });
-  r.get('/items/mine', { config: { permission: 'self' }, schema: { tags, summary: '我承办的事项', querystring: S.ZLedgerQuery, response: { 200: pageOf(S.ZItem) } } },
+  r.get('/items/mine', { config: { permission: 'self' }, schema: { tags, summary: '我承办的事项', querystring: S.ZLedgerQuery, response: { 200: S.ZLedgerPage } } },
     async (req) => ledger(deps, req.actor, req.query, true));
   r.get('/items/:id', { config: { permission: 'self' }, schema: { tags, summary: '督办事项详情', params: ZIdParams, response: { 200: S.ZItemDetail } } },
     async (req) => getItem(deps, req.actor, req.params.id));

@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+
+let ctx: TestContext;
+let office: Client;
+beforeAll(async () => {
+  ctx = await testApp({ ledgerCountCap: 5 });
+  const unit = await newDemoUnit(ctx);
+  office = await signIn(ctx, unit.user('office'));
+  const owner = (await (await signIn(ctx, unit.user('member1'))).get('/api/auth/me')).json().user.personId;
+  const dept = (await office.get('/api/departments')).json()[0].id;
+  for (let i = 0; i < 8; i++) {
+    const res = await office.post('/api/items', { title: `台账事项${i}`, leadDepartmentId: dept, ownerPersonId: owner, receivedOn: `2026-11-${String(10 + i).padStart(2, '0')}` });
+    expect(res.statusCode).toBe(200);
+  }
+});
+
+const page = async (query: string) => {
+  const r = (await office.get(`/api/items?${query}`)).json();
+  return { rows: r.items.length, total: r.total, exact: r.totalExact, dues: r.items.map((i: { due: string }) => i.due) };
+};
+
+describe('the ledger count', () => {
+  it('stops at the cap past the page start, says so, and becomes exact near the end', async () => {
+    // Cap 5: page 1 counts up to 5 of the 8 rows ("超过 5 项").
+    expect(await page('pageSize=2&page=1')).toMatchObject({ rows: 2, total: 5, exact: false });
+    // Page 2 starts at row 2: counted up to 7.
+    expect(await page('pageSize=2&page=2')).toMatchObject({ rows: 2, total: 7, exact: false });
+    // Page 4 starts at row 6: 6 + 5 ≥ 8, so the count is exact.
+    expect(await page('pageSize=2&page=4')).toMatchObject({ rows: 2, total: 8, exact: true });
+    // A filter with fewer rows than the cap is exact from the first page.
+    expect(await page('q=台账事项7')).toMatchObject({ rows: 1, total: 1, exact: true });
+    const all = (await page('pageSize=8')).dues;
+    expect(all).toEqual([...all].sort());
+  });
+
+  it('still counts when the page is past the last row', async () => {
+    expect(await page('pageSize=5&page=3')).toMatchObject({ rows: 0, total: 8, exact: true });
+    expect(await page('q=没有这个事项')).toMatchObject({ rows: 0, total: 0, exact: true });
+  });
+});
