@@ -40,8 +40,8 @@ beforeAll(async () => {
   const override = await adminA.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '县庆放假' });
   const schedule = await adminA.request('POST', '/api/calendar/imports', multipart(Buffer.from('{"year":2030,"days":[{"name":"元旦","date":"2030-01-01","isOffDay":true}]}')), multipartHeaders);
   const ownerId = person.id;
-  const item = await adminA.post('/api/items', { title: '测试督办', leadDepartmentId: dept.id, ownerPersonId: ownerId, receivedOn: '2026-11-02' });
-  idsA = { item: item.json().id, extension: item.json().id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
+  const item = await adminA.post('/api/items', { title: '测试督办', leadDepartmentId: dept.id, ownerPersonId: ownerId, receivedOn: '2026-11-02', milestones: [{ title: '摸底', due: '2026-11-10' }] });
+  idsA = { item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
 });
 
 const boundary = 'zfboundary';
@@ -57,7 +57,7 @@ function multipart(content: Buffer) {
 function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
   const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item' }[first!] ?? 'person';
-  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!);
+  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!);
 }
 
 describe('every route', () => {
@@ -97,7 +97,7 @@ describe('every route', () => {
     const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
     for (const r of routes) {
       for (const id of junkIds) {
-        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
+        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
         for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
           const res = await adminA.request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
           expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);

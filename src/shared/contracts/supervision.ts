@@ -19,6 +19,8 @@ export const ZItemBody = z.object({
   receivedOn: zIsoDate,
   urgency: z.enum(['urgent', 'important', 'normal']).default('normal'),
   explicitDue: zIsoDate.nullable().default(null),
+  /** 节点: steps with their own dates; without an explicit deadline, the last one is the deadline. */
+  milestones: z.array(z.object({ title: zName('节点名称', 60), due: zIsoDate })).max(20, '节点最多 20 个').default([]),
 });
 
 export const ZDocumentBody = z.object({
@@ -52,6 +54,7 @@ export const ZExtensionBody = z.object({
   extraDays: z.number().int().min(1, '延期天数应为正整数').max(60),
   reason: z.string().trim().min(2, '请填写延期原因').max(500),
 });
+export const ZMilestoneDoneBody = z.object({ note: z.string().trim().max(500).default('') });
 export const ZDecisionBody = z.object({ approve: z.boolean(), note: z.string().trim().max(500).default('') });
 
 export const ZItem = z.object({
@@ -88,6 +91,10 @@ export const ZItemDetail = ZItem.extend({
   extensions: z.array(z.object({ id: z.uuid(), extraDays: z.number().int(), reason: z.string(), status: z.string(), decisionNote: z.string().nullable() })),
   /** The owner is away today and the B post acts. */
   backupActing: z.boolean(),
+  /** The item's own deadline (`due` is the earliest open milestone when there are milestones). */
+  deadline: z.string(),
+  milestones: z.array(z.object({ id: z.uuid(), seq: z.number().int(), title: z.string(), due: z.string(), doneOn: z.string().nullable(), doneNote: z.string().nullable() })),
+  cooperatingDepartments: z.array(z.object({ id: z.uuid(), name: z.string() })),
   attachments: z.array(z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() })),
   timeline: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), action: z.string(), after: z.unknown() })),
   /** What the signed-in user may do now (the domain rules, evaluated for them). */

@@ -131,3 +131,23 @@ export const attachments = pgTable(
   },
   (t) => [index('attachments_item_idx').on(t.unitId, t.itemId)],
 );
+
+/**
+ * 节点 (milestones) of an item, each with its own date; the item's current due date is the
+ * earliest open milestone's (never later than the item's deadline). Done, never deleted.
+ */
+export const itemMilestones = pgTable(
+  'item_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    due: text('due').notNull(),
+    doneOn: text('done_on'),
+    doneNote: text('done_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('item_milestones_seq_uq').on(t.unitId, t.itemId, t.seq)],
+);

@@ -15,7 +15,8 @@ export const deadlinesRepo = {
   /** Keeps the copy of due/provisional on the subject's own row in step (supervised items keep one). */
   async syncSubject(db: Db, d: { unitId: string; subjectType: string; subjectId: string }, copy: { due: string; provisional: boolean; halfDue: string | null }) {
     if (d.subjectType !== 'item') return;
-    await db.update(supervisedItems).set(copy).where(and(eq(supervisedItems.unitId, d.unitId), sql`${supervisedItems.id}::text = ${d.subjectId}`));
+    // An item's due date also honours its open milestones (see itemsRepo.setDue).
+    await db.update(supervisedItems).set({ ...copy, due: sql<string>`least(${copy.due}::text, (select min(m.due) from item_milestones m where m.unit_id = ${d.unitId} and m.item_id = ${supervisedItems.id} and m.done_on is null))` }).where(and(eq(supervisedItems.unitId, d.unitId), sql`${supervisedItems.id}::text = ${d.subjectId}`));
   },
   async byId(db: Db, unitId: string, id: string) {
     const [d] = await db.select().from(deadlines).where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));

@@ -25,6 +25,10 @@ export const orgRepo = {
     const [d] = await db.select().from(departments).where(and(eq(departments.unitId, unitId), eq(departments.id, id)));
     return d;
   },
+  async departmentsByIds(db: Db, unitId: string, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select().from(departments).where(and(eq(departments.unitId, unitId), inArray(departments.id, ids))).orderBy(asc(departments.sortOrder), asc(departments.name));
+  },
   async departmentByName(db: Db, unitId: string, name: string) {
     const [d] = await db.select().from(departments).where(and(eq(departments.unitId, unitId), eq(departments.name, name)));
     return d;

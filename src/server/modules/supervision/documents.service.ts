@@ -16,7 +16,7 @@ export async function registerDocument(deps: AppDeps, actor: Actor, b: z.infer<t
   if (await itemsRepo.documentByNo(deps.db, actor.unitId, b.docNo)) throw conflict(`文号“${b.docNo}”已登记`);
   const itemBody = {
     title: b.title, content: b.instructions ? `领导批示：${b.instructions}` : '', source: 'document' as const, sourceRef: b.docNo, category: null,
-    leadDepartmentId: b.handlingDepartmentId, cooperatingDepartmentIds: [], ownerPersonId: b.ownerPersonId, leaderPersonId: b.leaderPersonId,
+    leadDepartmentId: b.handlingDepartmentId, cooperatingDepartmentIds: [], milestones: [], ownerPersonId: b.ownerPersonId, leaderPersonId: b.leaderPersonId,
     cadence: 'none' as const, receivedOn: b.receivedOn, urgency: b.urgency, explicitDue: b.explicitDue,
   };
   const prepared = await prepareItem(deps, actor, itemBody);

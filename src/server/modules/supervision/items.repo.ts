@@ -1,7 +1,7 @@
-import { and, asc, eq, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
-import { deadlines, departments, documents, extensionRequests, people, progressReports, supervisedItems } from '../../db/schema/index.js';
+import { deadlines, departments, documents, extensionRequests, itemMilestones, people, progressReports, supervisedItems } from '../../db/schema/index.js';
 import type { Colour } from '../../../domain/supervision.js';
 
 export type ItemRow = typeof supervisedItems.$inferSelect;
@@ -70,7 +70,25 @@ function ledgerPage(db: Db, where: SQL | undefined, limit: number, offset = 0, t
     .orderBy(asc(page.due), asc(page.id));
 }
 
+/** The item's current due date: its earliest open milestone, never later than `deadline` (domain/milestones.currentDue). */
+export function currentDueSql(unitId: string, itemId: SQL | string, deadline: string): SQL<string> {
+  return sql<string>`least(${deadline}::text, (select min(m.due) from item_milestones m where m.unit_id = ${unitId} and m.item_id = ${itemId}::uuid and m.done_on is null))`;
+}
+
 export const itemsRepo = {
+  async insertMilestones(db: Db, rows: (typeof itemMilestones.$inferInsert)[]) {
+    if (rows.length) await db.insert(itemMilestones).values(rows);
+  },
+  async milestones(db: Db, unitId: string, itemId: string) {
+    return db.select().from(itemMilestones).where(and(eq(itemMilestones.unitId, unitId), eq(itemMilestones.itemId, itemId))).orderBy(asc(itemMilestones.seq));
+  },
+  /** Marks an open milestone done; false if it was already done (or is not this item's). */
+  async completeMilestone(db: Db, unitId: string, itemId: string, id: string, day: string, note: string) {
+    const rows = await db.update(itemMilestones).set({ doneOn: day, doneNote: note })
+      .where(and(eq(itemMilestones.unitId, unitId), eq(itemMilestones.itemId, itemId), eq(itemMilestones.id, id), isNull(itemMilestones.doneOn)))
+      .returning({ id: itemMilestones.id });
+    return rows.length === 1;
+  },
   async insert(db: Db, row: typeof supervisedItems.$inferInsert) {
     const [r] = await db.insert(supervisedItems).values(row).returning();
     return r!;
@@ -104,7 +122,7 @@ export const itemsRepo = {
   },
   /** Copies a deadline's due date and flag onto its item (see the schema's note). */
   async setDue(db: Db, unitId: string, id: string, d: DeadlineCopy) {
-    await db.update(supervisedItems).set(d).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
+    await db.update(supervisedItems).set({ ...d, due: currentDueSql(unitId, id, d.due) }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
   },
   /** The next batch after (due, id), without a count: exports walk the ledger in linear time. */
   async ledgerAfter(db: Db, unitId: string, f: LedgerFilter, after: { due: string; id: string } | null, limit: number) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { policyFor, type DeadlinePolicy } from '../../../domain/deadlines.js';
+import { checkMilestones } from '../../../domain/milestones.js';
 import { hasPermission, hasUnitWide, type Actor } from '../../../domain/roles.js';
 import { checkTransition, colourOf, handles, type ActorFacts, type ItemAction, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
 import type { ZItemBody, ZLedgerQuery } from '../../../shared/contracts/supervision.js';
@@ -78,6 +79,10 @@ async function backupOf(db: Db, unitId: string, ownerPersonId: string): Promise<
 /** Everything an insert needs from the database, read before the transaction opens. */
 export async function prepareItem(deps: AppDeps, actor: Actor, b: ItemBody) {
   if (b.explicitDue && b.explicitDue < b.receivedOn) throw badRequest('办理时限不能早于收文日期');
+  const milestones = checkMilestones(b.receivedOn, b.explicitDue, b.milestones);
+  if (!milestones.ok) throw badRequest(milestones.message);
+  // With milestones and no deadline of its own, the item is due on its last milestone.
+  if (!b.explicitDue && b.milestones.length) b = { ...b, explicitDue: b.milestones.at(-1)!.due };
   await createItemChecks(deps.db, actor.unitId, b);
   const [settings, backupPersonId, calendar] = await Promise.all([
     getDeadlineSettings(deps, actor.unitId), backupOf(deps.db, actor.unitId, b.ownerPersonId), calendarForUnit(deps.db, actor.unitId),
@@ -97,6 +102,7 @@ export async function insertItem(tx: Db, deps: AppDeps, actor: Actor, p: Awaited
   });
   await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: item.id, action: 'create', after: { title: b.title, source: b.source, ownerPersonId: b.ownerPersonId, urgency: b.urgency } });
   const deadline = await createDeadline(tx, p.calendar, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: b.title, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy: p.policy });
+  await itemsRepo.insertMilestones(tx, b.milestones.map((m, i) => ({ unitId: actor.unitId, itemId: item.id, seq: i + 1, title: m.title, due: m.due, createdAt: at })));
   await itemsRepo.setDue(tx, actor.unitId, item.id, { due: deadline.due, provisional: deadline.provisional, halfDue: deadline.halfDue, receivedOn: deadline.receivedOn });
   await notifyItem(tx, at, item, { kind: 'assigned', title: `新交办：${b.title}`, body: `请签收并办理，办理时限 ${deadline.due}${deadline.provisional ? '（暂定）' : ''}。`, key: `assigned:${item.id}` });
   return item;
@@ -111,21 +117,26 @@ export async function createItem(deps: AppDeps, actor: Actor, b: ItemBody) {
 export async function getItem(deps: AppDeps, actor: Actor, id: string) {
   const row = await itemsRepo.byId(deps.db, actor.unitId, id);
   if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
-  const [calendar, reports, extensions, dept, owner, events, settings, acting, files] = await Promise.all([
-    calendarForUnit(deps.db, actor.unitId), itemsRepo.reports(deps.db, actor.unitId, id), itemsRepo.extensions(deps.db, actor.unitId, id),
+  const [calendar, reports, extensions, dept, owner, events, settings, acting, files, milestones, cooperating] = await Promise.all([
+    calendarForUnit(deps.db, actor.unitId, LIST_CALENDAR), itemsRepo.reports(deps.db, actor.unitId, id), itemsRepo.extensions(deps.db, actor.unitId, id),
     row.item.leadDepartmentId ? orgRepo.department(deps.db, actor.unitId, row.item.leadDepartmentId) : undefined,
     peopleRepo.byId(deps.db, actor.unitId, row.item.ownerPersonId),
     auditRepo.page(deps.db, actor.unitId, { entityType: 'item', entityId: id, limit: 100, offset: 0 }),
     getDeadlineSettings(deps, actor.unitId),
     backupActing(deps, row.item),
     listAttachments(deps, actor.unitId, id),
+    itemsRepo.milestones(deps.db, actor.unitId, id),
+    orgRepo.departmentsByIds(deps.db, actor.unitId, row.item.cooperatingDepartmentIds as string[]),
   ]);
   return {
     backupActing: acting,
+    deadline: row.due,
+    milestones: milestones.map((m) => ({ id: m.id, seq: m.seq, title: m.title, due: m.due, doneOn: m.doneOn, doneNote: m.doneNote })),
+    cooperatingDepartments: cooperating.map((d) => ({ id: d.id, name: d.name })),
     attachments: files,
     timeline: events.items.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, after: e.after })),
     can: allowedActions(actor, row.item, extensions.some((e) => e.status === 'pending'), settings.extensionApproverPersonId, acting),
-    ...present(row.item, row.due, row.provisional, calendar, shanghaiDate(deps.clock.now()), dept?.name ?? null, owner?.person.name ?? null),
+    ...present(row.item, row.item.due, row.provisional, calendar, shanghaiDate(deps.clock.now()), dept?.name ?? null, owner?.person.name ?? null),
     policy: row.policy as DeadlinePolicy, receivedOn: row.receivedOn,
     reports: reports.map((r) => ({ id: r.id, text: r.text, percent: r.percent, reportedOn: r.reportedOn })),
     extensions: extensions.map((e) => ({ id: e.id, extraDays: e.extraDays, reason: e.reason, status: e.status, decisionNote: e.decisionNote })),

@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../../domain/civil-date.js';
 import { computeDeadline, extendPolicy, ExtensionError, type DeadlinePolicy } from '../../../domain/deadlines.js';
 import type { Actor } from '../../../domain/roles.js';
 import { handles, type ItemStatus } from '../../../domain/supervision.js';
-import type { ZDecisionBody, ZExtensionBody, ZReportBody } from '../../../shared/contracts/supervision.js';
+import type { ZDecisionBody, ZExtensionBody, ZMilestoneDoneBody, ZReportBody } from '../../../shared/contracts/supervision.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -93,6 +93,21 @@ export async function decideExtension(deps: AppDeps, actor: Actor, id: string, r
       unitId: actor.unitId, entityType: 'item', entityId: id, action: body.approve ? 'approve_extension' : 'reject_extension',
       before: { due: row.due }, after: { requestId, due: body.approve ? next.due : row.due, note: body.note },
     });
+  });
+  return getItem(deps, actor, id);
+}
+
+/** The owner marks a milestone (节点) done; the item is then due on its next open milestone. */
+export async function completeMilestone(deps: AppDeps, actor: Actor, id: string, milestoneId: string, body: z.infer<typeof ZMilestoneDoneBody>) {
+  const row = await loadForOwner(deps, actor, id);
+  const milestone = (await itemsRepo.milestones(deps.db, actor.unitId, id)).find((m) => m.id === milestoneId);
+  if (!milestone) throw notFound('节点');
+  if (milestone.doneOn) throw badRequest('该节点已完成');
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    if (!(await itemsRepo.completeMilestone(tx, actor.unitId, id, milestoneId, shanghaiDate(at), body.note))) throw badRequest('该节点已完成');
+    await itemsRepo.setDue(tx, actor.unitId, id, { due: row.due, provisional: row.provisional, halfDue: row.item.halfDue });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: id, action: 'milestone_done', after: { milestone: milestone.title, due: milestone.due, ...(body.note ? { note: body.note } : {}) } });
   });
   return getItem(deps, actor, id);
 }

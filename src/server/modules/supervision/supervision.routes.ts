@@ -4,7 +4,7 @@ import * as S from '../../../shared/contracts/supervision.js';
 import { typed, type RouteModule } from '../../types.js';
 import { registerDocument } from './documents.service.js';
 import { createItem, getItem, ledger, transition } from './items.service.js';
-import { decideExtension, reportProgress, requestExtension } from './progress.service.js';
+import { completeMilestone, decideExtension, reportProgress, requestExtension } from './progress.service.js';
 import { rankings, ZRankingQuery, ZRankingRow } from './rankings.service.js';
 import { DOCUMENT_REGISTER_COLUMNS, documentRegisterRows, exportStamp, LEDGER_COLUMNS, ledgerRows } from './exports.service.js';
 import { streamXlsx } from '../../xlsx-stream.js';
@@ -61,6 +61,10 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     async (req) => reportProgress(deps, req.actor, req.params.id, req.body));
   r.post('/items/:id/extensions', { config: { permission: 'self' }, schema: { tags, summary: '申请延期（特殊情况）', params: ZIdParams, body: S.ZExtensionBody, response: { 200: S.ZItemDetail } } },
     async (req) => requestExtension(deps, req.actor, req.params.id, req.body));
+  r.post('/items/:id/milestones/:milestoneId/done', {
+    config: { permission: 'self' },
+    schema: { tags, summary: '完成节点', params: ZIdParams.extend({ milestoneId: z.uuid({ message: '编号格式不正确' }) }), body: S.ZMilestoneDoneBody, response: { 200: S.ZItemDetail } },
+  }, async (req) => completeMilestone(deps, req.actor, req.params.id, req.params.milestoneId, req.body));
   r.post('/items/:id/extensions/:requestId/decision', {
     config: { permission: 'self' },
     schema: { tags, summary: '审批延期申请', params: ZIdParams.extend({ requestId: z.uuid({ message: '编号格式不正确' }) }), body: S.ZDecisionBody, response: { 200: S.ZItemDetail } },
