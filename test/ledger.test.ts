@@ -39,3 +39,21 @@ describe('the ledger count', () => {
     expect(await page('q=没有这个事项')).toMatchObject({ rows: 0, total: 0, exact: true });
   });
 });
+
+describe('rankings count missed reports (漏报) from the stored reports', () => {
+  it('one per week without a weekly report, by department', async () => {
+    const unit = await newDemoUnit(ctx);
+    const o = await signIn(ctx, unit.user('office'));
+    const member = await signIn(ctx, unit.user('member1'));
+    const owner = (await member.get('/api/auth/me')).json().user.personId;
+    const dept = (await o.get('/api/departments')).json()[0];
+    const item = (await o.post('/api/items', { title: '每周报送的事项', leadDepartmentId: dept.id, ownerPersonId: owner, receivedOn: '2026-11-30', cadence: 'weekly', explicitDue: '2026-12-31' })).json();
+    const day = 86_400_000;
+    ctx.clock.advance(9 * day); // 12-09: nine days without a report — one week missed
+    const later = await signIn(ctx, unit.user('member1'));
+    expect((await later.post(`/api/items/${item.id}/reports`, { text: '已完成摸底', percent: 30, idempotencyKey: 'weekly-report-1' })).statusCode).toBe(200);
+    ctx.clock.advance(11 * day); // 12-20: eleven days since that report — another
+    const rows = (await (await signIn(ctx, unit.user('office'))).get('/api/rankings?by=department&from=2026-12-01&to=2026-12-31')).json();
+    expect(rows.find((r: { group: string }) => r.group === dept.name)).toMatchObject({ items: 1, lapses: 2 });
+  });
+});

@@ -73,7 +73,7 @@ describe('a document through the closed loop', () => {
     for (const t of ['周工作例会督办事项情况', '一、本期到期事项（1项）', '关于开展养老机构安全检查的通知', '2026-10-16', '已办结', '二、逾期未办结事项（0项）', '三、本期报送的进展（0条）']) expect(xml).toContain(t);
     expect((await office.get('/api/items/pack.docx?from=2026-10-31&to=2026-10-01')).statusCode).toBe(400);
     const ranking = (await office.get('/api/rankings?by=department&from=2026-10-01&to=2026-10-31')).json();
-    expect(ranking).toEqual([{ group: '综合科（办公室）', items: 1, closedOnTime: 0, overdue: 1, onTimeRate: 0, avgWorkingDaysToClose: expect.any(Number), returns: 1 }]);
+    expect(ranking).toEqual([{ group: '综合科（办公室）', items: 1, closedOnTime: 0, overdue: 1, onTimeRate: 0, avgWorkingDaysToClose: expect.any(Number), returns: 1, lapses: 0 }]);
     expect((await office.get('/api/rankings?by=leader&from=2026-10-01&to=2026-10-31')).json()[0].group).toBe('李红梅');
     expect((await office.get('/api/rankings?from=2026-10-31&to=2026-10-01')).statusCode).toBe(400);
     const deadlines = (await office.get('/api/deadlines?status=closed')).json().items;

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { officialFromChineseDays, WorkdayCalendar, type ChineseDaysData } from './workdays.js';
-import { checkTransition, colourOf, ITEM_ACTIONS, ITEM_STATUSES, reportMissing, type ActorFacts, type ItemAction, type ItemFacts, type ItemStatus } from './supervision.js';
+import { checkTransition, colourOf, countLapses, ITEM_ACTIONS, ITEM_STATUSES, reportMissing, type ActorFacts, type ItemAction, type ItemFacts, type ItemStatus } from './supervision.js';
+import { parseIsoDate, toIsoDate } from './civil-date.js';
 
 const calendar = new WorkdayCalendar(officialFromChineseDays(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData));
 const item = (status: ItemStatus, over: Partial<ItemFacts> = {}): ItemFacts => ({ status, ownerPersonId: 'owner', backupPersonId: 'backup', backupActing: false, ...over });
@@ -76,5 +77,31 @@ describe('colours', () => {
         return (colourOf({ ...open, due: day(a) }, day(b), calendar) === 'red') === b > a;
       }),
     );
+  });
+});
+
+describe('lapses (漏报)', () => {
+  const d = (n: number) => toIsoDate(parseIsoDate('2026-03-02') + n);
+  const arbReports = fc.array(fc.integer({ min: 0, max: 120 }), { maxLength: 12 });
+
+  it('count one per period without a report', () => {
+    expect(countLapses('weekly', d(0), [], d(7))).toBe(0);
+    expect(countLapses('weekly', d(0), [], d(8))).toBe(1);
+    expect(countLapses('weekly', d(0), [], d(15))).toBe(2);
+    expect(countLapses('weekly', d(0), [d(10)], d(17))).toBe(1);
+    expect(countLapses('monthly', d(0), [d(30), d(61)], d(92))).toBe(0);
+    expect(countLapses('none', d(0), [], d(300))).toBe(0);
+  });
+
+  it('without reports, grow with time as reportMissing says; a report never adds one', () => {
+    fc.assert(fc.property(fc.constantFrom('weekly' as const, 'monthly' as const), arbReports, fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 120 }), (cadence, offsets, end, extra) => {
+      const reports = offsets.filter((o) => o <= end).map(d);
+      const lapses = countLapses(cadence, d(0), reports, d(end));
+      expect(countLapses(cadence, d(0), [...reports, d(Math.min(extra, end))], d(end))).toBeLessThanOrEqual(lapses);
+      const last = reports.length ? [...reports].sort().at(-1)! : null;
+      // When today's report is missing, the last report (or assignment) is followed by at least one lapse.
+      if (reportMissing({ cadence, lastReportOn: last, assignedOn: d(0) }, d(end))) expect(lapses).toBeGreaterThan(countLapses(cadence, d(0), reports, last ?? d(0)));
+      if (reports.length === 0) expect(lapses).toBe(Math.max(0, Math.floor((end - 1) / (cadence === 'weekly' ? 7 : 31))));
+    }));
   });
 });

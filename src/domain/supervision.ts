@@ -112,6 +112,35 @@ export function colourOf(
   return reportMissing(item, today) ? 'yellow' : 'green';
 }
 
+const CADENCE_DAYS = { weekly: 7, monthly: 31 } as const;
+
+/**
+ * Lapses (漏报): how many report periods went by without a report, from assignment to `end` (the
+ * closing date, or today). Each stretch of more than 7 (31) days after the last report or lapse
+ * counts once per period — the rule of `reportMissing`, applied over the item's whole life.
+ */
+export function countLapses(cadence: ReportCadence, assignedOn: IsoDate, reportDates: readonly IsoDate[], end: IsoDate): number {
+  if (cadence === 'none') return 0;
+  const period = CADENCE_DAYS[cadence];
+  let last = parseIsoDate(assignedOn);
+  let lapses = 0;
+  const gapsUntil = (day: number) => {
+    if (day - last > period) {
+      const n = Math.floor((day - last - 1) / period);
+      lapses += n;
+      last += n * period;
+    }
+  };
+  for (const r of [...reportDates].sort()) {
+    const day = parseIsoDate(r);
+    if (day < last) continue;
+    gapsUntil(day);
+    last = day;
+  }
+  gapsUntil(parseIsoDate(end));
+  return lapses;
+}
+
 /** A weekly report is missing after 7 days without one (since assignment); a monthly one after 31. */
 export function reportMissing(item: { cadence: ReportCadence; lastReportOn: IsoDate | null; assignedOn: IsoDate }, today: IsoDate): boolean {
   if (item.cadence === 'none') return false;

@@ -10,6 +10,7 @@ import type { Department, Item, Page } from '../types';
 import { ItemTable } from '../components/supervision/ItemTable';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
 import { DocumentForm } from '../components/supervision/DocumentForm';
+import { ItemForm } from '../components/supervision/ItemForm';
 
 /** 督办台账: every item of the unit, filtered by status, colour, department and source. */
 export function LedgerPage() {
@@ -18,6 +19,7 @@ export function LedgerPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [chasing, setChasing] = useState(false);
   const [message, setMessage] = useState('');
@@ -53,6 +55,7 @@ export function LedgerPage() {
         <Button icon={<DownloadOutlined />} onClick={() => setPackOpen(true)}>例会/调度材料</Button>
         {manage && <>
         <Button disabled={selected.length === 0} onClick={() => setChasing(true)}>催办所选{selected.length ? `（${selected.length}）` : ''}</Button>
+        <Button icon={<PlusOutlined />} onClick={() => setAssigning(true)}>交办事项</Button>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>收文登记</Button>
         </>}
       </Space>
@@ -79,6 +82,7 @@ export function LedgerPage() {
       <Modal title={`催办所选 ${selected.length} 项`} open={chasing} onOk={chase} onCancel={() => setChasing(false)} okButtonProps={{ disabled: message.trim().length < 2 }}>
         <Input.TextArea rows={3} maxLength={500} value={message} onChange={(e) => setMessage(e.target.value)} placeholder="催办内容，如：请于本周五前反馈办理进展" />
       </Modal>
+      <ItemForm open={assigning} onClose={() => setAssigning(false)} onCreated={(i) => { setAssigning(false); setOpen(i.id); }} />
       <DocumentForm open={registering} onClose={() => setRegistering(false)} onCreated={(i) => { setRegistering(false); setOpen(i.id); }} />
     </Card>
   );

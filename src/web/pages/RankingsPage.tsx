@@ -11,7 +11,7 @@ import { get } from '../api';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-interface Row { group: string; items: number; closedOnTime: number; overdue: number; onTimeRate: number | null; avgWorkingDaysToClose: number | null; returns: number }
+interface Row { group: string; items: number; closedOnTime: number; overdue: number; onTimeRate: number | null; avgWorkingDaysToClose: number | null; returns: number; lapses: number }
 
 function Chart({ rows }: { rows: Row[] }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -64,6 +64,7 @@ export function RankingsPage() {
           { title: '按时办结率', dataIndex: 'onTimeRate', width: 100, render: (v) => (v === null ? '—' : `${v}%`) },
           { title: '平均办结用时', dataIndex: 'avgWorkingDaysToClose', width: 120, render: (v) => (v === null ? '—' : `${v} 个工作日`) },
           { title: '退回次数', dataIndex: 'returns', width: 90 },
+          { title: '漏报次数', dataIndex: 'lapses', width: 90 },
         ]} />
     </Card>
   );

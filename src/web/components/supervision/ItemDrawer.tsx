@@ -6,6 +6,7 @@ import { ApiError, download, get, post, upload } from '../../api';
 import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
 import type { ItemDetail } from '../../types';
 import { shanghaiTime } from '../../time';
+import { MilestoneList } from './MilestoneList';
 
 type Ask = { action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension' | 'chase'; title: string } | null;
 
@@ -63,13 +64,16 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
           </Space>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="状态"><Tag color={COLOUR_TAGS[item.colour]!.color}>{COLOUR_TAGS[item.colour]!.label}</Tag>{ITEM_STATUS_LABELS[item.status]}</Descriptions.Item>
-            <Descriptions.Item label="办理时限">{item.due}（当日24时前）{item.provisional && <Tag style={{ marginInlineStart: 4 }}>暂定</Tag>}</Descriptions.Item>
+            <Descriptions.Item label="办理时限">{item.deadline}（当日24时前）{item.provisional && <Tag style={{ marginInlineStart: 4 }}>暂定</Tag>}{item.due !== item.deadline && <span>；当前节点时限 {item.due}</span>}</Descriptions.Item>
             <Descriptions.Item label="来源">{SOURCE_LABELS[item.source]}{item.sourceRef ? `：${item.sourceRef}` : ''}；收文 {item.receivedOn}</Descriptions.Item>
             <Descriptions.Item label="牵头科室 / 承办人">{item.departmentName ?? '—'} / {item.ownerName ?? '—'}{item.backupActing && <Tag color="orange" style={{ marginInlineStart: 8 }}>承办人不在岗，B岗代办</Tag>}</Descriptions.Item>
+            {item.cooperatingDepartments.length > 0 && <Descriptions.Item label="配合科室">{item.cooperatingDepartments.map((d) => d.name).join('、')}</Descriptions.Item>}
             {!!item.content && <Descriptions.Item label="内容">{item.content}</Descriptions.Item>}
             {!!item.result && <Descriptions.Item label="办理结果">{item.result}</Descriptions.Item>}
             {!!pending && <Descriptions.Item label="延期申请">待审批：延期 {pending.extraDays} 个工作日（{pending.reason}）</Descriptions.Item>}
           </Descriptions>
+          {item.milestones.length > 0 && <Typography.Title level={5} style={{ marginTop: 16 }}>节点</Typography.Title>}
+          <MilestoneList item={item} canComplete={can.report} onComplete={(mid) => void run(() => post(`/api/items/${item.id}/milestones/${mid}/done`, {}), '节点已完成')} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>附件</Typography.Title>
           <Space orientation="vertical" style={{ width: '100%' }}>
             {item.attachments.map((f) => (
@@ -112,7 +116,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
 }
 
 function reasonOf(after: unknown): string {
-  const a = (after ?? {}) as { reason?: string; result?: string; due?: string };
-  return a.reason ? `：${a.reason}` : a.result ? `：${a.result}` : a.due ? `：期限 ${a.due}` : '';
+  const a = (after ?? {}) as { reason?: string; result?: string; due?: string; milestone?: string };
+  return a.milestone ? `：${a.milestone}` : a.reason ? `：${a.reason}` : a.result ? `：${a.result}` : a.due ? `：期限 ${a.due}` : '';
 }
 
