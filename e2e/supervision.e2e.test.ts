@@ -139,8 +139,57 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     await f.goto(`${server.url}/rankings?from=2026-10-01&to=2026-10-31`);
     await f.getByTestId('ranking-chart').locator('canvas').waitFor();
     const ranked = f.getByTestId('ranking-table').getByRole('row', { name: /综合科（办公室）/ });
-    // Closed after its due date (2026-10-16): one item, overdue, returned once.
-    await expect(ranked.textContent()).resolves.toMatch(/^1综合科（办公室）101.*1$/);
+    // Closed after its due date (2026-10-16): one item, overdue, returned once, no cadence (漏报 0).
+    await expect(ranked.textContent()).resolves.toMatch(/^1综合科（办公室）101.*10$/); // … returned once, no missed reports
     await shot(f, '24-rankings');
+  });
+
+  it('the office assigns a task with cooperating departments and milestones, exports the ledger and prints it', async () => {
+    const f = pages.office!;
+    await f.goto(`${server.url}/items`);
+    await f.getByRole('button', { name: btn('交办事项') }).click();
+    const dialog = f.getByRole('dialog').filter({ hasText: '交办督办事项' });
+    await dialog.getByLabel('事项', { exact: true }).fill('养老服务设施安全隐患排查整治');
+    await dialog.getByLabel('来源说明').fill('局党组会议纪要〔2026〕9号');
+    await dialog.getByLabel('牵头科室').click();
+    await f.getByTitle('综合科（办公室）').click();
+    await dialog.getByLabel('配合科室').click();
+    await f.locator('.ant-select-item-option').filter({ hasText: '社会救助股' }).last().click(); // the list just opened comes last
+    await dialog.getByText('具体要求').click(); // closes the multiple select's list
+    await dialog.getByLabel('承办人').click();
+    await dialog.getByLabel('承办人').fill('周凯');
+    await f.locator('.ant-select-item-option').filter({ hasText: '周凯' }).first().click();
+    for (const [i, [title, due]] of [['摸底排查', '2026-12-04'], ['集中整治', '2026-12-18']].entries()) {
+      await dialog.getByRole('button', { name: btn('添加节点') }).click();
+      await dialog.getByPlaceholder(`节点${i + 1}，如：摸底排查`).fill(title!);
+      const date = dialog.getByPlaceholder('节点时限').nth(i);
+      await date.click();
+      await date.fill(due!);
+      await date.press('Enter');
+    }
+    await shot(f, '25-assign-form');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: btn('交办') }).click();
+    await f.getByText('已交办，首个节点 2026-12-04，办理时限 2026-12-18').waitFor();
+    const drawer = f.getByTestId('item-drawer');
+    await drawer.getByText('社会救助股').waitFor();
+    await drawer.getByText('摸底排查').waitFor();
+    await drawer.getByText('时限 2026-12-18').waitFor();
+    await shot(f, '26-milestones');
+    await f.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'detached' });
+
+    const downloading = f.waitForEvent('download');
+    await f.getByRole('button', { name: btn('导出台账') }).click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toMatch(/^督办台账\d{8}\.xlsx$/);
+    await f.getByText(/已导出 2 项/).waitFor();
+
+    const opening = f.context().waitForEvent('page');
+    await f.getByRole('button', { name: btn('打印') }).click();
+    const sheet = await opening;
+    await sheet.getByRole('heading', { name: '示例县民政局督办台账' }).waitFor();
+    await sheet.getByRole('cell', { name: /养老服务设施安全隐患排查整治（局党组会议纪要〔2026〕9号）/ }).waitFor();
+    await expect(sheet.getByRole('row').count()).resolves.toBe(3);
+    await shot(sheet, '27-print');
   });
 });

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from './xlsx.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
 let office: Client;
+let unit: Awaited<ReturnType<typeof newDemoUnit>>;
 beforeAll(async () => {
   ctx = await testApp({ ledgerCountCap: 5 });
-  const unit = await newDemoUnit(ctx);
+  unit = await newDemoUnit(ctx);
   office = await signIn(ctx, unit.user('office'));
   const owner = (await (await signIn(ctx, unit.user('member1'))).get('/api/auth/me')).json().user.personId;
   const dept = (await office.get('/api/departments')).json()[0].id;
@@ -40,9 +43,34 @@ describe('the ledger count', () => {
   });
 });
 
+describe('ledger exports', () => {
+  it('report their progress to whoever started them, and are recorded in the audit trail', async () => {
+    const id = randomUUID();
+    const res = await office.get(`/api/items/export.xlsx?q=台账事项&progressId=${id}`);
+    expect(res.statusCode).toBe(200);
+    expect((await readXlsx(res.rawPayload)).length).toBe(1 + 8);
+    expect((await office.get(`/api/exports/${id}`)).json()).toEqual({ id, kind: 'ledger', total: 8, done: 8, status: 'done' });
+    const again = await office.get(`/api/items/export.xlsx?progressId=${id}`);
+    expect([again.statusCode, again.json().message]).toEqual([400, '导出编号重复，请重新导出']);
+    expect((await office.get('/api/items/export.xlsx?progressId=not-a-uuid')).statusCode).toBe(400);
+    expect((await office.get(`/api/exports/${randomUUID()}`)).statusCode).toBe(404);
+    const events = (await office.get('/api/audit/events?entityType=export')).json().items;
+    expect(events[0]).toMatchObject({ action: 'export', entityId: id });
+  });
+
+  it('are not visible to another user, in the unit or outside it', async () => {
+    const id = randomUUID();
+    await office.get(`/api/items/export.xlsx?progressId=${id}`);
+    const colleague = await signIn(ctx, unit.user('secretary'));
+    expect((await colleague.get(`/api/exports/${id}`)).statusCode).toBe(404);
+    const elsewhere = await signIn(ctx, (await newDemoUnit(ctx)).user('office'));
+    expect((await elsewhere.get(`/api/exports/${id}`)).statusCode).toBe(404);
+  });
+});
+
 describe('rankings count missed reports (漏报) from the stored reports', () => {
   it('one per week without a weekly report, by department', async () => {
-    const unit = await newDemoUnit(ctx);
+    const unit = await newDemoUnit(ctx); // its own unit: this test moves the clock
     const o = await signIn(ctx, unit.user('office'));
     const member = await signIn(ctx, unit.user('member1'));
     const owner = (await member.get('/api/auth/me')).json().user.personId;

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -25,10 +24,13 @@ export async function streamXlsx(reply: FastifyReply, fileName: string, sheet: s
   void (async () => {
     try {
       for await (const rows of batches) {
+        // The client went away: stop reading (leaving the loop ends the batches' generator too).
+        if (out.destroyed) return;
         for (const r of rows) ws.addRow(r).commit();
         // Backpressure: a slow download pauses reading from the database instead of buffering the sheet.
-        while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
+        if (out.writableNeedDrain) await drainedOrClosed(out);
       }
+      if (out.destroyed) return;
       ws.commit();
       await wb.commit();
     } catch (err) {
@@ -36,4 +38,17 @@ export async function streamXlsx(reply: FastifyReply, fileName: string, sheet: s
     }
   })();
   return reply.send(out);
+}
+
+/** Resolves when the stream can take more, or is gone; removes both listeners either way. */
+function drainedOrClosed(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }

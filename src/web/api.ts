@@ -85,3 +85,15 @@ export async function download(url: string, fallbackName: string) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 1000);
 }
+
+/**
+ * A random RFC 4122 v4 id. crypto.randomUUID exists only in secure contexts (HTTPS or localhost);
+ * offices often reach Zuofeng over plain HTTP on the LAN, where getRandomValues still works.
+ */
+export function newId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -10,6 +10,7 @@ import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { LedgerPage } from './pages/LedgerPage';
+import { LedgerPrintPage } from './pages/LedgerPrintPage';
 import { lazy, Suspense } from 'react';
 
 // ECharts is large: the rankings page loads it on demand.
@@ -44,6 +45,7 @@ export function AppRoutes() {
     <MeContext.Provider value={me}>
       <Routes>
         <Route path="/login" element={<AfterLogin />} />
+        {can(me, 'supervision.read') && <Route path="/items/print" element={<LedgerPrintPage />} />}
         <Route element={<AppLayout />}>
           {NAV.filter((p) => can(me, p.permission)).map((p) => (
             <Route key={p.path} path={p.path} element={ELEMENTS[p.path]} />

@@ -9,3 +9,8 @@ export function shanghaiTime(iso: string, style: 'full' | 'minute' | 'short' = '
   const base = `${parts.year}-${parts.month}-${parts.day} ${hour}:${parts.minute}`;
   return style === 'minute' ? base : `${base}:${parts.second}`;
 }
+
+const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in Asia/Shanghai as 'YYYY-MM-DD' (a browser elsewhere, or on UTC, must not shift dates). */
+export const shanghaiToday = (): string => dateFmt.format(new Date());

@@ -109,3 +109,6 @@ export const ZLedgerQuery = ZPageQuery.extend({
   q: z.string().trim().max(50).optional(),
   open: z.enum(['true', 'false']).optional(),
 });
+
+/** The ledger export: the ledger's filters (paging ignored), and an id (chosen by the page) under which to poll its progress. */
+export const ZLedgerExportQuery = ZLedgerQuery.extend({ progressId: z.uuid({ message: '导出编号格式不正确' }).optional() });

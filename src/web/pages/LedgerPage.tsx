@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Input, Modal, Segmented, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiError, download, get, post } from '../api';
 import { can, useMe } from '../session';
@@ -11,6 +11,8 @@ import { ItemTable } from '../components/supervision/ItemTable';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
 import { DocumentForm } from '../components/supervision/DocumentForm';
 import { ItemForm } from '../components/supervision/ItemForm';
+import { ExportWithProgress } from '../components/ExportWithProgress';
+import { shanghaiToday } from '../time';
 
 /** 督办台账: every item of the unit, filtered by status, colour, department and source. */
 export function LedgerPage() {
@@ -27,7 +29,7 @@ export function LedgerPage() {
   const manage = can(me, 'supervision.manage');
   const [packOpen, setPackOpen] = useState(false);
   const [packKind, setPackKind] = useState<'weekly' | 'monthly'>('weekly');
-  const [packRange, setPackRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('week'), dayjs().endOf('week')]);
+  const [packRange, setPackRange] = useState<[Dayjs, Dayjs]>([dayjs(shanghaiToday()).startOf('week'), dayjs(shanghaiToday()).endOf('week')]);
   const downloadPack = () => {
     const [from, to] = packRange.map((d) => d.format('YYYY-MM-DD'));
     download(`/api/items/pack.docx?kind=${packKind}&from=${from}&to=${to}`, '督办材料.docx').then(() => setPackOpen(false), (e) => toast.error(e.message));
@@ -50,7 +52,8 @@ export function LedgerPage() {
   return (
     <Card title="督办台账" extra={(
       <Space wrap>
-        <Button icon={<DownloadOutlined />} onClick={() => download(`/api/items/export.xlsx?${qs}`, '督办台账.xlsx').catch((e) => toast.error(e.message))}>导出台账</Button>
+        <ExportWithProgress url={`/api/items/export.xlsx?${qs}`} fileName="督办台账.xlsx" label="导出台账" />
+        <Button icon={<PrinterOutlined />} onClick={() => window.open(`/items/print?${qs}`, '_blank', 'noopener')}>打印</Button>
         <Button icon={<DownloadOutlined />} onClick={() => download('/api/documents/export.xlsx', '收文登记台账.xlsx').catch((e) => toast.error(e.message))}>导出收文台账</Button>
         <Button icon={<DownloadOutlined />} onClick={() => setPackOpen(true)}>例会/调度材料</Button>
         {manage && <>
@@ -74,7 +77,7 @@ export function LedgerPage() {
         <Space orientation="vertical">
           <Segmented value={packKind} onChange={(v) => {
             setPackKind(v as typeof packKind);
-            setPackRange(v === 'weekly' ? [dayjs().startOf('week'), dayjs().endOf('week')] : [dayjs().startOf('month'), dayjs().endOf('month')]);
+            setPackRange(v === 'weekly' ? [dayjs(shanghaiToday()).startOf('week'), dayjs(shanghaiToday()).endOf('week')] : [dayjs(shanghaiToday()).startOf('month'), dayjs(shanghaiToday()).endOf('month')]);
           }} options={[{ value: 'weekly', label: '周例会' }, { value: 'monthly', label: '月调度' }]} />
           <DatePicker.RangePicker value={packRange} allowClear={false} onChange={(v) => v && v[0] && v[1] && setPackRange([v[0], v[1]])} aria-label="期间" />
         </Space>

@@ -8,6 +8,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { useSearchParams } from 'react-router';
 import { get } from '../api';
+import { shanghaiToday } from '../time';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -42,7 +43,7 @@ export function RankingsPage() {
   const [params] = useSearchParams();
   // ?from=YYYY-MM-DD&to=YYYY-MM-DD opens a given period (a link to share); the default is this year.
   const initial = (k: string, fallback: Dayjs) => (params.get(k) && dayjs(params.get(k)).isValid() ? dayjs(params.get(k)) : fallback);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([initial('from', dayjs().startOf('year')), initial('to', dayjs().endOf('year'))]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([initial('from', dayjs(shanghaiToday()).startOf('year')), initial('to', dayjs(shanghaiToday()).endOf('year'))]);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
   const { data, isFetching } = useQuery({ queryKey: ['rankings', by, from, to], queryFn: () => get<Row[]>(`/api/rankings?by=${by}&from=${from}&to=${to}`) });

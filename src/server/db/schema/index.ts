@@ -6,3 +6,4 @@ export * from './imports.js';
 export * from './calendar.js';
 export * from './supervision.js';
 export * from './notifications.js';
+export * from './exports.js';

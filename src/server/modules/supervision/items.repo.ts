@@ -120,6 +120,11 @@ export const itemsRepo = {
     const n = rows[0]?.total ?? (await db.select({ n: sql<number>`count(*)::int` }).from(capped.as('capped')))[0]?.n ?? 0;
     return { rows, total: Math.min(n, countCap), totalExact: n <= countCap };
   },
+  /** The exact number of rows a filter selects (for an export's progress bar). */
+  async count(db: Db, unitId: string, f: LedgerFilter) {
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(supervisedItems).where(ledgerWhere(unitId, f));
+    return r?.n ?? 0;
+  },
   /** Copies a deadline's due date and flag onto its item (see the schema's note). */
   async setDue(db: Db, unitId: string, id: string, d: DeadlineCopy) {
     await db.update(supervisedItems).set({ ...d, due: currentDueSql(unitId, id, d.due) }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));

@@ -168,14 +168,23 @@ export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLed
   return { total, totalExact, page: q.page, pageSize: q.pageSize, items: rows.map((r) => present(r.item, r.due, r.provisional, calendar, today, r.departmentName, r.ownerName)) };
 }
 
+async function exportFilter(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedgerQuery>) {
+  const calendar = await calendarForUnit(deps.db, actor.unitId, LIST_CALENDAR);
+  const today = shanghaiDate(deps.clock.now());
+  return { calendar, today, filter: { ...q, today, yellowUntil: calendar.addWorkingDays(today, 2).date } };
+}
+
+/** How many rows an export of the ledger with these filters will have. */
+export async function ledgerCount(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedgerQuery>) {
+  return itemsRepo.count(deps.db, actor.unitId, (await exportFilter(deps, actor, q)).filter);
+}
+
 /**
  * The whole filtered ledger in batches (keyset, no count), for exports. Small batches keep few
  * rows alive at once: 250 held a 100,000-row export to ~20 MB above idle, 1,000 to ~120 MB.
  */
 export async function* ledgerBatches(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedgerQuery>, batch = 250) {
-  const calendar = await calendarForUnit(deps.db, actor.unitId, LIST_CALENDAR);
-  const today = shanghaiDate(deps.clock.now());
-  const filter = { ...q, today, yellowUntil: calendar.addWorkingDays(today, 2).date };
+  const { calendar, today, filter } = await exportFilter(deps, actor, q);
   for (let after: { due: string; id: string } | null = null; ; ) {
     const rows = await itemsRepo.ledgerAfter(deps.db, actor.unitId, filter, after, batch);
     if (rows.length === 0) return;

@@ -3,7 +3,8 @@ import { ZIdParams } from '../../../shared/contracts/common.js';
 import * as S from '../../../shared/contracts/supervision.js';
 import { typed, type RouteModule } from '../../types.js';
 import { registerDocument } from './documents.service.js';
-import { createItem, getItem, ledger, transition } from './items.service.js';
+import { createItem, getItem, ledger, ledgerCount, transition } from './items.service.js';
+import { startExport } from '../exports/exports.service.js';
 import { completeMilestone, decideExtension, reportProgress, requestExtension } from './progress.service.js';
 import { rankings, ZRankingQuery, ZRankingRow } from './rankings.service.js';
 import { DOCUMENT_REGISTER_COLUMNS, documentRegisterRows, exportStamp, LEDGER_COLUMNS, ledgerRows } from './exports.service.js';
@@ -25,8 +26,12 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     async (req) => ledger(deps, req.actor, req.query));
   r.get('/rankings', { config: { permission: 'supervision.read' }, schema: { tags, summary: '比一比、晒一晒：按科室或分管领导排名', querystring: ZRankingQuery, response: { 200: z.array(ZRankingRow) } } },
     async (req) => rankings(deps, req.actor, req.query));
-  r.get('/items/export.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出督办台账（.xlsx，与筛选一致）', querystring: S.ZLedgerQuery } },
-    async (req, reply) => streamXlsx(reply, `督办台账${exportStamp(deps)}.xlsx`, '督办台账', LEDGER_COLUMNS, ledgerRows(deps, req.actor, req.query)));
+  r.get('/items/export.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出督办台账（.xlsx，与筛选一致；progressId 用于查询进度）', querystring: S.ZLedgerExportQuery } },
+    async (req, reply) => {
+      const { progressId, ...q } = req.query;
+      const batches = await startExport(deps, req.actor, { id: progressId, kind: 'ledger', total: await ledgerCount(deps, req.actor, q), filters: q }, ledgerRows(deps, req.actor, q));
+      return streamXlsx(reply, `督办台账${exportStamp(deps)}.xlsx`, '督办台账', LEDGER_COLUMNS, batches);
+    });
   r.get('/documents/export.xlsx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '导出收文登记台账（.xlsx）' } },
     async (req, reply) => streamXlsx(reply, `收文登记台账${exportStamp(deps)}.xlsx`, '收文登记台账', DOCUMENT_REGISTER_COLUMNS, documentRegisterRows(deps, req.actor)));
   r.get('/items/pack.docx', { config: { permission: 'supervision.read' }, schema: { tags, summary: '周例会/月调度督办材料（.docx）', querystring: ZPackQuery } },

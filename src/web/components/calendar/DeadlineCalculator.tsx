@@ -3,6 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, post } from '../../api';
 import type { ComputedDeadline } from '../../types';
+import { shanghaiToday } from '../../time';
 
 /** 办理期限计算: what measure 26 gives for a document received on a day. */
 export function DeadlineCalculator() {
@@ -21,7 +22,7 @@ export function DeadlineCalculator() {
     r.policy.kind === 'explicit' ? '按来文要求的时限' : r.policy.kind === 'same_day' ? '紧急件随到随办，当日办结' : `收文次日起第 ${r.policy.days + (r.policy.extendedBy ?? 0)} 个工作日`;
   return (
     <>
-      <Form layout="vertical" onFinish={compute} initialValues={{ receivedOn: dayjs(), urgency: 'normal' }}>
+      <Form layout="vertical" onFinish={compute} initialValues={{ receivedOn: dayjs(shanghaiToday()), urgency: 'normal' }}>
         <Form.Item name="receivedOn" label="收文日期" rules={[{ required: true, message: '请选择收文日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
         <Form.Item name="urgency" label="紧急程度">
           <Select options={[{ value: 'urgent', label: '紧急' }, { value: 'important', label: '重要' }, { value: 'normal', label: '一般' }]} />

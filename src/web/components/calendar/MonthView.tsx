@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get } from '../../api';
 import type { DayInfo } from '../../types';
+import { shanghaiToday } from '../../time';
 
 const STYLE: Record<DayInfo['kind'], { color?: string; background?: string; label?: string }> = {
   workday: {},
@@ -16,7 +17,7 @@ const STYLE: Record<DayInfo['kind'], { color?: string; background?: string; labe
 
 /** A month of the unit's calendar: holidays, make-up days and the unit's overrides in colour. */
 export function MonthView({ onPick }: { onPick?: (day: DayInfo) => void }) {
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(dayjs(shanghaiToday()));
   const from = month.startOf('month').startOf('week').subtract(7, 'day');
   const to = from.add(7 * 7, 'day');
   const { data } = useQuery({
@@ -43,7 +44,7 @@ export function MonthView({ onPick }: { onPick?: (day: DayInfo) => void }) {
           return (
             <div style={{
               background: s.background, opacity: inMonth ? 1 : 0.45, textAlign: 'left', minHeight: 64, margin: '0 2px', padding: '4px 6px',
-              borderTop: `2px solid ${d.isSame(dayjs(), 'day') ? '#c0392b' : '#f0f0f0'}`, color: 'rgba(0,0,0,0.88)',
+              borderTop: `2px solid ${d.isSame(dayjs(shanghaiToday()), 'day') ? '#c0392b' : '#f0f0f0'}`, color: 'rgba(0,0,0,0.88)',
             }}>
               <div style={{ display: 'flex', justifyContent: 'space-between' }}>
                 <span>{d.date()}</span>

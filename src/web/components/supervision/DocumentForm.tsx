@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post } from '../../api';
 import type { Department, ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
+import { shanghaiToday } from '../../time';
 
 /** 收文登记: the document, its urgency and handling; the deadline follows the unit's policy. */
 export function DocumentForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (item: ItemDetail) => void }) {
@@ -29,7 +30,7 @@ export function DocumentForm({ open, onClose, onCreated }: { open: boolean; onCl
   return (
     <Modal title="收文登记" open={open} onOk={submit} onCancel={onClose} okText="登记" width={620} destroyOnHidden forceRender>
       <Alert type="warning" showIcon title="涉密文件不得录入本系统。" style={{ marginBottom: 12 }} />
-      <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs(), urgency: 'normal' }}>
+      <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs(shanghaiToday()), urgency: 'normal' }}>
         <Form.Item name="docNo" label="文号" rules={[{ required: true, message: '请输入文号' }]}><Input placeholder="如：某民发〔2026〕12号" /></Form.Item>
         <Form.Item name="issuer" label="来文单位" rules={[{ required: true, message: '请输入来文单位' }]}><Input /></Form.Item>
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请输入标题' }]}><Input /></Form.Item>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, download, get, post, upload } from '../../api';
+import { ApiError, download, get, newId, post, upload } from '../../api';
 import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
 import type { ItemDetail } from '../../types';
 import { shanghaiTime } from '../../time';
@@ -33,7 +33,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const submitAsk = async () => {
     const v = await form.validateFields();
     const a = ask!.action;
-    const ok = a === 'report' ? await run(() => post(`/api/items/${item!.id}/reports`, { text: v.text, percent: v.percent, idempotencyKey: crypto.randomUUID() }), '进展已报送')
+    const ok = a === 'report' ? await run(() => post(`/api/items/${item!.id}/reports`, { text: v.text, percent: v.percent, idempotencyKey: newId() }), '进展已报送')
       : a === 'extension' ? await run(() => post(`/api/items/${item!.id}/extensions`, { extraDays: v.extraDays, reason: v.reason }), '延期申请已提交')
       : a === 'chase' ? await run(() => post('/api/items/chase', { itemIds: [item!.id], message: v.message }), '已催办')
       : await transition(a, { [ASKS[a].field]: v[ASKS[a].field] });
@@ -65,7 +65,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="状态"><Tag color={COLOUR_TAGS[item.colour]!.color}>{COLOUR_TAGS[item.colour]!.label}</Tag>{ITEM_STATUS_LABELS[item.status]}</Descriptions.Item>
             <Descriptions.Item label="办理时限">{item.deadline}（当日24时前）{item.provisional && <Tag style={{ marginInlineStart: 4 }}>暂定</Tag>}{item.due !== item.deadline && <span>；当前节点时限 {item.due}</span>}</Descriptions.Item>
-            <Descriptions.Item label="来源">{SOURCE_LABELS[item.source]}{item.sourceRef ? `：${item.sourceRef}` : ''}；收文 {item.receivedOn}</Descriptions.Item>
+            <Descriptions.Item label="来源">{SOURCE_LABELS[item.source]}{item.sourceRef ? `：${item.sourceRef}` : ''}；{item.source === 'document' ? '收文' : '交办'} {item.receivedOn}</Descriptions.Item>
             <Descriptions.Item label="牵头科室 / 承办人">{item.departmentName ?? '—'} / {item.ownerName ?? '—'}{item.backupActing && <Tag color="orange" style={{ marginInlineStart: 8 }}>承办人不在岗，B岗代办</Tag>}</Descriptions.Item>
             {item.cooperatingDepartments.length > 0 && <Descriptions.Item label="配合科室">{item.cooperatingDepartments.map((d) => d.name).join('、')}</Descriptions.Item>}
             {!!item.content && <Descriptions.Item label="内容">{item.content}</Descriptions.Item>}

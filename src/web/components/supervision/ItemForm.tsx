@@ -6,6 +6,7 @@ import { ApiError, get, post } from '../../api';
 import { SOURCE_LABELS } from '../../labels';
 import type { Department, ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
+import { shanghaiToday } from '../../time';
 
 const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
@@ -38,8 +39,8 @@ export function ItemForm({ open, onClose, onCreated }: { open: boolean; onClose:
     }
   };
   return (
-    <Modal title="交办督办事项" open={open} onOk={submit} onCancel={onClose} okText="交办" width={720} destroyOnHidden forceRender>
-      <Form form={form} layout="vertical" initialValues={{ receivedOn: dayjs(), urgency: 'normal', cadence: 'none', source: 'manual' }}>
+    <Modal title="交办督办事项" open={open} onOk={submit} onCancel={onClose} okText="交办" width={720} destroyOnHidden>
+      <Form form={form} name="assign" layout="vertical" initialValues={{ receivedOn: dayjs(shanghaiToday()), urgency: 'normal', cadence: 'none', source: 'manual' }}>
         <Form.Item name="title" label="事项" rules={[{ required: true, message: '请输入事项' }, { max: 100 }]}><Input placeholder="如：开展养老服务设施安全隐患排查整治" /></Form.Item>
         <Form.Item name="content" label="具体要求"><Input.TextArea rows={2} maxLength={5000} /></Form.Item>
         <Row gutter={12}>
