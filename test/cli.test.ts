@@ -142,3 +142,19 @@ describe('the zuofeng command', () => {
     expect((await zuofeng(env, 'nonsense')).code).toBe(1);
   });
 });
+
+describe('database problems', () => {
+  it('are explained in a sentence, not a stack trace', async () => {
+    const refused = await zuofeng({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/zuofeng' }, 'bench-data', '--profile', 'city');
+    expect(refused).toEqual({ code: 1, text: '错误：无法连接数据库（postgres://127.0.0.1:1/zuofeng），请确认 PostgreSQL 已启动' });
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)('names a database that does not exist', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = '/zuofeng_no_such_database';
+    const missing = await zuofeng({ DATABASE_URL: url.toString() }, 'bench-data', '--profile', 'city');
+    expect(missing.code).toBe(1);
+    expect(missing.text).toContain('数据库不存在');
+    expect(missing.text).toContain('createdb zuofeng_no_such_database');
+  });
+});

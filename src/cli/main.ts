@@ -128,6 +128,11 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
       for (const d of details?.errors ?? []) io.err(`  第${d.row}行 ${d.column}：${d.reason}`);
       return 2;
     }
+    const why = databaseProblem(e, config.databaseUrl);
+    if (why) {
+      io.err(`错误：${why}`);
+      return 1;
+    }
     throw e;
   } finally {
     await database?.close();
@@ -180,4 +185,13 @@ async function ttyPrompt(question: string) {
   } finally {
     rl.close();
   }
+}
+
+/** A clear sentence for the database errors an operator can fix (no such database, nothing listening). */
+function databaseProblem(e: unknown, url: string | undefined): string | null {
+  const cause = (e as { cause?: { code?: string } })?.cause ?? (e as { code?: string });
+  const where = url ? url.replace(/\/\/[^@/]*@/, '//') : '内嵌数据库';
+  if (cause?.code === '3D000') return `数据库不存在（${where}），请先创建，例如：createdb ${url ? new URL(url).pathname.slice(1) : ''}`;
+  if (cause?.code === 'ECONNREFUSED') return `无法连接数据库（${where}），请确认 PostgreSQL 已启动`;
+  return null;
 }
