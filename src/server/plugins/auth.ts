@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import { hasPermission, type Actor, type Permission } from '../../domain/roles.js';
-import { resolveSession, type Deps, type SessionContext } from '../modules/auth/auth.service.js';
+import { loadSession, type Deps, type SessionContext } from '../modules/auth/auth.service.js';
+import { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'zf_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -43,9 +44,18 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
     }
   });
 
+  const cache = new SessionCache(deps.config.sessionCacheMs);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token && token.length < 200) request.session = await resolveSession(deps, token);
+    if (!token || token.length >= 200) return;
+    const found = cache.get(token) ?? (await loadSession(deps, token));
+    if (!found || found.expiresAt <= deps.clock.now()) return;
+    cache.set(token, found.session, found.expiresAt);
+    request.session = found.session;
+  });
+  // Any write may change who may do what (logout, passwords, roles, people): forget what we knew.
+  app.addHook('onResponse', async (request) => {
+    if (!SAFE_METHODS.has(request.method)) cache.clear();
   });
 
   app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {

@@ -76,12 +76,12 @@ export interface SessionContext {
   mustChangePassword: boolean;
 }
 
-/** Resolves a cookie token to the actor, or null when the session is unknown or expired. */
-export async function resolveSession(deps: Deps, token: string): Promise<SessionContext | null> {
+/** A cookie token's session and its expiry as stored, or null (the caller checks the expiry against the clock). */
+export async function loadSession(deps: Deps, token: string): Promise<{ session: SessionContext; expiresAt: Date } | null> {
   const row = await authRepo.sessionWithUser(deps.db, sessionIdOf(token));
-  if (!row || row.session.expiresAt <= deps.clock.now() || !row.user.active) return null;
+  if (!row || !row.user.active) return null;
   const grants = row.grants;
-  return {
+  const session: SessionContext = {
     csrfToken: row.session.csrfToken,
     unit: { id: row.unit.id, name: row.unit.name, isDemo: row.unit.isDemo },
     mustChangePassword: row.user.mustChangePassword,
@@ -94,6 +94,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
       grants: grants.map((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeId })),
     },
   };
+  return { session, expiresAt: row.session.expiresAt };
 }
 
 /** Changes one's own password; every other session of the user is closed, this one stays. */
