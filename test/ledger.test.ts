@@ -85,3 +85,23 @@ describe('rankings count missed reports (漏报) from the stored reports', () =>
     expect(rows.find((r: { group: string }) => r.group === dept.name)).toMatchObject({ items: 1, lapses: 2 });
   });
 });
+
+describe('ledger filters', () => {
+  it('by responsible leader and by category', async () => {
+    const u = await newDemoUnit(ctx);
+    const o = await signIn(ctx, u.user('office'));
+    const people = (await o.get('/api/people?pageSize=50')).json().items as { id: string; name: string }[];
+    const [owner, leaderA, leaderB] = [people[5]!, people[0]!, people[1]!];
+    const dept = (await o.get('/api/departments')).json()[0].id;
+    const make = (title: string, leaderPersonId: string, category: string | null) =>
+      o.post('/api/items', { title, leadDepartmentId: dept, ownerPersonId: owner.id, leaderPersonId, category, receivedOn: '2026-11-20' });
+    await make('甲领导的务实之风事项', leaderA.id, '大兴务实之风');
+    await make('甲领导的其他事项', leaderA.id, null);
+    await make('乙领导的务实之风事项', leaderB.id, '大兴务实之风');
+    const titles = async (q: string) => (await o.get(`/api/items?${q}`)).json().items.map((i: { title: string }) => i.title).sort();
+    expect(await titles(`leaderPersonId=${leaderA.id}`)).toEqual(['甲领导的其他事项', '甲领导的务实之风事项']);
+    expect(await titles(`category=${encodeURIComponent('大兴务实之风')}`)).toEqual(['乙领导的务实之风事项', '甲领导的务实之风事项']);
+    expect(await titles(`leaderPersonId=${leaderB.id}&category=${encodeURIComponent('大兴务实之风')}`)).toEqual(['乙领导的务实之风事项']);
+    expect((await o.get('/api/items?leaderPersonId=nobody')).statusCode).toBe(400);
+  });
+});

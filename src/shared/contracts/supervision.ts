@@ -105,6 +105,8 @@ export const ZLedgerQuery = ZPageQuery.extend({
   status: z.enum(statuses).optional(),
   source: z.enum(ITEM_SOURCES).optional(),
   departmentId: z.uuid().optional(),
+  leaderPersonId: z.uuid().optional(),
+  category: z.string().trim().min(1).max(40).optional(),
   colour: z.enum(['green', 'yellow', 'red', 'none']).optional(),
   q: z.string().trim().max(50).optional(),
   open: z.enum(['true', 'false']).optional(),

@@ -8,6 +8,7 @@ import { can, useMe } from '../session';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../labels';
 import type { Department, Item, Page } from '../types';
 import { ItemTable } from '../components/supervision/ItemTable';
+import { PersonSelect } from '../components/PersonSelect';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
 import { DocumentForm } from '../components/supervision/DocumentForm';
 import { ItemForm } from '../components/supervision/ItemForm';
@@ -69,6 +70,8 @@ export function LedgerPage() {
         <Select placeholder="状态" allowClear style={{ width: 110 }} onChange={set('status')} options={Object.entries(ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
         <Select placeholder="牵头科室" allowClear style={{ width: 160 }} onChange={set('departmentId')} options={(depts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
         <Select placeholder="来源" allowClear style={{ width: 110 }} onChange={set('source')} options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))} />
+        <PersonSelect placeholder="分管领导" onChange={(v) => set('leaderPersonId')(v ?? undefined)} />
+        <Input placeholder="类别" allowClear style={{ width: 140 }} onChange={(e) => { if (!e.target.value) set('category')(undefined); }} onPressEnter={(e) => set('category')((e.target as HTMLInputElement).value.trim() || undefined)} />
       </Space>
       <ItemTable items={items.data?.items} loading={items.isFetching} onOpen={(i) => setOpen(i.id)} selected={selected} onSelect={manage ? setSelected : undefined}
         pagination={{ current: page, pageSize: 20, total: items.data?.total ?? 0, onChange: setPage, showTotal: (t) => (items.data && !items.data.totalExact ? `超过 ${t} 项` : `共 ${t} 项`) }} />

@@ -9,7 +9,7 @@ import type { Department, Item, Page } from '../types';
 
 /** A printout holds at most this many rows; beyond it the page says so and points to the export. */
 const PRINT_MAX = 500;
-const FILTERS = ['colour', 'status', 'departmentId', 'source', 'q'] as const;
+const FILTERS = ['colour', 'status', 'departmentId', 'source', 'leaderPersonId', 'category', 'q'] as const;
 
 /** 督办台账打印: the ledger with the page's filters, on plain A4 (landscape), without the app around it. */
 export function LedgerPrintPage() {
@@ -36,6 +36,8 @@ export function LedgerPrintPage() {
     filters.status && `状态：${ITEM_STATUS_LABELS[filters.status] ?? filters.status}`,
     filters.departmentId && `牵头科室：${depts.data?.find((d) => d.id === filters.departmentId)?.name ?? ''}`,
     filters.source && `来源：${SOURCE_LABELS[filters.source] ?? filters.source}`,
+    filters.leaderPersonId && '指定分管领导',
+    filters.category && `类别：${filters.category}`,
     filters.q && `标题含：${filters.q}`,
   ].filter(Boolean).join('；') || '全部事项';
   if (rows.isLoading) return <Spin fullscreen tip="正在准备打印内容…" />;

@@ -14,6 +14,7 @@ export interface LedgerFilter {
   departmentId?: string;
   ownerPersonId?: string;
   leaderPersonId?: string;
+  category?: string;
   q?: string;
   colour?: Colour;
   open?: 'true' | 'false';
@@ -49,6 +50,7 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
     f.departmentId ? eq(supervisedItems.leadDepartmentId, f.departmentId) : undefined,
     f.ownerPersonId ? or(eq(supervisedItems.ownerPersonId, f.ownerPersonId), eq(supervisedItems.backupPersonId, f.ownerPersonId)) : undefined,
     f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
+    f.category ? eq(supervisedItems.category, f.category) : undefined,
     like ? ilike(supervisedItems.title, like) : undefined,
     f.colour ? colourSql(f.colour, f) : undefined,
     f.open === 'true' ? OPEN : f.open === 'false' ? sql`not (${OPEN})` : undefined,
