@@ -41,7 +41,10 @@ beforeAll(async () => {
   const schedule = await adminA.request('POST', '/api/calendar/imports', multipart(Buffer.from('{"year":2030,"days":[{"name":"元旦","date":"2030-01-01","isOffDay":true}]}')), multipartHeaders);
   const ownerId = person.id;
   const item = await adminA.post('/api/items', { title: '测试督办', leadDepartmentId: dept.id, ownerPersonId: ownerId, receivedOn: '2026-11-02', milestones: [{ title: '摸底', due: '2026-11-10' }] });
-  idsA = { item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
+  const campaign = (await adminA.post('/api/campaigns', { name: '测试活动', year: 2026, startsOn: '2026-01-01', endsOn: '2026-12-31' })).json();
+  const rule = (await adminA.get(`/api/campaigns/${campaign.id}/rules`)).json()[0];
+  const activity = (await adminA.post('/api/activities', { type: 'study', title: '测试学习', heldOn: '2026-11-02' })).json();
+  idsA = { campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
 });
 
 const boundary = 'zfboundary';
@@ -56,8 +59,9 @@ function multipart(content: Buffer) {
 
 function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
-  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item' }[first!] ?? 'person';
-  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!);
+  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity' }[first!] ?? 'person';
+  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!)
+    .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!);
 }
 
 describe('every route', () => {
@@ -97,7 +101,7 @@ describe('every route', () => {
     const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
     for (const r of routes) {
       for (const id of junkIds) {
-        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
+        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
         for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
           const res = await adminA.request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
           expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);
@@ -114,12 +118,18 @@ describe('every route', () => {
   });
 });
 
+const ZERO = '00000000-0000-4000-8000-000000000000';
+
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
   if (r.path.endsWith('/reports')) return { text: '进展情况', percent: 10, idempotencyKey: 'abcdefgh12' };
   if (r.path.endsWith('/extensions')) return { extraDays: 1, reason: '测试原因' };
   if (r.path.endsWith('/decision')) return { approve: true };
+  if (r.path.endsWith('/breakdown')) return { leaderPersonId: ZERO, leadDepartmentId: ZERO, ownerPersonIds: [ZERO], receivedOn: '2026-11-30' };
+  if (r.path.endsWith('/measures')) return { categoryNo: 1, title: '某措施' };
+  if (r.path.endsWith('/measures/{measureId}')) return { categoryNo: 1, title: '某措施', version: 1 };
+  if (r.path.endsWith('/rules')) return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };
   if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke')) return { reason: '测试原因' };
   if (r.path.startsWith('/api/people/{id}')) return { name: '某人', departmentId: null, isPartyMember: false, isLeadership: false };
   if (r.path.startsWith('/api/departments/')) return { name: '某科' };

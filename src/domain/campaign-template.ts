@@ -9,6 +9,25 @@ export type CategoryKind = 'promote' | 'rectify';
 export interface TemplateCategory { no: number; kind: CategoryKind; title: string; focus: string }
 export interface TemplateParam { run: number; key: string; label: string; unit: string; default: number }
 export interface TemplateMeasure { no: number; category: number; title: string; text: string; params?: readonly TemplateParam[] }
+/**
+ * An obligation the template implies. The subject is resolved per unit (see the campaigns module);
+ * `minParam`/`maxParam`/`percentParam` take the number from the campaign's parameter of that key.
+ */
+export interface TemplateRule {
+  measureNo: number;
+  title: string;
+  subject: { kind: 'leadership' | 'each_department' | 'in_service' | 'unit' } | { kind: 'object_assignees' | 'objects'; objectKind: string };
+  activityTypes: readonly string[];
+  period: 'week' | 'month' | 'quarter' | 'year' | 'campaign';
+  kind: 'count' | 'coverage';
+  min?: number;
+  max?: number;
+  percent?: number;
+  minParam?: string;
+  maxParam?: string;
+  percentParam?: string;
+}
+
 export interface TemplateData {
   code: string;
   version: number;
@@ -17,6 +36,7 @@ export interface TemplateData {
   measures: readonly TemplateMeasure[];
   preparation: readonly { title: string; text: string }[];
   requirements: readonly { no: number; title: string; text: string }[];
+  rules?: readonly TemplateRule[];
 }
 
 export const CATEGORY_KIND_LABELS: Record<CategoryKind, string> = { promote: '大兴', rectify: '整治' };
@@ -69,6 +89,10 @@ export function checkTemplate(t: TemplateData): TemplateCheck {
       keys.add(p.key);
       if (!(p.default >= 0)) errors.push(`参数“${p.label}”的默认值应为非负数`);
     }
+  }
+  for (const r of t.rules ?? []) {
+    if (!t.measures.some((m) => m.no === r.measureNo)) errors.push(`规则“${r.title}”所属的措施${r.measureNo}不存在`);
+    for (const k of [r.minParam, r.maxParam, r.percentParam]) if (k && !keys.has(k)) errors.push(`规则“${r.title}”引用的参数“${k}”不存在`);
   }
   return errors.length ? { ok: false, errors } : { ok: true };
 }

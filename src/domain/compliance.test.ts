@@ -88,6 +88,8 @@ describe('count rules', () => {
     const checks = ['2026-11-03', '2026-11-12', '2026-11-20'].map((date, i) => ({ id: `c${i}`, type: 'inspection', date, participantIds: ['jw'], objectIds: [], departmentId: 'discipline' }));
     const [cell] = countCompliance({ kind: 'count', activityTypes: ['inspection'], period: 'month', min: 1, max: 2 }, [{ key: 'jw', label: '机关纪委', departmentId: 'discipline' }], checks, month, '2026-11-30');
     expect([cell!.count, cell!.status]).toEqual([3, 'over']);
+    const [unit] = countCompliance({ kind: 'count', activityTypes: ['inspection'], period: 'month', min: 1, max: 2 }, [{ key: 'unit', label: '本单位', everyone: true }], checks.slice(0, 2), month, '2026-11-30');
+    expect([unit!.count, unit!.status]).toEqual([2, 'met']);
   });
 });
 

@@ -20,6 +20,8 @@ export interface Subject {
   objectIds?: readonly string[];
   /** … and it was held by this department (each condition given must hold). */
   departmentId?: string;
+  /** The whole unit: every activity of the rule's types counts. */
+  everyone?: boolean;
 }
 
 export interface ActivityFact { id: string; type: string; date: IsoDate; participantIds: readonly string[]; objectIds: readonly string[]; departmentId: string | null }
@@ -150,7 +152,7 @@ function matchesBySubject(types: readonly string[], subjects: readonly Subject[]
     return lo;
   };
   return subjects.map((s) => {
-    const pools: ActivityFact[][] = [];
+    const pools: ActivityFact[][] = s.everyone ? [relevant] : [];
     if (s.personIds) pools.push(s.personIds.flatMap((p) => byPerson.get(p) ?? []));
     if (s.objectIds) pools.push(s.objectIds.flatMap((o) => byObject.get(o) ?? []));
     if (s.departmentId) pools.push(byDepartment.get(s.departmentId) ?? []);

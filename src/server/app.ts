@@ -22,8 +22,9 @@ import supervisionRoutes from './modules/supervision/supervision.routes.js';
 import notificationsRoutes from './modules/notifications/notifications.routes.js';
 import availabilityRoutes from './modules/availability/availability.routes.js';
 import exportsRoutes from './modules/exports/exports.routes.js';
+import campaignsRoutes from './modules/campaigns/campaigns.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes];
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

@@ -7,3 +7,4 @@ export * from './calendar.js';
 export * from './supervision.js';
 export * from './notifications.js';
 export * from './exports.js';
+export * from './campaigns.js';

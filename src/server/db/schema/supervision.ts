@@ -18,6 +18,8 @@ export const supervisedItems = pgTable(
     source: text('source').notNull(),
     sourceRef: text('source_ref').notNull().default(''),
     category: text('category'),
+    /** The campaign measure this item breaks down (任务分解), when its source is `campaign_measure`. */
+    measureId: uuid('measure_id'),
     leadDepartmentId: uuid('lead_department_id'),
     cooperatingDepartmentIds: jsonb('cooperating_department_ids').notNull().default([]),
     ownerPersonId: uuid('owner_person_id').notNull(),
@@ -48,6 +50,7 @@ export const supervisedItems = pgTable(
   },
   (t) => [
     index('items_unit_status_idx').on(t.unitId, t.status),
+    index('items_unit_measure_idx').on(t.unitId, t.measureId),
     index('items_unit_owner_idx').on(t.unitId, t.ownerPersonId),
     index('items_unit_dept_idx').on(t.unitId, t.leadDepartmentId),
     index('items_unit_due_idx').on(t.unitId, t.due, t.id),

@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import { hasPermission, type Actor } from '../../../domain/roles.js';
+import type { ZActivityBody, ZActivityQuery, ZObjectBody } from '../../../shared/contracts/campaigns.js';
+import { badRequest, forbidden, notFound } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { orgRepo } from '../org/org.repo.js';
+import { campaignsRepo, type ActivityRow, type ObjectRow } from './campaigns.repo.js';
+
+/** 联系对象 (a village, an enterprise…) with the people assigned to it. */
+export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeof ZObjectBody>) {
+  const found = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.assigneeIds);
+  if (b.assigneeIds.some((id) => !found.has(id))) throw badRequest('所选人员不存在');
+  if (await campaignsRepo.objectByName(deps.db, actor.unitId, b.kind, b.name)) throw badRequest(`已有同名对象“${b.name}”`);
+  const at = deps.clock.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const o = await campaignsRepo.insertObject(tx, { unitId: actor.unitId, kind: b.kind, name: b.name, assigneeIds: [...new Set(b.assigneeIds)], createdAt: at, updatedAt: at });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'contact_object', entityId: o.id, action: 'create', after: b });
+    return o;
+  });
+  return (await presentObjects(deps, actor.unitId, [row]))[0]!;
+}
+
+export async function listObjects(deps: AppDeps, actor: Actor, kind?: string) {
+  return presentObjects(deps, actor.unitId, await campaignsRepo.objects(deps.db, actor.unitId, kind));
+}
+
+async function presentObjects(deps: AppDeps, unitId: string, rows: ObjectRow[]) {
+  const names = new Map((await campaignsRepo.people(deps.db, unitId)).map((p) => [p.id, p.name]));
+  return rows.map((o) => ({
+    id: o.id, kind: o.kind as 'village' | 'enterprise' | 'county' | 'other', name: o.name, assigneeIds: o.assigneeIds,
+    assigneeNames: o.assigneeIds.map((id) => names.get(id) ?? '（已删除）'), active: o.active, version: o.version,
+  }));
+}
+
+/**
+ * 活动记录: checked against today, the campaign's period, the unit's people, objects, departments
+ * and the campaign's measures; then stored with an audit event.
+ */
+export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typeof ZActivityBody>) {
+  const today = shanghaiDate(deps.clock.now());
+  if (b.heldOn > today) throw badRequest('活动日期不能晚于今天');
+  if (b.campaignId) {
+    const c = await campaignsRepo.campaign(deps.db, actor.unitId, b.campaignId);
+    if (!c) throw badRequest('所选专项活动不存在');
+    if (b.heldOn < c.startsOn || b.heldOn > c.endsOn) throw badRequest(`活动日期不在专项活动期间（${c.startsOn} 至 ${c.endsOn}）内`);
+    const measures = new Set((await campaignsRepo.measures(deps.db, actor.unitId, c.id)).filter((m) => m.active).map((m) => m.no));
+    const unknown = b.measureNos.find((n) => !measures.has(n));
+    if (unknown) throw badRequest(`措施${unknown}不存在或已撤销`);
+  } else if (b.measureNos.length) throw badRequest('关联措施前请先选择专项活动');
+  const people = [...b.participantIds, ...b.absentIds];
+  const found = await orgRepo.personIdsInUnit(deps.db, actor.unitId, people);
+  if (people.some((id) => !found.has(id))) throw badRequest('所选人员不存在');
+  if (b.participantIds.some((id) => b.absentIds.includes(id))) throw badRequest('同一人不能既参加又缺席');
+  // Objects are contact objects, or (for 政治家访) the people visited.
+  const objects = await campaignsRepo.objectsByIds(deps.db, actor.unitId, b.objectIds);
+  const visited = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.objectIds);
+  if (b.objectIds.some((id) => !objects.some((o) => o.id === id) && !visited.has(id))) throw badRequest('所选对象不存在');
+  if (b.departmentId && !(await orgRepo.department(deps.db, actor.unitId, b.departmentId))) throw badRequest('所选科室不存在');
+  const at = deps.clock.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const a = await campaignsRepo.insertActivity(tx, {
+      unitId: actor.unitId, campaignId: b.campaignId, type: b.type, title: b.title, heldOn: b.heldOn, departmentId: b.departmentId,
+      participantIds: [...new Set(b.participantIds)], absentIds: [...new Set(b.absentIds)], objectIds: [...new Set(b.objectIds)], measureNos: [...new Set(b.measureNos)],
+      minutes: b.minutes, createdBy: actor.userId, createdAt: at,
+    });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: a.id, action: 'create', after: { type: b.type, title: b.title, heldOn: b.heldOn, participants: a.participantIds.length } });
+    return a;
+  });
+  return (await presentActivities(deps, actor.unitId, [row]))[0]!;
+}
+
+export async function listActivities(deps: AppDeps, actor: Actor, q: z.infer<typeof ZActivityQuery>) {
+  const ids = q.ids ? q.ids.split(',').filter((x) => /^[0-9a-f-]{36}$/i.test(x)) : undefined;
+  const { rows, total } = await campaignsRepo.activitiesPage(deps.db, actor.unitId, { ...q, ids, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { items: await presentActivities(deps, actor.unitId, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Withdrawn with a reason by whoever recorded it or the campaign office; it then no longer counts. */
+export async function withdrawActivity(deps: AppDeps, actor: Actor, id: string, reason: string) {
+  const a = await campaignsRepo.activity(deps.db, actor.unitId, id);
+  if (!a) throw notFound('活动记录');
+  if (a.createdBy !== actor.userId && !hasPermission(actor, 'campaign.manage')) throw forbidden('只有记录人或领导小组办公室可以撤销');
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    if (!(await campaignsRepo.withdrawActivity(tx, actor.unitId, id, reason))) throw badRequest('该活动记录已撤销');
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: id, action: 'withdraw', after: { reason } });
+  });
+  return (await presentActivities(deps, actor.unitId, [(await campaignsRepo.activity(deps.db, actor.unitId, id))!]))[0]!;
+}
+
+async function presentActivities(deps: AppDeps, unitId: string, rows: ActivityRow[]) {
+  const [people, objects, departments] = await Promise.all([campaignsRepo.people(deps.db, unitId), campaignsRepo.objects(deps.db, unitId), campaignsRepo.departments(deps.db, unitId)]);
+  const name = new Map<string, string>([...people.map((p) => [p.id, p.name] as const), ...objects.map((o) => [o.id, o.name] as const)]);
+  const dept = new Map(departments.map((d) => [d.id, d.name]));
+  return rows.map((a) => ({
+    id: a.id, campaignId: a.campaignId, type: a.type as z.infer<typeof ZActivityBody>['type'], title: a.title, heldOn: a.heldOn, departmentId: a.departmentId,
+    departmentName: a.departmentId ? dept.get(a.departmentId) ?? null : null, participantIds: a.participantIds, absentIds: a.absentIds, objectIds: a.objectIds,
+    participantNames: a.participantIds.map((id) => name.get(id) ?? '—'), objectNames: a.objectIds.map((id) => name.get(id) ?? '—'),
+    measureNos: a.measureNos, minutes: a.minutes, active: a.active, withdrawnReason: a.withdrawnReason,
+  }));
+}

@@ -1,0 +1,136 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.js';
+import { activities, campaignCategories, campaignMeasures, campaigns, contactObjects, departments, obligationRules, people, supervisedItems } from '../../db/schema/index.js';
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+export type MeasureRow = typeof campaignMeasures.$inferSelect;
+export type ActivityRow = typeof activities.$inferSelect;
+export type ObjectRow = typeof contactObjects.$inferSelect;
+export type RuleRow = typeof obligationRules.$inferSelect;
+
+export const campaignsRepo = {
+  /** Everyone of the unit with what rules need (names, status, leadership, department). */
+  async people(db: Db, unitId: string) {
+    return db.select({ id: people.id, name: people.name, status: people.status, isLeadership: people.isLeadership, departmentId: people.departmentId, sortOrder: people.sortOrder })
+      .from(people).where(eq(people.unitId, unitId)).orderBy(asc(people.sortOrder), asc(people.name));
+  },
+  async departments(db: Db, unitId: string) {
+    return db.select({ id: departments.id, name: departments.name, active: departments.active }).from(departments).where(eq(departments.unitId, unitId)).orderBy(asc(departments.sortOrder));
+  },
+  async setItemMeasure(db: Db, unitId: string, itemId: string, measureId: string) {
+    await db.update(supervisedItems).set({ measureId }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, itemId)));
+  },
+  async insertCampaign(db: Db, row: typeof campaigns.$inferInsert) {
+    const [r] = await db.insert(campaigns).values(row).returning();
+    return r!;
+  },
+  async insertCategories(db: Db, rows: (typeof campaignCategories.$inferInsert)[]) {
+    if (rows.length) await db.insert(campaignCategories).values(rows);
+  },
+  async insertMeasures(db: Db, rows: (typeof campaignMeasures.$inferInsert)[]) {
+    if (rows.length) await db.insert(campaignMeasures).values(rows);
+  },
+  async insertRules(db: Db, rows: (typeof obligationRules.$inferInsert)[]) {
+    if (rows.length) await db.insert(obligationRules).values(rows);
+  },
+  async campaign(db: Db, unitId: string, id: string) {
+    const [r] = await db.select().from(campaigns).where(and(eq(campaigns.unitId, unitId), eq(campaigns.id, id)));
+    return r;
+  },
+  async campaignByName(db: Db, unitId: string, name: string, year: number) {
+    const [r] = await db.select().from(campaigns).where(and(eq(campaigns.unitId, unitId), eq(campaigns.name, name), eq(campaigns.year, year)));
+    return r;
+  },
+  async campaigns(db: Db, unitId: string) {
+    return db.select().from(campaigns).where(eq(campaigns.unitId, unitId)).orderBy(desc(campaigns.year), asc(campaigns.name));
+  },
+  async categories(db: Db, unitId: string, campaignId: string) {
+    return db.select().from(campaignCategories).where(and(eq(campaignCategories.unitId, unitId), eq(campaignCategories.campaignId, campaignId))).orderBy(asc(campaignCategories.no));
+  },
+  async measures(db: Db, unitId: string, campaignId: string) {
+    return db.select().from(campaignMeasures).where(and(eq(campaignMeasures.unitId, unitId), eq(campaignMeasures.campaignId, campaignId))).orderBy(asc(campaignMeasures.no));
+  },
+  async measure(db: Db, unitId: string, id: string) {
+    const [r] = await db.select().from(campaignMeasures).where(and(eq(campaignMeasures.unitId, unitId), eq(campaignMeasures.id, id)));
+    return r;
+  },
+  async updateMeasure(db: Db, unitId: string, id: string, version: number, patch: Partial<typeof campaignMeasures.$inferInsert>) {
+    const rows = await db.update(campaignMeasures).set({ ...patch, version: version + 1 })
+      .where(and(eq(campaignMeasures.unitId, unitId), eq(campaignMeasures.id, id), eq(campaignMeasures.version, version))).returning({ id: campaignMeasures.id });
+    return rows.length === 1;
+  },
+  /** Per measure of a campaign: its items, how many are closed, how many are open past their due date. */
+  async measureProgress(db: Db, unitId: string, campaignId: string, today: string) {
+    const res = await db.execute(sql`
+      select m.id, count(i.id)::int as items,
+        count(*) filter (where i.status = 'closed')::int as closed,
+        count(*) filter (where i.status in ('assigned', 'in_progress', 'under_review') and i.due < ${today})::int as overdue
+      from campaign_measures m
+      left join supervised_items i on i.unit_id = m.unit_id and i.measure_id = m.id and i.status <> 'withdrawn'
+      where m.unit_id = ${unitId} and m.campaign_id = ${campaignId}
+      group by m.id`);
+    return new Map(rowsOf<{ id: string; items: number; closed: number; overdue: number }>(res).map((r) => [r.id, r]));
+  },
+  async insertObject(db: Db, row: typeof contactObjects.$inferInsert) {
+    const [r] = await db.insert(contactObjects).values(row).returning();
+    return r!;
+  },
+  async objects(db: Db, unitId: string, kind?: string) {
+    return db.select().from(contactObjects).where(and(eq(contactObjects.unitId, unitId), kind ? eq(contactObjects.kind, kind) : undefined)).orderBy(asc(contactObjects.kind), asc(contactObjects.name));
+  },
+  async objectsByIds(db: Db, unitId: string, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select().from(contactObjects).where(and(eq(contactObjects.unitId, unitId), inArray(contactObjects.id, ids)));
+  },
+  async objectByName(db: Db, unitId: string, kind: string, name: string) {
+    const [r] = await db.select().from(contactObjects).where(and(eq(contactObjects.unitId, unitId), eq(contactObjects.kind, kind), eq(contactObjects.name, name)));
+    return r;
+  },
+  async insertActivity(db: Db, row: typeof activities.$inferInsert) {
+    const [r] = await db.insert(activities).values(row).returning();
+    return r!;
+  },
+  async activity(db: Db, unitId: string, id: string) {
+    const [r] = await db.select().from(activities).where(and(eq(activities.unitId, unitId), eq(activities.id, id)));
+    return r;
+  },
+  async withdrawActivity(db: Db, unitId: string, id: string, reason: string) {
+    const rows = await db.update(activities).set({ active: false, withdrawnReason: reason })
+      .where(and(eq(activities.unitId, unitId), eq(activities.id, id), eq(activities.active, true))).returning({ id: activities.id });
+    return rows.length === 1;
+  },
+  async activitiesPage(db: Db, unitId: string, f: { campaignId?: string; type?: string; personId?: string; from?: string; to?: string; ids?: string[]; limit: number; offset: number }) {
+    const where = and(
+      eq(activities.unitId, unitId),
+      f.campaignId ? eq(activities.campaignId, f.campaignId) : undefined,
+      f.type ? eq(activities.type, f.type) : undefined,
+      f.personId ? sql`${f.personId}::uuid = any(${activities.participantIds})` : undefined,
+      f.from ? gte(activities.heldOn, f.from) : undefined,
+      f.to ? lte(activities.heldOn, f.to) : undefined,
+      f.ids ? inArray(activities.id, f.ids) : undefined,
+    );
+    const [rows, [count]] = await Promise.all([
+      db.select().from(activities).where(where).orderBy(desc(activities.heldOn), desc(activities.createdAt)).limit(f.limit).offset(f.offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where),
+    ]);
+    return { rows, total: count?.n ?? 0 };
+  },
+  /** The active activities of a unit in [from, to] (the facts compliance is computed from). */
+  async activityFacts(db: Db, unitId: string, from: string, to: string, types?: string[]) {
+    const typeFilter: SQL | undefined = types?.length ? inArray(activities.type, types) : undefined;
+    return db.select({ id: activities.id, type: activities.type, date: activities.heldOn, participantIds: activities.participantIds, objectIds: activities.objectIds, departmentId: activities.departmentId })
+      .from(activities)
+      .where(and(eq(activities.unitId, unitId), eq(activities.active, true), gte(activities.heldOn, from), lte(activities.heldOn, to), typeFilter));
+  },
+  async rules(db: Db, unitId: string, campaignId: string) {
+    return db.select().from(obligationRules).where(and(eq(obligationRules.unitId, unitId), eq(obligationRules.campaignId, campaignId))).orderBy(asc(obligationRules.measureNo), asc(obligationRules.createdAt));
+  },
+  async rule(db: Db, unitId: string, id: string) {
+    const [r] = await db.select().from(obligationRules).where(and(eq(obligationRules.unitId, unitId), eq(obligationRules.id, id)));
+    return r;
+  },
+  async insertRule(db: Db, row: typeof obligationRules.$inferInsert) {
+    const [r] = await db.insert(obligationRules).values(row).returning();
+    return r!;
+  },
+};

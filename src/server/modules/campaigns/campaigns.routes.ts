@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ZIdParams, ZReasonBody } from '../../../shared/contracts/common.js';
+import * as C from '../../../shared/contracts/campaigns.js';
+import { typed, type RouteModule } from '../../types.js';
+import { createActivity, createObject, listActivities, listObjects, withdrawActivity } from './activities.service.js';
+import { addMeasure, breakDownMeasure, createCampaign, getCampaign, listCampaigns, updateMeasure, withdrawMeasure } from './campaigns.service.js';
+import { createRule, listRules, ruleCompliance } from './compliance.service.js';
+
+const tags = ['专项活动'];
+const ZMeasureParams = ZIdParams.extend({ measureId: z.uuid({ message: '编号格式不正确' }) });
+const ZRuleParams = ZIdParams.extend({ ruleId: z.uuid({ message: '编号格式不正确' }) });
+const ZRuleWithSummary = C.ZRule.extend({ summary: C.ZCompliance.shape.summary });
+
+const campaignsRoutes: RouteModule = async (app, deps) => {
+  const r = typed(app);
+  r.get('/campaigns', { config: { permission: 'campaign.read' }, schema: { tags, summary: '专项活动列表', response: { 200: z.array(C.ZCampaign) } } },
+    async (req) => listCampaigns(deps, req.actor));
+  r.post('/campaigns', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '由模板创建专项活动', body: C.ZCampaignBody, response: { 200: C.ZCampaignDetail } } },
+    async (req) => createCampaign(deps, req.actor, req.body));
+  r.get('/campaigns/:id', { config: { permission: 'campaign.read' }, schema: { tags, summary: '专项活动详情（类别、措施及其进度）', params: ZIdParams, response: { 200: C.ZCampaignDetail } } },
+    async (req) => getCampaign(deps, req.actor, req.params.id));
+  r.post('/campaigns/:id/measures', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '新增措施', params: ZIdParams, body: C.ZMeasureBody, response: { 200: C.ZCampaignDetail } } },
+    async (req) => addMeasure(deps, req.actor, req.params.id, req.body));
+  r.put('/campaigns/:id/measures/:measureId', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '修改措施', params: ZMeasureParams, body: C.ZMeasureUpdate, response: { 200: C.ZCampaignDetail } } },
+    async (req) => updateMeasure(deps, req.actor, req.params.id, req.params.measureId, req.body));
+  r.post('/campaigns/:id/measures/:measureId/withdraw', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '撤销措施（须说明原因）', params: ZMeasureParams, body: ZReasonBody, response: { 200: C.ZCampaignDetail } } },
+    async (req) => withdrawMeasure(deps, req.actor, req.params.id, req.params.measureId, req.body.reason));
+  r.post('/campaigns/:id/measures/:measureId/breakdown', {
+    config: { permission: 'campaign.manage' },
+    schema: { tags, summary: '任务分解：生成督办事项', params: ZMeasureParams, body: C.ZBreakdownBody, response: { 200: z.object({ itemIds: z.array(z.uuid()), campaign: C.ZCampaignDetail }) } },
+  }, async (req) => breakDownMeasure(deps, req.actor, req.params.id, req.params.measureId, req.body));
+  r.get('/campaigns/:id/rules', { config: { permission: 'campaign.read' }, schema: { tags, summary: '义务规则及其达标概况', params: ZIdParams, response: { 200: z.array(ZRuleWithSummary) } } },
+    async (req) => listRules(deps, req.actor, req.params.id));
+  r.post('/campaigns/:id/rules', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '新增义务规则', params: ZIdParams, body: C.ZRuleBody, response: { 200: C.ZRule } } },
+    async (req) => createRule(deps, req.actor, req.params.id, req.body));
+  r.get('/campaigns/:id/rules/:ruleId/compliance', { config: { permission: 'campaign.read' }, schema: { tags, summary: '达标矩阵（对象 × 周期）', params: ZRuleParams, response: { 200: C.ZCompliance } } },
+    async (req) => ruleCompliance(deps, req.actor, req.params.id, req.params.ruleId));
+  r.get('/contact-objects', { config: { permission: 'campaign.read' }, schema: { tags, summary: '联系对象（帮扶村、服务企业等）', querystring: z.object({ kind: z.enum(['village', 'enterprise', 'county', 'other']).optional() }), response: { 200: z.array(C.ZContactObject) } } },
+    async (req) => listObjects(deps, req.actor, req.query.kind));
+  r.post('/contact-objects', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '新增联系对象', body: C.ZObjectBody, response: { 200: C.ZContactObject } } },
+    async (req) => createObject(deps, req.actor, req.body));
+  r.get('/activities', { config: { permission: 'campaign.read' }, schema: { tags, summary: '活动记录', querystring: C.ZActivityQuery, response: { 200: z.object({ items: z.array(C.ZActivity), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } } },
+    async (req) => listActivities(deps, req.actor, req.query));
+  r.post('/activities', { config: { permission: 'activity.record' }, schema: { tags, summary: '记录活动', body: C.ZActivityBody, response: { 200: C.ZActivity } } },
+    async (req) => createActivity(deps, req.actor, req.body));
+  r.post('/activities/:id/withdraw', { config: { permission: 'activity.record' }, schema: { tags, summary: '撤销活动记录（须说明原因）', params: ZIdParams, body: ZReasonBody, response: { 200: C.ZActivity } } },
+    async (req) => withdrawActivity(deps, req.actor, req.params.id, req.body.reason));
+};
+export default campaignsRoutes;

@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import { checkRule, countCompliance, coverageCompliance, periodsBetween, type ObligationRule, type Subject } from '../../../domain/compliance.js';
+import type { Actor } from '../../../domain/roles.js';
+import type { ZRuleBody, ZRuleSubject } from '../../../shared/contracts/campaigns.js';
+import { badRequest, notFound } from '../../errors.js';
+import type { Db } from '../../db/client.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { orgRepo } from '../org/org.repo.js';
+import { campaignsRepo, type CampaignRow, type RuleRow } from './campaigns.repo.js';
+import { loadCampaign } from './campaigns.service.js';
+
+type RuleSubject = z.infer<typeof ZRuleSubject>;
+interface StoredRule { kind: 'count' | 'coverage'; activityTypes: string[]; period: ObligationRule['period']; min: number; max: number | null; percent: number }
+
+/** What the unit looks like for rule subjects: people, departments, contact objects, group members. */
+export async function unitFacts(db: Db, unitId: string) {
+  const [people, departments, objects, members] = await Promise.all([
+    campaignsRepo.people(db, unitId), campaignsRepo.departments(db, unitId), campaignsRepo.objects(db, unitId), orgRepo.groupMembers(db, unitId),
+  ]);
+  return { people, departments, objects, members };
+}
+type UnitFacts = Awaited<ReturnType<typeof unitFacts>>;
+
+/** The subjects a rule asks, as the compliance engine matches them. */
+export function resolveSubjects(s: RuleSubject, f: UnitFacts): Subject[] {
+  const inService = f.people.filter((p) => p.status === 'in_service');
+  const person = (p: { id: string; name: string }): Subject => ({ key: p.id, label: p.name, personIds: [p.id] });
+  switch (s.kind) {
+    case 'people': return f.people.filter((p) => s.personIds.includes(p.id)).map(person);
+    case 'leadership': return inService.filter((p) => p.isLeadership).map(person);
+    case 'group': return f.members.filter((m) => m.groupId === s.groupId).map((m) => ({ key: m.personId, label: m.personName, personIds: [m.personId] }));
+    case 'each_department': return f.departments.filter((d) => d.active).map((d) => ({ key: d.id, label: d.name, departmentId: d.id }));
+    case 'in_service': return inService.map((p) => ({ key: p.id, label: p.name, objectIds: [p.id] }));
+    case 'unit': return [{ key: 'unit', label: '本单位', everyone: true }];
+    case 'objects': return f.objects.filter((o) => o.active && o.kind === s.objectKind).map((o) => ({ key: o.id, label: o.name, objectIds: [o.id] }));
+    case 'object_assignees': {
+      // Each person assigned to objects of the kind, counted on activities they joined at their own objects.
+      const mine = new Map<string, string[]>();
+      for (const o of f.objects.filter((x) => x.active && x.kind === s.objectKind)) for (const p of o.assigneeIds) mine.set(p, [...(mine.get(p) ?? []), o.id]);
+      return f.people.filter((p) => mine.has(p.id)).map((p) => ({ key: p.id, label: p.name, personIds: [p.id], objectIds: mine.get(p.id)! }));
+    }
+  }
+}
+
+function presentRule(r: RuleRow) {
+  const rule = r.rule as StoredRule;
+  return {
+    id: r.id, measureNo: r.measureNo, title: r.title, subject: r.subject as RuleSubject, activityTypes: rule.activityTypes as never,
+    period: rule.period, kind: rule.kind, min: rule.min, max: rule.max, percent: rule.percent, paramKey: r.paramKey, active: r.active,
+  };
+}
+
+/** One rule's compliance over the campaign: every subject × period (count), or per period (coverage). */
+export function computeRule(campaign: CampaignRow, r: RuleRow, facts: UnitFacts, activities: Awaited<ReturnType<typeof campaignsRepo.activityFacts>>, today: string) {
+  const rule = r.rule as StoredRule;
+  const subjects = resolveSubjects(r.subject as RuleSubject, facts);
+  const periods = periodsBetween(rule.period, campaign.startsOn, campaign.endsOn);
+  const cells = rule.kind === 'count' ? countCompliance({ kind: 'count', activityTypes: rule.activityTypes, period: rule.period, min: rule.min, max: rule.max }, subjects, activities, periods, today) : [];
+  const coverage = rule.kind === 'coverage' ? coverageCompliance({ kind: 'coverage', activityTypes: rule.activityTypes, period: rule.period, percent: rule.percent }, subjects, activities, periods, today) : [];
+  const statuses = [...cells, ...coverage].map((c) => c.status);
+  const n = (s: string) => statuses.filter((x) => x === s).length;
+  return {
+    rule: presentRule(r), periods, subjects: subjects.map((s) => ({ key: s.key, label: s.label })), cells, coverage,
+    summary: { met: n('met'), atRisk: n('at_risk'), missed: n('missed'), over: n('over') },
+  };
+}
+
+/** Every active rule of a campaign, computed from one read of the unit's activities. */
+export async function campaignCompliance(db: Db, unitId: string, campaign: CampaignRow, today: string) {
+  const [rules, facts, activities] = await Promise.all([
+    campaignsRepo.rules(db, unitId, campaign.id), unitFacts(db, unitId), campaignsRepo.activityFacts(db, unitId, campaign.startsOn, campaign.endsOn),
+  ]);
+  return rules.filter((r) => r.active).map((r) => computeRule(campaign, r, facts, activities, today));
+}
+
+export async function listRules(deps: AppDeps, actor: Actor, campaignId: string) {
+  const c = await loadCampaign(deps, actor, campaignId);
+  return (await campaignCompliance(deps.db, actor.unitId, c, shanghaiDate(deps.clock.now()))).map((x) => ({ ...x.rule, summary: x.summary }));
+}
+
+export async function ruleCompliance(deps: AppDeps, actor: Actor, campaignId: string, ruleId: string) {
+  const c = await loadCampaign(deps, actor, campaignId);
+  const r = await campaignsRepo.rule(deps.db, actor.unitId, ruleId);
+  if (!r || r.campaignId !== campaignId) throw notFound('规则');
+  const [facts, activities] = await Promise.all([unitFacts(deps.db, actor.unitId), campaignsRepo.activityFacts(deps.db, actor.unitId, c.startsOn, c.endsOn, (r.rule as StoredRule).activityTypes)]);
+  return computeRule(c, r, facts, activities, shanghaiDate(deps.clock.now()));
+}
+
+export async function createRule(deps: AppDeps, actor: Actor, campaignId: string, b: z.infer<typeof ZRuleBody>) {
+  const c = await loadCampaign(deps, actor, campaignId);
+  const rule: ObligationRule = b.kind === 'count'
+    ? { kind: 'count', activityTypes: b.activityTypes, period: b.period, min: b.min, max: b.max }
+    : { kind: 'coverage', activityTypes: b.activityTypes, period: b.period, percent: b.percent };
+  const problem = checkRule(rule);
+  if (problem) throw badRequest(problem);
+  if (b.measureNo && !(await campaignsRepo.measures(deps.db, actor.unitId, c.id)).some((m) => m.no === b.measureNo)) throw badRequest(`措施${b.measureNo}不存在`);
+  if (b.subject.kind === 'group' && !(await orgRepo.group(deps.db, actor.unitId, b.subject.groupId))) throw badRequest('所选小组不存在');
+  if (b.subject.kind === 'people') {
+    const found = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.subject.personIds);
+    if (b.subject.personIds.some((id) => !found.has(id))) throw badRequest('所选人员不存在');
+  }
+  const at = deps.clock.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const r = await campaignsRepo.insertRule(tx, {
+      unitId: actor.unitId, campaignId, measureNo: b.measureNo, title: b.title, subject: b.subject, createdAt: at,
+      rule: { kind: b.kind, activityTypes: b.activityTypes, period: b.period, min: b.min, max: b.max, percent: b.percent },
+    });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'campaign', entityId: campaignId, action: 'add_rule', after: { title: b.title, ...rule } });
+    return r;
+  });
+  return presentRule(row);
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { zName } from './common.js';
+import { zIsoDate } from './calendar.js';
+
+export const ACTIVITY_TYPES = {
+  study: '学习研讨', meeting: '会议', visit: '走访调研', inspection: '检查', education: '教育活动', deed: '实事好事',
+  work_report: '工作汇报', home_visit: '政治家访', honour: '获评荣誉', other: '其他',
+} as const;
+export type ActivityType = keyof typeof ACTIVITY_TYPES;
+const zActivityType = z.enum(Object.keys(ACTIVITY_TYPES) as [ActivityType, ...ActivityType[]], { message: '活动类型不正确' });
+
+export const OBJECT_KINDS = { village: '帮扶联系村', enterprise: '服务企业', county: '督查对象县（市）', other: '其他' } as const;
+export type ObjectKind = keyof typeof OBJECT_KINDS;
+const zObjectKind = z.enum(Object.keys(OBJECT_KINDS) as [ObjectKind, ...ObjectKind[]], { message: '对象类型不正确' });
+
+export const PHASES = [
+  { key: 'prepare', title: '会前准备' }, { key: 'meeting', title: '召开会议' }, { key: 'rectify', title: '整改落实' }, { key: 'summarize', title: '总结提升' },
+] as const;
+const zPhase = z.object({ key: z.enum(['prepare', 'meeting', 'rectify', 'summarize'], { message: '阶段不正确' }), title: z.string().max(20).default(''), from: zIsoDate, to: zIsoDate });
+
+export const ZCampaignBody = z.object({
+  templateCode: z.string().trim().min(1).max(40).default('xing-shi-feng'),
+  name: zName('活动名称', 60),
+  year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
+  startsOn: zIsoDate,
+  endsOn: zIsoDate,
+  params: z.record(z.string(), z.number().min(0, '参数应为非负数').max(100_000)).default({}),
+  phases: z.array(zPhase).max(4).default([]),
+  leadingGroupId: z.uuid().nullable().default(null),
+  officeGroupId: z.uuid().nullable().default(null),
+});
+
+export const ZCampaign = z.object({
+  id: z.uuid(), name: z.string(), year: z.number().int(), templateCode: z.string(), startsOn: z.string(), endsOn: z.string(),
+  params: z.record(z.string(), z.number()), phases: z.array(zPhase), leadingGroupId: z.uuid().nullable(), officeGroupId: z.uuid().nullable(),
+  active: z.boolean(), version: z.number().int(),
+});
+
+export const ZMeasure = z.object({
+  id: z.uuid(), categoryNo: z.number().int(), no: z.number().int(), title: z.string(), text: z.string(), renderedText: z.string(),
+  active: z.boolean(), withdrawnReason: z.string().nullable(), version: z.number().int(),
+  params: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), value: z.number() })),
+  /** Derived from its items (任务分解): how many, closed, overdue, and the share closed. */
+  progress: z.object({ items: z.number().int(), closed: z.number().int(), overdue: z.number().int(), percent: z.number().nullable() }),
+});
+
+export const ZCampaignDetail = ZCampaign.extend({
+  categories: z.array(z.object({ no: z.number().int(), kind: z.enum(['promote', 'rectify']), title: z.string(), focus: z.string() })),
+  measures: z.array(ZMeasure),
+  leadingGroup: z.object({ name: z.string(), members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })) }).nullable(),
+  officeGroup: z.object({ name: z.string(), members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })) }).nullable(),
+});
+
+export const ZMeasureBody = z.object({
+  categoryNo: z.number().int().min(1).max(100),
+  title: zName('措施标题', 100),
+  text: z.string().trim().max(5000).default(''),
+});
+export const ZMeasureUpdate = ZMeasureBody.extend({ version: z.number().int().min(1) });
+
+/** 任务分解: one supervised item per responsible person, with the measure's leader, departments and milestones. */
+export const ZBreakdownBody = z.object({
+  leaderPersonId: z.uuid({ message: '请选择责任领导' }),
+  leadDepartmentId: z.uuid({ message: '请选择牵头科室' }),
+  cooperatingDepartmentIds: z.array(z.uuid()).max(20).default([]),
+  ownerPersonIds: z.array(z.uuid()).min(1, '请选择责任人').max(50),
+  title: z.string().trim().max(100).optional(),
+  receivedOn: zIsoDate,
+  explicitDue: zIsoDate.nullable().default(null),
+  urgency: z.enum(['urgent', 'important', 'normal']).default('normal'),
+  cadence: z.enum(['none', 'weekly', 'monthly']).default('monthly'),
+  milestones: z.array(z.object({ title: zName('节点名称', 60), due: zIsoDate })).max(20).default([]),
+});
+
+export const ZObjectBody = z.object({
+  kind: zObjectKind,
+  name: zName('名称', 60),
+  assigneeIds: z.array(z.uuid()).max(20).default([]),
+});
+export const ZContactObject = z.object({ id: z.uuid(), kind: zObjectKind, name: z.string(), assigneeIds: z.array(z.uuid()), assigneeNames: z.array(z.string()), active: z.boolean(), version: z.number().int() });
+
+export const ZActivityBody = z.object({
+  campaignId: z.uuid().nullable().default(null),
+  type: zActivityType,
+  title: zName('活动名称', 100),
+  heldOn: zIsoDate,
+  departmentId: z.uuid().nullable().default(null),
+  participantIds: z.array(z.uuid()).max(500).default([]),
+  absentIds: z.array(z.uuid()).max(500).default([]),
+  objectIds: z.array(z.uuid()).max(200).default([]),
+  measureNos: z.array(z.number().int().min(1).max(200)).max(50).default([]),
+  minutes: z.string().trim().max(20_000).default(''),
+});
+export const ZActivity = ZActivityBody.extend({
+  id: z.uuid(), active: z.boolean(), withdrawnReason: z.string().nullable(), participantNames: z.array(z.string()), objectNames: z.array(z.string()), departmentName: z.string().nullable(),
+});
+export const ZActivityQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  campaignId: z.uuid().optional(),
+  type: zActivityType.optional(),
+  personId: z.uuid().optional(),
+  from: zIsoDate.optional(),
+  to: zIsoDate.optional(),
+  ids: z.string().max(4000).optional(),
+});
+
+const zPeriod = z.enum(['week', 'month', 'quarter', 'year', 'campaign'], { message: '周期不正确' });
+/** Who a rule asks: named people, the leadership, a group, each department, each assignee of an object kind, each object, or the unit. */
+export const ZRuleSubject = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('people'), personIds: z.array(z.uuid()).min(1, '请选择人员').max(200) }),
+  z.object({ kind: z.literal('leadership') }),
+  z.object({ kind: z.literal('group'), groupId: z.uuid() }),
+  z.object({ kind: z.literal('each_department') }),
+  z.object({ kind: z.literal('object_assignees'), objectKind: zObjectKind }),
+  z.object({ kind: z.literal('objects'), objectKind: zObjectKind }),
+  z.object({ kind: z.literal('in_service') }),
+  z.object({ kind: z.literal('unit') }),
+], { message: '请选择规则对象' });
+export const ZRuleBody = z.object({
+  measureNo: z.number().int().min(1).max(200).nullable().default(null),
+  title: zName('规则名称', 100),
+  subject: ZRuleSubject,
+  activityTypes: z.array(zActivityType).min(1, '请选择计入的活动类型').max(10),
+  period: zPeriod,
+  kind: z.enum(['count', 'coverage']).default('count'),
+  min: z.number().int().min(0).max(1000).default(1),
+  max: z.number().int().min(1).max(1000).nullable().default(null),
+  percent: z.number().min(1).max(100).default(100),
+});
+export const ZRule = ZRuleBody.extend({ id: z.uuid(), paramKey: z.string().nullable(), active: z.boolean() });
+
+const zStatus = z.enum(['met', 'at_risk', 'missed', 'over', 'open', 'not_started']);
+export const ZCompliance = z.object({
+  rule: ZRule,
+  periods: z.array(z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() })),
+  subjects: z.array(z.object({ key: z.string(), label: z.string() })),
+  cells: z.array(z.object({ subjectKey: z.string(), periodKey: z.string(), count: z.number().int(), status: zStatus, activityIds: z.array(z.string()) })),
+  coverage: z.array(z.object({ periodKey: z.string(), covered: z.number().int(), total: z.number().int(), percent: z.number(), status: zStatus, uncovered: z.array(z.string()) })),
+  summary: z.object({ met: z.number().int(), atRisk: z.number().int(), missed: z.number().int(), over: z.number().int() }),
+});

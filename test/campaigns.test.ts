@@ -1,0 +1,161 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+
+let ctx: TestContext;
+let office: Client;
+let unit: Awaited<ReturnType<typeof newDemoUnit>>;
+let people: { id: string; name: string }[];
+const personId = (name: string) => people.find((p) => p.name === name)!.id;
+
+beforeAll(async () => {
+  ctx = await testApp();
+  unit = await newDemoUnit(ctx);
+  office = await signIn(ctx, unit.user('office'));
+  people = (await office.get('/api/people?pageSize=100')).json().items;
+});
+
+const campaignBody = (over: Record<string, unknown> = {}) => ({
+  name: '兴“十风”治“十弊”专项活动', year: 2026, startsOn: '2026-03-01', endsOn: '2026-12-15',
+  params: { villageVisitsPerQuarter: 1 }, phases: [{ key: 'prepare', title: '', from: '2026-03-01', to: '2026-03-31' }], ...over,
+});
+
+describe('campaigns', () => {
+  let campaign: { id: string; measures: { id: string; no: number; version: number; renderedText: string; progress: { items: number } }[] };
+
+  it('are made from the built-in template with its 20 categories, 39 measures and implied rules', async () => {
+    const groups = (await office.get('/api/groups')).json() as { id: string; kind: string }[];
+    const res = await office.post('/api/campaigns', campaignBody({ leadingGroupId: groups.find((g) => g.kind === 'leading_group')!.id, officeGroupId: groups.find((g) => g.kind === 'leading_group_office')!.id }));
+    expect(res.statusCode).toBe(200);
+    campaign = res.json();
+    const c = res.json();
+    expect([c.categories.length, c.measures.length]).toEqual([20, 39]);
+    expect(c.categories[10].title).toBe('从严整治“在职不履职、遇事绕开走”的不作为现象');
+    expect(c.measures[4].renderedText).toContain('每季度到帮扶联系点调研1次以上');
+    expect(c.phases).toEqual([{ key: 'prepare', title: '会前准备', from: '2026-03-01', to: '2026-03-31' }]);
+    expect(c.leadingGroup.members[0]).toMatchObject({ name: '王建国', role: '组长' });
+    expect(c.officeGroup.members[0]).toMatchObject({ name: '李红梅', role: '主任' });
+    const rules = (await office.get(`/api/campaigns/${c.id}/rules`)).json();
+    expect(rules.map((r: { measureNo: number }) => r.measureNo)).toEqual([5, 5, 9, 16, 18, 22, 22, 22, 25, 27]);
+    expect(rules.find((r: { title: string }) => r.title === '每月在岗情况不打招呼式检查')).toMatchObject({ min: 1, max: 2, period: 'month' });
+  });
+
+  it('refuse bad input and write nothing', async () => {
+    const before = (await office.get('/api/campaigns')).json().length;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ name: '另一个', endsOn: '2026-02-01' }, '结束日期不能早于开始日期'],
+      [{ name: '另一个', params: { noSuchParam: 3 } }, '模板没有参数“noSuchParam”'],
+      [{ name: '另一个', templateCode: 'nope' }, '模板不存在'],
+      [{}, '2026 年已有同名活动“兴“十风”治“十弊”专项活动”'],
+      [{ name: '另一个', phases: [{ key: 'meeting', title: '', from: '2026-01-01', to: '2026-01-02' }] }, '阶段“召开会议”应在活动期间内'],
+      [{ name: '另一个', year: 2030 }, '活动期间应包含 2030 年'],
+    ];
+    for (const [over, message] of cases) {
+      const res = await office.post('/api/campaigns', campaignBody(over));
+      expect([res.statusCode, res.json().message]).toEqual([400, message]);
+    }
+    expect((await office.get('/api/campaigns')).json().length).toBe(before);
+    const member = await signIn(ctx, unit.user('member1'));
+    expect((await member.post('/api/campaigns', campaignBody({ name: '越权' }))).statusCode).toBe(403);
+  });
+
+  it('can be edited: a measure added, changed (stale edits refused) and withdrawn with a reason', async () => {
+    const added = (await office.post(`/api/campaigns/${campaign.id}/measures`, { categoryNo: 4, title: '建立重点工作周调度台账', text: '每周五前更新。' })).json();
+    expect(added.measures.at(-1)).toMatchObject({ no: 40, categoryNo: 4, title: '建立重点工作周调度台账' });
+    const m40 = added.measures.at(-1);
+    const changed = await office.put(`/api/campaigns/${campaign.id}/measures/${m40.id}`, { categoryNo: 4, title: '建立重点工作周调度台账（修订）', text: '每周五前更新。', version: m40.version });
+    expect(changed.statusCode).toBe(200);
+    expect((await office.put(`/api/campaigns/${campaign.id}/measures/${m40.id}`, { categoryNo: 4, title: '旧版本', text: '', version: m40.version })).statusCode).toBe(409);
+    const m5 = campaign.measures[4]!;
+    const edit = await office.put(`/api/campaigns/${campaign.id}/measures/${m5.id}`, { categoryNo: 2, title: '深化为群众办实事工作机制', text: '改写', version: m5.version });
+    expect([edit.statusCode, edit.json().message]).toEqual([400, '该措施含参数，请在活动参数中修改数字，不要改动正文']);
+    const withdrawn = (await office.post(`/api/campaigns/${campaign.id}/measures/${m40.id}/withdraw`, { reason: '与措施9重复' })).json();
+    expect(withdrawn.measures.at(-1)).toMatchObject({ active: false, withdrawnReason: '与措施9重复' });
+  });
+
+  it('break a measure down into supervised items, whose state is the measure\'s progress', async () => {
+    const depts = (await office.get('/api/departments')).json();
+    const m5 = campaign.measures[4]!;
+    const res = await office.post(`/api/campaigns/${campaign.id}/measures/${m5.id}/breakdown`, {
+      leaderPersonId: personId('李红梅'), leadDepartmentId: depts[0].id, cooperatingDepartmentIds: [depts[1].id],
+      ownerPersonIds: [personId('周凯'), personId('朱晓燕')], receivedOn: '2026-11-30', milestones: [{ title: '确定联系村', due: '2026-12-10' }],
+    });
+    expect(res.statusCode).toBe(200);
+    const { itemIds, campaign: after } = res.json();
+    expect(itemIds).toHaveLength(2);
+    expect(after.measures[4].progress).toEqual({ items: 2, closed: 0, overdue: 0, percent: 0 });
+    const item = (await office.get(`/api/items/${itemIds[0]}`)).json();
+    expect([item.source, item.sourceRef, item.category, item.due]).toEqual(['campaign_measure', '措施5', '大兴调查研究之风，摸实情、解难题', '2026-12-10']);
+    expect((await office.get('/api/items?source=campaign_measure')).json().total).toBe(2);
+  });
+});
+
+describe('activities and compliance', () => {
+  let campaignId: string;
+  let rules: { id: string; title: string }[];
+  beforeAll(async () => {
+    const u = await newDemoUnit(ctx);
+    office = await signIn(ctx, u.user('office'));
+    people = (await office.get('/api/people?pageSize=100')).json().items;
+    campaignId = (await office.post('/api/campaigns', campaignBody())).json().id;
+    rules = (await office.get(`/api/campaigns/${campaignId}/rules`)).json();
+    unit = u;
+  });
+
+  it('count visits to each leader\'s contact village per quarter: met, at risk near the end, missed', async () => {
+    const a = (await office.post('/api/contact-objects', { kind: 'village', name: '红星村', assigneeIds: [personId('李红梅')] })).json();
+    await office.post('/api/contact-objects', { kind: 'village', name: '光明村', assigneeIds: [personId('张志强')] });
+    expect((await office.post('/api/contact-objects', { kind: 'village', name: '红星村' })).json().message).toBe('已有同名对象“红星村”');
+    const leader = await signIn(ctx, unit.user('leader1'));
+    for (const heldOn of ['2026-05-12', '2026-10-20']) {
+      const res = await leader.post('/api/activities', { campaignId, type: 'visit', title: '到红星村调研', heldOn, participantIds: [personId('李红梅')], objectIds: [a.id], measureNos: [5] });
+      expect(res.statusCode).toBe(200);
+    }
+    const rule = rules.find((r) => r.title === '每季度到帮扶联系点调研')!;
+    const m = (await office.get(`/api/campaigns/${campaignId}/rules/${rule.id}/compliance`)).json();
+    expect(m.periods.map((p: { key: string }) => p.key)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    const cell = (name: string, q: string) => m.cells.find((c: { subjectKey: string; periodKey: string }) => c.subjectKey === personId(name) && c.periodKey === q);
+    // Q4 runs to the campaign's end (12-15): on 11-30, 61 of its 76 days are gone.
+    expect([cell('李红梅', '2026-Q2').status, cell('李红梅', '2026-Q3').status, cell('李红梅', '2026-Q4').status]).toEqual(['met', 'missed', 'met']);
+    expect([cell('张志强', '2026-Q4').status, cell('张志强', '2026-Q1').status]).toEqual(['at_risk', 'missed']);
+    expect(cell('李红梅', '2026-Q4').activityIds).toHaveLength(1);
+    const behind = (await office.get(`/api/activities?ids=${cell('李红梅', '2026-Q4').activityIds.join(',')}`)).json().items;
+    expect(behind.map((x: { title: string; objectNames: string[] }) => [x.title, x.objectNames])).toEqual([['到红星村调研', ['红星村']]]);
+  });
+
+  it('refuse activities in the future, outside the campaign, or naming unknown people, and let them be withdrawn with a reason', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ heldOn: '2026-12-01' }, '活动日期不能晚于今天'],
+      [{ heldOn: '2026-02-01' }, '活动日期不在专项活动期间（2026-03-01 至 2026-12-15）内'],
+      [{ participantIds: ['00000000-0000-4000-8000-000000000000'] }, '所选人员不存在'],
+      [{ measureNos: [99] }, '措施99不存在或已撤销'],
+      [{ type: 'party' }, '请求内容有误：活动类型不正确'],
+    ];
+    for (const [over, message] of cases) {
+      const res = await office.post('/api/activities', { campaignId, type: 'study', title: '专题学习党内法规', heldOn: '2026-11-20', ...over });
+      expect([res.statusCode, res.json().message]).toEqual([400, message]);
+    }
+    const study = (await office.post('/api/activities', { campaignId, type: 'study', title: '专题学习党内法规', heldOn: '2026-11-20', participantIds: [personId('王建国')] })).json();
+    const rule = rules.find((r) => r.title === '专题学习党内法规')!;
+    const count = async () => (await office.get(`/api/campaigns/${campaignId}/rules/${rule.id}/compliance`)).json().cells[0].count;
+    expect(await count()).toBe(1);
+    const member = await signIn(ctx, unit.user('member1'));
+    expect((await member.post(`/api/activities/${study.id}/withdraw`, { reason: '误录' })).statusCode).toBe(403);
+    expect((await office.post(`/api/activities/${study.id}/withdraw`, { reason: '重复录入' })).json()).toMatchObject({ active: false, withdrawnReason: '重复录入' });
+    expect(await count()).toBe(0);
+  });
+
+  it('cover every in-service cadre with 政治家访, and refuse impossible rules', async () => {
+    const rule = rules.find((r) => r.title === '全覆盖开展“政治家访”')!;
+    const secretary = await signIn(ctx, unit.user('secretary'));
+    await secretary.post('/api/activities', { campaignId, type: 'home_visit', title: '政治家访', heldOn: '2026-09-10', participantIds: [personId('王建国')], objectIds: [personId('周凯'), personId('朱晓燕')] });
+    const m = (await office.get(`/api/campaigns/${campaignId}/rules/${rule.id}/compliance`)).json();
+    expect(m.coverage[0]).toMatchObject({ covered: 2, status: 'at_risk' });
+    expect(m.coverage[0].total).toBeGreaterThanOrEqual(20);
+    const bad = await office.post(`/api/campaigns/${campaignId}/rules`, { title: '每月谈心', subject: { kind: 'leadership' }, activityTypes: ['meeting'], period: 'month', min: 3, max: 2 });
+    expect([bad.statusCode, bad.json().message]).toEqual([400, '最少次数不能大于最多次数']);
+    const empty = await office.post(`/api/campaigns/${campaignId}/rules`, { title: '每月谈心', subject: { kind: 'people', personIds: [] }, activityTypes: ['meeting'], period: 'month' });
+    expect(empty.statusCode).toBe(400);
+    const ok = await office.post(`/api/campaigns/${campaignId}/rules`, { title: '班子成员每月谈心', subject: { kind: 'leadership' }, activityTypes: ['meeting'], period: 'month', min: 1 });
+    expect(ok.statusCode).toBe(200);
+  });
+});
