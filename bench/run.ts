@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<{ run: (emit: Emit) => Promise<void> 
   startup: () => import('./suites/startup.js'),
   workdays: () => import('./suites/workdays.js'),
   supervision: () => import('./suites/supervision.js'),
+  compliance: () => import('./suites/compliance.js'),
 };
 
 export type Emit = (metric: string, value: number, unit: string) => void;

@@ -11,7 +11,8 @@ const REQUESTS_PER_CLIENT = 25;
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-async function ensureDatabase() {
+/** Creates the bench database when it is missing. */
+export async function ensureBenchDatabase() {
   const url = new URL(URL_);
   const name = url.pathname.slice(1);
   url.pathname = '/postgres';
@@ -73,7 +74,7 @@ function peakMb(pid: number): number {
  * SQL, the reminder sweep over all open items, and a 100,000-row .xlsx export with peak memory.
  */
 export async function run(emit: Emit) {
-  await ensureDatabase();
+  await ensureBenchDatabase();
   const { openPostgres } = await import('../../src/server/db/client.js');
   const { benchDataPresent, generateCity } = await import('../../src/cli/bench-data.js');
   const { sweepReminders } = await import('../../src/server/jobs/reminder-sweep.js');
