@@ -102,6 +102,7 @@ describe('coverage rules', () => {
     expect(all).toMatchObject({ covered: 4, total: 5, percent: 80, status: 'at_risk', uncovered: ['e'] });
     const [ratio] = coverageCompliance({ kind: 'coverage', activityTypes: ['home_visit'], period: 'year', percent: 80 }, cadres, homeVisits, year, '2026-11-30');
     expect(ratio!.status).toBe('met');
+    expect(coverageCompliance({ kind: 'coverage', activityTypes: ['visit'], period: 'year', percent: 100 }, [], homeVisits, year, '2026-11-30')).toEqual([]);
   });
 
   it('refuse rules that cannot hold', () => {

@@ -181,6 +181,8 @@ export function countCompliance(rule: CountRule, subjects: readonly Subject[], a
 
 /** A coverage rule per period: how many subjects have at least one matching activity, against the target. */
 export function coverageCompliance(rule: CoverageRule, subjects: readonly Subject[], activities: readonly ActivityFact[], periods: readonly Period[], today: IsoDate): CoverageCell[] {
+  // Nothing to cover (no enterprise registered yet) is not "100% covered": no cells, nothing met.
+  if (subjects.length === 0) return [];
   const matched = matchesBySubject(rule.activityTypes, subjects, activities, periods);
   return periods.map((p, j) => {
     const covered = subjects.filter((_, i) => matched[i]![j]!.length > 0);

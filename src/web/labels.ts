@@ -42,3 +42,11 @@ export const COLOUR_TAGS: Record<string, { color: string; label: string }> = {
 };
 export const SOURCE_LABELS: Record<string, string> = { document: '收文', campaign_measure: '专项措施', rectification: '整改问题', decision: '议定事项', visit: '走访', manual: '交办' };
 export const URGENCY_LABELS: Record<string, string> = { urgent: '紧急', important: '重要', normal: '一般' };
+
+const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1–99 as Chinese numerals (一, 十, 十一, 二十…), as plans number their categories. */
+export function cnNumeral(n: number): string {
+  if (n < 10) return CN_DIGITS[n] ?? String(n);
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${CN_DIGITS[n % 10]}`;
+}

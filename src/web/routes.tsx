@@ -11,6 +11,8 @@ import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { LedgerPage } from './pages/LedgerPage';
 import { LedgerPrintPage } from './pages/LedgerPrintPage';
+import { CampaignsPage } from './pages/CampaignsPage';
+import { CampaignPage } from './pages/CampaignPage';
 import { lazy, Suspense } from 'react';
 
 // ECharts is large: the rankings page loads it on demand.
@@ -21,6 +23,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/': <WorkbenchPage />,
   '/items': <LedgerPage />,
   '/rankings': <Suspense fallback={<Spin />}><RankingsPage /></Suspense>,
+  '/campaigns': <CampaignsPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,
@@ -50,6 +53,7 @@ export function AppRoutes() {
           {NAV.filter((p) => can(me, p.permission)).map((p) => (
             <Route key={p.path} path={p.path} element={ELEMENTS[p.path]} />
           ))}
+          {can(me, 'campaign.read') && <Route path="/campaigns/:id" element={<CampaignPage />} />}
           <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或没有权限查看。" />} />
         </Route>
       </Routes>

@@ -5,6 +5,7 @@ import type { ZDepartment, ZGroup, ZPost, ZUnit } from '../shared/contracts/org.
 import type { ZUser } from '../shared/contracts/users.js';
 import type { ZAuditEvent } from '../shared/contracts/audit.js';
 import type { ZItem, ZItemDetail } from '../shared/contracts/supervision.js';
+import type { ZActivity, ZCampaign, ZCampaignDetail, ZCompliance, ZContactObject, ZMeasure, ZRule, ZTemplateSummary } from '../shared/contracts/campaigns.js';
 import type { ZCoverage, ZDayInfo, ZScheduleImport, ZOverride, ZDeadlineSettings, ZComputedDeadline, ZDeadline } from '../shared/contracts/calendar.js';
 
 export type Me = TMe;
@@ -31,3 +32,11 @@ export type ComputedDeadline = z.infer<typeof ZComputedDeadline>;
 export type Deadline = z.infer<typeof ZDeadline>;
 export type Item = z.infer<typeof ZItem>;
 export type ItemDetail = z.infer<typeof ZItemDetail>;
+export type Campaign = z.infer<typeof ZCampaign>;
+export type CampaignDetail = z.infer<typeof ZCampaignDetail>;
+export type Measure = z.infer<typeof ZMeasure>;
+export type Activity = z.infer<typeof ZActivity>;
+export type ContactObject = z.infer<typeof ZContactObject>;
+export type Rule = z.infer<typeof ZRule> & { summary: z.infer<typeof ZCompliance>['summary'] };
+export type Compliance = z.infer<typeof ZCompliance>;
+export type TemplateSummary = z.infer<typeof ZTemplateSummary>;

@@ -18,6 +18,11 @@ export const PHASES = [
 ] as const;
 const zPhase = z.object({ key: z.enum(['prepare', 'meeting', 'rectify', 'summarize'], { message: '阶段不正确' }), title: z.string().max(20).default(''), from: zIsoDate, to: zIsoDate });
 
+export const ZTemplateSummary = z.object({
+  code: z.string(), name: z.string(), version: z.number().int(), categories: z.number().int(), measures: z.number().int(), rules: z.number().int(),
+  params: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), default: z.number(), measureNo: z.number().int() })),
+});
+
 export const ZCampaignBody = z.object({
   templateCode: z.string().trim().min(1).max(40).default('xing-shi-feng'),
   name: zName('活动名称', 60),

@@ -3,7 +3,7 @@ import { ZIdParams, ZReasonBody } from '../../../shared/contracts/common.js';
 import * as C from '../../../shared/contracts/campaigns.js';
 import { typed, type RouteModule } from '../../types.js';
 import { createActivity, createObject, listActivities, listObjects, withdrawActivity } from './activities.service.js';
-import { addMeasure, breakDownMeasure, createCampaign, getCampaign, listCampaigns, updateMeasure, withdrawMeasure } from './campaigns.service.js';
+import { addMeasure, breakDownMeasure, createCampaign, getCampaign, listCampaigns, listTemplates, updateMeasure, withdrawMeasure } from './campaigns.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
 
 const tags = ['专项活动'];
@@ -13,6 +13,8 @@ const ZRuleWithSummary = C.ZRule.extend({ summary: C.ZCompliance.shape.summary }
 
 const campaignsRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
+  r.get('/campaign-templates', { config: { permission: 'campaign.read' }, schema: { tags, summary: '可用模板及其参数', response: { 200: z.array(C.ZTemplateSummary) } } },
+    async () => listTemplates());
   r.get('/campaigns', { config: { permission: 'campaign.read' }, schema: { tags, summary: '专项活动列表', response: { 200: z.array(C.ZCampaign) } } },
     async (req) => listCampaigns(deps, req.actor));
   r.post('/campaigns', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '由模板创建专项活动', body: C.ZCampaignBody, response: { 200: C.ZCampaignDetail } } },

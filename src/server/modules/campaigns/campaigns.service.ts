@@ -20,6 +20,14 @@ function templateOf(code: string): TemplateData {
   return t;
 }
 
+/** The built-in templates with their parameters (for the form that creates a campaign). */
+export function listTemplates() {
+  return Object.values(BUILTIN_TEMPLATES).map((t) => ({
+    code: t.code, name: t.name, version: t.version, categories: t.categories.length, measures: t.measures.length, rules: t.rules?.length ?? 0,
+    params: t.measures.flatMap((m) => (m.params ?? []).map((p) => ({ key: p.key, label: p.label, unit: p.unit, default: p.default, measureNo: m.no }))),
+  }));
+}
+
 /** The numbers a template rule takes from the campaign's parameters. */
 export function ruleNumbers(r: TemplateRule, params: Record<string, number>) {
   const pick = (key: string | undefined, fallback: number | undefined) => (key ? params[key] : undefined) ?? fallback;

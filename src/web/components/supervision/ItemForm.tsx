@@ -51,7 +51,7 @@ export function ItemForm({ open, onClose, onCreated }: { open: boolean; onClose:
           <Col span={12}><Form.Item name="leadDepartmentId" label="牵头科室" rules={[{ required: true, message: '请选择牵头科室' }]}><Select options={deptOptions} /></Form.Item></Col>
           <Col span={12}>
             <Form.Item name="cooperatingDepartmentIds" label="配合科室">
-              <Select mode="multiple" allowClear maxCount={20} options={deptOptions.filter((o) => o.value !== lead)} />
+              <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} maxCount={20} options={deptOptions.filter((o) => o.value !== lead)} />
             </Form.Item>
           </Col>
         </Row>

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError, get, post } from '../../api';
+import { shanghaiToday } from '../../time';
+import type { Activity, CampaignDetail, ContactObject, Department, Page } from '../../types';
+import { PeopleSelect } from '../PeopleSelect';
+
+export const ACTIVITY_LABELS: Record<string, string> = {
+  study: '学习研讨', meeting: '会议', visit: '走访调研', inspection: '检查', education: '教育活动', deed: '实事好事',
+  work_report: '工作汇报', home_visit: '政治家访', honour: '获评荣誉', other: '其他',
+};
+
+/** 活动记录 of the campaign: paginated, filtered by type; recorded with participants, objects and measures. */
+export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetail; canRecord: boolean }) {
+  const [page, setPage] = useState(1);
+  const [type, setType] = useState<string | undefined>();
+  const [recording, setRecording] = useState(false);
+  const qs = new URLSearchParams({ campaignId: campaign.id, page: String(page), pageSize: '20', ...(type ? { type } : {}) });
+  const list = useQuery({ queryKey: ['activities', qs.toString()], queryFn: () => get<Page<Activity>>(`/api/activities?${qs}`), placeholderData: keepPreviousData });
+  return (
+    <>
+      <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
+        <Select placeholder="活动类型" allowClear style={{ width: 140 }} value={type} onChange={(v) => { setType(v); setPage(1); }} options={Object.entries(ACTIVITY_LABELS).map(([value, label]) => ({ value, label }))} />
+        {canRecord && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>记录活动</Button>}
+      </div>
+      <Table<Activity> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items} locale={{ emptyText: '暂无活动记录' }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        columns={[
+          { title: '日期', dataIndex: 'heldOn', width: 110 },
+          { title: '类型', dataIndex: 'type', width: 100, render: (t) => ACTIVITY_LABELS[t] ?? t },
+          { title: '活动', dataIndex: 'title', render: (t, a) => <span>{t}{!a.active && <Tag style={{ marginInlineStart: 6 }}>已撤销：{a.withdrawnReason}</Tag>}</span> },
+          { title: '参加人员', dataIndex: 'participantNames', render: (n: string[]) => n.join('、') || '—' },
+          { title: '对象', dataIndex: 'objectNames', render: (n: string[]) => n.join('、') || '—' },
+          { title: '措施', dataIndex: 'measureNos', width: 90, render: (n: number[]) => n.map((x) => `措施${x}`).join('、') || '—' },
+        ]} />
+      <RecordActivity campaign={campaign} open={recording} onClose={() => setRecording(false)} />
+    </>
+  );
+}
+
+function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail; open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const type = Form.useWatch('type', form);
+  const objects = useQuery({ queryKey: ['contact-objects'], queryFn: () => get<ContactObject[]>('/api/contact-objects'), enabled: open });
+  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments'), enabled: open });
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await post('/api/activities', {
+        campaignId: campaign.id, type: v.type, title: v.title, heldOn: (v.heldOn as Dayjs).format('YYYY-MM-DD'), departmentId: v.departmentId ?? null,
+        participantIds: v.participantIds ?? [], objectIds: type === 'home_visit' ? v.visitedIds ?? [] : v.objectIds ?? [], measureNos: v.measureNos ?? [], minutes: v.minutes ?? '',
+      });
+      message.success('活动已记录，达标情况已更新');
+      for (const k of ['activities', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
+      form.resetFields();
+      onClose();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '记录失败');
+    }
+  };
+  return (
+    <Modal title="记录活动" open={open} onOk={submit} onCancel={onClose} okText="保存" width={680} destroyOnHidden>
+      <Form form={form} name="activity" layout="vertical" initialValues={{ heldOn: dayjs(shanghaiToday()), type: 'visit' }}>
+        <Row gutter={12}>
+          <Col span={8}><Form.Item name="type" label="活动类型" rules={[{ required: true }]}><Select options={Object.entries(ACTIVITY_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item></Col>
+          <Col span={16}><Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请输入活动名称' }]}><Input maxLength={100} placeholder="如：到红星村调研低保工作" /></Form.Item></Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}><Form.Item name="heldOn" label="日期" rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()} /></Form.Item></Col>
+          <Col span={16}><Form.Item name="departmentId" label="科室（工作汇报、荣誉等）"><Select allowClear options={(depts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item></Col>
+        </Row>
+        <Form.Item name="participantIds" label="参加人员"><PeopleSelect /></Form.Item>
+        {type === 'home_visit'
+          ? <Form.Item name="visitedIds" label="家访对象"><PeopleSelect /></Form.Item>
+          : <Form.Item name="objectIds" label="联系对象（村、企业等）"><Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={(objects.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>}
+        <Form.Item name="measureNos" label="对应措施"><Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={campaign.measures.filter((m) => m.active).map((m) => ({ value: m.no, label: `措施${m.no}：${m.title}` }))} /></Form.Item>
+        <Form.Item name="minutes" label="情况记录"><Input.TextArea rows={3} maxLength={20000} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { Card, Col, Row, Statistic } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { get } from '../../api';
+import type { CampaignDetail, Rule } from '../../types';
+import { cnNumeral } from '../../labels';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+
+function useChart(option: echarts.EChartsCoreOption) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current);
+    chart.setOption(option);
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => { window.removeEventListener('resize', resize); chart.dispose(); };
+  }, [option]);
+  return ref;
+}
+
+/** 概览: what a leader reads in ten seconds — measures broken down, items closed, obligations met, by category and rule. */
+export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
+  const rules = useQuery({ queryKey: ['rules', campaign.id], queryFn: () => get<Rule[]>(`/api/campaigns/${campaign.id}/rules`) });
+  const active = campaign.measures.filter((m) => m.active);
+  const items = active.reduce((n, m) => n + m.progress.items, 0);
+  const closed = active.reduce((n, m) => n + m.progress.closed, 0);
+  const overdue = active.reduce((n, m) => n + m.progress.overdue, 0);
+  const byCategory = campaign.categories.map((c) => {
+    const ms = active.filter((m) => m.categoryNo === c.no);
+    return { label: `（${cnNumeral(c.no)}）`, title: c.title, items: ms.reduce((n, m) => n + m.progress.items, 0), closed: ms.reduce((n, m) => n + m.progress.closed, 0), overdue: ms.reduce((n, m) => n + m.progress.overdue, 0) };
+  });
+  const categoryRef = useChart({
+    tooltip: { trigger: 'axis', formatter: (ps: { dataIndex: number }[]) => { const c = byCategory[ps[0]!.dataIndex]!; return `${c.label}${c.title}<br/>办结 ${c.closed} / 共 ${c.items} 项，逾期 ${c.overdue}`; } },
+    legend: { top: 0, data: ['已办结', '办理中', '逾期'] },
+    grid: { left: 40, right: 20, bottom: 30, top: 40 },
+    xAxis: { type: 'category', data: byCategory.map((c) => c.label), axisLabel: { interval: 0, fontSize: 10 } },
+    yAxis: { type: 'value', minInterval: 1, name: '项' },
+    series: [
+      { name: '已办结', type: 'bar', stack: 'a', data: byCategory.map((c) => c.closed), itemStyle: { color: '#52c41a' } },
+      { name: '办理中', type: 'bar', stack: 'a', data: byCategory.map((c) => c.items - c.closed - c.overdue), itemStyle: { color: '#1677ff' } },
+      { name: '逾期', type: 'bar', stack: 'a', data: byCategory.map((c) => c.overdue), itemStyle: { color: '#c0392b' } },
+    ],
+  });
+  const list = rules.data ?? [];
+  const ruleRef = useChart({
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: ['已达标', '有风险', '未达标', '超上限'] },
+    grid: { left: 200, right: 20, bottom: 20, top: 40 },
+    yAxis: { type: 'category', data: list.map((r) => `${r.measureNo ? `措施${r.measureNo} ` : ''}${r.title}`), axisLabel: { width: 190, overflow: 'truncate' } },
+    xAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: '已达标', type: 'bar', stack: 'a', data: list.map((r) => r.summary.met), itemStyle: { color: '#52c41a' } },
+      { name: '有风险', type: 'bar', stack: 'a', data: list.map((r) => r.summary.atRisk), itemStyle: { color: '#fa8c16' } },
+      { name: '未达标', type: 'bar', stack: 'a', data: list.map((r) => r.summary.missed), itemStyle: { color: '#c0392b' } },
+      { name: '超上限', type: 'bar', stack: 'a', data: list.map((r) => r.summary.over), itemStyle: { color: '#722ed1' } },
+    ],
+  });
+  const met = list.reduce((n, r) => n + r.summary.met, 0);
+  const decided = list.reduce((n, r) => n + r.summary.met + r.summary.missed + r.summary.over, 0);
+  return (
+    <div data-testid="campaign-overview">
+      <Row gutter={12} style={{ marginBottom: 12 }}>
+        <Col xs={12} md={6}><Card size="small"><Statistic title="已分解措施" value={active.filter((m) => m.progress.items > 0).length} suffix={`/ ${active.length}`} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title="督办事项办结" value={closed} suffix={`/ ${items}`} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title="逾期事项" value={overdue} valueStyle={{ color: overdue ? '#c0392b' : undefined }} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title="周期义务达标率" value={decided ? Math.round((met / decided) * 100) : 0} suffix="%" /></Card></Col>
+      </Row>
+      <Card size="small" title="各类别督办事项进度"><div ref={categoryRef} style={{ height: 300 }} data-testid="category-chart" /></Card>
+      <Card size="small" title="周期性义务达标情况" style={{ marginTop: 12 }}><div ref={ruleRef} style={{ height: Math.max(260, 34 * list.length + 80) }} data-testid="rule-chart" /></Card>
+    </div>
+  );
+}
