@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, btn, shot, signInAt, startSuite, type Server } from './support.js';
+import path from 'node:path';
+import { browserMissing, btn, SCREENSHOTS, shot, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
@@ -116,5 +117,10 @@ describe.skipIf(missing)('a campaign from the template, broken down and followed
     await p.getByTestId('rule-chart').locator('canvas').waitFor();
     await expect(p.getByTestId('campaign-overview').textContent()).resolves.toContain('已分解措施1/ 39');
     await shot(p, '35-campaign-overview');
+    const downloading = p.waitForEvent('download');
+    await p.getByRole('button', { name: /工作情况报告/ }).click();
+    const report = await downloading;
+    expect(report.suggestedFilename()).toBe('示例县民政局兴“十风”治“十弊”专项活动工作情况报告.docx');
+    await report.saveAs(path.join(SCREENSHOTS, 'campaign-report.docx'));
   });
 });

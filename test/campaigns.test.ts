@@ -159,3 +159,35 @@ describe('activities and compliance', () => {
     expect(ok.statusCode).toBe(200);
   });
 });
+
+describe('the campaign report', () => {
+  it('is a GB/T 9704 document written from the data', async () => {
+    const JSZip = (await import('jszip')).default;
+    const u = await newDemoUnit(ctx);
+    const o = await signIn(ctx, u.user('office'));
+    const c = (await o.post('/api/campaigns', campaignBody())).json();
+    const res = await o.get(`/api/campaigns/${c.id}/report.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const doc = await zip.file('word/document.xml')!.async('string');
+    // A4, margins 37/35/28/26 mm (in twips), 22 lines × 28 characters.
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(doc).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+    // Title in 2号 小标宋, headings in 黑体, body in 3号 仿宋.
+    const runOf = (text: string) => [...doc.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).find((r) => r.includes(`>${text}<`)) ?? '';
+    expect(runOf('示例县民政局兴“十风”治“十弊”专项活动工作情况报告')).toMatch(/w:eastAsia="方正小标宋简体"[\s\S]*<w:sz w:val="44"\/>/);
+    expect(runOf('一、总体情况')).toMatch(/w:eastAsia="黑体"[\s\S]*<w:spacing w:val="-5"\/>[\s\S]*<w:sz w:val="32"\/>/);
+    expect(runOf('（二）大兴调查研究之风，摸实情、解难题')).toBe('');
+    expect(doc).toContain('已分解措施0条，生成督办事项0项');
+    expect(doc).toContain('每季度到帮扶联系点调研（措施5），要求每季度1次以上');
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers).toHaveLength(2);
+    for (const f of footers) {
+      expect(f).toContain('PAGE');
+      expect(f).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —/);
+    }
+    expect(await zip.file('word/settings.xml')!.async('string')).toContain('<w:evenAndOddHeaders/>');
+  });
+});

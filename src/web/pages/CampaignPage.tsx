@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { Breadcrumb, Card, Descriptions, Result, Spin, Tabs, Tag } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Result, Spin, Tabs, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { get } from '../api';
+import { download, get } from '../api';
 import { can, useMe } from '../session';
 import type { CampaignDetail } from '../types';
 import { MeasuresTab } from '../components/campaigns/MeasuresTab';
@@ -17,12 +18,14 @@ const CampaignOverview = lazy(() => import('../components/campaigns/CampaignOver
 export function CampaignPage() {
   const { id } = useParams();
   const me = useMe();
+  const { message } = App.useApp();
   const { data: c, error, isLoading } = useQuery({ queryKey: ['campaign', id], queryFn: () => get<CampaignDetail>(`/api/campaigns/${id}`) });
   if (isLoading) return <Spin />;
   if (error || !c) return <Result status="404" title="专项活动不存在" subTitle={error?.message} extra={<Link to="/campaigns">返回专项活动</Link>} />;
   const manage = can(me, 'campaign.manage');
   return (
-    <Card title={<Breadcrumb items={[{ title: <Link to="/campaigns">专项活动</Link> }, { title: c.name }]} />}>
+    <Card title={<Breadcrumb items={[{ title: <Link to="/campaigns">专项活动</Link> }, { title: c.name }]} />}
+      extra={<Button icon={<DownloadOutlined />} onClick={() => download(`/api/campaigns/${c.id}/report.docx`, '工作情况报告.docx').catch((e) => message.error(e.message))}>工作情况报告</Button>}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="年度">{c.year}</Descriptions.Item>
         <Descriptions.Item label="活动期间">{c.startsOn} 至 {c.endsOn}</Descriptions.Item>

@@ -5,6 +5,8 @@ import { typed, type RouteModule } from '../../types.js';
 import { createActivity, createObject, listActivities, listObjects, withdrawActivity } from './activities.service.js';
 import { addMeasure, breakDownMeasure, createCampaign, getCampaign, listCampaigns, listTemplates, updateMeasure, withdrawMeasure } from './campaigns.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
+import { campaignReport } from './report.service.js';
+import { sendDownload } from '../../http.js';
 
 const tags = ['专项活动'];
 const ZMeasureParams = ZIdParams.extend({ measureId: z.uuid({ message: '编号格式不正确' }) });
@@ -21,6 +23,11 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     async (req) => createCampaign(deps, req.actor, req.body));
   r.get('/campaigns/:id', { config: { permission: 'campaign.read' }, schema: { tags, summary: '专项活动详情（类别、措施及其进度）', params: ZIdParams, response: { 200: C.ZCampaignDetail } } },
     async (req) => getCampaign(deps, req.actor, req.params.id));
+  r.get('/campaigns/:id/report.docx', { config: { permission: 'campaign.read' }, schema: { tags, summary: '工作情况报告（公文格式 .docx）', params: ZIdParams } },
+    async (req, reply) => {
+      const r = await campaignReport(deps, req.actor, req.params.id);
+      return sendDownload(reply, r.fileName, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', r.data);
+    });
   r.post('/campaigns/:id/measures', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '新增措施', params: ZIdParams, body: C.ZMeasureBody, response: { 200: C.ZCampaignDetail } } },
     async (req) => addMeasure(deps, req.actor, req.params.id, req.body));
   r.put('/campaigns/:id/measures/:measureId', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '修改措施', params: ZMeasureParams, body: C.ZMeasureUpdate, response: { 200: C.ZCampaignDetail } } },
