@@ -191,3 +191,31 @@ describe('the campaign report', () => {
     expect(await zip.file('word/settings.xml')!.async('string')).toContain('<w:evenAndOddHeaders/>');
   });
 });
+
+describe('obligations at risk', () => {
+  it('are written to the outbox once per period: to the person who owes them, or to the campaign office', async () => {
+    const { sweepObligations } = await import('../src/server/jobs/obligation-sweep.js');
+    const u = await newDemoUnit(ctx);
+    const o = await signIn(ctx, u.user('office'));
+    const all = (await o.get('/api/people?pageSize=100')).json().items as { id: string; name: string }[];
+    const idOf = (name: string) => all.find((p) => p.name === name)!.id;
+    const groups = (await o.get('/api/groups')).json() as { id: string; kind: string }[];
+    await o.post('/api/campaigns', campaignBody({ officeGroupId: groups.find((g) => g.kind === 'leading_group_office')!.id }));
+    await o.post('/api/contact-objects', { kind: 'village', name: '光明村', assigneeIds: [idOf('张志强')] });
+    // 2026-12-01: 62 of the fourth quarter's 76 campaign days are gone.
+    const at = new Date('2026-12-01T02:00:00Z');
+    const first = await sweepObligations(ctx.database.db, at);
+    expect(first.written).toBeGreaterThan(0);
+    expect((await sweepObligations(ctx.database.db, at)).written).toBe(0);
+    ctx.clock.advance(86_400_000); // sign-ins below see 12-01
+    const leader2 = await signIn(ctx, u.user('leader2'));
+    const notices = (await leader2.get('/api/inbox?pageSize=50')).json().items.filter((n: { kind: string }) => n.kind === 'obligation');
+    expect(notices.map((n: { title: string }) => n.title)).toEqual(['周期任务有风险：每季度到帮扶联系点调研']);
+    expect(notices[0].body).toContain('2026年第4季度将于 2026-12-15 结束');
+    // The unit-wide ones (警示教育 this year, …) go to the office: 李红梅 is its director.
+    const director = await signIn(ctx, u.user('leader1'));
+    const office = (await director.get('/api/inbox?pageSize=50')).json().items.filter((n: { kind: string }) => n.kind === 'obligation').map((n: { title: string }) => n.title);
+    expect(office).toContain('周期任务有风险：年内开展警示教育');
+    ctx.clock.advance(-86_400_000);
+  });
+});

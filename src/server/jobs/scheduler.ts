@@ -3,8 +3,12 @@ import type { Db } from '../db/client.js';
 import type { Clock } from '../clock.js';
 import { tryLease } from './lease.js';
 import { sweepReminders } from './reminder-sweep.js';
+import { sweepObligations } from './obligation-sweep.js';
 
 export const SWEEP_LEASE = 'supervision-sweep';
+/** Obligations are checked at most hourly: the lease is held for an hour and not renewed sooner. */
+export const OBLIGATION_LEASE = 'obligation-sweep';
+const HOUR = 3_600_000;
 
 /**
  * Runs the reminder sweep every `intervalMs` on whichever instance holds the lease; the others
@@ -23,7 +27,13 @@ export class Scheduler {
     if (!(await tryLease(this.db, SWEEP_LEASE, this.holder, now, this.intervalMs * 2))) return { swept: false, written: 0 };
     const r = await sweepReminders(this.db, now);
     if (r.written) this.log(`催办：写入提醒 ${r.written} 条`);
-    return { swept: true, written: r.written };
+    let written = r.written;
+    if (await tryLease(this.db, OBLIGATION_LEASE, `${this.holder}:${now.getTime()}`, now, HOUR)) {
+      const o = await sweepObligations(this.db, now);
+      if (o.written) this.log(`周期任务：写入有风险提醒 ${o.written} 条`);
+      written += o.written;
+    }
+    return { swept: true, written };
   }
 
   start() {
