@@ -219,3 +219,24 @@ describe('obligations at risk', () => {
     ctx.clock.advance(-86_400_000);
   });
 });
+
+describe('“1+N” roll call', () => {
+  it('calls those not yet called first, once per session, and records what they shared', async () => {
+    const u = await newDemoUnit(ctx);
+    const o = await signIn(ctx, u.user('office'));
+    const all = (await o.get('/api/people?pageSize=100')).json().items as { id: string; name: string }[];
+    const four = ['周凯', '朱晓燕', '秦磊', '赵敏'].map((n) => all.find((p) => p.name === n)!.id);
+    const session = async () => (await o.post('/api/activities', { type: 'study', title: '党组中心组学习', heldOn: '2026-11-20', participantIds: four })).json().id;
+    const first = await session();
+    const called = (await o.post(`/api/activities/${first}/roll-call`, { count: 2 })).json();
+    expect(called).toHaveLength(2);
+    expect((await o.post(`/api/activities/${first}/roll-call`, { count: 2 })).json().message).toBe('本次学习已点名');
+    const second = (await o.post(`/api/activities/${await session()}/roll-call`, { count: 2 })).json();
+    // Nobody twice before all four have shared once.
+    expect(new Set([...called, ...second].map((c: { personId: string }) => c.personId))).toEqual(new Set(four));
+    const shared = (await o.put(`/api/activities/${first}/roll-call/${called[0].id}`, { shared: '要把学习成果转化为工作实效' })).json();
+    expect(shared[0].shared).toBe('要把学习成果转化为工作实效');
+    const visit = (await o.post('/api/activities', { type: 'visit', title: '走访', heldOn: '2026-11-20', participantIds: four })).json().id;
+    expect((await o.post(`/api/activities/${visit}/roll-call`, { count: 1 })).json().message).toBe('只有学习研讨可以随机点名');
+  });
+});

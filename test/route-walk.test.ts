@@ -61,7 +61,7 @@ function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
   const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity' }[first!] ?? 'person';
   return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!)
-    .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!);
+    .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', ids.activity!);
 }
 
 describe('every route', () => {
@@ -101,7 +101,7 @@ describe('every route', () => {
     const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
     for (const r of routes) {
       for (const id of junkIds) {
-        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
+        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id).replace('{rollCallId}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
         for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
           const res = await adminA.request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
           expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);
@@ -128,6 +128,8 @@ function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/decision')) return { approve: true };
   if (r.path.endsWith('/breakdown')) return { leaderPersonId: ZERO, leadDepartmentId: ZERO, ownerPersonIds: [ZERO], receivedOn: '2026-11-30' };
   if (r.path.endsWith('/measures')) return { categoryNo: 1, title: '某措施' };
+  if (r.path.endsWith('/roll-call')) return { count: 1 };
+  if (r.path.endsWith('/roll-call/{rollCallId}')) return { shared: '学习体会' };
   if (r.path.endsWith('/measures/{measureId}')) return { categoryNo: 1, title: '某措施', version: 1 };
   if (r.path.endsWith('/rules')) return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };
   if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke')) return { reason: '测试原因' };

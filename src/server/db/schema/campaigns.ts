@@ -129,3 +129,18 @@ export const obligationRules = pgTable(
   },
   (t) => [index('obligation_rules_campaign_idx').on(t.unitId, t.campaignId)],
 );
+
+/** “1+N” 随机点名: who was called at a study session, and what they shared. */
+export const rollCalls = pgTable(
+  'roll_calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    campaignId: uuid('campaign_id'),
+    activityId: uuid('activity_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    shared: text('shared').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('roll_calls_uq').on(t.unitId, t.activityId, t.personId), index('roll_calls_campaign_idx').on(t.unitId, t.campaignId)],
+);

@@ -6,6 +6,7 @@ import { createActivity, createObject, listActivities, listObjects, withdrawActi
 import { addMeasure, breakDownMeasure, createCampaign, getCampaign, listCampaigns, listTemplates, updateMeasure, withdrawMeasure } from './campaigns.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
 import { campaignReport } from './report.service.js';
+import { callSpeakers, recordShare, rollCallOf } from './roll-call.service.js';
 import { sendDownload } from '../../http.js';
 
 const tags = ['专项活动'];
@@ -52,6 +53,15 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     async (req) => listActivities(deps, req.actor, req.query));
   r.post('/activities', { config: { permission: 'activity.record' }, schema: { tags, summary: '记录活动', body: C.ZActivityBody, response: { 200: C.ZActivity } } },
     async (req) => createActivity(deps, req.actor, req.body));
+  const ZRollCall = z.array(z.object({ id: z.uuid(), personId: z.uuid(), name: z.string(), shared: z.string() }));
+  r.get('/activities/:id/roll-call', { config: { permission: 'campaign.read' }, schema: { tags, summary: '“1+N”点名情况', params: ZIdParams, response: { 200: ZRollCall } } },
+    async (req) => rollCallOf(deps, req.actor, req.params.id));
+  r.post('/activities/:id/roll-call', { config: { permission: 'activity.record' }, schema: { tags, summary: '“1+N”随机点名（公平轮换）', params: ZIdParams, body: z.object({ count: z.number().int().min(1, '点名人数至少1人').max(50) }), response: { 200: ZRollCall } } },
+    async (req) => callSpeakers(deps, req.actor, req.params.id, req.body.count));
+  r.put('/activities/:id/roll-call/:rollCallId', {
+    config: { permission: 'activity.record' },
+    schema: { tags, summary: '记录分享内容', params: ZIdParams.extend({ rollCallId: z.uuid({ message: '编号格式不正确' }) }), body: z.object({ shared: z.string().trim().min(1, '请填写分享内容').max(5000) }), response: { 200: ZRollCall } },
+  }, async (req) => recordShare(deps, req.actor, req.params.id, req.params.rollCallId, req.body.shared));
   r.post('/activities/:id/withdraw', { config: { permission: 'activity.record' }, schema: { tags, summary: '撤销活动记录（须说明原因）', params: ZIdParams, body: ZReasonBody, response: { 200: C.ZActivity } } },
     async (req) => withdrawActivity(deps, req.actor, req.params.id, req.body.reason));
 };

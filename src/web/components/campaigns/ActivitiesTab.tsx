@@ -7,6 +7,7 @@ import { ApiError, get, post } from '../../api';
 import { shanghaiToday } from '../../time';
 import type { Activity, CampaignDetail, ContactObject, Department, Page } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
+import { RollCallModal } from './RollCallModal';
 
 export const ACTIVITY_LABELS: Record<string, string> = {
   study: '学习研讨', meeting: '会议', visit: '走访调研', inspection: '检查', education: '教育活动', deed: '实事好事',
@@ -18,6 +19,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
   const [page, setPage] = useState(1);
   const [type, setType] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
+  const [calling, setCalling] = useState<Activity | null>(null);
   const qs = new URLSearchParams({ campaignId: campaign.id, page: String(page), pageSize: '20', ...(type ? { type } : {}) });
   const list = useQuery({ queryKey: ['activities', qs.toString()], queryFn: () => get<Page<Activity>>(`/api/activities?${qs}`), placeholderData: keepPreviousData });
   return (
@@ -35,7 +37,9 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
           { title: '参加人员', dataIndex: 'participantNames', render: (n: string[]) => n.join('、') || '—' },
           { title: '对象', dataIndex: 'objectNames', render: (n: string[]) => n.join('、') || '—' },
           { title: '措施', dataIndex: 'measureNos', width: 90, render: (n: number[]) => n.map((x) => `措施${x}`).join('、') || '—' },
+          { title: '', width: 100, render: (_, a) => a.type === 'study' && a.active && <Button size="small" onClick={() => setCalling(a)}>1+N 点名</Button> },
         ]} />
+      <RollCallModal activity={calling} defaultCount={campaign.params.studyShareCount ?? 2} onClose={() => setCalling(null)} />
       <RecordActivity campaign={campaign} open={recording} onClose={() => setRecording(false)} />
     </>
   );
