@@ -240,3 +240,31 @@ describe('“1+N” roll call', () => {
     expect((await o.post(`/api/activities/${visit}/roll-call`, { count: 1 })).json().message).toBe('只有学习研讨可以随机点名');
   });
 });
+
+describe('template import', () => {
+  const tpl = (over: Record<string, unknown> = {}) => ({
+    code: 'jiang-zuofeng', name: '讲作风专项', preparation: [], requirements: [],
+    categories: [{ no: 1, kind: 'promote', title: '大兴务实之风', focus: '重点解决不务实的问题。' }, { no: 2, kind: 'rectify', title: '整治拖沓', focus: '重点整治拖沓。' }],
+    measures: [{ no: 1, category: 1, title: '每月走访', text: '每月走访*次以上。', params: [{ run: 0, key: 'visitsPerMonth', label: '每月走访次数', unit: '次', default: 2 }] }, { no: 2, category: 2, title: '限时办结', text: '按时办结。' }],
+    ...over,
+  });
+
+  it('lists every problem, stores nothing, and versions a good one', async () => {
+    const u = await newDemoUnit(ctx);
+    const o = await signIn(ctx, u.user('office'));
+    const bad = await o.post('/api/campaign-templates', tpl({ measures: [{ no: 1, category: 3, title: '每月走访', text: '每月走访。', params: [{ run: 0, key: 'k', label: '次数', unit: '次', default: 1 }] }] }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.errors).toEqual(['类别1“大兴务实之风”没有措施', '类别2“整治拖沓”没有措施', '措施1所属的类别3不存在', '措施1的参数“次数”没有对应的“*”']);
+    expect((await o.get('/api/campaign-templates')).json().map((t: { code: string }) => t.code)).toEqual(['xing-shi-feng']);
+    expect((await o.post('/api/campaign-templates', tpl({ code: 'xing-shi-feng' }))).json().message).toBe('模板代码“xing-shi-feng”为内置模板所用，请换一个');
+    expect((await o.post('/api/campaign-templates', tpl())).json()).toMatchObject({ code: 'jiang-zuofeng', version: 1, categories: 2, measures: 2 });
+    expect((await o.post('/api/campaign-templates', tpl({ name: '讲作风专项（修订）' }))).json().version).toBe(2);
+    const list = (await o.get('/api/campaign-templates')).json();
+    expect(list.map((t: { code: string; version: number }) => `${t.code}@${t.version}`)).toEqual(['xing-shi-feng@1', 'jiang-zuofeng@2']);
+    const c = (await o.post('/api/campaigns', { templateCode: 'jiang-zuofeng', name: '讲作风', year: 2026, startsOn: '2026-01-01', endsOn: '2026-12-31', params: { visitsPerMonth: 4 } })).json();
+    expect(c.measures[0].renderedText).toBe('每月走访4次以上。');
+    // Another unit does not see this unit's template.
+    const other = await signIn(ctx, (await newDemoUnit(ctx)).user('office'));
+    expect((await other.post('/api/campaigns', { templateCode: 'jiang-zuofeng', name: '讲作风', year: 2026, startsOn: '2026-01-01', endsOn: '2026-12-31' })).json().message).toBe('模板不存在');
+  });
+});

@@ -144,3 +144,16 @@ export const ZCompliance = z.object({
   coverage: z.array(z.object({ periodKey: z.string(), covered: z.number().int(), total: z.number().int(), percent: z.number(), status: zStatus, uncovered: z.array(z.string()) })),
   summary: z.object({ met: z.number().int(), atRisk: z.number().int(), missed: z.number().int(), over: z.number().int() }),
 });
+
+/** A template as data (import): checked again by domain/campaign-template.checkTemplate before it is stored. */
+export const ZTemplateData = z.object({
+  code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, '模板代码应为2–40位小写字母、数字或连字符'),
+  name: zName('模板名称', 60),
+  categories: z.array(z.object({ no: z.number().int().min(1), kind: z.enum(['promote', 'rectify']), title: zName('类别标题', 100), focus: z.string().trim().max(1000).default('') })).min(1, '模板至少要有一个类别').max(50),
+  measures: z.array(z.object({
+    no: z.number().int().min(1), category: z.number().int().min(1), title: zName('措施标题', 100), text: z.string().trim().max(5000).default(''),
+    params: z.array(z.object({ run: z.number().int().min(0), key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, '参数名格式不正确'), label: zName('参数说明', 60), unit: z.string().max(10).default(''), default: z.number().min(0).max(100_000) })).max(10).default([]),
+  })).min(1, '模板至少要有一条措施').max(300),
+  preparation: z.array(z.object({ title: zName('步骤', 60), text: z.string().max(5000).default('') })).max(10).default([]),
+  requirements: z.array(z.object({ no: z.number().int().min(1), title: zName('工作要求', 100), text: z.string().max(5000).default('') })).max(20).default([]),
+});

@@ -144,3 +144,19 @@ export const rollCalls = pgTable(
   },
   (t) => [uniqueIndex('roll_calls_uq').on(t.unitId, t.activityId, t.personId), index('roll_calls_campaign_idx').on(t.unitId, t.campaignId)],
 );
+
+/** A unit's own template (imported as data, checked before it is stored); versions are kept. */
+export const campaignTemplates = pgTable(
+  'campaign_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    data: jsonb('data').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('campaign_templates_uq').on(t.unitId, t.code, t.version)],
+);

@@ -3,7 +3,8 @@ import { ZIdParams, ZReasonBody } from '../../../shared/contracts/common.js';
 import * as C from '../../../shared/contracts/campaigns.js';
 import { typed, type RouteModule } from '../../types.js';
 import { createActivity, createObject, listActivities, listObjects, withdrawActivity } from './activities.service.js';
-import { addMeasure, breakDownMeasure, createCampaign, getCampaign, listCampaigns, listTemplates, updateMeasure, withdrawMeasure } from './campaigns.service.js';
+import { addMeasure, breakDownMeasure, createCampaign, getCampaign, listCampaigns, updateMeasure, withdrawMeasure } from './campaigns.service.js';
+import { importTemplate, listTemplates } from './templates.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
 import { campaignReport } from './report.service.js';
 import { callSpeakers, recordShare, rollCallOf } from './roll-call.service.js';
@@ -17,7 +18,9 @@ const ZRuleWithSummary = C.ZRule.extend({ summary: C.ZCompliance.shape.summary }
 const campaignsRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
   r.get('/campaign-templates', { config: { permission: 'campaign.read' }, schema: { tags, summary: '可用模板及其参数', response: { 200: z.array(C.ZTemplateSummary) } } },
-    async () => listTemplates());
+    async (req) => listTemplates(deps, req.actor));
+  r.post('/campaign-templates', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '导入本单位模板（JSON，逐项校验）', body: C.ZTemplateData, response: { 200: C.ZTemplateSummary } } },
+    async (req) => importTemplate(deps, req.actor, req.body));
   r.get('/campaigns', { config: { permission: 'campaign.read' }, schema: { tags, summary: '专项活动列表', response: { 200: z.array(C.ZCampaign) } } },
     async (req) => listCampaigns(deps, req.actor));
   r.post('/campaigns', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '由模板创建专项活动', body: C.ZCampaignBody, response: { 200: C.ZCampaignDetail } } },

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { defaultParams, renderMeasureText, type TemplateData, type TemplateParam, type TemplateRule } from '../../../domain/campaign-template.js';
 import type { Actor } from '../../../domain/roles.js';
-import { BUILTIN_TEMPLATES } from '../../../domain/templates/index.js';
 import { PHASES, type ZBreakdownBody, type ZCampaignBody, type ZMeasureBody, type ZMeasureUpdate } from '../../../shared/contracts/campaigns.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -11,22 +10,9 @@ import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { insertItem, prepareItem } from '../supervision/items.service.js';
 import { campaignsRepo, type CampaignRow, type MeasureRow } from './campaigns.repo.js';
+import { templateFor } from './templates.service.js';
 
 type StoredParam = Omit<TemplateParam, 'default' | 'run'> & { run: number };
-
-function templateOf(code: string): TemplateData {
-  const t = BUILTIN_TEMPLATES[code];
-  if (!t) throw badRequest('模板不存在');
-  return t;
-}
-
-/** The built-in templates with their parameters (for the form that creates a campaign). */
-export function listTemplates() {
-  return Object.values(BUILTIN_TEMPLATES).map((t) => ({
-    code: t.code, name: t.name, version: t.version, categories: t.categories.length, measures: t.measures.length, rules: t.rules?.length ?? 0,
-    params: t.measures.flatMap((m) => (m.params ?? []).map((p) => ({ key: p.key, label: p.label, unit: p.unit, default: p.default, measureNo: m.no }))),
-  }));
-}
 
 /** The numbers a template rule takes from the campaign's parameters. */
 export function ruleNumbers(r: TemplateRule, params: Record<string, number>) {
@@ -53,7 +39,7 @@ async function checkCampaignBody(deps: AppDeps, actor: Actor, b: z.infer<typeof 
 
 /** A campaign from a template: categories, measures and the rules it implies are copied for the unit. */
 export async function createCampaign(deps: AppDeps, actor: Actor, b: z.infer<typeof ZCampaignBody>) {
-  const t = templateOf(b.templateCode);
+  const t = await templateFor(deps.db, actor.unitId, b.templateCode);
   await checkCampaignBody(deps, actor, b, t);
   const params = { ...defaultParams(t), ...b.params };
   const at = deps.clock.now();
