@@ -115,6 +115,7 @@ describe.skipIf(missing)('a campaign from the template, broken down and followed
     await p.getByRole('tab', { name: '概览' }).click();
     await p.getByTestId('category-chart').locator('canvas').waitFor();
     await p.getByTestId('rule-chart').locator('canvas').waitFor();
+    await p.getByTestId('department-chart').locator('canvas').waitFor();
     await expect(p.getByTestId('campaign-overview').textContent()).resolves.toContain('已分解措施1/ 39');
     await shot(p, '35-campaign-overview');
     const downloading = p.waitForEvent('download');

@@ -86,6 +86,7 @@ describe('campaigns', () => {
     const item = (await office.get(`/api/items/${itemIds[0]}`)).json();
     expect([item.source, item.sourceRef, item.category, item.due]).toEqual(['campaign_measure', '措施5', '大兴调查研究之风，摸实情、解难题', '2026-12-10']);
     expect((await office.get('/api/items?source=campaign_measure')).json().total).toBe(2);
+    expect((await office.get(`/api/campaigns/${campaign.id}/departments`)).json()).toEqual([{ department: depts[0].name, items: 2, closed: 0, overdue: 0 }]);
   });
 });
 

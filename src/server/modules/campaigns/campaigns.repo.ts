@@ -71,6 +71,19 @@ export const campaignsRepo = {
       group by m.id`);
     return new Map(rowsOf<{ id: string; items: number; closed: number; overdue: number }>(res).map((r) => [r.id, r]));
   },
+  /** The campaign's items by lead department: how many, closed, overdue. */
+  async departmentProgress(db: Db, unitId: string, campaignId: string, today: string) {
+    const res = await db.execute(sql`
+      select d.id, d.name, count(i.id)::int as items,
+        count(*) filter (where i.status = 'closed')::int as closed,
+        count(*) filter (where i.status in ('assigned', 'in_progress', 'under_review') and i.due < ${today})::int as overdue
+      from supervised_items i
+      join campaign_measures m on m.unit_id = i.unit_id and m.id = i.measure_id and m.campaign_id = ${campaignId}
+      left join departments d on d.id = i.lead_department_id
+      where i.unit_id = ${unitId} and i.status <> 'withdrawn'
+      group by d.id, d.name order by count(i.id) desc, d.name`);
+    return rowsOf<{ id: string | null; name: string | null; items: number; closed: number; overdue: number }>(res);
+  },
   async insertObject(db: Db, row: typeof contactObjects.$inferInsert) {
     const [r] = await db.insert(contactObjects).values(row).returning();
     return r!;

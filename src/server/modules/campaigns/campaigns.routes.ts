@@ -3,7 +3,7 @@ import { ZIdParams, ZReasonBody } from '../../../shared/contracts/common.js';
 import * as C from '../../../shared/contracts/campaigns.js';
 import { typed, type RouteModule } from '../../types.js';
 import { createActivity, createObject, listActivities, listObjects, withdrawActivity } from './activities.service.js';
-import { addMeasure, breakDownMeasure, createCampaign, getCampaign, listCampaigns, updateMeasure, withdrawMeasure } from './campaigns.service.js';
+import { addMeasure, breakDownMeasure, createCampaign, departmentProgress, getCampaign, listCampaigns, updateMeasure, withdrawMeasure } from './campaigns.service.js';
 import { importTemplate, listTemplates } from './templates.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
 import { campaignReport } from './report.service.js';
@@ -27,6 +27,8 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     async (req) => createCampaign(deps, req.actor, req.body));
   r.get('/campaigns/:id', { config: { permission: 'campaign.read' }, schema: { tags, summary: '专项活动详情（类别、措施及其进度）', params: ZIdParams, response: { 200: C.ZCampaignDetail } } },
     async (req) => getCampaign(deps, req.actor, req.params.id));
+  r.get('/campaigns/:id/departments', { config: { permission: 'campaign.read' }, schema: { tags, summary: '各科室（中心）进度', params: ZIdParams, response: { 200: z.array(z.object({ department: z.string(), items: z.number().int(), closed: z.number().int(), overdue: z.number().int() })) } } },
+    async (req) => departmentProgress(deps, req.actor, req.params.id));
   r.get('/campaigns/:id/report.docx', { config: { permission: 'campaign.read' }, schema: { tags, summary: '工作情况报告（公文格式 .docx）', params: ZIdParams } },
     async (req, reply) => {
       const r = await campaignReport(deps, req.actor, req.params.id);

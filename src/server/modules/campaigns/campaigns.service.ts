@@ -192,3 +192,10 @@ export async function breakDownMeasure(deps: AppDeps, actor: Actor, campaignId: 
   });
   return { itemIds: ids, campaign: await getCampaign(deps, actor, campaignId) };
 }
+
+/** 各科室进度: the campaign's supervised items by lead department. */
+export async function departmentProgress(deps: AppDeps, actor: Actor, id: string) {
+  await loadCampaign(deps, actor, id);
+  const rows = await campaignsRepo.departmentProgress(deps.db, actor.unitId, id, shanghaiDate(deps.clock.now()));
+  return rows.map((r) => ({ department: r.name ?? '（未指定科室）', items: r.items, closed: r.closed, overdue: r.overdue }));
+}

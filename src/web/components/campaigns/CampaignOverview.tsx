@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
@@ -11,9 +11,13 @@ import { cnNumeral } from '../../labels';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
+interface DeptRow { department: string; items: number; closed: number; overdue: number }
 
+
+/** An ECharts instance on the returned ref, redrawn when the option's data changes (not on every render). */
 function useChart(option: echarts.EChartsCoreOption) {
   const ref = useRef<HTMLDivElement>(null);
+  const key = JSON.stringify(option);
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
@@ -21,13 +25,15 @@ function useChart(option: echarts.EChartsCoreOption) {
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => { window.removeEventListener('resize', resize); chart.dispose(); };
-  }, [option]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the option
+  }, [key]);
   return ref;
 }
 
 /** 概览: what a leader reads in ten seconds — measures broken down, items closed, obligations met, by category and rule. */
 export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
   const rules = useQuery({ queryKey: ['rules', campaign.id], queryFn: () => get<Rule[]>(`/api/campaigns/${campaign.id}/rules`) });
+  const depts = useQuery({ queryKey: ['campaign-departments', campaign.id], queryFn: () => get<DeptRow[]>(`/api/campaigns/${campaign.id}/departments`) });
   const active = campaign.measures.filter((m) => m.active);
   const items = active.reduce((n, m) => n + m.progress.items, 0);
   const closed = active.reduce((n, m) => n + m.progress.closed, 0);
@@ -43,9 +49,9 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
     xAxis: { type: 'category', data: byCategory.map((c) => c.label), axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', minInterval: 1, name: '项' },
     series: [
-      { name: '已办结', type: 'bar', stack: 'a', data: byCategory.map((c) => c.closed), itemStyle: { color: '#52c41a' } },
-      { name: '办理中', type: 'bar', stack: 'a', data: byCategory.map((c) => c.items - c.closed - c.overdue), itemStyle: { color: '#1677ff' } },
-      { name: '逾期', type: 'bar', stack: 'a', data: byCategory.map((c) => c.overdue), itemStyle: { color: '#c0392b' } },
+      { name: '已办结', type: 'bar', stack: 'a', barMaxWidth: 48, data: byCategory.map((c) => c.closed), itemStyle: { color: '#52c41a' } },
+      { name: '办理中', type: 'bar', stack: 'a', barMaxWidth: 48, data: byCategory.map((c) => c.items - c.closed - c.overdue), itemStyle: { color: '#1677ff' } },
+      { name: '逾期', type: 'bar', stack: 'a', barMaxWidth: 48, data: byCategory.map((c) => c.overdue), itemStyle: { color: '#c0392b' } },
     ],
   });
   const list = rules.data ?? [];
@@ -56,10 +62,23 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
     yAxis: { type: 'category', data: list.map((r) => `${r.measureNo ? `措施${r.measureNo} ` : ''}${r.title}`), axisLabel: { width: 190, overflow: 'truncate' } },
     xAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '已达标', type: 'bar', stack: 'a', data: list.map((r) => r.summary.met), itemStyle: { color: '#52c41a' } },
-      { name: '有风险', type: 'bar', stack: 'a', data: list.map((r) => r.summary.atRisk), itemStyle: { color: '#fa8c16' } },
-      { name: '未达标', type: 'bar', stack: 'a', data: list.map((r) => r.summary.missed), itemStyle: { color: '#c0392b' } },
-      { name: '超上限', type: 'bar', stack: 'a', data: list.map((r) => r.summary.over), itemStyle: { color: '#722ed1' } },
+      { name: '已达标', type: 'bar', stack: 'a', barMaxWidth: 48, data: list.map((r) => r.summary.met), itemStyle: { color: '#52c41a' } },
+      { name: '有风险', type: 'bar', stack: 'a', barMaxWidth: 48, data: list.map((r) => r.summary.atRisk), itemStyle: { color: '#fa8c16' } },
+      { name: '未达标', type: 'bar', stack: 'a', barMaxWidth: 48, data: list.map((r) => r.summary.missed), itemStyle: { color: '#c0392b' } },
+      { name: '超上限', type: 'bar', stack: 'a', barMaxWidth: 48, data: list.map((r) => r.summary.over), itemStyle: { color: '#722ed1' } },
+    ],
+  });
+  const deptRows = depts.data ?? [];
+  const deptRef = useChart({
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: ['已办结', '办理中', '逾期'] },
+    grid: { left: 40, right: 20, bottom: 40, top: 40 },
+    xAxis: { type: 'category', data: deptRows.map((d) => d.department), axisLabel: { interval: 0, rotate: deptRows.length > 5 ? 20 : 0 } },
+    yAxis: { type: 'value', minInterval: 1, name: '项' },
+    series: [
+      { name: '已办结', type: 'bar', stack: 'a', barMaxWidth: 48, data: deptRows.map((d) => d.closed), itemStyle: { color: '#52c41a' } },
+      { name: '办理中', type: 'bar', stack: 'a', barMaxWidth: 48, data: deptRows.map((d) => d.items - d.closed - d.overdue), itemStyle: { color: '#1677ff' } },
+      { name: '逾期', type: 'bar', stack: 'a', barMaxWidth: 48, data: deptRows.map((d) => d.overdue), itemStyle: { color: '#c0392b' } },
     ],
   });
   const met = list.reduce((n, r) => n + r.summary.met, 0);
@@ -73,6 +92,9 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
         <Col xs={12} md={6}><Card size="small"><Statistic title="周期义务达标率" value={decided ? Math.round((met / decided) * 100) : 0} suffix="%" /></Card></Col>
       </Row>
       <Card size="small" title="各类别督办事项进度"><div ref={categoryRef} style={{ height: 300 }} data-testid="category-chart" /></Card>
+      <Card size="small" title="各科室（中心）督办事项进度" style={{ marginTop: 12 }}>
+        {deptRows.length ? <div ref={deptRef} style={{ height: 260 }} data-testid="department-chart" /> : <Empty description="措施尚未分解到科室" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      </Card>
       <Card size="small" title="周期性义务达标情况" style={{ marginTop: 12 }}><div ref={ruleRef} style={{ height: Math.max(260, 34 * list.length + 80) }} data-testid="rule-chart" /></Card>
     </div>
   );
