@@ -269,3 +269,39 @@ describe('template import', () => {
     expect((await other.post('/api/campaigns', { templateCode: 'jiang-zuofeng', name: '讲作风', year: 2026, startsOn: '2026-01-01', endsOn: '2026-12-31' })).json().message).toBe('模板不存在');
   });
 });
+
+describe('contact objects import', () => {
+  it('checks every row, writes nothing on a problem, and imports a clean file at once', async () => {
+    const { multipartFile, readXlsx } = await import('./xlsx.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const sheet = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('联系对象');
+      ws.addRow(['类型', '名称', '联系人']);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const u = await newDemoUnit(ctx);
+    const o = await signIn(ctx, u.user('office'));
+    const template = await o.get('/api/contact-objects/template.xlsx');
+    expect((await readXlsx(template.rawPayload))[0]).toEqual(['类型', '名称', '联系人']);
+    const upload = async (rows: string[][], dryRun = false) => {
+      const { payload, headers } = multipartFile(await sheet(rows), '联系对象.xlsx');
+      return o.request('POST', `/api/contact-objects/import?dryRun=${dryRun}`, payload, headers);
+    };
+    const bad = (await upload([['帮扶联系村', '红星村', '李红梅、不存在的人'], ['乡镇', '光明村', ''], ['帮扶联系村', '红星村', '张志强']])).json();
+    expect(bad).toEqual({ rows: 3, created: 0, problems: [
+      { row: 2, column: '联系人', reason: '在职人员中没有“不存在的人”' },
+      { row: 3, column: '类型', reason: '应为帮扶联系村、服务企业、督查对象县（市）、其他之一' },
+      { row: 4, column: '名称', reason: '已存在（本文件或系统中）' },
+    ] });
+    expect((await o.get('/api/contact-objects')).json()).toEqual([]);
+    const good = [['帮扶联系村', '红星村', '李红梅、周凯'], ['服务企业', '绿源林业公司', '张志强']];
+    expect((await upload(good, true)).json()).toEqual({ rows: 2, created: 0, problems: [] });
+    expect((await upload(good)).json()).toEqual({ rows: 2, created: 2, problems: [] });
+    const objects = (await o.get('/api/contact-objects')).json();
+    expect(objects.map((x: { name: string; assigneeNames: string[] }) => [x.name, x.assigneeNames])).toEqual([['绿源林业公司', ['张志强']], ['红星村', ['李红梅', '周凯']]]);
+    const junk = multipartFile(Buffer.from('not a spreadsheet'), 'x.xlsx');
+    expect((await o.request('POST', '/api/contact-objects/import', junk.payload, junk.headers)).json().message).toBe('文件无法读取：请上传由模板填写的 .xlsx 文件');
+  });
+});

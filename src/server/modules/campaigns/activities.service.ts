@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
-import type { ZActivityBody, ZActivityQuery, ZObjectBody } from '../../../shared/contracts/campaigns.js';
+import { OBJECT_KINDS, type ZActivityBody, type ZActivityQuery, type ZObjectBody } from '../../../shared/contracts/campaigns.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type ActivityRow, type ObjectRow } from './campaigns.repo.js';
+import { kindOfLabel, parseObjects } from './objects-xlsx.js';
 
 /** 联系对象 (a village, an enterprise…) with the people assigned to it. */
 export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeof ZObjectBody>) {
@@ -101,4 +102,45 @@ async function presentActivities(deps: AppDeps, unitId: string, rows: ActivityRo
     participantNames: a.participantIds.map((id) => name.get(id) ?? '—'), objectNames: a.objectIds.map((id) => name.get(id) ?? '—'),
     measureNos: a.measureNos, minutes: a.minutes, active: a.active, withdrawnReason: a.withdrawnReason,
   }));
+}
+
+export interface ImportProblem { row: number; column: string; reason: string }
+
+/**
+ * 联系对象导入: every row checked (type, name, people by exact name among those in service); any
+ * problem lists row, column and reason and nothing is written; otherwise all rows in one transaction.
+ */
+export async function importObjects(deps: AppDeps, actor: Actor, file: Buffer, dryRun: boolean) {
+  const rows = await parseObjects(file);
+  if (rows.length === 0) throw badRequest('文件中没有数据行');
+  const [people, existing] = await Promise.all([campaignsRepo.people(deps.db, actor.unitId), campaignsRepo.objects(deps.db, actor.unitId)]);
+  const byName = new Map<string, string[]>();
+  for (const p of people.filter((x) => x.status === 'in_service')) byName.set(p.name, [...(byName.get(p.name) ?? []), p.id]);
+  const problems: ImportProblem[] = [];
+  const seen = new Set(existing.map((o) => `${o.kind}:${o.name}`));
+  const ready: { kind: string; name: string; assigneeIds: string[] }[] = [];
+  for (const r of rows) {
+    const kind = kindOfLabel(r.kind);
+    if (!kind) problems.push({ row: r.row, column: '类型', reason: `应为${Object.values(OBJECT_KINDS).join('、')}之一` });
+    if (!r.name) problems.push({ row: r.row, column: '名称', reason: '不能为空' });
+    else if (r.name.length > 60) problems.push({ row: r.row, column: '名称', reason: '不能超过60个字' });
+    else if (kind && seen.has(`${kind}:${r.name}`)) problems.push({ row: r.row, column: '名称', reason: '已存在（本文件或系统中）' });
+    const ids: string[] = [];
+    for (const n of r.people.split(/[、,，;；\s]+/).filter(Boolean)) {
+      const found = byName.get(n) ?? [];
+      if (found.length === 1) ids.push(found[0]!);
+      else problems.push({ row: r.row, column: '联系人', reason: found.length ? `“${n}”重名，请在页面中选择` : `在职人员中没有“${n}”` });
+    }
+    if (kind && r.name) {
+      seen.add(`${kind}:${r.name}`);
+      ready.push({ kind, name: r.name, assigneeIds: [...new Set(ids)] });
+    }
+  }
+  if (problems.length || dryRun) return { rows: rows.length, created: 0, problems };
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    for (const o of ready) await campaignsRepo.insertObject(tx, { unitId: actor.unitId, ...o, createdAt: at, updatedAt: at });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'contact_object', entityId: 'import', action: 'import', after: { rows: ready.length } });
+  });
+  return { rows: rows.length, created: ready.length, problems };
 }

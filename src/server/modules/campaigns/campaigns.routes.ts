@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { ZIdParams, ZReasonBody } from '../../../shared/contracts/common.js';
 import * as C from '../../../shared/contracts/campaigns.js';
 import { typed, type RouteModule } from '../../types.js';
-import { createActivity, createObject, listActivities, listObjects, withdrawActivity } from './activities.service.js';
+import { createActivity, createObject, importObjects, listActivities, listObjects, withdrawActivity } from './activities.service.js';
+import { objectsTemplate } from './objects-xlsx.js';
+import { badRequest } from '../../errors.js';
 import { addMeasure, breakDownMeasure, createCampaign, departmentProgress, getCampaign, listCampaigns, updateMeasure, withdrawMeasure } from './campaigns.service.js';
 import { importTemplate, listTemplates } from './templates.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
 import { campaignReport } from './report.service.js';
 import { callSpeakers, recordShare, rollCallOf } from './roll-call.service.js';
-import { sendDownload } from '../../http.js';
+import { sendDownload, XLSX_TYPE } from '../../http.js';
 
 const tags = ['专项活动'];
 const ZMeasureParams = ZIdParams.extend({ measureId: z.uuid({ message: '编号格式不正确' }) });
@@ -54,6 +56,21 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     async (req) => listObjects(deps, req.actor, req.query.kind));
   r.post('/contact-objects', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '新增联系对象', body: C.ZObjectBody, response: { 200: C.ZContactObject } } },
     async (req) => createObject(deps, req.actor, req.body));
+  r.get('/contact-objects/template.xlsx', { config: { permission: 'campaign.manage' }, schema: { tags, summary: '联系对象导入模板（.xlsx）' } },
+    async (_req, reply) => sendDownload(reply, '联系对象导入模板.xlsx', XLSX_TYPE, await objectsTemplate()));
+  r.post('/contact-objects/import', {
+    config: { permission: 'campaign.manage' },
+    schema: {
+      tags, summary: '导入联系对象（.xlsx；dryRun=true 只检查）', consumes: ['multipart/form-data'], querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+      response: { 200: z.object({ rows: z.number().int(), created: z.number().int(), problems: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })) }) },
+    },
+  }, async (req) => {
+    if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
+    const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+    if (!file) throw badRequest('请选择要上传的文件');
+    const data = await file.toBuffer().catch(() => { throw badRequest('文件不能超过5MB'); });
+    return importObjects(deps, req.actor, data, req.query.dryRun === 'true');
+  });
   r.get('/activities', { config: { permission: 'campaign.read' }, schema: { tags, summary: '活动记录', querystring: C.ZActivityQuery, response: { 200: z.object({ items: z.array(C.ZActivity), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } } },
     async (req) => listActivities(deps, req.actor, req.query));
   r.post('/activities', { config: { permission: 'activity.record' }, schema: { tags, summary: '记录活动', body: C.ZActivityBody, response: { 200: C.ZActivity } } },

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../api';
+import { ApiError, download, get, post, upload } from '../../api';
 import type { ContactObject } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
+
+interface Problem { row: number; column: string; reason: string }
+interface ImportResult { rows: number; created: number; problems: Problem[] }
 
 const KINDS: Record<string, string> = { village: '帮扶联系村', enterprise: '服务企业', county: '督查对象县（市）', other: '其他' };
 
@@ -15,6 +18,18 @@ export function ObjectsTab({ manage }: { manage: boolean }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const objects = useQuery({ queryKey: ['contact-objects'], queryFn: () => get<ContactObject[]>('/api/contact-objects') });
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const importFile = async (file: File) => {
+    try {
+      const check = await upload<ImportResult>('/api/contact-objects/import?dryRun=true', file, () => undefined);
+      if (check.problems.length) return setProblems(check.problems);
+      const done = await upload<ImportResult>('/api/contact-objects/import', file, () => undefined);
+      message.success(`已导入 ${done.created} 个联系对象`);
+      for (const k of ['contact-objects', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '导入失败');
+    }
+  };
   const submit = async () => {
     const v = await form.validateFields();
     try {
@@ -30,13 +45,23 @@ export function ObjectsTab({ manage }: { manage: boolean }) {
   };
   return (
     <>
-      {manage && <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setAdding(true)}>添加联系对象</Button>}
+      {manage && (
+        <Space style={{ marginBottom: 12 }}>
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>添加联系对象</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => download('/api/contact-objects/template.xlsx', '联系对象导入模板.xlsx').catch((e) => message.error(e.message))}>下载导入模板</Button>
+          <Upload showUploadList={false} accept=".xlsx" beforeUpload={(file) => { void importFile(file); return false; }}><Button icon={<UploadOutlined />}>导入 .xlsx</Button></Upload>
+        </Space>
+      )}
       <Table<ContactObject> rowKey="id" size="middle" loading={objects.isLoading} dataSource={objects.data} pagination={{ pageSize: 20 }} locale={{ emptyText: '暂无联系对象' }}
         columns={[
           { title: '类型', dataIndex: 'kind', width: 150, render: (k) => <Tag>{KINDS[k]}</Tag> },
           { title: '名称', dataIndex: 'name' },
           { title: '联系人', dataIndex: 'assigneeNames', render: (n: string[]) => n.join('、') || '—' },
         ]} />
+      <Modal title={`文件有 ${problems?.length ?? 0} 处问题，未导入`} open={!!problems} onCancel={() => setProblems(null)} footer={null} width={640}>
+        <Table<Problem> rowKey={(p) => `${p.row}-${p.column}-${p.reason}`} size="small" pagination={false} dataSource={problems ?? []}
+          columns={[{ title: '行', dataIndex: 'row', width: 60 }, { title: '列', dataIndex: 'column', width: 90 }, { title: '问题', dataIndex: 'reason' }]} />
+      </Modal>
       <Modal title="添加联系对象" open={adding} onOk={submit} onCancel={() => setAdding(false)} okText="添加" destroyOnHidden>
         <Form form={form} name="object" layout="vertical" initialValues={{ kind: 'village' }}>
           <Form.Item name="kind" label="类型"><Select options={Object.entries(KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item>
