@@ -72,6 +72,21 @@ describe('campaigns', () => {
     expect(withdrawn.measures.at(-1)).toMatchObject({ active: false, withdrawnReason: '与措施9重复' });
   });
 
+  it('take new parameter values into measure texts and the rules that use them', async () => {
+    const c = (await office.get(`/api/campaigns/${campaign.id}`)).json();
+    const res = await office.put(`/api/campaigns/${campaign.id}/params`, { params: { villageVisitsPerQuarter: 3, attendanceChecksMax: 4 }, version: c.version });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().measures[4].renderedText).toContain('每季度到帮扶联系点调研3次以上');
+    const rules = (await office.get(`/api/campaigns/${campaign.id}/rules`)).json();
+    expect(rules.find((r: { title: string }) => r.title === '每季度到帮扶联系点调研').min).toBe(3);
+    expect(rules.find((r: { title: string }) => r.title === '每月在岗情况不打招呼式检查')).toMatchObject({ min: 1, max: 4 });
+    expect((await office.put(`/api/campaigns/${campaign.id}/params`, { params: { villageVisitsPerQuarter: 1 }, version: c.version })).statusCode).toBe(409);
+    const bad = await office.put(`/api/campaigns/${campaign.id}/params`, { params: { attendanceChecksMin: 9 }, version: c.version + 1 });
+    expect([bad.statusCode, bad.json().message]).toEqual([400, '最少次数不能大于最多次数']);
+    expect((await office.put(`/api/campaigns/${campaign.id}/params`, { params: { nope: 1 }, version: c.version + 1 })).json().message).toBe('没有参数“nope”');
+    await office.put(`/api/campaigns/${campaign.id}/params`, { params: { villageVisitsPerQuarter: 1, attendanceChecksMax: 2 }, version: c.version + 1 });
+  });
+
   it('break a measure down into supervised items, whose state is the measure\'s progress', async () => {
     const depts = (await office.get('/api/departments')).json();
     const m5 = campaign.measures[4]!;

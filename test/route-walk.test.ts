@@ -129,6 +129,7 @@ function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/breakdown')) return { leaderPersonId: ZERO, leadDepartmentId: ZERO, ownerPersonIds: [ZERO], receivedOn: '2026-11-30' };
   if (r.path.endsWith('/measures')) return { categoryNo: 1, title: '某措施' };
   if (r.path.endsWith('/roll-call')) return { count: 1 };
+  if (r.path.endsWith('/params')) return { params: {}, version: 1 };
   if (r.path.endsWith('/roll-call/{rollCallId}')) return { shared: '学习体会' };
   if (r.path.endsWith('/measures/{measureId}')) return { categoryNo: 1, title: '某措施', version: 1 };
   if (r.path.endsWith('/rules')) return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };

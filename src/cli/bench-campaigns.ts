@@ -50,7 +50,7 @@ async function generateIn(db: Db, log: (m: string) => void) {
     cross join jsonb_to_recordset(${JSON.stringify(t.measures)}::jsonb) as x(no int, category int, title text, text text, params jsonb)`);
   const rules = (t.rules ?? []).map((r) => {
     const n = ruleNumbers(r, params);
-    return { measureNo: r.measureNo, title: r.title, subject: r.subject, rule: { kind: r.kind, activityTypes: r.activityTypes, period: r.period, ...n }, paramKey: r.minParam ?? r.percentParam ?? null };
+    return { measureNo: r.measureNo, title: r.title, subject: r.subject, rule: { kind: r.kind, activityTypes: r.activityTypes, period: r.period, ...n, minParam: r.minParam, maxParam: r.maxParam, percentParam: r.percentParam }, paramKey: r.minParam ?? r.percentParam ?? null };
   });
   await step('义务规则', sql`
     insert into obligation_rules (unit_id, campaign_id, measure_no, title, subject, rule, param_key, created_at)

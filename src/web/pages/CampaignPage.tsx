@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { App, Breadcrumb, Button, Card, Descriptions, Result, Spin, Tabs, Tag } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { App, Breadcrumb, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { MeasuresTab } from '../components/campaigns/MeasuresTab';
 import { ComplianceTab } from '../components/campaigns/ComplianceTab';
 import { ActivitiesTab } from '../components/campaigns/ActivitiesTab';
 import { ObjectsTab } from '../components/campaigns/ObjectsTab';
+import { ParamsModal } from '../components/campaigns/CampaignEditors';
 
 // ECharts is large: the overview loads it on demand.
 const CampaignOverview = lazy(() => import('../components/campaigns/CampaignOverview').then((m) => ({ default: m.CampaignOverview })));
@@ -19,13 +20,18 @@ export function CampaignPage() {
   const { id } = useParams();
   const me = useMe();
   const { message } = App.useApp();
+  const [editingParams, setEditingParams] = useState(false);
   const { data: c, error, isLoading } = useQuery({ queryKey: ['campaign', id], queryFn: () => get<CampaignDetail>(`/api/campaigns/${id}`) });
   if (isLoading) return <Spin />;
   if (error || !c) return <Result status="404" title="专项活动不存在" subTitle={error?.message} extra={<Link to="/campaigns">返回专项活动</Link>} />;
   const manage = can(me, 'campaign.manage');
   return (
     <Card title={<Breadcrumb items={[{ title: <Link to="/campaigns">专项活动</Link> }, { title: c.name }]} />}
-      extra={<Button icon={<DownloadOutlined />} onClick={() => download(`/api/campaigns/${c.id}/report.docx`, '工作情况报告.docx').catch((e) => message.error(e.message))}>工作情况报告</Button>}>
+      extra={<Space>
+        {can(me, 'campaign.manage') && <Button onClick={() => setEditingParams(true)}>活动参数</Button>}
+        <Button icon={<DownloadOutlined />} onClick={() => download(`/api/campaigns/${c.id}/report.docx`, '工作情况报告.docx').catch((e) => message.error(e.message))}>工作情况报告</Button>
+      </Space>}>
+      <ParamsModal campaign={c} open={editingParams} onClose={() => setEditingParams(false)} />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="年度">{c.year}</Descriptions.Item>
         <Descriptions.Item label="活动期间">{c.startsOn} 至 {c.endsOn}</Descriptions.Item>

@@ -9,6 +9,8 @@ import { can, useMe } from '../session';
 import { shanghaiToday } from '../time';
 import type { Campaign, CampaignDetail, Group, TemplateSummary } from '../types';
 
+const PHASES = [{ key: 'prepare', title: '会前准备' }, { key: 'meeting', title: '召开会议' }, { key: 'rectify', title: '整改落实' }, { key: 'summarize', title: '总结提升' }] as const;
+
 /** 专项活动: the unit's campaigns; the office creates one from a template. */
 export function CampaignsPage() {
   const me = useMe();
@@ -44,6 +46,7 @@ function CreateCampaign({ open, onClose, onCreated }: { open: boolean; onClose: 
       const c = await post<CampaignDetail>('/api/campaigns', {
         templateCode: template?.code, name: v.name, year: v.year, startsOn: from.format('YYYY-MM-DD'), endsOn: to.format('YYYY-MM-DD'),
         params: v.params ?? {}, leadingGroupId: v.leadingGroupId ?? null, officeGroupId: v.officeGroupId ?? null,
+        phases: PHASES.filter((p) => v.phases?.[p.key]).map((p) => ({ key: p.key, from: (v.phases[p.key][0] as Dayjs).format('YYYY-MM-DD'), to: (v.phases[p.key][1] as Dayjs).format('YYYY-MM-DD') })),
       });
       message.success(`已创建：${c.categories.length} 个类别、${c.measures.length} 条措施`);
       await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
@@ -65,6 +68,12 @@ function CreateCampaign({ open, onClose, onCreated }: { open: boolean; onClose: 
         <Row gutter={12}>
           <Col span={12}><Form.Item name="leadingGroupId" label="领导小组"><Select allowClear options={groupOptions('leading_group')} /></Form.Item></Col>
           <Col span={12}><Form.Item name="officeGroupId" label="领导小组办公室"><Select allowClear options={groupOptions('leading_group_office')} /></Form.Item></Col>
+        </Row>
+        <p style={{ color: '#888' }}>阶段（可选）：</p>
+        <Row gutter={12}>
+          {PHASES.map((p) => (
+            <Col span={12} key={p.key}><Form.Item name={['phases', p.key]} label={p.title}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item></Col>
+          ))}
         </Row>
         {template && template.params.length > 0 && <p style={{ color: '#888' }}>方案中以“*”隐去的数字，请按本单位实际填写：</p>}
         <Row gutter={12}>

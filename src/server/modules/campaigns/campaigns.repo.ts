@@ -142,6 +142,14 @@ export const campaignsRepo = {
     const [r] = await db.select().from(obligationRules).where(and(eq(obligationRules.unitId, unitId), eq(obligationRules.id, id)));
     return r;
   },
+  async updateCampaign(db: Db, unitId: string, id: string, version: number, patch: Partial<typeof campaigns.$inferInsert>) {
+    const rows = await db.update(campaigns).set({ ...patch, version: version + 1 })
+      .where(and(eq(campaigns.unitId, unitId), eq(campaigns.id, id), eq(campaigns.version, version))).returning({ id: campaigns.id });
+    return rows.length === 1;
+  },
+  async setRule(db: Db, unitId: string, id: string, rule: unknown) {
+    await db.update(obligationRules).set({ rule }).where(and(eq(obligationRules.unitId, unitId), eq(obligationRules.id, id)));
+  },
   async insertRule(db: Db, row: typeof obligationRules.$inferInsert) {
     const [r] = await db.insert(obligationRules).values(row).returning();
     return r!;

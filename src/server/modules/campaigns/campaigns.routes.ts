@@ -5,7 +5,7 @@ import { typed, type RouteModule } from '../../types.js';
 import { createActivity, createObject, importObjects, listActivities, listObjects, withdrawActivity } from './activities.service.js';
 import { objectsTemplate } from './objects-xlsx.js';
 import { badRequest } from '../../errors.js';
-import { addMeasure, breakDownMeasure, createCampaign, departmentProgress, getCampaign, listCampaigns, updateMeasure, withdrawMeasure } from './campaigns.service.js';
+import { addMeasure, breakDownMeasure, createCampaign, departmentProgress, getCampaign, listCampaigns, updateMeasure, updateParams, withdrawMeasure } from './campaigns.service.js';
 import { importTemplate, listTemplates } from './templates.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
 import { campaignReport } from './report.service.js';
@@ -29,6 +29,10 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     async (req) => createCampaign(deps, req.actor, req.body));
   r.get('/campaigns/:id', { config: { permission: 'campaign.read' }, schema: { tags, summary: '专项活动详情（类别、措施及其进度）', params: ZIdParams, response: { 200: C.ZCampaignDetail } } },
     async (req) => getCampaign(deps, req.actor, req.params.id));
+  r.put('/campaigns/:id/params', {
+    config: { permission: 'campaign.manage' },
+    schema: { tags, summary: '修改活动参数（方案中以“*”隐去的数字）', params: ZIdParams, body: z.object({ params: z.record(z.string(), z.number().min(0, '参数应为非负数').max(100_000)), version: z.number().int().min(1) }), response: { 200: C.ZCampaignDetail } },
+  }, async (req) => updateParams(deps, req.actor, req.params.id, req.body));
   r.get('/campaigns/:id/departments', { config: { permission: 'campaign.read' }, schema: { tags, summary: '各科室（中心）进度', params: ZIdParams, response: { 200: z.array(z.object({ department: z.string(), items: z.number().int(), closed: z.number().int(), overdue: z.number().int() })) } } },
     async (req) => departmentProgress(deps, req.actor, req.params.id));
   r.get('/campaigns/:id/report.docx', { config: { permission: 'campaign.read' }, schema: { tags, summary: '工作情况报告（公文格式 .docx）', params: ZIdParams } },

@@ -58,7 +58,7 @@ export async function createCampaign(deps: AppDeps, actor: Actor, b: z.infer<typ
       const n = ruleNumbers(r, params);
       return {
         unitId: actor.unitId, campaignId: c.id, measureNo: r.measureNo, title: r.title, subject: r.subject, createdAt: at,
-        rule: { kind: r.kind, activityTypes: r.activityTypes, period: r.period, min: n.min, max: n.max, percent: n.percent },
+        rule: { kind: r.kind, activityTypes: r.activityTypes, period: r.period, min: n.min, max: n.max, percent: n.percent, minParam: r.minParam, maxParam: r.maxParam, percentParam: r.percentParam },
         paramKey: r.minParam ?? r.percentParam ?? null,
       };
     }));
@@ -198,4 +198,31 @@ export async function departmentProgress(deps: AppDeps, actor: Actor, id: string
   await loadCampaign(deps, actor, id);
   const rows = await campaignsRepo.departmentProgress(deps.db, actor.unitId, id, shanghaiDate(deps.clock.now()));
   return rows.map((r) => ({ department: r.name ?? '（未指定科室）', items: r.items, closed: r.closed, overdue: r.overdue }));
+}
+
+/**
+ * Changes the campaign's parameters (the plan's redacted numbers): the measures' texts show the new
+ * values and the rules that take their numbers from them follow, in one audited change.
+ */
+export async function updateParams(deps: AppDeps, actor: Actor, id: string, body: { params: Record<string, number>; version: number }) {
+  const c = await loadCampaign(deps, actor, id);
+  const known = c.params as Record<string, number>;
+  for (const k of Object.keys(body.params)) if (!(k in known)) throw badRequest(`没有参数“${k}”`);
+  const params = { ...known, ...body.params };
+  const rules = await campaignsRepo.rules(deps.db, actor.unitId, id);
+  const changed = rules.map((r) => {
+    const rule = r.rule as Record<string, unknown> & { min: number; max: number | null; percent: number; minParam?: string; maxParam?: string; percentParam?: string };
+    const next = { ...rule, ...(rule.minParam ? { min: params[rule.minParam] } : {}), ...(rule.maxParam ? { max: params[rule.maxParam] } : {}), ...(rule.percentParam ? { percent: params[rule.percentParam] } : {}) };
+    return { id: r.id, rule: next, before: rule };
+  }).filter((x) => JSON.stringify(x.rule) !== JSON.stringify(x.before));
+  for (const x of changed) {
+    if (typeof x.rule.max === 'number' && x.rule.min > x.rule.max) throw badRequest('最少次数不能大于最多次数');
+  }
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    if (!(await campaignsRepo.updateCampaign(tx, actor.unitId, id, body.version, { params, updatedAt: at }))) throw conflict('该活动已被他人修改，请刷新后再试');
+    for (const x of changed) await campaignsRepo.setRule(tx, actor.unitId, x.id, x.rule);
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'campaign', entityId: id, action: 'update_params', before: known, after: params });
+  });
+  return getCampaign(deps, actor, id);
 }

@@ -34,7 +34,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
           { title: '日期', dataIndex: 'heldOn', width: 110 },
           { title: '类型', dataIndex: 'type', width: 100, render: (t) => ACTIVITY_LABELS[t] ?? t },
           { title: '活动', dataIndex: 'title', render: (t, a) => <span>{t}{!a.active && <Tag style={{ marginInlineStart: 6 }}>已撤销：{a.withdrawnReason}</Tag>}</span> },
-          { title: '参加人员', dataIndex: 'participantNames', render: (n: string[]) => n.join('、') || '—' },
+          { title: '参加人员', dataIndex: 'participantNames', render: (n: string[], a) => <span>{n.join('、') || '—'}{a.absentIds.length > 0 && <Tag style={{ marginInlineStart: 6 }}>缺席 {a.absentIds.length} 人</Tag>}</span> },
           { title: '对象', dataIndex: 'objectNames', render: (n: string[]) => n.join('、') || '—' },
           { title: '措施', dataIndex: 'measureNos', width: 90, render: (n: number[]) => n.map((x) => `措施${x}`).join('、') || '—' },
           { title: '', width: 100, render: (_, a) => a.type === 'study' && a.active && <Button size="small" onClick={() => setCalling(a)}>1+N 点名</Button> },
@@ -57,7 +57,7 @@ function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail;
     try {
       await post('/api/activities', {
         campaignId: campaign.id, type: v.type, title: v.title, heldOn: (v.heldOn as Dayjs).format('YYYY-MM-DD'), departmentId: v.departmentId ?? null,
-        participantIds: v.participantIds ?? [], objectIds: type === 'home_visit' ? v.visitedIds ?? [] : v.objectIds ?? [], measureNos: v.measureNos ?? [], minutes: v.minutes ?? '',
+        participantIds: v.participantIds ?? [], absentIds: v.absentIds ?? [], objectIds: type === 'home_visit' ? v.visitedIds ?? [] : v.objectIds ?? [], measureNos: v.measureNos ?? [], minutes: v.minutes ?? '',
       });
       message.success('活动已记录，达标情况已更新');
       for (const k of ['activities', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
@@ -78,7 +78,10 @@ function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail;
           <Col span={8}><Form.Item name="heldOn" label="日期" rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()} /></Form.Item></Col>
           <Col span={16}><Form.Item name="departmentId" label="科室（工作汇报、荣誉等）"><Select allowClear options={(depts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item></Col>
         </Row>
-        <Form.Item name="participantIds" label="参加人员"><PeopleSelect /></Form.Item>
+        <Row gutter={12}>
+          <Col span={14}><Form.Item name="participantIds" label="参加人员"><PeopleSelect /></Form.Item></Col>
+          <Col span={10}><Form.Item name="absentIds" label="缺席人员"><PeopleSelect placeholder="应到未到的人员" /></Form.Item></Col>
+        </Row>
         {type === 'home_visit'
           ? <Form.Item name="visitedIds" label="家访对象"><PeopleSelect /></Form.Item>
           : <Form.Item name="objectIds" label="联系对象（村、企业等）"><Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={(objects.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>}
