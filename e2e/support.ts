@@ -89,9 +89,9 @@ export async function shot(page: import('playwright-core').Page, name: string) {
 }
 
 /** A fresh `npm start` and a browser for one suite; `stop` closes both. */
-export async function startSuite() {
+export async function startSuite(env: Record<string, string> = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await startServer();
+  const server = await startServer(env);
   const browser = await launchBrowser();
   return { server, browser, stop: async () => { await browser.close(); await server.stop(); } };
 }

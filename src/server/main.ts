@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
-import { systemClock } from './clock.js';
+import { clockFromEnv } from './clock.js';
 import { configFromEnv } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
@@ -16,13 +16,15 @@ export async function main() {
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config);
   await database.migrate();
-  const deps = { db: database.db, clock: systemClock, config };
+  const clock = clockFromEnv(process.env);
+  if (process.env.ZUOFENG_FAKE_NOW) console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
+  const deps = { db: database.db, clock, config };
   if (config.demo) {
     const seeded = await seedDemoIfEmpty(deps);
     if (seeded) printDemoLogins(seeded.logins);
   }
   const app = await buildApp(deps, { logger: process.env.ZUOFENG_LOG !== '0' });
-  const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, systemClock, config.sweepSeconds * 1000, (m) => app.log.info(m)) : null;
+  const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m)) : null;
   const close = async () => {
     await scheduler?.stop();
     await app.close();

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, get, setCsrfToken } from './api';
+import { setServerToday } from './time';
 import type { Me } from './types';
 
 export const MeContext = createContext<Me | null>(null);
@@ -13,6 +14,7 @@ export function useMeQuery() {
       try {
         const me = await get<Me>('/api/auth/me');
         setCsrfToken(me.csrfToken);
+        setServerToday(me.today);
         return me;
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;

@@ -12,5 +12,17 @@ export function shanghaiTime(iso: string, style: 'full' | 'minute' | 'short' = '
 
 const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today in Asia/Shanghai as 'YYYY-MM-DD' (a browser elsewhere, or on UTC, must not shift dates). */
-export const shanghaiToday = (): string => dateFmt.format(new Date());
+/** The server's today and the browser's date when it was read: the server's clock is the authority. */
+let serverDay: { today: string; browserDay: string } | null = null;
+export function setServerToday(today: string) {
+  serverDay = { today, browserDay: dateFmt.format(new Date()) };
+}
+
+/**
+ * Today in Asia/Shanghai as 'YYYY-MM-DD' (a browser elsewhere, or on UTC, must not shift dates): the
+ * server's date as last reported, while the browser's own date has not moved on since.
+ */
+export const shanghaiToday = (): string => {
+  const browser = dateFmt.format(new Date());
+  return serverDay && serverDay.browserDay === browser ? serverDay.today : browser;
+};

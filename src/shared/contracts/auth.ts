@@ -31,5 +31,7 @@ export const ZMe = z.object({
   grants: z.array(ZGrant),
   permissions: z.array(z.enum(PERMISSIONS)),
   csrfToken: z.string(),
+  /** Today in Asia/Shanghai by the server's clock: the web's date defaults follow it. */
+  today: z.string(),
 });
 export type TMe = z.infer<typeof ZMe>;

@@ -25,12 +25,13 @@ export function presentGrant(
   };
 }
 
-export function presentMe(s: SessionContext, grants: ReturnType<typeof presentGrant>[], actor: Actor) {
+export function presentMe(s: SessionContext, grants: ReturnType<typeof presentGrant>[], actor: Actor, today: string) {
   return {
     user: { id: actor.userId, username: actor.username, displayName: actor.displayName, personId: actor.personId, mustChangePassword: s.mustChangePassword },
     unit: s.unit,
     grants,
     permissions: [...permissionsOf(actor)],
     csrfToken: s.csrfToken,
+    today,
   };
 }

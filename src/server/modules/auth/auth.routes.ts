@@ -6,6 +6,7 @@ import { RateLimiter } from '../../plugins/rate-limit.js';
 import { typed, type RouteModule } from '../../types.js';
 import { changePassword, login, logout } from './auth.service.js';
 import { presentGrant, presentMe } from './auth.presenter.js';
+import { shanghaiDate } from '../../../domain/civil-date.js';
 import { grantsOfUser, scopeNames } from '../users/users.service.js';
 
 const authRoutes: RouteModule = async (app, deps) => {
@@ -42,7 +43,7 @@ const authRoutes: RouteModule = async (app, deps) => {
       const actor = request.actor;
       const names = await scopeNames(deps.db, actor.unitId);
       const grants = (await grantsOfUser(deps.db, actor.unitId, actor.userId)).map((g) => presentGrant(g, request.session!.unit.name, names));
-      return presentMe(request.session!, grants, actor);
+      return presentMe(request.session!, grants, actor, shanghaiDate(deps.clock.now()));
     },
   );
 
