@@ -320,3 +320,26 @@ describe('contact objects import', () => {
     expect((await o.request('POST', '/api/contact-objects/import', junk.payload, junk.headers)).json().message).toBe('文件无法读取：请上传由模板填写的 .xlsx 文件');
   });
 });
+
+describe('activity files', () => {
+  it('are checked by content, kept with the activity, and downloaded as attachments', async () => {
+    const { multipartFile } = await import('./xlsx.js');
+    const u = await newDemoUnit(ctx);
+    const o = await signIn(ctx, u.user('office'));
+    const a = (await o.post('/api/activities', { type: 'meeting', title: '周工作例会', heldOn: '2026-11-23' })).json();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const up = (name: string, data: Buffer, who = o) => { const m = multipartFile(data, name); return who.request('POST', `/api/activities/${a.id}/files`, m.payload, m.headers); };
+    const res = await up('会议纪要.pdf', pdf);
+    expect(res.json()).toMatchObject({ fileName: '会议纪要.pdf', kind: 'pdf' });
+    expect((await up('假图片.png', pdf)).statusCode).toBe(400);
+    const member = await signIn(ctx, u.user('leader1'));
+    expect((await up('会议纪要.pdf', pdf, member)).statusCode).toBe(403);
+    const listed = (await o.get(`/api/activities?ids=${a.id}`)).json().items[0].files;
+    expect(listed.map((f: { fileName: string }) => f.fileName)).toEqual(['会议纪要.pdf']);
+    const file = await o.get(`/api/activity-files/${listed[0].id}`);
+    expect(file.headers['content-disposition']).toContain('attachment');
+    expect(Buffer.compare(file.rawPayload, pdf)).toBe(0);
+    const elsewhere = await signIn(ctx, (await newDemoUnit(ctx)).user('office'));
+    expect((await elsewhere.get(`/api/activity-files/${listed[0].id}`)).statusCode).toBe(404);
+  });
+});

@@ -98,6 +98,7 @@ export const ZActivityBody = z.object({
 });
 export const ZActivity = ZActivityBody.extend({
   id: z.uuid(), active: z.boolean(), withdrawnReason: z.string().nullable(), participantNames: z.array(z.string()), objectNames: z.array(z.string()), departmentName: z.string().nullable(),
+  files: z.array(z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() })),
 });
 export const ZActivityQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),

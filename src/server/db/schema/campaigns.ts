@@ -160,3 +160,20 @@ export const campaignTemplates = pgTable(
   },
   (t) => [uniqueIndex('campaign_templates_uq').on(t.unitId, t.code, t.version)],
 );
+
+/** Files of an activity (minutes, photos, sign-in sheets); the bytes are stored once by sha256. */
+export const activityFiles = pgTable(
+  'activity_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('activity_files_idx').on(t.unitId, t.activityId)],
+);

@@ -9,6 +9,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type ActivityRow, type ObjectRow } from './campaigns.repo.js';
 import { kindOfLabel, parseObjects } from './objects-xlsx.js';
+import { filesOfActivities } from './activity-files.service.js';
 
 /** 联系对象 (a village, an enterprise…) with the people assigned to it. */
 export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeof ZObjectBody>) {
@@ -93,14 +94,16 @@ export async function withdrawActivity(deps: AppDeps, actor: Actor, id: string, 
 }
 
 async function presentActivities(deps: AppDeps, unitId: string, rows: ActivityRow[]) {
-  const [people, objects, departments] = await Promise.all([campaignsRepo.people(deps.db, unitId), campaignsRepo.objects(deps.db, unitId), campaignsRepo.departments(deps.db, unitId)]);
+  const [people, objects, departments, files] = await Promise.all([
+    campaignsRepo.people(deps.db, unitId), campaignsRepo.objects(deps.db, unitId), campaignsRepo.departments(deps.db, unitId), filesOfActivities(deps.db, unitId, rows.map((r) => r.id)),
+  ]);
   const name = new Map<string, string>([...people.map((p) => [p.id, p.name] as const), ...objects.map((o) => [o.id, o.name] as const)]);
   const dept = new Map(departments.map((d) => [d.id, d.name]));
   return rows.map((a) => ({
     id: a.id, campaignId: a.campaignId, type: a.type as z.infer<typeof ZActivityBody>['type'], title: a.title, heldOn: a.heldOn, departmentId: a.departmentId,
     departmentName: a.departmentId ? dept.get(a.departmentId) ?? null : null, participantIds: a.participantIds, absentIds: a.absentIds, objectIds: a.objectIds,
     participantNames: a.participantIds.map((id) => name.get(id) ?? '—'), objectNames: a.objectIds.map((id) => name.get(id) ?? '—'),
-    measureNos: a.measureNos, minutes: a.minutes, active: a.active, withdrawnReason: a.withdrawnReason,
+    measureNos: a.measureNos, minutes: a.minutes, active: a.active, withdrawnReason: a.withdrawnReason, files: files.get(a.id) ?? [],
   }));
 }
 

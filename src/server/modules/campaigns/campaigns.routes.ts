@@ -4,6 +4,7 @@ import * as C from '../../../shared/contracts/campaigns.js';
 import { typed, type RouteModule } from '../../types.js';
 import { createActivity, createObject, importObjects, listActivities, listObjects, withdrawActivity } from './activities.service.js';
 import { objectsTemplate } from './objects-xlsx.js';
+import { attachToActivity, checkCanAttachToActivity, openActivityFile } from './activity-files.service.js';
 import { badRequest } from '../../errors.js';
 import { addMeasure, breakDownMeasure, createCampaign, departmentProgress, getCampaign, listCampaigns, updateMeasure, updateParams, withdrawMeasure } from './campaigns.service.js';
 import { importTemplate, listTemplates } from './templates.service.js';
@@ -88,6 +89,23 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     config: { permission: 'activity.record' },
     schema: { tags, summary: '记录分享内容', params: ZIdParams.extend({ rollCallId: z.uuid({ message: '编号格式不正确' }) }), body: z.object({ shared: z.string().trim().min(1, '请填写分享内容').max(5000) }), response: { 200: ZRollCall } },
   }, async (req) => recordShare(deps, req.actor, req.params.id, req.params.rollCallId, req.body.shared));
+  r.post('/activities/:id/files', {
+    config: { permission: 'activity.record' },
+    schema: { tags, summary: '上传活动附件（纪要、照片、签到表等，按内容校验）', params: ZIdParams, consumes: ['multipart/form-data'], response: { 200: z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() }) } },
+  }, async (req) => {
+    await checkCanAttachToActivity(deps, req.actor, req.params.id);
+    if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
+    const max = deps.config.attachmentMaxBytes;
+    const file = await req.file({ limits: { fileSize: max, files: 1 } });
+    if (!file) throw badRequest('请选择要上传的文件');
+    const data = await file.toBuffer().catch(() => { throw badRequest(`附件不能超过 ${Math.round(max / 1024 / 1024)}MB`); });
+    return attachToActivity(deps, req.actor, req.params.id, file.filename || '附件', data);
+  });
+  r.get('/activity-files/:id', { config: { permission: 'campaign.read' }, schema: { tags, summary: '下载活动附件', params: ZIdParams } },
+    async (req, reply) => {
+      const f = await openActivityFile(deps, req.actor, req.params.id);
+      return sendDownload(reply, f.fileName, f.mime, f.data);
+    });
   r.post('/activities/:id/withdraw', { config: { permission: 'activity.record' }, schema: { tags, summary: '撤销活动记录（须说明原因）', params: ZIdParams, body: ZReasonBody, response: { 200: C.ZActivity } } },
     async (req) => withdrawActivity(deps, req.actor, req.params.id, req.body.reason));
 };

@@ -1,19 +1,14 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
-import { detectFileKind, FILE_KINDS, type FileKind } from '../../../domain/file-kinds.js';
 import type { Actor } from '../../../domain/roles.js';
 import { attachments } from '../../db/schema/index.js';
-import { badRequest, forbidden, notFound } from '../../errors.js';
+import { forbidden, notFound } from '../../errors.js';
+import { readStoredFile, storeFile } from '../../files.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { itemsRepo } from './items.repo.js';
 import { actorFacts, backupActing, canSeeItem } from './items.service.js';
 import { handles, type ItemStatus } from '../../../domain/supervision.js';
-
-const fileOf = (dir: string, sha: string) => path.join(dir, sha.slice(0, 2), sha);
 
 /**
  * Stores an attachment of an item: the owner (or acting backup) and the supervisors may attach;
@@ -30,23 +25,12 @@ export async function checkCanAttach(deps: AppDeps, actor: Actor, itemId: string
 
 export async function attach(deps: AppDeps, actor: Actor, itemId: string, fileName: string, data: Buffer) {
   await checkCanAttach(deps, actor, itemId);
-  if (data.length === 0) throw badRequest('文件为空');
-  const kind = detectFileKind(data.subarray(0, 16), fileName);
-  if (!kind) throw badRequest(`不支持的文件类型或文件内容与扩展名不符：仅接受 ${Object.values(FILE_KINDS).map((k) => k.ext[0]).join('、')}`);
-  const sha256 = createHash('sha256').update(data).digest('hex');
-  const target = fileOf(deps.config.filesDir, sha256);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, target);
-  }
+  const f = storeFile(deps.config.filesDir, fileName, data);
   const at = deps.clock.now();
-  const name = path.basename(fileName).replace(/[\u0000-\u001f"\\/]/g, '_').slice(0, 120);
   return deps.db.transaction(async (tx) => {
-    const [r] = await tx.insert(attachments).values({ unitId: actor.unitId, itemId, sha256, fileName: name, kind, size: data.length, uploadedBy: actor.userId, createdAt: at }).returning();
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: itemId, action: 'attach', after: { fileName: name, sha256, size: data.length } });
-    return { id: r!.id, fileName: name, kind, size: data.length };
+    const [r] = await tx.insert(attachments).values({ unitId: actor.unitId, itemId, ...f, uploadedBy: actor.userId, createdAt: at }).returning();
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: itemId, action: 'attach', after: { fileName: f.fileName, sha256: f.sha256, size: f.size } });
+    return { id: r!.id, fileName: f.fileName, kind: f.kind, size: f.size };
   });
 }
 
@@ -61,7 +45,5 @@ export async function openAttachment(deps: AppDeps, actor: Actor, id: string) {
   if (!att) throw notFound('附件');
   const row = await itemsRepo.byId(deps.db, actor.unitId, att.itemId);
   if (!row || !canSeeItem(actor, row.item)) throw notFound('附件');
-  const file = fileOf(deps.config.filesDir, att.sha256);
-  if (!fs.existsSync(file)) throw notFound('附件文件');
-  return { fileName: att.fileName, mime: FILE_KINDS[att.kind as FileKind].mime, data: fs.readFileSync(file) };
+  return readStoredFile(deps.config.filesDir, att);
 }

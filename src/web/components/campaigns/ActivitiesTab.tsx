@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
+import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post } from '../../api';
+import { ApiError, download, get, post, upload } from '../../api';
 import { shanghaiToday } from '../../time';
 import type { Activity, CampaignDetail, ContactObject, Department, Page } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
@@ -20,6 +20,8 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
   const [type, setType] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
   const [calling, setCalling] = useState<Activity | null>(null);
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const qs = new URLSearchParams({ campaignId: campaign.id, page: String(page), pageSize: '20', ...(type ? { type } : {}) });
   const list = useQuery({ queryKey: ['activities', qs.toString()], queryFn: () => get<Page<Activity>>(`/api/activities?${qs}`), placeholderData: keepPreviousData });
   return (
@@ -37,6 +39,17 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
           { title: '参加人员', dataIndex: 'participantNames', render: (n: string[], a) => <span>{n.join('、') || '—'}{a.absentIds.length > 0 && <Tag style={{ marginInlineStart: 6 }}>缺席 {a.absentIds.length} 人</Tag>}</span> },
           { title: '对象', dataIndex: 'objectNames', render: (n: string[]) => n.join('、') || '—' },
           { title: '措施', dataIndex: 'measureNos', width: 90, render: (n: number[]) => n.map((x) => `措施${x}`).join('、') || '—' },
+          { title: '附件', width: 160, render: (_, a) => (
+            <Space orientation="vertical" size={0}>
+              {a.files.map((f) => <a key={f.id} onClick={() => download(`/api/activity-files/${f.id}`, f.fileName).catch((e) => message.error(e.message))}><PaperClipOutlined /> {f.fileName}</a>)}
+              {canRecord && a.active && (
+                <Upload showUploadList={false} accept=".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
+                  beforeUpload={(file) => { void upload(`/api/activities/${a.id}/files`, file, () => undefined).then(() => { message.success('附件已上传'); void queryClient.invalidateQueries({ queryKey: ['activities'] }); }, (e) => message.error(e instanceof ApiError ? e.message : '上传失败')); return false; }}>
+                  <Button size="small" type="link">上传</Button>
+                </Upload>
+              )}
+            </Space>
+          ) },
           { title: '', width: 100, render: (_, a) => a.type === 'study' && a.active && <Button size="small" onClick={() => setCalling(a)}>1+N 点名</Button> },
         ]} />
       <RollCallModal activity={calling} defaultCount={campaign.params.studyShareCount ?? 2} onClose={() => setCalling(null)} />

@@ -1,0 +1,43 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { hasPermission, type Actor } from '../../../domain/roles.js';
+import { activityFiles } from '../../db/schema/index.js';
+import type { Db } from '../../db/client.js';
+import { forbidden, notFound } from '../../errors.js';
+import { readStoredFile, storeFile } from '../../files.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { campaignsRepo } from './campaigns.repo.js';
+
+/** Checked before the upload is read: another unit's activity is a 404; only its recorder or the office may attach. */
+export async function checkCanAttachToActivity(deps: AppDeps, actor: Actor, activityId: string) {
+  const a = await campaignsRepo.activity(deps.db, actor.unitId, activityId);
+  if (!a) throw notFound('活动记录');
+  if (a.createdBy !== actor.userId && !hasPermission(actor, 'campaign.manage')) throw forbidden('只有记录人或领导小组办公室可以上传附件');
+}
+
+export async function attachToActivity(deps: AppDeps, actor: Actor, activityId: string, fileName: string, data: Buffer) {
+  await checkCanAttachToActivity(deps, actor, activityId);
+  const f = storeFile(deps.config.filesDir, fileName, data);
+  const at = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const [r] = await tx.insert(activityFiles).values({ unitId: actor.unitId, activityId, ...f, uploadedBy: actor.userId, createdAt: at }).returning();
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: activityId, action: 'attach', after: { fileName: f.fileName, sha256: f.sha256, size: f.size } });
+    return { id: r!.id, fileName: f.fileName, kind: f.kind, size: f.size };
+  });
+}
+
+/** The files of many activities at once, by activity. */
+export async function filesOfActivities(db: Db, unitId: string, activityIds: string[]) {
+  if (activityIds.length === 0) return new Map<string, { id: string; fileName: string; kind: string; size: number }[]>();
+  const rows = await db.select().from(activityFiles).where(and(eq(activityFiles.unitId, unitId), inArray(activityFiles.activityId, activityIds))).orderBy(asc(activityFiles.createdAt));
+  const out = new Map<string, { id: string; fileName: string; kind: string; size: number }[]>();
+  for (const r of rows) out.set(r.activityId, [...(out.get(r.activityId) ?? []), { id: r.id, fileName: r.fileName, kind: r.kind, size: r.size }]);
+  return out;
+}
+
+export async function openActivityFile(deps: AppDeps, actor: Actor, id: string) {
+  const [f] = await deps.db.select().from(activityFiles).where(and(eq(activityFiles.unitId, actor.unitId), eq(activityFiles.id, id)));
+  if (!f) throw notFound('附件');
+  return readStoredFile(deps.config.filesDir, f);
+}
