@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { OBJECT_KINDS, type ObjectKind } from '../../../shared/contracts/campaigns.js';
 import { badRequest } from '../../errors.js';
+import { openSheet } from '../../xlsx-read.js';
 
 const SHEET = '联系对象';
 const HEADERS = ['类型', '名称', '联系人'] as const;
@@ -22,14 +23,7 @@ export interface ObjectRowIn { row: number; kind: string; name: string; people: 
 
 /** Reads the rows by their header names; a file that is not a spreadsheet is a 400. */
 export async function parseObjects(file: Buffer): Promise<ObjectRowIn[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('文件无法读取：请上传由模板填写的 .xlsx 文件');
-  }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) throw badRequest('文件中没有工作表');
+  const ws = await openSheet(file, SHEET);
   const col = new Map<string, number>();
   ws.getRow(1).eachCell((cell, c) => col.set(String(cell.text ?? '').trim(), c));
   const missing = HEADERS.filter((h) => !col.has(h));

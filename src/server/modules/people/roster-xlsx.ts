@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { BRANCH_ROLES, PERSON_STATUSES, ROSTER_COLUMNS, type RosterColumnKey } from '../../../domain/roster.js';
 import { badRequest } from '../../errors.js';
+import { openSheet } from '../../xlsx-read.js';
 import type { TPerson } from '../../../shared/contracts/people.js';
 
 export const MAX_ROSTER_ROWS = 5000;
@@ -61,14 +62,7 @@ export interface SheetRow {
 
 /** Reads the first sheet by its header names. A file that is not a roster is a 400, not a 500. */
 export async function parseRoster(file: Buffer): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('文件无法读取：请上传由模板填写的 .xlsx 文件');
-  }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) throw badRequest('文件中没有工作表');
+  const ws = await openSheet(file, SHEET);
   const headerRow = ws.getRow(1);
   const colOf = new Map<RosterColumnKey, number>();
   headerRow.eachCell((cell, col) => {

@@ -1,5 +1,4 @@
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post } from '../../api';
@@ -7,6 +6,7 @@ import { shanghaiToday } from '../../time';
 import type { Department, Measure } from '../../types';
 import { PersonSelect } from '../PersonSelect';
 import { PeopleSelect } from '../PeopleSelect';
+import { MilestonesField, milestonesOf } from '../supervision/MilestonesField';
 
 /** 任务分解: the measure's leader, departments and responsible people → one supervised item each. */
 export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: string; measure: Measure | null; onClose: () => void }) {
@@ -22,7 +22,7 @@ export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: s
         leaderPersonId: v.leaderPersonId, leadDepartmentId: v.leadDepartmentId, cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [],
         ownerPersonIds: v.ownerPersonIds, title: v.title?.trim() || undefined, receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD'),
         explicitDue: v.explicitDue ? (v.explicitDue as Dayjs).format('YYYY-MM-DD') : null, cadence: v.cadence, urgency: 'normal',
-        milestones: (v.milestones ?? []).map((m: { title: string; due: Dayjs }) => ({ title: m.title, due: m.due.format('YYYY-MM-DD') })),
+        milestones: milestonesOf(v.milestones),
       });
       message.success(`已分解为 ${r.itemIds.length} 项督办事项`);
       await queryClient.invalidateQueries({ queryKey: ['campaign', campaignId] });
@@ -52,20 +52,7 @@ export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: s
             </Form.Item>
           </Col>
         </Row>
-        <Form.List name="milestones">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '请输入节点名称' }]}><Input placeholder={`节点${i + 1}`} maxLength={60} style={{ width: 300 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: '请选择节点时限' }]}><DatePicker placeholder="节点时限" /></Form.Item>
-                  <MinusCircleOutlined aria-label="删除节点" onClick={() => remove(f.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} disabled={fields.length >= 20}>添加节点（时间节点）</Button>
-            </>
-          )}
-        </Form.List>
+        <MilestonesField />
       </Form>
     </Modal>
   );

@@ -1,11 +1,11 @@
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post } from '../../api';
 import { SOURCE_LABELS } from '../../labels';
 import type { Department, ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
+import { MilestonesField, milestonesOf } from './MilestonesField';
 import { shanghaiToday } from '../../time';
 
 const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -28,7 +28,7 @@ export function ItemForm({ open, onClose, onCreated }: { open: boolean; onClose:
         title: v.title, content: v.content ?? '', source: v.source, sourceRef: v.sourceRef ?? '', category: v.category?.trim() || null,
         leadDepartmentId: v.leadDepartmentId, cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [], ownerPersonId: v.ownerPersonId,
         leaderPersonId: v.leaderPersonId ?? null, urgency: v.urgency, cadence: v.cadence, receivedOn: date(v.receivedOn), explicitDue: date(v.explicitDue),
-        milestones: (v.milestones ?? []).map((m: { title: string; due: Dayjs }) => ({ title: m.title, due: date(m.due) })),
+        milestones: milestonesOf(v.milestones),
       });
       message.success(`已交办，${item.milestones.length ? `首个节点 ${item.due}，` : ''}办理时限 ${item.deadline}${item.provisional ? '（暂定）' : ''}`);
       await queryClient.invalidateQueries({ queryKey: ['items'] });
@@ -76,20 +76,7 @@ export function ItemForm({ open, onClose, onCreated }: { open: boolean; onClose:
           <Col span={12}><Form.Item name="explicitDue" label="办理时限（不填则按紧急程度或最后节点）"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={12}><Form.Item name="category" label="类别（可选）"><Input maxLength={40} placeholder="如：大兴务实之风" /></Form.Item></Col>
         </Row>
-        <Form.List name="milestones">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '请输入节点名称' }]}><Input placeholder={`节点${i + 1}，如：摸底排查`} maxLength={60} style={{ width: 300 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: '请选择节点时限' }]}><DatePicker placeholder="节点时限" /></Form.Item>
-                  <MinusCircleOutlined aria-label="删除节点" onClick={() => remove(f.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} disabled={fields.length >= 20}>添加节点</Button>
-            </>
-          )}
-        </Form.List>
+        <MilestonesField />
       </Form>
     </Modal>
   );
