@@ -60,9 +60,10 @@ async function sweepGroup(db: Db, now: Date, today: string, facts: DayFacts, uni
   const s: Sweep = { db, now, today, units: uuidArray(units) };
   let written = 0;
   const minutes = shanghaiMinutes(now);
+  const perPersonRules: PersonRule[] = [];
   if (minutes >= WORK_START_MIN && minutes < WORK_END_MIN) {
     const slot = Math.floor((minutes - WORK_START_MIN) / 120);
-    written += await perPerson(s, { kind: 'urgent', when: sql`i.urgency = 'urgent'`, key: sql`'urgent:' || g.recipient || ':' || ${today} || ':' || ${slot}`,
+    perPersonRules.push({ kind: 'urgent', when: sql`i.urgency = 'urgent'`, key: sql`'urgent:' || g.recipient || ':' || ${today} || ':' || ${slot}`,
       single: sql`'紧急件跟踪：' || g.first_title`, many: sql`'紧急件跟踪：' || g.n || ' 项紧急事项'`,
       body: sql`case when g.n = 1 then '紧急事项“' || g.first_title || '”尚未办结，请随到随办并及时反馈。'
         else '您有 ' || g.n || ' 项紧急事项尚未办结（含“' || g.first_title || '”），请随到随办并及时反馈。' end` });
@@ -70,16 +71,17 @@ async function sweepGroup(db: Db, now: Date, today: string, facts: DayFacts, uni
   written += await perItem(s, 'halfway', sql`i.urgency = 'important' and i.half_due = ${today} and i.due > ${today}`,
     sql`'时限过半：' || i.title`, sql`'重要事项“' || i.title || '”办理时限已过半（' || i.due || ' 到期），请报送进展。'`, sql`'halfway:' || i.id || ':' || i.due`);
   if (facts.firstOfWeek) {
-    written += await perPerson(s, { kind: 'digest', when: sql`i.urgency = 'normal'`, key: sql`'digest:' || g.recipient || ':' || ${today}`,
+    perPersonRules.push({ kind: 'digest', when: sql`i.urgency = 'normal'`, key: sql`'digest:' || g.recipient || ':' || ${today}`,
       single: sql`'本周待办：1 项一般事项'`, many: sql`'本周待办：' || g.n || ' 项一般事项'`, itemLink: false,
       body: sql`'您有 ' || g.n || ' 项一般督办事项尚未办结，最早的“' || g.first_title || '”于 ' || g.first_due || ' 到期。'` });
   }
   written += await perItem(s, 'due_soon', sql`i.due = ${facts.tomorrow}`,
     sql`'明日到期：' || i.title`, sql`'督办事项“' || i.title || '”将于 ' || i.due || ' 到期，请抓紧办理并及时反馈。'`, sql`'due-soon:' || i.id || ':' || i.due`);
-  written += await perPerson(s, { kind: 'overdue', when: sql`i.due < ${today}`, key: sql`'overdue:' || g.recipient || ':' || ${today}`,
+  perPersonRules.push({ kind: 'overdue', when: sql`i.due < ${today}`, key: sql`'overdue:' || g.recipient || ':' || ${today}`,
     single: sql`'已逾期：' || g.first_title`, many: sql`'已逾期：' || g.n || ' 项督办事项'`,
     body: sql`case when g.n = 1 then '督办事项“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。'
       else '您有 ' || g.n || ' 项督办事项已逾期，最早的“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。' end` });
+  written += await perPerson(s, perPersonRules);
   return written;
 }
 
@@ -108,24 +110,34 @@ async function perItem(s: Sweep, kind: string, when: SQL, title: SQL, body: SQL,
   return rowsOf(res).length;
 }
 
+interface PersonRule { kind: string; when: SQL; key: SQL; single: SQL; many: SQL; body: SQL; itemLink?: boolean }
+
 /**
- * One notice per person for all their items that `when` selects (a person with thirty overdue
- * items gets one message a day, not thirty); it names the earliest-due item and links to it when
- * it is the only one. Plain aggregates (count, min), no join back to the items.
+ * One notice per person and rule for all their items the rule selects (a person with thirty overdue
+ * items gets one message a day, not thirty); it names the earliest-due item and links to it when it
+ * is the only one. All rules in one scan of the open items: plain aggregates with FILTER, one per
+ * rule, then a row per rule and person.
  */
-async function perPerson(s: Sweep, r: { kind: string; when: SQL; key: SQL; single: SQL; many: SQL; body: SQL; itemLink?: boolean }) {
+async function perPerson(s: Sweep, rules: PersonRule[]) {
+  const byKind = (pick: (r: PersonRule) => SQL) => sql`case g.kind ${sql.join(rules.map((r) => sql`when ${r.kind} then ${pick(r)}`), sql` `)} end`;
+  // due (YYYY-MM-DD) || id (36 characters) || title, compared bytewise: the smallest is the earliest item.
+  const first = sql`(i.due || i.id::text || i.title) collate "C"`;
   const res = await s.db.execute(sql`
     insert into notifications (unit_id, recipient_person_id, kind, item_id, title, body, dedupe_key, created_at)
-    select g.unit_id, g.recipient, ${r.kind}, ${r.itemLink === false ? sql`null::uuid` : sql`case when g.n = 1 then g.first_id end`},
-      case when g.n = 1 then ${r.single} else ${r.many} end, ${r.body}, ${r.key}, ${s.now.toISOString()}::timestamptz
+    select g.unit_id, g.recipient, g.kind,
+      case when g.n = 1 and g.kind in (${sql.join(rules.filter((r) => r.itemLink !== false).map((r) => sql`${r.kind}`), sql`, `)}) then g.first_id end,
+      case when g.n = 1 then ${byKind((r) => r.single)} else ${byKind((r) => r.many)} end,
+      ${byKind((r) => r.body)}, ${byKind((r) => r.key)}, ${s.now.toISOString()}::timestamptz
     from (
-      select a.unit_id, a.recipient, a.n, substr(a.first, 1, 10) as first_due, substr(a.first, 11, 36)::uuid as first_id, substr(a.first, 47) as first_title
+      select a.unit_id, a.recipient, k.kind, k.n, substr(k.first, 1, 10) as first_due, substr(k.first, 11, 36)::uuid as first_id, substr(k.first, 47) as first_title
       from (
-        -- due (YYYY-MM-DD) || id (36 characters) || title, compared bytewise: the smallest is the earliest item.
-        select i.unit_id, i.recipient, count(*) as n, min((i.due || i.id::text || i.title) collate "C") as first
-        from (${openItems(s, r.when)}) i
+        select i.unit_id, i.recipient,
+          ${sql.join(rules.map((r, n) => sql`count(*) filter (where ${r.when}) as ${sql.raw(`n${n}`)}, min(${first}) filter (where ${r.when}) as ${sql.raw(`f${n}`)}`), sql`, `)}
+        from (${openItems(s, sql`(${sql.join(rules.map((r) => r.when), sql` or `)})`)}) i
         group by i.unit_id, i.recipient
       ) a
+      cross join lateral (values ${sql.join(rules.map((r, n) => sql`(${r.kind}, a.${sql.raw(`n${n}`)}, a.${sql.raw(`f${n}`)})`), sql`, `)}) as k(kind, n, first)
+      where k.n > 0
     ) g
     on conflict (unit_id, dedupe_key) do nothing
     returning id`);
