@@ -23,8 +23,9 @@ import notificationsRoutes from './modules/notifications/notifications.routes.js
 import availabilityRoutes from './modules/availability/availability.routes.js';
 import exportsRoutes from './modules/exports/exports.routes.js';
 import campaignsRoutes from './modules/campaigns/campaigns.routes.js';
+import opinionsRoutes from './modules/opinions/opinions.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes];
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

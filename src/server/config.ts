@@ -21,6 +21,8 @@ export interface Config {
   attachmentMaxBytes: number;
   /** A ledger page counts matching rows exactly up to this many past its start; beyond, it shows "N+". */
   ledgerCountCap: number;
+  /** Public opinion submissions per source (an HMAC of the address, in memory) per minute. */
+  opinionSubmitsPerMinute: number;
   /** How long a resolved session is reused without a lookup (0: never); see plugins/session-cache.ts. */
   sessionCacheMs: number;
 }
@@ -41,6 +43,7 @@ export const defaultConfig: Config = {
   filesDir: path.resolve('data/files'),
   attachmentMaxBytes: 20 * 1024 * 1024,
   ledgerCountCap: 1000,
+  opinionSubmitsPerMinute: 20,
   sessionCacheMs: 2000,
 };
 

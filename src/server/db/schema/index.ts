@@ -8,3 +8,4 @@ export * from './supervision.js';
 export * from './notifications.js';
 export * from './exports.js';
 export * from './campaigns.js';
+export * from './opinions.js';

@@ -1,0 +1,74 @@
+import { pgTable, uuid, text, timestamp, integer, jsonb, index, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
+
+/** 问题征求意见表: questions (free text per category, choice, rating), open between two dates. */
+export const opinionForms = pgTable(
+  'opinion_forms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    campaignId: uuid('campaign_id'),
+    title: text('title').notNull(),
+    intro: text('intro').notNull().default(''),
+    questions: jsonb('questions').notNull(),
+    /** draft → open → closed; anonymity is fixed when collection starts. */
+    status: text('status').notNull(),
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('opinion_forms_unit_idx').on(t.unitId)],
+);
+
+/** A distribution of a form to an audience: a public link, or a batch of single-use codes. */
+export const opinionDistributions = pgTable(
+  'opinion_distributions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    formId: uuid('form_id').notNull(),
+    audience: text('audience').notNull(),
+    label: text('label').notNull(),
+    /** The public link's secret part. */
+    token: text('token').notNull(),
+    mode: text('mode').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('opinion_distributions_token_uq').on(t.token)],
+);
+
+/**
+ * Single-use codes, kept apart from the responses: only a hash of the code and whether it was used
+ * (no time, no response id), so nothing in the database ties a response to a code.
+ */
+export const opinionCodes = pgTable(
+  'opinion_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    distributionId: uuid('distribution_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    used: boolean('used').notNull().default(false),
+  },
+  (t) => [uniqueIndex('opinion_codes_hash_uq').on(t.distributionId, t.codeHash)],
+);
+
+/**
+ * An anonymous response: the answers and the day it came in (no time, no address, no user agent,
+ * no code); its id is random, not ordered by time.
+ */
+export const opinionResponses = pgTable(
+  'opinion_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    formId: uuid('form_id').notNull(),
+    audience: text('audience').notNull(),
+    answers: jsonb('answers').notNull(),
+    submittedOn: text('submitted_on').notNull(),
+  },
+  (t) => [index('opinion_responses_form_idx').on(t.unitId, t.formId)],
+);

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ZIdParams } from '../../../shared/contracts/common.js';
+import * as O from '../../../shared/contracts/opinions.js';
+import { typed, type RouteModule } from '../../types.js';
+import { createDistribution, createForm, getForm, listForms, setFormStatus } from './opinions.service.js';
+import { PublicOpinions } from './public.service.js';
+
+const tags = ['征求意见'];
+const ZForm = z.object({
+  id: z.uuid(), title: z.string(), intro: z.string(), questions: z.array(O.ZQuestion), status: z.enum(['draft', 'open', 'closed']), opensOn: z.string(), closesOn: z.string(),
+  version: z.number().int(), anonymity: z.string(), responses: z.number().int(),
+  distributions: z.array(z.object({ id: z.uuid(), audience: z.string(), audienceLabel: z.string(), label: z.string(), mode: z.enum(['link', 'codes']), token: z.string(), responses: z.number().int(), codes: z.object({ total: z.number().int(), used: z.number().int() }).nullable() })),
+});
+const ZToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/, '链接不正确') });
+
+const opinionsRoutes: RouteModule = async (app, deps) => {
+  const r = typed(app);
+  const publicSide = new PublicOpinions(deps);
+  r.get('/opinion-forms', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '征求意见表列表', response: { 200: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string(), opensOn: z.string(), closesOn: z.string() })) } } },
+    async (req) => listForms(deps, req.actor));
+  r.post('/opinion-forms', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '新建征求意见表（可按专项活动类别生成问题）', body: O.ZFormBody, response: { 200: ZForm } } },
+    async (req) => createForm(deps, req.actor, req.body));
+  r.get('/opinion-forms/:id', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '征求意见表详情', params: ZIdParams, response: { 200: ZForm } } },
+    async (req) => getForm(deps, req.actor, req.params.id));
+  r.post('/opinion-forms/:id/status', {
+    config: { permission: 'opinions.manage' },
+    schema: { tags, summary: '发布或结束收集', params: ZIdParams, body: z.object({ status: z.enum(['open', 'closed']), version: z.number().int().min(1) }), response: { 200: ZForm } },
+  }, async (req) => setFormStatus(deps, req.actor, req.params.id, req.body.status, req.body.version));
+  r.post('/opinion-forms/:id/distributions', {
+    config: { permission: 'opinions.manage' },
+    schema: { tags, summary: '发放：公开链接或一次性填写码（填写码仅此一次显示）', params: ZIdParams, body: O.ZDistributionBody, response: { 200: z.object({ id: z.uuid(), token: z.string(), codes: z.array(z.string()) }) } },
+  }, async (req) => createDistribution(deps, req.actor, req.params.id, req.body));
+
+  // The public side: no session, nothing about the respondent kept.
+  r.get('/public/opinions/:token', { config: { public: true }, schema: { tags, summary: '公开意见表（无需登录）', params: ZToken, response: { 200: O.ZPublicForm } } },
+    async (req) => publicSide.form(req.params.token));
+  r.post('/public/opinions/:token', { config: { public: true }, bodyLimit: 64 * 1024, schema: { tags, summary: '匿名提交意见', params: ZToken, body: O.ZPublicSubmit, response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (req) => publicSide.submit(req.params.token, req.body, req.ip));
+};
+export default opinionsRoutes;

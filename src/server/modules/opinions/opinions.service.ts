@@ -1,0 +1,116 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import type { Actor } from '../../../domain/roles.js';
+import { AUDIENCES, type Question, type ZDistributionBody, type ZFormBody } from '../../../shared/contracts/opinions.js';
+import { opinionCodes, opinionDistributions, opinionForms, opinionResponses } from '../../db/schema/index.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+
+/** What respondents are told, in plain words, before they write anything. */
+export const ANONYMITY = '本表匿名填写：不需要登录，不记录您的姓名、账号、IP地址或设备信息，提交时间只记到日期；使用一次性填写码时，填写码与意见分开保存，任何人（包括系统管理员）都无法把意见对应到填写码或填写人。';
+
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L
+export const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+
+/** The default questions of a campaign's form: one per category, then the leadership, then named members. */
+export function campaignQuestions(categories: { no: number; title: string }[]): Question[] {
+  return [
+    ...categories.map((c) => ({ id: `c${c.no}`, kind: 'text' as const, label: `对照“${c.title}”，您认为存在哪些问题？有何意见建议？`, categoryNo: c.no, options: [], required: false })),
+    { id: 'leadership', kind: 'text', label: '对局领导班子的意见建议', categoryNo: null, options: [], required: false },
+    { id: 'members', kind: 'text', label: '对党员干部个人的意见建议（可写明对象）', categoryNo: null, options: [], required: false },
+  ];
+}
+
+export async function createForm(deps: AppDeps, actor: Actor, b: z.infer<typeof ZFormBody>) {
+  if (b.closesOn < b.opensOn) throw badRequest('截止日期不能早于开始日期');
+  let questions = b.questions;
+  if (b.campaignId) {
+    const c = await campaignsRepo.campaign(deps.db, actor.unitId, b.campaignId);
+    if (!c) throw badRequest('所选专项活动不存在');
+    if (questions.length === 0) questions = campaignQuestions(await campaignsRepo.categories(deps.db, actor.unitId, c.id));
+  }
+  if (questions.length === 0) throw badRequest('请至少设置一个问题');
+  if (new Set(questions.map((q) => q.id)).size !== questions.length) throw badRequest('问题编号不能重复');
+  const bad = questions.find((q) => q.kind === 'choice' && q.options.length < 2);
+  if (bad) throw badRequest(`选择题“${bad.label}”至少需要两个选项`);
+  const at = deps.clock.now();
+  const form = await deps.db.transaction(async (tx) => {
+    const [f] = await tx.insert(opinionForms).values({ unitId: actor.unitId, campaignId: b.campaignId, title: b.title, intro: b.intro, questions, status: 'draft', opensOn: b.opensOn, closesOn: b.closesOn, createdBy: actor.userId, createdAt: at, updatedAt: at }).returning();
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_form', entityId: f!.id, action: 'create', after: { title: b.title, questions: questions.length } });
+    return f!;
+  });
+  return getForm(deps, actor, form.id);
+}
+
+export async function listForms(deps: AppDeps, actor: Actor) {
+  const rows = await deps.db.select().from(opinionForms).where(eq(opinionForms.unitId, actor.unitId)).orderBy(desc(opinionForms.createdAt));
+  return rows.map((f) => ({ id: f.id, title: f.title, status: f.status, opensOn: f.opensOn, closesOn: f.closesOn }));
+}
+
+export async function getForm(deps: AppDeps, actor: Actor, id: string) {
+  const [f] = await deps.db.select().from(opinionForms).where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, id)));
+  if (!f) throw notFound('征求意见表');
+  const [dists, responses, codes] = await Promise.all([
+    deps.db.select().from(opinionDistributions).where(and(eq(opinionDistributions.unitId, actor.unitId), eq(opinionDistributions.formId, id))).orderBy(asc(opinionDistributions.createdAt)),
+    deps.db.select({ audience: opinionResponses.audience, n: count() }).from(opinionResponses).where(and(eq(opinionResponses.unitId, actor.unitId), eq(opinionResponses.formId, id))).groupBy(opinionResponses.audience),
+    deps.db.select({ distributionId: opinionCodes.distributionId, total: count(), used: sql<number>`count(*) filter (where ${opinionCodes.used})::int` })
+      .from(opinionCodes).innerJoin(opinionDistributions, eq(opinionDistributions.id, opinionCodes.distributionId))
+      .where(and(eq(opinionCodes.unitId, actor.unitId), eq(opinionDistributions.formId, id))).groupBy(opinionCodes.distributionId),
+  ]);
+  return {
+    id: f.id, title: f.title, intro: f.intro, questions: f.questions as Question[], status: f.status as 'draft' | 'open' | 'closed',
+    opensOn: f.opensOn, closesOn: f.closesOn, version: f.version, anonymity: ANONYMITY,
+    responses: responses.reduce((n, r) => n + r.n, 0),
+    distributions: dists.map((d) => ({
+      id: d.id, audience: d.audience, audienceLabel: AUDIENCES[d.audience as keyof typeof AUDIENCES], label: d.label, mode: d.mode as 'link' | 'codes', token: d.token,
+      responses: responses.find((r) => r.audience === d.audience)?.n ?? 0,
+      codes: codes.find((c) => c.distributionId === d.id) ? { total: codes.find((c) => c.distributionId === d.id)!.total, used: codes.find((c) => c.distributionId === d.id)!.used } : null,
+    })),
+  };
+}
+
+/** Opens or closes collection; opening fixes the questions and the anonymity promise. */
+export async function setFormStatus(deps: AppDeps, actor: Actor, id: string, next: 'open' | 'closed', version: number) {
+  const form = await getForm(deps, actor, id);
+  if (next === 'open' && form.status !== 'draft') throw badRequest('只有草稿可以发布');
+  if (next === 'closed' && form.status !== 'open') throw badRequest('只有收集中的意见表可以结束');
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const rows = await tx.update(opinionForms).set({ status: next, version: version + 1, updatedAt: at })
+      .where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, id), eq(opinionForms.version, version))).returning({ id: opinionForms.id });
+    if (rows.length !== 1) throw conflict('该意见表已被他人修改，请刷新后再试');
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_form', entityId: id, action: next === 'open' ? 'publish' : 'close' });
+  });
+  return getForm(deps, actor, id);
+}
+
+/** A public link, or a batch of single-use codes (returned once, stored only as hashes). */
+export async function createDistribution(deps: AppDeps, actor: Actor, formId: string, b: z.infer<typeof ZDistributionBody>) {
+  const form = await getForm(deps, actor, formId);
+  if (form.status === 'closed') throw badRequest('意见表已结束收集');
+  const token = randomBytes(16).toString('base64url');
+  const codes = b.mode === 'codes' ? uniqueCodes(b.codeCount) : [];
+  const at = deps.clock.now();
+  const id = await deps.db.transaction(async (tx) => {
+    const [d] = await tx.insert(opinionDistributions).values({ unitId: actor.unitId, formId, audience: b.audience, label: b.label, token, mode: b.mode, createdAt: at }).returning();
+    for (let i = 0; i < codes.length; i += 500) {
+      await tx.insert(opinionCodes).values(codes.slice(i, i + 500).map((c) => ({ unitId: actor.unitId, distributionId: d!.id, codeHash: hashCode(c) })));
+    }
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_form', entityId: formId, action: 'distribute', after: { audience: b.audience, mode: b.mode, codes: codes.length } });
+    return d!.id;
+  });
+  return { id, token, codes };
+}
+
+function uniqueCodes(n: number): string[] {
+  const out = new Set<string>();
+  while (out.size < n) out.add(Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(''));
+  return [...out];
+}
+
+export const todayOf = (deps: AppDeps) => shanghaiDate(deps.clock.now());

@@ -1,0 +1,104 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { AUDIENCES, type Question, type ZPublicSubmit } from '../../../shared/contracts/opinions.js';
+import { opinionCodes, opinionDistributions, opinionForms, opinionResponses } from '../../db/schema/index.js';
+import { AppError, badRequest, notFound } from '../../errors.js';
+import { RateLimiter } from '../../plugins/rate-limit.js';
+import type { AppDeps } from '../../types.js';
+import { ANONYMITY, hashCode, todayOf } from './opinions.service.js';
+
+interface Target { distributionId: string; unitId: string; formId: string; audience: string; mode: string; status: string; opensOn: string; closesOn: string; title: string; intro: string; questions: Question[] }
+
+/**
+ * The public side of opinion collection: no account, nothing stored about the respondent. The
+ * per-source limit keys on an HMAC of the address with a secret made at start and kept in memory
+ * only, so even the memory holds no address; a restart forgets everything.
+ */
+export class PublicOpinions {
+  private readonly salt = randomBytes(32);
+  private readonly limiter: RateLimiter;
+  private readonly cache = new Map<string, { target: Target; until: number }>();
+
+  constructor(private readonly deps: AppDeps) {
+    this.limiter = new RateLimiter(deps.config.opinionSubmitsPerMinute, 60_000);
+  }
+
+  /** A distribution and its form by the link's token, cached for a few seconds (the hot path of a busy form). */
+  private async target(token: string): Promise<Target | null> {
+    const hit = this.cache.get(token);
+    if (hit && hit.until > performance.now()) return hit.target;
+    const [row] = await this.deps.db
+      .select({ distributionId: opinionDistributions.id, unitId: opinionDistributions.unitId, formId: opinionForms.id, audience: opinionDistributions.audience, mode: opinionDistributions.mode,
+        status: opinionForms.status, opensOn: opinionForms.opensOn, closesOn: opinionForms.closesOn, title: opinionForms.title, intro: opinionForms.intro, questions: opinionForms.questions, active: opinionDistributions.active })
+      .from(opinionDistributions).innerJoin(opinionForms, eq(opinionForms.id, opinionDistributions.formId))
+      .where(eq(opinionDistributions.token, token));
+    const target = row && row.active ? { ...row, questions: row.questions as Question[] } : null;
+    // Only forms that are collecting are kept (publishing shows at once; closing within 5 s).
+    if (target?.status === 'open') {
+      if (this.cache.size > 5000) this.cache.clear();
+      this.cache.set(token, { target, until: performance.now() + 5000 });
+    }
+    return target;
+  }
+
+  private isOpen(t: Target) {
+    const today = todayOf(this.deps);
+    return t.status === 'open' && t.opensOn <= today && today <= t.closesOn;
+  }
+
+  async form(token: string) {
+    const t = await this.target(token);
+    if (!t) throw notFound('征求意见表');
+    return { title: t.title, intro: t.intro, questions: t.questions, anonymity: ANONYMITY, needsCode: t.mode === 'codes', open: this.isOpen(t), closesOn: t.closesOn, audience: AUDIENCES[t.audience as keyof typeof AUDIENCES] ?? '' };
+  }
+
+  /** Checks the answers against the questions, then stores them (and spends the code) in one transaction. */
+  async submit(token: string, body: z.infer<typeof ZPublicSubmit>, address: string) {
+    const source = createHmac('sha256', this.salt).update(address).digest('base64url');
+    if (!this.limiter.take(source, Date.now())) throw new AppError(429, 'rate_limited', '提交过于频繁，请稍后再试');
+    const t = await this.target(token);
+    if (!t) throw notFound('征求意见表');
+    if (!this.isOpen(t)) throw badRequest(t.status === 'closed' || todayOf(this.deps) > t.closesOn ? '征求意见已结束，感谢关注' : '征求意见尚未开始');
+    const answers = checkAnswers(t.questions, body.answers);
+    if (t.mode === 'codes' && !body.code) throw badRequest('请输入填写码');
+    const row = { unitId: t.unitId, formId: t.formId, audience: t.audience, answers, submittedOn: todayOf(this.deps) };
+    if (t.mode !== 'codes') {
+      await this.deps.db.insert(opinionResponses).values(row);
+      return { ok: true as const };
+    }
+    await this.deps.db.transaction(async (tx) => {
+      const spent = await tx.update(opinionCodes).set({ used: true })
+        .where(and(eq(opinionCodes.distributionId, t.distributionId), eq(opinionCodes.codeHash, hashCode(body.code!)), eq(opinionCodes.used, false)))
+        .returning({ id: opinionCodes.id });
+      if (spent.length !== 1) throw badRequest('填写码无效或已使用');
+      await tx.insert(opinionResponses).values(row);
+    });
+    return { ok: true as const };
+  }
+}
+
+/** Only known questions; required ones answered; choices among the options; texts trimmed, limited and non-empty in total. */
+export function checkAnswers(questions: readonly Question[], raw: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  let total = 0;
+  for (const [id, value] of Object.entries(raw)) {
+    const q = questions.find((x) => x.id === id);
+    if (!q) throw badRequest('提交的内容与问卷不符，请刷新后重试');
+    if (q.kind === 'rating') {
+      if (typeof value !== 'number') throw badRequest(`“${q.label}”请选择1–5分`);
+      out[id] = value;
+    } else {
+      const text = String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+      if (!text) continue;
+      if (q.kind === 'choice' && !q.options.includes(text)) throw badRequest(`“${q.label}”的选项不正确`);
+      total += text.length;
+      out[id] = text;
+    }
+  }
+  const missing = questions.find((q) => q.required && out[q.id] === undefined);
+  if (missing) throw badRequest(`请填写“${missing.label}”`);
+  if (Object.keys(out).length === 0) throw badRequest('请至少填写一项意见');
+  if (total > 20_000) throw badRequest('意见总字数不能超过20000字');
+  return out;
+}

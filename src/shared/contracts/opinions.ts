@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { zName } from './common.js';
+import { zIsoDate } from './calendar.js';
+
+export const AUDIENCES = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' } as const;
+const zAudience = z.enum(Object.keys(AUDIENCES) as [keyof typeof AUDIENCES, ...(keyof typeof AUDIENCES)[]], { message: '对象类型不正确' });
+
+export const ZQuestion = z.object({
+  id: z.string().regex(/^[a-z0-9_]{1,20}$/, '问题编号格式不正确'),
+  kind: z.enum(['text', 'choice', 'rating'], { message: '问题类型不正确' }),
+  label: zName('问题', 200),
+  categoryNo: z.number().int().min(1).max(100).nullable().default(null),
+  options: z.array(z.string().trim().min(1).max(60)).max(10).default([]),
+  required: z.boolean().default(false),
+});
+export type Question = z.infer<typeof ZQuestion>;
+
+export const ZFormBody = z.object({
+  campaignId: z.uuid().nullable().default(null),
+  title: zName('标题', 100),
+  intro: z.string().trim().max(2000).default(''),
+  /** Empty with a campaign: one question per category of the campaign, then the leadership and members. */
+  questions: z.array(ZQuestion).max(60).default([]),
+  opensOn: zIsoDate,
+  closesOn: zIsoDate,
+});
+
+export const ZDistributionBody = z.object({
+  audience: zAudience,
+  label: zName('名称', 60),
+  mode: z.enum(['link', 'codes']).default('link'),
+  codeCount: z.number().int().min(1).max(2000).default(50),
+});
+
+/** The public form as a respondent sees it (no unit ids, nothing about other respondents). */
+export const ZPublicForm = z.object({
+  title: z.string(), intro: z.string(), questions: z.array(ZQuestion), anonymity: z.string(), needsCode: z.boolean(),
+  open: z.boolean(), closesOn: z.string(), audience: z.string(),
+});
+
+export const ZPublicSubmit = z.object({
+  answers: z.record(z.string().max(20), z.union([z.string().max(2000, '每项意见不超过2000字'), z.number().int().min(1).max(5)])),
+  code: z.string().trim().max(20).optional(),
+});
