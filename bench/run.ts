@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<{ run: (emit: Emit) => Promise<void> 
   workdays: () => import('./suites/workdays.js'),
   supervision: () => import('./suites/supervision.js'),
   compliance: () => import('./suites/compliance.js'),
+  opinions: () => import('./suites/opinions.js'),
 };
 
 export type Emit = (metric: string, value: number, unit: string) => void;

@@ -37,10 +37,10 @@ async function concurrently(n: number, perClient: number, task: (i: number) => P
 }
 
 /** Zuofeng as it runs in production (`src/server/main.ts`), in its own process, on the bench database. */
-async function startServer() {
+export async function startServer(extraEnv: Record<string, string> = {}) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: URL_, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DEMO: '0', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_LOG: '0' },
+    env: { ...process.env, DATABASE_URL: URL_, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DEMO: '0', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_LOG: '0', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const address = `http://127.0.0.1:${port}`;

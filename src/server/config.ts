@@ -62,5 +62,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     sweepSeconds: num(env.ZUOFENG_SWEEP_SECONDS, defaultConfig.sweepSeconds),
     filesDir: path.resolve(env.ZUOFENG_FILES_DIR ?? path.join(env.ZUOFENG_DATA_DIR ?? 'data', 'files')),
     attachmentMaxBytes: num(env.ZUOFENG_MAX_ATTACHMENT_MB, 20) * 1024 * 1024,
+    opinionSubmitsPerMinute: num(env.ZUOFENG_OPINION_SUBMITS_PER_MINUTE, defaultConfig.opinionSubmitsPerMinute),
   };
 }

@@ -1,0 +1,71 @@
+import pg from 'pg';
+import type { Emit } from '../run.js';
+
+const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zuofeng_bench';
+const CLIENTS = 64;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+/**
+ * The public form's submit endpoint under 64 concurrent clients for 20 s, against the server in
+ * its own process on PostgreSQL: submissions per second, p99 latency, and how many acknowledged
+ * submissions are missing from the database afterwards (must be 0).
+ */
+export async function run(emit: Emit) {
+  const { ensureBenchDatabase, startServer } = await import('./supervision.js');
+  await ensureBenchDatabase();
+  const { openPostgres } = await import('../../src/server/db/client.js');
+  const { benchDataPresent, generateCity } = await import('../../src/cli/bench-data.js');
+  const setup = openPostgres(URL_, 4);
+  await setup.migrate();
+  if (!(await benchDataPresent(setup.db))) await generateCity(setup.db, (m) => console.error(`生成基准数据 ${m}`));
+  await setup.close();
+  // The per-source limit would (rightly) stop 64 clients on one address: lifted for the measurement.
+  const server = await startServer({ ZUOFENG_OPINION_SUBMITS_PER_MINUTE: '100000000' });
+  try {
+    const login = await fetch(`${server.address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const me = await (await fetch(`${server.address}/api/auth/me`, { headers: { cookie } })).json();
+    const write = async (path: string, body: unknown) => {
+      const res = await fetch(`${server.address}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${path} ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const form = await write('/api/opinion-forms', {
+      title: '基准征求意见表', opensOn: today, closesOn: today,
+      questions: [{ id: 'q1', kind: 'text', label: '意见建议' }, { id: 'q2', kind: 'rating', label: '满意度' }, { id: 'q3', kind: 'choice', label: '身份', options: ['干部', '群众'] }],
+    });
+    await write(`/api/opinion-forms/${form.id}/status`, { status: 'open', version: form.version });
+    const link = await write(`/api/opinion-forms/${form.id}/distributions`, { audience: 'masses', label: '基准' });
+    const url = `${server.address}/api/public/opinions/${link.token}`;
+    const times: number[] = [];
+    let acknowledged = 0;
+    let failed = 0;
+    const end = performance.now() + SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+      for (let k = 0; performance.now() < end; k++) {
+        const t = performance.now();
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: { q1: `第${c}号客户端的第${k}条意见：建议改进调研方式，深入基层。`, q2: 1 + (k % 5), q3: k % 2 ? '干部' : '群众' } }) });
+        await res.arrayBuffer();
+        times.push(performance.now() - t);
+        if (res.ok) acknowledged++;
+        else failed++;
+      }
+    }));
+    const elapsed = (performance.now() - started) / 1000;
+    const pool = new pg.Pool({ connectionString: URL_, max: 1 });
+    const stored = Number((await pool.query('select count(*) from opinion_responses where form_id = $1', [form.id])).rows[0].count);
+    await pool.end();
+    emit('submits_per_s', acknowledged / elapsed, 'req/s');
+    emit('p99_ms', pct(times, 99), 'ms');
+    emit('p50_ms', pct(times, 50), 'ms');
+    emit('acknowledged', acknowledged, 'count');
+    emit('refused', failed, 'count');
+    emit('lost', acknowledged - stored, 'count');
+  } finally {
+    await server.stop();
+  }
+}
