@@ -1,3 +1,7 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import pg from 'pg';
 import type { Emit } from '../run.js';
 
@@ -12,7 +16,17 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
  * its own process on PostgreSQL: submissions per second, p99 latency, and how many acknowledged
  * submissions are missing from the database afterwards (must be 0).
  */
+/** The gzipped size of every script the public form page loads (built when missing). */
+async function publicFormJsKb(): Promise<number> {
+  const html = path.resolve('dist/web/opinion.html');
+  if (!fs.existsSync(html)) execSync('npx vite build', { stdio: 'ignore' });
+  const page = fs.readFileSync(html, 'utf8');
+  const scripts = [...page.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  return scripts.reduce((kb, src) => kb + zlib.gzipSync(fs.readFileSync(path.join('dist/web', src))).length / 1024, 0);
+}
+
 export async function run(emit: Emit) {
+  emit('public_form_js_gz_kb', await publicFormJsKb(), 'KB');
   const { ensureBenchDatabase, startServer } = await import('./supervision.js');
   await ensureBenchDatabase();
   const { openPostgres } = await import('../../src/server/db/client.js');

@@ -65,7 +65,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && deps.config.webDir;
-    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile(request.url.startsWith('/o/') ? 'opinion.html' : 'index.html');
     return reply.status(404).send({ code: 'not_found', message: '请求的接口或页面不存在' });
   });
   return app;

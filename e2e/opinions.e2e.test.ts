@@ -1,0 +1,72 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, shot, signInAt, startSuite, type Server } from './support.js';
+
+const missing = browserMissing();
+
+describe.skipIf(missing)('the public opinion form on a phone, without an account', () => {
+  let suite: Awaited<ReturnType<typeof startSuite>>;
+  let server: Server;
+  let browser: Browser;
+  let secretary: Page;
+  let csrf = '';
+  let link = { token: '' };
+  let codes = { token: '', codes: [] as string[] };
+  let formId = '';
+  const api = async (path: string, body: unknown) => {
+    const res = await secretary.request.post(`${server.url}${path}`, { data: body, headers: { 'x-csrf-token': csrf } });
+    expect(res.ok(), await res.text()).toBe(true);
+    return res.json();
+  };
+  const phone = async () => (await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47' })).newPage();
+
+  beforeAll(async () => {
+    suite = await startSuite({ ZUOFENG_FAKE_NOW: '2026-11-30T10:00:00+08:00' });
+    ({ server, browser } = suite);
+    secretary = await (await browser.newContext()).newPage();
+    await signInAt(secretary, `${server.url}/`, 'branch');
+    await secretary.getByText('本单位概况').waitFor();
+    csrf = (await (await secretary.request.get(`${server.url}/api/auth/me`)).json()).csrfToken;
+    const form = await api('/api/opinion-forms', {
+      title: '县民政局党支部兴“十风”治“十弊”问题征求意见表', intro: '请对照“十风”“十弊”，实事求是提出意见建议。', opensOn: '2026-11-25', closesOn: '2026-12-10',
+      questions: [{ id: 'c1', kind: 'text', label: '对照“大兴勤学善思之风”，存在哪些问题？' }, { id: 'r', kind: 'rating', label: '对局机关作风的总体评价' }, { id: 'who', kind: 'choice', label: '您的身份', options: ['在职干部职工', '服务对象', '群众'] }],
+    });
+    formId = form.id;
+    await api(`/api/opinion-forms/${form.id}/status`, { status: 'open', version: form.version });
+    link = await api(`/api/opinion-forms/${form.id}/distributions`, { audience: 'masses', label: '党员群众' });
+    codes = await api(`/api/opinion-forms/${form.id}/distributions`, { audience: 'villages', label: '帮扶联系村', mode: 'codes', codeCount: 5 });
+  });
+  afterAll(() => suite?.stop());
+
+  it('shows the anonymity promise and takes answers through the public link', async () => {
+    const p = await phone();
+    for (let i = 0; i < 3; i++) {
+      await p.goto(`${server.url}/o/${link.token}`);
+      await p.getByText('本表匿名填写').waitFor();
+      if (i === 0) await shot(p, '40-opinion-form-phone');
+      await p.getByLabel('对照“大兴勤学善思之风”，存在哪些问题？').fill(`学习形式单一，互动不够（第${i + 1}份）<script>alert(1)</script>`);
+      await p.getByRole('radio', { name: '4分' }).check();
+      await p.getByRole('radio', { name: '群众' }).check();
+      await p.getByRole('button', { name: '匿名提交' }).click();
+      await p.getByText('提交成功，感谢您的意见！').waitFor();
+    }
+    await shot(p, '41-opinion-thanks');
+  });
+
+  it('spends a single-use code once', async () => {
+    const p = await phone();
+    await p.goto(`${server.url}/o/${codes.token}`);
+    await p.getByLabel('填写码').fill(codes.codes[0]!);
+    await p.getByLabel('对照“大兴勤学善思之风”，存在哪些问题？').fill('调研走马观花');
+    await p.getByRole('button', { name: '匿名提交' }).click();
+    await p.getByText('提交成功，感谢您的意见！').waitFor();
+    await p.goto(`${server.url}/o/${codes.token}`);
+    await p.getByLabel('填写码').fill(codes.codes[0]!);
+    await p.getByLabel('对照“大兴勤学善思之风”，存在哪些问题？').fill('再交一次');
+    await p.getByRole('button', { name: '匿名提交' }).click();
+    await p.getByText('填写码无效或已使用').waitFor();
+    await shot(p, '42-opinion-code-used');
+    const form = await (await secretary.request.get(`${server.url}/api/opinion-forms/${formId}`)).json();
+    expect(form.responses).toBe(4);
+  });
+});
