@@ -38,6 +38,31 @@ describe.skipIf(missing)('the public opinion form on a phone, without an account
   });
   afterAll(() => suite?.stop());
 
+  it('the secretary creates, publishes and hands out a form in the page', async () => {
+    const p = secretary;
+    await p.goto(`${server.url}/opinions`);
+    await p.getByRole('button', { name: /新建意见表/ }).click();
+    const d = p.getByRole('dialog');
+    await d.getByLabel('标题').fill('党支部征求意见表（页面创建）');
+    await d.getByRole('button', { name: /创\s?建/ }).click();
+    await p.getByText('已创建，共 1 个问题').waitFor();
+    const drawer = p.locator('.ant-drawer');
+    await drawer.getByRole('button', { name: /发\s?布/ }).click();
+    await p.getByText('已发布，开始收集').waitFor();
+    await drawer.getByRole('button', { name: /发放/ }).click();
+    const m = p.getByRole('dialog').last();
+    await m.getByLabel('方式').click();
+    await p.getByTitle('一次性填写码（每码限用一次，打印发放）').click();
+    await m.getByLabel('填写码数量').fill('8');
+    await m.getByRole('button', { name: /生\s?成/ }).click();
+    await p.getByTestId('codes').locator('div').first().waitFor();
+    await expect(p.getByTestId('codes').locator('div').count()).resolves.toBe(8);
+    await shot(p, '43-opinion-codes');
+    await p.getByRole('dialog').last().locator('.ant-modal-close').click();
+    await drawer.getByText('一次性填写码（已用 0/8）').waitFor();
+    await shot(p, '44-opinion-form-admin');
+  });
+
   it('shows the anonymity promise and takes answers through the public link', async () => {
     const p = await phone();
     for (let i = 0; i < 3; i++) {

@@ -13,6 +13,7 @@ import { LedgerPage } from './pages/LedgerPage';
 import { LedgerPrintPage } from './pages/LedgerPrintPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { CampaignPage } from './pages/CampaignPage';
+import { OpinionsPage } from './pages/OpinionsPage';
 import { lazy, Suspense } from 'react';
 
 // ECharts is large: the rankings page loads it on demand.
@@ -24,6 +25,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/items': <LedgerPage />,
   '/rankings': <Suspense fallback={<Spin />}><RankingsPage /></Suspense>,
   '/campaigns': <CampaignsPage />,
+  '/opinions': <OpinionsPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Alert, Avatar, Button, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FlagOutlined, CalendarOutlined, FileDoneOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CommentOutlined, FlagOutlined, CalendarOutlined, FileDoneOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { post } from '../api';
 import { NAV } from '../nav';
@@ -11,7 +11,7 @@ import { NextYearBanner } from './NextYearBanner';
 import { InboxButton } from './InboxButton';
 
 const ICONS: Record<string, React.ReactNode> = {
-  '/': <DashboardOutlined />, '/items': <FileDoneOutlined />, '/rankings': <BarChartOutlined />, '/campaigns': <FlagOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/calendar': <CalendarOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />,
+  '/': <DashboardOutlined />, '/items': <FileDoneOutlined />, '/rankings': <BarChartOutlined />, '/campaigns': <FlagOutlined />, '/opinions': <CommentOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/calendar': <CalendarOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />,
 };
 
 export function AppLayout() {

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, get, post } from '../../api';
+
+export const STATUS: Record<string, { label: string; color: string }> = { draft: { label: '草稿', color: 'default' }, open: { label: '收集中', color: 'green' }, closed: { label: '已结束', color: 'blue' } };
+const AUDIENCES: Record<string, string> = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' };
+
+interface Distribution { id: string; audience: string; audienceLabel: string; label: string; mode: 'link' | 'codes'; token: string; responses: number; codes: { total: number; used: number } | null }
+interface FormDetail { id: string; title: string; status: string; opensOn: string; closesOn: string; version: number; anonymity: string; responses: number; questions: { id: string; label: string }[]; distributions: Distribution[] }
+
+/** One form: publish or close, hand out links and single-use codes, see how many answered. */
+export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [distributing, setDistributing] = useState(false);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [form] = Form.useForm();
+  const { data: f } = useQuery({ queryKey: ['opinion-form', id], queryFn: () => get<FormDetail>(`/api/opinion-forms/${id}`), enabled: !!id });
+  const refresh = () => Promise.all(['opinion-form', 'opinion-forms'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    try { await fn(); message.success(done); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
+  };
+  const linkOf = (d: Distribution) => `${location.origin}/o/${d.token}`;
+  const distribute = async () => {
+    const v = await form.validateFields();
+    try {
+      const r = await post<{ codes: string[] }>(`/api/opinion-forms/${f!.id}/distributions`, { ...v, codeCount: v.codeCount ?? 50 });
+      message.success('已生成');
+      setDistributing(false);
+      form.resetFields();
+      if (r.codes.length) setCodes(r.codes);
+      await refresh();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '生成失败');
+    }
+  };
+  return (
+    <Drawer title={f?.title ?? '征求意见表'} open={!!id} onClose={onClose} size={760} destroyOnHidden>
+      {f && (
+        <>
+          <Space style={{ marginBottom: 12 }}>
+            {f.status === 'draft' && <Button type="primary" onClick={() => run(() => post(`/api/opinion-forms/${f.id}/status`, { status: 'open', version: f.version }), '已发布，开始收集')}>发布</Button>}
+            {f.status === 'open' && <Button onClick={() => run(() => post(`/api/opinion-forms/${f.id}/status`, { status: 'closed', version: f.version }), '已结束收集')}>结束收集</Button>}
+            {f.status !== 'closed' && <Button onClick={() => setDistributing(true)}>发放（链接或填写码）</Button>}
+          </Space>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label="状态"><Tag color={STATUS[f.status]?.color}>{STATUS[f.status]?.label}</Tag></Descriptions.Item>
+            <Descriptions.Item label="征求时间">{f.opensOn} 至 {f.closesOn}</Descriptions.Item>
+            <Descriptions.Item label="问题">{f.questions.length} 个</Descriptions.Item>
+            <Descriptions.Item label="已收到">{f.responses} 份</Descriptions.Item>
+          </Descriptions>
+          <Alert type="info" showIcon style={{ margin: '12px 0' }} title="对填写人的匿名承诺（显示在意见表顶部）" description={f.anonymity} />
+          <Table<Distribution> rowKey="id" size="small" pagination={false} dataSource={f.distributions} locale={{ emptyText: '尚未发放' }}
+            columns={[
+              { title: '对象', dataIndex: 'audienceLabel', width: 110 },
+              { title: '名称', dataIndex: 'label' },
+              { title: '方式', dataIndex: 'mode', width: 150, render: (m, d) => (m === 'codes' ? `一次性填写码（已用 ${d.codes?.used ?? 0}/${d.codes?.total ?? 0}）` : '公开链接') },
+              { title: '份数', dataIndex: 'responses', width: 60 },
+              { title: '链接', render: (_, d) => <Typography.Text copyable={{ text: linkOf(d) }} style={{ fontSize: 12 }}>{linkOf(d)}</Typography.Text> },
+            ]} />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>意见表回收的内容不含填写人信息；填写码与意见分开保存，无法对应。</Typography.Paragraph>
+        </>
+      )}
+      <Modal title="发放意见表" open={distributing} onOk={distribute} onCancel={() => setDistributing(false)} okText="生成" destroyOnHidden>
+        <Form form={form} name="distribution" layout="vertical" initialValues={{ audience: 'staff', mode: 'link', label: '在职干部职工', codeCount: 50 }}>
+          <Form.Item name="audience" label="征求对象"><Select options={Object.entries(AUDIENCES).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="label" label="名称" rules={[{ required: true, message: '请输入名称' }]}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="mode" label="方式"><Select options={[{ value: 'link', label: '公开链接（扫码或点击即可填写）' }, { value: 'codes', label: '一次性填写码（每码限用一次，打印发放）' }]} /></Form.Item>
+          <Form.Item noStyle shouldUpdate>{({ getFieldValue }) => getFieldValue('mode') === 'codes' && <Form.Item name="codeCount" label="填写码数量"><InputNumber min={1} max={2000} /></Form.Item>}</Form.Item>
+        </Form>
+      </Modal>
+      <Modal title={`填写码（共 ${codes?.length ?? 0} 个，仅此一次显示，请打印或导出后发放）`} open={!!codes} onCancel={() => setCodes(null)} footer={<Button type="primary" onClick={() => window.print()}>打印</Button>} width={640}>
+        <div data-testid="codes" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 8, fontFamily: 'monospace', fontSize: 16 }}>
+          {codes?.map((c) => <div key={c} style={{ border: '1px dashed #999', padding: 6, textAlign: 'center' }}>{c}</div>)}
+        </div>
+      </Modal>
+    </Drawer>
+  );
+}
