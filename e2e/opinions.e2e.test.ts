@@ -10,7 +10,7 @@ describe.skipIf(missing)('the public opinion form on a phone, without an account
   let browser: Browser;
   let secretary: Page;
   let csrf = '';
-  let link = { token: '' };
+  let link = { id: '', token: '' };
   let codes = { token: '', codes: [] as string[] };
   let formId = '';
   const api = async (path: string, body: unknown) => {
@@ -93,5 +93,15 @@ describe.skipIf(missing)('the public opinion form on a phone, without an account
     await shot(p, '42-opinion-code-used');
     const form = await (await secretary.request.get(`${server.url}/api/opinion-forms/${formId}`)).json();
     expect(form.responses).toBe(4);
+  });
+
+  it('prints an A4 poster with the QR code of the link', async () => {
+    const p = secretary;
+    await p.goto(`${server.url}/opinions/${formId}/poster/${link.id}`);
+    const qr = p.getByRole('img', { name: '填写意见的二维码' });
+    await qr.waitFor();
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await p.getByText('欢迎党员群众扫码提出意见建议').waitFor();
+    await shot(p, '45-opinion-poster');
   });
 });

@@ -87,3 +87,16 @@ describe('opinion forms', () => {
     expect((await send('198.51.100.2')).statusCode).toBe(200);
   });
 });
+
+describe('QR codes of a link', () => {
+  it('come as SVG and PNG, for the office only', async () => {
+    const link = (await secretary.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'service', label: '服务对象' })).json();
+    const svg = await secretary.get(`/api/opinion-forms/${form.id}/distributions/${link.id}/qr.svg`);
+    expect([svg.statusCode, svg.headers['content-type']]).toEqual([200, 'image/svg+xml']);
+    expect(svg.body).toContain('<svg');
+    const png = await secretary.get(`/api/opinion-forms/${form.id}/distributions/${link.id}/qr.png`);
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect((await secretary.get(`/api/opinion-forms/${form.id}/distributions/${link.id}/qr.gif`)).statusCode).toBe(400);
+    expect((await publicly('GET', `/api/opinion-forms/${form.id}/distributions/${link.id}/qr.svg`)).statusCode).toBe(401);
+  });
+});

@@ -45,7 +45,8 @@ beforeAll(async () => {
   const rule = (await adminA.get(`/api/campaigns/${campaign.id}/rules`)).json()[0];
   const activity = (await adminA.post('/api/activities', { type: 'study', title: '测试学习', heldOn: '2026-11-02' })).json();
   const opinionForm = (await adminA.post('/api/opinion-forms', { title: '意见表', opensOn: '2026-11-01', closesOn: '2026-12-31', questions: [{ id: 'q1', kind: 'text', label: '意见' }] })).json();
-  idsA = { opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
+  const distribution = (await adminA.post(`/api/opinion-forms/${opinionForm.id}/distributions`, { audience: 'staff', label: '职工' })).json();
+  idsA = { distribution: distribution.id, opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
 });
 
 const boundary = 'zfboundary';
@@ -62,7 +63,8 @@ function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
   const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm' }[first!] ?? 'person';
   return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!)
-    .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', ids.activity!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA');
+    .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', ids.activity!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
+    .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg');
 }
 
 describe('every route', () => {
@@ -102,7 +104,7 @@ describe('every route', () => {
     const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
     for (const r of routes) {
       for (const id of junkIds) {
-        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id).replace('{rollCallId}', id).replace('{token}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
+        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id).replace('{rollCallId}', id).replace('{token}', id).replace('{distributionId}', id).replace('{format}', 'svg') + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
         for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
           const res = await adminA.request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
           expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);

@@ -14,6 +14,7 @@ import { LedgerPrintPage } from './pages/LedgerPrintPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { OpinionsPage } from './pages/OpinionsPage';
+import { OpinionPosterPage } from './pages/OpinionPosterPage';
 import { lazy, Suspense } from 'react';
 
 // ECharts is large: the rankings page loads it on demand.
@@ -51,6 +52,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<AfterLogin />} />
         {can(me, 'supervision.read') && <Route path="/items/print" element={<LedgerPrintPage />} />}
+        {can(me, 'opinions.manage') && <Route path="/opinions/:id/poster/:distributionId" element={<OpinionPosterPage />} />}
         <Route element={<AppLayout />}>
           {NAV.filter((p) => can(me, p.permission)).map((p) => (
             <Route key={p.path} path={p.path} element={ELEMENTS[p.path]} />

@@ -4,6 +4,8 @@ import * as O from '../../../shared/contracts/opinions.js';
 import { typed, type RouteModule } from '../../types.js';
 import { createDistribution, createForm, getForm, listForms, setFormStatus } from './opinions.service.js';
 import { PublicOpinions } from './public.service.js';
+import { qrOf } from './qr.js';
+import { notFound } from '../../errors.js';
 
 const tags = ['征求意见'];
 const ZForm = z.object({
@@ -30,6 +32,19 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
     config: { permission: 'opinions.manage' },
     schema: { tags, summary: '发放：公开链接或一次性填写码（填写码仅此一次显示）', params: ZIdParams, body: O.ZDistributionBody, response: { 200: z.object({ id: z.uuid(), token: z.string(), codes: z.array(z.string()) }) } },
   }, async (req) => createDistribution(deps, req.actor, req.params.id, req.body));
+
+  r.get('/opinion-forms/:id/distributions/:distributionId/qr.:format', {
+    config: { permission: 'opinions.manage' },
+    schema: { tags, summary: '公开链接二维码（svg/png）', params: ZIdParams.extend({ distributionId: z.uuid({ message: '编号格式不正确' }), format: z.enum(['svg', 'png'], { message: '格式应为 svg 或 png' }) }) },
+  }, async (req, reply) => {
+    const form = await getForm(deps, req.actor, req.params.id);
+    const d = form.distributions.find((x) => x.id === req.params.distributionId);
+    if (!d) throw notFound('发放记录');
+    // The link respondents open: this server's own origin, as the request reached it.
+    const url = `${req.protocol}://${req.host}/o/${d.token}`;
+    const data = await qrOf(url, req.params.format);
+    return reply.header('content-type', req.params.format === 'svg' ? 'image/svg+xml' : 'image/png').header('cache-control', 'private, max-age=300').send(data);
+  });
 
   // The public side: no session, nothing about the respondent kept.
   r.get('/public/opinions/:token', { config: { public: true }, schema: { tags, summary: '公开意见表（无需登录）', params: ZToken, response: { 200: O.ZPublicForm } } },

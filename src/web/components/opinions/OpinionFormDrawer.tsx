@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../api';
+import { ApiError, download, get, post } from '../../api';
 
 export const STATUS: Record<string, { label: string; color: string }> = { draft: { label: '草稿', color: 'default' }, open: { label: '收集中', color: 'green' }, closed: { label: '已结束', color: 'blue' } };
 const AUDIENCES: Record<string, string> = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' };
@@ -57,7 +57,19 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
               { title: '名称', dataIndex: 'label' },
               { title: '方式', dataIndex: 'mode', width: 150, render: (m, d) => (m === 'codes' ? `一次性填写码（已用 ${d.codes?.used ?? 0}/${d.codes?.total ?? 0}）` : '公开链接') },
               { title: '份数', dataIndex: 'responses', width: 60 },
-              { title: '链接', render: (_, d) => <Typography.Text copyable={{ text: linkOf(d) }} style={{ fontSize: 12 }}>{linkOf(d)}</Typography.Text> },
+              { title: '链接与二维码', render: (_, d) => (
+                <Space orientation="vertical" size={2}>
+                  <Typography.Text copyable={{ text: linkOf(d) }} style={{ fontSize: 12 }}>{linkOf(d)}</Typography.Text>
+                  {d.mode === 'link' && (
+                    <Space size={8}>
+                      <img src={`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`} alt="二维码" width={64} height={64} />
+                      <a onClick={() => download(`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.png`, `${d.label}二维码.png`)}>PNG</a>
+                      <a onClick={() => download(`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`, `${d.label}二维码.svg`)}>SVG</a>
+                      <a href={`/opinions/${f.id}/poster/${d.id}`} target="_blank" rel="noopener">A4海报</a>
+                    </Space>
+                  )}
+                </Space>
+              ) },
             ]} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>意见表回收的内容不含填写人信息；填写码与意见分开保存，无法对应。</Typography.Paragraph>
         </>
