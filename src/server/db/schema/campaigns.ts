@@ -1,4 +1,5 @@
 import { pgTable, uuid, text, timestamp, integer, jsonb, index, uniqueIndex, boolean, date } from 'drizzle-orm/pg-core';
+import { storedFileColumns } from './supervision.js';
 
 /**
  * 专项活动: a campaign of a unit for a year, made from a template (whose categories and measures are
@@ -168,12 +169,7 @@ export const activityFiles = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     unitId: uuid('unit_id').notNull(),
     activityId: uuid('activity_id').notNull(),
-    sha256: text('sha256').notNull(),
-    fileName: text('file_name').notNull(),
-    kind: text('kind').notNull(),
-    size: integer('size').notNull(),
-    uploadedBy: uuid('uploaded_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    ...storedFileColumns(),
   },
   (t) => [index('activity_files_idx').on(t.unitId, t.activityId)],
 );

@@ -118,6 +118,16 @@ export const documents = pgTable(
   (t) => [uniqueIndex('documents_unit_no_uq').on(t.unitId, t.docNo), index('documents_unit_received_idx').on(t.unitId, t.receivedOn)],
 );
 
+/** The columns of a stored file (the bytes live on disk under their sha256; see files.ts). */
+export const storedFileColumns = () => ({
+  sha256: text('sha256').notNull(),
+  fileName: text('file_name').notNull(),
+  kind: text('kind').notNull(),
+  size: integer('size').notNull(),
+  uploadedBy: uuid('uploaded_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
 /** A file attached to an item (evidence, results). The bytes live on disk under their sha256. */
 export const attachments = pgTable(
   'attachments',
@@ -125,12 +135,7 @@ export const attachments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     unitId: uuid('unit_id').notNull(),
     itemId: uuid('item_id').notNull(),
-    sha256: text('sha256').notNull(),
-    fileName: text('file_name').notNull(),
-    kind: text('kind').notNull(),
-    size: integer('size').notNull(),
-    uploadedBy: uuid('uploaded_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    ...storedFileColumns(),
   },
   (t) => [index('attachments_item_idx').on(t.unitId, t.itemId)],
 );
