@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { checkRule, countCompliance, coverageCompliance, periodsBetween, type ObligationRule, type Subject } from '../../../domain/compliance.js';
 import type { Actor } from '../../../domain/roles.js';
-import type { ZRuleBody, ZRuleSubject } from '../../../shared/contracts/campaigns.js';
+import type { ActivityType, ZRuleBody, ZRuleSubject } from '../../../shared/contracts/campaigns.js';
 import { badRequest, notFound } from '../../errors.js';
 import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
@@ -48,7 +48,7 @@ export function resolveSubjects(s: RuleSubject, f: UnitFacts): Subject[] {
 function presentRule(r: RuleRow) {
   const rule = r.rule as StoredRule;
   return {
-    id: r.id, measureNo: r.measureNo, title: r.title, subject: r.subject as RuleSubject, activityTypes: rule.activityTypes as never,
+    id: r.id, measureNo: r.measureNo, title: r.title, subject: r.subject as RuleSubject, activityTypes: rule.activityTypes as ActivityType[],
     period: rule.period, kind: rule.kind, min: rule.min, max: rule.max, percent: rule.percent, paramKey: r.paramKey, active: r.active,
   };
 }
