@@ -88,6 +88,19 @@ describe('opinion forms', () => {
   });
 });
 
+describe('the summary sheet', () => {
+  it('lists every response with its answers under the questions, and nothing about who sent it', async () => {
+    const { readXlsx } = await import('./xlsx.js');
+    const res = await secretary.get(`/api/opinion-forms/${form.id}/summary.xlsx`);
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const sheet = await readXlsx(res.rawPayload);
+    expect(sheet[0]!.slice(0, 4)).toEqual(['序号', '征求对象', '日期', form.questions[0]!.label]);
+    expect(sheet.length - 1).toBe((await secretary.get(`/api/opinion-forms/${form.id}`)).json().responses);
+    expect(sheet.slice(1).map((r) => r[3])).toEqual(expect.arrayContaining(['调研走马观花', '<script>alert(1)</script>']));
+    expect(JSON.stringify(sheet)).not.toContain('203.0.113.9');
+  });
+});
+
 describe('QR codes of a link', () => {
   it('come as SVG and PNG, for the office only', async () => {
     const link = (await secretary.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'service', label: '服务对象' })).json();

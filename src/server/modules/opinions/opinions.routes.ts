@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ZIdParams } from '../../../shared/contracts/common.js';
 import * as O from '../../../shared/contracts/opinions.js';
 import { typed, type RouteModule } from '../../types.js';
-import { createDistribution, createForm, getForm, listForms, setFormStatus } from './opinions.service.js';
+import { createDistribution, createForm, getForm, listForms, setFormStatus, summaryRows } from './opinions.service.js';
+import { streamXlsx } from '../../xlsx-stream.js';
 import { PublicOpinions } from './public.service.js';
 import { qrOf } from './qr.js';
 import { notFound } from '../../errors.js';
@@ -45,6 +46,12 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
     const data = await qrOf(url, req.params.format);
     return reply.header('content-type', req.params.format === 'svg' ? 'image/svg+xml' : 'image/png').header('cache-control', 'private, max-age=300').send(data);
   });
+
+  r.get('/opinion-forms/:id/summary.xlsx', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '征求意见汇总表（.xlsx）', params: ZIdParams } },
+    async (req, reply) => {
+      const s = await summaryRows(deps, req.actor, req.params.id);
+      return streamXlsx(reply, `${s.title}汇总表.xlsx`, '征求意见汇总表', s.columns, s.rows);
+    });
 
   // The public side: no session, nothing about the respondent kept.
   r.get('/public/opinions/:token', { config: { public: true }, schema: { tags, summary: '公开意见表（无需登录）', params: ZToken, response: { 200: O.ZPublicForm } } },

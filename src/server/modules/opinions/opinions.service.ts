@@ -114,3 +114,27 @@ function uniqueCodes(n: number): string[] {
 }
 
 export const todayOf = (deps: AppDeps) => shanghaiDate(deps.clock.now());
+
+/**
+ * 征求意见汇总表: every response, one row each, one column per question — in the order of the
+ * responses' random ids, so not even the order tells who answered when.
+ */
+export async function summaryRows(deps: AppDeps, actor: Actor, formId: string) {
+  const form = await getForm(deps, actor, formId);
+  const columns = [{ header: '序号', width: 6 }, { header: '征求对象', width: 14 }, { header: '日期', width: 12 }, ...form.questions.map((q) => ({ header: q.label.slice(0, 60), width: 40 }))];
+  async function* rows(): AsyncIterable<unknown[][]> {
+    let n = 0;
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const batch = await deps.db.select().from(opinionResponses)
+        .where(and(eq(opinionResponses.unitId, actor.unitId), eq(opinionResponses.formId, formId), sql`${opinionResponses.id} > ${after}::uuid`))
+        .orderBy(asc(opinionResponses.id)).limit(500);
+      if (batch.length === 0) return;
+      yield batch.map((r) => {
+        const a = r.answers as Record<string, string | number>;
+        return [++n, AUDIENCES[r.audience as keyof typeof AUDIENCES] ?? r.audience, r.submittedOn, ...form.questions.map((q) => a[q.id] ?? '')];
+      });
+      after = batch.at(-1)!.id;
+    }
+  }
+  return { title: form.title, columns, rows: rows() };
+}

@@ -43,6 +43,7 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
             {f.status === 'draft' && <Button type="primary" onClick={() => run(() => post(`/api/opinion-forms/${f.id}/status`, { status: 'open', version: f.version }), '已发布，开始收集')}>发布</Button>}
             {f.status === 'open' && <Button onClick={() => run(() => post(`/api/opinion-forms/${f.id}/status`, { status: 'closed', version: f.version }), '已结束收集')}>结束收集</Button>}
             {f.status !== 'closed' && <Button onClick={() => setDistributing(true)}>发放（链接或填写码）</Button>}
+            <Button disabled={f.responses === 0} onClick={() => download(`/api/opinion-forms/${f.id}/summary.xlsx`, '征求意见汇总表.xlsx').catch((e) => message.error(e.message))}>导出汇总表</Button>
           </Space>
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label="状态"><Tag color={STATUS[f.status]?.color}>{STATUS[f.status]?.label}</Tag></Descriptions.Item>
