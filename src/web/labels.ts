@@ -50,3 +50,7 @@ export function cnNumeral(n: number): string {
   const tens = Math.floor(n / 10);
   return `${tens === 1 ? '' : CN_DIGITS[tens]}十${CN_DIGITS[n % 10]}`;
 }
+
+/** 进展报送 cadence and 紧急程度, as form options. */
+export const CADENCE_OPTIONS = [{ value: 'none', label: '不定期' }, { value: 'weekly', label: '每周' }, { value: 'monthly', label: '每月' }];
+export const URGENCY_OPTIONS = [{ value: 'urgent', label: '紧急（随到随办）' }, { value: 'important', label: '重要' }, { value: 'normal', label: '一般' }];

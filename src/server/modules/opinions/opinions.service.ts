@@ -62,6 +62,7 @@ export async function getForm(deps: AppDeps, actor: Actor, id: string) {
       .from(opinionCodes).innerJoin(opinionDistributions, eq(opinionDistributions.id, opinionCodes.distributionId))
       .where(and(eq(opinionCodes.unitId, actor.unitId), eq(opinionDistributions.formId, id))).groupBy(opinionCodes.distributionId),
   ]);
+  const codesOf = new Map(codes.map((c) => [c.distributionId, { total: c.total, used: c.used }]));
   return {
     id: f.id, title: f.title, intro: f.intro, questions: f.questions as Question[], status: f.status as 'draft' | 'open' | 'closed',
     opensOn: f.opensOn, closesOn: f.closesOn, version: f.version, anonymity: ANONYMITY,
@@ -69,7 +70,7 @@ export async function getForm(deps: AppDeps, actor: Actor, id: string) {
     distributions: dists.map((d) => ({
       id: d.id, audience: d.audience, audienceLabel: AUDIENCES[d.audience as keyof typeof AUDIENCES], label: d.label, mode: d.mode as 'link' | 'codes', token: d.token,
       responses: responses.find((r) => r.audience === d.audience)?.n ?? 0,
-      codes: codes.find((c) => c.distributionId === d.id) ? { total: codes.find((c) => c.distributionId === d.id)!.total, used: codes.find((c) => c.distributionId === d.id)!.used } : null,
+      codes: codesOf.get(d.id) ?? null,
     })),
   };
 }

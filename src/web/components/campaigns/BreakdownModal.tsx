@@ -7,6 +7,7 @@ import type { Department, Measure } from '../../types';
 import { PersonSelect } from '../PersonSelect';
 import { PeopleSelect } from '../PeopleSelect';
 import { MilestonesField, milestonesOf } from '../supervision/MilestonesField';
+import { CADENCE_OPTIONS } from '../../labels';
 
 /** 任务分解: the measure's leader, departments and responsible people → one supervised item each. */
 export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: string; measure: Measure | null; onClose: () => void }) {
@@ -48,7 +49,7 @@ export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: s
           <Col span={8}><Form.Item name="explicitDue" label="完成时限"><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}>
             <Form.Item name="cadence" label="进展报送">
-              <Select options={[{ value: 'none', label: '不定期' }, { value: 'weekly', label: '每周' }, { value: 'monthly', label: '每月' }]} />
+              <Select options={CADENCE_OPTIONS} />
             </Form.Item>
           </Col>
         </Row>

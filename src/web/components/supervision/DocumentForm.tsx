@@ -5,6 +5,7 @@ import { ApiError, get, post } from '../../api';
 import type { Department, ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
 import { shanghaiToday } from '../../time';
+import { URGENCY_OPTIONS } from '../../labels';
 
 /** 收文登记: the document, its urgency and handling; the deadline follows the unit's policy. */
 export function DocumentForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (item: ItemDetail) => void }) {
@@ -36,7 +37,7 @@ export function DocumentForm({ open, onClose, onCreated }: { open: boolean; onCl
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请输入标题' }]}><Input /></Form.Item>
         <Form.Item name="receivedOn" label="收文日期" rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
         <Form.Item name="urgency" label="紧急程度">
-          <Select options={[{ value: 'urgent', label: '紧急（随到随办）' }, { value: 'important', label: '重要' }, { value: 'normal', label: '一般' }]} />
+          <Select options={URGENCY_OPTIONS} />
         </Form.Item>
         <Form.Item name="explicitDue" label="来文规定的办理时限（如有）"><DatePicker style={{ width: '100%' }} /></Form.Item>
         <Form.Item name="handlingDepartmentId" label="承办科室" rules={[{ required: true, message: '请选择承办科室' }]}>

@@ -2,7 +2,7 @@ import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post } from '../../api';
-import { SOURCE_LABELS } from '../../labels';
+import { CADENCE_OPTIONS, SOURCE_LABELS, URGENCY_OPTIONS } from '../../labels';
 import type { Department, ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
 import { MilestonesField, milestonesOf } from './MilestonesField';
@@ -63,12 +63,12 @@ export function ItemForm({ open, onClose, onCreated }: { open: boolean; onClose:
           <Col span={8}><Form.Item name="receivedOn" label="交办日期" rules={[{ required: true, message: '请选择交办日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}>
             <Form.Item name="urgency" label="紧急程度">
-              <Select options={[{ value: 'urgent', label: '紧急（随到随办）' }, { value: 'important', label: '重要' }, { value: 'normal', label: '一般' }]} />
+              <Select options={URGENCY_OPTIONS} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="cadence" label="进展报送">
-              <Select options={[{ value: 'none', label: '不定期' }, { value: 'weekly', label: '每周' }, { value: 'monthly', label: '每月' }]} />
+              <Select options={CADENCE_OPTIONS} />
             </Form.Item>
           </Col>
         </Row>
