@@ -6,7 +6,7 @@ import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './h
 let ctx: TestContext;
 let secretary: Client;
 beforeAll(async () => {
-  ctx = await testApp({ opinionSubmitsPerMinute: 1000 });
+  ctx = await testApp({ opinionSubmitsPerMinute: 1000, opinionChallengeAfter: 0 });
   const unit = await newDemoUnit(ctx);
   const office = await signIn(ctx, unit.user('office'));
   const campaign = (await office.post('/api/campaigns', { name: '兴“十风”治“十弊”专项活动', year: 2026, startsOn: '2026-03-01', endsOn: '2026-12-15' })).json();

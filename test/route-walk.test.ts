@@ -46,7 +46,17 @@ beforeAll(async () => {
   const activity = (await adminA.post('/api/activities', { type: 'study', title: '测试学习', heldOn: '2026-11-02' })).json();
   const opinionForm = (await adminA.post('/api/opinion-forms', { title: '意见表', opensOn: '2026-11-01', closesOn: '2026-12-31', questions: [{ id: 'q1', kind: 'text', label: '意见' }] })).json();
   const distribution = (await adminA.post(`/api/opinion-forms/${opinionForm.id}/distributions`, { audience: 'staff', label: '职工' })).json();
-  idsA = { distribution: distribution.id, opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
+  const meeting = (await adminA.post('/api/org-life', { title: '专题组织生活会', plannedOn: '2026-12-20', formId: opinionForm.id })).json();
+  const study = (await adminA.post(`/api/org-life/${meeting.id}/study`, { kind: 'seminar', title: '集中研讨', heldOn: '2026-11-30' })).json();
+  const branchList = (await adminA.get(`/api/org-life/${meeting.id}/lists`)).json().branch;
+  await adminA.post(`/api/opinion-forms/${opinionForm.id}/status`, { status: 'open', version: opinionForm.version });
+  await ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${distribution.token}`, payload: { answers: { q1: '意见' } } });
+  const opinionItem = (await adminA.get(`/api/opinion-forms/${opinionForm.id}/items`)).json().items[0];
+  const branchA = await signIn(ctx, unitA.user('branch'));
+  const members = (await branchA.get(`/api/org-life/${meeting.id}`)).json().people.filter((p: { member: boolean }) => p.member);
+  await branchA.post(`/api/org-life/${meeting.id}/talks`, { kind: 'member_member', aPersonId: members[5].id, bPersonId: members[6].id, heldOn: '2026-11-30' });
+  const talk = (await branchA.get(`/api/org-life/${meeting.id}/talks`)).json().records[0];
+  idsA = { meeting: meeting.id, study: study.sessions[0].id, list: branchList.listId, opinionItem: opinionItem.id, talk: talk.id, distribution: distribution.id, opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
 });
 
 const boundary = 'zfboundary';
@@ -61,7 +71,7 @@ function multipart(content: Buffer) {
 
 function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
-  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm' }[first!] ?? 'person';
+  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem' }[first!] ?? 'person';
   return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!)
     .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', ids.activity!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
     .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg');
@@ -138,7 +148,17 @@ function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/roll-call/{rollCallId}')) return { shared: '学习体会' };
   if (r.path.endsWith('/measures/{measureId}')) return { categoryNo: 1, title: '某措施', version: 1 };
   if (r.path.endsWith('/rules')) return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };
-  if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke')) return { reason: '测试原因' };
+  if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke') || r.path.endsWith('/void') || r.path.endsWith('/unmerge')) return { reason: '测试原因' };
+  if (r.path === '/api/org-life/{id}' && r.method === 'PUT') return { title: '专题组织生活会', plannedOn: '2026-12-20', version: 1 };
+  if (r.path.endsWith('/record')) return { heldOn: '2026-11-30', place: '会议室', attendance: [{ personId: ZERO, present: true }], version: 1 };
+  if (r.path.endsWith('/study')) return { kind: 'seminar', title: '集中研讨', heldOn: '2026-11-30' };
+  if (r.path.endsWith('/statement')) return { text: '这是一段不少于十个字的研讨发言。' };
+  if (r.path.endsWith('/talks')) return { kind: 'member_member', aPersonId: ZERO, bPersonId: '00000000-0000-4000-8000-000000000001', heldOn: '2026-11-30' };
+  if (r.path.endsWith('/talk-plan') || r.path.endsWith('/import-adopted')) return { version: 1 };
+  if (r.path.startsWith('/api/self-check-lists/') && r.method === 'PUT') return { entries: [], version: 1 };
+  if (r.path.endsWith('/action')) return { action: 'submit', version: 1 };
+  if (r.path.endsWith('/classify')) return { categoryNo: null, targetKind: 'branch', version: 1 };
+  if (r.path.endsWith('/decide')) return { adopted: true, version: 1 };
   if (r.path.startsWith('/api/people/{id}')) return { name: '某人', departmentId: null, isPartyMember: false, isLeadership: false };
   if (r.path.startsWith('/api/departments/')) return { name: '某科' };
   if (r.path.startsWith('/api/posts/')) return { title: '某岗', departmentId: null, holderAId: null, holderBId: null };

@@ -19,15 +19,16 @@ export const PERMISSIONS = [
   'campaign.read', // campaigns, activities and compliance of the unit
   'activity.record', // record activities (visits, reports, inspections, study sessions…)
   'opinions.manage', // opinion forms, their distribution (links, codes) and the responses
+  'orglife.manage', // the organizational life meeting: study, opinion items, talk plan, the meeting, rectification
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = {
-  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage'] },
-  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage'] },
+  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },
+  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },
   party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'audit.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   leadership_member: { label: '班子成员', permissions: ['self', 'org.read', 'supervision.read', 'campaign.read', 'activity.record'] },
-  branch_secretary: { label: '支部书记', permissions: ['self', 'org.read', 'campaign.read', 'activity.record', 'opinions.manage'] },
+  branch_secretary: { label: '支部书记', permissions: ['self', 'org.read', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },
   branch_committee: { label: '支委', permissions: ['self', 'org.read', 'campaign.read'] },
   department_head: { label: '科室（中心）负责人', permissions: ['self', 'org.read', 'people.write', 'supervision.read', 'campaign.read', 'activity.record'] },
   discipline: { label: '机关纪委', permissions: ['self', 'org.read', 'audit.read', 'supervision.read', 'campaign.read', 'activity.record'] },

@@ -23,6 +23,10 @@ export interface Config {
   ledgerCountCap: number;
   /** Public opinion submissions per source (an HMAC of the address, in memory) per minute. */
   opinionSubmitsPerMinute: number;
+  /** Past this many submissions a minute from one source, each needs the proof-of-work challenge (0: never). */
+  opinionChallengeAfter: number;
+  /** The challenge's difficulty in leading zero bits (16 ≈ 65,000 hashes, well under a second on a phone). */
+  opinionChallengeBits: number;
   /** How long a resolved session is reused without a lookup (0: never); see plugins/session-cache.ts. */
   sessionCacheMs: number;
 }
@@ -44,6 +48,8 @@ export const defaultConfig: Config = {
   attachmentMaxBytes: 20 * 1024 * 1024,
   ledgerCountCap: 1000,
   opinionSubmitsPerMinute: 20,
+  opinionChallengeAfter: 6,
+  opinionChallengeBits: 16,
   sessionCacheMs: 2000,
 };
 
@@ -63,5 +69,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     filesDir: path.resolve(env.ZUOFENG_FILES_DIR ?? path.join(env.ZUOFENG_DATA_DIR ?? 'data', 'files')),
     attachmentMaxBytes: num(env.ZUOFENG_MAX_ATTACHMENT_MB, 20) * 1024 * 1024,
     opinionSubmitsPerMinute: num(env.ZUOFENG_OPINION_SUBMITS_PER_MINUTE, defaultConfig.opinionSubmitsPerMinute),
+    opinionChallengeAfter: num(env.ZUOFENG_OPINION_CHALLENGE_AFTER, defaultConfig.opinionChallengeAfter),
+    opinionChallengeBits: Math.min(24, num(env.ZUOFENG_OPINION_CHALLENGE_BITS, defaultConfig.opinionChallengeBits)),
   };
 }

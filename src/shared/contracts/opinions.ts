@@ -41,4 +41,6 @@ export const ZPublicForm = z.object({
 export const ZPublicSubmit = z.object({
   answers: z.record(z.string().max(20), z.union([z.string().max(2000, '每项意见不超过2000字'), z.number().int().min(1).max(5)])),
   code: z.string().trim().max(20).optional(),
+  /** The solved burst challenge, when the server asked for one. */
+  proof: z.object({ seed: z.string().max(120), nonce: z.string().regex(/^\d{1,10}$/) }).optional(),
 });

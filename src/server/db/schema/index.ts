@@ -9,3 +9,4 @@ export * from './notifications.js';
 export * from './exports.js';
 export * from './campaigns.js';
 export * from './opinions.js';
+export * from './orglife.js';

@@ -7,6 +7,8 @@ import { AppError, badRequest, notFound } from '../../errors.js';
 import { RateLimiter } from '../../plugins/rate-limit.js';
 import type { AppDeps } from '../../types.js';
 import { ANONYMITY, hashCode, todayOf } from './opinions.service.js';
+import { BurstChallenge } from './challenge.js';
+import { insertOpinionItems } from '../orglife/opinion-items.service.js';
 
 interface Target { distributionId: string; unitId: string; formId: string; audience: string; mode: string; status: string; opensOn: string; closesOn: string; title: string; intro: string; questions: Question[] }
 
@@ -18,10 +20,15 @@ interface Target { distributionId: string; unitId: string; formId: string; audie
 export class PublicOpinions {
   private readonly salt = randomBytes(32);
   private readonly limiter: RateLimiter;
+  /** Below the hard limit: past it, a submission needs a solved challenge (a burst from one source). */
+  private readonly burst: RateLimiter | null;
+  private readonly challenge: BurstChallenge;
   private readonly cache = new Map<string, { target: Target; until: number }>();
 
   constructor(private readonly deps: AppDeps) {
     this.limiter = new RateLimiter(deps.config.opinionSubmitsPerMinute, 60_000);
+    this.burst = deps.config.opinionChallengeAfter > 0 ? new RateLimiter(deps.config.opinionChallengeAfter, 60_000) : null;
+    this.challenge = new BurstChallenge(deps.config.opinionChallengeBits);
   }
 
   /** A distribution and its form by the link's token, cached for a few seconds (the hot path of a busy form). */
@@ -56,15 +63,23 @@ export class PublicOpinions {
   /** Checks the answers against the questions, then stores them (and spends the code) in one transaction. */
   async submit(token: string, body: z.infer<typeof ZPublicSubmit>, address: string) {
     const source = createHmac('sha256', this.salt).update(address).digest('base64url');
-    if (!this.limiter.take(source, Date.now())) throw new AppError(429, 'rate_limited', '提交过于频繁，请稍后再试');
+    const now = Date.now();
+    if (!this.limiter.take(source, now)) throw new AppError(429, 'rate_limited', '提交过于频繁，请稍后再试');
+    if (this.burst && !this.burst.take(source, now) && !(body.proof && this.challenge.redeem(body.proof.seed, body.proof.nonce, now))) {
+      throw new AppError(428, 'challenge_required', '提交较为集中，正在进行一次自动安全验证，请稍候…', this.challenge.issue(now));
+    }
     const t = await this.target(token);
     if (!t) throw notFound('征求意见表');
     if (!this.isOpen(t)) throw badRequest(t.status === 'closed' || todayOf(this.deps) > t.closesOn ? '征求意见已结束，感谢关注' : '征求意见尚未开始');
     const answers = checkAnswers(t.questions, body.answers);
     if (t.mode === 'codes' && !body.code) throw badRequest('请输入填写码');
     const row = { unitId: t.unitId, formId: t.formId, audience: t.audience, answers, submittedOn: todayOf(this.deps) };
+    const items = { unitId: t.unitId, formId: t.formId, audience: t.audience, questions: t.questions, answers };
     if (t.mode !== 'codes') {
-      await this.deps.db.insert(opinionResponses).values(row);
+      await this.deps.db.transaction(async (tx) => {
+        await tx.insert(opinionResponses).values(row);
+        await insertOpinionItems(tx, items);
+      });
       return { ok: true as const };
     }
     await this.deps.db.transaction(async (tx) => {
@@ -73,6 +88,7 @@ export class PublicOpinions {
         .returning({ id: opinionCodes.id });
       if (spent.length !== 1) throw badRequest('填写码无效或已使用');
       await tx.insert(opinionResponses).values(row);
+      await insertOpinionItems(tx, items);
     });
     return { ok: true as const };
   }

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { canReadOpinionText, isBranchSecretary } from '../../../domain/orglife-access.js';
+import type { Actor } from '../../../domain/roles.js';
+import { AUDIENCES, type Question } from '../../../shared/contracts/opinions.js';
+import { TARGET_KINDS, type ZClassifyBody, type ZDecideItemBody, type ZItemQuery, type ZMergeBody } from '../../../shared/contracts/orglife.js';
+import type { Db } from '../../db/client.js';
+import { departments, notifications, opinionForms, opinionItems } from '../../db/schema/index.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+import { orglifeRepo, type OpinionItemRow } from './orglife.repo.js';
+
+/** Texts that differ only in spacing, punctuation, width or case are the same opinion. */
+export function textHashOf(text: string): string {
+  const core = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return createHash('sha256').update(core || text).digest('hex');
+}
+
+/**
+ * Turns the text answers of one anonymous response into opinion items, in the submitting
+ * transaction: one per answered text question; a text already received for the form only counts
+ * as a repeat. Nothing links the item to the response.
+ */
+export async function insertOpinionItems(tx: Db, r: { unitId: string; formId: string; audience: string; questions: readonly Question[]; answers: Record<string, string | number> }) {
+  const rows = r.questions.filter((q) => q.kind === 'text' && typeof r.answers[q.id] === 'string').map((q) => ({
+    unitId: r.unitId, formId: r.formId, questionId: q.id, categoryNo: q.categoryNo, text: r.answers[q.id] as string,
+    textHash: textHashOf(r.answers[q.id] as string), audience: r.audience, targetKind: q.id === 'leadership' ? 'leadership' : null,
+  }));
+  const unique = [...new Map(rows.map((x) => [x.textHash, x])).values()];
+  if (unique.length === 0) return;
+  await tx.insert(opinionItems).values(unique).onConflictDoUpdate({ target: [opinionItems.formId, opinionItems.textHash], set: { repeats: sql`${opinionItems.repeats} + 1` } });
+}
+
+async function formOf(deps: AppDeps, actor: Actor, formId: string) {
+  const [f] = await deps.db.select().from(opinionForms).where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, formId)));
+  if (!f) throw notFound('征求意见表');
+  return f;
+}
+
+async function lookups(deps: AppDeps, actor: Actor, campaignId: string | null) {
+  const [roster, depts, categories] = await Promise.all([
+    orglifeRepo.roster(deps.db, actor.unitId),
+    deps.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.unitId, actor.unitId)),
+    campaignId ? campaignsRepo.categories(deps.db, actor.unitId, campaignId) : Promise.resolve([]),
+  ]);
+  return { people: new Map(roster.map((p) => [p.id, p.name])), departments: new Map(depts.map((d) => [d.id, d.name])), categories: new Map(categories.map((c) => [c.no, c.title])) };
+}
+type Lookups = Awaited<ReturnType<typeof lookups>>;
+
+/** An item as the reader may see it: the text and the person of an item about a person only for that person and the branch secretary. */
+export function presentItem(actor: Actor, i: OpinionItemRow, l: Lookups) {
+  const readable = canReadOpinionText(actor, i.targetPersonId);
+  const target = i.targetKind === 'person' ? (readable ? l.people.get(i.targetPersonId!) ?? '' : '党员个人') : i.targetKind === 'department' ? l.departments.get(i.targetDepartmentId!) ?? '' : i.targetKind ? TARGET_KINDS[i.targetKind as keyof typeof TARGET_KINDS] : '';
+  return {
+    id: i.id, categoryNo: i.categoryNo, categoryTitle: i.categoryNo ? l.categories.get(i.categoryNo) ?? `第${i.categoryNo}类` : '', readable,
+    text: readable ? i.text : '（涉及党员个人的意见，仅本人和支部书记可见）',
+    audienceLabel: i.targetPersonId ? '' : AUDIENCES[i.audience as keyof typeof AUDIENCES] ?? '', repeats: i.repeats,
+    targetKind: i.targetKind as keyof typeof TARGET_KINDS | null, targetDepartmentId: i.targetDepartmentId, targetPersonId: readable ? i.targetPersonId : null, targetLabel: target,
+    status: i.status as 'new' | 'adopted' | 'not_adopted' | 'merged', mergedIntoId: i.mergedIntoId, note: i.note, version: i.version,
+  };
+}
+
+export async function listItems(deps: AppDeps, actor: Actor, formId: string, q: z.infer<typeof ZItemQuery>) {
+  const f = await formOf(deps, actor, formId);
+  const [page, l] = await Promise.all([
+    orglifeRepo.opinionItemsPage(deps.db, actor.unitId, formId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, searchAsPerson: isBranchSecretary(actor) ? undefined : actor.personId }),
+    lookups(deps, actor, f.campaignId),
+  ]);
+  return { items: page.rows.map((i) => presentItem(actor, i, l)), total: page.total, page: q.page, pageSize: q.pageSize, categories: [...l.categories].map(([no, title]) => ({ no, title })) };
+}
+
+async function itemOr404(deps: AppDeps, actor: Actor, id: string) {
+  const [i] = await orglifeRepo.opinionItemsByIds(deps.db, actor.unitId, [id]);
+  if (!i) throw notFound('意见');
+  return i;
+}
+
+/** Classifies an item (category and target); an item newly about a person is delivered to that person's inbox, without its text. */
+export async function classifyItem(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZClassifyBody>) {
+  const i = await itemOr404(deps, actor, id);
+  if (!canReadOpinionText(actor, i.targetPersonId)) throw notFound('意见');
+  if (i.status === 'merged') throw badRequest('已合并的意见请在合并后的意见上分类');
+  const f = await formOf(deps, actor, i.formId);
+  const l = await lookups(deps, actor, f.campaignId);
+  if (b.categoryNo !== null && f.campaignId && !l.categories.has(b.categoryNo)) throw badRequest('所选类别不存在');
+  if (b.targetKind === 'department' && (!b.targetDepartmentId || !l.departments.has(b.targetDepartmentId))) throw badRequest('请选择意见所指的科室（中心）');
+  if (b.targetKind === 'person' && (!b.targetPersonId || !l.people.has(b.targetPersonId))) throw badRequest('请选择意见所指的党员');
+  const patch = {
+    categoryNo: b.categoryNo, targetKind: b.targetKind,
+    targetDepartmentId: b.targetKind === 'department' ? b.targetDepartmentId : null, targetPersonId: b.targetKind === 'person' ? b.targetPersonId : null,
+  };
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const rows = await tx.update(opinionItems).set({ ...patch, version: b.version + 1, updatedAt: at })
+      .where(and(eq(opinionItems.unitId, actor.unitId), eq(opinionItems.id, id), eq(opinionItems.version, b.version))).returning({ id: opinionItems.id });
+    if (rows.length !== 1) throw conflict('该意见已被他人修改，请刷新后再试');
+    // The audit keeps what changed, never the text (the audit log is read more widely than the item).
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: 'classify', after: { categoryNo: b.categoryNo, targetKind: b.targetKind } });
+    if (patch.targetPersonId && patch.targetPersonId !== i.targetPersonId) {
+      await tx.insert(notifications).values({
+        unitId: actor.unitId, recipientPersonId: patch.targetPersonId, kind: 'opinion_about_you', title: '收到一条关于您的意见建议',
+        body: '征求意见中有一条涉及您的意见建议（匿名），请在“组织生活会 → 我的自查清单”中查看，并在个人自查清单中对照检视。', dedupeKey: `opinion-about:${id}:${patch.targetPersonId}`, createdAt: at,
+      }).onConflictDoNothing();
+    }
+  });
+  return presentItem(actor, { ...i, ...patch, version: b.version + 1 }, l);
+}
+
+export async function decideItem(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZDecideItemBody>) {
+  const i = await itemOr404(deps, actor, id);
+  if (!canReadOpinionText(actor, i.targetPersonId)) throw notFound('意见');
+  if (i.status === 'merged') throw badRequest('已合并的意见不能单独采纳');
+  if (!b.adopted && !b.note) throw badRequest('不予采纳时请说明理由');
+  const status = b.adopted ? 'adopted' : 'not_adopted';
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const rows = await tx.update(opinionItems).set({ status, note: b.note, version: b.version + 1, updatedAt: at })
+      .where(and(eq(opinionItems.unitId, actor.unitId), eq(opinionItems.id, id), eq(opinionItems.version, b.version))).returning({ id: opinionItems.id });
+    if (rows.length !== 1) throw conflict('该意见已被他人修改，请刷新后再试');
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: status, after: { note: b.note } });
+  });
+  return { ok: true as const };
+}
+
+/** Merges repeating items into one: their repeat counts add up; undone item by item with `unmergeItem`. */
+export async function mergeItems(deps: AppDeps, actor: Actor, b: z.infer<typeof ZMergeBody>) {
+  const ids = [...new Set(b.ids.filter((x) => x !== b.intoId))];
+  if (ids.length === 0) throw badRequest('请选择要合并的其他意见');
+  const rows = await orglifeRepo.opinionItemsByIds(deps.db, actor.unitId, [b.intoId, ...ids]);
+  const into = rows.find((r) => r.id === b.intoId);
+  if (!into || rows.length !== ids.length + 1) throw notFound('意见');
+  if (rows.some((r) => r.formId !== into.formId)) throw badRequest('只能合并同一意见表的意见');
+  if (rows.some((r) => r.status === 'merged')) throw badRequest('所选意见中有已合并的意见');
+  if (rows.some((r) => !canReadOpinionText(actor, r.targetPersonId))) throw notFound('意见');
+  const added = rows.filter((r) => r.id !== b.intoId).reduce((n, r) => n + r.repeats, 0);
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx.update(opinionItems).set({ status: 'merged', mergedIntoId: b.intoId, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(and(eq(opinionItems.unitId, actor.unitId), inArray(opinionItems.id, ids)));
+    await tx.update(opinionItems).set({ repeats: sql`${opinionItems.repeats} + ${added}`, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(eq(opinionItems.id, b.intoId));
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: b.intoId, action: 'merge', after: { merged: ids } });
+  });
+  return { ok: true as const };
+}
+
+export async function unmergeItem(deps: AppDeps, actor: Actor, id: string, reason: string) {
+  const i = await itemOr404(deps, actor, id);
+  if (i.status !== 'merged' || !i.mergedIntoId) throw badRequest('该意见没有被合并');
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx.update(opinionItems).set({ status: 'new', mergedIntoId: null, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(eq(opinionItems.id, id));
+    await tx.update(opinionItems).set({ repeats: sql`greatest(1, ${opinionItems.repeats} - ${i.repeats})`, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(eq(opinionItems.id, i.mergedIntoId!));
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: 'unmerge', after: { from: i.mergedIntoId, reason } });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,113 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
+import { opinionItems, orgLifeMeetings, people, selfCheckLists, studySessions, studyStatements, supervisedItems, talkRecords } from '../../db/schema/index.js';
+
+export type MeetingRow = typeof orgLifeMeetings.$inferSelect;
+export type ListRow = typeof selfCheckLists.$inferSelect;
+export type TalkRow = typeof talkRecords.$inferSelect;
+export type OpinionItemRow = typeof opinionItems.$inferSelect;
+
+/** Queries of the organizational life meeting; the services decide who may see what. */
+export const orglifeRepo = {
+  async meeting(db: Db, unitId: string, id: string) {
+    const [m] = await db.select().from(orgLifeMeetings).where(and(eq(orgLifeMeetings.unitId, unitId), eq(orgLifeMeetings.id, id)));
+    return m ?? null;
+  },
+  async meetingsPage(db: Db, unitId: string, limit: number, offset: number) {
+    const where = eq(orgLifeMeetings.unitId, unitId);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(orgLifeMeetings).where(where).orderBy(desc(orgLifeMeetings.plannedOn), desc(orgLifeMeetings.createdAt)).limit(limit).offset(offset),
+      db.select({ n: count() }).from(orgLifeMeetings).where(where),
+    ]);
+    return { rows, total: total!.n };
+  },
+  async updateMeeting(db: Db, unitId: string, id: string, version: number, patch: Partial<typeof orgLifeMeetings.$inferInsert>) {
+    return db.update(orgLifeMeetings).set({ ...patch, version: version + 1 })
+      .where(and(eq(orgLifeMeetings.unitId, unitId), eq(orgLifeMeetings.id, id), eq(orgLifeMeetings.version, version))).returning();
+  },
+  /** In-service people of the unit with what the talk plan and the lists need. */
+  async roster(db: Db, unitId: string) {
+    return db.select({ id: people.id, name: people.name, departmentId: people.departmentId, isPartyMember: people.isPartyMember, branchRole: people.branchRole, isLeadership: people.isLeadership, sortOrder: people.sortOrder })
+      .from(people).where(and(eq(people.unitId, unitId), eq(people.status, 'in_service'))).orderBy(asc(people.sortOrder), asc(people.name));
+  },
+  /** 分管领导 of each department as the supervision ledger records it: the leader most often named on its items. */
+  async inChargeByDepartment(db: Db, unitId: string) {
+    const rows = await db.select({ departmentId: supervisedItems.leadDepartmentId, leaderId: supervisedItems.leaderPersonId, n: count() })
+      .from(supervisedItems).where(and(eq(supervisedItems.unitId, unitId), sql`${supervisedItems.leaderPersonId} is not null`))
+      .groupBy(supervisedItems.leadDepartmentId, supervisedItems.leaderPersonId).orderBy(desc(count()), asc(supervisedItems.leaderPersonId));
+    const out = new Map<string, string>();
+    for (const r of rows) if (r.departmentId && r.leaderId && !out.has(r.departmentId)) out.set(r.departmentId, r.leaderId);
+    return out;
+  },
+
+  async studySessions(db: Db, unitId: string, meetingId: string) {
+    return db.select().from(studySessions).where(and(eq(studySessions.unitId, unitId), eq(studySessions.meetingId, meetingId))).orderBy(asc(studySessions.heldOn), asc(studySessions.createdAt));
+  },
+  async studySession(db: Db, unitId: string, id: string) {
+    const [s] = await db.select().from(studySessions).where(and(eq(studySessions.unitId, unitId), eq(studySessions.id, id)));
+    return s ?? null;
+  },
+  async statements(db: Db, unitId: string, sessionIds: string[]) {
+    if (sessionIds.length === 0) return [];
+    return db.select().from(studyStatements).where(and(eq(studyStatements.unitId, unitId), inArray(studyStatements.sessionId, sessionIds)));
+  },
+
+  async opinionItemsPage(db: Db, unitId: string, formId: string, f: { status?: string; targetKind?: string; categoryNo?: number; q?: string; limit: number; offset: number; searchAsPerson?: string | null }) {
+    const conds: SQL[] = [eq(opinionItems.unitId, unitId), eq(opinionItems.formId, formId)];
+    if (f.status) conds.push(eq(opinionItems.status, f.status));
+    if (f.targetKind === 'none') conds.push(isNull(opinionItems.targetKind));
+    else if (f.targetKind) conds.push(eq(opinionItems.targetKind, f.targetKind));
+    if (f.categoryNo) conds.push(eq(opinionItems.categoryNo, f.categoryNo));
+    // Searching must not reveal texts about a person to those who may not read them: the service filters them out of the search.
+    if (f.q) {
+      conds.push(ilike(opinionItems.text, containsPattern(f.q)));
+      if (f.searchAsPerson !== undefined) conds.push(f.searchAsPerson ? or(isNull(opinionItems.targetPersonId), eq(opinionItems.targetPersonId, f.searchAsPerson))! : isNull(opinionItems.targetPersonId));
+    }
+    const where = and(...conds);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(opinionItems).where(where).orderBy(asc(opinionItems.categoryNo), asc(opinionItems.id)).limit(f.limit).offset(f.offset),
+      db.select({ n: count() }).from(opinionItems).where(where),
+    ]);
+    return { rows, total: total!.n };
+  },
+  async opinionItemsByIds(db: Db, unitId: string, ids: string[]) {
+    return db.select().from(opinionItems).where(and(eq(opinionItems.unitId, unitId), inArray(opinionItems.id, ids)));
+  },
+  async opinionItemsOf(db: Db, unitId: string, formId: string) {
+    return db.select().from(opinionItems).where(and(eq(opinionItems.unitId, unitId), eq(opinionItems.formId, formId)));
+  },
+  async opinionItemsAbout(db: Db, unitId: string, formId: string, personId: string) {
+    return db.select().from(opinionItems).where(and(eq(opinionItems.unitId, unitId), eq(opinionItems.formId, formId), eq(opinionItems.targetPersonId, personId), sql`${opinionItems.status} <> 'merged'`)).orderBy(asc(opinionItems.categoryNo));
+  },
+
+  async lists(db: Db, unitId: string, meetingId: string) {
+    return db.select().from(selfCheckLists).where(and(eq(selfCheckLists.unitId, unitId), eq(selfCheckLists.meetingId, meetingId)));
+  },
+  async list(db: Db, unitId: string, id: string) {
+    const [l] = await db.select().from(selfCheckLists).where(and(eq(selfCheckLists.unitId, unitId), eq(selfCheckLists.id, id)));
+    return l ?? null;
+  },
+  async listOf(db: Db, unitId: string, meetingId: string, ownerKey: string) {
+    const [l] = await db.select().from(selfCheckLists).where(and(eq(selfCheckLists.unitId, unitId), eq(selfCheckLists.meetingId, meetingId), eq(selfCheckLists.ownerKey, ownerKey)));
+    return l ?? null;
+  },
+  async updateList(db: Db, unitId: string, id: string, version: number, patch: Partial<typeof selfCheckLists.$inferInsert>) {
+    return db.update(selfCheckLists).set({ ...patch, version: version + 1 })
+      .where(and(eq(selfCheckLists.unitId, unitId), eq(selfCheckLists.id, id), eq(selfCheckLists.version, version))).returning();
+  },
+
+  async talks(db: Db, unitId: string, meetingId: string) {
+    return db.select().from(talkRecords).where(and(eq(talkRecords.unitId, unitId), eq(talkRecords.meetingId, meetingId))).orderBy(desc(talkRecords.heldOn), desc(talkRecords.createdAt));
+  },
+  async talk(db: Db, unitId: string, id: string) {
+    const [t] = await db.select().from(talkRecords).where(and(eq(talkRecords.unitId, unitId), eq(talkRecords.id, id)));
+    return t ?? null;
+  },
+
+  async rectificationItems(db: Db, unitId: string, meetingId: string) {
+    return db.select().from(supervisedItems)
+      .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.source, 'rectification'), ilike(supervisedItems.sourceRef, `orglife:${meetingId}:%`)))
+      .orderBy(asc(supervisedItems.sourceRef));
+  },
+};

@@ -1,0 +1,89 @@
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import type { Actor } from '../../../domain/roles.js';
+import type { Entry } from '../../../shared/contracts/orglife.js';
+import { departments } from '../../db/schema/index.js';
+import { and, asc, eq } from 'drizzle-orm';
+import { badRequest } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+import { insertItem, prepareItem } from '../supervision/items.service.js';
+import { meetingOr404 } from './meetings.service.js';
+import { orglifeRepo } from './orglife.repo.js';
+
+const STATUS_LABEL: Record<string, string> = { assigned: '已交办', in_progress: '整改中', under_review: '待审核', closed: '已完成', withdrawn: '已撤回' };
+
+/**
+ * 整改清单: every problem on the branch's list and on the approved personal lists, with its owner
+ * (the member, or whoever the branch names), measures and deadline, and its supervised item once made.
+ */
+export async function rectificationList(deps: AppDeps, actor: Actor, meetingId: string) {
+  const m = await meetingOr404(deps, actor, meetingId);
+  const [lists, roster, items, categories] = await Promise.all([
+    orglifeRepo.lists(deps.db, actor.unitId, meetingId), orglifeRepo.roster(deps.db, actor.unitId), orglifeRepo.rectificationItems(deps.db, actor.unitId, meetingId),
+    m.campaignId ? campaignsRepo.categories(deps.db, actor.unitId, m.campaignId) : Promise.resolve([]),
+  ]);
+  const names = new Map(roster.map((p) => [p.id, p.name]));
+  const cats = new Map(categories.map((c) => [c.no, c.title]));
+  const byRef = new Map(items.map((i) => [i.sourceRef, i]));
+  const branch = lists.find((l) => !l.personId);
+  const used = [branch, ...lists.filter((l) => l.personId && l.status === 'approved').sort((a, b) => (names.get(a.personId!) ?? '').localeCompare(names.get(b.personId!) ?? '', 'zh'))].filter((l) => !!l);
+  const rows = used.flatMap((l) => (l.entries as Entry[]).map((e, i) => {
+    const ref = `orglife:${meetingId}:${l.id}:${i + 1}`;
+    const item = byRef.get(ref);
+    const ownerPersonId = e.ownerPersonId ?? l.personId;
+    return {
+      ref, listId: l.id, from: l.personId ? names.get(l.personId) ?? '' : '党支部', categoryNo: e.categoryNo, category: e.categoryNo ? cats.get(e.categoryNo) ?? '' : '',
+      problem: e.shortfall, measures: e.measures || e.nextSteps, ownerPersonId, ownerName: ownerPersonId ? names.get(ownerPersonId) ?? '' : '', due: e.due,
+      itemId: item?.id ?? null, itemStatus: item ? STATUS_LABEL[item.status] ?? item.status : null, itemDue: item?.due ?? null,
+    };
+  }));
+  const pending = lists.filter((l) => l.personId && l.status !== 'approved').length;
+  return { meetingStatus: m.status, rows, pendingLists: pending };
+}
+
+/** After the meeting: one supervised item (source `rectification`) per problem not yet made into one. */
+export async function generateRectification(deps: AppDeps, actor: Actor, meetingId: string) {
+  const m = await meetingOr404(deps, actor, meetingId);
+  if (m.status !== 'held') throw badRequest('会议召开后再生成整改清单');
+  const list = await rectificationList(deps, actor, meetingId);
+  const todo = list.rows.filter((r) => !r.itemId);
+  if (todo.length === 0) throw badRequest(list.rows.length ? '整改事项已全部生成' : '自查清单中还没有问题');
+  const noOwner = todo.find((r) => !r.ownerPersonId);
+  if (noOwner) throw badRequest(`党支部清单中“${noOwner.problem.slice(0, 20)}”还没有指定整改责任人`);
+  const roster = await orglifeRepo.roster(deps.db, actor.unitId);
+  const deptOf = new Map(roster.map((p) => [p.id, p.departmentId]));
+  const [firstDept] = await deps.db.select({ id: departments.id }).from(departments).where(and(eq(departments.unitId, actor.unitId), eq(departments.active, true))).orderBy(asc(departments.sortOrder)).limit(1);
+  const fallbackDept = (actor.personId && deptOf.get(actor.personId)) || firstDept?.id;
+  if (!fallbackDept) throw badRequest('请先建立科室（中心）');
+  const receivedOn = m.heldOn ?? shanghaiDate(deps.clock.now());
+  const prepared: Awaited<ReturnType<typeof prepareItem>>[] = [];
+  for (const r of todo) {
+    if (r.due && r.due < receivedOn) throw badRequest(`“${r.problem.slice(0, 20)}”的整改时限早于会议日期`);
+    prepared.push(await prepareItem(deps, actor, {
+      title: `整改：${r.problem.replace(/\s+/g, ' ').slice(0, 90)}`, content: `问题（${r.from}${r.category ? `，${r.category}` : ''}）：${r.problem}\n整改措施：${r.measures || '（待细化）'}`,
+      source: 'rectification', sourceRef: r.ref, category: r.category || null, leadDepartmentId: deptOf.get(r.ownerPersonId!) ?? fallbackDept, cooperatingDepartmentIds: [],
+      ownerPersonId: r.ownerPersonId!, leaderPersonId: null, cadence: 'none', receivedOn, urgency: 'normal', explicitDue: r.due, milestones: [],
+    }));
+  }
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    for (const p of prepared) await insertItem(tx, deps, actor, p);
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'org_life_meeting', entityId: meetingId, action: 'rectification', after: { items: prepared.length } });
+  });
+  return rectificationList(deps, actor, meetingId);
+}
+
+export async function rectificationSheet(deps: AppDeps, actor: Actor, meetingId: string) {
+  const m = await meetingOr404(deps, actor, meetingId);
+  const list = await rectificationList(deps, actor, meetingId);
+  const columns = [
+    { header: '序号', width: 6 }, { header: '来源', width: 10 }, { header: '类别', width: 24 }, { header: '存在问题', width: 50 }, { header: '整改措施', width: 50 },
+    { header: '责任人', width: 10 }, { header: '整改时限', width: 12 }, { header: '督办状态', width: 10 },
+  ];
+  async function* rows() {
+    yield list.rows.map((r, i) => [i + 1, r.from, r.category, r.problem, r.measures, r.ownerName, r.itemDue ?? r.due ?? '', r.itemStatus ?? '未生成']);
+  }
+  return { title: m.title, columns, rows: rows() };
+}
