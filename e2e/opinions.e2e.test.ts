@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, shot, signInAt, startSuite, type Server } from './support.js';
+import { browserMissing, btn, shot, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
@@ -58,6 +58,11 @@ describe.skipIf(missing)('the public opinion form on a phone, without an account
     await p.getByTestId('codes').locator('div').first().waitFor();
     await expect(p.getByTestId('codes').locator('div').count()).resolves.toBe(8);
     await shot(p, '43-opinion-codes');
+    const [slips] = await Promise.all([p.context().waitForEvent('page'), p.getByRole('button', { name: btn('打印纸条') }).click()]);
+    await slips.getByText('打印纸条（8 张）').waitFor();
+    await expect(slips.locator('.slip').count()).resolves.toBe(8);
+    await shot(slips, '46-opinion-code-slips');
+    await slips.close();
     await p.getByRole('dialog').last().locator('.ant-modal-close').click();
     await drawer.getByText('一次性填写码（已用 0/8）').waitFor();
     await shot(p, '44-opinion-form-admin');

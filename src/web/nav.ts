@@ -7,6 +7,7 @@ export const NAV = [
   { path: '/rankings', label: '比一比', permission: 'supervision.read' },
   { path: '/campaigns', label: '专项活动', permission: 'campaign.read' },
   { path: '/opinions', label: '征求意见', permission: 'opinions.manage' },
+  { path: '/org-life', label: '组织生活会', permission: 'self' },
   { path: '/roster', label: '花名册', permission: 'org.read' },
   { path: '/org', label: '组织架构', permission: 'org.read' },
   { path: '/calendar', label: '工作日历', permission: 'org.read' },

@@ -15,6 +15,9 @@ import { CampaignsPage } from './pages/CampaignsPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { OpinionsPage } from './pages/OpinionsPage';
 import { OpinionPosterPage } from './pages/OpinionPosterPage';
+import { OpinionSlipsPage } from './pages/OpinionSlipsPage';
+import { OrgLifePage } from './pages/OrgLifePage';
+import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
 import { lazy, Suspense } from 'react';
 
 // ECharts is large: the rankings page loads it on demand.
@@ -27,6 +30,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/rankings': <Suspense fallback={<Spin />}><RankingsPage /></Suspense>,
   '/campaigns': <CampaignsPage />,
   '/opinions': <OpinionsPage />,
+  '/org-life': <OrgLifePage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,
@@ -53,11 +57,13 @@ export function AppRoutes() {
         <Route path="/login" element={<AfterLogin />} />
         {can(me, 'supervision.read') && <Route path="/items/print" element={<LedgerPrintPage />} />}
         {can(me, 'opinions.manage') && <Route path="/opinions/:id/poster/:distributionId" element={<OpinionPosterPage />} />}
+        {can(me, 'opinions.manage') && <Route path="/opinions/:id/slips/:distributionId" element={<OpinionSlipsPage />} />}
         <Route element={<AppLayout />}>
           {NAV.filter((p) => can(me, p.permission)).map((p) => (
             <Route key={p.path} path={p.path} element={ELEMENTS[p.path]} />
           ))}
           {can(me, 'campaign.read') && <Route path="/campaigns/:id" element={<CampaignPage />} />}
+          <Route path="/org-life/:id" element={<OrgLifeMeetingPage />} />
           <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或没有权限查看。" />} />
         </Route>
       </Routes>

@@ -24,7 +24,8 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(true);
   const [pwOpen, setPwOpen] = useState(me.user.mustChangePassword);
   const items = NAV.filter((n) => can(me, n.permission)).map((n) => ({ key: n.path, icon: ICONS[n.path], label: n.label }));
-  const selected = NAV.filter((n) => n.path !== '/' && location.pathname.startsWith(n.path)).map((n) => n.path);
+  // A whole path segment must match: /org is not selected on /org-life.
+  const selected = NAV.filter((n) => n.path !== '/' && (location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))).map((n) => n.path);
 
   const logout = async () => {
     await post('/api/auth/logout').catch(() => undefined);

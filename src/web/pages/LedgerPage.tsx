@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Input, Modal, Segmented, Select, Space }
 import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
 import { ApiError, download, get, post } from '../api';
 import { can, useMe } from '../session';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../labels';
@@ -15,10 +16,14 @@ import { ItemForm } from '../components/supervision/ItemForm';
 import { ExportWithProgress } from '../components/ExportWithProgress';
 import { shanghaiToday } from '../time';
 
+const LINKABLE_FILTERS = ['source', 'status', 'colour'] as const;
+
 /** 督办台账: every item of the unit, filtered by status, colour, department and source. */
 export function LedgerPage() {
   const me = useMe();
-  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  // A link may open the ledger already filtered (e.g. the rectification list's “在督办台账中查看”).
+  const [searchParams] = useSearchParams();
+  const [filters, setFilters] = useState<Record<string, string | undefined>>(() => Object.fromEntries(LINKABLE_FILTERS.map((k) => [k, searchParams.get(k) ?? undefined])));
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
@@ -66,10 +71,10 @@ export function LedgerPage() {
     )}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search placeholder="事项标题" allowClear onSearch={(v) => set('q')(v.trim() || undefined)} style={{ width: 200 }} />
-        <Select placeholder="三色" allowClear style={{ width: 100 }} onChange={set('colour')} options={['red', 'yellow', 'green'].map((c) => ({ value: c, label: COLOUR_TAGS[c]!.label }))} />
-        <Select placeholder="状态" allowClear style={{ width: 110 }} onChange={set('status')} options={Object.entries(ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select placeholder="三色" allowClear style={{ width: 100 }} value={filters.colour} onChange={set('colour')} options={['red', 'yellow', 'green'].map((c) => ({ value: c, label: COLOUR_TAGS[c]!.label }))} />
+        <Select placeholder="状态" allowClear style={{ width: 110 }} value={filters.status} onChange={set('status')} options={Object.entries(ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
         <Select placeholder="牵头科室" allowClear style={{ width: 160 }} onChange={set('departmentId')} options={(depts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
-        <Select placeholder="来源" allowClear style={{ width: 110 }} onChange={set('source')} options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select placeholder="来源" allowClear style={{ width: 110 }} value={filters.source} onChange={set('source')} options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))} />
         <PersonSelect placeholder="分管领导" onChange={(v) => set('leaderPersonId')(v ?? undefined)} />
         <Input placeholder="类别" allowClear style={{ width: 140 }} onChange={(e) => { if (!e.target.value) set('category')(undefined); }} onPressEnter={(e) => set('category')((e.target as HTMLInputElement).value.trim() || undefined)} />
       </Space>

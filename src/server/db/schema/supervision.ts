@@ -20,6 +20,8 @@ export const supervisedItems = pgTable(
     category: text('category'),
     /** The campaign measure this item breaks down (任务分解), when its source is `campaign_measure`. */
     measureId: uuid('measure_id'),
+    /** The machine key of what the item came from, when the human-readable `source_ref` is not unique (e.g. orglife:<meeting>:<list>:<n>). */
+    originKey: text('origin_key'),
     leadDepartmentId: uuid('lead_department_id'),
     cooperatingDepartmentIds: jsonb('cooperating_department_ids').notNull().default([]),
     ownerPersonId: uuid('owner_person_id').notNull(),

@@ -107,7 +107,10 @@ export const orglifeRepo = {
 
   async rectificationItems(db: Db, unitId: string, meetingId: string) {
     return db.select().from(supervisedItems)
-      .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.source, 'rectification'), ilike(supervisedItems.sourceRef, `orglife:${meetingId}:%`)))
-      .orderBy(asc(supervisedItems.sourceRef));
+      .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.source, 'rectification'), ilike(supervisedItems.originKey, `orglife:${meetingId}:%`)))
+      .orderBy(asc(supervisedItems.originKey));
+  },
+  async setOriginKey(db: Db, unitId: string, itemId: string, key: string) {
+    await db.update(supervisedItems).set({ originKey: key }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, itemId)));
   },
 };

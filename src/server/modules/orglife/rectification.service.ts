@@ -26,15 +26,16 @@ export async function rectificationList(deps: AppDeps, actor: Actor, meetingId: 
   ]);
   const names = new Map(roster.map((p) => [p.id, p.name]));
   const cats = new Map(categories.map((c) => [c.no, c.title]));
-  const byRef = new Map(items.map((i) => [i.sourceRef, i]));
+  const byRef = new Map(items.map((i) => [i.originKey, i]));
   const branch = lists.find((l) => !l.personId);
   const used = [branch, ...lists.filter((l) => l.personId && l.status === 'approved').sort((a, b) => (names.get(a.personId!) ?? '').localeCompare(names.get(b.personId!) ?? '', 'zh'))].filter((l) => !!l);
   const rows = used.flatMap((l) => (l.entries as Entry[]).map((e, i) => {
     const ref = `orglife:${meetingId}:${l.id}:${i + 1}`;
+    const label = `组织生活会·${l.personId ? `${names.get(l.personId) ?? ''}个人` : '党支部'}清单第${i + 1}条`;
     const item = byRef.get(ref);
     const ownerPersonId = e.ownerPersonId ?? l.personId;
     return {
-      ref, listId: l.id, from: l.personId ? names.get(l.personId) ?? '' : '党支部', categoryNo: e.categoryNo, category: e.categoryNo ? cats.get(e.categoryNo) ?? '' : '',
+      ref, label, listId: l.id, from: l.personId ? names.get(l.personId) ?? '' : '党支部', categoryNo: e.categoryNo, category: e.categoryNo ? cats.get(e.categoryNo) ?? '' : '',
       problem: e.shortfall, measures: e.measures || e.nextSteps, ownerPersonId, ownerName: ownerPersonId ? names.get(ownerPersonId) ?? '' : '', due: e.due,
       itemId: item?.id ?? null, itemStatus: item ? STATUS_LABEL[item.status] ?? item.status : null, itemDue: item?.due ?? null,
     };
@@ -63,13 +64,16 @@ export async function generateRectification(deps: AppDeps, actor: Actor, meeting
     if (r.due && r.due < receivedOn) throw badRequest(`“${r.problem.slice(0, 20)}”的整改时限早于会议日期`);
     prepared.push(await prepareItem(deps, actor, {
       title: `整改：${r.problem.replace(/\s+/g, ' ').slice(0, 90)}`, content: `问题（${r.from}${r.category ? `，${r.category}` : ''}）：${r.problem}\n整改措施：${r.measures || '（待细化）'}`,
-      source: 'rectification', sourceRef: r.ref, category: r.category || null, leadDepartmentId: deptOf.get(r.ownerPersonId!) ?? fallbackDept, cooperatingDepartmentIds: [],
+      source: 'rectification', sourceRef: r.label, category: r.category || null, leadDepartmentId: deptOf.get(r.ownerPersonId!) ?? fallbackDept, cooperatingDepartmentIds: [],
       ownerPersonId: r.ownerPersonId!, leaderPersonId: null, cadence: 'none', receivedOn, urgency: 'normal', explicitDue: r.due, milestones: [],
     }));
   }
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    for (const p of prepared) await insertItem(tx, deps, actor, p);
+    for (const [i, p] of prepared.entries()) {
+      const item = await insertItem(tx, deps, actor, p);
+      await orglifeRepo.setOriginKey(tx, actor.unitId, item.id, todo[i]!.ref);
+    }
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'org_life_meeting', entityId: meetingId, action: 'rectification', after: { items: prepared.length } });
   });
   return rectificationList(deps, actor, meetingId);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, download, get, post } from '../../api';
+import { slipsKey } from '../../pages/OpinionSlipsPage';
 
 export const STATUS: Record<string, { label: string; color: string }> = { draft: { label: '草稿', color: 'default' }, open: { label: '收集中', color: 'green' }, closed: { label: '已结束', color: 'blue' } };
 const AUDIENCES: Record<string, string> = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' };
@@ -14,7 +15,7 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [distributing, setDistributing] = useState(false);
-  const [codes, setCodes] = useState<string[] | null>(null);
+  const [codes, setCodes] = useState<{ distributionId: string; codes: string[] } | null>(null);
   const [form] = Form.useForm();
   const { data: f } = useQuery({ queryKey: ['opinion-form', id], queryFn: () => get<FormDetail>(`/api/opinion-forms/${id}`), enabled: !!id });
   const refresh = () => Promise.all(['opinion-form', 'opinion-forms'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
@@ -25,11 +26,11 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
   const distribute = async () => {
     const v = await form.validateFields();
     try {
-      const r = await post<{ codes: string[] }>(`/api/opinion-forms/${f!.id}/distributions`, { ...v, codeCount: v.codeCount ?? 50 });
+      const r = await post<{ id: string; codes: string[] }>(`/api/opinion-forms/${f!.id}/distributions`, { ...v, codeCount: v.codeCount ?? 50 });
       message.success('已生成');
       setDistributing(false);
       form.resetFields();
-      if (r.codes.length) setCodes(r.codes);
+      if (r.codes.length) setCodes({ distributionId: r.id, codes: r.codes });
       await refresh();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '生成失败');
@@ -83,11 +84,25 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
           <Form.Item noStyle shouldUpdate>{({ getFieldValue }) => getFieldValue('mode') === 'codes' && <Form.Item name="codeCount" label="填写码数量"><InputNumber min={1} max={2000} /></Form.Item>}</Form.Item>
         </Form>
       </Modal>
-      <Modal title={`填写码（共 ${codes?.length ?? 0} 个，仅此一次显示，请打印或导出后发放）`} open={!!codes} onCancel={() => setCodes(null)} footer={<Button type="primary" onClick={() => window.print()}>打印</Button>} width={640}>
+      <Modal title={`填写码（共 ${codes?.codes.length ?? 0} 个，仅此一次显示，请打印或导出后发放）`} open={!!codes} onCancel={() => setCodes(null)} width={640}
+        footer={<Space>
+          <Button onClick={() => saveCodes(codes!.codes, f?.title ?? '')}>导出（.csv）</Button>
+          <Button type="primary" onClick={() => { localStorage.setItem(slipsKey(codes!.distributionId), JSON.stringify(codes!.codes)); window.open(`/opinions/${f!.id}/slips/${codes!.distributionId}`, '_blank'); }}>打印纸条</Button>
+        </Space>}>
         <div data-testid="codes" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 8, fontFamily: 'monospace', fontSize: 16 }}>
-          {codes?.map((c) => <div key={c} style={{ border: '1px dashed #999', padding: 6, textAlign: 'center' }}>{c}</div>)}
+          {codes?.codes.map((c) => <div key={c} style={{ border: '1px dashed #999', padding: 6, textAlign: 'center' }}>{c}</div>)}
         </div>
       </Modal>
     </Drawer>
   );
+}
+
+/** The batch as a CSV file made in the browser (the server keeps only hashes and never shows the codes again). */
+function saveCodes(codes: string[], title: string) {
+  const blob = new Blob(['\ufeff填写码\n', codes.join('\n'), '\n'], { type: 'text/csv;charset=utf-8' });
+  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `${title || '征求意见表'}填写码.csv` });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(a.href);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "supervised_items" ADD COLUMN "origin_key" text;
