@@ -205,3 +205,28 @@ describe('the meeting, its report and the rectification list', () => {
     expect((await leader.get(`/api/org-life/${meeting.id}/report.docx`)).statusCode).toBe(403);
   });
 });
+
+describe('study before the meeting', () => {
+  it('offers the seed\'s reading list, takes sign-ins on the day and statements from those who signed in', async () => {
+    const m = (await branch.post('/api/org-life', { title: '学习用会议', plannedOn: '2026-12-28' })).json();
+    const view = (await zhouKai.get(`/api/org-life/${m.id}/study`)).json();
+    expect(view.defaultMaterials.map((x: { title: string }) => x.title)).toContain('《中国共产党章程》');
+    expect((await zhouKai.post(`/api/org-life/${m.id}/study`, { kind: 'general', title: '集中学习', heldOn: '2026-11-30' })).statusCode).toBe(403);
+    const bad = await branch.post(`/api/org-life/${m.id}/study`, { kind: 'general', title: '集中学习', heldOn: '2026-11-30', materials: [{ title: '链接', url: 'javascript:alert(1)' }] });
+    expect(bad.json().message).toContain('链接应以 http:// 或 https:// 开头');
+    const later = (await branch.post(`/api/org-life/${m.id}/study`, { kind: 'committee', title: '支委会学习', heldOn: '2026-12-05' })).json().sessions[0];
+    expect((await zhouKai.post(`/api/study-sessions/${later.id}/sign-in`, {})).json().message).toBe('学习在 2026-12-05 举行，届时再签到');
+    const today = (await branch.post(`/api/org-life/${m.id}/study`, { kind: 'seminar', title: '集中研讨', heldOn: '2026-11-30', materials: view.defaultMaterials })).json().sessions.find((s: { heldOn: string }) => s.heldOn === '2026-11-30');
+    expect((await zhouKai.put(`/api/study-sessions/${today.id}/statement`, { text: '联系实际谈体会，查找作风方面的差距。' })).json().message).toBe('请先签到再提交研讨发言');
+    expect((await zhouKai.post(`/api/study-sessions/${today.id}/sign-in`, { personIds: [personId('郑伟')] })).statusCode).toBe(403);
+    await zhouKai.post(`/api/study-sessions/${today.id}/sign-in`, {});
+    await zhouKai.post(`/api/study-sessions/${today.id}/sign-in`, {});
+    await branch.post(`/api/study-sessions/${today.id}/sign-in`, { personIds: [personId('郑伟'), personId('周凯')] });
+    const after = (await zhouKai.put(`/api/study-sessions/${today.id}/statement`, { text: '联系实际谈体会，查找作风方面的差距。' })).json().sessions.find((s: { id: string }) => s.id === today.id);
+    expect(after.signedIn.map((p: { name: string }) => p.name).sort()).toEqual(['周凯', '郑伟'].sort());
+    expect(after.absent).toHaveLength(18);
+    expect(after.statements).toEqual([expect.objectContaining({ name: '周凯', mine: true })]);
+    expect((await branch.post(`/api/study-sessions/${later.id}/withdraw`, { reason: '改期' })).json().sessions.find((s: { id: string }) => s.id === later.id).withdrawnReason).toBe('改期');
+    expect((await branch.get(`/api/org-life/${m.id}`)).json().figures.studySessions).toBe(1);
+  });
+});

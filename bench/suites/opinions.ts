@@ -72,6 +72,8 @@ export async function run(emit: Emit) {
     const elapsed = (performance.now() - started) / 1000;
     const pool = new pg.Pool({ connectionString: URL_, max: 1 });
     const stored = Number((await pool.query('select count(*) from opinion_responses where form_id = $1', [form.id])).rows[0].count);
+    // Each submission has one distinct text: its opinion item, written in the same statement, must be there too.
+    const itemised = Number((await pool.query('select coalesce(sum(repeats), 0) as n from opinion_items where form_id = $1', [form.id])).rows[0].n);
     await pool.end();
     emit('submits_per_s', acknowledged / elapsed, 'req/s');
     emit('p99_ms', pct(times, 99), 'ms');
@@ -79,6 +81,7 @@ export async function run(emit: Emit) {
     emit('acknowledged', acknowledged, 'count');
     emit('refused', failed, 'count');
     emit('lost', acknowledged - stored, 'count');
+    emit('items_lost', acknowledged - itemised, 'count');
   } finally {
     await server.stop();
   }

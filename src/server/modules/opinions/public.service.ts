@@ -2,13 +2,13 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AUDIENCES, type Question, type ZPublicSubmit } from '../../../shared/contracts/opinions.js';
-import { opinionCodes, opinionDistributions, opinionForms, opinionResponses } from '../../db/schema/index.js';
+import { opinionCodes, opinionDistributions, opinionForms } from '../../db/schema/index.js';
 import { AppError, badRequest, notFound } from '../../errors.js';
 import { RateLimiter } from '../../plugins/rate-limit.js';
 import type { AppDeps } from '../../types.js';
 import { ANONYMITY, hashCode, todayOf } from './opinions.service.js';
 import { BurstChallenge } from './challenge.js';
-import { insertOpinionItems } from '../orglife/opinion-items.service.js';
+import { insertResponse } from '../orglife/opinion-items.service.js';
 
 interface Target { distributionId: string; unitId: string; formId: string; audience: string; mode: string; status: string; opensOn: string; closesOn: string; title: string; intro: string; questions: Question[] }
 
@@ -73,13 +73,9 @@ export class PublicOpinions {
     if (!this.isOpen(t)) throw badRequest(t.status === 'closed' || todayOf(this.deps) > t.closesOn ? '征求意见已结束，感谢关注' : '征求意见尚未开始');
     const answers = checkAnswers(t.questions, body.answers);
     if (t.mode === 'codes' && !body.code) throw badRequest('请输入填写码');
-    const row = { unitId: t.unitId, formId: t.formId, audience: t.audience, answers, submittedOn: todayOf(this.deps) };
-    const items = { unitId: t.unitId, formId: t.formId, audience: t.audience, questions: t.questions, answers };
+    const response = { unitId: t.unitId, formId: t.formId, audience: t.audience, submittedOn: todayOf(this.deps), questions: t.questions, answers };
     if (t.mode !== 'codes') {
-      await this.deps.db.transaction(async (tx) => {
-        await tx.insert(opinionResponses).values(row);
-        await insertOpinionItems(tx, items);
-      });
+      await insertResponse(this.deps.db, response);
       return { ok: true as const };
     }
     await this.deps.db.transaction(async (tx) => {
@@ -87,8 +83,7 @@ export class PublicOpinions {
         .where(and(eq(opinionCodes.distributionId, t.distributionId), eq(opinionCodes.codeHash, hashCode(body.code!)), eq(opinionCodes.used, false)))
         .returning({ id: opinionCodes.id });
       if (spent.length !== 1) throw badRequest('填写码无效或已使用');
-      await tx.insert(opinionResponses).values(row);
-      await insertOpinionItems(tx, items);
+      await insertResponse(tx, response);
     });
     return { ok: true as const };
   }
