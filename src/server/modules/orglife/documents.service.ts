@@ -13,6 +13,8 @@ import { rectificationList } from './rectification.service.js';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const cn = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${CN[n % 10]}`);
+/** A sentence ends with a full stop unless it already ends with punctuation. */
+const sentence = (t: string) => (/[。！？；.!?;：:]$/.test(t.trim()) ? t.trim() : `${t.trim()}。`);
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const DOCX_TYPE = docx;
 
@@ -53,7 +55,7 @@ export async function situationReport(deps: AppDeps, actor: Actor, meetingId: st
   let i = 0;
   for (const [k, problems] of [...groups].sort(([a], [b]) => (Number(a) || 99) - (Number(b) || 99))) {
     blocks.push({ kind: 'h2', text: `（${cn(++i)}）${k ? cats.get(Number(k)) ?? `第${k}类` : '其他方面'}` });
-    problems.slice(0, 8).forEach((p, j) => blocks.push({ kind: 'p', text: `${j + 1}.${p}` }));
+    problems.slice(0, 8).forEach((p, j) => blocks.push({ kind: 'p', text: `${j + 1}.${sentence(p)}` }));
     if (problems.length > 8) blocks.push({ kind: 'p', text: `另有${problems.length - 8}个问题见整改清单。` });
   }
   blocks.push({ kind: 'h1', text: '四、整改措施' });
@@ -74,12 +76,12 @@ export async function statementOutline(deps: AppDeps, actor: Actor, listId: stri
   const blocks: Block[] = [{ kind: 'h1', text: '一、存在的问题' }];
   entries.forEach((e, i) => {
     blocks.push({ kind: 'h2', text: `（${cn(i + 1)}）${e.categoryNo ? cat.get(e.categoryNo) ?? `第${e.categoryNo}类` : '其他方面'}` });
-    blocks.push({ kind: 'p', text: `${e.appearance ? `${e.appearance}。` : ''}${e.shortfall}`.replace(/。。/g, '。') });
+    blocks.push({ kind: 'p', text: `${e.appearance ? sentence(e.appearance) : ''}${sentence(e.shortfall)}` });
   });
   blocks.push({ kind: 'h1', text: '二、原因剖析' });
-  entries.filter((e) => e.causes).forEach((e, i) => blocks.push({ kind: 'p', text: `${i + 1}.${e.causes}` }));
+  entries.filter((e) => e.causes).forEach((e, i) => blocks.push({ kind: 'p', text: `${i + 1}.${sentence(e.causes)}` }));
   blocks.push({ kind: 'h1', text: '三、下步打算' });
-  entries.filter((e) => e.nextSteps).forEach((e, i) => blocks.push({ kind: 'p', text: `${i + 1}.${e.nextSteps}` }));
+  entries.filter((e) => e.nextSteps).forEach((e, i) => blocks.push({ kind: 'p', text: `${i + 1}.${sentence(e.nextSteps)}` }));
   const title = l.personId ? `${l.ownerName}同志专题组织生活会发言提纲` : '党支部专题组织生活会问题查摆情况';
   return { fileName: `${title}.docx`, data: await officialDocument({ title, subtitle: '（兴“十风”治“十弊”）', blocks }) };
 }
