@@ -98,7 +98,11 @@ describe('opinion items', () => {
 let zhouLeader = '';
 describe('the talk plan', () => {
   it('covers all 20 in-service members with no leadership member over 3', async () => {
-    const v = (await branch.get(`/api/org-life/${meeting.id}`)).json().version;
+    const before = (await branch.get(`/api/org-life/${meeting.id}`)).json();
+    const changed = (await branch.put(`/api/org-life/${meeting.id}`, { campaignId: before.campaignId, formId: before.formId, title: before.title, plannedOn: '2026-12-22', place: '二楼会议室', version: before.version })).json();
+    expect([changed.plannedOn, changed.place, changed.leaderMax]).toEqual(['2026-12-22', '二楼会议室', 3]);
+    expect((await branch.put(`/api/org-life/${meeting.id}`, { title: before.title, plannedOn: '2026-12-22', version: before.version })).statusCode).toBe(409);
+    const v = changed.version;
     const t = (await branch.post(`/api/org-life/${meeting.id}/talk-plan`, { version: v })).json();
     expect(t.coverage).toHaveLength(20);
     expect(t.coverage.every((p: { oneToThree: boolean }) => p.oneToThree)).toBe(true);
@@ -173,6 +177,7 @@ describe('the meeting, its report and the rectification list', () => {
     const ok = attendance.map((a: { present: boolean }, i: number) => ({ ...a, present: i >= 2 }));
     const held = (await branch.post(`/api/org-life/${meeting.id}/record`, { ...body, attendance: ok, criticisms: [{ fromId: personId('郑伟'), toId: personId('周凯'), text: '下基层少' }] })).json();
     expect(held).toMatchObject({ status: 'held', figures: { members: 20, present: 18, attendancePct: 90 } });
+    expect((await branch.put(`/api/org-life/${meeting.id}`, { title: '改名', plannedOn: '2026-12-20', version: held.version })).json().message).toBe('会议已召开，不能再修改设置');
   });
 
   it('adds adopted opinions to the branch list, makes the rectification items in the ledger, and writes the report', async () => {

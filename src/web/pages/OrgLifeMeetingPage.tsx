@@ -1,4 +1,5 @@
-import { Breadcrumb, Card, Col, Descriptions, Progress, Result, Row, Spin, Statistic, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Breadcrumb, Button, Card, Col, Descriptions, Progress, Result, Row, Space, Spin, Statistic, Tabs, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { get } from '../api';
@@ -10,6 +11,7 @@ import { ListsTab } from '../components/orglife/ListsTab';
 import { TalksTab } from '../components/orglife/TalksTab';
 import { MeetingRecordTab } from '../components/orglife/MeetingRecordTab';
 import { RectificationTab } from '../components/orglife/RectificationTab';
+import { MeetingSettings } from '../components/orglife/MeetingSettings';
 import { MEETING_STATUS } from './OrgLifePage';
 
 /** One meeting: its preparation step by step, the meeting itself and the rectification list. */
@@ -17,6 +19,7 @@ export function OrgLifeMeetingPage() {
   const { id } = useParams();
   const me = useMe();
   const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState(false);
   const { data: m, error, isLoading } = useQuery({ queryKey: ['org-life', id], queryFn: () => get<Meeting>(`/api/org-life/${id}`) });
   if (isLoading) return <Spin />;
   if (error || !m) return <Result status="404" title="组织生活会不存在" subTitle={error?.message} extra={<Link to="/org-life">返回列表</Link>} />;
@@ -31,7 +34,11 @@ export function OrgLifeMeetingPage() {
   ];
   const active = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab')! : 'overview';
   return (
-    <Card title={<Breadcrumb items={[{ title: <Link to="/org-life">专题组织生活会</Link> }, { title: m.title }]} />} extra={<Tag color={MEETING_STATUS[m.status].color}>{MEETING_STATUS[m.status].label}</Tag>}>
+    <Card title={<Breadcrumb items={[{ title: <Link to="/org-life">专题组织生活会</Link> }, { title: m.title }]} />} extra={<Space>
+      {manage && m.status === 'preparing' && <Button size="small" onClick={() => setEditing(true)}>会议设置</Button>}
+      <Tag color={MEETING_STATUS[m.status].color}>{MEETING_STATUS[m.status].label}</Tag>
+    </Space>}>
+      <MeetingSettings meeting={m} open={editing} onClose={() => setEditing(false)} />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={m.heldOn ? '召开日期' : '计划日期'}>{m.heldOn ?? m.plannedOn}</Descriptions.Item>
         <Descriptions.Item label="地点">{m.place || '—'}</Descriptions.Item>
