@@ -59,12 +59,13 @@ export const orglifeRepo = {
     if (f.targetKind === 'none') conds.push(isNull(opinionItems.targetKind));
     else if (f.targetKind) conds.push(eq(opinionItems.targetKind, f.targetKind));
     if (f.categoryNo) conds.push(eq(opinionItems.categoryNo, f.categoryNo));
-    // Most repeated first within a category (what many people said). Searching must not reveal texts about a person to those who may not read them: the service filters them out of the search.
+    // Searching must not reveal texts about a person to those who may not read them (searchAsPerson: the reader, or null).
     if (f.q) {
       conds.push(ilike(opinionItems.text, containsPattern(f.q)));
       if (f.searchAsPerson !== undefined) conds.push(f.searchAsPerson ? or(isNull(opinionItems.targetPersonId), eq(opinionItems.targetPersonId, f.searchAsPerson))! : isNull(opinionItems.targetPersonId));
     }
     const where = and(...conds);
+    // Most repeated first within a category: what many people said.
     const [rows, [total]] = await Promise.all([
       db.select().from(opinionItems).where(where).orderBy(asc(opinionItems.categoryNo), desc(opinionItems.repeats), asc(opinionItems.id)).limit(f.limit).offset(f.offset),
       db.select({ n: count() }).from(opinionItems).where(where),
