@@ -8,11 +8,13 @@ let secretary: Client;
 beforeAll(async () => {
   ctx = await testApp({ opinionSubmitsPerMinute: 1000, opinionChallengeAfter: 0 });
   const unit = await newDemoUnit(ctx);
+  officeLogin = unit.user('office');
   const office = await signIn(ctx, unit.user('office'));
   const campaign = (await office.post('/api/campaigns', { name: '兴“十风”治“十弊”专项活动', year: 2026, startsOn: '2026-03-01', endsOn: '2026-12-15' })).json();
   secretary = await signIn(ctx, unit.user('branch'));
   form = (await secretary.post('/api/opinion-forms', { campaignId: campaign.id, title: '县民政局党支部兴“十风”治“十弊”问题征求意见表', opensOn: '2026-11-25', closesOn: '2026-12-10' })).json();
 });
+let officeLogin = '';
 let form: { id: string; version: number; questions: { id: string; label: string }[] };
 
 /** A request from the public: no cookie, a given address and browser. */
@@ -98,6 +100,12 @@ describe('the summary sheet', () => {
     expect(sheet.length - 1).toBe((await secretary.get(`/api/opinion-forms/${form.id}`)).json().responses);
     expect(sheet.slice(1).map((r) => r[3])).toEqual(expect.arrayContaining(['调研走马观花', '<script>alert(1)</script>']));
     expect(JSON.stringify(sheet)).not.toContain('203.0.113.9');
+  });
+
+  it('is for the branch secretary only: the raw answers include what was said about named members', async () => {
+    const office = await signIn(ctx, officeLogin);
+    const res = await office.get(`/api/opinion-forms/${form.id}/summary.xlsx`);
+    expect([res.statusCode, res.json().message]).toEqual([403, '汇总表含涉及党员个人的原始意见，仅支部书记可以导出']);
   });
 });
 

@@ -5,7 +5,8 @@ import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
 import { AUDIENCES, type Question, type ZDistributionBody, type ZFormBody } from '../../../shared/contracts/opinions.js';
 import { opinionCodes, opinionDistributions, opinionForms, opinionResponses } from '../../db/schema/index.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
+import { isBranchSecretary } from '../../../domain/orglife-access.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -118,9 +119,11 @@ export const todayOf = (deps: AppDeps) => shanghaiDate(deps.clock.now());
 
 /**
  * 征求意见汇总表: every response, one row each, one column per question — in the order of the
- * responses' random ids, so not even the order tells who answered when.
+ * responses' random ids, so not even the order tells who answered when. For the branch secretary only.
  */
 export async function summaryRows(deps: AppDeps, actor: Actor, formId: string) {
+  // The raw answers include what was said about named members, which only they and the branch secretary read.
+  if (!isBranchSecretary(actor)) throw forbidden('汇总表含涉及党员个人的原始意见，仅支部书记可以导出');
   const form = await getForm(deps, actor, formId);
   const columns = [{ header: '序号', width: 6 }, { header: '征求对象', width: 14 }, { header: '日期', width: 12 }, ...form.questions.map((q) => ({ header: q.label.slice(0, 60), width: 40 }))];
   async function* rows(): AsyncIterable<unknown[][]> {
