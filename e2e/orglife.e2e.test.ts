@@ -50,6 +50,8 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await p.locator('.ant-select-item-option:visible').filter({ hasText: text }).first().click();
     await p.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   };
+  /** Waits for a success message (exactly this text, in a message notice: not a label that contains it). */
+  const toast = (p: Page, text: string) => p.locator('.ant-message-notice').getByText(text, { exact: true }).first().waitFor();
   const tab = async (p: Page, name: string) => { await p.goto(meetingUrl); await p.getByRole('tab', { name }).click(); };
 
   beforeAll(async () => {
@@ -125,11 +127,11 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await m.getByLabel('党员', { exact: true }).fill('周凯');
     await p.locator('.ant-select-item-option:visible').filter({ hasText: '周凯' }).click();
     await m.getByRole('button', { name: btn('保存') }).click();
-    await p.getByText('已分类，并已转给本人').waitFor();
+    await toast(p, '已分类，并已转给本人');
     await p.getByPlaceholder('搜索意见内容').fill('理论学习形式单一');
     await p.getByPlaceholder('搜索意见内容').press('Enter');
     await p.locator('tr', { hasText: '理论学习形式单一' }).getByRole('button', { name: '采纳', exact: true }).click();
-    await p.getByText('已采纳').first().waitFor();
+    await toast(p, '已采纳');
     const items = (await api(p, 'branch', 'GET', `/api/opinion-forms/${formId}/items?q=${encodeURIComponent('调研走马观花')}&pageSize=1`)).items;
     await api(p, 'branch', 'POST', `/api/opinion-items/${items[0].id}/decide`, { adopted: true, version: items[0].version });
 
@@ -144,11 +146,30 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await expect(zheng.getByText('态度生硬').count()).resolves.toBe(0);
   });
 
+  it('the secretary arranges the study with the seed\'s reading list; a member signs in and writes a statement', async () => {
+    const p = branch;
+    await tab(p, '会前学习');
+    await p.getByRole('button', { name: /安排学习/ }).click();
+    const d = p.getByRole('dialog');
+    expect(await d.getByLabel('学习篇目（每行一篇，可在后面空一格附链接）').inputValue()).toContain('《中国共产党章程》');
+    await d.getByRole('button', { name: btn('保存') }).click();
+    await toast(p, '已安排');
+    const zheng = await signIn('member3');
+    await zheng.goto(`${server.url}${new URL(meetingUrl).pathname}?tab=study`);
+    await zheng.getByRole('button', { name: btn('签到') }).click();
+    await toast(zheng, '已签到');
+    await zheng.getByRole('button', { name: '我的研讨发言' }).click();
+    await zheng.getByLabel('研讨发言', { exact: true }).fill('对照“十风”“十弊”，我在办文效率上还有差距，今后要落实AB岗，杜绝工作卡在自己手中。');
+    await zheng.getByRole('dialog').getByRole('button', { name: btn('提交') }).click();
+    await zheng.getByText('郑伟：').waitFor();
+    await shot(zheng, '50b-orglife-study');
+  });
+
   it('the talk plan covers all 20 in-service members with no leader over 3, and talks are recorded', async () => {
     const p = branch;
     await tab(p, '谈心谈话');
     await p.getByRole('button', { name: '生成谈话计划' }).click();
-    await p.getByText('谈话计划已生成').waitFor();
+    await toast(p, '谈话计划已生成');
     const t = await api(p, 'branch', 'GET', `/api/org-life/${meetingId()}/talks`);
     expect(t.coverage).toHaveLength(20);
     expect(t.coverage.every((c: { oneToThree: boolean }) => c.oneToThree)).toBe(true);
@@ -163,7 +184,7 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await d.getByLabel('谈话内容').fill('对照“十风”“十弊”交流思想');
     await d.getByLabel('指出的问题（将显示在对方的个人自查清单旁）').fill('下基层调研次数偏少');
     await d.getByRole('button', { name: btn('保存') }).click();
-    await p.getByText('已登记').waitFor();
+    await toast(p, '已登记');
     for (const x of t.plan.filter((y: { kind: string }) => y.kind === 'one_to_three' && y !== first)) {
       await api(p, 'branch', 'POST', `/api/org-life/${meetingId()}/talks`, { kind: 'one_to_three', aPersonId: x.a, bPersonId: x.b, heldOn: '2026-11-27', topics: '交心谈心' });
     }
@@ -182,7 +203,7 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await zhou.getByLabel('原因剖析').fill('宗旨意识淡化');
     await zhou.getByLabel('下步打算').fill('每月到窗口跟班服务两天');
     await zhou.getByRole('button', { name: '提交审核' }).click();
-    await zhou.getByText('已提交，等待支部书记审核').waitFor();
+    await toast(zhou, '已提交，等待支部书记审核');
     const zheng = await signIn('member3');
     const mine = await api(zheng, 'member3', 'GET', `/api/org-life/${meetingId()}/lists/mine`);
     const saved = await api(zheng, 'member3', 'PUT', `/api/self-check-lists/${mine.id}`, { version: mine.version, entries: [{ categoryNo: 12, shortfall: '办文效率不高，存在中梗阻', causes: '责任意识不强', nextSteps: '落实AB岗', due: '2027-02-28' }] });
@@ -197,13 +218,13 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await drawer.getByRole('button', { name: /退回修改/ }).click();
     await p.getByLabel('修改意见').fill('原因剖析要从思想上找根源，不能只写一句话');
     await p.getByRole('dialog').last().getByRole('button', { name: btn('退回') }).click();
-    await p.getByText('已退回').first().waitFor();
+    await toast(p, '已退回');
 
     await zhou.reload();
     await zhou.getByText('支部书记的修改意见：原因剖析要从思想上找根源，不能只写一句话').waitFor();
     await zhou.getByLabel('原因剖析').fill('宗旨意识淡化，对群众感情不深，把窗口工作当成简单的事务性工作');
     await zhou.getByRole('button', { name: '提交审核' }).click();
-    await zhou.getByText('已提交，等待支部书记审核').waitFor();
+    await toast(zhou, '已提交，等待支部书记审核');
     await shot(zhou, '54-orglife-list-resubmitted');
 
     await p.reload();
@@ -212,7 +233,7 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await drawer.getByText('宗旨意识淡化，对群众感情不深').waitFor();
     await shot(p, '55-orglife-list-review');
     await drawer.getByRole('button', { name: /审核通过/ }).click();
-    await p.getByText('已审核通过').waitFor();
+    await toast(p, '已审核通过');
     const zhengList = (await api(p, 'branch', 'GET', `/api/org-life/${meetingId()}/lists`)).members.find((m: { name: string }) => m.name === '郑伟');
     const l = await api(p, 'branch', 'GET', `/api/self-check-lists/${zhengList.listId}`);
     await api(p, 'branch', 'POST', `/api/self-check-lists/${l.id}/action`, { action: 'approve', version: l.version });
@@ -232,7 +253,7 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await pick(p, p.getByLabel('被批评人'), '周凯');
     await p.getByLabel('相互批评（谁对谁，提了什么）内容').fill('下基层少，接待群众耐心不够');
     await p.getByRole('button', { name: '登记会议召开' }).click();
-    await p.getByText('会议情况已登记').waitFor();
+    await toast(p, '会议情况已登记');
     await p.getByText('到会率 95%').first().waitFor();
     await shot(p, '56-orglife-meeting');
   });
@@ -242,7 +263,7 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await tab(p, '自查清单');
     await p.getByText('党支部清单').click();
     await p.getByRole('button', { name: '加入已采纳的意见' }).click();
-    await p.getByText('已加入已采纳的意见').waitFor();
+    await toast(p, '已加入已采纳的意见');
     const lists = await api(p, 'branch', 'GET', `/api/org-life/${meetingId()}/lists`);
     const bl = await api(p, 'branch', 'GET', `/api/self-check-lists/${lists.branch.listId}`);
     expect(bl.entries).toHaveLength(2);
@@ -250,7 +271,7 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await api(p, 'branch', 'PUT', `/api/self-check-lists/${bl.id}`, { version: bl.version, entries: bl.entries.map((e: object) => ({ ...e, ownerPersonId: owner, measures: '制定整改方案，逐项销号', due: '2027-01-31' })) });
     await tab(p, '整改清单');
     await p.getByRole('button', { name: /生成整改督办事项（4）/ }).click();
-    await p.getByText('整改事项已生成，可在督办台账中跟踪').waitFor();
+    await toast(p, '整改事项已生成，可在督办台账中跟踪');
     await shot(p, '57-orglife-rectification');
     const office = await signIn('office');
     await office.goto(`${server.url}/items?source=rectification`);

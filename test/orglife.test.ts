@@ -231,7 +231,21 @@ describe('study before the meeting', () => {
     expect(after.signedIn.map((p: { name: string }) => p.name).sort()).toEqual(['周凯', '郑伟'].sort());
     expect(after.absent).toHaveLength(18);
     expect(after.statements).toEqual([expect.objectContaining({ name: '周凯', mine: true })]);
+    // Materials: a file uploaded by the organiser, readable by members; a `file` sent in a body is ignored.
+    const boundary = 'zfstudy';
+    const pdf = Buffer.from('%PDF-1.4\n学习材料\n%%EOF');
+    const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="党章.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    expect((await zhouKai.request('POST', `/api/study-sessions/${today.id}/files`, body, headers)).statusCode).toBe(403);
+    const up = (await branch.request('POST', `/api/study-sessions/${today.id}/files`, body, headers)).json();
+    const file = up.sessions.find((s: { id: string }) => s.id === today.id).materials.find((x: { title: string }) => x.title === '党章').file;
+    expect(file.size).toBe(pdf.length);
+    const got = await zhouKai.get(`/api/study-sessions/${today.id}/files/${file.sha256}`);
+    expect([got.statusCode, got.rawPayload.equals(pdf)]).toEqual([200, true]);
+    expect((await admin.get(`/api/study-sessions/${today.id}/files/${'0'.repeat(64)}`)).statusCode).toBe(404);
+    const forged = (await branch.post(`/api/org-life/${m.id}/study`, { kind: 'seminar', title: '伪造', heldOn: '2026-11-30', materials: [{ title: 'x', file: { sha256: file.sha256, fileName: 'x.pdf', kind: 'pdf', size: 1 } }] })).json();
+    expect(forged.sessions.find((s: { title: string }) => s.title === '伪造').materials[0].file).toBeNull();
     expect((await branch.post(`/api/study-sessions/${later.id}/withdraw`, { reason: '改期' })).json().sessions.find((s: { id: string }) => s.id === later.id).withdrawnReason).toBe('改期');
-    expect((await branch.get(`/api/org-life/${m.id}`)).json().figures.studySessions).toBe(1);
+    expect((await branch.get(`/api/org-life/${m.id}`)).json().figures.studySessions).toBe(2);
   });
 });

@@ -74,7 +74,7 @@ function fill(path: string, ids: Record<string, string>) {
   const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem' }[first!] ?? 'person';
   return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!)
     .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', ids.activity!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
-    .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg');
+    .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg').replace('{sha256}', '0'.repeat(64));
 }
 
 describe('every route', () => {
@@ -114,7 +114,7 @@ describe('every route', () => {
     const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
     for (const r of routes) {
       for (const id of junkIds) {
-        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id).replace('{rollCallId}', id).replace('{token}', id).replace('{distributionId}', id).replace('{format}', 'svg') + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
+        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id).replace('{rollCallId}', id).replace('{token}', id).replace('{distributionId}', id).replace('{format}', 'svg').replace('{sha256}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
         for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
           const res = await adminA.request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
           expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);

@@ -9,7 +9,8 @@ import { actOnList, getList, importAdopted, listsOverview, myList, saveList } fr
 import { createMeeting, listMeetings, meetingDetail, recordMeeting, updateMeeting } from './meetings.service.js';
 import { classifyItem, decideItem, listItems, mergeItems, unmergeItem } from './opinion-items.service.js';
 import { generateRectification, rectificationList, rectificationSheet } from './rectification.service.js';
-import { createStudy, saveStatement, signIn, studyView, withdrawStudy } from './study.service.js';
+import { attachStudyMaterial, checkCanAttachStudy, createStudy, openStudyMaterial, saveStatement, signIn, studyView, withdrawStudy } from './study.service.js';
+import { badRequest } from '../../errors.js';
 import { generatePlan, recordTalk, talkView, voidTalk } from './talks.service.js';
 
 const tags = ['专题组织生活会'];
@@ -35,6 +36,19 @@ const orglifeRoutes: RouteModule = async (app, deps) => {
   r.post('/study-sessions/:id/sign-in', { config: self, schema: { tags, summary: '签到（本人；组织者可代多人签到）', params: ZIdParams, body: z.object({ personIds: z.array(z.uuid({ message: '人员编号格式不正确' })).max(500).nullable().default(null) }) } },
     async (req) => signIn(deps, req.actor, req.params.id, req.body.personIds));
   r.put('/study-sessions/:id/statement', { config: self, schema: { tags, summary: '提交本人研讨发言', params: ZIdParams, body: L.ZStatementBody } }, async (req) => saveStatement(deps, req.actor, req.params.id, req.body));
+  r.post('/study-sessions/:id/files', { config: manage, schema: { tags, summary: '上传学习材料（按内容校验类型）', params: ZIdParams, consumes: ['multipart/form-data'] } }, async (req) => {
+    await checkCanAttachStudy(deps, req.actor, req.params.id);
+    if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
+    const max = deps.config.attachmentMaxBytes;
+    const file = await req.file({ limits: { fileSize: max, files: 1 } });
+    if (!file) throw badRequest('请选择要上传的文件');
+    const data = await file.toBuffer().catch(() => { throw badRequest(`文件不能超过 ${Math.round(max / 1024 / 1024)}MB`); });
+    return attachStudyMaterial(deps, req.actor, req.params.id, file.filename || '学习材料', data);
+  });
+  r.get('/study-sessions/:id/files/:sha256', { config: self, schema: { tags, summary: '下载学习材料', params: ZIdParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件编号格式不正确') }) } }, async (req, reply) => {
+    const f = await openStudyMaterial(deps, req.actor, req.params.id, req.params.sha256);
+    return sendDownload(reply, f.fileName, f.mime, f.data);
+  });
   r.post('/study-sessions/:id/withdraw', { config: manage, schema: { tags, summary: '撤销学习安排（须说明原因）', params: ZIdParams, body: ZReasonBody } }, async (req) => withdrawStudy(deps, req.actor, req.params.id, req.body.reason));
 
   r.get('/org-life/:id/talks', { config: self, schema: { tags, summary: '谈心谈话：计划、覆盖情况与记录', params: ZIdParams } }, async (req) => talkView(deps, req.actor, req.params.id));

@@ -5,6 +5,7 @@ import { hasPermission, type Actor } from '../../../domain/roles.js';
 import { STUDY_KINDS, type ZMaterial, type ZStatementBody, type ZStudyBody } from '../../../shared/contracts/orglife.js';
 import { studySessions, studyStatements } from '../../db/schema/index.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
+import { readStoredFile, storeFile } from '../../files.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -22,6 +23,9 @@ export const DEFAULT_MATERIALS: z.infer<typeof ZMaterial>[] = [
   { title: '《**县兴“十风”治“十弊”转变干部作风保障高质量发展工作方案》', url: '' },
 ];
 
+/** A stored material: a title and a link, or an uploaded file (only the upload route sets `file`). */
+type StoredMaterial = z.infer<typeof ZMaterial> & { file?: { sha256: string; fileName: string; kind: string; size: number } };
+
 export async function studyView(deps: AppDeps, actor: Actor, meetingId: string) {
   await meetingOr404(deps, actor, meetingId);
   const [sessions, roster] = await Promise.all([orglifeRepo.studySessions(deps.db, actor.unitId, meetingId), orglifeRepo.roster(deps.db, actor.unitId)]);
@@ -34,7 +38,7 @@ export async function studyView(deps: AppDeps, actor: Actor, meetingId: string) 
       const signed = s.signedIn as string[];
       return {
         id: s.id, kind: s.kind as keyof typeof STUDY_KINDS, kindLabel: STUDY_KINDS[s.kind as keyof typeof STUDY_KINDS], title: s.title, heldOn: s.heldOn,
-        materials: s.materials as z.infer<typeof ZMaterial>[], notes: s.notes, withdrawnReason: s.withdrawnReason, version: s.version,
+        materials: (s.materials as StoredMaterial[]).map((x) => ({ title: x.title, url: x.url, file: x.file ? { sha256: x.file.sha256, size: x.file.size } : null })), notes: s.notes, withdrawnReason: s.withdrawnReason, version: s.version,
         signedIn: signed.map((id) => ({ id, name: names.get(id) ?? '' })), signedInMe: !!actor.personId && signed.includes(actor.personId),
         absent: members.filter((p) => !signed.includes(p.id)).map((p) => p.name),
         statements: statements.filter((x) => x.sessionId === s.id).map((x) => ({ id: x.id, personId: x.personId, name: names.get(x.personId) ?? '', text: x.text, mine: x.personId === actor.personId })),
@@ -106,4 +110,32 @@ export async function withdrawStudy(deps: AppDeps, actor: Actor, id: string, rea
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: id, action: 'withdraw', after: { reason } });
   });
   return studyView(deps, actor, s.meetingId);
+}
+
+/** Checked before the upload is read: another unit's session is a 404; a withdrawn one takes nothing. */
+export async function checkCanAttachStudy(deps: AppDeps, actor: Actor, id: string) {
+  const s = await sessionOr404(deps, actor, id);
+  if (s.withdrawnReason) throw badRequest('该学习安排已撤销');
+  return s;
+}
+
+/** Uploads a study material (a document, a scan, slides); it is listed with the session's materials. */
+export async function attachStudyMaterial(deps: AppDeps, actor: Actor, id: string, fileName: string, data: Buffer) {
+  const s = await checkCanAttachStudy(deps, actor, id);
+  const f = storeFile(deps.config.filesDir, fileName, data);
+  const material: StoredMaterial = { title: f.fileName.replace(/\.[^.]+$/, '').slice(0, 120) || '学习材料', url: '', file: { sha256: f.sha256, fileName: f.fileName, kind: f.kind, size: f.size } };
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx.update(studySessions).set({ materials: sql`${studySessions.materials} || ${JSON.stringify([material])}::jsonb`, version: sql`${studySessions.version} + 1`, updatedAt: at })
+      .where(and(eq(studySessions.unitId, actor.unitId), eq(studySessions.id, id)));
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: id, action: 'attach', after: { fileName: f.fileName, sha256: f.sha256, size: f.size } });
+  });
+  return studyView(deps, actor, s.meetingId);
+}
+
+export async function openStudyMaterial(deps: AppDeps, actor: Actor, id: string, sha256: string) {
+  const s = await sessionOr404(deps, actor, id);
+  const m = (s.materials as StoredMaterial[]).find((x) => x.file?.sha256 === sha256);
+  if (!m?.file) throw notFound('学习材料');
+  return readStoredFile(deps.config.filesDir, m.file);
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
+import { PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get, post, put } from '../../api';
+import { download, get, post, put, upload } from '../../api';
 import { shanghaiToday } from '../../time';
 import { reasonModal } from '../ReasonPrompt';
 import type { Meeting, StudyView } from './types';
@@ -29,13 +29,18 @@ export function StudyTab({ meeting }: { meeting: Meeting }) {
             extra={!s.withdrawnReason && <Space>
               {meeting.me && !s.signedInMe && s.heldOn <= today && <Button size="small" onClick={() => act(() => post(`/api/study-sessions/${s.id}/sign-in`, { personIds: null }), '已签到')}>签到</Button>}
               {s.signedInMe && <Button size="small" onClick={() => setWriting({ id: s.id, text: s.statements.find((x) => x.mine)?.text ?? '' })}>我的研讨发言</Button>}
+              {meeting.can.manage && <Upload showUploadList={false} customRequest={({ file, onSuccess, onError }) => {
+                void act(() => upload(`/api/study-sessions/${s.id}/files`, file as File, () => undefined), '材料已上传').then((r) => (r ? onSuccess?.(r) : onError?.(new Error('上传失败'))));
+              }}><Button size="small" icon={<UploadOutlined />}>上传材料</Button></Upload>}
               {meeting.can.manage && <Button size="small" danger onClick={() => modal.confirm(reasonModal('撤销该学习安排', async (reason) => { await act(() => post(`/api/study-sessions/${s.id}/withdraw`, { reason }), '已撤销'); }))}>撤销</Button>}
             </Space>}>
-            <Typography.Paragraph style={{ marginBottom: 4 }}>学习篇目：{s.materials.length ? s.materials.map((x, i) => <span key={i}>{i > 0 && '、'}{x.url ? <a href={x.url} target="_blank" rel="noreferrer noopener">{x.title}</a> : x.title}</span>) : '—'}</Typography.Paragraph>
+            <Typography.Paragraph style={{ marginBottom: 4 }}>学习篇目：{s.materials.length ? s.materials.map((x, i) => <span key={i}>{i > 0 && '、'}{x.file
+              ? <a onClick={() => download(`/api/study-sessions/${s.id}/files/${x.file!.sha256}`, x.title).catch((e) => { modal.error({ title: e.message }); })}><PaperClipOutlined />{x.title}</a>
+              : x.url ? <a href={x.url} target="_blank" rel="noreferrer noopener">{x.title}</a> : x.title}</span>) : '—'}</Typography.Paragraph>
             {s.notes && <Typography.Paragraph style={{ marginBottom: 4, whiteSpace: 'pre-wrap' }}>学习情况：{s.notes}</Typography.Paragraph>}
             <Typography.Paragraph style={{ marginBottom: 4 }}>签到（{s.signedIn.length}人）：{s.signedIn.map((p) => p.name).join('、') || '—'}</Typography.Paragraph>
             {s.heldOn <= today && s.absent.length > 0 && <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>未签到：{s.absent.join('、')}</Typography.Paragraph>}
-            {s.statements.length > 0 && <List size="small" header="研讨发言" dataSource={s.statements} renderItem={(x) => <List.Item><Typography.Text strong>{x.name}：</Typography.Text><span style={{ whiteSpace: 'pre-wrap' }}>{x.text}</span></List.Item>} />}
+            {s.statements.length > 0 && <List size="small" header="研讨发言" dataSource={s.statements} renderItem={(x) => <List.Item><div><Typography.Text strong>{x.name}：</Typography.Text><span style={{ whiteSpace: 'pre-wrap' }}>{x.text}</span></div></List.Item>} />}
           </Card>
         )} />
       <CreateStudy meetingId={meeting.id} defaults={data?.defaultMaterials ?? []} open={creating} onClose={() => setCreating(false)} />

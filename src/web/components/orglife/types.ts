@@ -44,7 +44,7 @@ export interface TalkView {
 export interface StudyView {
   defaultMaterials: { title: string; url: string }[];
   sessions: {
-    id: string; kind: string; kindLabel: string; title: string; heldOn: string; materials: { title: string; url: string }[]; notes: string; withdrawnReason: string | null;
+    id: string; kind: string; kindLabel: string; title: string; heldOn: string; materials: { title: string; url: string; file: { sha256: string; size: number } | null }[]; notes: string; withdrawnReason: string | null;
     signedIn: { id: string; name: string }[]; signedInMe: boolean; absent: string[]; statements: { id: string; personId: string; name: string; text: string; mine: boolean }[];
   }[];
 }
