@@ -190,6 +190,7 @@ describe('the meeting, its report and the rectification list', () => {
     await branch.put(`/api/self-check-lists/${imported.id}`, { entries, version: imported.version });
     const rect = (await branch.post(`/api/org-life/${meeting.id}/rectification`)).json();
     expect(rect.rows).toHaveLength(2);
+    expect(rect.pendingLists).toBe(0); // 郑伟 only opened a draft: nothing is waiting for approval
     expect(rect.rows.every((r: { itemId: string | null }) => r.itemId)).toBe(true);
     expect((await branch.post(`/api/org-life/${meeting.id}/rectification`)).json().message).toBe('整改事项已全部生成');
     const ledger = (await office.get('/api/items?source=rectification')).json();

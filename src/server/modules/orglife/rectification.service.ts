@@ -40,7 +40,8 @@ export async function rectificationList(deps: AppDeps, actor: Actor, meetingId: 
       itemId: item?.id ?? null, itemStatus: item ? STATUS_LABEL[item.status] ?? item.status : null, itemDue: item?.due ?? null,
     };
   }));
-  const pending = lists.filter((l) => l.personId && l.status !== 'approved').length;
+  // Submitted or returned and not yet approved: on their way into the list (drafts nobody submitted are not counted).
+  const pending = lists.filter((l) => l.personId && (l.status === 'submitted' || l.status === 'returned')).length;
   return { meetingStatus: m.status, rows, pendingLists: pending };
 }
 

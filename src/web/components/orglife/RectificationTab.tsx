@@ -14,7 +14,7 @@ export function RectificationTab({ meeting }: { meeting: Meeting }) {
   return (
     <>
       {meeting.status !== 'held' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="会议召开后，清单中的每个问题生成一项整改督办事项，在督办台账中闭环跟踪。" />}
-      {!!data?.pendingLists && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`还有 ${data.pendingLists} 份个人自查清单未审核通过，暂未列入整改清单。`} />}
+      {!!data?.pendingLists && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`还有 ${data.pendingLists} 份个人自查清单在审核或修改中，审核通过后列入整改清单。`} />}
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" disabled={meeting.status !== 'held' || todo === 0} onClick={() => act(() => post(`/api/org-life/${meeting.id}/rectification`), '整改事项已生成，可在督办台账中跟踪')}>生成整改督办事项（{todo}）</Button>
         <Button icon={<DownloadOutlined />} onClick={() => download(`/api/org-life/${meeting.id}/rectification.xlsx`, '整改清单.xlsx')}>导出整改清单</Button>
