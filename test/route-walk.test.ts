@@ -56,7 +56,8 @@ beforeAll(async () => {
   const members = (await branchA.get(`/api/org-life/${meeting.id}`)).json().people.filter((p: { member: boolean }) => p.member);
   await branchA.post(`/api/org-life/${meeting.id}/talks`, { kind: 'member_member', aPersonId: members[5].id, bPersonId: members[6].id, heldOn: '2026-11-30' });
   const talk = (await branchA.get(`/api/org-life/${meeting.id}/talks`)).json().records[0];
-  idsA = { meeting: meeting.id, study: study.sessions[0].id, list: branchList.listId, opinionItem: opinionItem.id, talk: talk.id, distribution: distribution.id, opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
+  const channel = (await adminA.post('/api/channels', { kind: 'wecom', name: '工作群', address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' })).json();
+  idsA = { channel: channel.id, meeting: meeting.id, study: study.sessions[0].id, list: branchList.listId, opinionItem: opinionItem.id, talk: talk.id, distribution: distribution.id, opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
 });
 
 const boundary = 'zfboundary';
@@ -71,7 +72,7 @@ function multipart(content: Buffer) {
 
 function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
-  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem' }[first!] ?? 'person';
+  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem', channels: 'channel' }[first!] ?? 'person';
   return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!)
     .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', ids.activity!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
     .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg').replace('{sha256}', '0'.repeat(64));
@@ -157,6 +158,7 @@ function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/talk-plan') || r.path.endsWith('/import-adopted')) return { version: 1 };
   if (r.path.startsWith('/api/self-check-lists/') && r.method === 'PUT') return { entries: [], version: 1 };
   if (r.path.endsWith('/action')) return { action: 'submit', version: 1 };
+  if (r.path === '/api/channels/{id}' && r.method === 'PUT') return { kind: 'wecom', name: '工作群', address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k', version: 1 };
   if (r.path.endsWith('/classify')) return { categoryNo: null, targetKind: 'branch', version: 1 };
   if (r.path.endsWith('/decide')) return { adopted: true, version: 1 };
   if (r.path.startsWith('/api/people/{id}')) return { name: '某人', departmentId: null, isPartyMember: false, isLeadership: false };

@@ -20,12 +20,13 @@ export const PERMISSIONS = [
   'activity.record', // record activities (visits, reports, inspections, study sessions…)
   'opinions.manage', // opinion forms, their distribution (links, codes) and the responses
   'orglife.manage', // the organizational life meeting: study, opinion items, talk plan, the meeting, rectification
+  'channels.manage', // notification channels: group robots and webhooks of the unit, their test messages
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = {
-  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },
-  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },
+  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
+  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
   party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'audit.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   leadership_member: { label: '班子成员', permissions: ['self', 'org.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   branch_secretary: { label: '支部书记', permissions: ['self', 'org.read', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },

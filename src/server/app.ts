@@ -25,8 +25,9 @@ import exportsRoutes from './modules/exports/exports.routes.js';
 import campaignsRoutes from './modules/campaigns/campaigns.routes.js';
 import opinionsRoutes from './modules/opinions/opinions.routes.js';
 import orglifeRoutes from './modules/orglife/orglife.routes.js';
+import channelsRoutes from './modules/channels/channels.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes, channelsRoutes];
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

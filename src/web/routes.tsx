@@ -17,6 +17,7 @@ import { OpinionsPage } from './pages/OpinionsPage';
 import { OpinionPosterPage } from './pages/OpinionPosterPage';
 import { OpinionSlipsPage } from './pages/OpinionSlipsPage';
 import { OrgLifePage } from './pages/OrgLifePage';
+import { ChannelsPage } from './pages/ChannelsPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
 import { lazy, Suspense } from 'react';
 
@@ -34,6 +35,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,
+  '/channels': <ChannelsPage />,
   '/users': <UsersPage />,
   '/audit': <AuditPage />,
 };

@@ -1,0 +1,122 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { CHANNEL_KINDS, type ChannelKind } from '../../../domain/robots.js';
+import type { Actor } from '../../../domain/roles.js';
+import type { ZChannel, ZChannelBody, ZChannelUpdate } from '../../../shared/contracts/channels.js';
+import { departments, notificationChannels } from '../../db/schema/index.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { sendCard } from './send.js';
+
+type Row = typeof notificationChannels.$inferSelect;
+
+/** Hides the key or token of an address (the part that lets anyone post to the group). */
+export function maskAddress(address: string): string {
+  try {
+    const u = new URL(address);
+    for (const [k, v] of u.searchParams) u.searchParams.set(k, v.length > 6 ? `${v.slice(0, 3)}***${v.slice(-3)}` : '***');
+    const parts = u.pathname.split('/');
+    const last = parts.at(-1) ?? '';
+    if (last.length > 12) parts[parts.length - 1] = `${last.slice(0, 4)}***${last.slice(-4)}`;
+    u.pathname = parts.join('/');
+    return decodeURIComponent(u.toString());
+  } catch {
+    return '***';
+  }
+}
+
+/** The address must be the vendor's kind of address (a DingTalk token in a DingTalk address…) and signed kinds need a secret. */
+function checkBody(b: z.infer<typeof ZChannelBody>, hasStoredSecret: boolean) {
+  const u = new URL(b.address);
+  if (b.kind === 'wecom' && !u.searchParams.get('key')) throw badRequest('企业微信机器人地址应包含 key 参数');
+  if (b.kind === 'dingtalk' && !u.searchParams.get('access_token')) throw badRequest('钉钉机器人地址应包含 access_token 参数');
+  if (b.kind === 'feishu' && !/\/bot\/v2\/hook\/[^/]+$/.test(u.pathname)) throw badRequest('飞书机器人地址应形如 …/open-apis/bot/v2/hook/xxxx');
+  if (b.kind === 'webhook' && !b.secret && !hasStoredSecret) throw badRequest('通用 Webhook 需要设置签名密钥');
+}
+
+async function present(deps: AppDeps, unitId: string, rows: Row[]): Promise<z.infer<typeof ZChannel>[]> {
+  const depts = new Map((await deps.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.unitId, unitId))).map((d) => [d.id, d.name]));
+  return rows.map((c) => ({
+    id: c.id, kind: c.kind as ChannelKind, kindLabel: CHANNEL_KINDS[c.kind as ChannelKind], name: c.name, departmentId: c.departmentId, departmentName: c.departmentId ? depts.get(c.departmentId) ?? null : null,
+    address: maskAddress(c.address), hasSecret: c.secret !== '', active: c.active, withdrawnReason: c.withdrawnReason, version: c.version,
+    lastTestAt: c.lastTestAt?.toISOString() ?? null, lastTestOk: c.lastTestOk, lastTestAnswer: c.lastTestAnswer,
+  }));
+}
+
+export async function listChannels(deps: AppDeps, actor: Actor) {
+  return present(deps, actor.unitId, await deps.db.select().from(notificationChannels).where(eq(notificationChannels.unitId, actor.unitId)).orderBy(asc(notificationChannels.createdAt)));
+}
+
+async function channelOr404(deps: AppDeps, actor: Actor, id: string) {
+  const [c] = await deps.db.select().from(notificationChannels).where(and(eq(notificationChannels.unitId, actor.unitId), eq(notificationChannels.id, id)));
+  if (!c) throw notFound('通知渠道');
+  return c;
+}
+
+async function checkDepartment(deps: AppDeps, actor: Actor, departmentId: string | null) {
+  if (!departmentId) return;
+  const [d] = await deps.db.select({ id: departments.id }).from(departments).where(and(eq(departments.unitId, actor.unitId), eq(departments.id, departmentId)));
+  if (!d) throw badRequest('所选科室不存在');
+}
+
+/** The audit keeps the masked address and whether a secret is set, never the secret or the full address. */
+const auditView = (b: { kind: string; name: string; address: string; departmentId: string | null }, secret: string) => ({ kind: b.kind, name: b.name, address: maskAddress(b.address), departmentId: b.departmentId, hasSecret: secret !== '' });
+
+export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<typeof ZChannelBody>) {
+  checkBody(b, false);
+  await checkDepartment(deps, actor, b.departmentId);
+  const at = deps.clock.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const [c] = await tx.insert(notificationChannels).values({ unitId: actor.unitId, ...b, createdAt: at, updatedAt: at }).returning();
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: c!.id, action: 'create', after: auditView(b, b.secret) });
+    return c!;
+  });
+  return (await present(deps, actor.unitId, [row]))[0]!;
+}
+
+export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZChannelUpdate>) {
+  const c = await channelOr404(deps, actor, id);
+  // A masked address coming back unchanged means "keep the stored one".
+  const address = b.address === maskAddress(c.address) ? c.address : b.address;
+  const next = { ...b, address, secret: b.secret || c.secret };
+  checkBody(next, c.secret !== '');
+  await checkDepartment(deps, actor, b.departmentId);
+  const at = deps.clock.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const rows = await tx.update(notificationChannels).set({ kind: next.kind, name: next.name, departmentId: next.departmentId, address: next.address, secret: next.secret, version: b.version + 1, updatedAt: at })
+      .where(and(eq(notificationChannels.unitId, actor.unitId), eq(notificationChannels.id, id), eq(notificationChannels.version, b.version))).returning();
+    if (rows.length !== 1) throw conflict('该渠道已被他人修改，请刷新后再试');
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'update', before: auditView(c, c.secret), after: auditView(next, next.secret) });
+    return rows[0]!;
+  });
+  return (await present(deps, actor.unitId, [row]))[0]!;
+}
+
+export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, active: boolean, reason: string | null) {
+  const c = await channelOr404(deps, actor, id);
+  if (c.active === active) throw badRequest(active ? '该渠道已在使用中' : '该渠道已停用');
+  const at = deps.clock.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const [r] = await tx.update(notificationChannels).set({ active, withdrawnReason: active ? null : reason, version: c.version + 1, updatedAt: at }).where(eq(notificationChannels.id, id)).returning();
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: active ? 'restore' : 'withdraw', after: { reason } });
+    return r!;
+  });
+  return (await present(deps, actor.unitId, [row]))[0]!;
+}
+
+/** “发送测试消息”: one real message to the robot; the answer is the channel's own, shown as it came. */
+export async function testChannel(deps: AppDeps, actor: Actor, id: string) {
+  const c = await channelOr404(deps, actor, id);
+  const at = deps.clock.now();
+  const r = await sendCard(c.kind as ChannelKind, c.address, c.secret, {
+    title: '【测试】作风督办提醒', lines: [`这是“${c.name}”的测试消息，由${actor.displayName}于 ${at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）发送。`, '收到即表示督办提醒可以送达本群。'],
+    idempotencyKey: `test:${id}:${at.getTime()}`,
+  }, at.getTime());
+  await deps.db.transaction(async (tx) => {
+    await tx.update(notificationChannels).set({ lastTestAt: at, lastTestOk: r.ok, lastTestAnswer: `${r.code} ${r.message}`.slice(0, 300) }).where(eq(notificationChannels.id, id));
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'test', after: { ok: r.ok, code: r.code } });
+  });
+  return { ok: r.ok, code: r.code, message: r.message, status: r.status, raw: r.raw };
+}
