@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { badRequest } from './errors.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,4 +17,21 @@ export function shanghaiDateStamp(d: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
     .format(d)
     .replaceAll('-', '');
+}
+
+/** “20MB”, or “2KB” below a megabyte: an upload limit as users read it. */
+export const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)}MB` : `${Math.round(bytes / 1024)}KB`);
+
+/**
+ * The one file of a multipart upload, read into memory up to `maxBytes`; every refusal is a clear
+ * 400 (not multipart, no file, too large) and nothing is stored.
+ */
+export async function readOneUpload(req: FastifyRequest, o: { maxBytes: number; tooLarge: string; notMultipart?: string; fallbackName: string }) {
+  if (!req.isMultipart()) throw badRequest(o.notMultipart ?? '请以表单方式上传文件');
+  const file = await req.file({ limits: { fileSize: o.maxBytes, files: 1 } });
+  if (!file) throw badRequest('请选择要上传的文件');
+  const data = await file.toBuffer().catch(() => {
+    throw badRequest(o.tooLarge);
+  });
+  return { fileName: file.filename || o.fallbackName, data };
 }

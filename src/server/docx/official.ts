@@ -20,6 +20,10 @@ export const GBT9704 = {
   pageNumber: { font: '宋体', size: 28 },
 } as const;
 
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 1 → 一, 12 → 十二, 23 → 二十三: the numbering of headings （一）、（二）… up to 99. */
+export const chineseNumeral = (n: number) => (n <= 10 ? DIGITS[n]! : n < 20 ? `十${DIGITS[n - 10]}` : `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`);
+
 export type Block = { kind: 'h1' | 'h2' | 'p'; text: string } | { kind: 'p'; text: string; bold?: boolean };
 
 const exact = { line: GBT9704.linePitch, lineRule: LineRuleType.EXACT };

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { App, Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post, put } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { get, post, put } from '../api';
+import { useWrite } from '../components/useWrite';
 import type { Department } from '../types';
 import { reasonModal } from '../components/ReasonPrompt';
 
@@ -20,19 +21,17 @@ const KINDS = [
 
 /** 通知渠道: the unit's group robots and webhooks, each with a test message that shows the channel's own answer. */
 export function ChannelsPage() {
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
+  const run = useWrite(['channels']);
   const [editing, setEditing] = useState<Channel | 'new' | null>(null);
   const [result, setResult] = useState<{ channel: string; r: TestResult } | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
   const { data, isLoading } = useQuery({ queryKey: ['channels'], queryFn: () => get<Channel[]>('/api/channels') });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['channels'] });
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    try { await fn(); message.success(done); await refresh(); } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); }
-  };
   const test = async (c: Channel) => {
     setTesting(c.id);
-    try { setResult({ channel: c.name, r: await post<TestResult>(`/api/channels/${c.id}/test`) }); await refresh(); } catch (e) { message.error(e instanceof ApiError ? e.message : '发送失败'); } finally { setTesting(null); }
+    const r = await run(() => post<TestResult>(`/api/channels/${c.id}/test`));
+    setTesting(null);
+    if (r) setResult({ channel: c.name, r });
   };
   return (
     <Card title="通知渠道" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>添加渠道</Button>}>
@@ -50,13 +49,13 @@ export function ChannelsPage() {
                 <Button size="small" type="link" loading={testing === c.id} onClick={() => test(c)}>发送测试消息</Button>
                 <Button size="small" type="link" onClick={() => setEditing(c)}>编辑</Button>
                 {c.active
-                  ? <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal(`停用“${c.name}”`, (reason) => run(() => post(`/api/channels/${c.id}/withdraw`, { reason }), '已停用')))}>停用</Button>
-                  : <Button size="small" type="link" onClick={() => modal.confirm(reasonModal(`恢复“${c.name}”`, (reason) => run(() => post(`/api/channels/${c.id}/restore`, { reason }), '已恢复')))}>恢复</Button>}
+                  ? <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal(`停用“${c.name}”`, async (reason) => { await run(() => post(`/api/channels/${c.id}/withdraw`, { reason }), '已停用'); }))}>停用</Button>
+                  : <Button size="small" type="link" onClick={() => modal.confirm(reasonModal(`恢复“${c.name}”`, async (reason) => { await run(() => post(`/api/channels/${c.id}/restore`, { reason }), '已恢复'); }))}>恢复</Button>}
               </Space>
             ),
           },
         ]} />
-      <ChannelForm channel={editing} onClose={() => setEditing(null)} onSaved={refresh} />
+      <ChannelForm channel={editing} onClose={() => setEditing(null)} />
       <Modal title={`“${result?.channel}”的应答`} open={!!result} onCancel={() => setResult(null)} footer={<Button onClick={() => setResult(null)}>关闭</Button>}>
         {result && <>
           <Alert type={result.r.ok ? 'success' : 'error'} showIcon title={result.r.ok ? '发送成功，请到群里查看测试消息' : `发送失败（${result.r.code}）：${result.r.message}`} style={{ marginBottom: 12 }} />
@@ -68,24 +67,17 @@ export function ChannelsPage() {
   );
 }
 
-function ChannelForm({ channel, onClose, onSaved }: { channel: Channel | 'new' | null; onClose: () => void; onSaved: () => void }) {
+function ChannelForm({ channel, onClose }: { channel: Channel | 'new' | null; onClose: () => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
+  const save = useWrite(['channels']);
   const kind = Form.useWatch('kind', form);
   const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments'), enabled: !!channel });
   const existing = channel && channel !== 'new' ? channel : null;
   const submit = async () => {
     const v = await form.validateFields();
     const body = { ...v, departmentId: v.departmentId ?? null, secret: v.secret ?? '' };
-    try {
-      if (existing) await put(`/api/channels/${existing.id}`, { ...body, version: existing.version });
-      else await post('/api/channels', body);
-      message.success('已保存');
-      onSaved();
-      onClose();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '保存失败');
-    }
+    const ok = await save(() => (existing ? put(`/api/channels/${existing.id}`, { ...body, version: existing.version }) : post('/api/channels', body)), '已保存');
+    if (ok) onClose();
   };
   return (
     <Modal title={existing ? `编辑“${existing.name}”` : '添加通知渠道'} open={!!channel} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden width={600}>

@@ -1,3 +1,4 @@
+import { readOneUpload } from '../../http.js';
 import { z } from 'zod';
 import { parseIsoDate, toIsoDate as toIso } from '../../../domain/civil-date.js';
 import { computeDeadline, policyFor } from '../../../domain/deadlines.js';
@@ -46,13 +47,8 @@ const calendarRoutes: RouteModule = async (app, deps) => {
 
   r.post('/calendar/imports', { config: { permission: 'calendar.import' }, schema: { tags, summary: '上传节假日安排（holiday-cn JSON 或 .ics）并预览变化', consumes: ['multipart/form-data'], response: { 200: C.ZScheduleImport } } },
     async (req) => {
-      if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
-      const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-      if (!file) throw badRequest('请选择要上传的文件');
-      const buf = await file.toBuffer().catch(() => {
-        throw badRequest('文件过大');
-      });
-      return admin.previewScheduleImport(deps, req.actor, file.filename || 'schedule', buf.toString('utf8'));
+      const f = await readOneUpload(req, { maxBytes: MAX_UPLOAD_BYTES, tooLarge: '文件过大', fallbackName: 'schedule' });
+      return admin.previewScheduleImport(deps, req.actor, f.fileName, f.data.toString('utf8'));
     });
   r.get('/calendar/imports/:id', { config: { permission: 'calendar.import' }, schema: { tags, summary: '导入预览', params: ZIdParams, response: { 200: C.ZScheduleImport } } },
     async (req) => admin.getScheduleImport(deps, req.actor, req.params.id));

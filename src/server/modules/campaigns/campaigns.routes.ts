@@ -5,13 +5,12 @@ import { typed, type RouteModule } from '../../types.js';
 import { createActivity, createObject, importObjects, listActivities, listObjects, withdrawActivity } from './activities.service.js';
 import { objectsTemplate } from './objects-xlsx.js';
 import { attachToActivity, checkCanAttachToActivity, openActivityFile } from './activity-files.service.js';
-import { badRequest } from '../../errors.js';
 import { addMeasure, breakDownMeasure, createCampaign, departmentProgress, getCampaign, listCampaigns, updateMeasure, updateParams, withdrawMeasure } from './campaigns.service.js';
 import { importTemplate, listTemplates } from './templates.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
 import { campaignReport } from './report.service.js';
 import { callSpeakers, recordShare, rollCallOf } from './roll-call.service.js';
-import { sendDownload, XLSX_TYPE } from '../../http.js';
+import { readOneUpload, sendDownload, sizeLabel, XLSX_TYPE } from '../../http.js';
 
 const tags = ['专项活动'];
 const ZMeasureParams = ZIdParams.extend({ measureId: z.uuid({ message: '编号格式不正确' }) });
@@ -70,11 +69,8 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
       response: { 200: z.object({ rows: z.number().int(), created: z.number().int(), problems: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })) }) },
     },
   }, async (req) => {
-    if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
-    const file = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
-    if (!file) throw badRequest('请选择要上传的文件');
-    const data = await file.toBuffer().catch(() => { throw badRequest('文件不能超过5MB'); });
-    return importObjects(deps, req.actor, data, req.query.dryRun === 'true');
+    const f = await readOneUpload(req, { maxBytes: 5 * 1024 * 1024, tooLarge: '文件不能超过5MB', fallbackName: '联系对象.xlsx' });
+    return importObjects(deps, req.actor, f.data, req.query.dryRun === 'true');
   });
   r.get('/activities', { config: { permission: 'campaign.read' }, schema: { tags, summary: '活动记录', querystring: C.ZActivityQuery, response: { 200: z.object({ items: z.array(C.ZActivity), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) } } },
     async (req) => listActivities(deps, req.actor, req.query));
@@ -94,12 +90,9 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     schema: { tags, summary: '上传活动附件（纪要、照片、签到表等，按内容校验）', params: ZIdParams, consumes: ['multipart/form-data'], response: { 200: z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() }) } },
   }, async (req) => {
     await checkCanAttachToActivity(deps, req.actor, req.params.id);
-    if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
     const max = deps.config.attachmentMaxBytes;
-    const file = await req.file({ limits: { fileSize: max, files: 1 } });
-    if (!file) throw badRequest('请选择要上传的文件');
-    const data = await file.toBuffer().catch(() => { throw badRequest(`附件不能超过 ${Math.round(max / 1024 / 1024)}MB`); });
-    return attachToActivity(deps, req.actor, req.params.id, file.filename || '附件', data);
+    const f = await readOneUpload(req, { maxBytes: max, tooLarge: `附件不能超过 ${sizeLabel(max)}`, fallbackName: '附件' });
+    return attachToActivity(deps, req.actor, req.params.id, f.fileName, f.data);
   });
   r.get('/activity-files/:id', { config: { permission: 'campaign.read' }, schema: { tags, summary: '下载活动附件', params: ZIdParams } },
     async (req, reply) => {

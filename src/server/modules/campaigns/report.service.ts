@@ -1,13 +1,12 @@
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
-import { officialDocument, type Block } from '../../docx/official.js';
+import { chineseNumeral, officialDocument, type Block } from '../../docx/official.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
 import { getCampaign, loadCampaign } from './campaigns.service.js';
 import { campaignCompliance } from './compliance.service.js';
 
-const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const cn = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${CN[n % 10]}`);
+const cn = chineseNumeral;
 const PERIOD: Record<string, string> = { week: '每周', month: '每月', quarter: '每季度', year: '每年', campaign: '活动期间' };
 const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 1000) / 10}%` : '—');
 

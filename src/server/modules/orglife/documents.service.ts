@@ -1,7 +1,7 @@
 import type { Actor } from '../../../domain/roles.js';
 import { TALK_KIND_LABELS, type TalkKind } from '../../../domain/talk-plan.js';
 import type { Entry } from '../../../shared/contracts/orglife.js';
-import { officialDocument, type Block } from '../../docx/official.js';
+import { chineseNumeral, officialDocument, type Block } from '../../docx/official.js';
 import { badRequest } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
@@ -11,8 +11,7 @@ import { meetingDetail } from './meetings.service.js';
 import { orglifeRepo } from './orglife.repo.js';
 import { rectificationList } from './rectification.service.js';
 
-const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const cn = (n: number) => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : `${CN[Math.floor(n / 10)]}十${CN[n % 10]}`);
+const cn = chineseNumeral;
 /** A sentence ends with a full stop unless it already ends with punctuation. */
 const sentence = (t: string) => (/[。！？；.!?;：:]$/.test(t.trim()) ? t.trim() : `${t.trim()}。`);
 const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZIdParams, ZOk, ZPageQuery, ZReasonBody } from '../../../shared/contracts/common.js';
 import * as L from '../../../shared/contracts/orglife.js';
-import { sendDownload } from '../../http.js';
+import { readOneUpload, sendDownload, sizeLabel } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
 import { streamXlsx } from '../../xlsx-stream.js';
 import { situationReport, statementOutline, DOCX_TYPE } from './documents.service.js';
@@ -10,7 +10,6 @@ import { createMeeting, listMeetings, meetingDetail, recordMeeting, updateMeetin
 import { classifyItem, decideItem, listItems, mergeItems, unmergeItem } from './opinion-items.service.js';
 import { generateRectification, rectificationList, rectificationSheet } from './rectification.service.js';
 import { attachStudyMaterial, checkCanAttachStudy, createStudy, openStudyMaterial, saveStatement, signIn, studyView, withdrawStudy } from './study.service.js';
-import { badRequest } from '../../errors.js';
 import { generatePlan, recordTalk, talkView, voidTalk } from './talks.service.js';
 
 const tags = ['专题组织生活会'];
@@ -38,12 +37,9 @@ const orglifeRoutes: RouteModule = async (app, deps) => {
   r.put('/study-sessions/:id/statement', { config: self, schema: { tags, summary: '提交本人研讨发言', params: ZIdParams, body: L.ZStatementBody } }, async (req) => saveStatement(deps, req.actor, req.params.id, req.body));
   r.post('/study-sessions/:id/files', { config: manage, schema: { tags, summary: '上传学习材料（按内容校验类型）', params: ZIdParams, consumes: ['multipart/form-data'] } }, async (req) => {
     await checkCanAttachStudy(deps, req.actor, req.params.id);
-    if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
     const max = deps.config.attachmentMaxBytes;
-    const file = await req.file({ limits: { fileSize: max, files: 1 } });
-    if (!file) throw badRequest('请选择要上传的文件');
-    const data = await file.toBuffer().catch(() => { throw badRequest(`文件不能超过 ${Math.round(max / 1024 / 1024)}MB`); });
-    return attachStudyMaterial(deps, req.actor, req.params.id, file.filename || '学习材料', data);
+    const f = await readOneUpload(req, { maxBytes: max, tooLarge: `文件不能超过 ${sizeLabel(max)}`, fallbackName: '学习材料' });
+    return attachStudyMaterial(deps, req.actor, req.params.id, f.fileName, f.data);
   });
   r.get('/study-sessions/:id/files/:sha256', { config: self, schema: { tags, summary: '下载学习材料', params: ZIdParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件编号格式不正确') }) } }, async (req, reply) => {
     const f = await openStudyMaterial(deps, req.actor, req.params.id, req.params.sha256);

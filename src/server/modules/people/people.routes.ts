@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ZIdParams, pageOf } from '../../../shared/contracts/common.js';
 import { ZPeopleQuery, ZPerson, ZPersonBody, ZRosterImport } from '../../../shared/contracts/people.js';
-import { badRequest } from '../../errors.js';
-import { sendDownload, shanghaiDateStamp, XLSX_TYPE } from '../../http.js';
+import { readOneUpload, sendDownload, shanghaiDateStamp, XLSX_TYPE } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
 import { peopleRepo } from './people.repo.js';
@@ -52,13 +51,8 @@ const peopleRoutes: RouteModule = async (app, deps) => {
     config: { permission: 'people.write' },
     schema: { tags, summary: '上传花名册并检查（不写入）', consumes: ['multipart/form-data'], response: { 200: ZRosterImport } },
   }, async (req) => {
-    if (!req.isMultipart()) throw badRequest('请以表单方式上传 .xlsx 文件');
-    const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-    if (!file) throw badRequest('请选择要上传的文件');
-    const buf = await file.toBuffer().catch(() => {
-      throw badRequest(`文件不能超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB`);
-    });
-    return checkRosterFile(deps, req.actor, file.filename || '花名册.xlsx', buf);
+    const f = await readOneUpload(req, { maxBytes: MAX_UPLOAD_BYTES, tooLarge: `文件不能超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB`, notMultipart: '请以表单方式上传 .xlsx 文件', fallbackName: '花名册.xlsx' });
+    return checkRosterFile(deps, req.actor, f.fileName, f.data);
   });
 
   r.get('/people/imports/:id', { config: { permission: 'people.write' }, schema: { tags, summary: '导入进度', params: ZIdParams, response: { 200: ZRosterImport } } },

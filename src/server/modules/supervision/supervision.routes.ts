@@ -10,9 +10,8 @@ import { rankings, ZRankingQuery, ZRankingRow } from './rankings.service.js';
 import { DOCUMENT_REGISTER_COLUMNS, documentRegisterRows, exportStamp, LEDGER_COLUMNS, ledgerRows } from './exports.service.js';
 import { streamXlsx } from '../../xlsx-stream.js';
 import { schedulingPack, ZPackQuery } from './pack.service.js';
-import { sendDownload } from '../../http.js';
+import { readOneUpload, sendDownload, sizeLabel } from '../../http.js';
 import { attach, checkCanAttach, openAttachment } from './attachments.service.js';
-import { badRequest } from '../../errors.js';
 
 const tags = ['督查督办'];
 
@@ -44,14 +43,9 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     schema: { tags, summary: '上传附件（pdf/ofd/doc/docx/xls/xlsx/jpg/png，按内容校验）', params: ZIdParams, consumes: ['multipart/form-data'], response: { 200: z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() }) } },
   }, async (req) => {
     await checkCanAttach(deps, req.actor, req.params.id);
-    if (!req.isMultipart()) throw badRequest('请以表单方式上传文件');
     const max = deps.config.attachmentMaxBytes;
-    const file = await req.file({ limits: { fileSize: max, files: 1 } });
-    if (!file) throw badRequest('请选择要上传的文件');
-    const data = await file.toBuffer().catch(() => {
-      throw badRequest(`附件不能超过 ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)}MB` : `${Math.round(max / 1024)}KB`}`);
-    });
-    return attach(deps, req.actor, req.params.id, file.filename || '附件', data);
+    const f = await readOneUpload(req, { maxBytes: max, tooLarge: `附件不能超过 ${sizeLabel(max)}`, fallbackName: '附件' });
+    return attach(deps, req.actor, req.params.id, f.fileName, f.data);
   });
   r.get('/attachments/:id', { config: { permission: 'self' }, schema: { tags, summary: '下载附件', params: ZIdParams } },
     async (req, reply) => {

@@ -1,20 +1,4 @@
-import { App } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../api';
+import { useWrite } from '../useWrite';
 
-/** Runs a write, shows its outcome in Chinese and refreshes what the meeting's pages show. */
-export function useAct() {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  return async <T,>(run: () => Promise<T>, done?: string): Promise<T | undefined> => {
-    try {
-      const out = await run();
-      if (done) message.success(done);
-      await queryClient.invalidateQueries({ queryKey: ['org-life'] });
-      return out;
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败，请重试');
-      return undefined;
-    }
-  };
-}
+/** A write of the meeting's pages: everything under ['org-life'] is refreshed after it. */
+export const useAct = () => useWrite(['org-life']);
