@@ -1,10 +1,10 @@
-import { readOneUpload } from '../../http.js';
 import { z } from 'zod';
 import { parseIsoDate, toIsoDate as toIso } from '../../../domain/civil-date.js';
 import { computeDeadline, policyFor } from '../../../domain/deadlines.js';
 import { ZIdParams, ZReasonBody, pageOf } from '../../../shared/contracts/common.js';
 import * as C from '../../../shared/contracts/calendar.js';
 import { badRequest } from '../../errors.js';
+import { readOneUpload } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
 import { MAX_UPLOAD_BYTES } from '../people/people.routes.js';
 import * as admin from './calendar-admin.service.js';
@@ -80,7 +80,7 @@ const calendarRoutes: RouteModule = async (app, deps) => {
     async (req) => {
       const q = req.query;
       const { rows, total } = await deadlinesRepo.page(deps.db, req.actor.unitId, { status: q.status, provisional: q.provisional === undefined ? undefined : q.provisional === 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return { total, page: q.page, pageSize: q.pageSize, items: rows.map((d) => ({ id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, title: d.title, receivedOn: d.receivedOn, policy: d.policy as never, due: d.due, provisional: d.provisional, status: d.status })) };
+      return { total, page: q.page, pageSize: q.pageSize, items: rows.map((d) => ({ id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, title: d.title, receivedOn: d.receivedOn, policy: d.policy as z.infer<typeof C.ZDeadlinePolicy>, due: d.due, provisional: d.provisional, status: d.status })) };
     });
 };
 

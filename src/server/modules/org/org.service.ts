@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ZDepartmentBody, ZGroupBody, ZGroupMembersBody, ZPostBody } from '../../../shared/contracts/org.js';
+import type { GROUP_KINDS, ZDepartmentBody, ZGroupBody, ZGroupMembersBody, ZPostBody } from '../../../shared/contracts/org.js';
 import type { Actor } from '../../../domain/roles.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -140,7 +140,7 @@ export async function withdrawGroup({ db, clock }: AppDeps, actor: Actor, id: st
 export async function listGroups({ db }: AppDeps, unitId: string) {
   const [gs, members] = await Promise.all([orgRepo.groups(db, unitId), orgRepo.groupMembers(db, unitId)]);
   return gs.map((g) => ({
-    id: g.id, kind: g.kind as never, name: g.name, parentGroupId: g.parentGroupId, active: g.active,
+    id: g.id, kind: g.kind as keyof typeof GROUP_KINDS, name: g.name, parentGroupId: g.parentGroupId, active: g.active,
     members: members.filter((m) => m.groupId === g.id).map(({ personId, personName, roleInGroup }) => ({ personId, personName, roleInGroup })),
   }));
 }

@@ -21,6 +21,8 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [ask, setAsk] = useState<Ask>(null);
+  // Made when the report form opens, so that a double click on “send” stores the report once.
+  const [reportKey, setReportKey] = useState('');
   const [form] = Form.useForm();
   const { data: item } = useQuery({ queryKey: ['item', id], queryFn: () => get<ItemDetail>(`/api/items/${id}`), enabled: !!id });
   const refresh = async () => {
@@ -33,7 +35,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const submitAsk = async () => {
     const v = await form.validateFields();
     const a = ask!.action;
-    const ok = a === 'report' ? await run(() => post(`/api/items/${item!.id}/reports`, { text: v.text, percent: v.percent, idempotencyKey: newId() }), '进展已报送')
+    const ok = a === 'report' ? await run(() => post(`/api/items/${item!.id}/reports`, { text: v.text, percent: v.percent, idempotencyKey: reportKey }), '进展已报送')
       : a === 'extension' ? await run(() => post(`/api/items/${item!.id}/extensions`, { extraDays: v.extraDays, reason: v.reason }), '延期申请已提交')
       : a === 'chase' ? await run(() => post('/api/items/chase', { itemIds: [item!.id], message: v.message }), '已催办')
       : await transition(a, { [ASKS[a].field]: v[ASKS[a].field] });
@@ -47,7 +49,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
         <div data-testid="item-drawer">
           <Space wrap style={{ marginBottom: 12 }}>
             {can.sign && <Button type="primary" onClick={() => transition('sign')}>签收</Button>}
-            {can.report && <Button onClick={() => setAsk({ action: 'report', title: '报送进展' })}>报送进展</Button>}
+            {can.report && <Button onClick={() => { setReportKey(newId()); setAsk({ action: 'report', title: '报送进展' }); }}>报送进展</Button>}
             {can.requestExtension && <Button onClick={() => setAsk({ action: 'extension', title: '申请延期' })}>申请延期</Button>}
             {can.submit && <Button type="primary" onClick={() => setAsk({ action: 'submit', title: '提交办结' })}>提交办结</Button>}
             {can.close && <Button type="primary" onClick={() => transition('close')}>复核销号</Button>}
