@@ -8,12 +8,16 @@ import type { AddressInfo } from 'node:net';
  * and its rate limit, and answers with the vendor's own success or error body.
  */
 export interface Received { vendor: string; body: Record<string, unknown>; headers: http.IncomingHttpHeaders; url: string }
-export interface Receivers { base: string; received: Received[]; close: () => Promise<void>; clock: { offsetMs: number } }
+export interface Receivers { base: string; received: Received[]; close: () => Promise<void>; clock: { offsetMs: number }; resetLimits: () => void }
 
 const json = (res: http.ServerResponse, status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export async function startReceivers(cfg: { wecomKey: string; dingToken: string; dingSecret: string; feishuHook: string; feishuSecret: string; webhookSecret: string }): Promise<Receivers> {
+/**
+ * `delayMs`: the generic webhook answers this long after it has kept a message (a slow receiver);
+ * `onWebhook` is called as it keeps one, before it answers (crash tests kill the sender there).
+ */
+export async function startReceivers(cfg: { wecomKey: string; dingToken: string; dingSecret: string; feishuHook: string; feishuSecret: string; webhookSecret: string; delayMs?: number; onWebhook?: (count: number) => void }): Promise<Receivers> {
   const received: Received[] = [];
   const clock = { offsetMs: 0 };
   const windows = new Map<string, number[]>();
@@ -79,6 +83,8 @@ export async function startReceivers(cfg: { wecomKey: string; dingToken: string;
         const want = `sha256=${createHmac('sha256', cfg.webhookSecret).update(`${ts}.${raw.toString('utf8')}`).digest('hex')}`;
         if (!Number.isFinite(ts) || Math.abs(now / 1000 - ts) > 300 || !same(sig, want)) return json(res, 401, { error: 'bad signature' });
         keep('webhook');
+        cfg.onWebhook?.(received.length);
+        if (cfg.delayMs) return void setTimeout(() => json(res, 200, { ok: true }), cfg.delayMs);
         return json(res, 200, { ok: true });
       }
       json(res, 404, { error: 'not found' });
@@ -86,5 +92,5 @@ export async function startReceivers(cfg: { wecomKey: string; dingToken: string;
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, received, clock, close: () => new Promise((r) => server.close(() => r())) };
+  return { base, received, clock, resetLimits: () => windows.clear(), close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -40,3 +40,10 @@ export function releaseAt(urgency: 'urgent' | 'important' | 'normal', nowMs: num
   }
   return instantOf(calendar.nextWorkingDay(today).date, hours.startMin);
 }
+
+/** The start of the next working period strictly after now (a daily digest's time). */
+export function nextWorkStart(nowMs: number, calendar: WorkdayCalendar, hours: WorkingHours = DEFAULT_HOURS): number {
+  const today = shanghaiDate(new Date(nowMs));
+  if (calendar.isWorkingDay(today) && minuteOf(nowMs) < hours.startMin) return instantOf(today, hours.startMin);
+  return instantOf(calendar.nextWorkingDay(today).date, hours.startMin);
+}

@@ -9,7 +9,11 @@ export const CHANNEL_KINDS = { wecom: '企业微信群机器人', dingtalk: '钉
 export type ChannelKind = keyof typeof CHANNEL_KINDS;
 
 /** A short Chinese card: what, which item, due when, colour, a link back; who to @. */
-export interface Card { title: string; lines: string[]; link?: string; mentionMobiles?: string[]; idempotencyKey: string }
+export interface Card {
+  title: string; lines: string[]; link?: string; mentionMobiles?: string[]; idempotencyKey: string;
+  /** The notices a card carries (one, or a digest's); a generic webhook receives them by id. */
+  notices?: { id: string; title: string }[];
+}
 export interface RobotRequest { url: string; headers: Record<string, string>; body: string }
 
 /** Limits as the vendors state them (bytes of UTF-8). */
@@ -18,9 +22,10 @@ export const LIMITS = {
   wecomTextBytes: 2048,
   dingtalkTextBytes: 20000,
   feishuBodyBytes: 20 * 1024,
-  /** Messages per robot per minute (WeCom and DingTalk 20, Feishu 100) and per second (Feishu 5). */
-  perMinute: { wecom: 20, dingtalk: 20, feishu: 100, webhook: 600 } as Record<ChannelKind, number>,
-  perSecond: { wecom: 20, dingtalk: 20, feishu: 5, webhook: 50 } as Record<ChannelKind, number>,
+  /** Messages per robot per minute (WeCom and DingTalk 20, Feishu 100) and per second (Feishu 5); the
+   *  generic webhook is ours: a generous ceiling that keeps a burst from flooding the other system. */
+  perMinute: { wecom: 20, dingtalk: 20, feishu: 100, webhook: 6000 } as Record<ChannelKind, number>,
+  perSecond: { wecom: 20, dingtalk: 20, feishu: 5, webhook: 100 } as Record<ChannelKind, number>,
 };
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -81,7 +86,7 @@ export function robotRequest(kind: ChannelKind, address: string, secret: string,
     return { url: address, headers: json, body: make(fitBytes(full, room)) };
   }
   const ts = Math.floor(nowMs / 1000);
-  const body = JSON.stringify({ id: card.idempotencyKey, title: card.title, lines: card.lines, link: card.link ?? null, mentionMobiles: card.mentionMobiles ?? [], sentAt: ts });
+  const body = JSON.stringify({ id: card.idempotencyKey, title: card.title, lines: card.lines, link: card.link ?? null, mentionMobiles: card.mentionMobiles ?? [], notices: card.notices ?? [], sentAt: ts });
   return { url: address, headers: { ...json, 'x-zuofeng-timestamp': String(ts), 'x-zuofeng-signature': `sha256=${webhookSignature(secret, ts, body)}`, 'idempotency-key': card.idempotencyKey }, body };
 }
 
@@ -135,5 +140,6 @@ export function digestCard(cards: readonly Card[], key: string): Card {
     link: cards.find((c) => c.link)?.link,
     mentionMobiles: [...new Set(cards.flatMap((c) => c.mentionMobiles ?? []))],
     idempotencyKey: key,
+    notices: cards.flatMap((c) => c.notices ?? []),
   };
 }

@@ -26,8 +26,9 @@ import campaignsRoutes from './modules/campaigns/campaigns.routes.js';
 import opinionsRoutes from './modules/opinions/opinions.routes.js';
 import orglifeRoutes from './modules/orglife/orglife.routes.js';
 import channelsRoutes from './modules/channels/channels.routes.js';
+import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes, channelsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes, channelsRoutes, deliveriesRoutes];
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

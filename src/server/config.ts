@@ -29,6 +29,17 @@ export interface Config {
   opinionChallengeBits: number;
   /** How long a resolved session is reused without a lookup (0: never); see plugins/session-cache.ts. */
   sessionCacheMs: number;
+  /** Seconds the dispatcher waits when it found nothing to send (0 turns it off on this instance). */
+  dispatchSeconds: number;
+  /** Messages in flight at once per instance (also the most a crash can repeat). */
+  dispatchConcurrency: number;
+  /** How long a claimed delivery is reserved for its dispatcher; after that another may take it. */
+  deliveryLeaseSeconds: number;
+  /** The address people use to open Zuofeng: links in robot cards and mail point there. */
+  publicUrl: string;
+  /** SMTP server for mail (smtp://user:pass@host:port or smtps://…); empty: no mail. */
+  smtpUrl: string;
+  mailFrom: string;
 }
 
 export const defaultConfig: Config = {
@@ -51,6 +62,12 @@ export const defaultConfig: Config = {
   opinionChallengeAfter: 6,
   opinionChallengeBits: 16,
   sessionCacheMs: 2000,
+  dispatchSeconds: 2,
+  dispatchConcurrency: 4,
+  deliveryLeaseSeconds: 60,
+  publicUrl: 'http://localhost:3000',
+  smtpUrl: '',
+  mailFrom: '作风督办 <noreply@localhost>',
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -71,5 +88,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     opinionSubmitsPerMinute: num(env.ZUOFENG_OPINION_SUBMITS_PER_MINUTE, defaultConfig.opinionSubmitsPerMinute),
     opinionChallengeAfter: num(env.ZUOFENG_OPINION_CHALLENGE_AFTER, defaultConfig.opinionChallengeAfter),
     opinionChallengeBits: Math.min(24, num(env.ZUOFENG_OPINION_CHALLENGE_BITS, defaultConfig.opinionChallengeBits)),
+    dispatchSeconds: num(env.ZUOFENG_DISPATCH_SECONDS, defaultConfig.dispatchSeconds),
+    dispatchConcurrency: Math.max(1, Math.min(64, num(env.ZUOFENG_DISPATCH_CONCURRENCY, defaultConfig.dispatchConcurrency))),
+    deliveryLeaseSeconds: Math.max(1, num(env.ZUOFENG_DELIVERY_LEASE_SECONDS, defaultConfig.deliveryLeaseSeconds)),
+    publicUrl: (env.ZUOFENG_PUBLIC_URL || `http://localhost:${num(env.PORT, defaultConfig.port)}`).replace(/\/+$/, ''),
+    smtpUrl: env.ZUOFENG_SMTP_URL ?? '',
+    mailFrom: env.ZUOFENG_MAIL_FROM || defaultConfig.mailFrom,
   };
 }

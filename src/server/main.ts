@@ -7,6 +7,8 @@ import { configFromEnv } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { Dispatcher } from './jobs/dispatcher.js';
+import { smtpSender } from './modules/deliveries/mail.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
@@ -25,8 +27,13 @@ export async function main() {
   }
   const app = await buildApp(deps, { logger: process.env.ZUOFENG_LOG !== '0' });
   const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m)) : null;
+  const dispatcher = config.dispatchSeconds > 0 ? new Dispatcher(database.db, clock, {
+    concurrency: config.dispatchConcurrency, leaseMs: config.deliveryLeaseSeconds * 1000, publicUrl: config.publicUrl,
+    mail: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null, log: (m) => app.log.info(m),
+  }) : null;
   const close = async () => {
     await scheduler?.stop();
+    await dispatcher?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -35,6 +42,7 @@ export async function main() {
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
   scheduler?.start();
+  dispatcher?.start(config.dispatchSeconds * 1000);
   console.log(`Zuofeng 作风 已启动：http://localhost:${config.port}  (${database.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : 'PostgreSQL'})`);
   if (!config.webDir) console.log('提示：未找到前端构建 dist/web，请运行 npm run build');
 }

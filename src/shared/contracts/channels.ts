@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zName } from './common.js';
+import { ZPageQuery, zName } from './common.js';
 
 export const ZChannelBody = z.object({
   kind: z.enum(['wecom', 'dingtalk', 'feishu', 'webhook'], { message: '请选择渠道类型' }),
@@ -19,3 +19,36 @@ export const ZChannel = z.object({
   lastTestAt: z.string().nullable(), lastTestOk: z.boolean().nullable(), lastTestAnswer: z.string().nullable(),
 });
 export const ZTestResult = z.object({ ok: z.boolean(), code: z.string(), message: z.string(), status: z.number().int(), raw: z.string() });
+
+export const DELIVERY_STATUSES = { pending: '等待发送', sending: '发送中', sent: '已送达', failed: '失败' } as const;
+export const ZDeliveryQuery = ZPageQuery.extend({
+  status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(),
+  medium: z.enum(['robot', 'mail']).optional(),
+  channelId: z.uuid({ message: '渠道编号格式不正确' }).optional(),
+});
+export const ZDelivery = z.object({
+  id: z.uuid(), notificationId: z.uuid(), title: z.string(), kind: z.string(), recipientName: z.string(),
+  medium: z.enum(['robot', 'mail']), channelName: z.string(), status: z.enum(['pending', 'sending', 'sent', 'failed']), held: z.boolean(), urgency: z.string(),
+  attempts: z.number().int(), nextAttemptAt: z.string().nullable(), sentAt: z.string().nullable(), lastCode: z.string().nullable(), lastMessage: z.string().nullable(),
+  batchKey: z.string().nullable(), createdAt: z.string(),
+});
+export const ZDeliveryPage = z.object({
+  items: z.array(ZDelivery), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+  counts: z.object({ pending: z.number().int(), sending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+});
+
+const minuteOfDay = (label: string) => z.number().int().min(0, `${label}不正确`).max(24 * 60 - 1, `${label}不正确`);
+export const ZNotifySettings = z.object({
+  quietHours: z.boolean(), workStartMin: minuteOfDay('上班时间'), workEndMin: minuteOfDay('下班时间'), requireGroupRobot: z.boolean(), version: z.number().int().min(0),
+}).refine((s) => s.workStartMin < s.workEndMin, { message: '下班时间应晚于上班时间', path: ['workEndMin'] });
+
+export const ZPreferences = z.object({
+  groupRobot: z.boolean(), mail: z.boolean(),
+  email: z.union([z.literal(''), z.email({ message: '邮箱格式不正确' }).max(200, '邮箱过长')]).default(''),
+  mailDigest: z.boolean(),
+}).refine((p) => !p.mail || p.email !== '', { message: '选择邮件提醒时请填写邮箱', path: ['email'] });
+export const ZPreferencesView = z.object({
+  groupRobot: z.boolean(), mail: z.boolean(), email: z.string(), mailDigest: z.boolean(),
+  /** What the unit decides: the person sees why an option is fixed or missing. */
+  requireGroupRobot: z.boolean(), mailAvailable: z.boolean(), mobile: z.string(), robots: z.array(z.string()),
+});
