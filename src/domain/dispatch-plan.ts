@@ -38,7 +38,7 @@ export function noticeCard(n: NoticeFacts, idempotencyKey: string, mention: bool
   const colour = colourOf(n.kind, n.urgency);
   const lines = [
     `【${colour}】${n.body}`,
-    `责任人：${n.recipientName}${n.itemDue ? `　办理时限：${n.itemDue}` : ''}`,
+    `责任人：${n.recipientName}${n.itemDue ? `，办理时限：${n.itemDue}` : ''}`,
   ];
   return {
     title: n.title, lines, link: n.link, idempotencyKey,
