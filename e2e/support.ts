@@ -39,13 +39,14 @@ export interface Server {
   url: string;
   dataDir: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server; its data directory is removed unless `keepData` (to start again on it). */
+  stop: (keepData?: boolean) => Promise<void>;
 }
 
-/** Runs `npm start` exactly as a user would, on a new data directory, and waits until healthy. */
-export async function startServer(env: Record<string, string> = {}): Promise<Server> {
+/** Runs `npm start` exactly as a user would, on a new data directory (or `dataDir`), and waits until healthy. */
+export async function startServer(env: Record<string, string> = {}, existingDataDir?: string): Promise<Server> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-e2e-'));
+  const dataDir = existingDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-e2e-'));
   let out = '';
   const child: ChildProcess = spawn('npm', ['start'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DATA_DIR: dataDir, ZUOFENG_LOG: '0', ...env },
@@ -69,12 +70,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   }
   return {
     url, dataDir, output: () => out,
-    stop: async () => {
+    stop: async (keepData = false) => {
       if (child.exitCode === null) {
         process.kill(-child.pid!, 'SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

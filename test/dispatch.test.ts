@@ -67,7 +67,7 @@ describe('the dispatcher', () => {
     expect(text.content).toContain('新交办：整改台账更新');
     expect(text.content).toContain(`【蓝色】请签收并办理，办理时限 ${item.due}`);
     expect(text.content).toContain(`责任人：周凯，办理时限：${item.due}`);
-    expect(text.content).toContain(`https://zf.example.cn/items?item=${item.id}`);
+    expect(text.content).toContain(`https://zf.example.cn/?item=${item.id}`);
     const h = rx.received.filter((r) => r.vendor === 'webhook');
     expect(h).toHaveLength(1);
     const [notice] = rowsOf<{ id: string }>(await ctx.database.db.execute(sql`select id from notifications where item_id = ${item.id}`));

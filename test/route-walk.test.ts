@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../src/server/db/client.js';
+import { fanOut } from '../src/server/modules/deliveries/fanout.js';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 
 /**
@@ -57,7 +60,9 @@ beforeAll(async () => {
   await branchA.post(`/api/org-life/${meeting.id}/talks`, { kind: 'member_member', aPersonId: members[5].id, bPersonId: members[6].id, heldOn: '2026-11-30' });
   const talk = (await branchA.get(`/api/org-life/${meeting.id}/talks`)).json().records[0];
   const channel = (await adminA.post('/api/channels', { kind: 'wecom', name: '工作群', address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' })).json();
-  idsA = { channel: channel.id, meeting: meeting.id, study: study.sessions[0].id, list: branchList.listId, opinionItem: opinionItem.id, talk: talk.id, distribution: distribution.id, opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
+  await fanOut(ctx.database.db, ctx.clock.now(), { limit: 500, mailEnabled: false, units: [unitA.unit.id] });
+  const [delivery] = rowsOf<{ id: string }>(await ctx.database.db.execute(sql`select id from notification_deliveries where unit_id = ${unitA.unit.id} limit 1`));
+  idsA = { delivery: delivery!.id, channel: channel.id, meeting: meeting.id, study: study.sessions[0].id, list: branchList.listId, opinionItem: opinionItem.id, talk: talk.id, distribution: distribution.id, opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
 });
 
 const boundary = 'zfboundary';
@@ -72,7 +77,7 @@ function multipart(content: Buffer) {
 
 function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
-  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem', channels: 'channel' }[first!] ?? 'person';
+  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem', channels: 'channel', deliveries: 'delivery' }[first!] ?? 'person';
   return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!)
     .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', ids.activity!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
     .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg').replace('{sha256}', '0'.repeat(64));
@@ -149,7 +154,7 @@ function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/roll-call/{rollCallId}')) return { shared: '学习体会' };
   if (r.path.endsWith('/measures/{measureId}')) return { categoryNo: 1, title: '某措施', version: 1 };
   if (r.path.endsWith('/rules')) return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };
-  if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke') || r.path.endsWith('/void') || r.path.endsWith('/unmerge')) return { reason: '测试原因' };
+  if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke') || r.path.endsWith('/void') || r.path.endsWith('/unmerge') || r.path.endsWith('/retry')) return { reason: '测试原因' };
   if (r.path === '/api/org-life/{id}' && r.method === 'PUT') return { title: '专题组织生活会', plannedOn: '2026-12-20', version: 1 };
   if (r.path.endsWith('/record')) return { heldOn: '2026-11-30', place: '会议室', attendance: [{ personId: ZERO, present: true }], version: 1 };
   if (r.path.endsWith('/study')) return { kind: 'seminar', title: '集中研讨', heldOn: '2026-11-30' };

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from './civil-date.js';
-import { DEFAULT_HOURS, DEFAULT_RETRY, nextAttemptAt, releaseAt } from './delivery.js';
+import { DEFAULT_HOURS, DEFAULT_RETRY, nextAttemptAt, nextWorkStart, releaseAt } from './delivery.js';
 import { officialFromChineseDays, WorkdayCalendar, type ChineseDaysData } from './workdays.js';
 
 const calendar = new WorkdayCalendar(officialFromChineseDays(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData));
@@ -44,5 +44,19 @@ describe('quiet hours', () => {
       expect(m >= DEFAULT_HOURS.startMin && m < DEFAULT_HOURS.endMin).toBe(true);
       expect(r - now).toBeLessThan(12 * 86_400_000);
     }), { numRuns: 300 });
+  });
+});
+
+describe('daily digests', () => {
+  it('go at the start of the next working period, never the one already begun', () => {
+    expect(nextWorkStart(at('2026-11-30T10:00:00+08:00'), calendar)).toBe(at('2026-12-01T08:30:00+08:00'));
+    expect(nextWorkStart(at('2026-11-30T07:00:00+08:00'), calendar)).toBe(at('2026-11-30T08:30:00+08:00'));
+    expect(nextWorkStart(at('2026-12-04T16:00:00+08:00'), calendar)).toBe(at('2026-12-07T08:30:00+08:00'));
+    fc.assert(fc.property(fc.integer({ min: at('2026-01-01T00:00:00Z'), max: at('2026-12-20T00:00:00Z') }), (now) => {
+      const next = nextWorkStart(now, calendar);
+      expect(next).toBeGreaterThan(now);
+      expect(calendar.isWorkingDay(shanghaiDate(new Date(next)))).toBe(true);
+      expect(minuteOf(next)).toBe(DEFAULT_HOURS.startMin);
+    }));
   });
 });

@@ -18,6 +18,7 @@ import { OpinionPosterPage } from './pages/OpinionPosterPage';
 import { OpinionSlipsPage } from './pages/OpinionSlipsPage';
 import { OrgLifePage } from './pages/OrgLifePage';
 import { ChannelsPage } from './pages/ChannelsPage';
+import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
 import { lazy, Suspense } from 'react';
 
@@ -36,6 +37,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,
   '/channels': <ChannelsPage />,
+  '/deliveries': <DeliveriesPage />,
   '/users': <UsersPage />,
   '/audit': <AuditPage />,
 };

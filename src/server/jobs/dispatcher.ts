@@ -72,7 +72,7 @@ export class Dispatcher {
   private card(d: ClaimedRow, mention: boolean): Card {
     return noticeCard({
       id: d.notification_id, kind: d.kind, title: d.title, body: d.body, recipientName: d.person_name ?? '', recipientMobile: d.person_phone ?? '',
-      itemDue: d.item_due, urgency: d.urgency as Urgency, link: d.item_id ? `${this.opts.publicUrl}/items?item=${d.item_id}` : `${this.opts.publicUrl}/`,
+      itemDue: d.item_due, urgency: d.urgency as Urgency, link: d.item_id ? `${this.opts.publicUrl}/?item=${d.item_id}` : `${this.opts.publicUrl}/`,
     }, d.idempotency_key, mention);
   }
 

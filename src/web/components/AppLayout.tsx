@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Avatar, Button, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CommentOutlined, FlagOutlined, CalendarOutlined, FileDoneOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CommentOutlined, FlagOutlined, CalendarOutlined, FileDoneOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, NotificationOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { post } from '../api';
 import { NAV } from '../nav';
@@ -9,9 +9,10 @@ import { can, useMe } from '../session';
 import { PasswordModal } from './PasswordModal';
 import { NextYearBanner } from './NextYearBanner';
 import { InboxButton } from './InboxButton';
+import { ItemDrawer } from './supervision/ItemDrawer';
 
 const ICONS: Record<string, React.ReactNode> = {
-  '/': <DashboardOutlined />, '/items': <FileDoneOutlined />, '/rankings': <BarChartOutlined />, '/campaigns': <FlagOutlined />, '/opinions': <CommentOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/calendar': <CalendarOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />,
+  '/': <DashboardOutlined />, '/items': <FileDoneOutlined />, '/rankings': <BarChartOutlined />, '/campaigns': <FlagOutlined />, '/opinions': <CommentOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/calendar': <CalendarOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />, '/channels': <NotificationOutlined />, '/deliveries': <SendOutlined />, '/org-life': <TeamOutlined />,
 };
 
 export function AppLayout() {
@@ -61,9 +62,18 @@ export function AppLayout() {
         {me.unit.isDemo && <Alert type="warning" banner title="演示数据：本单位为演示单位“示例县民政局”，人员与数据均为虚构，仅供试用。" />}
         <Layout.Content style={{ padding: narrow ? 8 : 16 }} onClick={() => narrow && !collapsed && setCollapsed(true)}>
           <Outlet />
+          <LinkedItem />
         </Layout.Content>
       </Layout>
       <PasswordModal open={pwOpen} forced={me.user.mustChangePassword} onClose={() => setPwOpen(false)} />
     </Layout>
   );
+}
+
+/** A reminder in a group chat or a mail links to `?item=<id>`: the item opens over whatever page that is. */
+function LinkedItem() {
+  const [params, setParams] = useSearchParams();
+  const id = params.get('item');
+  const valid = id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
+  return <ItemDrawer id={valid} onClose={() => setParams((p) => { p.delete('item'); return p; }, { replace: true })} />;
 }

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../api';
 import { shanghaiTime } from '../time';
 import { ItemDrawer } from './supervision/ItemDrawer';
+import { PreferencesModal } from './PreferencesModal';
 
 interface Notice { id: string; kind: string; itemId: string | null; title: string; body: string; createdAt: string; read: boolean }
 interface Inbox { items: Notice[]; total: number; unread: number }
@@ -12,6 +13,7 @@ interface Inbox { items: Notice[]; total: number; unread: number }
 const KIND: Record<string, { label: string; color: string }> = {
   assigned: { label: '交办', color: 'blue' }, chase: { label: '催办', color: 'orange' }, due_soon: { label: '临期', color: 'gold' }, overdue: { label: '逾期', color: 'red' },
   returned: { label: '退回', color: 'volcano' }, urgent: { label: '紧急跟踪', color: 'red' }, halfway: { label: '时限过半', color: 'gold' }, digest: { label: '每周汇总', color: 'geekblue' }, extension_request: { label: '延期审批', color: 'purple' }, extension_decision: { label: '延期结果', color: 'cyan' },
+  obligation: { label: '周期任务', color: 'gold' }, opinion_about_you: { label: '意见建议', color: 'purple' },
 };
 
 /** The bell in the header: unread reminders, the inbox, and a way into each item. */
@@ -19,6 +21,7 @@ export function InboxButton() {
   const [open, setOpen] = useState(false);
   const [unreadOnly, setUnreadOnly] = useState(true);
   const [item, setItem] = useState<string | null>(null);
+  const [prefs, setPrefs] = useState(false);
   const queryClient = useQueryClient();
   const { data } = useQuery({ queryKey: ['inbox', unreadOnly], queryFn: () => get<Inbox>(`/api/inbox?pageSize=50${unreadOnly ? '&unread=true' : ''}`), refetchInterval: 60_000 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['inbox'] });
@@ -32,7 +35,7 @@ export function InboxButton() {
         <Button type="text" aria-label="提醒" icon={<BellOutlined />} onClick={() => setOpen(true)} data-testid="inbox-button" />
       </Badge>
       <Drawer title="我的提醒" open={open} onClose={() => setOpen(false)} size={440}
-        extra={<Button size="small" onClick={() => post('/api/inbox/read-all').then(refresh)}>全部已读</Button>}>
+        extra={<><Button size="small" type="link" onClick={() => setPrefs(true)}>提醒方式</Button><Button size="small" onClick={() => post('/api/inbox/read-all').then(refresh)}>全部已读</Button></>}>
         <Segmented value={unreadOnly ? 'unread' : 'all'} onChange={(v) => setUnreadOnly(v === 'unread')} options={[{ value: 'unread', label: '未读' }, { value: 'all', label: '全部' }]} style={{ marginBottom: 12 }} />
         {data && data.items.length === 0 ? <Empty description={unreadOnly ? '没有未读提醒' : '暂无提醒'} /> : (
           <List data-testid="inbox-list" dataSource={data?.items ?? []} renderItem={(n) => (
@@ -45,6 +48,7 @@ export function InboxButton() {
         )}
       </Drawer>
       <ItemDrawer id={item} onClose={() => setItem(null)} />
+      <PreferencesModal open={prefs} onClose={() => setPrefs(false)} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { get, post, put } from '../api';
 import { useWrite } from '../components/useWrite';
 import type { Department } from '../types';
 import { reasonModal } from '../components/ReasonPrompt';
+import { NotifySettingsCard } from '../components/channels/NotifySettingsCard';
 
 interface Channel {
   id: string; kind: 'wecom' | 'dingtalk' | 'feishu' | 'webhook'; kindLabel: string; name: string; departmentId: string | null; departmentName: string | null; address: string;
@@ -63,6 +64,7 @@ export function ChannelsPage() {
           <pre data-testid="raw-answer" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', background: '#f5f5f5', padding: 8 }}>{result.r.raw || '（无）'}</pre>
         </>}
       </Modal>
+      <NotifySettingsCard />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Result, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, download, get, newId, post, upload } from '../../api';
@@ -24,7 +24,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
   // Made when the report form opens, so that a double click on “send” stores the report once.
   const [reportKey, setReportKey] = useState('');
   const [form] = Form.useForm();
-  const { data: item } = useQuery({ queryKey: ['item', id], queryFn: () => get<ItemDetail>(`/api/items/${id}`), enabled: !!id });
+  const { data: item, error } = useQuery({ queryKey: ['item', id], queryFn: () => get<ItemDetail>(`/api/items/${id}`), enabled: !!id, retry: false });
   const refresh = async () => {
     for (const k of ['item', 'items', 'my-items', 'workbench']) await queryClient.invalidateQueries({ queryKey: [k] });
   };
@@ -45,6 +45,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const can = item?.can;
   return (
     <Drawer title={item ? item.title : '督办事项'} open={!!id} onClose={onClose} size={620} destroyOnHidden>
+      {error && <Result status="404" title="无法打开该事项" subTitle={error instanceof ApiError ? error.message : '该事项不存在或您无权查看'} />}
       {item && can && (
         <div data-testid="item-drawer">
           <Space wrap style={{ marginBottom: 12 }}>
