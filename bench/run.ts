@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ run: (emit: Emit) => Promise<void> 
   supervision: () => import('./suites/supervision.js'),
   compliance: () => import('./suites/compliance.js'),
   opinions: () => import('./suites/opinions.js'),
+  dispatch: () => import('./suites/dispatch.js'),
 };
 
 export type Emit = (metric: string, value: number, unit: string) => void;
