@@ -4,7 +4,7 @@
  * its own while the robot's budget allows, a digest of the rest when it does not, and everything
  * held by quiet hours as one digest. Pure: times and budgets are arguments.
  */
-import { LIMITS, robotBudget, type Card, type ChannelKind } from './robots.js';
+import { digestCard, LIMITS, robotBudget, type Card, type ChannelKind } from './robots.js';
 
 export type Urgency = 'urgent' | 'important' | 'normal';
 
@@ -48,16 +48,7 @@ export function noticeCard(n: NoticeFacts, idempotencyKey: string, mention: bool
 }
 
 /** One held digest card: the notices that waited through the quiet hours, in the order they were written. */
-export function heldDigestCard(cards: readonly Card[], key: string): Card {
-  return {
-    title: `非工作时间提醒汇总（${cards.length} 条）`,
-    lines: cards.slice(0, 30).map((c, i) => `${i + 1}. ${c.title}${c.lines[0] ? `：${c.lines[0]}` : ''}`).concat(cards.length > 30 ? [`另有 ${cards.length - 30} 条，请登录系统查看`] : []),
-    link: cards.find((c) => c.link)?.link,
-    mentionMobiles: [...new Set(cards.flatMap((c) => c.mentionMobiles ?? []))],
-    idempotencyKey: key,
-    notices: cards.flatMap((c) => c.notices ?? []),
-  };
-}
+export const heldDigestCard = (cards: readonly Card[], key: string): Card => digestCard(cards, key, `非工作时间提醒汇总（${cards.length} 条）`);
 
 export interface Waiting { id: string; held: boolean }
 export interface PlannedSend { ids: string[]; digest: 'held' | 'budget' | null }

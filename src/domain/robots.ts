@@ -132,10 +132,10 @@ export function robotBudget(kind: ChannelKind, sentAtMs: readonly number[], nowM
   return { send: free, digest: true };
 }
 
-/** A digest card of several cards for one robot (the rate limit's way of not dropping anything). */
-export function digestCard(cards: readonly Card[], key: string): Card {
+/** A digest card of several cards for one robot (the rate limit's way of not dropping anything); quiet hours give it another title. */
+export function digestCard(cards: readonly Card[], key: string, title = `督办提醒汇总（${cards.length} 条）`): Card {
   return {
-    title: `督办提醒汇总（${cards.length} 条）`,
+    title,
     lines: cards.slice(0, 30).map((c, i) => `${i + 1}. ${c.title}${c.lines[0] ? `：${c.lines[0]}` : ''}`).concat(cards.length > 30 ? [`另有 ${cards.length - 30} 条，请登录系统查看`] : []),
     link: cards.find((c) => c.link)?.link,
     mentionMobiles: [...new Set(cards.flatMap((c) => c.mentionMobiles ?? []))],
