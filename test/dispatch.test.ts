@@ -98,10 +98,11 @@ describe('the dispatcher', () => {
   });
 
   it('holds all but 紧急 outside working hours and sends what was held as one digest at the start of the next working day', async () => {
+    // 40 held: more than one round claims (8 × concurrency 4 = 32), still one digest.
     const { unit, office, personId } = await setup();
     await unitWithRobots(office, ['wecom']);
     setClock('2026-11-30T12:00:00Z'); // Monday 20:00
-    await notices(unit.unit.id, personId, 'overdue', 3, '已逾期：事项');
+    await notices(unit.unit.id, personId, 'overdue', 40, '已逾期：事项');
     await notices(unit.unit.id, personId, 'urgent', 1, '紧急件跟踪：事项');
     await drain();
     expect(rx.received.map(textOf)).toHaveLength(1);
@@ -113,8 +114,9 @@ describe('the dispatcher', () => {
     await drain();
     expect(rx.received).toHaveLength(2);
     const digest = textOf(rx.received[1]!);
-    expect(digest).toContain('非工作时间提醒汇总（3 条）');
-    for (const n of ['已逾期：事项1', '已逾期：事项2', '已逾期：事项3']) expect(digest).toContain(n);
+    expect(digest).toContain('非工作时间提醒汇总（40 条）');
+    for (const n of ['已逾期：事项1', '已逾期：事项2', '已逾期：事项30']) expect(digest).toContain(n);
+    expect(digest).toContain('另有 10 条'); // the rest of the line is cut to WeCom's 2,048 bytes
   });
 
   it('keeps a notice about someone\'s own affairs out of group chats', async () => {

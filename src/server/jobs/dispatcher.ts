@@ -50,7 +50,13 @@ export class Dispatcher {
     let fannedOut = 0;
     for (let n = 1; n > 0; fannedOut += n) n = await fanOut(this.db, now, { limit: 500, mailEnabled: !!this.opts.mail, units: this.opts.units });
     now = this.clock.now();
-    const claimed = await deliveriesRepo.claim(this.db, now, this.holder, new Date(now.getTime() + this.opts.leaseMs), this.opts.concurrency * 8, this.opts.units);
+    const leaseUntil = new Date(now.getTime() + this.opts.leaseMs);
+    const claimed = await deliveriesRepo.claim(this.db, now, this.holder, leaseUntil, this.opts.concurrency * 8, this.opts.units);
+    const held = claimed.filter((d) => d.held);
+    if (held.length) {
+      claimed.push(...await deliveriesRepo.claimHeldAlso(this.db, now, this.holder, leaseUntil,
+        [...new Set(held.flatMap((d) => (d.channel_id ? [d.channel_id] : [])))], [...new Set(held.filter((d) => d.medium === 'mail').map((d) => d.address))]));
+    }
     const result = { fannedOut, claimed: claimed.length, sent: 0, failed: 0, deferred: 0 };
     if (!claimed.length) return result;
     const sends = [...(await this.robotSends(claimed, now, result)), ...(await this.mailSends(claimed, now, result))];

@@ -26,6 +26,23 @@ const iso = (d: Date) => d.toISOString();
 /** A dispatcher may serve some units only (a shard, or a test's own units). */
 const inUnits = (column: SQL, units?: readonly string[]) => (units ? sql`and ${column} = any(${uuidArray(units)})` : sql``);
 
+async function claimWhere(db: Db, holder: string, leaseUntil: Date, where: SQL, limit: number): Promise<ClaimedRow[]> {
+  return rowsOf<ClaimedRow>(await db.execute(sql`
+    with claimed as (
+      update notification_deliveries d set status = 'sending', lease_holder = ${holder}, lease_until = ${iso(leaseUntil)}::timestamptz
+      where d.id in (select id from notification_deliveries where ${where} order by next_attempt_at limit ${limit} for update skip locked)
+      returning d.*)
+    select c.id, c.unit_id, c.notification_id, c.channel_id, c.medium, c.address, c.urgency, c.idempotency_key, c.held, c.attempts,
+      n.kind, n.title, n.body, n.item_id, i.due as item_due, p.name as person_name, p.phone as person_phone
+    from claimed c
+    join notifications n on n.id = c.notification_id
+    left join supervised_items i on i.id = n.item_id and i.unit_id = n.unit_id
+    left join people p on p.id = n.recipient_person_id and p.unit_id = n.unit_id
+    order by n.created_at, c.id`));
+}
+
+const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+
 export const deliveriesRepo = {
   /** Takes up to `limit` notices that have no deliveries yet, locked so a second dispatcher skips them. */
   async fanoutBatch(tx: Db, limit: number, units?: readonly string[]): Promise<FanoutRow[]> {
@@ -57,25 +74,18 @@ export const deliveriesRepo = {
    * `leaseUntil`; FOR UPDATE SKIP LOCKED lets several dispatchers claim disjoint sets at once.
    */
   async claim(db: Db, now: Date, holder: string, leaseUntil: Date, limit: number, units?: readonly string[]): Promise<ClaimedRow[]> {
-    return rowsOf<ClaimedRow>(await db.execute(sql`
-      with claimed as (
-        update notification_deliveries d set status = 'sending', lease_holder = ${holder}, lease_until = ${iso(leaseUntil)}::timestamptz
-        where d.id in (
-          select id from notification_deliveries
-          where ((status = 'pending' and next_attempt_at <= ${iso(now)}::timestamptz)
-             or (status = 'sending' and lease_until < ${iso(now)}::timestamptz))
-            ${inUnits(sql`unit_id`, units)}
-          order by next_attempt_at
-          limit ${limit}
-          for update skip locked)
-        returning d.*)
-      select c.id, c.unit_id, c.notification_id, c.channel_id, c.medium, c.address, c.urgency, c.idempotency_key, c.held, c.attempts,
-        n.kind, n.title, n.body, n.item_id, i.due as item_due, p.name as person_name, p.phone as person_phone
-      from claimed c
-      join notifications n on n.id = c.notification_id
-      left join supervised_items i on i.id = n.item_id and i.unit_id = n.unit_id
-      left join people p on p.id = n.recipient_person_id and p.unit_id = n.unit_id
-      order by n.created_at, c.id`));
+    const due = sql`((status = 'pending' and next_attempt_at <= ${iso(now)}::timestamptz) or (status = 'sending' and lease_until < ${iso(now)}::timestamptz)) ${inUnits(sql`unit_id`, units)}`;
+    return claimWhere(db, holder, leaseUntil, due, limit);
+  },
+
+  /**
+   * The other due held deliveries of the robots and mailboxes a round already has: what quiet hours
+   * held goes as ONE digest, however the round's limit cut the queue.
+   */
+  async claimHeldAlso(db: Db, now: Date, holder: string, leaseUntil: Date, channelIds: string[], addresses: string[]): Promise<ClaimedRow[]> {
+    if (!channelIds.length && !addresses.length) return [];
+    const same = sql`(channel_id = any(${uuidArray(channelIds)}) or (medium = 'mail' and address = any(${textArray(addresses)})))`;
+    return claimWhere(db, holder, leaseUntil, sql`status = 'pending' and held and next_attempt_at <= ${iso(now)}::timestamptz and ${same}`, 10_000);
   },
 
   /** Send times of the messages each robot got in the last minute (a digest counts once). */
