@@ -55,7 +55,7 @@ export class Dispatcher {
     const held = claimed.filter((d) => d.held);
     if (held.length) {
       claimed.push(...await deliveriesRepo.claimHeldAlso(this.db, now, this.holder, leaseUntil,
-        [...new Set(held.flatMap((d) => (d.channel_id ? [d.channel_id] : [])))], [...new Set(held.filter((d) => d.medium === 'mail').map((d) => d.address))]));
+        [...new Set(held.flatMap((d) => (d.channel_id ? [d.channel_id] : [])))], [...new Set(held.filter((d) => d.medium === 'mail').map((d) => d.address))], this.opts.units));
     }
     const result = { fannedOut, claimed: claimed.length, sent: 0, failed: 0, deferred: 0 };
     if (!claimed.length) return result;

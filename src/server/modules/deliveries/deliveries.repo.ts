@@ -82,10 +82,10 @@ export const deliveriesRepo = {
    * The other due held deliveries of the robots and mailboxes a round already has: what quiet hours
    * held goes as ONE digest, however the round's limit cut the queue.
    */
-  async claimHeldAlso(db: Db, now: Date, holder: string, leaseUntil: Date, channelIds: string[], addresses: string[]): Promise<ClaimedRow[]> {
+  async claimHeldAlso(db: Db, now: Date, holder: string, leaseUntil: Date, channelIds: string[], addresses: string[], units?: readonly string[]): Promise<ClaimedRow[]> {
     if (!channelIds.length && !addresses.length) return [];
     const same = sql`(channel_id = any(${uuidArray(channelIds)}) or (medium = 'mail' and address = any(${textArray(addresses)})))`;
-    return claimWhere(db, holder, leaseUntil, sql`status = 'pending' and held and next_attempt_at <= ${iso(now)}::timestamptz and ${same}`, 10_000);
+    return claimWhere(db, holder, leaseUntil, sql`status = 'pending' and held and next_attempt_at <= ${iso(now)}::timestamptz and ${same} ${inUnits(sql`unit_id`, units)}`, 10_000);
   },
 
   /** Send times of the messages each robot got in the last minute (a digest counts once). */
