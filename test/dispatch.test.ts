@@ -120,12 +120,21 @@ describe('the dispatcher', () => {
   });
 
   it('keeps a notice about someone\'s own affairs out of group chats', async () => {
-    const { unit, office, personId } = await setup();
+    const { unit, office, member, personId } = await setup();
     await unitWithRobots(office);
+    ctx.config.smtpUrl = smtp.url;
+    await member.put('/api/me/notification-preferences', { groupRobot: true, mail: true, email: 'zhoukai@example.cn', mailDigest: false });
     await notices(unit.unit.id, personId, 'opinion_about_you', 1, '收到一条关于您的意见建议');
     await notices(unit.unit.id, personId, 'extension_decision', 1, '延期未批准');
     await drain();
     expect(rx.received).toHaveLength(0);
+    // They go to the person's own mailbox; the office's delivery log does not say what they were.
+    expect(smtp.received).toHaveLength(2);
+    const log = JSON.stringify((await office.get('/api/deliveries')).json());
+    expect(log).toContain('个人事务提醒（内容仅本人可见）');
+    expect(log).not.toContain('意见');
+    expect(log).not.toContain('延期未批准');
+    expect(log).not.toContain('opinion');
   });
 
   it('retries what may succeed later with growing waits, gives up on what will not, and lets the office retry it with a reason', async () => {

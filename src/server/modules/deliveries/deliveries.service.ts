@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
+import { mayGoToGroup } from '../../../domain/dispatch-plan.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZDeliveryQuery, ZNotifySettings, ZPreferences } from '../../../shared/contracts/channels.js';
 import { notificationChannels, notificationPreferences, notificationSettings, people } from '../../db/schema/index.js';
@@ -9,6 +10,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { deliveriesRepo } from './deliveries.repo.js';
 import { robotsFor } from './fanout.js';
+
+const PRIVATE_TITLE = '个人事务提醒（内容仅本人可见）';
 
 /** 投递记录: every delivery of the unit with its channel's last answer, newest first. */
 export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof ZDeliveryQuery>) {
@@ -27,7 +30,8 @@ export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof
     total, page: q.page, pageSize: q.pageSize,
     counts: { pending: count('pending'), sending: count('sending'), sent: count('sent'), failed: count('failed') },
     items: rows.map(({ d, title, kind, recipientPersonId }) => ({
-      id: d.id, notificationId: d.notificationId, title, kind, recipientName: names.find((p) => p.id === recipientPersonId)?.name ?? '',
+      // Who received a notice about their own affairs (an opinion about them…) is not the office's to read.
+      id: d.id, notificationId: d.notificationId, title: mayGoToGroup(kind) ? title : PRIVATE_TITLE, kind: mayGoToGroup(kind) ? kind : 'private', recipientName: names.find((p) => p.id === recipientPersonId)?.name ?? '',
       medium: d.medium as 'robot' | 'mail', channelName: d.medium === 'mail' ? `邮件 ${d.address}` : channels.find((c) => c.id === d.channelId)?.name ?? '',
       status: d.status as 'pending' | 'sending' | 'sent' | 'failed', held: d.held, urgency: d.urgency, attempts: d.attempts,
       nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null, sentAt: d.sentAt?.toISOString() ?? null,
