@@ -170,6 +170,31 @@ describe('the dispatcher', () => {
   });
 });
 
+describe('leases', () => {
+  it('a dispatcher never starts a send its lease might not outlast; what it puts back goes later, once', async () => {
+    const { unit, office, personId } = await setup();
+    const s = (await office.get('/api/notification-settings')).json();
+    await office.put('/api/notification-settings', { ...s, quietHours: false }); // this test runs on the real clock, at any hour
+    const slow = await startReceivers({ ...cfg, delayMs: 300 });
+    try {
+      await office.post('/api/channels', { kind: 'webhook', name: '慢的 OA', address: `${slow.base}/hooks/zuofeng`, secret: cfg.webhookSecret });
+      await notices(unit.unit.id, personId, 'chase', 5, '催办');
+      // A 1-second lease: a robot is given 500 ms, so after about two 300 ms answers the rest must wait.
+      const d = new Dispatcher(ctx.database.db, { now: () => new Date() }, { concurrency: 1, leaseMs: 1000, publicUrl: 'https://zf.example.cn', mail: null, units: [unit.unit.id] });
+      const first = await d.runOnce();
+      expect(first.claimed).toBe(5);
+      expect(first.sent).toBeGreaterThanOrEqual(1);
+      expect(first.deferred).toBeGreaterThanOrEqual(1);
+      expect(first.sent + first.deferred).toBe(5);
+      for (let i = 0; i < 20 && slow.received.length < 5; i++) await d.runOnce();
+      expect(slow.received.map((r) => r.headers['idempotency-key']).sort()).toEqual([...new Set(slow.received.map((r) => r.headers['idempotency-key']))].sort());
+      expect(slow.received).toHaveLength(5);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('preferences and mail', () => {
   beforeAll(() => { ctx.config.smtpUrl = smtp.url; });
 

@@ -9,7 +9,10 @@ import { notificationChannels } from '../db/schema/index.js';
 import { sendCard, type SendResult } from '../modules/channels/send.js';
 import { deliveriesRepo, type ClaimedRow } from '../modules/deliveries/deliveries.repo.js';
 import { fanOut } from '../modules/deliveries/fanout.js';
-import type { MailSender } from '../modules/deliveries/mail.js';
+import { MAIL_STEP_TIMEOUT_MS, type MailSender } from '../modules/deliveries/mail.js';
+
+/** Connect, greeting and one read, each within its timeout: the most a mail can take. */
+const MAIL_WORST_MS = 3 * MAIL_STEP_TIMEOUT_MS;
 
 export interface DispatcherOptions {
   /** Messages in flight at once: the most a crash can make a receiver see twice. */
@@ -22,7 +25,8 @@ export interface DispatcherOptions {
   log?: (msg: string) => void;
 }
 
-interface Send { ids: string[]; card: Card; deliver: (card: Card) => Promise<SendResult>; attempts: number }
+/** `worstMs`: how long the send may take at most (its timeouts); it is not started unless the lease outlasts that. */
+interface Send { ids: string[]; card: Card; deliver: (card: Card) => Promise<SendResult>; attempts: number; worstMs: number }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 /** A digest's key is made from the deliveries it carries: the same digest sent again has the same key. */
@@ -42,7 +46,12 @@ export class Dispatcher {
   private loop: Promise<void> = Promise.resolve();
   private wake: (() => void) | null = null;
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly opts: DispatcherOptions) {}
+  /** A robot's answer is awaited at most this long: 10 s, or half the lease when that is shorter. */
+  private readonly httpTimeoutMs: number;
+
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly opts: DispatcherOptions) {
+    this.httpTimeoutMs = Math.max(500, Math.min(10_000, Math.floor(opts.leaseMs / 2)));
+  }
 
   /** One round: fan out what is new, then claim and send one batch. Returns what it did. */
   async runOnce(): Promise<{ fannedOut: number; claimed: number; sent: number; failed: number; deferred: number }> {
@@ -61,6 +70,12 @@ export class Dispatcher {
     if (!claimed.length) return result;
     const sends = [...(await this.robotSends(claimed, now, result)), ...(await this.mailSends(claimed, now, result))];
     await pool(sends.map((s) => async () => {
+      // A send that could outlive the lease might be claimed and sent by another dispatcher too: put it back instead.
+      if (this.clock.now().getTime() + s.worstMs > leaseUntil.getTime()) {
+        await deliveriesRepo.defer(this.db, s.ids, this.clock.now());
+        result.deferred += s.ids.length;
+        return;
+      }
       const r = await s.deliver(s.card);
       const at = this.clock.now();
       if (r.ok) {
@@ -105,8 +120,8 @@ export class Dispatcher {
         await deliveriesRepo.defer(this.db, plan.deferred, new Date(nextSlotAt(kind, recent.get(id) ?? [], now.getTime())));
         result.deferred += plan.deferred.length;
       }
-      const deliver = (card: Card) => sendCard(kind, ch.address, ch.secret, card, this.clock.now().getTime());
-      for (const p of plan.sends) sends.push({ ids: p.ids, card: this.cardOf(p, rows), deliver, attempts: maxAttempts(rows, p.ids) });
+      const deliver = (card: Card) => sendCard(kind, ch.address, ch.secret, card, this.clock.now().getTime(), this.httpTimeoutMs);
+      for (const p of plan.sends) sends.push({ ids: p.ids, card: this.cardOf(p, rows), deliver, attempts: maxAttempts(rows, p.ids), worstMs: this.httpTimeoutMs });
     }
     return sends;
   }
@@ -136,9 +151,9 @@ export class Dispatcher {
       const held = rows.filter((d) => d.held);
       if (held.length) {
         const ids = held.map((d) => d.id);
-        sends.push({ ids, card: heldDigestCard(held.map((d) => this.card(d, false)), digestKey(ids)), deliver, attempts: maxAttempts(rows, ids) });
+        sends.push({ ids, card: heldDigestCard(held.map((d) => this.card(d, false)), digestKey(ids)), deliver, attempts: maxAttempts(rows, ids), worstMs: MAIL_WORST_MS });
       }
-      for (const d of rows.filter((x) => !x.held)) sends.push({ ids: [d.id], card: this.card(d, false), deliver, attempts: d.attempts });
+      for (const d of rows.filter((x) => !x.held)) sends.push({ ids: [d.id], card: this.card(d, false), deliver, attempts: d.attempts, worstMs: MAIL_WORST_MS });
     }
     return sends;
   }

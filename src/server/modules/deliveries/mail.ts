@@ -2,6 +2,9 @@ import nodemailer from 'nodemailer';
 import type { Card } from '../../../domain/robots.js';
 import type { SendResult } from '../channels/send.js';
 
+/** Each step of an SMTP exchange (connect, greeting, every read) gives up after this long. */
+export const MAIL_STEP_TIMEOUT_MS = 10_000;
+
 export interface MailMessage { to: string; card: Card }
 export type MailSender = (m: MailMessage) => Promise<SendResult>;
 
@@ -23,7 +26,8 @@ ${card.link ? `<p><a href="${escapeHtml(card.link)}">查看详情</a></p>` : ''}
  * mailbox, refused) are not. The idempotency key goes in a header so a mailbox rule can drop a repeat.
  */
 export function smtpSender(url: string, from: string): MailSender {
-  const transport = nodemailer.createTransport(url);
+  // nodemailer waits minutes by default; a delivery's lease is shorter than that.
+  const transport = nodemailer.createTransport(url, { connectionTimeout: MAIL_STEP_TIMEOUT_MS, greetingTimeout: MAIL_STEP_TIMEOUT_MS, socketTimeout: MAIL_STEP_TIMEOUT_MS });
   return async ({ to, card }) => {
     const m = mailOf(card);
     try {
