@@ -23,8 +23,10 @@ export function DeliveriesPage() {
   const run = useWrite(['deliveries']);
   const [status, setStatus] = useState<Status | undefined>();
   const [medium, setMedium] = useState<'robot' | 'mail' | undefined>();
+  const [channelId, setChannelId] = useState<string | undefined>();
+  const channels = useQuery({ queryKey: ['channels'], queryFn: () => get<{ id: string; name: string }[]>('/api/channels') });
   const [page, setPage] = useState(1);
-  const query = new URLSearchParams({ page: String(page), pageSize: '20', ...(status ? { status } : {}), ...(medium ? { medium } : {}) });
+  const query = new URLSearchParams({ page: String(page), pageSize: '20', ...(status ? { status } : {}), ...(medium ? { medium } : {}), ...(channelId ? { channelId } : {}) });
   const { data, isFetching } = useQuery({ queryKey: ['deliveries', query.toString()], queryFn: () => get<Page>(`/api/deliveries?${query}`), placeholderData: keepPreviousData, refetchInterval: 15_000 });
   const retry = (d: Delivery) => modal.confirm(reasonModal(`重新发送“${d.title}”`, async (reason) => { await run(() => post(`/api/deliveries/${d.id}/retry`, { reason }), '已重新排队发送'); }));
   return (
@@ -35,9 +37,11 @@ export function DeliveriesPage() {
           options={(Object.keys(STATUS) as Status[]).map((s) => ({ value: s, label: STATUS[s].label }))} />
         <Select aria-label="方式" placeholder="全部方式" allowClear style={{ width: 130 }} value={medium} onChange={(v) => { setMedium(v); setPage(1); }}
           options={[{ value: 'robot', label: '工作群' }, { value: 'mail', label: '邮件' }]} />
+        <Select aria-label="渠道" placeholder="全部渠道" allowClear style={{ width: 180 }} value={channelId} onChange={(v) => { setChannelId(v); setPage(1); }}
+          options={(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))} />
       </Space>
       <Table<Delivery> rowKey="id" size="small" scroll={{ x: 1050 }} loading={isFetching && !data} dataSource={data?.items ?? []}
-        locale={{ emptyText: status || medium ? '没有符合条件的投递记录' : '还没有投递记录。配置通知渠道后，督办提醒会推送到工作群并在此留痕。' }}
+        locale={{ emptyText: status || medium || channelId ? '没有符合条件的投递记录' : '还没有投递记录。配置通知渠道后，督办提醒会推送到工作群并在此留痕。' }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
         columns={[
           { title: '生成时间', dataIndex: 'createdAt', width: 130, render: (t: string) => shanghaiTime(t, 'minute') },
