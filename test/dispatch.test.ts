@@ -80,7 +80,10 @@ describe('the dispatcher', () => {
     expect(log.counts).toMatchObject({ sent: 2, failed: 0 });
     expect(log.items.map((d: { channelName: string; status: string; lastCode: string; recipientName: string }) => `${d.channelName}:${d.status}:${d.lastCode}:${d.recipientName}`).sort())
       .toEqual(['OA 系统:sent:200:周凯', '局机关工作群:sent:0:周凯']);
-    expect(wecom).toBeDefined();
+    expect((await office.get(`/api/deliveries?channelId=${webhook!.id}`)).json().items.map((d: { channelName: string }) => d.channelName)).toEqual(['OA 系统']);
+    expect((await office.get(`/api/deliveries?channelId=${wecom!.id}&status=failed`)).json()).toMatchObject({ items: [], total: 0 });
+    expect((await office.get('/api/deliveries?channelId=abc')).json().message).toContain('渠道编号格式不正确');
+    expect((await office.get('/api/deliveries?status=lost')).statusCode).toBe(400);
   });
 
   it('keeps each robot within its budget: past 20 a minute WeCom gets one digest of the rest, the webhook gets every notice', async () => {
