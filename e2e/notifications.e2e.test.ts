@@ -103,6 +103,17 @@ describe.skipIf(missing)('an overdue reminder reaches the work group as one dige
     await list.getByText(/已逾期/).first().waitFor();
     await expect(list.textContent()).resolves.toContain('敬老院消防通道整改');
     await shot(p, '63-inbox-overdue');
+    // The card's link opens the item over the page (here on the test server's address).
+    const link = new URL(/https?:\/\/\S+\?item=[0-9a-f-]{36}/.exec(text.content)![0]);
+    expect(link.searchParams.get('item')).toBe(itemId);
+    await p.goto(`${server.url}${link.pathname}${link.search}`);
+    await p.getByTestId('item-drawer').waitFor();
+    await p.getByRole('dialog').getByText('敬老院消防通道整改').first().waitFor();
+    await shot(p, '63b-item-from-link');
+    await p.locator('.ant-drawer-close:visible').click();
+    await p.getByTestId('item-drawer').waitFor({ state: 'detached' });
+    expect(p.url()).not.toContain('item=');
+    await p.getByTestId('inbox-button').click();
     await p.getByRole('button', { name: '提醒方式' }).click();
     await p.getByRole('dialog').getByText('推送到：局机关工作群').waitFor();
     await shot(p, '64-notification-preferences');
