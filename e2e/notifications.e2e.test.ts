@@ -132,7 +132,16 @@ describe.skipIf(missing)('an overdue reminder reaches the work group as one dige
     const o = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await signInAt(o, `${server!.url}/deliveries`, 'office');
     const row = o.getByRole('row').filter({ hasText: 'OA 系统' });
-    for (let i = 0; i < 20 && !(await row.filter({ hasText: '失败' }).count()); i++) { await o.waitForTimeout(500); await o.reload(); }
+    /** Reloads the log (once its rows are shown) until the OA row says `status`. */
+    const reloadUntil = async (status: string) => {
+      for (let i = 0; i < 40; i++) {
+        await o.getByText(/共 \d+ 条/).waitFor();
+        if (await row.filter({ hasText: status }).count()) return;
+        await o.waitForTimeout(300);
+        await o.reload();
+      }
+    };
+    await reloadUntil('失败');
     await row.filter({ hasText: '401' }).waitFor();
     await expect(row.textContent()).resolves.toContain('bad signature');
     await shot(o, '66-delivery-failed');
@@ -141,7 +150,7 @@ describe.skipIf(missing)('an overdue reminder reaches the work group as one dige
     await o.getByRole('dialog').getByPlaceholder('请填写原因（必填）').fill('已更正签名密钥');
     await o.getByRole('dialog').getByRole('button', { name: btn('确定') }).click();
     await o.locator('.ant-message-notice').getByText('已重新排队发送', { exact: true }).waitFor();
-    for (let i = 0; i < 20 && !(await row.filter({ hasText: '已送达' }).count()); i++) { await o.waitForTimeout(500); await o.reload(); }
+    await reloadUntil('已送达');
     await row.filter({ hasText: '已送达' }).waitFor();
     const hooks = rx.received.filter((r) => r.vendor === 'webhook');
     expect(hooks).toHaveLength(1);
