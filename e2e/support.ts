@@ -45,6 +45,7 @@ export interface Server {
 
 /** Runs `npm start` exactly as a user would, on a new data directory (or `dataDir`), and waits until healthy. */
 export async function startServer(env: Record<string, string> = {}, existingDataDir?: string): Promise<Server> {
+  if (existingDataDir !== undefined && !(existingDataDir && fs.existsSync(existingDataDir))) throw new Error(`no data directory to start again on: "${existingDataDir}"`);
   const port = await freePort();
   const dataDir = existingDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-e2e-'));
   let out = '';

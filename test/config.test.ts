@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from '../src/server/config.js';
+
+describe('configuration from the environment', () => {
+  it('treats an empty data directory as unset (never the working directory)', () => {
+    expect(configFromEnv({ ZUOFENG_DATA_DIR: '' }).dataDir).toBe(path.resolve('data'));
+    expect(configFromEnv({ ZUOFENG_DATA_DIR: '', ZUOFENG_FILES_DIR: '' }).filesDir).toBe(path.resolve('data/files'));
+    expect(configFromEnv({ ZUOFENG_DATA_DIR: '/srv/zf' }).filesDir).toBe('/srv/zf/files');
+  });
+
+  it('reads the delivery settings, keeping them within sane bounds', () => {
+    const d = configFromEnv({});
+    expect(d).toMatchObject({ dispatchSeconds: 2, dispatchConcurrency: 4, deliveryLeaseSeconds: 60, publicUrl: 'http://localhost:3000', smtpUrl: '' });
+    const c = configFromEnv({ PORT: '8080', ZUOFENG_PUBLIC_URL: 'https://zf.example.gov.cn/', ZUOFENG_DISPATCH_CONCURRENCY: '500', ZUOFENG_DELIVERY_LEASE_SECONDS: '0', ZUOFENG_SMTP_URL: 'smtp://127.0.0.1:25' });
+    expect(c).toMatchObject({ publicUrl: 'https://zf.example.gov.cn', dispatchConcurrency: 64, deliveryLeaseSeconds: 1, smtpUrl: 'smtp://127.0.0.1:25' });
+    expect(configFromEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  });
+});
