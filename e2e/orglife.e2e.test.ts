@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, btn, SCREENSHOTS, shot, signInAt, startSuite, type Server } from './support.js';
+import { browserMissing, btn, chooseOption, SCREENSHOTS, shot, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
@@ -44,12 +44,7 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     return res.json();
   };
   const meetingId = () => meetingUrl.split('/org-life/')[1]!.split('?')[0]!;
-  /** Chooses an option of a Select and waits until its list has closed (so the next list is the only one open). */
-  const pick = async (p: Page, select: import('playwright-core').Locator, text: string) => {
-    await select.click();
-    await p.locator('.ant-select-item-option:visible').filter({ hasText: text }).first().click();
-    await p.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-  };
+  const pick = chooseOption;
   /** Waits for a success message (exactly this text, in a message notice: not a label that contains it). */
   const toast = (p: Page, text: string) => p.locator('.ant-message-notice').getByText(text, { exact: true }).first().waitFor();
   const tab = async (p: Page, name: string) => { await p.goto(meetingUrl); await p.getByRole('tab', { name }).click(); };

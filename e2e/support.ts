@@ -105,3 +105,22 @@ export async function signInAt(page: import('playwright-core').Page, url: string
   await page.getByLabel('密码').fill('demo1234');
   await page.getByRole('button', { name: btn('登录') }).click();
 }
+
+/**
+ * Chooses an option of an Ant Design Select and waits until its list has closed (so the next list
+ * is the only one open). On a loaded machine a click can land while the list is still opening and
+ * be lost: it is tried again (choosing the same option twice is still one choice).
+ */
+export async function chooseOption(page: import('playwright-core').Page, select: import('playwright-core').Locator, text: string) {
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await open.count())) await select.click();
+    await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+    try {
+      await open.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}

@@ -61,6 +61,11 @@ export const deliveriesRepo = {
       for update of n skip locked`));
   },
 
+  /** Whether any notice waits for fan-out: one index probe, so an idle round opens no transaction. */
+  async anyToFanOut(db: Db, units?: readonly string[]): Promise<boolean> {
+    return rowsOf(await db.execute(sql`select 1 from notifications n where n.fanned_out_at is null ${inUnits(sql`n.unit_id`, units)} limit 1`)).length > 0;
+  },
+
   async addDeliveries(tx: Db, rows: NewDelivery[]) {
     for (let i = 0; i < rows.length; i += 500) await tx.insert(notificationDeliveries).values(rows.slice(i, i + 500)).onConflictDoNothing();
   },

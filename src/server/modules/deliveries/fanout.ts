@@ -34,6 +34,7 @@ function timing(n: FanoutRow, urgency: ReturnType<typeof urgencyOf>, now: number
  * idempotency key is unique per unit).
  */
 export async function fanOut(db: Db, now: Date, opts: { limit: number; mailEnabled: boolean; units?: readonly string[] }): Promise<number> {
+  if (!(await deliveriesRepo.anyToFanOut(db, opts.units))) return 0;
   return db.transaction(async (tx) => {
     const batch = await deliveriesRepo.fanoutBatch(tx, opts.limit, opts.units);
     if (!batch.length) return 0;
