@@ -121,13 +121,14 @@ export class Dispatcher {
         result.deferred += plan.deferred.length;
       }
       const deliver = (card: Card) => sendCard(kind, ch.address, ch.secret, card, this.clock.now().getTime(), this.httpTimeoutMs);
-      for (const p of plan.sends) sends.push({ ids: p.ids, card: this.cardOf(p, rows), deliver, attempts: maxAttempts(rows, p.ids), worstMs: this.httpTimeoutMs });
+      const byId = new Map(rows.map((d) => [d.id, d]));
+      for (const p of plan.sends) sends.push({ ids: p.ids, card: this.cardOf(p, byId), deliver, attempts: maxAttempts(p.ids.map((i) => byId.get(i)!)), worstMs: this.httpTimeoutMs });
     }
     return sends;
   }
 
-  private cardOf(p: PlannedSend, rows: ClaimedRow[]): Card {
-    const cards = p.ids.map((id) => this.card(rows.find((d) => d.id === id)!, true));
+  private cardOf(p: PlannedSend, byId: Map<string, ClaimedRow>): Card {
+    const cards = p.ids.map((id) => this.card(byId.get(id)!, true));
     if (!p.digest) return cards[0]!;
     return p.digest === 'held' ? heldDigestCard(cards, digestKey(p.ids)) : digestCard(cards, digestKey(p.ids));
   }
@@ -145,13 +146,17 @@ export class Dispatcher {
     }
     const sends: Send[] = [];
     const byAddress = new Map<string, ClaimedRow[]>();
-    for (const d of mails) byAddress.set(d.address, [...(byAddress.get(d.address) ?? []), d]);
+    for (const d of mails) {
+      const list = byAddress.get(d.address);
+      if (list) list.push(d);
+      else byAddress.set(d.address, [d]);
+    }
     for (const [to, rows] of byAddress) {
       const deliver = (card: Card) => mail({ to, card });
       const held = rows.filter((d) => d.held);
       if (held.length) {
         const ids = held.map((d) => d.id);
-        sends.push({ ids, card: heldDigestCard(held.map((d) => this.card(d, false)), digestKey(ids)), deliver, attempts: maxAttempts(rows, ids), worstMs: MAIL_WORST_MS });
+        sends.push({ ids, card: heldDigestCard(held.map((d) => this.card(d, false)), digestKey(ids)), deliver, attempts: maxAttempts(held), worstMs: MAIL_WORST_MS });
       }
       for (const d of rows.filter((x) => !x.held)) sends.push({ ids: [d.id], card: this.card(d, false), deliver, attempts: d.attempts, worstMs: MAIL_WORST_MS });
     }
@@ -186,7 +191,8 @@ export class Dispatcher {
   }
 }
 
-const maxAttempts = (rows: ClaimedRow[], ids: string[]) => Math.max(0, ...rows.filter((d) => ids.includes(d.id)).map((d) => d.attempts));
+/** A digest retries on the schedule of its most-tried delivery. */
+const maxAttempts = (rows: readonly ClaimedRow[]) => rows.reduce((m, d) => Math.max(m, d.attempts), 0);
 
 async function pool(tasks: (() => Promise<void>)[], n: number) {
   let next = 0;
