@@ -22,6 +22,9 @@ export class TestClock implements Clock {
   }
 }
 
+/** One key file per test process, outside the working tree (the default would be ./data/keys). */
+export const testKeyFile = () => path.join(os.tmpdir(), 'zuofeng-test-keys', `${process.pid}.key`);
+
 let shared: Promise<Database> | undefined;
 
 /** The database of this test file: a clone of the migrated PGlite template, or the test PostgreSQL. */
@@ -48,7 +51,7 @@ export async function testApp(config: Partial<Config> = {}): Promise<TestContext
   const clock = new TestClock();
   // Every inject comes from one address: the per-address login limit is tested on its own.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-files-'));
-  const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, filesDir, ...config };
+  const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, filesDir, keyFile: testKeyFile(), ...config };
   const app = await buildApp({ db: database.db, clock, config: cfg });
   afterAll(() => app.close());
   return { app, database, clock, config: cfg };

@@ -40,6 +40,8 @@ export interface Config {
   /** SMTP server for mail (smtp://user:pass@host:port or smtps://…); empty: no mail. */
   smtpUrl: string;
   mailFrom: string;
+  /** The master key file, outside the database: secrets at rest, opinion codes, the pending opinion store, audit checkpoints. */
+  keyFile: string;
 }
 
 export const defaultConfig: Config = {
@@ -68,6 +70,7 @@ export const defaultConfig: Config = {
   publicUrl: 'http://localhost:3000',
   smtpUrl: '',
   mailFrom: '作风督办 <noreply@localhost>',
+  keyFile: path.resolve('data/keys/zuofeng.key'),
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -95,5 +98,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     publicUrl: (env.ZUOFENG_PUBLIC_URL || `http://localhost:${num(env.PORT, defaultConfig.port)}`).replace(/\/+$/, ''),
     smtpUrl: env.ZUOFENG_SMTP_URL ?? '',
     mailFrom: env.ZUOFENG_MAIL_FROM || defaultConfig.mailFrom,
+    keyFile: path.resolve(env.ZUOFENG_KEY_FILE || path.join(env.ZUOFENG_DATA_DIR || 'data', 'keys', 'zuofeng.key')),
   };
 }

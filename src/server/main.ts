@@ -9,6 +9,8 @@ import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { Dispatcher } from './jobs/dispatcher.js';
 import { smtpSender } from './modules/deliveries/mail.js';
+import { keyringFor } from './crypto/keyring.js';
+import { ensureKeyMatchesDatabase } from './modules/installation/installation.service.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
@@ -18,6 +20,7 @@ export async function main() {
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config);
   await database.migrate();
+  await ensureKeyMatchesDatabase(database.db, keyringFor(config));
   const clock = clockFromEnv(process.env);
   if (process.env.ZUOFENG_FAKE_NOW) console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
   const deps = { db: database.db, clock, config };
