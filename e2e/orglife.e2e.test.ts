@@ -95,7 +95,23 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await phone.getByRole('button', { name: '匿名提交' }).click();
     await phone.getByText('填写码无效或已使用').waitFor();
     await shot(phone, '50-orglife-code-refused');
-    expect((await api(branch, 'branch', 'GET', `/api/opinion-forms/${formId}`)).responses).toBe(35);
+    const received = await api(branch, 'branch', 'GET', `/api/opinion-forms/${formId}`);
+    expect(received.responses + received.pending).toBe(35);
+  });
+
+  it('the secretary ends the collection: every pending answer is written out, in shuffled batches', async () => {
+    const p = branch;
+    await p.goto(`${server.url}/opinions`);
+    await p.getByText('党支部兴“十风”治“十弊”问题征求意见表').click();
+    const drawer = p.locator('.ant-drawer');
+    // Answers wait, sealed, until a batch of at least 10 (docs/ANONYMITY.md); the page says so.
+    await drawer.getByText(/份意见待汇入/).waitFor();
+    await shot(p, '50b-opinions-pending');
+    await drawer.getByRole('button', { name: '结束收集' }).click();
+    await toast(p, '已结束收集');
+    await drawer.getByText('35 份', { exact: true }).waitFor();
+    expect(await drawer.getByText(/份意见待汇入/).count()).toBe(0);
+    expect((await api(branch, 'branch', 'GET', `/api/opinion-forms/${formId}`))).toMatchObject({ responses: 35, pending: 0, status: 'closed' });
   });
 
   it('the secretary prepares the meeting, classifies the opinions and one lands with 周凯', async () => {
@@ -123,6 +139,8 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await p.locator('.ant-select-item-option:visible').filter({ hasText: '周凯' }).click();
     await m.getByRole('button', { name: btn('保存') }).click();
     await toast(p, '已分类，并已转给本人');
+    // The closing dialog keeps the focus until it is gone: a key pressed before would land in it.
+    await m.waitFor({ state: 'hidden' });
     await p.getByPlaceholder('搜索意见内容').fill('理论学习形式单一');
     await p.getByPlaceholder('搜索意见内容').press('Enter');
     await p.locator('tr', { hasText: '理论学习形式单一' }).getByRole('button', { name: '采纳', exact: true }).click();

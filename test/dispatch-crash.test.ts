@@ -35,7 +35,7 @@ async function postgresStore(): Promise<Store> {
   await admin.db.execute(sql.raw(`create database ${name}`));
   const url = Object.assign(new URL(pgUrl!), { pathname: `/${name}` }).toString();
   return {
-    env: { DATABASE_URL: url },
+    env: { DATABASE_URL: url, ZUOFENG_KEY_FILE: path.join(os.tmpdir(), `${name}.key`) },
     open: async () => openPostgres(url, 2),
     drop: async () => { await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`)); await admin.close(); },
   };

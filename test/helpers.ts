@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject, afterAll } from 'vitest';
@@ -46,13 +47,14 @@ export interface TestContext {
   config: Config;
 }
 
-export async function testApp(config: Partial<Config> = {}): Promise<TestContext> {
+/** `logStream`: the app logs (as `npm start` does) into it, for tests of what the logs hold. */
+export async function testApp(config: Partial<Config> = {}, opts: { logStream?: Writable } = {}): Promise<TestContext> {
   const database = await testDatabase();
   const clock = new TestClock();
   // Every inject comes from one address: the per-address login limit is tested on its own.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-files-'));
   const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, filesDir, keyFile: testKeyFile(), ...config };
-  const app = await buildApp({ db: database.db, clock, config: cfg });
+  const app = await buildApp({ db: database.db, clock, config: cfg }, { logger: !!opts.logStream, logStream: opts.logStream });
   afterAll(() => app.close());
   return { app, database, clock, config: cfg };
 }
@@ -92,3 +94,19 @@ export class Client {
 }
 
 export const signIn = (ctx: TestContext, username: string, password?: string) => new Client(ctx.app).login(username, password);
+
+/**
+ * Opinion submissions wait in the pending store until a batch of k forms or the day ends
+ * (docs/ANONYMITY.md). Runs the flush as it runs after midnight: the clock moves to the next day for
+ * the flush only, then back.
+ */
+export async function flushOpinionsAtDayEnd(ctx: TestContext) {
+  const { flushPending } = await import('../src/server/modules/opinions/pending.service.js');
+  const now = ctx.clock.current;
+  ctx.clock.advance(24 * 3_600_000);
+  try {
+    return await flushPending({ db: ctx.database.db, clock: ctx.clock, config: ctx.config });
+  } finally {
+    ctx.clock.current = now;
+  }
+}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client.js';
-import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
 let secretary: Client;
@@ -45,7 +45,10 @@ describe('opinion forms', () => {
       [{ answers: { c1: 'a'.repeat(2001) } }, '请求内容有误：每项意见不超过2000字'],
     ];
     for (const [body, message] of cases) expect((await publicly('POST', `/api/public/opinions/${link.token}`, body)).json().message).toBe(message);
-    expect((await secretary.get(`/api/opinion-forms/${form.id}`)).json().responses).toBe(3);
+    // Accepted means stored, sealed, in the pending store; they become responses as a batch (docs/ANONYMITY.md).
+    expect((await secretary.get(`/api/opinion-forms/${form.id}`)).json()).toMatchObject({ responses: 0, pending: 3, batchSize: 10 });
+    await flushOpinionsAtDayEnd(ctx);
+    expect((await secretary.get(`/api/opinion-forms/${form.id}`)).json()).toMatchObject({ responses: 3, pending: 0 });
   });
 
   it('spend each single-use code once', async () => {
@@ -65,8 +68,9 @@ describe('opinion forms', () => {
     const columns = async (table: string) => rowsOf<{ column_name: string; data_type: string }>(await ctx.database.db.execute(sql`
       select column_name, data_type from information_schema.columns where table_name = ${table} order by ordinal_position`));
     expect((await columns('opinion_responses')).map((c) => c.column_name)).toEqual(['id', 'unit_id', 'form_id', 'audience', 'answers', 'submitted_on']);
-    expect((await columns('opinion_codes')).map((c) => c.column_name)).toEqual(['id', 'unit_id', 'distribution_id', 'code_hash', 'used']);
-    for (const table of ['opinion_responses', 'opinion_codes']) expect((await columns(table)).some((c) => c.data_type.includes('timestamp'))).toBe(false);
+    expect((await columns('opinion_codes')).map((c) => c.column_name)).toEqual(['id', 'unit_id', 'distribution_id', 'code_hash', 'used', 'keyed']);
+    expect((await columns('opinion_pending')).map((c) => c.column_name)).toEqual(['id', 'unit_id', 'form_id', 'audience', 'day', 'sealed']);
+    for (const table of ['opinion_responses', 'opinion_codes', 'opinion_pending']) expect((await columns(table)).some((c) => c.data_type.includes('timestamp'))).toBe(false);
     // Nowhere in the database: the respondents' address or browser.
     const dump = JSON.stringify(rowsOf(await ctx.database.db.execute(sql`select json_agg(t) from (select * from opinion_responses) t`)))
       + JSON.stringify(rowsOf(await ctx.database.db.execute(sql`select json_agg(t) from (select * from audit_events) t`)));

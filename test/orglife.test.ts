@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client.js';
 import { solveChallenge } from '../src/domain/proof-of-work.js';
-import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
 let unit: Awaited<ReturnType<typeof newDemoUnit>>;
@@ -29,6 +29,10 @@ describe('opinion items', () => {
   it('come from each answered category; a repeated text is one item counted twice', async () => {
     expect((await submit({ c1: '学习形式单一，互动不够', c3: '调研走马观花', members: '周凯同志服务群众态度生硬' })).statusCode).toBe(200);
     expect((await submit({ c1: '学习形式单一 ，互动不够！' }, {}, '203.0.113.8')).statusCode).toBe(200);
+    // They wait, sealed, until a batch of k or the day's end (docs/ANONYMITY.md).
+    expect((await branch.get(`/api/opinion-forms/${form.id}/items?pageSize=50`)).json().total).toBe(0);
+    expect((await branch.get(`/api/opinion-forms/${form.id}`)).json()).toMatchObject({ responses: 0, pending: 2 });
+    expect(await flushOpinionsAtDayEnd(ctx)).toMatchObject({ batches: 1, responses: 2 });
     const page = (await branch.get(`/api/opinion-forms/${form.id}/items?pageSize=50`)).json();
     expect(page.total).toBe(3);
     expect(page.items.find((i: { categoryNo: number }) => i.categoryNo === 1)).toMatchObject({ repeats: 2, categoryTitle: '大兴勤学善思之风，学业务、增本领', audienceLabel: '在职干部职工', status: 'new' });
@@ -47,6 +51,7 @@ describe('opinion items', () => {
     expect((await submit({ c2: '第五条' }, { proof: { seed, nonce } }, '198.51.100.50')).statusCode).toBe(200);
     expect((await submit({ c2: '第六条' }, { proof: { seed, nonce } }, '198.51.100.50')).statusCode).toBe(428);
     expect((await submit({ c2: '别的来源' }, {}, '198.51.100.51')).statusCode).toBe(200);
+    await flushOpinionsAtDayEnd(ctx);
   });
 
   it('are classified, merged, adopted; one about a person reaches that person and the branch secretary only', async () => {

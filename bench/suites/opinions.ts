@@ -11,11 +11,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-/**
- * The public form's submit endpoint under 64 concurrent clients for 20 s, against the server in
- * its own process on PostgreSQL: submissions per second, p99 latency, and how many acknowledged
- * submissions are missing from the database afterwards (must be 0).
- */
 /** The gzipped size of every script the public form page loads (built when missing). */
 async function publicFormJsKb(): Promise<number> {
   const html = path.resolve('dist/web/opinion.html');
@@ -25,6 +20,12 @@ async function publicFormJsKb(): Promise<number> {
   return scripts.reduce((kb, src) => kb + zlib.gzipSync(fs.readFileSync(path.join('dist/web', src))).length / 1024, 0);
 }
 
+/**
+ * The public form's submit endpoint under 64 concurrent clients for 20 s, against the server in
+ * its own process on PostgreSQL: submissions per second, p99 latency, how many were written out as
+ * batches during the load and how many waited, and how many acknowledged submissions are missing
+ * once the form is closed (must be 0).
+ */
 export async function run(emit: Emit) {
   emit('public_form_js_gz_kb', await publicFormJsKb(), 'KB');
   const { ensureBenchDatabase, startServer } = await import('./supervision.js');
@@ -71,7 +72,16 @@ export async function run(emit: Emit) {
     }));
     const elapsed = (performance.now() - started) / 1000;
     const pool = new pg.Pool({ connectionString: URL_, max: 1 });
-    const stored = Number((await pool.query('select count(*) from opinion_responses where form_id = $1', [form.id])).rows[0].count);
+    const count = async (table: string) => Number((await pool.query(`select count(*) from ${table} where form_id = $1`, [form.id])).rows[0].count);
+    // Submissions wait sealed in the pending store and go out in shuffled batches (docs/ANONYMITY.md):
+    // what the load left pending is written out when the form closes.
+    const pendingAtEnd = await count('opinion_pending');
+    const respondedAtEnd = await count('opinion_responses');
+    const closeStarted = performance.now();
+    await write(`/api/opinion-forms/${form.id}/status`, { status: 'closed', version: form.version + 1 });
+    const closeMs = performance.now() - closeStarted;
+    const stored = await count('opinion_responses');
+    const leftPending = await count('opinion_pending');
     // Each submission has one distinct text: its opinion item, written in the same statement, must be there too.
     const itemised = Number((await pool.query('select coalesce(sum(repeats), 0) as n from opinion_items where form_id = $1', [form.id])).rows[0].n);
     await pool.end();
@@ -80,6 +90,10 @@ export async function run(emit: Emit) {
     emit('p50_ms', pct(times, 50), 'ms');
     emit('acknowledged', acknowledged, 'count');
     emit('refused', failed, 'count');
+    emit('written_during_load', respondedAtEnd, 'count');
+    emit('pending_at_end', pendingAtEnd, 'count');
+    emit('close_flush_ms', closeMs, 'ms');
+    emit('left_pending', leftPending, 'count');
     emit('lost', acknowledged - stored, 'count');
     emit('items_lost', acknowledged - itemised, 'count');
   } finally {

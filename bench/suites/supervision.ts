@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Emit } from '../run.js';
@@ -21,7 +23,15 @@ export async function ensureBenchDatabase() {
   const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
   if (exists.rowCount === 0) await admin.query(`create database "${name.replace(/"/g, '')}"`);
   await admin.end();
+  // Bench data is disposable: whichever key file this machine has now (BENCH_KEY_FILE) is the bench database's key.
+  const db = new pg.Client({ connectionString: URL_ });
+  await db.connect();
+  await db.query("delete from installation_settings where name = 'key_check'").catch(() => undefined); // before the first migration the table is missing
+  await db.end();
 }
+
+/** The bench server's key file: outside the working tree, the same for every checkout on this machine. */
+export const BENCH_KEY_FILE = path.join(os.tmpdir(), 'zuofeng-bench-keys', 'bench.key');
 
 /** Runs `n` clients that each run `perClient` tasks in a row; returns every task's latency in ms. */
 async function concurrently(n: number, perClient: number, task: (i: number) => Promise<void>) {
@@ -40,7 +50,7 @@ async function concurrently(n: number, perClient: number, task: (i: number) => P
 export async function startServer(extraEnv: Record<string, string> = {}) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: URL_, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DEMO: '0', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_LOG: '0', ...extraEnv },
+    env: { ...process.env, DATABASE_URL: URL_, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DEMO: '0', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_LOG: '0', ZUOFENG_KEY_FILE: BENCH_KEY_FILE, ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const address = `http://127.0.0.1:${port}`;

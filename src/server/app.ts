@@ -1,11 +1,14 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomBytes } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import errorsPlugin from './plugins/errors.js';
+import requestLog from './plugins/request-log.js';
 import authPlugin from './plugins/auth.js';
 import securityHeaders from './plugins/security-headers.js';
 import type { AppDeps, RouteModule } from './types.js';
@@ -31,9 +34,13 @@ import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes, channelsRoutes, deliveriesRoutes];
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean; logStream?: Writable } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    logger: opts.logger ? { level: 'info', ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
+    // Request lines are ours (plugins/request-log.ts): no client address by default, public routes apart.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Random, not a counter: a gap in a sequence would place a public request between two logged ones.
+    genReqId: () => randomBytes(6).toString('base64url'),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
@@ -41,6 +48,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(requestLog, { enabled: !!opts.logger, clientAddress: deps.config.logClientAddress, stream: opts.logStream });
   await app.register(errorsPlugin);
   await app.register(securityHeaders);
   await app.register(cookie);

@@ -25,6 +25,8 @@ export interface Config {
   opinionSubmitsPerMinute: number;
   /** Past this many submissions a minute from one source, each needs the proof-of-work challenge (0: never). */
   opinionChallengeAfter: number;
+  /** Anonymity: pending opinions become responses in shuffled batches of at least this many (docs/ANONYMITY.md); also the smallest audience shown on its own. */
+  opinionBatchK: number;
   /** The challenge's difficulty in leading zero bits (16 ≈ 65,000 hashes, well under a second on a phone). */
   opinionChallengeBits: number;
   /** How long a resolved session is reused without a lookup (0: never); see plugins/session-cache.ts. */
@@ -40,6 +42,8 @@ export interface Config {
   /** SMTP server for mail (smtp://user:pass@host:port or smtps://…); empty: no mail. */
   smtpUrl: string;
   mailFrom: string;
+  /** Log the client address of (non-public) API requests; public routes never log it (docs/ANONYMITY.md). */
+  logClientAddress: boolean;
   /** The master key file, outside the database: secrets at rest, opinion codes, the pending opinion store, audit checkpoints. */
   keyFile: string;
 }
@@ -63,6 +67,7 @@ export const defaultConfig: Config = {
   opinionSubmitsPerMinute: 20,
   opinionChallengeAfter: 6,
   opinionChallengeBits: 16,
+  opinionBatchK: 10,
   sessionCacheMs: 2000,
   dispatchSeconds: 2,
   dispatchConcurrency: 4,
@@ -71,6 +76,7 @@ export const defaultConfig: Config = {
   smtpUrl: '',
   mailFrom: '作风督办 <noreply@localhost>',
   keyFile: path.resolve('data/keys/zuofeng.key'),
+  logClientAddress: false,
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -92,12 +98,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     opinionSubmitsPerMinute: num(env.ZUOFENG_OPINION_SUBMITS_PER_MINUTE, defaultConfig.opinionSubmitsPerMinute),
     opinionChallengeAfter: num(env.ZUOFENG_OPINION_CHALLENGE_AFTER, defaultConfig.opinionChallengeAfter),
     opinionChallengeBits: Math.min(24, num(env.ZUOFENG_OPINION_CHALLENGE_BITS, defaultConfig.opinionChallengeBits)),
+    opinionBatchK: Math.max(5, Math.min(1000, num(env.ZUOFENG_OPINION_BATCH, defaultConfig.opinionBatchK))),
     dispatchSeconds: num(env.ZUOFENG_DISPATCH_SECONDS, defaultConfig.dispatchSeconds),
     dispatchConcurrency: Math.max(1, Math.min(64, num(env.ZUOFENG_DISPATCH_CONCURRENCY, defaultConfig.dispatchConcurrency))),
     deliveryLeaseSeconds: Math.max(1, num(env.ZUOFENG_DELIVERY_LEASE_SECONDS, defaultConfig.deliveryLeaseSeconds)),
     publicUrl: (env.ZUOFENG_PUBLIC_URL || `http://localhost:${num(env.PORT, defaultConfig.port)}`).replace(/\/+$/, ''),
     smtpUrl: env.ZUOFENG_SMTP_URL ?? '',
     mailFrom: env.ZUOFENG_MAIL_FROM || defaultConfig.mailFrom,
+    logClientAddress: env.ZUOFENG_LOG_CLIENT_ADDRESS === '1',
     keyFile: path.resolve(env.ZUOFENG_KEY_FILE || path.join(env.ZUOFENG_DATA_DIR || 'data', 'keys', 'zuofeng.key')),
   };
 }

@@ -11,6 +11,7 @@ import { Dispatcher } from './jobs/dispatcher.js';
 import { smtpSender } from './modules/deliveries/mail.js';
 import { keyringFor } from './crypto/keyring.js';
 import { ensureKeyMatchesDatabase } from './modules/installation/installation.service.js';
+import { rekeyLegacyCodes } from './modules/opinions/opinions.service.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
@@ -21,6 +22,8 @@ export async function main() {
   const database = await openDatabase(config);
   await database.migrate();
   await ensureKeyMatchesDatabase(database.db, keyringFor(config));
+  const rekeyed = await rekeyLegacyCodes(database.db, keyringFor(config));
+  if (rekeyed) console.log(`已将 ${rekeyed} 个旧填写码改为密钥散列保存`);
   const clock = clockFromEnv(process.env);
   if (process.env.ZUOFENG_FAKE_NOW) console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
   const deps = { db: database.db, clock, config };

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
+import { isPublic } from './request-log.js';
 
 const FIELD_LABELS: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -31,15 +32,17 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (pgCode(error) === '23505') {
       return reply.status(409).send({ code: 'conflict', message: '数据重复：已存在相同名称或编号的记录' });
     }
+    // A public route's errors go to the public log: the minute, no request id (docs/ANONYMITY.md).
+    const log = isPublic(request) && app.publicLog ? app.publicLog : request.log;
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error }, 'response does not match its schema');
+      log.error({ err: error }, 'response does not match its schema');
       return reply.status(500).send({ code: 'internal', message: '服务器内部错误，请稍后再试' });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ code: (error.code ?? 'bad_request').toLowerCase(), message: clientMessage(status) });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: '服务器内部错误，请稍后再试' });
   });
 });

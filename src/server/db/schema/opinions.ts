@@ -41,8 +41,10 @@ export const opinionDistributions = pgTable(
 );
 
 /**
- * Single-use codes, kept apart from the responses: only a hash of the code and whether it was used
- * (no time, no response id), so nothing in the database ties a response to a code.
+ * Single-use codes, kept apart from the responses: only a keyed hash of the code (HMAC with a key
+ * outside the database, so the printed slips cannot be matched to rows) and whether it was used (no
+ * time, no response id). Rows are inserted in the order of their hashes, not of the slips.
+ * `keyed` is false only for codes issued before keyed hashes, until the start-up upgrade rehashes them.
  */
 export const opinionCodes = pgTable(
   'opinion_codes',
@@ -52,6 +54,7 @@ export const opinionCodes = pgTable(
     distributionId: uuid('distribution_id').notNull(),
     codeHash: text('code_hash').notNull(),
     used: boolean('used').notNull().default(false),
+    keyed: boolean('keyed').notNull().default(true),
   },
   (t) => [uniqueIndex('opinion_codes_hash_uq').on(t.distributionId, t.codeHash)],
 );
@@ -71,4 +74,23 @@ export const opinionResponses = pgTable(
     submittedOn: text('submitted_on').notNull(),
   },
   (t) => [index('opinion_responses_form_idx').on(t.unitId, t.formId)],
+);
+
+/**
+ * Submissions waiting to become responses (docs/ANONYMITY.md): the answers sealed with a key outside
+ * the database and padded to one size, so a pending row (live, dead, in the WAL or a backup) says
+ * nothing of what it holds. They are written out as shuffled batches of at least k per form,
+ * audience and day, and removed.
+ */
+export const opinionPending = pgTable(
+  'opinion_pending',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    formId: uuid('form_id').notNull(),
+    audience: text('audience').notNull(),
+    day: text('day').notNull(),
+    sealed: text('sealed').notNull(),
+  },
+  (t) => [index('opinion_pending_group_idx').on(t.unitId, t.formId, t.audience, t.day)],
 );

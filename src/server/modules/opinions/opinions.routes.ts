@@ -5,20 +5,25 @@ import { typed, type RouteModule } from '../../types.js';
 import { createDistribution, createForm, getForm, listForms, setFormStatus, summaryRows } from './opinions.service.js';
 import { streamXlsx } from '../../xlsx-stream.js';
 import { PublicOpinions } from './public.service.js';
+import { OpinionFlusher } from '../../jobs/opinion-flusher.js';
 import { qrOf } from './qr.js';
 import { notFound } from '../../errors.js';
 
 const tags = ['征求意见'];
 const ZForm = z.object({
   id: z.uuid(), title: z.string(), intro: z.string(), questions: z.array(O.ZQuestion), status: z.enum(['draft', 'open', 'closed']), opensOn: z.string(), closesOn: z.string(),
-  version: z.number().int(), anonymity: z.string(), responses: z.number().int(),
-  distributions: z.array(z.object({ id: z.uuid(), audience: z.string(), audienceLabel: z.string(), label: z.string(), mode: z.enum(['link', 'codes']), token: z.string(), responses: z.number().int(), codes: z.object({ total: z.number().int(), used: z.number().int() }).nullable() })),
+  version: z.number().int(), anonymity: z.string(), responses: z.number().int(), pending: z.number().int(), batchSize: z.number().int(),
+  distributions: z.array(z.object({ id: z.uuid(), audience: z.string(), audienceLabel: z.string(), label: z.string(), mode: z.enum(['link', 'codes']), token: z.string(), responses: z.number().int(), pending: z.number().int(), codes: z.object({ total: z.number().int(), used: z.number().int() }).nullable() })),
 });
 const ZToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/, '链接不正确') });
 
 const opinionsRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
-  const publicSide = new PublicOpinions(deps);
+  // Pending submissions become responses in shuffled batches (docs/ANONYMITY.md): after a submission, when a form closes, and every minute.
+  const flusher = new OpinionFlusher(deps, (m) => app.log.warn(m));
+  flusher.start();
+  app.addHook('onClose', () => flusher.stop());
+  const publicSide = new PublicOpinions(deps, () => flusher.poke());
   r.get('/opinion-forms', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '征求意见表列表', response: { 200: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string(), opensOn: z.string(), closesOn: z.string() })) } } },
     async (req) => listForms(deps, req.actor));
   r.post('/opinion-forms', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '新建征求意见表（可按专项活动类别生成问题）', body: O.ZFormBody, response: { 200: ZForm } } },
@@ -28,7 +33,12 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
   r.post('/opinion-forms/:id/status', {
     config: { permission: 'opinions.manage' },
     schema: { tags, summary: '发布或结束收集', params: ZIdParams, body: z.object({ status: z.enum(['open', 'closed']), version: z.number().int().min(1) }), response: { 200: ZForm } },
-  }, async (req) => setFormStatus(deps, req.actor, req.params.id, req.body.status, req.body.version));
+  }, async (req) => {
+    const form = await setFormStatus(deps, req.actor, req.params.id, req.body.status, req.body.version);
+    if (form.status !== 'closed') return form;
+    await flusher.flushNow();
+    return getForm(deps, req.actor, form.id);
+  });
   r.post('/opinion-forms/:id/distributions', {
     config: { permission: 'opinions.manage' },
     schema: { tags, summary: '发放：公开链接或一次性填写码（填写码仅此一次显示）', params: ZIdParams, body: O.ZDistributionBody, response: { 200: z.object({ id: z.uuid(), token: z.string(), codes: z.array(z.string()) }) } },

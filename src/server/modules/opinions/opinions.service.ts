@@ -2,21 +2,48 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
+import { mergeSmallAudiences } from '../../../domain/opinion-batches.js';
 import type { Actor } from '../../../domain/roles.js';
 import { AUDIENCES, type Question, type ZDistributionBody, type ZFormBody } from '../../../shared/contracts/opinions.js';
 import { opinionCodes, opinionDistributions, opinionForms, opinionResponses } from '../../db/schema/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import { isBranchSecretary } from '../../../domain/orglife-access.js';
 import type { AppDeps } from '../../types.js';
+import type { Db } from '../../db/client.js';
+import { keyringFor, type Keyring } from '../../crypto/keyring.js';
+import { hashAlgOf, type HashAlg } from '../../crypto/suite.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+import { pendingRepo } from './pending.repo.js';
 
-/** What respondents are told, in plain words, before they write anything. */
-export const ANONYMITY = '本表匿名填写：不需要登录，不记录您的姓名、账号、IP地址或设备信息，提交时间只记到日期；使用一次性填写码时，填写码与意见分开保存，任何人（包括系统管理员）都无法把意见对应到填写码或填写人。';
+/** What respondents are told, in plain words, before they write anything (docs/ANONYMITY.md says how it holds). */
+export const anonymityPromise = (k: number) =>
+  `本表匿名填写：不需要登录，不记录您的姓名、账号、IP地址或设备信息，提交时间只记到日期；您的意见先加密保存，每凑满至少${k}份打乱顺序后才汇入（当日不足${k}份的，次日汇入）；使用一次性填写码时，填写码与意见分开保存，任何人（包括系统管理员和数据库管理员）都无法把意见对应到填写码或填写人。`;
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L
-export const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+const CODES = 'opinion-codes';
+/** The unkeyed digest codes were stored as before keyed hashes; the keyed hash is taken over it, so old rows can be rekeyed. */
+const codeDigest = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+/** A code as stored: a keyed hash (the key is outside the database), so the printed slips match no row. */
+export const codeHashOf = (keys: Keyring, code: string, alg: HashAlg = hashAlgOf()) => keys.mac(CODES, codeDigest(code), alg);
+/** The hashes a code may be stored under: it may have been issued before a switch of ZUOFENG_CRYPTO. */
+export const codeHashCandidates = (keys: Keyring, code: string) => (['sha256', 'sm3'] as const).map((alg) => codeHashOf(keys, code, alg));
+
+/**
+ * Codes issued before keyed hashes were stored as a plain SHA-256, which anyone holding the slips could
+ * match. At start-up they are rehashed with the key (the keyed hash is over that digest), then the
+ * table is vacuumed so the old values leave its pages.
+ */
+export async function rekeyLegacyCodes(db: Db, keys: Keyring): Promise<number> {
+  const legacy = await db.select({ id: opinionCodes.id, codeHash: opinionCodes.codeHash }).from(opinionCodes).where(eq(opinionCodes.keyed, false));
+  if (legacy.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    for (const c of legacy) await tx.update(opinionCodes).set({ codeHash: keys.mac(CODES, c.codeHash), keyed: true }).where(eq(opinionCodes.id, c.id));
+  });
+  await db.execute(sql`vacuum ${opinionCodes}`);
+  return legacy.length;
+}
 
 /** The default questions of a campaign's form: one per category, then the leadership, then named members. */
 export function campaignQuestions(categories: { no: number; title: string }[]): Question[] {
@@ -56,21 +83,24 @@ export async function listForms(deps: AppDeps, actor: Actor) {
 export async function getForm(deps: AppDeps, actor: Actor, id: string) {
   const [f] = await deps.db.select().from(opinionForms).where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, id)));
   if (!f) throw notFound('征求意见表');
-  const [dists, responses, codes] = await Promise.all([
+  const [dists, responses, codes, pending] = await Promise.all([
     deps.db.select().from(opinionDistributions).where(and(eq(opinionDistributions.unitId, actor.unitId), eq(opinionDistributions.formId, id))).orderBy(asc(opinionDistributions.createdAt)),
     deps.db.select({ audience: opinionResponses.audience, n: count() }).from(opinionResponses).where(and(eq(opinionResponses.unitId, actor.unitId), eq(opinionResponses.formId, id))).groupBy(opinionResponses.audience),
     deps.db.select({ distributionId: opinionCodes.distributionId, total: count(), used: sql<number>`count(*) filter (where ${opinionCodes.used})::int` })
       .from(opinionCodes).innerJoin(opinionDistributions, eq(opinionDistributions.id, opinionCodes.distributionId))
       .where(and(eq(opinionCodes.unitId, actor.unitId), eq(opinionDistributions.formId, id))).groupBy(opinionCodes.distributionId),
+    pendingRepo.countByAudience(deps.db, actor.unitId, id),
   ]);
   const codesOf = new Map(codes.map((c) => [c.distributionId, { total: c.total, used: c.used }]));
   return {
     id: f.id, title: f.title, intro: f.intro, questions: f.questions as Question[], status: f.status as 'draft' | 'open' | 'closed',
-    opensOn: f.opensOn, closesOn: f.closesOn, version: f.version, anonymity: ANONYMITY,
+    opensOn: f.opensOn, closesOn: f.closesOn, version: f.version, anonymity: anonymityPromise(deps.config.opinionBatchK),
     responses: responses.reduce((n, r) => n + r.n, 0),
+    pending: pending.reduce((n, r) => n + r.n, 0), batchSize: deps.config.opinionBatchK,
     distributions: dists.map((d) => ({
       id: d.id, audience: d.audience, audienceLabel: AUDIENCES[d.audience as keyof typeof AUDIENCES], label: d.label, mode: d.mode as 'link' | 'codes', token: d.token,
       responses: responses.find((r) => r.audience === d.audience)?.n ?? 0,
+      pending: pending.find((r) => r.audience === d.audience)?.n ?? 0,
       codes: codesOf.get(d.id) ?? null,
     })),
   };
@@ -100,8 +130,11 @@ export async function createDistribution(deps: AppDeps, actor: Actor, formId: st
   const at = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
     const [d] = await tx.insert(opinionDistributions).values({ unitId: actor.unitId, formId, audience: b.audience, label: b.label, token, mode: b.mode, createdAt: at }).returning();
-    for (let i = 0; i < codes.length; i += 500) {
-      await tx.insert(opinionCodes).values(codes.slice(i, i + 500).map((c) => ({ unitId: actor.unitId, distributionId: d!.id, codeHash: hashCode(c) })));
+    // Stored in the order of their keyed hashes, not of the slips: a row's place says nothing of which slip it is.
+    const keys = keyringFor(deps.config);
+    const hashes = codes.map((c) => codeHashOf(keys, c)).sort();
+    for (let i = 0; i < hashes.length; i += 500) {
+      await tx.insert(opinionCodes).values(hashes.slice(i, i + 500).map((codeHash) => ({ unitId: actor.unitId, distributionId: d!.id, codeHash })));
     }
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_form', entityId: formId, action: 'distribute', after: { audience: b.audience, mode: b.mode, codes: codes.length } });
     return d!.id;
@@ -118,6 +151,17 @@ function uniqueCodes(n: number): string[] {
 export const todayOf = (deps: AppDeps) => shanghaiDate(deps.clock.now());
 
 /**
+ * The label each audience's results are shown under: an audience with fewer than k responses is
+ * merged with the next larger group (domain/opinion-batches.ts), so no small group is shown alone.
+ */
+export async function audienceGroupsOf(deps: AppDeps, unitId: string, formId: string): Promise<Map<string, string>> {
+  const counts = await deps.db.select({ audience: opinionResponses.audience, n: count() }).from(opinionResponses)
+    .where(and(eq(opinionResponses.unitId, unitId), eq(opinionResponses.formId, formId))).groupBy(opinionResponses.audience);
+  const label = (a: string) => AUDIENCES[a as keyof typeof AUDIENCES] ?? a;
+  return mergeSmallAudiences(new Map(counts.map((c) => [c.audience, c.n])), deps.config.opinionBatchK, label, Object.keys(AUDIENCES));
+}
+
+/**
  * 征求意见汇总表: every response, one row each, one column per question — in the order of the
  * responses' random ids, so not even the order tells who answered when. For the branch secretary only.
  */
@@ -125,6 +169,7 @@ export async function summaryRows(deps: AppDeps, actor: Actor, formId: string) {
   // The raw answers include what was said about named members, which only they and the branch secretary read.
   if (!isBranchSecretary(actor)) throw forbidden('汇总表含涉及党员个人的原始意见，仅支部书记可以导出');
   const form = await getForm(deps, actor, formId);
+  const groups = await audienceGroupsOf(deps, actor.unitId, formId);
   const columns = [{ header: '序号', width: 6 }, { header: '征求对象', width: 14 }, { header: '日期', width: 12 }, ...form.questions.map((q) => ({ header: q.label.slice(0, 60), width: 40 }))];
   async function* rows(): AsyncIterable<unknown[][]> {
     let n = 0;
@@ -135,7 +180,7 @@ export async function summaryRows(deps: AppDeps, actor: Actor, formId: string) {
       if (batch.length === 0) return;
       yield batch.map((r) => {
         const a = r.answers as Record<string, string | number>;
-        return [++n, AUDIENCES[r.audience as keyof typeof AUDIENCES] ?? r.audience, r.submittedOn, ...form.questions.map((q) => a[q.id] ?? '')];
+        return [++n, groups.get(r.audience) ?? '', r.submittedOn, ...form.questions.map((q) => a[q.id] ?? '')];
       });
       after = batch.at(-1)!.id;
     }

@@ -1,14 +1,17 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AUDIENCES, type Question, type ZPublicSubmit } from '../../../shared/contracts/opinions.js';
-import { opinionCodes, opinionDistributions, opinionForms } from '../../db/schema/index.js';
+import { opinionDistributions, opinionForms } from '../../db/schema/index.js';
+import { MAX_SUBMISSION_CHARS } from '../../../domain/opinion-batches.js';
+import { keyringFor } from '../../crypto/keyring.js';
 import { AppError, badRequest, notFound } from '../../errors.js';
 import { RateLimiter } from '../../plugins/rate-limit.js';
 import type { AppDeps } from '../../types.js';
-import { ANONYMITY, hashCode, todayOf } from './opinions.service.js';
+import { anonymityPromise, codeHashCandidates, todayOf } from './opinions.service.js';
 import { BurstChallenge } from './challenge.js';
-import { insertResponse } from '../orglife/opinion-items.service.js';
+import { pendingRepo } from './pending.repo.js';
+import { sealSubmission } from './pending.service.js';
 
 interface Target { distributionId: string; unitId: string; formId: string; audience: string; mode: string; status: string; opensOn: string; closesOn: string; title: string; intro: string; questions: Question[] }
 
@@ -25,7 +28,7 @@ export class PublicOpinions {
   private readonly challenge: BurstChallenge;
   private readonly cache = new Map<string, { target: Target; until: number }>();
 
-  constructor(private readonly deps: AppDeps) {
+  constructor(private readonly deps: AppDeps, private readonly onStored: () => void = () => {}) {
     this.limiter = new RateLimiter(deps.config.opinionSubmitsPerMinute, 60_000);
     this.burst = deps.config.opinionChallengeAfter > 0 ? new RateLimiter(deps.config.opinionChallengeAfter, 60_000) : null;
     this.challenge = new BurstChallenge(deps.config.opinionChallengeBits);
@@ -57,10 +60,14 @@ export class PublicOpinions {
   async form(token: string) {
     const t = await this.target(token);
     if (!t) throw notFound('征求意见表');
-    return { title: t.title, intro: t.intro, questions: t.questions, anonymity: ANONYMITY, needsCode: t.mode === 'codes', open: this.isOpen(t), closesOn: t.closesOn, audience: AUDIENCES[t.audience as keyof typeof AUDIENCES] ?? '' };
+    return { title: t.title, intro: t.intro, questions: t.questions, anonymity: anonymityPromise(this.deps.config.opinionBatchK), needsCode: t.mode === 'codes', open: this.isOpen(t), closesOn: t.closesOn, audience: AUDIENCES[t.audience as keyof typeof AUDIENCES] ?? '' };
   }
 
-  /** Checks the answers against the questions, then stores them (and spends the code) in one transaction. */
+  /**
+   * Checks the answers against the questions, then puts them in the pending store, sealed and padded
+   * (spending the code in the same statement). They become a response later, in a shuffled batch
+   * (docs/ANONYMITY.md); the acknowledgement means they are durably stored.
+   */
   async submit(token: string, body: z.infer<typeof ZPublicSubmit>, address: string) {
     const source = createHmac('sha256', this.salt).update(address).digest('base64url');
     const now = Date.now();
@@ -73,18 +80,11 @@ export class PublicOpinions {
     if (!this.isOpen(t)) throw badRequest(t.status === 'closed' || todayOf(this.deps) > t.closesOn ? '征求意见已结束，感谢关注' : '征求意见尚未开始');
     const answers = checkAnswers(t.questions, body.answers);
     if (t.mode === 'codes' && !body.code) throw badRequest('请输入填写码');
-    const response = { unitId: t.unitId, formId: t.formId, audience: t.audience, submittedOn: todayOf(this.deps), questions: t.questions, answers };
-    if (t.mode !== 'codes') {
-      await insertResponse(this.deps.db, response);
-      return { ok: true as const };
-    }
-    await this.deps.db.transaction(async (tx) => {
-      const spent = await tx.update(opinionCodes).set({ used: true })
-        .where(and(eq(opinionCodes.distributionId, t.distributionId), eq(opinionCodes.codeHash, hashCode(body.code!)), eq(opinionCodes.used, false)))
-        .returning({ id: opinionCodes.id });
-      if (spent.length !== 1) throw badRequest('填写码无效或已使用');
-      await insertResponse(tx, response);
-    });
+    const keys = keyringFor(this.deps.config);
+    const row = { unitId: t.unitId, formId: t.formId, audience: t.audience, day: todayOf(this.deps), sealed: sealSubmission(keys, t.formId, answers) };
+    const code = t.mode === 'codes' ? { distributionId: t.distributionId, codeHashes: codeHashCandidates(keys, body.code!) } : undefined;
+    if (!(await pendingRepo.store(this.deps.db, row, code))) throw badRequest('填写码无效或已使用');
+    this.onStored();
     return { ok: true as const };
   }
 }
@@ -110,6 +110,6 @@ export function checkAnswers(questions: readonly Question[], raw: Record<string,
   const missing = questions.find((q) => q.required && out[q.id] === undefined);
   if (missing) throw badRequest(`请填写“${missing.label}”`);
   if (Object.keys(out).length === 0) throw badRequest('请至少填写一项意见');
-  if (total > 20_000) throw badRequest('意见总字数不能超过20000字');
+  if (total > MAX_SUBMISSION_CHARS) throw badRequest(`意见总字数不能超过${MAX_SUBMISSION_CHARS}字，请精简后提交`);
   return out;
 }

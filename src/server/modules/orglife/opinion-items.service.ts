@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { canReadOpinionText, isBranchSecretary } from '../../../domain/orglife-access.js';
 import type { Actor } from '../../../domain/roles.js';
-import { AUDIENCES, type Question } from '../../../shared/contracts/opinions.js';
+import type { Question } from '../../../shared/contracts/opinions.js';
 import { TARGET_KINDS, type ZClassifyBody, type ZDecideItemBody, type ZItemQuery, type ZMergeBody } from '../../../shared/contracts/orglife.js';
 import type { Db } from '../../db/client.js';
 import { departments, notifications, opinionForms, opinionItems, opinionResponses } from '../../db/schema/index.js';
@@ -12,6 +12,7 @@ import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+import { audienceGroupsOf } from '../opinions/opinions.service.js';
 import { orglifeRepo, type OpinionItemRow } from './orglife.repo.js';
 
 /** Texts that differ only in spacing, punctuation, width or case are the same opinion. */
@@ -20,25 +21,37 @@ export function textHashOf(text: string): string {
   return createHash('sha256').update(core || text).digest('hex');
 }
 
-export interface AnonymousResponse { unitId: string; formId: string; audience: string; submittedOn: string; questions: readonly Question[]; answers: Record<string, string | number> }
+export interface ResponseGroup { unitId: string; formId: string; audience: string; submittedOn: string; questions: readonly Question[] }
 
 /**
- * Stores an anonymous response and its opinion items in ONE statement (a data-modifying CTE: atomic
- * without a transaction's extra round trips, the hot path of a busy form): one item per answered
- * text question; a text already received for the form only counts as a repeat. Nothing links an
- * item to its response.
+ * Writes one batch of anonymous responses of a group (form, audience, day) and their opinion items,
+ * in the order given (the caller shuffled it): one item per answered text question; a text already
+ * received for the form only counts as a repeat. Nothing links an item to its response. Runs inside
+ * the flush transaction (docs/ANONYMITY.md).
  */
-export async function insertResponse(db: Db, r: AnonymousResponse) {
-  const items = [...new Map(r.questions.filter((q) => q.kind === 'text' && typeof r.answers[q.id] === 'string').map((q) => {
-    const text = r.answers[q.id] as string;
-    return [textHashOf(text), { questionId: q.id, categoryNo: q.categoryNo, text, targetKind: q.id === 'leadership' ? 'leadership' : null }] as const;
-  })).entries()];
-  const response = sql`insert into ${opinionResponses} (unit_id, form_id, audience, answers, submitted_on) values (${r.unitId}::uuid, ${r.formId}::uuid, ${r.audience}, ${JSON.stringify(r.answers)}::jsonb, ${r.submittedOn})`;
-  if (items.length === 0) return db.execute(response);
-  const values = sql.join(items.map(([hash, i]) => sql`(${r.unitId}::uuid, ${r.formId}::uuid, ${i.questionId}, ${i.categoryNo}::int, ${i.text}, ${hash}, ${r.audience}, ${i.targetKind}::text)`), sql`, `);
-  return db.execute(sql`with response as (${response} returning 1)
-    insert into ${opinionItems} (unit_id, form_id, question_id, category_no, text, text_hash, audience, target_kind) values ${values}
-    on conflict (form_id, text_hash) do update set repeats = ${opinionItems}.repeats + 1`);
+export async function insertResponses(tx: Db, g: ResponseGroup, batch: readonly Record<string, string | number>[]) {
+  const textQuestions = g.questions.filter((q) => q.kind === 'text');
+  const items = new Map<string, { questionId: string; categoryNo: number | null; text: string; repeats: number }>();
+  for (const answers of batch) {
+    for (const q of textQuestions) {
+      const text = answers[q.id];
+      if (typeof text !== 'string') continue;
+      const hash = textHashOf(text);
+      const seen = items.get(hash);
+      if (seen) seen.repeats += 1;
+      else items.set(hash, { questionId: q.id, categoryNo: q.categoryNo, text, repeats: 1 });
+    }
+  }
+  for (let i = 0; i < batch.length; i += 500) {
+    const rows = batch.slice(i, i + 500).map((a) => sql`(${g.unitId}::uuid, ${g.formId}::uuid, ${g.audience}, ${JSON.stringify(a)}::jsonb, ${g.submittedOn})`);
+    await tx.execute(sql`insert into ${opinionResponses} (unit_id, form_id, audience, answers, submitted_on) values ${sql.join(rows, sql`, `)}`);
+  }
+  const all = [...items];
+  for (let i = 0; i < all.length; i += 500) {
+    const values = all.slice(i, i + 500).map(([hash, it]) => sql`(${g.unitId}::uuid, ${g.formId}::uuid, ${it.questionId}, ${it.categoryNo}::int, ${it.text}, ${hash}, ${g.audience}, ${it.questionId === 'leadership' ? 'leadership' : null}::text, ${it.repeats}::int)`);
+    await tx.execute(sql`insert into ${opinionItems} (unit_id, form_id, question_id, category_no, text, text_hash, audience, target_kind, repeats) values ${sql.join(values, sql`, `)}
+      on conflict (form_id, text_hash) do update set repeats = ${opinionItems}.repeats + excluded.repeats`);
+  }
 }
 
 async function formOf(deps: AppDeps, actor: Actor, formId: string) {
@@ -47,13 +60,15 @@ async function formOf(deps: AppDeps, actor: Actor, formId: string) {
   return f;
 }
 
-async function lookups(deps: AppDeps, actor: Actor, campaignId: string | null) {
-  const [roster, depts, categories] = await Promise.all([
+async function lookups(deps: AppDeps, actor: Actor, form: { id: string; campaignId: string | null }) {
+  const campaignId = form.campaignId;
+  const [roster, depts, categories, audienceGroups] = await Promise.all([
     orglifeRepo.roster(deps.db, actor.unitId),
     deps.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.unitId, actor.unitId)),
     campaignId ? campaignsRepo.categories(deps.db, actor.unitId, campaignId) : Promise.resolve([]),
+    audienceGroupsOf(deps, actor.unitId, form.id),
   ]);
-  return { people: new Map(roster.map((p) => [p.id, p.name])), departments: new Map(depts.map((d) => [d.id, d.name])), categories: new Map(categories.map((c) => [c.no, c.title])) };
+  return { audienceGroups, people: new Map(roster.map((p) => [p.id, p.name])), departments: new Map(depts.map((d) => [d.id, d.name])), categories: new Map(categories.map((c) => [c.no, c.title])) };
 }
 type Lookups = Awaited<ReturnType<typeof lookups>>;
 
@@ -64,7 +79,7 @@ export function presentItem(actor: Actor, i: OpinionItemRow, l: Lookups) {
   return {
     id: i.id, categoryNo: i.categoryNo, categoryTitle: i.categoryNo ? l.categories.get(i.categoryNo) ?? `第${i.categoryNo}类` : '', readable,
     text: readable ? i.text : '（涉及党员个人的意见，仅本人和支部书记可见）',
-    audienceLabel: i.targetPersonId ? '' : AUDIENCES[i.audience as keyof typeof AUDIENCES] ?? '', repeats: i.repeats,
+    audienceLabel: i.targetPersonId ? '' : l.audienceGroups.get(i.audience) ?? '', repeats: i.repeats,
     targetKind: i.targetKind as keyof typeof TARGET_KINDS | null, targetDepartmentId: i.targetDepartmentId, targetPersonId: readable ? i.targetPersonId : null, targetLabel: target,
     status: i.status as 'new' | 'adopted' | 'not_adopted' | 'merged', mergedIntoId: i.mergedIntoId, note: i.note, version: i.version,
   };
@@ -74,7 +89,7 @@ export async function listItems(deps: AppDeps, actor: Actor, formId: string, q: 
   const f = await formOf(deps, actor, formId);
   const [page, l] = await Promise.all([
     orglifeRepo.opinionItemsPage(deps.db, actor.unitId, formId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, searchAsPerson: isBranchSecretary(actor) ? undefined : actor.personId }),
-    lookups(deps, actor, f.campaignId),
+    lookups(deps, actor, f),
   ]);
   return { items: page.rows.map((i) => presentItem(actor, i, l)), total: page.total, page: q.page, pageSize: q.pageSize, categories: [...l.categories].map(([no, title]) => ({ no, title })) };
 }
@@ -91,7 +106,7 @@ export async function classifyItem(deps: AppDeps, actor: Actor, id: string, b: z
   if (!canReadOpinionText(actor, i.targetPersonId)) throw notFound('意见');
   if (i.status === 'merged') throw badRequest('已合并的意见请在合并后的意见上分类');
   const f = await formOf(deps, actor, i.formId);
-  const l = await lookups(deps, actor, f.campaignId);
+  const l = await lookups(deps, actor, f);
   if (b.categoryNo !== null && f.campaignId && !l.categories.has(b.categoryNo)) throw badRequest('所选类别不存在');
   if (b.targetKind === 'department' && (!b.targetDepartmentId || !l.departments.has(b.targetDepartmentId))) throw badRequest('请选择意见所指的科室（中心）');
   if (b.targetKind === 'person' && (!b.targetPersonId || !l.people.has(b.targetPersonId))) throw badRequest('请选择意见所指的党员');

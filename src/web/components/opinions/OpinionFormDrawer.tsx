@@ -7,8 +7,8 @@ import { slipsKey } from '../../pages/OpinionSlipsPage';
 export const STATUS: Record<string, { label: string; color: string }> = { draft: { label: '草稿', color: 'default' }, open: { label: '收集中', color: 'green' }, closed: { label: '已结束', color: 'blue' } };
 const AUDIENCES: Record<string, string> = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' };
 
-interface Distribution { id: string; audience: string; audienceLabel: string; label: string; mode: 'link' | 'codes'; token: string; responses: number; codes: { total: number; used: number } | null }
-interface FormDetail { id: string; title: string; status: string; opensOn: string; closesOn: string; version: number; anonymity: string; responses: number; questions: { id: string; label: string }[]; distributions: Distribution[] }
+interface Distribution { id: string; audience: string; audienceLabel: string; label: string; mode: 'link' | 'codes'; token: string; responses: number; pending: number; codes: { total: number; used: number } | null }
+interface FormDetail { id: string; title: string; status: string; opensOn: string; closesOn: string; version: number; anonymity: string; responses: number; pending: number; batchSize: number; questions: { id: string; label: string }[]; distributions: Distribution[] }
 
 /** One form: publish or close, hand out links and single-use codes, see how many answered. */
 export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -50,15 +50,19 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
             <Descriptions.Item label="状态"><Tag color={STATUS[f.status]?.color}>{STATUS[f.status]?.label}</Tag></Descriptions.Item>
             <Descriptions.Item label="征求时间">{f.opensOn} 至 {f.closesOn}</Descriptions.Item>
             <Descriptions.Item label="问题">{f.questions.length} 个</Descriptions.Item>
-            <Descriptions.Item label="已收到">{f.responses} 份</Descriptions.Item>
+            <Descriptions.Item label="已收到">{f.responses} 份{f.pending > 0 && <Typography.Text type="secondary">（另有 {f.pending} 份待汇入）</Typography.Text>}</Descriptions.Item>
           </Descriptions>
+          {f.pending > 0 && (
+            <Alert type="warning" showIcon style={{ marginTop: 12 }} title={`${f.pending} 份意见待汇入`}
+              description={`为保护匿名，提交的意见先加密保存，每凑满至少 ${f.batchSize} 份打乱顺序后才汇入意见整理和汇总表；当日不足的，次日零时汇入；点“结束收集”时全部汇入。`} />
+          )}
           <Alert type="info" showIcon style={{ margin: '12px 0' }} title="对填写人的匿名承诺（显示在意见表顶部）" description={f.anonymity} />
           <Table<Distribution> rowKey="id" size="small" pagination={false} dataSource={f.distributions} locale={{ emptyText: '尚未发放' }}
             columns={[
               { title: '对象', dataIndex: 'audienceLabel', width: 110 },
               { title: '名称', dataIndex: 'label' },
               { title: '方式', dataIndex: 'mode', width: 150, render: (m, d) => (m === 'codes' ? `一次性填写码（已用 ${d.codes?.used ?? 0}/${d.codes?.total ?? 0}）` : '公开链接') },
-              { title: '份数', dataIndex: 'responses', width: 60 },
+              { title: '份数', dataIndex: 'responses', width: 90, render: (n: number, d) => (d.pending > 0 ? <span>{n}<Typography.Text type="secondary">（待汇入 {d.pending}）</Typography.Text></span> : n) },
               { title: '链接与二维码', render: (_, d) => (
                 <Space orientation="vertical" size={2}>
                   <Typography.Text copyable={{ text: linkOf(d) }} style={{ fontSize: 12 }}>{linkOf(d)}</Typography.Text>
@@ -73,7 +77,7 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
                 </Space>
               ) },
             ]} />
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>意见表回收的内容不含填写人信息；填写码与意见分开保存，无法对应。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>意见表回收的内容不含填写人信息；填写码以密钥散列保存、与意见分开，无法对应；某类对象回收不足 {f.batchSize} 份时，其意见与相邻的较大类别合并显示。</Typography.Paragraph>
         </>
       )}
       <Modal title="发放意见表" open={distributing} onOk={distribute} onCancel={() => setDistributing(false)} okText="生成" destroyOnHidden>

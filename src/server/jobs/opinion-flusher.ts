@@ -1,0 +1,77 @@
+import type { AppDeps } from '../types.js';
+import { flushPending, type FlushResult } from '../modules/opinions/pending.service.js';
+import { pendingRepo } from '../modules/opinions/pending.repo.js';
+
+const VACUUM_EVERY_MS = 60_000;
+
+/**
+ * Turns pending opinion submissions into responses (docs/ANONYMITY.md): poked after every
+ * submission and when a form closes, and on a timer so that a day's last submissions go out once the
+ * day is over. One run at a time per instance; several instances are kept apart by the group lock.
+ * Every instance runs one: the work is small and any of them may hold the pending rows' group.
+ */
+export class OpinionFlusher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private lastVacuum = -Infinity;
+  private removedSinceVacuum = 0;
+
+  constructor(private readonly deps: AppDeps, private readonly log: (m: string) => void = () => {}) {}
+
+  start(periodMs = 60_000) {
+    this.timer = setInterval(() => this.poke(), periodMs);
+    this.timer.unref();
+    this.poke();
+  }
+
+  /** Asks for a run soon; pokes during a run make one more run after it. */
+  poke(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => (this.running = null));
+  }
+
+  /** Runs now (after any run going on) and resolves when done: a form just closed shows all its opinions at once. */
+  async flushNow(): Promise<void> {
+    this.poke();
+    this.again = true;
+    await this.idle();
+  }
+
+  /** Resolves when no run is going on (tests; shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.idle();
+  }
+
+  private async loop() {
+    do {
+      this.again = false;
+      try {
+        const r: FlushResult = await flushPending(this.deps, this.log);
+        this.removedSinceVacuum += r.responses;
+        await this.vacuumNow();
+      } catch (e) {
+        this.log(`征求意见汇入失败：${(e as Error).message}`);
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private async vacuumNow() {
+    const now = performance.now();
+    if (this.removedSinceVacuum === 0 || now - this.lastVacuum < VACUUM_EVERY_MS) return;
+    this.lastVacuum = now;
+    this.removedSinceVacuum = 0;
+    await pendingRepo.vacuum(this.deps.db);
+  }
+}
