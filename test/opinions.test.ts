@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { keyringFor } from '../src/server/crypto/keyring.js';
+import { rekeyLegacyCodes } from '../src/server/modules/opinions/opinions.service.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client.js';
 import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
@@ -62,6 +65,21 @@ describe('opinion forms', () => {
     expect((await publicly('POST', url, { answers: { c2: '乱填' }, code: 'ZZZZZZZZ' })).json().message).toBe('填写码无效或已使用');
     const d = (await secretary.get(`/api/opinion-forms/${form.id}`)).json().distributions.find((x: { mode: string }) => x.mode === 'codes');
     expect(d.codes).toEqual({ total: 3, used: 1 });
+  });
+
+  it('rekey codes issued before keyed hashes at start-up: the old digest matches no slip afterwards, the code still works', async () => {
+    const batch = (await secretary.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'service', label: '服务对象（旧码）', mode: 'codes', codeCount: 2 })).json();
+    // As an older version stored them: a plain SHA-256 of the code, not keyed.
+    const digest = (c: string) => createHash('sha256').update(c).digest('hex');
+    await ctx.database.db.execute(sql`delete from opinion_codes where distribution_id = ${batch.id}`);
+    for (const c of batch.codes as string[]) await ctx.database.db.execute(sql`insert into opinion_codes (unit_id, distribution_id, code_hash, keyed) select unit_id, id, ${digest(c)}, false from opinion_distributions where id = ${batch.id}`);
+    const url = `/api/public/opinions/${batch.token}`;
+    expect((await publicly('POST', url, { answers: { c2: '旧码' }, code: batch.codes[0] })).json().message).toBe('填写码无效或已使用');
+    expect(await rekeyLegacyCodes(ctx.database.db, keyringFor(ctx.config))).toBe(2);
+    expect(await rekeyLegacyCodes(ctx.database.db, keyringFor(ctx.config))).toBe(0);
+    const stored = rowsOf<{ h: string }>(await ctx.database.db.execute(sql`select code_hash as h from opinion_codes where distribution_id = ${batch.id}`)).map((r) => r.h);
+    expect(stored).not.toContain(digest(batch.codes[0]));
+    expect((await publicly('POST', url, { answers: { c2: '旧码' }, code: batch.codes[0] })).json()).toEqual({ ok: true });
   });
 
   it('keep nothing that links a response to a code, an address, a browser or a time of day', async () => {
