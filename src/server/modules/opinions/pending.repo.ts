@@ -41,11 +41,17 @@ export const pendingRepo = {
     return rows.map((r) => ({ unitId: r.unit_id, formId: r.form_id, audience: r.audience, day: r.day, pending: r.pending, final: r.final }));
   },
 
-  /** Takes the group's flush lock for the transaction (another instance flushing it waits), then its rows. */
-  async lockGroup(tx: Db, g: Pick<PendingGroup, 'unitId' | 'formId' | 'audience' | 'day'>) {
+  /** Takes the group's flush lock for the transaction (another instance flushing it waits), then the ids of its rows. */
+  async lockGroup(tx: Db, g: Pick<PendingGroup, 'unitId' | 'formId' | 'audience' | 'day'>): Promise<string[]> {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`opinion-flush:${g.formId}:${g.audience}:${g.day}`}, 0))`);
-    return tx.select({ id: opinionPending.id, sealed: opinionPending.sealed }).from(opinionPending)
+    const rows = await tx.select({ id: opinionPending.id }).from(opinionPending)
       .where(and(eq(opinionPending.unitId, g.unitId), eq(opinionPending.formId, g.formId), eq(opinionPending.audience, g.audience), eq(opinionPending.day, g.day)));
+    return rows.map((r) => r.id);
+  },
+
+  /** The sealed submissions of the chosen rows (read only for those: each is ~23 KB). */
+  async sealedOf(tx: Db, ids: string[]) {
+    return tx.select({ id: opinionPending.id, sealed: opinionPending.sealed }).from(opinionPending).where(inArray(opinionPending.id, ids));
   },
 
   async form(tx: Db, unitId: string, formId: string) {

@@ -49,9 +49,12 @@ export async function flushPending(deps: AppDeps, log: (m: string) => void = () 
 async function flushGroup(deps: AppDeps, g: PendingGroup, k: number) {
   const keys = keyringFor(deps.config);
   return deps.db.transaction(async (tx) => {
-    const rows = await pendingRepo.lockGroup(tx, g);
-    const n = pendingToFlush(rows.length, k, g.final);
-    const chosen = shuffled(rows).slice(0, n);
+    const ids = await pendingRepo.lockGroup(tx, g);
+    const n = pendingToFlush(ids.length, k, g.final);
+    if (n === 0) return { responses: 0, unreadable: 0 };
+    const sealed = new Map((await pendingRepo.sealedOf(tx, shuffled(ids).slice(0, n))).map((r) => [r.id, r.sealed]));
+    // The database hands rows back in its own order: the batch's order is a fresh permutation.
+    const chosen = shuffled([...sealed].map(([id, s]) => ({ id, sealed: s })));
     const batch: Answers[] = [];
     const done: string[] = [];
     let unreadable = 0;
