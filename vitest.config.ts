@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** The tests of what issue 13 secures: keys and seals, anonymity, logins, secrets, the audit chain. */
+const SECURITY_TESTS = ['src/server/crypto/**/*.test.ts', 'test/anonymity.test.ts', 'test/opinions.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -15,6 +18,17 @@ export default defineConfig({
           name: 'integration',
           include: ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      // 国密: the security tests again with ZUOFENG_CRYPTO=gm (SM3, SM4, PBKDF2-SM3): both modes pass the same suite.
+      {
+        test: {
+          name: 'security-gm',
+          include: SECURITY_TESTS,
+          globalSetup: ['test/global-setup.ts'],
+          env: { ZUOFENG_CRYPTO: 'gm' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

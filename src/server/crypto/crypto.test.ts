@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Keyring, loadKeyring } from './keyring.js';
-import { cryptoModeFromEnv, digestHex, isSealed, openWith, sealWith, SealError, type HashAlg } from './suite.js';
+import { CRYPTO_MODE, cryptoModeFromEnv, digestHex, isSealed, openWith, sealWith, SealError, type HashAlg } from './suite.js';
 
 const keyOf = (alg: HashAlg) => Buffer.alloc(32, alg === 'sm3' ? 7 : 9);
 
@@ -33,6 +33,13 @@ describe('crypto suite', () => {
       expect(() => openWith(() => Buffer.alloc(32, 1), sealed, 'a')).toThrow(SealError);
     }
     expect(() => openWith(keyOf, 'plain text', 'a')).toThrow(SealError);
+  });
+
+  it('runs in the mode of its test project: SM4 and SM3 under ZUOFENG_CRYPTO=gm (project security-gm), AES and SHA-256 otherwise', () => {
+    const gm = process.env.ZUOFENG_CRYPTO === 'gm';
+    expect(CRYPTO_MODE).toBe(gm ? 'gm' : 'default');
+    expect(new Keyring(Buffer.alloc(32, 3), 'k').seal('p', 'x')).toMatch(gm ? /^zf1\.sm4\./ : /^zf1\.aes\./);
+    expect(digestHex('abc')).toBe(gm ? '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0' : 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
   it('reads the mode from ZUOFENG_CRYPTO and refuses an unknown one', () => {
