@@ -31,6 +31,10 @@ describe('where a robot message may go', () => {
     expect(verdict('webhook', 'http://[fd00::7]:8080/hook', list)).toEqual({ ok: true, allowListedOnly: true });
     expect(verdict('webhook', 'http://[fd00::7]:8081/hook', list).ok).toBe(false);
     expect(verdict('wecom', 'http://10.21.0.1/cgi-bin/webhook/send?key=k', list).ok).toBe(false);
+    // A vendor kind's private host is named as written; a name that might resolve into the network is not enough.
+    expect(verdict('wecom', 'https://other.gov.internal/cgi-bin/webhook/send?key=k', list).ok).toBe(false);
+    // A generic webhook may be judged by the address it resolves to (checked at connect time).
+    expect(verdict('webhook', 'http://oa.gov.internal/hook', list)).toEqual({ ok: true, allowListedOnly: true });
   });
 
   it('takes a generic webhook at any public https address, and refuses plain http and every internal address', () => {

@@ -81,11 +81,15 @@ export function allowListed(list: AllowList, host: string, port: number, address
       : !!address && inCidr(address, e.cidr)));
 }
 
-/** Before resolving: could the allow-list let this host through (its name, its literal address, or an address it may resolve to)? */
+/** The host as written is allow-listed: its name, or its literal address. */
+function listedAsWritten(list: AllowList, host: string, port: number): boolean {
+  return allowListed(list, host, port, parseIP(normalHost(host)));
+}
+
+/** Before resolving: could the allow-list let this host through (as written, or by an address it may resolve to)? */
 function mightBeAllowed(list: AllowList, host: string, port: number): boolean {
-  const literal = parseIP(normalHost(host));
-  if (literal) return allowListed(list, host, port, literal);
-  return allowListed(list, host, port, null) || list.entries.some((e) => e.kind !== 'name' && (e.kind === 'cidr' || portOk(e.port, port)));
+  if (listedAsWritten(list, host, port)) return true;
+  return !parseIP(normalHost(host)) && list.entries.some((e) => e.kind === 'cidr' || (e.kind === 'ip' && portOk(e.port, port)));
 }
 
 export const portOf = (u: URL) => (u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80);
@@ -120,7 +124,8 @@ export function checkTarget(kind: ChannelKind, address: string, list: AllowList)
       if (u.protocol !== 'https:' || port !== 443) return { ok: false, message: `${VENDOR_NAMES[kind]}机器人地址应以 https://${host}/ 开头（不带端口）` };
       return { ok: true, allowListedOnly: false };
     }
-    if (!mightBeAllowed(list, host, port)) {
+    // A private deployment is named in the allow-list as it is written in the address (its host name, or its address).
+    if (!listedAsWritten(list, host, port)) {
       return { ok: false, message: `${VENDOR_NAMES[kind]}机器人地址应为 https://${VENDOR_HOSTS[kind].join(' 或 https://')} 开头。私有部署的地址${ALLOW_PRIVATE}` };
     }
     return { ok: true, allowListedOnly: true };

@@ -11,6 +11,9 @@ import { Dispatcher } from './jobs/dispatcher.js';
 import { smtpSender } from './modules/deliveries/mail.js';
 import { keyringFor } from './crypto/keyring.js';
 import { ensureKeyMatchesDatabase } from './modules/installation/installation.service.js';
+import { parseAllowList } from '../domain/channel-address.js';
+import { sealPlainChannels } from './modules/channels/channel-secrets.js';
+import { egressFor } from './modules/channels/send.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
@@ -18,9 +21,14 @@ export async function main() {
   const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
   config.webDir = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
+  const allow = parseAllowList(config.channelAllowHosts.join(','));
+  if (allow.errors.length) throw new Error(`ZUOFENG_CHANNEL_ALLOW_HOSTS 有误：${allow.errors.join('；')}`);
   const database = await openDatabase(config);
   await database.migrate();
-  await ensureKeyMatchesDatabase(database.db, keyringFor(config));
+  const keys = keyringFor(config);
+  await ensureKeyMatchesDatabase(database.db, keys);
+  const sealed = await sealPlainChannels(database.db, keys);
+  if (sealed) console.log(`已加密保存 ${sealed} 个通知渠道的地址和密钥`);
   const clock = clockFromEnv(process.env);
   if (process.env.ZUOFENG_FAKE_NOW) console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
   const deps = { db: database.db, clock, config };
@@ -32,7 +40,7 @@ export async function main() {
   const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m)) : null;
   const dispatcher = config.dispatchSeconds > 0 ? new Dispatcher(database.db, clock, {
     concurrency: config.dispatchConcurrency, leaseMs: config.deliveryLeaseSeconds * 1000, publicUrl: config.publicUrl,
-    mail: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null, log: (m) => app.log.info(m),
+    mail: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null, keys, egress: egressFor(config), log: (m) => app.log.info(m),
   }) : null;
   const close = async () => {
     await scheduler?.stop();
