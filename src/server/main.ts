@@ -11,9 +11,8 @@ import { Dispatcher } from './jobs/dispatcher.js';
 import { smtpSender } from './modules/deliveries/mail.js';
 import { keyringFor } from './crypto/keyring.js';
 import { ensureKeyMatchesDatabase } from './modules/installation/installation.service.js';
-import { parseAllowList } from '../domain/channel-address.js';
 import { sealPlainChannels } from './modules/channels/channel-secrets.js';
-import { egressFor } from './modules/channels/send.js';
+import { checkAllowHosts, egressFor } from './modules/channels/send.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
@@ -21,8 +20,7 @@ export async function main() {
   const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
   config.webDir = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
-  const allow = parseAllowList(config.channelAllowHosts.join(','));
-  if (allow.errors.length) throw new Error(`ZUOFENG_CHANNEL_ALLOW_HOSTS 有误：${allow.errors.join('；')}`);
+  checkAllowHosts(config);
   const database = await openDatabase(config);
   await database.migrate();
   const keys = keyringFor(config);

@@ -10,6 +10,12 @@ export const ANSWER_MAX_BYTES = 64 * 1024;
 
 const egresses = new Map<string, Egress>();
 
+/** Start-up check of ZUOFENG_CHANNEL_ALLOW_HOSTS: a security setting with a typo stops the server instead of being half applied. */
+export function checkAllowHosts(config: { channelAllowHosts: readonly string[] }) {
+  const { errors } = parseAllowList(config.channelAllowHosts.join(','));
+  if (errors.length) throw new Error(`ZUOFENG_CHANNEL_ALLOW_HOSTS 有误：${errors.join('；')}`);
+}
+
 /** The egress of a configuration's allow-list, one per process (its keep-alive connections are reused). */
 export function egressFor(config: { channelAllowHosts: readonly string[] }): Egress {
   const key = config.channelAllowHosts.join(',');
