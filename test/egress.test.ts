@@ -147,5 +147,8 @@ describe('robot messages to an allow-listed address', () => {
   it('give up after the timeout when nothing answers', async () => {
     const silent = await serve(() => { /* never answers */ });
     expect(await sendCard(egress, 'webhook', `${silent}/hook`, 's', card, Date.now(), 300)).toEqual({ ok: false, code: 'network', message: '对方在规定时间内没有应答', retryable: true });
+    // An answer that starts and never ends is the same.
+    const dribbling = await serve((_req, res) => { res.writeHead(200); res.write('{"errcode":'); });
+    expect(await sendCard(egress, 'wecom', `${dribbling}/cgi-bin/webhook/send?key=k`, '', card, Date.now(), 300)).toEqual({ ok: false, code: 'network', message: '对方在规定时间内没有应答', retryable: true });
   });
 });

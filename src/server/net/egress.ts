@@ -68,7 +68,10 @@ export class Egress {
     if (!agent) return Promise.reject(new EgressRefused('地址应以 https:// 开头'));
     return new Promise<PostAnswer>((resolve, reject) => {
       let settled = false;
+      let timedOut = false;
       const settle = (f: () => void) => { if (!settled) { settled = true; clearTimeout(timer); f(); } };
+      /** Whatever error a timeout causes first (on the request or the answer), it is reported as the timeout. */
+      const fail = (e: Error) => settle(() => reject(timedOut ? new EgressTimeout('对方在规定时间内没有应答') : e));
       const lib = url.protocol === 'https:' ? https : http;
       const req = lib.request(url, { method: 'POST', agent, lookup, headers: { ...o.headers, 'content-length': String(Buffer.byteLength(o.body)) } }, (res) => {
         const chunks: Buffer[] = [];
@@ -84,10 +87,10 @@ export class Egress {
           }
         });
         res.on('end', () => done(false));
-        res.on('error', (e) => settle(() => reject(e)));
-        res.on('close', () => settle(() => reject(new Error('answer cut short'))));
+        res.on('error', fail);
+        res.on('close', () => fail(new Error('answer cut short')));
       });
-      const timer = setTimeout(() => req.destroy(new EgressTimeout('对方在规定时间内没有应答')), o.timeoutMs);
+      const timer = setTimeout(() => { timedOut = true; req.destroy(new EgressTimeout('对方在规定时间内没有应答')); }, o.timeoutMs);
       req.on('socket', (socket: Socket) => {
         const check = () => {
           const v = socket.remoteAddress ? judge(socket.remoteAddress) : { ok: false as const, message: '无法确认对方地址' };
@@ -96,7 +99,7 @@ export class Egress {
         if (socket.remoteAddress) check();
         else socket.once('connect', check);
       });
-      req.on('error', (e) => settle(() => reject(e)));
+      req.on('error', fail);
       req.end(o.body);
     });
   }
