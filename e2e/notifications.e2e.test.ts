@@ -4,6 +4,8 @@ import { startReceivers, type Receivers } from '../test/robot-receivers.js';
 import { browserMissing, btn, launchBrowser, shot, signInAt, startServer, type Server } from './support.js';
 
 const missing = browserMissing();
+/** The stand-ins run on 127.0.0.1: the system administrator allow-lists them, as for a private deployment. */
+const ALLOW = { ZUOFENG_CHANNEL_ALLOW_HOSTS: '127.0.0.1' };
 const cfg = { wecomKey: 'e2e-digest-wecom-key', dingToken: 'x', dingSecret: 'x', feishuHook: 'x', feishuSecret: 'x', webhookSecret: 'e2e-oa-webhook-secret' };
 
 /** Signs in over the API (for setup the test does not need to show) and returns a writer with the session and CSRF token. */
@@ -42,7 +44,7 @@ describe.skipIf(missing)('an overdue reminder reaches the work group as one dige
   });
 
   it('Monday evening: the office adds the WeCom robot in the page; an item is already past its deadline', async () => {
-    server = await startServer({ ZUOFENG_FAKE_NOW: '2026-11-30T18:00:00+08:00', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_DISPATCH_SECONDS: '1' });
+    server = await startServer({ ZUOFENG_FAKE_NOW: '2026-11-30T18:00:00+08:00', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_DISPATCH_SECONDS: '1', ...ALLOW });
     dataDir = server.dataDir;
     const p = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await signInAt(p, `${server.url}/channels`, 'office');
@@ -69,7 +71,7 @@ describe.skipIf(missing)('an overdue reminder reaches the work group as one dige
   });
 
   it('Tuesday 07:00: the sweep writes the overdue reminder; quiet hours hold it', async () => {
-    server = await startServer({ ZUOFENG_FAKE_NOW: '2026-12-01T07:00:00+08:00', ZUOFENG_SWEEP_SECONDS: '2', ZUOFENG_DISPATCH_SECONDS: '1' }, dataDir);
+    server = await startServer({ ZUOFENG_FAKE_NOW: '2026-12-01T07:00:00+08:00', ZUOFENG_SWEEP_SECONDS: '2', ZUOFENG_DISPATCH_SECONDS: '1', ...ALLOW }, dataDir);
     const zhou = await apiAs(server, 'member1');
     for (let i = 0; i < 50; i++) {
       const inbox = await zhou.call('GET', '/api/inbox?pageSize=50');
@@ -85,7 +87,7 @@ describe.skipIf(missing)('an overdue reminder reaches the work group as one dige
   it('Tuesday 08:30: one digest in the WeCom group, and 周凯\'s inbox shows the reminder', async () => {
     // The webhook receiver judges signatures by the server's (fake) clock.
     rx.clock.offsetMs = new Date('2026-12-01T08:29:56+08:00').getTime() - Date.now();
-    server = await startServer({ ZUOFENG_FAKE_NOW: '2026-12-01T08:29:56+08:00', ZUOFENG_SWEEP_SECONDS: '2', ZUOFENG_DISPATCH_SECONDS: '1' }, dataDir);
+    server = await startServer({ ZUOFENG_FAKE_NOW: '2026-12-01T08:29:56+08:00', ZUOFENG_SWEEP_SECONDS: '2', ZUOFENG_DISPATCH_SECONDS: '1', ...ALLOW }, dataDir);
     const deadline = Date.now() + 30_000;
     while (wecom().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     await new Promise((r) => setTimeout(r, 4000)); // a second message, if any, would arrive by now

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../src/server/clock.js';
 import { openDatabase, openPostgres, rowsOf, type Database } from '../src/server/db/client.js';
+import { isSealed } from '../src/server/crypto/suite.js';
 import { notificationChannels, notificationSettings, notifications } from '../src/server/db/schema/index.js';
 import { seedDemoUnit } from '../src/server/demo/seed-demo.js';
 import { startReceivers } from './robot-receivers.js';
@@ -47,6 +48,8 @@ function startServer(store: Store): ChildProcess {
     env: {
       ...process.env, ...store.env, ZUOFENG_DEMO: '0', PORT: '0', HOST: '127.0.0.1', ZUOFENG_LOG: '0', ZUOFENG_SWEEP_SECONDS: '0',
       ZUOFENG_DISPATCH_SECONDS: '1', ZUOFENG_DISPATCH_CONCURRENCY: String(CONCURRENCY), ZUOFENG_DELIVERY_LEASE_SECONDS: '2', ZUOFENG_FAKE_NOW: '',
+      // The receiver runs on 127.0.0.1: the system administrator's allow-list lets it in.
+      ZUOFENG_CHANNEL_ALLOW_HOSTS: '127.0.0.1',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -80,6 +83,7 @@ async function crashAndRestart(store: Store) {
   });
   try {
     const now = new Date();
+    // Stored plain, as a version before sealing did: the server seals it at start-up and still sends.
     await setup.db.insert(notificationChannels).values({ unitId: unit.id, kind: 'webhook', name: 'OA', address: `${rx.base}/hooks/zuofeng`, secret, createdAt: now, updatedAt: now });
     // Whatever the hour the test runs at, nothing is held for quiet hours.
     await setup.db.insert(notificationSettings).values({ unitId: unit.id, quietHours: false, updatedAt: now });
@@ -104,7 +108,9 @@ async function crashAndRestart(store: Store) {
     }
     const check = await store.open();
     const [left] = rowsOf<{ n: number }>(await check.db.execute(sql`select count(*)::int as n from notification_deliveries where unit_id = ${unit.id} and status <> 'sent'`));
+    const [channel] = rowsOf<{ address: string; secret: string }>(await check.db.execute(sql`select address, secret from notification_channels where unit_id = ${unit.id}`));
     await check.close();
+    expect([isSealed(channel!.address), isSealed(channel!.secret)]).toEqual([true, true]);
     const all = ids();
     return { atKill, received: all.length, distinct: new Set(all).size, keys: new Set(rx.received.map((r) => r.headers['idempotency-key'])).size, notSent: left!.n };
   } finally {

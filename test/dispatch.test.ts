@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client.js';
+import { eq } from 'drizzle-orm';
+import { parseAllowList } from '../src/domain/channel-address.js';
+import { keyringFor } from '../src/server/crypto/keyring.js';
+import { notificationChannels } from '../src/server/db/schema/index.js';
 import { Dispatcher } from '../src/server/jobs/dispatcher.js';
+import { egressFor } from '../src/server/modules/channels/send.js';
+import { Egress } from '../src/server/net/egress.js';
 import { smtpSender } from '../src/server/modules/deliveries/mail.js';
 import { notificationsRepo } from '../src/server/modules/notifications/notifications.repo.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
@@ -13,7 +19,8 @@ let ctx: TestContext;
 let rx: Receivers;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 beforeAll(async () => {
-  ctx = await testApp({ smtpUrl: 'smtp://set-below' });
+  // The receivers run on 127.0.0.1: the system administrator's allow-list lets them in.
+  ctx = await testApp({ smtpUrl: 'smtp://set-below', channelAllowHosts: ['127.0.0.1'] });
   rx = await startReceivers(cfg);
   smtp = await startSmtp({ reject: ['nobody@example.cn'] });
 });
@@ -24,7 +31,8 @@ beforeEach(() => { rx.received.length = 0; smtp.received.length = 0; rx.resetLim
 const setClock = (iso: string) => { ctx.clock.current = new Date(iso); rx.clock.offsetMs = ctx.clock.now().getTime() - Date.now(); };
 /** The units this file made: on the shared PostgreSQL test database, other files' notices are not ours to send. */
 const ours: string[] = [];
-const dispatcher = () => new Dispatcher(ctx.database.db, ctx.clock, { concurrency: 4, leaseMs: 60_000, publicUrl: 'https://zf.example.cn', mail: smtpSender(smtp.url, '作风督办 <zf@example.cn>'), units: ours });
+const channelAccess = () => ({ keys: keyringFor(ctx.config), egress: egressFor(ctx.config) });
+const dispatcher = () => new Dispatcher(ctx.database.db, ctx.clock, { concurrency: 4, leaseMs: 60_000, publicUrl: 'https://zf.example.cn', mail: smtpSender(smtp.url, '作风督办 <zf@example.cn>'), units: ours, ...channelAccess() });
 /** Runs rounds until nothing more is due now. */
 async function drain(d = dispatcher()) {
   for (let i = 0; i < 50; i++) if ((await d.runOnce()).claimed === 0) return;
@@ -173,6 +181,41 @@ describe('the dispatcher', () => {
   });
 });
 
+describe('internal addresses and sealed channels', () => {
+  it('a dispatcher without the allow-list refuses the receivers on 127.0.0.1: failed at once, not retried, nothing connects', async () => {
+    const { unit, office, personId } = await setup();
+    await unitWithRobots(office);
+    await notices(unit.unit.id, personId, 'chase', 2, '催办');
+    const strict = new Egress(parseAllowList('').list);
+    const before = rx.connections();
+    const d = new Dispatcher(ctx.database.db, ctx.clock, { concurrency: 4, leaseMs: 60_000, publicUrl: 'https://zf.example.cn', mail: null, units: [unit.unit.id], keys: keyringFor(ctx.config), egress: strict });
+    for (let i = 0; i < 5; i++) await d.runOnce();
+    strict.close();
+    expect(rx.connections()).toBe(before);
+    expect(rx.received).toHaveLength(0);
+    const log = (await office.get('/api/deliveries')).json();
+    expect(log.counts).toMatchObject({ failed: 4, pending: 0, sent: 0 });
+    for (const item of log.items) {
+      expect(item).toMatchObject({ status: 'failed', lastCode: 'forbidden_address', nextAttemptAt: null });
+      expect(item.lastMessage).toContain('ZUOFENG_CHANNEL_ALLOW_HOSTS');
+      expect(item.lastMessage).not.toContain(cfg.wecomKey);
+    }
+  });
+
+  it('a channel whose sealed address does not open (moved from another row) fails with a clear reason', async () => {
+    const { unit, office, personId } = await setup();
+    const [wecom, webhook] = await unitWithRobots(office);
+    const [other] = await ctx.database.db.select().from(notificationChannels).where(eq(notificationChannels.id, webhook!.id));
+    await ctx.database.db.update(notificationChannels).set({ address: other!.address }).where(eq(notificationChannels.id, wecom!.id));
+    await notices(unit.unit.id, personId, 'chase', 1, '催办');
+    await drain();
+    const log = (await office.get(`/api/deliveries?channelId=${wecom!.id}`)).json();
+    expect(log.items[0]).toMatchObject({ status: 'failed', lastCode: 'sealed' });
+    expect((await office.get('/api/channels')).json().find((c: { id: string }) => c.id === wecom!.id).address).toContain('无法解密');
+    expect(rx.received.map((r) => r.vendor)).toEqual(['webhook']);
+  });
+});
+
 describe('leases', () => {
   it('a dispatcher never starts a send its lease might not outlast; what it puts back goes later, once', async () => {
     const { unit, office, personId } = await setup();
@@ -183,7 +226,7 @@ describe('leases', () => {
       await office.post('/api/channels', { kind: 'webhook', name: '慢的 OA', address: `${slow.base}/hooks/zuofeng`, secret: cfg.webhookSecret });
       await notices(unit.unit.id, personId, 'chase', 5, '催办');
       // A 1-second lease: a robot is given 500 ms, so after about two 300 ms answers the rest must wait.
-      const d = new Dispatcher(ctx.database.db, { now: () => new Date() }, { concurrency: 1, leaseMs: 1000, publicUrl: 'https://zf.example.cn', mail: null, units: [unit.unit.id] });
+      const d = new Dispatcher(ctx.database.db, { now: () => new Date() }, { concurrency: 1, leaseMs: 1000, publicUrl: 'https://zf.example.cn', mail: null, units: [unit.unit.id], ...channelAccess() });
       const first = await d.runOnce();
       expect(first.claimed).toBe(5);
       expect(first.sent).toBeGreaterThanOrEqual(1);

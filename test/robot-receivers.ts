@@ -8,7 +8,11 @@ import type { AddressInfo } from 'node:net';
  * and its rate limit, and answers with the vendor's own success or error body.
  */
 export interface Received { vendor: string; body: Record<string, unknown>; headers: http.IncomingHttpHeaders; url: string }
-export interface Receivers { base: string; received: Received[]; close: () => Promise<void>; clock: { offsetMs: number }; resetLimits: () => void }
+export interface Receivers {
+  base: string; port: number; received: Received[]; close: () => Promise<void>; clock: { offsetMs: number }; resetLimits: () => void;
+  /** TCP connections accepted so far: a refused address must not even connect. */
+  connections: () => number;
+}
 
 const json = (res: http.ServerResponse, status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -90,7 +94,12 @@ export async function startReceivers(cfg: { wecomKey: string; dingToken: string;
       json(res, 404, { error: 'not found' });
     });
   });
+  let connections = 0;
+  server.on('connection', () => { connections++; });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, received, clock, resetLimits: () => windows.clear(), close: () => new Promise((r) => server.close(() => r())) };
+  const port = (server.address() as AddressInfo).port;
+  return {
+    base: `http://127.0.0.1:${port}`, port, received, clock, resetLimits: () => windows.clear(), connections: () => connections,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
 }

@@ -31,6 +31,13 @@ export async function run(emit: Emit) {
   const { openPostgres } = await import('../../src/server/db/client.js');
   const { Dispatcher } = await import('../../src/server/jobs/dispatcher.js');
   const { fanOut } = await import('../../src/server/modules/deliveries/fanout.js');
+  const { ephemeralKeyring } = await import('../../src/server/crypto/keyring.js');
+  const { sealPlainChannels } = await import('../../src/server/modules/channels/channel-secrets.js');
+  const { Egress } = await import('../../src/server/net/egress.js');
+  const { parseAllowList } = await import('../../src/domain/channel-address.js');
+  const keys = ephemeralKeyring();
+  // The receiver runs on 127.0.0.1: allow-listed, as a system administrator would for an intranet OA.
+  const egress = new Egress(parseAllowList('127.0.0.1').list);
   const database = openPostgres(await freshDatabase(), 8);
   await database.migrate();
   const db = database.db;
@@ -49,11 +56,12 @@ export async function run(emit: Emit) {
       insert into notifications (unit_id, recipient_person_id, kind, title, body, dedupe_key, created_at)
       select p.unit_id, p.id, 'chase', '催办：事项' || k, '请尽快办理', 'bench:' || k, ${now.toISOString()}::timestamptz
       from p, generate_series(1, ${PER_UNIT}) k`);
+    await sealPlainChannels(db, keys); // as start-up does: addresses and secrets are stored sealed
     const total = UNITS * PER_UNIT;
     const t0 = performance.now();
     for (let n = 1; n > 0;) n = await fanOut(db, new Date(), { limit: 500, mailEnabled: false });
     const fanoutMs = performance.now() - t0;
-    const d = new Dispatcher(db, { now: () => new Date() }, { concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16), leaseMs: 60_000, publicUrl: 'http://localhost:3000', mail: null });
+    const d = new Dispatcher(db, { now: () => new Date() }, { concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16), leaseMs: 60_000, publicUrl: 'http://localhost:3000', mail: null, keys, egress });
     const t1 = performance.now();
     for (;;) {
       const r = await d.runOnce();
@@ -68,6 +76,7 @@ export async function run(emit: Emit) {
     emit('end_to_end_s', (fanoutMs + sendMs) / 1000, 's');
     emit('repeats', repeats, 'count');
   } finally {
+    egress.close();
     receiver.kill();
     await database.close();
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digestCard, fitBytes, LIMITS, readAnswer, robotBudget, robotRequest, type Card, type ChannelKind } from './robots.js';
+import { digestCard, escapeMarkdown, fitBytes, LIMITS, readAnswer, robotBudget, robotRequest, type Card, type ChannelKind } from './robots.js';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const card = (over: Partial<Card> = {}): Card => ({ title: '【逾期】关于报送年度总结的通知', lines: ['办理时限：2026-11-27（已逾期 1 个工作日）', '承办人：周凯'], link: 'https://zf.example/items/1', idempotencyKey: 'n1:c1', ...over });
@@ -52,6 +52,19 @@ describe('robot answers and budgets', () => {
     expect(readAnswer('feishu', 200, '{"code":19021,"msg":"sign match fail or timestamp is not within one hour from current time"}')).toMatchObject({ ok: false, code: '19021' });
     expect(readAnswer('webhook', 503, 'busy')).toMatchObject({ ok: false, retryable: true });
     expect(readAnswer('wecom', 502, '<html>')).toMatchObject({ ok: false, code: '502', retryable: true });
+    expect(readAnswer('webhook', 401, '{"error":"bad signature"}')).toMatchObject({ ok: false, code: '401', message: 'bad signature' });
+  });
+
+  it('show the vendor\'s code and message, never the raw body of whatever answered', () => {
+    const internal = 'HTTP/1.1 200 OK\r\nServer: PostgreSQL?\r\n\r\n{"version":"15.4","users":["postgres"]}';
+    for (const kind of KINDS) {
+      for (const [status, body] of [[200, internal], [500, internal], [404, '<html><title>Internal admin</title></html>'], [200, '["a","b"]']] as const) {
+        const a = readAnswer(kind, status, body);
+        expect(a.message, `${kind} ${status}`).not.toMatch(/postgres|admin|HTTP\/1\.1|version|\[/i);
+        if (kind !== 'webhook' || status >= 300) expect(a.ok).toBe(false);
+      }
+    }
+    expect(readAnswer('wecom', 200, 'x').message).toBe('对方应答不是企业微信机器人的格式（HTTP 200）');
   });
 
   it('never let a robot take more than its per-minute and per-second budget; a digest only when some must wait', () => {
@@ -69,8 +82,53 @@ describe('robot answers and budgets', () => {
   });
 
   it('digest many cards into one, keeping every mention', () => {
+    expect(digestCard([card()], 'd').lines[0]).toMatch(/^1\. /);
     const d = digestCard([card({ mentionMobiles: ['1'] }), card({ title: '第二项', mentionMobiles: ['2', '1'] })], 'digest:1');
     expect(d.title).toBe('督办提醒汇总（2 条）');
     expect(d.mentionMobiles).toEqual(['1', '2']);
+  });
+});
+
+describe('markdown cards (WeCom, DingTalk)', () => {
+  const contentOf = (kind: 'wecom' | 'dingtalk', c: Card) => {
+    const body = JSON.parse(robotRequest(kind, 'https://r.example/send?key=k&access_token=t', '', c, 0).body);
+    return kind === 'wecom' ? body.markdown.content as string : body.markdown.text as string;
+  };
+  const links = (md: string) => md.match(/\]\(/g)?.length ?? 0;
+
+  it('render a title or line that is a markdown link, image, heading or <font> tag as text', () => {
+    const evil = card({
+      title: '[点我](http://evil)', link: 'https://zf.example/?item=1',
+      lines: ['![x](http://evil/p.png) **粗** _斜_ `code`', '# 标题\n> 引用\n- 列表', '<font color="warning">红</font> &lt;b&gt;', '1. 编号 | 表格 ~~删~~'],
+    });
+    for (const kind of ['wecom', 'dingtalk'] as const) {
+      const md = contentOf(kind, evil);
+      expect(links(md), kind).toBe(1); // only our own 查看详情
+      expect(md).toContain('**［点我］（http://evil）**');
+      expect(md).toContain('[查看详情](https://zf.example/?item=1)');
+      expect(md).not.toMatch(/<font|!\[|`|\n#|\n>|\n- |&lt;|~~|\|/);
+    }
+    expect(JSON.parse(robotRequest('dingtalk', 'https://d/send?access_token=t', '', evil, 0).body).markdown.title).toBe('［点我］（http://evil）');
+    // Plain text messages (WeCom with @, Feishu) are not markdown: the title is kept as written.
+    expect(JSON.parse(robotRequest('feishu', 'https://f', '', evil, 0).body).content.text).toContain('[点我](http://evil)');
+  });
+
+  it('leave ordinary text alone, and no markup character or line break of any text survives', () => {
+    expect(escapeMarkdown('【逾期】关于报送2026-11-27年度总结的通知：周凯，办理时限：2026-11-27')).toBe('【逾期】关于报送2026-11-27年度总结的通知：周凯，办理时限：2026-11-27');
+    expect(escapeMarkdown('- 第一项')).toBe('－ 第一项');
+    expect(escapeMarkdown('3. 第三项')).toBe('3． 第三项');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'[]()*_`#<>~|&\\!{}-+.1 \n\r\u2028a中'), maxLength: 60 }), (t) => {
+      const out = escapeMarkdown(t);
+      expect(out).not.toMatch(/[[\]()*_`#<>~|&\\{}\r\n\u2028]/);
+      expect(out).not.toMatch(/^\s*([-+]|\d+\.)/);
+    }), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }).filter((t) => !/[[\]()*_`#<>~|&\\{}\s]|^[-+\d]/u.test(t)), (t) => {
+      expect(escapeMarkdown(t)).toBe(t);
+    }));
+  });
+
+  it('percent-encode our own link so that it cannot end the markdown link early', () => {
+    const md = contentOf('wecom', card({ link: 'https://zf.example/a (b)/?item=1' }));
+    expect(md).toContain('[查看详情](https://zf.example/a%20%28b%29/?item=1)');
   });
 });

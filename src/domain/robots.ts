@@ -49,9 +49,32 @@ export const feishuSign = (secret: string, timestampS: number) => createHmac('sh
 /** Generic webhook: hex HMAC-SHA256 of `timestamp + "." + body` keyed by the secret. */
 export const webhookSignature = (secret: string, timestampS: number, body: string) => createHmac('sha256', secret).update(`${timestampS}.${body}`).digest('hex');
 
+/**
+ * Characters WeCom's and DingTalk's markdown give a meaning to (links, images, emphasis, code,
+ * headings, quotes, tables, `<font>` tags, entities), as their full-width look-alikes: an item
+ * titled `[点我](http://evil)` shows as ［点我］（http://evil） — text, not a link.
+ */
+const MARKDOWN_LOOKALIKES: Record<string, string> = {
+  '\\': '＼', '`': '｀', '*': '＊', '_': '＿', '{': '｛', '}': '｝', '[': '［', ']': '］', '(': '（', ')': '）', '#': '＃',
+  '<': '＜', '>': '＞', '~': '～', '|': '｜', '&': '＆',
+};
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#<>~|&]/g;
+
+/** User-provided text for a markdown card: one line (a line break could start a heading or a quote), every markup character neutral. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+    .replace(MARKDOWN_SPECIAL, (c) => MARKDOWN_LOOKALIKES[c]!)
+    // A line that starts with "- ", "+ " or "1. " would become a list item.
+    .replace(/^(\s*)([-+])/, (_, sp: string, c: string) => `${sp}${c === '-' ? '－' : '＋'}`)
+    .replace(/^(\s*\d+)\./, '$1．');
+}
+
+/** Our own link, from the configured public address: characters that would end the markdown link are percent-encoded. */
+const markdownLink = (url: string) => url.replace(/[\s()[\]<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
 function markdownOf(card: Card, at: (m: string) => string = () => '') {
   const mentions = (card.mentionMobiles ?? []).map(at).join(' ');
-  return [`**${card.title}**`, ...card.lines, ...(card.link ? [`[查看详情](${card.link})`] : []), ...(mentions.trim() ? [mentions] : [])].join('\n\n');
+  return [`**${escapeMarkdown(card.title)}**`, ...card.lines.map(escapeMarkdown), ...(card.link ? [`[查看详情](${markdownLink(card.link)})`] : []), ...(mentions.trim() ? [mentions] : [])].join('\n\n');
 }
 
 const plainOf = (card: Card) => [card.title, ...card.lines, ...(card.link ? [card.link] : [])].join('\n');
@@ -75,7 +98,7 @@ export function robotRequest(kind: ChannelKind, address: string, secret: string,
       url.searchParams.set('sign', dingtalkSign(secret, nowMs));
     }
     const text = fitBytes(markdownOf(card, (m) => `@${m}`), LIMITS.dingtalkTextBytes);
-    return { url: url.toString(), headers: json, body: JSON.stringify({ msgtype: 'markdown', markdown: { title: card.title.slice(0, 60), text }, at: { atMobiles: card.mentionMobiles ?? [], isAtAll: false } }) };
+    return { url: url.toString(), headers: json, body: JSON.stringify({ msgtype: 'markdown', markdown: { title: escapeMarkdown(card.title).slice(0, 60), text }, at: { atMobiles: card.mentionMobiles ?? [], isAtAll: false } }) };
   }
   if (kind === 'feishu') {
     const ts = Math.floor(nowMs / 1000);
@@ -92,30 +115,44 @@ export function robotRequest(kind: ChannelKind, address: string, secret: string,
 
 export interface RobotAnswer { ok: boolean; code: string; message: string; retryable: boolean }
 
-/** What an answer means: each vendor's success body, its error codes, and which errors are worth retrying. */
+const VENDOR_LABELS: Record<ChannelKind, string> = { wecom: '企业微信', dingtalk: '钉钉', feishu: '飞书', webhook: '对方系统' };
+/** A short message field of an answer, if it has one; never the body itself. */
+const field = (body: Record<string, unknown>, ...names: string[]) => {
+  for (const n of names) if (typeof body[n] === 'string' && body[n]) return (body[n] as string).slice(0, 200);
+  return null;
+};
+
+/**
+ * What an answer means: each vendor's success body, its error codes, and which errors are worth
+ * retrying. The message is the vendor's own (errmsg, msg) — never the raw body, which from a
+ * misdirected address could be anything the other side chose to say.
+ */
 export function readAnswer(kind: ChannelKind, status: number, text: string): RobotAnswer {
   let body: Record<string, unknown> = {};
   try {
-    body = JSON.parse(text) as Record<string, unknown>;
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
   } catch {
     /* not JSON: judged by the status */
   }
   const retryStatus = status === 429 || status >= 500;
+  const notTheirs = `对方应答不是${VENDOR_LABELS[kind]}机器人的格式（HTTP ${status}）`;
   if (kind === 'wecom' || kind === 'dingtalk') {
     const code = Number(body.errcode ?? (status === 200 ? NaN : status));
-    if (status === 200 && code === 0) return { ok: true, code: '0', message: String(body.errmsg ?? 'ok'), retryable: false };
+    if (status === 200 && code === 0) return { ok: true, code: '0', message: field(body, 'errmsg') ?? 'ok', retryable: false };
     // WeCom 45009 and DingTalk 130101: too many messages now; -1 is the vendor's "system busy".
     const busy = code === 45009 || code === 130101 || code === -1;
-    return { ok: false, code: Number.isNaN(code) ? String(status) : String(code), message: String(body.errmsg ?? text.slice(0, 200)), retryable: busy || retryStatus };
+    return { ok: false, code: Number.isNaN(code) ? String(status) : String(code), message: field(body, 'errmsg') ?? notTheirs, retryable: busy || retryStatus };
   }
   if (kind === 'feishu') {
     const code = Number(body.code ?? body.StatusCode ?? (status === 200 ? NaN : status));
-    if (status === 200 && code === 0) return { ok: true, code: '0', message: String(body.msg ?? 'success'), retryable: false };
+    if (status === 200 && code === 0) return { ok: true, code: '0', message: field(body, 'msg') ?? 'success', retryable: false };
     // 11232: the bot is sending too fast.
-    return { ok: false, code: Number.isNaN(code) ? String(status) : String(code), message: String(body.msg ?? text.slice(0, 200)), retryable: code === 11232 || retryStatus };
+    return { ok: false, code: Number.isNaN(code) ? String(status) : String(code), message: field(body, 'msg', 'StatusMessage') ?? notTheirs, retryable: code === 11232 || retryStatus };
   }
   if (status >= 200 && status < 300) return { ok: true, code: String(status), message: 'ok', retryable: false };
-  return { ok: false, code: String(status), message: text.slice(0, 200) || `HTTP ${status}`, retryable: retryStatus };
+  // Our generic webhook: a refusal may say why in a JSON `error` or `message` field.
+  return { ok: false, code: String(status), message: field(body, 'error', 'message', 'msg') ?? `对方拒绝了消息（HTTP ${status}）`, retryable: retryStatus };
 }
 
 /**

@@ -46,6 +46,11 @@ export interface Config {
   logClientAddress: boolean;
   /** The master key file, outside the database: secrets at rest, opinion codes, the pending opinion store, audit checkpoints. */
   keyFile: string;
+  /**
+   * Destinations the system administrator allows for robot messages beyond the vendors' documented
+   * hosts and public https addresses: host names, host:port, addresses or networks (CIDR).
+   */
+  channelAllowHosts: string[];
 }
 
 export const defaultConfig: Config = {
@@ -77,6 +82,7 @@ export const defaultConfig: Config = {
   mailFrom: '作风督办 <noreply@localhost>',
   keyFile: path.resolve('data/keys/zuofeng.key'),
   logClientAddress: false,
+  channelAllowHosts: [],
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -107,5 +113,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     mailFrom: env.ZUOFENG_MAIL_FROM || defaultConfig.mailFrom,
     logClientAddress: env.ZUOFENG_LOG_CLIENT_ADDRESS === '1',
     keyFile: path.resolve(env.ZUOFENG_KEY_FILE || path.join(env.ZUOFENG_DATA_DIR || 'data', 'keys', 'zuofeng.key')),
+    // Checked at start-up (main.ts): a malformed entry stops the server rather than being ignored.
+    channelAllowHosts: (env.ZUOFENG_CHANNEL_ALLOW_HOSTS ?? '').split(/[\s,，]+/).filter(Boolean),
   };
 }

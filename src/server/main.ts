@@ -12,6 +12,8 @@ import { smtpSender } from './modules/deliveries/mail.js';
 import { keyringFor } from './crypto/keyring.js';
 import { ensureKeyMatchesDatabase } from './modules/installation/installation.service.js';
 import { rekeyLegacyCodes } from './modules/opinions/opinions.service.js';
+import { sealPlainChannels } from './modules/channels/channel-secrets.js';
+import { checkAllowHosts, egressFor } from './modules/channels/send.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
@@ -19,10 +21,14 @@ export async function main() {
   const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
   config.webDir = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
+  checkAllowHosts(config);
   const database = await openDatabase(config);
   await database.migrate();
-  await ensureKeyMatchesDatabase(database.db, keyringFor(config));
-  const rekeyed = await rekeyLegacyCodes(database.db, keyringFor(config));
+  const keys = keyringFor(config);
+  await ensureKeyMatchesDatabase(database.db, keys);
+  const sealed = await sealPlainChannels(database.db, keys);
+  if (sealed) console.log(`已加密保存 ${sealed} 个通知渠道的地址和密钥`);
+  const rekeyed = await rekeyLegacyCodes(database.db, keys);
   if (rekeyed) console.log(`已将 ${rekeyed} 个旧填写码改为密钥散列保存`);
   const clock = clockFromEnv(process.env);
   if (process.env.ZUOFENG_FAKE_NOW) console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
@@ -35,7 +41,7 @@ export async function main() {
   const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m)) : null;
   const dispatcher = config.dispatchSeconds > 0 ? new Dispatcher(database.db, clock, {
     concurrency: config.dispatchConcurrency, leaseMs: config.deliveryLeaseSeconds * 1000, publicUrl: config.publicUrl,
-    mail: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null, log: (m) => app.log.info(m),
+    mail: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null, keys, egress: egressFor(config), log: (m) => app.log.info(m),
   }) : null;
   const close = async () => {
     await scheduler?.stop();

@@ -6,6 +6,9 @@ import { digestCard, type Card, type ChannelKind } from '../../domain/robots.js'
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { notificationChannels } from '../db/schema/index.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { Egress } from '../net/egress.js';
+import { openChannel } from '../modules/channels/channel-secrets.js';
 import { sendCard, type SendResult } from '../modules/channels/send.js';
 import { deliveriesRepo, type ClaimedRow } from '../modules/deliveries/deliveries.repo.js';
 import { fanOut } from '../modules/deliveries/fanout.js';
@@ -20,6 +23,10 @@ export interface DispatcherOptions {
   leaseMs: number;
   publicUrl: string;
   mail: MailSender | null;
+  /** Opens the channels' sealed addresses and secrets. */
+  keys: Keyring;
+  /** Where robot messages may go (the allow-list), checked at connect time. */
+  egress: Egress;
   /** Serve these units only (a shard of a large installation, or a test's own units); all when absent. */
   units?: readonly string[];
   log?: (msg: string) => void;
@@ -114,13 +121,19 @@ export class Dispatcher {
         result.failed += rows.length;
         continue;
       }
+      const secrets = openChannel(this.opts.keys, ch);
+      if (!secrets) {
+        await deliveriesRepo.markFailed(this.db, rows.map((d) => d.id), null, 'sealed', '渠道地址无法解密（密钥文件与保存时不同），请重新填写机器人地址和密钥');
+        result.failed += rows.length;
+        continue;
+      }
       const kind = ch.kind as ChannelKind;
       const plan = planSends(kind, rows, recent.get(id) ?? [], now.getTime());
       if (plan.deferred.length) {
         await deliveriesRepo.defer(this.db, plan.deferred, new Date(nextSlotAt(kind, recent.get(id) ?? [], now.getTime())));
         result.deferred += plan.deferred.length;
       }
-      const deliver = (card: Card) => sendCard(kind, ch.address, ch.secret, card, this.clock.now().getTime(), this.httpTimeoutMs);
+      const deliver = (card: Card) => sendCard(this.opts.egress, kind, secrets.address, secrets.secret, card, this.clock.now().getTime(), this.httpTimeoutMs);
       const byId = new Map(rows.map((d) => [d.id, d]));
       for (const p of plan.sends) sends.push({ ids: p.ids, card: this.cardOf(p, byId), deliver, attempts: maxAttempts(p.ids.map((i) => byId.get(i)!)), worstMs: this.httpTimeoutMs });
     }

@@ -14,11 +14,17 @@ export const ZChannelUpdate = ZChannelBody.extend({ version: z.number().int().mi
 
 export const ZChannel = z.object({
   id: z.uuid(), kind: z.enum(['wecom', 'dingtalk', 'feishu', 'webhook']), kindLabel: z.string(), name: z.string(), departmentId: z.uuid().nullable(), departmentName: z.string().nullable(),
-  /** The address with its key or token hidden but for a few characters. */
+  /** The address with its user name, every query value and every token in its path shown as ***. */
   address: z.string(), hasSecret: z.boolean(), active: z.boolean(), withdrawnReason: z.string().nullable(), version: z.number().int(),
   lastTestAt: z.string().nullable(), lastTestOk: z.boolean().nullable(), lastTestAnswer: z.string().nullable(),
 });
-export const ZTestResult = z.object({ ok: z.boolean(), code: z.string(), message: z.string(), status: z.number().int(), raw: z.string() });
+/** A test message's outcome: the channel's code and message (never its raw answer). */
+export const ZTestResult = z.object({ ok: z.boolean(), code: z.string(), message: z.string() });
+/** Where robot messages may go: the vendors' documented hosts, and what the system administrator allowed besides. */
+export const ZChannelPolicy = z.object({
+  vendorHosts: z.array(z.object({ kind: z.enum(['wecom', 'dingtalk', 'feishu']), label: z.string(), hosts: z.array(z.string()) })),
+  allowHosts: z.array(z.string()),
+});
 
 export const DELIVERY_STATUSES = { pending: '等待发送', sending: '发送中', sent: '已送达', failed: '失败' } as const;
 export const ZDeliveryQuery = ZPageQuery.extend({

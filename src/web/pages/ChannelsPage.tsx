@@ -7,12 +7,13 @@ import { useWrite } from '../components/useWrite';
 import type { Department } from '../types';
 import { reasonModal } from '../components/ReasonPrompt';
 import { NotifySettingsCard } from '../components/channels/NotifySettingsCard';
+import { ChannelPolicyNote } from '../components/channels/ChannelPolicyNote';
 
 interface Channel {
   id: string; kind: 'wecom' | 'dingtalk' | 'feishu' | 'webhook'; kindLabel: string; name: string; departmentId: string | null; departmentName: string | null; address: string;
   hasSecret: boolean; active: boolean; withdrawnReason: string | null; version: number; lastTestAt: string | null; lastTestOk: boolean | null; lastTestAnswer: string | null;
 }
-interface TestResult { ok: boolean; code: string; message: string; status: number; raw: string }
+interface TestResult { ok: boolean; code: string; message: string }
 const KINDS = [
   { value: 'wecom', label: '企业微信群机器人', hint: '群设置 → 群机器人 → 添加机器人，复制 Webhook 地址（含 key=…）。' },
   { value: 'dingtalk', label: '钉钉自定义机器人', hint: '群设置 → 机器人 → 自定义，安全设置选“加签”，复制 Webhook 地址（含 access_token=…）和 SEC 开头的密钥。' },
@@ -20,7 +21,7 @@ const KINDS = [
   { value: 'webhook', label: '通用 Webhook', hint: '其他系统：以 JSON 推送，请求头 x-zuofeng-signature 为 sha256=HMAC-SHA256(密钥, 时间戳.正文)。' },
 ];
 
-/** 通知渠道: the unit's group robots and webhooks, each with a test message that shows the channel's own answer. */
+/** 通知渠道: the unit's group robots and webhooks, each with a test message that shows the channel's own code and message. */
 export function ChannelsPage() {
   const { modal } = App.useApp();
   const run = useWrite(['channels']);
@@ -36,7 +37,8 @@ export function ChannelsPage() {
   };
   return (
     <Card title="通知渠道" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>添加渠道</Button>}>
-      <Typography.Paragraph type="secondary">督办提醒除在系统内的“我的提醒”中显示外，还可推送到工作群。机器人地址和密钥保存后不再完整显示。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">督办提醒除在系统内的“我的提醒”中显示外，还可推送到工作群。机器人地址和密钥加密保存，保存后不再完整显示。</Typography.Paragraph>
+      <ChannelPolicyNote />
       <Table<Channel> rowKey="id" size="small" loading={isLoading} dataSource={data ?? []} pagination={false} locale={{ emptyText: '还没有通知渠道。添加企业微信、钉钉或飞书群机器人后，提醒会推送到群里。' }}
         columns={[
           { title: '名称', dataIndex: 'name', render: (n: string, c) => <>{n}{c.departmentName && <Tag style={{ marginLeft: 4 }}>{c.departmentName}</Tag>}</> },
@@ -60,8 +62,7 @@ export function ChannelsPage() {
       <Modal title={`“${result?.channel}”的应答`} open={!!result} onCancel={() => setResult(null)} footer={<Button onClick={() => setResult(null)}>关闭</Button>}>
         {result && <>
           <Alert type={result.r.ok ? 'success' : 'error'} showIcon title={result.r.ok ? '发送成功，请到群里查看测试消息' : `发送失败（${result.r.code}）：${result.r.message}`} style={{ marginBottom: 12 }} />
-          <Typography.Text type="secondary">HTTP {result.r.status || '—'}，原始应答：</Typography.Text>
-          <pre data-testid="raw-answer" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', background: '#f5f5f5', padding: 8 }}>{result.r.raw || '（无）'}</pre>
+          <Typography.Text type="secondary" data-testid="test-answer">应答代码 {result.r.code}，说明：{result.r.message}</Typography.Text>
         </>}
       </Modal>
       <NotifySettingsCard />

@@ -13,6 +13,14 @@ export const TABLES = (Object.values(schema) as unknown[])
   .filter((t): t is PgTable => t instanceof PgTable)
   .map((t) => getTableName(t));
 
+/**
+ * Live login state is never backed up: a session row is as good as a password for 12 hours, and a
+ * backup travels further than the database. A restore leaves these tables empty (everyone signs in
+ * again). Add here any other table that holds live login state.
+ */
+export const NOT_BACKED_UP: readonly string[] = ['sessions'];
+const BACKED_UP = TABLES.filter((t) => !NOT_BACKED_UP.includes(t));
+
 interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: number;
@@ -27,12 +35,14 @@ async function migrationCount(db: Db): Promise<number> {
 }
 
 /**
- * A logical backup: every table as JSON in PostgreSQL's own text forms (json_agg), gzipped. The
- * same file restores on PGlite or on a PostgreSQL server, whichever made it.
+ * A logical backup: every table but the sessions as JSON in PostgreSQL's own text forms (json_agg),
+ * gzipped. The same file restores on PGlite or on a PostgreSQL server, whichever made it. Secrets
+ * are in it as they are stored — sealed with the key file, which is NOT in the backup: without that
+ * file the channels' addresses and secrets (and everything else sealed) cannot be opened.
  */
 export async function createBackup(db: Db, now: Date): Promise<Buffer> {
   const tables: Record<string, unknown[]> = {};
-  for (const name of TABLES) {
+  for (const name of BACKED_UP) {
     const rows: unknown[] = [];
     for (let offset = 0; ; offset += BATCH) {
       const res = rowsOf<{ rows: unknown[] | null }>(await db.execute(
@@ -65,7 +75,8 @@ function readBackup(data: Buffer): BackupFile {
 
 /**
  * Replaces every row of the (already migrated) database with the backup's, in one transaction:
- * a failed restore leaves the database as it was.
+ * a failed restore leaves the database as it was. The sessions are emptied and stay empty, even if
+ * the file (made by an older version) holds some.
  */
 export async function restoreBackup(db: Db, data: Buffer): Promise<Record<string, number>> {
   const file = readBackup(data);
@@ -74,7 +85,7 @@ export async function restoreBackup(db: Db, data: Buffer): Promise<Record<string
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     await tx.execute(sql.raw(`truncate ${TABLES.map((t) => `"${t}"`).join(', ')}`));
-    for (const name of TABLES) {
+    for (const name of BACKED_UP) {
       const rows = file.tables[name] ?? [];
       for (let i = 0; i < rows.length; i += BATCH) {
         const json = JSON.stringify(rows.slice(i, i + BATCH));

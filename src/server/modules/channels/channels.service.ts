@@ -1,34 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { checkTarget, maskAddress, VENDOR_HOSTS } from '../../../domain/channel-address.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../../../domain/robots.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZChannel, ZChannelBody, ZChannelUpdate } from '../../../shared/contracts/channels.js';
+import { keyringFor } from '../../crypto/keyring.js';
 import { departments, notificationChannels } from '../../db/schema/index.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
-import { sendCard } from './send.js';
+import { openChannel, sealChannelValue, type OpenedChannel } from './channel-secrets.js';
+import { egressFor, sendCard } from './send.js';
 
 type Row = typeof notificationChannels.$inferSelect;
+const UNREADABLE = '（无法解密：密钥文件与保存时不同，请重新填写地址和密钥）';
 
-/** Hides the key or token of an address (the part that lets anyone post to the group). */
-export function maskAddress(address: string): string {
-  try {
-    const u = new URL(address);
-    for (const [k, v] of u.searchParams) u.searchParams.set(k, v.length > 6 ? `${v.slice(0, 3)}***${v.slice(-3)}` : '***');
-    const parts = u.pathname.split('/');
-    const last = parts.at(-1) ?? '';
-    if (last.length > 12) parts[parts.length - 1] = `${last.slice(0, 4)}***${last.slice(-4)}`;
-    u.pathname = parts.join('/');
-    return decodeURIComponent(u.toString());
-  } catch {
-    return '***';
-  }
-}
-
-/** The address must be the vendor's kind of address (a DingTalk token in a DingTalk address…) and signed kinds need a secret. */
-function checkBody(b: z.infer<typeof ZChannelBody>, hasStoredSecret: boolean) {
+/** The address must be the vendor's kind of address (a DingTalk token in a DingTalk address…) at a host it may go to, and signed kinds need a secret. */
+function checkBody(deps: AppDeps, b: z.infer<typeof ZChannelBody>, hasStoredSecret: boolean) {
+  const target = checkTarget(b.kind, b.address, egressFor(deps.config).allow);
+  if (!target.ok) throw badRequest(target.message);
   const u = new URL(b.address);
   if (b.kind === 'wecom' && !u.searchParams.get('key')) throw badRequest('企业微信机器人地址应包含 key 参数');
   if (b.kind === 'dingtalk' && !u.searchParams.get('access_token')) throw badRequest('钉钉机器人地址应包含 access_token 参数');
@@ -36,11 +28,15 @@ function checkBody(b: z.infer<typeof ZChannelBody>, hasStoredSecret: boolean) {
   if (b.kind === 'webhook' && !b.secret && !hasStoredSecret) throw badRequest('通用 Webhook 需要设置签名密钥');
 }
 
+const opened = (deps: AppDeps, c: Row) => openChannel(keyringFor(deps.config), c);
+
+const maskedOf = (deps: AppDeps, c: Row) => { const o = opened(deps, c); return o ? maskAddress(o.address) : UNREADABLE; };
+
 async function present(deps: AppDeps, unitId: string, rows: Row[]): Promise<z.infer<typeof ZChannel>[]> {
   const depts = new Map((await deps.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.unitId, unitId))).map((d) => [d.id, d.name]));
   return rows.map((c) => ({
     id: c.id, kind: c.kind as ChannelKind, kindLabel: CHANNEL_KINDS[c.kind as ChannelKind], name: c.name, departmentId: c.departmentId, departmentName: c.departmentId ? depts.get(c.departmentId) ?? null : null,
-    address: maskAddress(c.address), hasSecret: c.secret !== '', active: c.active, withdrawnReason: c.withdrawnReason, version: c.version,
+    address: maskedOf(deps, c), hasSecret: c.secret !== '', active: c.active, withdrawnReason: c.withdrawnReason, version: c.version,
     lastTestAt: c.lastTestAt?.toISOString() ?? null, lastTestOk: c.lastTestOk, lastTestAnswer: c.lastTestAnswer,
   }));
 }
@@ -65,12 +61,17 @@ async function checkDepartment(deps: AppDeps, actor: Actor, departmentId: string
 const auditView = (b: { kind: string; name: string; address: string; departmentId: string | null }, secret: string) => ({ kind: b.kind, name: b.name, address: maskAddress(b.address), departmentId: b.departmentId, hasSecret: secret !== '' });
 
 export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<typeof ZChannelBody>) {
-  checkBody(b, false);
+  checkBody(deps, b, false);
   await checkDepartment(deps, actor, b.departmentId);
   const at = deps.clock.now();
+  const keys = keyringFor(deps.config);
+  const id = randomUUID();
   const row = await deps.db.transaction(async (tx) => {
-    const [c] = await tx.insert(notificationChannels).values({ unitId: actor.unitId, ...b, createdAt: at, updatedAt: at }).returning();
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: c!.id, action: 'create', after: auditView(b, b.secret) });
+    const [c] = await tx.insert(notificationChannels).values({
+      id, unitId: actor.unitId, kind: b.kind, name: b.name, departmentId: b.departmentId,
+      address: sealChannelValue(keys, 'address', id, b.address), secret: sealChannelValue(keys, 'secret', id, b.secret), createdAt: at, updatedAt: at,
+    }).returning();
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'create', after: auditView(b, b.secret) });
     return c!;
   });
   return (await present(deps, actor.unitId, [row]))[0]!;
@@ -78,17 +79,22 @@ export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<type
 
 export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZChannelUpdate>) {
   const c = await channelOr404(deps, actor, id);
-  // A masked address coming back unchanged means "keep the stored one".
-  const address = b.address === maskAddress(c.address) ? c.address : b.address;
-  const next = { ...b, address, secret: b.secret || c.secret };
-  checkBody(next, c.secret !== '');
+  const stored: OpenedChannel | null = opened(deps, c);
+  // A masked address coming back unchanged means "keep the stored one"; so does an empty secret.
+  const address = stored && b.address === maskAddress(stored.address) ? stored.address : b.address;
+  const next = { ...b, address, secret: b.secret || (stored?.secret ?? '') };
+  checkBody(deps, next, !!stored && stored.secret !== '');
   await checkDepartment(deps, actor, b.departmentId);
   const at = deps.clock.now();
+  const keys = keyringFor(deps.config);
   const row = await deps.db.transaction(async (tx) => {
-    const rows = await tx.update(notificationChannels).set({ kind: next.kind, name: next.name, departmentId: next.departmentId, address: next.address, secret: next.secret, version: b.version + 1, updatedAt: at })
-      .where(and(eq(notificationChannels.unitId, actor.unitId), eq(notificationChannels.id, id), eq(notificationChannels.version, b.version))).returning();
+    const rows = await tx.update(notificationChannels).set({
+      kind: next.kind, name: next.name, departmentId: next.departmentId, version: b.version + 1, updatedAt: at,
+      address: sealChannelValue(keys, 'address', id, next.address), secret: sealChannelValue(keys, 'secret', id, next.secret),
+    }).where(and(eq(notificationChannels.unitId, actor.unitId), eq(notificationChannels.id, id), eq(notificationChannels.version, b.version))).returning();
     if (rows.length !== 1) throw conflict('该渠道已被他人修改，请刷新后再试');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'update', before: auditView(c, c.secret), after: auditView(next, next.secret) });
+    const before = { kind: c.kind, name: c.name, departmentId: c.departmentId, address: stored?.address ?? '' };
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'update', before: auditView(before, stored?.secret ?? ''), after: auditView(next, next.secret) });
     return rows[0]!;
   });
   return (await present(deps, actor.unitId, [row]))[0]!;
@@ -106,17 +112,28 @@ export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, 
   return (await present(deps, actor.unitId, [row]))[0]!;
 }
 
-/** “发送测试消息”: one real message to the robot; the answer is the channel's own, shown as it came. */
+/** “发送测试消息”: one real message to the robot; the answer is the channel's code and message (never its raw body). */
 export async function testChannel(deps: AppDeps, actor: Actor, id: string) {
   const c = await channelOr404(deps, actor, id);
   const at = deps.clock.now();
-  const r = await sendCard(c.kind as ChannelKind, c.address, c.secret, {
-    title: '【测试】作风督办提醒', lines: [`这是“${c.name}”的测试消息，由${actor.displayName}于 ${at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）发送。`, '收到即表示督办提醒可以送达本群。'],
-    idempotencyKey: `test:${id}:${at.getTime()}`,
-  }, at.getTime());
+  const o = opened(deps, c);
+  const r = o
+    ? await sendCard(egressFor(deps.config), c.kind as ChannelKind, o.address, o.secret, {
+      title: '【测试】作风督办提醒', lines: [`这是“${c.name}”的测试消息，由${actor.displayName}于 ${at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）发送。`, '收到即表示督办提醒可以送达本群。'],
+      idempotencyKey: `test:${id}:${at.getTime()}`,
+    }, at.getTime())
+    : { ok: false, code: 'sealed', message: UNREADABLE, retryable: false };
   await deps.db.transaction(async (tx) => {
     await tx.update(notificationChannels).set({ lastTestAt: at, lastTestOk: r.ok, lastTestAnswer: `${r.code} ${r.message}`.slice(0, 300) }).where(eq(notificationChannels.id, id));
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'test', after: { ok: r.ok, code: r.code } });
   });
-  return { ok: r.ok, code: r.code, message: r.message, status: r.status, raw: r.raw };
+  return { ok: r.ok, code: r.code, message: r.message };
+}
+
+/** Where robot messages may go: the vendors' hosts and the system administrator's allow-list, shown read-only on the channels page. */
+export function channelPolicy(deps: AppDeps) {
+  return {
+    vendorHosts: (Object.keys(VENDOR_HOSTS) as (keyof typeof VENDOR_HOSTS)[]).map((kind) => ({ kind, label: CHANNEL_KINDS[kind], hosts: [...VENDOR_HOSTS[kind]] })),
+    allowHosts: egressFor(deps.config).allow.entries.map((e) => e.text),
+  };
 }

@@ -1,16 +1,51 @@
+import { checkTarget, maskAddressesIn, parseAllowList } from '../../../domain/channel-address.js';
 import { readAnswer, robotRequest, type Card, type ChannelKind, type RobotAnswer } from '../../../domain/robots.js';
+import { Egress, EgressRefused, EgressTimeout } from '../../net/egress.js';
 
-export interface SendResult extends RobotAnswer { status: number; raw: string }
+/** What a channel answered: its code and message (never its raw body). Mail answers the same way. */
+export type SendResult = RobotAnswer;
 
-/** Sends one card to one robot over HTTP and reads the vendor's answer; a network failure is retryable. */
-export async function sendCard(kind: ChannelKind, address: string, secret: string, card: Card, nowMs: number, timeoutMs = 10_000): Promise<SendResult> {
+/** The vendors answer with a few hundred bytes; anything longer is not read. */
+export const ANSWER_MAX_BYTES = 64 * 1024;
+
+const egresses = new Map<string, Egress>();
+
+/** Start-up check of ZUOFENG_CHANNEL_ALLOW_HOSTS: a security setting with a typo stops the server instead of being half applied. */
+export function checkAllowHosts(config: { channelAllowHosts: readonly string[] }) {
+  const { errors } = parseAllowList(config.channelAllowHosts.join(','));
+  if (errors.length) throw new Error(`ZUOFENG_CHANNEL_ALLOW_HOSTS 有误：${errors.join('；')}`);
+}
+
+/** The egress of a configuration's allow-list, one per process (its keep-alive connections are reused). */
+export function egressFor(config: { channelAllowHosts: readonly string[] }): Egress {
+  const key = config.channelAllowHosts.join(',');
+  let e = egresses.get(key);
+  if (!e) egresses.set(key, (e = new Egress(parseAllowList(key).list)));
+  return e;
+}
+
+/** A message fit for the delivery log and the test answer: one line, short, any address in it masked. */
+export const cleanMessage = (m: string) => maskAddressesIn(m.replace(/[\u0000-\u001f\u007f]+/g, ' ')).slice(0, 200);
+
+const refused = (message: string): SendResult => ({ ok: false, code: 'forbidden_address', message, retryable: false });
+
+/**
+ * Sends one card to one robot and reads the vendor's answer. The address is checked as written
+ * (vendor host, scheme, allow-list) and again at connect time; a refused address is not retried,
+ * a network failure is.
+ */
+export async function sendCard(egress: Egress, kind: ChannelKind, address: string, secret: string, card: Card, nowMs: number, timeoutMs = 10_000): Promise<SendResult> {
+  const verdict = checkTarget(kind, address, egress.allow);
+  if (!verdict.ok) return refused(verdict.message);
   const r = robotRequest(kind, address, secret, card, nowMs);
   try {
-    const res = await fetch(r.url, { method: 'POST', headers: r.headers, body: r.body, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
-    const raw = (await res.text()).slice(0, 2000);
-    return { ...readAnswer(kind, res.status, raw), status: res.status, raw };
+    const a = await egress.post(new URL(r.url), { headers: r.headers, body: r.body, timeoutMs, maxBytes: ANSWER_MAX_BYTES, allowListedOnly: verdict.allowListedOnly });
+    if (a.status >= 300 && a.status < 400) return { ok: false, code: String(a.status), message: '对方要求跳转到其他地址；为安全起见不跟随跳转，请填写最终地址', retryable: false };
+    const answer = readAnswer(kind, a.status, a.text);
+    return { ...answer, message: cleanMessage(answer.message) };
   } catch (e) {
-    const message = e instanceof Error && e.name === 'TimeoutError' ? '对方在规定时间内没有应答' : '无法连接到对方地址';
-    return { ok: false, code: 'network', message, retryable: true, status: 0, raw: '' };
+    if (e instanceof EgressRefused) return refused(e.message);
+    const message = e instanceof EgressTimeout ? '对方在规定时间内没有应答' : '无法连接到对方地址';
+    return { ok: false, code: 'network', message, retryable: true };
   }
 }

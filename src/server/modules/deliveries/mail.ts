@@ -32,11 +32,11 @@ export function smtpSender(url: string, from: string): MailSender {
     const m = mailOf(card);
     try {
       const info = await transport.sendMail({ from, to, subject: m.subject, text: m.text, html: m.html, headers: { 'X-Zuofeng-Idempotency-Key': card.idempotencyKey } });
-      return { ok: true, code: '250', message: String(info.response ?? 'ok').slice(0, 200), retryable: false, status: 250, raw: String(info.response ?? '') };
+      return { ok: true, code: '250', message: String(info.response ?? 'ok').slice(0, 200), retryable: false };
     } catch (e) {
       const err = e as { responseCode?: number; message?: string; code?: string };
       const code = err.responseCode ?? 0;
-      return { ok: false, code: code ? String(code) : err.code ?? 'network', message: (err.message ?? '发送失败').slice(0, 200), retryable: code === 0 || (code >= 400 && code < 500), status: code, raw: '' };
+      return { ok: false, code: code ? String(code) : err.code ?? 'network', message: (err.message ?? '发送失败').slice(0, 200), retryable: code === 0 || (code >= 400 && code < 500) };
     }
   };
 }
