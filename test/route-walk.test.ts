@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../src/server/db/client.js';
 import { fanOut } from '../src/server/modules/deliveries/fanout.js';
-import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
+import { Client, flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 
 /**
  * Walks every route of the OpenAPI document: without a session → 401 (unless public); a user of
@@ -55,6 +55,7 @@ beforeAll(async () => {
   const branchList = (await adminA.get(`/api/org-life/${meeting.id}/lists`)).json().branch;
   await adminA.post(`/api/opinion-forms/${opinionForm.id}/status`, { status: 'open', version: opinionForm.version });
   await ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${distribution.token}`, payload: { answers: { q1: '意见' } } });
+  await flushOpinionsAtDayEnd(ctx);
   const opinionItem = (await adminA.get(`/api/opinion-forms/${opinionForm.id}/items`)).json().items[0];
   const branchA = await signIn(ctx, unitA.user('branch'));
   const members = (await branchA.get(`/api/org-life/${meeting.id}`)).json().people.filter((p: { member: boolean }) => p.member);
