@@ -42,6 +42,10 @@ export interface Config {
   mailFrom: string;
   /** The master key file, outside the database: secrets at rest, opinion codes, the pending opinion store, audit checkpoints. */
   keyFile: string;
+  /** Signed checkpoints of every unit's audit chain: an append-only file per month, in a directory of its own. */
+  auditCheckpointDir: string;
+  /** Minutes between checkpoints (written by the scheduler's lease holder when a head moved); 0: only at shutdown. */
+  auditCheckpointMinutes: number;
 }
 
 export const defaultConfig: Config = {
@@ -71,6 +75,8 @@ export const defaultConfig: Config = {
   smtpUrl: '',
   mailFrom: '作风督办 <noreply@localhost>',
   keyFile: path.resolve('data/keys/zuofeng.key'),
+  auditCheckpointDir: path.resolve('data/audit-checkpoints'),
+  auditCheckpointMinutes: 60,
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -99,5 +105,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     smtpUrl: env.ZUOFENG_SMTP_URL ?? '',
     mailFrom: env.ZUOFENG_MAIL_FROM || defaultConfig.mailFrom,
     keyFile: path.resolve(env.ZUOFENG_KEY_FILE || path.join(env.ZUOFENG_DATA_DIR || 'data', 'keys', 'zuofeng.key')),
+    auditCheckpointDir: path.resolve(env.ZUOFENG_AUDIT_CHECKPOINT_DIR || path.join(env.ZUOFENG_DATA_DIR || 'data', 'audit-checkpoints')),
+    auditCheckpointMinutes: num(env.ZUOFENG_AUDIT_CHECKPOINT_MINUTES, defaultConfig.auditCheckpointMinutes),
   };
 }

@@ -8,7 +8,14 @@ import { sweepObligations } from './obligation-sweep.js';
 export const SWEEP_LEASE = 'supervision-sweep';
 /** Obligations are checked at most hourly: the lease is held for an hour and not renewed sooner. */
 export const OBLIGATION_LEASE = 'obligation-sweep';
+/** Audit checkpoints: taken with a fresh holder and not renewed, so they run at most once per interval. */
+export const CHECKPOINT_LEASE = 'audit-checkpoint';
 const HOUR = 3_600_000;
+
+/** Jobs that need more than the database (the checkpoint directory and key); main.ts wires them. */
+export interface SchedulerJobs {
+  auditCheckpoint?: { everyMs: number; run: (now: Date) => Promise<number> };
+}
 
 /**
  * Runs the reminder sweep every `intervalMs` on whichever instance holds the lease; the others
@@ -19,7 +26,10 @@ export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly intervalMs: number, private readonly log: (msg: string) => void = () => undefined) {}
+  constructor(
+    private readonly db: Db, private readonly clock: Clock, private readonly intervalMs: number,
+    private readonly log: (msg: string) => void = () => undefined, private readonly jobs: SchedulerJobs = {},
+  ) {}
 
   /** One tick: take the lease, sweep if we hold it. Returns whether this instance swept. */
   async tick(): Promise<{ swept: boolean; written: number }> {
@@ -33,7 +43,25 @@ export class Scheduler {
       if (o.written) this.log(`周期任务：写入有风险提醒 ${o.written} 条`);
       written += o.written;
     }
+    await this.auditCheckpointTick(now);
     return { swept: true, written };
+  }
+
+  /**
+   * Signs the audit heads that moved, at most once per `everyMs` across instances. Returns the lines
+   * written, or null when it was not this instance's turn; a failure is logged, not thrown.
+   */
+  async auditCheckpointTick(now: Date): Promise<number | null> {
+    const job = this.jobs.auditCheckpoint;
+    if (!job || job.everyMs <= 0 || !(await tryLease(this.db, CHECKPOINT_LEASE, `${this.holder}:${now.getTime()}`, now, job.everyMs))) return null;
+    try {
+      const n = await job.run(now);
+      if (n) this.log(`审计检查点：写入 ${n} 条`);
+      return n;
+    } catch (err) {
+      this.log(`审计检查点写入失败：${(err as Error).message}`);
+      return 0;
+    }
   }
 
   start() {

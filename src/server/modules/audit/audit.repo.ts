@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditEvents, departments, groups, people, posts, units, users } from '../../db/schema/index.js';
+import { auditCheckpoints, auditEvents, departments, groups, people, posts, units, users } from '../../db/schema/index.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -60,6 +60,36 @@ export const auditRepo = {
       names.set(`unit:${u.id}`, u.name);
     }
     return names;
+  },
+  /**
+   * Takes the checkpoint writer's lock for the rest of the transaction (self-conflicting, so two
+   * instances never append to the checkpoint file at once; readers are not blocked).
+   */
+  async lockCheckpoints(tx: Db) {
+    await tx.execute(sql`lock table audit_checkpoints in share row exclusive mode`);
+  },
+  /** Units whose head is not the one last checkpointed (or never was), optionally only those named. */
+  async movedHeads(db: Db, unitIds?: readonly string[]) {
+    return db
+      .select({ unitId: units.id, seq: units.auditSeq, hash: units.auditHead })
+      .from(units)
+      .leftJoin(auditCheckpoints, eq(auditCheckpoints.unitId, units.id))
+      .where(and(
+        gt(units.auditSeq, 0),
+        unitIds ? inArray(units.id, [...unitIds]) : undefined,
+        or(isNull(auditCheckpoints.unitId), ne(auditCheckpoints.seq, units.auditSeq), ne(auditCheckpoints.hash, units.auditHead)),
+      ))
+      .orderBy(asc(units.createdAt), asc(units.id));
+  },
+  async recordCheckpoints(db: Db, rows: { unitId: string; seq: number; hash: string; at: Date; line: number }[]) {
+    if (rows.length === 0) return;
+    await db.insert(auditCheckpoints).values(rows).onConflictDoUpdate({
+      target: auditCheckpoints.unitId,
+      set: { seq: sql`excluded.seq`, hash: sql`excluded.hash`, at: sql`excluded.at`, line: sql`excluded.line` },
+    });
+  },
+  async recordedCheckpoints(db: Db, unitId?: string) {
+    return db.select().from(auditCheckpoints).where(unitId ? eq(auditCheckpoints.unitId, unitId) : undefined);
   },
   async heads(db: Db, unitId?: string) {
     return db
