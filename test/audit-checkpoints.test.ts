@@ -10,7 +10,11 @@ import { appendAuditEvent, SYSTEM_ACTOR, verifyAudit } from '../src/server/modul
 import { verifyAuditTrail } from '../src/server/modules/audit/audit-verify.js';
 import { writeAuditCheckpoints } from '../src/server/modules/audit/checkpoints.service.js';
 import type { AuditHashAlg } from '../src/domain/audit-chain.js';
+import { hashAlgOf } from '../src/server/crypto/suite.js';
+import { smtpSender } from '../src/server/modules/deliveries/mail.js';
+import { mailCheckpointDigest } from '../src/server/modules/audit/checkpoint-digest.js';
 import { newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
+import { decodeParts, startSmtp } from './smtp-receiver.js';
 import { asDatabaseAdmin, rewriteHistory } from './audit-attack.js';
 
 let ctx: TestContext;
@@ -95,7 +99,8 @@ describe('the checkpoint file', () => {
     expect(fs.statSync(path.join(ctx.config.auditCheckpointDir, FILE)).mode & 0o777).toBe(0o600);
     const [l1, l2] = readLog().map((l) => JSON.parse(l));
     expect(l1).toMatchObject({ n: 1, unitId: a.id, seq: (await a.head()).seq, hash: (await a.head()).head, at: '2026-11-30T02:00:00.000Z', prev: '0'.repeat(64) });
-    expect(l1.alg).toMatch(/^hmac-(sha256|sm3)$/);
+    expect(l1.alg).toBe(`hmac-${hashAlgOf()}`); // HMAC-SM3 when ZUOFENG_CRYPTO=gm
+    expect(rowsOf<{ alg: string }>(await ctx.database.db.execute(sql`select distinct alg from audit_events where unit_id = ${a.id}`))).toEqual([{ alg: hashAlgOf() }]);
     expect(l2).toMatchObject({ n: 2, unitId: b.id, prev: l1.mac });
     const recorded = rowsOf<{ seq: number; line: number }>(await ctx.database.db.execute(sql`select seq, line from audit_checkpoints where unit_id = ${b.id}`));
     expect(recorded).toEqual([{ seq: (await b.head()).seq, line: 2 }]);
@@ -223,5 +228,32 @@ describe('when checkpoints are written', () => {
   it('go to ZUOFENG_AUDIT_CHECKPOINT_DIR, by default <data dir>/audit-checkpoints, hourly', () => {
     expect(configFromEnv({ ZUOFENG_DATA_DIR: '/srv/zf' })).toMatchObject({ auditCheckpointDir: '/srv/zf/audit-checkpoints', auditCheckpointMinutes: 60 });
     expect(configFromEnv({ ZUOFENG_AUDIT_CHECKPOINT_DIR: '/worm/zf', ZUOFENG_AUDIT_CHECKPOINT_MINUTES: '15' })).toMatchObject({ auditCheckpointDir: '/worm/zf', auditCheckpointMinutes: 15 });
+  });
+});
+
+describe('the daily mail of checkpoints', () => {
+  it("sends the unit's latest checkpoint line to its users holding audit.read who gave a mail address, and to nobody else", async () => {
+    const smtp = await startSmtp();
+    try {
+      const u = await unitWithCheckpoints();
+      const member = await signIn(ctx, u.unit.user('member1'));
+      for (const [who, email] of [[u.office, 'office@example.cn'], [member, 'member@example.cn']] as const) {
+        expect((await who.put('/api/me/notification-preferences', { groupRobot: true, mail: false, email, mailDigest: false })).statusCode).toBe(200);
+      }
+      await u.checkpoint();
+      await u.office.post('/api/departments', { name: '信访股', sortOrder: 7 });
+      ctx.clock.advance(HOUR);
+      await u.checkpoint();
+      const send = smtpSender(smtp.url, '作风督办 <zf@example.cn>');
+      expect(await mailCheckpointDigest(ctx.database.db, ctx.config, send, ctx.clock.now())).toBe(1);
+      expect(smtp.received.map((m) => m.to)).toEqual([['office@example.cn']]);
+      const text = decodeParts(smtp.received[0]!.data)['text/plain']!;
+      expect(text).toContain(`审计检查点日报：${u.unit.unit.name}（2026-11-30）`);
+      expect(text).toContain(`检查点原文：${readLog().at(-1)}`);
+      ctx.clock.advance(25 * HOUR); // nothing moved since: nothing to send
+      expect(await mailCheckpointDigest(ctx.database.db, ctx.config, send, ctx.clock.now())).toBe(0);
+    } finally {
+      await smtp.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { smtpSender } from './modules/deliveries/mail.js';
 import { keyringFor } from './crypto/keyring.js';
 import { ensureKeyMatchesDatabase } from './modules/installation/installation.service.js';
 import { writeAuditCheckpoints } from './modules/audit/checkpoints.service.js';
+import { mailCheckpointDigest } from './modules/audit/checkpoint-digest.js';
 import { ensureCheckpointDir } from './modules/audit/checkpoint-files.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
@@ -33,12 +34,14 @@ export async function main() {
   }
   const app = await buildApp(deps, { logger: process.env.ZUOFENG_LOG !== '0' });
   const checkpoint = (now: Date) => writeAuditCheckpoints(database.db, config, now);
+  const mail = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null;
   const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m), {
     auditCheckpoint: { everyMs: config.auditCheckpointMinutes * 60_000, run: checkpoint },
+    auditDigest: mail ? { everyMs: 86_400_000, run: (now) => mailCheckpointDigest(database.db, config, mail, now) } : undefined,
   }) : null;
   const dispatcher = config.dispatchSeconds > 0 ? new Dispatcher(database.db, clock, {
     concurrency: config.dispatchConcurrency, leaseMs: config.deliveryLeaseSeconds * 1000, publicUrl: config.publicUrl,
-    mail: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null, log: (m) => app.log.info(m),
+    mail, log: (m) => app.log.info(m),
   }) : null;
   const close = async () => {
     await scheduler?.stop();

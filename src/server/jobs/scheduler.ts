@@ -8,13 +8,20 @@ import { sweepObligations } from './obligation-sweep.js';
 export const SWEEP_LEASE = 'supervision-sweep';
 /** Obligations are checked at most hourly: the lease is held for an hour and not renewed sooner. */
 export const OBLIGATION_LEASE = 'obligation-sweep';
-/** Audit checkpoints: taken with a fresh holder and not renewed, so they run at most once per interval. */
+/** Audit checkpoints and their daily mail: taken with a fresh holder and not renewed, so each runs at most once per interval. */
 export const CHECKPOINT_LEASE = 'audit-checkpoint';
+export const CHECKPOINT_DIGEST_LEASE = 'audit-checkpoint-digest';
 const HOUR = 3_600_000;
 
-/** Jobs that need more than the database (the checkpoint directory and key); main.ts wires them. */
+/** A job run at most once per `everyMs` across instances; `run` returns how many things it did. */
+export interface LeasedJob {
+  everyMs: number;
+  run: (now: Date) => Promise<number>;
+}
+/** Jobs that need more than the database (the checkpoint directory, the key, SMTP); main.ts wires them. */
 export interface SchedulerJobs {
-  auditCheckpoint?: { everyMs: number; run: (now: Date) => Promise<number> };
+  auditCheckpoint?: LeasedJob;
+  auditDigest?: LeasedJob;
 }
 
 /**
@@ -44,22 +51,29 @@ export class Scheduler {
       written += o.written;
     }
     await this.auditCheckpointTick(now);
+    await this.auditDigestTick(now);
     return { swept: true, written };
   }
 
-  /**
-   * Signs the audit heads that moved, at most once per `everyMs` across instances. Returns the lines
-   * written, or null when it was not this instance's turn; a failure is logged, not thrown.
-   */
-  async auditCheckpointTick(now: Date): Promise<number | null> {
-    const job = this.jobs.auditCheckpoint;
-    if (!job || job.everyMs <= 0 || !(await tryLease(this.db, CHECKPOINT_LEASE, `${this.holder}:${now.getTime()}`, now, job.everyMs))) return null;
+  /** Signs the audit heads that moved (hourly by default). Null when it was not this instance's turn. */
+  auditCheckpointTick(now: Date) {
+    return this.leased(CHECKPOINT_LEASE, this.jobs.auditCheckpoint, now, '审计检查点：写入');
+  }
+
+  /** Mails the day's latest checkpoints to the audit readers (daily, when SMTP is set). */
+  auditDigestTick(now: Date) {
+    return this.leased(CHECKPOINT_DIGEST_LEASE, this.jobs.auditDigest, now, '审计检查点日报：发送');
+  }
+
+  /** Runs `job` if this instance takes its lease; a failure is logged, not thrown. */
+  private async leased(lease: string, job: LeasedJob | undefined, now: Date, what: string): Promise<number | null> {
+    if (!job || job.everyMs <= 0 || !(await tryLease(this.db, lease, `${this.holder}:${now.getTime()}`, now, job.everyMs))) return null;
     try {
       const n = await job.run(now);
-      if (n) this.log(`审计检查点：写入 ${n} 条`);
+      if (n) this.log(`${what} ${n} 条`);
       return n;
     } catch (err) {
-      this.log(`审计检查点写入失败：${(err as Error).message}`);
+      this.log(`${what}失败：${(err as Error).message}`);
       return 0;
     }
   }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditCheckpoints, auditEvents, departments, groups, people, posts, units, users } from '../../db/schema/index.js';
+import { auditCheckpoints, auditEvents, departments, groups, notificationPreferences, people, posts, roleGrants, units, users } from '../../db/schema/index.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -90,6 +90,18 @@ export const auditRepo = {
   },
   async recordedCheckpoints(db: Db, unitId?: string) {
     return db.select().from(auditCheckpoints).where(unitId ? eq(auditCheckpoints.unitId, unitId) : undefined);
+  },
+  /** The mail addresses (from their reminder preferences) of the active users of these units holding one of `roles`. */
+  async mailboxesOfRoles(db: Db, unitIds: readonly string[], roles: readonly string[]) {
+    if (unitIds.length === 0 || roles.length === 0) return [];
+    return db
+      .selectDistinct({ unitId: users.unitId, unitName: units.name, email: notificationPreferences.email })
+      .from(users)
+      .innerJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.unitId, users.unitId), isNull(roleGrants.revokedAt), inArray(roleGrants.role, [...roles])))
+      .innerJoin(notificationPreferences, and(eq(notificationPreferences.unitId, users.unitId), eq(notificationPreferences.personId, users.personId)))
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(inArray(users.unitId, [...unitIds]), eq(users.active, true), ne(notificationPreferences.email, '')))
+      .orderBy(asc(units.name), asc(notificationPreferences.email));
   },
   async heads(db: Db, unitId?: string) {
     return db
