@@ -120,7 +120,7 @@ describe('the checkpoint file', () => {
     const edited = await a.report();
     expect(edited.ok).toBe(false);
     expect(edited.log.problems.map((p) => p.message)).toEqual([`检查点文件被篡改：${FILE} 第 1 行签名不符`]);
-    const admin = await signIn(ctx, b.unit.user('admin'));
+    const admin = await signIn(ctx, a.unit.user('admin'));
     expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: false, messages: [`检查点文件被篡改：${FILE} 第 1 行签名不符`] });
 
     writeLog([lines[0]!, lines[2]!]);

@@ -66,6 +66,15 @@ describe('checkpoint lines', () => {
     expect(readCheckpointLog(entries([l1!, formatCheckpointLine(l2!).slice(0, 40), ...after]), mac).problems).toEqual([{ file: '2026-12.log', line: 2, kind: 'unreadable' }]);
   });
 
+  it("read for one unit, authenticate that unit's lines and still check that all lines follow one another", () => {
+    const lines = log(4); // units A, B, A, B
+    const editB: (CheckpointLine | string)[] = [...lines];
+    editB[1] = { ...lines[1]!, seq: 99 };
+    expect(readCheckpointLog(entries(editB), mac, unitA)).toMatchObject({ problems: [], authentic: 2, checkpoints: [{ unitId: unitA }, { unitId: unitA }] });
+    expect(readCheckpointLog(entries(editB), mac, unitB).problems).toEqual([{ file: '2026-12.log', line: 2, kind: 'bad_mac' }]);
+    expect(readCheckpointLog(entries([lines[0]!, lines[2]!, lines[3]!]), mac, unitA).problems).toEqual([{ file: '2026-12.log', line: 2, kind: 'out_of_order', expectedN: 2, n: 3 }]);
+  });
+
   it('a line removed from the middle, or two lines swapped, is found at the line that no longer follows', () => {
     const lines = log(5);
     const removed = [lines[0]!, lines[1]!, lines[3]!, lines[4]!];

@@ -18,16 +18,17 @@ export interface AuditTrailReport {
   unknownUnits: { unitId: string; message: string }[];
 }
 
+/** Every unit, or one (then only that unit's checkpoint lines are authenticated; see readCheckpointLog). */
 export async function verifyAuditTrail(db: Db, config: CheckpointConfig, unitId?: string): Promise<AuditTrailReport> {
   let reading: CheckpointLogReading;
   let error: string | null = null;
   try {
-    reading = readAuditCheckpoints(config);
+    reading = readAuditCheckpoints(config, unitId);
   } catch (e) {
-    reading = { dir: config.auditCheckpointDir, files: [], checkpoints: [], problems: [], lines: 0 };
+    reading = { dir: config.auditCheckpointDir, files: [], checkpoints: [], problems: [], lines: 0, authentic: 0 };
     error = `检查点目录无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），无法与检查点比对`;
   }
-  if (reading.lines > 0 && reading.checkpoints.length === 0 && reading.problems.every((p) => p.kind === 'bad_mac')) {
+  if (reading.authentic === 0 && reading.problems.length > 0 && reading.problems.every((p) => p.kind === 'bad_mac')) {
     error = '检查点的签名全部不符：要么文件被整体伪造，要么使用的不是写入时的密钥文件（ZUOFENG_KEY_FILE）';
   }
   const units = (await verifyAudit(db, unitId, reading)).map((u) => {

@@ -54,8 +54,11 @@ export interface CheckpointLogReading extends LogReading {
   files: string[];
 }
 
-/** Reads and checks the whole checkpoint log (every line's MAC and the chain of lines). */
-export function readAuditCheckpoints(config: CheckpointConfig): CheckpointLogReading {
+/**
+ * Reads and checks the checkpoint log: every line's MAC and the chain of lines; with `onlyUnit`,
+ * the MACs of that unit's lines only (the audit page of one unit; the CLI reads it all).
+ */
+export function readAuditCheckpoints(config: CheckpointConfig, onlyUnit?: string): CheckpointLogReading {
   const dir = config.auditCheckpointDir;
-  return { dir, files: checkpointFiles(dir), ...readCheckpointLog(checkpointEntries(dir), macOf(config)) };
+  return { dir, files: checkpointFiles(dir), ...readCheckpointLog(checkpointEntries(dir), macOf(config), onlyUnit) };
 }
