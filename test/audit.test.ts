@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/server/modules/audit/audit.service.js';
 import { newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
+import { asDatabaseAdmin } from './audit-attack.js';
 
 let ctx: TestContext;
 
@@ -20,31 +21,35 @@ describe('the audit chain', () => {
     const after = await verifyUnit(unit.unit.id);
     expect(after.events).toBe(before.events + 1);
     expect(after.firstBreak).toBeNull();
-    expect((await office.get('/api/audit/verify')).json()).toEqual({ ok: true, events: after.events, firstBreak: null });
+    expect((await office.get('/api/audit/verify')).json()).toEqual({
+      ok: true, events: after.events, firstBreak: null, checkpoints: { checked: 0, latest: null, problem: null }, messages: [],
+    });
   });
 
   it('finds an edited event at its seq', async () => {
     const unit = await newDemoUnit(ctx);
-    await ctx.database.db.execute(sql`update audit_events set after = '{"name":"篡改"}'::jsonb where unit_id = ${unit.unit.id} and seq = 5`);
+    await asDatabaseAdmin(ctx.database.db, sql`update audit_events set after = '{"name":"篡改"}'::jsonb where unit_id = ${unit.unit.id} and seq = 5`);
     expect((await verifyUnit(unit.unit.id)).firstBreak).toEqual({ seq: 5, reason: 'hash_mismatch' });
     const admin = await signIn(ctx, unit.user('admin'));
-    expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: false, firstBreak: { seq: 5 } });
+    expect((await admin.get('/api/audit/verify')).json()).toMatchObject({
+      ok: false, firstBreak: { seq: 5 }, messages: ['审计链在第 5 条处断开（记录内容被改动，hash_mismatch）'],
+    });
   });
 
   it('finds a deleted event, in the middle or at the end', async () => {
     const unit = await newDemoUnit(ctx);
-    await ctx.database.db.execute(sql`delete from audit_events where unit_id = ${unit.unit.id} and seq = 9`);
+    await asDatabaseAdmin(ctx.database.db, sql`delete from audit_events where unit_id = ${unit.unit.id} and seq = 9`);
     expect((await verifyUnit(unit.unit.id)).firstBreak).toEqual({ seq: 9, reason: 'sequence_gap' });
     const other = await newDemoUnit(ctx);
     const { events } = await verifyUnit(other.unit.id);
-    await ctx.database.db.execute(sql`delete from audit_events where unit_id = ${other.unit.id} and seq = ${events}`);
+    await asDatabaseAdmin(ctx.database.db, sql`delete from audit_events where unit_id = ${other.unit.id} and seq = ${events}`);
     expect((await verifyUnit(other.unit.id)).firstBreak).toEqual({ seq: events, reason: 'sequence_gap' });
   });
 
   it('keeps one unit intact when another is tampered with', async () => {
     const a = await newDemoUnit(ctx);
     const b = await newDemoUnit(ctx);
-    await ctx.database.db.execute(sql`update audit_events set actor_name = '某人' where unit_id = ${a.unit.id} and seq = 2`);
+    await asDatabaseAdmin(ctx.database.db, sql`update audit_events set actor_name = '某人' where unit_id = ${a.unit.id} and seq = 2`);
     expect((await verifyUnit(b.unit.id)).firstBreak).toBeNull();
   });
 

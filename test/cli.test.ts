@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../src/server/db/client.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, type Io } from '../src/cli/main.js';
 import { xlsx } from './xlsx.js';
+import { asDatabaseAdmin, rewriteHistory } from './audit-attack.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -85,7 +88,7 @@ describe('the zuofeng command', () => {
     expect(res.code).toBe(2);
     expect(res.text).toContain('第2行 姓名：姓名不能为空');
     expect(res.text).toContain('第3行 科室：科室“无此科”不存在');
-    expect((await zuofeng(env, 'audit', 'verify')).text).toBe('✓ 某局：审计链完整，共 2 条');
+    expect((await zuofeng(env, 'audit', 'verify')).text).toContain('✓ 某局：审计链完整，共 2 条，尚无检查点');
   });
 
   it('reports the first broken link of a tampered chain', async () => {
@@ -94,10 +97,39 @@ describe('the zuofeng command', () => {
     await zuofeng(env, 'import', 'people', await roster(3));
     const { openDatabase } = await import('../src/server/db/client.js');
     const database = await openDatabase({ dataDir: env.ZUOFENG_DATA_DIR });
-    await database.db.execute(`update audit_events set actor_name = '他人' where seq = 3` as never);
+    await asDatabaseAdmin(database.db, sql`update audit_events set actor_name = '他人' where seq = 3`);
     await database.close();
     const res = await zuofeng(env, 'audit', 'verify');
-    expect(res).toEqual({ code: 3, text: '✗ 篡改局：审计链在第 3 条处断开（hash_mismatch），共 5 条' });
+    expect(res).toEqual({
+      code: 3,
+      text: `检查点目录 ${path.join(env.ZUOFENG_DATA_DIR, 'audit-checkpoints')}：0 个文件，0 条检查点，尚无检查点文件\n✗ 篡改局：审计链在第 3 条处断开（记录内容被改动，hash_mismatch）（共 5 条）`,
+    });
+  });
+
+  it('finds a rewrite with every later hash recomputed, against the signed checkpoints', async () => {
+    const dataDir = path.join(tmp, 'rw');
+    const env = { ZUOFENG_DATA_DIR: dataDir };
+    await zuofeng(env, 'init', '--code', 'rewrite', '--name', '改写局', '--admin', 'rwadmin', '--password', 'abcd12345');
+    await zuofeng(env, 'import', 'people', await roster(3));
+    expect(await zuofeng(env, 'audit', 'checkpoint')).toEqual({ code: 0, text: `已写入 1 条审计检查点到 ${path.join(dataDir, 'audit-checkpoints')}` });
+    expect((await zuofeng(env, 'audit', 'checkpoint')).text).toBe('各单位审计链自上次检查点以来没有变化，未写入');
+    const intact = await zuofeng(env, 'audit', 'verify');
+    expect(intact.code).toBe(0);
+    expect(intact.text).toMatch(/1 个文件，1 条检查点，签名与顺序均有效\n✓ 改写局：审计链完整，共 5 条，与 1 个检查点一致（最近一个：第 5 条，\d{4}-\d\d-\d\d \d\d:\d\d:\d\d）$/);
+
+    const { openDatabase } = await import('../src/server/db/client.js');
+    const database = await openDatabase({ dataDir });
+    const [unit] = rowsOf<{ id: string }>(await database.db.execute(sql`select id from units where code = 'rewrite'`));
+    await rewriteHistory(database.db, unit!.id, 3);
+    await database.close();
+
+    const res = await zuofeng(env, 'audit', 'verify');
+    expect(res.code).toBe(3);
+    expect(res.text).toContain('✗ 改写局：审计记录被改写：改写发生在第 5 条之前（含第 5 条）。检查点（');
+    const json = JSON.parse((await zuofeng(env, 'audit', 'verify', '--json')).text);
+    expect(json).toMatchObject({ ok: false, checkpointDir: path.join(dataDir, 'audit-checkpoints'), log: { lines: 1, problems: [] } });
+    expect(json.units[0]).toMatchObject({ unitName: '改写局', ok: false, firstBreak: null, checkpoints: { checked: 1, problem: { kind: 'rewritten', seq: 5, lastGoodSeq: 0 } } });
+    expect(json.units[0].messages[0]).toContain('改写发生在第 5 条之前');
   });
 
   it('answers workdays questions, and exits 2 on bad input', async () => {

@@ -12,7 +12,7 @@ import { smtpSender } from '../src/server/modules/deliveries/mail.js';
 import { notificationsRepo } from '../src/server/modules/notifications/notifications.repo.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { startReceivers, type Receivers } from './robot-receivers.js';
-import { startSmtp } from './smtp-receiver.js';
+import { decodeParts, startSmtp } from './smtp-receiver.js';
 
 const cfg = { wecomKey: 'wk-dispatch-key-123456', dingToken: 'dt-token', dingSecret: 'SECding', feishuHook: 'fh-hook-dispatch', feishuSecret: 'fsecret', webhookSecret: 'wh-dispatch-secret' };
 let ctx: TestContext;
@@ -288,18 +288,3 @@ describe('preferences and mail', () => {
     expect(d).toEqual({ status: 'failed', last_code: '550' });
   });
 });
-
-/** The text and HTML parts of a MIME message, decoded (quoted-printable or base64). */
-function decodeParts(data: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of data.split(/\r\n--[^\r\n]+/)) {
-    const type = /Content-Type: (text\/(?:plain|html))/i.exec(part)?.[1];
-    if (!type) continue;
-    const enc = /Content-Transfer-Encoding: ([\w-]+)/i.exec(part)?.[1]?.toLowerCase();
-    const body = part.slice(part.indexOf('\r\n\r\n') + 4);
-    out[type] = enc === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : enc === 'quoted-printable' ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
-        : body;
-  }
-  return out;
-}

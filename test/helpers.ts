@@ -53,7 +53,8 @@ export async function testApp(config: Partial<Config> = {}, opts: { logStream?: 
   const clock = new TestClock();
   // Every inject comes from one address: the per-address login limit is tested on its own.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-files-'));
-  const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, filesDir, keyFile: testKeyFile(), ...config };
+  const auditCheckpointDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-checkpoints-')), 'audit-checkpoints');
+  const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, filesDir, keyFile: testKeyFile(), auditCheckpointDir, ...config };
   const app = await buildApp({ db: database.db, clock, config: cfg }, { logger: !!opts.logStream, logStream: opts.logStream });
   afterAll(() => app.close());
   return { app, database, clock, config: cfg };

@@ -52,3 +52,18 @@ export async function startSmtp(opts: { reject?: string[] } = {}) {
   const port = (server.address() as AddressInfo).port;
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
+
+/** The text and HTML parts of a MIME message, decoded (quoted-printable or base64). */
+export function decodeParts(data: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of data.split(/\r\n--[^\r\n]+/)) {
+    const type = /Content-Type: (text\/(?:plain|html))/i.exec(part)?.[1];
+    if (!type) continue;
+    const enc = /Content-Transfer-Encoding: ([\w-]+)/i.exec(part)?.[1]?.toLowerCase();
+    const body = part.slice(part.indexOf('\r\n\r\n') + 4);
+    out[type] = enc === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : enc === 'quoted-printable' ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+        : body;
+  }
+  return out;
+}

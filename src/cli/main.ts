@@ -4,11 +4,11 @@ import { systemClock } from '../server/clock.js';
 import { configFromEnv } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { AppError } from '../server/errors.js';
-import { verifyAudit } from '../server/modules/audit/audit.service.js';
 import { BackupError, createBackup, restoreBackup } from '../server/modules/backup/backup.service.js';
 import { createUnitWithAdmin } from '../server/modules/units/unit-setup.service.js';
 import { exportPeople, importPeople } from './people-commands.js';
 import { calendarCommand, CliInputError, workdays } from './calendar-commands.js';
+import { auditCheckpoint, auditVerify } from './audit-commands.js';
 
 const USAGE = `用法：zuofeng <命令>
 
@@ -20,7 +20,8 @@ const USAGE = `用法：zuofeng <命令>
                               导出花名册
   backup <文件>               备份整个数据库（可在内嵌数据库与 PostgreSQL 之间恢复）
   restore <文件> --yes        用备份替换当前数据库的全部数据
-  audit verify                校验每个单位的审计链，报告第一处断开
+  audit verify                校验每个单位的审计链，并与库外签名检查点比对（改写、删除、检查点文件被改动）
+  audit checkpoint            立即为有变化的审计链写入签名检查点（服务每小时及停止时自动写入）
   bench-data --profile city   在 PostgreSQL 上生成城市规模基准数据（500个单位、2.5万人、100万督办事项）
   workdays add <YYYY-MM-DD> <N> [--unit 代码]
                               第 N 个工作日（收文次日为第1天），暂定时后附 provisional
@@ -95,7 +96,7 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         const db = (await open()).db;
         const counts = await restoreBackup(db, fs.readFileSync(sub));
         io.out(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
-        return await verify(db, io);
+        return await auditVerify(db, config, io);
       }
       case 'workdays':
         return await workdays((await open()).db, positional.slice(1), { json: named.json === true, unit: typeof named.unit === 'string' ? named.unit : undefined }, io);
@@ -112,8 +113,9 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         return 0;
       }
       case 'audit':
-        if (sub !== 'verify') return usage(io, '请使用：zuofeng audit verify');
-        return await verify((await open()).db, io);
+        if (sub === 'verify') return await auditVerify((await open()).db, config, io, named.json === true);
+        if (sub === 'checkpoint') return await auditCheckpoint((await open()).db, config, io);
+        return usage(io, '请使用：zuofeng audit verify 或 zuofeng audit checkpoint');
       default:
         return usage(io, `未知命令：${cmd}`);
     }
@@ -143,17 +145,6 @@ function usage(io: Io, message: string) {
   io.err(message);
   io.err('运行 zuofeng help 查看用法');
   return 1;
-}
-
-async function verify(db: Database['db'], io: Io) {
-  let broken = 0;
-  for (const u of await verifyAudit(db)) {
-    if (u.firstBreak) {
-      broken++;
-      io.out(`✗ ${u.unitName}：审计链在第 ${u.firstBreak.seq} 条处断开（${u.firstBreak.reason}），共 ${u.events} 条`);
-    } else io.out(`✓ ${u.unitName}：审计链完整，共 ${u.events} 条`);
-  }
-  return broken ? 3 : 0;
 }
 
 async function init(database: Database, named: Record<string, string | true>, io: Io) {

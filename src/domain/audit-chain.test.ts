@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, eventHash, findFirstBreak, GENESIS_HASH, type ChainedEventContent } from './audit-chain.js';
+import { canonicalJson, eventHash, findFirstBreak, GENESIS_HASH, type AuditHashAlg, type ChainedEventContent, type StoredEvent } from './audit-chain.js';
 
-function chain(contents: Omit<ChainedEventContent, 'seq'>[]) {
+/** A chain of the contents given; `algOf(i)` picks each event's hash (default SHA-256 throughout). */
+function chain(contents: Omit<ChainedEventContent, 'seq'>[], algOf: (i: number) => AuditHashAlg = () => 'sha256') {
   let prev = GENESIS_HASH;
   return contents.map((c, i) => {
     const content = { ...c, seq: i + 1 };
-    const hash = eventHash(content, prev);
-    const e = { ...content, prevHash: prev, hash };
+    const alg = algOf(i);
+    const hash = eventHash(content, prev, alg);
+    const e = { ...content, alg, prevHash: prev, hash };
     prev = hash;
     return e;
   });
@@ -73,5 +75,44 @@ describe('findFirstBreak', () => {
     const forged = { ...events[1]!, action: 'forged' };
     events[1] = { ...forged, hash: eventHash(forged, forged.prevHash) };
     expect(findFirstBreak(events, headOf(events))).toEqual({ seq: 3, reason: 'prev_hash_mismatch' });
+  });
+});
+
+describe('SM3 (国密) events', () => {
+  const half = (n: number) => (i: number): AuditHashAlg => (i < n / 2 ? 'sha256' : 'sm3');
+
+  it('hash differently from SHA-256 ones, and the algorithm is part of what is hashed', () => {
+    const [c] = fc.sample(arbContent, 1).map((x) => ({ ...x, seq: 1 }));
+    const sm3 = eventHash(c!, GENESIS_HASH, 'sm3');
+    expect(sm3).toMatch(/^[0-9a-f]{64}$/);
+    expect(sm3).not.toBe(eventHash(c!, GENESIS_HASH, 'sha256'));
+    expect(eventHash(c!, GENESIS_HASH, 'sha256')).toBe(eventHash(c!, GENESIS_HASH));
+  });
+
+  it('a chain written half in the default mode and half in gm verifies', () => {
+    fc.assert(
+      fc.property(fc.array(arbContent, { minLength: 2, maxLength: 20 }), (contents) => {
+        const events = chain(contents, half(contents.length));
+        expect(events.some((e) => e.alg === 'sm3') && events.some((e) => e.alg === 'sha256')).toBe(true);
+        expect(findFirstBreak(events, headOf(events))).toBeNull();
+      }),
+    );
+  });
+
+  it('finds an edited event in either half, and an event relabelled with the other algorithm', () => {
+    fc.assert(
+      fc.property(fc.array(arbContent, { minLength: 2, maxLength: 20 }), fc.nat(), (contents, pick) => {
+        const events = chain(contents, half(contents.length));
+        const i = pick % events.length;
+        const edited = [...events];
+        edited[i] = { ...events[i]!, action: `${events[i]!.action}!` };
+        expect(findFirstBreak(edited, headOf(events))).toEqual({ seq: i + 1, reason: 'hash_mismatch' });
+        const relabelled: StoredEvent[] = [...events];
+        relabelled[i] = { ...events[i]!, alg: events[i]!.alg === 'sm3' ? 'sha256' : 'sm3' };
+        expect(findFirstBreak(relabelled, headOf(events))).toEqual({ seq: i + 1, reason: 'hash_mismatch' });
+        relabelled[i] = { ...events[i]!, alg: 'md5' };
+        expect(findFirstBreak(relabelled, headOf(events))).toEqual({ seq: i + 1, reason: 'hash_mismatch' });
+      }),
+    );
   });
 });

@@ -33,13 +33,25 @@ export interface ChainedEventContent {
   after: unknown;
 }
 
-/** sha256 hex over the previous hash and the canonical JSON of the event's content. */
-export function eventHash(c: ChainedEventContent, prevHash: string): string {
-  const body = canonicalJson({
+/**
+ * The hash function of an event: SHA-256 (the default suite) or SM3 (国密, ZUOFENG_CRYPTO=gm). Each
+ * event names its own, so a chain begun in one mode keeps verifying after a switch to the other.
+ */
+export type AuditHashAlg = 'sha256' | 'sm3';
+export const isAuditHashAlg = (v: string): v is AuditHashAlg => v === 'sha256' || v === 'sm3';
+
+/**
+ * Hex hash over the previous hash and the canonical JSON of the event's content. For SM3 the
+ * content includes `alg`, so the algorithm is itself hashed; SHA-256 events leave it out, as every
+ * event did before there was a choice, so that existing chains hash exactly as they did.
+ */
+export function eventHash(c: ChainedEventContent, prevHash: string, alg: AuditHashAlg = 'sha256'): string {
+  const fields = {
     unitId: c.unitId, seq: c.seq, at: c.at.toISOString(), actorUserId: c.actorUserId, actorName: c.actorName,
     entityType: c.entityType, entityId: c.entityId, action: c.action, before: c.before, after: c.after,
-  });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  };
+  const body = canonicalJson(alg === 'sha256' ? fields : { ...fields, alg });
+  return createHash(alg).update(prevHash).update('\n').update(body).digest('hex');
 }
 
 export type ChainBreak = {
@@ -47,7 +59,8 @@ export type ChainBreak = {
   reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap';
 };
 
-type StoredEvent = ChainedEventContent & { prevHash: string; hash: string };
+/** An event as stored: its content, the algorithm that hashed it (an unknown one never verifies), its links. */
+export type StoredEvent = ChainedEventContent & { alg: string; prevHash: string; hash: string };
 
 /**
  * Checks one unit's chain event by event, in seq order, so that a long chain is verified in
@@ -64,7 +77,7 @@ export class ChainVerifier {
     if (this.broken) return this.broken;
     if (e.seq !== this.expectedSeq) return (this.broken = { seq: this.expectedSeq, reason: 'sequence_gap' });
     if (e.prevHash !== this.expectedPrev) return (this.broken = { seq: e.seq, reason: 'prev_hash_mismatch' });
-    if (eventHash(e, e.prevHash) !== e.hash) return (this.broken = { seq: e.seq, reason: 'hash_mismatch' });
+    if (!isAuditHashAlg(e.alg) || eventHash(e, e.prevHash, e.alg) !== e.hash) return (this.broken = { seq: e.seq, reason: 'hash_mismatch' });
     this.expectedPrev = e.hash;
     this.expectedSeq += 1;
     return null;

@@ -51,6 +51,10 @@ export interface Config {
    * hosts and public https addresses: host names, host:port, addresses or networks (CIDR).
    */
   channelAllowHosts: string[];
+  /** Signed checkpoints of every unit's audit chain: an append-only file per month, in a directory of its own. */
+  auditCheckpointDir: string;
+  /** Minutes between checkpoints (written by the scheduler's lease holder when a head moved); 0: only at shutdown. */
+  auditCheckpointMinutes: number;
 }
 
 export const defaultConfig: Config = {
@@ -83,6 +87,8 @@ export const defaultConfig: Config = {
   keyFile: path.resolve('data/keys/zuofeng.key'),
   logClientAddress: false,
   channelAllowHosts: [],
+  auditCheckpointDir: path.resolve('data/audit-checkpoints'),
+  auditCheckpointMinutes: 60,
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -115,5 +121,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     keyFile: path.resolve(env.ZUOFENG_KEY_FILE || path.join(env.ZUOFENG_DATA_DIR || 'data', 'keys', 'zuofeng.key')),
     // Checked at start-up (main.ts): a malformed entry stops the server rather than being ignored.
     channelAllowHosts: (env.ZUOFENG_CHANNEL_ALLOW_HOSTS ?? '').split(/[\s,，]+/).filter(Boolean),
+    auditCheckpointDir: path.resolve(env.ZUOFENG_AUDIT_CHECKPOINT_DIR || path.join(env.ZUOFENG_DATA_DIR || 'data', 'audit-checkpoints')),
+    auditCheckpointMinutes: num(env.ZUOFENG_AUDIT_CHECKPOINT_MINUTES, defaultConfig.auditCheckpointMinutes),
   };
 }

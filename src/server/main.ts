@@ -14,6 +14,9 @@ import { ensureKeyMatchesDatabase } from './modules/installation/installation.se
 import { rekeyLegacyCodes } from './modules/opinions/opinions.service.js';
 import { sealPlainChannels } from './modules/channels/channel-secrets.js';
 import { checkAllowHosts, egressFor } from './modules/channels/send.js';
+import { writeAuditCheckpoints } from './modules/audit/checkpoints.service.js';
+import { mailCheckpointDigest } from './modules/audit/checkpoint-digest.js';
+import { ensureCheckpointDir } from './modules/audit/checkpoint-files.js';
 
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
@@ -30,6 +33,7 @@ export async function main() {
   if (sealed) console.log(`已加密保存 ${sealed} 个通知渠道的地址和密钥`);
   const rekeyed = await rekeyLegacyCodes(database.db, keys);
   if (rekeyed) console.log(`已将 ${rekeyed} 个旧填写码改为密钥散列保存`);
+  ensureCheckpointDir(config.auditCheckpointDir);
   const clock = clockFromEnv(process.env);
   if (process.env.ZUOFENG_FAKE_NOW) console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
   const deps = { db: database.db, clock, config };
@@ -38,15 +42,22 @@ export async function main() {
     if (seeded) printDemoLogins(seeded.logins);
   }
   const app = await buildApp(deps, { logger: process.env.ZUOFENG_LOG !== '0' });
-  const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m)) : null;
+  const checkpoint = (now: Date) => writeAuditCheckpoints(database.db, config, now);
+  const mail = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null;
+  const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m), {
+    auditCheckpoint: { everyMs: config.auditCheckpointMinutes * 60_000, run: checkpoint },
+    auditDigest: mail ? { everyMs: 86_400_000, run: (now) => mailCheckpointDigest(database.db, config, mail, now) } : undefined,
+  }) : null;
   const dispatcher = config.dispatchSeconds > 0 ? new Dispatcher(database.db, clock, {
     concurrency: config.dispatchConcurrency, leaseMs: config.deliveryLeaseSeconds * 1000, publicUrl: config.publicUrl,
-    mail: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null, keys, egress: egressFor(config), log: (m) => app.log.info(m),
+    mail, keys, egress: egressFor(config), log: (m) => app.log.info(m),
   }) : null;
   const close = async () => {
     await scheduler?.stop();
     await dispatcher?.stop();
     await app.close();
+    // A clean stop anchors what changed since the last hourly checkpoint (under the writers' lock, any instance).
+    await checkpoint(clock.now()).catch((err: unknown) => console.error(`审计检查点写入失败：${(err as Error).message}`));
     await database.close();
     process.exit(0);
   };

@@ -19,5 +19,14 @@ export const ZAuditQuery = ZPageQuery.extend({
 export const ZAuditVerify = z.object({
   ok: z.boolean(),
   events: z.number().int(),
+  /** The chain's own check (an edit that did not recompute the hashes after it). */
   firstBreak: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  /** The chain against the signed checkpoints kept outside the database. */
+  checkpoints: z.object({
+    checked: z.number().int(),
+    latest: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
+    problem: z.object({ kind: z.enum(['rewritten', 'truncated', 'missing']), seq: z.number().int() }).nullable(),
+  }),
+  /** Every finding as a sentence: the chain, the checkpoints, the checkpoint file. Empty when ok. */
+  messages: z.array(z.string()),
 });

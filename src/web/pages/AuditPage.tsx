@@ -6,9 +6,22 @@ import { ApiError, get } from '../api';
 import { ENTITY_LABELS } from '../labels';
 import type { Department } from '../types';
 import { AuditTable } from '../components/AuditTable';
+import { shanghaiTime } from '../time';
 
-interface Verify { ok: boolean; events: number; firstBreak: { seq: number; reason: string } | null }
-const REASONS: Record<string, string> = { hash_mismatch: '记录内容被改动', prev_hash_mismatch: '链接断开（前后记录不衔接）', sequence_gap: '记录缺失（序号不连续）' };
+interface Verify {
+  ok: boolean;
+  events: number;
+  firstBreak: { seq: number; reason: string } | null;
+  checkpoints: { checked: number; latest: { seq: number; at: string } | null; problem: { kind: string; seq: number } | null };
+  /** The server's sentences for every finding (chain, checkpoints, checkpoint file). */
+  messages: string[];
+}
+
+function anchoredText(c: Verify['checkpoints']) {
+  return c.latest
+    ? `与 ${c.checked} 个库外签名检查点一致（最近一个：第 ${c.latest.seq} 条，${shanghaiTime(c.latest.at, 'minute')}）。`
+    : '尚无库外签名检查点（服务每小时及停止时写入）。';
+}
 
 export function AuditPage() {
   const { message } = App.useApp();
@@ -23,8 +36,9 @@ export function AuditPage() {
   return (
     <Card title="审计日志" extra={<Button icon={<SafetyCertificateOutlined />} onClick={check}>校验完整性</Button>}>
       {verify && (verify.ok
-        ? <Alert type="success" showIcon title={`审计链完整：共 ${verify.events} 条记录，未发现改动或删除。`} style={{ marginBottom: 12 }} />
-        : <Alert type="error" showIcon title={`审计链在第 ${verify.firstBreak!.seq} 条处断开：${REASONS[verify.firstBreak!.reason] ?? verify.firstBreak!.reason}`} style={{ marginBottom: 12 }} />)}
+        ? <Alert type="success" showIcon title={`审计链完整：共 ${verify.events} 条记录，未发现改动或删除；${anchoredText(verify.checkpoints)}`} style={{ marginBottom: 12 }} />
+        : <Alert type="error" showIcon title={`审计日志校验未通过（共 ${verify.events} 条记录）`} style={{ marginBottom: 12 }}
+          description={<ul style={{ margin: 0, paddingLeft: 20 }}>{verify.messages.map((m) => <li key={m}>{m}</li>)}</ul>} />)}
       <Space style={{ marginBottom: 12 }}>
         <Select placeholder="全部对象" allowClear style={{ width: 160 }} value={entityType} onChange={setEntityType}
           options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditEvents, departments, groups, people, posts, units, users } from '../../db/schema/index.js';
+import { auditCheckpoints, auditEvents, departments, groups, notificationPreferences, people, posts, roleGrants, units, users } from '../../db/schema/index.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -60,6 +60,48 @@ export const auditRepo = {
       names.set(`unit:${u.id}`, u.name);
     }
     return names;
+  },
+  /**
+   * Takes the checkpoint writer's lock for the rest of the transaction (self-conflicting, so two
+   * instances never append to the checkpoint file at once; readers are not blocked).
+   */
+  async lockCheckpoints(tx: Db) {
+    await tx.execute(sql`lock table audit_checkpoints in share row exclusive mode`);
+  },
+  /** Units whose head is not the one last checkpointed (or never was), optionally only those named. */
+  async movedHeads(db: Db, unitIds?: readonly string[]) {
+    return db
+      .select({ unitId: units.id, seq: units.auditSeq, hash: units.auditHead })
+      .from(units)
+      .leftJoin(auditCheckpoints, eq(auditCheckpoints.unitId, units.id))
+      .where(and(
+        gt(units.auditSeq, 0),
+        unitIds ? inArray(units.id, [...unitIds]) : undefined,
+        or(isNull(auditCheckpoints.unitId), ne(auditCheckpoints.seq, units.auditSeq), ne(auditCheckpoints.hash, units.auditHead)),
+      ))
+      .orderBy(asc(units.createdAt), asc(units.id));
+  },
+  async recordCheckpoints(db: Db, rows: { unitId: string; seq: number; hash: string; at: Date; line: number }[]) {
+    if (rows.length === 0) return;
+    await db.insert(auditCheckpoints).values(rows).onConflictDoUpdate({
+      target: auditCheckpoints.unitId,
+      set: { seq: sql`excluded.seq`, hash: sql`excluded.hash`, at: sql`excluded.at`, line: sql`excluded.line` },
+    });
+  },
+  async recordedCheckpoints(db: Db, unitId?: string) {
+    return db.select().from(auditCheckpoints).where(unitId ? eq(auditCheckpoints.unitId, unitId) : undefined);
+  },
+  /** The mail addresses (from their reminder preferences) of the active users of these units holding one of `roles`. */
+  async mailboxesOfRoles(db: Db, unitIds: readonly string[], roles: readonly string[]) {
+    if (unitIds.length === 0 || roles.length === 0) return [];
+    return db
+      .selectDistinct({ unitId: users.unitId, unitName: units.name, email: notificationPreferences.email })
+      .from(users)
+      .innerJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.unitId, users.unitId), isNull(roleGrants.revokedAt), inArray(roleGrants.role, [...roles])))
+      .innerJoin(notificationPreferences, and(eq(notificationPreferences.unitId, users.unitId), eq(notificationPreferences.personId, users.personId)))
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(inArray(users.unitId, [...unitIds]), eq(users.active, true), ne(notificationPreferences.email, '')))
+      .orderBy(asc(units.name), asc(notificationPreferences.email));
   },
   async heads(db: Db, unitId?: string) {
     return db

@@ -4,7 +4,7 @@ import { typed, type RouteModule } from '../../types.js';
 import { hasPermission } from '../../../domain/roles.js';
 import { forbidden } from '../../errors.js';
 import { auditRepo } from './audit.repo.js';
-import { verifyAudit } from './audit.service.js';
+import { verifyAuditTrail } from './audit-verify.js';
 
 const tags = ['审计'];
 
@@ -31,10 +31,21 @@ const auditRoutes: RouteModule = async (app, deps) => {
       };
     });
 
-  r.get('/audit/verify', { config: { permission: 'audit.read' }, schema: { tags, summary: '校验本单位审计链', response: { 200: ZAuditVerify } } },
+  /**
+   * The unit's chain, on its own and against the signed checkpoints outside the database; a
+   * tampered checkpoint file concerns every unit, so its findings are shown too (file names, no paths).
+   */
+  r.get('/audit/verify', { config: { permission: 'audit.read' }, schema: { tags, summary: '校验本单位审计链（含与库外检查点比对）', response: { 200: ZAuditVerify } } },
     async (req) => {
-      const [v] = await verifyAudit(deps.db, req.actor.unitId);
-      return { ok: !v!.firstBreak, events: v!.events, firstBreak: v!.firstBreak };
+      const report = await verifyAuditTrail(deps.db, deps.config, req.actor.unitId);
+      const u = report.units[0]!;
+      const fileMessages = [...report.log.problems.map((p) => p.message), ...(report.log.error ? [report.log.error] : [])];
+      const p = u.checkpoints.problem;
+      return {
+        ok: u.ok && fileMessages.length === 0, events: u.events, firstBreak: u.firstBreak,
+        checkpoints: { checked: u.checkpoints.checked, latest: u.checkpoints.latest, problem: p && { kind: p.kind, seq: p.seq } },
+        messages: [...u.messages, ...fileMessages],
+      };
     });
 };
 export default auditRoutes;
