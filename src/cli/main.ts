@@ -6,14 +6,17 @@ import { openDatabase, type Database } from '../server/db/client.js';
 import { AppError } from '../server/errors.js';
 import { verifyAudit } from '../server/modules/audit/audit.service.js';
 import { BackupError, createBackup, restoreBackup } from '../server/modules/backup/backup.service.js';
-import { createUnitWithAdmin } from '../server/modules/units/unit-setup.service.js';
+import { ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../server/modules/units/unit-setup.service.js';
+import { PASSWORD_RULE_TEXT, passwordRuleViolation } from '../domain/password-policy.js';
 import { exportPeople, importPeople } from './people-commands.js';
 import { calendarCommand, CliInputError, workdays } from './calendar-commands.js';
 
 const USAGE = `用法：zuofeng <命令>
 
   init [--code 代码] [--name 单位名称] [--admin 用户名] [--password 密码]
-                              创建一个单位及其系统管理员（缺少的项会提示输入）
+       [--security 用户名] [--security-password 密码] [--auditor 用户名] [--auditor-password 密码]
+                              创建一个单位及其系统管理员、安全管理员、审计管理员（三员分立；
+                              缺少的项会提示输入；密码须符合密码规则，首次登录须修改）
   import people <文件.xlsx> [--unit 单位代码]
                               导入花名册（先检查整个文件，有错误则不写入）
   export people <文件.xlsx> [--unit 单位代码]
@@ -165,16 +168,22 @@ async function init(database: Database, named: Record<string, string | true>, io
   };
   const code = await ask('code', '单位代码（小写字母、数字、连字符）：');
   const name = await ask('name', '单位名称：');
-  const username = await ask('admin', '管理员用户名：');
-  const password = await ask('password', '管理员初始密码（至少8位）：');
   if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(code)) throw new AppError(400, 'bad_code', '单位代码为2-40位小写字母、数字或连字符');
   if (!name || name.length > 60) throw new AppError(400, 'bad_name', '单位名称不能为空，且不超过60个字');
-  if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(username)) throw new AppError(400, 'bad_username', '用户名为3-32位小写字母、数字、下划线，以字母开头');
-  if (password.length < 8) throw new AppError(400, 'bad_password', '密码至少8位');
-  const { unit } = await createUnitWithAdmin({ db: database.db, clock: systemClock }, {
-    code, name, admin: { username, displayName: '系统管理员', password, mustChangePassword: true },
-  });
-  io.out(`已创建单位“${unit.name}”（${unit.code}），管理员 ${username} 首次登录须修改密码。`);
+  // 三员分立: three accounts, asked one after the other; each password is checked at once.
+  const roles = [['admin', 'password', 'system_admin'], ['security', 'security-password', 'security_admin'], ['auditor', 'auditor-password', 'audit_admin']] as const;
+  const accounts = [];
+  for (const [userFlag, passwordFlag, role] of roles) {
+    const label = ADMIN_DISPLAY_NAMES[role];
+    const username = await ask(userFlag, `${label}用户名：`);
+    if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(username)) throw new AppError(400, 'bad_username', `${label}用户名为3-32位小写字母、数字、下划线，以字母开头`);
+    const password = await ask(passwordFlag, `${label}初始密码（${PASSWORD_RULE_TEXT}）：`);
+    const problem = passwordRuleViolation(password, username);
+    if (problem) throw new AppError(400, 'weak_password', `${label}的${problem}`);
+    accounts.push({ username, displayName: label, role, password, mustChangePassword: true });
+  }
+  const { unit } = await createUnitWithAccounts({ db: database.db, clock: systemClock }, { code, name, accounts });
+  io.out(`已创建单位“${unit.name}”（${unit.code}）：系统管理员 ${accounts[0]!.username}、安全管理员 ${accounts[1]!.username}、审计管理员 ${accounts[2]!.username}，首次登录须修改密码。`);
   return 0;
 }
 
