@@ -15,20 +15,21 @@ describe('the audit chain', () => {
   it('holds one event per write, in order, and verifies intact', async () => {
     const unit = await newDemoUnit(ctx);
     const office = await signIn(ctx, unit.user('office'));
+    const auditor = await signIn(ctx, unit.user('auditor'));
     const before = await verifyUnit(unit.unit.id);
     await office.post('/api/departments', { name: '信访股', sortOrder: 7 });
     const after = await verifyUnit(unit.unit.id);
     expect(after.events).toBe(before.events + 1);
     expect(after.firstBreak).toBeNull();
-    expect((await office.get('/api/audit/verify')).json()).toEqual({ ok: true, events: after.events, firstBreak: null });
+    expect((await auditor.get('/api/audit/verify')).json()).toEqual({ ok: true, events: after.events, firstBreak: null });
   });
 
   it('finds an edited event at its seq', async () => {
     const unit = await newDemoUnit(ctx);
     await ctx.database.db.execute(sql`update audit_events set after = '{"name":"篡改"}'::jsonb where unit_id = ${unit.unit.id} and seq = 5`);
     expect((await verifyUnit(unit.unit.id)).firstBreak).toEqual({ seq: 5, reason: 'hash_mismatch' });
-    const admin = await signIn(ctx, unit.user('admin'));
-    expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: false, firstBreak: { seq: 5 } });
+    const auditor = await signIn(ctx, unit.user('auditor'));
+    expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: false, firstBreak: { seq: 5 } });
   });
 
   it('finds a deleted event, in the middle or at the end', async () => {
