@@ -35,7 +35,8 @@ describe('login', () => {
   });
 
   it('gives the same answer for an unknown user and a wrong password', async () => {
-    const a = await login('nobody-at-all', 'demo1234');
+    // Names of this unit only: the lock of a name outlives the test (and the run, on PostgreSQL).
+    const a = await login(`${unit.prefix}nobody-at-all`, 'demo1234');
     const b = await login(unit.user('member1'), 'wrong-password');
     expect([a.statusCode, b.statusCode]).toEqual([401, 401]);
     expect(a.json()).toEqual(b.json());
@@ -57,7 +58,7 @@ describe('login', () => {
   it('rate-limits login attempts per address', async () => {
     const limited = await testApp({ loginLimitPerMinute: 3 });
     const codes = [];
-    for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+    for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `${unit.prefix}x${i}`, password: 'y' } })).statusCode);
     expect(codes).toEqual([401, 401, 401, 429, 429]);
   });
 });
