@@ -155,6 +155,16 @@ describe('the zuofeng command', () => {
     ]);
   });
 
+  it('adds an administrator to an existing unit (the upgrade to 三员分立)', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'upgrade') };
+    await zuofeng(env, ...initArgs('good-unit', '某局', 'goodadmin'));
+    expect((await zuofeng(env, 'admin', 'add', '--unit', 'good-unit', '--role', 'security_admin', '--username', 'sec2', '--password', 'abc')).text).toContain('密码不符合要求');
+    expect((await zuofeng(env, 'admin', 'add', '--unit', 'good-unit', '--role', 'member', '--username', 'sec2', '--password', 'Anquan#2026xy')).code).toBe(2);
+    expect(await zuofeng(env, 'admin', 'add', '--unit', 'good-unit', '--role', 'security_admin', '--username', 'sec2', '--password', 'Anquan#2026xy'))
+      .toEqual({ code: 0, text: '已为“某局”创建安全管理员 sec2，首次登录须修改密码。' });
+    expect((await zuofeng(env, 'audit', 'verify')).text).toBe('✓ 某局：审计链完整，共 5 条');
+  });
+
   it('refuses bad arguments with a message', async () => {
     const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'f') };
     expect((await zuofeng(env, ...initArgs('X!', 'n', 'abc'))).text).toContain('单位代码为2-40位');

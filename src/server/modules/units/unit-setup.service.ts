@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
-import { badRequest, conflict } from '../../errors.js';
-import { ROLES, type Role } from '../../../domain/roles.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
+import { isAdminRole, ROLES, type Role } from '../../../domain/roles.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { checkPasswordRule } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -63,3 +63,28 @@ export async function createUnitWithAccounts(deps: { db: Db; clock: Clock }, u: 
 
 /** The three administrators of a new unit, named by the operator. */
 export const ADMIN_DISPLAY_NAMES = { system_admin: ROLES.system_admin.label, security_admin: ROLES.security_admin.label, audit_admin: ROLES.audit_admin.label } as const;
+
+/**
+ * Adds one administrator account to an existing unit from the command line — the way an
+ * installation from before 三员分立 gets its security and audit administrators (the system
+ * administrator no longer manages accounts). The password must pass the rule and be changed at
+ * the first login. Audited.
+ */
+export async function addAdministrator(deps: { db: Db; clock: Clock }, unitCode: string, a: { username: string; role: Role; password: string }) {
+  const { db, clock } = deps;
+  if (!isAdminRole(a.role)) throw badRequest('角色只能是 system_admin、security_admin 或 audit_admin');
+  const unit = await orgRepo.unitByCode(db, unitCode);
+  if (!unit) throw notFound(`单位“${unitCode}”`);
+  if (await usersRepo.usernameTaken(db, a.username)) throw conflict(`用户名“${a.username}”已被使用`);
+  checkPasswordRule(a.password, a.username);
+  const passwordHash = await hashPassword(a.password);
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const user = await usersRepo.insert(tx, {
+      unitId: unit.id, username: a.username, displayName: ROLES[a.role].label, passwordHash, mustChangePassword: true, passwordSetAt: now, createdAt: now, updatedAt: now,
+    });
+    await usersRepo.insertGrant(tx, { unitId: unit.id, userId: user.id, role: a.role, scopeType: 'unit', createdAt: now });
+    await recordAudit(tx, { userId: null, name: '命令行' }, now, { unitId: unit.id, entityType: 'user', entityId: user.id, action: 'create', after: { username: user.username, roles: [a.role] } });
+    return { unit, user };
+  });
+}
