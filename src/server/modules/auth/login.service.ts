@@ -58,13 +58,10 @@ const ruleOf = (deps: Deps) => ({ threshold: deps.config.lockoutThreshold, baseM
 /** Takes one attempt for a user: on the device when it is theirs and has budget, else on the name. */
 async function takeAttempt(deps: Deps, name: string, user: User | undefined, device: { token?: string; id?: string | null }) {
   const budget = deps.config.deviceFailureBudget;
-  let deviceId: string | null = null;
-  if (device.id !== undefined) {
-    deviceId = device.id && user && (await devicesRepo.takeAttemptById(deps.db, user.id, device.id, budget)) ? device.id : null;
-  } else {
+  const deviceId = device.id !== undefined
+    ? (device.id && user && (await devicesRepo.takeAttemptById(deps.db, user.id, device.id, budget)) ? device.id : null)
     // Run for unknown names too (with ids that match nothing), so that the work done is the same.
-    deviceId = await devicesRepo.takeAttempt(deps.db, user?.unitId ?? NO_ID, user?.id ?? NO_ID, deviceTokenHash(device.token ?? ''), budget);
-  }
+    : await devicesRepo.takeAttempt(deps.db, user?.unitId ?? NO_ID, user?.id ?? NO_ID, deviceTokenHash(device.token ?? ''), budget);
   const attempt: Attempt | null = deviceId ? null : await throttleRepo.takeAttempt(deps.db, throttleKeyOf(deps, name), deps.clock.now(), ruleOf(deps));
   return { deviceId, attempt };
 }
