@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, btn, SCREENSHOTS, shot as shotOf, startSuite, type Server } from './support.js';
+import { browserMissing, btn, SCREENSHOTS, shot as shotOf, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
@@ -121,13 +121,20 @@ describe.skipIf(missing)('a new user on a fresh start', () => {
     await page.goto(`${server.url}/org`);
     await page.getByTestId('org-chart').getByText('领导小组办公室').first().waitFor();
     await shot('05-org-chart');
-    await page.goto(`${server.url}/users`);
-    await page.getByRole('cell', { name: 'leader1' }).waitFor();
-    await shot('06-users');
-    await page.goto(`${server.url}/audit`);
-    await page.getByRole('button', { name: btn('校验完整性') }).click();
-    await page.getByText('审计链完整').waitFor();
-    await shot('07-audit');
+    // 三员分立: the users page is the security administrator's, the audit log the audit administrator's.
+    for (const [login, pathname] of [['security', '/users'], ['auditor', '/audit']] as const) {
+      const other = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await signInAt(other, `${server.url}${pathname}`, login);
+      if (pathname === '/users') {
+        await other.getByRole('cell', { name: 'leader1' }).waitFor();
+        await shotOf(other, '06-users');
+      } else {
+        await other.getByRole('button', { name: btn('校验完整性') }).click();
+        await other.getByText('审计链完整').waitFor();
+        await shotOf(other, '07-audit');
+      }
+      await other.close();
+    }
   });
 
   it('works on a phone-width screen', async () => {

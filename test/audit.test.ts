@@ -16,12 +16,13 @@ describe('the audit chain', () => {
   it('holds one event per write, in order, and verifies intact', async () => {
     const unit = await newDemoUnit(ctx);
     const office = await signIn(ctx, unit.user('office'));
+    const auditor = await signIn(ctx, unit.user('auditor'));
     const before = await verifyUnit(unit.unit.id);
     await office.post('/api/departments', { name: '信访股', sortOrder: 7 });
     const after = await verifyUnit(unit.unit.id);
     expect(after.events).toBe(before.events + 1);
     expect(after.firstBreak).toBeNull();
-    expect((await office.get('/api/audit/verify')).json()).toEqual({
+    expect((await auditor.get('/api/audit/verify')).json()).toEqual({
       ok: true, events: after.events, firstBreak: null, checkpoints: { checked: 0, latest: null, problem: null }, messages: [],
     });
   });
@@ -30,8 +31,8 @@ describe('the audit chain', () => {
     const unit = await newDemoUnit(ctx);
     await asDatabaseAdmin(ctx.database.db, sql`update audit_events set after = '{"name":"篡改"}'::jsonb where unit_id = ${unit.unit.id} and seq = 5`);
     expect((await verifyUnit(unit.unit.id)).firstBreak).toEqual({ seq: 5, reason: 'hash_mismatch' });
-    const admin = await signIn(ctx, unit.user('admin'));
-    expect((await admin.get('/api/audit/verify')).json()).toMatchObject({
+    const auditor = await signIn(ctx, unit.user('auditor'));
+    expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({
       ok: false, firstBreak: { seq: 5 }, messages: ['审计链在第 5 条处断开（记录内容被改动，hash_mismatch）'],
     });
   });

@@ -125,7 +125,8 @@ describe('importing a schedule', () => {
     const after = (await office.get('/api/deadlines?provisional=false')).json().items.find((x: { subjectId: string }) => x.subjectId === 'cross');
     expect([after.due, after.provisional]).toEqual(['2027-01-07', false]);
     expect((await office.get('/api/calendar/coverage')).json()).toMatchObject({ nextYearMissing: false, imported: [{ year: 2027, source: 'holiday-2027.json' }] });
-    const events = (await admin.get('/api/audit/events?entityType=calendar')).json().items;
+    const auditor = await signIn(ctx, unit.user('auditor'));
+    const events = (await auditor.get('/api/audit/events?entityType=calendar')).json().items;
     expect(events[0]).toMatchObject({ action: 'import', after: { years: [2027], changes: 6 } });
   });
 });

@@ -42,6 +42,10 @@ async function freshPostgres(name: string) {
   };
 }
 
+/** `zuofeng init` with the three administrators (三员分立), each with its own password that passes the rule. */
+const initArgs = (code: string, name: string, admin: string) =>
+  ['init', '--code', code, '--name', name, '--admin', admin, '--password', 'Sys#2026abcd', '--security', `${admin}-sec`, '--security-password', 'Sec#2026abcd', '--auditor', `${admin}-aud`, '--auditor-password', 'Aud#2026abcd'];
+
 async function roster(n: number) {
   const file = path.join(tmp, `roster-${n}.xlsx`);
   fs.writeFileSync(file, await xlsx(Array.from({ length: n }, (_, i) => [`人员${i}`, '', '科员', '', i % 2 ? '是' : '否', '', '否', 13800000000 + i, '在职'])));
@@ -50,7 +54,7 @@ async function roster(n: number) {
 
 /** init → import → backup → restore elsewhere → the roster and an intact audit chain come back. */
 async function roundTrip(source: Record<string, string>, target: Record<string, string>) {
-  expect((await zuofeng(source, 'init', '--code', 'cli-unit', '--name', '命令行测试局', '--admin', 'cliadmin', '--password', 'abcd12345')).code).toBe(0);
+  expect((await zuofeng(source, ...initArgs('cli-unit', '命令行测试局', 'cliadmin'))).code).toBe(0);
   const imported = await zuofeng(source, 'import', 'people', await roster(25));
   expect(imported).toEqual({ code: 0, text: '已导入到“命令行测试局”：新增 25 人，更新 0 人' });
   const backup = path.join(tmp, `backup-${Date.now()}.zfb`);
@@ -59,7 +63,7 @@ async function roundTrip(source: Record<string, string>, target: Record<string, 
   const restored = await zuofeng(target, 'restore', backup, '--yes');
   expect(restored.code).toBe(0);
   expect(restored.text).toContain('people 25');
-  expect(restored.text).toContain('✓ 命令行测试局：审计链完整，共 27 条');
+  expect(restored.text).toContain('✓ 命令行测试局：审计链完整，共 29 条');
   const exported = path.join(tmp, `export-${Date.now()}.xlsx`);
   expect(await zuofeng(target, 'export', 'people', exported)).toEqual({ code: 0, text: `已导出“命令行测试局”花名册 25 人到 ${exported}` });
 }
@@ -81,19 +85,19 @@ describe('the zuofeng command', () => {
 
   it('lists bad rows and writes nothing when an import is invalid', async () => {
     const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'd') };
-    await zuofeng(env, 'init', '--code', 'bad-rows', '--name', '某局', '--admin', 'badadmin', '--password', 'abcd12345');
+    await zuofeng(env, ...initArgs('bad-rows', '某局', 'badadmin'));
     const file = path.join(tmp, 'bad.xlsx');
     fs.writeFileSync(file, await xlsx([['', '', '', '', '是', '', '否', '', '在职'], ['乙', '无此科', '', '', '否', '', '否', '', '在职']]));
     const res = await zuofeng(env, 'import', 'people', file);
     expect(res.code).toBe(2);
     expect(res.text).toContain('第2行 姓名：姓名不能为空');
     expect(res.text).toContain('第3行 科室：科室“无此科”不存在');
-    expect((await zuofeng(env, 'audit', 'verify')).text).toContain('✓ 某局：审计链完整，共 2 条，尚无检查点');
+    expect((await zuofeng(env, 'audit', 'verify')).text).toContain('✓ 某局：审计链完整，共 4 条，尚无检查点');
   });
 
   it('reports the first broken link of a tampered chain', async () => {
     const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'e') };
-    await zuofeng(env, 'init', '--code', 'tamper', '--name', '篡改局', '--admin', 'tadmin', '--password', 'abcd12345');
+    await zuofeng(env, ...initArgs('tamper', '篡改局', 'tadmin'));
     await zuofeng(env, 'import', 'people', await roster(3));
     const { openDatabase } = await import('../src/server/db/client.js');
     const database = await openDatabase({ dataDir: env.ZUOFENG_DATA_DIR });
@@ -102,20 +106,20 @@ describe('the zuofeng command', () => {
     const res = await zuofeng(env, 'audit', 'verify');
     expect(res).toEqual({
       code: 3,
-      text: `检查点目录 ${path.join(env.ZUOFENG_DATA_DIR, 'audit-checkpoints')}：0 个文件，0 条检查点，尚无检查点文件\n✗ 篡改局：审计链在第 3 条处断开（记录内容被改动，hash_mismatch）（共 5 条）`,
+      text: `检查点目录 ${path.join(env.ZUOFENG_DATA_DIR, 'audit-checkpoints')}：0 个文件，0 条检查点，尚无检查点文件\n✗ 篡改局：审计链在第 3 条处断开（记录内容被改动，hash_mismatch）（共 7 条）`,
     });
   });
 
   it('finds a rewrite with every later hash recomputed, against the signed checkpoints', async () => {
     const dataDir = path.join(tmp, 'rw');
     const env = { ZUOFENG_DATA_DIR: dataDir };
-    await zuofeng(env, 'init', '--code', 'rewrite', '--name', '改写局', '--admin', 'rwadmin', '--password', 'abcd12345');
+    await zuofeng(env, ...initArgs('rewrite', '改写局', 'rwadmin'));
     await zuofeng(env, 'import', 'people', await roster(3));
     expect(await zuofeng(env, 'audit', 'checkpoint')).toEqual({ code: 0, text: `已写入 1 条审计检查点到 ${path.join(dataDir, 'audit-checkpoints')}` });
     expect((await zuofeng(env, 'audit', 'checkpoint')).text).toBe('各单位审计链自上次检查点以来没有变化，未写入');
     const intact = await zuofeng(env, 'audit', 'verify');
     expect(intact.code).toBe(0);
-    expect(intact.text).toMatch(/1 个文件，1 条检查点，签名与顺序均有效\n✓ 改写局：审计链完整，共 5 条，与 1 个检查点一致（最近一个：第 5 条，\d{4}-\d\d-\d\d \d\d:\d\d:\d\d）$/);
+    expect(intact.text).toMatch(/1 个文件，1 条检查点，签名与顺序均有效\n✓ 改写局：审计链完整，共 7 条，与 1 个检查点一致（最近一个：第 7 条，\d{4}-\d\d-\d\d \d\d:\d\d:\d\d）$/);
 
     const { openDatabase } = await import('../src/server/db/client.js');
     const database = await openDatabase({ dataDir });
@@ -125,11 +129,11 @@ describe('the zuofeng command', () => {
 
     const res = await zuofeng(env, 'audit', 'verify');
     expect(res.code).toBe(3);
-    expect(res.text).toContain('✗ 改写局：审计记录被改写：改写发生在第 5 条之前（含第 5 条）。检查点（');
+    expect(res.text).toContain('✗ 改写局：审计记录被改写：改写发生在第 7 条之前（含第 7 条）。检查点（');
     const json = JSON.parse((await zuofeng(env, 'audit', 'verify', '--json')).text);
     expect(json).toMatchObject({ ok: false, checkpointDir: path.join(dataDir, 'audit-checkpoints'), log: { lines: 1, problems: [] } });
-    expect(json.units[0]).toMatchObject({ unitName: '改写局', ok: false, firstBreak: null, checkpoints: { checked: 1, problem: { kind: 'rewritten', seq: 5, lastGoodSeq: 0 } } });
-    expect(json.units[0].messages[0]).toContain('改写发生在第 5 条之前');
+    expect(json.units[0]).toMatchObject({ unitName: '改写局', ok: false, firstBreak: null, checkpoints: { checked: 1, problem: { kind: 'rewritten', seq: 7, lastGoodSeq: 0 } } });
+    expect(json.units[0].messages[0]).toContain('改写发生在第 7 条之前');
   });
 
   it('answers workdays questions, and exits 2 on bad input', async () => {
@@ -150,7 +154,7 @@ describe('the zuofeng command', () => {
 
   it('imports a schedule from the command line, listing the changes first', async () => {
     const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'cal') };
-    await zuofeng(env, 'init', '--code', 'cal-unit', '--name', '日历局', '--admin', 'caladmin', '--password', 'abcd12345');
+    await zuofeng(env, ...initArgs('cal-unit', '日历局', 'caladmin'));
     const fixture = new URL('./fixtures/holiday-2027.json', import.meta.url).pathname;
     const dry = await zuofeng(env, 'calendar', 'import', fixture, '--dry-run');
     expect(dry.text).toContain('2027 年：6 天有变化');
@@ -164,9 +168,38 @@ describe('the zuofeng command', () => {
     expect(await zuofeng(env, 'calendar', 'import', bad)).toEqual({ code: 2, text: '错误：文件有误：文件中没有带日期的节假日事件' });
   });
 
+  it('creates the three administrators, each forced to change a password that passes the rule', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'admins') };
+    const weak = await zuofeng(env, ...initArgs('weak-unit', '某局', 'weakadmin').map((a) => (a === 'Sec#2026abcd' ? '12345678' : a)));
+    expect(weak).toEqual({ code: 2, text: '错误：安全管理员的密码不符合要求：长度不足10位（当前8位）；须包含大写字母、小写字母、数字、符号中的至少三类（目前只有1类，可加入小写字母或大写字母或符号）' });
+    const same = await zuofeng(env, ...initArgs('same-unit', '某局', 'sameadmin').map((a) => (a === 'Aud#2026abcd' ? 'Sys#2026abcd' : a)));
+    expect(same.text).toBe('错误：各管理员账号的初始密码不能相同');
+    const created = await zuofeng(env, ...initArgs('good-unit', '某局', 'goodadmin'));
+    expect(created).toEqual({ code: 0, text: '已创建单位“某局”（good-unit）：系统管理员 goodadmin、安全管理员 goodadmin-sec、审计管理员 goodadmin-aud，首次登录须修改密码。' });
+    const { openDatabase } = await import('../src/server/db/client.js');
+    const database = await openDatabase({ dataDir: env.ZUOFENG_DATA_DIR });
+    const rows = (await database.db.execute(`select u.username, u.must_change_password, g.role from users u join role_grants g on g.user_id = u.id order by u.username` as never)) as unknown as { rows: unknown[] };
+    await database.close();
+    expect(rows.rows).toEqual([
+      { username: 'goodadmin', must_change_password: true, role: 'system_admin' },
+      { username: 'goodadmin-aud', must_change_password: true, role: 'audit_admin' },
+      { username: 'goodadmin-sec', must_change_password: true, role: 'security_admin' },
+    ]);
+  });
+
+  it('adds an administrator to an existing unit (the upgrade to 三员分立)', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'upgrade') };
+    await zuofeng(env, ...initArgs('good-unit', '某局', 'goodadmin'));
+    expect((await zuofeng(env, 'admin', 'add', '--unit', 'good-unit', '--role', 'security_admin', '--username', 'sec2', '--password', 'abc')).text).toContain('密码不符合要求');
+    expect((await zuofeng(env, 'admin', 'add', '--unit', 'good-unit', '--role', 'member', '--username', 'sec2', '--password', 'Anquan#2026xy')).code).toBe(2);
+    expect(await zuofeng(env, 'admin', 'add', '--unit', 'good-unit', '--role', 'security_admin', '--username', 'sec2', '--password', 'Anquan#2026xy'))
+      .toEqual({ code: 0, text: '已为“某局”创建安全管理员 sec2，首次登录须修改密码。' });
+    expect((await zuofeng(env, 'audit', 'verify')).text).toBe('✓ 某局：审计链完整，共 5 条');
+  });
+
   it('refuses bad arguments with a message', async () => {
     const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'f') };
-    expect((await zuofeng(env, 'init', '--code', 'X!', '--name', 'n', '--admin', 'abc', '--password', 'abcd12345')).text).toContain('单位代码为2-40位');
+    expect((await zuofeng(env, ...initArgs('X!', 'n', 'abc'))).text).toContain('单位代码为2-40位');
     expect((await zuofeng(env, 'restore', path.join(tmp, 'missing'), '--yes')).code).toBe(1);
     const notBackup = path.join(tmp, 'x.zfb');
     fs.writeFileSync(notBackup, 'hello');

@@ -54,7 +54,7 @@ describe('ledger exports', () => {
     expect([again.statusCode, again.json().message]).toEqual([400, '导出编号重复，请重新导出']);
     expect((await office.get('/api/items/export.xlsx?progressId=not-a-uuid')).statusCode).toBe(400);
     expect((await office.get(`/api/exports/${randomUUID()}`)).statusCode).toBe(404);
-    const events = (await office.get('/api/audit/events?entityType=export')).json().items;
+    const events = (await office.get(`/api/audit/events?entityType=export&entityId=${id}`)).json().items;
     expect(events[0]).toMatchObject({ action: 'export', entityId: id });
   });
 

@@ -74,34 +74,40 @@ describe('posts (AB岗) and groups', () => {
 });
 
 describe('users and roles', () => {
+  // Accounts and grants are the security administrator's (三员分立).
+  let security: Client;
+  beforeEach(async () => {
+    security = await signIn(ctx, unit.user('security'));
+  });
+
   it('creates a login that must change its password, grants and revokes roles with a reason', async () => {
-    const person = (await admin.get(`/api/people?q=${encodeURIComponent('冯雪')}`)).json().items[0];
-    const created = await admin.post('/api/users', { username: `${unit.prefix}fengxue`.replace(/_/g, '-'), displayName: '冯雪', personId: person.id, password: 'init12345' });
+    const person = (await security.get(`/api/people?q=${encodeURIComponent('冯雪')}`)).json().items[0];
+    const created = await security.post('/api/users', { username: `${unit.prefix}fengxue`.replace(/_/g, '-'), displayName: '冯雪', personId: person.id, password: 'Init#2026ab' });
     expect(created.statusCode).toBe(200);
     const id = created.json().id;
-    const dept = (await admin.get('/api/departments')).json()[0];
-    expect((await admin.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: null })).statusCode).toBe(400);
-    expect((await admin.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: dept.id })).statusCode).toBe(200);
-    expect((await admin.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: dept.id })).statusCode).toBe(409);
-    const user = (await admin.get(`/api/users?q=${encodeURIComponent('冯雪')}`)).json().items.find((u: { id: string }) => u.id === id);
+    const dept = (await security.get('/api/departments')).json()[0];
+    expect((await security.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: null })).statusCode).toBe(400);
+    expect((await security.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: dept.id })).statusCode).toBe(200);
+    expect((await security.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: dept.id })).statusCode).toBe(409);
+    const user = (await security.get(`/api/users?q=${encodeURIComponent('冯雪')}`)).json().items.find((u: { id: string }) => u.id === id);
     expect(user.grants[0]).toMatchObject({ roleLabel: '科室（中心）负责人', scopeName: '综合科（办公室）' });
-    expect((await admin.post(`/api/users/${id}/grants/${user.grants[0].id}/revoke`, { reason: '岗位调整' })).statusCode).toBe(200);
-    const events = (await admin.get(`/api/audit/events?entityType=user&entityId=${id}`)).json().items;
+    expect((await security.post(`/api/users/${id}/grants/${user.grants[0].id}/revoke`, { reason: '岗位调整' })).statusCode).toBe(200);
+    const events = (await security.get(`/api/audit/events?entityType=user&entityId=${id}`)).json().items;
     expect(events.map((e: { action: string }) => e.action)).toEqual(['revoke_role', 'grant_role', 'create']);
   });
 
   it('stops a deactivated user at once', async () => {
     const target = await signIn(ctx, unit.user('member9'));
     const me = (await target.get('/api/auth/me')).json();
-    expect((await admin.patch(`/api/users/${me.user.id}`, { active: false })).statusCode).toBe(200);
+    expect((await security.patch(`/api/users/${me.user.id}`, { active: false })).statusCode).toBe(200);
     expect((await target.get('/api/auth/me')).statusCode).toBe(401);
     expect((await new Client(ctx.app).request('POST', '/api/auth/login', { username: unit.user('member9'), password: 'demo1234' })).statusCode).toBe(401);
   });
 
-  it('does not let an admin lock themselves out', async () => {
-    const me = (await admin.get('/api/auth/me')).json();
-    expect((await admin.patch(`/api/users/${me.user.id}`, { active: false })).json().message).toBe('不能停用自己的账号');
-    expect((await admin.post(`/api/users/${me.user.id}/grants/${me.grants[0].id}/revoke`, { reason: '测试撤销' })).json().message).toBe('不能撤销自己的系统管理员角色');
+  it('does not let the security administrator lock themselves out', async () => {
+    const me = (await security.get('/api/auth/me')).json();
+    expect((await security.patch(`/api/users/${me.user.id}`, { active: false })).json().message).toBe('不能停用自己的账号');
+    expect((await security.post(`/api/users/${me.user.id}/grants/${me.grants[0].id}/revoke`, { reason: '测试撤销' })).json().message).toBe('不能撤销自己的角色');
   });
 });
 

@@ -18,7 +18,12 @@ let routes: Route[];
 let unitA: Awaited<ReturnType<typeof newDemoUnit>>;
 let adminA: Client;
 let adminB: Client;
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/public/opinions/{token}', 'POST /api/public/opinions/{token}']);
+/** Accounts and grants are the security administrator's (三员分立): the users routes are walked as them. */
+let securityA: Client;
+let securityB: Client;
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/login/totp', 'GET /api/public/opinions/{token}', 'POST /api/public/opinions/{token}']);
+const asA = (r: Route) => (r.path.startsWith('/api/users') ? securityA : adminA);
+const asB = (r: Route) => (r.path.startsWith('/api/users') ? securityB : adminB);
 
 /** Real ids of unit A, so that unit B's user asks for things that exist, just not for it. */
 let idsA: Record<string, string>;
@@ -30,6 +35,8 @@ beforeAll(async () => {
   const unitB = await newDemoUnit(ctx);
   adminA = await signIn(ctx, unitA.user('admin'));
   adminB = await signIn(ctx, unitB.user('admin'));
+  securityA = await signIn(ctx, unitA.user('security'));
+  securityB = await signIn(ctx, unitB.user('security'));
   const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
   routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((m) => ({ method: m.toUpperCase() as Route['method'], path })),
@@ -38,7 +45,7 @@ beforeAll(async () => {
   const dept = (await adminA.get('/api/departments')).json()[0];
   const post = (await adminA.get('/api/posts')).json().items[0];
   const group = (await adminA.get('/api/groups')).json()[0];
-  const user = (await adminA.get('/api/users?pageSize=2')).json().items[1];
+  const user = (await securityA.get(`/api/users?q=${unitA.user('secretary')}`)).json().items[0];
   const file = Buffer.from('not a spreadsheet');
   const imp = await adminA.request('POST', '/api/people/imports', multipart(file), multipartHeaders);
   const override = await adminA.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '县庆放假' });
@@ -108,7 +115,7 @@ describe('every route', () => {
 
   it("answers 403 or 404 to a user of another unit asking for this unit's things", async () => {
     for (const r of routes.filter((x) => x.path.includes('{id}'))) {
-      const res = await adminB.request(r.method, fill(r.path, idsA), r.method === 'GET' ? undefined : validBodyFor(r));
+      const res = await asB(r).request(r.method, fill(r.path, idsA), r.method === 'GET' ? undefined : validBodyFor(r));
       expect([403, 404], `${r.method} ${r.path} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
     }
     const list = (await adminB.get(`/api/people?unitId=${unitA.unit.id}`));
@@ -124,7 +131,7 @@ describe('every route', () => {
       for (const id of junkIds) {
         const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id).replace('{rollCallId}', id).replace('{token}', id).replace('{distributionId}', id).replace('{format}', 'svg').replace('{sha256}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
         for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
-          const res = await adminA.request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
+          const res = await asA(r).request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
           expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);
           if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) expect(res.json()).toHaveProperty('message');
         }
@@ -172,7 +179,8 @@ function validBodyFor(r: Route): unknown {
   if (r.path.startsWith('/api/departments/')) return { name: '某科' };
   if (r.path.startsWith('/api/posts/')) return { title: '某岗', departmentId: null, holderAId: null, holderBId: null };
   if (r.path.endsWith('/members')) return { members: [] };
-  if (r.path.endsWith('/reset-password')) return { password: 'abcd12345' };
+  if (r.path.endsWith('/reset-password')) return { password: 'Abcd#12345' };
+  if (r.path.endsWith('/reset-totp')) return { reason: '测试原因' };
   if (r.path.endsWith('/grants')) return { role: 'member' };
   if (r.path.startsWith('/api/users/')) return { displayName: '某人' };
   return {};

@@ -5,7 +5,9 @@ import { configFromEnv } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { AppError } from '../server/errors.js';
 import { BackupError, createBackup, restoreBackup } from '../server/modules/backup/backup.service.js';
-import { createUnitWithAdmin } from '../server/modules/units/unit-setup.service.js';
+import { addAdministrator, ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../server/modules/units/unit-setup.service.js';
+import { PASSWORD_RULE_TEXT, passwordRuleViolation } from '../domain/password-policy.js';
+import { isAdminRole } from '../domain/roles.js';
 import { exportPeople, importPeople } from './people-commands.js';
 import { calendarCommand, CliInputError, workdays } from './calendar-commands.js';
 import { auditCheckpoint, auditVerify } from './audit-commands.js';
@@ -13,7 +15,11 @@ import { auditCheckpoint, auditVerify } from './audit-commands.js';
 const USAGE = `用法：zuofeng <命令>
 
   init [--code 代码] [--name 单位名称] [--admin 用户名] [--password 密码]
-                              创建一个单位及其系统管理员（缺少的项会提示输入）
+       [--security 用户名] [--security-password 密码] [--auditor 用户名] [--auditor-password 密码]
+                              创建一个单位及其系统管理员、安全管理员、审计管理员（三员分立；
+                              缺少的项会提示输入；密码须符合密码规则，首次登录须修改）
+  admin add --unit 单位代码 --role security_admin|audit_admin|system_admin --username 用户名 [--password 密码]
+                              为已有单位增加一个管理员账号（升级到三员分立时创建安全管理员、审计管理员）
   import people <文件.xlsx> [--unit 单位代码]
                               导入花名册（先检查整个文件，有错误则不写入）
   export people <文件.xlsx> [--unit 单位代码]
@@ -75,6 +81,9 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
   try {
     switch (cmd) {
       case 'init': return await init(await open(), named, io);
+      case 'admin':
+        if (sub !== 'add') return usage(io, '请使用：zuofeng admin add --unit 单位代码 --role security_admin --username 用户名');
+        return await addAdmin(await open(), named, io);
       case 'import':
       case 'export': {
         if (sub !== 'people' || !file) return usage(io, `请指定：zuofeng ${cmd} people <文件.xlsx>`);
@@ -156,16 +165,36 @@ async function init(database: Database, named: Record<string, string | true>, io
   };
   const code = await ask('code', '单位代码（小写字母、数字、连字符）：');
   const name = await ask('name', '单位名称：');
-  const username = await ask('admin', '管理员用户名：');
-  const password = await ask('password', '管理员初始密码（至少8位）：');
   if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(code)) throw new AppError(400, 'bad_code', '单位代码为2-40位小写字母、数字或连字符');
   if (!name || name.length > 60) throw new AppError(400, 'bad_name', '单位名称不能为空，且不超过60个字');
+  // 三员分立: three accounts, asked one after the other; each password is checked at once.
+  const roles = [['admin', 'password', 'system_admin'], ['security', 'security-password', 'security_admin'], ['auditor', 'auditor-password', 'audit_admin']] as const;
+  const accounts = [];
+  for (const [userFlag, passwordFlag, role] of roles) {
+    const label = ADMIN_DISPLAY_NAMES[role];
+    const username = await ask(userFlag, `${label}用户名：`);
+    if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(username)) throw new AppError(400, 'bad_username', `${label}用户名为3-32位小写字母、数字、下划线，以字母开头`);
+    const password = await ask(passwordFlag, `${label}初始密码（${PASSWORD_RULE_TEXT}）：`);
+    const problem = passwordRuleViolation(password, username);
+    if (problem) throw new AppError(400, 'weak_password', `${label}的${problem}`);
+    accounts.push({ username, displayName: label, role, password, mustChangePassword: true });
+  }
+  const { unit } = await createUnitWithAccounts({ db: database.db, clock: systemClock }, { code, name, accounts });
+  io.out(`已创建单位“${unit.name}”（${unit.code}）：系统管理员 ${accounts[0]!.username}、安全管理员 ${accounts[1]!.username}、审计管理员 ${accounts[2]!.username}，首次登录须修改密码。`);
+  return 0;
+}
+
+async function addAdmin(database: Database, named: Record<string, string | true>, io: Io) {
+  const text = (key: string) => (typeof named[key] === 'string' ? (named[key] as string) : undefined);
+  const [unitCode, role, username] = [text('unit'), text('role'), text('username')];
+  if (!unitCode || !role || !username) throw new AppError(400, 'missing_flag', '请指定 --unit、--role 和 --username');
+  if (!isAdminRole(role)) throw new AppError(400, 'bad_role', '--role 只能是 system_admin、security_admin 或 audit_admin');
   if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(username)) throw new AppError(400, 'bad_username', '用户名为3-32位小写字母、数字、下划线，以字母开头');
-  if (password.length < 8) throw new AppError(400, 'bad_password', '密码至少8位');
-  const { unit } = await createUnitWithAdmin({ db: database.db, clock: systemClock }, {
-    code, name, admin: { username, displayName: '系统管理员', password, mustChangePassword: true },
-  });
-  io.out(`已创建单位“${unit.name}”（${unit.code}），管理员 ${username} 首次登录须修改密码。`);
+  const prompt = io.prompt ?? (process.stdin.isTTY ? ttyPrompt : undefined);
+  const password = text('password') ?? (prompt ? (await prompt(`初始密码（${PASSWORD_RULE_TEXT}）：`)).trim() : undefined);
+  if (!password) throw new AppError(400, 'missing_flag', '缺少 --password');
+  const { unit, user } = await addAdministrator({ db: database.db, clock: systemClock }, unitCode, { username, role, password });
+  io.out(`已为“${unit.name}”创建${user.displayName} ${user.username}，首次登录须修改密码。`);
   return 0;
 }
 

@@ -7,8 +7,9 @@ export const PERMISSIONS = [
   'org.read', // departments, people, posts, groups of the unit
   'org.write', // departments, posts, groups
   'people.write', // people and roster import (department heads: their department only)
-  'users.manage', // logins, role grants, password resets
-  'audit.read', // audit history and chain verification
+  'users.manage', // logins, role grants, password and TOTP resets (安全管理员)
+  'audit.read', // the unit-wide audit log and chain verification (审计管理员)
+  'history.read', // the history of one object (a person, an item, a group…) from the audit trail
   'units.manage', // create units below one's own
   'units.oversee', // read-only view of the units below one's own
   'calendar.import', // import official holiday schedules (installation-wide: root units only)
@@ -25,19 +26,41 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = {
-  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'users.manage', 'audit.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
-  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'audit.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
-  party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'audit.read', 'supervision.read', 'campaign.read', 'activity.record'] },
+  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'history.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
+  security_admin: { label: '安全管理员', permissions: ['self', 'org.read', 'users.manage'] },
+  audit_admin: { label: '审计管理员', permissions: ['self', 'org.read', 'audit.read', 'history.read'] },
+  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'history.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
+  party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   leadership_member: { label: '班子成员', permissions: ['self', 'org.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   branch_secretary: { label: '支部书记', permissions: ['self', 'org.read', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },
   branch_committee: { label: '支委', permissions: ['self', 'org.read', 'campaign.read'] },
   department_head: { label: '科室（中心）负责人', permissions: ['self', 'org.read', 'people.write', 'supervision.read', 'campaign.read', 'activity.record'] },
-  discipline: { label: '机关纪委', permissions: ['self', 'org.read', 'audit.read', 'supervision.read', 'campaign.read', 'activity.record'] },
+  discipline: { label: '机关纪委', permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   member: { label: '干部职工', permissions: ['self', 'org.read'] },
   oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee'] },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+/**
+ * The three administrators of 等保三级 (三员分立): the system administrator runs the settings, the
+ * security administrator the accounts and grants, the audit administrator reads the audit log. No
+ * account may hold two of them, so that none can act and also cover the traces.
+ */
+export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+export const isAdminRole = (role: string): role is AdminRole => (ADMIN_ROLES as readonly string[]).includes(role);
+
+/** Why granting `role` to an account that holds `held` would break 三员分立, or null when it may be granted. */
+export function separationConflict(held: readonly Role[], role: Role): string | null {
+  if (!isAdminRole(role)) return null;
+  const other = held.find((r) => isAdminRole(r) && r !== role);
+  if (!other) return null;
+  return `三员分立：该账号已是${ROLES[other].label}，不能再担任${ROLES[role].label}（系统管理员、安全管理员、审计管理员须由不同账号担任）`;
+}
+
+/** Does the actor hold one of the three administrator roles (for which ZUOFENG_REQUIRE_TOTP asks a second factor)? */
+export const holdsAdminRole = (actor: Pick<Actor, 'grants'>) => actor.grants.some((g) => isAdminRole(g.role));
 
 export type ScopeType = 'unit' | 'department' | 'group';
 export interface Grant {

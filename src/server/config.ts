@@ -10,10 +10,26 @@ export interface Config {
   /** Cookie Secure flag: 'auto' sets it when the request came over HTTPS (X-Forwarded-Proto too). */
   secureCookies: 'auto' | boolean;
   webDir: string | null;
-  trustProxy: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For/-Proto are believed (addresses, CIDRs, or the names
+   * loopback/linklocal/uniquelocal); false: none. Never "everyone": see trustProxyFromEnv.
+   */
+  trustProxy: string[] | false;
+  /** Login attempts per client address per minute (in memory, per instance). */
   loginLimitPerMinute: number;
+  /** Failures in a row that lock an account name (for strangers; the owner's known device still passes). */
   lockoutThreshold: number;
+  /** The first lock of a name; each further lock lasts twice as long, up to lockoutMaxMinutes. */
   lockoutMinutes: number;
+  lockoutMaxMinutes: number;
+  /** Failures in a row after which a known device no longer passes a lock. */
+  deviceFailureBudget: number;
+  /** How long the known-device cookie lives. */
+  deviceCookieDays: number;
+  /** Days a password stays valid (0: forever); then every route but the password change answers 403. */
+  passwordMaxAgeDays: number;
+  /** The three administrator roles must use a TOTP second factor (ZUOFENG_REQUIRE_TOTP=1). */
+  requireTotp: boolean;
   /** Seconds between reminder sweeps (催办); 0 turns the scheduler off on this instance. */
   sweepSeconds: number;
   /** Where attachments are stored (by sha256); shared by all instances. */
@@ -69,6 +85,11 @@ export const defaultConfig: Config = {
   loginLimitPerMinute: 20,
   lockoutThreshold: 5,
   lockoutMinutes: 15,
+  lockoutMaxMinutes: 24 * 60,
+  deviceFailureBudget: 5,
+  deviceCookieDays: 365,
+  passwordMaxAgeDays: 0,
+  requireTotp: false,
   sweepSeconds: 300,
   filesDir: path.resolve('data/files'),
   attachmentMaxBytes: 20 * 1024 * 1024,
@@ -103,7 +124,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     demo: env.ZUOFENG_DEMO !== '0',
     secureCookies: env.ZUOFENG_SECURE_COOKIES === '1' ? true : env.ZUOFENG_SECURE_COOKIES === '0' ? false : 'auto',
-    trustProxy: env.ZUOFENG_TRUST_PROXY === '1',
+    trustProxy: trustProxyFromEnv(env.ZUOFENG_TRUST_PROXY),
+    passwordMaxAgeDays: num(env.ZUOFENG_PASSWORD_MAX_AGE_DAYS, defaultConfig.passwordMaxAgeDays),
+    requireTotp: env.ZUOFENG_REQUIRE_TOTP === '1',
     sweepSeconds: num(env.ZUOFENG_SWEEP_SECONDS, defaultConfig.sweepSeconds),
     filesDir: path.resolve(env.ZUOFENG_FILES_DIR || path.join(env.ZUOFENG_DATA_DIR || 'data', 'files')),
     attachmentMaxBytes: num(env.ZUOFENG_MAX_ATTACHMENT_MB, 20) * 1024 * 1024,
@@ -124,4 +147,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     auditCheckpointDir: path.resolve(env.ZUOFENG_AUDIT_CHECKPOINT_DIR || path.join(env.ZUOFENG_DATA_DIR || 'data', 'audit-checkpoints')),
     auditCheckpointMinutes: num(env.ZUOFENG_AUDIT_CHECKPOINT_MINUTES, defaultConfig.auditCheckpointMinutes),
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/([12]?\d|3[0-2]))?$/;
+const IPV6 = /^[0-9a-f:.]*:[0-9a-f:.]*(\/(12[0-8]|1[01]\d|\d?\d))?$/i;
+
+/**
+ * ZUOFENG_TRUST_PROXY: a comma-separated list of the proxies' addresses or CIDRs (and the names
+ * loopback, linklocal, uniquelocal). Empty or 0: trust no one. The old value 1 (which trusted any
+ * X-Forwarded-For) now means "loopback": a proxy on this machine; main.ts warns about it. A value
+ * that is neither stops the start, rather than trusting the wrong peers.
+ */
+export function trustProxyFromEnv(value: string | undefined): string[] | false {
+  const v = (value ?? '').trim();
+  if (v === '' || v === '0') return false;
+  if (v === '1') return ['loopback'];
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const e of entries) {
+    if (!PROXY_NAMES.has(e) && !IPV4.test(e) && !IPV6.test(e)) {
+      throw new Error(`ZUOFENG_TRUST_PROXY 中的“${e}”不是地址或网段：请写反向代理的地址，如 127.0.0.1,10.0.0.0/8（多个用逗号分隔）`);
+    }
+  }
+  return entries;
 }

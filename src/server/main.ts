@@ -21,6 +21,9 @@ import { ensureCheckpointDir } from './modules/audit/checkpoint-files.js';
 /** Starts Zuofeng: opens (and migrates) the database, seeds the demo unit on first run, listens. */
 export async function main() {
   const config = configFromEnv(process.env);
+  if (process.env.ZUOFENG_TRUST_PROXY?.trim() === '1') {
+    console.warn('注意：ZUOFENG_TRUST_PROXY=1 现在只信任本机（回环地址）上的反向代理。代理在其他机器上时，请写出其地址，如 ZUOFENG_TRUST_PROXY=10.0.0.5 或 10.0.0.0/24');
+  }
   const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
   config.webDir = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });

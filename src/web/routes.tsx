@@ -20,6 +20,8 @@ import { OrgLifePage } from './pages/OrgLifePage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
+import { AccountSecurityPage } from './pages/AccountSecurityPage';
+import { AccountSetupPage } from './pages/AccountSetupPage';
 import { lazy, Suspense } from 'react';
 
 // ECharts is large: the rankings page loads it on demand.
@@ -55,6 +57,8 @@ export function AppRoutes() {
       </Routes>
     );
   }
+  // The server refuses everything else until the password is changed or the second factor enrolled.
+  if (me.user.mustChangePassword || me.user.totpSetupRequired) return <AccountSetupPage me={me} />;
   return (
     <MeContext.Provider value={me}>
       <Routes>
@@ -68,6 +72,7 @@ export function AppRoutes() {
           ))}
           {can(me, 'campaign.read') && <Route path="/campaigns/:id" element={<CampaignPage />} />}
           <Route path="/org-life/:id" element={<OrgLifeMeetingPage />} />
+          <Route path="/account" element={<AccountSecurityPage />} />
           <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或没有权限查看。" />} />
         </Route>
       </Routes>

@@ -6,7 +6,7 @@ import { hashPassword } from '../modules/auth/passwords.js';
 import { orgRepo } from '../modules/org/org.repo.js';
 import { peopleRepo } from '../modules/people/people.repo.js';
 import { personAuditView } from '../modules/people/people.presenter.js';
-import { createUnitWithAdmin } from '../modules/units/unit-setup.service.js';
+import { ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../modules/units/unit-setup.service.js';
 import { usersRepo } from '../modules/users/users.repo.js';
 import { DEMO_DEPARTMENTS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POSTS, DEMO_UNIT } from './demo-data.js';
 
@@ -25,10 +25,14 @@ export async function seedDemoIfEmpty(deps: Deps) {
  */
 export async function seedDemoUnit(deps: Deps, prefix = '') {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const { unit, admin } = await createUnitWithAdmin(deps, {
+  // The three administrators (三员分立) keep the printed password: the hash is written directly, and
+  // nothing forces a change, so that the demo can be tried at once.
+  const admins = [['admin', 'system_admin'], ['security', 'security_admin'], ['auditor', 'audit_admin']] as const;
+  const { unit, accounts } = await createUnitWithAccounts(deps, {
     code: `${prefix}${DEMO_UNIT.code}`, name: DEMO_UNIT.name, isDemo: true,
-    admin: { username: `${prefix}admin`, displayName: '系统管理员', passwordHash, mustChangePassword: false },
+    accounts: admins.map(([login, role]) => ({ username: `${prefix}${login}`, displayName: ADMIN_DISPLAY_NAMES[role], role, passwordHash, mustChangePassword: false })),
   });
+  const admin = accounts[0]!;
   const now = deps.clock.now();
   const logins = [`${prefix}admin`];
   await deps.db.transaction(async (tx) => {
@@ -51,7 +55,7 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
       await audit('person', person.id, personAuditView(person));
       personId.set(p.name, person.id);
       const username = `${prefix}${p.login ?? `member${++memberNo}`}`;
-      const user = await usersRepo.insert(tx, { unitId: unit.id, username, displayName: p.name, personId: person.id, passwordHash, createdAt: now, updatedAt: now });
+      const user = await usersRepo.insert(tx, { unitId: unit.id, username, displayName: p.name, personId: person.id, passwordHash, passwordSetAt: now, createdAt: now, updatedAt: now });
       await audit('user', user.id, { username, personId: person.id });
       logins.push(username);
       for (const role of ['member' as const, ...(p.roles ?? [])]) {
@@ -72,5 +76,6 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
       await audit('group', g.id, { kind, name, members });
     }
   });
+  logins.push(`${prefix}security`, `${prefix}auditor`);
   return { unit, admin, logins };
 }

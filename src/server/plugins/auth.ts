@@ -2,10 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import { hasPermission, type Actor, type Permission } from '../../domain/roles.js';
-import { loadSession, type Deps, type SessionContext } from '../modules/auth/auth.service.js';
+import { loadSession, passwordChangeDue, totpSetupDue, type Deps, type SessionContext } from '../modules/auth/auth.service.js';
+import { authRepo } from '../modules/auth/auth.repo.js';
+import { TOUCH_EVERY_MS } from '../modules/auth/sessions.service.js';
 import { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'zf_session';
+/** The known-device cookie (see modules/auth/login.service.ts); sent to the login routes only. */
+export const DEVICE_COOKIE = 'zf_device';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
@@ -13,6 +17,8 @@ declare module 'fastify' {
     /** The permission a route needs; `public: true` for the few routes that need no session. */
     permission?: Permission;
     public?: boolean;
+    /** Reachable while the password must be changed or a second factor enrolled (me, password, logout, TOTP enrolment). */
+    accountSetup?: boolean;
   }
   interface FastifyRequest {
     session: SessionContext | null;
@@ -49,9 +55,14 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length >= 200) return;
     const found = cache.get(token) ?? (await loadSession(deps, token));
-    if (!found || found.expiresAt <= deps.clock.now()) return;
+    const now = deps.clock.now();
+    if (!found || found.expiresAt <= now) return;
     cache.set(token, found.session, found.expiresAt);
     request.session = found.session;
+    if (now.getTime() - found.session.lastActiveAt.getTime() >= TOUCH_EVERY_MS) {
+      await authRepo.touchSession(deps.db, found.session.sessionId, now, TOUCH_EVERY_MS);
+      found.session.lastActiveAt = now;
+    }
   });
   // Any write may change who may do what (logout, passwords, roles, people): forget what we knew.
   app.addHook('onResponse', async (request) => {
@@ -65,6 +76,11 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
     if (!session) throw new AppError(401, 'unauthenticated', '请先登录');
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError(403, 'csrf', '页面已过期，请刷新后重试');
+    }
+    if (!cfg.accountSetup) {
+      const now = deps.clock.now();
+      if (passwordChangeDue(session, now, deps.config)) throw new AppError(403, 'password_change_required', '请先修改密码：初始密码或已过期的密码不能继续使用');
+      if (totpSetupDue(session, deps.config)) throw new AppError(403, 'totp_setup_required', '管理员账号须先启用两步验证');
     }
     if (cfg.permission && !hasPermission(session.actor, cfg.permission)) {
       throw new AppError(403, 'forbidden', '没有权限执行此操作');
@@ -80,6 +96,17 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, t
     sameSite: 'lax',
     secure: secure === 'auto' ? request.protocol === 'https' : secure,
     maxAge: hours * 3600,
+  });
+}
+
+/** The known-device cookie: random, HttpOnly, long-lived, sent only to /api/auth and only from this site. */
+export function setDeviceCookie(reply: FastifyReply, request: FastifyRequest, token: string, days: number, secure: 'auto' | boolean) {
+  reply.setCookie(DEVICE_COOKIE, token, {
+    path: '/api/auth',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secure === 'auto' ? request.protocol === 'https' : secure,
+    maxAge: days * 86_400,
   });
 }
 

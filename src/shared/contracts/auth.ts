@@ -6,15 +6,39 @@ export const ZLoginBody = z.object({
   password: z.string().min(1, '请输入密码').max(200),
 });
 
+/** Signed in, or the password was right and the authenticator's code is asked next (with the challenge to send back). */
+export const ZLoginResult = z.object({
+  signedIn: z.boolean(),
+  totpRequired: z.boolean(),
+  challenge: z.string().nullable(),
+});
+
+const zCode = z.string().trim().regex(/^\d{3}\s?\d{3}$/, '请输入验证器中的6位数字');
+
+export const ZTotpLoginBody = z.object({
+  challenge: z.string().min(1).max(2000),
+  code: zCode,
+});
+
+/** The new password is checked by the one rule (domain/password-policy.ts) in the service, which knows the username. */
 export const ZPasswordChangeBody = z.object({
   currentPassword: z.string().min(1, '请输入当前密码').max(200),
-  newPassword: z
-    .string()
-    .min(8, '新密码至少8位')
-    .max(200)
-    .regex(/[A-Za-z]/, '新密码须包含字母')
-    .regex(/\d/, '新密码须包含数字'),
+  newPassword: z.string().min(1, '请输入新密码').max(200, '新密码不能超过200位'),
 });
+
+export const ZTotpStatus = z.object({ enabled: z.boolean(), enabledAt: z.string().nullable(), required: z.boolean() });
+export const ZTotpSetup = z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() });
+export const ZTotpCodeBody = z.object({ code: zCode });
+export const ZTotpDisableBody = z.object({ password: z.string().min(1, '请输入当前密码').max(200), code: zCode });
+
+export const ZSession = z.object({
+  id: z.uuid(),
+  device: z.string(),
+  createdAt: z.string(),
+  lastActiveAt: z.string(),
+  current: z.boolean(),
+});
+export const ZSessionParams = z.object({ id: z.uuid({ message: '编号格式不正确' }) });
 
 export const ZGrant = z.object({
   id: z.uuid(),
@@ -26,7 +50,15 @@ export const ZGrant = z.object({
 });
 
 export const ZMe = z.object({
-  user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), personId: z.uuid().nullable(), mustChangePassword: z.boolean() }),
+  user: z.object({
+    id: z.uuid(), username: z.string(), displayName: z.string(), personId: z.uuid().nullable(),
+    /** Every route but the account's own (me, password, logout, TOTP enrolment) answers 403 until it is changed. */
+    mustChangePassword: z.boolean(),
+    passwordExpired: z.boolean(),
+    totpEnabled: z.boolean(),
+    /** ZUOFENG_REQUIRE_TOTP and an administrator role, not yet enrolled: only enrolment is open. */
+    totpSetupRequired: z.boolean(),
+  }),
   unit: z.object({ id: z.uuid(), name: z.string(), isDemo: z.boolean() }),
   grants: z.array(ZGrant),
   permissions: z.array(z.enum(PERMISSIONS)),

@@ -10,7 +10,10 @@ export const ZUser = z.object({
   personId: z.uuid().nullable(),
   personName: z.string().nullable(),
   active: z.boolean(),
+  /** The account name is locked for strangers (too many failed logins). */
   locked: z.boolean(),
+  totpEnabled: z.boolean(),
+  mustChangePassword: z.boolean(),
   grants: z.array(ZGrant),
 });
 
@@ -18,10 +21,11 @@ export const ZUserBody = z.object({
   username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为3-32位小写字母、数字、下划线，以字母开头'),
   displayName: zName('显示名称', 30),
   personId: z.uuid().nullable().default(null),
-  password: z.string().min(8, '初始密码至少8位').max(200),
+  /** Checked by the one password rule (domain/password-policy.ts) in the service. */
+  password: z.string().min(1, '请输入初始密码').max(200, '密码不能超过200位'),
 });
 export const ZUserPatch = z.object({ displayName: zName('显示名称', 30).optional(), active: z.boolean().optional(), personId: z.uuid().nullable().optional() });
-export const ZResetPasswordBody = z.object({ password: z.string().min(8, '新密码至少8位').max(200) });
+export const ZResetPasswordBody = z.object({ password: z.string().min(1, '请输入临时密码').max(200, '密码不能超过200位') });
 export const ZGrantBody = z
   .object({
     role: z.enum(ROLE_NAMES as [string, ...string[]], { message: '角色不正确' }),

@@ -6,7 +6,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { post } from '../api';
 import { NAV } from '../nav';
 import { can, useMe } from '../session';
-import { PasswordModal } from './PasswordModal';
 import { NextYearBanner } from './NextYearBanner';
 import { InboxButton } from './InboxButton';
 import { ItemDrawer } from './supervision/ItemDrawer';
@@ -23,7 +22,6 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [collapsed, setCollapsed] = useState(true);
-  const [pwOpen, setPwOpen] = useState(me.user.mustChangePassword);
   const items = NAV.filter((n) => can(me, n.permission)).map((n) => ({ key: n.path, icon: ICONS[n.path], label: n.label }));
   // A whole path segment must match: /org is not selected on /org-life.
   const selected = NAV.filter((n) => n.path !== '/' && (location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))).map((n) => n.path);
@@ -52,7 +50,7 @@ export function AppLayout() {
           <Typography.Text strong ellipsis style={{ flex: 1 }}>{me.unit.name}</Typography.Text>
           <InboxButton />
           <Dropdown menu={{ items: [
-            { key: 'pw', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwOpen(true) },
+            { key: 'account', icon: <KeyOutlined />, label: '账号安全', onClick: () => navigate('/account') },
             { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: logout },
           ] }}>
             <Button type="text" data-testid="user-menu"><Avatar size="small" icon={<UserOutlined />} /> {narrow ? '' : me.user.displayName}</Button>
@@ -65,7 +63,6 @@ export function AppLayout() {
           <LinkedItem />
         </Layout.Content>
       </Layout>
-      <PasswordModal open={pwOpen} forced={me.user.mustChangePassword} onClose={() => setPwOpen(false)} />
     </Layout>
   );
 }

@@ -23,7 +23,7 @@ export function RosterPage() {
   const [history, setHistory] = useState<Person | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const canWrite = can(me, 'people.write');
-  const canAudit = can(me, 'audit.read');
+  const canAudit = can(me, 'history.read') || can(me, 'audit.read');
 
   const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
   const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(q ? { q } : {}), ...(departmentId ? { departmentId } : {}), ...(status ? { status } : {}), ...(party ? { isPartyMember: party } : {}) });

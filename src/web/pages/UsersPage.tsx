@@ -7,6 +7,15 @@ import type { Department, Group, Page, User } from '../types';
 import { PersonSelect } from '../components/PersonSelect';
 import { reasonModal } from '../components/ReasonPrompt';
 import { AuditHistory } from '../components/AuditHistory';
+import { PASSWORD_RULE_TEXT, passwordProblems } from '../../domain/password-policy';
+
+/** The one password rule, checked as the administrator types (the server checks it again). */
+const passwordRules = (username: () => string | undefined) => [{ required: true, message: '请输入密码' }, {
+  validator: (_: unknown, v: string | undefined) => {
+    const problems = v ? passwordProblems(v, username()) : [];
+    return problems.length ? Promise.reject(new Error(problems.map((p) => p.message).join('；'))) : Promise.resolve();
+  },
+}];
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
@@ -42,6 +51,9 @@ export function UsersPage() {
     const v = await resetForm.validateFields();
     if (await act(() => post(`/api/users/${resetting!.id}/reset-password`, v), '密码已重置，该用户下次登录须修改密码')) setResetting(null);
   };
+  const resetTotp = (u: User) => modal.confirm(reasonModal(`重置 ${u.displayName} 的两步验证（该用户的登录将被注销，之后只用密码登录，可重新启用）`, async (reason) => {
+    if (!(await act(() => post(`/api/users/${u.id}/reset-totp`, { reason }), '两步验证已重置'))) throw new Error('reset failed');
+  }));
   const revoke = (u: User, g: User['grants'][number]) => modal.confirm(reasonModal(`撤销 ${u.displayName} 的“${g.roleLabel}”角色`, async (reason) => {
     if (!(await act(() => post(`/api/users/${u.id}/grants/${g.id}/revoke`, { reason }), '已撤销'))) throw new Error('revoke failed');
   }));
@@ -57,11 +69,18 @@ export function UsersPage() {
           { title: '角色', key: 'grants', render: (_, u) => u.grants.map((g) => (
             <Tag key={g.id} closable onClose={(e) => { e.preventDefault(); revoke(u, g); }}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>
           )) },
-          { title: '状态', key: 'state', width: 110, render: (_, u) => (!u.active ? <Tag>已停用</Tag> : u.locked ? <Tag color="orange">已锁定</Tag> : <Tag color="green">正常</Tag>) },
-          { title: '操作', key: 'ops', width: 270, render: (_, u) => (
+          { title: '状态', key: 'state', width: 150, render: (_, u) => (
+            <Space size={[0, 4]} wrap>
+              {!u.active ? <Tag>已停用</Tag> : u.locked ? <Tag color="orange">登录已锁定</Tag> : <Tag color="green">正常</Tag>}
+              {u.mustChangePassword && u.active && <Tag>待改密码</Tag>}
+              {u.totpEnabled && <Tag color="blue">两步验证</Tag>}
+            </Space>
+          ) },
+          { title: '操作', key: 'ops', width: 300, render: (_, u) => (
             <Space size={0} wrap>
               <Button type="link" size="small" onClick={() => { grantForm.resetFields(); setGranting(u); }}>授予角色</Button>
               <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>
+              {u.totpEnabled && <Button type="link" size="small" onClick={() => resetTotp(u)}>重置两步验证</Button>}
               <Button type="link" size="small" onClick={() => setHistory(u)}>历史</Button>
               <Button type="link" size="small" danger={u.active} onClick={() => act(() => patch(`/api/users/${u.id}`, { active: !u.active }), u.active ? '已停用' : '已启用')}>{u.active ? '停用' : '启用'}</Button>
             </Space>
@@ -72,7 +91,7 @@ export function UsersPage() {
           <Form.Item name="username" label="用户名" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '3-32位小写字母、数字、下划线，以字母开头' }]}><Input autoComplete="off" /></Form.Item>
           <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
           <Form.Item name="personId" label="关联花名册人员"><PersonSelect /></Form.Item>
-          <Form.Item name="password" label="初始密码" rules={[{ required: true, min: 8, message: '至少8位' }]}><Input.Password autoComplete="new-password" /></Form.Item>
+          <Form.Item name="password" label="初始密码" extra={PASSWORD_RULE_TEXT} dependencies={['username']} rules={passwordRules(() => createForm.getFieldValue('username'))}><Input.Password autoComplete="new-password" /></Form.Item>
         </Form>
       </Modal>
       <Modal title={`授予角色：${granting?.displayName ?? ''}`} open={!!granting} onOk={grant} onCancel={() => setGranting(null)} destroyOnHidden forceRender>
@@ -85,7 +104,7 @@ export function UsersPage() {
       </Modal>
       <Modal title={`重置密码：${resetting?.displayName ?? ''}`} open={!!resetting} onOk={reset} onCancel={() => setResetting(null)} destroyOnHidden forceRender>
         <Form form={resetForm} layout="vertical">
-          <Form.Item name="password" label="临时密码" extra="该用户的登录将被注销，下次登录须修改密码。" rules={[{ required: true, min: 8, message: '至少8位' }]}><Input.Password autoComplete="new-password" /></Form.Item>
+          <Form.Item name="password" label="临时密码" extra={`${PASSWORD_RULE_TEXT}。该用户的登录将被注销，登录锁定解除，下次登录须修改密码。`} rules={passwordRules(() => resetting?.username)}><Input.Password autoComplete="new-password" /></Form.Item>
         </Form>
       </Modal>
       <Drawer title={`账号历史：${history?.displayName ?? ''}`} open={!!history} onClose={() => setHistory(null)} size={520} destroyOnHidden>

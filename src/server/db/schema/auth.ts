@@ -14,8 +14,15 @@ export const users = pgTable(
     personId: uuid('person_id'),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** When the password was last set (ZUOFENG_PASSWORD_MAX_AGE_DAYS counts from here). */
+    passwordSetAt: timestamp('password_set_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The TOTP secret, sealed with the master key (purpose 'totp', bound to the user); null: no second factor. */
+    totpSecret: text('totp_secret'),
+    /** A secret shown for enrolment and not yet confirmed with a code (sealed likewise). */
+    totpPending: text('totp_pending'),
+    /** The last TOTP step accepted: a code of that step or an earlier one is a replay. */
+    totpLastStep: integer('totp_last_step'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -47,9 +54,51 @@ export const sessions = pgTable(
     id: text('id').primaryKey(),
     unitId: uuid('unit_id').notNull(),
     userId: uuid('user_id').notNull(),
+    /** The id the owner sees and revokes by (the primary key is the token's hash and stays private). */
+    handle: uuid('handle').notNull().defaultRandom(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Updated at most every few minutes (see plugins/auth.ts), not on every request. */
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+    /** "Chrome · Windows", parsed from the User-Agent at login. No client address is stored. */
+    device: text('device').notNull().default(''),
   },
   (t) => [index('sessions_user_idx').on(t.unitId, t.userId)],
+);
+
+/**
+ * Login throttling per account name, known or not: the key is a keyed hash (master key, purpose
+ * 'login-throttle') of the normalised name, so the table says nothing about which names exist and
+ * carries no unit (the one installation-wide table besides units, like users.username). Failures
+ * and the lock move together in one upsert statement (auth/throttle.repo.ts).
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  /** Attempts counted since the last lock, success or quiet day. */
+  failures: integer('failures').notNull().default(0),
+  /** Locks so far: each lasts twice as long as the one before (up to a day). */
+  locks: integer('locks').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Browsers where the owner has signed in before ("known devices"): the cookie holds a random
+ * token, this table its SHA-256. With it the owner's correct password still signs in while the
+ * account name is locked for strangers; each device has its own small failure budget.
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    description: text('description').notNull().default(''),
+    failures: integer('failures').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('known_devices_token_uq').on(t.unitId, t.userId, t.tokenHash)],
 );

@@ -1,7 +1,7 @@
 import { pageOf } from '../../../shared/contracts/common.js';
 import { ZAuditEvent, ZAuditQuery, ZAuditVerify } from '../../../shared/contracts/audit.js';
 import { typed, type RouteModule } from '../../types.js';
-import { hasPermission } from '../../../domain/roles.js';
+import { hasPermission, type Actor } from '../../../domain/roles.js';
 import { forbidden } from '../../errors.js';
 import { auditRepo } from './audit.repo.js';
 import { verifyAuditTrail } from './audit-verify.js';
@@ -12,14 +12,15 @@ const auditRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
 
   /**
-   * Audit events of the unit, newest first. Anyone may read the history of their own user
-   * record; everything else needs audit.read.
+   * Audit events of the unit, newest first. The unit-wide log (any filter) is the audit
+   * administrator's (audit.read, 三员分立). The history of ONE object (type and id) is open with
+   * history.read (office, leadership, discipline, system administrator), a user's history to the
+   * security administrator who manages users, and one's own user record to everyone.
    */
   r.get('/audit/events', { config: { permission: 'self' }, schema: { tags, summary: '审计记录（可按对象筛选）', querystring: ZAuditQuery, response: { 200: pageOf(ZAuditEvent) } } },
     async (req) => {
       const q = req.query;
-      const own = q.entityType === 'user' && q.entityId === req.actor.userId;
-      if (!own && !hasPermission(req.actor, 'audit.read')) throw forbidden('没有查看审计记录的权限');
+      if (!mayRead(req.actor, q)) throw forbidden('没有查看审计记录的权限');
       const { items, total } = await auditRepo.page(deps.db, req.actor.unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       const names = await auditRepo.entityNames(deps.db, req.actor.unitId, items);
       return {
@@ -49,3 +50,10 @@ const auditRoutes: RouteModule = async (app, deps) => {
     });
 };
 export default auditRoutes;
+
+function mayRead(actor: Actor, q: { entityType?: string; entityId?: string }): boolean {
+  if (hasPermission(actor, 'audit.read')) return true;
+  if (!q.entityType || !q.entityId) return false;
+  if (q.entityType === 'user' && (q.entityId === actor.userId || hasPermission(actor, 'users.manage'))) return true;
+  return hasPermission(actor, 'history.read');
+}

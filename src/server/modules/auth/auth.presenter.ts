@@ -1,6 +1,12 @@
 import { ROLES, permissionsOf, type Actor } from '../../../domain/roles.js';
 import type { SessionContext } from './auth.service.js';
 
+export interface AccountState {
+  mustChangePassword: boolean;
+  passwordExpired: boolean;
+  totpSetupRequired: boolean;
+}
+
 export interface ScopeNames {
   departments: Map<string, string>;
   groups: Map<string, string>;
@@ -25,9 +31,12 @@ export function presentGrant(
   };
 }
 
-export function presentMe(s: SessionContext, grants: ReturnType<typeof presentGrant>[], actor: Actor, today: string) {
+export function presentMe(s: SessionContext, state: AccountState, grants: ReturnType<typeof presentGrant>[], actor: Actor, today: string) {
   return {
-    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, personId: actor.personId, mustChangePassword: s.mustChangePassword },
+    user: {
+      id: actor.userId, username: actor.username, displayName: actor.displayName, personId: actor.personId,
+      mustChangePassword: state.mustChangePassword, passwordExpired: state.passwordExpired, totpEnabled: s.totpEnabled, totpSetupRequired: state.totpSetupRequired,
+    },
     unit: s.unit,
     grants,
     permissions: [...permissionsOf(actor)],

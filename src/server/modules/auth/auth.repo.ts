@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { roleGrants, sessions, units, users } from '../../db/schema/index.js';
 
@@ -11,11 +11,22 @@ export const authRepo = {
     const [u] = await db.select().from(users).where(eq(users.id, id));
     return u;
   },
-  async setLoginState(db: Db, userId: string, state: { failedLogins: number; lockedUntil: Date | null }) {
-    await db.update(users).set(state).where(eq(users.id, userId));
-  },
   async setPassword(db: Db, userId: string, passwordHash: string, mustChangePassword: boolean, at: Date) {
-    await db.update(users).set({ passwordHash, mustChangePassword, failedLogins: 0, lockedUntil: null, updatedAt: at }).where(eq(users.id, userId));
+    await db.update(users).set({ passwordHash, mustChangePassword, passwordSetAt: at, updatedAt: at }).where(eq(users.id, userId));
+  },
+  /** Replaces a hash written in the other crypto mode; the password and its age stay what they were. */
+  async rehash(db: Db, userId: string, passwordHash: string) {
+    await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  },
+  async updateUser(db: Db, userId: string, patch: Partial<typeof users.$inferInsert>) {
+    await db.update(users).set(patch).where(eq(users.id, userId));
+  },
+  /** Spends a TOTP step: one statement, so the same code cannot sign in twice even at the same moment. */
+  async spendTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+    const rows = await db.update(users).set({ totpLastStep: step })
+      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return rows.length === 1;
   },
   async createSession(db: Db, row: typeof sessions.$inferInsert) {
     await db.insert(sessions).values(row);
@@ -27,13 +38,27 @@ export const authRepo = {
     await db.delete(sessions).where(eq(sessions.userId, userId));
   },
   async deleteOtherSessions(db: Db, userId: string, keepId: string) {
-    await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)));
+    return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId))).returning({ handle: sessions.handle });
+  },
+  async deleteSessionByHandle(db: Db, unitId: string, userId: string, handle: string) {
+    return db.delete(sessions).where(and(eq(sessions.unitId, unitId), eq(sessions.userId, userId), eq(sessions.handle, handle))).returning({ handle: sessions.handle });
   },
   /** Expired sessions are dropped when their user next logs in. */
   async deleteExpiredSessions(db: Db, userId: string, now: Date) {
     await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
   },
-  /** The session with its user, unit and active grants, in one round trip. */
+  async sessionsOf(db: Db, unitId: string, userId: string, now: Date) {
+    return db.select({ handle: sessions.handle, id: sessions.id, createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, device: sessions.device })
+      .from(sessions)
+      .where(and(eq(sessions.unitId, unitId), eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+      .orderBy(desc(sessions.lastActiveAt), asc(sessions.createdAt))
+      .limit(100);
+  },
+  /** Marks a session active, at most once per `everyMs` (the condition makes a race between instances harmless). */
+  async touchSession(db: Db, id: string, now: Date, everyMs: number) {
+    await db.update(sessions).set({ lastActiveAt: now })
+      .where(and(eq(sessions.id, id), lt(sessions.lastActiveAt, new Date(now.getTime() - everyMs))));
+  },
   /** The session, its user and unit, and the user's active grants, in one round trip (every request runs it). */
   async sessionWithUser(db: Db, id: string) {
     const grants = sql<{ role: string; scopeType: string; scopeId: string | null }[]>`coalesce((

@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Actor, Role, ScopeType } from '../../../domain/roles.js';
+import { holdsAdminRole, type Actor, type Role, type ScopeType } from '../../../domain/roles.js';
+import { passwordRuleViolation } from '../../../domain/password-policy.js';
 import { authRepo } from './auth.repo.js';
-import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -16,85 +17,65 @@ export interface Deps {
   config: Config;
 }
 
-const invalidLogin = () => new AppError(401, 'invalid_credentials', '用户名或密码不正确');
-
-/**
- * Checks the password and opens a session. After `lockoutThreshold` failures in a row the
- * account is locked for `lockoutMinutes`; a locked account says so, without checking the password.
- */
-export async function login(deps: Deps, username: string, password: string) {
-  const { db, clock, config } = deps;
-  const now = clock.now();
-  const user = await authRepo.userByUsername(db, username);
-  if (!user || !user.active) {
-    await verifyPassword(await dummyHash(), password);
-    throw invalidLogin();
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError(423, 'account_locked', `连续登录失败次数过多，账号已临时锁定，请${minutes}分钟后再试`);
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const failedLogins = user.failedLogins + 1;
-    const lock = failedLogins >= config.lockoutThreshold;
-    await db.transaction(async (tx) => {
-      await authRepo.setLoginState(tx, user.id, {
-        failedLogins: lock ? 0 : failedLogins,
-        lockedUntil: lock ? new Date(now.getTime() + config.lockoutMinutes * 60_000) : user.lockedUntil,
-      });
-      if (lock) await recordAudit(tx, { userId: null, name: '系统' }, now, { unitId: user.unitId, entityType: 'user', entityId: user.id, action: 'lock', after: { reason: '连续登录失败', minutes: config.lockoutMinutes } });
-    });
-    if (lock) throw new AppError(423, 'account_locked', `连续登录失败次数过多，账号已锁定${config.lockoutMinutes}分钟`);
-    throw invalidLogin();
-  }
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  await db.transaction(async (tx) => {
-    await authRepo.deleteExpiredSessions(tx, user.id, now);
-    await authRepo.setLoginState(tx, user.id, { failedLogins: 0, lockedUntil: null });
-    await authRepo.createSession(tx, {
-      id: sessionIdOf(token),
-      unitId: user.unitId,
-      userId: user.id,
-      csrfToken,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + config.sessionHours * 3_600_000),
-    });
-    await recordAudit(tx, { userId: user.id, name: user.displayName }, now, { unitId: user.unitId, entityType: 'user', entityId: user.id, action: 'login' });
-  });
-  return { token, csrfToken };
+export interface SessionContext {
+  actor: Actor;
+  /** The session's primary key (the token's SHA-256) and the handle its owner sees. */
+  sessionId: string;
+  handle: string;
+  csrfToken: string;
+  unit: { id: string; name: string; isDemo: boolean };
+  mustChangePassword: boolean;
+  passwordSetAt: Date;
+  totpEnabled: boolean;
+  lastActiveAt: Date;
 }
+
+/** Has the password outlived ZUOFENG_PASSWORD_MAX_AGE_DAYS? The demo unit's printed passwords never expire. */
+export function passwordExpired(s: Pick<SessionContext, 'passwordSetAt' | 'unit'>, now: Date, config: Pick<Config, 'passwordMaxAgeDays'>): boolean {
+  if (config.passwordMaxAgeDays <= 0 || s.unit.isDemo) return false;
+  return now.getTime() - s.passwordSetAt.getTime() > config.passwordMaxAgeDays * 86_400_000;
+}
+
+/** Must the user change the password before anything else (set by an administrator, or expired)? */
+export const passwordChangeDue = (s: SessionContext, now: Date, config: Config) => s.mustChangePassword || passwordExpired(s, now, config);
+
+/** Must the user enrol a second factor before anything else (ZUOFENG_REQUIRE_TOTP and an administrator role)? */
+export const totpSetupDue = (s: SessionContext, config: Config) => config.requireTotp && !s.totpEnabled && holdsAdminRole(s.actor);
 
 export async function logout(deps: Deps, token: string) {
   await authRepo.deleteSession(deps.db, sessionIdOf(token));
 }
 
-export interface SessionContext {
-  actor: Actor;
-  csrfToken: string;
-  unit: { id: string; name: string; isDemo: boolean };
-  mustChangePassword: boolean;
-}
-
 /** A cookie token's session and its expiry as stored, or null (the caller checks the expiry against the clock). */
 export async function loadSession(deps: Deps, token: string): Promise<{ session: SessionContext; expiresAt: Date } | null> {
-  const row = await authRepo.sessionWithUser(deps.db, sessionIdOf(token));
+  const sessionId = sessionIdOf(token);
+  const row = await authRepo.sessionWithUser(deps.db, sessionId);
   if (!row || !row.user.active) return null;
-  const grants = row.grants;
   const session: SessionContext = {
+    sessionId,
+    handle: row.session.handle,
     csrfToken: row.session.csrfToken,
     unit: { id: row.unit.id, name: row.unit.name, isDemo: row.unit.isDemo },
     mustChangePassword: row.user.mustChangePassword,
+    passwordSetAt: row.user.passwordSetAt,
+    totpEnabled: row.user.totpSecret !== null,
+    lastActiveAt: row.session.lastActiveAt,
     actor: {
       userId: row.user.id,
       unitId: row.user.unitId,
       username: row.user.username,
       displayName: row.user.displayName,
       personId: row.user.personId,
-      grants: grants.map((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeId })),
+      grants: row.grants.map((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeId })),
     },
   };
   return { session, expiresAt: row.session.expiresAt };
+}
+
+/** The password rule as an error the user can act on (the web shows the message). */
+export function checkPasswordRule(password: string, username: string, field = 'password') {
+  const problem = passwordRuleViolation(password, username);
+  if (problem) throw new AppError(400, 'weak_password', problem, { fields: [{ path: field, message: problem }] });
 }
 
 /** Changes one's own password; every other session of the user is closed, this one stays. */
@@ -104,6 +85,7 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
     throw new AppError(400, 'wrong_password', '当前密码不正确');
   }
   if (current === next) throw new AppError(400, 'same_password', '新密码不能与当前密码相同');
+  checkPasswordRule(next, user.username, 'newPassword');
   const now = deps.clock.now();
   const passwordHash = await hashPassword(next);
   await deps.db.transaction(async (tx) => {

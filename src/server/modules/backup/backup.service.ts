@@ -18,7 +18,7 @@ export const TABLES = (Object.values(schema) as unknown[])
  * backup travels further than the database. A restore leaves these tables empty (everyone signs in
  * again). Add here any other table that holds live login state.
  */
-export const NOT_BACKED_UP: readonly string[] = ['sessions'];
+export const NOT_BACKED_UP: readonly string[] = ['sessions', 'known_devices', 'login_throttle'];
 const BACKED_UP = TABLES.filter((t) => !NOT_BACKED_UP.includes(t));
 
 interface BackupFile {

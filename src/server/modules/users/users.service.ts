@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ROLES, type Actor, type Role } from '../../../domain/roles.js';
+import { ROLES, isAdminRole, separationConflict, type Actor, type Role } from '../../../domain/roles.js';
 import type { ZGrantBody, ZUserBody, ZUserPatch } from '../../../shared/contracts/users.js';
 import type { Db } from '../../db/client.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
@@ -7,6 +7,9 @@ import type { AppDeps } from '../../types.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { hashPassword } from '../auth/passwords.js';
+import { checkPasswordRule } from '../auth/auth.service.js';
+import { throttleKeyOf } from '../auth/login.service.js';
+import { throttleRepo } from '../auth/throttle.repo.js';
 import { presentGrant, type ScopeNames } from '../auth/auth.presenter.js';
 import { orgRepo } from '../org/org.repo.js';
 import { usersRepo } from './users.repo.js';
@@ -18,17 +21,20 @@ export async function scopeNames(db: Db, unitId: string): Promise<ScopeNames> {
 
 export const grantsOfUser = (db: Db, unitId: string, userId: string) => usersRepo.activeGrants(db, unitId, [userId]);
 
-export async function listUsers({ db, clock }: AppDeps, actor: Actor, q: { q?: string; page: number; pageSize: number }) {
+export async function listUsers(deps: AppDeps, actor: Actor, q: { q?: string; page: number; pageSize: number }) {
+  const { db, clock } = deps;
   const { rows, total } = await usersRepo.page(db, actor.unitId, q.q, q.pageSize, (q.page - 1) * q.pageSize);
-  const [grants, names, unit] = await Promise.all([
-    usersRepo.activeGrants(db, actor.unitId, rows.map((r) => r.user.id)), scopeNames(db, actor.unitId), orgRepo.unit(db, actor.unitId),
-  ]);
   const now = clock.now();
+  const keys = new Map(rows.map((r) => [r.user.id, throttleKeyOf(deps, r.user.username)]));
+  const [grants, names, unit, locked] = await Promise.all([
+    usersRepo.activeGrants(db, actor.unitId, rows.map((r) => r.user.id)), scopeNames(db, actor.unitId), orgRepo.unit(db, actor.unitId),
+    throttleRepo.lockedKeys(db, [...keys.values()], now),
+  ]);
   return {
     total, page: q.page, pageSize: q.pageSize,
     items: rows.map(({ user: u, personName }) => ({
       id: u.id, username: u.username, displayName: u.displayName, personId: u.personId, personName, active: u.active,
-      locked: !!u.lockedUntil && u.lockedUntil > now,
+      locked: locked.has(keys.get(u.id)!), totpEnabled: u.totpSecret !== null, mustChangePassword: u.mustChangePassword,
       grants: grants.filter((g) => g.userId === u.id).map((g) => presentGrant(g, unit!.name, names)),
     })),
   };
@@ -42,11 +48,12 @@ async function checkPerson(db: Db, unitId: string, personId: string | null | und
 
 export async function createUser({ db, clock }: AppDeps, actor: Actor, body: z.infer<typeof ZUserBody>) {
   if (await usersRepo.usernameTaken(db, body.username)) throw conflict(`用户名“${body.username}”已被使用`);
+  checkPasswordRule(body.password, body.username);
   await checkPerson(db, actor.unitId, body.personId);
   const passwordHash = await hashPassword(body.password);
   const now = clock.now();
   return db.transaction(async (tx) => {
-    const u = await usersRepo.insert(tx, { unitId: actor.unitId, username: body.username, displayName: body.displayName, personId: body.personId, passwordHash, mustChangePassword: true, createdAt: now, updatedAt: now });
+    const u = await usersRepo.insert(tx, { unitId: actor.unitId, username: body.username, displayName: body.displayName, personId: body.personId, passwordHash, mustChangePassword: true, passwordSetAt: now, createdAt: now, updatedAt: now });
     await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: u.id, action: 'create', after: { username: u.username, displayName: u.displayName, personId: u.personId } });
     return u;
   });
@@ -67,14 +74,17 @@ export async function patchUser({ db, clock }: AppDeps, actor: Actor, id: string
   });
 }
 
-/** Admin reset: sets a temporary password, unlocks, ends the user's sessions, asks for a change. */
-export async function resetPassword({ db, clock }: AppDeps, actor: Actor, id: string, password: string) {
+/** Security administrator's reset: sets a temporary password, unlocks the name, ends the user's sessions, asks for a change. */
+export async function resetPassword(deps: AppDeps, actor: Actor, id: string, password: string) {
+  const { db, clock } = deps;
   const u = await usersRepo.byId(db, actor.unitId, id);
   if (!u) throw notFound('用户');
+  checkPasswordRule(password, u.username);
   const passwordHash = await hashPassword(password);
   const now = clock.now();
   await db.transaction(async (tx) => {
-    await usersRepo.update(tx, actor.unitId, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: now });
+    await usersRepo.update(tx, actor.unitId, id, { passwordHash, mustChangePassword: true, passwordSetAt: now, updatedAt: now });
+    await throttleRepo.remove(tx, throttleKeyOf(deps, u.username));
     await usersRepo.endSessions(tx, id);
     await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: id, action: 'reset_password' });
   });
@@ -82,12 +92,17 @@ export async function resetPassword({ db, clock }: AppDeps, actor: Actor, id: st
 
 export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: string, body: z.infer<typeof ZGrantBody>) {
   if (!(await usersRepo.byId(db, actor.unitId, userId))) throw notFound('用户');
+  // The security administrator gives others their rights, never itself (三员分立).
+  if (userId === actor.userId) throw badRequest('不能给自己授予角色');
   if (body.scopeType === 'department' && !(await orgRepo.department(db, actor.unitId, body.scopeId!))) throw badRequest('所选科室不存在');
   if (body.scopeType === 'group' && !(await orgRepo.group(db, actor.unitId, body.scopeId!))) throw badRequest('所选小组不存在');
   const existing = await usersRepo.activeGrants(db, actor.unitId, [userId]);
   if (existing.some((g) => g.role === body.role && g.scopeType === body.scopeType && g.scopeId === body.scopeId)) {
     throw conflict(`已授予“${ROLES[body.role as Role].label}”角色`);
   }
+  const separation = separationConflict(existing.map((g) => g.role as Role), body.role as Role);
+  if (separation) throw badRequest(separation);
+  if (isAdminRole(body.role) && body.scopeType !== 'unit') throw badRequest(`${ROLES[body.role].label}只能授予全单位范围`);
   const now = clock.now();
   await db.transaction(async (tx) => {
     const g = await usersRepo.insertGrant(tx, { unitId: actor.unitId, userId, role: body.role, scopeType: body.scopeType, scopeId: body.scopeId, createdAt: now });
@@ -99,7 +114,7 @@ export async function revokeGrant({ db, clock }: AppDeps, actor: Actor, userId: 
   const g = await usersRepo.grant(db, actor.unitId, grantId);
   if (!g || g.userId !== userId) throw notFound('角色授权');
   if (g.revokedAt) throw badRequest('该授权已撤销');
-  if (userId === actor.userId && g.role === 'system_admin') throw badRequest('不能撤销自己的系统管理员角色');
+  if (userId === actor.userId) throw badRequest('不能撤销自己的角色');
   const now = clock.now();
   await db.transaction(async (tx) => {
     await usersRepo.revokeGrant(tx, actor.unitId, grantId, now, reason);
