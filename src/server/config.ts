@@ -40,6 +40,12 @@ export interface Config {
   /** SMTP server for mail (smtp://user:pass@host:port or smtps://…); empty: no mail. */
   smtpUrl: string;
   mailFrom: string;
+  /** Uploaded .xlsx files parsed at once in this process, each in a worker thread (xlsx-read.ts). */
+  importWorkers: number;
+  /** A parsing worker's heap limit (MB): past it the upload is refused and the worker ends. */
+  importMemoryMb: number;
+  /** A parsing worker's time limit (seconds), likewise. */
+  importSeconds: number;
   /** The master key file, outside the database: secrets at rest, opinion codes, the pending opinion store, audit checkpoints. */
   keyFile: string;
 }
@@ -71,6 +77,9 @@ export const defaultConfig: Config = {
   smtpUrl: '',
   mailFrom: '作风督办 <noreply@localhost>',
   keyFile: path.resolve('data/keys/zuofeng.key'),
+  importWorkers: 1,
+  importMemoryMb: 128,
+  importSeconds: 20,
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -98,6 +107,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     publicUrl: (env.ZUOFENG_PUBLIC_URL || `http://localhost:${num(env.PORT, defaultConfig.port)}`).replace(/\/+$/, ''),
     smtpUrl: env.ZUOFENG_SMTP_URL ?? '',
     mailFrom: env.ZUOFENG_MAIL_FROM || defaultConfig.mailFrom,
+    importWorkers: Math.max(1, Math.min(8, num(env.ZUOFENG_IMPORT_WORKERS, defaultConfig.importWorkers))),
+    importMemoryMb: Math.max(32, num(env.ZUOFENG_IMPORT_MEMORY_MB, defaultConfig.importMemoryMb)),
+    importSeconds: Math.max(1, num(env.ZUOFENG_IMPORT_SECONDS, defaultConfig.importSeconds)),
     keyFile: path.resolve(env.ZUOFENG_KEY_FILE || path.join(env.ZUOFENG_DATA_DIR || 'data', 'keys', 'zuofeng.key')),
   };
 }
