@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run: (emit: Emit) => Promise<void> 
   compliance: () => import('./suites/compliance.js'),
   opinions: () => import('./suites/opinions.js'),
   dispatch: () => import('./suites/dispatch.js'),
+  imports: () => import('./suites/imports.js'),
 };
 
 export type Emit = (metric: string, value: number, unit: string) => void;
