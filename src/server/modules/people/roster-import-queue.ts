@@ -99,7 +99,9 @@ export async function startNextImport(deps: AppDeps, unitId: string): Promise<vo
   const claimed = await claimNext(deps, unitId);
   if (!claimed) return;
   runningHere.add(unitId);
-  void runToEnd(deps, claimed).finally(() => {
+  // Nothing may escape as an unhandled rejection (it would end the process): a database that
+  // failed even the marking is logged, and the heartbeat lets another claim resume the import.
+  void runToEnd(deps, claimed).catch((err: unknown) => console.error('roster import', err)).finally(() => {
     runningHere.delete(unitId);
     startNextImport(deps, unitId).catch((err: unknown) => console.error('roster import queue', err));
   });
