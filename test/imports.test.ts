@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, rowsOf } from '../src/server/db/client.js';
 import { OUT_OF_MEMORY, TOO_LARGE_INFLATED } from '../src/server/xlsx-read.js';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
-import { longCellRoster, manyRowsRoster, rosterBomb } from './xlsx-bombs.js';
+import { readSheetStreaming } from '../src/server/xlsx-sheet-stream.js';
+import { farColumnRoster, longCellRoster, manyRowsRoster, rosterBomb } from './xlsx-bombs.js';
 import { multipartFile, xlsx } from './xlsx.js';
 
 const MB = 1024 * 1024;
@@ -104,6 +105,12 @@ describe('hostile roster files (in process)', () => {
     const fits = (await upload(office, longCellRoster(500))).json();
     expect(fits.status).toBe('invalid'); // read, then refused by the roster's own rule on names
     expect(fits.errors[0]).toMatchObject({ row: 2, column: '姓名' });
+  });
+
+  it('keeps the first 64 columns of a row, however far its cells reach', async () => {
+    const answer = await readSheetStreaming({ file: farColumnRoster(), sheet: '花名册', maxRows: 10, maxCellChars: 500 });
+    expect(answer).toMatchObject({ ok: true, rows: [{ rowNumber: 2 }] });
+    expect(answer.ok && answer.rows[0]!.cells).toEqual(['远方', '', '', '', '否', '', '否', '', '在职']);
   });
 
   it('the contact objects import goes through the same reader', async () => {

@@ -122,3 +122,9 @@ export function longCellRoster(chars: number): Buffer {
   const row = `<row r="2">${s('A2', 6)}${s('E2', 4)}${s('G2', 4)}${s('I2', 5)}</row>`;
   return writeZip(workbookParts(sheetOf([headerRow, row]), [...STRINGS, '长'.repeat(chars)]));
 }
+
+/** A roster with one person whose row also has a cell in the last column a sheet can have (XFD). */
+export function farColumnRoster(): Buffer {
+  const row = `<row r="2">${s('A2', 6)}${s('E2', 4)}${s('G2', 4)}${s('I2', 5)}<c r="XFD2" t="inlineStr"><is><t>远</t></is></c></row>`;
+  return writeZip(workbookParts(sheetOf([headerRow, row]), [...STRINGS, '远方']));
+}

@@ -25,7 +25,7 @@ export interface SheetRequest {
 
 export interface RawRow {
   rowNumber: number;
-  /** Cell texts by column (index 0 is column A). */
+  /** Cell texts by column (index 0 is column A), up to MAX_COLUMNS. */
   cells: string[];
 }
 
@@ -45,6 +45,8 @@ class Stop extends Error {
 }
 
 const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+/** Columns kept (templates use nine): a cell at XFD would otherwise make every row 16,384 wide. */
+export const MAX_COLUMNS = 64;
 const NEEDED = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml'];
 
 /** The parts the reader needs, in the order it needs them. */
@@ -130,7 +132,7 @@ async function readRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader, req: She
       if (text.length > req.maxCellChars) {
         throw new Stop({ kind: 'cell_too_long', row: row.number, column, header: header[column - 1] ?? '', limit: req.maxCellChars });
       }
-      cells[column - 1] = clean(text);
+      if (column <= MAX_COLUMNS) cells[column - 1] = clean(text);
     });
     const filled = Array.from(cells, (c) => c ?? '');
     if (row.number === 1) header = filled;
