@@ -1,4 +1,6 @@
+CREATE SEQUENCE "public"."roster_import_queue_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 ALTER TABLE "roster_imports" ADD COLUMN "queued_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "roster_imports" ADD COLUMN "queue_seq" bigint;--> statement-breakpoint
 ALTER TABLE "roster_imports" ADD COLUMN "heartbeat_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "roster_imports" ADD COLUMN "applied_by" uuid;--> statement-breakpoint
 ALTER TABLE "roster_imports" ADD COLUMN "applied_by_name" text;--> statement-breakpoint

@@ -22,7 +22,7 @@ export const rosterImportRepo = {
   async enqueue(db: Db, unitId: string, id: string, at: Date, by: { userId: string | null; name: string }) {
     const rows = await db
       .update(rosterImports)
-      .set({ status: 'queued', queuedAt: at, appliedBy: by.userId, appliedByName: by.name })
+      .set({ status: 'queued', queuedAt: at, queueSeq: sql`nextval('roster_import_queue_seq')`, appliedBy: by.userId, appliedByName: by.name })
       .where(and(ofUnit(unitId, id), eq(rosterImports.status, 'validated')))
       .returning({ id: rosterImports.id });
     return rows.length === 1;
@@ -38,7 +38,7 @@ export const rosterImportRepo = {
   async oldestQueued(db: Db, unitId: string) {
     const [r] = await db.select().from(rosterImports)
       .where(and(eq(rosterImports.unitId, unitId), eq(rosterImports.status, 'queued')))
-      .orderBy(asc(rosterImports.queuedAt), asc(rosterImports.id))
+      .orderBy(asc(rosterImports.queueSeq))
       .limit(1);
     return r;
   },
@@ -48,10 +48,7 @@ export const rosterImportRepo = {
       eq(rosterImports.unitId, row.unitId),
       or(
         eq(rosterImports.status, 'running'),
-        and(eq(rosterImports.status, 'queued'), or(
-          lt(rosterImports.queuedAt, row.queuedAt!),
-          and(eq(rosterImports.queuedAt, row.queuedAt!), lt(rosterImports.id, row.id)),
-        )),
+        and(eq(rosterImports.status, 'queued'), lt(rosterImports.queueSeq, row.queueSeq!)),
       ),
     ));
     return r!.n;
