@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<{ run: (emit: Emit) => Promise<void> 
   opinions: () => import('./suites/opinions.js'),
   dispatch: () => import('./suites/dispatch.js'),
   passwords: () => import('./suites/passwords.js'),
+  imports: () => import('./suites/imports.js'),
 };
 
 export type Emit = (metric: string, value: number, unit: string) => void;

@@ -105,6 +105,8 @@ describe('importing a schedule', () => {
     expect((await upload(admin, '{"year":2027,"days":[{"name":"元旦","date":"2027-02-30","isOffDay":true}]}')).json().message).toBe('文件有误：第1项：日期“2027-02-30”不存在');
     expect((await upload(admin, 'BEGIN:VCALENDAR\r\nEND:VCALENDAR', 'x.ics')).json().message).toBe('文件有误：文件中没有带日期的节假日事件');
     expect((await upload(admin, '{"year":2027', 'x.json')).statusCode).toBe(400);
+    const huge = `BEGIN:VCALENDAR\r\n${'X-PAD:'.padEnd(1000, 'x')}\r\n`.repeat(1100);
+    expect((await upload(admin, huge, 'x.ics')).json()).toMatchObject({ code: 'bad_request', message: '文件过大：节假日安排文件不能超过1MB' });
     expect((await office.get('/api/calendar/coverage')).json().nextYearMissing).toBe(true);
   });
 

@@ -9,7 +9,8 @@ import { defaultConfig } from '../server/config.js';
 import { SYSTEM_USER_ID } from '../server/modules/audit-actor.js';
 import { peopleRepo } from '../server/modules/people/people.repo.js';
 import { presentPerson } from '../server/modules/people/people.presenter.js';
-import { checkRosterFile, runImport } from '../server/modules/people/roster-import.service.js';
+import { checkRosterFile, queueRosterImport } from '../server/modules/people/roster-import.service.js';
+import { runImportsUntil } from '../server/modules/people/roster-import-queue.js';
 import { rosterExport } from '../server/modules/people/roster-xlsx.js';
 import type { Actor } from '../domain/roles.js';
 import type { Io } from './main.js';
@@ -42,10 +43,13 @@ export async function importPeople(db: Db, file: string, unitCode: string | unde
     for (const e of checked.errors) io.err(`  第${e.row}行 ${e.column}：${e.reason}`);
     return 2;
   }
-  await peopleRepo.claimImport(db, unit.id, checked.id);
-  await runImport(deps, actor, checked.id);
-  const done = await peopleRepo.importById(db, unit.id, checked.id);
-  io.out(`已导入到“${unit.name}”：新增 ${done!.created} 人，更新 ${done!.updated} 人`);
+  await queueRosterImport(deps, actor, checked.id);
+  const done = await runImportsUntil(deps, unit.id, checked.id);
+  if (done?.status !== 'done') {
+    io.err(`导入中断：已处理 ${done?.processed ?? 0} / ${checked.total} 行`);
+    return 1;
+  }
+  io.out(`已导入到“${unit.name}”：新增 ${done.created} 人，更新 ${done.updated} 人`);
   return 0;
 }
 

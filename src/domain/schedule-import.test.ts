@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { officialFromChineseDays, type ChineseDaysData } from './workdays.js';
-import { parseHolidayCnJson, parseIcs, parseScheduleFile, scheduleChanges, ScheduleFileError } from './schedule-import.js';
+import { MAX_SCHEDULE_DAYS, parseHolidayCnJson, parseIcs, parseScheduleFile, scheduleChanges, ScheduleFileError } from './schedule-import.js';
 
 const builtin = officialFromChineseDays(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData);
 
@@ -36,6 +36,7 @@ describe('holiday-cn JSON', () => {
       ['{"year":2027,"days":[{"date":"2027-01-01","isOffDay":true}]}', '缺少名称'],
       ['{"year":2027,"days":[{"name":"元旦","date":"2027-01-01"}]}', 'isOffDay 应为 true 或 false'],
       ['{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true},{"name":"元旦","date":"2027-01-01","isOffDay":true}]}', '出现了两次'],
+      [JSON.stringify({ year: 2027, days: Array(367).fill({ name: '元旦', date: '2027-01-01', isOffDay: true }) }), 'days 列表有 367 项，一年最多366天'],
     ];
     for (const [text, message] of bad) expect(() => parseHolidayCnJson(text), text).toThrow(message);
   });
@@ -60,6 +61,16 @@ describe('iCalendar', () => {
     expect(() => parseIcs(ics(['BEGIN:VEVENT', 'SUMMARY:元旦(休)', 'END:VEVENT']))).toThrow('没有日期（DTSTART）');
     expect(() => parseIcs(ics([event('20270101', '生日')]))).toThrow('未注明“休”或“班”');
     expect(() => parseScheduleFile('hello')).toThrow(ScheduleFileError);
+  });
+
+  it('refuses a file whose events expand to more than ten years of days, before expanding them all', () => {
+    // 27 days off in every month from January 2000.
+    const month = (i: number) => {
+      const ym = `${2000 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`;
+      return event(`${ym}01`, '长假(休)', `${ym}28`);
+    };
+    expect(() => parseIcs(ics(Array.from({ length: 20_000 }, (_, i) => month(i % 1200))))).toThrow(`文件中的日期超过${MAX_SCHEDULE_DAYS}天`);
+    expect(parseIcs(ics(Array.from({ length: 130 }, (_, i) => month(i)))).days).toHaveLength(130 * 27);
   });
 
   it('reads the .ics file that chinese-days ships for 2024–2026 to the same calendar as its data', async () => {

@@ -9,6 +9,9 @@ export interface ParsedSchedule {
 
 export class ScheduleFileError extends Error {}
 
+/** Ten years of days: an .ics of long events cannot expand a small upload into millions of days. */
+export const MAX_SCHEDULE_DAYS = 3660;
+
 const fail = (message: string): never => {
   throw new ScheduleFileError(message);
 };
@@ -28,6 +31,7 @@ export function parseHolidayCnJson(text: string): ParsedSchedule {
   if (typeof o !== 'object' || o === null) return fail('文件内容应为对象：{"year":…, "days":[…]}');
   if (!Number.isInteger(o.year) || (o.year as number) < 1990 || (o.year as number) > 2100) return fail('缺少有效的 year（1990–2100 之间的年份）');
   if (!Array.isArray(o.days) || o.days.length === 0) return fail('缺少 days 列表，或列表为空');
+  if (o.days.length > 366) return fail(`days 列表有 ${o.days.length} 项，一年最多366天`);
   const year = o.year as number;
   const days = o.days.map((d: unknown, i: number) => {
     const e = d as { name?: unknown; date?: unknown; isOffDay?: unknown };
@@ -97,6 +101,7 @@ export function parseIcs(text: string): ParsedSchedule {
       const start = icsDate(ev.DTSTART, what);
       const end = ev.DTEND ? icsDate(ev.DTEND, what) : start + 1;
       if (end <= start || end - start > 31) return fail(`${what}的起止日期不合理`);
+      if (days.length + (end - start) > MAX_SCHEDULE_DAYS) return fail(`文件中的日期超过${MAX_SCHEDULE_DAYS}天，一次请导入不超过十年的安排`);
       for (let d = start; d < end; d++) days.push({ date: toIsoDate(d), working, name });
       ev = null;
     } else if (ev) {

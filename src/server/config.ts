@@ -60,6 +60,12 @@ export interface Config {
   mailFrom: string;
   /** Log the client address of (non-public) API requests; public routes never log it (docs/ANONYMITY.md). */
   logClientAddress: boolean;
+  /** Uploaded .xlsx files parsed at once in this process, each in a worker thread (xlsx-read.ts). */
+  importWorkers: number;
+  /** A parsing worker's heap limit (MB): past it the upload is refused and the worker ends. */
+  importMemoryMb: number;
+  /** A parsing worker's time limit (seconds), likewise. */
+  importSeconds: number;
   /** The master key file, outside the database: secrets at rest, opinion codes, the pending opinion store, audit checkpoints. */
   keyFile: string;
   /**
@@ -110,6 +116,9 @@ export const defaultConfig: Config = {
   channelAllowHosts: [],
   auditCheckpointDir: path.resolve('data/audit-checkpoints'),
   auditCheckpointMinutes: 60,
+  importWorkers: 1,
+  importMemoryMb: 128,
+  importSeconds: 20,
 };
 
 /** Reads the environment. Unknown or malformed values fall back to the defaults, loudly. */
@@ -141,6 +150,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     smtpUrl: env.ZUOFENG_SMTP_URL ?? '',
     mailFrom: env.ZUOFENG_MAIL_FROM || defaultConfig.mailFrom,
     logClientAddress: env.ZUOFENG_LOG_CLIENT_ADDRESS === '1',
+    importWorkers: Math.max(1, Math.min(8, num(env.ZUOFENG_IMPORT_WORKERS, defaultConfig.importWorkers))),
+    importMemoryMb: Math.max(32, num(env.ZUOFENG_IMPORT_MEMORY_MB, defaultConfig.importMemoryMb)),
+    importSeconds: Math.max(1, num(env.ZUOFENG_IMPORT_SECONDS, defaultConfig.importSeconds)),
     keyFile: path.resolve(env.ZUOFENG_KEY_FILE || path.join(env.ZUOFENG_DATA_DIR || 'data', 'keys', 'zuofeng.key')),
     // Checked at start-up (main.ts): a malformed entry stops the server rather than being ignored.
     channelAllowHosts: (env.ZUOFENG_CHANNEL_ALLOW_HOSTS ?? '').split(/[\s,，]+/).filter(Boolean),

@@ -50,10 +50,16 @@ export const ZPeopleQuery = ZPageQuery.extend({
 });
 
 export const ZRowError = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+/**
+ * A roster import. `invalid`/`validated` after the check; applying queues it (`queued`): a unit runs
+ * one import at a time, so it waits while `queuePosition` imports of the unit go first (the running
+ * one included), then `running` with `processed` of `total`, then `done` or `failed`.
+ */
 export const ZRosterImport = z.object({
   id: z.uuid(),
   fileName: z.string(),
-  status: z.enum(['invalid', 'validated', 'running', 'done', 'failed']),
+  status: z.enum(['invalid', 'validated', 'queued', 'running', 'done', 'failed']),
+  queuePosition: z.number().int().nullable(),
   total: z.number().int(),
   processed: z.number().int(),
   created: z.number().int(),

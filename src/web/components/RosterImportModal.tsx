@@ -9,7 +9,8 @@ type Stage = { kind: 'pick' } | { kind: 'uploading'; percent: number } | { kind:
 
 /**
  * Roster import in two steps: upload and check the whole file (nothing is written while any row
- * is wrong; every bad row is listed), then apply with a progress bar.
+ * is wrong; every bad row is listed), then apply: the import waits its turn while another import
+ * of the unit runs (its place in the queue shown), then writes with a progress bar.
  */
 export function RosterImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
@@ -70,7 +71,7 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
           </Typography.Paragraph>
           <Upload.Dragger accept=".xlsx" showUploadList={false} beforeUpload={check} disabled={stage.kind === 'uploading'} data-testid="roster-upload">
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-            <p>点击或拖入 .xlsx 文件（不超过5MB）</p>
+            <p>点击或拖入 .xlsx 文件（不超过5MB，一次最多5000行）</p>
           </Upload.Dragger>
           {stage.kind === 'uploading' && <Progress percent={stage.percent} status="active" format={(p) => (p === 100 ? '检查中…' : `上传 ${p}%`)} />}
         </>
@@ -87,7 +88,15 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
         <Result status="info" title={`检查通过：共 ${stage.imp.total} 行`} subTitle="已存在的人员（姓名和联系电话相同）将被更新，其余新增。"
           extra={<Space><Button onClick={() => setStage({ kind: 'pick' })}>取消</Button><Button type="primary" onClick={() => apply(stage.imp)}>开始导入</Button></Space>} />
       )}
-      {stage.kind === 'running' && (
+      {stage.kind === 'running' && stage.imp.status === 'queued' && (
+        <div style={{ padding: 24 }} data-testid="import-queued">
+          <Typography.Paragraph>
+            排队等候：本单位{stage.imp.queuePosition ? `还有 ${stage.imp.queuePosition} 个导入在前面` : '的上一个导入即将完成'}，轮到时自动开始（共 {stage.imp.total} 行）。
+          </Typography.Paragraph>
+          <Progress percent={0} status="normal" format={() => '排队中'} />
+        </div>
+      )}
+      {stage.kind === 'running' && stage.imp.status !== 'queued' && (
         <div style={{ padding: 24 }}>
           <Typography.Paragraph>正在导入，请勿关闭页面…</Typography.Paragraph>
           <Progress percent={Math.floor((stage.imp.processed / Math.max(stage.imp.total, 1)) * 100)} status="active" data-testid="import-progress" />

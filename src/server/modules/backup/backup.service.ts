@@ -94,6 +94,8 @@ export async function restoreBackup(db: Db, data: Buffer): Promise<Record<string
       counts[name] = rows.length;
     }
     await tx.execute(sql`select setval(pg_get_serial_sequence('audit_events', 'id'), coalesce((select max(id) from audit_events), 0) + 1, false)`);
+    // Imports queued after the restore go behind those restored in the queue.
+    await tx.execute(sql`select setval('roster_import_queue_seq', coalesce((select max(queue_seq) from roster_imports), 0) + 1, false)`);
   });
   return counts;
 }

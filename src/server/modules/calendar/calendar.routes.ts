@@ -4,15 +4,16 @@ import { computeDeadline, policyFor } from '../../../domain/deadlines.js';
 import { ZIdParams, ZReasonBody, pageOf } from '../../../shared/contracts/common.js';
 import * as C from '../../../shared/contracts/calendar.js';
 import { badRequest } from '../../errors.js';
-import { readOneUpload } from '../../http.js';
+import { readOneUpload, sizeLabel } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
-import { MAX_UPLOAD_BYTES } from '../people/people.routes.js';
 import * as admin from './calendar-admin.service.js';
 import { calendarRepo } from './calendar.repo.js';
 import { calendarForUnit, coverage } from './calendar.service.js';
 import { deadlinesRepo } from './deadlines.repo.js';
 
 const tags = ['工作日历与期限'];
+/** A year's schedule is a few kilobytes (holiday-cn JSON) or tens of kilobytes (.ics). */
+const MAX_SCHEDULE_BYTES = 1024 * 1024;
 const read = { permission: 'org.read' as const };
 const manage = { permission: 'calendar.override' as const };
 
@@ -47,7 +48,7 @@ const calendarRoutes: RouteModule = async (app, deps) => {
 
   r.post('/calendar/imports', { config: { permission: 'calendar.import' }, schema: { tags, summary: '上传节假日安排（holiday-cn JSON 或 .ics）并预览变化', consumes: ['multipart/form-data'], response: { 200: C.ZScheduleImport } } },
     async (req) => {
-      const f = await readOneUpload(req, { maxBytes: MAX_UPLOAD_BYTES, tooLarge: '文件过大', fallbackName: 'schedule' });
+      const f = await readOneUpload(req, { maxBytes: MAX_SCHEDULE_BYTES, tooLarge: `文件过大：节假日安排文件不能超过${sizeLabel(MAX_SCHEDULE_BYTES)}`, fallbackName: 'schedule' });
       return admin.previewScheduleImport(deps, req.actor, f.fileName, f.data.toString('utf8'));
     });
   r.get('/calendar/imports/:id', { config: { permission: 'calendar.import' }, schema: { tags, summary: '导入预览', params: ZIdParams, response: { 200: C.ZScheduleImport } } },

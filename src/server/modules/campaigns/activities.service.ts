@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type ActivityRow, type ObjectRow } from './campaigns.repo.js';
-import { kindOfLabel, parseObjects } from './objects-xlsx.js';
+import { kindOfLabel, MAX_OBJECT_CONTACTS, parseObjects } from './objects-xlsx.js';
 import { filesOfActivities } from './activity-files.service.js';
 
 /** 联系对象 (a village, an enterprise…) with the people assigned to it. */
@@ -114,7 +114,7 @@ export interface ImportProblem { row: number; column: string; reason: string }
  * problem lists row, column and reason and nothing is written; otherwise all rows in one transaction.
  */
 export async function importObjects(deps: AppDeps, actor: Actor, file: Buffer, dryRun: boolean) {
-  const rows = await parseObjects(file);
+  const rows = await parseObjects(file, { unitId: actor.unitId, config: deps.config });
   if (rows.length === 0) throw badRequest('文件中没有数据行');
   const [people, existing] = await Promise.all([campaignsRepo.people(deps.db, actor.unitId), campaignsRepo.objects(deps.db, actor.unitId)]);
   const byName = new Map<string, string[]>();
@@ -129,7 +129,9 @@ export async function importObjects(deps: AppDeps, actor: Actor, file: Buffer, d
     else if (r.name.length > 60) problems.push({ row: r.row, column: '名称', reason: '不能超过60个字' });
     else if (kind && seen.has(`${kind}:${r.name}`)) problems.push({ row: r.row, column: '名称', reason: '已存在（本文件或系统中）' });
     const ids: string[] = [];
-    for (const n of r.people.split(/[、,，;；\s]+/).filter(Boolean)) {
+    const names = r.people.split(/[、,，;；\s]+/).filter(Boolean);
+    if (names.length > MAX_OBJECT_CONTACTS) problems.push({ row: r.row, column: '联系人', reason: `不能超过${MAX_OBJECT_CONTACTS}人` });
+    for (const n of names.slice(0, MAX_OBJECT_CONTACTS)) {
       const found = byName.get(n) ?? [];
       if (found.length === 1) ids.push(found[0]!);
       else problems.push({ row: r.row, column: '联系人', reason: found.length ? `“${n}”重名，请在页面中选择` : `在职人员中没有“${n}”` });

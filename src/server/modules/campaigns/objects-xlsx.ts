@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
 import { OBJECT_KINDS, type ObjectKind } from '../../../shared/contracts/campaigns.js';
 import { badRequest } from '../../errors.js';
-import { openSheet } from '../../xlsx-read.js';
+import { readUploadedSheet, type ReadSettings } from '../../xlsx-read.js';
 
 const SHEET = '联系对象';
 const HEADERS = ['类型', '名称', '联系人'] as const;
 export const MAX_OBJECT_ROWS = 2000;
+export const MAX_OBJECT_CELL_CHARS = 500;
+/** Contacts of one object: the list in a cell is checked name by name. */
+export const MAX_OBJECT_CONTACTS = 20;
 
 /** The import template: the three columns, an example row, and the allowed types in a note. */
 export async function objectsTemplate(): Promise<Buffer> {
@@ -21,22 +24,19 @@ export async function objectsTemplate(): Promise<Buffer> {
 
 export interface ObjectRowIn { row: number; kind: string; name: string; people: string }
 
-/** Reads the rows by their header names; a file that is not a spreadsheet is a 400. */
-export async function parseObjects(file: Buffer): Promise<ObjectRowIn[]> {
-  const ws = await openSheet(file, SHEET);
+/** Reads the rows by their header names through the guarded reader; a file that is not a spreadsheet is a 400. */
+export async function parseObjects(file: Buffer, settings: ReadSettings): Promise<ObjectRowIn[]> {
+  const { header, rows } = await readUploadedSheet(file, { sheet: SHEET, maxRows: MAX_OBJECT_ROWS, maxCellChars: MAX_OBJECT_CELL_CHARS }, settings);
   const col = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, c) => col.set(String(cell.text ?? '').trim(), c));
+  header.forEach((text, i) => col.set(text, i));
   const missing = HEADERS.filter((h) => !col.has(h));
   if (missing.length) throw badRequest(`表头缺少列：${missing.join('、')}。请使用下载的模板`);
-  if (ws.actualRowCount - 1 > MAX_OBJECT_ROWS) throw badRequest(`一次最多导入${MAX_OBJECT_ROWS}行`);
-  const rows: ObjectRowIn[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, row) => {
-    if (row === 1) return;
-    const text = (h: string) => String(r.getCell(col.get(h)!).text ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-    const v = { row, kind: text('类型'), name: text('名称'), people: text('联系人') };
-    if (v.kind || v.name || v.people) rows.push(v);
-  });
-  return rows;
+  return rows
+    .map(({ rowNumber, cells }) => {
+      const text = (h: string) => cells[col.get(h)!] ?? '';
+      return { row: rowNumber, kind: text('类型'), name: text('名称'), people: text('联系人') };
+    })
+    .filter((v) => v.kind || v.name || v.people);
 }
 
 export const kindOfLabel = (label: string): ObjectKind | undefined => (Object.entries(OBJECT_KINDS).find(([, l]) => l === label)?.[0] as ObjectKind | undefined);

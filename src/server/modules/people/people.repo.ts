@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { departments, people, rosterImports } from '../../db/schema/index.js';
+import { departments, people } from '../../db/schema/index.js';
 import { containsPattern } from '../../db/like.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -83,25 +83,5 @@ export const peopleRepo = {
       .from(people)
       .where(eq(people.unitId, unitId));
     return s!;
-  },
-  async insertImport(db: Db, row: typeof rosterImports.$inferInsert) {
-    const [r] = await db.insert(rosterImports).values(row).returning();
-    return r!;
-  },
-  async importById(db: Db, unitId: string, id: string) {
-    const [r] = await db.select().from(rosterImports).where(and(eq(rosterImports.unitId, unitId), eq(rosterImports.id, id)));
-    return r;
-  },
-  async updateImport(db: Db, unitId: string, id: string, patch: Partial<typeof rosterImports.$inferInsert>) {
-    await db.update(rosterImports).set(patch).where(and(eq(rosterImports.unitId, unitId), eq(rosterImports.id, id)));
-  },
-  /** Claims a validated import for running; false when another request got there first. */
-  async claimImport(db: Db, unitId: string, id: string) {
-    const rows = await db
-      .update(rosterImports)
-      .set({ status: 'running' })
-      .where(and(eq(rosterImports.unitId, unitId), eq(rosterImports.id, id), eq(rosterImports.status, 'validated')))
-      .returning({ id: rosterImports.id });
-    return rows.length === 1;
   },
 };

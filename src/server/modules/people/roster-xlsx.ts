@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
 import { BRANCH_ROLES, PERSON_STATUSES, ROSTER_COLUMNS, type RosterColumnKey } from '../../../domain/roster.js';
 import { badRequest } from '../../errors.js';
-import { openSheet } from '../../xlsx-read.js';
+import { readUploadedSheet, type ReadSettings } from '../../xlsx-read.js';
 import type { TPerson } from '../../../shared/contracts/people.js';
 
 export const MAX_ROSTER_ROWS = 5000;
+/** No roster field comes near this; a longer cell is a wrong or hostile file. */
+export const MAX_ROSTER_CELL_CHARS = 500;
 const SHEET = '花名册';
 
 function rosterSheet(wb: ExcelJS.Workbook) {
@@ -60,33 +62,24 @@ export interface SheetRow {
   cells: Record<RosterColumnKey, string>;
 }
 
-/** Reads the first sheet by its header names. A file that is not a roster is a 400, not a 500. */
-export async function parseRoster(file: Buffer): Promise<SheetRow[]> {
-  const ws = await openSheet(file, SHEET);
-  const headerRow = ws.getRow(1);
+/**
+ * Reads the sheet 花名册 (or the first) by its header names, through the guarded reader: a file that
+ * is not a roster, is too large inflated, has more than MAX_ROSTER_ROWS rows or a cell longer than
+ * MAX_ROSTER_CELL_CHARS is a 400, not a 500 (and not an outage).
+ */
+export async function parseRoster(file: Buffer, settings: ReadSettings): Promise<SheetRow[]> {
+  const { header, rows } = await readUploadedSheet(file, { sheet: SHEET, maxRows: MAX_ROSTER_ROWS, maxCellChars: MAX_ROSTER_CELL_CHARS }, settings);
   const colOf = new Map<RosterColumnKey, number>();
-  headerRow.eachCell((cell, col) => {
-    const c = ROSTER_COLUMNS.find((x) => x.header === cellText(cell));
-    if (c) colOf.set(c.key, col);
+  header.forEach((text, i) => {
+    const c = ROSTER_COLUMNS.find((x) => x.header === text);
+    if (c) colOf.set(c.key, i);
   });
   const missing = ROSTER_COLUMNS.filter((c) => c.required && !colOf.has(c.key)).map((c) => c.header);
   if (missing.length) throw badRequest(`表头缺少列：${missing.join('、')}。请使用下载的模板`, { missing });
-  if (ws.actualRowCount - 1 > MAX_ROSTER_ROWS) throw badRequest(`一次最多导入${MAX_ROSTER_ROWS}行`);
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = Object.fromEntries(
-      ROSTER_COLUMNS.map((c) => [c.key, colOf.has(c.key) ? cellText(row.getCell(colOf.get(c.key)!)) : '']),
-    ) as Record<RosterColumnKey, string>;
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ rowNumber, cells });
-  });
-  return rows;
-}
-
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  return String(cell.text ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return rows
+    .map(({ rowNumber, cells }) => ({
+      rowNumber,
+      cells: Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, colOf.has(c.key) ? cells[colOf.get(c.key)!] ?? '' : ''])) as Record<RosterColumnKey, string>,
+    }))
+    .filter((r) => Object.values(r.cells).some((v) => v !== ''));
 }
