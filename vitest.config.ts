@@ -5,6 +5,8 @@ const SECURITY_TESTS = [
   'src/server/crypto/**/*.test.ts', 'test/anonymity.test.ts', 'test/opinions.test.ts',
   'test/audit.test.ts', 'test/audit-checkpoints.test.ts', 'test/audit-append-only.test.ts',
   'test/channels.test.ts', 'test/egress.test.ts', 'test/backup.test.ts',
+  'src/server/modules/auth/**/*.test.ts', 'test/auth.test.ts', 'test/accounts.test.ts', 'test/login-throttle.test.ts',
+  'test/totp.test.ts', 'test/admin-separation.test.ts',
 ];
 
 export default defineConfig({
