@@ -69,8 +69,8 @@ describe('the rewrite attack', () => {
     expect(r.units[0]!.messages).toHaveLength(1);
     expect(r.units[0]!.messages[0]).toMatch(new RegExp(`^审计记录被改写：改写发生在第 ${first + 2} 条之前（含第 ${first + 2} 条，第 ${first} 条及以前与检查点一致）。检查点（2026-11-30 11:00:00）记录第 ${first + 2} 条的哈希为 [0-9a-f]{12}…，数据库中为 [0-9a-f]{12}…$`));
 
-    const admin = await signIn(ctx, u.unit.user('admin'));
-    const api = (await admin.get('/api/audit/verify')).json();
+    const auditor = await signIn(ctx, u.unit.user('auditor'));
+    const api = (await auditor.get('/api/audit/verify')).json();
     expect(api).toMatchObject({ ok: false, firstBreak: null, checkpoints: { checked: 2, problem: { kind: 'rewritten', seq: first + 2 } } });
     expect(api.messages[0]).toContain(`改写发生在第 ${first + 2} 条之前`);
   });
@@ -120,8 +120,8 @@ describe('the checkpoint file', () => {
     const edited = await a.report();
     expect(edited.ok).toBe(false);
     expect(edited.log.problems.map((p) => p.message)).toEqual([`检查点文件被篡改：${FILE} 第 1 行签名不符`]);
-    const admin = await signIn(ctx, a.unit.user('admin'));
-    expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: false, messages: [`检查点文件被篡改：${FILE} 第 1 行签名不符`] });
+    const auditor = await signIn(ctx, a.unit.user('auditor'));
+    expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: false, messages: [`检查点文件被篡改：${FILE} 第 1 行签名不符`] });
 
     writeLog([lines[0]!, lines[2]!]);
     const removed = await b.report();
@@ -236,8 +236,13 @@ describe('the daily mail of checkpoints', () => {
     const smtp = await startSmtp();
     try {
       const u = await unitWithCheckpoints();
+      // The audit administrator here is a member of staff (the demo's `auditor` login has no person, so no mailbox).
+      const security = await signIn(ctx, u.unit.user('security'));
+      const auditorUser = ((await security.get(`/api/users?q=${u.unit.user('member2')}`)).json().items as { id: string; username: string }[]).find((x) => x.username === u.unit.user('member2'));
+      expect((await security.post(`/api/users/${auditorUser!.id}/grants`, { role: 'audit_admin' })).statusCode).toBe(200);
+      const auditor = await signIn(ctx, u.unit.user('member2'));
       const member = await signIn(ctx, u.unit.user('member1'));
-      for (const [who, email] of [[u.office, 'office@example.cn'], [member, 'member@example.cn']] as const) {
+      for (const [who, email] of [[u.office, 'office@example.cn'], [member, 'member@example.cn'], [auditor, 'auditor@example.cn']] as const) {
         expect((await who.put('/api/me/notification-preferences', { groupRobot: true, mail: false, email, mailDigest: false })).statusCode).toBe(200);
       }
       await u.checkpoint();
@@ -246,7 +251,7 @@ describe('the daily mail of checkpoints', () => {
       await u.checkpoint();
       const send = smtpSender(smtp.url, '作风督办 <zf@example.cn>');
       expect(await mailCheckpointDigest(ctx.database.db, ctx.config, send, ctx.clock.now())).toBe(1);
-      expect(smtp.received.map((m) => m.to)).toEqual([['office@example.cn']]);
+      expect(smtp.received.map((m) => m.to)).toEqual([['auditor@example.cn']]);
       const text = decodeParts(smtp.received[0]!.data)['text/plain']!;
       expect(text).toContain(`审计检查点日报：${u.unit.unit.name}（2026-11-30）`);
       expect(text).toContain(`检查点原文：${readLog().at(-1)}`);
