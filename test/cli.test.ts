@@ -68,7 +68,8 @@ async function roundTrip(source: Record<string, string>, target: Record<string, 
   expect(await zuofeng(target, 'export', 'people', exported)).toEqual({ code: 0, text: `已导出“命令行测试局”花名册 25 人到 ${exported}` });
 }
 
-describe('the zuofeng command', () => {
+// Each test runs the command in new processes (tsx start-up each time): slow on a busy machine, not a hang.
+describe('the zuofeng command', { timeout: 120_000 }, () => {
   it('round-trips a backup on the embedded database', async () => {
     await roundTrip({ ZUOFENG_DATA_DIR: path.join(tmp, 'a') }, { ZUOFENG_DATA_DIR: path.join(tmp, 'b') });
   });
