@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import errorsPlugin from './plugins/errors.js';
 import authPlugin from './plugins/auth.js';
+import inputGuard from './plugins/input-guard.js';
 import securityHeaders from './plugins/security-headers.js';
 import type { AppDeps, RouteModule } from './types.js';
 import healthRoutes from './modules/health/health.routes.js';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, deps);
+  await app.register(inputGuard);
 
   await app.register(
     async (api) => {

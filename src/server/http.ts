@@ -30,8 +30,14 @@ export async function readOneUpload(req: FastifyRequest, o: { maxBytes: number; 
   if (!req.isMultipart()) throw badRequest(o.notMultipart ?? '请以表单方式上传文件');
   const file = await req.file({ limits: { fileSize: o.maxBytes, files: 1 } });
   if (!file) throw badRequest('请选择要上传的文件');
-  const data = await file.toBuffer().catch(() => {
-    throw badRequest(o.tooLarge);
+  const data = await file.toBuffer().catch((e: unknown) => {
+    // A broken upload (cut short, malformed) is answered by the error handler; only size has its own message.
+    throw (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? badRequest(o.tooLarge) : e;
   });
-  return { fileName: file.filename || o.fallbackName, data };
+  return { fileName: cleanFileName(file.filename) || o.fallbackName, data };
+}
+
+/** A file name as it may be stored and shown: no control characters or broken characters, at most 200 characters. */
+export function cleanFileName(name: string | undefined): string {
+  return Array.from((name ?? '').replace(/[\p{Cc}\p{Cs}]/gu, '').trim()).slice(0, 200).join('');
 }
