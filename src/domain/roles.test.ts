@@ -12,6 +12,10 @@ describe('permissions', () => {
     expect(hasPermission(actor([{ role: 'member', scopeType: 'unit', scopeId: null }]), 'users.manage')).toBe(false);
     expect(hasPermission(actor([{ role: 'system_admin', scopeType: 'unit', scopeId: null }]), 'users.manage')).toBe(true);
   });
+  it('only the system administrator and the campaign office export the roster (mobile numbers are personal data)', () => {
+    const exporters = ROLE_NAMES.filter((role) => hasPermission(actor([{ role, scopeType: 'unit', scopeId: null }]), 'people.export'));
+    expect(exporters.sort()).toEqual(['campaign_office', 'system_admin']);
+  });
   it('permissions only grow when grants are added', () => {
     const arbGrant = fc.record({ role: fc.constantFrom(...ROLE_NAMES), scopeType: fc.constant('unit' as const), scopeId: fc.constant(null) });
     fc.assert(
