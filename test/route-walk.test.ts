@@ -29,7 +29,7 @@ beforeAll(async () => {
   const unitB = await newDemoUnit(ctx);
   adminA = await signIn(ctx, unitA.user('admin'));
   adminB = await signIn(ctx, unitB.user('admin'));
-  const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+  const doc = (await adminA.get('/api/docs/json')).json();
   routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((m) => ({ method: m.toUpperCase() as Route['method'], path })),
   );

@@ -11,6 +11,8 @@ export interface Config {
   secureCookies: 'auto' | boolean;
   webDir: string | null;
   trustProxy: boolean;
+  /** Serve /api/docs (the OpenAPI description) without a session. */
+  publicApiDocs: boolean;
   loginLimitPerMinute: number;
   lockoutThreshold: number;
   lockoutMinutes: number;
@@ -53,6 +55,7 @@ export const defaultConfig: Config = {
   secureCookies: 'auto',
   webDir: null,
   trustProxy: false,
+  publicApiDocs: false,
   loginLimitPerMinute: 20,
   lockoutThreshold: 5,
   lockoutMinutes: 15,
@@ -86,6 +89,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     demo: env.ZUOFENG_DEMO !== '0',
     secureCookies: env.ZUOFENG_SECURE_COOKIES === '1' ? true : env.ZUOFENG_SECURE_COOKIES === '0' ? false : 'auto',
     trustProxy: env.ZUOFENG_TRUST_PROXY === '1',
+    publicApiDocs: env.ZUOFENG_PUBLIC_API_DOCS === '1',
     sweepSeconds: num(env.ZUOFENG_SWEEP_SECONDS, defaultConfig.sweepSeconds),
     filesDir: path.resolve(env.ZUOFENG_FILES_DIR || path.join(env.ZUOFENG_DATA_DIR || 'data', 'files')),
     attachmentMaxBytes: num(env.ZUOFENG_MAX_ATTACHMENT_MB, 20) * 1024 * 1024,
