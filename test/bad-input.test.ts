@@ -87,12 +87,15 @@ describe('broken uploads', () => {
     expect(await auditHead()).toBe(head);
   });
 
-  it('answer too many files or fields with 400, not 413 or 500', async () => {
+  it('answer more than one file or too many fields with 400 (nothing silently dropped), not 413 or 500', async () => {
     const many = (n: number, named: (i: number) => string) => Array.from({ length: n }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; ${named(i)}\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n`).join('') + `--${boundary}--\r\n`;
     const files = await office.request('POST', '/api/people/imports', Buffer.from(many(3, (i) => `name="f${i}"; filename="${i}.xlsx"`)), { 'content-type': `multipart/form-data; boundary=${boundary}` });
-    expect(files.statusCode).toBe(400);
+    expect([files.statusCode, files.json().message]).toEqual([400, '一次只能上传一个文件']);
     const fields = await office.request('POST', '/api/people/imports', Buffer.from(many(12, (i) => `name="f${i}"`).replace(/Content-Type: application\/octet-stream\r\n/g, '')), { 'content-type': `multipart/form-data; boundary=${boundary}` });
     expect([fields.statusCode, fields.json().message]).toEqual([400, '上传表单的字段过多']);
+    const withFile = many(12, (i) => `name="f${i}"`).replace(/Content-Type: application\/octet-stream\r\n/g, '').replace(`--${boundary}--`, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\r\n--${boundary}--`);
+    const both = await office.request('POST', '/api/people/imports', Buffer.from(withFile), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect([both.statusCode, both.json().message]).toEqual([400, '上传表单的字段过多']);
   });
 });
 
