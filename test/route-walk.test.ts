@@ -37,7 +37,7 @@ beforeAll(async () => {
   adminB = await signIn(ctx, unitB.user('admin'));
   securityA = await signIn(ctx, unitA.user('security'));
   securityB = await signIn(ctx, unitB.user('security'));
-  const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+  const doc = (await adminA.get('/api/docs/json')).json();
   routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
     Object.keys(ops).map((m) => ({ method: m.toUpperCase() as Route['method'], path })),
   );

@@ -20,6 +20,10 @@ describe('permissions', () => {
     for (const p of ['units.manage', 'calendar.import', 'channels.manage', 'org.write'] as const) expect(hasPermission(only('system_admin'), p)).toBe(true);
     for (const r of ['security_admin', 'audit_admin'] as const) expect(hasPermission(only(r), 'org.write')).toBe(false);
   });
+  it('only the system administrator and the campaign office export the roster (mobile numbers are personal data)', () => {
+    const exporters = ROLE_NAMES.filter((role) => hasPermission(actor([{ role, scopeType: 'unit', scopeId: null }]), 'people.export'));
+    expect(exporters.sort()).toEqual(['campaign_office', 'system_admin']);
+  });
   it('permissions only grow when grants are added', () => {
     const arbGrant = fc.record({ role: fc.constantFrom(...ROLE_NAMES), scopeType: fc.constant('unit' as const), scopeId: fc.constant(null) });
     fc.assert(

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'org.read', // departments, people, posts, groups of the unit
   'org.write', // departments, posts, groups
   'people.write', // people and roster import (department heads: their department only)
+  'people.export', // the whole roster as .xlsx, mobile numbers included (personal data: the administrator and the office only)
   'users.manage', // logins, role grants, password and TOTP resets (安全管理员)
   'audit.read', // the unit-wide audit log and chain verification (审计管理员)
   'history.read', // the history of one object (a person, an item, a group…) from the audit trail
@@ -26,10 +27,10 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = {
-  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'history.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
+  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'people.export', 'history.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
   security_admin: { label: '安全管理员', permissions: ['self', 'org.read', 'users.manage'] },
   audit_admin: { label: '审计管理员', permissions: ['self', 'org.read', 'audit.read', 'history.read'] },
-  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'history.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
+  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'people.export', 'history.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
   party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   leadership_member: { label: '班子成员', permissions: ['self', 'org.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   branch_secretary: { label: '支部书记', permissions: ['self', 'org.read', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },

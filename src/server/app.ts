@@ -1,4 +1,5 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import path from 'node:path';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -7,9 +8,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import { AppError } from './errors.js';
 import errorsPlugin from './plugins/errors.js';
 import requestLog from './plugins/request-log.js';
 import authPlugin from './plugins/auth.js';
+import inputGuard from './plugins/input-guard.js';
 import securityHeaders from './plugins/security-headers.js';
 import type { AppDeps, RouteModule } from './types.js';
 import healthRoutes from './modules/health/health.routes.js';
@@ -32,6 +35,13 @@ import channelsRoutes from './modules/channels/channels.routes.js';
 import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes, channelsRoutes, deliveriesRoutes];
+
+/** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */
+export const cacheControlOf = (relativePath: string) => (/^assets[\\/]/.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+async function requireSession(request: FastifyRequest) {
+  if (!request.session) throw new AppError(401, 'unauthenticated', '请先登录');
+}
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean; logStream?: Writable } = {}): Promise<FastifyInstance> {
@@ -61,8 +71,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; logStrea
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The API's description is for those who use it: signed-in users, unless the installation publishes it.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: deps.config.publicApiDocs ? undefined : { preHandler: requireSession } });
   await app.register(authPlugin, deps);
+  await app.register(inputGuard);
 
   await app.register(
     async (api) => {
@@ -71,8 +83,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; logStrea
     { prefix: '/api' },
   );
 
-  if (deps.config.webDir) {
-    await app.register(fastifyStatic, { root: deps.config.webDir, wildcard: true, index: 'index.html', maxAge: '1h' });
+  const webDir = deps.config.webDir;
+  if (webDir) {
+    // Pages are checked again on every load (a new release takes effect at once); the hashed assets never change.
+    await app.register(fastifyStatic, {
+      root: webDir, wildcard: true, index: 'index.html', cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', cacheControlOf(path.relative(webDir, file))),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && deps.config.webDir;

@@ -15,6 +15,8 @@ export interface Config {
    * loopback/linklocal/uniquelocal); false: none. Never "everyone": see trustProxyFromEnv.
    */
   trustProxy: string[] | false;
+  /** Serve /api/docs (the OpenAPI description) without a session. */
+  publicApiDocs: boolean;
   /** Login attempts per client address per minute (in memory, per instance). */
   loginLimitPerMinute: number;
   /** Failures in a row that lock an account name (for strangers; the owner's known device still passes). */
@@ -88,6 +90,7 @@ export const defaultConfig: Config = {
   secureCookies: 'auto',
   webDir: null,
   trustProxy: false,
+  publicApiDocs: false,
   loginLimitPerMinute: 20,
   lockoutThreshold: 5,
   lockoutMinutes: 15,
@@ -136,6 +139,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     trustProxy: trustProxyFromEnv(env.ZUOFENG_TRUST_PROXY),
     passwordMaxAgeDays: num(env.ZUOFENG_PASSWORD_MAX_AGE_DAYS, defaultConfig.passwordMaxAgeDays),
     requireTotp: env.ZUOFENG_REQUIRE_TOTP === '1',
+    publicApiDocs: env.ZUOFENG_PUBLIC_API_DOCS === '1',
     sweepSeconds: num(env.ZUOFENG_SWEEP_SECONDS, defaultConfig.sweepSeconds),
     filesDir: path.resolve(env.ZUOFENG_FILES_DIR || path.join(env.ZUOFENG_DATA_DIR || 'data', 'files')),
     attachmentMaxBytes: num(env.ZUOFENG_MAX_ATTACHMENT_MB, 20) * 1024 * 1024,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zName } from './common.js';
+import { zName, zVersion } from './common.js';
 import { zIsoDate } from './calendar.js';
 
 export const ACTIVITY_TYPES = {
@@ -61,7 +61,7 @@ export const ZMeasureBody = z.object({
   title: zName('措施标题', 100),
   text: z.string().trim().max(5000).default(''),
 });
-export const ZMeasureUpdate = ZMeasureBody.extend({ version: z.number().int().min(1) });
+export const ZMeasureUpdate = ZMeasureBody.extend({ version: zVersion });
 
 /** 任务分解: one supervised item per responsible person, with the measure's leader, departments and milestones. */
 export const ZBreakdownBody = z.object({
@@ -150,11 +150,11 @@ export const ZCompliance = z.object({
 export const ZTemplateData = z.object({
   code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, '模板代码应为2–40位小写字母、数字或连字符'),
   name: zName('模板名称', 60),
-  categories: z.array(z.object({ no: z.number().int().min(1), kind: z.enum(['promote', 'rectify']), title: zName('类别标题', 100), focus: z.string().trim().max(1000).default('') })).min(1, '模板至少要有一个类别').max(50),
+  categories: z.array(z.object({ no: z.number().int().min(1).max(1000), kind: z.enum(['promote', 'rectify']), title: zName('类别标题', 100), focus: z.string().trim().max(1000).default('') })).min(1, '模板至少要有一个类别').max(50),
   measures: z.array(z.object({
-    no: z.number().int().min(1), category: z.number().int().min(1), title: zName('措施标题', 100), text: z.string().trim().max(5000).default(''),
-    params: z.array(z.object({ run: z.number().int().min(0), key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, '参数名格式不正确'), label: zName('参数说明', 60), unit: z.string().max(10).default(''), default: z.number().min(0).max(100_000) })).max(10).default([]),
+    no: z.number().int().min(1).max(1000), category: z.number().int().min(1).max(1000), title: zName('措施标题', 100), text: z.string().trim().max(5000).default(''),
+    params: z.array(z.object({ run: z.number().int().min(0).max(1000), key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, '参数名格式不正确'), label: zName('参数说明', 60), unit: z.string().max(10).default(''), default: z.number().min(0).max(100_000) })).max(10).default([]),
   })).min(1, '模板至少要有一条措施').max(300),
   preparation: z.array(z.object({ title: zName('步骤', 60), text: z.string().max(5000).default('') })).max(10).default([]),
-  requirements: z.array(z.object({ no: z.number().int().min(1), title: zName('工作要求', 100), text: z.string().max(5000).default('') })).max(20).default([]),
+  requirements: z.array(z.object({ no: z.number().int().min(1).max(1000), title: zName('工作要求', 100), text: z.string().max(5000).default('') })).max(20).default([]),
 });

@@ -1,16 +1,24 @@
 import { z } from 'zod';
-import { ZPageQuery, zName } from './common.js';
+import { ZPageQuery, zInt, zName, zVersion } from './common.js';
+
+function isUrl(s: string) {
+  try {
+    return Boolean(new URL(s));
+  } catch {
+    return false;
+  }
+}
 
 export const ZChannelBody = z.object({
   kind: z.enum(['wecom', 'dingtalk', 'feishu', 'webhook'], { message: '请选择渠道类型' }),
   name: zName('名称', 40),
   departmentId: z.uuid({ message: '科室编号格式不正确' }).nullable().default(null),
   /** The robot's full address as the chat tool shows it. */
-  address: z.string().trim().max(500, '地址过长').regex(/^https?:\/\/[^\s]+$/, '请粘贴完整的机器人地址（以 http:// 或 https:// 开头）'),
+  address: z.string().trim().max(500, '地址过长').regex(/^https?:\/\/[^\s]+$/, '请粘贴完整的机器人地址（以 http:// 或 https:// 开头）').refine(isUrl, '机器人地址格式不正确'),
   /** Empty on update: keep the stored secret. */
   secret: z.string().trim().max(200, '密钥过长').regex(/^[^\s]*$/, '密钥不能含空格').default(''),
 });
-export const ZChannelUpdate = ZChannelBody.extend({ version: z.number().int().min(1) });
+export const ZChannelUpdate = ZChannelBody.extend({ version: zVersion });
 
 export const ZChannel = z.object({
   id: z.uuid(), kind: z.enum(['wecom', 'dingtalk', 'feishu', 'webhook']), kindLabel: z.string(), name: z.string(), departmentId: z.uuid().nullable(), departmentName: z.string().nullable(),
@@ -45,7 +53,7 @@ export const ZDeliveryPage = z.object({
 
 const minuteOfDay = (label: string) => z.number().int().min(0, `${label}不正确`).max(24 * 60 - 1, `${label}不正确`);
 export const ZNotifySettings = z.object({
-  quietHours: z.boolean(), workStartMin: minuteOfDay('上班时间'), workEndMin: minuteOfDay('下班时间'), requireGroupRobot: z.boolean(), version: z.number().int().min(0),
+  quietHours: z.boolean(), workStartMin: minuteOfDay('上班时间'), workEndMin: minuteOfDay('下班时间'), requireGroupRobot: z.boolean(), version: zInt(0),
 }).refine((s) => s.workStartMin < s.workEndMin, { message: '下班时间应晚于上班时间', path: ['workEndMin'] });
 
 export const ZPreferences = z.object({

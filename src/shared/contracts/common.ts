@@ -8,6 +8,26 @@ export const ZErrorSchema = z.object({
 });
 export type TError = z.infer<typeof ZErrorSchema>;
 
+/** The integer range of the database (int4): every integer a request carries stays within it. */
+export const INT_MAX = 2_147_483_647;
+export const INT_MIN = -2_147_483_648;
+
+/** An integer of a request, bounded so that it always fits the database. */
+export const zInt = (min = 0, max = INT_MAX, message?: string) =>
+  z.number({ message: message ?? '应为整数' }).int(message ?? '应为整数').min(Math.max(min, INT_MIN), message).max(Math.min(max, INT_MAX), message);
+
+/** The version of a record an edit starts from (optimistic locking). */
+export const zVersion = zInt(1, INT_MAX, '版本号不正确');
+
+/**
+ * Text the database can store: no NUL and no lone UTF-16 surrogate (PostgreSQL refuses both, in
+ * text and in jsonb). Every request is checked against this rule before validation
+ * (plugins/input-guard.ts), whatever its route.
+ */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
 export const ZIdParams = z.object({ id: z.uuid({ message: '编号格式不正确' }) });
 
 export const ZPageQuery = z.object({

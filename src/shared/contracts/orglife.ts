@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zName } from './common.js';
+import { zName, zVersion } from './common.js';
 import { zIsoDate } from './calendar.js';
 
 const zText = (label: string, max = 4000) => z.string().trim().max(max, `${label}不能超过${max}个字`).default('');
@@ -33,9 +33,9 @@ export const ZClassifyBody = z.object({
   targetKind: z.enum(['branch', 'leadership', 'department', 'person'], { message: '请选择意见指向' }),
   targetDepartmentId: zUuid('科室').nullable().default(null),
   targetPersonId: zUuid('人员').nullable().default(null),
-  version: z.number().int().min(1),
+  version: zVersion,
 });
-export const ZDecideItemBody = z.object({ adopted: z.boolean(), note: zText('说明', 500), version: z.number().int().min(1) });
+export const ZDecideItemBody = z.object({ adopted: z.boolean(), note: zText('说明', 500), version: zVersion });
 export const ZMergeBody = z.object({ intoId: zUuid('意见'), ids: z.array(zUuid('意见')).min(1, '请选择要合并的意见').max(200) });
 export const ZItemQuery = z.object({
   status: z.enum(['new', 'adopted', 'not_adopted', 'merged']).optional(),
@@ -60,11 +60,11 @@ export const ZEntry = z.object({
   sourceItemId: zUuid('意见').nullable().default(null),
 });
 export type Entry = z.infer<typeof ZEntry>;
-export const ZListSaveBody = z.object({ entries: z.array(ZEntry).max(100), version: z.number().int().min(1) });
+export const ZListSaveBody = z.object({ entries: z.array(ZEntry).max(100), version: zVersion });
 export const ZListActionBody = z.object({
   action: z.enum(['submit', 'return', 'approve']),
   comment: z.string().trim().max(1000).default(''),
-  version: z.number().int().min(1),
+  version: zVersion,
 });
 
 export const ZTalkBody = z.object({
@@ -87,5 +87,5 @@ export const ZMeetingRecordBody = z.object({
   selfCriticisms: z.array(z.object({ personId: zUuid('人员'), text: z.string().trim().min(2, '请填写自我批评内容').max(4000) })).max(500).default([]),
   criticisms: z.array(z.object({ fromId: zUuid('提出人'), toId: zUuid('被批评人'), text: z.string().trim().min(2, '请填写批评意见').max(4000) })).max(2000).default([]),
   minutes: zText('会议记录', 20000),
-  version: z.number().int().min(1),
+  version: zVersion,
 });

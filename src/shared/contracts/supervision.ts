@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, zName } from './common.js';
+import { ZPageQuery, zName, zVersion } from './common.js';
 import { zIsoDate, ZDeadlinePolicy } from './calendar.js';
 
 export const ITEM_SOURCES = ['document', 'campaign_measure', 'rectification', 'decision', 'visit', 'manual'] as const;
@@ -39,7 +39,7 @@ export const ZDocumentBody = z.object({
 
 export const ZTransitionBody = z.object({
   action: z.enum(['sign', 'submit', 'return', 'close', 'withdraw', 'reopen'], { message: '操作不正确' }),
-  version: z.number().int().min(1),
+  version: zVersion,
   reason: z.string().trim().max(500).optional(),
   result: z.string().trim().max(5000).optional(),
 });

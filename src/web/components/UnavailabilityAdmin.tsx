@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Table } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { ApiError, get, post } from '../api';
@@ -7,7 +7,8 @@ import type { Page } from '../types';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
 
-interface Away { id: string; personId: string; personName: string; fromDate: string; toDate: string; reason: string }
+/** `reason` is null when the reader may not see it (personal data: the person, approvers and the discipline staff). */
+interface Away { id: string; personId: string; personName: string; fromDate: string; toDate: string; reason: string | null; canWithdraw: boolean }
 
 /** 不在岗登记: while someone is away, the B holder of their post acts and gets their reminders. */
 export function UnavailabilityAdmin() {
@@ -40,8 +41,8 @@ export function UnavailabilityAdmin() {
       <Table<Away> rowKey="id" size="small" loading={isFetching} dataSource={data?.items} locale={{ emptyText: '暂无不在岗登记' }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, hideOnSinglePage: true, onChange: setPage }}
         columns={[
-          { title: '人员', dataIndex: 'personName' }, { title: '开始', dataIndex: 'fromDate' }, { title: '结束', dataIndex: 'toDate' }, { title: '原因', dataIndex: 'reason' },
-          { title: '操作', key: 'ops', width: 80, render: (_, a) => <Button type="link" size="small" danger onClick={() => withdraw(a)}>撤销</Button> },
+          { title: '人员', dataIndex: 'personName' }, { title: '开始', dataIndex: 'fromDate' }, { title: '结束', dataIndex: 'toDate' }, { title: '原因', dataIndex: 'reason', render: (r: string | null) => r ?? <Typography.Text type="secondary">（仅本人、审批人和纪检人员可见）</Typography.Text> },
+          { title: '操作', key: 'ops', width: 80, render: (_, a) => a.canWithdraw && <Button type="link" size="small" danger onClick={() => withdraw(a)}>撤销</Button> },
         ]} />
       <Modal title="登记不在岗" open={adding} onOk={add} onCancel={() => setAdding(false)} destroyOnHidden forceRender>
         <Form form={form} layout="vertical">

@@ -24,6 +24,7 @@ export function RosterPage() {
   const [importOpen, setImportOpen] = useState(false);
   const canWrite = can(me, 'people.write');
   const canAudit = can(me, 'history.read') || can(me, 'audit.read');
+  const canExport = can(me, 'people.export');
 
   const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
   const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(q ? { q } : {}), ...(departmentId ? { departmentId } : {}), ...(status ? { status } : {}), ...(party ? { isPartyMember: party } : {}) });
@@ -38,7 +39,7 @@ export function RosterPage() {
       <Space wrap>
         {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增人员</Button>}
         {canWrite && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入</Button>}
-        <Button icon={<DownloadOutlined />} onClick={exportRoster}>导出</Button>
+        {canExport && <Button icon={<DownloadOutlined />} onClick={exportRoster}>导出</Button>}
       </Space>
     }>
       <Space wrap style={{ marginBottom: 12 }}>

@@ -6,10 +6,10 @@ import type { Db } from '../../db/client.js';
 import { people, unavailability } from '../../db/schema/index.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
-import { hasUnitWide } from '../../../domain/roles.js';
+import { mayRecordAbsenceOf, maySeeAbsenceReason, type AbsentPerson } from '../../../domain/absence.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
-import { orgRepo } from '../org/org.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 export const ZUnavailabilityBody = z.object({
   personId: z.uuid({ message: '请选择人员' }),
@@ -17,7 +17,11 @@ export const ZUnavailabilityBody = z.object({
   toDate: zIsoDate,
   reason: z.string().trim().min(2, '请填写原因（如出差、培训、病假）').max(100),
 });
-export const ZUnavailability = z.object({ id: z.uuid(), personId: z.uuid(), personName: z.string(), fromDate: z.string(), toDate: z.string(), reason: z.string(), active: z.boolean() });
+/** `reason` is null for readers who may not see it (personal data: the person, approvers and the discipline staff). */
+export const ZUnavailability = z.object({
+  id: z.uuid(), personId: z.uuid(), personName: z.string(), fromDate: z.string(), toDate: z.string(), reason: z.string().nullable(), active: z.boolean(),
+  canWithdraw: z.boolean(),
+});
 
 /** Is the person away on `day`? (Asia/Shanghai civil date.) */
 export async function isAway(db: Db, unitId: string, personId: string, day: string): Promise<boolean> {
@@ -26,15 +30,21 @@ export async function isAway(db: Db, unitId: string, personId: string, day: stri
   return !!r;
 }
 
-/** Records that someone is away; one may record one's own absence, the office anyone's. */
+async function absentPerson(db: Db, unitId: string, personId: string): Promise<AbsentPerson> {
+  const [p] = await db.select({ id: people.id, unitId: people.unitId, departmentId: people.departmentId }).from(people).where(and(eq(people.unitId, unitId), eq(people.id, personId)));
+  return p!;
+}
+
+/** Records that someone is away: one's own absence, or (the office, the person's department head) anyone's. */
 export async function addUnavailability(deps: AppDeps, actor: Actor, b: z.infer<typeof ZUnavailabilityBody>) {
   if (b.toDate < b.fromDate) throw badRequest('结束日期不能早于开始日期');
-  if (b.personId !== actor.personId && !hasUnitWide(actor, 'supervision.manage') && !hasUnitWide(actor, 'people.write')) throw forbidden('只能登记本人的不在岗情况');
-  if (!(await orgRepo.personIdsInUnit(deps.db, actor.unitId, [b.personId])).has(b.personId)) throw badRequest('所选人员不存在');
+  await assertInUnit(deps.db, actor.unitId, { person: b.personId });
+  if (!mayRecordAbsenceOf(actor, await absentPerson(deps.db, actor.unitId, b.personId))) throw forbidden('只能登记本人的不在岗情况');
   const at = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(unavailability).values({ unitId: actor.unitId, ...b, createdAt: at }).returning();
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'unavailability', entityId: row!.id, action: 'create', after: b });
+    // The reason is personal data and stays out of the audit trail, which more people read.
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'unavailability', entityId: row!.id, action: 'create', after: { personId: b.personId, fromDate: b.fromDate, toDate: b.toDate } });
     return { id: row!.id };
   });
 }
@@ -42,7 +52,7 @@ export async function addUnavailability(deps: AppDeps, actor: Actor, b: z.infer<
 export async function withdrawUnavailability(deps: AppDeps, actor: Actor, id: string, reason: string) {
   const [row] = await deps.db.select().from(unavailability).where(and(eq(unavailability.unitId, actor.unitId), eq(unavailability.id, id)));
   if (!row) throw notFound('不在岗记录');
-  if (row.personId !== actor.personId && !hasUnitWide(actor, 'supervision.manage') && !hasUnitWide(actor, 'people.write')) throw forbidden('只能撤销本人的不在岗记录');
+  if (!mayRecordAbsenceOf(actor, await absentPerson(deps.db, actor.unitId, row.personId))) throw forbidden('只能撤销本人的不在岗记录');
   if (!row.active) throw badRequest('该记录已撤销');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -54,9 +64,18 @@ export async function withdrawUnavailability(deps: AppDeps, actor: Actor, id: st
 export async function listUnavailability(deps: AppDeps, actor: Actor, q: { page: number; pageSize: number }) {
   const where = and(eq(unavailability.unitId, actor.unitId), eq(unavailability.active, true));
   const [rows, [count]] = await Promise.all([
-    deps.db.select({ u: unavailability, personName: people.name }).from(unavailability).innerJoin(people, eq(people.id, unavailability.personId))
+    deps.db.select({ u: unavailability, personName: people.name, departmentId: people.departmentId }).from(unavailability).innerJoin(people, eq(people.id, unavailability.personId))
       .where(where).orderBy(desc(unavailability.fromDate)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     deps.db.select({ n: sql<number>`count(*)::int` }).from(unavailability).where(where),
   ]);
-  return { total: count?.n ?? 0, page: q.page, pageSize: q.pageSize, items: rows.map(({ u, personName }) => ({ id: u.id, personId: u.personId, personName, fromDate: u.fromDate, toDate: u.toDate, reason: u.reason, active: u.active })) };
+  return {
+    total: count?.n ?? 0, page: q.page, pageSize: q.pageSize,
+    items: rows.map(({ u, personName, departmentId }) => {
+      const person = { id: u.personId, unitId: u.unitId, departmentId };
+      return {
+        id: u.id, personId: u.personId, personName, fromDate: u.fromDate, toDate: u.toDate, active: u.active,
+        reason: maySeeAbsenceReason(actor, person) ? u.reason : null, canWithdraw: mayRecordAbsenceOf(actor, person),
+      };
+    }),
+  };
 }

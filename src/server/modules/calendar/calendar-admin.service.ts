@@ -9,6 +9,7 @@ import { orgRepo } from '../org/org.repo.js';
 import { calendarRepo } from './calendar.repo.js';
 import { officialSource } from './calendar.service.js';
 import { recomputeDeadlines } from './deadlines.service.js';
+import { assertInUnit } from '../unit-ids.js';
 
 function presentImport(r: { id: string; fileName: string; status: string; years: unknown; changes: unknown; appliedAt: Date | null }) {
   return { id: r.id, fileName: r.fileName, status: r.status as 'previewed' | 'applied', years: r.years as number[], changes: r.changes as DayChange[], appliedAt: r.appliedAt?.toISOString() ?? null };
@@ -104,7 +105,7 @@ export async function getDeadlineSettings(deps: Pick<AppDeps, 'db'>, unitId: str
 export async function putDeadlineSettings(deps: AppDeps, actor: Actor, body: DeadlineSettings) {
   if (body.importantDays > body.extensionCapDays || body.normalDays > body.extensionCapDays) throw badRequest('办理时限不能超过特殊情况的最长时限');
   const approver = body.extensionApproverPersonId;
-  if (approver && !(await orgRepo.personIdsInUnit(deps.db, actor.unitId, [approver])).has(approver)) throw badRequest('所选审批人不存在');
+  await assertInUnit(deps.db, actor.unitId, { person: approver }, { person: '所选审批人不存在' });
   const before = await getDeadlineSettings(deps, actor.unitId);
   const diff = changedFields(before, body);
   if (!diff.changed) return body;

@@ -10,11 +10,11 @@ import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type ActivityRow, type ObjectRow } from './campaigns.repo.js';
 import { kindOfLabel, MAX_OBJECT_CONTACTS, parseObjects } from './objects-xlsx.js';
 import { filesOfActivities } from './activity-files.service.js';
+import { assertInUnit } from '../unit-ids.js';
 
 /** 联系对象 (a village, an enterprise…) with the people assigned to it. */
 export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeof ZObjectBody>) {
-  const found = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.assigneeIds);
-  if (b.assigneeIds.some((id) => !found.has(id))) throw badRequest('所选人员不存在');
+  await assertInUnit(deps.db, actor.unitId, { person: b.assigneeIds });
   if (await campaignsRepo.objectByName(deps.db, actor.unitId, b.kind, b.name)) throw badRequest(`已有同名对象“${b.name}”`);
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
@@ -44,6 +44,7 @@ async function presentObjects(deps: AppDeps, unitId: string, rows: ObjectRow[]) 
 export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typeof ZActivityBody>) {
   const today = shanghaiDate(deps.clock.now());
   if (b.heldOn > today) throw badRequest('活动日期不能晚于今天');
+  await assertInUnit(deps.db, actor.unitId, { campaign: b.campaignId, department: b.departmentId, person: [...b.participantIds, ...b.absentIds] });
   if (b.campaignId) {
     const c = await campaignsRepo.campaign(deps.db, actor.unitId, b.campaignId);
     if (!c) throw badRequest('所选专项活动不存在');
@@ -52,15 +53,11 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
     const unknown = b.measureNos.find((n) => !measures.has(n));
     if (unknown) throw badRequest(`措施${unknown}不存在或已撤销`);
   } else if (b.measureNos.length) throw badRequest('关联措施前请先选择专项活动');
-  const people = [...b.participantIds, ...b.absentIds];
-  const found = await orgRepo.personIdsInUnit(deps.db, actor.unitId, people);
-  if (people.some((id) => !found.has(id))) throw badRequest('所选人员不存在');
   if (b.participantIds.some((id) => b.absentIds.includes(id))) throw badRequest('同一人不能既参加又缺席');
   // Objects are contact objects, or (for 政治家访) the people visited.
   const objects = await campaignsRepo.objectsByIds(deps.db, actor.unitId, b.objectIds);
   const visited = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.objectIds);
   if (b.objectIds.some((id) => !objects.some((o) => o.id === id) && !visited.has(id))) throw badRequest('所选对象不存在');
-  if (b.departmentId && !(await orgRepo.department(deps.db, actor.unitId, b.departmentId))) throw badRequest('所选科室不存在');
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
     const a = await campaignsRepo.insertActivity(tx, {

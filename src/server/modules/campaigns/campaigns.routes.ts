@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdParams, ZReasonBody } from '../../../shared/contracts/common.js';
+import { ZIdParams, ZReasonBody, zVersion } from '../../../shared/contracts/common.js';
 import * as C from '../../../shared/contracts/campaigns.js';
 import { typed, type RouteModule } from '../../types.js';
 import { createActivity, createObject, importObjects, listActivities, listObjects, withdrawActivity } from './activities.service.js';
@@ -31,7 +31,7 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     async (req) => getCampaign(deps, req.actor, req.params.id));
   r.put('/campaigns/:id/params', {
     config: { permission: 'campaign.manage' },
-    schema: { tags, summary: '修改活动参数（方案中以“*”隐去的数字）', params: ZIdParams, body: z.object({ params: z.record(z.string(), z.number().min(0, '参数应为非负数').max(100_000)), version: z.number().int().min(1) }), response: { 200: C.ZCampaignDetail } },
+    schema: { tags, summary: '修改活动参数（方案中以“*”隐去的数字）', params: ZIdParams, body: z.object({ params: z.record(z.string(), z.number().min(0, '参数应为非负数').max(100_000)), version: zVersion }), response: { 200: C.ZCampaignDetail } },
   }, async (req) => updateParams(deps, req.actor, req.params.id, req.body));
   r.get('/campaigns/:id/departments', { config: { permission: 'campaign.read' }, schema: { tags, summary: '各科室（中心）进度', params: ZIdParams, response: { 200: z.array(z.object({ department: z.string(), items: z.number().int(), closed: z.number().int(), overdue: z.number().int() })) } } },
     async (req) => departmentProgress(deps, req.actor, req.params.id));

@@ -11,6 +11,7 @@ import { orgRepo } from '../org/org.repo.js';
 import { insertItem, prepareItem } from '../supervision/items.service.js';
 import { campaignsRepo, type CampaignRow, type MeasureRow } from './campaigns.repo.js';
 import { templateFor } from './templates.service.js';
+import { assertInUnit } from '../unit-ids.js';
 
 type StoredParam = Omit<TemplateParam, 'default' | 'run'> & { run: number };
 
@@ -31,9 +32,7 @@ async function checkCampaignBody(deps: AppDeps, actor: Actor, b: z.infer<typeof 
     if (p.from < b.startsOn || p.to > b.endsOn) throw badRequest(`阶段“${title}”应在活动期间内`);
   }
   if (new Set(b.phases.map((p) => p.key)).size !== b.phases.length) throw badRequest('每个阶段只能设置一次');
-  for (const id of [b.leadingGroupId, b.officeGroupId]) {
-    if (id && !(await orgRepo.group(deps.db, actor.unitId, id))) throw badRequest('所选小组不存在');
-  }
+  await assertInUnit(deps.db, actor.unitId, { group: [b.leadingGroupId, b.officeGroupId] });
   if (await campaignsRepo.campaignByName(deps.db, actor.unitId, b.name, b.year)) throw badRequest(`${b.year} 年已有同名活动“${b.name}”`);
 }
 

@@ -11,6 +11,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type CampaignRow, type RuleRow } from './campaigns.repo.js';
 import { loadCampaign } from './campaigns.service.js';
+import { assertInUnit } from '../unit-ids.js';
 
 type RuleSubject = z.infer<typeof ZRuleSubject>;
 interface StoredRule { kind: 'count' | 'coverage'; activityTypes: string[]; period: ObligationRule['period']; min: number; max: number | null; percent: number }
@@ -97,11 +98,7 @@ export async function createRule(deps: AppDeps, actor: Actor, campaignId: string
   const problem = checkRule(rule);
   if (problem) throw badRequest(problem);
   if (b.measureNo && !(await campaignsRepo.measures(deps.db, actor.unitId, c.id)).some((m) => m.no === b.measureNo)) throw badRequest(`措施${b.measureNo}不存在`);
-  if (b.subject.kind === 'group' && !(await orgRepo.group(deps.db, actor.unitId, b.subject.groupId))) throw badRequest('所选小组不存在');
-  if (b.subject.kind === 'people') {
-    const found = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.subject.personIds);
-    if (b.subject.personIds.some((id) => !found.has(id))) throw badRequest('所选人员不存在');
-  }
+  await assertInUnit(deps.db, actor.unitId, { group: b.subject.kind === 'group' ? b.subject.groupId : null, person: b.subject.kind === 'people' ? b.subject.personIds : [] });
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
     const r = await campaignsRepo.insertRule(tx, {

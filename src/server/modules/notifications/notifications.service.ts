@@ -8,6 +8,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { itemsRepo, type ItemRow } from '../supervision/items.repo.js';
 import { canSeeItem } from '../supervision/items.service.js';
 import { notificationsRepo } from './notifications.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 /** Writes a notice about an item to its owner (and backup), in the caller's transaction. */
 export async function notifyItem(tx: Db, at: Date, item: Pick<ItemRow, 'id' | 'unitId' | 'title' | 'ownerPersonId' | 'backupPersonId'>, n: { kind: string; title: string; body: string; key: string; to?: string[] }) {
@@ -20,6 +21,7 @@ export async function notifyItem(tx: Db, at: Date, item: Pick<ItemRow, 'id' | 'u
 /** 催办: the office chases one item or a selection with a message; owners see it in their inbox. */
 export async function chaseItems(deps: AppDeps, actor: Actor, itemIds: string[], message: string) {
   const at = deps.clock.now();
+  await assertInUnit(deps.db, actor.unitId, { item: itemIds });
   const rows = await Promise.all(itemIds.map((id) => itemsRepo.byId(deps.db, actor.unitId, id)));
   if (rows.some((r) => !r || !canSeeItem(actor, r.item))) throw notFound('督办事项');
   const open = rows.filter((r) => ['assigned', 'in_progress', 'under_review'].includes(r!.item.status));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdParams } from '../../../shared/contracts/common.js';
+import { ZIdParams, zVersion } from '../../../shared/contracts/common.js';
 import * as O from '../../../shared/contracts/opinions.js';
 import { typed, type RouteModule } from '../../types.js';
 import { createDistribution, createForm, getForm, listForms, setFormStatus, summaryRows } from './opinions.service.js';
@@ -32,7 +32,7 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
     async (req) => getForm(deps, req.actor, req.params.id));
   r.post('/opinion-forms/:id/status', {
     config: { permission: 'opinions.manage' },
-    schema: { tags, summary: '发布或结束收集', params: ZIdParams, body: z.object({ status: z.enum(['open', 'closed']), version: z.number().int().min(1) }), response: { 200: ZForm } },
+    schema: { tags, summary: '发布或结束收集', params: ZIdParams, body: z.object({ status: z.enum(['open', 'closed']), version: zVersion }), response: { 200: ZForm } },
   }, async (req) => {
     const form = await setFormStatus(deps, req.actor, req.params.id, req.body.status, req.body.version);
     if (form.status !== 'closed') return form;

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { pendingRepo } from './pending.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 /** What respondents are told, in plain words, before they write anything (docs/ANONYMITY.md says how it holds). */
 export const anonymityPromise = (k: number) =>
@@ -56,12 +57,9 @@ export function campaignQuestions(categories: { no: number; title: string }[]): 
 
 export async function createForm(deps: AppDeps, actor: Actor, b: z.infer<typeof ZFormBody>) {
   if (b.closesOn < b.opensOn) throw badRequest('截止日期不能早于开始日期');
+  await assertInUnit(deps.db, actor.unitId, { campaign: b.campaignId });
   let questions = b.questions;
-  if (b.campaignId) {
-    const c = await campaignsRepo.campaign(deps.db, actor.unitId, b.campaignId);
-    if (!c) throw badRequest('所选专项活动不存在');
-    if (questions.length === 0) questions = campaignQuestions(await campaignsRepo.categories(deps.db, actor.unitId, c.id));
-  }
+  if (b.campaignId && questions.length === 0) questions = campaignQuestions(await campaignsRepo.categories(deps.db, actor.unitId, b.campaignId));
   if (questions.length === 0) throw badRequest('请至少设置一个问题');
   if (new Set(questions.map((q) => q.id)).size !== questions.length) throw badRequest('问题编号不能重复');
   const bad = questions.find((q) => q.kind === 'choice' && q.options.length < 2);

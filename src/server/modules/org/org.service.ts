@@ -6,6 +6,7 @@ import type { AppDeps } from '../../types.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from './org.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 type DepartmentBody = z.infer<typeof ZDepartmentBody>;
 type PostBody = z.infer<typeof ZPostBody>;
@@ -59,10 +60,7 @@ export async function setDepartmentActive({ db, clock }: AppDeps, actor: Actor, 
 }
 
 async function checkPostRefs(deps: AppDeps, unitId: string, body: PostBody) {
-  if (body.departmentId && !(await orgRepo.department(deps.db, unitId, body.departmentId))) throw badRequest('所选科室不存在');
-  const ids = [body.holderAId, body.holderBId].filter((x): x is string => !!x);
-  const found = await orgRepo.personIdsInUnit(deps.db, unitId, ids);
-  if (ids.some((i) => !found.has(i))) throw badRequest('所选人员不存在');
+  await assertInUnit(deps.db, unitId, { department: body.departmentId, person: [body.holderAId, body.holderBId] });
   if (body.holderAId && body.holderAId === body.holderBId) throw badRequest('A岗和B岗不能是同一人');
 }
 
@@ -102,7 +100,7 @@ export async function withdrawPost({ db, clock }: AppDeps, actor: Actor, id: str
 
 export async function createGroup({ db, clock }: AppDeps, actor: Actor, body: GroupBody) {
   if ((await orgRepo.countGroups(db, actor.unitId)) >= MAX_GROUPS) throw badRequest(`一个单位最多设置${MAX_GROUPS}个小组`);
-  if (body.parentGroupId && !(await orgRepo.group(db, actor.unitId, body.parentGroupId))) throw badRequest('所选上级小组不存在');
+  await assertInUnit(db, actor.unitId, { group: body.parentGroupId }, { group: '所选上级小组不存在' });
   const now = clock.now();
   return db.transaction(async (tx) => {
     const g = await orgRepo.insertGroup(tx, { unitId: actor.unitId, ...body, createdAt: now, updatedAt: now });
@@ -114,8 +112,7 @@ export async function createGroup({ db, clock }: AppDeps, actor: Actor, body: Gr
 export async function setGroupMembers({ db, clock }: AppDeps, actor: Actor, id: string, body: z.infer<typeof ZGroupMembersBody>) {
   const g = await orgRepo.group(db, actor.unitId, id);
   if (!g) throw notFound('小组');
-  const found = await orgRepo.personIdsInUnit(db, actor.unitId, body.members.map((m) => m.personId));
-  if (body.members.some((m) => !found.has(m.personId))) throw badRequest('所选人员不存在');
+  await assertInUnit(db, actor.unitId, { person: body.members.map((m) => m.personId) });
   const before = (await orgRepo.groupMembers(db, actor.unitId)).filter((m) => m.groupId === id).map(({ personId, roleInGroup }) => ({ personId, roleInGroup }));
   const now = clock.now();
   await db.transaction(async (tx) => {

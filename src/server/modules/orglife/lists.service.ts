@@ -11,6 +11,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { meetingOr404, membersOf } from './meetings.service.js';
 import { orglifeRepo, type ListRow, type MeetingRow } from './orglife.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 export const LIST_STATUS = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已审核' } as const;
 type Status = keyof typeof LIST_STATUS;
@@ -87,8 +88,9 @@ async function checkEntries(deps: AppDeps, actor: Actor, m: MeetingRow, entries:
     const bad = entries.find((e) => e.categoryNo !== null && !cats.has(e.categoryNo));
     if (bad) throw badRequest(`类别${bad.categoryNo}不存在`);
   }
+  await assertInUnit(deps.db, actor.unitId, { person: entries.map((e) => e.ownerPersonId), opinionItem: entries.map((e) => e.sourceItemId) }, { person: '所选整改责任人不存在', opinionItem: '清单引用的意见不存在' });
   const roster = new Set((await orglifeRepo.roster(deps.db, actor.unitId)).map((p) => p.id));
-  if (entries.some((e) => e.ownerPersonId && !roster.has(e.ownerPersonId))) throw badRequest('所选整改责任人不存在');
+  if (entries.some((e) => e.ownerPersonId && !roster.has(e.ownerPersonId))) throw badRequest('所选整改责任人不在职');
 }
 
 export async function saveList(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZListSaveBody>) {

@@ -3,15 +3,15 @@ import { shanghaiDate } from '../../../domain/civil-date.js';
 import { attendancePct, canSeeList, isBranchSecretary, isLeadership } from '../../../domain/orglife-access.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import type { ZMeetingBody, ZMeetingRecordBody } from '../../../shared/contracts/orglife.js';
-import { opinionForms, opinionResponses, orgLifeMeetings, selfCheckLists } from '../../db/schema/index.js';
+import { opinionResponses, orgLifeMeetings, selfCheckLists } from '../../db/schema/index.js';
 import { and, count, eq } from 'drizzle-orm';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
-import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { orglifeRepo, type MeetingRow } from './orglife.repo.js';
 import { talkFigures } from './talks.service.js';
+import { assertInUnit } from '../unit-ids.js';
 
 export type RosterPerson = Awaited<ReturnType<typeof orglifeRepo.roster>>[number];
 /** The people the meeting is about: in-service Party members. */
@@ -23,12 +23,12 @@ export async function meetingOr404(deps: AppDeps, actor: Actor, id: string): Pro
   return m;
 }
 
+/** The campaign and the opinion form a meeting refers to are the unit's (on creation and on every change). */
+const checkMeetingRefs = (deps: AppDeps, actor: Actor, b: z.infer<typeof ZMeetingBody>) =>
+  assertInUnit(deps.db, actor.unitId, { campaign: b.campaignId, opinionForm: b.formId }, { opinionForm: '所选征求意见表不存在' });
+
 export async function createMeeting(deps: AppDeps, actor: Actor, b: z.infer<typeof ZMeetingBody>) {
-  if (b.campaignId && !(await campaignsRepo.campaign(deps.db, actor.unitId, b.campaignId))) throw badRequest('所选专项活动不存在');
-  if (b.formId) {
-    const [f] = await deps.db.select({ id: opinionForms.id }).from(opinionForms).where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, b.formId)));
-    if (!f) throw badRequest('所选征求意见表不存在');
-  }
+  await checkMeetingRefs(deps, actor, b);
   const at = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
     const [m] = await tx.insert(orgLifeMeetings).values({ unitId: actor.unitId, ...b, createdBy: actor.userId, createdAt: at, updatedAt: at }).returning();
@@ -48,6 +48,7 @@ export async function listMeetings(deps: AppDeps, actor: Actor, page: number, pa
 export async function updateMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingBody> & { version: number }) {
   const m = await meetingOr404(deps, actor, id);
   if (m.status === 'held') throw badRequest('会议已召开，不能再修改设置');
+  await checkMeetingRefs(deps, actor, b);
   const { version, ...patch } = b;
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -109,6 +110,7 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
 export async function recordMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingRecordBody>) {
   const m = await meetingOr404(deps, actor, id);
   if (b.heldOn > shanghaiDate(deps.clock.now())) throw badRequest('会议日期不能晚于今天');
+  await assertInUnit(deps.db, actor.unitId, { person: [...b.attendance.map((a) => a.personId), ...b.selfCriticisms.map((s) => s.personId), ...b.criticisms.flatMap((c) => [c.fromId, c.toId])] });
   const members = membersOf(await orglifeRepo.roster(deps.db, actor.unitId));
   const memberIds = new Set(members.map((p) => p.id));
   const listed = new Set(b.attendance.map((a) => a.personId));

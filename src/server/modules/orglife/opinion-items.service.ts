@@ -14,6 +14,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { audienceGroupsOf } from '../opinions/opinions.service.js';
 import { orglifeRepo, type OpinionItemRow } from './orglife.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 /** Texts that differ only in spacing, punctuation, width or case are the same opinion. */
 export function textHashOf(text: string): string {
@@ -104,6 +105,7 @@ async function itemOr404(deps: AppDeps, actor: Actor, id: string) {
 export async function classifyItem(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZClassifyBody>) {
   const i = await itemOr404(deps, actor, id);
   if (!canReadOpinionText(actor, i.targetPersonId)) throw notFound('意见');
+  await assertInUnit(deps.db, actor.unitId, { department: b.targetDepartmentId, person: b.targetPersonId });
   if (i.status === 'merged') throw badRequest('已合并的意见请在合并后的意见上分类');
   const f = await formOf(deps, actor, i.formId);
   const l = await lookups(deps, actor, f);
@@ -151,6 +153,7 @@ export async function decideItem(deps: AppDeps, actor: Actor, id: string, b: z.i
 export async function mergeItems(deps: AppDeps, actor: Actor, b: z.infer<typeof ZMergeBody>) {
   const ids = [...new Set(b.ids.filter((x) => x !== b.intoId))];
   if (ids.length === 0) throw badRequest('请选择要合并的其他意见');
+  await assertInUnit(deps.db, actor.unitId, { opinionItem: [b.intoId, ...ids] });
   const rows = await orglifeRepo.opinionItemsByIds(deps.db, actor.unitId, [b.intoId, ...ids]);
   const into = rows.find((r) => r.id === b.intoId);
   if (!into || rows.length !== ids.length + 1) throw notFound('意见');
@@ -169,7 +172,11 @@ export async function mergeItems(deps: AppDeps, actor: Actor, b: z.infer<typeof 
 
 export async function unmergeItem(deps: AppDeps, actor: Actor, id: string, reason: string) {
   const i = await itemOr404(deps, actor, id);
+  // Like every other action on an item about a person: those who may not read it do not learn it exists.
+  if (!canReadOpinionText(actor, i.targetPersonId)) throw notFound('意见');
   if (i.status !== 'merged' || !i.mergedIntoId) throw badRequest('该意见没有被合并');
+  const [into] = await orglifeRepo.opinionItemsByIds(deps.db, actor.unitId, [i.mergedIntoId]);
+  if (into && !canReadOpinionText(actor, into.targetPersonId)) throw notFound('意见');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx.update(opinionItems).set({ status: 'new', mergedIntoId: null, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(eq(opinionItems.id, id));

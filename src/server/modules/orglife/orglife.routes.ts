@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdParams, ZOk, ZPageQuery, ZReasonBody } from '../../../shared/contracts/common.js';
+import { ZIdParams, ZOk, ZPageQuery, ZReasonBody, zVersion } from '../../../shared/contracts/common.js';
 import * as L from '../../../shared/contracts/orglife.js';
 import { readOneUpload, sendDownload, sizeLabel } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
@@ -13,7 +13,7 @@ import { attachStudyMaterial, checkCanAttachStudy, createStudy, openStudyMateria
 import { generatePlan, recordTalk, talkView, voidTalk } from './talks.service.js';
 
 const tags = ['专题组织生活会'];
-const ZVersion = z.object({ version: z.number().int().min(1) });
+const ZVersion = z.object({ version: zVersion });
 const manage = { permission: 'orglife.manage' } as const;
 const self = { permission: 'self' } as const;
 

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { meetingOr404, membersOf } from './meetings.service.js';
 import { orglifeRepo } from './orglife.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 /** The seed's study list (强化会前学习), offered as the default materials of a new session. */
 export const DEFAULT_MATERIALS: z.infer<typeof ZMaterial>[] = [
@@ -74,6 +75,7 @@ export async function signIn(deps: AppDeps, actor: Actor, id: string, personIds:
   const ids = personIds ?? (actor.personId ? [actor.personId] : []);
   if (ids.length === 0) throw badRequest('当前账号未关联人员，不能签到');
   if (personIds && !hasPermission(actor, 'orglife.manage')) throw forbidden('只能为自己签到');
+  await assertInUnit(deps.db, actor.unitId, { person: ids });
   const members = new Set(membersOf(await orglifeRepo.roster(deps.db, actor.unitId)).map((p) => p.id));
   if (ids.some((p) => !members.has(p))) throw badRequest('签到人员应为本支部在职党员');
   const at = deps.clock.now();

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { meetingOr404, membersOf, type RosterPerson } from './meetings.service.js';
 import { orglifeRepo, type MeetingRow, type TalkRow } from './orglife.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 const live = (talks: TalkRow[]) => talks.filter((t) => !t.voidedReason);
 
@@ -89,6 +90,7 @@ function presentTalk(actor: Actor, t: TalkRow, names: Map<string, string>) {
 export async function recordTalk(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZTalkBody>) {
   const m = await meetingOr404(deps, actor, id);
   if (b.aPersonId === b.bPersonId) throw badRequest('谈话双方不能是同一人');
+  await assertInUnit(deps.db, actor.unitId, { person: [b.aPersonId, b.bPersonId] });
   if (b.heldOn > shanghaiDate(deps.clock.now())) throw badRequest('谈话日期不能晚于今天');
   if (m.status === 'held' && b.heldOn > (m.heldOn ?? b.heldOn)) throw badRequest('会前谈话应在会议召开之前');
   const side = actor.personId === b.aPersonId || actor.personId === b.bPersonId;

@@ -22,7 +22,7 @@ const peopleRoutes: RouteModule = async (app, deps) => {
       return listPeople(deps, req.actor, { ...q, isPartyMember: isPartyMember === undefined ? undefined : isPartyMember === 'true' });
     });
 
-  r.get('/people/export.xlsx', { config: { permission: 'org.read' }, schema: { tags, summary: '导出花名册（.xlsx）', querystring: z.object({ unitId: z.uuid().optional() }) } },
+  r.get('/people/export.xlsx', { config: { permission: 'people.export' }, schema: { tags, summary: '导出花名册（.xlsx，含联系电话：仅系统管理员和领导小组办公室）', querystring: z.object({ unitId: z.uuid().optional() }) } },
     async (req, reply) => {
       const unitId = await readableUnit(deps, req.actor, req.query.unitId);
       const unit = await orgRepo.unit(deps.db, unitId);

@@ -7,6 +7,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { peopleRepo, type PeopleFilter } from './people.repo.js';
 import { personAuditView, presentPerson } from './people.presenter.js';
+import { assertInUnit } from '../unit-ids.js';
 
 /**
  * The unit whose roster the actor asks for: the own one, or (with oversight) one below it.
@@ -33,8 +34,8 @@ export async function getPerson({ db }: AppDeps, actor: Actor, id: string) {
 
 async function checkDepartment({ db }: AppDeps, unitId: string, departmentId: string | null) {
   if (!departmentId) return;
-  const d = await orgRepo.department(db, unitId, departmentId);
-  if (!d) throw badRequest('所选科室不存在');
+  await assertInUnit(db, unitId, { department: departmentId });
+  const d = (await orgRepo.department(db, unitId, departmentId))!;
   if (!d.active) throw badRequest(`科室“${d.name}”已撤销，不能再分配人员`);
 }
 

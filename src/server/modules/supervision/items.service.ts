@@ -21,6 +21,7 @@ import { auditRepo } from '../audit/audit.repo.js';
 import { notifyItem } from '../notifications/notifications.service.js';
 import { isAway } from '../availability/availability.service.js';
 import { listAttachments } from './attachments.service.js';
+import { assertInUnit } from '../unit-ids.js';
 
 type ItemBody = z.infer<typeof ZItemBody>;
 
@@ -61,13 +62,11 @@ export function canSeeItem(actor: Actor, item: ItemRow): boolean {
 }
 
 export async function createItemChecks(db: Db, unitId: string, b: Pick<ItemBody, 'leadDepartmentId' | 'cooperatingDepartmentIds' | 'ownerPersonId' | 'leaderPersonId'>) {
-  for (const id of [b.leadDepartmentId, ...b.cooperatingDepartmentIds]) {
-    const d = await orgRepo.department(db, unitId, id);
-    if (!d || !d.active) throw badRequest('所选科室不存在或已撤销');
+  const departmentIds = [b.leadDepartmentId, ...b.cooperatingDepartmentIds];
+  await assertInUnit(db, unitId, { department: departmentIds, person: [b.ownerPersonId, b.leaderPersonId] }, { department: '所选科室不存在或已撤销' });
+  for (const id of new Set(departmentIds)) {
+    if (!(await orgRepo.department(db, unitId, id))!.active) throw badRequest('所选科室不存在或已撤销');
   }
-  const ids = [b.ownerPersonId, b.leaderPersonId].filter((x): x is string => !!x);
-  const found = await orgRepo.personIdsInUnit(db, unitId, ids);
-  if (ids.some((i) => !found.has(i))) throw badRequest('所选人员不存在');
 }
 
 /** The B holder of a post whose A holder is the owner: the backup who acts when the owner is away. */

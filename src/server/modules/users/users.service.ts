@@ -13,6 +13,7 @@ import { throttleRepo } from '../auth/throttle.repo.js';
 import { presentGrant, type ScopeNames } from '../auth/auth.presenter.js';
 import { orgRepo } from '../org/org.repo.js';
 import { usersRepo } from './users.repo.js';
+import { assertInUnit } from '../unit-ids.js';
 
 export async function scopeNames(db: Db, unitId: string): Promise<ScopeNames> {
   const [ds, gs] = await Promise.all([orgRepo.departments(db, unitId), orgRepo.groups(db, unitId)]);
@@ -41,9 +42,7 @@ export async function listUsers(deps: AppDeps, actor: Actor, q: { q?: string; pa
 }
 
 async function checkPerson(db: Db, unitId: string, personId: string | null | undefined) {
-  if (!personId) return;
-  const found = await orgRepo.personIdsInUnit(db, unitId, [personId]);
-  if (!found.has(personId)) throw badRequest('所选人员不存在');
+  await assertInUnit(db, unitId, { person: personId });
 }
 
 export async function createUser({ db, clock }: AppDeps, actor: Actor, body: z.infer<typeof ZUserBody>) {
@@ -94,8 +93,7 @@ export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: str
   if (!(await usersRepo.byId(db, actor.unitId, userId))) throw notFound('用户');
   // The security administrator gives others their rights, never itself (三员分立).
   if (userId === actor.userId) throw badRequest('不能给自己授予角色');
-  if (body.scopeType === 'department' && !(await orgRepo.department(db, actor.unitId, body.scopeId!))) throw badRequest('所选科室不存在');
-  if (body.scopeType === 'group' && !(await orgRepo.group(db, actor.unitId, body.scopeId!))) throw badRequest('所选小组不存在');
+  await assertInUnit(db, actor.unitId, body.scopeType === 'department' ? { department: body.scopeId } : body.scopeType === 'group' ? { group: body.scopeId } : {});
   const existing = await usersRepo.activeGrants(db, actor.unitId, [userId]);
   if (existing.some((g) => g.role === body.role && g.scopeType === body.scopeType && g.scopeId === body.scopeId)) {
     throw conflict(`已授予“${ROLES[body.role as Role].label}”角色`);
