@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { rowsOf } from '../src/server/db/client.js';
 import { fanOut } from '../src/server/modules/deliveries/fanout.js';
-import { newDemoUnit, signIn, type Client, type TestContext } from './helpers.js';
+import { flushOpinionsAtDayEnd, newDemoUnit, signIn, type Client, type TestContext } from './helpers.js';
 import { multipartFile, xlsx } from './xlsx.js';
 
 /** The demo accounts the fuzz test acts as: each route is tried by those of them its permission lets in. */
-export const ACTORS = ['admin', 'office', 'branch', 'secretary', 'discipline', 'member1', 'member5'] as const;
+export const ACTORS = ['admin', 'security', 'auditor', 'office', 'branch', 'secretary', 'discipline', 'member1', 'member5'] as const;
 export type ActorName = (typeof ACTORS)[number];
 
 /** Kinds of things a request names by id. */
@@ -35,12 +35,12 @@ function ok(res: LightMyRequestResponse, what: string) {
 export async function unitFixtures(ctx: TestContext): Promise<UnitFixtures> {
   const unit = await newDemoUnit(ctx);
   const clients = Object.fromEntries(await Promise.all(ACTORS.map(async (a) => [a, await signIn(ctx, unit.user(a))]))) as Record<ActorName, Client>;
-  const { admin, branch, member1 } = clients;
+  const { admin, security, branch, member1 } = clients;
   const people = ok(await admin.get('/api/people?pageSize=100'), 'people').items as { id: string; name: string }[];
   const depts = ok(await admin.get('/api/departments'), 'departments') as { id: string }[];
   const posts = ok(await admin.get('/api/posts'), 'posts').items as { id: string }[];
   const groups = ok(await admin.get('/api/groups'), 'groups') as { id: string }[];
-  const users = ok(await admin.get('/api/users?pageSize=100'), 'users').items as { id: string; username: string; grants: { id: string }[] }[];
+  const users = ok(await security.get('/api/users?pageSize=100'), 'users').items as { id: string; username: string; grants: { id: string }[] }[];
   // The users whose accounts the fuzz may change are none of the actors.
   const targets = users.filter((u) => !ACTORS.some((a) => u.username === unit.user(a)));
   const me1 = ok(await member1.get('/api/auth/me'), 'me').user.personId as string;
@@ -67,6 +67,7 @@ export async function unitFixtures(ctx: TestContext): Promise<UnitFixtures> {
   for (const text of ['学习形式单一', '调研走马观花', '会议太多']) {
     ok(await ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${distribution.token}`, payload: { answers: { c1: text, c2: `${text}（二）` } } }), 'public opinion');
   }
+  await flushOpinionsAtDayEnd(ctx); // submissions become opinion items as a batch (docs/ANONYMITY.md)
   const opinionItems = ok(await branch.get(`/api/opinion-forms/${form.id}/items?pageSize=50`), 'opinion items').items as { id: string }[];
   const meeting = ok(await branch.post('/api/org-life', { title: '专题组织生活会', plannedOn: '2026-12-20', formId: form.id, campaignId: campaign.id }), 'meeting');
   const study = ok(await branch.post(`/api/org-life/${meeting.id}/study`, { kind: 'seminar', title: '集中研讨', heldOn: '2026-11-30' }), 'study');

@@ -51,7 +51,7 @@ async function routePermissions() {
 }
 
 beforeAll(async () => {
-  ctx = await testApp({ opinionSubmitsPerMinute: 1_000_000, opinionChallengeAfter: 0 });
+  ctx = await testApp({ opinionSubmitsPerMinute: 1_000_000, opinionChallengeAfter: 0, channelAllowHosts: ['127.0.0.1'] });
   mine = await unitFixtures(ctx);
   theirs = await unitFixtures(ctx);
   await ctx.app.ready();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client.js';
-import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 /** Personal data stays with those who need it: opinions about a person, the roster's mobile numbers, absence reasons. */
 let ctx: TestContext;
@@ -23,6 +23,7 @@ describe('an opinion item about a person', () => {
     await office.post(`/api/opinion-forms/${form.id}/status`, { status: 'open', version: form.version });
     const token = (await office.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'staff', label: '职工' })).json().token;
     await ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${token}`, payload: { answers: { q1: '周凯同志服务态度生硬', q2: '周凯同志对群众态度不好' } } });
+    await flushOpinionsAtDayEnd(ctx); // submissions become opinion items as a batch (docs/ANONYMITY.md)
     const items = (await branch.get(`/api/opinion-forms/${form.id}/items`)).json().items as { id: string; version: number }[];
     for (const i of items) expect((await branch.post(`/api/opinion-items/${i.id}/classify`, { categoryNo: null, targetKind: 'person', targetPersonId: await personOf('member1'), version: i.version })).statusCode).toBe(200);
     expect((await branch.post('/api/opinion-items/merge', { intoId: items[0]!.id, ids: [items[1]!.id] })).statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client.js';
-import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 /** Ids in request bodies are checked against the actor's unit: another unit's id is refused and nothing changes. */
 let ctx: TestContext;
@@ -38,6 +38,7 @@ beforeAll(async () => {
   await officeB.post(`/api/opinion-forms/${theirs.form.id}/status`, { status: 'open', version: theirs.form.version });
   const token = (await officeB.post(`/api/opinion-forms/${theirs.form.id}/distributions`, { audience: 'staff', label: '职工' })).json().token;
   await ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${token}`, payload: { answers: { c1: '学习形式单一' } } });
+  await flushOpinionsAtDayEnd(ctx); // submissions become opinion items as a batch (docs/ANONYMITY.md)
   b.campaign = theirs.campaign.id;
   b.form = theirs.form.id;
   b.opinionItem = (await officeB.get(`/api/opinion-forms/${theirs.form.id}/items`)).json().items[0].id;
