@@ -80,7 +80,7 @@ describe.skipIf(missing)('account security', () => {
     await page.getByAltText('两步验证二维码').waitFor();
     await shot('31-account-security');
     const { secret, step } = await enrolOnPage(page);
-    await page.getByText('已启用').waitFor();
+    await page.getByText('已启用', { exact: true }).waitFor(); // not the toast “两步验证已启用”
     await page.getByText('Chrome · Linux').waitFor();
     await logout();
 

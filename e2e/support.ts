@@ -76,9 +76,23 @@ export async function startServer(env: Record<string, string> = {}, existingData
         process.kill(-child.pid!, 'SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }
+      // npm may exit before the server it started, which writes its last audit checkpoint on the way out.
+      await groupGone(child.pid!);
       if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until no process of the group is left (the server under `npm start` included). */
+async function groupGone(pid: number) {
+  for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+  }
+  throw new Error(`server processes of group ${pid} still running a minute after SIGTERM`);
 }
 
 /** A button's accessible name: Ant Design puts a space between two Chinese characters of a text-only button. */
