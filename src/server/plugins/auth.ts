@@ -52,6 +52,10 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
 
   const cache = new SessionCache(deps.config.sessionCacheMs);
   app.addHook('onRequest', async (request) => {
+    // Only routes that may need a session look it up. Above all, the public opinion form's routes and
+    // pages must not: a session read or touched while a signed-in colleague submits would tie them
+    // to the submission's moment in the statement log and the WAL (docs/ANONYMITY.md).
+    if (request.routeOptions.config?.public || !request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length >= 200) return;
     const found = cache.get(token) ?? (await loadSession(deps, token));

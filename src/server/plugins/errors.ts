@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
-import { isPublic } from './request-log.js';
+import { isAnonymous } from './request-log.js';
 
 const FIELD_LABELS: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -34,23 +34,24 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       return reply.status(409).send({ code: 'conflict', message: '数据重复：已存在相同名称或编号的记录' });
     }
     // A public route's errors go to the public log: the minute, no request id (docs/ANONYMITY.md).
-    const log = isPublic(request) && app.publicLog ? app.publicLog : request.log;
+    const summary = isAnonymous(request) ? app.publicLog : null;
+    const log = (level: 'warn' | 'error', what: string) => (summary ? summary.error(error, what) : request.log[level]({ err: error }, what));
     if (pg && PG_DATA_ERRORS.has(pg)) {
       // The last defence: a value the contracts should have refused reached the database.
-      log.warn({ err: error }, 'a value the database refused');
+      log('warn', 'a value the database refused');
       return reply.status(400).send({ code: 'bad_input', message: '输入的数据超出允许的范围或格式不正确，请检查后重试' });
     }
     const upload = uploadProblem(error);
     if (upload) return reply.status(upload.status).send({ code: 'bad_upload', message: upload.message });
     if (isResponseSerializationError(error)) {
-      log.error({ err: error }, 'response does not match its schema');
+      log('error', 'response does not match its schema');
       return reply.status(500).send({ code: 'internal', message: '服务器内部错误，请稍后再试' });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ code: (error.code ?? 'bad_request').toLowerCase(), message: clientMessage(status) });
     }
-    log.error({ err: error }, 'unhandled error');
+    log('error', 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: '服务器内部错误，请稍后再试' });
   });
 });
