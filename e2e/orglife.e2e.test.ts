@@ -109,7 +109,8 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await shot(p, '50b-opinions-pending');
     await drawer.getByRole('button', { name: '结束收集' }).click();
     await toast(p, '已结束收集');
-    await drawer.getByText('35 份', { exact: true }).waitFor();
+    // The last batch waits out the grace (about half a minute) for submissions under way at the close; the page updates itself.
+    await drawer.getByText('35 份', { exact: true }).waitFor({ timeout: 120_000 });
     expect(await drawer.getByText(/份意见待汇入/).count()).toBe(0);
     expect((await api(branch, 'branch', 'GET', `/api/opinion-forms/${formId}`))).toMatchObject({ responses: 35, pending: 0, status: 'closed' });
   });

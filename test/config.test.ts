@@ -26,3 +26,14 @@ describe('configuration from the environment', () => {
     expect(() => checkAllowHosts(configFromEnv({ ZUOFENG_CHANNEL_ALLOW_HOSTS: 'oa.gov.cn,10.0.0.0/40' }))).toThrow('ZUOFENG_CHANNEL_ALLOW_HOSTS 有误：“10.0.0.0/40”不是有效的主机名、主机名:端口或网段');
   });
 });
+
+describe('placement warnings', () => {
+  it('warn when the key file or the checkpoints sit inside the embedded database, not with PostgreSQL or outside', async () => {
+    const { placementWarnings } = await import('../src/server/config.js');
+    const embedded = { databaseUrl: undefined, dataDir: '/srv/zf/data', keyFile: '/srv/zf/data/keys/zuofeng.key', auditCheckpointDir: '/srv/zf/data/audit-checkpoints' };
+    expect(placementWarnings(embedded)).toHaveLength(2);
+    expect(placementWarnings({ ...embedded, keyFile: '/etc/zuofeng/zuofeng.key', auditCheckpointDir: '/worm/zf' })).toEqual([]);
+    expect(placementWarnings({ ...embedded, keyFile: '/srv/zf/data-keys/k' })).toHaveLength(1); // a sibling, not inside
+    expect(placementWarnings({ ...embedded, databaseUrl: 'postgres://db/zf' })).toEqual([]);
+  });
+});

@@ -99,7 +99,8 @@ export const signIn = (ctx: TestContext, username: string, password?: string) =>
 /**
  * Opinion submissions wait in the pending store until a batch of k forms or the day ends
  * (docs/ANONYMITY.md). Runs the flush as it runs after midnight: the clock moves to the next day for
- * the flush only, then back.
+ * the flush only, then back. Like a real day's end, it closes the day's groups: a test that submits
+ * again afterwards should use another audience (a group that got more after its last batch is held).
  */
 export async function flushOpinionsAtDayEnd(ctx: TestContext) {
   const { flushPending } = await import('../src/server/modules/opinions/pending.service.js');

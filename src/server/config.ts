@@ -45,6 +45,8 @@ export interface Config {
   opinionChallengeAfter: number;
   /** Anonymity: pending opinions become responses in shuffled batches of at least this many (docs/ANONYMITY.md); also the smallest audience shown on its own. */
   opinionBatchK: number;
+  /** Seconds after midnight or a form's close before its last batch is written: a submission under way then still joins it. */
+  opinionGraceSeconds: number;
   /** The challenge's difficulty in leading zero bits (16 ≈ 65,000 hashes, well under a second on a phone). */
   opinionChallengeBits: number;
   /** How long a resolved session is reused without a lookup (0: never); see plugins/session-cache.ts. */
@@ -107,6 +109,7 @@ export const defaultConfig: Config = {
   opinionChallengeAfter: 6,
   opinionChallengeBits: 16,
   opinionBatchK: 10,
+  opinionGraceSeconds: 30,
   sessionCacheMs: 2000,
   dispatchSeconds: 2,
   dispatchConcurrency: 4,
@@ -147,6 +150,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     opinionChallengeAfter: num(env.ZUOFENG_OPINION_CHALLENGE_AFTER, defaultConfig.opinionChallengeAfter),
     opinionChallengeBits: Math.min(24, num(env.ZUOFENG_OPINION_CHALLENGE_BITS, defaultConfig.opinionChallengeBits)),
     opinionBatchK: Math.max(5, Math.min(1000, num(env.ZUOFENG_OPINION_BATCH, defaultConfig.opinionBatchK))),
+    opinionGraceSeconds: Math.max(1, Math.min(3600, num(env.ZUOFENG_OPINION_GRACE_SECONDS, defaultConfig.opinionGraceSeconds))),
     dispatchSeconds: num(env.ZUOFENG_DISPATCH_SECONDS, defaultConfig.dispatchSeconds),
     dispatchConcurrency: Math.max(1, Math.min(64, num(env.ZUOFENG_DISPATCH_CONCURRENCY, defaultConfig.dispatchConcurrency))),
     deliveryLeaseSeconds: Math.max(1, num(env.ZUOFENG_DELIVERY_LEASE_SECONDS, defaultConfig.deliveryLeaseSeconds)),
@@ -186,4 +190,22 @@ export function trustProxyFromEnv(value: string | undefined): string[] | false {
     }
   }
   return entries;
+}
+
+const inside = (child: string, dir: string) => {
+  const rel = path.relative(dir, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * Settings that work but weaken what docs/ANONYMITY.md and the audit checkpoints promise: with the
+ * embedded database, its data directory IS the database, so a key file or checkpoint directory inside
+ * it travels with every copy of the database. Printed at start-up (not for the demo unit).
+ */
+export function placementWarnings(c: Pick<Config, 'databaseUrl' | 'dataDir' | 'keyFile' | 'auditCheckpointDir'>): string[] {
+  if (c.databaseUrl) return [];
+  const out: string[] = [];
+  if (inside(c.keyFile, c.dataDir)) out.push(`主密钥文件 ${c.keyFile} 位于内嵌数据库目录中：复制数据库目录的人也拿到了密钥。正式使用请用 ZUOFENG_KEY_FILE 放到数据目录之外，并单独备份。`);
+  if (inside(c.auditCheckpointDir, c.dataDir)) out.push(`审计检查点目录 ${c.auditCheckpointDir} 位于内嵌数据库目录中：能改数据库的人也能改检查点。正式使用请用 ZUOFENG_AUDIT_CHECKPOINT_DIR 放到数据库管理员改不了的地方。`);
+  return out;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { clockFromEnv } from './clock.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, placementWarnings } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -28,6 +28,7 @@ export async function main() {
   config.webDir = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
   checkAllowHosts(config);
+  if (!config.demo) for (const w of placementWarnings(config)) console.warn(`警告：${w}`);
   const database = await openDatabase(config);
   await database.migrate();
   const keys = keyringFor(config);

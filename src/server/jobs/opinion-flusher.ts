@@ -17,6 +17,8 @@ export class OpinionFlusher {
   private stopped = false;
   private lastVacuum = -Infinity;
   private removedSinceVacuum = 0;
+  /** Anomalies already reported by this process: each is logged once, not every minute. */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly deps: AppDeps, private readonly log: (m: string) => void = () => {}) {}
 
@@ -36,11 +38,9 @@ export class OpinionFlusher {
     this.running = this.loop().finally(() => (this.running = null));
   }
 
-  /** Runs now (after any run going on) and resolves when done: a form just closed shows all its opinions at once. */
-  async flushNow(): Promise<void> {
-    this.poke();
-    this.again = true;
-    await this.idle();
+  /** A run once `ms` have passed (a form just closed: its last batch waits out the grace). */
+  pokeAfter(ms: number): void {
+    setTimeout(() => this.poke(), ms).unref();
   }
 
   /** Resolves when no run is going on (tests; shutdown). */
@@ -58,13 +58,24 @@ export class OpinionFlusher {
     do {
       this.again = false;
       try {
-        const r: FlushResult = await flushPending(this.deps, this.log);
+        const r: FlushResult = await flushPending(this.deps);
+        this.report(r);
         this.removedSinceVacuum += r.responses;
         await this.vacuumNow();
       } catch (e) {
         this.log(`征求意见汇入失败：${(e as Error).message}`);
       }
     } while (this.again && !this.stopped);
+  }
+
+  private report(r: FlushResult) {
+    const fresh = (ids: string[]) => ids.filter((id) => !this.reported.has(id) && this.reported.add(id));
+    const unreadable = fresh(r.unreadable);
+    const replayed = fresh(r.replayed);
+    const held = fresh(r.held);
+    if (unreadable.length) this.log(`征求意见待汇入记录中有 ${unreadable.length} 条无法在原位置解密（被移动、改动，或密钥不符），未汇入`);
+    if (replayed.length) this.log(`征求意见待汇入记录中有 ${replayed.length} 条是已汇入记录的副本（从日志或备份放回），未汇入`);
+    if (held.length) this.log(`征求意见有 ${held.length} 组在已成批汇入后只剩不足一批（有记录被取走），暂不汇入：${held.join('，')}`);
   }
 
   private async vacuumNow() {

@@ -94,3 +94,20 @@ export const opinionPending = pgTable(
   },
   (t) => [index('opinion_pending_group_idx').on(t.unitId, t.formId, t.audience, t.day)],
 );
+
+/**
+ * The ids of pending submissions already written out (docs/ANONYMITY.md): a sealed row copied back
+ * into the pending store from the WAL or a backup is refused instead of being written out a second
+ * time, alone. The ids are random and were already visible in the pending store; nothing new is told.
+ */
+export const opinionPendingSpent = pgTable(
+  'opinion_pending_spent',
+  {
+    id: uuid('id').primaryKey(),
+    unitId: uuid('unit_id').notNull(),
+    formId: uuid('form_id').notNull(),
+    audience: text('audience').notNull(),
+    day: text('day').notNull(),
+  },
+  (t) => [index('opinion_pending_spent_group_idx').on(t.unitId, t.formId, t.audience, t.day)],
+);

@@ -35,9 +35,9 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
     schema: { tags, summary: '发布或结束收集', params: ZIdParams, body: z.object({ status: z.enum(['open', 'closed']), version: zVersion }), response: { 200: ZForm } },
   }, async (req) => {
     const form = await setFormStatus(deps, req.actor, req.params.id, req.body.status, req.body.version);
-    if (form.status !== 'closed') return form;
-    await flusher.flushNow();
-    return getForm(deps, req.actor, form.id);
+    // Its last batches wait out the grace, so that a submission under way at the close lands in them.
+    if (form.status === 'closed') flusher.pokeAfter(deps.config.opinionGraceSeconds * 1000 + 500);
+    return form;
   });
   r.post('/opinion-forms/:id/distributions', {
     config: { permission: 'opinions.manage' },

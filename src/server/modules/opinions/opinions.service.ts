@@ -20,7 +20,7 @@ import { assertInUnit } from '../unit-ids.js';
 
 /** What respondents are told, in plain words, before they write anything (docs/ANONYMITY.md says how it holds). */
 export const anonymityPromise = (k: number) =>
-  `本表匿名填写：不需要登录，不记录您的姓名、账号、IP地址或设备信息，提交时间只记到日期；您的意见先加密保存，每凑满至少${k}份打乱顺序后才汇入（当日不足${k}份的，次日汇入）；使用一次性填写码时，填写码与意见分开保存，任何人（包括系统管理员和数据库管理员）都无法把意见对应到填写码或填写人。`;
+  `本表匿名填写：不需要登录，不记录您的姓名、账号、IP地址或设备信息，提交时间只记到日期；您的意见先加密保存，每凑满至少${k}份打乱顺序后才汇入（当日不足${k}份的，次日汇入）；使用一次性填写码时，填写码与意见分开保存，系统管理员和数据库管理员也无法从数据库、备份或日志中把意见对应到填写码或填写人。`;
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L
 const CODES = 'opinion-codes';
@@ -34,7 +34,8 @@ export const codeHashCandidates = (keys: Keyring, code: string) => (['sha256', '
 /**
  * Codes issued before keyed hashes were stored as a plain SHA-256, which anyone holding the slips could
  * match. At start-up they are rehashed with the key (the keyed hash is over that digest), then the
- * table is vacuumed so the old values leave its pages.
+ * table is vacuumed so the old values are no longer reachable as rows (their bytes may stay in free
+ * space until overwritten, and old backups and WAL keep them: docs/ANONYMITY.md).
  */
 export async function rekeyLegacyCodes(db: Db, keys: Keyring): Promise<number> {
   const legacy = await db.select({ id: opinionCodes.id, codeHash: opinionCodes.codeHash }).from(opinionCodes).where(eq(opinionCodes.keyed, false));

@@ -10,10 +10,14 @@ import { pendingRepo, type PendingGroup } from './pending.repo.js';
 
 const PURPOSE = 'opinion-pending';
 
-/** A submission as the pending store keeps it: packed to one size, sealed, bound to its form. */
-export const sealSubmission = (keys: Keyring, formId: string, answers: Answers) => keys.seal(PURPOSE, packAnswers(answers), `opinion_pending:${formId}`);
+/** Where a sealed submission belongs: it opens only as that row of that group (moved or copied elsewhere, it does not). */
+export interface PendingPlace { id: string; unitId: string; formId: string; audience: string; day: string }
+const aadOf = (p: PendingPlace) => `opinion_pending:${p.unitId}:${p.formId}:${p.audience}:${p.day}:${p.id}`;
 
-export const openSubmission = (keys: Keyring, formId: string, sealed: string) => unpackAnswers(keys.open(PURPOSE, sealed, `opinion_pending:${formId}`));
+/** A submission as the pending store keeps it: packed to one size, sealed, bound to its place. */
+export const sealSubmission = (keys: Keyring, place: PendingPlace, answers: Answers) => keys.seal(PURPOSE, packAnswers(answers), aadOf(place));
+
+export const openSubmission = (keys: Keyring, place: PendingPlace, sealed: string) => unpackAnswers(keys.open(PURPOSE, sealed, aadOf(place)));
 
 /** A uniformly random permutation (Fisher–Yates with the CSPRNG). */
 export function shuffled<T>(xs: readonly T[]): T[] {
@@ -25,52 +29,67 @@ export function shuffled<T>(xs: readonly T[]): T[] {
   return out;
 }
 
-export interface FlushResult { batches: number; responses: number; unreadable: number }
+export interface FlushResult {
+  batches: number;
+  responses: number;
+  /** Rows that do not open where they are (moved, altered, or sealed with another key): never written out. */
+  unreadable: string[];
+  /** Copies of rows already written out (put back from the WAL or a backup): never written out again. */
+  replayed: string[];
+  /** Final groups left with fewer than k after earlier batches, which no run of Zuofeng leaves: held. */
+  held: string[];
+}
 
 /**
  * Writes out every group that is due (pendingToFlush): a random subset of its pending submissions,
  * in random order, as responses with their opinion items, and removes them from the pending store —
  * all in one transaction per group, so a crash writes a batch wholly or not at all.
  */
-export async function flushPending(deps: AppDeps, log: (m: string) => void = () => {}): Promise<FlushResult> {
+export async function flushPending(deps: AppDeps): Promise<FlushResult> {
   const k = deps.config.opinionBatchK;
-  const today = shanghaiDate(deps.clock.now());
-  const result: FlushResult = { batches: 0, responses: 0, unreadable: 0 };
-  for (const g of await pendingRepo.dueGroups(deps.db, today, 2 * k)) {
-    const written = await flushGroup(deps, g, k);
-    if (written.responses > 0) result.batches += 1;
-    result.responses += written.responses;
-    result.unreadable += written.unreadable;
+  const now = deps.clock.now();
+  const graceMs = deps.config.opinionGraceSeconds * 1000;
+  const finalDay = shanghaiDate(new Date(now.getTime() - graceMs));
+  const result: FlushResult = { batches: 0, responses: 0, unreadable: [], replayed: [], held: [] };
+  for (const g of await pendingRepo.dueGroups(deps.db, { finalDay, closedBefore: new Date(now.getTime() - graceMs), atLeast: 2 * k })) {
+    const r = await flushGroup(deps, g, k);
+    if (r.written > 0) result.batches += 1;
+    result.responses += r.written;
+    result.unreadable.push(...r.unreadable);
+    result.replayed.push(...r.replayed);
+    if (r.held) result.held.push(`${g.formId}/${g.audience}/${g.day}`);
   }
-  if (result.unreadable > 0) log(`征求意见待汇入记录中有 ${result.unreadable} 条无法解密（密钥不符或被改动），已保留未汇入`);
   return result;
 }
 
 async function flushGroup(deps: AppDeps, g: PendingGroup, k: number) {
   const keys = keyringFor(deps.config);
   return deps.db.transaction(async (tx) => {
-    const ids = await pendingRepo.lockGroup(tx, g);
-    const n = pendingToFlush(ids.length, k, g.final);
-    if (n === 0) return { responses: 0, unreadable: 0 };
-    const sealed = new Map((await pendingRepo.sealedOf(tx, shuffled(ids).slice(0, n))).map((r) => [r.id, r.sealed]));
-    // The database hands rows back in its own order: the batch's order is a fresh permutation.
-    const chosen = shuffled([...sealed].map(([id, s]) => ({ id, sealed: s })));
-    const batch: Answers[] = [];
-    const done: string[] = [];
-    let unreadable = 0;
-    for (const r of chosen) {
+    const { rows, spent } = await pendingRepo.lockGroup(tx, g);
+    const valid: { id: string; answers: Answers }[] = [];
+    const unreadable: string[] = [];
+    const replayed: string[] = [];
+    for (const r of rows) {
+      if (spent.has(r.id)) {
+        replayed.push(r.id);
+        continue;
+      }
       try {
-        batch.push(openSubmission(keys, g.formId, r.sealed));
-        done.push(r.id);
+        valid.push({ id: r.id, answers: openSubmission(keys, { id: r.id, unitId: g.unitId, formId: g.formId, audience: g.audience, day: g.day }, r.sealed) });
       } catch (e) {
         if (!(e instanceof SealError)) throw e;
-        unreadable += 1;
+        unreadable.push(r.id);
       }
     }
-    if (batch.length === 0) return { responses: 0, unreadable };
-    const form = await pendingRepo.form(tx, g.unitId, g.formId);
-    await insertResponses(tx, { unitId: g.unitId, formId: g.formId, audience: g.audience, submittedOn: g.day, questions: (form?.questions ?? []) as Question[] }, batch);
-    await pendingRepo.remove(tx, done);
-    return { responses: batch.length, unreadable };
+    // Every earlier batch of a group left at least k behind: fewer now means rows were taken out.
+    const held = g.final && spent.size > 0 && valid.length > 0 && valid.length < k;
+    const n = held ? 0 : pendingToFlush(valid.length, k, g.final);
+    const chosen = shuffled(valid).slice(0, n);
+    if (chosen.length > 0) {
+      const form = await pendingRepo.form(tx, g.unitId, g.formId);
+      await insertResponses(tx, { unitId: g.unitId, formId: g.formId, audience: g.audience, submittedOn: g.day, questions: (form?.questions ?? []) as Question[] }, chosen.map((c) => c.answers));
+      await pendingRepo.spend(tx, g, chosen.map((c) => c.id));
+    }
+    return { written: chosen.length, unreadable, replayed, held };
   });
 }

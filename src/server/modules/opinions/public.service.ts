@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AUDIENCES, type Question, type ZPublicSubmit } from '../../../shared/contracts/opinions.js';
@@ -81,9 +81,13 @@ export class PublicOpinions {
     const answers = checkAnswers(t.questions, body.answers);
     if (t.mode === 'codes' && !body.code) throw badRequest('请输入填写码');
     const keys = keyringFor(this.deps.config);
-    const row = { unitId: t.unitId, formId: t.formId, audience: t.audience, day: todayOf(this.deps), sealed: sealSubmission(keys, t.formId, answers) };
+    const place = { id: randomUUID(), unitId: t.unitId, formId: t.formId, audience: t.audience, day: todayOf(this.deps) };
+    const row = { ...place, sealed: sealSubmission(keys, place, answers) };
     const code = t.mode === 'codes' ? { distributionId: t.distributionId, codeHashes: codeHashCandidates(keys, body.code!) } : undefined;
-    if (!(await pendingRepo.store(this.deps.db, row, code))) throw badRequest('填写码无效或已使用');
+    if (!(await pendingRepo.store(this.deps.db, row, code))) {
+      // The form may have closed since it was read (it is cached for a few seconds).
+      throw badRequest(code && (await pendingRepo.formStillOpen(this.deps.db, row)) ? '填写码无效或已使用' : '征求意见已结束，感谢关注');
+    }
     this.onStored();
     return { ok: true as const };
   }

@@ -17,7 +17,11 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
   const [distributing, setDistributing] = useState(false);
   const [codes, setCodes] = useState<{ distributionId: string; codes: string[] } | null>(null);
   const [form] = Form.useForm();
-  const { data: f } = useQuery({ queryKey: ['opinion-form', id], queryFn: () => get<FormDetail>(`/api/opinion-forms/${id}`), enabled: !!id });
+  // While answers wait for their batch, look again now and then: they come in without anyone acting.
+  const { data: f } = useQuery({
+    queryKey: ['opinion-form', id], queryFn: () => get<FormDetail>(`/api/opinion-forms/${id}`), enabled: !!id,
+    refetchInterval: (q) => ((q.state.data?.pending ?? 0) > 0 ? 5000 : false),
+  });
   const refresh = () => Promise.all(['opinion-form', 'opinion-forms'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const run = async (fn: () => Promise<unknown>, done: string) => {
     try { await fn(); message.success(done); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
@@ -54,7 +58,9 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
           </Descriptions>
           {f.pending > 0 && (
             <Alert type="warning" showIcon style={{ marginTop: 12 }} title={`${f.pending} 份意见待汇入`}
-              description={`为保护匿名，提交的意见先加密保存，每凑满至少 ${f.batchSize} 份打乱顺序后才汇入意见整理和汇总表；当日不足的，次日零时汇入；点“结束收集”时全部汇入。`} />
+              description={f.status === 'closed'
+                ? '已结束收集：为让结束时正在提交的意见也能一并打乱汇入，最后一批在结束约半分钟后汇入，本页会自动更新。'
+                : `为保护匿名，提交的意见先加密保存，每凑满至少 ${f.batchSize} 份打乱顺序后才汇入意见整理和汇总表；当日不足的，次日零时过后汇入；结束收集后约半分钟内全部汇入。`} />
           )}
           <Alert type="info" showIcon style={{ margin: '12px 0' }} title="对填写人的匿名承诺（显示在意见表顶部）" description={f.anonymity} />
           <Table<Distribution> rowKey="id" size="small" pagination={false} dataSource={f.distributions} locale={{ emptyText: '尚未发放' }}
