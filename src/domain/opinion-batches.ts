@@ -6,7 +6,7 @@
  */
 
 /** Texts of one submission, in characters (UTF-16 code units), at most. */
-export const MAX_SUBMISSION_CHARS = 8000;
+export const MAX_SUBMISSION_CHARS = 5000;
 export const MAX_ANSWERS = 60;
 const MAX_ID = 20;
 const ENTRY_OVERHEAD = 1 + MAX_ID + 1 + 2; // id length, id, kind, text length or value

@@ -61,10 +61,15 @@ export const pendingRepo = {
     const inGroup = <T extends typeof opinionPending | typeof opinionPendingSpent>(t: T) =>
       and(eq(t.unitId, g.unitId), eq(t.formId, g.formId), eq(t.audience, g.audience), eq(t.day, g.day));
     const [rows, earlier] = [
-      await tx.select({ id: opinionPending.id, sealed: opinionPending.sealed }).from(opinionPending).where(inGroup(opinionPending)),
+      await tx.select({ id: opinionPending.id }).from(opinionPending).where(inGroup(opinionPending)),
       await tx.select({ id: opinionPendingSpent.id }).from(opinionPendingSpent).where(inGroup(opinionPendingSpent)),
     ];
-    return { rows, spent: new Set(earlier.map((r) => r.id)) };
+    return { ids: rows.map((r) => r.id), spent: new Set(earlier.map((r) => r.id)) };
+  },
+
+  /** The sealed submissions of some rows (each ~23 KB: read only those about to be opened). */
+  async sealedOf(tx: Db, ids: string[]) {
+    return tx.select({ id: opinionPending.id, sealed: opinionPending.sealed }).from(opinionPending).where(inArray(opinionPending.id, ids));
   },
 
   async form(tx: Db, unitId: string, formId: string) {

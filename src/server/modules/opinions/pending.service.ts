@@ -4,6 +4,7 @@ import { packAnswers, pendingToFlush, unpackAnswers, type Answers } from '../../
 import type { Question } from '../../../shared/contracts/opinions.js';
 import { keyringFor, type Keyring } from '../../crypto/keyring.js';
 import { SealError } from '../../crypto/suite.js';
+import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
 import { insertResponses } from '../orglife/opinion-items.service.js';
 import { pendingRepo, type PendingGroup } from './pending.repo.js';
@@ -65,31 +66,41 @@ export async function flushPending(deps: AppDeps): Promise<FlushResult> {
 async function flushGroup(deps: AppDeps, g: PendingGroup, k: number) {
   const keys = keyringFor(deps.config);
   return deps.db.transaction(async (tx) => {
-    const { rows, spent } = await pendingRepo.lockGroup(tx, g);
-    const valid: { id: string; answers: Answers }[] = [];
-    const unreadable: string[] = [];
-    const replayed: string[] = [];
-    for (const r of rows) {
-      if (spent.has(r.id)) {
-        replayed.push(r.id);
-        continue;
-      }
-      try {
-        valid.push({ id: r.id, answers: openSubmission(keys, { id: r.id, unitId: g.unitId, formId: g.formId, audience: g.audience, day: g.day }, r.sealed) });
-      } catch (e) {
-        if (!(e instanceof SealError)) throw e;
-        unreadable.push(r.id);
-      }
+    const { ids, spent } = await pendingRepo.lockGroup(tx, g);
+    const replayed = ids.filter((id) => spent.has(id));
+    const fresh = shuffled(ids.filter((id) => !spent.has(id)));
+    // Open as many as the batch needs; a row that does not open where it stands is set aside and, the
+    // count being wrong then, every row is opened so that the decision counts only rows that open.
+    let n = pendingToFlush(fresh.length, k, g.final);
+    let opened = await openRows(tx, keys, g, fresh.slice(0, n));
+    if (opened.unreadable.length > 0) {
+      opened = await openRows(tx, keys, g, fresh);
+      n = pendingToFlush(opened.valid.length, k, g.final);
     }
-    // Every earlier batch of a group left at least k behind: fewer now means rows were taken out.
-    const held = g.final && spent.size > 0 && valid.length > 0 && valid.length < k;
-    const n = held ? 0 : pendingToFlush(valid.length, k, g.final);
-    const chosen = shuffled(valid).slice(0, n);
+    // Every earlier batch of a group left at least k behind: fewer at the end means rows were taken out.
+    const held = g.final && spent.size > 0 && opened.valid.length > 0 && opened.valid.length < k;
+    const chosen = held ? [] : opened.valid.slice(0, n);
     if (chosen.length > 0) {
       const form = await pendingRepo.form(tx, g.unitId, g.formId);
       await insertResponses(tx, { unitId: g.unitId, formId: g.formId, audience: g.audience, submittedOn: g.day, questions: (form?.questions ?? []) as Question[] }, chosen.map((c) => c.answers));
       await pendingRepo.spend(tx, g, chosen.map((c) => c.id));
     }
-    return { written: chosen.length, unreadable, replayed, held };
+    return { written: chosen.length, unreadable: opened.unreadable, replayed, held };
   });
+}
+
+/** Opens the given rows where they stand, keeping the given (random) order. */
+async function openRows(tx: Db, keys: Keyring, g: PendingGroup, ids: string[]) {
+  const sealed = new Map((ids.length ? await pendingRepo.sealedOf(tx, ids) : []).map((r) => [r.id, r.sealed]));
+  const valid: { id: string; answers: Answers }[] = [];
+  const unreadable: string[] = [];
+  for (const id of ids) {
+    try {
+      valid.push({ id, answers: openSubmission(keys, { id, unitId: g.unitId, formId: g.formId, audience: g.audience, day: g.day }, sealed.get(id) ?? '') });
+    } catch (e) {
+      if (!(e instanceof SealError)) throw e;
+      unreadable.push(id);
+    }
+  }
+  return { valid, unreadable };
 }
