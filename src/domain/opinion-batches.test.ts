@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SUBMISSION_CHARS, mergeSmallAudiences, packAnswers, PACKED_BYTES, pendingToFlush, unpackAnswers } from './opinion-batches.js';
 
 const id = fc.stringMatching(/^[a-z0-9_]{1,20}$/);
-const answers = fc.dictionary(id, fc.oneof(fc.string({ maxLength: 130, unit: 'grapheme' }), fc.integer({ min: 1, max: 5 })), { maxKeys: 60 });
+const textLength = (a: Record<string, string | number>) => Object.values(a).reduce<number>((n, v) => n + (typeof v === 'string' ? v.length : 0), 0);
+const answers = fc.dictionary(id, fc.oneof(fc.string({ maxLength: 130, unit: 'grapheme' }), fc.integer({ min: 1, max: 5 })), { maxKeys: 60 })
+  .filter((a) => textLength(a) <= MAX_SUBMISSION_CHARS);
 
 describe('packing a submission', () => {
   it('gives back the same answers, always in PACKED_BYTES bytes', () => {
