@@ -112,8 +112,11 @@ export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, 
   return (await present(deps, actor.unitId, [row]))[0]!;
 }
 
-/** “发送测试消息”: one real message to the robot; the answer is the channel's code and message (never its raw body). */
-export async function testChannel(deps: AppDeps, actor: Actor, id: string) {
+/**
+ * “发送测试消息”: one real message to the robot; the answer is the channel's code and message (never
+ * its raw body, nor what its name resolved to: that goes to `log`, the server's log).
+ */
+export async function testChannel(deps: AppDeps, actor: Actor, id: string, log: (message: string) => void = () => {}) {
   const c = await channelOr404(deps, actor, id);
   const at = deps.clock.now();
   const o = opened(deps, c);
@@ -121,7 +124,7 @@ export async function testChannel(deps: AppDeps, actor: Actor, id: string) {
     ? await sendCard(egressFor(deps.config), c.kind as ChannelKind, o.address, o.secret, {
       title: '【测试】作风督办提醒', lines: [`这是“${c.name}”的测试消息，由${actor.displayName}于 ${at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）发送。`, '收到即表示督办提醒可以送达本群。'],
       idempotencyKey: `test:${id}:${at.getTime()}`,
-    }, at.getTime())
+    }, at.getTime(), { log: (m) => log(`通知渠道 ${id} 测试：${m}`) })
     : { ok: false, code: 'sealed', message: UNREADABLE, retryable: false };
   await deps.db.transaction(async (tx) => {
     await tx.update(notificationChannels).set({ lastTestAt: at, lastTestOk: r.ok, lastTestAnswer: `${r.code} ${r.message}`.slice(0, 300) }).where(eq(notificationChannels.id, id));
