@@ -65,6 +65,10 @@ describe('notification channels', () => {
     expect(await refused({ kind: 'webhook', address: 'http://101.226.103.106/hook', secret: 's' })).toContain('https');
     expect((await office.post('/api/channels', { kind: 'wecom', name: '厂商地址', address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=vendor-key-1' })).json().address)
       .toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***');
+    // A department of another unit is no department of ours.
+    const other = await newDemoUnit(ctx);
+    const [foreign] = rowsOf<{ id: string }>(await ctx.database.db.execute(sql`select id from departments where unit_id = ${other.unit.id} limit 1`));
+    expect(await refused({ kind: 'wecom', address: `${rx.base}/cgi-bin/webhook/send?key=k`, departmentId: foreign!.id })).toBe('所选科室不存在');
     const policy = (await office.get('/api/channels/policy')).json();
     expect(policy.allowHosts).toEqual(['127.0.0.1']);
     expect(policy.vendorHosts.find((v: { kind: string }) => v.kind === 'feishu').hosts).toEqual(['open.feishu.cn', 'open.larksuite.com']);
