@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_REFUSED } from '../src/domain/channel-address.js';
@@ -138,7 +139,10 @@ describe('notification channels', () => {
   });
 
   it('without the allow-list, the same channels are refused at send time and nothing connects', async () => {
-    const strict = await testApp();
+    const logged: string[] = [];
+    const logs = new PassThrough();
+    logs.on('data', (chunk: Buffer) => logged.push(...chunk.toString().split('\n').filter(Boolean)));
+    const strict = await testApp({}, { logStream: logs });
     const o = await signIn(strict, officeName);
     const before = rx.connections();
     rx.received.length = 0;
@@ -151,6 +155,11 @@ describe('notification channels', () => {
     const kept = JSON.stringify((await o.get('/api/channels')).json());
     expect(kept).toContain(`forbidden_address ${INTERNAL_REFUSED}`);
     expect(kept).not.toMatch(/本机地址|127\.0\.0\.1 是/);
+    // The server's log (the request's) has the precise reason, and no token of the address.
+    const reasons = logged.filter((l) => l.includes('推送地址被拒绝'));
+    expect(reasons.length).toBeGreaterThanOrEqual(4);
+    for (const l of reasons) expect(l).toMatch(/通知渠道 [0-9a-f-]{36} 测试：推送地址被拒绝：127\.0\.0\.1 是本机地址/);
+    for (const secret of Object.values(cfg)) expect(logged.join('\n')).not.toContain(secret);
     expect(rx.connections()).toBe(before);
     expect(rx.received).toHaveLength(0);
     expect((await o.post('/api/channels', { kind: 'webhook', name: 'x', address: `${rx.base}/hooks/zuofeng`, secret: 's' })).json().message).toContain('ZUOFENG_CHANNEL_ALLOW_HOSTS');
