@@ -1,5 +1,7 @@
+import { PassThrough } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNAL_REFUSED } from '../src/domain/channel-address.js';
 import { keyringFor } from '../src/server/crypto/keyring.js';
 import { isSealed } from '../src/server/crypto/suite.js';
 import { rowsOf } from '../src/server/db/client.js';
@@ -57,12 +59,17 @@ describe('notification channels', () => {
     const refused = async (b: Record<string, unknown>) => { const r = await office.post('/api/channels', { name: '群', ...b }); expect(r.statusCode).toBe(400); return r.json().message as string; };
     expect(await refused({ kind: 'wecom', address: 'https://wecom.evil.example/cgi-bin/webhook/send?key=k' })).toContain('https://qyapi.weixin.qq.com');
     expect(await refused({ kind: 'wecom', address: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' })).toContain('https://qyapi.weixin.qq.com/');
-    expect(await refused({ kind: 'webhook', address: 'https://10.0.0.5:5432/', secret: 's' })).toContain('内网地址');
-    expect(await refused({ kind: 'webhook', address: 'https://169.254.169.254/latest/meta-data/', secret: 's' })).toContain('云主机元数据');
-    expect(await refused({ kind: 'webhook', address: 'https://[::ffff:10.0.0.5]/', secret: 's' })).toContain('内网地址');
+    // Internal addresses, however written, get one answer: it says what to do, and nothing about the network.
+    for (const address of ['https://10.0.0.5:5432/', 'https://169.254.169.254/latest/meta-data/', 'https://[::ffff:10.0.0.5]/']) {
+      expect(await refused({ kind: 'webhook', address, secret: 's' }), address).toBe(INTERNAL_REFUSED);
+    }
     expect(await refused({ kind: 'webhook', address: 'http://101.226.103.106/hook', secret: 's' })).toContain('https');
     expect((await office.post('/api/channels', { kind: 'wecom', name: '厂商地址', address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=vendor-key-1' })).json().address)
       .toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***');
+    // A department of another unit is no department of ours.
+    const other = await newDemoUnit(ctx);
+    const [foreign] = rowsOf<{ id: string }>(await ctx.database.db.execute(sql`select id from departments where unit_id = ${other.unit.id} limit 1`));
+    expect(await refused({ kind: 'wecom', address: `${rx.base}/cgi-bin/webhook/send?key=k`, departmentId: foreign!.id })).toBe('所选科室不存在');
     const policy = (await office.get('/api/channels/policy')).json();
     expect(policy.allowHosts).toEqual(['127.0.0.1']);
     expect(policy.vendorHosts.find((v: { kind: string }) => v.kind === 'feishu').hosts).toEqual(['open.feishu.cn', 'open.larksuite.com']);
@@ -132,15 +139,27 @@ describe('notification channels', () => {
   });
 
   it('without the allow-list, the same channels are refused at send time and nothing connects', async () => {
-    const strict = await testApp();
+    const logged: string[] = [];
+    const logs = new PassThrough();
+    logs.on('data', (chunk: Buffer) => logged.push(...chunk.toString().split('\n').filter(Boolean)));
+    const strict = await testApp({}, { logStream: logs });
     const o = await signIn(strict, officeName);
     const before = rx.connections();
     rx.received.length = 0;
     for (const c of (await o.get('/api/channels')).json() as { id: string; address: string }[]) {
       if (!c.address.startsWith(rx.base)) continue;
       const r = (await o.post(`/api/channels/${c.id}/test`)).json();
-      expect(r, c.address).toMatchObject({ ok: false, code: 'forbidden_address', message: expect.stringContaining('ZUOFENG_CHANNEL_ALLOW_HOSTS') });
+      expect(r, c.address).toEqual({ ok: false, code: 'forbidden_address', message: INTERNAL_REFUSED });
     }
+    // Nor does the answer kept on the channel (shown on the page) name the address or its kind.
+    const kept = JSON.stringify((await o.get('/api/channels')).json());
+    expect(kept).toContain(`forbidden_address ${INTERNAL_REFUSED}`);
+    expect(kept).not.toMatch(/本机地址|127\.0\.0\.1 是/);
+    // The server's log (the request's) has the precise reason, and no token of the address.
+    const reasons = logged.filter((l) => l.includes('推送地址被拒绝'));
+    expect(reasons.length).toBeGreaterThanOrEqual(4);
+    for (const l of reasons) expect(l).toMatch(/通知渠道 [0-9a-f-]{36} 测试：推送地址被拒绝：127\.0\.0\.1 是本机地址/);
+    for (const secret of Object.values(cfg)) expect(logged.join('\n')).not.toContain(secret);
     expect(rx.connections()).toBe(before);
     expect(rx.received).toHaveLength(0);
     expect((await o.post('/api/channels', { kind: 'webhook', name: 'x', address: `${rx.base}/hooks/zuofeng`, secret: 's' })).json().message).toContain('ZUOFENG_CHANNEL_ALLOW_HOSTS');

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../src/server/db/client.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, type Io } from '../src/cli/main.js';
+import { USERNAME_RULE_MESSAGE } from '../src/shared/contracts/username.js';
 import { xlsx } from './xlsx.js';
 import { asDatabaseAdmin, rewriteHistory } from './audit-attack.js';
 
@@ -201,6 +202,9 @@ describe('the zuofeng command', { timeout: 120_000 }, () => {
   it('refuses bad arguments with a message', async () => {
     const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'f') };
     expect((await zuofeng(env, ...initArgs('X!', 'n', 'abc'))).text).toContain('单位代码为2-40位');
+    // The one username rule of the API's contract, on both paths that create accounts here.
+    expect(await zuofeng(env, ...initArgs('u-unit', '某局', 'Bad Name'))).toEqual({ code: 2, text: `错误：系统管理员${USERNAME_RULE_MESSAGE}` });
+    expect(await zuofeng(env, 'admin', 'add', '--unit', 'u-unit', '--role', 'security_admin', '--username', '9sec', '--password', 'Anquan#2026xy')).toEqual({ code: 2, text: `错误：${USERNAME_RULE_MESSAGE}` });
     expect((await zuofeng(env, 'restore', path.join(tmp, 'missing'), '--yes')).code).toBe(1);
     const notBackup = path.join(tmp, 'x.zfb');
     fs.writeFileSync(notBackup, 'hello');

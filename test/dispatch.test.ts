@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client.js';
 import { eq } from 'drizzle-orm';
-import { parseAllowList } from '../src/domain/channel-address.js';
+import { INTERNAL_REFUSED, parseAllowList } from '../src/domain/channel-address.js';
 import { keyringFor } from '../src/server/crypto/keyring.js';
 import { notificationChannels } from '../src/server/db/schema/index.js';
 import { Dispatcher } from '../src/server/jobs/dispatcher.js';
 import { egressFor } from '../src/server/modules/channels/send.js';
-import { Egress } from '../src/server/net/egress.js';
+import { Egress, type Resolver } from '../src/server/net/egress.js';
 import { smtpSender } from '../src/server/modules/deliveries/mail.js';
 import { notificationsRepo } from '../src/server/modules/notifications/notifications.repo.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
@@ -196,10 +196,28 @@ describe('internal addresses and sealed channels', () => {
     const log = (await office.get('/api/deliveries')).json();
     expect(log.counts).toMatchObject({ failed: 4, pending: 0, sent: 0 });
     for (const item of log.items) {
-      expect(item).toMatchObject({ status: 'failed', lastCode: 'forbidden_address', nextAttemptAt: null });
-      expect(item.lastMessage).toContain('ZUOFENG_CHANNEL_ALLOW_HOSTS');
-      expect(item.lastMessage).not.toContain(cfg.wecomKey);
+      expect(item).toMatchObject({ status: 'failed', lastCode: 'forbidden_address', nextAttemptAt: null, lastMessage: INTERNAL_REFUSED });
     }
+  });
+
+  it('a name that resolves inside: the delivery log says only that it is internal, the server\'s log says where it went', async () => {
+    const { unit, office, personId } = await setup();
+    // A public-looking https name is taken when saved (names are judged when connecting, on what they resolve to).
+    const hook = (await office.post('/api/channels', { kind: 'webhook', name: '内网 OA', address: 'https://oa.intranet.test/hooks/zuofeng?token=t0ken', secret: 's' })).json();
+    expect(hook.address).toBe('https://oa.intranet.test/***/***?token=***');
+    await notices(unit.unit.id, personId, 'chase', 1, '催办');
+    const resolver: Resolver = async (host) => (host === 'oa.intranet.test' ? [{ address: '10.20.30.40', family: 4 }] : []);
+    const egress = new Egress(parseAllowList('').list, resolver);
+    const logged: string[] = [];
+    const d = new Dispatcher(ctx.database.db, ctx.clock, { concurrency: 4, leaseMs: 60_000, publicUrl: 'https://zf.example.cn', mail: null, units: [unit.unit.id], keys: keyringFor(ctx.config), egress, log: (m) => logged.push(m) });
+    await d.runOnce();
+    egress.close();
+    const seen = (await office.get(`/api/deliveries?channelId=${hook.id}`)).json();
+    expect(seen.items).toHaveLength(1);
+    expect(seen.items[0]).toMatchObject({ status: 'failed', lastCode: 'forbidden_address', lastMessage: INTERNAL_REFUSED });
+    expect(JSON.stringify(seen)).not.toContain('10.20.30.40');
+    expect(logged).toContain(`通知渠道 ${hook.id}：推送地址被拒绝：oa.intranet.test 解析到内网地址 10.20.30.40`);
+    expect(logged.join()).not.toContain('t0ken');
   });
 
   it('a channel whose sealed address does not open (moved from another row) fails with a clear reason', async () => {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseAllowList } from '../src/domain/channel-address.js';
+import { INTERNAL_REFUSED, NOT_ALLOWED, parseAllowList } from '../src/domain/channel-address.js';
 import { classifyIP, parseIP, parseIPv4Loose } from '../src/domain/net-address.js';
 import type { Card } from '../src/domain/robots.js';
 import { sendCard } from '../src/server/modules/channels/send.js';
@@ -64,7 +64,7 @@ describe('robot messages to internal addresses, without the allow-list', () => {
       ['feishu', `${rx.base}/open-apis/bot/v2/hook/${cfg.feishuHook}`],
     ];
     for (const [kind, address] of addresses) {
-      const r = await sendCard(egress, kind, address, 'secret', card, Date.now(), 2000);
+      const r = await sendCard(egress, kind, address, 'secret', card, Date.now(), { timeoutMs: 2000 });
       expect(r, address).toMatchObject({ ok: false, code: 'forbidden_address', retryable: false });
     }
     expect(rx.connections()).toBe(0);
@@ -77,7 +77,10 @@ describe('robot messages to internal addresses, without the allow-list', () => {
     }
     // localhost through the system's resolver (/etc/hosts), past the name rule of checkTarget.
     const system = new Egress(parseAllowList('').list);
-    await expect(post(system, `http://localhost:${rx.port}/hooks/zuofeng`)).rejects.toThrow(/本机地址/);
+    const refusal = await post(system, `http://localhost:${rx.port}/hooks/zuofeng`).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(EgressRefused);
+    expect((refusal as EgressRefused).message).toBe(INTERNAL_REFUSED);
+    expect((refusal as EgressRefused).detail).toMatch(/^localhost 解析到本机地址 /);
     system.close();
     expect(rx.connections()).toBe(0);
   });
@@ -85,15 +88,50 @@ describe('robot messages to internal addresses, without the allow-list', () => {
   it('are refused for the private network, the metadata address and link-local ones, without opening a socket', async () => {
     const connect = vi.spyOn(net.Socket.prototype, 'connect');
     for (const address of ['https://10.1.2.3/hook', 'https://10.0.0.5:5432/', 'https://169.254.169.254/latest/meta-data/', 'https://[fd00:ec2::254]/', 'https://[fe80::1]/hook', 'https://[::ffff:10.1.2.3]/', 'https://100.100.100.200/']) {
-      const r = await sendCard(egress, 'webhook', address, 's', card, Date.now(), 2000);
+      const r = await sendCard(egress, 'webhook', address, 's', card, Date.now(), { timeoutMs: 2000 });
       expect(r, address).toMatchObject({ ok: false, code: 'forbidden_address' });
     }
     expect(connect).not.toHaveBeenCalled();
     // A name that resolves there is refused by the lookup, before any connection is attempted.
     for (const host of ['metadata.test', 'intranet.test']) {
-      const r = await sendCard(egress, 'webhook', `https://${host}/latest/meta-data/`, 's', card, Date.now(), 2000);
-      expect(r, host).toMatchObject({ ok: false, code: 'forbidden_address', message: expect.stringMatching(/元数据|内网/) });
+      const r = await sendCard(egress, 'webhook', `https://${host}/latest/meta-data/`, 's', card, Date.now(), { timeoutMs: 2000 });
+      expect(r, host).toMatchObject({ ok: false, code: 'forbidden_address', message: INTERNAL_REFUSED });
     }
+  });
+
+  it('never tell the user what a name resolved to, nor a name that does not resolve from a host that does not answer; the log has the reason', async () => {
+    const logged: string[] = [];
+    const log = (m: string) => logged.push(m);
+    // Two internal names, a metadata name and a public-and-loopback one answer the user alike: no address, no kind of network.
+    const answers = [];
+    for (const host of ['intranet.test', 'metadata.test', 'robot.rebind.test', 'mixed.test']) {
+      answers.push(await sendCard(egress, 'webhook', `https://${host}/hook?token=t0ken`, 's', card, Date.now(), { timeoutMs: 2000, log }));
+    }
+    for (const a of answers) expect(a).toEqual({ ok: false, code: 'forbidden_address', message: INTERNAL_REFUSED, retryable: false });
+    expect(JSON.stringify(answers)).not.toMatch(/10\.0\.0\.8|169\.254|127\.0\.0\.1|元数据|\.test/);
+    // The server's log says which name went where, and never carries the path's token.
+    expect(logged).toEqual([
+      '推送地址被拒绝：intranet.test 解析到内网地址 10.0.0.8', '推送地址被拒绝：metadata.test 解析到云主机元数据地址 169.254.169.254',
+      '推送地址被拒绝：robot.rebind.test 解析到本机地址 127.0.0.1', '推送地址被拒绝：mixed.test 解析到本机地址 127.0.0.1',
+    ]);
+    // A name that does not resolve reads exactly like an address where nothing listens.
+    const list = new Egress(parseAllowList('127.0.0.1').list, resolver);
+    logged.length = 0;
+    const unknown = await sendCard(list, 'webhook', 'https://nowhere.test/hook', 's', card, Date.now(), { timeoutMs: 2000, log });
+    const closed = await sendCard(list, 'webhook', 'http://127.0.0.1:9/hook', 's', card, Date.now(), { timeoutMs: 2000, log });
+    list.close();
+    expect(unknown).toEqual({ ok: false, code: 'network', message: '无法连接到对方地址', retryable: true });
+    expect(closed).toEqual(unknown);
+    expect(logged).toEqual([expect.stringMatching(/^推送失败（nowhere\.test）：.*ENOTFOUND nowhere\.test/), expect.stringMatching(/^推送失败（127\.0\.0\.1:9）：.*ECONNREFUSED/)]);
+  });
+
+  it('answer an address the allow-list must admit, and does not, without naming where its name went', async () => {
+    const logged: string[] = [];
+    const networks = new Egress(parseAllowList('192.168.0.0/16').list, resolver);
+    const r = await sendCard(networks, 'webhook', 'http://intranet.test/hook', 's', card, Date.now(), { timeoutMs: 2000, log: (m) => logged.push(m) });
+    networks.close();
+    expect(r).toEqual({ ok: false, code: 'forbidden_address', message: NOT_ALLOWED, retryable: false });
+    expect(logged).toEqual(['推送地址被拒绝：intranet.test:80（10.0.0.8）不在 ZUOFENG_CHANNEL_ALLOW_HOSTS 内']);
   });
 });
 
@@ -146,9 +184,9 @@ describe('robot messages to an allow-listed address', () => {
 
   it('give up after the timeout when nothing answers', async () => {
     const silent = await serve(() => { /* never answers */ });
-    expect(await sendCard(egress, 'webhook', `${silent}/hook`, 's', card, Date.now(), 300)).toEqual({ ok: false, code: 'network', message: '对方在规定时间内没有应答', retryable: true });
+    expect(await sendCard(egress, 'webhook', `${silent}/hook`, 's', card, Date.now(), { timeoutMs: 300 })).toEqual({ ok: false, code: 'network', message: '对方在规定时间内没有应答', retryable: true });
     // An answer that starts and never ends is the same.
     const dribbling = await serve((_req, res) => { res.writeHead(200); res.write('{"errcode":'); });
-    expect(await sendCard(egress, 'wecom', `${dribbling}/cgi-bin/webhook/send?key=k`, '', card, Date.now(), 300)).toEqual({ ok: false, code: 'network', message: '对方在规定时间内没有应答', retryable: true });
+    expect(await sendCard(egress, 'wecom', `${dribbling}/cgi-bin/webhook/send?key=k`, '', card, Date.now(), { timeoutMs: 300 })).toEqual({ ok: false, code: 'network', message: '对方在规定时间内没有应答', retryable: true });
   });
 });

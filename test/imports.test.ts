@@ -9,6 +9,8 @@ import { openPostgres, rowsOf } from '../src/server/db/client.js';
 import { OUT_OF_MEMORY, TOO_LARGE_INFLATED } from '../src/server/xlsx-read.js';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 import { readSheetStreaming } from '../src/server/xlsx-sheet-stream.js';
+import { runClaimed } from '../src/server/modules/people/roster-import-queue.js';
+import { rosterImportRepo } from '../src/server/modules/people/roster-import.repo.js';
 import { farColumnRoster, longCellRoster, manyRowsRoster, rosterBomb } from './xlsx-bombs.js';
 import { multipartFile, xlsx } from './xlsx.js';
 
@@ -197,6 +199,28 @@ describe('one import at a time per unit', () => {
     expect(names).toHaveLength(70);
     expect(names).toContain('续50');
     expect(names).not.toContain('续49');
+  });
+
+  it('a runner whose chunk fails marks the import failed only while it still holds it, never after another instance took it over', async () => {
+    const deps = { db: ctx.database.db, clock: ctx.clock, config: ctx.config };
+    const state = async (id: string) => rowsOf<{ status: string; heartbeat_at: string }>(await ctx.database.db.execute(sql`select status, heartbeat_at::text from roster_imports where id = ${id}`))[0]!;
+    const ranAt = new Date(ctx.clock.now().getTime() - 90_000);
+    const tookOverAt = new Date(ctx.clock.now().getTime() - 1_000);
+    for (const stillOurs of [false, true]) {
+      const unit = await newDemoUnit(ctx);
+      const office = await signIn(ctx, unit.user('office'));
+      const imp = (await upload(office, await xlsx(rows(stillOurs ? '己' : '他', 3)))).json();
+      // A row the database refuses (no name): the runner's chunk fails with an error of its own, not a lost lease.
+      await ctx.database.db.execute(sql`update roster_imports set status = 'running', heartbeat_at = ${ranAt.toISOString()}, rows = '[{"name": null, "phone": "13500000000"}]'::jsonb where id = ${imp.id}`);
+      // The runner, as it claimed the import 90 s ago (its heartbeat since gone stale).
+      const asClaimed = (await rosterImportRepo.byId(ctx.database.db, unit.unit.id, imp.id))!;
+      // Meanwhile another instance found it stale and claimed it: the heartbeat is theirs now.
+      if (!stillOurs) await ctx.database.db.execute(sql`update roster_imports set heartbeat_at = ${tookOverAt.toISOString()} where id = ${imp.id}`);
+      const before = await state(imp.id);
+      await runClaimed(deps, asClaimed);
+      if (stillOurs) expect(await state(imp.id)).toMatchObject({ status: 'failed' });
+      else expect(await state(imp.id)).toEqual(before);
+    }
   });
 });
 

@@ -59,6 +59,6 @@ describe('sending to the vendors\' robots over real HTTP', () => {
   });
 
   it('an address nobody answers is a retryable network failure', async () => {
-    expect(await sendCard(egress, 'webhook', 'http://127.0.0.1:9/hooks', 's', card(), Date.now(), 2000)).toMatchObject({ ok: false, code: 'network', retryable: true });
+    expect(await sendCard(egress, 'webhook', 'http://127.0.0.1:9/hooks', 's', card(), Date.now(), { timeoutMs: 2000 })).toMatchObject({ ok: false, code: 'network', retryable: true });
   });
 });

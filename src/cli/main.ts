@@ -8,6 +8,7 @@ import { BackupError, createBackup, restoreBackup } from '../server/modules/back
 import { addAdministrator, ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../server/modules/units/unit-setup.service.js';
 import { PASSWORD_RULE_TEXT, passwordRuleViolation } from '../domain/password-policy.js';
 import { isAdminRole } from '../domain/roles.js';
+import { USERNAME_PATTERN, USERNAME_RULE_MESSAGE } from '../shared/contracts/username.js';
 import { exportPeople, importPeople } from './people-commands.js';
 import { calendarCommand, CliInputError, workdays } from './calendar-commands.js';
 import { auditCheckpoint, auditVerify } from './audit-commands.js';
@@ -173,7 +174,7 @@ async function init(database: Database, named: Record<string, string | true>, io
   for (const [userFlag, passwordFlag, role] of roles) {
     const label = ADMIN_DISPLAY_NAMES[role];
     const username = await ask(userFlag, `${label}用户名：`);
-    if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(username)) throw new AppError(400, 'bad_username', `${label}用户名为3-32位小写字母、数字、下划线，以字母开头`);
+    if (!USERNAME_PATTERN.test(username)) throw new AppError(400, 'bad_username', `${label}${USERNAME_RULE_MESSAGE}`);
     const password = await ask(passwordFlag, `${label}初始密码（${PASSWORD_RULE_TEXT}）：`);
     const problem = passwordRuleViolation(password, username);
     if (problem) throw new AppError(400, 'weak_password', `${label}的${problem}`);
@@ -189,7 +190,7 @@ async function addAdmin(database: Database, named: Record<string, string | true>
   const [unitCode, role, username] = [text('unit'), text('role'), text('username')];
   if (!unitCode || !role || !username) throw new AppError(400, 'missing_flag', '请指定 --unit、--role 和 --username');
   if (!isAdminRole(role)) throw new AppError(400, 'bad_role', '--role 只能是 system_admin、security_admin 或 audit_admin');
-  if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(username)) throw new AppError(400, 'bad_username', '用户名为3-32位小写字母、数字、下划线，以字母开头');
+  if (!USERNAME_PATTERN.test(username)) throw new AppError(400, 'bad_username', USERNAME_RULE_MESSAGE);
   const prompt = io.prompt ?? (process.stdin.isTTY ? ttyPrompt : undefined);
   const password = text('password') ?? (prompt ? (await prompt(`初始密码（${PASSWORD_RULE_TEXT}）：`)).trim() : undefined);
   if (!password) throw new AppError(400, 'missing_flag', '缺少 --password');

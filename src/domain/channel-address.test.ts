@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkTarget, EMPTY_ALLOW_LIST, maskAddress, maskAddressesIn, mayConnect, parseAllowList } from './channel-address.js';
+import { checkTarget, EMPTY_ALLOW_LIST, INTERNAL_REFUSED, maskAddress, maskAddressesIn, mayConnect, NOT_ALLOWED, parseAllowList } from './channel-address.js';
 
 const allow = (text: string) => {
   const r = parseAllowList(text);
@@ -43,8 +43,9 @@ describe('where a robot message may go', () => {
     const internal = ['https://127.0.0.1/', 'https://127.1/', 'https://2130706433/', 'https://0x7f.1/', 'https://0177.0.0.1/', 'https://[::1]/', 'https://[::ffff:127.0.0.1]/',
       'https://[::ffff:7f00:1]/', 'https://10.0.0.5:5432/', 'https://172.20.1.1/', 'https://192.168.0.1/', 'https://169.254.169.254/latest/meta-data/', 'https://[fd00:ec2::254]/',
       'https://[fe80::1]/', 'https://100.100.100.200/', 'https://0.0.0.0/', 'https://[::]/', 'https://224.0.0.1/', 'https://localhost/', 'https://db.localhost/', 'https://LOCALHOST./'];
-    for (const a of internal) expect(verdict('webhook', a), a).toMatchObject({ ok: false, message: expect.stringContaining('ZUOFENG_CHANNEL_ALLOW_HOSTS') });
-    expect(verdict('webhook', 'https://169.254.169.254/')).toMatchObject({ message: expect.stringContaining('云主机元数据') });
+    for (const a of internal) expect(verdict('webhook', a), a).toMatchObject({ ok: false, message: INTERNAL_REFUSED });
+    // The kind of address is for the log only.
+    expect(verdict('webhook', 'https://169.254.169.254/')).toEqual({ ok: false, message: INTERNAL_REFUSED, detail: '169.254.169.254 是云主机元数据地址' });
     expect(verdict('webhook', 'ftp://oa.example.cn/x').ok).toBe(false);
     expect(verdict('webhook', 'not a url').ok).toBe(false);
     // The allow-list opens exactly what it names.
@@ -54,11 +55,14 @@ describe('where a robot message may go', () => {
 
   it('judges the address actually connected to: public, or allow-listed', () => {
     expect(mayConnect(EMPTY_ALLOW_LIST, 'oa.example.cn', 443, '101.226.103.106', false)).toEqual({ ok: true });
-    for (const a of ['127.0.0.1', '10.0.0.1', '169.254.169.254', '::1', '::ffff:127.0.0.1', 'fd00:ec2::254', '100.64.1.1']) {
-      expect(mayConnect(EMPTY_ALLOW_LIST, 'oa.example.cn', 443, a, false), a).toMatchObject({ ok: false });
+    for (const a of ['127.0.0.1', '10.0.0.1', '169.254.169.254', '::1', '::ffff:127.0.0.1', 'fd00:ec2::254', '100.64.1.1', 'not-an-address']) {
+      // What the user sees is the same for every one of them; which address it was is in `detail`, for the log.
+      const v = mayConnect(EMPTY_ALLOW_LIST, 'OA.example.cn', 443, a, false);
+      expect(v, a).toMatchObject({ ok: false, message: INTERNAL_REFUSED, detail: expect.stringMatching(/^oa\.example\.cn 解析到/) });
     }
+    expect(mayConnect(EMPTY_ALLOW_LIST, 'oa.example.cn', 443, '::ffff:10.0.0.1', false)).toMatchObject({ detail: 'oa.example.cn 解析到内网地址 10.0.0.1' });
     // Plain http or a private deployment: public is not enough.
-    expect(mayConnect(EMPTY_ALLOW_LIST, 'oa.example.cn', 80, '101.226.103.106', true).ok).toBe(false);
+    expect(mayConnect(EMPTY_ALLOW_LIST, 'oa.example.cn', 80, '101.226.103.106', true)).toEqual({ ok: false, message: NOT_ALLOWED, detail: 'oa.example.cn:80（101.226.103.106）不在 ZUOFENG_CHANNEL_ALLOW_HOSTS 内' });
     const list = allow('10.0.0.0/8 oa.internal:8443 127.0.0.1');
     expect(mayConnect(list, 'x.example.cn', 443, '10.3.2.1', true).ok).toBe(true);
     expect(mayConnect(list, 'x.example.cn', 443, '::ffff:10.3.2.1', true).ok).toBe(true);

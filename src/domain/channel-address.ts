@@ -5,6 +5,10 @@
  * A generic webhook may go to any public address over https. The address actually connected to is
  * judged again at connect time (`mayConnect`), so a name that resolves somewhere else later (DNS
  * rebinding) gains nothing. Also: how addresses are shown (masked) wherever they are shown. Pure.
+ *
+ * A refusal tells the user only that the address is internal (or not allowed), never what a name
+ * resolved to: the channel managers must not be able to map the unit's internal names through it.
+ * The precise reason (`detail`) is for the server's log.
  */
 import type { ChannelKind } from './robots.js';
 import { ADDRESS_CLASS_LABELS, classifyIP, formatIP, inCidr, parseCidr, parseIP, parseIPv4Loose, unmapped, type Cidr, type ParsedIP } from './net-address.js';
@@ -94,11 +98,17 @@ function mightBeAllowed(list: AllowList, host: string, port: number): boolean {
 
 export const portOf = (u: URL) => (u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80);
 
+/** A refusal: `message` for the user, `detail` (which address, which kind) for the server's log only. */
+export interface Refusal { ok: false; message: string; detail?: string }
 /** What `checkTarget` says: refused with a reason, or allowed — and then whether the connected address must be allow-listed. */
-export type TargetVerdict = { ok: false; message: string } | { ok: true; allowListedOnly: boolean };
+export type TargetVerdict = Refusal | { ok: true; allowListedOnly: boolean };
 
 const ALLOW_HINT = '如需使用，请系统管理员将其加入 ZUOFENG_CHANNEL_ALLOW_HOSTS';
 const ALLOW_PRIVATE = '须由系统管理员加入 ZUOFENG_CHANNEL_ALLOW_HOSTS';
+/** The one answer for an internal destination, whether written as an address or reached through a name. */
+export const INTERNAL_REFUSED = `该地址指向内网或本机，不能作为推送地址；${ALLOW_HINT}`;
+/** The one answer for a destination that must be allow-listed (a private deployment, plain http) and is not. */
+export const NOT_ALLOWED = `该地址不在系统管理员允许的地址范围内，不能作为推送地址；${ALLOW_HINT}`;
 
 /**
  * The address as written: scheme, host and port against the vendor's documented host and the
@@ -117,7 +127,7 @@ export function checkTarget(kind: ChannelKind, address: string, list: AllowList)
   const literal = parseIP(host);
   if (literal) {
     const cls = classifyIP(literal);
-    if (cls !== 'public' && !allowListed(list, host, port, literal)) return { ok: false, message: `${formatIP(unmapped(literal))} 是${ADDRESS_CLASS_LABELS[cls]}，不能作为推送地址。${ALLOW_HINT}` };
+    if (cls !== 'public' && !allowListed(list, host, port, literal)) return { ok: false, message: INTERNAL_REFUSED, detail: `${formatIP(unmapped(literal))} 是${ADDRESS_CLASS_LABELS[cls]}` };
   }
   if (kind !== 'webhook') {
     if (VENDOR_HOSTS[kind].includes(host)) {
@@ -131,7 +141,7 @@ export function checkTarget(kind: ChannelKind, address: string, list: AllowList)
     return { ok: true, allowListedOnly: true };
   }
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    if (!mightBeAllowed(list, host, port)) return { ok: false, message: `${host} 指向本机，不能作为推送地址。${ALLOW_HINT}` };
+    if (!mightBeAllowed(list, host, port)) return { ok: false, message: INTERNAL_REFUSED, detail: `${host} 指向本机` };
   }
   if (u.protocol === 'http:') {
     if (!mightBeAllowed(list, host, port)) return { ok: false, message: `推送内容含人员姓名和手机号，公网地址须使用 https://。内网系统的 http 地址${ALLOW_PRIVATE}` };
@@ -140,15 +150,19 @@ export function checkTarget(kind: ChannelKind, address: string, list: AllowList)
   return { ok: true, allowListedOnly: false };
 }
 
-/** At connect time: the address a name resolved to (or the literal) may be connected to. */
-export function mayConnect(list: AllowList, host: string, port: number, address: string, allowListedOnly: boolean): { ok: true } | { ok: false; message: string } {
+/**
+ * At connect time: the address a name resolved to (or the literal) may be connected to. The message
+ * names neither the address nor its kind (see the top of this file); `detail` does, for the log.
+ */
+export function mayConnect(list: AllowList, host: string, port: number, address: string, allowListedOnly: boolean): { ok: true } | Required<Refusal> {
+  const name = normalHost(host);
   const ip = parseIP(address);
-  if (!ip) return { ok: false, message: `无法识别的地址 ${address}` };
+  if (!ip) return { ok: false, message: INTERNAL_REFUSED, detail: `${name} 解析到无法识别的地址 ${address}` };
   if (allowListed(list, host, port, ip)) return { ok: true };
   const cls = classifyIP(ip);
   const shown = formatIP(unmapped(ip));
-  if (allowListedOnly) return { ok: false, message: `${normalHost(host)}（${shown}）不在系统管理员允许的地址范围内` };
-  return cls === 'public' ? { ok: true } : { ok: false, message: `${normalHost(host)} 解析到${ADDRESS_CLASS_LABELS[cls]} ${shown}，已拒绝连接。${ALLOW_HINT}` };
+  if (allowListedOnly) return { ok: false, message: NOT_ALLOWED, detail: `${name}:${port}（${shown}）不在 ZUOFENG_CHANNEL_ALLOW_HOSTS 内` };
+  return cls === 'public' ? { ok: true } : { ok: false, message: INTERNAL_REFUSED, detail: `${name} 解析到${ADDRESS_CLASS_LABELS[cls]} ${shown}` };
 }
 
 /** Path segments the vendors' own addresses are made of: shown; any other segment may be a token and is hidden. */

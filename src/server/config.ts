@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseCidr, parseIP } from '../domain/net-address.js';
 
 export interface Config {
   port: number;
@@ -170,14 +171,26 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/([12]?\d|3[0-2]))?$/;
-const IPV6 = /^[0-9a-f:.]*:[0-9a-f:.]*(\/(12[0-8]|1[01]\d|\d?\d))?$/i;
+
+/**
+ * Why an entry of ZUOFENG_TRUST_PROXY cannot stand, or null: a name above, an address or a CIDR as
+ * domain/net-address.ts reads them (inet_pton's spellings, which proxy-addr also reads), without
+ * brackets or a zone, and never a network of everyone.
+ */
+function trustProxyEntryProblem(e: string): string | null {
+  if (PROXY_NAMES.has(e)) return null;
+  const bare = !/[[\]%]/.test(e);
+  const cidr = e.includes('/') ? parseCidr(e) : null;
+  if (!bare || (e.includes('/') ? !cidr : !parseIP(e))) return `“${e}”不是地址或网段：请写反向代理的地址，如 127.0.0.1,10.0.0.0/8（多个用逗号分隔）`;
+  if (cidr?.prefix === 0) return `“${e}”包括所有地址，等于相信任何人伪造的 X-Forwarded-For：请只写反向代理的地址或网段`;
+  return null;
+}
 
 /**
  * ZUOFENG_TRUST_PROXY: a comma-separated list of the proxies' addresses or CIDRs (and the names
  * loopback, linklocal, uniquelocal). Empty or 0: trust no one. The old value 1 (which trusted any
  * X-Forwarded-For) now means "loopback": a proxy on this machine; main.ts warns about it. A value
- * that is neither stops the start, rather than trusting the wrong peers.
+ * that is neither stops the start, naming the entry, rather than trusting the wrong peers.
  */
 export function trustProxyFromEnv(value: string | undefined): string[] | false {
   const v = (value ?? '').trim();
@@ -185,9 +198,8 @@ export function trustProxyFromEnv(value: string | undefined): string[] | false {
   if (v === '1') return ['loopback'];
   const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
   for (const e of entries) {
-    if (!PROXY_NAMES.has(e) && !IPV4.test(e) && !IPV6.test(e)) {
-      throw new Error(`ZUOFENG_TRUST_PROXY 中的“${e}”不是地址或网段：请写反向代理的地址，如 127.0.0.1,10.0.0.0/8（多个用逗号分隔）`);
-    }
+    const problem = trustProxyEntryProblem(e);
+    if (problem) throw new Error(`ZUOFENG_TRUST_PROXY 中的${problem}`);
   }
   return entries;
 }

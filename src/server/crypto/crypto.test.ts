@@ -35,6 +35,24 @@ describe('crypto suite', () => {
     expect(() => openWith(keyOf, 'plain text', 'a')).toThrow(SealError);
   });
 
+  it('binds where the aad ends and the ciphertext begins: bytes moved from one to the other do not verify', () => {
+    for (const mode of ['default', 'gm'] as const) {
+      const headLength = mode === 'gm' ? 48 : 28; // iv and tag
+      // A ciphertext whose first byte is ASCII, so that an aad (a string) can carry it too.
+      const sealOnce = () => Buffer.from(sealWith(keyOf, Buffer.from('机器人密钥'), 'channels.address:ab', mode).slice(8), 'base64url');
+      let raw = sealOnce();
+      while (raw[headLength]! >= 0x80) raw = sealOnce();
+      const prefix = mode === 'gm' ? 'zf1.sm4.' : 'zf1.aes.';
+      const [head, body] = [raw.subarray(0, headLength), raw.subarray(headLength)];
+      const forged = (b: Buffer) => prefix + Buffer.concat([head, b]).toString('base64url');
+      expect(openWith(keyOf, forged(body), 'channels.address:ab').toString()).toBe('机器人密钥');
+      // The aad's last byte moved to the front of the ciphertext…
+      expect(() => openWith(keyOf, forged(Buffer.concat([Buffer.from('b'), body])), 'channels.address:a'), mode).toThrow(SealError);
+      // …and the ciphertext's first byte moved to the end of the aad.
+      expect(() => openWith(keyOf, forged(body.subarray(1)), `channels.address:ab${String.fromCharCode(body[0]!)}`), mode).toThrow(SealError);
+    }
+  });
+
   it('runs in the mode of its test project: SM4 and SM3 under ZUOFENG_CRYPTO=gm (project security-gm), AES and SHA-256 otherwise', () => {
     const gm = process.env.ZUOFENG_CRYPTO === 'gm';
     expect(CRYPTO_MODE).toBe(gm ? 'gm' : 'default');

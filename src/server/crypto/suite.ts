@@ -37,9 +37,22 @@ const SM4 = 'zf1.sm4.';
 export const isSealed = (text: string) => text.startsWith(AES) || text.startsWith(SM4);
 
 /**
+ * The SM4 value's tag: HMAC-SM3 over iv ‖ len(aad) (4 bytes, big-endian) ‖ aad ‖ ciphertext. The
+ * length makes the split between aad and ciphertext part of what is signed, so bytes moved from one
+ * to the other do not verify. (The first 国密 format signed iv ‖ aad ‖ ciphertext; it never left
+ * development — nothing sealed with it exists — so the format changed in place under the same `zf1.sm4.`.)
+ */
+function sm4Tag(macKey: Buffer, iv: Buffer, aad: string, body: Buffer): Buffer {
+  const a = Buffer.from(aad, 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(a.length);
+  return createHmac('sm3', macKey).update(iv).update(len).update(a).update(body).digest();
+}
+
+/**
  * Encrypts with authentication. `aad` binds the ciphertext to its place (a table and column), so a
  * sealed value copied elsewhere does not open. AES-256-GCM, or SM4-CTR then HMAC-SM3 over nonce,
- * aad and ciphertext (encrypt-then-MAC; the MAC key is separate from the cipher key).
+ * aad (length-prefixed) and ciphertext (encrypt-then-MAC; the MAC key is separate from the cipher key).
  */
 export function sealWith(keyOf: (alg: HashAlg) => Buffer, plaintext: Buffer, aad: string, mode: CryptoMode = CRYPTO_MODE): string {
   if (mode === 'gm') {
@@ -47,7 +60,7 @@ export function sealWith(keyOf: (alg: HashAlg) => Buffer, plaintext: Buffer, aad
     const iv = randomBytes(16);
     const c = createCipheriv('sm4-ctr', key.subarray(0, 16), iv);
     const body = Buffer.concat([c.update(plaintext), c.final()]);
-    const tag = createHmac('sm3', key.subarray(16)).update(iv).update(aad).update(body).digest();
+    const tag = sm4Tag(key.subarray(16), iv, aad, body);
     return SM4 + Buffer.concat([iv, tag, body]).toString('base64url');
   }
   const key = keyOf('sha256');
@@ -67,7 +80,7 @@ export function openWith(keyOf: (alg: HashAlg) => Buffer, sealed: string, aad: s
     if (raw.length < 48) throw new SealError('sealed value too short');
     const key = keyOf('sm3');
     const [iv, tag, body] = [raw.subarray(0, 16), raw.subarray(16, 48), raw.subarray(48)];
-    const expected = createHmac('sm3', key.subarray(16)).update(iv).update(aad).update(body).digest();
+    const expected = sm4Tag(key.subarray(16), iv, aad, body);
     if (!timingSafeEqual(tag, expected)) throw new SealError('sealed value does not verify');
     const d = createDecipheriv('sm4-ctr', key.subarray(0, 16), iv);
     return Buffer.concat([d.update(body), d.final()]);

@@ -133,7 +133,8 @@ export class Dispatcher {
         await deliveriesRepo.defer(this.db, plan.deferred, new Date(nextSlotAt(kind, recent.get(id) ?? [], now.getTime())));
         result.deferred += plan.deferred.length;
       }
-      const deliver = (card: Card) => sendCard(this.opts.egress, kind, secrets.address, secrets.secret, card, this.clock.now().getTime(), this.httpTimeoutMs);
+      const log = (m: string) => this.opts.log?.(`通知渠道 ${id}：${m}`);
+      const deliver = (card: Card) => sendCard(this.opts.egress, kind, secrets.address, secrets.secret, card, this.clock.now().getTime(), { timeoutMs: this.httpTimeoutMs, log });
       const byId = new Map(rows.map((d) => [d.id, d]));
       for (const p of plan.sends) sends.push({ ids: p.ids, card: this.cardOf(p, byId), deliver, attempts: maxAttempts(p.ids.map((i) => byId.get(i)!)), worstMs: this.httpTimeoutMs });
     }

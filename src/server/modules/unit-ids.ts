@@ -1,18 +1,19 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { campaigns, contactObjects, departments, groups, opinionForms, opinionItems, people, posts, supervisedItems } from '../db/schema/index.js';
+import { campaigns, departments, groups, opinionForms, opinionItems, people, supervisedItems } from '../db/schema/index.js';
 import { badRequest } from '../errors.js';
 
-/** The things a request names by id in its body, the table each lives in and how users call it. */
+/**
+ * The things a request names by id in its body, the table each lives in and how users call it. Only
+ * kinds some body carries (an activity's `objectIds` mix contact objects and people: its service checks them).
+ */
 const KINDS = {
   person: { table: people, what: '人员' },
   department: { table: departments, what: '科室' },
-  post: { table: posts, what: '岗位' },
   group: { table: groups, what: '小组' },
   campaign: { table: campaigns, what: '专项活动' },
   opinionForm: { table: opinionForms, what: '征求意见表' },
   opinionItem: { table: opinionItems, what: '意见' },
-  contactObject: { table: contactObjects, what: '联系对象' },
   item: { table: supervisedItems, what: '督办事项' },
 } as const;
 export type UnitIdKind = keyof typeof KINDS;

@@ -10,9 +10,15 @@ export interface ResolvedAddress { address: string; family: number }
 export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
 export const systemResolver: Resolver = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
 
-/** The destination is not one Zuofeng may connect to: nothing was sent. */
+/**
+ * The destination is not one Zuofeng may connect to: nothing was sent. `message` may be shown to the
+ * user; `detail` (the name, the address it resolved to) is for the server's log only.
+ */
 export class EgressRefused extends Error {
   override name = 'EgressRefused';
+  constructor(message: string, readonly detail: string = message) {
+    super(message);
+  }
 }
 export class EgressTimeout extends Error {
   override name = 'TimeoutError';
@@ -51,14 +57,14 @@ export class Egress {
     const literal = parseIP(normalHost(url.hostname));
     if (literal) {
       const v = judge(normalHost(url.hostname));
-      if (!v.ok) return Promise.reject(new EgressRefused(v.message));
+      if (!v.ok) return Promise.reject(new EgressRefused(v.message, v.detail));
     }
     const lookup: LookupFunction = (hostname, options, callback) => {
       this.resolve(hostname).then((list) => {
         if (!list.length) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
         for (const a of list) {
           const v = judge(a.address);
-          if (!v.ok) return callback(new EgressRefused(v.message), '', 4);
+          if (!v.ok) return callback(new EgressRefused(v.message, v.detail), '', 4);
         }
         if (options.all) callback(null, list.map((a) => ({ address: a.address, family: a.family })));
         else callback(null, list[0]!.address, list[0]!.family);
@@ -93,8 +99,8 @@ export class Egress {
       const timer = setTimeout(() => { timedOut = true; req.destroy(new EgressTimeout('对方在规定时间内没有应答')); }, o.timeoutMs);
       req.on('socket', (socket: Socket) => {
         const check = () => {
-          const v = socket.remoteAddress ? judge(socket.remoteAddress) : { ok: false as const, message: '无法确认对方地址' };
-          if (!v.ok) req.destroy(new EgressRefused(v.message));
+          const v = socket.remoteAddress ? judge(socket.remoteAddress) : { ok: false as const, message: '无法确认对方地址', detail: `${url.hostname}: socket without a peer address` };
+          if (!v.ok) req.destroy(new EgressRefused(v.message, v.detail));
         };
         if (socket.remoteAddress) check();
         else socket.once('connect', check);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLE_NAMES } from '../../domain/roles.js';
 import { zName } from './common.js';
 import { ZGrant } from './auth.js';
+import { USERNAME_PATTERN, USERNAME_RULE_MESSAGE } from './username.js';
 
 export const ZUser = z.object({
   id: z.uuid(),
@@ -18,7 +19,7 @@ export const ZUser = z.object({
 });
 
 export const ZUserBody = z.object({
-  username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为3-32位小写字母、数字、下划线，以字母开头'),
+  username: z.string().trim().regex(USERNAME_PATTERN, USERNAME_RULE_MESSAGE),
   displayName: zName('显示名称', 30),
   personId: z.uuid().nullable().default(null),
   /** Checked by the one password rule (domain/password-policy.ts) in the service. */

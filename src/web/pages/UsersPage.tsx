@@ -8,6 +8,7 @@ import { PersonSelect } from '../components/PersonSelect';
 import { reasonModal } from '../components/ReasonPrompt';
 import { AuditHistory } from '../components/AuditHistory';
 import { PASSWORD_RULE_TEXT, passwordProblems } from '../../domain/password-policy';
+import { USERNAME_PATTERN, USERNAME_RULE_TEXT } from '../../shared/contracts/username';
 
 /** The one password rule, checked as the administrator types (the server checks it again). */
 const passwordRules = (username: () => string | undefined) => [{ required: true, message: '请输入密码' }, {
@@ -88,7 +89,7 @@ export function UsersPage() {
         ]} />
       <Modal title="新建用户" open={creating} onOk={create} onCancel={() => setCreating(false)} destroyOnHidden forceRender>
         <Form form={createForm} layout="vertical">
-          <Form.Item name="username" label="用户名" rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '3-32位小写字母、数字、下划线，以字母开头' }]}><Input autoComplete="off" /></Form.Item>
+          <Form.Item name="username" label="用户名" rules={[{ required: true, pattern: USERNAME_PATTERN, message: USERNAME_RULE_TEXT }]}><Input autoComplete="off" /></Form.Item>
           <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
           <Form.Item name="personId" label="关联花名册人员"><PersonSelect /></Form.Item>
           <Form.Item name="password" label="初始密码" extra={PASSWORD_RULE_TEXT} dependencies={['username']} rules={passwordRules(() => createForm.getFieldValue('username'))}><Input.Password autoComplete="new-password" /></Form.Item>

@@ -44,7 +44,8 @@ async function presentObjects(deps: AppDeps, unitId: string, rows: ObjectRow[]) 
 export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typeof ZActivityBody>) {
   const today = shanghaiDate(deps.clock.now());
   if (b.heldOn > today) throw badRequest('活动日期不能晚于今天');
-  await assertInUnit(deps.db, actor.unitId, { campaign: b.campaignId, department: b.departmentId, person: [...b.participantIds, ...b.absentIds] });
+  await assertInUnit(deps.db, actor.unitId, { department: b.departmentId, person: [...b.participantIds, ...b.absentIds] });
+  // The campaign is looked up in the unit here (its period and measures are needed), not by assertInUnit as well.
   if (b.campaignId) {
     const c = await campaignsRepo.campaign(deps.db, actor.unitId, b.campaignId);
     if (!c) throw badRequest('所选专项活动不存在');

@@ -15,6 +15,6 @@ const channelsRoutes: RouteModule = async (app, deps) => {
   r.put('/channels/:id', { config, schema: { tags, summary: '修改通知渠道（密钥留空则不变）', params: ZIdParams, body: ZChannelUpdate, response: { 200: ZChannel } } }, async (req) => updateChannel(deps, req.actor, req.params.id, req.body));
   r.post('/channels/:id/withdraw', { config, schema: { tags, summary: '停用通知渠道（须说明原因）', params: ZIdParams, body: ZReasonBody, response: { 200: ZChannel } } }, async (req) => setChannelActive(deps, req.actor, req.params.id, false, req.body.reason));
   r.post('/channels/:id/restore', { config, schema: { tags, summary: '恢复使用通知渠道', params: ZIdParams, body: ZReasonBody, response: { 200: ZChannel } } }, async (req) => setChannelActive(deps, req.actor, req.params.id, true, req.body.reason));
-  r.post('/channels/:id/test', { config, schema: { tags, summary: '发送测试消息（显示渠道的应答代码和说明）', params: ZIdParams, response: { 200: ZTestResult } } }, async (req) => testChannel(deps, req.actor, req.params.id));
+  r.post('/channels/:id/test', { config, schema: { tags, summary: '发送测试消息（显示渠道的应答代码和说明）', params: ZIdParams, response: { 200: ZTestResult } } }, async (req) => testChannel(deps, req.actor, req.params.id, (m) => req.log.warn(m)));
 };
 export default channelsRoutes;

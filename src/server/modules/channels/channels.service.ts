@@ -11,6 +11,7 @@ import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
+import { assertInUnit } from '../unit-ids.js';
 import { openChannel, sealChannelValue, type OpenedChannel } from './channel-secrets.js';
 import { egressFor, sendCard } from './send.js';
 
@@ -51,18 +52,12 @@ async function channelOr404(deps: AppDeps, actor: Actor, id: string) {
   return c;
 }
 
-async function checkDepartment(deps: AppDeps, actor: Actor, departmentId: string | null) {
-  if (!departmentId) return;
-  const [d] = await deps.db.select({ id: departments.id }).from(departments).where(and(eq(departments.unitId, actor.unitId), eq(departments.id, departmentId)));
-  if (!d) throw badRequest('所选科室不存在');
-}
-
 /** The audit keeps the masked address and whether a secret is set, never the secret or the full address. */
 const auditView = (b: { kind: string; name: string; address: string; departmentId: string | null }, secret: string) => ({ kind: b.kind, name: b.name, address: maskAddress(b.address), departmentId: b.departmentId, hasSecret: secret !== '' });
 
 export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<typeof ZChannelBody>) {
   checkBody(deps, b, false);
-  await checkDepartment(deps, actor, b.departmentId);
+  await assertInUnit(deps.db, actor.unitId, { department: b.departmentId });
   const at = deps.clock.now();
   const keys = keyringFor(deps.config);
   const id = randomUUID();
@@ -84,7 +79,7 @@ export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: 
   const address = stored && b.address === maskAddress(stored.address) ? stored.address : b.address;
   const next = { ...b, address, secret: b.secret || (stored?.secret ?? '') };
   checkBody(deps, next, !!stored && stored.secret !== '');
-  await checkDepartment(deps, actor, b.departmentId);
+  await assertInUnit(deps.db, actor.unitId, { department: b.departmentId });
   const at = deps.clock.now();
   const keys = keyringFor(deps.config);
   const row = await deps.db.transaction(async (tx) => {
@@ -112,8 +107,11 @@ export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, 
   return (await present(deps, actor.unitId, [row]))[0]!;
 }
 
-/** “发送测试消息”: one real message to the robot; the answer is the channel's code and message (never its raw body). */
-export async function testChannel(deps: AppDeps, actor: Actor, id: string) {
+/**
+ * “发送测试消息”: one real message to the robot; the answer is the channel's code and message (never
+ * its raw body, nor what its name resolved to: that goes to `log`, the server's log).
+ */
+export async function testChannel(deps: AppDeps, actor: Actor, id: string, log: (message: string) => void = () => {}) {
   const c = await channelOr404(deps, actor, id);
   const at = deps.clock.now();
   const o = opened(deps, c);
@@ -121,7 +119,7 @@ export async function testChannel(deps: AppDeps, actor: Actor, id: string) {
     ? await sendCard(egressFor(deps.config), c.kind as ChannelKind, o.address, o.secret, {
       title: '【测试】作风督办提醒', lines: [`这是“${c.name}”的测试消息，由${actor.displayName}于 ${at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）发送。`, '收到即表示督办提醒可以送达本群。'],
       idempotencyKey: `test:${id}:${at.getTime()}`,
-    }, at.getTime())
+    }, at.getTime(), { log: (m) => log(`通知渠道 ${id} 测试：${m}`) })
     : { ok: false, code: 'sealed', message: UNREADABLE, retryable: false };
   await deps.db.transaction(async (tx) => {
     await tx.update(notificationChannels).set({ lastTestAt: at, lastTestOk: r.ok, lastTestAnswer: `${r.code} ${r.message}`.slice(0, 300) }).where(eq(notificationChannels.id, id));

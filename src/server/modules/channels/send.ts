@@ -29,22 +29,38 @@ export const cleanMessage = (m: string) => maskAddressesIn(m.replace(/[\u0000-\u
 
 const refused = (message: string): SendResult => ({ ok: false, code: 'forbidden_address', message, retryable: false });
 
+export interface SendOptions {
+  /** For the whole exchange (resolving, connecting, sending, reading). */
+  timeoutMs?: number;
+  /** The server's log: why an address was refused or could not be reached (names and addresses the answer does not show). */
+  log?: (message: string) => void;
+}
+
 /**
  * Sends one card to one robot and reads the vendor's answer. The address is checked as written
  * (vendor host, scheme, allow-list) and again at connect time; a refused address is not retried,
- * a network failure is.
+ * a network failure is. The answer never says what a name resolved to, nor tells a name that does
+ * not resolve from a host that does not answer: both are “无法连接到对方地址”, and the log has the reason.
  */
-export async function sendCard(egress: Egress, kind: ChannelKind, address: string, secret: string, card: Card, nowMs: number, timeoutMs = 10_000): Promise<SendResult> {
+export async function sendCard(egress: Egress, kind: ChannelKind, address: string, secret: string, card: Card, nowMs: number, o: SendOptions = {}): Promise<SendResult> {
+  const log = o.log ?? (() => {});
   const verdict = checkTarget(kind, address, egress.allow);
-  if (!verdict.ok) return refused(verdict.message);
+  if (!verdict.ok) {
+    log(`推送地址被拒绝：${verdict.detail ?? verdict.message}`);
+    return refused(verdict.message);
+  }
   const r = robotRequest(kind, address, secret, card, nowMs);
   try {
-    const a = await egress.post(new URL(r.url), { headers: r.headers, body: r.body, timeoutMs, maxBytes: ANSWER_MAX_BYTES, allowListedOnly: verdict.allowListedOnly });
+    const a = await egress.post(new URL(r.url), { headers: r.headers, body: r.body, timeoutMs: o.timeoutMs ?? 10_000, maxBytes: ANSWER_MAX_BYTES, allowListedOnly: verdict.allowListedOnly });
     if (a.status >= 300 && a.status < 400) return { ok: false, code: String(a.status), message: '对方要求跳转到其他地址；为安全起见不跟随跳转，请填写最终地址', retryable: false };
     const answer = readAnswer(kind, a.status, a.text);
     return { ...answer, message: cleanMessage(answer.message) };
   } catch (e) {
-    if (e instanceof EgressRefused) return refused(e.message);
+    if (e instanceof EgressRefused) {
+      log(`推送地址被拒绝：${e.detail}`);
+      return refused(e.message);
+    }
+    log(`推送失败（${new URL(r.url).host}）：${cleanMessage(e instanceof Error ? e.message : String(e))}`);
     const message = e instanceof EgressTimeout ? '对方在规定时间内没有应答' : '无法连接到对方地址';
     return { ok: false, code: 'network', message, retryable: true };
   }

@@ -155,8 +155,8 @@ export async function mergeItems(deps: AppDeps, actor: Actor, b: z.infer<typeof 
   if (ids.length === 0) throw badRequest('请选择要合并的其他意见');
   await assertInUnit(deps.db, actor.unitId, { opinionItem: [b.intoId, ...ids] });
   const rows = await orglifeRepo.opinionItemsByIds(deps.db, actor.unitId, [b.intoId, ...ids]);
-  const into = rows.find((r) => r.id === b.intoId);
-  if (!into || rows.length !== ids.length + 1) throw notFound('意见');
+  // assertInUnit found every one of them in the unit (items are never deleted).
+  const into = rows.find((r) => r.id === b.intoId)!;
   if (rows.some((r) => r.formId !== into.formId)) throw badRequest('只能合并同一意见表的意见');
   if (rows.some((r) => r.status === 'merged')) throw badRequest('所选意见中有已合并的意见');
   if (rows.some((r) => !canReadOpinionText(actor, r.targetPersonId))) throw notFound('意见');

@@ -37,15 +37,17 @@ async function claimNext(deps: AppDeps, unitId: string): Promise<RosterImportRow
   });
 }
 
+/** The runner's own last heartbeat: the lease it holds on the import, moved on with every chunk it commits. */
+interface Lease { beat: Date }
+
 /** Writes a claimed import from where it stands to the end. */
-async function run(deps: AppDeps, imp: RosterImportRow) {
+async function run(deps: AppDeps, imp: RosterImportRow, lease: Lease) {
   const { unitId, id } = imp;
   const actor: AuditActor = { userId: imp.appliedBy, name: imp.appliedByName ?? '' };
   const rows = imp.rows as RosterRow[];
   const departments = await orgRepo.departments(deps.db, unitId);
   const deptId = new Map(departments.map((d) => [d.name, d.id]));
   let { processed, created, updated } = imp;
-  let beat = imp.heartbeatAt!;
   while (processed < rows.length) {
     const chunk = rows.slice(processed, processed + CHUNK);
     const existing = await peopleRepo.byNames(deps.db, unitId, [...new Set(chunk.map((r) => r.name))]);
@@ -68,25 +70,31 @@ async function run(deps: AppDeps, imp: RosterImportRow) {
         }
       }
       const progress = { processed: processed + chunk.length, created: c, updated: u };
-      if (!(await rosterImportRepo.beat(tx, unitId, id, beat, now, progress))) throw new LostImport();
+      if (!(await rosterImportRepo.beat(tx, unitId, id, lease.beat, now, progress))) throw new LostImport();
       return progress;
     });
     ({ processed, created, updated } = counts);
-    beat = now;
+    lease.beat = now;
   }
-  if (!(await rosterImportRepo.beat(deps.db, unitId, id, beat, deps.clock.now(), { status: 'done', finishedAt: deps.clock.now() }))) throw new LostImport();
+  const end = deps.clock.now();
+  if (!(await rosterImportRepo.beat(deps.db, unitId, id, lease.beat, end, { status: 'done', finishedAt: end }))) throw new LostImport();
 }
 
-/** Runs a claimed import; a failure marks it failed (unless another instance has it now). */
-async function runToEnd(deps: AppDeps, imp: RosterImportRow) {
+/**
+ * Runs an import this instance has claimed (`imp` as claimed: its heartbeat is the claim's). A
+ * failure marks it failed only under the runner's own last heartbeat: when another instance has
+ * taken the import over meanwhile (the heartbeat moved on), the import is theirs and goes on.
+ * Exported for tests.
+ */
+export async function runClaimed(deps: AppDeps, imp: RosterImportRow) {
+  const lease: Lease = { beat: imp.heartbeatAt! };
   try {
-    await run(deps, imp);
+    await run(deps, imp, lease);
   } catch (err) {
     if (err instanceof LostImport) return;
     console.error('roster import failed', err);
     const now = deps.clock.now();
-    const current = await rosterImportRepo.byId(deps.db, imp.unitId, imp.id);
-    if (current?.status === 'running') await rosterImportRepo.beat(deps.db, imp.unitId, imp.id, current.heartbeatAt!, now, { status: 'failed', finishedAt: now });
+    await rosterImportRepo.beat(deps.db, imp.unitId, imp.id, lease.beat, now, { status: 'failed', finishedAt: now });
   }
 }
 
@@ -101,7 +109,7 @@ export async function startNextImport(deps: AppDeps, unitId: string): Promise<vo
   runningHere.add(unitId);
   // Nothing may escape as an unhandled rejection (it would end the process): a database that
   // failed even the marking is logged, and the heartbeat lets another claim resume the import.
-  void runToEnd(deps, claimed).catch((err: unknown) => console.error('roster import', err)).finally(() => {
+  void runClaimed(deps, claimed).catch((err: unknown) => console.error('roster import', err)).finally(() => {
     runningHere.delete(unitId);
     startNextImport(deps, unitId).catch((err: unknown) => console.error('roster import queue', err));
   });
@@ -116,7 +124,7 @@ export async function runImportsUntil(deps: AppDeps, unitId: string, id: string)
     const current = await rosterImportRepo.byId(deps.db, unitId, id);
     if (!current || current.status === 'done' || current.status === 'failed') return current;
     const claimed = await claimNext(deps, unitId);
-    if (claimed) await runToEnd(deps, claimed);
+    if (claimed) await runClaimed(deps, claimed);
     else await new Promise((r) => setTimeout(r, 1000));
   }
 }
