@@ -11,10 +11,11 @@ function codeAfter(secret: string, lastStep: number) {
   return { code: totpCode(base32Decode(secret), step), step };
 }
 
-/** Reads the secret shown for enrolment and confirms it with a code, as a user with an authenticator app would. */
-async function enrolOnPage(page: Page) {
+/** Reads the secret shown for enrolment and confirms it with the password and a code, as a user with an authenticator app would. */
+async function enrolOnPage(page: Page, password: string) {
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
   const { code, step } = codeAfter(secret, -1);
+  await page.getByPlaceholder('当前密码').fill(password);
   await page.getByPlaceholder('6位验证码').fill(code);
   await page.getByRole('button', { name: btn('确认启用') }).click();
   return { secret, step };
@@ -45,7 +46,7 @@ describe.skipIf(missing)('account security', () => {
     await page.getByText('管理员账号，须先启用两步验证').waitFor();
     await page.getByRole('button', { name: btn('启用两步验证') }).click();
     await page.getByAltText('两步验证二维码').waitFor();
-    await enrolOnPage(page);
+    await enrolOnPage(page, 'demo1234');
     await page.getByRole('button', { name: btn('新建用户') }).waitFor();
     await page.getByRole('button', { name: btn('新建用户') }).click();
     const dialog = page.getByRole('dialog');
@@ -79,7 +80,7 @@ describe.skipIf(missing)('account security', () => {
     await page.getByRole('button', { name: btn('启用两步验证') }).click();
     await page.getByAltText('两步验证二维码').waitFor();
     await shot('31-account-security');
-    const { secret, step } = await enrolOnPage(page);
+    const { secret, step } = await enrolOnPage(page, 'Xinmima-Zf#2027');
     await page.getByText('已启用', { exact: true }).waitFor(); // not the toast “两步验证已启用”
     await page.getByText('Chrome · Linux').waitFor();
     await logout();

@@ -1,11 +1,15 @@
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rowsOf } from '../src/server/db/client.js';
+import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { openPglite, rowsOf } from '../src/server/db/client.js';
 import { CRYPTO_MODE } from '../src/server/crypto/suite.js';
-import { hashPassword, needsRehash } from '../src/server/modules/auth/passwords.js';
+import { seedDemoUnit } from '../src/server/demo/seed-demo.js';
+import { dummyHashFor } from '../src/server/modules/auth/login.service.js';
+import { hashKindOf, hashPassword, needsRehash } from '../src/server/modules/auth/passwords.js';
 import { createUnitWithAccounts } from '../src/server/modules/units/unit-setup.service.js';
-import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
+import { Client, newDemoUnit, signIn, TestClock, testApp, type TestContext } from './helpers.js';
 
 /** Accounts under 等保三级: forced password change, one password rule, expiry, the crypto mode of hashes, sessions. */
 let ctx: TestContext;
@@ -109,6 +113,40 @@ describe('password hashes follow the crypto mode', () => {
     expect(row!.password_hash).not.toBe(other);
     expect(needsRehash(row!.password_hash, CRYPTO_MODE)).toBe(false);
     await signIn(ctx, who);
+  });
+});
+
+describe('the dummy hash of unknown names (timing)', () => {
+  it('follows the mix of stored hashes after a switch of ZUOFENG_CRYPTO, name by name, and keeps each name on one kind', async () => {
+    // A database of its own, so that the mix is what this test makes it.
+    const own = openPglite(await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }));
+    const deps = { db: own.db, clock: new TestClock(), config: ctx.config };
+    try {
+      await seedDemoUnit(deps, 'mix_');
+      const kinds = async (names: string[]) => Promise.all(names.map(async (n) => hashKindOf(await dummyHashFor(deps, n))));
+      const names = Array.from({ length: 400 }, (_, i) => `nobody${i}`);
+      const share = async () => (await kinds(names)).filter((k) => k === 'pbkdf2-sm3').length / names.length;
+
+      // Every account still argon2id (国密 just switched on, nobody signed in yet): unknown names cost an argon2id check too.
+      await own.db.execute(sql`update users set password_hash = ${await hashPassword('demo1234', 'default')}`);
+      expect(await share()).toBe(0);
+      // Half of the accounts rehashed to PBKDF2-SM3 by their logins: about half of the unknown names follow, read anew every 10 minutes.
+      const sm3 = await hashPassword('demo1234', 'gm');
+      await own.db.execute(sql`update users set password_hash = ${sm3} where id in (select id from users order by id limit (select count(*) / 2 from users))`);
+      expect(await share()).toBe(0);
+      deps.clock.advance(10 * 60_000 + 1);
+      const before = await kinds(names);
+      expect(Math.abs((await share()) - 0.5)).toBeLessThan(0.1);
+      expect(await kinds(names)).toEqual(before);
+      // Everyone rehashed: every unknown name costs a PBKDF2-SM3 check, like every account.
+      await own.db.execute(sql`update users set password_hash = ${sm3}`);
+      deps.clock.advance(10 * 60_000 + 1);
+      expect(await share()).toBe(1);
+      // A locked account is checked against a dummy of its own kind, so that the lock does not change its timing.
+      expect(hashKindOf(await dummyHashFor(deps, 'whoever', { passwordHash: await hashPassword('x', 'default') }))).toBe('argon2id');
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -236,11 +236,12 @@ describe('the daily mail of checkpoints', () => {
     const smtp = await startSmtp();
     try {
       const u = await unitWithCheckpoints();
-      // The audit administrator here is a member of staff (the demo's `auditor` login has no person, so no mailbox).
+      // The demo's `auditor` login has no person, so no mailbox: the security administrator links it to a member of staff.
       const security = await signIn(ctx, u.unit.user('security'));
-      const auditorUser = ((await security.get(`/api/users?q=${u.unit.user('member2')}`)).json().items as { id: string; username: string }[]).find((x) => x.username === u.unit.user('member2'));
-      expect((await security.post(`/api/users/${auditorUser!.id}/grants`, { role: 'audit_admin' })).statusCode).toBe(200);
-      const auditor = await signIn(ctx, u.unit.user('member2'));
+      const userNamed = async (login: string) => ((await security.get(`/api/users?q=${u.unit.user(login)}`)).json().items as { id: string; username: string; personId: string | null }[]).find((x) => x.username === u.unit.user(login))!;
+      const staff = await userNamed('member2');
+      expect((await security.patch(`/api/users/${(await userNamed('auditor')).id}`, { personId: staff.personId })).statusCode).toBe(200);
+      const auditor = await signIn(ctx, u.unit.user('auditor'));
       const member = await signIn(ctx, u.unit.user('member1'));
       for (const [who, email] of [[u.office, 'office@example.cn'], [member, 'member@example.cn'], [auditor, 'auditor@example.cn']] as const) {
         expect((await who.put('/api/me/notification-preferences', { groupRobot: true, mail: false, email, mailDigest: false })).statusCode).toBe(200);

@@ -61,4 +61,26 @@ describe('the audit chain', () => {
     expect((await member.get(`/api/audit/events?entityType=user&entityId=${me.user.id}`)).statusCode).toBe(200);
     expect((await member.get('/api/audit/events')).statusCode).toBe(403);
   });
+
+  it("keeps an account's trail (logins, grants, resets) to the security and audit administrators and its owner", async () => {
+    const unit = await newDemoUnit(ctx);
+    const member = await signIn(ctx, unit.user('member1'));
+    const id = (await member.get('/api/auth/me')).json().user.id;
+    const trail = `/api/audit/events?entityType=user&entityId=${id}`;
+    // history.read (another object's history) is not enough: the system administrator, the office, the party secretary, discipline.
+    for (const login of ['admin', 'office', 'secretary', 'discipline', 'member2']) {
+      const res = await (await signIn(ctx, unit.user(login))).get(trail);
+      expect([res.statusCode, res.json().code], login).toEqual([403, 'forbidden']);
+    }
+    for (const login of ['security', 'auditor']) {
+      const res = await (await signIn(ctx, unit.user(login))).get(trail);
+      expect(res.statusCode, login).toBe(200);
+      expect(res.json().items.map((e: { action: string }) => e.action), login).toContain('login');
+    }
+    expect((await member.get(trail)).json().items.length).toBeGreaterThan(0);
+    // The history of other objects stays open with history.read.
+    const office = await signIn(ctx, unit.user('office'));
+    const person = (await office.get('/api/people?pageSize=1')).json().items[0];
+    expect((await office.get(`/api/audit/events?entityType=person&entityId=${person.id}`)).statusCode).toBe(200);
+  });
 });

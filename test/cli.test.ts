@@ -199,6 +199,48 @@ describe('the zuofeng command', { timeout: 120_000 }, () => {
     expect((await zuofeng(env, 'audit', 'verify')).text).toContain('✓ 某局：审计链完整，共 5 条，尚无检查点');
   });
 
+  it('resets an administrator on the server: a new initial password and/or no second factor, sessions ended, audited', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'reset') };
+    await zuofeng(env, ...initArgs('reset-unit', '某局', 'rsadmin'));
+    const { openDatabase } = await import('../src/server/db/client.js');
+    const { verifyPassword } = await import('../src/server/modules/auth/passwords.js');
+    const inDb = async (q: ReturnType<typeof sql>) => {
+      const database = await openDatabase({ dataDir: env.ZUOFENG_DATA_DIR });
+      try {
+        return rowsOf<Record<string, unknown>>(await database.db.execute(q));
+      } finally {
+        await database.close();
+      }
+    };
+    // The auditor signed in once (a session), enrolled TOTP, then lost the phone and forgot the password.
+    await inDb(sql`update users set must_change_password = false, totp_secret = 'sealed', totp_enabled_at = now() where username = 'rsadmin-aud'`);
+    await inDb(sql`insert into sessions (id, unit_id, user_id, csrf_token, expires_at) select 'cli-test-session', unit_id, id, 'x', now() + interval '1 hour' from users where username = 'rsadmin-aud'`);
+    const { configFromEnv } = await import('../src/server/config.js');
+    const { throttleKeyOf } = await import('../src/server/modules/auth/login.service.js');
+    const lockKey = throttleKeyOf({ config: configFromEnv(env) }, 'rsadmin-aud');
+    await inDb(sql`insert into login_throttle (key, failures, locks, locked_until) values (${lockKey}, 5, 1, now() + interval '1 hour')`);
+    const state = async () => (await inDb(sql`select u.password_hash, u.must_change_password, u.totp_secret, (select count(*)::int from sessions s where s.user_id = u.id) as sessions,
+      (select count(*)::int from login_throttle t where t.key = ${lockKey}) as locks from users u where username = 'rsadmin-aud'`))[0]!;
+    const before = await state();
+
+    const reset = (...args: string[]) => zuofeng(env, 'admin', 'reset', '--unit', 'reset-unit', ...args);
+    expect(await reset('--username', 'rsadmin-aud')).toEqual({ code: 2, text: '错误：请指定 --password（设置新的初始密码）或 --totp（停用两步验证），或两者都指定' });
+    expect((await reset('--username', 'rsadmin-aud', '--password', '12345678')).text).toContain('密码不符合要求');
+    expect(await reset('--username', 'nobody', '--totp')).toEqual({ code: 2, text: '错误：单位“某局”中没有用户名为“nobody”的账号' });
+    expect((await zuofeng(env, 'admin', 'reset', '--unit', 'no-unit', '--username', 'rsadmin-aud', '--totp')).text).toBe('错误：没有代码为“no-unit”的单位');
+    expect(await state()).toEqual(before);
+
+    expect(await reset('--username', 'rsadmin-aud', '--password', 'Neu#2026abcd', '--totp'))
+      .toEqual({ code: 0, text: '“某局”的 rsadmin-aud：已设置新的初始密码（首次登录须修改，登录锁定已解除），已停用两步验证；该账号的所有登录已注销。' });
+    const after = await state();
+    expect([after.must_change_password, after.totp_secret, after.sessions, after.locks]).toEqual([true, null, 0, 0]);
+    expect(await verifyPassword(String(after.password_hash), 'Neu#2026abcd')).toBe(true);
+    expect(await reset('--username', 'rsadmin-aud', '--totp')).toEqual({ code: 2, text: '错误：rsadmin-aud 未启用两步验证' });
+    const trail = await inDb(sql`select e.action, e.actor_name from audit_events e join users u on u.id::text = e.entity_id where u.username = 'rsadmin-aud' order by e.seq`);
+    expect(trail.slice(-2)).toEqual([{ action: 'reset_password', actor_name: '命令行' }, { action: 'reset_totp', actor_name: '命令行' }]);
+    expect((await zuofeng(env, 'audit', 'verify')).text).toContain('✓ 某局：审计链完整');
+  });
+
   it('refuses bad arguments with a message', async () => {
     const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'f') };
     expect((await zuofeng(env, ...initArgs('X!', 'n', 'abc'))).text).toContain('单位代码为2-40位');

@@ -122,6 +122,55 @@ describe('strangers and the owner', () => {
   });
 });
 
+describe('password checks inside a session', () => {
+  /** A signed-in browser: its session and, like the owner's, its known-device cookie (sent to /api/auth only). */
+  async function browser(username: string) {
+    const res = await attempt(ctx, username, 'demo1234');
+    const session = res.cookies.find((c) => c.name === 'zf_session')!.value;
+    const device = deviceOf(res)!;
+    const csrf = (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { zf_session: session } })).json().csrfToken;
+    const changePassword = (currentPassword: string, withDevice = true) => ctx.app.inject({
+      method: 'POST', url: '/api/auth/password', payload: { currentPassword, newPassword: 'Neues#2026abc' },
+      cookies: { zf_session: session, ...(withDevice ? { zf_device: device } : {}) }, headers: { 'x-csrf-token': csrf },
+    });
+    return { changePassword };
+  }
+
+  it('counts 19 wrong current passwords sent at once from a stolen session like 19 logins: 4 checked, then locked', async () => {
+    const who = unit.user('member7');
+    const stolen = await browser(who);
+    const answers = await Promise.all(Array.from({ length: 19 }, (_, i) => stolen.changePassword(`guess-${i}`, false)));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([...Array(4).fill(400), ...Array(15).fill(423)]);
+    expect(answers.find((r) => r.statusCode === 400)!.json().code).toBe('wrong_password');
+    expect(answers.find((r) => r.statusCode === 423)!.json().message).toContain('该账号已临时锁定');
+    expect(await throttleRow(who)).toEqual({ failures: 5, locks: 1, locked: true });
+    // Even the right password waits for the lock now, in the session as at the login.
+    expect((await stolen.changePassword('demo1234', false)).statusCode).toBe(423);
+    expect((await attempt(ctx, who, 'demo1234')).statusCode).toBe(423);
+    const locks = rowsOf<{ n: number }>(await ctx.database.db.execute(sql`select count(*)::int as n from audit_events e join users u on u.id::text = e.entity_id where u.username = ${who} and e.action = 'lock'`));
+    expect(locks[0]!.n).toBe(1);
+  });
+
+  it("lets the owner's own browser change the password while strangers have locked the name", async () => {
+    const who = unit.user('member8');
+    const owner = await browser(who);
+    for (let i = 0; i < 5; i++) await attempt(ctx, who, 'wrong');
+    expect((await throttleRow(who))!.locked).toBe(true);
+    expect((await owner.changePassword('wrong-once')).json().code).toBe('wrong_password');
+    expect((await owner.changePassword('demo1234')).statusCode).toBe(200);
+    expect((await attempt(ctx, who, 'Neues#2026abc')).statusCode).toBe(423);
+  });
+
+  it('forgets the failures on the name when the right password is given in the session', async () => {
+    const who = unit.user('member9');
+    const owner = await browser(who);
+    for (let i = 0; i < 3; i++) expect((await owner.changePassword(`wrong-${i}`, false)).statusCode).toBe(400);
+    expect((await throttleRow(who))!.failures).toBe(3);
+    expect((await owner.changePassword('demo1234', false)).statusCode).toBe(200);
+    expect(await throttleRow(who)).toMatchObject({ failures: 0, locked: false });
+  });
+});
+
 describe('the address limit behind a proxy', () => {
   it('reads ZUOFENG_TRUST_PROXY as a list of proxies; the old value 1 means this machine only', () => {
     expect(configFromEnv({}).trustProxy).toBe(false);

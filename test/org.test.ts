@@ -107,7 +107,8 @@ describe('users and roles', () => {
   it('does not let the security administrator lock themselves out', async () => {
     const me = (await security.get('/api/auth/me')).json();
     expect((await security.patch(`/api/users/${me.user.id}`, { active: false })).json().message).toBe('不能停用自己的账号');
-    expect((await security.post(`/api/users/${me.user.id}/grants/${me.grants[0].id}/revoke`, { reason: '测试撤销' })).json().message).toBe('不能撤销自己的角色');
+    // Nor revoke their own administrator role: administrator roles are the operator's (zuofeng admin).
+    expect((await security.post(`/api/users/${me.user.id}/grants/${me.grants[0].id}/revoke`, { reason: '测试撤销' })).json().message).toBe('管理员角色只能由运维人员在服务器上用 zuofeng admin 命令授予或撤销');
   });
 });
 

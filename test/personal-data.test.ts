@@ -57,6 +57,59 @@ describe('the roster export with mobile numbers', () => {
   });
 });
 
+describe('mobile numbers in the roster', () => {
+  interface P { id: string; name: string; departmentId: string | null; phone: string }
+  const list = async (login: string, q = '') => (await as[login]!.get(`/api/people?pageSize=100${q ? `&q=${q}` : ''}`)).json().items as P[];
+  let everyone: P[];
+  beforeAll(async () => {
+    everyone = await list('office');
+  });
+  const phoneOf = (personId: string) => everyone.find((p) => p.id === personId)!.phone;
+
+  it('are listed for those who may export or edit the roster, and each person their own', async () => {
+    expect(everyone.length).toBe(30);
+    expect(everyone.every((p) => /^1\d{10}$/.test(p.phone))).toBe(true);
+    expect((await list('admin')).map((p) => p.phone)).toEqual(everyone.map((p) => p.phone));
+    for (const login of ['member6', 'secretary', 'leader1', 'discipline']) {
+      const mine = await personOf(login);
+      const seen = await list(login);
+      expect(seen.length, login).toBe(30);
+      expect(seen.filter((p) => p.phone !== '').map((p) => p.id), login).toEqual([mine]);
+      expect(seen.find((p) => p.id === mine)!.phone, login).toBe(phoneOf(mine));
+      const body = JSON.stringify(seen);
+      for (const p of everyone) if (p.id !== mine) expect(body, login).not.toContain(p.phone);
+    }
+    // A department head (member5, 社会救助股) sees the department's numbers: the people the head may edit.
+    const head = await list('member5');
+    const headPerson = await personOf('member5');
+    const dept = everyone.find((p) => p.id === headPerson)!.departmentId;
+    expect(dept).not.toBeNull();
+    expect(head.filter((p) => p.phone !== '').every((p) => p.departmentId === dept)).toBe(true);
+    expect(head.filter((p) => p.departmentId === dept).every((p) => p.phone === phoneOf(p.id))).toBe(true);
+    expect(head.some((p) => p.departmentId !== dept && p.phone === '')).toBe(true);
+  });
+
+  it('are shown on one person likewise', async () => {
+    const member6 = await personOf('member6');
+    const other = await personOf('member1');
+    const one = async (login: string, id: string) => (await as[login]!.get(`/api/people/${id}`)).json() as P;
+    expect((await one('member6', other)).phone).toBe('');
+    expect((await one('member6', other)).name).toBe(everyone.find((p) => p.id === other)!.name);
+    expect((await one('member6', member6)).phone).toBe(phoneOf(member6));
+    expect((await one('discipline', other)).phone).toBe('');
+    expect((await one('office', other)).phone).toBe(phoneOf(other));
+  });
+
+  it('cannot be probed by searching for them', async () => {
+    const number = phoneOf(await personOf('member1'));
+    expect((await list('office', number)).map((p) => p.id)).toEqual([await personOf('member1')]);
+    expect(await list('member6', number)).toEqual([]);
+    expect(await list('discipline', number)).toEqual([]);
+    const mine = phoneOf(await personOf('member6'));
+    expect((await list('member6', mine)).map((p) => p.id)).toEqual([await personOf('member6')]);
+  });
+});
+
 describe('absence reasons', () => {
   let absences: { zhou: string; yang: string };
   const reasonsSeenBy = async (login: string) => {

@@ -17,15 +17,15 @@ beforeEach(async () => {
 
 const codeNow = (c: TestContext, secret: Uint8Array) => totpCode(secret, totpStepOf(c.clock.now().getTime()));
 
-async function enrol(c: TestContext, client: Client) {
+async function enrol(c: TestContext, client: Client, password = 'demo1234') {
   const setup = await client.post('/api/auth/totp/setup');
   expect(setup.statusCode).toBe(200);
   const { secret, uri, qrSvg } = setup.json();
   expect(uri).toMatch(new RegExp(`^otpauth://totp/.+\\?secret=${secret}&`));
   expect(qrSvg.startsWith('<svg')).toBe(true);
   const key = base32Decode(secret);
-  expect((await client.post('/api/auth/totp/enable', { code: '000000' === codeNow(c, key) ? '111111' : '000000' })).json().code).toBe('invalid_totp');
-  expect((await client.post('/api/auth/totp/enable', { code: codeNow(c, key) })).statusCode).toBe(200);
+  expect((await client.post('/api/auth/totp/enable', { password, code: '000000' === codeNow(c, key) ? '111111' : '000000' })).json().code).toBe('invalid_totp');
+  expect((await client.post('/api/auth/totp/enable', { password, code: codeNow(c, key) })).statusCode).toBe(200);
   return { key, secret: secret as string };
 }
 
@@ -85,6 +85,37 @@ describe('TOTP for anyone', () => {
     expect((await client.post('/api/auth/totp/disable', { password: 'wrong', code: codeNow(ctx, key) })).json().code).toBe('wrong_password');
     expect((await client.post('/api/auth/totp/disable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode).toBe(200);
     expect((await passwordStep(ctx, who)).json().signedIn).toBe(true);
+  });
+
+  it('asks for the password to enrol: a session alone (perhaps stolen) cannot put its own authenticator on the account', async () => {
+    const who = unit.user('member5');
+    const stolen = await signIn(ctx, who);
+    const key = base32Decode((await stolen.post('/api/auth/totp/setup')).json().secret);
+    expect((await stolen.post('/api/auth/totp/enable', { code: codeNow(ctx, key) })).json().code).toBe('validation_failed');
+    const guessed = await stolen.post('/api/auth/totp/enable', { password: 'Guess#2026abc', code: codeNow(ctx, key) });
+    expect([guessed.statusCode, guessed.json().code]).toEqual([400, 'wrong_password']);
+    expect((await stolen.get('/api/auth/totp')).json().enabled).toBe(false);
+    // Guessing the password here is counted like a login: four more and the name is locked.
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push((await stolen.post('/api/auth/totp/enable', { password: `Guess#${i}`, code: codeNow(ctx, key) })).statusCode);
+    expect(answers).toEqual([400, 400, 400, 423]);
+    expect((await stolen.post('/api/auth/totp/enable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode).toBe(423);
+    expect((await stolen.get('/api/auth/totp')).json().enabled).toBe(false);
+    expect((await passwordStep(ctx, who)).statusCode).toBe(423);
+  });
+
+  it('counts wrong passwords and wrong codes when turning it off, as at login', async () => {
+    const who = unit.user('member6');
+    const client = await signIn(ctx, who);
+    const { key } = await enrol(ctx, client);
+    ctx.clock.advance(30_000);
+    const wrong = codeNow(ctx, key) === '123456' ? '654321' : '123456';
+    const answers = [];
+    for (let i = 0; i < 2; i++) answers.push((await client.post('/api/auth/totp/disable', { password: `Guess#${i}`, code: codeNow(ctx, key) })).json().code);
+    for (let i = 0; i < 3; i++) answers.push((await client.post('/api/auth/totp/disable', { password: 'demo1234', code: wrong })).json().code);
+    expect(answers).toEqual(['wrong_password', 'wrong_password', 'invalid_totp', 'invalid_totp', 'account_locked']);
+    expect((await client.post('/api/auth/totp/disable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode).toBe(423);
+    expect((await client.get('/api/auth/totp')).json().enabled).toBe(true);
   });
 
   it('is reset by the security administrator with a reason, audited; the user signs in with the password alone', async () => {

@@ -1,17 +1,16 @@
 import fs from 'node:fs';
-import readline from 'node:readline/promises';
 import { systemClock } from '../server/clock.js';
 import { configFromEnv } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { AppError } from '../server/errors.js';
 import { BackupError, createBackup, restoreBackup } from '../server/modules/backup/backup.service.js';
-import { addAdministrator, ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../server/modules/units/unit-setup.service.js';
+import { ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../server/modules/units/unit-setup.service.js';
 import { PASSWORD_RULE_TEXT, passwordRuleViolation } from '../domain/password-policy.js';
-import { isAdminRole } from '../domain/roles.js';
 import { USERNAME_PATTERN, USERNAME_RULE_MESSAGE } from '../shared/contracts/username.js';
 import { exportPeople, importPeople } from './people-commands.js';
 import { calendarCommand, CliInputError, workdays } from './calendar-commands.js';
 import { auditCheckpoint, auditVerify } from './audit-commands.js';
+import { addAdmin, resetAdmin, ttyPrompt } from './admin-commands.js';
 
 const USAGE = `用法：zuofeng <命令>
 
@@ -21,6 +20,9 @@ const USAGE = `用法：zuofeng <命令>
                               缺少的项会提示输入；密码须符合密码规则，首次登录须修改）
   admin add --unit 单位代码 --role security_admin|audit_admin|system_admin --username 用户名 [--password 密码]
                               为已有单位增加一个管理员账号（升级到三员分立时创建安全管理员、审计管理员）
+  admin reset --unit 单位代码 --username 用户名 [--password 新密码] [--totp]
+                              重置账号（管理员账号只能在此重置）：设置新的初始密码（首次登录须修改）
+                              和/或停用两步验证；该账号的所有登录注销，记入审计日志
   import people <文件.xlsx> [--unit 单位代码]
                               导入花名册（先检查整个文件，有错误则不写入）
   export people <文件.xlsx> [--unit 单位代码]
@@ -83,8 +85,9 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
     switch (cmd) {
       case 'init': return await init(await open(), named, io);
       case 'admin':
-        if (sub !== 'add') return usage(io, '请使用：zuofeng admin add --unit 单位代码 --role security_admin --username 用户名');
-        return await addAdmin(await open(), named, io);
+        if (sub === 'add') return await addAdmin(await open(), named, io);
+        if (sub === 'reset') return await resetAdmin(await open(), config, named, io);
+        return usage(io, '请使用：zuofeng admin add --unit 单位代码 --role security_admin --username 用户名，或 zuofeng admin reset --unit 单位代码 --username 用户名 --password 新密码 | --totp');
       case 'import':
       case 'export': {
         if (sub !== 'people' || !file) return usage(io, `请指定：zuofeng ${cmd} people <文件.xlsx>`);
@@ -183,29 +186,6 @@ async function init(database: Database, named: Record<string, string | true>, io
   const { unit } = await createUnitWithAccounts({ db: database.db, clock: systemClock }, { code, name, accounts });
   io.out(`已创建单位“${unit.name}”（${unit.code}）：系统管理员 ${accounts[0]!.username}、安全管理员 ${accounts[1]!.username}、审计管理员 ${accounts[2]!.username}，首次登录须修改密码。`);
   return 0;
-}
-
-async function addAdmin(database: Database, named: Record<string, string | true>, io: Io) {
-  const text = (key: string) => (typeof named[key] === 'string' ? (named[key] as string) : undefined);
-  const [unitCode, role, username] = [text('unit'), text('role'), text('username')];
-  if (!unitCode || !role || !username) throw new AppError(400, 'missing_flag', '请指定 --unit、--role 和 --username');
-  if (!isAdminRole(role)) throw new AppError(400, 'bad_role', '--role 只能是 system_admin、security_admin 或 audit_admin');
-  if (!USERNAME_PATTERN.test(username)) throw new AppError(400, 'bad_username', USERNAME_RULE_MESSAGE);
-  const prompt = io.prompt ?? (process.stdin.isTTY ? ttyPrompt : undefined);
-  const password = text('password') ?? (prompt ? (await prompt(`初始密码（${PASSWORD_RULE_TEXT}）：`)).trim() : undefined);
-  if (!password) throw new AppError(400, 'missing_flag', '缺少 --password');
-  const { unit, user } = await addAdministrator({ db: database.db, clock: systemClock }, unitCode, { username, role, password });
-  io.out(`已为“${unit.name}”创建${user.displayName} ${user.username}，首次登录须修改密码。`);
-  return 0;
-}
-
-async function ttyPrompt(question: string) {
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return await rl.question(question);
-  } finally {
-    rl.close();
-  }
 }
 
 /** A clear sentence for the database errors an operator can fix (no such database, nothing listening). */

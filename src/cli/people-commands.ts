@@ -55,7 +55,7 @@ export async function importPeople(db: Db, file: string, unitCode: string | unde
 
 export async function exportPeople(db: Db, file: string, unitCode: string | undefined, io: Io) {
   const unit = await pickUnit(db, unitCode);
-  const rows = (await peopleRepo.all(db, unit.id)).map(presentPerson);
+  const rows = (await peopleRepo.all(db, unit.id)).map((r) => presentPerson(r));
   fs.writeFileSync(file, await rosterExport(rows));
   io.out(`已导出“${unit.name}”花名册 ${rows.length} 人到 ${file}`);
   return 0;

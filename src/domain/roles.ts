@@ -52,13 +52,20 @@ export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as 
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 export const isAdminRole = (role: string): role is AdminRole => (ADMIN_ROLES as readonly string[]).includes(role);
 
-/** Why granting `role` to an account that holds `held` would break 三员分立, or null when it may be granted. */
-export function separationConflict(held: readonly Role[], role: Role): string | null {
-  if (!isAdminRole(role)) return null;
-  const other = held.find((r) => isAdminRole(r) && r !== role);
-  if (!other) return null;
-  return `三员分立：该账号已是${ROLES[other].label}，不能再担任${ROLES[role].label}（系统管理员、安全管理员、审计管理员须由不同账号担任）`;
-}
+/**
+ * 三员分立's refusal of a second administrator role on one account. The database holds the rule (a
+ * partial unique index on role_grants); it cannot tell which role the account already has.
+ */
+export const separationMessage = (role: AdminRole) =>
+  `三员分立：该账号已担任另一种管理员角色，不能再担任${ROLES[role].label}（系统管理员、安全管理员、审计管理员须由不同账号担任）`;
+
+/**
+ * Administrator roles are granted and revoked, and administrators' passwords and second factors
+ * reset, only by the operator on the server (`zuofeng admin …`): through the API a security
+ * administrator could otherwise make a puppet administrator, or take over another one.
+ */
+export const ADMIN_ROLES_BY_OPERATOR = '管理员角色只能由运维人员在服务器上用 zuofeng admin 命令授予或撤销';
+export const ADMIN_RESET_BY_OPERATOR = '管理员账号的密码和两步验证只能由运维人员在服务器上用 zuofeng admin reset 命令重置';
 
 /** Does the actor hold one of the three administrator roles (for which ZUOFENG_REQUIRE_TOTP asks a second factor)? */
 export const holdsAdminRole = (actor: Pick<Actor, 'grants'>) => actor.grants.some((g) => isAdminRole(g.role));
@@ -114,6 +121,27 @@ export function canWritePerson(
     .map((g) => g.scopeId);
   const inScope = (d: string | null) => d !== null && depts.includes(d);
   return inScope(person.departmentId) && (target === undefined || inScope(target.departmentId));
+}
+
+/**
+ * Whose mobile number the actor sees (personal data): with people.export everyone it may read
+ * (the roster export carries them all anyway), with people.write those it may change, and always
+ * its own person's. Others get the roster without numbers.
+ */
+export function canSeePhone(actor: Actor, person: { id: string; unitId: string; departmentId: string | null }): boolean {
+  return person.id === actor.personId || hasPermission(actor, 'people.export') || canWritePerson(actor, person);
+}
+
+/**
+ * Which people of `unitId` a roster search may match by mobile number, so that a search cannot
+ * probe numbers the actor does not see (canSeePhone): everyone, or the people of these departments
+ * (one's own person always, added by the query).
+ */
+export function phoneSearchScope(actor: Actor, unitId: string): 'all' | string[] {
+  if (hasPermission(actor, 'people.export')) return 'all';
+  if (actor.unitId !== unitId) return [];
+  if (hasUnitWide(actor, 'people.write')) return 'all';
+  return grantsWith(actor, 'people.write').flatMap((g) => (g.scopeType === 'department' && g.scopeId ? [g.scopeId] : []));
 }
 
 /**

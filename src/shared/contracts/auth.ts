@@ -28,8 +28,9 @@ export const ZPasswordChangeBody = z.object({
 
 export const ZTotpStatus = z.object({ enabled: z.boolean(), enabledAt: z.string().nullable(), required: z.boolean() });
 export const ZTotpSetup = z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() });
-export const ZTotpCodeBody = z.object({ code: zCode });
-export const ZTotpDisableBody = z.object({ password: z.string().min(1, '请输入当前密码').max(200), code: zCode });
+/** Turning TOTP on or off asks for the current password too: a session alone (perhaps stolen) is not enough. */
+export const ZTotpEnableBody = z.object({ password: z.string().min(1, '请输入当前密码').max(200), code: zCode });
+export const ZTotpDisableBody = ZTotpEnableBody;
 
 export const ZSession = z.object({
   id: z.uuid(),

@@ -43,7 +43,7 @@ export function RosterPage() {
       </Space>
     }>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search placeholder="姓名、电话或职务" allowClear onSearch={(v) => reset(() => setQ(v.trim()))} style={{ width: 220 }} aria-label="搜索" />
+        <Input.Search placeholder={canWrite || canExport ? '姓名、电话或职务' : '姓名或职务'} allowClear onSearch={(v) => reset(() => setQ(v.trim()))} style={{ width: 220 }} aria-label="搜索" />
         <Select placeholder="全部科室" allowClear style={{ width: 180 }} value={departmentId} onChange={(v) => reset(() => setDepartmentId(v))}
           options={(depts.data ?? []).map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（已撤销）` }))} aria-label="科室" />
         <Select placeholder="全部状态" allowClear style={{ width: 110 }} value={status} onChange={(v) => reset(() => setStatus(v))}
@@ -62,7 +62,8 @@ export function RosterPage() {
           { title: '职级', dataIndex: 'rank' },
           { title: '政治面貌', dataIndex: 'isPartyMember', render: (v, p) => (v ? <Tag color="red">党员{p.branchRole !== 'member' && p.branchRole !== 'none' ? `·${BRANCH_ROLE_LABELS[p.branchRole]}` : ''}</Tag> : '群众') },
           { title: '班子成员', dataIndex: 'isLeadership', render: (v) => (v ? '是' : '') },
-          { title: '联系电话', dataIndex: 'phone' },
+          // Mobile numbers are personal data: the server sends them to those who may edit or export the roster (and each their own).
+          ...(canWrite || canExport ? [{ title: '联系电话', dataIndex: 'phone' as const }] : []),
           { title: '状态', dataIndex: 'status', render: (v) => <Tag color={v === 'in_service' ? 'green' : 'default'}>{STATUS_LABELS[v]}</Tag> },
           { title: '操作', key: 'ops', fixed: 'right', width: 120, render: (_, p) => (
             <Space size={0}>

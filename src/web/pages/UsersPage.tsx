@@ -9,6 +9,7 @@ import { reasonModal } from '../components/ReasonPrompt';
 import { AuditHistory } from '../components/AuditHistory';
 import { PASSWORD_RULE_TEXT, passwordProblems } from '../../domain/password-policy';
 import { USERNAME_PATTERN, USERNAME_RULE_TEXT } from '../../shared/contracts/username';
+import { isAdminRole } from '../../domain/roles';
 
 /** The one password rule, checked as the administrator types (the server checks it again). */
 const passwordRules = (username: () => string | undefined) => [{ required: true, message: '请输入密码' }, {
@@ -17,6 +18,10 @@ const passwordRules = (username: () => string | undefined) => [{ required: true,
     return problems.length ? Promise.reject(new Error(problems.map((p) => p.message).join('；'))) : Promise.resolve();
   },
 }];
+
+/** Administrator roles are the operator's (zuofeng admin add / reset on the server): not granted, revoked or reset here. */
+const grantableRoles = Object.entries(ROLE_LABELS).filter(([role]) => !isAdminRole(role)).map(([value, label]) => ({ value, label }));
+const isAdministrator = (u: User) => u.grants.some((g) => isAdminRole(g.role));
 
 export function UsersPage() {
   const { message, modal } = App.useApp();
@@ -68,7 +73,7 @@ export function UsersPage() {
           { title: '用户名', dataIndex: 'username', width: 130 },
           { title: '姓名', dataIndex: 'displayName', width: 100 },
           { title: '角色', key: 'grants', render: (_, u) => u.grants.map((g) => (
-            <Tag key={g.id} closable onClose={(e) => { e.preventDefault(); revoke(u, g); }}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>
+            <Tag key={g.id} closable={!isAdminRole(g.role)} onClose={(e) => { e.preventDefault(); revoke(u, g); }}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>
           )) },
           { title: '状态', key: 'state', width: 150, render: (_, u) => (
             <Space size={[0, 4]} wrap>
@@ -80,8 +85,8 @@ export function UsersPage() {
           { title: '操作', key: 'ops', width: 300, render: (_, u) => (
             <Space size={0} wrap>
               <Button type="link" size="small" onClick={() => { grantForm.resetFields(); setGranting(u); }}>授予角色</Button>
-              <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>
-              {u.totpEnabled && <Button type="link" size="small" onClick={() => resetTotp(u)}>重置两步验证</Button>}
+              {!isAdministrator(u) && <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>}
+              {u.totpEnabled && !isAdministrator(u) && <Button type="link" size="small" onClick={() => resetTotp(u)}>重置两步验证</Button>}
               <Button type="link" size="small" onClick={() => setHistory(u)}>历史</Button>
               <Button type="link" size="small" danger={u.active} onClick={() => act(() => patch(`/api/users/${u.id}`, { active: !u.active }), u.active ? '已停用' : '已启用')}>{u.active ? '停用' : '启用'}</Button>
             </Space>
@@ -97,7 +102,7 @@ export function UsersPage() {
       </Modal>
       <Modal title={`授予角色：${granting?.displayName ?? ''}`} open={!!granting} onOk={grant} onCancel={() => setGranting(null)} destroyOnHidden forceRender>
         <Form form={grantForm} layout="vertical" initialValues={{ scopeType: 'unit' }}>
-          <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}><Select options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="role" label="角色" extra="系统管理员、安全管理员、审计管理员由运维人员在服务器上用 zuofeng admin 命令设置" rules={[{ required: true, message: '请选择角色' }]}><Select options={grantableRoles} /></Form.Item>
           <Form.Item name="scopeType" label="范围"><Select options={[{ value: 'unit', label: '全单位' }, { value: 'department', label: '指定科室' }, { value: 'group', label: '指定小组' }]} /></Form.Item>
           {scopeType === 'department' && <Form.Item name="scopeId" label="科室" rules={[{ required: true, message: '请选择科室' }]}><Select options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>}
           {scopeType === 'group' && <Form.Item name="scopeId" label="小组" rules={[{ required: true, message: '请选择小组' }]}><Select options={(groups.data ?? []).filter((g) => g.active).map((g) => ({ value: g.id, label: g.name }))} /></Form.Item>}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
@@ -30,7 +31,14 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_unit_idx').on(t.unitId)],
 );
 
-/** A role granted to a user, scoped to the unit, a department or a group. Revoked, never deleted. */
+/** The unique index that keeps one administrator role per account (its violation is mapped to 三员分立's message). */
+export const ADMIN_GRANT_INDEX = 'role_grants_one_admin_role_uq';
+
+/**
+ * A role granted to a user, scoped to the unit, a department or a group. Revoked, never deleted.
+ * 三员分立 holds in the database too: an account has at most one active administrator grant, so
+ * two concurrent grants cannot both pass the service's check (ADMIN_ROLES in domain/roles.ts).
+ */
 export const roleGrants = pgTable(
   'role_grants',
   {
@@ -44,7 +52,11 @@ export const roleGrants = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokeReason: text('revoke_reason'),
   },
-  (t) => [index('role_grants_user_idx').on(t.unitId, t.userId)],
+  (t) => [
+    index('role_grants_user_idx').on(t.unitId, t.userId),
+    uniqueIndex(ADMIN_GRANT_INDEX).on(t.unitId, t.userId)
+      .where(sql`role in ('system_admin', 'security_admin', 'audit_admin') and revoked_at is null`),
+  ],
 );
 
 /** Server-side sessions: the cookie holds a random token, the table its SHA-256. */

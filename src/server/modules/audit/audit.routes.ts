@@ -14,8 +14,8 @@ const auditRoutes: RouteModule = async (app, deps) => {
   /**
    * Audit events of the unit, newest first. The unit-wide log (any filter) is the audit
    * administrator's (audit.read, 三员分立). The history of ONE object (type and id) is open with
-   * history.read (office, leadership, discipline, system administrator), a user's history to the
-   * security administrator who manages users, and one's own user record to everyone.
+   * history.read (office, leadership, discipline, system administrator) — except a user's history,
+   * which only the security administrator who manages users reads, and each user their own.
    */
   r.get('/audit/events', { config: { permission: 'self' }, schema: { tags, summary: '审计记录（可按对象筛选）', querystring: ZAuditQuery, response: { 200: pageOf(ZAuditEvent) } } },
     async (req) => {
@@ -54,6 +54,7 @@ export default auditRoutes;
 function mayRead(actor: Actor, q: { entityType?: string; entityId?: string }): boolean {
   if (hasPermission(actor, 'audit.read')) return true;
   if (!q.entityType || !q.entityId) return false;
-  if (q.entityType === 'user' && (q.entityId === actor.userId || hasPermission(actor, 'users.manage'))) return true;
+  // An account's trail (logins, grants, resets) stays within 三员分立: the security administrator and the owner.
+  if (q.entityType === 'user') return q.entityId === actor.userId || hasPermission(actor, 'users.manage');
   return hasPermission(actor, 'history.read');
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { roleGrants, sessions, units, users } from '../../db/schema/index.js';
+import { SM3_HASH_PREFIX } from './passwords.js';
 
 export const authRepo = {
   async userByUsername(db: Db, username: string) {
@@ -28,14 +29,19 @@ export const authRepo = {
       .returning({ id: users.id });
     return rows.length === 1;
   },
+  /** How many active accounts there are, and how many of their hashes are PBKDF2-SM3 (the login's dummy follows the mix). */
+  async hashKinds(db: Db): Promise<{ sm3: number; total: number }> {
+    const [row] = await db.select({
+      sm3: sql<number>`count(*) filter (where left(${users.passwordHash}, ${SM3_HASH_PREFIX.length}::int) = ${SM3_HASH_PREFIX})::int`,
+      total: sql<number>`count(*)::int`,
+    }).from(users).where(eq(users.active, true));
+    return row ?? { sm3: 0, total: 0 };
+  },
   async createSession(db: Db, row: typeof sessions.$inferInsert) {
     await db.insert(sessions).values(row);
   },
   async deleteSession(db: Db, id: string) {
     await db.delete(sessions).where(eq(sessions.id, id));
-  },
-  async deleteUserSessions(db: Db, userId: string) {
-    await db.delete(sessions).where(eq(sessions.userId, userId));
   },
   async deleteOtherSessions(db: Db, userId: string, keepId: string) {
     return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId))).returning({ handle: sessions.handle });

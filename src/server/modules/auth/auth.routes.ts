@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ZLoginBody, ZLoginResult, ZMe, ZPasswordChangeBody, ZSession, ZSessionParams, ZTotpCodeBody, ZTotpDisableBody, ZTotpLoginBody, ZTotpSetup, ZTotpStatus } from '../../../shared/contracts/auth.js';
+import { ZLoginBody, ZLoginResult, ZMe, ZPasswordChangeBody, ZSession, ZSessionParams, ZTotpEnableBody, ZTotpDisableBody, ZTotpLoginBody, ZTotpSetup, ZTotpStatus } from '../../../shared/contracts/auth.js';
 import { ZOk } from '../../../shared/contracts/common.js';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { clearSessionCookie, DEVICE_COOKIE, SESSION_COOKIE, setDeviceCookie, setSessionCookie } from '../../plugins/auth.js';
 import { RateLimiter } from '../../plugins/rate-limit.js';
 import { typed, type AppDeps, type RouteModule } from '../../types.js';
-import { changePassword, logout, passwordChangeDue, passwordExpired, totpSetupDue } from './auth.service.js';
+import { logout, passwordChangeDue, passwordExpired, totpSetupDue } from './auth.service.js';
 import { login, loginWithTotp, type LoginOutcome } from './login.service.js';
+import { changePassword } from './password.service.js';
 import { listSessions, revokeOtherSessions, revokeSession } from './sessions.service.js';
 import { disableTotp, enableTotp, setupTotp, totpStatus } from './totp.service.js';
 import { presentGrant, presentMe } from './auth.presenter.js';
@@ -66,7 +67,7 @@ const authRoutes: RouteModule = async (app, deps) => {
 
   r.post('/auth/password', { config: setup, schema: { tags, summary: '修改密码', body: ZPasswordChangeBody, response: { 200: ZOk } } },
     async (request) => {
-      await changePassword(deps, request.actor, request.body.currentPassword, request.body.newPassword, request.cookies[SESSION_COOKIE]!);
+      await changePassword(deps, request.actor, request.body.currentPassword, request.body.newPassword, request.cookies[SESSION_COOKIE]!, request.cookies[DEVICE_COOKIE]);
       return ok;
     });
 
@@ -74,10 +75,10 @@ const authRoutes: RouteModule = async (app, deps) => {
     async (request) => totpStatus(deps, request.actor));
   r.post('/auth/totp/setup', { config: setup, schema: { tags, summary: '两步验证：生成密钥与二维码', response: { 200: ZTotpSetup } } },
     async (request) => setupTotp(deps, request.actor));
-  r.post('/auth/totp/enable', { config: setup, schema: { tags, summary: '两步验证：输入验证码确认启用', body: ZTotpCodeBody, response: { 200: ZOk } } },
-    async (request) => (await enableTotp(deps, request.actor, request.body.code), ok));
+  r.post('/auth/totp/enable', { config: setup, schema: { tags, summary: '两步验证：输入当前密码和验证码确认启用', body: ZTotpEnableBody, response: { 200: ZOk } } },
+    async (request) => (await enableTotp(deps, request.actor, request.body.password, request.body.code, request.cookies[DEVICE_COOKIE]), ok));
   r.post('/auth/totp/disable', { config: { permission: 'self' }, schema: { tags, summary: '两步验证：停用（需密码和验证码）', body: ZTotpDisableBody, response: { 200: ZOk } } },
-    async (request) => (await disableTotp(deps, request.actor, request.body.password, request.body.code), ok));
+    async (request) => (await disableTotp(deps, request.actor, request.body.password, request.body.code, request.cookies[DEVICE_COOKIE]), ok));
 
   r.get('/auth/sessions', { config: { permission: 'self' }, schema: { tags, summary: '我的登录会话', response: { 200: z.array(ZSession) } } },
     async (request) => listSessions(deps, request.actor, request.session!));

@@ -3,11 +3,9 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { holdsAdminRole, type Actor, type Role, type ScopeType } from '../../../domain/roles.js';
 import { passwordRuleViolation } from '../../../domain/password-policy.js';
 import { authRepo } from './auth.repo.js';
-import { hashPassword, verifyPassword } from './passwords.js';
 
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -76,23 +74,4 @@ export async function loadSession(deps: Deps, token: string): Promise<{ session:
 export function checkPasswordRule(password: string, username: string, field = 'password') {
   const problem = passwordRuleViolation(password, username);
   if (problem) throw new AppError(400, 'weak_password', problem, { fields: [{ path: field, message: problem }] });
-}
-
-/** Changes one's own password; every other session of the user is closed, this one stays. */
-export async function changePassword(deps: Deps, actor: Actor, current: string, next: string, keepToken: string) {
-  const user = await authRepo.userById(deps.db, actor.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, current))) {
-    throw new AppError(400, 'wrong_password', '当前密码不正确');
-  }
-  if (current === next) throw new AppError(400, 'same_password', '新密码不能与当前密码相同');
-  checkPasswordRule(next, user.username, 'newPassword');
-  const now = deps.clock.now();
-  const passwordHash = await hashPassword(next);
-  await deps.db.transaction(async (tx) => {
-    await authRepo.setPassword(tx, user.id, passwordHash, false, now);
-    await authRepo.deleteOtherSessions(tx, user.id, sessionIdOf(keepToken));
-    await recordAudit(tx, { userId: actor.userId, name: actor.displayName }, now, {
-      unitId: user.unitId, entityType: 'user', entityId: user.id, action: 'change_password',
-    });
-  });
 }

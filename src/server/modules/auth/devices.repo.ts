@@ -34,6 +34,11 @@ export const devicesRepo = {
     await db.update(knownDevices).set({ failures: 0, lastUsedAt: now, description }).where(eq(knownDevices.id, id));
   },
 
+  /** The owner proved the password on this device inside a session: its budget is whole again. */
+  async resetFailures(db: Db, id: string) {
+    await db.update(knownDevices).set({ failures: 0 }).where(eq(knownDevices.id, id));
+  },
+
   async insert(db: Db, row: typeof knownDevices.$inferInsert) {
     await db.insert(knownDevices).values(row);
     const keep = db.select({ id: knownDevices.id }).from(knownDevices)

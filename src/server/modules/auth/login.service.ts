@@ -8,9 +8,11 @@ import { matchTotp } from '../../../domain/totp.js';
 import { authRepo } from './auth.repo.js';
 import { sessionIdOf, type Deps } from './auth.service.js';
 import { devicesRepo } from './devices.repo.js';
-import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords.js';
+import { dummyHash, dummyKindFor, hashKindOf, hashPassword, needsRehash, verifyPassword } from './passwords.js';
+import { CRYPTO_MODE } from '../../crypto/suite.js';
+import type { Db } from '../../db/client.js';
 import { throttleRepo, type Attempt } from './throttle.repo.js';
-import { openTotpSecret } from './totp.service.js';
+import { openTotpSecret } from './totp-secret.js';
 
 /**
  * Signing in (docs/ARCHITECTURE.md, “Sessions and login”). Every attempt is counted before its
@@ -80,6 +82,30 @@ async function failure(deps: Deps, user: User | undefined, attempt: Attempt | nu
   throw plain;
 }
 
+/** The share of PBKDF2-SM3 hashes among active accounts: it moves slowly, so it is read at most every 10 minutes. */
+const SHARE_EVERY_MS = 10 * 60_000;
+const shares = new WeakMap<Db, { at: number; share: Promise<number> }>();
+function sm3Share(deps: Deps): Promise<number> {
+  const now = deps.clock.now().getTime();
+  const cached = shares.get(deps.db);
+  if (cached && now >= cached.at && now - cached.at < SHARE_EVERY_MS) return cached.share;
+  const share = authRepo.hashKinds(deps.db).then(({ sm3, total }) => (total === 0 ? (CRYPTO_MODE === 'gm' ? 1 : 0) : sm3 / total));
+  share.catch(() => shares.delete(deps.db));
+  shares.set(deps.db, { at: now, share });
+  return share;
+}
+
+/**
+ * The hash checked where there is no real one (passwords.ts#dummyKindFor): a locked account's
+ * own kind, so that its timing does not change with the lock; for an unknown name, a kind chosen by
+ * the name's keyed hash in the proportion the accounts have.
+ */
+export async function dummyHashFor(deps: Deps, name: string, lockedUser?: Pick<User, 'passwordHash'>): Promise<string> {
+  if (lockedUser) return dummyHash(hashKindOf(lockedUser.passwordHash));
+  const position = parseInt(throttleKeyOf(deps, name).slice(0, 12), 16) / 2 ** 48;
+  return dummyHash(dummyKindFor(position, await sm3Share(deps)));
+}
+
 export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome> {
   const { db, clock } = deps;
   const name = normaliseUsername(input.username);
@@ -88,7 +114,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
   const { deviceId, attempt } = await takeAttempt(deps, name, user, { token: input.deviceToken });
   const refused = !!attempt && !attempt.counted;
   // Exactly one verification whatever happens: a locked name or an unknown one checks a dummy hash.
-  const checked = await verifyPassword(refused || !user ? await dummyHash() : user.passwordHash, input.password);
+  const checked = await verifyPassword(refused || !user ? await dummyHashFor(deps, name, refused ? user : undefined) : user.passwordHash, input.password);
   if (!checked || refused || !user) return failure(deps, user, attempt, invalidLogin());
   if (needsRehash(user.passwordHash)) await authRepo.rehash(db, user.id, await hashPassword(input.password));
   if (user.totpSecret) {
@@ -119,6 +145,22 @@ export async function loginWithTotp(deps: Deps, input: { challenge: string; code
   const step = matchTotp(openTotpSecret(deps, user.id, user.totpSecret!), input.code, now.getTime(), user.totpLastStep);
   if (step === null || !(await authRepo.spendTotpStep(deps.db, user.id, step))) return failure(deps, user, attempt, wrongCode);
   return completeLogin(deps, user, { deviceId, deviceToken: input.deviceToken, userAgent: input.userAgent });
+}
+
+/**
+ * Proof of the password inside a session (changing it, turning TOTP on or off), counted through the
+ * login's throttle BEFORE the check, on the same path as a login from this browser (its known device,
+ * else the name): a stolen session cannot guess the password faster than a login could, and a lock
+ * answers 423 as at login. `check` returns the refusal (a wrong password or code) or null; a pass
+ * forgets the path's failures, as a login does.
+ */
+export async function reauthenticate(deps: Deps, user: User, deviceToken: string | undefined, check: () => Promise<AppError | null>) {
+  const { deviceId, attempt } = await takeAttempt(deps, user.username, user, { token: deviceToken });
+  if (attempt && !attempt.counted) throw lockedError(attempt.lockedUntil, deps.clock.now());
+  const refusal = await check();
+  if (refusal) return failure(deps, user, attempt, refusal);
+  if (deviceId) await devicesRepo.resetFailures(deps.db, deviceId);
+  else await throttleRepo.clear(deps.db, throttleKeyOf(deps, user.username), deps.clock.now());
 }
 
 /** Opens the session, remembers the device, forgets the name's failures (when they were on the name's path). */

@@ -57,10 +57,30 @@ export function needsRehash(passwordHash: string, mode: CryptoMode = CRYPTO_MODE
   return !passwordHash.startsWith('$argon2id$');
 }
 
-/** A hash to verify against when the user does not exist (or the name is locked), so that timing does not tell. */
-const dummies = new Map<CryptoMode, Promise<string>>();
-export function dummyHash(mode: CryptoMode = CRYPTO_MODE): Promise<string> {
-  let d = dummies.get(mode);
-  if (!d) dummies.set(mode, (d = hashPassword(randomBytes(12).toString('base64'), mode)));
+/** The two kinds of stored hash; the `CryptoMode` that writes each. */
+export type HashKind = 'argon2id' | 'pbkdf2-sm3';
+export const hashKindOf = (passwordHash: string): HashKind => (passwordHash.startsWith(SM3_PREFIX) ? 'pbkdf2-sm3' : 'argon2id');
+export const SM3_HASH_PREFIX = SM3_PREFIX;
+
+/** A hash of each kind to verify against where there is no real one (an unknown or a locked name). */
+const dummies = new Map<HashKind, Promise<string>>();
+export function dummyHash(kind: HashKind): Promise<string> {
+  let d = dummies.get(kind);
+  if (!d) dummies.set(kind, (d = hashPassword(randomBytes(12).toString('base64'), kind === 'pbkdf2-sm3' ? 'gm' : 'default')));
   return d;
+}
+
+/**
+ * Which kind of dummy an unknown name is checked against, so that its timing looks like a real
+ * name's in the installation as it is now. After a switch of ZUOFENG_CRYPTO the stored hashes are
+ * a mix (argon2id ≈ 25 ms, PBKDF2-SM3 ≈ 95 ms) that shifts as people sign in and are rehashed. One
+ * dummy of the mode's kind would set the unknown names apart from the accounts not yet rehashed;
+ * checking both kinds would cost more than any real check and set them apart from everyone. So
+ * each name gets one kind, in the proportion the active accounts have now (`sm3Share`), by its
+ * position in [0, 1) — a keyed hash of the name, which outsiders cannot compute. A name keeps its
+ * kind from one attempt to the next (as a real one does), and as the share moves, names change
+ * kind only in the direction real accounts do when rehashed.
+ */
+export function dummyKindFor(namePosition: number, sm3Share: number): HashKind {
+  return namePosition < sm3Share ? 'pbkdf2-sm3' : 'argon2id';
 }

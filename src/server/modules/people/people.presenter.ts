@@ -1,7 +1,8 @@
 import type { PersonRow } from './people.repo.js';
 import type { TPerson } from '../../../shared/contracts/people.js';
 
-export function presentPerson({ person: p, departmentName }: { person: PersonRow; departmentName: string | null }): TPerson {
+/** `showPhone` false (domain/roles.ts#canSeePhone) sends the person with an empty mobile number. */
+export function presentPerson({ person: p, departmentName }: { person: PersonRow; departmentName: string | null }, showPhone = true): TPerson {
   return {
     id: p.id,
     unitId: p.unitId,
@@ -13,7 +14,7 @@ export function presentPerson({ person: p, departmentName }: { person: PersonRow
     isPartyMember: p.isPartyMember,
     branchRole: p.branchRole as TPerson['branchRole'],
     isLeadership: p.isLeadership,
-    phone: p.phone,
+    phone: showPhone ? p.phone : '',
     status: p.status as TPerson['status'],
     updatedAt: p.updatedAt.toISOString(),
   };

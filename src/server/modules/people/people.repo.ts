@@ -12,14 +12,26 @@ export interface PeopleFilter {
   isPartyMember?: boolean;
 }
 
-function whereOf(unitId: string, f: PeopleFilter): SQL | undefined {
+/** Whose mobile numbers `q` may match (domain/roles.ts#phoneSearchScope, and one's own person). */
+export interface PhoneSearch {
+  scope: 'all' | string[];
+  personId: string | null;
+}
+
+function phoneMatches(like: string, p: PhoneSearch): SQL | undefined {
+  if (p.scope === 'all') return ilike(people.phone, like);
+  const whose = or(p.scope.length > 0 ? inArray(people.departmentId, p.scope) : undefined, p.personId ? eq(people.id, p.personId) : undefined);
+  return whose ? and(ilike(people.phone, like), whose) : undefined;
+}
+
+function whereOf(unitId: string, f: PeopleFilter, phone: PhoneSearch): SQL | undefined {
   const like = f.q ? containsPattern(f.q) : undefined;
   return and(
     eq(people.unitId, unitId),
     f.departmentId ? eq(people.departmentId, f.departmentId) : undefined,
     f.status ? eq(people.status, f.status) : undefined,
     f.isPartyMember !== undefined ? eq(people.isPartyMember, f.isPartyMember) : undefined,
-    like ? or(ilike(people.name, like), ilike(people.phone, like), ilike(people.position, like)) : undefined,
+    like ? or(ilike(people.name, like), phoneMatches(like, phone), ilike(people.position, like)) : undefined,
   );
 }
 
@@ -29,8 +41,8 @@ const withDepartment = {
 };
 
 export const peopleRepo = {
-  async page(db: Db, unitId: string, f: PeopleFilter, limit: number, offset: number) {
-    const where = whereOf(unitId, f);
+  async page(db: Db, unitId: string, f: PeopleFilter, phone: PhoneSearch, limit: number, offset: number) {
+    const where = whereOf(unitId, f, phone);
     const [rows, [count]] = await Promise.all([
       db
         .select(withDepartment)

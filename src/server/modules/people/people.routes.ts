@@ -26,7 +26,7 @@ const peopleRoutes: RouteModule = async (app, deps) => {
     async (req, reply) => {
       const unitId = await readableUnit(deps, req.actor, req.query.unitId);
       const unit = await orgRepo.unit(deps.db, unitId);
-      const rows = (await peopleRepo.all(deps.db, unitId)).map(presentPerson);
+      const rows = (await peopleRepo.all(deps.db, unitId)).map((r) => presentPerson(r));
       return sendDownload(reply, `${unit!.name}花名册${shanghaiDateStamp(deps.clock.now())}.xlsx`, XLSX_TYPE, await rosterExport(rows));
     });
 

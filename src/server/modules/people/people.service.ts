@@ -1,4 +1,4 @@
-import { canReadUnit, canWritePerson, type Actor } from '../../../domain/roles.js';
+import { canReadUnit, canSeePhone, canWritePerson, phoneSearchScope, type Actor } from '../../../domain/roles.js';
 import type { TPersonBody } from '../../../shared/contracts/people.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -22,14 +22,15 @@ export async function readableUnit({ db }: AppDeps, actor: Actor, unitId?: strin
 
 export async function listPeople(deps: AppDeps, actor: Actor, q: PeopleFilter & { unitId?: string; page: number; pageSize: number }) {
   const unitId = await readableUnit(deps, actor, q.unitId);
-  const { rows, total } = await peopleRepo.page(deps.db, unitId, q, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map(presentPerson), total, page: q.page, pageSize: q.pageSize };
+  const phone = { scope: phoneSearchScope(actor, unitId), personId: actor.personId };
+  const { rows, total } = await peopleRepo.page(deps.db, unitId, q, phone, q.pageSize, (q.page - 1) * q.pageSize);
+  return { items: rows.map((r) => presentPerson(r, canSeePhone(actor, r.person))), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getPerson({ db }: AppDeps, actor: Actor, id: string) {
   const row = await peopleRepo.byId(db, actor.unitId, id);
   if (!row) throw notFound('人员');
-  return presentPerson(row);
+  return presentPerson(row, canSeePhone(actor, row.person));
 }
 
 async function checkDepartment({ db }: AppDeps, unitId: string, departmentId: string | null) {

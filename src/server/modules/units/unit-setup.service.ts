@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import { isAdminRole, ROLES, type Role } from '../../../domain/roles.js';
-import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.js';
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import { checkPasswordRule } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { orgRepo } from '../org/org.repo.js';
@@ -61,6 +61,9 @@ export async function createUnitWithAccounts(deps: { db: Db; clock: Clock }, u: 
   });
 }
 
+/** Who the audit trail names for what the operator does with `zuofeng admin` (no user). */
+export const CLI_ACTOR: AuditActor = { userId: null, name: '命令行' };
+
 /** The three administrators of a new unit, named by the operator. */
 export const ADMIN_DISPLAY_NAMES = { system_admin: ROLES.system_admin.label, security_admin: ROLES.security_admin.label, audit_admin: ROLES.audit_admin.label } as const;
 
@@ -84,7 +87,7 @@ export async function addAdministrator(deps: { db: Db; clock: Clock }, unitCode:
       unitId: unit.id, username: a.username, displayName: ROLES[a.role].label, passwordHash, mustChangePassword: true, passwordSetAt: now, createdAt: now, updatedAt: now,
     });
     await usersRepo.insertGrant(tx, { unitId: unit.id, userId: user.id, role: a.role, scopeType: 'unit', createdAt: now });
-    await recordAudit(tx, { userId: null, name: '命令行' }, now, { unitId: unit.id, entityType: 'user', entityId: user.id, action: 'create', after: { username: user.username, roles: [a.role] } });
+    await recordAudit(tx, CLI_ACTOR, now, { unitId: unit.id, entityType: 'user', entityId: user.id, action: 'create', after: { username: user.username, roles: [a.role] } });
     return { unit, user };
   });
 }

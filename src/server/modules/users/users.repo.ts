@@ -1,7 +1,10 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { people, roleGrants, sessions, users } from '../../db/schema/index.js';
+import { ADMIN_GRANT_INDEX, people, roleGrants, sessions, users } from '../../db/schema/index.js';
 import { containsPattern } from '../../db/like.js';
+import { violatedUniqueIndex } from '../../db/errors.js';
+import { badRequest } from '../../errors.js';
+import { isAdminRole, separationMessage } from '../../../domain/roles.js';
 
 export const usersRepo = {
   async page(db: Db, unitId: string, q: string | undefined, limit: number, offset: number) {
@@ -16,6 +19,10 @@ export const usersRepo = {
   },
   async byId(db: Db, unitId: string, id: string) {
     const [u] = await db.select().from(users).where(and(eq(users.unitId, unitId), eq(users.id, id)));
+    return u;
+  },
+  async byUsername(db: Db, unitId: string, username: string) {
+    const [u] = await db.select().from(users).where(and(eq(users.unitId, unitId), eq(users.username, username)));
     return u;
   },
   async usernameTaken(db: Db, username: string) {
@@ -38,9 +45,15 @@ export const usersRepo = {
       .where(and(eq(roleGrants.unitId, unitId), inArray(roleGrants.userId, userIds), isNull(roleGrants.revokedAt)))
       .orderBy(asc(roleGrants.createdAt), asc(roleGrants.role));
   },
+  /** Refuses a second administrator role by the database's unique index too (a grant that raced past the check). */
   async insertGrant(db: Db, row: typeof roleGrants.$inferInsert) {
-    const [g] = await db.insert(roleGrants).values(row).returning();
-    return g!;
+    try {
+      const [g] = await db.insert(roleGrants).values(row).returning();
+      return g!;
+    } catch (e) {
+      if (isAdminRole(row.role) && violatedUniqueIndex(e) === ADMIN_GRANT_INDEX) throw badRequest(separationMessage(row.role));
+      throw e;
+    }
   },
   async grant(db: Db, unitId: string, id: string) {
     const [g] = await db.select().from(roleGrants).where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.id, id)));

@@ -3,7 +3,6 @@ import { ZIdParams, ZOk, ZPageQuery, ZReasonBody, pageOf } from '../../../shared
 import { ZGrantBody, ZResetPasswordBody, ZUser, ZUserBody, ZUserPatch } from '../../../shared/contracts/users.js';
 import { typed, type RouteModule } from '../../types.js';
 import * as users from './users.service.js';
-import { resetTotp } from '../auth/totp.service.js';
 
 const ok = { ok: true as const };
 const tags = ['用户与角色'];
@@ -21,7 +20,7 @@ const usersRoutes: RouteModule = async (app, deps) => {
   r.post('/users/:id/reset-password', { config: manage, schema: { tags, summary: '重置密码', params: ZIdParams, body: ZResetPasswordBody, response: { 200: ZOk } } },
     async (req) => (await users.resetPassword(deps, req.actor, req.params.id, req.body.password), ok));
   r.post('/users/:id/reset-totp', { config: manage, schema: { tags, summary: '重置两步验证（手机丢失等，须填写原因）', params: ZIdParams, body: ZReasonBody, response: { 200: ZOk } } },
-    async (req) => (await resetTotp(deps, req.actor, req.params.id, req.body.reason), ok));
+    async (req) => (await users.resetTotp(deps, req.actor, req.params.id, req.body.reason), ok));
   r.post('/users/:id/grants', { config: manage, schema: { tags, summary: '授予角色', params: ZIdParams, body: ZGrantBody, response: { 200: ZOk } } },
     async (req) => (await users.addGrant(deps, req.actor, req.params.id, req.body), ok));
   r.post('/users/:id/grants/:grantId/revoke', {

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ROLES, isAdminRole, separationConflict, type Actor, type Role } from '../../../domain/roles.js';
+import { ADMIN_RESET_BY_OPERATOR, ADMIN_ROLES_BY_OPERATOR, ROLES, isAdminRole, type Actor, type Role } from '../../../domain/roles.js';
 import type { ZGrantBody, ZUserBody, ZUserPatch } from '../../../shared/contracts/users.js';
 import type { Db } from '../../db/client.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -73,11 +73,23 @@ export async function patchUser({ db, clock }: AppDeps, actor: Actor, id: string
   });
 }
 
+/**
+ * The user another may reset (password, TOTP): of the actor's unit, and no administrator — those
+ * are reset by the operator on the server (`zuofeng admin reset`), so that no security
+ * administrator can take over another administrator's account.
+ */
+async function resettableUser(db: Db, actor: Actor, id: string) {
+  const u = await usersRepo.byId(db, actor.unitId, id);
+  if (!u) throw notFound('用户');
+  const grants = await usersRepo.activeGrants(db, actor.unitId, [id]);
+  if (grants.some((g) => isAdminRole(g.role))) throw forbidden(ADMIN_RESET_BY_OPERATOR);
+  return u;
+}
+
 /** Security administrator's reset: sets a temporary password, unlocks the name, ends the user's sessions, asks for a change. */
 export async function resetPassword(deps: AppDeps, actor: Actor, id: string, password: string) {
   const { db, clock } = deps;
-  const u = await usersRepo.byId(db, actor.unitId, id);
-  if (!u) throw notFound('用户');
+  const u = await resettableUser(db, actor, id);
   checkPasswordRule(password, u.username);
   const passwordHash = await hashPassword(password);
   const now = clock.now();
@@ -89,8 +101,23 @@ export async function resetPassword(deps: AppDeps, actor: Actor, id: string, pas
   });
 }
 
+/** The security administrator turns off another user's second factor (a lost phone), with a reason; the user's sessions end. */
+export async function resetTotp({ db, clock }: AppDeps, actor: Actor, userId: string, reason: string) {
+  if (userId === actor.userId) throw badRequest('不能重置自己的两步验证，请在“账号安全”中操作');
+  const u = await resettableUser(db, actor, userId);
+  if (!u.totpSecret && !u.totpPending) throw badRequest('该用户未启用两步验证');
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    await usersRepo.update(tx, actor.unitId, u.id, { totpSecret: null, totpPending: null, totpLastStep: null, totpEnabledAt: null, updatedAt: now });
+    await usersRepo.endSessions(tx, u.id);
+    await recordAudit(tx, auditActorOf(actor), now, { unitId: u.unitId, entityType: 'user', entityId: u.id, action: 'reset_totp', after: { reason } });
+  });
+}
+
+/** Business roles only: the three administrator roles are the operator's (`zuofeng admin add`), see ADMIN_ROLES_BY_OPERATOR. */
 export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: string, body: z.infer<typeof ZGrantBody>) {
   if (!(await usersRepo.byId(db, actor.unitId, userId))) throw notFound('用户');
+  if (isAdminRole(body.role)) throw forbidden(ADMIN_ROLES_BY_OPERATOR);
   // The security administrator gives others their rights, never itself (三员分立).
   if (userId === actor.userId) throw badRequest('不能给自己授予角色');
   await assertInUnit(db, actor.unitId, body.scopeType === 'department' ? { department: body.scopeId } : body.scopeType === 'group' ? { group: body.scopeId } : {});
@@ -98,9 +125,6 @@ export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: str
   if (existing.some((g) => g.role === body.role && g.scopeType === body.scopeType && g.scopeId === body.scopeId)) {
     throw conflict(`已授予“${ROLES[body.role as Role].label}”角色`);
   }
-  const separation = separationConflict(existing.map((g) => g.role as Role), body.role as Role);
-  if (separation) throw badRequest(separation);
-  if (isAdminRole(body.role) && body.scopeType !== 'unit') throw badRequest(`${ROLES[body.role].label}只能授予全单位范围`);
   const now = clock.now();
   await db.transaction(async (tx) => {
     const g = await usersRepo.insertGrant(tx, { unitId: actor.unitId, userId, role: body.role, scopeType: body.scopeType, scopeId: body.scopeId, createdAt: now });
@@ -112,6 +136,7 @@ export async function revokeGrant({ db, clock }: AppDeps, actor: Actor, userId: 
   const g = await usersRepo.grant(db, actor.unitId, grantId);
   if (!g || g.userId !== userId) throw notFound('角色授权');
   if (g.revokedAt) throw badRequest('该授权已撤销');
+  if (isAdminRole(g.role)) throw forbidden(ADMIN_ROLES_BY_OPERATOR);
   if (userId === actor.userId) throw badRequest('不能撤销自己的角色');
   const now = clock.now();
   await db.transaction(async (tx) => {

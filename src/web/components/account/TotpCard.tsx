@@ -8,7 +8,7 @@ interface Setup { secret: string; uri: string; qrSvg: string }
 
 const codeRule = [{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输入验证器中的6位数字' }];
 
-/** Two-step verification: enrol with any authenticator app (scan the QR code, confirm with a code), or turn it off. */
+/** Two-step verification: enrol with any authenticator app (scan the QR code, confirm with the password and a code), or turn it off. */
 export function TotpCard({ onEnabled }: { onEnabled?: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -23,7 +23,7 @@ export function TotpCard({ onEnabled }: { onEnabled?: () => void }) {
     try { await fn(); if (ok) message.success(ok); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
   };
   const start = () => run(async () => setSetup(await post<Setup>('/api/auth/totp/setup')));
-  const enable = async (v: { code: string }) => {
+  const enable = async (v: { password: string; code: string }) => {
     if (await run(() => post('/api/auth/totp/enable', v), '两步验证已启用')) { setSetup(null); await refresh(); onEnabled?.(); }
   };
   const disable = async (v: { password: string; code: string }) => {
@@ -35,7 +35,7 @@ export function TotpCard({ onEnabled }: { onEnabled?: () => void }) {
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
         <div><Tag color="green">已启用</Tag>{s.enabledAt && <Typography.Text type="secondary">启用于 {new Date(s.enabledAt).toLocaleString('zh-CN')}</Typography.Text>}</div>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>登录时输入密码后，还须输入验证器中的6位数字。手机丢失时请联系安全管理员重置。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>登录时输入密码后，还须输入验证器中的6位数字。手机丢失时请联系安全管理员重置（管理员账号请联系运维人员在服务器上重置）。</Typography.Paragraph>
         {s.required ? <Typography.Text type="secondary">本系统要求管理员使用两步验证，不能停用。</Typography.Text>
           : !disabling ? <Button danger onClick={() => setDisabling(true)}>停用两步验证</Button>
           : (
@@ -61,8 +61,9 @@ export function TotpCard({ onEnabled }: { onEnabled?: () => void }) {
           <Space orientation="vertical">
             <Typography.Text>1. 用验证器扫描左侧二维码；无法扫描时手动输入密钥：</Typography.Text>
             <Typography.Text code copyable data-testid="totp-secret">{setup.secret}</Typography.Text>
-            <Typography.Text>2. 输入验证器显示的6位数字确认：</Typography.Text>
+            <Typography.Text>2. 输入当前密码和验证器显示的6位数字确认：</Typography.Text>
             <Form layout="inline" onFinish={enable} requiredMark={false}>
+              <Form.Item name="password" rules={[{ required: true, message: '请输入当前密码' }]}><Input.Password placeholder="当前密码" autoComplete="current-password" style={{ width: 160 }} /></Form.Item>
               <Form.Item name="code" rules={codeRule}><Input placeholder="6位验证码" inputMode="numeric" maxLength={7} autoComplete="one-time-code" style={{ width: 140 }} /></Form.Item>
               <Button type="primary" htmlType="submit">确认启用</Button>
             </Form>
