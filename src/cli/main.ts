@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline/promises';
 import { clockFromEnv, systemClock } from '../server/clock.js';
 import { configFromEnv } from '../server/config.js';
+import { keyringFor } from '../server/crypto/keyring.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { AppError } from '../server/errors.js';
 import { BackupError, createBackup, restoreBackup } from '../server/modules/backup/backup.service.js';
@@ -103,7 +104,7 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         if (!fs.existsSync(sub)) return usage(io, `找不到文件 ${sub}`);
         if (named.yes !== true) return usage(io, '恢复会替换当前数据库中的全部数据。确认请加 --yes');
         const db = (await open()).db;
-        const counts = await restoreBackup(db, fs.readFileSync(sub));
+        const counts = await restoreBackup(db, fs.readFileSync(sub), { keyCheck: keyringFor(config).checkValue() });
         io.out(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
         if (!(await auditMarkRestore(db, config, clockFromEnv(env), io))) return 1;
         return await auditVerify(db, config, clockFromEnv(env), io);
