@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyringFor } from '../src/server/crypto/keyring.js';
 import { readAuditCheckpoints, writeAuditCheckpoints } from '../src/server/modules/audit/checkpoints.service.js';
 import { formatCheckpointLine, nextCheckpointLines } from '../src/domain/audit-checkpoints.js';
@@ -26,6 +26,7 @@ beforeAll(async () => {
   const lines = nextCheckpointLines(null, heads, ctx.clock.now(), 'sha256', (body, hash) => keyring.mac('audit-checkpoint', body, hash));
   fs.writeFileSync(path.join(ctx.config.auditCheckpointDir, '2026-11.log'), `${lines.map(formatCheckpointLine).join('\n')}\n`);
 });
+afterAll(() => fs.rmSync(path.dirname(ctx.config.auditCheckpointDir), { recursive: true, force: true }));
 
 /**
  * Asks /api/health over HTTP, one request after another, until `work` settles; counts the answers
