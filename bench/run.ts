@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<{ run: (emit: Emit) => Promise<void> 
   dispatch: () => import('./suites/dispatch.js'),
   passwords: () => import('./suites/passwords.js'),
   imports: () => import('./suites/imports.js'),
+  'audit-verify': () => import('./suites/audit-verify.js'),
 };
 
 export type Emit = (metric: string, value: number, unit: string) => void;

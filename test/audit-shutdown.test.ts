@@ -38,7 +38,7 @@ describe('a clean shutdown of the server', () => {
 
     const database = await openDatabase({ dataDir });
     try {
-      const report = await verifyAuditTrail(database.db, configFromEnv(env), unit.id);
+      const report = await verifyAuditTrail(database.db, configFromEnv(env), new Date(), unit.id);
       expect(report).toMatchObject({ ok: true, log: { lines: 1, problems: [] } });
       expect(report.units[0]!.checkpoints).toMatchObject({ checked: 1, problem: null, latest: { seq: report.units[0]!.events } });
     } finally {

@@ -23,7 +23,7 @@ describe('the audit chain', () => {
     expect(after.events).toBe(before.events + 1);
     expect(after.firstBreak).toBeNull();
     expect((await auditor.get('/api/audit/verify')).json()).toEqual({
-      ok: true, events: after.events, firstBreak: null, checkpoints: { checked: 0, latest: null, problem: null }, messages: [],
+      ok: true, events: after.events, firstBreak: null, checkpoints: { checked: 0, latest: null, problem: null, overdue: null }, messages: [], notes: [],
     });
   });
 

@@ -53,8 +53,16 @@ async function roster(n: number) {
   return file;
 }
 
-/** init → import → backup → restore elsewhere → the roster and an intact audit chain come back. */
-async function roundTrip(source: Record<string, string>, target: Record<string, string>) {
+let roundTrips = 0;
+/**
+ * init → import → backup → restore elsewhere → the roster and an intact audit chain come back.
+ * Both sides use the same key file (the administrator carries it along) and a checkpoint directory of their own.
+ */
+async function roundTrip(sourceEnv: Record<string, string>, targetEnv: Record<string, string>) {
+  const run = ++roundTrips;
+  const key = { ZUOFENG_KEY_FILE: path.join(tmp, `round-trip-${run}.key`) };
+  const source = { ZUOFENG_AUDIT_CHECKPOINT_DIR: path.join(tmp, `round-trip-${run}-source`), ...key, ...sourceEnv };
+  const target = { ZUOFENG_AUDIT_CHECKPOINT_DIR: path.join(tmp, `round-trip-${run}-target`), ...key, ...targetEnv };
   expect((await zuofeng(source, ...initArgs('cli-unit', '命令行测试局', 'cliadmin'))).code).toBe(0);
   const imported = await zuofeng(source, 'import', 'people', await roster(25));
   expect(imported).toEqual({ code: 0, text: '已导入到“命令行测试局”：新增 25 人，更新 0 人' });
@@ -64,7 +72,8 @@ async function roundTrip(source: Record<string, string>, target: Record<string, 
   const restored = await zuofeng(target, 'restore', backup, '--yes');
   expect(restored.code).toBe(0);
   expect(restored.text).toContain('people 25');
-  expect(restored.text).toContain('✓ 命令行测试局：审计链完整，共 29 条');
+  expect(restored.text).toContain('✓ 命令行测试局：审计链完整，共 29 条，与 1 个检查点一致（最近一个：第 29 条，');
+  expect(restored.text).toMatch(/\nℹ 命令行测试局：恢复：\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 从备份恢复，链头回到第 29 条$/);
   const exported = path.join(tmp, `export-${Date.now()}.xlsx`);
   expect(await zuofeng(target, 'export', 'people', exported)).toEqual({ code: 0, text: `已导出“命令行测试局”花名册 25 人到 ${exported}` });
 }
@@ -136,6 +145,64 @@ describe('the zuofeng command', { timeout: 120_000 }, () => {
     expect(json).toMatchObject({ ok: false, checkpointDir: path.join(dataDir, 'audit-checkpoints'), log: { lines: 1, problems: [] } });
     expect(json.units[0]).toMatchObject({ unitName: '改写局', ok: false, firstBreak: null, checkpoints: { checked: 1, problem: { kind: 'rewritten', seq: 7, lastGoodSeq: 0 } } });
     expect(json.units[0].messages[0]).toContain('改写发生在第 7 条之前');
+  });
+
+  it('signs a restore of an older backup in the checkpoints: verify shows it as a restore, not as a deletion', async () => {
+    const dataDir = path.join(tmp, 'restore-mark');
+    const env = { ZUOFENG_DATA_DIR: dataDir };
+    await zuofeng(env, ...initArgs('restore-unit', '恢复局', 'resadmin'));
+    await zuofeng(env, 'import', 'people', await roster(3));
+    expect((await zuofeng(env, 'audit', 'checkpoint')).code).toBe(0);
+    const backup = path.join(tmp, 'older.zfb');
+    expect((await zuofeng(env, 'backup', backup)).code).toBe(0);
+    await zuofeng(env, 'import', 'people', await roster(6));
+    expect((await zuofeng(env, 'audit', 'checkpoint')).code).toBe(0);
+    const later = JSON.parse((await zuofeng(env, 'audit', 'verify', '--json')).text).units[0].events as number;
+    expect(later).toBeGreaterThan(7);
+
+    // Another key file would make the restored installation unusable: refused, nothing changed.
+    const otherKey = await zuofeng({ ...env, ZUOFENG_KEY_FILE: path.join(tmp, 'another.key') }, 'restore', backup, '--yes');
+    expect(otherKey).toEqual({ code: 2, text: '错误：备份来自使用另一把密钥文件的安装：请用原安装的密钥文件（ZUOFENG_KEY_FILE）恢复，否则恢复后服务无法启动。未做任何改动' });
+
+    const restored = await zuofeng(env, 'restore', backup, '--yes');
+    expect(restored.code).toBe(0);
+    expect(restored.text).toContain('已在审计检查点文件中记下这次恢复（1 个单位）：恢复：单位 恢复局，链头回到第 7 条');
+    const shown = new RegExp(`✓ 恢复局：审计链完整，共 7 条，与 2 个检查点一致（最近一个：第 7 条，[^）]+）\nℹ 恢复局：恢复：\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d 从备份恢复，链头回到第 7 条（此前已写入检查点的第 8–${later} 条随恢复丢弃）$`);
+    expect(restored.text).toMatch(shown);
+    const verify = await zuofeng(env, 'audit', 'verify');
+    expect(verify.code).toBe(0);
+    expect(verify.text).toMatch(shown);
+    const dir = path.join(dataDir, 'audit-checkpoints');
+    const lines = fs.readdirSync(dir).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').trimEnd().split('\n')).map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.kind ?? 'checkpoint', l.seq])).toEqual([['checkpoint', 7], ['checkpoint', later], ['restore', 7]]);
+    expect(lines[2]).toMatchObject({ n: 3, note: '恢复：单位 恢复局，链头回到第 7 条', prev: lines[1].mac });
+
+    // The chain goes on from the restored head; a rewrite at or before it is still found.
+    await zuofeng(env, 'import', 'people', await roster(4));
+    expect((await zuofeng(env, 'audit', 'checkpoint')).code).toBe(0);
+    expect((await zuofeng(env, 'audit', 'verify')).code).toBe(0);
+    const { openDatabase } = await import('../src/server/db/client.js');
+    const database = await openDatabase({ dataDir });
+    const [unit] = rowsOf<{ id: string }>(await database.db.execute(sql`select id from units where code = 'restore-unit'`));
+    await rewriteHistory(database.db, unit!.id, 3);
+    await database.close();
+    const rewritten = await zuofeng(env, 'audit', 'verify');
+    expect(rewritten.code).toBe(3);
+    expect(rewritten.text).toContain('✗ 恢复局：审计记录被改写：改写发生在第 7 条之前（含第 7 条）');
+  });
+
+  it('fails verification, exit code 3, when events waited more than two intervals for a checkpoint', async () => {
+    const env = { ZUOFENG_DATA_DIR: path.join(tmp, 'overdue') };
+    await zuofeng(env, ...initArgs('late-unit', '逾时局', 'lateadmin'));
+    const inThreeHours = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    const late = await zuofeng({ ...env, ZUOFENG_FAKE_NOW: inThreeHours }, 'audit', 'verify');
+    expect(late.code).toBe(3);
+    expect(late.text).toMatch(/\n✗ 逾时局：检查点过期：本单位尚无检查点，4 条记录（最早 [^）]+）尚未写入检查点。检查点应每 60 分钟写入一次/);
+    const shutdownOnly = await zuofeng({ ...env, ZUOFENG_FAKE_NOW: inThreeHours, ZUOFENG_AUDIT_CHECKPOINT_MINUTES: '0' }, 'audit', 'verify');
+    expect(shutdownOnly.code).toBe(0);
+    expect(shutdownOnly.text).toMatch(/\nℹ 逾时局：检查点只在服务停止时写入（ZUOFENG_AUDIT_CHECKPOINT_MINUTES=0）：本单位尚无检查点，4 条记录/);
+    expect((await zuofeng(env, 'audit', 'checkpoint')).code).toBe(0);
+    expect((await zuofeng({ ...env, ZUOFENG_FAKE_NOW: inThreeHours }, 'audit', 'verify')).code).toBe(0);
   });
 
   it('answers workdays questions, and exits 2 on bad input', async () => {

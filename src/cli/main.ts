@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { systemClock } from '../server/clock.js';
+import { clockFromEnv, systemClock } from '../server/clock.js';
 import { configFromEnv } from '../server/config.js';
+import { keyringFor } from '../server/crypto/keyring.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { AppError } from '../server/errors.js';
 import { BackupError, createBackup, restoreBackup } from '../server/modules/backup/backup.service.js';
@@ -9,7 +10,7 @@ import { PASSWORD_RULE_TEXT, passwordRuleViolation } from '../domain/password-po
 import { USERNAME_PATTERN, USERNAME_RULE_MESSAGE } from '../shared/contracts/username.js';
 import { exportPeople, importPeople } from './people-commands.js';
 import { calendarCommand, CliInputError, workdays } from './calendar-commands.js';
-import { auditCheckpoint, auditVerify } from './audit-commands.js';
+import { auditCheckpoint, auditMarkRestore, auditVerify } from './audit-commands.js';
 import { addAdmin, resetAdmin, ttyPrompt } from './admin-commands.js';
 
 const USAGE = `用法：zuofeng <命令>
@@ -28,7 +29,7 @@ const USAGE = `用法：zuofeng <命令>
   export people <文件.xlsx> [--unit 单位代码]
                               导出花名册
   backup <文件>               备份整个数据库（可在内嵌数据库与 PostgreSQL 之间恢复）
-  restore <文件> --yes        用备份替换当前数据库的全部数据
+  restore <文件> --yes        用备份替换当前数据库的全部数据，并在审计检查点文件中签名记下这次恢复
   audit verify                校验每个单位的审计链，并与库外签名检查点比对（改写、删除、检查点文件被改动）
   audit checkpoint            立即为有变化的审计链写入签名检查点（服务每小时及停止时自动写入）
   bench-data --profile city   在 PostgreSQL 上生成城市规模基准数据（500个单位、2.5万人、100万督办事项）
@@ -107,9 +108,10 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         if (!fs.existsSync(sub)) return usage(io, `找不到文件 ${sub}`);
         if (named.yes !== true) return usage(io, '恢复会替换当前数据库中的全部数据。确认请加 --yes');
         const db = (await open()).db;
-        const counts = await restoreBackup(db, fs.readFileSync(sub));
+        const counts = await restoreBackup(db, fs.readFileSync(sub), { keyCheck: keyringFor(config).checkValue() });
         io.out(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
-        return await auditVerify(db, config, io);
+        if (!(await auditMarkRestore(db, config, clockFromEnv(env), io))) return 1;
+        return await auditVerify(db, config, clockFromEnv(env), io);
       }
       case 'workdays':
         return await workdays((await open()).db, positional.slice(1), { json: named.json === true, unit: typeof named.unit === 'string' ? named.unit : undefined }, io);
@@ -126,8 +128,8 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         return 0;
       }
       case 'audit':
-        if (sub === 'verify') return await auditVerify((await open()).db, config, io, named.json === true);
-        if (sub === 'checkpoint') return await auditCheckpoint((await open()).db, config, io);
+        if (sub === 'verify') return await auditVerify((await open()).db, config, clockFromEnv(env), io, named.json === true);
+        if (sub === 'checkpoint') return await auditCheckpoint((await open()).db, config, clockFromEnv(env), io);
         return usage(io, '请使用：zuofeng audit verify 或 zuofeng audit checkpoint');
       default:
         return usage(io, `未知命令：${cmd}`);

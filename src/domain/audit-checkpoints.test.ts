@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eventHash, findFirstBreak, GENESIS_HASH, type AuditHashAlg } from './audit-chain.js';
 import {
-  CheckpointMatcher, formatCheckpointLine, nextCheckpointLines, parseCheckpointLine, readCheckpointLog, type CheckpointLine, type MacFn,
+  formatCheckpointLine, nextCheckpointLines, parseCheckpointLine, readCheckpointLog, type CheckpointLine, type MacFn,
 } from './audit-checkpoints.js';
+import { CheckpointMatcher, type UnitLine } from './audit-checkpoint-match.js';
 
 const macWith = (key: string): MacFn => (body, hash) => createHmac(hash, key).update(body).digest('hex');
 const mac = macWith('the key outside the database');
@@ -109,14 +110,14 @@ function rewrite(events: ReturnType<typeof unitChain>, k: number) {
   return out;
 }
 
-function match(events: readonly { seq: number; hash: string }[], checkpoints: { seq: number; hash: string; at: string }[], recorded: { seq: number; hash: string; at: string } | null = null) {
+function match(events: readonly { seq: number; hash: string; at: Date }[], checkpoints: UnitLine[], recorded: { seq: number; hash: string; at: string } | null = null) {
   const m = new CheckpointMatcher(checkpoints);
   for (const e of events) m.push(e);
   return m.finish(events.at(-1)?.seq ?? 0, recorded);
 }
 
 describe('CheckpointMatcher', () => {
-  const cps = (events: { seq: number; hash: string }[], seqs: number[]) => seqs.map((s) => ({ seq: s, hash: events[s - 1]!.hash, at: `2026-12-01T0${s % 10}:00:00.000Z` }));
+  const cps = (events: { seq: number; hash: string }[], seqs: number[]) => seqs.map((s): UnitLine => ({ kind: 'checkpoint', seq: s, hash: events[s - 1]!.hash, at: `2026-12-01T0${s % 10}:00:00.000Z` }));
 
   it('the rewrite attack passes the chain check but not the checkpoints, which bound where it happened', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 12 }), fc.boolean(), (k, mixed) => {
@@ -128,7 +129,10 @@ describe('CheckpointMatcher', () => {
       const firstAfter = [3, 6, 9].find((s) => s >= k);
       if (firstAfter === undefined) expect(verdict.problem).toBeNull(); // after the last checkpoint: not yet anchored
       else expect(verdict.problem).toMatchObject({ kind: 'rewritten', seq: firstAfter, lastGoodSeq: [0, 3, 6].filter((s) => s < k).at(-1), expected: events[firstAfter - 1]!.hash, found: forged[firstAfter - 1]!.hash });
-      expect(match(events, checkpoints)).toEqual({ checked: 3, latest: { seq: 9, at: checkpoints[2]!.at }, problem: null });
+      expect(match(events, checkpoints)).toEqual({
+        checked: 3, latest: { seq: 9, at: checkpoints[2]!.at }, problem: null, restores: [],
+        pending: { afterSeq: 9, count: 3, earliest: events[9]!.at.toISOString() },
+      });
     }));
   });
 
@@ -144,7 +148,7 @@ describe('CheckpointMatcher', () => {
     const [c3, c6] = cps(events, [3, 6]);
     expect(match(events, [c3!, c6!], c6!).problem).toBeNull();
     expect(match(events, [c3!], c6!).problem).toEqual({ kind: 'missing', seq: 6, at: c6!.at });
-    expect(match(events, [], c6!)).toEqual({ checked: 0, latest: null, problem: { kind: 'missing', seq: 6, at: c6!.at } });
+    expect(match(events, [], c6!)).toMatchObject({ checked: 0, latest: null, problem: { kind: 'missing', seq: 6, at: c6!.at } });
     expect(match(events, [c3!, c6!], { ...c6!, hash: h(1) }).problem).toMatchObject({ kind: 'missing' });
   });
 });

@@ -9,20 +9,29 @@ import { canonicalJson, GENESIS_HASH, type AuditHashAlg } from './audit-chain.js
  * Why it works: an event's hash covers every event before it. Whoever rewrites history in the
  * database and recomputes every later hash (the chain then verifies) changes the hash of every
  * checkpointed event at or after the rewrite, and cannot sign a new checkpoint.
+ *
+ * A restore marker (`kind: 'restore'`, written by `zuofeng restore`) is a signed line of the same
+ * chain saying "unit U's chain was put back to event `seq` with hash `hash` from a backup" (seq 0:
+ * the unit was not in the backup). Checkpoints written before it beyond `seq` describe history the
+ * restore discarded; see audit-checkpoint-match.ts.
  */
 export type CheckpointMacAlg = 'hmac-sha256' | 'hmac-sm3';
 export const macAlgFor = (hash: AuditHashAlg): CheckpointMacAlg => (hash === 'sm3' ? 'hmac-sm3' : 'hmac-sha256');
 const hashOfMac = (mac: CheckpointMacAlg): AuditHashAlg => (mac === 'hmac-sm3' ? 'sm3' : 'sha256');
 
+export type CheckpointKind = 'checkpoint' | 'restore';
 export interface CheckpointFields {
+  kind: CheckpointKind;
   n: number;
   unitId: string;
   seq: number;
   hash: string;
-  /** When the checkpoint was written (ISO). */
+  /** When the line was written (ISO). */
   at: string;
   alg: CheckpointMacAlg;
   prev: string;
+  /** A restore marker's sentence for whoever reads the file ("恢复：单位 …，链头回到第 N 条"); checkpoints have none. */
+  note?: string;
 }
 export interface CheckpointLine extends CheckpointFields {
   mac: string;
@@ -31,13 +40,23 @@ export interface CheckpointLine extends CheckpointFields {
 /** The keyed hash the caller holds the key for: hex HMAC of `body` with the named hash. */
 export type MacFn = (body: string, hash: AuditHashAlg) => string;
 
-/** What the MAC covers: every field but the MAC itself, as canonical JSON, with the format version. */
-export const checkpointBody = (f: CheckpointFields) =>
-  canonicalJson({ v: 1, n: f.n, unitId: f.unitId, seq: f.seq, hash: f.hash, at: f.at, alg: f.alg, prev: f.prev });
+/**
+ * What the MAC covers: every field but the MAC itself, as canonical JSON, with the format version.
+ * A checkpoint's body is the one of the first format (no kind), so that existing files verify; a
+ * marker's body names its kind, so that neither can pass for the other.
+ */
+export function checkpointBody(f: CheckpointFields) {
+  const common = { v: 1, n: f.n, unitId: f.unitId, seq: f.seq, hash: f.hash, at: f.at, alg: f.alg, prev: f.prev };
+  return canonicalJson(f.kind === 'restore' ? { ...common, kind: 'restore', note: f.note ?? '' } : common);
+}
 
 /** A line as written to the file: JSON in a fixed, readable field order. */
-export const formatCheckpointLine = (l: CheckpointLine) =>
-  JSON.stringify({ n: l.n, unitId: l.unitId, seq: l.seq, hash: l.hash, at: l.at, alg: l.alg, prev: l.prev, mac: l.mac });
+export function formatCheckpointLine(l: CheckpointLine) {
+  if (l.kind === 'restore') {
+    return JSON.stringify({ n: l.n, kind: 'restore', unitId: l.unitId, seq: l.seq, hash: l.hash, at: l.at, alg: l.alg, prev: l.prev, note: l.note ?? '', mac: l.mac });
+  }
+  return JSON.stringify({ n: l.n, unitId: l.unitId, seq: l.seq, hash: l.hash, at: l.at, alg: l.alg, prev: l.prev, mac: l.mac });
+}
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -50,11 +69,16 @@ export function parseCheckpointLine(text: string): CheckpointLine | null {
     return null;
   }
   if (typeof v !== 'object' || v === null) return null;
-  const { n, unitId, seq, hash, at, alg, prev, mac } = v;
-  const ok = Number.isSafeInteger(n) && (n as number) >= 1 && typeof unitId === 'string' && Number.isSafeInteger(seq) && (seq as number) >= 1
+  const { n, unitId, seq, hash, at, alg, prev, mac, note } = v;
+  const kind = v.kind === undefined ? 'checkpoint' : v.kind === 'restore' ? 'restore' : null;
+  const noteOk = kind === 'restore' ? typeof note === 'string' : note === undefined;
+  const ok = kind !== null && noteOk && Number.isSafeInteger(n) && (n as number) >= 1 && typeof unitId === 'string'
+    && Number.isSafeInteger(seq) && (seq as number) >= (kind === 'restore' ? 0 : 1)
     && typeof hash === 'string' && HEX64.test(hash) && typeof at === 'string' && !Number.isNaN(Date.parse(at))
     && (alg === 'hmac-sha256' || alg === 'hmac-sm3') && typeof prev === 'string' && HEX64.test(prev) && typeof mac === 'string' && HEX64.test(mac);
-  return ok ? { n: n as number, unitId, seq: seq as number, hash, at, alg, prev, mac } : null;
+  if (!ok) return null;
+  const line: CheckpointLine = { kind, n: n as number, unitId, seq: seq as number, hash, at, alg, prev, mac };
+  return kind === 'restore' ? { ...line, note: note as string } : line;
 }
 
 export const macOk = (l: CheckpointLine, mac: MacFn) => mac(checkpointBody(l), hashOfMac(l.alg)) === l.mac;
@@ -65,18 +89,37 @@ export interface LogTip {
   mac: string;
 }
 
-/** New lines for the heads given, chained after `tip`, signed with `hash`'s HMAC. */
-export function nextCheckpointLines(
-  tip: LogTip | null, heads: readonly { unitId: string; seq: number; hash: string }[], at: Date, hash: AuditHashAlg, mac: MacFn,
-): CheckpointLine[] {
+type Content = Pick<CheckpointFields, 'kind' | 'unitId' | 'seq' | 'hash' | 'note'>;
+
+function chainLines(tip: LogTip | null, contents: readonly Content[], at: Date, hash: AuditHashAlg, mac: MacFn): CheckpointLine[] {
   let n = tip?.n ?? 0;
   let prev = tip?.mac ?? GENESIS_HASH;
-  return heads.map((h) => {
-    const fields: CheckpointFields = { n: ++n, unitId: h.unitId, seq: h.seq, hash: h.hash, at: at.toISOString(), alg: macAlgFor(hash), prev };
+  return contents.map((c) => {
+    const fields: CheckpointFields = { ...c, n: ++n, at: at.toISOString(), alg: macAlgFor(hash), prev };
     const line = { ...fields, mac: mac(checkpointBody(fields), hash) };
     prev = line.mac;
     return line;
   });
+}
+
+/** New lines for the heads given, chained after `tip`, signed with `hash`'s HMAC. */
+export function nextCheckpointLines(
+  tip: LogTip | null, heads: readonly { unitId: string; seq: number; hash: string }[], at: Date, hash: AuditHashAlg, mac: MacFn,
+): CheckpointLine[] {
+  return chainLines(tip, heads.map((h) => ({ kind: 'checkpoint', unitId: h.unitId, seq: h.seq, hash: h.hash })), at, hash, mac);
+}
+
+/**
+ * Restore markers for the heads a restore left (seq 0 and the genesis hash for a unit the backup
+ * does not hold), chained after `tip`. `name` is what the note calls the unit.
+ */
+export function restoreMarkerLines(
+  tip: LogTip | null, heads: readonly { unitId: string; name: string; seq: number; hash: string | null }[], at: Date, hash: AuditHashAlg, mac: MacFn,
+): CheckpointLine[] {
+  return chainLines(tip, heads.map((h) => ({
+    kind: 'restore' as const, unitId: h.unitId, seq: h.seq, hash: h.seq > 0 && h.hash ? h.hash : GENESIS_HASH,
+    note: h.seq > 0 ? `恢复：单位 ${h.name}，链头回到第 ${h.seq} 条` : `恢复：单位 ${h.name} 不在备份中`,
+  })), at, hash, mac);
 }
 
 /** Where a line is: its file (name only) and its line number in that file, from 1. */
@@ -101,97 +144,48 @@ export interface LogReading {
 }
 
 /**
- * Reads a whole log in order (files by name, lines in file order). A line that does not parse or
- * whose MAC fails is a problem and is not used. An authentic line must follow the last authentic
- * one (next n, prev = its MAC), or stand where the bad lines since then would have put it (a line
- * tampered with is reported once, not again as a gap); otherwise it is a problem too, but it is
- * still used: its MAC proves what it says.
+ * Reads a log in order, a line at a time (files by name, lines in file order), so that the caller
+ * can feed it from a stream. A line that does not parse or whose MAC fails is a problem and is not
+ * used. An authentic line must follow the last authentic one (next n, prev = its MAC), or stand
+ * where the bad lines since then would have put it (a line tampered with is reported once, not
+ * again as a gap); otherwise it is a problem too, but it is still used: its MAC proves what it says.
  *
  * `onlyUnit` checks the MACs of that unit's lines only (the MAC is most of the cost): the lines of
  * other units are still parsed and must still follow one another, but an edit inside one of them
  * is found only by a full reading.
  */
-export function readCheckpointLog(entries: Iterable<LogPlace & { text: string }>, mac: MacFn, onlyUnit?: string): LogReading {
-  const out: LogReading = { checkpoints: [], problems: [], lines: 0, authentic: 0 };
-  let tip: LogTip = { n: 0, mac: GENESIS_HASH };
-  let bad = 0;
-  for (const e of entries) {
-    if (e.text.trim() === '') continue;
+export class CheckpointLogReader {
+  readonly reading: LogReading = { checkpoints: [], problems: [], lines: 0, authentic: 0 };
+  private tip: LogTip = { n: 0, mac: GENESIS_HASH };
+  private bad = 0;
+
+  constructor(private readonly mac: MacFn, private readonly onlyUnit?: string) {}
+
+  push(e: LogPlace & { text: string }) {
+    if (e.text.trim() === '') return;
+    const out = this.reading;
     out.lines++;
     const line = parseCheckpointLine(e.text);
     const place = { file: e.file, line: e.line };
-    const checked = !!line && (!onlyUnit || line.unitId === onlyUnit);
-    if (!line || (checked && !macOk(line, mac))) {
+    const checked = !!line && (!this.onlyUnit || line.unitId === this.onlyUnit);
+    if (!line || (checked && !macOk(line, this.mac))) {
       out.problems.push({ ...place, kind: line ? 'bad_mac' : 'unreadable' });
-      bad++;
-      continue;
+      this.bad++;
+      return;
     }
     if (checked) out.authentic++;
-    const follows = line.n === tip.n + 1 && line.prev === tip.mac;
-    const standsInForBad = bad > 0 && line.n === tip.n + 1 + bad;
-    if (!follows && !standsInForBad) out.problems.push({ ...place, kind: 'out_of_order', expectedN: tip.n + 1 + bad, n: line.n });
+    const follows = line.n === this.tip.n + 1 && line.prev === this.tip.mac;
+    const standsInForBad = this.bad > 0 && line.n === this.tip.n + 1 + this.bad;
+    if (!follows && !standsInForBad) out.problems.push({ ...place, kind: 'out_of_order', expectedN: this.tip.n + 1 + this.bad, n: line.n });
     if (checked) out.checkpoints.push({ ...line, ...place });
-    tip = { n: line.n, mac: line.mac };
-    bad = 0;
+    this.tip = { n: line.n, mac: line.mac };
+    this.bad = 0;
   }
-  return out;
 }
 
-/** The unit's latest checkpoint as the database recorded it when it was written. */
-export interface RecordedCheckpoint {
-  seq: number;
-  hash: string;
-  at: string;
-}
-
-export type CheckpointProblem =
-  /** The event at a checkpoint's seq is missing or has another hash: history at or before `seq` was rewritten. */
-  | { kind: 'rewritten'; seq: number; at: string; expected: string; found: string | null; lastGoodSeq: number }
-  /** The chain ends before a checkpoint: events were removed from its end. */
-  | { kind: 'truncated'; seq: number; at: string; headSeq: number }
-  /** The database says a checkpoint was written that no authentic line holds: the file lost lines, or is elsewhere. */
-  | { kind: 'missing'; seq: number; at: string };
-
-export interface CheckpointVerdict {
-  /** Checkpoints of the unit that were compared with its chain. */
-  checked: number;
-  latest: { seq: number; at: string } | null;
-  problem: CheckpointProblem | null;
-}
-
-/**
- * Compares one unit's chain, fed event by event in seq order, with the unit's checkpoints. The
- * first checkpoint (by seq) that the chain no longer matches bounds the rewrite: it happened at or
- * before that seq, and after the last checkpoint that still matches.
- */
-export class CheckpointMatcher {
-  private readonly sorted: { seq: number; hash: string; at: string }[];
-  private next = 0;
-  private lastGoodSeq = 0;
-  private rewritten: CheckpointProblem | null = null;
-
-  constructor(checkpoints: readonly { seq: number; hash: string; at: string }[]) {
-    this.sorted = [...checkpoints].sort((a, b) => a.seq - b.seq || a.at.localeCompare(b.at));
-  }
-
-  push(e: { seq: number; hash: string }) {
-    for (; this.next < this.sorted.length && this.sorted[this.next]!.seq <= e.seq; this.next++) {
-      const c = this.sorted[this.next]!;
-      const found = c.seq === e.seq ? e.hash : null;
-      if (found === c.hash) {
-        if (!this.rewritten) this.lastGoodSeq = c.seq;
-      } else this.rewritten ??= { kind: 'rewritten', seq: c.seq, at: c.at, expected: c.hash, found, lastGoodSeq: this.lastGoodSeq };
-    }
-  }
-
-  /** The verdict once every event was fed; `headSeq` is the last seq the chain reached. */
-  finish(headSeq: number, recorded: RecordedCheckpoint | null): CheckpointVerdict {
-    const latest = this.sorted.at(-1);
-    const beyond = this.sorted[this.next];
-    const held = !recorded || this.sorted.some((c) => c.seq === recorded.seq && c.hash === recorded.hash);
-    const problem = this.rewritten
-      ?? (beyond ? { kind: 'truncated' as const, seq: beyond.seq, at: beyond.at, headSeq } : null)
-      ?? (held ? null : { kind: 'missing' as const, seq: recorded!.seq, at: recorded!.at });
-    return { checked: this.sorted.length, latest: latest ? { seq: latest.seq, at: latest.at } : null, problem };
-  }
+/** A whole log at once (see CheckpointLogReader). */
+export function readCheckpointLog(entries: Iterable<LogPlace & { text: string }>, mac: MacFn, onlyUnit?: string): LogReading {
+  const reader = new CheckpointLogReader(mac, onlyUnit);
+  for (const e of entries) reader.push(e);
+  return reader.reading;
 }

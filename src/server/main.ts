@@ -14,7 +14,7 @@ import { ensureKeyMatchesDatabase } from './modules/installation/installation.se
 import { rekeyLegacyCodes } from './modules/opinions/opinions.service.js';
 import { sealPlainChannels } from './modules/channels/channel-secrets.js';
 import { checkAllowHosts, egressFor } from './modules/channels/send.js';
-import { writeAuditCheckpoints } from './modules/audit/checkpoints.service.js';
+import { lastCheckpointAt, writeAuditCheckpoints } from './modules/audit/checkpoints.service.js';
 import { mailCheckpointDigest } from './modules/audit/checkpoint-digest.js';
 import { ensureCheckpointDir } from './modules/audit/checkpoint-files.js';
 
@@ -49,7 +49,7 @@ export async function main() {
   const checkpoint = (now: Date) => writeAuditCheckpoints(database.db, config, now);
   const mail = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null;
   const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m), {
-    auditCheckpoint: { everyMs: config.auditCheckpointMinutes * 60_000, run: checkpoint },
+    auditCheckpoint: { everyMs: config.auditCheckpointMinutes * 60_000, run: checkpoint, lastWrittenAt: () => lastCheckpointAt(config) },
     auditDigest: mail ? { everyMs: 86_400_000, run: (now) => mailCheckpointDigest(database.db, config, mail, now) } : undefined,
   }) : null;
   const dispatcher = config.dispatchSeconds > 0 ? new Dispatcher(database.db, clock, {

@@ -8,7 +8,7 @@ import { sweepObligations } from './obligation-sweep.js';
 export const SWEEP_LEASE = 'supervision-sweep';
 /** Obligations are checked at most hourly: the lease is held for an hour and not renewed sooner. */
 export const OBLIGATION_LEASE = 'obligation-sweep';
-/** Audit checkpoints and their daily mail: taken with a fresh holder and not renewed, so each runs at most once per interval. */
+/** Audit checkpoints and their daily mail: taken with a fresh holder and not renewed, so each runs about once per interval. */
 export const CHECKPOINT_LEASE = 'audit-checkpoint';
 export const CHECKPOINT_DIGEST_LEASE = 'audit-checkpoint-digest';
 const HOUR = 3_600_000;
@@ -18,64 +18,109 @@ export interface LeasedJob {
   everyMs: number;
   run: (now: Date) => Promise<number>;
 }
+/** The checkpoint job also says when the checkpoint file last got a line: that, not the database, says whether one is due. */
+export interface CheckpointJob extends LeasedJob {
+  lastWrittenAt: () => Promise<Date | null>;
+}
 /** Jobs that need more than the database (the checkpoint directory, the key, SMTP); main.ts wires them. */
 export interface SchedulerJobs {
-  auditCheckpoint?: LeasedJob;
+  auditCheckpoint?: CheckpointJob;
   auditDigest?: LeasedJob;
 }
 
 /**
- * Runs the reminder sweep every `intervalMs` on whichever instance holds the lease; the others
- * skip. The lease outlives one interval, so a crashed holder is replaced within ~2 intervals.
+ * Every `intervalMs`, on each instance: the reminder sweep (and the hourly obligation sweep) on
+ * whichever instance holds the sweep lease — the lease outlives one interval, so a crashed holder
+ * is replaced within ~2 intervals —, then the audit checkpoints, then their daily mail. Each step
+ * runs whatever became of the others: a failing sweep does not hold back the checkpoints.
  */
 export class Scheduler {
   readonly holder = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
+  /** Since when this instance has seen a checkpoint due with the file's last line at `last` (in memory: out of the database's reach). */
+  private checkpointDue: { last: number | null; since: number } | null = null;
+  private checkpointRanAt: number | null = null;
 
   constructor(
     private readonly db: Db, private readonly clock: Clock, private readonly intervalMs: number,
     private readonly log: (msg: string) => void = () => undefined, private readonly jobs: SchedulerJobs = {},
   ) {}
 
-  /** One tick: take the lease, sweep if we hold it. Returns whether this instance swept. */
+  /** One tick. Returns whether this instance swept reminders, and how many it wrote. */
   async tick(): Promise<{ swept: boolean; written: number }> {
     const now = this.clock.now();
-    if (!(await tryLease(this.db, SWEEP_LEASE, this.holder, now, this.intervalMs * 2))) return { swept: false, written: 0 };
-    const r = await sweepReminders(this.db, now);
-    if (r.written) this.log(`催办：写入提醒 ${r.written} 条`);
-    let written = r.written;
-    if (await tryLease(this.db, OBLIGATION_LEASE, `${this.holder}:${now.getTime()}`, now, HOUR)) {
-      const o = await sweepObligations(this.db, now);
-      if (o.written) this.log(`周期任务：写入有风险提醒 ${o.written} 条`);
-      written += o.written;
-    }
+    const swept = await this.isolated('催办扫描', () => this.sweep(now), { swept: false, written: 0 });
     await this.auditCheckpointTick(now);
     await this.auditDigestTick(now);
-    return { swept: true, written };
+    return swept;
   }
 
-  /** Signs the audit heads that moved (hourly by default). Null when it was not this instance's turn. */
-  auditCheckpointTick(now: Date) {
-    return this.leased(CHECKPOINT_LEASE, this.jobs.auditCheckpoint, now, '审计检查点：写入');
+  private async sweep(now: Date) {
+    if (!(await tryLease(this.db, SWEEP_LEASE, this.holder, now, this.intervalMs * 2))) return { swept: false, written: 0 };
+    const r = await this.isolated('催办：写入提醒', () => sweepReminders(this.db, now), null);
+    if (r?.written) this.log(`催办：写入提醒 ${r.written} 条`);
+    const o = await this.isolated('周期任务：有风险提醒', async () => (
+      (await tryLease(this.db, OBLIGATION_LEASE, `${this.holder}:${now.getTime()}`, now, HOUR)) ? sweepObligations(this.db, now) : null), null);
+    if (o?.written) this.log(`周期任务：写入有风险提醒 ${o.written} 条`);
+    return { swept: true, written: (r?.written ?? 0) + (o?.written ?? 0) };
+  }
+
+  /** Runs `step`; a failure is logged and `fallback` returned, so that the next step still runs. */
+  private async isolated<T>(what: string, step: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await step();
+    } catch (err) {
+      this.log(`${what}失败：${(err as Error).message}`);
+      return fallback;
+    }
+  }
+
+  /**
+   * Signs the audit heads that moved, when a checkpoint is due: when the checkpoint file's last line
+   * is an interval old (or there is none). The file decides, not the database: a database writer
+   * can push the lease row forward, not the file's last line.
+   *
+   * Which instance writes: the one that takes the lease (held for one interval, so that while
+   * nothing moves the heads are checked about once per interval, not at every tick). The lease
+   * cannot hold checkpoints back: a lease set to expire further ahead than any live holder would set
+   * it is taken over at once (tryLease), and an instance that has seen a checkpoint due for half an
+   * interval with no new line writes anyway, at most once per interval — a lease kept renewed by
+   * someone who does not write is thus passed by. Two instances never append at once whatever the
+   * lease says: the writer holds the audit_checkpoints table lock, and the second finds nothing moved.
+   * Returns the lines written, or null when it was not this instance's turn.
+   */
+  async auditCheckpointTick(now: Date): Promise<number | null> {
+    const job = this.jobs.auditCheckpoint;
+    if (!job || job.everyMs <= 0) return null;
+    return this.isolated('审计检查点：写入', async () => {
+      const t = now.getTime();
+      const last = (await job.lastWrittenAt())?.getTime() ?? null;
+      if (last !== null && t >= last && t - last < job.everyMs) {
+        this.checkpointDue = null;
+        return null;
+      }
+      if (!this.checkpointDue || this.checkpointDue.last !== last) this.checkpointDue = { last, since: t };
+      const waited = t - this.checkpointDue.since >= job.everyMs / 2 && (this.checkpointRanAt === null || t - this.checkpointRanAt >= job.everyMs);
+      const leased = await tryLease(this.db, CHECKPOINT_LEASE, `${this.holder}:${t}`, now, job.everyMs);
+      if (!leased && !waited) return null;
+      this.checkpointRanAt = t;
+      const n = await job.run(now);
+      if (n) this.log(leased ? `审计检查点：写入 ${n} 条` : `审计检查点：写入 ${n} 条（租约 ${CHECKPOINT_LEASE} 被占用而检查点久未写入，已越过租约；请检查 job_leases 表是否被改动）`);
+      return n;
+    }, 0);
   }
 
   /** Mails the day's latest checkpoints to the audit readers (daily, when SMTP is set). */
-  auditDigestTick(now: Date) {
-    return this.leased(CHECKPOINT_DIGEST_LEASE, this.jobs.auditDigest, now, '审计检查点日报：发送');
-  }
-
-  /** Runs `job` if this instance takes its lease; a failure is logged, not thrown. */
-  private async leased(lease: string, job: LeasedJob | undefined, now: Date, what: string): Promise<number | null> {
-    if (!job || job.everyMs <= 0 || !(await tryLease(this.db, lease, `${this.holder}:${now.getTime()}`, now, job.everyMs))) return null;
-    try {
+  async auditDigestTick(now: Date): Promise<number | null> {
+    const job = this.jobs.auditDigest;
+    if (!job || job.everyMs <= 0) return null;
+    return this.isolated('审计检查点日报：发送', async () => {
+      if (!(await tryLease(this.db, CHECKPOINT_DIGEST_LEASE, `${this.holder}:${now.getTime()}`, now, job.everyMs))) return null;
       const n = await job.run(now);
-      if (n) this.log(`${what} ${n} 条`);
+      if (n) this.log(`审计检查点日报：发送 ${n} 条`);
       return n;
-    } catch (err) {
-      this.log(`${what}失败：${(err as Error).message}`);
-      return 0;
-    }
+    }, 0);
   }
 
   start() {

@@ -26,7 +26,11 @@ export const ZAuditVerify = z.object({
     checked: z.number().int(),
     latest: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
     problem: z.object({ kind: z.enum(['rewritten', 'truncated', 'missing']), seq: z.number().int() }).nullable(),
+    /** Events after the latest checkpoint that waited more than about two checkpoint intervals (checkpoints held back). */
+    overdue: z.object({ afterSeq: z.number().int(), count: z.number().int(), earliest: z.string() }).nullable(),
   }),
   /** Every finding as a sentence: the chain, the checkpoints, the checkpoint file. Empty when ok. */
   messages: z.array(z.string()),
+  /** Information that is not a problem: a restore from a backup, checkpoints written only at shutdown. */
+  notes: z.array(z.string()),
 });

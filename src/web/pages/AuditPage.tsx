@@ -12,10 +12,17 @@ interface Verify {
   ok: boolean;
   events: number;
   firstBreak: { seq: number; reason: string } | null;
-  checkpoints: { checked: number; latest: { seq: number; at: string } | null; problem: { kind: string; seq: number } | null };
+  checkpoints: {
+    checked: number; latest: { seq: number; at: string } | null; problem: { kind: string; seq: number } | null;
+    overdue: { afterSeq: number; count: number; earliest: string } | null;
+  };
   /** The server's sentences for every finding (chain, checkpoints, checkpoint file). */
   messages: string[];
+  /** Information that is not a problem (a restore from a backup, checkpoints only at shutdown). */
+  notes: string[];
 }
+
+const list = (lines: string[]) => <ul style={{ margin: 0, paddingLeft: 20 }}>{lines.map((m) => <li key={m}>{m}</li>)}</ul>;
 
 function anchoredText(c: Verify['checkpoints']) {
   return c.latest
@@ -36,9 +43,10 @@ export function AuditPage() {
   return (
     <Card title="审计日志" extra={<Button icon={<SafetyCertificateOutlined />} onClick={check}>校验完整性</Button>}>
       {verify && (verify.ok
-        ? <Alert type="success" showIcon title={`审计链完整：共 ${verify.events} 条记录，未发现改动或删除；${anchoredText(verify.checkpoints)}`} style={{ marginBottom: 12 }} />
+        ? <Alert type="success" showIcon title={`审计链完整：共 ${verify.events} 条记录，未发现改动或删除；${anchoredText(verify.checkpoints)}`} style={{ marginBottom: 12 }}
+          description={verify.notes.length ? list(verify.notes) : undefined} />
         : <Alert type="error" showIcon title={`审计日志校验未通过（共 ${verify.events} 条记录）`} style={{ marginBottom: 12 }}
-          description={<ul style={{ margin: 0, paddingLeft: 20 }}>{verify.messages.map((m) => <li key={m}>{m}</li>)}</ul>} />)}
+          description={list([...verify.messages, ...verify.notes])} />)}
       <Space style={{ marginBottom: 12 }}>
         <Select placeholder="全部对象" allowClear style={{ width: 160 }} value={entityType} onChange={setEntityType}
           options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />

@@ -2,7 +2,7 @@ import { pgTable, uuid, text, timestamp, integer, jsonb, bigserial, index, uniqu
 
 /**
  * Hash-chained audit events, one chain per unit (seq 1, 2, 3 …). Append-only: a trigger refuses
- * UPDATE and DELETE (migration 0021), and nothing in the application issues either. Never pruned.
+ * UPDATE and DELETE (migration 0022_audit_checkpoints.sql), and nothing in the application issues either. Never pruned.
  */
 export const auditEvents = pgTable(
   'audit_events',

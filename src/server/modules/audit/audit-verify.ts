@@ -1,29 +1,37 @@
 import type { Db } from '../../db/client.js';
+import type { Config } from '../../config.js';
 import type { ChainBreak } from '../../../domain/audit-chain.js';
-import type { CheckpointProblem, LogProblem } from '../../../domain/audit-checkpoints.js';
+import type { LogProblem } from '../../../domain/audit-checkpoints.js';
+import { checkpointLag, type CheckpointProblem, type RestoreSeen } from '../../../domain/audit-checkpoint-match.js';
 import { verifyAudit, type UnitVerification } from './audit.service.js';
 import { readAuditCheckpoints, type CheckpointConfig, type CheckpointLogReading } from './checkpoints.service.js';
 
+/** What verification needs of the settings: where the checkpoints are, the key, and how often they are written. */
+export type VerifyConfig = CheckpointConfig & Pick<Config, 'auditCheckpointMinutes' | 'sweepSeconds'>;
+
+type Lag = ReturnType<typeof checkpointLag>;
+
 /**
  * The whole verification as `zuofeng audit verify` and the audit page show it: each chain on its
- * own, each chain against the checkpoints, and the checkpoint log itself, every finding with a
- * sentence in Chinese.
+ * own, each chain against the checkpoints, whether recent events waited too long for one, and the
+ * checkpoint log itself, every finding with a sentence in Chinese. `messages` are problems (the
+ * verification fails); `notes` are information (a restore, checkpoints written only at shutdown).
  */
 export interface AuditTrailReport {
   ok: boolean;
   checkpointDir: string;
   log: { files: string[]; lines: number; problems: (LogProblem & { message: string })[]; error: string | null };
-  units: (UnitVerification & { ok: boolean; messages: string[] })[];
-  /** Units the checkpoints name that the database no longer has (only when every unit is verified). */
-  unknownUnits: { unitId: string; message: string }[];
+  units: (UnitVerification & { ok: boolean; lag: Lag; messages: string[]; notes: string[] })[];
+  /** Units the checkpoints name that the database no longer has (only when every unit is verified); `restored`: a restore left them out (information). */
+  unknownUnits: { unitId: string; restored: boolean; message: string }[];
 }
 
-/** Every unit, or one (then only that unit's checkpoint lines are authenticated; see readCheckpointLog). */
-export async function verifyAuditTrail(db: Db, config: CheckpointConfig, unitId?: string): Promise<AuditTrailReport> {
+/** Every unit, or one (then only that unit's checkpoint lines are authenticated; see CheckpointLogReader). */
+export async function verifyAuditTrail(db: Db, config: VerifyConfig, now: Date, unitId?: string): Promise<AuditTrailReport> {
   let reading: CheckpointLogReading;
   let error: string | null = null;
   try {
-    reading = readAuditCheckpoints(config, unitId);
+    reading = await readAuditCheckpoints(config, unitId);
   } catch (e) {
     reading = { dir: config.auditCheckpointDir, files: [], checkpoints: [], problems: [], lines: 0, authentic: 0 };
     error = `检查点目录无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），无法与检查点比对`;
@@ -31,22 +39,49 @@ export async function verifyAuditTrail(db: Db, config: CheckpointConfig, unitId?
   if (reading.authentic === 0 && reading.problems.length > 0 && reading.problems.every((p) => p.kind === 'bad_mac')) {
     error = '检查点的签名全部不符：要么文件被整体伪造，要么使用的不是写入时的密钥文件（ZUOFENG_KEY_FILE）';
   }
+  const intervalMs = config.auditCheckpointMinutes * 60_000;
   const units = (await verifyAudit(db, unitId, reading)).map((u) => {
-    const messages = [u.firstBreak && chainBreakText(u.firstBreak), u.checkpoints.problem && checkpointProblemText(u.checkpoints.problem)].filter((m): m is string => !!m);
-    return { ...u, ok: messages.length === 0, messages };
+    const lag = checkpointLag(u.checkpoints.pending, now, intervalMs, Math.max(0, config.sweepSeconds) * 1000);
+    const messages = [
+      u.firstBreak && chainBreakText(u.firstBreak),
+      u.checkpoints.problem && checkpointProblemText(u.checkpoints.problem),
+      lag?.kind === 'overdue' && overdueText(lag, config.auditCheckpointMinutes),
+    ].filter((m): m is string => !!m);
+    const notes = [...u.checkpoints.restores.map(restoreText), ...(lag?.kind === 'shutdown_only' ? [shutdownOnlyText(lag)] : [])];
+    return { ...u, ok: messages.length === 0, lag, messages, notes };
   });
   const known = new Set(units.map((u) => u.unitId));
-  const unknownUnits = unitId ? [] : [...new Set(reading.checkpoints.map((c) => c.unitId))].filter((id) => !known.has(id))
-    .map((id) => ({ unitId: id, message: `检查点记录的单位 ${id} 在数据库中不存在（单位连同其审计记录被删除）` }));
+  const lastLine = new Map(reading.checkpoints.map((c) => [c.unitId, c]));
+  const unknownUnits = unitId ? [] : [...lastLine.values()].filter((c) => !known.has(c.unitId)).map((c) => {
+    const restored = c.kind === 'restore' && c.seq === 0;
+    return {
+      unitId: c.unitId, restored,
+      message: restored
+        ? `恢复：${beijingTime(c.at)} 从备份恢复，单位 ${c.unitId} 不在备份中，其审计记录随恢复丢弃`
+        : `检查点记录的单位 ${c.unitId} 在数据库中不存在（单位连同其审计记录被删除）`,
+    };
+  });
   const problems = reading.problems.map((p) => ({ ...p, message: logProblemText(p) }));
   return {
-    ok: !error && problems.length === 0 && unknownUnits.length === 0 && units.every((u) => u.ok),
+    ok: !error && problems.length === 0 && unknownUnits.every((u) => u.restored) && units.every((u) => u.ok),
     checkpointDir: reading.dir,
     log: { files: reading.files, lines: reading.lines, problems, error },
     units,
     unknownUnits,
   };
 }
+
+type Pending = NonNullable<Lag>;
+const pendingText = (p: Pending) =>
+  `${p.afterSeq ? `第 ${p.afterSeq} 条之后的 ` : '本单位尚无检查点，'}${p.count} 条记录（最早 ${beijingTime(p.earliest)}）尚未写入检查点`;
+
+const overdueText = (p: Pending, minutes: number) =>
+  `检查点过期：${pendingText(p)}。检查点应每 ${minutes} 分钟写入一次：写检查点的实例已停止，或检查点被阻止，这段时间的记录可能已被改写而无从发现`;
+
+const shutdownOnlyText = (p: Pending) => `检查点只在服务停止时写入（ZUOFENG_AUDIT_CHECKPOINT_MINUTES=0）：${pendingText(p)}`;
+
+const restoreText = (r: RestoreSeen) => `恢复：${beijingTime(r.at)} 从备份恢复，链头回到第 ${r.seq} 条`
+  + (r.discardedTo ? `（此前已写入检查点的第 ${r.seq + 1}–${r.discardedTo} 条随恢复丢弃）` : '');
 
 const REASONS: Record<ChainBreak['reason'], string> = {
   hash_mismatch: '记录内容被改动',

@@ -35,17 +35,20 @@ const auditRoutes: RouteModule = async (app, deps) => {
   /**
    * The unit's chain, on its own and against the signed checkpoints outside the database; a
    * tampered checkpoint file concerns every unit, so its findings are shown too (file names, no paths).
+   * The file is streamed and only this unit's lines are authenticated: the event loop keeps serving.
    */
   r.get('/audit/verify', { config: { permission: 'audit.read' }, schema: { tags, summary: '校验本单位审计链（含与库外检查点比对）', response: { 200: ZAuditVerify } } },
     async (req) => {
-      const report = await verifyAuditTrail(deps.db, deps.config, req.actor.unitId);
+      const report = await verifyAuditTrail(deps.db, deps.config, deps.clock.now(), req.actor.unitId);
       const u = report.units[0]!;
       const fileMessages = [...report.log.problems.map((p) => p.message), ...(report.log.error ? [report.log.error] : [])];
       const p = u.checkpoints.problem;
+      const overdue = u.lag?.kind === 'overdue' ? { afterSeq: u.lag.afterSeq, count: u.lag.count, earliest: u.lag.earliest } : null;
       return {
         ok: u.ok && fileMessages.length === 0, events: u.events, firstBreak: u.firstBreak,
-        checkpoints: { checked: u.checkpoints.checked, latest: u.checkpoints.latest, problem: p && { kind: p.kind, seq: p.seq } },
+        checkpoints: { checked: u.checkpoints.checked, latest: u.checkpoints.latest, problem: p && { kind: p.kind, seq: p.seq }, overdue },
         messages: [...u.messages, ...fileMessages],
+        notes: u.notes,
       };
     });
 };

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { hashAlgOf } from '../../crypto/suite.js';
 import { ChainVerifier, eventHash, GENESIS_HASH, type AuditHashAlg, type ChainBreak } from '../../../domain/audit-chain.js';
-import { CheckpointMatcher, type CheckpointVerdict } from '../../../domain/audit-checkpoints.js';
+import { CheckpointMatcher, type CheckpointVerdict, type UnitLine } from '../../../domain/audit-checkpoint-match.js';
 import { auditRepo } from './audit.repo.js';
 import type { CheckpointLogReading } from './checkpoints.service.js';
 
@@ -80,11 +80,11 @@ export interface UnitVerification {
 
 /**
  * Re-reads every chain (or one unit's) in batches, reports the first broken link of each and
- * compares it with the unit's checkpoints from `log` (none given: no checkpoints to compare with).
+ * compares it with the unit's lines from `log`, in log order (none given: no checkpoints to compare with).
  * The unit's latest checkpoint as recorded in the database must be among the log's authentic lines.
  */
 export async function verifyAudit(db: Db, unitId?: string, log?: CheckpointLogReading): Promise<UnitVerification[]> {
-  const byUnit = new Map<string, { seq: number; hash: string; at: string }[]>();
+  const byUnit = new Map<string, UnitLine[]>();
   for (const c of log?.checkpoints ?? []) {
     const list = byUnit.get(c.unitId);
     if (list) list.push(c);

@@ -21,8 +21,8 @@ const AUDIT_READER_ROLES = ROLE_NAMES.filter((r) => (ROLES[r].permissions as rea
  */
 export async function mailCheckpointDigest(db: Db, config: CheckpointConfig, send: MailSender, now: Date): Promise<number> {
   const latest = new Map<string, CheckpointLine>();
-  for (const c of readAuditCheckpoints(config).checkpoints) {
-    if (Date.parse(c.at) > now.getTime() - DAY && c.seq >= (latest.get(c.unitId)?.seq ?? 0)) latest.set(c.unitId, c);
+  for (const c of (await readAuditCheckpoints(config)).checkpoints) {
+    if (c.kind === 'checkpoint' && Date.parse(c.at) > now.getTime() - DAY && c.seq >= (latest.get(c.unitId)?.seq ?? 0)) latest.set(c.unitId, c);
   }
   const day = shanghaiDate(now);
   let sent = 0;

@@ -3,6 +3,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../db/client.js';
 import * as schema from '../../db/schema/index.js';
+import { KEY_CHECK } from '../installation/installation.service.js';
 
 export const BACKUP_FORMAT = 'zuofeng-backup';
 const VERSION = 1;
@@ -76,10 +77,16 @@ function readBackup(data: Buffer): BackupFile {
 /**
  * Replaces every row of the (already migrated) database with the backup's, in one transaction:
  * a failed restore leaves the database as it was. The sessions are emptied and stay empty, even if
- * the file (made by an older version) holds some.
+ * the file (made by an older version) holds some. `keyCheck` (the key file's check value): a backup
+ * of an installation with another key file is refused before anything changes — its secrets would
+ * not open, the server would not start, and the restore could not be signed in the audit checkpoints.
  */
-export async function restoreBackup(db: Db, data: Buffer): Promise<Record<string, number>> {
+export async function restoreBackup(db: Db, data: Buffer, opts: { keyCheck?: string } = {}): Promise<Record<string, number>> {
   const file = readBackup(data);
+  const recorded = (file.tables.installation_settings as { name?: string; value?: string }[] | undefined)?.find((r) => r.name === KEY_CHECK)?.value;
+  if (opts.keyCheck && recorded && recorded !== opts.keyCheck) {
+    throw new BackupError('备份来自使用另一把密钥文件的安装：请用原安装的密钥文件（ZUOFENG_KEY_FILE）恢复，否则恢复后服务无法启动。未做任何改动');
+  }
   const here = await migrationCount(db);
   if (file.migrations !== here) throw new BackupError(`备份的数据库版本（${file.migrations}）与当前版本（${here}）不同，请使用同一版本的作风恢复`);
   const counts: Record<string, number> = {};

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import { installationSettings } from '../../db/schema/index.js';
 import type { Keyring } from '../../crypto/keyring.js';
 
-const KEY_CHECK = 'key_check';
+/** The installation setting that holds the key file's check value (backups carry it too). */
+export const KEY_CHECK = 'key_check';
 
 export class KeyMismatchError extends Error {}
 
