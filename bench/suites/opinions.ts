@@ -2,7 +2,9 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { PACKED_BYTES } from '../../src/domain/opinion-batches.js';
 import type { Emit } from '../run.js';
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zuofeng_bench';
@@ -26,6 +28,27 @@ async function publicFormJsKb(): Promise<number> {
  * batches during the load and how many waited, and how many acknowledged submissions are missing
  * once the form is closed (must be 0).
  */
+/** Inserts of a row the size of a sealed submission, 64 connections, 5 s, straight to PostgreSQL. */
+async function rawSqlBaseline(): Promise<number> {
+  const pool = new pg.Pool({ connectionString: URL_, max: CLIENTS });
+  await pool.query('drop table if exists bench_raw_pending; create table bench_raw_pending (like opinion_pending including defaults)');
+  await pool.query('alter table bench_raw_pending alter column sealed set storage external');
+  const sealed = randomBytes(PACKED_BYTES + 28).toString('base64url');
+  let n = 0;
+  const end = performance.now() + 5000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (performance.now() < end) {
+      await pool.query("insert into bench_raw_pending (unit_id, form_id, audience, day, sealed) values (gen_random_uuid(), gen_random_uuid(), 'masses', '2026-12-04', $1)", [sealed]);
+      n++;
+    }
+  }));
+  const perSecond = n / ((performance.now() - started) / 1000);
+  await pool.query('drop table bench_raw_pending');
+  await pool.end();
+  return perSecond;
+}
+
 export async function run(emit: Emit) {
   emit('public_form_js_gz_kb', await publicFormJsKb(), 'KB');
   const { ensureBenchDatabase, startServer } = await import('./supervision.js');
@@ -98,6 +121,11 @@ export async function run(emit: Emit) {
     emit('left_pending', leftPending, 'count');
     emit('lost', acknowledged - stored, 'count');
     emit('items_lost', acknowledged - itemised, 'count');
+    // Baseline in the same run: the database alone taking one sealed-size row per statement from 64
+    // connections (what each submission costs PostgreSQL at least), against the whole request above.
+    const raw = await rawSqlBaseline();
+    emit('raw_sql_pending_inserts_per_s', raw, 'rows/s');
+    emit('app_vs_raw_sql', acknowledged / elapsed / raw, 'ratio');
   } finally {
     await server.stop();
   }
