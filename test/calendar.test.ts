@@ -97,7 +97,9 @@ describe('importing a schedule', () => {
   it('starts with 2027 missing: the banner condition, and provisional cross-year deadlines', async () => {
     const cov = (await office.get('/api/calendar/coverage')).json();
     expect(cov).toMatchObject({ nextYear: 2027, nextYearMissing: true });
-    expect(cov.years).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));
+    // The schedule is installation-wide: on PostgreSQL other test files (the fuzz test) may import other years meanwhile.
+    expect(cov.years).toEqual(expect.arrayContaining(Array.from({ length: 23 }, (_, i) => 2004 + i)));
+    expect(cov.years).not.toContain(2027);
     expect((await office.get('/api/calendar/workdays/add?date=2026-12-28&n=7')).json()).toEqual({ date: '2027-01-06', provisional: true });
   });
 
@@ -122,7 +124,9 @@ describe('importing a schedule', () => {
     expect(preview.changes.map((c: { date: string }) => c.date)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-05', '2027-02-08', '2027-02-20']);
     expect((await office.get('/api/calendar/coverage')).json().nextYearMissing).toBe(true);
     const applied = await admin.post(`/api/calendar/imports/${preview.id}/apply`);
-    expect(applied.json()).toMatchObject({ status: 'applied', recomputed: { changed: 1 } });
+    // Recomputation is installation-wide: on PostgreSQL other test files' cross-year deadlines change too.
+    expect(applied.json()).toMatchObject({ status: 'applied' });
+    expect(applied.json().recomputed.changed).toBeGreaterThanOrEqual(1);
     expect((await admin.post(`/api/calendar/imports/${preview.id}/apply`)).statusCode).toBe(400);
     const after = (await office.get('/api/deadlines?provisional=false')).json().items.find((x: { subjectId: string }) => x.subjectId === 'cross');
     expect([after.due, after.provisional]).toEqual(['2027-01-07', false]);
