@@ -30,6 +30,13 @@ describe('opinion forms', () => {
     expect(form.questions[0]!.label).toBe('对照“大兴勤学善思之风，学业务、增本领”，您认为存在哪些问题？有何意见建议？');
   });
 
+  it('refuse a question id that objects already have (answers are keyed by it)', async () => {
+    for (const id of ['__proto__', 'constructor', 'prototype']) {
+      const res = await secretary.post('/api/opinion-forms', { title: '意见表', opensOn: '2026-11-25', closesOn: '2026-12-10', questions: [{ id, kind: 'text', label: '意见' }] });
+      expect([res.statusCode, res.json().message], id).toEqual([400, '请求内容有误：问题编号格式不正确']);
+    }
+  });
+
   it('take anonymous answers through a public link once published, and refuse what does not fit', async () => {
     const link = (await secretary.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'staff', label: '在职干部职工' })).json();
     expect((await publicly('POST', `/api/public/opinions/${link.token}`, { answers: { c1: '学习形式单一' } })).json().message).toBe('征求意见尚未开始');

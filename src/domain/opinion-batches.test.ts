@@ -23,6 +23,14 @@ describe('packing a submission', () => {
     expect(() => packAnswers({ q1: 'x'.repeat(MAX_SUBMISSION_CHARS + 1) })).toThrow(RangeError);
   });
 
+  it('gives back an answer whose id objects already have as an own answer, not as the prototype', () => {
+    const a: Record<string, string> = {};
+    Object.defineProperty(a, '__proto__', { value: '意见', enumerable: true, writable: true, configurable: true });
+    const back = unpackAnswers(packAnswers(a));
+    expect(Object.keys(back)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+  });
+
   it('says nothing by its length: a one-word answer and a long letter pack to the same size', () => {
     expect(packAnswers({ c1: '好' }).length).toBe(packAnswers({ c1: '意'.repeat(2000), c2: '见'.repeat(2000), members: '长'.repeat(1000) }).length);
   });

@@ -61,11 +61,10 @@ export function unpackAnswers(packed: Buffer): Answers {
     const kind = packed.readUInt8(at);
     const n = packed.readUInt16LE(at + 1);
     at += 3;
-    if (kind === NUMBER) out[id] = n;
-    else {
-      out[id] = packed.toString('utf16le', at, at + 2 * n);
-      at += 2 * n;
-    }
+    const value = kind === NUMBER ? n : packed.toString('utf16le', at, at + 2 * n);
+    if (kind !== NUMBER) at += 2 * n;
+    // An own property whatever the id (`out[id] =` with "__proto__" would set the prototype instead).
+    Object.defineProperty(out, id, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

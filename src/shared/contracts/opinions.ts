@@ -6,7 +6,8 @@ export const AUDIENCES = { staff: '在职干部职工', villages: '帮扶联系�
 const zAudience = z.enum(Object.keys(AUDIENCES) as [keyof typeof AUDIENCES, ...(keyof typeof AUDIENCES)[]], { message: '对象类型不正确' });
 
 export const ZQuestion = z.object({
-  id: z.string().regex(/^[a-z0-9_]{1,20}$/, '问题编号格式不正确'),
+  // Not a name objects already have ("__proto__", "constructor"…): answers are keyed by it.
+  id: z.string().regex(/^[a-z0-9_]{1,20}$/, '问题编号格式不正确').refine((id) => !(id in Object.prototype) && id !== 'prototype', '问题编号格式不正确'),
   kind: z.enum(['text', 'choice', 'rating'], { message: '问题类型不正确' }),
   label: zName('问题', 200),
   categoryNo: z.number().int().min(1).max(100).nullable().default(null),
