@@ -130,7 +130,11 @@ describe('importing a schedule', () => {
     expect((await admin.post(`/api/calendar/imports/${preview.id}/apply`)).statusCode).toBe(400);
     const after = (await office.get('/api/deadlines?provisional=false')).json().items.find((x: { subjectId: string }) => x.subjectId === 'cross');
     expect([after.due, after.provisional]).toEqual(['2027-01-07', false]);
-    expect((await office.get('/api/calendar/coverage')).json()).toMatchObject({ nextYearMissing: false, imported: [{ year: 2027, source: 'holiday-2027.json' }] });
+    const coverage = (await office.get('/api/calendar/coverage')).json();
+    expect(coverage.nextYearMissing).toBe(false);
+    // Other test files on the shared PostgreSQL database may have imported other years (the fuzz test's 2030).
+    expect(coverage.imported).toEqual(expect.arrayContaining([expect.objectContaining({ year: 2027, source: 'holiday-2027.json' })]));
+    expect(coverage.imported.filter((i: { year: number }) => i.year === 2027)).toHaveLength(1);
     const auditor = await signIn(ctx, unit.user('auditor'));
     const events = (await auditor.get('/api/audit/events?entityType=calendar')).json().items;
     expect(events[0]).toMatchObject({ action: 'import', after: { years: [2027], changes: 6 } });
