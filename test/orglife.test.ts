@@ -98,7 +98,7 @@ describe('opinion items', () => {
     expect(dump).not.toContain('203.0.113');
     // The administrator's view of the items carries nothing beyond text, category, audience and counts.
     const item = (await admin.get(`/api/opinion-forms/${form.id}/items?pageSize=1`)).json().items[0];
-    expect(Object.keys(item).sort()).toEqual(['audienceLabel', 'categoryNo', 'categoryTitle', 'id', 'mergedIntoId', 'note', 'readable', 'repeats', 'status', 'targetDepartmentId', 'targetKind', 'targetLabel', 'targetPersonId', 'text', 'version']);
+    expect(Object.keys(item).sort()).toEqual(['audienceLabel', 'can', 'categoryNo', 'categoryTitle', 'id', 'mergedIntoId', 'note', 'readable', 'repeats', 'status', 'targetDepartmentId', 'targetKind', 'targetLabel', 'targetPersonId', 'text', 'version']);
   });
 });
 
@@ -200,9 +200,12 @@ describe('the meeting, its report and the rectification list', () => {
     expect(rect.pendingLists).toBe(0); // 郑伟 only opened a draft: nothing is waiting for approval
     expect(rect.rows.every((r: { itemId: string | null }) => r.itemId)).toBe(true);
     expect((await branch.post(`/api/org-life/${meeting.id}/rectification`)).json().message).toBe('整改事项已全部生成');
+    // The office sees the personal problem's item (owner, deadline, colour), not what it says; the branch secretary reads it.
     const ledger = (await office.get('/api/items?source=rectification')).json();
-    expect(ledger.items.map((i: { title: string }) => i.title)).toEqual(expect.arrayContaining(['整改：服务群众耐心不够，存在生硬现象']));
-    expect(ledger.items.find((i: { title: string }) => i.title.startsWith('整改：服务')).due).toBe('2027-03-31');
+    expect(ledger.items.map((i: { title: string }) => i.title).sort()).toEqual(['个人自查问题整改（内容仅本人、支部书记和班子成员可见）', '整改：学习形式单一，互动不够']);
+    const asSecretary = (await branch.get('/api/items?source=rectification')).json();
+    expect(asSecretary.items.map((i: { title: string }) => i.title)).toEqual(expect.arrayContaining(['整改：服务群众耐心不够，存在生硬现象']));
+    expect(asSecretary.items.find((i: { title: string }) => i.title.startsWith('整改：服务')).due).toBe('2027-03-31');
     const { readXlsx } = await import('./xlsx.js');
     const sheet = await readXlsx((await branch.get(`/api/org-life/${meeting.id}/rectification.xlsx`)).rawPayload);
     expect(sheet[0]).toEqual(['序号', '来源', '类别', '存在问题', '整改措施', '责任人', '整改时限', '督办状态']);

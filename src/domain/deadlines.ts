@@ -75,3 +75,8 @@ export function extendPolicy(policy: DeadlinePolicy, extraDays: number, capDays:
   if (total > capDays) throw new ExtensionError(`特殊情况办理时限自收文起不得超过${capDays}个工作日（申请后共${total}个）`);
   return { ...policy, extendedBy: (policy.extendedBy ?? 0) + extraDays };
 }
+
+/** Could any extension still be granted (extendPolicy with one more day would pass)? The page offers 申请延期 only then. */
+export function canExtend(policy: DeadlinePolicy, capDays: number): boolean {
+  return policy.kind === 'working_days' && policy.days + (policy.extendedBy ?? 0) + 1 <= capDays;
+}

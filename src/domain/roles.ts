@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'campaign.read', // campaigns, activities and compliance of the unit
   'activity.record', // record activities (visits, reports, inspections, study sessions…)
   'opinions.manage', // opinion forms, their distribution (links, codes) and the responses
+  'opinions.triage', // read unclassified opinion items and classify them (the branch secretary, or whom the unit names)
   'orglife.manage', // the organizational life meeting: study, opinion items, talk plan, the meeting, rectification
   'channels.manage', // notification channels: group robots and webhooks of the unit, their test messages
 ] as const;
@@ -33,12 +34,13 @@ export const ROLES = {
   campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'people.export', 'history.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
   party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   leadership_member: { label: '班子成员', permissions: ['self', 'org.read', 'supervision.read', 'campaign.read', 'activity.record'] },
-  branch_secretary: { label: '支部书记', permissions: ['self', 'org.read', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage'] },
+  branch_secretary: { label: '支部书记', permissions: ['self', 'org.read', 'campaign.read', 'activity.record', 'opinions.manage', 'opinions.triage', 'orglife.manage'] },
   branch_committee: { label: '支委', permissions: ['self', 'org.read', 'campaign.read'] },
   department_head: { label: '科室（中心）负责人', permissions: ['self', 'org.read', 'people.write', 'supervision.read', 'campaign.read', 'activity.record'] },
   discipline: { label: '机关纪委', permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'] },
   member: { label: '干部职工', permissions: ['self', 'org.read'] },
   oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee'] },
+  opinion_triage: { label: '意见分拣', permissions: ['self', 'org.read', 'opinions.triage'] },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];

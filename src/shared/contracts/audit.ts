@@ -11,6 +11,8 @@ export const ZAuditEvent = z.object({
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The object is personal or confidential and the reader may not read it: who and when are shown, not what. */
+  detailsHidden: z.boolean(),
 });
 export const ZAuditQuery = ZPageQuery.extend({
   entityType: z.string().max(40).optional(),

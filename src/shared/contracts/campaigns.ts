@@ -95,8 +95,13 @@ export const ZActivityBody = z.object({
   objectIds: z.array(z.uuid()).max(200).default([]),
   measureNos: z.array(z.number().int().min(1).max(200)).max(50).default([]),
   minutes: z.string().trim().max(20_000).default(''),
+  /** A discipline record (机关纪委 only): read in full by the discipline staff, its recorder and the people concerned. */
+  confidential: z.boolean().optional(),
 });
 export const ZActivity = ZActivityBody.extend({
+  confidential: z.boolean(),
+  /** What the reader may do with it (domain/policies/activity.ts). */
+  can: z.object({ see: z.boolean(), readDetails: z.boolean(), withdraw: z.boolean(), attach: z.boolean(), rollCall: z.boolean() }),
   id: z.uuid(), active: z.boolean(), withdrawnReason: z.string().nullable(), participantNames: z.array(z.string()), objectNames: z.array(z.string()), departmentName: z.string().nullable(),
   files: z.array(z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() })),
 });

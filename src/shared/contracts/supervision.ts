@@ -1,3 +1,4 @@
+import { ITEM_CAN_KEYS } from '../../domain/policies/item.js';
 import { z } from 'zod';
 import { ZPageQuery, zName, zVersion } from './common.js';
 import { zIsoDate, ZDeadlinePolicy } from './calendar.js';
@@ -79,6 +80,8 @@ export const ZItem = z.object({
   provisional: z.boolean(),
   colour: z.enum(['green', 'yellow', 'red', 'none']),
   version: z.number().int(),
+  /** Made from a member's personal self-check list: its text is shown only to those who may read the list. */
+  personal: z.boolean(),
 });
 
 /** A ledger page; `totalExact` is false when the count stopped at its cap (shown as "N+"). */
@@ -98,7 +101,7 @@ export const ZItemDetail = ZItem.extend({
   attachments: z.array(z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() })),
   timeline: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), action: z.string(), after: z.unknown() })),
   /** What the signed-in user may do now (the domain rules, evaluated for them). */
-  can: z.object({ sign: z.boolean(), submit: z.boolean(), return: z.boolean(), close: z.boolean(), withdraw: z.boolean(), reopen: z.boolean(), report: z.boolean(), requestExtension: z.boolean(), decideExtension: z.boolean(), chase: z.boolean() }),
+  can: z.object(Object.fromEntries(ITEM_CAN_KEYS.map((k) => [k, z.boolean()])) as Record<(typeof ITEM_CAN_KEYS)[number], z.ZodBoolean>),
 });
 
 export const ZLedgerQuery = ZPageQuery.extend({
@@ -110,6 +113,8 @@ export const ZLedgerQuery = ZPageQuery.extend({
   colour: z.enum(['green', 'yellow', 'red', 'none']).optional(),
   q: z.string().trim().max(50).optional(),
   open: z.enum(['true', 'false']).optional(),
+  /** Only the items under review that the reader may review (the 待复核 list). */
+  reviewable: z.enum(['true']).optional(),
 });
 
 /** The ledger export: the ledger's filters (paging ignored), and an id (chosen by the page) under which to poll its progress. */

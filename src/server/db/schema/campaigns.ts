@@ -103,6 +103,8 @@ export const activities = pgTable(
     objectIds: uuid('object_ids').array().notNull().default([]),
     measureNos: integer('measure_nos').array().notNull().default([]),
     minutes: text('minutes').notNull().default(''),
+    /** A discipline record (纪律检查): read in full only by discipline staff, its recorder and the people concerned. */
+    confidential: boolean('confidential').notNull().default(false),
     active: boolean('active').notNull().default(true),
     withdrawnReason: text('withdrawn_reason'),
     createdBy: uuid('created_by').notNull(),

@@ -22,6 +22,8 @@ export const supervisedItems = pgTable(
     measureId: uuid('measure_id'),
     /** The machine key of what the item came from, when the human-readable `source_ref` is not unique (e.g. orglife:<meeting>:<list>:<n>). */
     originKey: text('origin_key'),
+    /** The member whose personal self-check list the item came from: its text is personal (domain/policies/item.ts). */
+    personalOf: uuid('personal_of'),
     leadDepartmentId: uuid('lead_department_id'),
     cooperatingDepartmentIds: jsonb('cooperating_department_ids').notNull().default([]),
     ownerPersonId: uuid('owner_person_id').notNull(),

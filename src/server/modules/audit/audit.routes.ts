@@ -1,7 +1,8 @@
 import { pageOf } from '../../../shared/contracts/common.js';
 import { ZAuditEvent, ZAuditQuery, ZAuditVerify } from '../../../shared/contracts/audit.js';
 import { typed, type RouteModule } from '../../types.js';
-import { hasPermission, type Actor } from '../../../domain/roles.js';
+import { auditEventPolicy, canReadAuditEvents } from '../../../domain/policies/audit-event.js';
+import { readableObjects } from './event-access.js';
 import { forbidden } from '../../errors.js';
 import { auditRepo } from './audit.repo.js';
 import { verifyAuditTrail } from './audit-verify.js';
@@ -20,14 +21,15 @@ const auditRoutes: RouteModule = async (app, deps) => {
   r.get('/audit/events', { config: { permission: 'self' }, schema: { tags, summary: '审计记录（可按对象筛选）', querystring: ZAuditQuery, response: { 200: pageOf(ZAuditEvent) } } },
     async (req) => {
       const q = req.query;
-      if (!mayRead(req.actor, q)) throw forbidden('没有查看审计记录的权限');
+      if (!canReadAuditEvents(req.actor, q)) throw forbidden('没有查看审计记录的权限');
       const { items, total } = await auditRepo.page(deps.db, req.actor.unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      const names = await auditRepo.entityNames(deps.db, req.actor.unitId, items);
+      const [names, readable] = await Promise.all([auditRepo.entityNames(deps.db, req.actor.unitId, items), readableObjects(deps.db, req.actor, items)]);
       return {
         total, page: q.page, pageSize: q.pageSize,
         items: items.map((e) => ({
           seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, entityType: e.entityType, entityId: e.entityId,
-          entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null, action: e.action, before: e.before, after: e.after,
+          entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null, action: e.action,
+          ...(auditEventPolicy(req.actor, q, readable(e)).details ? { before: e.before, after: e.after, detailsHidden: false } : { before: null, after: null, detailsHidden: true }),
         })),
       };
     });
@@ -53,11 +55,3 @@ const auditRoutes: RouteModule = async (app, deps) => {
     });
 };
 export default auditRoutes;
-
-function mayRead(actor: Actor, q: { entityType?: string; entityId?: string }): boolean {
-  if (hasPermission(actor, 'audit.read')) return true;
-  if (!q.entityType || !q.entityId) return false;
-  // An account's trail (logins, grants, resets) stays within 三员分立: the security administrator and the owner.
-  if (q.entityType === 'user') return q.entityId === actor.userId || hasPermission(actor, 'users.manage');
-  return hasPermission(actor, 'history.read');
-}

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { hasPermission, type Actor } from '../../../domain/roles.js';
+import type { Actor } from '../../../domain/roles.js';
+import { activityPolicy, canRecordConfidential, mayFilterConfidentialBy, type ActivityCan } from '../../../domain/policies/activity.js';
+import { authorize } from '../../authorize.js';
 import { OBJECT_KINDS, type ZActivityBody, type ZActivityQuery, type ZObjectBody } from '../../../shared/contracts/campaigns.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -43,6 +45,9 @@ async function presentObjects(deps: AppDeps, unitId: string, rows: ObjectRow[]) 
  */
 export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typeof ZActivityBody>) {
   const today = shanghaiDate(deps.clock.now());
+  // A discipline inspection recorded by the discipline staff is confidential unless they say otherwise.
+  const confidential = b.confidential ?? (canRecordConfidential(actor) && b.type === 'inspection');
+  if (confidential && !canRecordConfidential(actor)) throw forbidden('只有机关纪委可以登记保密的纪律检查记录');
   if (b.heldOn > today) throw badRequest('活动日期不能晚于今天');
   await assertInUnit(deps.db, actor.unitId, { department: b.departmentId, person: [...b.participantIds, ...b.absentIds] });
   // The campaign is looked up in the unit here (its period and measures are needed), not by assertInUnit as well.
@@ -64,45 +69,68 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
     const a = await campaignsRepo.insertActivity(tx, {
       unitId: actor.unitId, campaignId: b.campaignId, type: b.type, title: b.title, heldOn: b.heldOn, departmentId: b.departmentId,
       participantIds: [...new Set(b.participantIds)], absentIds: [...new Set(b.absentIds)], objectIds: [...new Set(b.objectIds)], measureNos: [...new Set(b.measureNos)],
-      minutes: b.minutes, createdBy: actor.userId, createdAt: at,
+      minutes: b.minutes, confidential, createdBy: actor.userId, createdAt: at,
     });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: a.id, action: 'create', after: { type: b.type, title: b.title, heldOn: b.heldOn, participants: a.participantIds.length } });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: a.id, action: 'create', after: { type: b.type, title: b.title, heldOn: b.heldOn, participants: a.participantIds.length, ...(confidential ? { confidential } : {}) } });
     return a;
   });
-  return (await presentActivities(deps, actor.unitId, [row]))[0]!;
+  return (await presentActivities(deps, actor, [row]))[0]!;
 }
 
 export async function listActivities(deps: AppDeps, actor: Actor, q: z.infer<typeof ZActivityQuery>) {
   const ids = q.ids ? q.ids.split(',').filter((x) => /^[0-9a-f-]{36}$/i.test(x)) : undefined;
-  const { rows, total } = await campaignsRepo.activitiesPage(deps.db, actor.unitId, { ...q, ids, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { items: await presentActivities(deps, actor.unitId, rows), total, page: q.page, pageSize: q.pageSize };
+  // Filtering by a person must not reveal that person's part in confidential records.
+  const withConfidential = !q.personId || mayFilterConfidentialBy(actor, q.personId);
+  const { rows, total } = await campaignsRepo.activitiesPage(deps.db, actor.unitId, { ...q, ids, withConfidential, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { items: await presentActivities(deps, actor, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The activity and what the actor may do with it; 404 when it may not see it, 403 when it may not take `action`. */
+export async function loadActivity(deps: AppDeps, actor: Actor, id: string, action?: keyof ActivityCan, refusal = '没有办理此操作的权限') {
+  const a = await campaignsRepo.activity(deps.db, actor.unitId, id);
+  const can = a ? activityPolicy(actor, a) : null;
+  if (!a || !can?.see) throw notFound('活动记录');
+  if (action && action !== 'see') {
+    // Details of a confidential record are not for everyone: those who may not read it learn nothing more.
+    if (!can.readDetails) throw notFound('活动记录');
+    authorize(can, action, refusal);
+  }
+  return { a, can };
 }
 
 /** Withdrawn with a reason by whoever recorded it or the campaign office; it then no longer counts. */
 export async function withdrawActivity(deps: AppDeps, actor: Actor, id: string, reason: string) {
-  const a = await campaignsRepo.activity(deps.db, actor.unitId, id);
-  if (!a) throw notFound('活动记录');
-  if (a.createdBy !== actor.userId && !hasPermission(actor, 'campaign.manage')) throw forbidden('只有记录人或领导小组办公室可以撤销');
+  const { a } = await loadActivity(deps, actor, id);
+  if (!a.active) throw badRequest('该活动记录已撤销');
+  await loadActivity(deps, actor, id, 'withdraw', a.confidential ? '只有记录人或机关纪委可以撤销' : '只有记录人或领导小组办公室可以撤销');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await campaignsRepo.withdrawActivity(tx, actor.unitId, id, reason))) throw badRequest('该活动记录已撤销');
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: id, action: 'withdraw', after: { reason } });
   });
-  return (await presentActivities(deps, actor.unitId, [(await campaignsRepo.activity(deps.db, actor.unitId, id))!]))[0]!;
+  return (await presentActivities(deps, actor, [(await campaignsRepo.activity(deps.db, actor.unitId, id))!]))[0]!;
 }
 
-async function presentActivities(deps: AppDeps, unitId: string, rows: ActivityRow[]) {
+const CONFIDENTIAL_TITLE = '纪律检查记录（保密，仅机关纪委和当事人可见）';
+
+/** Activities as the reader may see them (domain/policies/activity.ts): a confidential one keeps only its type, date and measures. */
+async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[]) {
+  const unitId = actor.unitId;
   const [people, objects, departments, files] = await Promise.all([
     campaignsRepo.people(deps.db, unitId), campaignsRepo.objects(deps.db, unitId), campaignsRepo.departments(deps.db, unitId), filesOfActivities(deps.db, unitId, rows.map((r) => r.id)),
   ]);
   const name = new Map<string, string>([...people.map((p) => [p.id, p.name] as const), ...objects.map((o) => [o.id, o.name] as const)]);
   const dept = new Map(departments.map((d) => [d.id, d.name]));
-  return rows.map((a) => ({
+  return rows.map((a) => ({ a, can: activityPolicy(actor, a) })).map(({ a, can }) => can.readDetails ? {
     id: a.id, campaignId: a.campaignId, type: a.type as z.infer<typeof ZActivityBody>['type'], title: a.title, heldOn: a.heldOn, departmentId: a.departmentId,
     departmentName: a.departmentId ? dept.get(a.departmentId) ?? null : null, participantIds: a.participantIds, absentIds: a.absentIds, objectIds: a.objectIds,
     participantNames: a.participantIds.map((id) => name.get(id) ?? '—'), objectNames: a.objectIds.map((id) => name.get(id) ?? '—'),
-    measureNos: a.measureNos, minutes: a.minutes, active: a.active, withdrawnReason: a.withdrawnReason, files: files.get(a.id) ?? [],
-  }));
+    measureNos: a.measureNos, minutes: a.minutes, active: a.active, withdrawnReason: a.withdrawnReason, files: files.get(a.id) ?? [], confidential: a.confidential, can,
+  } : {
+    id: a.id, campaignId: a.campaignId, type: a.type as z.infer<typeof ZActivityBody>['type'], title: CONFIDENTIAL_TITLE, heldOn: a.heldOn, departmentId: null, departmentName: null,
+    participantIds: [], absentIds: [], objectIds: [], participantNames: [], objectNames: [], measureNos: a.measureNos, minutes: '', active: a.active,
+    withdrawnReason: a.withdrawnReason ? '（已撤销）' : null, files: [], confidential: true, can,
+  });
 }
 
 export interface ImportProblem { row: number; column: string; reason: string }

@@ -1,19 +1,19 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { hasPermission, type Actor } from '../../../domain/roles.js';
+import type { Actor } from '../../../domain/roles.js';
+import { activityPolicy } from '../../../domain/policies/activity.js';
 import { activityFiles } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
-import { forbidden, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { readStoredFile, storeFile } from '../../files.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from './campaigns.repo.js';
+import { loadActivity } from './activities.service.js';
 
 /** Checked before the upload is read: another unit's activity is a 404; only its recorder or the office may attach. */
 export async function checkCanAttachToActivity(deps: AppDeps, actor: Actor, activityId: string) {
-  const a = await campaignsRepo.activity(deps.db, actor.unitId, activityId);
-  if (!a) throw notFound('活动记录');
-  if (a.createdBy !== actor.userId && !hasPermission(actor, 'campaign.manage')) throw forbidden('只有记录人或领导小组办公室可以上传附件');
+  await loadActivity(deps, actor, activityId, 'attach', '只有记录人或领导小组办公室可以上传附件');
 }
 
 export async function attachToActivity(deps: AppDeps, actor: Actor, activityId: string, fileName: string, data: Buffer) {
@@ -39,5 +39,7 @@ export async function filesOfActivities(db: Db, unitId: string, activityIds: str
 export async function openActivityFile(deps: AppDeps, actor: Actor, id: string) {
   const [f] = await deps.db.select().from(activityFiles).where(and(eq(activityFiles.unitId, actor.unitId), eq(activityFiles.id, id)));
   if (!f) throw notFound('附件');
+  const a = await campaignsRepo.activity(deps.db, actor.unitId, f.activityId);
+  if (!a || !activityPolicy(actor, a).readDetails) throw notFound('附件');
   return readStoredFile(deps.config.filesDir, f);
 }

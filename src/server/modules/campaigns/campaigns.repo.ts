@@ -112,8 +112,9 @@ export const campaignsRepo = {
       .where(and(eq(activities.unitId, unitId), eq(activities.id, id), eq(activities.active, true))).returning({ id: activities.id });
     return rows.length === 1;
   },
-  async activitiesPage(db: Db, unitId: string, f: { campaignId?: string; type?: string; personId?: string; from?: string; to?: string; ids?: string[]; limit: number; offset: number }) {
+  async activitiesPage(db: Db, unitId: string, f: { campaignId?: string; type?: string; personId?: string; from?: string; to?: string; ids?: string[]; withConfidential: boolean; limit: number; offset: number }) {
     const where = and(
+      f.withConfidential ? undefined : eq(activities.confidential, false),
       eq(activities.unitId, unitId),
       f.campaignId ? eq(activities.campaignId, f.campaignId) : undefined,
       f.type ? eq(activities.type, f.type) : undefined,

@@ -8,12 +8,14 @@ import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from './campaigns.repo.js';
+import { loadActivity } from './activities.service.js';
+import { activityPolicy } from '../../../domain/policies/activity.js';
 
 const random = () => randomInt(0, 2 ** 31) / 2 ** 31;
 
 async function studySession(deps: AppDeps, actor: Actor, activityId: string) {
-  const a = await campaignsRepo.activity(deps.db, actor.unitId, activityId);
-  if (!a) throw notFound('活动记录');
+  const { a } = await loadActivity(deps, actor, activityId);
+  if (!activityPolicy(actor, a).readDetails) throw notFound('活动记录');
   if (a.type !== 'study') throw badRequest('只有学习研讨可以随机点名');
   if (!a.active) throw badRequest('该活动记录已撤销');
   return a;

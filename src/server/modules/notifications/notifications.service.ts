@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { itemsRepo, type ItemRow } from '../supervision/items.repo.js';
-import { canSeeItem } from '../supervision/items.service.js';
+import { canSeeItem } from '../../../domain/policies/item.js';
 import { notificationsRepo } from './notifications.repo.js';
 import { assertInUnit } from '../unit-ids.js';
 

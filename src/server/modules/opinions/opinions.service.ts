@@ -7,7 +7,7 @@ import type { Actor } from '../../../domain/roles.js';
 import { AUDIENCES, type Question, type ZDistributionBody, type ZFormBody } from '../../../shared/contracts/opinions.js';
 import { opinionCodes, opinionDistributions, opinionForms, opinionResponses } from '../../db/schema/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
-import { isBranchSecretary } from '../../../domain/orglife-access.js';
+import { isBranchSecretary } from '../../../domain/policies/who.js';
 import type { AppDeps } from '../../types.js';
 import type { Db } from '../../db/client.js';
 import { keyringFor, type Keyring } from '../../crypto/keyring.js';

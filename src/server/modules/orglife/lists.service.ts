@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { canDecideList, canReadOpinionText, canSeeList, canSeeTalk, isBranchSecretary } from '../../../domain/orglife-access.js';
-import { hasPermission, type Actor } from '../../../domain/roles.js';
+import type { Actor } from '../../../domain/roles.js';
+import { canSeeList, selfCheckListPolicy, type ListStatus } from '../../../domain/policies/self-check-list.js';
+import { canSeeTalk } from '../../../domain/policies/talk.js';
+import { isBranchSecretary } from '../../../domain/policies/who.js';
 import type { Entry, ZListActionBody, ZListSaveBody } from '../../../shared/contracts/orglife.js';
 import { notifications, selfCheckLists } from '../../db/schema/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
@@ -57,15 +59,14 @@ export async function getList(deps: AppDeps, actor: Actor, id: string) {
 
 /** The list with, beside it, the opinions about its owner and the problems pointed out in their talks (each as the reader may see them). */
 async function presentList(deps: AppDeps, actor: Actor, m: MeetingRow, l: ListRow) {
+  const status = l.status as Status;
+  const can = selfCheckListPolicy(actor, { personId: l.personId, status: status as ListStatus, meetingStatus: m.status });
   const [roster, talks, categories, about] = await Promise.all([
     orglifeRepo.roster(deps.db, actor.unitId), orglifeRepo.talks(deps.db, actor.unitId, m.id),
     m.campaignId ? campaignsRepo.categories(deps.db, actor.unitId, m.campaignId) : Promise.resolve([]),
-    l.personId && m.formId && canReadOpinionText(actor, l.personId) ? orglifeRepo.opinionItemsAbout(deps.db, actor.unitId, m.formId, l.personId) : Promise.resolve([]),
+    l.personId && m.formId && can.readOpinionsAbout ? orglifeRepo.opinionItemsAbout(deps.db, actor.unitId, m.formId, l.personId) : Promise.resolve([]),
   ]);
   const names = new Map(roster.map((p) => [p.id, p.name]));
-  const mine = l.personId === actor.personId;
-  const status = l.status as Status;
-  const branchList = l.personId === null;
   return {
     id: l.id, meetingId: m.id, personId: l.personId, ownerName: l.personId ? names.get(l.personId) ?? '' : '党支部', status, statusLabel: LIST_STATUS[status],
     entries: l.entries as Entry[], returnComment: l.returnComment, submittedOn: l.submittedOn, version: l.version,
@@ -73,12 +74,7 @@ async function presentList(deps: AppDeps, actor: Actor, m: MeetingRow, l: ListRo
     opinions: about.map((i) => ({ id: i.id, categoryNo: i.categoryNo, text: i.text, repeats: i.repeats })),
     talkPoints: l.personId ? talks.filter((t) => !t.voidedReason && (t.aPersonId === l.personId || t.bPersonId === l.personId) && (t.problems || t.suggestions) && canSeeTalk(actor, t))
       .map((t) => ({ id: t.id, heldOn: t.heldOn, with: names.get(t.aPersonId === l.personId ? t.bPersonId : t.aPersonId) ?? '', problems: t.problems, suggestions: t.suggestions })) : [],
-    can: {
-      // The branch's list stays open after the meeting: owners, measures and deadlines of rectification are set then.
-      edit: branchList ? hasPermission(actor, 'orglife.manage') && status !== 'approved' : mine && (status === 'draft' || status === 'returned') && m.status === 'preparing',
-      submit: !branchList && mine && (status === 'draft' || status === 'returned') && m.status === 'preparing',
-      decide: canDecideList(actor) && (branchList ? status !== 'approved' : status === 'submitted'),
-    },
+    can,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { attendancePct, canSeeList, isBranchSecretary, isLeadership } from '../../../domain/orglife-access.js';
+import { attendancePct } from '../../../domain/attendance.js';
+import { canSeeList } from '../../../domain/policies/self-check-list.js';
+import { isBranchSecretary, isLeadership } from '../../../domain/policies/who.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import type { ZMeetingBody, ZMeetingRecordBody } from '../../../shared/contracts/orglife.js';
 import { opinionResponses, orgLifeMeetings, selfCheckLists } from '../../db/schema/index.js';

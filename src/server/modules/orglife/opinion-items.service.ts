@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { canReadOpinionText, isBranchSecretary } from '../../../domain/orglife-access.js';
+import { canSeeOpinionItems, opinionItemPolicy, opinionSearchScope, type OpinionItemCan, type OpinionItemFacts } from '../../../domain/policies/opinion-item.js';
+import { authorize } from '../../authorize.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { Question } from '../../../shared/contracts/opinions.js';
 import { TARGET_KINDS, type ZClassifyBody, type ZDecideItemBody, type ZItemQuery, type ZMergeBody } from '../../../shared/contracts/orglife.js';
 import type { Db } from '../../db/client.js';
 import { departments, notifications, opinionForms, opinionItems, opinionResponses } from '../../db/schema/index.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -56,6 +57,7 @@ export async function insertResponses(tx: Db, g: ResponseGroup, batch: readonly 
 }
 
 async function formOf(deps: AppDeps, actor: Actor, formId: string) {
+  if (!canSeeOpinionItems(actor)) throw forbidden('没有处理意见的权限');
   const [f] = await deps.db.select().from(opinionForms).where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, formId)));
   if (!f) throw notFound('征求意见表');
   return f;
@@ -73,13 +75,21 @@ async function lookups(deps: AppDeps, actor: Actor, form: { id: string; campaign
 }
 type Lookups = Awaited<ReturnType<typeof lookups>>;
 
-/** An item as the reader may see it: the text and the person of an item about a person only for that person and the branch secretary. */
+const policyOf = (actor: Actor, i: OpinionItemRow) => opinionItemPolicy(actor, { targetKind: i.targetKind, targetPersonId: i.targetPersonId, status: i.status as OpinionItemFacts['status'] });
+
+/** What an unreadable item shows instead of its text. */
+function hiddenText(i: OpinionItemRow) {
+  return i.targetPersonId ? '（涉及党员个人的意见，仅本人和支部书记可见）' : '（尚未分类的意见，分类前仅支部书记和指定的意见分拣人员可见）';
+}
+
+/** An item as the reader may see it (domain/policies/opinion-item.ts): unreadable text and person are replaced. */
 export function presentItem(actor: Actor, i: OpinionItemRow, l: Lookups) {
-  const readable = canReadOpinionText(actor, i.targetPersonId);
+  const can = policyOf(actor, i);
+  const readable = can.readText;
   const target = i.targetKind === 'person' ? (readable ? l.people.get(i.targetPersonId!) ?? '' : '党员个人') : i.targetKind === 'department' ? l.departments.get(i.targetDepartmentId!) ?? '' : i.targetKind ? TARGET_KINDS[i.targetKind as keyof typeof TARGET_KINDS] : '';
   return {
-    id: i.id, categoryNo: i.categoryNo, categoryTitle: i.categoryNo ? l.categories.get(i.categoryNo) ?? `第${i.categoryNo}类` : '', readable,
-    text: readable ? i.text : '（涉及党员个人的意见，仅本人和支部书记可见）',
+    id: i.id, categoryNo: i.categoryNo, categoryTitle: i.categoryNo ? l.categories.get(i.categoryNo) ?? `第${i.categoryNo}类` : '', readable, can,
+    text: readable ? i.text : hiddenText(i),
     audienceLabel: i.targetPersonId ? '' : l.audienceGroups.get(i.audience) ?? '', repeats: i.repeats,
     targetKind: i.targetKind as keyof typeof TARGET_KINDS | null, targetDepartmentId: i.targetDepartmentId, targetPersonId: readable ? i.targetPersonId : null, targetLabel: target,
     status: i.status as 'new' | 'adopted' | 'not_adopted' | 'merged', mergedIntoId: i.mergedIntoId, note: i.note, version: i.version,
@@ -89,24 +99,32 @@ export function presentItem(actor: Actor, i: OpinionItemRow, l: Lookups) {
 export async function listItems(deps: AppDeps, actor: Actor, formId: string, q: z.infer<typeof ZItemQuery>) {
   const f = await formOf(deps, actor, formId);
   const [page, l] = await Promise.all([
-    orglifeRepo.opinionItemsPage(deps.db, actor.unitId, formId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, searchAsPerson: isBranchSecretary(actor) ? undefined : actor.personId }),
+    orglifeRepo.opinionItemsPage(deps.db, actor.unitId, formId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, search: opinionSearchScope(actor) }),
     lookups(deps, actor, f),
   ]);
   return { items: page.rows.map((i) => presentItem(actor, i, l)), total: page.total, page: q.page, pageSize: q.pageSize, categories: [...l.categories].map(([no, title]) => ({ no, title })) };
 }
 
-async function itemOr404(deps: AppDeps, actor: Actor, id: string) {
+/**
+ * The item when the actor may take `action` on it. An item the actor may not read is a 404, like
+ * one that does not exist: those who may not read it do not learn it exists.
+ */
+async function itemOr404(deps: AppDeps, actor: Actor, id: string, action: keyof OpinionItemCan, refusal: string) {
+  if (!canSeeOpinionItems(actor)) throw forbidden('没有处理意见的权限');
   const [i] = await orglifeRepo.opinionItemsByIds(deps.db, actor.unitId, [id]);
   if (!i) throw notFound('意见');
+  const can = policyOf(actor, i);
+  if (!can.readText) throw notFound('意见');
+  authorize(can, action, refusal);
   return i;
 }
 
 /** Classifies an item (category and target); an item newly about a person is delivered to that person's inbox, without its text. */
 export async function classifyItem(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZClassifyBody>) {
-  const i = await itemOr404(deps, actor, id);
-  if (!canReadOpinionText(actor, i.targetPersonId)) throw notFound('意见');
-  await assertInUnit(deps.db, actor.unitId, { department: b.targetDepartmentId, person: b.targetPersonId });
+  const i = await itemOr404(deps, actor, id, 'readText', '');
   if (i.status === 'merged') throw badRequest('已合并的意见请在合并后的意见上分类');
+  authorize(policyOf(actor, i), 'classify', '没有分类意见的权限');
+  await assertInUnit(deps.db, actor.unitId, { department: b.targetDepartmentId, person: b.targetPersonId });
   const f = await formOf(deps, actor, i.formId);
   const l = await lookups(deps, actor, f);
   if (b.categoryNo !== null && f.campaignId && !l.categories.has(b.categoryNo)) throw badRequest('所选类别不存在');
@@ -134,9 +152,9 @@ export async function classifyItem(deps: AppDeps, actor: Actor, id: string, b: z
 }
 
 export async function decideItem(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZDecideItemBody>) {
-  const i = await itemOr404(deps, actor, id);
-  if (!canReadOpinionText(actor, i.targetPersonId)) throw notFound('意见');
+  const i = await itemOr404(deps, actor, id, 'readText', '');
   if (i.status === 'merged') throw badRequest('已合并的意见不能单独采纳');
+  authorize(policyOf(actor, i), 'decide', '只有意见管理人员可以采纳或不予采纳');
   if (!b.adopted && !b.note) throw badRequest('不予采纳时请说明理由');
   const status = b.adopted ? 'adopted' : 'not_adopted';
   const at = deps.clock.now();
@@ -151,15 +169,16 @@ export async function decideItem(deps: AppDeps, actor: Actor, id: string, b: z.i
 
 /** Merges repeating items into one: their repeat counts add up; undone item by item with `unmergeItem`. */
 export async function mergeItems(deps: AppDeps, actor: Actor, b: z.infer<typeof ZMergeBody>) {
+  if (!canSeeOpinionItems(actor)) throw forbidden('没有处理意见的权限');
   const ids = [...new Set(b.ids.filter((x) => x !== b.intoId))];
   if (ids.length === 0) throw badRequest('请选择要合并的其他意见');
   await assertInUnit(deps.db, actor.unitId, { opinionItem: [b.intoId, ...ids] });
   const rows = await orglifeRepo.opinionItemsByIds(deps.db, actor.unitId, [b.intoId, ...ids]);
   // assertInUnit found every one of them in the unit (items are never deleted).
   const into = rows.find((r) => r.id === b.intoId)!;
+  if (rows.some((r) => !policyOf(actor, r).readText)) throw notFound('意见');
   if (rows.some((r) => r.formId !== into.formId)) throw badRequest('只能合并同一意见表的意见');
   if (rows.some((r) => r.status === 'merged')) throw badRequest('所选意见中有已合并的意见');
-  if (rows.some((r) => !canReadOpinionText(actor, r.targetPersonId))) throw notFound('意见');
   const added = rows.filter((r) => r.id !== b.intoId).reduce((n, r) => n + r.repeats, 0);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -171,12 +190,10 @@ export async function mergeItems(deps: AppDeps, actor: Actor, b: z.infer<typeof 
 }
 
 export async function unmergeItem(deps: AppDeps, actor: Actor, id: string, reason: string) {
-  const i = await itemOr404(deps, actor, id);
-  // Like every other action on an item about a person: those who may not read it do not learn it exists.
-  if (!canReadOpinionText(actor, i.targetPersonId)) throw notFound('意见');
-  if (i.status !== 'merged' || !i.mergedIntoId) throw badRequest('该意见没有被合并');
+  const i = await itemOr404(deps, actor, id, 'unmerge', '该意见没有被合并');
+  if (!i.mergedIntoId) throw badRequest('该意见没有被合并');
   const [into] = await orglifeRepo.opinionItemsByIds(deps.db, actor.unitId, [i.mergedIntoId]);
-  if (into && !canReadOpinionText(actor, into.targetPersonId)) throw notFound('意见');
+  if (into && !policyOf(actor, into).readText) throw notFound('意见');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx.update(opinionItems).set({ status: 'new', mergedIntoId: null, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(eq(opinionItems.id, id));

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { opinionItems, orgLifeMeetings, people, selfCheckLists, studySessions, studyStatements, supervisedItems, talkRecords } from '../../db/schema/index.js';
@@ -53,16 +53,18 @@ export const orglifeRepo = {
     return db.select().from(studyStatements).where(and(eq(studyStatements.unitId, unitId), inArray(studyStatements.sessionId, sessionIds)));
   },
 
-  async opinionItemsPage(db: Db, unitId: string, formId: string, f: { status?: string; targetKind?: string; categoryNo?: number; q?: string; limit: number; offset: number; searchAsPerson?: string | null }) {
+  async opinionItemsPage(db: Db, unitId: string, formId: string, f: { status?: string; targetKind?: string; categoryNo?: number; q?: string; limit: number; offset: number; search: { unclassified: boolean; aboutPerson: 'all' | string | null } }) {
     const conds: SQL[] = [eq(opinionItems.unitId, unitId), eq(opinionItems.formId, formId)];
     if (f.status) conds.push(eq(opinionItems.status, f.status));
     if (f.targetKind === 'none') conds.push(isNull(opinionItems.targetKind));
     else if (f.targetKind) conds.push(eq(opinionItems.targetKind, f.targetKind));
     if (f.categoryNo) conds.push(eq(opinionItems.categoryNo, f.categoryNo));
-    // Searching must not reveal texts about a person to those who may not read them (searchAsPerson: the reader, or null).
+    // Searching must not reveal texts the reader may not read (domain/policies/opinion-item.opinionSearchScope).
     if (f.q) {
       conds.push(ilike(opinionItems.text, containsPattern(f.q)));
-      if (f.searchAsPerson !== undefined) conds.push(f.searchAsPerson ? or(isNull(opinionItems.targetPersonId), eq(opinionItems.targetPersonId, f.searchAsPerson))! : isNull(opinionItems.targetPersonId));
+      const s = f.search;
+      if (s.aboutPerson !== 'all') conds.push(s.aboutPerson ? or(isNull(opinionItems.targetPersonId), eq(opinionItems.targetPersonId, s.aboutPerson))! : isNull(opinionItems.targetPersonId));
+      if (!s.unclassified) conds.push(isNotNull(opinionItems.targetKind));
     }
     const where = and(...conds);
     // Most repeated first within a category: what many people said.

@@ -71,14 +71,15 @@ const orglifeRoutes: RouteModule = async (app, deps) => {
     return streamXlsx(reply, `${s.title}整改清单.xlsx`, '整改清单', s.columns, s.rows);
   });
 
-  r.get('/opinion-forms/:id/items', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '意见条目（分类、合并、采纳）', params: ZIdParams, querystring: L.ZItemQuery } },
+  // Opinion items: the managers and the triage (意见分拣); domain/policies/opinion-item decides per item.
+  r.get('/opinion-forms/:id/items', { config: self, schema: { tags, summary: '意见条目（分类、合并、采纳）', params: ZIdParams, querystring: L.ZItemQuery } },
     async (req) => listItems(deps, req.actor, req.params.id, req.query));
-  r.post('/opinion-items/:id/classify', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '意见分类（类别、指向）', params: ZIdParams, body: L.ZClassifyBody } },
+  r.post('/opinion-items/:id/classify', { config: self, schema: { tags, summary: '意见分类（类别、指向）', params: ZIdParams, body: L.ZClassifyBody } },
     async (req) => classifyItem(deps, req.actor, req.params.id, req.body));
   r.post('/opinion-items/:id/decide', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '采纳或不予采纳', params: ZIdParams, body: L.ZDecideItemBody, response: { 200: ZOk } } },
     async (req) => decideItem(deps, req.actor, req.params.id, req.body));
-  r.post('/opinion-items/merge', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '合并重复意见', body: L.ZMergeBody, response: { 200: ZOk } } }, async (req) => mergeItems(deps, req.actor, req.body));
-  r.post('/opinion-items/:id/unmerge', { config: { permission: 'opinions.manage' }, schema: { tags, summary: '撤销合并（须说明原因）', params: ZIdParams, body: ZReasonBody, response: { 200: ZOk } } },
+  r.post('/opinion-items/merge', { config: self, schema: { tags, summary: '合并重复意见', body: L.ZMergeBody, response: { 200: ZOk } } }, async (req) => mergeItems(deps, req.actor, req.body));
+  r.post('/opinion-items/:id/unmerge', { config: self, schema: { tags, summary: '撤销合并（须说明原因）', params: ZIdParams, body: ZReasonBody, response: { 200: ZOk } } },
     async (req) => unmergeItem(deps, req.actor, req.params.id, req.body.reason));
 };
 export default orglifeRoutes;

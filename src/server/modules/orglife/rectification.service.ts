@@ -1,5 +1,6 @@
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
+import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import type { Entry } from '../../../shared/contracts/orglife.js';
 import { departments } from '../../db/schema/index.js';
 import { and, asc, eq } from 'drizzle-orm';
@@ -18,7 +19,7 @@ const STATUS_LABEL: Record<string, string> = { assigned: '已交办', in_progres
  * 整改清单: every problem on the branch's list and on the approved personal lists, with its owner
  * (the member, or whoever the branch names), measures and deadline, and its supervised item once made.
  */
-export async function rectificationList(deps: AppDeps, actor: Actor, meetingId: string) {
+async function rectificationRows(deps: AppDeps, actor: Actor, meetingId: string) {
   const m = await meetingOr404(deps, actor, meetingId);
   const [lists, roster, items, categories] = await Promise.all([
     orglifeRepo.lists(deps.db, actor.unitId, meetingId), orglifeRepo.roster(deps.db, actor.unitId), orglifeRepo.rectificationItems(deps.db, actor.unitId, meetingId),
@@ -35,21 +36,37 @@ export async function rectificationList(deps: AppDeps, actor: Actor, meetingId: 
     const item = byRef.get(ref);
     const ownerPersonId = e.ownerPersonId ?? l.personId;
     return {
-      ref, label, listId: l.id, from: l.personId ? names.get(l.personId) ?? '' : '党支部', categoryNo: e.categoryNo, category: e.categoryNo ? cats.get(e.categoryNo) ?? '' : '',
+      ref, label, listId: l.id, personalOf: l.personId, from: l.personId ? names.get(l.personId) ?? '' : '党支部', categoryNo: e.categoryNo, category: e.categoryNo ? cats.get(e.categoryNo) ?? '' : '',
       problem: e.shortfall, measures: e.measures || e.nextSteps, ownerPersonId, ownerName: ownerPersonId ? names.get(ownerPersonId) ?? '' : '', due: e.due,
       itemId: item?.id ?? null, itemStatus: item ? STATUS_LABEL[item.status] ?? item.status : null, itemDue: item?.due ?? null,
     };
   }));
   // Submitted or returned and not yet approved: on their way into the list (drafts nobody submitted are not counted).
   const pending = lists.filter((l) => l.personId && (l.status === 'submitted' || l.status === 'returned')).length;
-  return { meetingStatus: m.status, rows, pendingLists: pending };
+  return { meeting: m, meetingStatus: m.status, rows, pendingLists: pending };
+}
+
+const HIDDEN_PROBLEM = '（个人自查清单中的问题，仅本人、支部书记和班子成员可见）';
+
+/**
+ * The list as the reader may see it: a problem from a member's personal list keeps the list's
+ * sensitivity (domain/policies/self-check-list.ts) — its text, category, measures and owner are
+ * shown only to those who may read that list; others see that the row exists and its state.
+ */
+export async function rectificationList(deps: AppDeps, actor: Actor, meetingId: string) {
+  const { meeting: _meeting, rows, ...rest } = await rectificationRows(deps, actor, meetingId);
+  const visible = rows.map(({ label: _label, personalOf, ...r }) => {
+    if (canSeeList(actor, personalOf)) return { ...r, readable: true };
+    return { ...r, readable: false, from: '党员个人', categoryNo: null, category: '', problem: HIDDEN_PROBLEM, measures: '', ownerPersonId: null, ownerName: '' };
+  });
+  return { ...rest, rows: visible };
 }
 
 /** After the meeting: one supervised item (source `rectification`) per problem not yet made into one. */
 export async function generateRectification(deps: AppDeps, actor: Actor, meetingId: string) {
-  const m = await meetingOr404(deps, actor, meetingId);
+  const list = await rectificationRows(deps, actor, meetingId);
+  const m = list.meeting;
   if (m.status !== 'held') throw badRequest('会议召开后再生成整改清单');
-  const list = await rectificationList(deps, actor, meetingId);
   const todo = list.rows.filter((r) => !r.itemId);
   if (todo.length === 0) throw badRequest(list.rows.length ? '整改事项已全部生成' : '自查清单中还没有问题');
   const noOwner = todo.find((r) => !r.ownerPersonId);
@@ -62,12 +79,12 @@ export async function generateRectification(deps: AppDeps, actor: Actor, meeting
   const receivedOn = m.heldOn ?? shanghaiDate(deps.clock.now());
   const prepared: Awaited<ReturnType<typeof prepareItem>>[] = [];
   for (const r of todo) {
-    if (r.due && r.due < receivedOn) throw badRequest(`“${r.problem.slice(0, 20)}”的整改时限早于会议日期`);
+    if (r.due && r.due < receivedOn) throw badRequest(`${r.personalOf && !canSeeList(actor, r.personalOf) ? `${r.from}个人清单中的一条问题` : `“${r.problem.slice(0, 20)}”`}的整改时限早于会议日期`);
     prepared.push(await prepareItem(deps, actor, {
       title: `整改：${r.problem.replace(/\s+/g, ' ').slice(0, 90)}`, content: `问题（${r.from}${r.category ? `，${r.category}` : ''}）：${r.problem}\n整改措施：${r.measures || '（待细化）'}`,
       source: 'rectification', sourceRef: r.label, category: r.category || null, leadDepartmentId: deptOf.get(r.ownerPersonId!) ?? fallbackDept, cooperatingDepartmentIds: [],
       ownerPersonId: r.ownerPersonId!, leaderPersonId: null, cadence: 'none', receivedOn, urgency: 'normal', explicitDue: r.due, milestones: [],
-    }));
+    }, r.personalOf));
   }
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { canSeeTalk } from '../../../domain/orglife-access.js';
+import { canSeeTalk, talkPolicy } from '../../../domain/policies/talk.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import { planTalks, talkCoverage, TALK_KIND_LABELS, type PlannedTalk, type TalkKind } from '../../../domain/talk-plan.js';
 import type { ZTalkBody } from '../../../shared/contracts/orglife.js';
@@ -13,6 +13,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { meetingOr404, membersOf, type RosterPerson } from './meetings.service.js';
 import { orglifeRepo, type MeetingRow, type TalkRow } from './orglife.repo.js';
 import { assertInUnit } from '../unit-ids.js';
+import { authorize } from '../../authorize.js';
 
 const live = (talks: TalkRow[]) => talks.filter((t) => !t.voidedReason);
 
@@ -78,8 +79,10 @@ export async function talkView(deps: AppDeps, actor: Actor, id: string) {
 }
 
 function presentTalk(actor: Actor, t: TalkRow, names: Map<string, string>) {
-  const readable = canSeeTalk(actor, t);
+  const can = talkPolicy(actor, { ...t, voided: !!t.voidedReason });
+  const readable = can.see;
   return {
+    can,
     id: t.id, kind: t.kind as TalkKind, kindLabel: TALK_KIND_LABELS[t.kind as TalkKind], aPersonId: t.aPersonId, bPersonId: t.bPersonId,
     aName: names.get(t.aPersonId) ?? '', bName: names.get(t.bPersonId) ?? '', heldOn: t.heldOn, voidedReason: t.voidedReason, readable,
     place: readable ? t.place : '', topics: readable ? t.topics : '', problems: readable ? t.problems : '', suggestions: readable ? t.suggestions : '',
@@ -111,7 +114,7 @@ export async function voidTalk(deps: AppDeps, actor: Actor, talkId: string, reas
   const t = await orglifeRepo.talk(deps.db, actor.unitId, talkId);
   if (!t || !canSeeTalk(actor, t)) throw notFound('谈话记录');
   if (t.voidedReason) throw badRequest('该记录已作废');
-  if (actor.personId !== t.recordedBy && !hasPermission(actor, 'orglife.manage')) throw forbidden('只有登记人可以作废谈话记录');
+  authorize(talkPolicy(actor, { ...t, voided: false }), 'void', '只有登记人可以作废谈话记录');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx.update(talkRecords).set({ voidedReason: reason }).where(eq(talkRecords.id, talkId));

@@ -1,14 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../../domain/roles.js';
 import { attachments } from '../../db/schema/index.js';
-import { forbidden, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { readStoredFile, storeFile } from '../../files.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { itemsRepo } from './items.repo.js';
-import { actorFacts, backupActing, canSeeItem } from './items.service.js';
-import { handles, type ItemStatus } from '../../../domain/supervision.js';
+import { loadItem } from './items.service.js';
+import { canReadItemContent } from '../../../domain/policies/item.js';
 
 /**
  * Stores an attachment of an item: the owner (or acting backup) and the supervisors may attach;
@@ -16,11 +16,7 @@ import { handles, type ItemStatus } from '../../../domain/supervision.js';
  */
 /** Checked before the upload is read: another unit's item is a 404, someone else's a 403. */
 export async function checkCanAttach(deps: AppDeps, actor: Actor, itemId: string) {
-  const row = await itemsRepo.byId(deps.db, actor.unitId, itemId);
-  if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
-  const facts = { status: row.item.status as ItemStatus, ownerPersonId: row.item.ownerPersonId, backupPersonId: row.item.backupPersonId, backupActing: await backupActing(deps, row.item) };
-  const a = actorFacts(actor, row.item);
-  if (!handles(facts, a) && !a.supervises) throw forbidden('只有承办人或督办人员可以上传附件');
+  await loadItem(deps, actor, itemId, 'attach', '只有承办人或督办人员可以上传附件');
 }
 
 export async function attach(deps: AppDeps, actor: Actor, itemId: string, fileName: string, data: Buffer) {
@@ -44,6 +40,7 @@ export async function openAttachment(deps: AppDeps, actor: Actor, id: string) {
   const [att] = await deps.db.select().from(attachments).where(and(eq(attachments.unitId, actor.unitId), eq(attachments.id, id)));
   if (!att) throw notFound('附件');
   const row = await itemsRepo.byId(deps.db, actor.unitId, att.itemId);
-  if (!row || !canSeeItem(actor, row.item)) throw notFound('附件');
+  // An attachment is the item's content: a personal item's outsiders do not get it.
+  if (!row || !canReadItemContent(actor, row.item)) throw notFound('附件');
   return readStoredFile(deps.config.filesDir, att);
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { deadlines, departments, documents, extensionRequests, itemMilestones, people, progressReports, supervisedItems } from '../../db/schema/index.js';
 import type { Colour } from '../../../domain/supervision.js';
+import type { ReviewScope } from '../../../domain/policies/item.js';
 
 export type ItemRow = typeof supervisedItems.$inferSelect;
 /** The deadline's fields an item keeps a copy of. */
@@ -18,6 +19,13 @@ export interface LedgerFilter {
   q?: string;
   colour?: Colour;
   open?: 'true' | 'false';
+  /**
+   * Whose personal items a text search may match (a search hit keeps the item's sensitivity):
+   * 'all', those readable by this person (its own, or as owner, backup or leader), or none (null).
+   */
+  personalReader?: 'all' | string | null;
+  /** Only the items under review that these reviewers may review (domain/policies/item.reviewScope). */
+  review?: ReviewScope | null;
   /** Shanghai today and the last date that still counts as "due within N working days". */
   today: string;
   yellowUntil: string;
@@ -41,6 +49,23 @@ function colourSql(c: Colour, f: LedgerFilter): SQL {
   return sql`not (${OPEN})`;
 }
 
+/** Personal items a search may match: see LedgerFilter.personalReader. */
+function searchablePersonal(f: LedgerFilter): SQL | undefined {
+  if (!f.q || f.personalReader === 'all') return undefined;
+  const me = f.personalReader;
+  const S = supervisedItems;
+  if (!me) return isNull(S.personalOf);
+  return or(isNull(S.personalOf), eq(S.personalOf, me), eq(S.ownerPersonId, me), eq(S.backupPersonId, me), eq(S.leaderPersonId, me));
+}
+
+/** The items under review the reviewers may review (mirrors domain/policies/item.itemPolicy's close). */
+function reviewableSql(r: ReviewScope | null): SQL {
+  const S = supervisedItems;
+  const whose = [r?.unitItems ? isNull(S.personalOf) : undefined, r?.personalItems ? isNotNull(S.personalOf) : undefined, r?.leaderPersonId ? eq(S.leaderPersonId, r.leaderPersonId) : undefined].filter((c) => !!c);
+  if (!r || whose.length === 0) return sql`false`;
+  return and(eq(S.status, 'under_review'), or(...whose), r.exceptOwner ? ne(S.ownerPersonId, r.exceptOwner) : undefined)!;
+}
+
 function ledgerWhere(unitId: string, f: LedgerFilter) {
   const like = f.q ? containsPattern(f.q) : undefined;
   return and(
@@ -52,6 +77,8 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
     f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
     f.category ? eq(supervisedItems.category, f.category) : undefined,
     like ? ilike(supervisedItems.title, like) : undefined,
+    searchablePersonal(f),
+    f.review !== undefined ? reviewableSql(f.review) : undefined,
     f.colour ? colourSql(f.colour, f) : undefined,
     f.open === 'true' ? OPEN : f.open === 'false' ? sql`not (${OPEN})` : undefined,
   );

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { policyFor, type DeadlinePolicy } from '../../../domain/deadlines.js';
+import { canExtend, policyFor, type DeadlinePolicy } from '../../../domain/deadlines.js';
 import { checkMilestones } from '../../../domain/milestones.js';
-import { hasPermission, hasUnitWide, type Actor } from '../../../domain/roles.js';
-import { checkTransition, colourOf, handles, type ActorFacts, type ItemAction, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
+import type { Actor } from '../../../domain/roles.js';
+import { checkTransition, colourOf, type ItemAction, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
+import { actorFactsFor, canReadItemContent, canSeeItem, itemPolicy, personalReaderOf, reviewScope, type ItemCan, type ItemPolicyFacts } from '../../../domain/policies/item.js';
+import { authorize } from '../../authorize.js';
 import type { ZItemBody, ZLedgerQuery } from '../../../shared/contracts/supervision.js';
 import type { Db } from '../../db/client.js';
 import { AppError, badRequest, conflict, notFound } from '../../errors.js';
@@ -25,40 +27,33 @@ import { assertInUnit } from '../unit-ids.js';
 
 type ItemBody = z.infer<typeof ZItemBody>;
 
-/** What the domain rules need to know about the actor for this item. */
-export function actorFacts(actor: Actor, item: Pick<ItemRow, 'leaderPersonId'>): ActorFacts {
-  return {
-    personId: actor.personId,
-    supervises: hasUnitWide(actor, 'supervision.manage'),
-    leads: (!!actor.personId && actor.personId === item.leaderPersonId) || actor.grants.some((g) => g.role === 'party_secretary'),
-  };
-}
-
 /** Is the B post acting today (the owner is recorded as away and the item has a backup)? */
 export async function backupActing(deps: AppDeps, item: ItemRow): Promise<boolean> {
   return !!item.backupPersonId && (await isAway(deps.db, item.unitId, item.ownerPersonId, shanghaiDate(deps.clock.now())));
 }
 
-/** The actions the domain rules allow this actor now, so that the UI offers only those. */
-function allowedActions(actor: Actor, item: ItemRow, pendingExtension: boolean, approverPersonId: string | null, acting: boolean) {
-  const facts = { status: item.status as ItemStatus, ownerPersonId: item.ownerPersonId, backupPersonId: item.backupPersonId, backupActing: acting };
-  const a = actorFacts(actor, item);
-  const ok = (action: ItemAction) => checkTransition(facts, action, a, { reason: '-', result: '-' }).ok;
-  const open = ['assigned', 'in_progress', 'under_review'].includes(item.status);
-  const owns = handles(facts, a);
-  const approver = approverPersonId ? actor.personId === approverPersonId : a.leads;
+/** The facts of domain/policies/item.ts, read from the database. */
+export async function itemFactsOf(deps: AppDeps, row: { item: ItemRow; policy: unknown }): Promise<ItemPolicyFacts> {
+  const i = row.item;
+  const [acting, extensions, settings] = await Promise.all([backupActing(deps, i), itemsRepo.extensions(deps.db, i.unitId, i.id), getDeadlineSettings(deps, i.unitId)]);
   return {
-    sign: ok('sign'), submit: ok('submit'), return: ok('return'), close: ok('close'), withdraw: ok('withdraw'), reopen: ok('reopen'),
-    report: open && owns, requestExtension: open && owns && !pendingExtension, decideExtension: pendingExtension && approver && !owns,
-    chase: open && a.supervises,
+    unitId: i.unitId, status: i.status as ItemStatus, ownerPersonId: i.ownerPersonId, backupPersonId: i.backupPersonId, backupActing: acting,
+    leaderPersonId: i.leaderPersonId, personalOf: i.personalOf, pendingExtension: extensions.some((e) => e.status === 'pending'),
+    extendable: canExtend(row.policy as DeadlinePolicy, settings.extensionCapDays), approverPersonId: settings.extensionApproverPersonId,
   };
 }
 
-/** May the actor see this item? Supervisors and ledger readers, the owner, the backup, the leader. */
-export function canSeeItem(actor: Actor, item: ItemRow): boolean {
-  if (actor.unitId !== item.unitId) return false;
-  if (hasPermission(actor, 'supervision.read')) return true;
-  return !!actor.personId && [item.ownerPersonId, item.backupPersonId, item.leaderPersonId].includes(actor.personId);
+/**
+ * Loads an item and what the actor may do with it; 404 when the actor may not see it (nor learn
+ * that it exists), 403 with `refusal` when it sees it but may not take `action`.
+ */
+export async function loadItem(deps: AppDeps, actor: Actor, id: string, action?: keyof ItemCan, refusal = '没有办理此操作的权限') {
+  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
+  if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
+  const facts = await itemFactsOf(deps, row);
+  const can = itemPolicy(actor, facts);
+  if (action) authorize(can, action, refusal);
+  return { row, facts, can };
 }
 
 export async function createItemChecks(db: Db, unitId: string, b: Pick<ItemBody, 'leadDepartmentId' | 'cooperatingDepartmentIds' | 'ownerPersonId' | 'leaderPersonId'>) {
@@ -76,7 +71,7 @@ async function backupOf(db: Db, unitId: string, ownerPersonId: string): Promise<
 }
 
 /** Everything an insert needs from the database, read before the transaction opens. */
-export async function prepareItem(deps: AppDeps, actor: Actor, b: ItemBody) {
+export async function prepareItem(deps: AppDeps, actor: Actor, b: ItemBody, personalOf: string | null = null) {
   if (b.explicitDue && b.explicitDue < b.receivedOn) throw badRequest('办理时限不能早于收文日期');
   const milestones = checkMilestones(b.receivedOn, b.explicitDue, b.milestones);
   if (!milestones.ok) throw badRequest(milestones.message);
@@ -86,7 +81,7 @@ export async function prepareItem(deps: AppDeps, actor: Actor, b: ItemBody) {
   const [settings, backupPersonId, calendar] = await Promise.all([
     getDeadlineSettings(deps, actor.unitId), backupOf(deps.db, actor.unitId, b.ownerPersonId), calendarForUnit(deps.db, actor.unitId),
   ]);
-  return { body: b, policy: policyFor(b.urgency, b.explicitDue, settings), backupPersonId, calendar };
+  return { body: b, policy: policyFor(b.urgency, b.explicitDue, settings), backupPersonId, calendar, personalOf };
 }
 
 /** Creates a prepared item and its deadline in the caller's transaction (document registration wraps it). */
@@ -97,10 +92,12 @@ export async function insertItem(tx: Db, deps: AppDeps, actor: Actor, p: Awaited
     unitId: actor.unitId, title: b.title, content: b.content, source: b.source, sourceRef: b.sourceRef, category: b.category,
     leadDepartmentId: b.leadDepartmentId, cooperatingDepartmentIds: b.cooperatingDepartmentIds, ownerPersonId: b.ownerPersonId,
     leaderPersonId: b.leaderPersonId, backupPersonId: p.backupPersonId, cadence: b.cadence, urgency: b.urgency,
-    status: 'assigned', assignedOn: shanghaiDate(at), createdBy: actor.userId, createdAt: at, updatedAt: at,
+    status: 'assigned', assignedOn: shanghaiDate(at), createdBy: actor.userId, createdAt: at, updatedAt: at, personalOf: p.personalOf,
   });
   await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: item.id, action: 'create', after: { title: b.title, source: b.source, ownerPersonId: b.ownerPersonId, urgency: b.urgency } });
-  const deadline = await createDeadline(tx, p.calendar, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: b.title, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy: p.policy });
+  // The deadline list is read more widely than a personal item: it carries a neutral title.
+  const deadlineTitle = p.personalOf ? PERSONAL_ITEM_TITLE : b.title;
+  const deadline = await createDeadline(tx, p.calendar, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: deadlineTitle, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy: p.policy });
   await itemsRepo.insertMilestones(tx, b.milestones.map((m, i) => ({ unitId: actor.unitId, itemId: item.id, seq: i + 1, title: m.title, due: m.due, createdAt: at })));
   await itemsRepo.setDue(tx, actor.unitId, item.id, { due: deadline.due, provisional: deadline.provisional, halfDue: deadline.halfDue, receivedOn: deadline.receivedOn });
   await notifyItem(tx, at, item, { kind: 'assigned', title: `新交办：${b.title}`, body: `请签收并办理，办理时限 ${deadline.due}${deadline.provisional ? '（暂定）' : ''}。`, key: `assigned:${item.id}` });
@@ -113,41 +110,44 @@ export async function createItem(deps: AppDeps, actor: Actor, b: ItemBody) {
   return getItem(deps, actor, item.id);
 }
 
+/** What a reader who may not read a personal item sees in place of its text. */
+export const PERSONAL_ITEM_TITLE = '个人自查问题整改（内容仅本人、支部书记和班子成员可见）';
+const HIDDEN = '（内容不可见）';
+
 export async function getItem(deps: AppDeps, actor: Actor, id: string) {
-  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
-  if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
-  const [calendar, reports, extensions, dept, owner, events, settings, acting, files, milestones, cooperating] = await Promise.all([
+  const { row, facts, can } = await loadItem(deps, actor, id);
+  const readable = can.readContent;
+  const [calendar, reports, extensions, dept, owner, events, files, milestones, cooperating] = await Promise.all([
     calendarForUnit(deps.db, actor.unitId, LIST_CALENDAR), itemsRepo.reports(deps.db, actor.unitId, id), itemsRepo.extensions(deps.db, actor.unitId, id),
     row.item.leadDepartmentId ? orgRepo.department(deps.db, actor.unitId, row.item.leadDepartmentId) : undefined,
     peopleRepo.byId(deps.db, actor.unitId, row.item.ownerPersonId),
     auditRepo.page(deps.db, actor.unitId, { entityType: 'item', entityId: id, limit: 100, offset: 0 }),
-    getDeadlineSettings(deps, actor.unitId),
-    backupActing(deps, row.item),
-    listAttachments(deps, actor.unitId, id),
+    readable ? listAttachments(deps, actor.unitId, id) : Promise.resolve([]),
     itemsRepo.milestones(deps.db, actor.unitId, id),
     orgRepo.departmentsByIds(deps.db, actor.unitId, row.item.cooperatingDepartmentIds as string[]),
   ]);
   return {
-    backupActing: acting,
+    backupActing: facts.backupActing,
     deadline: row.due,
-    milestones: milestones.map((m) => ({ id: m.id, seq: m.seq, title: m.title, due: m.due, doneOn: m.doneOn, doneNote: m.doneNote })),
+    milestones: milestones.map((m) => ({ id: m.id, seq: m.seq, title: readable ? m.title : HIDDEN, due: m.due, doneOn: m.doneOn, doneNote: readable ? m.doneNote : '' })),
     cooperatingDepartments: cooperating.map((d) => ({ id: d.id, name: d.name })),
     attachments: files,
-    timeline: events.items.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, after: e.after })),
-    can: allowedActions(actor, row.item, extensions.some((e) => e.status === 'pending'), settings.extensionApproverPersonId, acting),
-    ...present(row.item, row.item.due, row.provisional, calendar, shanghaiDate(deps.clock.now()), dept?.name ?? null, owner?.person.name ?? null),
+    // The history keeps who did what when; what they wrote is the item's content.
+    timeline: events.items.map((e) => ({ seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, action: e.action, after: readable ? e.after : null })),
+    can,
+    ...present(row.item, row.item.due, row.provisional, calendar, shanghaiDate(deps.clock.now()), dept?.name ?? null, owner?.person.name ?? null, readable),
     policy: row.policy as DeadlinePolicy, receivedOn: row.receivedOn,
-    reports: reports.map((r) => ({ id: r.id, text: r.text, percent: r.percent, reportedOn: r.reportedOn })),
-    extensions: extensions.map((e) => ({ id: e.id, extraDays: e.extraDays, reason: e.reason, status: e.status, decisionNote: e.decisionNote })),
+    reports: reports.map((r) => ({ id: r.id, text: readable ? r.text : HIDDEN, percent: r.percent, reportedOn: r.reportedOn })),
+    extensions: extensions.map((e) => ({ id: e.id, extraDays: e.extraDays, reason: readable ? e.reason : HIDDEN, status: e.status, decisionNote: readable ? e.decisionNote : null })),
   };
 }
 
-function present(i: ItemRow, due: string, provisional: boolean, calendar: Awaited<ReturnType<typeof calendarForUnit>>, today: string, departmentName: string | null, ownerName: string | null) {
+function present(i: ItemRow, due: string, provisional: boolean, calendar: Awaited<ReturnType<typeof calendarForUnit>>, today: string, departmentName: string | null, ownerName: string | null, readable: boolean) {
   return {
-    id: i.id, title: i.title, content: i.content, source: i.source, sourceRef: i.sourceRef, category: i.category,
+    id: i.id, title: readable ? i.title : PERSONAL_ITEM_TITLE, content: readable ? i.content : '', source: i.source, sourceRef: i.sourceRef, category: i.category,
     leadDepartmentId: i.leadDepartmentId, departmentName, ownerPersonId: i.ownerPersonId, ownerName, leaderPersonId: i.leaderPersonId,
-    backupPersonId: i.backupPersonId, cadence: i.cadence, status: i.status as ItemStatus, result: i.result, assignedOn: i.assignedOn,
-    closedOn: i.closedOn, due, provisional, version: i.version,
+    backupPersonId: i.backupPersonId, cadence: i.cadence, status: i.status as ItemStatus, result: readable ? i.result : null, assignedOn: i.assignedOn,
+    closedOn: i.closedOn, due, provisional, version: i.version, personal: i.personalOf !== null,
     colour: colourOf({ status: i.status as ItemStatus, due, cadence: i.cadence as ReportCadence, lastReportOn: i.lastReportOn, assignedOn: i.assignedOn }, today, calendar),
   };
 }
@@ -159,18 +159,21 @@ const LIST_CALENDAR = { maxAgeMs: 1000 };
 export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedgerQuery>, mine = false) {
   const calendar = await calendarForUnit(deps.db, actor.unitId, LIST_CALENDAR);
   const today = shanghaiDate(deps.clock.now());
-  const filter = { ...q, today, yellowUntil: calendar.addWorkingDays(today, 2).date, ownerPersonId: mine ? actor.personId ?? '00000000-0000-0000-0000-000000000000' : undefined };
+  const filter = {
+    ...q, today, yellowUntil: calendar.addWorkingDays(today, 2).date, ownerPersonId: mine ? actor.personId ?? '00000000-0000-0000-0000-000000000000' : undefined,
+    personalReader: personalReaderOf(actor), review: q.reviewable ? reviewScope(actor) : undefined,
+  };
   const offset = (q.page - 1) * q.pageSize;
   // Counted exactly up to `ledgerCountCap` rows past this page's start; beyond that, "N+".
   const countCap = offset + deps.config.ledgerCountCap;
   const { rows, total, totalExact } = await itemsRepo.ledger(deps.db, actor.unitId, filter, q.pageSize, offset, countCap);
-  return { total, totalExact, page: q.page, pageSize: q.pageSize, items: rows.map((r) => present(r.item, r.due, r.provisional, calendar, today, r.departmentName, r.ownerName)) };
+  return { total, totalExact, page: q.page, pageSize: q.pageSize, items: rows.map((r) => present(r.item, r.due, r.provisional, calendar, today, r.departmentName, r.ownerName, canReadItemContent(actor, r.item))) };
 }
 
 async function exportFilter(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedgerQuery>) {
   const calendar = await calendarForUnit(deps.db, actor.unitId, LIST_CALENDAR);
   const today = shanghaiDate(deps.clock.now());
-  return { calendar, today, filter: { ...q, today, yellowUntil: calendar.addWorkingDays(today, 2).date } };
+  return { calendar, today, filter: { ...q, today, yellowUntil: calendar.addWorkingDays(today, 2).date, personalReader: personalReaderOf(actor), review: q.reviewable ? reviewScope(actor) : undefined } };
 }
 
 /** How many rows an export of the ledger with these filters will have. */
@@ -187,7 +190,7 @@ export async function* ledgerBatches(deps: AppDeps, actor: Actor, q: z.infer<typ
   for (let after: { due: string; id: string } | null = null; ; ) {
     const rows = await itemsRepo.ledgerAfter(deps.db, actor.unitId, filter, after, batch);
     if (rows.length === 0) return;
-    yield rows.map((r) => present(r.item, r.due, r.provisional, calendar, today, r.departmentName, r.ownerName));
+    yield rows.map((r) => present(r.item, r.due, r.provisional, calendar, today, r.departmentName, r.ownerName, canReadItemContent(actor, r.item)));
     if (rows.length < batch) return;
     const last = rows.at(-1)!;
     after = { due: last.due, id: last.item.id };
@@ -196,10 +199,9 @@ export async function* ledgerBatches(deps: AppDeps, actor: Actor, q: z.infer<typ
 
 /** Moves an item along its life cycle: domain rules, version check (409), audit, deadline state. */
 export async function transition(deps: AppDeps, actor: Actor, id: string, body: { action: ItemAction; version: number; reason?: string; result?: string }) {
-  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
-  if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
+  const { row, facts } = await loadItem(deps, actor, id);
   const item = row.item;
-  const verdict = checkTransition({ status: item.status as ItemStatus, ownerPersonId: item.ownerPersonId, backupPersonId: item.backupPersonId, backupActing: await backupActing(deps, item) }, body.action, actorFacts(actor, item), body);
+  const verdict = checkTransition(facts, body.action, actorFactsFor(actor, item), body);
   if (!verdict.ok) throw new AppError(verdict.status, verdict.status === 403 ? 'forbidden' : 'invalid_transition', verdict.message);
   const at = deps.clock.now();
   const today = shanghaiDate(at);

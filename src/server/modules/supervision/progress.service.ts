@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { computeDeadline, extendPolicy, ExtensionError, type DeadlinePolicy } from '../../../domain/deadlines.js';
 import type { Actor } from '../../../domain/roles.js';
-import { handles, type ItemStatus } from '../../../domain/supervision.js';
 import type { ZDecisionBody, ZExtensionBody, ZMilestoneDoneBody, ZReportBody } from '../../../shared/contracts/supervision.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -13,22 +12,26 @@ import { calendarForUnit } from '../calendar/calendar.service.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { itemsRepo } from './items.repo.js';
 import { notifyItem } from '../notifications/notifications.service.js';
-import { actorFacts, backupActing, canSeeItem, getItem } from './items.service.js';
+import { getItem, loadItem } from './items.service.js';
+import { isOpenStatus } from '../../../domain/policies/item.js';
+import { authorize } from '../../authorize.js';
 
-const OPEN: ItemStatus[] = ['assigned', 'in_progress', 'under_review'];
 
-async function loadForOwner(deps: AppDeps, actor: Actor, id: string) {
-  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
-  if (!row || !canSeeItem(actor, row.item)) throw notFound('督办事项');
-  const facts = { status: row.item.status as ItemStatus, ownerPersonId: row.item.ownerPersonId, backupPersonId: row.item.backupPersonId, backupActing: await backupActing(deps, row.item) };
-  if (!handles(facts, actorFacts(actor, row.item))) throw forbidden('只有承办人可以办理此操作');
-  if (!OPEN.includes(facts.status)) throw badRequest('事项已办结或已撤销');
+/** The item, when the actor may take `action` on it now (the owner's actions on an open item). */
+async function loadForOwner(deps: AppDeps, actor: Actor, id: string, action: 'report' | 'requestExtension' | 'completeMilestone') {
+  const { row, facts, can } = await loadItem(deps, actor, id);
+  if (!isOpenStatus(facts.status)) throw badRequest('事项已办结或已撤销');
+  if (action === 'requestExtension' && can.report && !can.requestExtension) {
+    if (facts.pendingExtension) throw badRequest('已有待审批的延期申请');
+    throw badRequest('该事项的办理时限不能申请延期（只有按工作日计算、未达上限的期限可以延期）');
+  }
+  authorize(can, action, '只有承办人可以办理此操作');
   return row;
 }
 
 /** A progress report; the same idempotency key sent twice is stored once. */
 export async function reportProgress(deps: AppDeps, actor: Actor, id: string, body: z.infer<typeof ZReportBody>) {
-  await loadForOwner(deps, actor, id);
+  await loadForOwner(deps, actor, id, 'report');
   const at = deps.clock.now();
   const today = shanghaiDate(at);
   const stored = await deps.db.transaction(async (tx) => {
@@ -43,9 +46,8 @@ export async function reportProgress(deps: AppDeps, actor: Actor, id: string, bo
 
 /** 特殊情况: the owner asks for more working days; the total may not pass the unit's cap. */
 export async function requestExtension(deps: AppDeps, actor: Actor, id: string, body: z.infer<typeof ZExtensionBody>) {
-  const row = await loadForOwner(deps, actor, id);
+  const row = await loadForOwner(deps, actor, id, 'requestExtension');
   const settings = await getDeadlineSettings(deps, actor.unitId);
-  if ((await itemsRepo.extensions(deps.db, actor.unitId, id)).some((e) => e.status === 'pending')) throw badRequest('已有待审批的延期申请');
   try {
     extendPolicy(row.policy as DeadlinePolicy, body.extraDays, settings.extensionCapDays);
   } catch (e) {
@@ -64,13 +66,13 @@ export async function requestExtension(deps: AppDeps, actor: Actor, id: string, 
 
 /** The unit's approver (or, when none is set, the party secretary or the item's leader) decides. */
 export async function decideExtension(deps: AppDeps, actor: Actor, id: string, requestId: string, body: z.infer<typeof ZDecisionBody>) {
-  const row = await itemsRepo.byId(deps.db, actor.unitId, id);
+  const { row, can } = await loadItem(deps, actor, id);
   const req = await itemsRepo.extension(deps.db, actor.unitId, requestId);
-  if (!row || !req || req.itemId !== id || !canSeeItem(actor, row.item)) throw notFound('延期申请');
-  const settings = await getDeadlineSettings(deps, actor.unitId);
-  const approver = settings.extensionApproverPersonId ? actor.personId === settings.extensionApproverPersonId : actorFacts(actor, row.item).leads;
-  if (!approver) throw forbidden('只有本单位指定的审批人可以审批延期');
+  if (!req || req.itemId !== id) throw notFound('延期申请');
+  if (req.status !== 'pending') throw badRequest('该申请已审批');
   if (actor.personId === row.item.ownerPersonId) throw forbidden('不能审批自己的延期申请');
+  authorize(can, 'decideExtension', '只有本单位指定的审批人可以审批延期');
+  const settings = await getDeadlineSettings(deps, actor.unitId);
   const at = deps.clock.now();
   let policy = row.policy as DeadlinePolicy;
   if (body.approve) {
@@ -99,7 +101,7 @@ export async function decideExtension(deps: AppDeps, actor: Actor, id: string, r
 
 /** The owner marks a milestone (节点) done; the item is then due on its next open milestone. */
 export async function completeMilestone(deps: AppDeps, actor: Actor, id: string, milestoneId: string, body: z.infer<typeof ZMilestoneDoneBody>) {
-  const row = await loadForOwner(deps, actor, id);
+  const row = await loadForOwner(deps, actor, id, 'completeMilestone');
   const milestone = (await itemsRepo.milestones(deps.db, actor.unitId, id)).find((m) => m.id === milestoneId);
   if (!milestone) throw notFound('节点');
   if (milestone.doneOn) throw badRequest('该节点已完成');

@@ -1,0 +1,113 @@
+/**
+ * Who may see and do what with a supervised item (督办事项): the one rule the service enforces and
+ * the page shows (`can`). Transitions follow domain/supervision's checkTransition; this adds who
+ * sees the item, who reads its content, and the actions that are not transitions.
+ *
+ * Sensitivity: an item made from a member's personal self-check list (`personalOf`) is personal —
+ * its text, result, reports and history details are read only by those who may read the list
+ * (its author, the branch secretary, the leadership) and by the item's own owner, backup and
+ * leader. Others with the ledger see that it exists (owner, deadline, colour), not what it says.
+ * It is reviewed by its leader, the party secretary or the branch secretary, not by the office.
+ */
+import { checkTransition, handles, type ActorFacts, type ItemAction, type ItemStatus } from '../supervision.js';
+import { hasPermission, hasUnitWide, type Actor } from '../roles.js';
+import { isBranchSecretary, isLeadership, isMe, isPartySecretary } from './who.js';
+
+export interface ItemPolicyFacts {
+  unitId: string;
+  status: ItemStatus;
+  ownerPersonId: string;
+  backupPersonId: string | null;
+  /** The owner is recorded as away today and the backup (B岗) acts. */
+  backupActing: boolean;
+  leaderPersonId: string | null;
+  /** The member whose personal self-check list the item came from (personal sensitivity), or null. */
+  personalOf: string | null;
+  pendingExtension: boolean;
+  /** The deadline can still be extended (a working-day deadline below the unit's cap). */
+  extendable: boolean;
+  /** The unit's designated extension approver; null: the item's leader or the party secretary decides. */
+  approverPersonId: string | null;
+}
+
+export const ITEM_CAN_KEYS = ['see', 'readContent', 'sign', 'submit', 'return', 'close', 'withdraw', 'reopen', 'report', 'attach', 'completeMilestone', 'requestExtension', 'decideExtension', 'chase'] as const;
+export type ItemCan = Record<(typeof ITEM_CAN_KEYS)[number], boolean>;
+
+const OPEN: readonly ItemStatus[] = ['assigned', 'in_progress', 'under_review'];
+export const isOpenStatus = (s: ItemStatus) => OPEN.includes(s);
+
+type ItemPeople = Pick<ItemPolicyFacts, 'unitId' | 'ownerPersonId' | 'backupPersonId' | 'leaderPersonId' | 'personalOf'>;
+
+const involved = (actor: Actor, i: ItemPeople) => [i.ownerPersonId, i.backupPersonId, i.leaderPersonId].some((p) => isMe(actor, p));
+
+/** Supervisors and ledger readers of the unit, and the item's owner, backup and leader. */
+export function canSeeItem(actor: Actor, i: ItemPeople): boolean {
+  if (actor.unitId !== i.unitId) return false;
+  if (hasPermission(actor, 'supervision.read') || involved(actor, i)) return true;
+  // Those who read a personal item see it (the branch secretary reviews it without the ledger).
+  return i.personalOf !== null && (isMe(actor, i.personalOf) || isBranchSecretary(actor) || isLeadership(actor));
+}
+
+/** May the actor read what the item says? Everyone who sees it, except a personal item's outsiders. */
+export function canReadItemContent(actor: Actor, i: ItemPeople): boolean {
+  if (!canSeeItem(actor, i)) return false;
+  if (i.personalOf === null) return true;
+  return involved(actor, i) || isMe(actor, i.personalOf) || isBranchSecretary(actor) || isLeadership(actor);
+}
+
+/** Whose personal items the actor reads, as the ledger's search needs it. */
+export function personalReaderOf(actor: Actor): 'all' | string | null {
+  if (isBranchSecretary(actor) || isLeadership(actor)) return 'all';
+  return actor.personId;
+}
+
+/**
+ * The actor as the transition rules see it, for this item: the office supervises the unit's items;
+ * the leader and the party secretary lead. A personal item is reviewed only by those who read it:
+ * its leader, the party secretary, the branch secretary.
+ */
+export function actorFactsFor(actor: Actor, i: ItemPeople): ActorFacts {
+  const leads = isMe(actor, i.leaderPersonId) || isPartySecretary(actor);
+  if (i.personalOf !== null) return { personId: actor.personId, supervises: false, leads: leads || isBranchSecretary(actor) };
+  return { personId: actor.personId, supervises: hasUnitWide(actor, 'supervision.manage'), leads };
+}
+
+export function itemPolicy(actor: Actor, i: ItemPolicyFacts): ItemCan {
+  const see = canSeeItem(actor, i);
+  const facts = { status: i.status, ownerPersonId: i.ownerPersonId, backupPersonId: i.backupPersonId, backupActing: i.backupActing };
+  const a = actorFactsFor(actor, i);
+  const may = (action: ItemAction) => see && checkTransition(facts, action, a, { reason: '-', result: '-' }).ok;
+  const open = see && isOpenStatus(i.status);
+  const owns = handles(facts, a);
+  const approver = i.approverPersonId ? isMe(actor, i.approverPersonId) : a.leads;
+  return {
+    see,
+    readContent: canReadItemContent(actor, i),
+    sign: may('sign'), submit: may('submit'), return: may('return'), close: may('close'), withdraw: may('withdraw'), reopen: may('reopen'),
+    report: open && owns,
+    attach: see && (owns || a.supervises),
+    completeMilestone: open && owns,
+    requestExtension: open && owns && !i.pendingExtension && i.extendable,
+    decideExtension: open && i.pendingExtension && approver && !owns && !isMe(actor, i.ownerPersonId),
+    chase: open && hasUnitWide(actor, 'supervision.manage'),
+  };
+}
+
+/**
+ * Which items under review the actor may review, as the ledger filter needs it (the 待复核 list
+ * shows only those): everything for the office (unit items) and the party secretary, the items it
+ * leads, and personal items for the branch secretary. Never one's own.
+ */
+export interface ReviewScope {
+  unitItems: boolean;
+  personalItems: boolean;
+  leaderPersonId: string | null;
+  exceptOwner: string | null;
+}
+
+export function reviewScope(actor: Actor): ReviewScope | null {
+  const unitItems = hasUnitWide(actor, 'supervision.manage') || isPartySecretary(actor);
+  const personalItems = isPartySecretary(actor) || isBranchSecretary(actor);
+  if (!unitItems && !personalItems && !actor.personId) return null;
+  return { unitItems, personalItems, leaderPersonId: actor.personId, exceptOwner: actor.personId };
+}

@@ -1,0 +1,7 @@
+ALTER TABLE "supervised_items" ADD COLUMN "personal_of" uuid;--> statement-breakpoint
+ALTER TABLE "activities" ADD COLUMN "confidential" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+-- Hand-written: rectification items already made from members' personal lists become personal.
+UPDATE "supervised_items" i SET "personal_of" = l."person_id"
+FROM "self_check_lists" l
+WHERE i."origin_key" LIKE 'orglife:%' AND l."unit_id" = i."unit_id" AND l."person_id" IS NOT NULL
+  AND l."id"::text = split_part(i."origin_key", ':', 3);

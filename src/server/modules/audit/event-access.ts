@@ -1,0 +1,54 @@
+import type { Actor } from '../../../domain/roles.js';
+import { canReadActivity } from '../../../domain/policies/activity.js';
+import { SENSITIVE_AUDIT_TYPES } from '../../../domain/policies/audit-event.js';
+import { canReadItemContent } from '../../../domain/policies/item.js';
+import { canReadOpinionText } from '../../../domain/policies/opinion-item.js';
+import { canSeeList } from '../../../domain/policies/self-check-list.js';
+import { canSeeTalk } from '../../../domain/policies/talk.js';
+import type { Db } from '../../db/client.js';
+import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+import { orglifeRepo } from '../orglife/orglife.repo.js';
+import { itemsRepo } from '../supervision/items.repo.js';
+
+type Ref = { entityType: string; entityId: string };
+const key = (r: Ref) => `${r.entityType}:${r.entityId}`;
+const sensitive = new Set<string>(SENSITIVE_AUDIT_TYPES);
+
+/** Does the actor read the content of one object (its own policy)? Unknown objects: no. */
+async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
+  const u = actor.unitId;
+  switch (r.entityType) {
+    case 'item': {
+      const row = await itemsRepo.byId(db, u, r.entityId);
+      return !!row && canReadItemContent(actor, row.item);
+    }
+    case 'activity': {
+      const a = await campaignsRepo.activity(db, u, r.entityId);
+      return !!a && canReadActivity(actor, a);
+    }
+    case 'self_check_list': {
+      const l = await orglifeRepo.list(db, u, r.entityId);
+      return !!l && canSeeList(actor, l.personId);
+    }
+    case 'talk_record': {
+      const t = await orglifeRepo.talk(db, u, r.entityId);
+      return !!t && canSeeTalk(actor, t);
+    }
+    case 'opinion_item': {
+      const [i] = await orglifeRepo.opinionItemsByIds(db, u, [r.entityId]);
+      return !!i && canReadOpinionText(actor, i);
+    }
+    default:
+      return true;
+  }
+}
+
+/**
+ * For a page of audit events, which objects' details the actor may read (domain/policies/audit-event):
+ * objects of the sensitive types are asked their own policy, once each; all others are readable.
+ */
+export async function readableObjects(db: Db, actor: Actor, refs: readonly Ref[]): Promise<(r: Ref) => boolean> {
+  const distinct = [...new Map(refs.filter((r) => sensitive.has(r.entityType) && /^[0-9a-f-]{36}$/i.test(r.entityId)).map((r) => [key(r), r])).values()];
+  const verdicts = new Map(await Promise.all(distinct.map(async (r) => [key(r), await readsObject(db, actor, r)] as const)));
+  return (r) => !sensitive.has(r.entityType) || verdicts.get(key(r)) === true;
+}
