@@ -23,7 +23,9 @@ export function AuditTable({ entityType, names }: { entityType?: string; names: 
         { title: '操作人', dataIndex: 'actorName', width: 110 },
         { title: '对象', key: 'entity', width: 200, render: (_, e) => `${ENTITY_LABELS[e.entityType] ?? e.entityType}${e.entityName ? `：${e.entityName}` : ''}` },
         { title: '操作', dataIndex: 'action', width: 100, render: (v) => <Tag color="blue">{ACTION_LABELS[v] ?? v}</Tag> },
-        { title: '内容', key: 'summary', render: (_, e) => <Typography.Text ellipsis={{ tooltip: false }} style={{ maxWidth: 420 }}>{changeSummary(e.before, e.after, names)}</Typography.Text> },
+        { title: '内容', key: 'summary', render: (_, e) => e.detailsHidden
+          ? <Typography.Text type="secondary">（个人或保密事项，内容仅有权查看该事项的人员可见）</Typography.Text>
+          : <Typography.Text ellipsis={{ tooltip: false }} style={{ maxWidth: 420 }}>{changeSummary(e.before, e.after, names)}</Typography.Text> },
       ]} />
   );
 }

@@ -27,7 +27,7 @@ export function OrgLifeMeetingPage() {
   const tabs = [
     { key: 'overview', label: '概况', children: <Overview m={m} /> },
     { key: 'study', label: '会前学习', children: <StudyTab meeting={m} /> },
-    ...(m.formId && can(me, 'opinions.manage') ? [{ key: 'opinions', label: '意见整理', children: <OpinionItemsTab meeting={m} /> }] : []),
+    ...(m.formId && (can(me, 'opinions.manage') || can(me, 'opinions.triage')) ? [{ key: 'opinions', label: '意见整理', children: <OpinionItemsTab meeting={m} /> }] : []),
     { key: 'talks', label: '谈心谈话', children: <TalksTab meeting={m} /> },
     { key: 'lists', label: '自查清单', children: <ListsTab meeting={m} /> },
     ...(manage ? [{ key: 'meeting', label: '召开会议', children: <MeetingRecordTab meeting={m} /> }, { key: 'rectification', label: '整改清单', children: <RectificationTab meeting={m} /> }] : []),

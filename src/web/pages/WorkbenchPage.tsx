@@ -18,7 +18,8 @@ export function WorkbenchPage() {
   const { data, isLoading } = useQuery({ queryKey: ['workbench'], queryFn: () => get<Workbench>('/api/workbench') });
   const mine = useQuery({ queryKey: ['my-items'], queryFn: () => get<Page<Item>>('/api/items/mine?open=true&pageSize=50') });
   const reviewer = can(me, 'supervision.read');
-  const review = useQuery({ queryKey: ['items', 'review'], queryFn: () => get<Page<Item>>('/api/items?status=under_review&pageSize=50'), enabled: reviewer });
+  // Only what this reader may review (domain/policies/item.reviewScope), not every item under review.
+  const review = useQuery({ queryKey: ['items', 'review'], queryFn: () => get<Page<Item>>('/api/items?reviewable=true&pageSize=50'), enabled: reviewer });
   if (isLoading || !data) return <Skeleton active />;
   const s = data.unitStats;
   const count = (c: string) => (mine.data?.items ?? []).filter((i) => i.colour === c).length;
@@ -49,9 +50,9 @@ export function WorkbenchPage() {
           <ItemTable items={mine.data?.items} loading={mine.isFetching} pagination={false} onOpen={(i) => setOpen(i.id)} />
         </Card>
       </Col>
-      {reviewer && (
+      {reviewer && (review.data?.total ?? 0) > 0 && (
         <Col span={24}>
-          <Card title="待复核的事项" data-testid="review-items">
+          <Card title="待我复核的事项" data-testid="review-items">
             <ItemTable items={review.data?.items} loading={review.isFetching} pagination={false} onOpen={(i) => setOpen(i.id)} />
           </Card>
         </Col>

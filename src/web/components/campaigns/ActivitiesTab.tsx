@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,6 +7,8 @@ import { ApiError, download, get, post, upload } from '../../api';
 import { shanghaiToday } from '../../time';
 import type { Activity, CampaignDetail, ContactObject, Department, Page } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
+import { reasonModal } from '../ReasonPrompt';
+import { useMe } from '../../session';
 import { RollCallModal } from './RollCallModal';
 
 export const ACTIVITY_LABELS: Record<string, string> = {
@@ -20,8 +22,17 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
   const [type, setType] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
   const [calling, setCalling] = useState<Activity | null>(null);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
+  const withdraw = (a: Activity) => modal.confirm(reasonModal(`撤销活动记录“${a.title}”`, async (reason) => {
+    try {
+      await post(`/api/activities/${a.id}/withdraw`, { reason });
+      message.success('已撤销，不再计入达标情况');
+      for (const k of ['activities', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '撤销失败');
+    }
+  }));
   const qs = new URLSearchParams({ campaignId: campaign.id, page: String(page), pageSize: '20', ...(type ? { type } : {}) });
   const list = useQuery({ queryKey: ['activities', qs.toString()], queryFn: () => get<Page<Activity>>(`/api/activities?${qs}`), placeholderData: keepPreviousData });
   return (
@@ -35,14 +46,14 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
         columns={[
           { title: '日期', dataIndex: 'heldOn', width: 110 },
           { title: '类型', dataIndex: 'type', width: 100, render: (t) => ACTIVITY_LABELS[t] ?? t },
-          { title: '活动', dataIndex: 'title', render: (t, a) => <span>{t}{!a.active && <Tag style={{ marginInlineStart: 6 }}>已撤销：{a.withdrawnReason}</Tag>}</span> },
+          { title: '活动', dataIndex: 'title', render: (t, a) => <span>{t}{a.confidential && <Tag color="red" style={{ marginInlineStart: 6 }}>保密</Tag>}{!a.active && <Tag style={{ marginInlineStart: 6 }}>已撤销：{a.withdrawnReason}</Tag>}</span> },
           { title: '参加人员', dataIndex: 'participantNames', render: (n: string[], a) => <span>{n.join('、') || '—'}{a.absentIds.length > 0 && <Tag style={{ marginInlineStart: 6 }}>缺席 {a.absentIds.length} 人</Tag>}</span> },
           { title: '对象', dataIndex: 'objectNames', render: (n: string[]) => n.join('、') || '—' },
           { title: '措施', dataIndex: 'measureNos', width: 90, render: (n: number[]) => n.map((x) => `措施${x}`).join('、') || '—' },
           { title: '附件', width: 160, render: (_, a) => (
             <Space orientation="vertical" size={0}>
               {a.files.map((f) => <a key={f.id} onClick={() => download(`/api/activity-files/${f.id}`, f.fileName).catch((e) => message.error(e.message))}><PaperClipOutlined /> {f.fileName}</a>)}
-              {canRecord && a.active && (
+              {a.can.attach && (
                 <Upload showUploadList={false} accept=".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
                   beforeUpload={(file) => { void upload(`/api/activities/${a.id}/files`, file, () => undefined).then(() => { message.success('附件已上传'); void queryClient.invalidateQueries({ queryKey: ['activities'] }); }, (e) => message.error(e instanceof ApiError ? e.message : '上传失败')); return false; }}>
                   <Button size="small" type="link">上传</Button>
@@ -50,7 +61,12 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
               )}
             </Space>
           ) },
-          { title: '', width: 100, render: (_, a) => a.type === 'study' && a.active && <Button size="small" onClick={() => setCalling(a)}>1+N 点名</Button> },
+          { title: '', width: 150, render: (_, a) => (
+            <Space size={0}>
+              {a.type === 'study' && a.can.rollCall && <Button size="small" onClick={() => setCalling(a)}>1+N 点名</Button>}
+              {a.can.withdraw && <Button size="small" type="link" danger onClick={() => withdraw(a)}>撤销</Button>}
+            </Space>
+          ) },
         ]} />
       <RollCallModal activity={calling} defaultCount={campaign.params.studyShareCount ?? 2} onClose={() => setCalling(null)} />
       <RecordActivity campaign={campaign} open={recording} onClose={() => setRecording(false)} />
@@ -63,6 +79,10 @@ function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail;
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const type = Form.useWatch('type', form);
+  // Only the discipline staff record confidential discipline records (domain/policies/activity.ts).
+  const discipline = useMe().grants.some((g) => g.role === 'discipline');
+  // A discipline inspection is confidential unless the inspector says otherwise.
+  useEffect(() => { if (discipline) form.setFieldValue('confidential', type === 'inspection'); }, [discipline, type, form]);
   const objects = useQuery({ queryKey: ['contact-objects'], queryFn: () => get<ContactObject[]>('/api/contact-objects'), enabled: open });
   const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments'), enabled: open });
   const submit = async () => {
@@ -71,6 +91,7 @@ function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail;
       await post('/api/activities', {
         campaignId: campaign.id, type: v.type, title: v.title, heldOn: (v.heldOn as Dayjs).format('YYYY-MM-DD'), departmentId: v.departmentId ?? null,
         participantIds: v.participantIds ?? [], absentIds: v.absentIds ?? [], objectIds: type === 'home_visit' ? v.visitedIds ?? [] : v.objectIds ?? [], measureNos: v.measureNos ?? [], minutes: v.minutes ?? '',
+        ...(discipline ? { confidential: !!v.confidential } : {}),
       });
       message.success('活动已记录，达标情况已更新');
       for (const k of ['activities', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
@@ -100,6 +121,11 @@ function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail;
           : <Form.Item name="objectIds" label="联系对象（村、企业等）"><Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={(objects.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name }))} /></Form.Item>}
         <Form.Item name="measureNos" label="对应措施"><Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={campaign.measures.filter((m) => m.active).map((m) => ({ value: m.no, label: `措施${m.no}：${m.title}` }))} /></Form.Item>
         <Form.Item name="minutes" label="情况记录"><Input.TextArea rows={3} maxLength={20000} /></Form.Item>
+        {discipline && (
+          <Form.Item name="confidential" valuePropName="checked" extra="保密的纪律检查记录只有机关纪委、记录人和当事人能看到内容；其他人只看到检查的类型和日期（仍计入达标情况）。">
+            <Checkbox>纪律检查记录，内容保密</Checkbox>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -44,7 +44,7 @@ export function OpinionItemsTab({ meeting }: { meeting: Meeting }) {
         <Button disabled={selected.length < 2} onClick={merge}>合并所选（{selected.length}）</Button>
       </Space>
       <Table<OpinionItem> rowKey="id" size="small" loading={isLoading} dataSource={data?.items ?? []}
-        rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (i) => ({ disabled: i.status === 'merged' || !i.readable }) }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (i) => ({ disabled: !i.can.merge }) }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
         locale={{ emptyText: '还没有意见。发放意见表后，每份回复中填写的每一类意见成为一条。' }}
         columns={[
@@ -54,12 +54,13 @@ export function OpinionItemsTab({ meeting }: { meeting: Meeting }) {
           { title: '指向', dataIndex: 'targetLabel', width: 110, render: (t: string) => t || <Typography.Text type="secondary">未分类</Typography.Text> },
           { title: '状态', dataIndex: 'status', width: 90, render: (s: OpinionItem['status'], i) => <Tag color={STATUS[s].color} title={i.note}>{STATUS[s].label}</Tag> },
           {
-            title: '操作', width: 200, render: (_: unknown, i) => i.status === 'merged'
+            // Exactly the actions the server allows this reader (domain/policies/opinion-item.ts).
+            title: '操作', width: 200, render: (_: unknown, i) => i.can.unmerge
               ? <Button size="small" type="link" onClick={() => modal.confirm(reasonModal('撤销合并', async (reason) => { await act(() => post(`/api/opinion-items/${i.id}/unmerge`, { reason }), '已撤销合并'); }))}>撤销合并</Button>
-              : i.readable && <Space size={0}>
-                <Button size="small" type="link" onClick={() => setClassifying(i)}>分类</Button>
-                {i.status !== 'adopted' && <Button size="small" type="link" onClick={() => decide(i, true)}>采纳</Button>}
-                {i.status !== 'not_adopted' && <Button size="small" type="link" onClick={() => decide(i, false)}>不采纳</Button>}
+              : <Space size={0}>
+                {i.can.classify && <Button size="small" type="link" onClick={() => setClassifying(i)}>分类</Button>}
+                {i.can.decide && i.status !== 'adopted' && <Button size="small" type="link" onClick={() => decide(i, true)}>采纳</Button>}
+                {i.can.decide && i.status !== 'not_adopted' && <Button size="small" type="link" onClick={() => decide(i, false)}>不采纳</Button>}
               </Space>,
           },
         ]} />

@@ -25,7 +25,7 @@ export function RectificationTab({ meeting }: { meeting: Meeting }) {
         columns={[
           { title: '来源', dataIndex: 'from', width: 90 },
           { title: '类别', dataIndex: 'category', width: 180 },
-          { title: '存在问题', dataIndex: 'problem', render: (t: string) => <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{t}</Typography.Text> },
+          { title: '存在问题', dataIndex: 'problem', render: (t: string, r) => <Typography.Text type={r.readable ? undefined : 'secondary'} style={{ whiteSpace: 'pre-wrap' }}>{t}</Typography.Text> },
           { title: '整改措施', dataIndex: 'measures' },
           { title: '责任人', dataIndex: 'ownerName', width: 80, render: (n: string) => n || <Typography.Text type="danger">未指定</Typography.Text> },
           { title: '时限', width: 110, render: (_: unknown, r) => r.itemDue ?? r.due ?? '按默认时限' },

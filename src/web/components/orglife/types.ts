@@ -1,3 +1,4 @@
+import type { OpinionItemCan } from '../../../domain/policies/opinion-item';
 /** What the organizational life meeting's API returns, as the pages use it. */
 export interface MeetingPerson { id: string; name: string; departmentId: string | null; member: boolean; committee: boolean; secretary: boolean; leadership: boolean }
 export interface Attendance { personId: string; present: boolean; reason: string }
@@ -53,10 +54,14 @@ export interface OpinionItem {
   id: string; categoryNo: number | null; categoryTitle: string; readable: boolean; text: string; audienceLabel: string; repeats: number;
   targetKind: 'branch' | 'leadership' | 'department' | 'person' | null; targetDepartmentId: string | null; targetPersonId: string | null; targetLabel: string;
   status: 'new' | 'adopted' | 'not_adopted' | 'merged'; mergedIntoId: string | null; note: string; version: number;
+  /** What the reader may do with it (domain/policies/opinion-item.ts). */
+  can: OpinionItemCan;
 }
 
 export interface RectificationRow {
-  ref: string; listId: string; from: string; categoryNo: number | null; category: string; problem: string; measures: string; ownerPersonId: string | null; ownerName: string;
+  ref: string; listId: string; from: string;
+  /** False for a problem of a personal list the reader may not read: its text and owner are withheld. */
+  readable: boolean; categoryNo: number | null; category: string; problem: string; measures: string; ownerPersonId: string | null; ownerName: string;
   due: string | null; itemId: string | null; itemStatus: string | null; itemDue: string | null;
 }
 export const LIST_STATUS: Record<string, { label: string; color: string }> = {

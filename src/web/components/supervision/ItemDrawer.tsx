@@ -65,6 +65,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
             {can.chase && <Button onClick={() => setAsk({ action: 'chase', title: '催办' })}>催办</Button>}
             {can.withdraw && <Button danger type="text" onClick={() => setAsk({ action: 'withdraw', title: '撤销事项' })}>撤销</Button>}
           </Space>
+          {!can.readContent && <Typography.Paragraph type="secondary" data-testid="item-personal">该事项来自党员个人自查清单，内容仅本人、支部书记和班子成员可见；您可以查看办理状态和时限。</Typography.Paragraph>}
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="状态"><Tag color={COLOUR_TAGS[item.colour]!.color}>{COLOUR_TAGS[item.colour]!.label}</Tag>{ITEM_STATUS_LABELS[item.status]}</Descriptions.Item>
             <Descriptions.Item label="办理时限">{item.deadline}（当日24时前）{item.provisional && <Tag style={{ marginInlineStart: 4 }}>暂定</Tag>}{item.due !== item.deadline && <span>；当前节点时限 {item.due}</span>}</Descriptions.Item>
@@ -76,7 +77,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
             {!!pending && <Descriptions.Item label="延期申请">待审批：延期 {pending.extraDays} 个工作日（{pending.reason}）</Descriptions.Item>}
           </Descriptions>
           {item.milestones.length > 0 && <Typography.Title level={5} style={{ marginTop: 16 }}>节点</Typography.Title>}
-          <MilestoneList item={item} canComplete={can.report} onComplete={(mid) => void run(() => post(`/api/items/${item.id}/milestones/${mid}/done`, {}), '节点已完成')} />
+          <MilestoneList item={item} canComplete={can.completeMilestone} onComplete={(mid) => void run(() => post(`/api/items/${item.id}/milestones/${mid}/done`, {}), '节点已完成')} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>附件</Typography.Title>
           <Space orientation="vertical" style={{ width: '100%' }}>
             {item.attachments.map((f) => (
@@ -84,13 +85,13 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
                 {f.fileName}（{Math.max(1, Math.round(f.size / 1024))} KB）
               </Button>
             ))}
-            {(can.report || can.chase) && (
+            {can.attach && (
               <Upload showUploadList={false} accept=".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
                 beforeUpload={(file) => { void run(() => upload(`/api/items/${item.id}/attachments`, file, () => undefined), '附件已上传'); return false; }}>
                 <Button size="small">上传附件</Button>
               </Upload>
             )}
-            {item.attachments.length === 0 && !(can.report || can.chase) && <Typography.Text type="secondary">无附件</Typography.Text>}
+            {item.attachments.length === 0 && !can.attach && <Typography.Text type="secondary">{can.readContent ? '无附件' : '附件不可见'}</Typography.Text>}
           </Space>
           <Typography.Title level={5} style={{ marginTop: 16 }}>进展</Typography.Title>
           {item.reports.length === 0 ? <Empty description="暂无进展报告" image={Empty.PRESENTED_IMAGE_SIMPLE} /> : item.reports.map((r) => (
