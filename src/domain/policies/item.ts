@@ -55,6 +55,14 @@ export function canReadItemContent(actor: Actor, i: ItemPeople): boolean {
   return involved(actor, i) || isMe(actor, i.personalOf) || isBranchSecretary(actor) || isLeadership(actor);
 }
 
+/**
+ * May the actor read what the history of the item says (audit details)? Every reader of the log for
+ * a unit-visible item; for a personal item, those who read its content.
+ */
+export function mayReadItemDetails(actor: Actor, i: ItemPeople): boolean {
+  return i.personalOf === null ? actor.unitId === i.unitId : canReadItemContent(actor, i);
+}
+
 /** Whose personal items the actor reads, as the ledger's search needs it. */
 export function personalReaderOf(actor: Actor): 'all' | string | null {
   if (isBranchSecretary(actor) || isLeadership(actor)) return 'all';

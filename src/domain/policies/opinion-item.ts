@@ -9,6 +9,7 @@ import { hasPermission } from '../roles.js';
 import { isBranchSecretary, isMe, isOpinionTriage, type Who } from './who.js';
 
 export interface OpinionItemFacts {
+  unitId: string;
   targetKind: string | null;
   targetPersonId: string | null;
   status: 'new' | 'adopted' | 'not_adopted' | 'merged';
@@ -25,8 +26,8 @@ export function canReadOpinionText(a: Who, i: Pick<OpinionItemFacts, 'targetKind
   return true;
 }
 
-export function opinionItemPolicy(a: Who, i: OpinionItemFacts): OpinionItemCan {
-  const see = canSeeOpinionItems(a);
+export function opinionItemPolicy(a: Who & { unitId: string }, i: OpinionItemFacts): OpinionItemCan {
+  const see = a.unitId === i.unitId && canSeeOpinionItems(a);
   const read = see && canReadOpinionText(a, i);
   const live = i.status !== 'merged';
   return { see, readText: read, classify: read && live, decide: read && live && hasPermission(a, 'opinions.manage'), merge: read && live, unmerge: read && !live };

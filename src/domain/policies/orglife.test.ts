@@ -6,7 +6,7 @@ import { canReadOpinionText, opinionItemPolicy } from './opinion-item.js';
 import { canDecideList, canSeeList, selfCheckListPolicy } from './self-check-list.js';
 import { canSeeTalk, talkPolicy } from './talk.js';
 
-const who = (personId: string | null, ...roles: Role[]) => ({ personId, grants: roles.map((role): Grant => ({ role, scopeType: 'unit', scopeId: null })) });
+const who = (personId: string | null, ...roles: Role[]) => ({ unitId: 'u1', personId, grants: roles.map((role): Grant => ({ role, scopeType: 'unit', scopeId: null })) });
 
 describe('who sees what in the organizational life meeting', () => {
   it('a personal list: its author, the branch secretary and the leadership — not the administrator or the office', () => {
@@ -40,7 +40,7 @@ describe('who sees what in the organizational life meeting', () => {
     expect(canReadOpinionText(who(null, 'system_admin'), about(null))).toBe(true);
   });
   it('an unclassified opinion: the branch secretary and the named triage only, not every manager of opinions', () => {
-    const fresh = { targetKind: null, targetPersonId: null, status: 'new' as const };
+    const fresh = { unitId: 'u1', targetKind: null, targetPersonId: null, status: 'new' as const };
     expect(opinionItemPolicy(who('s', 'branch_secretary'), fresh)).toMatchObject({ see: true, readText: true, classify: true, decide: true });
     expect(opinionItemPolicy(who('t', 'opinion_triage'), fresh)).toMatchObject({ see: true, readText: true, classify: true, decide: false });
     for (const role of ['campaign_office', 'system_admin'] as const) expect(opinionItemPolicy(who('o', role), fresh)).toMatchObject({ see: true, readText: false, classify: false });
@@ -55,7 +55,7 @@ describe('who sees what in the organizational life meeting', () => {
       fc.constantFrom('new', 'adopted', 'not_adopted', 'merged'), fc.constantFrom('draft', 'submitted', 'returned', 'approved'), fc.constantFrom('preparing', 'held'), fc.boolean(),
       (me, rs, target, kind, status, listStatus, meetingStatus, voided) => {
         const a = who(me, ...rs);
-        const o = opinionItemPolicy(a, { targetKind: target ? 'person' : kind, targetPersonId: target, status: status as 'new' });
+        const o = opinionItemPolicy(a, { unitId: 'u1', targetKind: target ? 'person' : kind, targetPersonId: target, status: status as 'new' });
         if (!o.readText) expect([o.classify, o.decide, o.merge, o.unmerge]).toEqual([false, false, false, false]);
         if (!o.see) expect(o.readText).toBe(false);
         const l = selfCheckListPolicy(a, { personId: target, status: listStatus as 'draft', meetingStatus });

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../domain/roles.js';
 import { canReadActivity } from '../../../domain/policies/activity.js';
 import { SENSITIVE_AUDIT_TYPES } from '../../../domain/policies/audit-event.js';
-import { canReadItemContent } from '../../../domain/policies/item.js';
+import { mayReadItemDetails } from '../../../domain/policies/item.js';
 import { canReadOpinionText } from '../../../domain/policies/opinion-item.js';
 import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { canSeeTalk } from '../../../domain/policies/talk.js';
@@ -20,7 +20,7 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
   switch (r.entityType) {
     case 'item': {
       const row = await itemsRepo.byId(db, u, r.entityId);
-      return !!row && canReadItemContent(actor, row.item);
+      return !!row && mayReadItemDetails(actor, row.item);
     }
     case 'activity': {
       const a = await campaignsRepo.activity(db, u, r.entityId);

@@ -75,7 +75,7 @@ async function lookups(deps: AppDeps, actor: Actor, form: { id: string; campaign
 }
 type Lookups = Awaited<ReturnType<typeof lookups>>;
 
-const policyOf = (actor: Actor, i: OpinionItemRow) => opinionItemPolicy(actor, { targetKind: i.targetKind, targetPersonId: i.targetPersonId, status: i.status as OpinionItemFacts['status'] });
+const policyOf = (actor: Actor, i: OpinionItemRow) => opinionItemPolicy(actor, { unitId: i.unitId, targetKind: i.targetKind, targetPersonId: i.targetPersonId, status: i.status as OpinionItemFacts['status'] });
 
 /** What an unreadable item shows instead of its text. */
 function hiddenText(i: OpinionItemRow) {
