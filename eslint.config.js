@@ -3,6 +3,29 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * Files whose queries have not yet moved into their module's repo (issue 14): the layer rule for
+ * services applies to every other file, and this list only shrinks.
+ */
+export const QUERIES_OUTSIDE_REPOS = [
+  'src/server/modules/availability/availability.service.ts',
+  'src/server/modules/backup/backup.service.ts',
+  'src/server/modules/campaigns/activity-files.service.ts',
+  'src/server/modules/campaigns/roll-call.service.ts',
+  'src/server/modules/campaigns/templates.service.ts',
+  'src/server/modules/channels/channel-secrets.ts',
+  'src/server/modules/channels/channels.service.ts',
+  'src/server/modules/deliveries/deliveries.service.ts',
+  'src/server/modules/deliveries/fanout.ts',
+  'src/server/modules/installation/installation.service.ts',
+  'src/server/modules/opinions/opinions.service.ts',
+  'src/server/modules/opinions/public.service.ts',
+  'src/server/modules/orglife/study.service.ts',
+];
+
+const NO_QUERIES = { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Queries live in the module\'s repo (docs/CODE_STYLE.md).' };
+const NO_SCHEMA = { group: ['**/db/schema', '**/db/schema/*', '**/db/schema/**'], message: 'Tables are used by the module\'s repo only.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'e2e/screenshots/**', 'src/server/db/migrations/**'] },
   js.configs.recommended,
@@ -20,6 +43,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Routes are declarations: contract, permission, service call. No queries, no repos, no database.
+    files: ['src/server/modules/**/*.routes.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_QUERIES, NO_SCHEMA, { group: ['**/*.repo.js', '**/*.repo'], message: 'Routes call services; services call repos.' }, { group: ['**/db/client.js', '**/db/client'], message: 'Routes do not touch the database.' }] }],
+    },
+  },
+  {
+    // Services (and the module's other helpers) hold the use cases; every query is in the module's repo.
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['src/server/modules/**/*.repo.ts', 'src/server/modules/**/*.routes.ts', 'src/server/modules/**/*.test.ts', ...QUERIES_OUTSIDE_REPOS],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_QUERIES, NO_SCHEMA] }] },
+  },
+  {
+    // A repo answers for its own module's tables: it does not call another module's repo.
+    files: ['src/server/modules/**/*.repo.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*/*.repo.js', '../*/*.repo'], message: 'A repo does not import another module\'s repo: the service combines them.' }] }] },
   },
   {
     // The domain stays pure: no IO, no clock, no database.

@@ -1,10 +1,7 @@
 import { pageOf } from '../../../shared/contracts/common.js';
 import { ZAuditEvent, ZAuditQuery, ZAuditVerify } from '../../../shared/contracts/audit.js';
 import { typed, type RouteModule } from '../../types.js';
-import { auditEventPolicy, canReadAuditEvents } from '../../../domain/policies/audit-event.js';
-import { readableObjects } from './event-access.js';
-import { forbidden } from '../../errors.js';
-import { auditRepo } from './audit.repo.js';
+import { auditEventsPage } from './audit-log.service.js';
 import { verifyAuditTrail } from './audit-verify.js';
 
 const tags = ['审计'];
@@ -19,20 +16,7 @@ const auditRoutes: RouteModule = async (app, deps) => {
    * which only the security administrator who manages users reads, and each user their own.
    */
   r.get('/audit/events', { config: { permission: 'self' }, schema: { tags, summary: '审计记录（可按对象筛选）', querystring: ZAuditQuery, response: { 200: pageOf(ZAuditEvent) } } },
-    async (req) => {
-      const q = req.query;
-      if (!canReadAuditEvents(req.actor, q)) throw forbidden('没有查看审计记录的权限');
-      const { items, total } = await auditRepo.page(deps.db, req.actor.unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      const [names, readable] = await Promise.all([auditRepo.entityNames(deps.db, req.actor.unitId, items), readableObjects(deps.db, req.actor, items)]);
-      return {
-        total, page: q.page, pageSize: q.pageSize,
-        items: items.map((e) => ({
-          seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, entityType: e.entityType, entityId: e.entityId,
-          entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null, action: e.action,
-          ...(auditEventPolicy(req.actor, q, readable(e)).details ? { before: e.before, after: e.after, detailsHidden: false } : { before: null, after: null, detailsHidden: true }),
-        })),
-      };
-    });
+    async (req) => auditEventsPage(deps, req.actor, req.query));
 
   /**
    * The unit's chain, on its own and against the signed checkpoints outside the database; a

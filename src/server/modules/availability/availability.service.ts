@@ -9,7 +9,7 @@ import type { AppDeps } from '../../types.js';
 import { mayRecordAbsenceOf, maySeeAbsenceReason, type AbsentPerson } from '../../../domain/absence.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 export const ZUnavailabilityBody = z.object({
   personId: z.uuid({ message: '请选择人员' }),

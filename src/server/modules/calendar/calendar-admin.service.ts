@@ -9,7 +9,7 @@ import { orgRepo } from '../org/org.repo.js';
 import { calendarRepo } from './calendar.repo.js';
 import { officialSource } from './calendar.service.js';
 import { recomputeDeadlines } from './deadlines.service.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 function presentImport(r: { id: string; fileName: string; status: string; years: unknown; changes: unknown; appliedAt: Date | null }) {
   return { id: r.id, fileName: r.fileName, status: r.status as 'previewed' | 'applied', years: r.years as number[], changes: r.changes as DayChange[], appliedAt: r.appliedAt?.toISOString() ?? null };

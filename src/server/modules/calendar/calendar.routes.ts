@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { parseIsoDate, toIsoDate as toIso } from '../../../domain/civil-date.js';
 import { computeDeadline, policyFor } from '../../../domain/deadlines.js';
 import { ZIdParams, ZReasonBody, pageOf } from '../../../shared/contracts/common.js';
 import * as C from '../../../shared/contracts/calendar.js';
-import { badRequest } from '../../errors.js';
 import { readOneUpload, sizeLabel } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
 import * as admin from './calendar-admin.service.js';
-import { calendarRepo } from './calendar.repo.js';
-import { calendarForUnit, coverage } from './calendar.service.js';
-import { deadlinesRepo } from './deadlines.repo.js';
+import { calendarDay, calendarDays, calendarForUnit, coverage, overridesPage } from './calendar.service.js';
+import { deadlinesPage } from './deadlines.service.js';
 
 const tags = ['工作日历与期限'];
 /** A year's schedule is a few kilobytes (holiday-cn JSON) or tens of kilobytes (.ics). */
@@ -22,19 +19,7 @@ const calendarRoutes: RouteModule = async (app, deps) => {
   const cal = (unitId: string) => calendarForUnit(deps.db, unitId);
 
   r.get('/calendar/days', { config: read, schema: { tags, summary: '日历（一段日期，最多一年）', querystring: C.ZDaysQuery, response: { 200: z.array(C.ZDayInfo) } } },
-    async (req) => {
-      const from = parseIsoDate(req.query.from);
-      const to = parseIsoDate(req.query.to);
-      if (to < from || to - from > 366) throw badRequest('日期范围应在一年以内，且结束不早于开始');
-      const [calendar, overrides] = await Promise.all([cal(req.actor.unitId), calendarRepo.activeOverrides(deps.db, req.actor.unitId)]);
-      const ids = new Map(overrides.map((o) => [o.date, o.id]));
-      const out = [];
-      for (let d = from; d <= to; d++) {
-        const info = calendar.dayInfo(toIso(d));
-        out.push({ ...info, overrideId: ids.get(info.date) ?? null });
-      }
-      return out;
-    });
+    async (req) => calendarDays(deps, req.actor, req.query));
 
   r.get('/calendar/coverage', { config: read, schema: { tags, summary: '已载入节假日安排的年份', response: { 200: C.ZCoverage } } },
     async () => coverage(deps.db, deps.clock.now()));
@@ -42,7 +27,7 @@ const calendarRoutes: RouteModule = async (app, deps) => {
   r.get('/calendar/workdays/add', { config: read, schema: { tags, summary: '第 N 个工作日（收文次日为第1天）', querystring: C.ZAddQuery, response: { 200: C.ZDateResult } } },
     async (req) => (await cal(req.actor.unitId)).addWorkingDays(req.query.date, req.query.n));
   r.get('/calendar/workdays/is', { config: read, schema: { tags, summary: '某日是否工作日', querystring: C.ZIsQuery, response: { 200: C.ZDayInfo } } },
-    async (req) => ({ ...(await cal(req.actor.unitId)).dayInfo(req.query.date), overrideId: (await calendarRepo.activeOverrideOn(deps.db, req.actor.unitId, req.query.date))?.id ?? null }));
+    async (req) => calendarDay(deps, req.actor, req.query.date));
   r.get('/calendar/workdays/between', { config: read, schema: { tags, summary: '两日之间的工作日数（不含起日，含止日）', querystring: C.ZBetweenQuery, response: { 200: C.ZBetweenResult } } },
     async (req) => (await cal(req.actor.unitId)).workingDaysBetween(req.query.from, req.query.to));
 
@@ -57,11 +42,7 @@ const calendarRoutes: RouteModule = async (app, deps) => {
     async (req) => admin.applyScheduleImport(deps, req.actor, req.params.id));
 
   r.get('/calendar/overrides', { config: read, schema: { tags, summary: '本单位的工作日安排', querystring: C.ZOverridesQuery, response: { 200: pageOf(C.ZOverride) } } },
-    async (req) => {
-      const q = req.query;
-      const { rows, total } = await calendarRepo.overridesPage(deps.db, req.actor.unitId, { year: q.year, activeOnly: q.all !== 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return { items: rows.map(({ id, date, working, reason, active, withdrawnReason }) => ({ id, date, working, reason, active, withdrawnReason })), total, page: q.page, pageSize: q.pageSize };
-    });
+    async (req) => overridesPage(deps, req.actor, req.query));
   r.post('/calendar/overrides', { config: manage, schema: { tags, summary: '设置本单位某日上班或休息', body: C.ZOverrideBody, response: { 200: z.object({ id: z.uuid(), recomputed: C.ZRecomputed }) } } },
     async (req) => admin.setOverride(deps, req.actor, req.body));
   r.post('/calendar/overrides/:id/withdraw', { config: manage, schema: { tags, summary: '撤销本单位安排', params: ZIdParams, body: ZReasonBody, response: { 200: z.object({ recomputed: C.ZRecomputed }) } } },
@@ -78,11 +59,7 @@ const calendarRoutes: RouteModule = async (app, deps) => {
       return computeDeadline(policyFor(req.body.urgency, req.body.explicitDue, settings), req.body.receivedOn, await cal(req.actor.unitId));
     });
   r.get('/deadlines', { config: read, schema: { tags, summary: '本单位已登记的期限', querystring: C.ZDeadlinesQuery, response: { 200: pageOf(C.ZDeadline) } } },
-    async (req) => {
-      const q = req.query;
-      const { rows, total } = await deadlinesRepo.page(deps.db, req.actor.unitId, { status: q.status, provisional: q.provisional === undefined ? undefined : q.provisional === 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return { total, page: q.page, pageSize: q.pageSize, items: rows.map((d) => ({ id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, title: d.title, receivedOn: d.receivedOn, policy: d.policy as z.infer<typeof C.ZDeadlinePolicy>, due: d.due, provisional: d.provisional, status: d.status })) };
-    });
+    async (req) => deadlinesPage(deps, req.actor, req.query));
 };
 
 export default calendarRoutes;

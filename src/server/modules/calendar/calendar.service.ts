@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
-import { shanghaiDate, yearOf, parseIsoDate, type IsoDate } from '../../../domain/civil-date.js';
+import type { z } from 'zod';
+import { shanghaiDate, yearOf, parseIsoDate, toIsoDate as toIso, type IsoDate } from '../../../domain/civil-date.js';
+import type { Actor } from '../../../domain/roles.js';
 import { officialFromChineseDays, WorkdayCalendar, type CalendarSource, type ChineseDaysData, type DayRule } from '../../../domain/workdays.js';
+import type { ZOverridesQuery } from '../../../shared/contracts/calendar.js';
 import type { Db } from '../../db/client.js';
+import { badRequest } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
 import { calendarRepo } from './calendar.repo.js';
 
 const builtin = officialFromChineseDays(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData);
@@ -69,4 +74,30 @@ export async function coverage(db: Db, now: Date) {
     nextYear,
     nextYearMissing: !years.includes(nextYear),
   };
+}
+
+/** Every day of a range (at most a year) as the unit's calendar sees it, with the override that set it. */
+export async function calendarDays(deps: AppDeps, actor: Actor, range: { from: string; to: string }) {
+  const from = parseIsoDate(range.from);
+  const to = parseIsoDate(range.to);
+  if (to < from || to - from > 366) throw badRequest('日期范围应在一年以内，且结束不早于开始');
+  const [calendar, overrides] = await Promise.all([calendarForUnit(deps.db, actor.unitId), calendarRepo.activeOverrides(deps.db, actor.unitId)]);
+  const ids = new Map(overrides.map((o) => [o.date, o.id]));
+  const out = [];
+  for (let d = from; d <= to; d++) {
+    const info = calendar.dayInfo(toIso(d));
+    out.push({ ...info, overrideId: ids.get(info.date) ?? null });
+  }
+  return out;
+}
+
+/** One day as the unit's calendar sees it, with the active override of that day if any. */
+export async function calendarDay(deps: AppDeps, actor: Actor, date: string) {
+  return { ...(await calendarForUnit(deps.db, actor.unitId)).dayInfo(date), overrideId: (await calendarRepo.activeOverrideOn(deps.db, actor.unitId, date))?.id ?? null };
+}
+
+/** One page of the unit's overrides (active ones only unless `all` is asked for). */
+export async function overridesPage(deps: AppDeps, actor: Actor, q: z.infer<typeof ZOverridesQuery>) {
+  const { rows, total } = await calendarRepo.overridesPage(deps.db, actor.unitId, { year: q.year, activeOnly: q.all !== 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { items: rows.map(({ id, date, working, reason, active, withdrawnReason }) => ({ id, date, working, reason, active, withdrawnReason })), total, page: q.page, pageSize: q.pageSize };
 }

@@ -1,6 +1,9 @@
+import type { z } from 'zod';
 import { computeDeadline, type DeadlinePolicy } from '../../../domain/deadlines.js';
 import type { IsoDate } from '../../../domain/civil-date.js';
+import type { Actor } from '../../../domain/roles.js';
 import type { WorkdayCalendar } from '../../../domain/workdays.js';
+import type { ZDeadlinePolicy, ZDeadlinesQuery } from '../../../shared/contracts/calendar.js';
 import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
@@ -61,4 +64,10 @@ export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, ra
     }
   }
   return { checked, changed };
+}
+
+/** One page of the unit's registered deadlines, filtered by status and provisional. */
+export async function deadlinesPage(deps: AppDeps, actor: Actor, q: z.infer<typeof ZDeadlinesQuery>) {
+  const { rows, total } = await deadlinesRepo.page(deps.db, actor.unitId, { status: q.status, provisional: q.provisional === undefined ? undefined : q.provisional === 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((d) => ({ id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, title: d.title, receivedOn: d.receivedOn, policy: d.policy as z.infer<typeof ZDeadlinePolicy>, due: d.due, provisional: d.provisional, status: d.status })) };
 }

@@ -12,7 +12,7 @@ import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type ActivityRow, type ObjectRow } from './campaigns.repo.js';
 import { kindOfLabel, MAX_OBJECT_CONTACTS, parseObjects } from './objects-xlsx.js';
 import { filesOfActivities } from './activity-files.service.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 /** 联系对象 (a village, an enterprise…) with the people assigned to it. */
 export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeof ZObjectBody>) {

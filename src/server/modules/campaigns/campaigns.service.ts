@@ -11,7 +11,7 @@ import { orgRepo } from '../org/org.repo.js';
 import { insertItem, prepareItem } from '../supervision/items.service.js';
 import { campaignsRepo, type CampaignRow, type MeasureRow } from './campaigns.repo.js';
 import { templateFor } from './templates.service.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 type StoredParam = Omit<TemplateParam, 'default' | 'run'> & { run: number };
 

@@ -11,7 +11,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type CampaignRow, type RuleRow } from './campaigns.repo.js';
 import { loadCampaign } from './campaigns.service.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 type RuleSubject = z.infer<typeof ZRuleSubject>;
 interface StoredRule { kind: 'count' | 'coverage'; activityTypes: string[]; period: ObligationRule['period']; min: number; max: number | null; percent: number }

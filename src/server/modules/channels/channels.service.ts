@@ -11,7 +11,7 @@ import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 import { openChannel, sealChannelValue, type OpenedChannel } from './channel-secrets.js';
 import { egressFor, sendCard } from './send.js';
 

@@ -8,7 +8,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { itemsRepo, type ItemRow } from '../supervision/items.repo.js';
 import { canSeeItem } from '../../../domain/policies/item.js';
 import { notificationsRepo } from './notifications.repo.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 /** Writes a notice about an item to its owner (and backup), in the caller's transaction. */
 export async function notifyItem(tx: Db, at: Date, item: Pick<ItemRow, 'id' | 'unitId' | 'title' | 'ownerPersonId' | 'backupPersonId'>, n: { kind: string; title: string; body: string; key: string; to?: string[] }) {

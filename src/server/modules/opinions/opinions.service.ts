@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { pendingRepo } from './pending.repo.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 /** What respondents are told, in plain words, before they write anything (docs/ANONYMITY.md says how it holds). */
 export const anonymityPromise = (k: number) =>

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ZIdParams, ZOk, ZReasonBody, pageOf } from '../../../shared/contracts/common.js';
 import { ZDepartment, ZDepartmentBody, ZGroup, ZGroupBody, ZGroupMembersBody, ZPost, ZPostBody, ZPostsQuery } from '../../../shared/contracts/org.js';
 import { typed, type RouteModule } from '../../types.js';
-import { orgRepo } from './org.repo.js';
 import * as org from './org.service.js';
 import { listPosts, orgChart, ZOrgChart } from './org-chart.service.js';
 
@@ -15,7 +14,7 @@ const orgRoutes: RouteModule = async (app, deps) => {
   const write = { permission: 'org.write' as const };
 
   r.get('/departments', { config: read, schema: { tags: ['组织架构'], summary: '科室列表', response: { 200: z.array(ZDepartment) } } },
-    async (req) => orgRepo.departments(deps.db, req.actor.unitId));
+    async (req) => org.listDepartments(deps, req.actor));
   r.post('/departments', { config: write, schema: { tags: ['组织架构'], summary: '新增科室', body: ZDepartmentBody, ...okResponse } },
     async (req) => (await org.createDepartment(deps, req.actor, req.body), ok));
   r.put('/departments/:id', { config: write, schema: { tags: ['组织架构'], summary: '修改科室', params: ZIdParams, body: ZDepartmentBody, ...okResponse } },

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../types.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from './org.repo.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 type DepartmentBody = z.infer<typeof ZDepartmentBody>;
 type PostBody = z.infer<typeof ZPostBody>;
@@ -18,6 +18,11 @@ type GroupBody = z.infer<typeof ZGroupBody>;
  */
 export const MAX_DEPARTMENTS = 200;
 export const MAX_GROUPS = 100;
+
+/** The unit's departments, withdrawn ones too, with their in-service head counts. */
+export async function listDepartments({ db }: AppDeps, actor: Actor) {
+  return orgRepo.departments(db, actor.unitId);
+}
 
 export async function createDepartment({ db, clock }: AppDeps, actor: Actor, body: DepartmentBody) {
   if (await orgRepo.departmentByName(db, actor.unitId, body.name)) throw conflict(`科室“${body.name}”已存在`);

@@ -5,7 +5,7 @@ import { canSeeList, selfCheckListPolicy, type ListStatus } from '../../../domai
 import { canSeeTalk } from '../../../domain/policies/talk.js';
 import { isBranchSecretary } from '../../../domain/policies/who.js';
 import type { Entry, ZListActionBody, ZListSaveBody } from '../../../shared/contracts/orglife.js';
-import { notifications, selfCheckLists } from '../../db/schema/index.js';
+import { notificationsRepo } from '../notifications/notifications.repo.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -13,7 +13,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { meetingOr404, membersOf } from './meetings.service.js';
 import { orglifeRepo, type ListRow, type MeetingRow } from './orglife.repo.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 export const LIST_STATUS = { draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已审核' } as const;
 type Status = keyof typeof LIST_STATUS;
@@ -46,7 +46,7 @@ export async function myList(deps: AppDeps, actor: Actor, meetingId: string) {
   let l = await orglifeRepo.listOf(deps.db, actor.unitId, meetingId, actor.personId);
   if (!l) {
     const at = deps.clock.now();
-    await deps.db.insert(selfCheckLists).values({ unitId: actor.unitId, meetingId, personId: actor.personId, ownerKey: actor.personId, createdAt: at, updatedAt: at }).onConflictDoNothing();
+    await orglifeRepo.ensureList(deps.db, actor.unitId, meetingId, actor.personId, at);
     l = (await orglifeRepo.listOf(deps.db, actor.unitId, meetingId, actor.personId))!;
   }
   return presentList(deps, actor, m, l);
@@ -99,14 +99,14 @@ export async function saveList(deps: AppDeps, actor: Actor, id: string, b: z.inf
   return getList(deps, actor, id);
 }
 
-async function write(deps: AppDeps, actor: Actor, l: ListRow, version: number, patch: Partial<typeof selfCheckLists.$inferInsert>, action: string, after: unknown, notify?: { to: string; title: string; body: string }) {
+async function write(deps: AppDeps, actor: Actor, l: ListRow, version: number, patch: Partial<ListRow>, action: string, after: unknown, notify?: { to: string; title: string; body: string }) {
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const rows = await orglifeRepo.updateList(tx, actor.unitId, l.id, version, { ...patch, updatedAt: at });
     if (rows.length !== 1) throw conflict('该清单已被他人修改，请刷新后再试');
     // The audit names the action, not the content: personal lists are private to a few.
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'self_check_list', entityId: l.id, action, after });
-    if (notify) await tx.insert(notifications).values({ unitId: actor.unitId, recipientPersonId: notify.to, kind: `list_${action}`, title: notify.title, body: notify.body, dedupeKey: `list:${l.id}:${action}:${version}`, createdAt: at }).onConflictDoNothing();
+    if (notify) await notificationsRepo.add(tx, [{ unitId: actor.unitId, recipientPersonId: notify.to, kind: `list_${action}`, title: notify.title, body: notify.body, dedupeKey: `list:${l.id}:${action}:${version}`, createdAt: at }]);
   });
 }
 

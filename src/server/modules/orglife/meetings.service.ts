@@ -5,15 +5,13 @@ import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { isBranchSecretary, isLeadership } from '../../../domain/policies/who.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import type { ZMeetingBody, ZMeetingRecordBody } from '../../../shared/contracts/orglife.js';
-import { opinionResponses, orgLifeMeetings, selfCheckLists } from '../../db/schema/index.js';
-import { and, count, eq } from 'drizzle-orm';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orglifeRepo, type MeetingRow } from './orglife.repo.js';
 import { talkFigures } from './talks.service.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 export type RosterPerson = Awaited<ReturnType<typeof orglifeRepo.roster>>[number];
 /** The people the meeting is about: in-service Party members. */
@@ -33,10 +31,9 @@ export async function createMeeting(deps: AppDeps, actor: Actor, b: z.infer<type
   await checkMeetingRefs(deps, actor, b);
   const at = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
-    const [m] = await tx.insert(orgLifeMeetings).values({ unitId: actor.unitId, ...b, createdBy: actor.userId, createdAt: at, updatedAt: at }).returning();
-    await tx.insert(selfCheckLists).values({ unitId: actor.unitId, meetingId: m!.id, ownerKey: 'branch', createdAt: at, updatedAt: at });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'org_life_meeting', entityId: m!.id, action: 'create', after: b });
-    return m!.id;
+    const m = await orglifeRepo.insertMeeting(tx, { unitId: actor.unitId, ...b, createdBy: actor.userId, createdAt: at, updatedAt: at });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'org_life_meeting', entityId: m.id, action: 'create', after: b });
+    return m.id;
   });
   return meetingDetail(deps, actor, id);
 }
@@ -66,7 +63,7 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
   const m = await meetingOr404(deps, actor, id);
   const [roster, lists, talks, responses, items, study, rectification] = await Promise.all([
     orglifeRepo.roster(deps.db, actor.unitId), orglifeRepo.lists(deps.db, actor.unitId, id), orglifeRepo.talks(deps.db, actor.unitId, id),
-    m.formId ? deps.db.select({ n: count() }).from(opinionResponses).where(and(eq(opinionResponses.unitId, actor.unitId), eq(opinionResponses.formId, m.formId))) : Promise.resolve([{ n: 0 }]),
+    m.formId ? orglifeRepo.responsesCount(deps.db, actor.unitId, m.formId) : Promise.resolve(0),
     m.formId ? orglifeRepo.opinionItemsOf(deps.db, actor.unitId, m.formId) : Promise.resolve([]),
     orglifeRepo.studySessions(deps.db, actor.unitId, id), orglifeRepo.rectificationItems(deps.db, actor.unitId, id),
   ]);
@@ -85,7 +82,7 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
       present: attendance.filter((a) => a.present).length,
       attendancePct: attendancePct(attendance.filter((a) => a.present).length, members.length),
       studySessions: study.filter((s) => !s.withdrawnReason).length,
-      responses: responses[0]!.n,
+      responses,
       opinionItems: live.length,
       adopted: live.filter((i) => i.status === 'adopted').length,
       aboutPersons: live.filter((i) => i.targetPersonId).length,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { canSeeOpinionItems, opinionItemPolicy, opinionSearchScope, type OpinionItemCan, type OpinionItemFacts } from '../../../domain/policies/opinion-item.js';
 import { authorize } from '../../authorize.js';
@@ -7,7 +6,9 @@ import type { Actor } from '../../../domain/roles.js';
 import type { Question } from '../../../shared/contracts/opinions.js';
 import { TARGET_KINDS, type ZClassifyBody, type ZDecideItemBody, type ZItemQuery, type ZMergeBody } from '../../../shared/contracts/orglife.js';
 import type { Db } from '../../db/client.js';
-import { departments, notifications, opinionForms, opinionItems, opinionResponses } from '../../db/schema/index.js';
+import { notificationsRepo } from '../notifications/notifications.repo.js';
+import { orgRepo } from '../org/org.repo.js';
+import { opinionItemsRepo } from './opinion-items.repo.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -15,7 +16,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { audienceGroupsOf } from '../opinions/opinions.service.js';
 import { orglifeRepo, type OpinionItemRow } from './orglife.repo.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 /** Texts that differ only in spacing, punctuation, width or case are the same opinion. */
 export function textHashOf(text: string): string {
@@ -44,21 +45,13 @@ export async function insertResponses(tx: Db, g: ResponseGroup, batch: readonly 
       else items.set(hash, { questionId: q.id, categoryNo: q.categoryNo, text, repeats: 1 });
     }
   }
-  for (let i = 0; i < batch.length; i += 500) {
-    const rows = batch.slice(i, i + 500).map((a) => sql`(${g.unitId}::uuid, ${g.formId}::uuid, ${g.audience}, ${JSON.stringify(a)}::jsonb, ${g.submittedOn})`);
-    await tx.execute(sql`insert into ${opinionResponses} (unit_id, form_id, audience, answers, submitted_on) values ${sql.join(rows, sql`, `)}`);
-  }
-  const all = [...items];
-  for (let i = 0; i < all.length; i += 500) {
-    const values = all.slice(i, i + 500).map(([hash, it]) => sql`(${g.unitId}::uuid, ${g.formId}::uuid, ${it.questionId}, ${it.categoryNo}::int, ${it.text}, ${hash}, ${g.audience}, ${it.questionId === 'leadership' ? 'leadership' : null}::text, ${it.repeats}::int)`);
-    await tx.execute(sql`insert into ${opinionItems} (unit_id, form_id, question_id, category_no, text, text_hash, audience, target_kind, repeats) values ${sql.join(values, sql`, `)}
-      on conflict (form_id, text_hash) do update set repeats = ${opinionItems}.repeats + excluded.repeats`);
-  }
+  await opinionItemsRepo.insertResponses(tx, g, batch);
+  await opinionItemsRepo.upsertItems(tx, g, [...items].map(([hash, it]) => ({ hash, ...it })));
 }
 
 async function formOf(deps: AppDeps, actor: Actor, formId: string) {
   if (!canSeeOpinionItems(actor)) throw forbidden('没有处理意见的权限');
-  const [f] = await deps.db.select().from(opinionForms).where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, formId)));
+  const f = await opinionItemsRepo.form(deps.db, actor.unitId, formId);
   if (!f) throw notFound('征求意见表');
   return f;
 }
@@ -67,7 +60,7 @@ async function lookups(deps: AppDeps, actor: Actor, form: { id: string; campaign
   const campaignId = form.campaignId;
   const [roster, depts, categories, audienceGroups] = await Promise.all([
     orglifeRepo.roster(deps.db, actor.unitId),
-    deps.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.unitId, actor.unitId)),
+    orgRepo.departments(deps.db, actor.unitId),
     campaignId ? campaignsRepo.categories(deps.db, actor.unitId, campaignId) : Promise.resolve([]),
     audienceGroupsOf(deps, actor.unitId, form.id),
   ]);
@@ -136,16 +129,14 @@ export async function classifyItem(deps: AppDeps, actor: Actor, id: string, b: z
   };
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const rows = await tx.update(opinionItems).set({ ...patch, version: b.version + 1, updatedAt: at })
-      .where(and(eq(opinionItems.unitId, actor.unitId), eq(opinionItems.id, id), eq(opinionItems.version, b.version))).returning({ id: opinionItems.id });
-    if (rows.length !== 1) throw conflict('该意见已被他人修改，请刷新后再试');
+    if (!(await opinionItemsRepo.updateVersioned(tx, actor.unitId, id, b.version, patch, at))) throw conflict('该意见已被他人修改，请刷新后再试');
     // The audit keeps what changed, never the text (the audit log is read more widely than the item).
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: 'classify', after: { categoryNo: b.categoryNo, targetKind: b.targetKind } });
     if (patch.targetPersonId && patch.targetPersonId !== i.targetPersonId) {
-      await tx.insert(notifications).values({
+      await notificationsRepo.add(tx, [{
         unitId: actor.unitId, recipientPersonId: patch.targetPersonId, kind: 'opinion_about_you', title: '收到一条关于您的意见建议',
         body: '征求意见中有一条涉及您的意见建议（匿名），请在“组织生活会 → 我的自查清单”中查看，并在个人自查清单中对照检视。', dedupeKey: `opinion-about:${id}:${patch.targetPersonId}`, createdAt: at,
-      }).onConflictDoNothing();
+      }]);
     }
   });
   return presentItem(actor, { ...i, ...patch, version: b.version + 1 }, l);
@@ -159,9 +150,7 @@ export async function decideItem(deps: AppDeps, actor: Actor, id: string, b: z.i
   const status = b.adopted ? 'adopted' : 'not_adopted';
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const rows = await tx.update(opinionItems).set({ status, note: b.note, version: b.version + 1, updatedAt: at })
-      .where(and(eq(opinionItems.unitId, actor.unitId), eq(opinionItems.id, id), eq(opinionItems.version, b.version))).returning({ id: opinionItems.id });
-    if (rows.length !== 1) throw conflict('该意见已被他人修改，请刷新后再试');
+    if (!(await opinionItemsRepo.updateVersioned(tx, actor.unitId, id, b.version, { status, note: b.note }, at))) throw conflict('该意见已被他人修改，请刷新后再试');
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: status, after: { note: b.note } });
   });
   return { ok: true as const };
@@ -182,8 +171,7 @@ export async function mergeItems(deps: AppDeps, actor: Actor, b: z.infer<typeof 
   const added = rows.filter((r) => r.id !== b.intoId).reduce((n, r) => n + r.repeats, 0);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.update(opinionItems).set({ status: 'merged', mergedIntoId: b.intoId, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(and(eq(opinionItems.unitId, actor.unitId), inArray(opinionItems.id, ids)));
-    await tx.update(opinionItems).set({ repeats: sql`${opinionItems.repeats} + ${added}`, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(eq(opinionItems.id, b.intoId));
+    await opinionItemsRepo.merge(tx, actor.unitId, b.intoId, ids, added, at);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: b.intoId, action: 'merge', after: { merged: ids } });
   });
   return { ok: true as const };
@@ -196,8 +184,7 @@ export async function unmergeItem(deps: AppDeps, actor: Actor, id: string, reaso
   if (into && !policyOf(actor, into).readText) throw notFound('意见');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.update(opinionItems).set({ status: 'new', mergedIntoId: null, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(eq(opinionItems.id, id));
-    await tx.update(opinionItems).set({ repeats: sql`greatest(1, ${opinionItems.repeats} - ${i.repeats})`, version: sql`${opinionItems.version} + 1`, updatedAt: at }).where(eq(opinionItems.id, i.mergedIntoId!));
+    await opinionItemsRepo.unmerge(tx, actor.unitId, id, i.mergedIntoId!, i.repeats, at);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: 'unmerge', after: { from: i.mergedIntoId, reason } });
   });
   return { ok: true as const };

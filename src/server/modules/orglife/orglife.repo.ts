@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
-import { opinionItems, orgLifeMeetings, people, selfCheckLists, studySessions, studyStatements, supervisedItems, talkRecords } from '../../db/schema/index.js';
+import { opinionItems, opinionResponses, orgLifeMeetings, people, selfCheckLists, studySessions, studyStatements, supervisedItems, talkRecords } from '../../db/schema/index.js';
 
 export type MeetingRow = typeof orgLifeMeetings.$inferSelect;
 export type ListRow = typeof selfCheckLists.$inferSelect;
@@ -112,6 +112,27 @@ export const orglifeRepo = {
     return db.select().from(supervisedItems)
       .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.source, 'rectification'), ilike(supervisedItems.originKey, `orglife:${meetingId}:%`)))
       .orderBy(asc(supervisedItems.originKey));
+  },
+  /** A new meeting with the branch's own list (one per meeting). */
+  async insertMeeting(tx: Db, row: typeof orgLifeMeetings.$inferInsert) {
+    const [m] = await tx.insert(orgLifeMeetings).values(row).returning();
+    await tx.insert(selfCheckLists).values({ unitId: row.unitId, meetingId: m!.id, ownerKey: 'branch', createdAt: row.createdAt, updatedAt: row.updatedAt });
+    return m!;
+  },
+  /** The member's list of the meeting, made if it is not there yet (two first openings make one). */
+  async ensureList(db: Db, unitId: string, meetingId: string, personId: string, at: Date) {
+    await db.insert(selfCheckLists).values({ unitId, meetingId, personId, ownerKey: personId, createdAt: at, updatedAt: at }).onConflictDoNothing();
+  },
+  async responsesCount(db: Db, unitId: string, formId: string) {
+    const [r] = await db.select({ n: count() }).from(opinionResponses).where(and(eq(opinionResponses.unitId, unitId), eq(opinionResponses.formId, formId)));
+    return r?.n ?? 0;
+  },
+  async insertTalk(tx: Db, row: typeof talkRecords.$inferInsert) {
+    const [t] = await tx.insert(talkRecords).values(row).returning();
+    return t!;
+  },
+  async voidTalk(tx: Db, unitId: string, id: string, reason: string) {
+    await tx.update(talkRecords).set({ voidedReason: reason }).where(and(eq(talkRecords.unitId, unitId), eq(talkRecords.id, id)));
   },
   async setOriginKey(db: Db, unitId: string, itemId: string, key: string) {
     await db.update(supervisedItems).set({ originKey: key }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, itemId)));

@@ -2,8 +2,7 @@ import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
 import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import type { Entry } from '../../../shared/contracts/orglife.js';
-import { departments } from '../../db/schema/index.js';
-import { and, asc, eq } from 'drizzle-orm';
+import { orgRepo } from '../org/org.repo.js';
 import { badRequest } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -73,7 +72,7 @@ export async function generateRectification(deps: AppDeps, actor: Actor, meeting
   if (noOwner) throw badRequest(`党支部清单中“${noOwner.problem.slice(0, 20)}”还没有指定整改责任人`);
   const roster = await orglifeRepo.roster(deps.db, actor.unitId);
   const deptOf = new Map(roster.map((p) => [p.id, p.departmentId]));
-  const [firstDept] = await deps.db.select({ id: departments.id }).from(departments).where(and(eq(departments.unitId, actor.unitId), eq(departments.active, true))).orderBy(asc(departments.sortOrder)).limit(1);
+  const firstDept = (await orgRepo.departments(deps.db, actor.unitId)).find((d) => d.active);
   const fallbackDept = (actor.personId && deptOf.get(actor.personId)) || firstDept?.id;
   if (!fallbackDept) throw badRequest('请先建立科室（中心）');
   const receivedOn = m.heldOn ?? shanghaiDate(deps.clock.now());

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { meetingOr404, membersOf } from './meetings.service.js';
 import { orglifeRepo } from './orglife.repo.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 /** The seed's study list (强化会前学习), offered as the default materials of a new session. */
 export const DEFAULT_MATERIALS: z.infer<typeof ZMaterial>[] = [

@@ -1,18 +1,16 @@
 import type { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { canSeeTalk, talkPolicy } from '../../../domain/policies/talk.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import { planTalks, talkCoverage, TALK_KIND_LABELS, type PlannedTalk, type TalkKind } from '../../../domain/talk-plan.js';
 import type { ZTalkBody } from '../../../shared/contracts/orglife.js';
-import { talkRecords } from '../../db/schema/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { meetingOr404, membersOf, type RosterPerson } from './meetings.service.js';
 import { orglifeRepo, type MeetingRow, type TalkRow } from './orglife.repo.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 import { authorize } from '../../authorize.js';
 
 const live = (talks: TalkRow[]) => talks.filter((t) => !t.voidedReason);
@@ -104,8 +102,8 @@ export async function recordTalk(deps: AppDeps, actor: Actor, id: string, b: z.i
   const at = deps.clock.now();
   const recordedBy = actor.personId;
   await deps.db.transaction(async (tx) => {
-    const [t] = await tx.insert(talkRecords).values({ unitId: actor.unitId, meetingId: id, ...b, recordedBy, createdAt: at }).returning();
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'talk_record', entityId: t!.id, action: 'create', after: { kind: b.kind, heldOn: b.heldOn } });
+    const t = await orglifeRepo.insertTalk(tx, { unitId: actor.unitId, meetingId: id, ...b, recordedBy, createdAt: at });
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'talk_record', entityId: t.id, action: 'create', after: { kind: b.kind, heldOn: b.heldOn } });
   });
   return talkView(deps, actor, id);
 }
@@ -117,7 +115,7 @@ export async function voidTalk(deps: AppDeps, actor: Actor, talkId: string, reas
   authorize(talkPolicy(actor, { ...t, voided: false }), 'void', '只有登记人可以作废谈话记录');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.update(talkRecords).set({ voidedReason: reason }).where(eq(talkRecords.id, talkId));
+    await orglifeRepo.voidTalk(tx, actor.unitId, talkId, reason);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'talk_record', entityId: talkId, action: 'void', after: { reason } });
   });
   return talkView(deps, actor, t.meetingId);

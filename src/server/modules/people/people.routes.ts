@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { ZIdParams, pageOf } from '../../../shared/contracts/common.js';
 import { ZPeopleQuery, ZPerson, ZPersonBody, ZRosterImport } from '../../../shared/contracts/people.js';
-import { readOneUpload, sendDownload, shanghaiDateStamp, XLSX_TYPE } from '../../http.js';
+import { readOneUpload, sendDownload, XLSX_TYPE } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
-import { orgRepo } from '../org/org.repo.js';
-import { peopleRepo } from './people.repo.js';
-import { presentPerson } from './people.presenter.js';
-import { createPerson, getPerson, listPeople, readableUnit, updatePerson } from './people.service.js';
+import { createPerson, exportRoster, getPerson, listPeople, rosterImportTemplate, updatePerson } from './people.service.js';
 import { applyRosterImport, checkRosterFile, getRosterImport } from './roster-import.service.js';
-import { rosterExport, rosterTemplate } from './roster-xlsx.js';
 
 const tags = ['花名册'];
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -24,17 +20,12 @@ const peopleRoutes: RouteModule = async (app, deps) => {
 
   r.get('/people/export.xlsx', { config: { permission: 'people.export' }, schema: { tags, summary: '导出花名册（.xlsx，含联系电话：仅系统管理员和领导小组办公室）', querystring: z.object({ unitId: z.uuid().optional() }) } },
     async (req, reply) => {
-      const unitId = await readableUnit(deps, req.actor, req.query.unitId);
-      const unit = await orgRepo.unit(deps.db, unitId);
-      const rows = (await peopleRepo.all(deps.db, unitId)).map((r) => presentPerson(r));
-      return sendDownload(reply, `${unit!.name}花名册${shanghaiDateStamp(deps.clock.now())}.xlsx`, XLSX_TYPE, await rosterExport(rows));
+      const f = await exportRoster(deps, req.actor, req.query.unitId);
+      return sendDownload(reply, f.fileName, XLSX_TYPE, f.data);
     });
 
   r.get('/people/template.xlsx', { config: { permission: 'org.read' }, schema: { tags, summary: '下载花名册导入模板' } },
-    async (req, reply) => {
-      const names = (await orgRepo.departments(deps.db, req.actor.unitId)).filter((d) => d.active).map((d) => d.name);
-      return sendDownload(reply, '花名册导入模板.xlsx', XLSX_TYPE, await rosterTemplate(names));
-    });
+    async (req, reply) => sendDownload(reply, '花名册导入模板.xlsx', XLSX_TYPE, await rosterImportTemplate(deps, req.actor)));
 
   r.get('/people/:id', { config: { permission: 'org.read' }, schema: { tags, summary: '人员详情', params: ZIdParams, response: { 200: ZPerson } } },
     async (req) => getPerson(deps, req.actor, req.params.id));

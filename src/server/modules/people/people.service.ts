@@ -1,13 +1,15 @@
 import { canReadUnit, canSeePhone, canWritePerson, phoneSearchScope, type Actor } from '../../../domain/roles.js';
 import type { TPersonBody } from '../../../shared/contracts/people.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
+import { shanghaiDateStamp } from '../../http.js';
 import type { AppDeps } from '../../types.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { peopleRepo, type PeopleFilter } from './people.repo.js';
 import { personAuditView, presentPerson } from './people.presenter.js';
-import { assertInUnit } from '../unit-ids.js';
+import { rosterExport, rosterTemplate } from './roster-xlsx.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 /**
  * The unit whose roster the actor asks for: the own one, or (with oversight) one below it.
@@ -31,6 +33,20 @@ export async function getPerson({ db }: AppDeps, actor: Actor, id: string) {
   const row = await peopleRepo.byId(db, actor.unitId, id);
   if (!row) throw notFound('人员');
   return presentPerson(row, canSeePhone(actor, row.person));
+}
+
+/** The whole roster of a readable unit as .xlsx (with phones), named after the unit and the day. */
+export async function exportRoster(deps: AppDeps, actor: Actor, unitId?: string) {
+  const readable = await readableUnit(deps, actor, unitId);
+  const unit = await orgRepo.unit(deps.db, readable);
+  const rows = (await peopleRepo.all(deps.db, readable)).map((r) => presentPerson(r));
+  return { fileName: `${unit!.name}花名册${shanghaiDateStamp(deps.clock.now())}.xlsx`, data: await rosterExport(rows) };
+}
+
+/** The import template, its department column offering the unit's active departments. */
+export async function rosterImportTemplate({ db }: AppDeps, actor: Actor) {
+  const names = (await orgRepo.departments(db, actor.unitId)).filter((d) => d.active).map((d) => d.name);
+  return rosterTemplate(names);
 }
 
 async function checkDepartment({ db }: AppDeps, unitId: string, departmentId: string | null) {

@@ -1,6 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../../domain/roles.js';
-import { attachments } from '../../db/schema/index.js';
+import { attachmentsRepo } from './attachments.repo.js';
 import { notFound } from '../../errors.js';
 import { readStoredFile, storeFile } from '../../files.js';
 import type { AppDeps } from '../../types.js';
@@ -24,20 +23,20 @@ export async function attach(deps: AppDeps, actor: Actor, itemId: string, fileNa
   const f = storeFile(deps.config.filesDir, fileName, data);
   const at = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const [r] = await tx.insert(attachments).values({ unitId: actor.unitId, itemId, ...f, uploadedBy: actor.userId, createdAt: at }).returning();
+    const r = await attachmentsRepo.insert(tx, { unitId: actor.unitId, itemId, ...f, uploadedBy: actor.userId, createdAt: at });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: itemId, action: 'attach', after: { fileName: f.fileName, sha256: f.sha256, size: f.size } });
-    return { id: r!.id, fileName: f.fileName, kind: f.kind, size: f.size };
+    return { id: r.id, fileName: f.fileName, kind: f.kind, size: f.size };
   });
 }
 
 export async function listAttachments(deps: Pick<AppDeps, 'db'>, unitId: string, itemId: string) {
-  const rows = await deps.db.select().from(attachments).where(and(eq(attachments.unitId, unitId), eq(attachments.itemId, itemId))).orderBy(asc(attachments.createdAt));
+  const rows = await attachmentsRepo.ofItem(deps.db, unitId, itemId);
   return rows.map((r) => ({ id: r.id, fileName: r.fileName, kind: r.kind, size: r.size }));
 }
 
 /** The stored file of an attachment the actor may see. */
 export async function openAttachment(deps: AppDeps, actor: Actor, id: string) {
-  const [att] = await deps.db.select().from(attachments).where(and(eq(attachments.unitId, actor.unitId), eq(attachments.id, id)));
+  const att = await attachmentsRepo.byId(deps.db, actor.unitId, id);
   if (!att) throw notFound('附件');
   const row = await itemsRepo.byId(deps.db, actor.unitId, att.itemId);
   // An attachment is the item's content: a personal item's outsiders do not get it.

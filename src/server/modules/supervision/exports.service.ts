@@ -1,9 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { URGENCY_LABELS, type Urgency } from '../../../domain/deadlines.js';
 import { COLOUR_LABELS, ITEM_STATUSES, type ItemStatus } from '../../../domain/supervision.js';
 import type { Actor } from '../../../domain/roles.js';
-import { deadlines, departments, documents, supervisedItems } from '../../db/schema/index.js';
+import { reportsRepo } from './reports.repo.js';
 import type { AppDeps } from '../../types.js';
 import { ledger, ledgerBatches } from './items.service.js';
 
@@ -13,16 +12,7 @@ const BATCH = 1000;
 export async function* documentRegisterRows(deps: AppDeps, actor: Actor): AsyncIterable<unknown[][]> {
   let n = 0;
   for (let offset = 0; ; offset += BATCH) {
-    const rows = await deps.db
-      .select({ doc: documents, department: departments.name, due: deadlines.due, closedOn: supervisedItems.closedOn, status: supervisedItems.status })
-      .from(documents)
-      .innerJoin(supervisedItems, and(eq(supervisedItems.unitId, documents.unitId), eq(supervisedItems.id, documents.itemId)))
-      .innerJoin(deadlines, and(eq(deadlines.unitId, documents.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${documents.itemId}::text`))
-      .leftJoin(departments, eq(departments.id, documents.handlingDepartmentId))
-      .where(eq(documents.unitId, actor.unitId))
-      .orderBy(asc(documents.receivedOn), asc(documents.createdAt), asc(documents.id))
-      .limit(BATCH)
-      .offset(offset);
+    const rows = await reportsRepo.documentRegister(deps.db, actor.unitId, BATCH, offset);
     if (rows.length === 0) return;
     yield rows.map((r) => [++n, r.doc.receivedOn, r.doc.docNo, r.doc.issuer, r.doc.title, URGENCY_LABELS[r.doc.urgency as Urgency], r.department ?? '', r.due, r.closedOn ?? '', ITEM_STATUSES[r.status as ItemStatus]]);
     if (rows.length < BATCH) return;

@@ -23,7 +23,7 @@ import { auditRepo } from '../audit/audit.repo.js';
 import { notifyItem } from '../notifications/notifications.service.js';
 import { isAway } from '../availability/availability.service.js';
 import { listAttachments } from './attachments.service.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 type ItemBody = z.infer<typeof ZItemBody>;
 

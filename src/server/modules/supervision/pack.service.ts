@@ -1,11 +1,12 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../../domain/supervision.js';
 import type { Actor } from '../../../domain/roles.js';
 import { zIsoDate } from '../../../shared/contracts/calendar.js';
-import { deadlines, departments, people, progressReports, supervisedItems } from '../../db/schema/index.js';
+import { canReadItemContent } from '../../../domain/policies/item.js';
+import { PERSONAL_ITEM_TITLE } from './items.service.js';
+import { reportsRepo } from './reports.repo.js';
 import { badRequest } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
@@ -34,24 +35,14 @@ const none = (t: string) => new Paragraph({ children: [text(t)] });
 export async function schedulingPack(deps: AppDeps, actor: Actor, q: z.infer<typeof ZPackQuery>): Promise<Buffer> {
   if (q.to < q.from) throw badRequest('结束日期不能早于开始日期');
   const today = shanghaiDate(deps.clock.now());
-  const join = and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`);
-  const base = () => deps.db
-    .select({ title: supervisedItems.title, ref: supervisedItems.sourceRef, status: supervisedItems.status, due: deadlines.due, dept: departments.name, owner: people.name, closedOn: supervisedItems.closedOn })
-    .from(supervisedItems).innerJoin(deadlines, join)
-    .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId))
-    .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId));
-  const open = sql`${supervisedItems.status} in ('assigned', 'in_progress', 'under_review')`;
-  const [unit, due, overdue, reports] = await Promise.all([
+  const [unit, dueRows, overdueRows, reportRows] = await Promise.all([
     orgRepo.unit(deps.db, actor.unitId),
-    base().where(and(eq(supervisedItems.unitId, actor.unitId), gte(deadlines.due, q.from), lte(deadlines.due, q.to), sql`${supervisedItems.status} <> 'withdrawn'`)).orderBy(asc(deadlines.due)),
-    base().where(and(eq(supervisedItems.unitId, actor.unitId), open, sql`${deadlines.due} < ${today}`)).orderBy(asc(deadlines.due)),
-    deps.db.select({ title: supervisedItems.title, day: progressReports.reportedOn, percent: progressReports.percent, text: progressReports.text, owner: people.name })
-      .from(progressReports)
-      .innerJoin(supervisedItems, and(eq(supervisedItems.unitId, progressReports.unitId), eq(supervisedItems.id, progressReports.itemId)))
-      .leftJoin(people, eq(people.id, progressReports.authorPersonId))
-      .where(and(eq(progressReports.unitId, actor.unitId), gte(progressReports.reportedOn, q.from), lte(progressReports.reportedOn, q.to)))
-      .orderBy(asc(progressReports.reportedOn)),
+    reportsRepo.dueIn(deps.db, actor.unitId, q.from, q.to), reportsRepo.overdue(deps.db, actor.unitId, today), reportsRepo.reportsIn(deps.db, actor.unitId, q.from, q.to),
   ]);
+  // A personal item keeps its class in the pack too (domain/policies/item.ts): a neutral title, no report text.
+  const due = dueRows.map((i) => (canReadItemContent(actor, i) ? i : { ...i, title: PERSONAL_ITEM_TITLE, ref: '' }));
+  const overdue = overdueRows.map((i) => (canReadItemContent(actor, i) ? i : { ...i, title: PERSONAL_ITEM_TITLE, ref: '' }));
+  const reports = reportRows.map((r) => (canReadItemContent(actor, r) ? r : { ...r, title: PERSONAL_ITEM_TITLE, text: '（内容不可见）' }));
   const name = q.kind === 'weekly' ? '周工作例会' : '月重点工作调度会';
   const itemRow = (i: (typeof due)[number], n: number) => [String(n + 1), i.title + (i.ref ? `（${i.ref}）` : ''), i.dept ?? '', i.owner ?? '', i.due, ITEM_STATUSES[i.status as ItemStatus] + (i.closedOn ? ` ${i.closedOn}` : '')];
   const doc = new Document({

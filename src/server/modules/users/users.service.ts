@@ -13,7 +13,7 @@ import { throttleRepo } from '../auth/throttle.repo.js';
 import { presentGrant, type ScopeNames } from '../auth/auth.presenter.js';
 import { orgRepo } from '../org/org.repo.js';
 import { usersRepo } from './users.repo.js';
-import { assertInUnit } from '../unit-ids.js';
+import { assertInUnit } from '../unit-ids.repo.js';
 
 export async function scopeNames(db: Db, unitId: string): Promise<ScopeNames> {
   const [ds, gs] = await Promise.all([orgRepo.departments(db, unitId), orgRepo.groups(db, unitId)]);

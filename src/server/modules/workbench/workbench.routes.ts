@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { typed, type RouteModule } from '../../types.js';
-import { orgRepo } from '../org/org.repo.js';
-import { peopleRepo } from '../people/people.repo.js';
+import { workbench } from './workbench.service.js';
 
 const ZWorkbench = z.object({
   me: z.object({ displayName: z.string(), personName: z.string().nullable(), departmentName: z.string().nullable(), position: z.string().nullable() }),
@@ -11,16 +10,6 @@ const ZWorkbench = z.object({
 /** The workbench: who I am and what the unit has. Task lists join here as their modules land. */
 const workbenchRoutes: RouteModule = async (app, deps) => {
   typed(app).get('/workbench', { config: { permission: 'self' }, schema: { tags: ['工作台'], summary: '工作台', response: { 200: ZWorkbench } } },
-    async (req) => {
-      const a = req.actor;
-      const [stats, depts, person] = await Promise.all([
-        peopleRepo.stats(deps.db, a.unitId), orgRepo.departments(deps.db, a.unitId),
-        a.personId ? peopleRepo.byId(deps.db, a.unitId, a.personId) : Promise.resolve(undefined),
-      ]);
-      return {
-        me: { displayName: a.displayName, personName: person?.person.name ?? null, departmentName: person?.departmentName ?? null, position: person?.person.position ?? null },
-        unitStats: { inService: stats.inService, partyMembers: stats.partyMembers, leadership: stats.leadership, departments: depts.filter((d) => d.active).length },
-      };
-    });
+    async (req) => workbench(deps, req.actor));
 };
 export default workbenchRoutes;
