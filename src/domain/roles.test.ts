@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ADMIN_ROLES, canReadUnit, canSeePhone, canWritePerson, hasPermission, holdsAdminRole, permissionsOf, phoneSearchScope, ROLE_NAMES, separationMessage, type Actor, type Grant, type Role } from './roles.js';
+import { ADMIN_ROLES, canReadUnit, hasPermission, holdsAdminRole, permissionsOf, ROLE_NAMES, separationMessage, type Actor, type Grant, type Role } from './roles.js';
+import { canSeePhone, canWritePerson, phoneSearchScope } from './policies/person.js';
 
 const actor = (grants: Grant[], unitId = 'u1'): Actor => ({ userId: 'x', unitId, username: 'x', displayName: 'x', personId: null, grants });
 

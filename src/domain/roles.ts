@@ -108,45 +108,6 @@ export function hasUnitWide(actor: Pick<Actor, 'grants'>, permission: Permission
 }
 
 /**
- * May the actor change this person? Same unit, and people.write held unit-wide or for the
- * person's department (a department head edits the department's people, moving none out of it).
- */
-export function canWritePerson(
-  actor: Actor,
-  person: { unitId: string; departmentId: string | null },
-  target?: { departmentId: string | null },
-): boolean {
-  if (actor.unitId !== person.unitId) return false;
-  if (hasUnitWide(actor, 'people.write')) return true;
-  const depts = grantsWith(actor, 'people.write')
-    .filter((g) => g.scopeType === 'department')
-    .map((g) => g.scopeId);
-  const inScope = (d: string | null) => d !== null && depts.includes(d);
-  return inScope(person.departmentId) && (target === undefined || inScope(target.departmentId));
-}
-
-/**
- * Whose mobile number the actor sees (personal data): with people.export everyone it may read
- * (the roster export carries them all anyway), with people.write those it may change, and always
- * its own person's. Others get the roster without numbers.
- */
-export function canSeePhone(actor: Actor, person: { id: string; unitId: string; departmentId: string | null }): boolean {
-  return person.id === actor.personId || hasPermission(actor, 'people.export') || canWritePerson(actor, person);
-}
-
-/**
- * Which people of `unitId` a roster search may match by mobile number, so that a search cannot
- * probe numbers the actor does not see (canSeePhone): everyone, or the people of these departments
- * (one's own person always, added by the query).
- */
-export function phoneSearchScope(actor: Actor, unitId: string): 'all' | string[] {
-  if (hasPermission(actor, 'people.export')) return 'all';
-  if (actor.unitId !== unitId) return [];
-  if (hasUnitWide(actor, 'people.write')) return 'all';
-  return grantsWith(actor, 'people.write').flatMap((g) => (g.scopeType === 'department' && g.scopeId ? [g.scopeId] : []));
-}
-
-/**
  * May the actor read the data of `unitId`? Its own unit always; a unit below it
  * (`ancestorsOfTarget` lists the target's ancestors, nearest first) with units.oversee.
  */

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { people, unavailability } from '../../db/schema/index.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
-import { mayRecordAbsenceOf, maySeeAbsenceReason, type AbsentPerson } from '../../../domain/absence.js';
+import { mayRecordAbsenceOf, maySeeAbsenceReason, type AbsentPerson } from '../../../domain/policies/person.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { assertInUnit } from '../unit-ids.repo.js';

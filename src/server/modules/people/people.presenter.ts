@@ -1,7 +1,7 @@
 import type { PersonRow } from './people.repo.js';
 import type { TPerson } from '../../../shared/contracts/people.js';
 
-/** `showPhone` false (domain/roles.ts#canSeePhone) sends the person with an empty mobile number. */
+/** `showPhone` false (domain/policies/person.ts#canSeePhone) sends the person with an empty mobile number. */
 export function presentPerson({ person: p, departmentName }: { person: PersonRow; departmentName: string | null }, showPhone = true): TPerson {
   return {
     id: p.id,

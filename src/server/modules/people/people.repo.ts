@@ -12,7 +12,7 @@ export interface PeopleFilter {
   isPartyMember?: boolean;
 }
 
-/** Whose mobile numbers `q` may match (domain/roles.ts#phoneSearchScope, and one's own person). */
+/** Whose mobile numbers `q` may match (domain/policies/person.ts#phoneSearchScope, and one's own person). */
 export interface PhoneSearch {
   scope: 'all' | string[];
   personId: string | null;

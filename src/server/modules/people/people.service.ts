@@ -1,4 +1,5 @@
-import { canReadUnit, canSeePhone, canWritePerson, phoneSearchScope, type Actor } from '../../../domain/roles.js';
+import { canReadUnit, type Actor } from '../../../domain/roles.js';
+import { canSeePhone, canWritePerson, phoneSearchScope } from '../../../domain/policies/person.js';
 import type { TPersonBody } from '../../../shared/contracts/people.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import { shanghaiDateStamp } from '../../http.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mayApproveAbsenceOf, mayRecordAbsenceOf, maySeeAbsenceReason } from './absence.js';
-import { ROLE_NAMES, type Actor, type Grant } from './roles.js';
+import { mayApproveAbsenceOf, mayRecordAbsenceOf, maySeeAbsenceReason } from './person.js';
+import { ROLE_NAMES, type Actor, type Grant } from '../roles.js';
 
 const actor = (grants: Grant[], personId: string | null = 'me'): Actor => ({ userId: 'x', unitId: 'u1', username: 'x', displayName: 'x', personId, grants });
 const unitWide = (role: Grant['role']): Grant => ({ role, scopeType: 'unit', scopeId: null });
