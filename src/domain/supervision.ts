@@ -13,6 +13,10 @@ import type { WorkdayCalendar } from './workdays.js';
 export const ITEM_STATUSES = { assigned: '待签收', in_progress: '办理中', under_review: '待复核', closed: '已办结', withdrawn: '已撤销' } as const;
 export type ItemStatus = keyof typeof ITEM_STATUSES;
 
+/** The statuses in which an item is still open (待签收、办理中、待复核): the one list every rule and query uses. */
+export const OPEN_STATUSES = ['assigned', 'in_progress', 'under_review'] as const satisfies readonly ItemStatus[];
+export const isOpenStatus = (s: ItemStatus) => (OPEN_STATUSES as readonly ItemStatus[]).includes(s);
+
 export const ITEM_ACTIONS = { sign: '签收', submit: '提交办结', return: '退回', close: '复核销号', withdraw: '撤销', reopen: '重新打开' } as const;
 export type ItemAction = keyof typeof ITEM_ACTIONS;
 
@@ -46,7 +50,7 @@ const NEXT: Record<ItemAction, { from: ItemStatus[]; to: ItemStatus }> = {
   submit: { from: ['in_progress'], to: 'under_review' },
   return: { from: ['under_review'], to: 'in_progress' },
   close: { from: ['under_review'], to: 'closed' },
-  withdraw: { from: ['assigned', 'in_progress', 'under_review'], to: 'withdrawn' },
+  withdraw: { from: [...OPEN_STATUSES], to: 'withdrawn' },
   reopen: { from: ['closed'], to: 'in_progress' },
 };
 

@@ -9,7 +9,7 @@
  * leader. Others with the ledger see that it exists (owner, deadline, colour), not what it says.
  * It is reviewed by its leader, the party secretary or the branch secretary, not by the office.
  */
-import { checkTransition, handles, type ActorFacts, type ItemAction, type ItemStatus } from '../supervision.js';
+import { checkTransition, handles, isOpenStatus, type ActorFacts, type ItemAction, type ItemStatus } from '../supervision.js';
 import { hasPermission, hasUnitWide, type Actor } from '../roles.js';
 import { isBranchSecretary, isLeadership, isMe, isPartySecretary } from './who.js';
 
@@ -33,8 +33,7 @@ export interface ItemPolicyFacts {
 export const ITEM_CAN_KEYS = ['see', 'readContent', 'sign', 'submit', 'return', 'close', 'withdraw', 'reopen', 'report', 'attach', 'completeMilestone', 'requestExtension', 'decideExtension', 'chase'] as const;
 export type ItemCan = Record<(typeof ITEM_CAN_KEYS)[number], boolean>;
 
-const OPEN: readonly ItemStatus[] = ['assigned', 'in_progress', 'under_review'];
-export const isOpenStatus = (s: ItemStatus) => OPEN.includes(s);
+export { isOpenStatus };
 
 type ItemPeople = Pick<ItemPolicyFacts, 'unitId' | 'ownerPersonId' | 'backupPersonId' | 'leaderPersonId' | 'personalOf'>;
 

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../domain/civil-date.js';
 import type { WorkdayCalendar } from '../../domain/workdays.js';
 import { rowsOf, type Db } from '../db/client.js';
+import { OPEN_STATUS_LIST } from '../db/open-statuses.js';
 import { uuidArray } from '../db/uuid-array.js';
 import { calendarsForUnits } from '../modules/calendar/calendar.service.js';
 
@@ -96,7 +97,7 @@ function openItems(s: Sweep, when: SQL) {
     select i.*, case when i.backup_person_id is not null and away.person_id is not null then i.backup_person_id else i.owner_person_id end as recipient
     from supervised_items i
     left join away on away.unit_id = i.unit_id and away.person_id = i.owner_person_id
-    where i.unit_id = any(${s.units}) and i.status in ('assigned', 'in_progress', 'under_review')
+    where i.unit_id = any(${s.units}) and i.status in ${OPEN_STATUS_LIST}
       and i.received_on <= ${s.today} and ${when}`;
 }
 

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { OPEN_STATUS_LIST } from '../open-statuses.js';
 import { pgTable, uuid, text, timestamp, integer, jsonb, index, uniqueIndex, boolean } from 'drizzle-orm/pg-core';
 
 /** The open statuses, as the partial indexes and every query that should use them spell it. */
-const OPEN_STATUS_SQL = sql`status in ('assigned', 'in_progress', 'under_review')`;
+const OPEN_STATUS_SQL = sql`status in ${OPEN_STATUS_LIST}`;
 
 /**
  * 督办事项: the one closed-loop unit of work. Its deadline lives in `deadlines` (subject_type

@@ -3,7 +3,8 @@ import { parseScheduleFile, scheduleChanges, ScheduleFileError, type DayChange, 
 import { DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from '../../../domain/deadlines.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
-import { changedFields, recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { changedFields } from '../../../domain/changes.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from '../org/org.repo.js';
 import { calendarRepo } from './calendar.repo.js';

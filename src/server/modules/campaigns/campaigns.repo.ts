@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
+import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
 import { activities, campaignCategories, campaignMeasures, campaigns, contactObjects, departments, obligationRules, people, supervisedItems } from '../../db/schema/index.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -64,7 +65,7 @@ export const campaignsRepo = {
     const res = await db.execute(sql`
       select m.id, count(i.id)::int as items,
         count(*) filter (where i.status = 'closed')::int as closed,
-        count(*) filter (where i.status in ('assigned', 'in_progress', 'under_review') and i.due < ${today})::int as overdue
+        count(*) filter (where i.status in ${OPEN_STATUS_LIST} and i.due < ${today})::int as overdue
       from campaign_measures m
       left join supervised_items i on i.unit_id = m.unit_id and i.measure_id = m.id and i.status <> 'withdrawn'
       where m.unit_id = ${unitId} and m.campaign_id = ${campaignId}
@@ -76,7 +77,7 @@ export const campaignsRepo = {
     const res = await db.execute(sql`
       select d.id, d.name, count(i.id)::int as items,
         count(*) filter (where i.status = 'closed')::int as closed,
-        count(*) filter (where i.status in ('assigned', 'in_progress', 'under_review') and i.due < ${today})::int as overdue
+        count(*) filter (where i.status in ${OPEN_STATUS_LIST} and i.due < ${today})::int as overdue
       from supervised_items i
       join campaign_measures m on m.unit_id = i.unit_id and m.id = i.measure_id and m.campaign_id = ${campaignId}
       left join departments d on d.id = i.lead_department_id

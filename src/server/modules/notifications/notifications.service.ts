@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { itemsRepo, type ItemRow } from '../supervision/items.repo.js';
 import { canSeeItem } from '../../../domain/policies/item.js';
+import { isOpenStatus, type ItemStatus } from '../../../domain/supervision.js';
 import { notificationsRepo } from './notifications.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 
@@ -24,7 +25,7 @@ export async function chaseItems(deps: AppDeps, actor: Actor, itemIds: string[],
   await assertInUnit(deps.db, actor.unitId, { item: itemIds });
   const rows = await Promise.all(itemIds.map((id) => itemsRepo.byId(deps.db, actor.unitId, id)));
   if (rows.some((r) => !r || !canSeeItem(actor, r.item))) throw notFound('督办事项');
-  const open = rows.filter((r) => ['assigned', 'in_progress', 'under_review'].includes(r!.item.status));
+  const open = rows.filter((r) => isOpenStatus(r!.item.status as ItemStatus));
   if (open.length === 0) throw forbidden('所选事项均已办结或撤销，无需催办');
   await deps.db.transaction(async (tx) => {
     for (const r of open) {

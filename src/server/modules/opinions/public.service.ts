@@ -1,9 +1,9 @@
+import { AnswerError, checkAnswers } from '../../../domain/opinion-answers.js';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AUDIENCES, type Question, type ZPublicSubmit } from '../../../shared/contracts/opinions.js';
 import { opinionDistributions, opinionForms } from '../../db/schema/index.js';
-import { MAX_SUBMISSION_CHARS } from '../../../domain/opinion-batches.js';
 import { keyringFor } from '../../crypto/keyring.js';
 import { AppError, badRequest, notFound } from '../../errors.js';
 import { RateLimiter } from '../../plugins/rate-limit.js';
@@ -78,7 +78,7 @@ export class PublicOpinions {
     const t = await this.target(token);
     if (!t) throw notFound('征求意见表');
     if (!this.isOpen(t)) throw badRequest(t.status === 'closed' || todayOf(this.deps) > t.closesOn ? '征求意见已结束，感谢关注' : '征求意见尚未开始');
-    const answers = checkAnswers(t.questions, body.answers);
+    const answers = answersOrBadRequest(t.questions, body.answers);
     if (t.mode === 'codes' && !body.code) throw badRequest('请输入填写码');
     const keys = keyringFor(this.deps.config);
     const place = { id: randomUUID(), unitId: t.unitId, formId: t.formId, audience: t.audience, day: todayOf(this.deps) };
@@ -93,27 +93,12 @@ export class PublicOpinions {
   }
 }
 
-/** Only known questions; required ones answered; choices among the options; texts trimmed, limited and non-empty in total. */
-export function checkAnswers(questions: readonly Question[], raw: Record<string, string | number>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  let total = 0;
-  for (const [id, value] of Object.entries(raw)) {
-    const q = questions.find((x) => x.id === id);
-    if (!q) throw badRequest('提交的内容与问卷不符，请刷新后重试');
-    if (q.kind === 'rating') {
-      if (typeof value !== 'number') throw badRequest(`“${q.label}”请选择1–5分`);
-      out[id] = value;
-    } else {
-      const text = String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-      if (!text) continue;
-      if (q.kind === 'choice' && !q.options.includes(text)) throw badRequest(`“${q.label}”的选项不正确`);
-      total += text.length;
-      out[id] = text;
-    }
+/** The domain's check of the answers, its refusal as a 400 with the respondent's message. */
+function answersOrBadRequest(questions: readonly Question[], raw: Record<string, string | number>) {
+  try {
+    return checkAnswers(questions, raw);
+  } catch (e) {
+    if (e instanceof AnswerError) throw badRequest(e.message);
+    throw e;
   }
-  const missing = questions.find((q) => q.required && out[q.id] === undefined);
-  if (missing) throw badRequest(`请填写“${missing.label}”`);
-  if (Object.keys(out).length === 0) throw badRequest('请至少填写一项意见');
-  if (total > MAX_SUBMISSION_CHARS) throw badRequest(`意见总字数不能超过${MAX_SUBMISSION_CHARS}字，请精简后提交`);
-  return out;
 }

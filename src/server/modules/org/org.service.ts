@@ -3,7 +3,8 @@ import type { GROUP_KINDS, ZDepartmentBody, ZGroupBody, ZGroupMembersBody, ZPost
 import type { Actor } from '../../../domain/roles.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
-import { changedFields, recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { changedFields } from '../../../domain/changes.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from './org.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { textHashOf } from '../../../domain/opinion-text.js';
 import type { z } from 'zod';
 import { canSeeOpinionItems, opinionItemPolicy, opinionSearchScope, type OpinionItemCan, type OpinionItemFacts } from '../../../domain/policies/opinion-item.js';
 import { authorize } from '../../authorize.js';
@@ -18,11 +18,6 @@ import { audienceGroupsOf } from '../opinions/opinions.service.js';
 import { orglifeRepo, type OpinionItemRow } from './orglife.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 
-/** Texts that differ only in spacing, punctuation, width or case are the same opinion. */
-export function textHashOf(text: string): string {
-  const core = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
-  return createHash('sha256').update(core || text).digest('hex');
-}
 
 export interface ResponseGroup { unitId: string; formId: string; audience: string; submittedOn: string; questions: readonly Question[] }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
 import { containsPattern } from '../../db/like.js';
 import { deadlines, departments, documents, extensionRequests, itemMilestones, people, progressReports, supervisedItems } from '../../db/schema/index.js';
 import type { Colour } from '../../../domain/supervision.js';
@@ -31,7 +32,7 @@ export interface LedgerFilter {
   yellowUntil: string;
 }
 
-const OPEN = sql`${supervisedItems.status} in ('assigned', 'in_progress', 'under_review')`;
+const OPEN = sql`${supervisedItems.status} in ${OPEN_STATUS_LIST}`;
 
 /** A missing report of the item's cadence, as SQL (mirrors domain/supervision.reportMissing). */
 function reportMissingSql(today: string): SQL {

@@ -1,12 +1,13 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { ReportCadence } from '../../../domain/supervision.js';
 import type { Db } from '../../db/client.js';
+import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
 import { deadlines, departments, documents, people, progressReports, supervisedItems } from '../../db/schema/index.js';
 
 /** Queries behind the supervision's documents: the scheduling pack, the rankings, the document register. */
 const S = supervisedItems;
 const itemDeadline = and(eq(deadlines.unitId, S.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${S.id}::text`);
-const OPEN = sql`${S.status} in ('assigned', 'in_progress', 'under_review')`;
+const OPEN = sql`${S.status} in ${OPEN_STATUS_LIST}`;
 /** What domain/policies/item needs to tell whether a reader may read an item's text. */
 const PEOPLE = { unitId: S.unitId, ownerPersonId: S.ownerPersonId, backupPersonId: S.backupPersonId, leaderPersonId: S.leaderPersonId, personalOf: S.personalOf };
 

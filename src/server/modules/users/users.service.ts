@@ -4,7 +4,8 @@ import type { ZGrantBody, ZUserBody, ZUserPatch } from '../../../shared/contract
 import type { Db } from '../../db/client.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
-import { changedFields, recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { changedFields } from '../../../domain/changes.js';
 import { auditActorOf } from '../audit-actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import { checkPasswordRule } from '../auth/auth.service.js';
