@@ -1,23 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceivers, type Receivers } from '../test/robot-receivers.js';
-import { browserMissing, btn, launchBrowser, shot, signInAt, startServer, type Server } from './support.js';
+import { apiAs, browserMissing, btn, launchBrowser, shot, signInAt, startServer, type Server } from './support.js';
 
 const missing = browserMissing();
 /** The stand-ins run on 127.0.0.1: the system administrator allow-lists them, as for a private deployment. */
 const ALLOW = { ZUOFENG_CHANNEL_ALLOW_HOSTS: '127.0.0.1' };
 const cfg = { wecomKey: 'e2e-digest-wecom-key', dingToken: 'x', dingSecret: 'x', feishuHook: 'x', feishuSecret: 'x', webhookSecret: 'e2e-oa-webhook-secret' };
-
-/** Signs in over the API (for setup the test does not need to show) and returns a writer with the session and CSRF token. */
-async function apiAs(server: Server, username: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json() as { csrfToken: string; user: { personId: string } };
-  const call = async (method: string, path: string, body?: unknown) => (await fetch(`${server.url}${path}`, {
-    method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
-  })).json();
-  return { call, personId: me.user.personId };
-}
 
 /**
  * An item goes overdue overnight. The sweep writes the reminder before working hours; quiet hours

@@ -138,3 +138,14 @@ export async function chooseOption(page: import('playwright-core').Page, select:
     }
   }
 }
+
+/** Signs in over the API (for setup the test does not need to show) and returns a writer with the session and CSRF token. */
+export async function apiAs(server: Server, username: string) {
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json() as { csrfToken: string; user: { personId: string } };
+  const call = async (method: string, path: string, body?: unknown) => (await fetch(`${server.url}${path}`, {
+    method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+  })).json();
+  return { call, personId: me.user.personId };
+}

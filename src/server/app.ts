@@ -21,6 +21,7 @@ import unitsRoutes from './modules/units/units.routes.js';
 import orgRoutes from './modules/org/org.routes.js';
 import peopleRoutes from './modules/people/people.routes.js';
 import usersRoutes from './modules/users/users.routes.js';
+import auditLogRoutes from './modules/audit-log/audit-log.routes.js';
 import auditRoutes from './modules/audit/audit.routes.js';
 import workbenchRoutes from './modules/workbench/workbench.routes.js';
 import calendarRoutes from './modules/calendar/calendar.routes.js';
@@ -34,7 +35,7 @@ import orglifeRoutes from './modules/orglife/orglife.routes.js';
 import channelsRoutes from './modules/channels/channels.routes.js';
 import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes, channelsRoutes, deliveriesRoutes];
+export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditLogRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes, channelsRoutes, deliveriesRoutes];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */
 export const cacheControlOf = (relativePath: string) => (/^assets[\\/]/.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -9,10 +9,11 @@ import { notificationChannels } from '../db/schema/index.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Egress } from '../net/egress.js';
 import { openChannel } from '../modules/channels/channel-secrets.js';
-import { sendCard, type SendResult } from '../modules/channels/send.js';
+import { sendCard } from '../modules/channels/send.js';
 import { deliveriesRepo, type ClaimedRow } from '../modules/deliveries/deliveries.repo.js';
 import { fanOut } from '../modules/deliveries/fanout.js';
-import { MAIL_STEP_TIMEOUT_MS, type MailSender } from '../modules/deliveries/mail.js';
+import { MAIL_STEP_TIMEOUT_MS } from '../modules/deliveries/mail.js';
+import type { MailSender, SendResult } from '../mail-types.js';
 
 /** Connect, greeting and one read, each within its timeout: the most a mail can take. */
 const MAIL_WORST_MS = 3 * MAIL_STEP_TIMEOUT_MS;

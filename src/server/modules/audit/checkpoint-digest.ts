@@ -3,7 +3,7 @@ import { formatCheckpointLine, type CheckpointLine } from '../../../domain/audit
 import { ROLES, ROLE_NAMES } from '../../../domain/roles.js';
 import type { Card } from '../../../domain/robots.js';
 import type { Db } from '../../db/client.js';
-import type { MailSender } from '../deliveries/mail.js';
+import type { MailSender } from '../../mail-types.js';
 import { auditRepo } from './audit.repo.js';
 import { beijingTime } from './audit-verify.js';
 import { readAuditCheckpoints, type CheckpointConfig } from './checkpoints.service.js';

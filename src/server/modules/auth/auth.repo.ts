@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { roleGrants, sessions, units, users } from '../../db/schema/index.js';
 import { SM3_HASH_PREFIX } from './passwords.js';
@@ -64,6 +64,13 @@ export const authRepo = {
   async touchSession(db: Db, id: string, now: Date, everyMs: number) {
     await db.update(sessions).set({ lastActiveAt: now })
       .where(and(eq(sessions.id, id), lt(sessions.lastActiveAt, new Date(now.getTime() - everyMs))));
+  },
+  /** The users' grants not revoked, oldest first. */
+  async activeGrants(db: Db, unitId: string, userIds: string[]) {
+    if (userIds.length === 0) return [];
+    return db.select().from(roleGrants)
+      .where(and(eq(roleGrants.unitId, unitId), inArray(roleGrants.userId, userIds), isNull(roleGrants.revokedAt)))
+      .orderBy(asc(roleGrants.createdAt), asc(roleGrants.role));
   },
   /** The session, its user and unit, and the user's active grants, in one round trip (every request runs it). */
   async sessionWithUser(db: Db, id: string) {

@@ -12,8 +12,8 @@ import { changePassword } from './password.service.js';
 import { listSessions, revokeOtherSessions, revokeSession } from './sessions.service.js';
 import { disableTotp, enableTotp, setupTotp, totpStatus } from './totp.service.js';
 import { presentGrant, presentMe } from './auth.presenter.js';
+import { grantsOfUser, scopeNames } from './grants.service.js';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { grantsOfUser, scopeNames } from '../users/users.service.js';
 
 const tags = ['登录'];
 const ok = { ok: true as const };

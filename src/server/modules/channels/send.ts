@@ -1,9 +1,7 @@
 import { checkTarget, maskAddressesIn, parseAllowList } from '../../../domain/channel-address.js';
-import { readAnswer, robotRequest, type Card, type ChannelKind, type RobotAnswer } from '../../../domain/robots.js';
+import { readAnswer, robotRequest, type Card, type ChannelKind } from '../../../domain/robots.js';
+import type { SendResult } from '../../mail-types.js';
 import { Egress, EgressRefused, EgressTimeout } from '../../net/egress.js';
-
-/** What a channel answered: its code and message (never its raw body). Mail answers the same way. */
-export type SendResult = RobotAnswer;
 
 /** The vendors answer with a few hundred bytes; anything longer is not read. */
 export const ANSWER_MAX_BYTES = 64 * 1024;

@@ -1,12 +1,9 @@
 import nodemailer from 'nodemailer';
 import type { Card } from '../../../domain/robots.js';
-import type { SendResult } from '../channels/send.js';
+import type { MailSender } from '../../mail-types.js';
 
 /** Each step of an SMTP exchange (connect, greeting, every read) gives up after this long. */
 export const MAIL_STEP_TIMEOUT_MS = 10_000;
-
-export interface MailMessage { to: string; card: Card }
-export type MailSender = (m: MailMessage) => Promise<SendResult>;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

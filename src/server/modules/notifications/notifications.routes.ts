@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZIdParams, ZPageQuery } from '../../../shared/contracts/common.js';
 import { typed, type RouteModule } from '../../types.js';
-import { chaseItems, inbox, markRead } from './notifications.service.js';
+import { inbox, markRead } from './notifications.service.js';
 
 const tags = ['提醒与催办'];
 const ZNotice = z.object({ id: z.uuid(), kind: z.string(), itemId: z.uuid().nullable(), title: z.string(), body: z.string(), createdAt: z.string(), read: z.boolean() });
@@ -14,9 +14,5 @@ const notificationsRoutes: RouteModule = async (app, deps) => {
     async (req) => markRead(deps, req.actor, req.params.id));
   r.post('/inbox/read-all', { config: { permission: 'self' }, schema: { tags, summary: '全部标为已读', response: { 200: z.object({ updated: z.number().int() }) } } },
     async (req) => markRead(deps, req.actor));
-  r.post('/items/chase', {
-    config: { permission: 'supervision.manage' },
-    schema: { tags, summary: '催办（一项或多项）', body: z.object({ itemIds: z.array(z.uuid()).min(1, '请选择要催办的事项').max(200), message: z.string().trim().min(2, '请填写催办内容').max(500) }), response: { 200: z.object({ chased: z.number().int() }) } },
-  }, async (req) => chaseItems(deps, req.actor, [...new Set(req.body.itemIds)], req.body.message));
 };
 export default notificationsRoutes;

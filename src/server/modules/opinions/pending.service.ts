@@ -6,8 +6,8 @@ import { keyringFor, type Keyring } from '../../crypto/keyring.js';
 import { SealError } from '../../crypto/suite.js';
 import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
-import { insertResponses } from '../orglife/opinion-items.service.js';
 import { pendingRepo, type PendingGroup } from './pending.repo.js';
+import { insertResponses } from './responses.service.js';
 
 const PURPOSE = 'opinion-pending';
 

@@ -3,7 +3,6 @@ import { ZIdParams, ZOk, ZReasonBody, pageOf } from '../../../shared/contracts/c
 import { ZDepartment, ZDepartmentBody, ZGroup, ZGroupBody, ZGroupMembersBody, ZPost, ZPostBody, ZPostsQuery } from '../../../shared/contracts/org.js';
 import { typed, type RouteModule } from '../../types.js';
 import * as org from './org.service.js';
-import { listPosts, orgChart, ZOrgChart } from './org-chart.service.js';
 
 const ok = { ok: true as const };
 const okResponse = { response: { 200: ZOk } };
@@ -25,7 +24,7 @@ const orgRoutes: RouteModule = async (app, deps) => {
     async (req) => (await org.setDepartmentActive(deps, req.actor, req.params.id, true, req.body.reason), ok));
 
   r.get('/posts', { config: read, schema: { tags: ['组织架构'], summary: '岗位（AB岗）列表（分页、搜索）', querystring: ZPostsQuery, response: { 200: pageOf(ZPost) } } },
-    async (req) => listPosts(deps, req.actor.unitId, { ...req.query, withdrawn: req.query.withdrawn === 'true' }));
+    async (req) => org.listPosts(deps, req.actor.unitId, { ...req.query, withdrawn: req.query.withdrawn === 'true' }));
   r.post('/posts', { config: write, schema: { tags: ['组织架构'], summary: '新增岗位', body: ZPostBody, ...okResponse } },
     async (req) => (await org.createPost(deps, req.actor, req.body), ok));
   r.put('/posts/:id', { config: write, schema: { tags: ['组织架构'], summary: '修改岗位及AB岗人员', params: ZIdParams, body: ZPostBody, ...okResponse } },
@@ -41,8 +40,5 @@ const orgRoutes: RouteModule = async (app, deps) => {
     async (req) => (await org.setGroupMembers(deps, req.actor, req.params.id, req.body), ok));
   r.post('/groups/:id/withdraw', { config: write, schema: { tags: ['组织架构'], summary: '撤销小组', params: ZIdParams, body: ZReasonBody, ...okResponse } },
     async (req) => (await org.withdrawGroup(deps, req.actor, req.params.id, req.body.reason), ok));
-
-  r.get('/org/chart', { config: read, schema: { tags: ['组织架构'], summary: '组织架构图', response: { 200: ZOrgChart } } },
-    async (req) => orgChart(deps, req.actor.unitId));
 };
 export default orgRoutes;

@@ -70,6 +70,18 @@ async function checkPostRefs(deps: AppDeps, unitId: string, body: PostBody) {
   if (body.holderAId && body.holderAId === body.holderBId) throw badRequest('A岗和B岗不能是同一人');
 }
 
+/** A page of posts (AB岗) with the names a list shows. */
+export async function listPosts({ db }: AppDeps, unitId: string, q: { q?: string; departmentId?: string; withdrawn?: boolean; page: number; pageSize: number }) {
+  const { rows, total } = await orgRepo.postsPage(db, unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return {
+    total, page: q.page, pageSize: q.pageSize,
+    items: rows.map(({ post: p, departmentName, holderAName, holderBName }) => ({
+      id: p.id, title: p.title, departmentId: p.departmentId, departmentName, holderAId: p.holderAId, holderAName,
+      holderBId: p.holderBId, holderBName, active: p.active,
+    })),
+  };
+}
+
 export async function createPost(deps: AppDeps, actor: Actor, body: PostBody) {
   await checkPostRefs(deps, actor.unitId, body);
   const now = deps.clock.now();

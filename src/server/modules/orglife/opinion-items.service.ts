@@ -1,11 +1,8 @@
-import { textHashOf } from '../../../domain/opinion-text.js';
 import type { z } from 'zod';
 import { canSeeOpinionItems, opinionItemPolicy, opinionSearchScope, type OpinionItemCan, type OpinionItemFacts } from '../../../domain/policies/opinion-item.js';
 import { authorize } from '../../authorize.js';
 import type { Actor } from '../../../domain/roles.js';
-import type { Question } from '../../../shared/contracts/opinions.js';
 import { TARGET_KINDS, type ZClassifyBody, type ZDecideItemBody, type ZItemQuery, type ZMergeBody } from '../../../shared/contracts/orglife.js';
-import type { Db } from '../../db/client.js';
 import { notificationsRepo } from '../notifications/notifications.repo.js';
 import { orgRepo } from '../org/org.repo.js';
 import { opinionItemsRepo } from './opinion-items.repo.js';
@@ -17,32 +14,6 @@ import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { audienceGroupsOf } from '../opinions/opinions.service.js';
 import { orglifeRepo, type OpinionItemRow } from './orglife.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';
-
-
-export interface ResponseGroup { unitId: string; formId: string; audience: string; submittedOn: string; questions: readonly Question[] }
-
-/**
- * Writes one batch of anonymous responses of a group (form, audience, day) and their opinion items,
- * in the order given (the caller shuffled it): one item per answered text question; a text already
- * received for the form only counts as a repeat. Nothing links an item to its response. Runs inside
- * the flush transaction (docs/ANONYMITY.md).
- */
-export async function insertResponses(tx: Db, g: ResponseGroup, batch: readonly Record<string, string | number>[]) {
-  const textQuestions = g.questions.filter((q) => q.kind === 'text');
-  const items = new Map<string, { questionId: string; categoryNo: number | null; text: string; repeats: number }>();
-  for (const answers of batch) {
-    for (const q of textQuestions) {
-      const text = answers[q.id];
-      if (typeof text !== 'string') continue;
-      const hash = textHashOf(text);
-      const seen = items.get(hash);
-      if (seen) seen.repeats += 1;
-      else items.set(hash, { questionId: q.id, categoryNo: q.categoryNo, text, repeats: 1 });
-    }
-  }
-  await opinionItemsRepo.insertResponses(tx, g, batch);
-  await opinionItemsRepo.upsertItems(tx, g, [...items].map(([hash, it]) => ({ hash, ...it })));
-}
 
 async function formOf(deps: AppDeps, actor: Actor, formId: string) {
   if (!canSeeOpinionItems(actor)) throw forbidden('没有处理意见的权限');

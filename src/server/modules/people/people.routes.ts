@@ -4,6 +4,7 @@ import { ZPeopleQuery, ZPerson, ZPersonBody, ZRosterImport } from '../../../shar
 import { readOneUpload, sendDownload, XLSX_TYPE } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
 import { createPerson, exportRoster, getPerson, listPeople, rosterImportTemplate, updatePerson } from './people.service.js';
+import { orgChart, ZOrgChart } from './org-chart.service.js';
 import { applyRosterImport, checkRosterFile, getRosterImport } from './roster-import.service.js';
 
 const tags = ['花名册'];
@@ -11,6 +12,10 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 const peopleRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
+
+  /** The org chart: the unit's people under their departments (read with org.read, like the org lists). */
+  r.get('/org/chart', { config: { permission: 'org.read' }, schema: { tags: ['组织架构'], summary: '组织架构图', response: { 200: ZOrgChart } } },
+    async (req) => orgChart(deps, req.actor.unitId));
 
   r.get('/people', { config: { permission: 'org.read' }, schema: { tags, summary: '人员列表（分页、搜索、筛选）', querystring: ZPeopleQuery, response: { 200: pageOf(ZPerson) } } },
     async (req) => {

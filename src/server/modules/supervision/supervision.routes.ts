@@ -12,8 +12,11 @@ import { streamXlsx } from '../../xlsx-stream.js';
 import { schedulingPack, ZPackQuery } from './pack.service.js';
 import { readOneUpload, sendDownload, sizeLabel } from '../../http.js';
 import { attach, checkCanAttach, openAttachment } from './attachments.service.js';
+import { chaseItems } from './chase.service.js';
 
 const tags = ['督查督办'];
+/** 催办 is listed with the inbox in the API docs, where it has always been. */
+const chaseTags = ['提醒与催办'];
 
 const supervisionRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
@@ -70,5 +73,9 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
     config: { permission: 'self' },
     schema: { tags, summary: '审批延期申请', params: ZIdParams.extend({ requestId: z.uuid({ message: '编号格式不正确' }) }), body: S.ZDecisionBody, response: { 200: S.ZItemDetail } },
   }, async (req) => decideExtension(deps, req.actor, req.params.id, req.params.requestId, req.body));
+  r.post('/items/chase', {
+    config: { permission: 'supervision.manage' },
+    schema: { tags: chaseTags, summary: '催办（一项或多项）', body: z.object({ itemIds: z.array(z.uuid()).min(1, '请选择要催办的事项').max(200), message: z.string().trim().min(2, '请填写催办内容').max(500) }), response: { 200: z.object({ chased: z.number().int() }) } },
+  }, async (req) => chaseItems(deps, req.actor, [...new Set(req.body.itemIds)], req.body.message));
 };
 export default supervisionRoutes;

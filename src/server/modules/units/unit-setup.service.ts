@@ -2,7 +2,8 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import { isAdminRole, ROLES, type Role } from '../../../domain/roles.js';
-import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.js';
+import { CLI_ACTOR } from '../audit-actor.js';
 import { checkPasswordRule } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { orgRepo } from '../org/org.repo.js';
@@ -60,9 +61,6 @@ export async function createUnitWithAccounts(deps: { db: Db; clock: Clock }, u: 
     return { unit, accounts };
   });
 }
-
-/** Who the audit trail names for what the operator does with `zuofeng admin` (no user). */
-export const CLI_ACTOR: AuditActor = { userId: null, name: '命令行' };
 
 /** The three administrators of a new unit, named by the operator. */
 export const ADMIN_DISPLAY_NAMES = { system_admin: ROLES.system_admin.label, security_admin: ROLES.security_admin.label, audit_admin: ROLES.audit_admin.label } as const;

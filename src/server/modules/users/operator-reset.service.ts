@@ -3,12 +3,12 @@ import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { badRequest } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { CLI_ACTOR } from '../audit-actor.js';
 import { checkPasswordRule } from '../auth/auth.service.js';
 import { normaliseUsername, throttleKeyOf } from '../auth/login.service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { throttleRepo } from '../auth/throttle.repo.js';
 import { orgRepo } from '../org/org.repo.js';
-import { CLI_ACTOR } from '../units/unit-setup.service.js';
 import { usersRepo } from './users.repo.js';
 
 export interface OperatorReset {

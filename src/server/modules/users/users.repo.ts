@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { ADMIN_GRANT_INDEX, people, roleGrants, sessions, users } from '../../db/schema/index.js';
 import { containsPattern } from '../../db/like.js';
@@ -38,12 +38,6 @@ export const usersRepo = {
   },
   async endSessions(db: Db, userId: string) {
     await db.delete(sessions).where(eq(sessions.userId, userId));
-  },
-  async activeGrants(db: Db, unitId: string, userIds: string[]) {
-    if (userIds.length === 0) return [];
-    return db.select().from(roleGrants)
-      .where(and(eq(roleGrants.unitId, unitId), inArray(roleGrants.userId, userIds), isNull(roleGrants.revokedAt)))
-      .orderBy(asc(roleGrants.createdAt), asc(roleGrants.role));
   },
   /** Refuses a second administrator role by the database's unique index too (a grant that raced past the check). */
   async insertGrant(db: Db, row: typeof roleGrants.$inferInsert) {

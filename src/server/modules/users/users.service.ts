@@ -11,17 +11,12 @@ import { hashPassword } from '../auth/passwords.js';
 import { checkPasswordRule } from '../auth/auth.service.js';
 import { throttleKeyOf } from '../auth/login.service.js';
 import { throttleRepo } from '../auth/throttle.repo.js';
-import { presentGrant, type ScopeNames } from '../auth/auth.presenter.js';
+import { presentGrant } from '../auth/auth.presenter.js';
+import { authRepo } from '../auth/auth.repo.js';
+import { scopeNames } from '../auth/grants.service.js';
 import { orgRepo } from '../org/org.repo.js';
 import { usersRepo } from './users.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';
-
-export async function scopeNames(db: Db, unitId: string): Promise<ScopeNames> {
-  const [ds, gs] = await Promise.all([orgRepo.departments(db, unitId), orgRepo.groups(db, unitId)]);
-  return { departments: new Map(ds.map((d) => [d.id, d.name])), groups: new Map(gs.map((g) => [g.id, g.name])) };
-}
-
-export const grantsOfUser = (db: Db, unitId: string, userId: string) => usersRepo.activeGrants(db, unitId, [userId]);
 
 export async function listUsers(deps: AppDeps, actor: Actor, q: { q?: string; page: number; pageSize: number }) {
   const { db, clock } = deps;
@@ -29,7 +24,7 @@ export async function listUsers(deps: AppDeps, actor: Actor, q: { q?: string; pa
   const now = clock.now();
   const keys = new Map(rows.map((r) => [r.user.id, throttleKeyOf(deps, r.user.username)]));
   const [grants, names, unit, locked] = await Promise.all([
-    usersRepo.activeGrants(db, actor.unitId, rows.map((r) => r.user.id)), scopeNames(db, actor.unitId), orgRepo.unit(db, actor.unitId),
+    authRepo.activeGrants(db, actor.unitId, rows.map((r) => r.user.id)), scopeNames(db, actor.unitId), orgRepo.unit(db, actor.unitId),
     throttleRepo.lockedKeys(db, [...keys.values()], now),
   ]);
   return {
@@ -82,7 +77,7 @@ export async function patchUser({ db, clock }: AppDeps, actor: Actor, id: string
 async function resettableUser(db: Db, actor: Actor, id: string) {
   const u = await usersRepo.byId(db, actor.unitId, id);
   if (!u) throw notFound('用户');
-  const grants = await usersRepo.activeGrants(db, actor.unitId, [id]);
+  const grants = await authRepo.activeGrants(db, actor.unitId, [id]);
   if (grants.some((g) => isAdminRole(g.role))) throw forbidden(ADMIN_RESET_BY_OPERATOR);
   return u;
 }
@@ -122,7 +117,7 @@ export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: str
   // The security administrator gives others their rights, never itself (三员分立).
   if (userId === actor.userId) throw badRequest('不能给自己授予角色');
   await assertInUnit(db, actor.unitId, body.scopeType === 'department' ? { department: body.scopeId } : body.scopeType === 'group' ? { group: body.scopeId } : {});
-  const existing = await usersRepo.activeGrants(db, actor.unitId, [userId]);
+  const existing = await authRepo.activeGrants(db, actor.unitId, [userId]);
   if (existing.some((g) => g.role === body.role && g.scopeType === body.scopeType && g.scopeId === body.scopeId)) {
     throw conflict(`已授予“${ROLES[body.role as Role].label}”角色`);
   }

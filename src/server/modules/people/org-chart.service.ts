@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ZGroup } from '../../../shared/contracts/org.js';
 import type { AppDeps } from '../../types.js';
-import { peopleRepo } from '../people/people.repo.js';
-import { orgRepo } from './org.repo.js';
-import { listGroups } from './org.service.js';
+import { orgRepo } from '../org/org.repo.js';
+import { listGroups } from '../org/org.service.js';
+import { peopleRepo } from './people.repo.js';
 
 const ZChartPerson = z.object({ id: z.uuid(), name: z.string(), position: z.string(), isLeadership: z.boolean(), isPartyMember: z.boolean() });
 export const ZOrgChart = z.object({
@@ -13,18 +13,6 @@ export const ZOrgChart = z.object({
   unassigned: z.array(ZChartPerson),
   groups: z.array(ZGroup),
 });
-
-/** A page of posts (AB岗) with the names a list shows. */
-export async function listPosts({ db }: AppDeps, unitId: string, q: { q?: string; departmentId?: string; withdrawn?: boolean; page: number; pageSize: number }) {
-  const { rows, total } = await orgRepo.postsPage(db, unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return {
-    total, page: q.page, pageSize: q.pageSize,
-    items: rows.map(({ post: p, departmentName, holderAName, holderBName }) => ({
-      id: p.id, title: p.title, departmentId: p.departmentId, departmentName, holderAId: p.holderAId, holderAName,
-      holderBId: p.holderBId, holderBName, active: p.active,
-    })),
-  };
-}
 
 /** The unit as a tree: leadership, active departments with their in-service people, groups, posts. */
 export async function orgChart(deps: AppDeps, unitId: string) {

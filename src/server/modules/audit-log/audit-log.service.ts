@@ -4,7 +4,7 @@ import type { Actor } from '../../../domain/roles.js';
 import type { ZAuditQuery } from '../../../shared/contracts/audit.js';
 import { forbidden } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
-import { auditRepo } from './audit.repo.js';
+import { auditRepo } from '../audit/audit.repo.js';
 import { readableObjects } from './event-access.js';
 
 /** One page of the unit's audit events, with names; details only where the object's policy allows. */
