@@ -35,6 +35,8 @@ describe.skipIf(missing)('notification channels in the browser, against local st
     if (secret) await d.getByLabel('密钥').fill(secret);
     await d.getByRole('button', { name: btn('保存') }).click();
     await p.locator('.ant-message-notice').getByText('已保存', { exact: true }).first().waitFor();
+    // The dialog closes on save; the next click waits until it no longer covers the page.
+    await d.waitFor({ state: 'hidden' });
   };
 
   it('a WeCom robot gets the test message; a DingTalk robot with a wrong secret shows DingTalk\'s own error', async () => {

@@ -287,11 +287,15 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await p.getByRole('button', { name: /生成整改督办事项（4）/ }).click();
     await toast(p, '整改事项已生成，可在督办台账中跟踪');
     await shot(p, '57-orglife-rectification');
+    // The office follows the personal problems without reading them; the branch secretary reads them.
     const office = await signIn('office');
     await office.goto(`${server.url}/items?source=rectification`);
-    await office.getByText('整改：服务群众意识不强').waitFor();
     await office.getByText('整改：理论学习形式单一，互动性不够').waitFor();
+    await office.getByText('个人自查问题整改（内容仅本人、支部书记和班子成员可见）').first().waitFor();
+    expect(await office.getByText('整改：服务群众意识不强').count()).toBe(0);
     await shot(office, '58-orglife-rectification-ledger');
+    await p.goto(`${server.url}/items?source=rectification`);
+    await p.getByText('整改：服务群众意识不强').waitFor();
   });
 
   it('the situation report opens in LibreOffice; its first page is kept', async () => {
