@@ -4,7 +4,7 @@ import type { TPerson, TRosterImport } from '../shared/contracts/people.js';
 import type { ZDepartment, ZGroup, ZPost, ZUnit } from '../shared/contracts/org.js';
 import type { ZUser } from '../shared/contracts/users.js';
 import type { ZAuditEvent } from '../shared/contracts/audit.js';
-import type { ZItem, ZItemDetail } from '../shared/contracts/supervision.js';
+import type { ZItem, ZItemDetail, ZRankingRow } from '../shared/contracts/supervision.js';
 import type { ZActivity, ZCampaign, ZCampaignDetail, ZCompliance, ZContactObject, ZMeasure, ZRule, ZTemplateSummary } from '../shared/contracts/campaigns.js';
 import type { ZCoverage, ZDayInfo, ZScheduleImport, ZOverride, ZDeadlineSettings, ZComputedDeadline, ZDeadline } from '../shared/contracts/calendar.js';
 
@@ -40,3 +40,4 @@ export type ContactObject = z.infer<typeof ZContactObject>;
 export type Rule = z.infer<typeof ZRule> & { summary: z.infer<typeof ZCompliance>['summary'] };
 export type Compliance = z.infer<typeof ZCompliance>;
 export type TemplateSummary = z.infer<typeof ZTemplateSummary>;
+export type RankingRow = z.infer<typeof ZRankingRow>;

@@ -119,3 +119,12 @@ export const ZLedgerQuery = ZPageQuery.extend({
 
 /** The ledger export: the ledger's filters (paging ignored), and an id (chosen by the page) under which to poll its progress. */
 export const ZLedgerExportQuery = ZLedgerQuery.extend({ progressId: z.uuid({ message: '导出编号格式不正确' }).optional() });
+
+/** 比一比: items due in [from, to] by lead department or responsible leader (outcomes only). */
+export const ZRankingQuery = z.object({ by: z.enum(['department', 'leader']).default('department'), from: zIsoDate, to: zIsoDate });
+export const ZRankingRow = z.object({
+  group: z.string(), items: z.number().int(), closedOnTime: z.number().int(), overdue: z.number().int(),
+  onTimeRate: z.number().nullable(), avgWorkingDaysToClose: z.number().nullable(), returns: z.number().int(), lapses: z.number().int(),
+});
+
+export const ZChaseBody = z.object({ itemIds: z.array(z.uuid()).min(1, '请选择要催办的事项').max(200), message: z.string().trim().min(2, '请填写催办内容').max(500) });

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post, put } from '../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, post, put } from '../api';
 import type { Department } from '../types';
 import { reasonModal } from './ReasonPrompt';
+import { useDepartments } from '../queries/org';
 
 export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm();
-  const { data, isLoading } = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const { data, isLoading } = useDepartments();
   const refresh = () => Promise.all(['departments', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
 

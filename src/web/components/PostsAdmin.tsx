@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post, put } from '../api';
-import type { Department, Page, Post } from '../types';
+import type { Page, Post } from '../types';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
+import { useDepartments } from '../queries/org';
 
 /** AB岗: each post has an A holder and a B holder who stands in when A is away. */
 export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
@@ -16,7 +17,7 @@ export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
   const [page, setPage] = useState(1);
   const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(q ? { q } : {}) });
   const { data, isFetching } = useQuery({ queryKey: ['posts', qs.toString()], queryFn: () => get<Page<Post>>(`/api/posts?${qs}`), placeholderData: keepPreviousData });
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const depts = useDepartments();
   const refresh = () => Promise.all(['posts', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
 

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Select, Space } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { ApiError, get } from '../api';
 import { ENTITY_LABELS } from '../labels';
-import type { Department } from '../types';
 import { AuditTable } from '../components/AuditTable';
 import { shanghaiTime } from '../time';
+import { useDepartments } from '../queries/org';
 
 interface Verify {
   ok: boolean;
@@ -34,7 +33,7 @@ export function AuditPage() {
   const { message } = App.useApp();
   const [entityType, setEntityType] = useState<string>();
   const [verify, setVerify] = useState<Verify | null>(null);
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const depts = useDepartments();
   // Field values that are ids (科室, A岗 …) read as names; entity names come with each event.
   const names = useMemo(() => new Map((depts.data ?? []).map((d) => [d.id, d.name] as const)), [depts.data]);
   const check = async () => {

@@ -4,10 +4,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { get, post, put } from '../api';
 import { useWrite } from '../components/useWrite';
-import type { Department } from '../types';
 import { reasonModal } from '../components/ReasonPrompt';
 import { NotifySettingsCard } from '../components/channels/NotifySettingsCard';
 import { ChannelPolicyNote } from '../components/channels/ChannelPolicyNote';
+import { useDepartments } from '../queries/org';
 
 interface Channel {
   id: string; kind: 'wecom' | 'dingtalk' | 'feishu' | 'webhook'; kindLabel: string; name: string; departmentId: string | null; departmentName: string | null; address: string;
@@ -74,7 +74,7 @@ function ChannelForm({ channel, onClose }: { channel: Channel | 'new' | null; on
   const [form] = Form.useForm();
   const save = useWrite(['channels']);
   const kind = Form.useWatch('kind', form);
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments'), enabled: !!channel });
+  const depts = useDepartments(!!channel);
   const existing = channel && channel !== 'new' ? channel : null;
   const submit = async () => {
     const v = await form.validateFields();

@@ -2,12 +2,10 @@ import { useState } from 'react';
 import { App, Button, Card, DatePicker, Input, Modal, Segmented, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { ApiError, download, get, post } from '../api';
+import { download } from '../api';
 import { can, useMe } from '../session';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../labels';
-import type { Department, Item, Page } from '../types';
 import { ItemTable } from '../components/supervision/ItemTable';
 import { PersonSelect } from '../components/PersonSelect';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
@@ -15,6 +13,10 @@ import { DocumentForm } from '../components/supervision/DocumentForm';
 import { ItemForm } from '../components/supervision/ItemForm';
 import { ExportWithProgress } from '../components/ExportWithProgress';
 import { shanghaiToday } from '../time';
+import { useDepartments } from '../queries/org';
+import { supervisionApi } from '../../shared/api/supervision';
+import { call } from '../call';
+import { useItemWrite, useLedger } from '../queries/supervision';
 
 const LINKABLE_FILTERS = ['source', 'status', 'colour'] as const;
 
@@ -32,6 +34,7 @@ export function LedgerPage() {
   const [chasing, setChasing] = useState(false);
   const [message, setMessage] = useState('');
   const { message: toast } = App.useApp();
+  const write = useItemWrite();
   const manage = can(me, 'supervision.manage');
   const [packOpen, setPackOpen] = useState(false);
   const [packKind, setPackKind] = useState<'weekly' | 'monthly'>('weekly');
@@ -41,19 +44,17 @@ export function LedgerPage() {
     download(`/api/items/pack.docx?kind=${packKind}&from=${from}&to=${to}`, '督办材料.docx').then(() => setPackOpen(false), (e) => toast.error(e.message));
   };
   const chase = async () => {
-    try {
-      const r = await post<{ chased: number }>('/api/items/chase', { itemIds: selected, message });
-      toast.success(`已催办 ${r.chased} 项`);
-      setChasing(false);
-      setSelected([]);
-      setMessage('');
-    } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : '催办失败');
-    }
+    const r = await write(() => call(supervisionApi.chase, { body: { itemIds: selected, message } }));
+    if (!r) return;
+    toast.success(`已催办 ${r.chased} 项`);
+    setChasing(false);
+    setSelected([]);
+    setMessage('');
   };
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
-  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string> });
-  const items = useQuery({ queryKey: ['items', qs.toString()], queryFn: () => get<Page<Item> & { totalExact: boolean }>(`/api/items?${qs}`), placeholderData: keepPreviousData });
+  const depts = useDepartments();
+  const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
+  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...active });
+  const items = useLedger({ ...active, page, pageSize: 20 });
   const set = (k: string) => (v?: string) => { setFilters((f) => ({ ...f, [k]: v })); setPage(1); };
   return (
     <Card title="督办台账" extra={(

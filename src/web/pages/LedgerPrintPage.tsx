@@ -1,11 +1,13 @@
 import { Alert, Button, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { get } from '../api';
 import { useMe } from '../session';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../labels';
 import { shanghaiTime } from '../time';
-import type { Department, Item, Page } from '../types';
+import type { Item } from '../types';
+import { useDepartments } from '../queries/org';
+import { supervisionApi } from '../../shared/api/supervision';
+import { call } from '../call';
 
 /** A printout holds at most this many rows; beyond it the page says so and points to the export. */
 const PRINT_MAX = 500;
@@ -16,14 +18,14 @@ export function LedgerPrintPage() {
   const me = useMe();
   const [params] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? '']).filter(([, v]) => v)) as Record<string, string>;
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const depts = useDepartments();
   const rows = useQuery({
     queryKey: ['items-print', filters],
     queryFn: async () => {
       const items: Item[] = [];
       let total = 0;
       for (let page = 1; items.length < PRINT_MAX; page++) {
-        const r = await get<Page<Item> & { totalExact: boolean }>(`/api/items?${new URLSearchParams({ ...filters, page: String(page), pageSize: '100' })}`);
+        const r = await call(supervisionApi.ledger, { query: { ...filters, page, pageSize: 100 } });
         items.push(...r.items);
         total = r.total;
         if (r.items.length < 100) break;

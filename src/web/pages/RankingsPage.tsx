@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { Card, DatePicker, Empty, Segmented, Space, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useSearchParams } from 'react-router';
-import { get } from '../api';
 import { shanghaiToday } from '../time';
+import { useRankings } from '../queries/supervision';
+import type { RankingRow } from '../types';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-interface Row { group: string; items: number; closedOnTime: number; overdue: number; onTimeRate: number | null; avgWorkingDaysToClose: number | null; returns: number; lapses: number }
+type Row = RankingRow;
 
 function Chart({ rows }: { rows: Row[] }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -46,7 +46,7 @@ export function RankingsPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([initial('from', dayjs(shanghaiToday()).startOf('year')), initial('to', dayjs(shanghaiToday()).endOf('year'))]);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const { data, isFetching } = useQuery({ queryKey: ['rankings', by, from, to], queryFn: () => get<Row[]>(`/api/rankings?by=${by}&from=${from}&to=${to}`) });
+  const { data, isFetching } = useRankings({ by, from, to });
   return (
     <Card title="比一比、晒一晒" extra={
       <Space wrap>

@@ -5,10 +5,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiError, download, get } from '../api';
 import { can, useMe } from '../session';
 import { BRANCH_ROLE_LABELS, STATUS_LABELS } from '../labels';
-import type { Department, Page, Person } from '../types';
+import type { Page, Person } from '../types';
 import { PersonForm } from '../components/PersonForm';
 import { RosterImportModal } from '../components/RosterImportModal';
 import { AuditHistory } from '../components/AuditHistory';
+import { useDepartments } from '../queries/org';
 
 export function RosterPage() {
   const me = useMe();
@@ -26,7 +27,7 @@ export function RosterPage() {
   const canAudit = can(me, 'history.read') || can(me, 'audit.read');
   const canExport = can(me, 'people.export');
 
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const depts = useDepartments();
   const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(q ? { q } : {}), ...(departmentId ? { departmentId } : {}), ...(status ? { status } : {}), ...(party ? { isPartyMember: party } : {}) });
   const people = useQuery({ queryKey: ['people', qs.toString()], queryFn: () => get<Page<Person>>(`/api/people?${qs}`), placeholderData: keepPreviousData });
   const names = useMemo(() => new Map((depts.data ?? []).map((d) => [d.id, d.name])), [depts.data]);

@@ -3,13 +3,14 @@ import { App, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Ta
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, patch, post } from '../api';
 import { ROLE_LABELS } from '../labels';
-import type { Department, Group, Page, User } from '../types';
+import type { Group, Page, User } from '../types';
 import { PersonSelect } from '../components/PersonSelect';
 import { reasonModal } from '../components/ReasonPrompt';
 import { AuditHistory } from '../components/AuditHistory';
 import { PASSWORD_RULE_TEXT, passwordProblems } from '../../domain/password-policy';
 import { USERNAME_PATTERN, USERNAME_RULE_TEXT } from '../../shared/contracts/username';
 import { isAdminRole } from '../../domain/roles';
+import { useDepartments } from '../queries/org';
 
 /** The one password rule, checked as the administrator types (the server checks it again). */
 const passwordRules = (username: () => string | undefined) => [{ required: true, message: '请输入密码' }, {
@@ -38,7 +39,7 @@ export function UsersPage() {
   const scopeType = Form.useWatch('scopeType', grantForm);
   const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(q ? { q } : {}) });
   const users = useQuery({ queryKey: ['users', qs.toString()], queryFn: () => get<Page<User>>(`/api/users?${qs}`), placeholderData: keepPreviousData });
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const depts = useDepartments();
   const groups = useQuery({ queryKey: ['groups'], queryFn: () => get<Group[]>('/api/groups') });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
   const act = async (fn: () => Promise<unknown>, ok: string) => {

@@ -3,9 +3,9 @@ import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api';
 import { can, useMe } from '../session';
-import type { Item, Page } from '../types';
 import { ItemTable } from '../components/supervision/ItemTable';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
+import { useMyOpenItems, useReviewItems } from '../queries/supervision';
 
 interface Workbench {
   me: { displayName: string; personName: string | null; departmentName: string | null; position: string | null };
@@ -16,10 +16,10 @@ export function WorkbenchPage() {
   const me = useMe();
   const [open, setOpen] = useState<string | null>(null);
   const { data, isLoading } = useQuery({ queryKey: ['workbench'], queryFn: () => get<Workbench>('/api/workbench') });
-  const mine = useQuery({ queryKey: ['my-items'], queryFn: () => get<Page<Item>>('/api/items/mine?open=true&pageSize=50') });
+  const mine = useMyOpenItems();
   const reviewer = can(me, 'supervision.read');
   // Only what this reader may review (domain/policies/item.reviewScope), not every item under review.
-  const review = useQuery({ queryKey: ['items', 'review'], queryFn: () => get<Page<Item>>('/api/items?reviewable=true&pageSize=50'), enabled: reviewer });
+  const review = useReviewItems(reviewer);
   if (isLoading || !data) return <Skeleton active />;
   const s = data.unitStats;
   const count = (c: string) => (mine.data?.items ?? []).filter((i) => i.colour === c).length;

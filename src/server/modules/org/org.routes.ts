@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ZIdParams, ZOk, ZReasonBody, pageOf } from '../../../shared/contracts/common.js';
-import { ZDepartment, ZDepartmentBody, ZGroup, ZGroupBody, ZGroupMembersBody, ZPost, ZPostBody, ZPostsQuery } from '../../../shared/contracts/org.js';
+import { ZDepartmentBody, ZGroup, ZGroupBody, ZGroupMembersBody, ZPost, ZPostBody, ZPostsQuery } from '../../../shared/contracts/org.js';
+import { orgApi } from '../../../shared/api/org.js';
+import { declare } from '../../endpoints.js';
 import { typed, type RouteModule } from '../../types.js';
 import * as org from './org.service.js';
 
@@ -12,8 +14,7 @@ const orgRoutes: RouteModule = async (app, deps) => {
   const read = { permission: 'org.read' as const };
   const write = { permission: 'org.write' as const };
 
-  r.get('/departments', { config: read, schema: { tags: ['组织架构'], summary: '科室列表', response: { 200: z.array(ZDepartment) } } },
-    async (req) => org.listDepartments(deps, req.actor));
+  declare(app, orgApi.departments, read, async (q) => org.listDepartments(deps, q.actor));
   r.post('/departments', { config: write, schema: { tags: ['组织架构'], summary: '新增科室', body: ZDepartmentBody, ...okResponse } },
     async (req) => (await org.createDepartment(deps, req.actor, req.body), ok));
   r.put('/departments/:id', { config: write, schema: { tags: ['组织架构'], summary: '修改科室', params: ZIdParams, body: ZDepartmentBody, ...okResponse } },

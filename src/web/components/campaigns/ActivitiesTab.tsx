@@ -5,11 +5,12 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, download, get, post, upload } from '../../api';
 import { shanghaiToday } from '../../time';
-import type { Activity, CampaignDetail, ContactObject, Department, Page } from '../../types';
+import type { Activity, CampaignDetail, ContactObject, Page } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
 import { reasonModal } from '../ReasonPrompt';
 import { useMe } from '../../session';
 import { RollCallModal } from './RollCallModal';
+import { useDepartments } from '../../queries/org';
 
 export const ACTIVITY_LABELS: Record<string, string> = {
   study: '学习研讨', meeting: '会议', visit: '走访调研', inspection: '检查', education: '教育活动', deed: '实事好事',
@@ -84,7 +85,7 @@ function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail;
   // A discipline inspection is confidential unless the inspector says otherwise.
   useEffect(() => { if (discipline) form.setFieldValue('confidential', type === 'inspection'); }, [discipline, type, form]);
   const objects = useQuery({ queryKey: ['contact-objects'], queryFn: () => get<ContactObject[]>('/api/contact-objects'), enabled: open });
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments'), enabled: open });
+  const depts = useDepartments(open);
   const submit = async () => {
     const v = await form.validateFields();
     try {

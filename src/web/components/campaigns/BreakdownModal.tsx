@@ -1,20 +1,21 @@
 import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post } from '../../api';
+import { ApiError, post } from '../../api';
 import { shanghaiToday } from '../../time';
-import type { Department, Measure } from '../../types';
+import type { Measure } from '../../types';
 import { PersonSelect } from '../PersonSelect';
 import { PeopleSelect } from '../PeopleSelect';
 import { MilestonesField, milestonesOf } from '../supervision/MilestonesField';
 import { CADENCE_OPTIONS } from '../../labels';
+import { useDepartments } from '../../queries/org';
 
 /** 任务分解: the measure's leader, departments and responsible people → one supervised item each. */
 export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: string; measure: Measure | null; onClose: () => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const depts = useDepartments();
   const options = (depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
   const submit = async () => {
     const v = await form.validateFields();

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get, post } from '../../api';
-import type { Department } from '../../types';
 import { reasonModal } from '../ReasonPrompt';
 import type { Meeting, OpinionItem } from './types';
 import { useAct } from './useAct';
+import { useDepartments } from '../../queries/org';
 
 const STATUS: Record<OpinionItem['status'], { label: string; color: string }> = {
   new: { label: '待处理', color: 'processing' }, adopted: { label: '已采纳', color: 'success' }, not_adopted: { label: '不予采纳', color: 'default' }, merged: { label: '已合并', color: 'default' },
@@ -73,7 +73,7 @@ function ClassifyModal({ meeting, item, categories, onClose }: { meeting: Meetin
   const [form] = Form.useForm();
   const act = useAct();
   const kind = Form.useWatch('targetKind', form);
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments'), enabled: !!item });
+  const depts = useDepartments(!!item);
   const submit = async () => {
     const v = await form.validateFields();
     const ok = await act(() => post(`/api/opinion-items/${item!.id}/classify`, {

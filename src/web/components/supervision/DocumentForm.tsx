@@ -1,32 +1,30 @@
 import { App, Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post } from '../../api';
-import type { Department, ItemDetail } from '../../types';
+import type { ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
 import { shanghaiToday } from '../../time';
 import { URGENCY_OPTIONS } from '../../labels';
+import { useDepartments } from '../../queries/org';
+import { supervisionApi } from '../../../shared/api/supervision';
+import { call } from '../../call';
+import { useItemWrite } from '../../queries/supervision';
 
 /** 收文登记: the document, its urgency and handling; the deadline follows the unit's policy. */
 export function DocumentForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (item: ItemDetail) => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const write = useItemWrite();
+  const depts = useDepartments();
   const submit = async () => {
     const v = await form.validateFields();
-    try {
-      const item = await post<ItemDetail>('/api/documents', {
-        ...v, receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD'), explicitDue: v.explicitDue ? (v.explicitDue as Dayjs).format('YYYY-MM-DD') : null,
-        leaderPersonId: v.leaderPersonId ?? null, instructions: v.instructions ?? '', notClassified: v.notClassified === true,
-      });
-      message.success(`已登记，办理时限 ${item.due}${item.provisional ? '（暂定）' : ''}`);
-      await queryClient.invalidateQueries({ queryKey: ['items'] });
-      form.resetFields();
-      onCreated(item);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '登记失败');
-    }
+    const item = await write(() => call(supervisionApi.registerDocument, { body: {
+      ...v, receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD'), explicitDue: v.explicitDue ? (v.explicitDue as Dayjs).format('YYYY-MM-DD') : null,
+      leaderPersonId: v.leaderPersonId ?? null, instructions: v.instructions ?? '', notClassified: v.notClassified === true,
+    } }));
+    if (!item) return;
+    message.success(`已登记，办理时限 ${item.due}${item.provisional ? '（暂定）' : ''}`);
+    form.resetFields();
+    onCreated(item);
   };
   return (
     <Modal title="收文登记" open={open} onOk={submit} onCancel={onClose} okText="登记" width={620} destroyOnHidden forceRender>

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Result, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, download, get, newId, post, upload } from '../../api';
+import { ApiError, download, newId, upload } from '../../api';
 import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
-import type { ItemDetail } from '../../types';
 import { shanghaiTime } from '../../time';
 import { MilestoneList } from './MilestoneList';
+import { supervisionApi as api } from '../../../shared/api/supervision';
+import type { ItemAction } from '../../../domain/supervision';
+import { call } from '../../call';
+import { useItem, useItemWrite } from '../../queries/supervision';
 
 type Ask = { action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension' | 'chase'; title: string } | null;
 
@@ -19,25 +21,23 @@ const ASKS: Record<NonNullable<Ask>['action'], { field: string; label: string }>
 /** One item: facts, deadline, reports, extensions, the timeline, and the actions the rules allow the user. */
 export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const write = useItemWrite();
   const [ask, setAsk] = useState<Ask>(null);
   // Made when the report form opens, so that a double click on “send” stores the report once.
   const [reportKey, setReportKey] = useState('');
   const [form] = Form.useForm();
-  const { data: item, error } = useQuery({ queryKey: ['item', id], queryFn: () => get<ItemDetail>(`/api/items/${id}`), enabled: !!id, retry: false });
-  const refresh = async () => {
-    for (const k of ['item', 'items', 'my-items', 'workbench']) await queryClient.invalidateQueries({ queryKey: [k] });
-  };
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    try { await fn(); message.success(done); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
-  };
-  const transition = (action: string, extra: Record<string, unknown> = {}) => run(() => post(`/api/items/${item!.id}/transitions`, { action, version: item!.version, ...extra }), `已${ACTION_LABELS[action] ?? '完成'}`);
+  const { data: item, error } = useItem(id);
+  /** Runs a write on the item; true when it went through (the outcome is shown either way). */
+  const run = async (fn: () => Promise<unknown>, done: string) => (await write(fn, done)) !== undefined;
+  const params = { id: item?.id ?? '' };
+  const transition = (action: ItemAction, extra: { reason?: string; result?: string } = {}) =>
+    run(() => call(api.transition, { params, body: { action, version: item!.version, ...extra } }), `已${ACTION_LABELS[action] ?? '完成'}`);
   const submitAsk = async () => {
     const v = await form.validateFields();
     const a = ask!.action;
-    const ok = a === 'report' ? await run(() => post(`/api/items/${item!.id}/reports`, { text: v.text, percent: v.percent, idempotencyKey: reportKey }), '进展已报送')
-      : a === 'extension' ? await run(() => post(`/api/items/${item!.id}/extensions`, { extraDays: v.extraDays, reason: v.reason }), '延期申请已提交')
-      : a === 'chase' ? await run(() => post('/api/items/chase', { itemIds: [item!.id], message: v.message }), '已催办')
+    const ok = a === 'report' ? await run(() => call(api.report, { params, body: { text: v.text, percent: v.percent, idempotencyKey: reportKey } }), '进展已报送')
+      : a === 'extension' ? await run(() => call(api.requestExtension, { params, body: { extraDays: v.extraDays, reason: v.reason } }), '延期申请已提交')
+      : a === 'chase' ? await run(() => call(api.chase, { body: { itemIds: [item!.id], message: v.message } }), '已催办')
       : await transition(a, { [ASKS[a].field]: v[ASKS[a].field] });
     if (ok) { setAsk(null); form.resetFields(); }
   };
@@ -57,8 +57,8 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
             {can.return && <Button danger onClick={() => setAsk({ action: 'return', title: '退回' })}>退回</Button>}
             {can.decideExtension && pending && (
               <>
-                <Button type="primary" onClick={() => run(() => post(`/api/items/${item.id}/extensions/${pending.id}/decision`, { approve: true, note: '同意' }), '已批准延期')}>批准延期</Button>
-                <Button onClick={() => run(() => post(`/api/items/${item.id}/extensions/${pending.id}/decision`, { approve: false, note: '不同意' }), '已驳回延期')}>驳回延期</Button>
+                <Button type="primary" onClick={() => run(() => call(api.decideExtension, { params: { id: item.id, requestId: pending.id }, body: { approve: true, note: '同意' } }), '已批准延期')}>批准延期</Button>
+                <Button onClick={() => run(() => call(api.decideExtension, { params: { id: item.id, requestId: pending.id }, body: { approve: false, note: '不同意' } }), '已驳回延期')}>驳回延期</Button>
               </>
             )}
             {can.reopen && <Button onClick={() => setAsk({ action: 'reopen', title: '重新打开' })}>重新打开</Button>}
@@ -77,7 +77,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
             {!!pending && <Descriptions.Item label="延期申请">待审批：延期 {pending.extraDays} 个工作日（{pending.reason}）</Descriptions.Item>}
           </Descriptions>
           {item.milestones.length > 0 && <Typography.Title level={5} style={{ marginTop: 16 }}>节点</Typography.Title>}
-          <MilestoneList item={item} canComplete={can.completeMilestone} onComplete={(mid) => void run(() => post(`/api/items/${item.id}/milestones/${mid}/done`, {}), '节点已完成')} />
+          <MilestoneList item={item} canComplete={can.completeMilestone} onComplete={(mid) => void run(() => call(api.completeMilestone, { params: { id: item.id, milestoneId: mid }, body: {} }), '节点已完成')} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>附件</Typography.Title>
           <Space orientation="vertical" style={{ width: '100%' }}>
             {item.attachments.map((f) => (

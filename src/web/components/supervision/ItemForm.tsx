@@ -1,12 +1,14 @@
 import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post } from '../../api';
 import { CADENCE_OPTIONS, SOURCE_LABELS, URGENCY_OPTIONS } from '../../labels';
-import type { Department, ItemDetail } from '../../types';
+import type { ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
 import { MilestonesField, milestonesOf } from './MilestonesField';
 import { shanghaiToday } from '../../time';
+import { useDepartments } from '../../queries/org';
+import { supervisionApi } from '../../../shared/api/supervision';
+import { call } from '../../call';
+import { useItemWrite } from '../../queries/supervision';
 
 const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
@@ -17,26 +19,22 @@ const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null
 export function ItemForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (item: ItemDetail) => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => get<Department[]>('/api/departments') });
+  const write = useItemWrite();
+  const depts = useDepartments();
   const deptOptions = (depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
   const lead = Form.useWatch('leadDepartmentId', form);
   const submit = async () => {
     const v = await form.validateFields();
-    try {
-      const item = await post<ItemDetail>('/api/items', {
-        title: v.title, content: v.content ?? '', source: v.source, sourceRef: v.sourceRef ?? '', category: v.category?.trim() || null,
-        leadDepartmentId: v.leadDepartmentId, cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [], ownerPersonId: v.ownerPersonId,
-        leaderPersonId: v.leaderPersonId ?? null, urgency: v.urgency, cadence: v.cadence, receivedOn: date(v.receivedOn), explicitDue: date(v.explicitDue),
-        milestones: milestonesOf(v.milestones),
-      });
-      message.success(`已交办，${item.milestones.length ? `首个节点 ${item.due}，` : ''}办理时限 ${item.deadline}${item.provisional ? '（暂定）' : ''}`);
-      await queryClient.invalidateQueries({ queryKey: ['items'] });
-      form.resetFields();
-      onCreated(item);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '交办失败');
-    }
+    const item = await write(() => call(supervisionApi.createItem, { body: {
+      title: v.title, content: v.content ?? '', source: v.source, sourceRef: v.sourceRef ?? '', category: v.category?.trim() || null,
+      leadDepartmentId: v.leadDepartmentId, cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [], ownerPersonId: v.ownerPersonId,
+      leaderPersonId: v.leaderPersonId ?? null, urgency: v.urgency, cadence: v.cadence, receivedOn: date(v.receivedOn)!, explicitDue: date(v.explicitDue),
+      milestones: milestonesOf(v.milestones),
+    } }));
+    if (!item) return;
+    message.success(`已交办，${item.milestones.length ? `首个节点 ${item.due}，` : ''}办理时限 ${item.deadline}${item.provisional ? '（暂定）' : ''}`);
+    form.resetFields();
+    onCreated(item);
   };
   return (
     <Modal title="交办督办事项" open={open} onOk={submit} onCancel={onClose} okText="交办" width={720} destroyOnHidden>

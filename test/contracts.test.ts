@@ -1,0 +1,49 @@
+import type { RouteOptions } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.js';
+import { orgApi } from '../src/shared/api/org.js';
+import { supervisionApi } from '../src/shared/api/supervision.js';
+import { testDatabase, TestClock } from './helpers.js';
+import { defaultConfig } from '../src/server/config.js';
+
+/**
+ * Contracts typed from the route to the page: every endpoint declared in src/shared/api is the
+ * route the server registers (same method, path and schemas), and the routes left to declare are
+ * counted, so that the number can only fall.
+ */
+const DECLARED = [...Object.values(supervisionApi), ...Object.values(orgApi)];
+/** Downloads (a file, not JSON) need no response schema. */
+const FILE = /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files)\/|\/files\/:sha256$|^\/api\/docs/;
+/** JSON routes that still answer without a response schema: this list may only shrink. */
+const WITHOUT_RESPONSE_SCHEMA_AT_MOST = 25;
+
+async function routes() {
+  const seen: RouteOptions[] = [];
+  const database = await testDatabase();
+  const app = await buildApp({ db: database.db, clock: new TestClock(), config: { ...defaultConfig, webDir: null } }, { onRoute: (r) => { seen.push(r); } });
+  await app.ready();
+  await app.close();
+  return seen.filter((r) => r.url.startsWith('/api/'));
+}
+
+describe('contracts from the route to the page', () => {
+  it('every declared endpoint is registered from its declaration, with its response schema', async () => {
+    const all = await routes();
+    for (const e of DECLARED) {
+      const r = all.find((x) => x.url === `/api${e.path}` && x.method === e.method);
+      expect(r, `${e.method} ${e.path}`).toBeDefined();
+      const schema = r!.schema as { response?: Record<string, unknown>; body?: unknown; querystring?: unknown; params?: unknown };
+      expect(schema.response?.['200'] ?? schema.response?.[200]).toBe(e.response);
+      if ('body' in e) expect(schema.body).toBe(e.body);
+      if ('query' in e) expect(schema.querystring).toBe(e.query);
+      if ('params' in e) expect(schema.params).toBe(e.params);
+    }
+  });
+
+  it('counts the JSON routes still without a response schema (the number can only fall)', async () => {
+    const all = await routes();
+    const missing = all.filter((r) => !FILE.test(r.url) && r.method !== 'HEAD' && !(r.schema as { response?: unknown } | undefined)?.response);
+    console.log(`contracts: ${DECLARED.length} endpoints declared; ${missing.length} JSON routes without a response schema: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+    expect(missing.length).toBeLessThanOrEqual(WITHOUT_RESPONSE_SCHEMA_AT_MOST);
+  });
+});
