@@ -6,7 +6,7 @@ import { keyringFor } from '../src/server/crypto/keyring.js';
 import { isSealed } from '../src/server/crypto/suite.js';
 import { rowsOf } from '../src/server/db/client.js';
 import { notificationChannels } from '../src/server/db/schema/index.js';
-import { TABLES } from '../src/server/modules/backup/backup.service.js';
+import { TABLES } from '../src/server/modules/backup/backup.repo.js';
 import { openChannel, sealPlainChannels } from '../src/server/modules/channels/channel-secrets.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { startReceivers, type Receivers } from './robot-receivers.js';

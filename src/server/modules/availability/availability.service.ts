@@ -1,15 +1,14 @@
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../../domain/roles.js';
 import { zIsoDate } from '../../../shared/contracts/calendar.js';
 import type { Db } from '../../db/client.js';
-import { people, unavailability } from '../../db/schema/index.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { mayRecordAbsenceOf, maySeeAbsenceReason, type AbsentPerson } from '../../../domain/policies/person.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { assertInUnit } from '../unit-ids.repo.js';
+import { availabilityRepo } from './availability.repo.js';
 
 export const ZUnavailabilityBody = z.object({
   personId: z.uuid({ message: '请选择人员' }),
@@ -25,14 +24,11 @@ export const ZUnavailability = z.object({
 
 /** Is the person away on `day`? (Asia/Shanghai civil date.) */
 export async function isAway(db: Db, unitId: string, personId: string, day: string): Promise<boolean> {
-  const [r] = await db.select({ id: unavailability.id }).from(unavailability)
-    .where(and(eq(unavailability.unitId, unitId), eq(unavailability.personId, personId), eq(unavailability.active, true), lte(unavailability.fromDate, day), gte(unavailability.toDate, day)));
-  return !!r;
+  return !!(await availabilityRepo.activeOn(db, unitId, personId, day));
 }
 
 async function absentPerson(db: Db, unitId: string, personId: string): Promise<AbsentPerson> {
-  const [p] = await db.select({ id: people.id, unitId: people.unitId, departmentId: people.departmentId }).from(people).where(and(eq(people.unitId, unitId), eq(people.id, personId)));
-  return p!;
+  return (await availabilityRepo.person(db, unitId, personId))!;
 }
 
 /** Records that someone is away: one's own absence, or (the office, the person's department head) anyone's. */
@@ -42,7 +38,7 @@ export async function addUnavailability(deps: AppDeps, actor: Actor, b: z.infer<
   if (!mayRecordAbsenceOf(actor, await absentPerson(deps.db, actor.unitId, b.personId))) throw forbidden('只能登记本人的不在岗情况');
   const at = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx.insert(unavailability).values({ unitId: actor.unitId, ...b, createdAt: at }).returning();
+    const row = await availabilityRepo.insert(tx, { unitId: actor.unitId, ...b, createdAt: at });
     // The reason is personal data and stays out of the audit trail, which more people read.
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'unavailability', entityId: row!.id, action: 'create', after: { personId: b.personId, fromDate: b.fromDate, toDate: b.toDate } });
     return { id: row!.id };
@@ -50,26 +46,21 @@ export async function addUnavailability(deps: AppDeps, actor: Actor, b: z.infer<
 }
 
 export async function withdrawUnavailability(deps: AppDeps, actor: Actor, id: string, reason: string) {
-  const [row] = await deps.db.select().from(unavailability).where(and(eq(unavailability.unitId, actor.unitId), eq(unavailability.id, id)));
+  const row = await availabilityRepo.byId(deps.db, actor.unitId, id);
   if (!row) throw notFound('不在岗记录');
   if (!mayRecordAbsenceOf(actor, await absentPerson(deps.db, actor.unitId, row.personId))) throw forbidden('只能撤销本人的不在岗记录');
   if (!row.active) throw badRequest('该记录已撤销');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.update(unavailability).set({ active: false, withdrawnReason: reason }).where(and(eq(unavailability.unitId, actor.unitId), eq(unavailability.id, id)));
+    await availabilityRepo.withdraw(tx, actor.unitId, id, reason);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'unavailability', entityId: id, action: 'withdraw', after: { reason } });
   });
 }
 
 export async function listUnavailability(deps: AppDeps, actor: Actor, q: { page: number; pageSize: number }) {
-  const where = and(eq(unavailability.unitId, actor.unitId), eq(unavailability.active, true));
-  const [rows, [count]] = await Promise.all([
-    deps.db.select({ u: unavailability, personName: people.name, departmentId: people.departmentId }).from(unavailability).innerJoin(people, eq(people.id, unavailability.personId))
-      .where(where).orderBy(desc(unavailability.fromDate)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    deps.db.select({ n: sql<number>`count(*)::int` }).from(unavailability).where(where),
-  ]);
+  const { rows, total } = await availabilityRepo.activePage(deps.db, actor.unitId, q.pageSize, (q.page - 1) * q.pageSize);
   return {
-    total: count?.n ?? 0, page: q.page, pageSize: q.pageSize,
+    total, page: q.page, pageSize: q.pageSize,
     items: rows.map(({ u, personName, departmentId }) => {
       const person = { id: u.personId, unitId: u.unitId, departmentId };
       return {

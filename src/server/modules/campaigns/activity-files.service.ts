@@ -1,7 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../domain/roles.js';
 import { activityPolicy } from '../../../domain/policies/activity.js';
-import { activityFiles } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { readStoredFile, storeFile } from '../../files.js';
@@ -21,7 +19,7 @@ export async function attachToActivity(deps: AppDeps, actor: Actor, activityId: 
   const f = storeFile(deps.config.filesDir, fileName, data);
   const at = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const [r] = await tx.insert(activityFiles).values({ unitId: actor.unitId, activityId, ...f, uploadedBy: actor.userId, createdAt: at }).returning();
+    const r = await campaignsRepo.insertActivityFile(tx, { unitId: actor.unitId, activityId, ...f, uploadedBy: actor.userId, createdAt: at });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: activityId, action: 'attach', after: { fileName: f.fileName, sha256: f.sha256, size: f.size } });
     return { id: r!.id, fileName: f.fileName, kind: f.kind, size: f.size };
   });
@@ -30,14 +28,14 @@ export async function attachToActivity(deps: AppDeps, actor: Actor, activityId: 
 /** The files of many activities at once, by activity. */
 export async function filesOfActivities(db: Db, unitId: string, activityIds: string[]) {
   if (activityIds.length === 0) return new Map<string, { id: string; fileName: string; kind: string; size: number }[]>();
-  const rows = await db.select().from(activityFiles).where(and(eq(activityFiles.unitId, unitId), inArray(activityFiles.activityId, activityIds))).orderBy(asc(activityFiles.createdAt));
+  const rows = await campaignsRepo.activityFiles(db, unitId, activityIds);
   const out = new Map<string, { id: string; fileName: string; kind: string; size: number }[]>();
   for (const r of rows) out.set(r.activityId, [...(out.get(r.activityId) ?? []), { id: r.id, fileName: r.fileName, kind: r.kind, size: r.size }]);
   return out;
 }
 
 export async function openActivityFile(deps: AppDeps, actor: Actor, id: string) {
-  const [f] = await deps.db.select().from(activityFiles).where(and(eq(activityFiles.unitId, actor.unitId), eq(activityFiles.id, id)));
+  const f = await campaignsRepo.activityFile(deps.db, actor.unitId, id);
   if (!f) throw notFound('附件');
   const a = await campaignsRepo.activity(deps.db, actor.unitId, f.activityId);
   if (!a || !activityPolicy(actor, a).readDetails) throw notFound('附件');

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
-import { activities, campaignCategories, campaignMeasures, campaigns, contactObjects, departments, obligationRules, people, supervisedItems } from '../../db/schema/index.js';
+import { activities, activityFiles, campaignCategories, campaignMeasures, campaigns, campaignTemplates, contactObjects, departments, obligationRules, people, rollCalls, supervisedItems } from '../../db/schema/index.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type MeasureRow = typeof campaignMeasures.$inferSelect;
@@ -155,5 +155,57 @@ export const campaignsRepo = {
   async insertRule(db: Db, row: typeof obligationRules.$inferInsert) {
     const [r] = await db.insert(obligationRules).values(row).returning();
     return r!;
+  },
+
+  async insertActivityFile(tx: Db, row: typeof activityFiles.$inferInsert) {
+    const [r] = await tx.insert(activityFiles).values(row).returning();
+    return r;
+  },
+  /** The files of some activities, oldest first. */
+  async activityFiles(db: Db, unitId: string, activityIds: string[]) {
+    return db.select().from(activityFiles).where(and(eq(activityFiles.unitId, unitId), inArray(activityFiles.activityId, activityIds))).orderBy(asc(activityFiles.createdAt));
+  },
+  async activityFile(db: Db, unitId: string, id: string) {
+    const [f] = await db.select().from(activityFiles).where(and(eq(activityFiles.unitId, unitId), eq(activityFiles.id, id)));
+    return f;
+  },
+
+  /** Who was called at a session, in the order they were called. */
+  async rollCalls(db: Db, unitId: string, activityId: string) {
+    return db.select().from(rollCalls).where(and(eq(rollCalls.unitId, unitId), eq(rollCalls.activityId, activityId))).orderBy(asc(rollCalls.createdAt));
+  },
+  async sessionCalled(db: Db, unitId: string, activityId: string) {
+    const rows = await db.select({ id: rollCalls.id }).from(rollCalls).where(and(eq(rollCalls.unitId, unitId), eq(rollCalls.activityId, activityId))).limit(1);
+    return rows.length > 0;
+  },
+  /** How many times each person was called in the campaign (null: outside any campaign). */
+  async callCounts(db: Db, unitId: string, campaignId: string | null) {
+    const scope = campaignId ? eq(rollCalls.campaignId, campaignId) : isNull(rollCalls.campaignId);
+    return db.select({ personId: rollCalls.personId, n: sql<number>`count(*)::int` }).from(rollCalls).where(and(eq(rollCalls.unitId, unitId), scope)).groupBy(rollCalls.personId);
+  },
+  async insertRollCalls(tx: Db, rows: (typeof rollCalls.$inferInsert)[]) {
+    await tx.insert(rollCalls).values(rows);
+  },
+  /** Records what a called person shared; the person called, or undefined when the session has no such call. */
+  async recordShare(tx: Db, unitId: string, activityId: string, id: string, shared: string) {
+    const rows = await tx.update(rollCalls).set({ shared }).where(and(eq(rollCalls.unitId, unitId), eq(rollCalls.activityId, activityId), eq(rollCalls.id, id))).returning({ personId: rollCalls.personId });
+    return rows.length === 1 ? rows[0]!.personId : undefined;
+  },
+
+  async latestTemplate(db: Db, unitId: string, code: string) {
+    const [r] = await db.select().from(campaignTemplates).where(and(eq(campaignTemplates.unitId, unitId), eq(campaignTemplates.code, code))).orderBy(desc(campaignTemplates.version)).limit(1);
+    return r;
+  },
+  /** Every version of the unit's own templates, newest first. */
+  async templates(db: Db, unitId: string) {
+    return db.select().from(campaignTemplates).where(eq(campaignTemplates.unitId, unitId)).orderBy(desc(campaignTemplates.version));
+  },
+  /** The latest version of a template code, null when the unit has none. */
+  async templateVersion(db: Db, unitId: string, code: string) {
+    const [{ v } = { v: null }] = await db.select({ v: max(campaignTemplates.version) }).from(campaignTemplates).where(and(eq(campaignTemplates.unitId, unitId), eq(campaignTemplates.code, code)));
+    return v;
+  },
+  async insertTemplate(tx: Db, row: typeof campaignTemplates.$inferInsert) {
+    await tx.insert(campaignTemplates).values(row);
   },
 };

@@ -1,8 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { pickSpeakers } from '../../../domain/roll-call.js';
 import type { Actor } from '../../../domain/roles.js';
-import { rollCalls } from '../../db/schema/index.js';
 import { badRequest, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -25,7 +23,7 @@ async function studySession(deps: AppDeps, actor: Actor, activityId: string) {
 export async function rollCallOf(deps: AppDeps, actor: Actor, activityId: string) {
   await studySession(deps, actor, activityId);
   const [rows, people] = await Promise.all([
-    deps.db.select().from(rollCalls).where(and(eq(rollCalls.unitId, actor.unitId), eq(rollCalls.activityId, activityId))).orderBy(asc(rollCalls.createdAt)),
+    campaignsRepo.rollCalls(deps.db, actor.unitId, activityId),
     campaignsRepo.people(deps.db, actor.unitId),
   ]);
   const name = new Map(people.map((p) => [p.id, p.name]));
@@ -40,16 +38,15 @@ export async function callSpeakers(deps: AppDeps, actor: Actor, activityId: stri
   const a = await studySession(deps, actor, activityId);
   const present = a.participantIds.filter((p) => !a.absentIds.includes(p));
   if (present.length === 0) throw badRequest('请先登记参加学习的人员');
-  const scope = a.campaignId ? eq(rollCalls.campaignId, a.campaignId) : isNull(rollCalls.campaignId);
   const [already, counts] = await Promise.all([
-    deps.db.select({ id: rollCalls.id }).from(rollCalls).where(and(eq(rollCalls.unitId, actor.unitId), eq(rollCalls.activityId, activityId))).limit(1),
-    deps.db.select({ personId: rollCalls.personId, n: sql<number>`count(*)::int` }).from(rollCalls).where(and(eq(rollCalls.unitId, actor.unitId), scope)).groupBy(rollCalls.personId),
+    campaignsRepo.sessionCalled(deps.db, actor.unitId, activityId),
+    campaignsRepo.callCounts(deps.db, actor.unitId, a.campaignId),
   ]);
-  if (already.length) throw badRequest('本次学习已点名');
+  if (already) throw badRequest('本次学习已点名');
   const picked = pickSpeakers(present, new Map(counts.map((c) => [c.personId, c.n])), n, random);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.insert(rollCalls).values(picked.map((personId) => ({ unitId: actor.unitId, campaignId: a.campaignId, activityId, personId, createdAt: at })));
+    await campaignsRepo.insertRollCalls(tx, picked.map((personId) => ({ unitId: actor.unitId, campaignId: a.campaignId, activityId, personId, createdAt: at })));
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: activityId, action: 'roll_call', after: { picked } });
   });
   return rollCallOf(deps, actor, activityId);
@@ -60,9 +57,9 @@ export async function recordShare(deps: AppDeps, actor: Actor, activityId: strin
   await studySession(deps, actor, activityId);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const rows = await tx.update(rollCalls).set({ shared }).where(and(eq(rollCalls.unitId, actor.unitId), eq(rollCalls.activityId, activityId), eq(rollCalls.id, rollCallId))).returning({ personId: rollCalls.personId });
-    if (rows.length !== 1) throw notFound('点名记录');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: activityId, action: 'record_share', after: { personId: rows[0]!.personId, shared } });
+    const personId = await campaignsRepo.recordShare(tx, actor.unitId, activityId, rollCallId, shared);
+    if (personId === undefined) throw notFound('点名记录');
+    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: activityId, action: 'record_share', after: { personId, shared } });
   });
   return rollCallOf(deps, actor, activityId);
 }

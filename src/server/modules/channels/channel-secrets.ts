@@ -1,8 +1,7 @@
-import { and, eq, ne, notLike, or } from 'drizzle-orm';
 import type { Keyring } from '../../crypto/keyring.js';
 import { isSealed, SealError } from '../../crypto/suite.js';
 import type { Db } from '../../db/client.js';
-import { notificationChannels } from '../../db/schema/index.js';
+import { channelsRepo } from './channels.repo.js';
 
 /**
  * A channel's address carries the robot's key or token (whoever has it can post to the group), and
@@ -42,16 +41,13 @@ export function openChannel(keys: Keyring, row: { id: string; address: string; s
  * if it is still what was read, so two instances starting at once do not seal a value twice.
  */
 export async function sealPlainChannels(db: Db, keys: Keyring): Promise<number> {
-  const c = notificationChannels;
-  const rows = await db.select({ id: c.id, address: c.address, secret: c.secret }).from(c)
-    .where(or(notLike(c.address, 'zf1.%'), and(ne(c.secret, ''), notLike(c.secret, 'zf1.%'))));
+  const rows = await channelsRepo.unsealed(db);
   let sealed = 0;
   for (const r of rows) {
     const address = isSealed(r.address) ? r.address : sealChannelValue(keys, 'address', r.id, r.address);
     const secret = r.secret === '' || isSealed(r.secret) ? r.secret : sealChannelValue(keys, 'secret', r.id, r.secret);
     if (address === r.address && secret === r.secret) continue;
-    const done = await db.update(c).set({ address, secret }).where(and(eq(c.id, r.id), eq(c.address, r.address), eq(c.secret, r.secret))).returning({ id: c.id });
-    sealed += done.length;
+    sealed += await channelsRepo.replaceValues(db, r.id, r, { address, secret });
   }
   return sealed;
 }

@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { checkTarget, maskAddress, VENDOR_HOSTS } from '../../../domain/channel-address.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../../../domain/robots.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZChannel, ZChannelBody, ZChannelUpdate } from '../../../shared/contracts/channels.js';
 import { keyringFor } from '../../crypto/keyring.js';
-import { departments, notificationChannels } from '../../db/schema/index.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 import { openChannel, sealChannelValue, type OpenedChannel } from './channel-secrets.js';
+import { channelsRepo, type ChannelRow } from './channels.repo.js';
 import { egressFor, sendCard } from './send.js';
 
-type Row = typeof notificationChannels.$inferSelect;
 const UNREADABLE = '（无法解密：密钥文件与保存时不同，请重新填写地址和密钥）';
 
 /** The address must be the vendor's kind of address (a DingTalk token in a DingTalk address…) at a host it may go to, and signed kinds need a secret. */
@@ -29,12 +27,12 @@ function checkBody(deps: AppDeps, b: z.infer<typeof ZChannelBody>, hasStoredSecr
   if (b.kind === 'webhook' && !b.secret && !hasStoredSecret) throw badRequest('通用 Webhook 需要设置签名密钥');
 }
 
-const opened = (deps: AppDeps, c: Row) => openChannel(keyringFor(deps.config), c);
+const opened = (deps: AppDeps, c: ChannelRow) => openChannel(keyringFor(deps.config), c);
 
-const maskedOf = (deps: AppDeps, c: Row) => { const o = opened(deps, c); return o ? maskAddress(o.address) : UNREADABLE; };
+const maskedOf = (deps: AppDeps, c: ChannelRow) => { const o = opened(deps, c); return o ? maskAddress(o.address) : UNREADABLE; };
 
-async function present(deps: AppDeps, unitId: string, rows: Row[]): Promise<z.infer<typeof ZChannel>[]> {
-  const depts = new Map((await deps.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.unitId, unitId))).map((d) => [d.id, d.name]));
+async function present(deps: AppDeps, unitId: string, rows: ChannelRow[]): Promise<z.infer<typeof ZChannel>[]> {
+  const depts = new Map((await channelsRepo.departmentNames(deps.db, unitId)).map((d) => [d.id, d.name]));
   return rows.map((c) => ({
     id: c.id, kind: c.kind as ChannelKind, kindLabel: CHANNEL_KINDS[c.kind as ChannelKind], name: c.name, departmentId: c.departmentId, departmentName: c.departmentId ? depts.get(c.departmentId) ?? null : null,
     address: maskedOf(deps, c), hasSecret: c.secret !== '', active: c.active, withdrawnReason: c.withdrawnReason, version: c.version,
@@ -43,11 +41,11 @@ async function present(deps: AppDeps, unitId: string, rows: Row[]): Promise<z.in
 }
 
 export async function listChannels(deps: AppDeps, actor: Actor) {
-  return present(deps, actor.unitId, await deps.db.select().from(notificationChannels).where(eq(notificationChannels.unitId, actor.unitId)).orderBy(asc(notificationChannels.createdAt)));
+  return present(deps, actor.unitId, await channelsRepo.list(deps.db, actor.unitId));
 }
 
 async function channelOr404(deps: AppDeps, actor: Actor, id: string) {
-  const [c] = await deps.db.select().from(notificationChannels).where(and(eq(notificationChannels.unitId, actor.unitId), eq(notificationChannels.id, id)));
+  const c = await channelsRepo.byId(deps.db, actor.unitId, id);
   if (!c) throw notFound('通知渠道');
   return c;
 }
@@ -62,10 +60,10 @@ export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<type
   const keys = keyringFor(deps.config);
   const id = randomUUID();
   const row = await deps.db.transaction(async (tx) => {
-    const [c] = await tx.insert(notificationChannels).values({
+    const c = await channelsRepo.insert(tx, {
       id, unitId: actor.unitId, kind: b.kind, name: b.name, departmentId: b.departmentId,
       address: sealChannelValue(keys, 'address', id, b.address), secret: sealChannelValue(keys, 'secret', id, b.secret), createdAt: at, updatedAt: at,
-    }).returning();
+    });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'create', after: auditView(b, b.secret) });
     return c!;
   });
@@ -83,14 +81,14 @@ export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: 
   const at = deps.clock.now();
   const keys = keyringFor(deps.config);
   const row = await deps.db.transaction(async (tx) => {
-    const rows = await tx.update(notificationChannels).set({
-      kind: next.kind, name: next.name, departmentId: next.departmentId, version: b.version + 1, updatedAt: at,
+    const updated = await channelsRepo.updateVersioned(tx, actor.unitId, id, b.version, {
+      kind: next.kind, name: next.name, departmentId: next.departmentId, updatedAt: at,
       address: sealChannelValue(keys, 'address', id, next.address), secret: sealChannelValue(keys, 'secret', id, next.secret),
-    }).where(and(eq(notificationChannels.unitId, actor.unitId), eq(notificationChannels.id, id), eq(notificationChannels.version, b.version))).returning();
-    if (rows.length !== 1) throw conflict('该渠道已被他人修改，请刷新后再试');
+    });
+    if (!updated) throw conflict('该渠道已被他人修改，请刷新后再试');
     const before = { kind: c.kind, name: c.name, departmentId: c.departmentId, address: stored?.address ?? '' };
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'update', before: auditView(before, stored?.secret ?? ''), after: auditView(next, next.secret) });
-    return rows[0]!;
+    return updated;
   });
   return (await present(deps, actor.unitId, [row]))[0]!;
 }
@@ -100,7 +98,7 @@ export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, 
   if (c.active === active) throw badRequest(active ? '该渠道已在使用中' : '该渠道已停用');
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
-    const [r] = await tx.update(notificationChannels).set({ active, withdrawnReason: active ? null : reason, version: c.version + 1, updatedAt: at }).where(eq(notificationChannels.id, id)).returning();
+    const r = await channelsRepo.setActive(tx, id, { active, withdrawnReason: active ? null : reason, version: c.version + 1, updatedAt: at });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: active ? 'restore' : 'withdraw', after: { reason } });
     return r!;
   });
@@ -122,7 +120,7 @@ export async function testChannel(deps: AppDeps, actor: Actor, id: string, log: 
     }, at.getTime(), { log: (m) => log(`通知渠道 ${id} 测试：${m}`) })
     : { ok: false, code: 'sealed', message: UNREADABLE, retryable: false };
   await deps.db.transaction(async (tx) => {
-    await tx.update(notificationChannels).set({ lastTestAt: at, lastTestOk: r.ok, lastTestAnswer: `${r.code} ${r.message}`.slice(0, 300) }).where(eq(notificationChannels.id, id));
+    await channelsRepo.recordTest(tx, id, { lastTestAt: at, lastTestOk: r.ok, lastTestAnswer: `${r.code} ${r.message}`.slice(0, 300) });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'test', after: { ok: r.ok, code: r.code } });
   });
   return { ok: r.ok, code: r.code, message: r.message };

@@ -1,9 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { mayGoToGroup } from '../../../domain/dispatch-plan.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZDeliveryQuery, ZNotifySettings, ZPreferences } from '../../../shared/contracts/channels.js';
-import { notificationChannels, notificationPreferences, notificationSettings, people } from '../../db/schema/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -22,8 +20,8 @@ export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof
   const personIds = [...new Set(rows.map((r) => r.recipientPersonId))];
   const channelIds = [...new Set(rows.flatMap((r) => (r.d.channelId ? [r.d.channelId] : [])))];
   const [names, channels] = await Promise.all([
-    personIds.length ? deps.db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.unitId, actor.unitId), inArray(people.id, personIds))) : [],
-    channelIds.length ? deps.db.select({ id: notificationChannels.id, name: notificationChannels.name }).from(notificationChannels).where(and(eq(notificationChannels.unitId, actor.unitId), inArray(notificationChannels.id, channelIds))) : [],
+    deliveriesRepo.personNames(deps.db, actor.unitId, personIds),
+    deliveriesRepo.channelNames(deps.db, actor.unitId, channelIds),
   ]);
   const count = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
   return {
@@ -46,8 +44,7 @@ export async function retryDelivery(deps: AppDeps, actor: Actor, id: string, rea
   if (!d) throw notFound('投递记录');
   if (d.status !== 'failed') throw conflict('只有发送失败的记录可以重试');
   if (d.channelId) {
-    const [c] = await deps.db.select({ active: notificationChannels.active }).from(notificationChannels).where(eq(notificationChannels.id, d.channelId));
-    if (!c?.active) throw conflict('该渠道已停用，请先恢复渠道再重试');
+    if (!(await deliveriesRepo.channelActive(deps.db, d.channelId))) throw conflict('该渠道已停用，请先恢复渠道再重试');
   }
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -60,7 +57,7 @@ export async function retryDelivery(deps: AppDeps, actor: Actor, id: string, rea
 const DEFAULTS = { quietHours: true, workStartMin: 510, workEndMin: 1050, requireGroupRobot: false, version: 0 };
 
 export async function getSettings(deps: AppDeps, actor: Actor) {
-  const [s] = await deps.db.select().from(notificationSettings).where(eq(notificationSettings.unitId, actor.unitId));
+  const s = await deliveriesRepo.settings(deps.db, actor.unitId);
   return s ? { quietHours: s.quietHours, workStartMin: s.workStartMin, workEndMin: s.workEndMin, requireGroupRobot: s.requireGroupRobot, version: s.version } : DEFAULTS;
 }
 
@@ -71,10 +68,7 @@ export async function saveSettings(deps: AppDeps, actor: Actor, b: z.infer<typeo
   if (before.version !== b.version) throw conflict('设置已被他人修改，请刷新后再改');
   const values = { quietHours: b.quietHours, workStartMin: b.workStartMin, workEndMin: b.workEndMin, requireGroupRobot: b.requireGroupRobot };
   await deps.db.transaction(async (tx) => {
-    const r = await tx.insert(notificationSettings).values({ unitId: actor.unitId, ...values, version: 1, updatedAt: at })
-      .onConflictDoUpdate({ target: notificationSettings.unitId, set: { ...values, version: b.version + 1, updatedAt: at }, setWhere: eq(notificationSettings.version, b.version) })
-      .returning({ v: notificationSettings.version });
-    if (!r.length) throw conflict('设置已被他人修改，请刷新后再改');
+    if (!(await deliveriesRepo.saveSettings(tx, actor.unitId, values, b.version, at))) throw conflict('设置已被他人修改，请刷新后再改');
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_settings', entityId: actor.unitId, action: 'update', before, after: values });
   });
   return getSettings(deps, actor);
@@ -83,12 +77,11 @@ export async function saveSettings(deps: AppDeps, actor: Actor, b: z.infer<typeo
 /** A person's own choices, with what the unit fixes (a required group robot, mail not set up) and where their reminders go. */
 export async function getPreferences(deps: AppDeps, actor: Actor) {
   if (!actor.personId) throw forbidden('此账号未关联人员，无提醒设置');
-  const [[pref], settings, [person], channels] = await Promise.all([
-    deps.db.select().from(notificationPreferences).where(and(eq(notificationPreferences.unitId, actor.unitId), eq(notificationPreferences.personId, actor.personId))),
+  const [pref, settings, person, channels] = await Promise.all([
+    deliveriesRepo.preferences(deps.db, actor.unitId, actor.personId),
     getSettings(deps, actor),
-    deps.db.select({ phone: people.phone, departmentId: people.departmentId }).from(people).where(and(eq(people.unitId, actor.unitId), eq(people.id, actor.personId))),
-    deps.db.select({ id: notificationChannels.id, unitId: notificationChannels.unitId, departmentId: notificationChannels.departmentId, name: notificationChannels.name })
-      .from(notificationChannels).where(and(eq(notificationChannels.unitId, actor.unitId), eq(notificationChannels.active, true))),
+    deliveriesRepo.personContact(deps.db, actor.unitId, actor.personId),
+    deliveriesRepo.activeChannels(deps.db, actor.unitId),
   ]);
   const robots = robotsFor(channels, actor.unitId, person?.departmentId ?? null).map((c) => channels.find((x) => x.id === c.id)!.name);
   return {
@@ -105,8 +98,7 @@ export async function savePreferences(deps: AppDeps, actor: Actor, b: z.infer<ty
   const at = deps.clock.now();
   const values = { groupRobot: b.groupRobot, mail: b.mail, email: b.email, mailDigest: b.mailDigest, updatedAt: at };
   await deps.db.transaction(async (tx) => {
-    await tx.insert(notificationPreferences).values({ unitId: actor.unitId, personId: actor.personId!, ...values })
-      .onConflictDoUpdate({ target: [notificationPreferences.unitId, notificationPreferences.personId], set: values });
+    await deliveriesRepo.savePreferences(tx, actor.unitId, actor.personId!, values);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_preferences', entityId: actor.personId!, action: 'update', after: { groupRobot: b.groupRobot, mail: b.mail, mailDigest: b.mailDigest } });
   });
   return getPreferences(deps, actor);

@@ -1,9 +1,7 @@
-import { eq, inArray, and } from 'drizzle-orm';
 import { DEFAULT_HOURS, nextWorkStart, releaseAt, type WorkingHours } from '../../../domain/delivery.js';
 import { mayGoToGroup, urgencyOf } from '../../../domain/dispatch-plan.js';
 import type { WorkdayCalendar } from '../../../domain/workdays.js';
 import type { Db } from '../../db/client.js';
-import { notificationChannels } from '../../db/schema/index.js';
 import { calendarsForUnits } from '../calendar/calendar.service.js';
 import { deliveriesRepo, type FanoutRow, type NewDelivery } from './deliveries.repo.js';
 
@@ -40,8 +38,7 @@ export async function fanOut(db: Db, now: Date, opts: { limit: number; mailEnabl
     if (!batch.length) return 0;
     const unitIds = [...new Set(batch.map((n) => n.unit_id))];
     // One after the other: a transaction is one connection.
-    const channels = await tx.select({ id: notificationChannels.id, unitId: notificationChannels.unitId, departmentId: notificationChannels.departmentId }).from(notificationChannels)
-      .where(and(inArray(notificationChannels.unitId, unitIds), eq(notificationChannels.active, true)));
+    const channels = await deliveriesRepo.activeChannelsOf(tx, unitIds);
     const calendars = await calendarsForUnits(tx, unitIds);
     const rows: NewDelivery[] = [];
     for (const n of batch) {

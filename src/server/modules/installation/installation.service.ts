@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { installationSettings } from '../../db/schema/index.js';
 import type { Keyring } from '../../crypto/keyring.js';
+import { installationRepo } from './installation.repo.js';
 
 /** The installation setting that holds the key file's check value (backups carry it too). */
 export const KEY_CHECK = 'key_check';
@@ -15,8 +14,8 @@ export class KeyMismatchError extends Error {}
  */
 export async function ensureKeyMatchesDatabase(db: Db, keys: Keyring): Promise<void> {
   const check = keys.checkValue();
-  await db.insert(installationSettings).values({ name: KEY_CHECK, value: check }).onConflictDoNothing();
-  const [row] = await db.select({ value: installationSettings.value }).from(installationSettings).where(eq(installationSettings.name, KEY_CHECK));
+  await installationRepo.insertIfAbsent(db, KEY_CHECK, check);
+  const row = await installationRepo.setting(db, KEY_CHECK);
   if (row?.value !== check) {
     throw new KeyMismatchError(`密钥文件 ${keys.file} 与数据库不匹配：该数据库由另一把密钥加密。请使用原来的密钥文件（ZUOFENG_KEY_FILE），或从包含它的备份中恢复。`);
   }

@@ -1,11 +1,9 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { mergeSmallAudiences } from '../../../domain/opinion-batches.js';
 import type { Actor } from '../../../domain/roles.js';
 import { AUDIENCES, type Question, type ZDistributionBody, type ZFormBody } from '../../../shared/contracts/opinions.js';
-import { opinionCodes, opinionDistributions, opinionForms, opinionResponses } from '../../db/schema/index.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import { isBranchSecretary } from '../../../domain/policies/who.js';
 import type { AppDeps } from '../../types.js';
@@ -15,6 +13,7 @@ import { hashAlgOf, type HashAlg } from '../../crypto/suite.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+import { opinionsRepo } from './opinions.repo.js';
 import { pendingRepo } from './pending.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 
@@ -38,12 +37,12 @@ export const codeHashCandidates = (keys: Keyring, code: string) => (['sha256', '
  * space until overwritten, and old backups and WAL keep them: docs/ANONYMITY.md).
  */
 export async function rekeyLegacyCodes(db: Db, keys: Keyring): Promise<number> {
-  const legacy = await db.select({ id: opinionCodes.id, codeHash: opinionCodes.codeHash }).from(opinionCodes).where(eq(opinionCodes.keyed, false));
+  const legacy = await opinionsRepo.legacyCodes(db);
   if (legacy.length === 0) return 0;
   await db.transaction(async (tx) => {
-    for (const c of legacy) await tx.update(opinionCodes).set({ codeHash: keys.mac(CODES, c.codeHash), keyed: true }).where(eq(opinionCodes.id, c.id));
+    for (const c of legacy) await opinionsRepo.rekeyCode(tx, c.id, keys.mac(CODES, c.codeHash));
   });
-  await db.execute(sql`vacuum ${opinionCodes}`);
+  await opinionsRepo.vacuumCodes(db);
   return legacy.length;
 }
 
@@ -67,7 +66,7 @@ export async function createForm(deps: AppDeps, actor: Actor, b: z.infer<typeof 
   if (bad) throw badRequest(`选择题“${bad.label}”至少需要两个选项`);
   const at = deps.clock.now();
   const form = await deps.db.transaction(async (tx) => {
-    const [f] = await tx.insert(opinionForms).values({ unitId: actor.unitId, campaignId: b.campaignId, title: b.title, intro: b.intro, questions, status: 'draft', opensOn: b.opensOn, closesOn: b.closesOn, createdBy: actor.userId, createdAt: at, updatedAt: at }).returning();
+    const f = await opinionsRepo.insertForm(tx, { unitId: actor.unitId, campaignId: b.campaignId, title: b.title, intro: b.intro, questions, status: 'draft', opensOn: b.opensOn, closesOn: b.closesOn, createdBy: actor.userId, createdAt: at, updatedAt: at });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_form', entityId: f!.id, action: 'create', after: { title: b.title, questions: questions.length } });
     return f!;
   });
@@ -75,19 +74,17 @@ export async function createForm(deps: AppDeps, actor: Actor, b: z.infer<typeof 
 }
 
 export async function listForms(deps: AppDeps, actor: Actor) {
-  const rows = await deps.db.select().from(opinionForms).where(eq(opinionForms.unitId, actor.unitId)).orderBy(desc(opinionForms.createdAt));
+  const rows = await opinionsRepo.forms(deps.db, actor.unitId);
   return rows.map((f) => ({ id: f.id, title: f.title, status: f.status, opensOn: f.opensOn, closesOn: f.closesOn }));
 }
 
 export async function getForm(deps: AppDeps, actor: Actor, id: string) {
-  const [f] = await deps.db.select().from(opinionForms).where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, id)));
+  const f = await opinionsRepo.form(deps.db, actor.unitId, id);
   if (!f) throw notFound('征求意见表');
   const [dists, responses, codes, pending] = await Promise.all([
-    deps.db.select().from(opinionDistributions).where(and(eq(opinionDistributions.unitId, actor.unitId), eq(opinionDistributions.formId, id))).orderBy(asc(opinionDistributions.createdAt)),
-    deps.db.select({ audience: opinionResponses.audience, n: count() }).from(opinionResponses).where(and(eq(opinionResponses.unitId, actor.unitId), eq(opinionResponses.formId, id))).groupBy(opinionResponses.audience),
-    deps.db.select({ distributionId: opinionCodes.distributionId, total: count(), used: sql<number>`count(*) filter (where ${opinionCodes.used})::int` })
-      .from(opinionCodes).innerJoin(opinionDistributions, eq(opinionDistributions.id, opinionCodes.distributionId))
-      .where(and(eq(opinionCodes.unitId, actor.unitId), eq(opinionDistributions.formId, id))).groupBy(opinionCodes.distributionId),
+    opinionsRepo.distributions(deps.db, actor.unitId, id),
+    opinionsRepo.responseCounts(deps.db, actor.unitId, id),
+    opinionsRepo.codeCounts(deps.db, actor.unitId, id),
     pendingRepo.countByAudience(deps.db, actor.unitId, id),
   ]);
   const codesOf = new Map(codes.map((c) => [c.distributionId, { total: c.total, used: c.used }]));
@@ -112,9 +109,7 @@ export async function setFormStatus(deps: AppDeps, actor: Actor, id: string, nex
   if (next === 'closed' && form.status !== 'open') throw badRequest('只有收集中的意见表可以结束');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const rows = await tx.update(opinionForms).set({ status: next, version: version + 1, updatedAt: at })
-      .where(and(eq(opinionForms.unitId, actor.unitId), eq(opinionForms.id, id), eq(opinionForms.version, version))).returning({ id: opinionForms.id });
-    if (rows.length !== 1) throw conflict('该意见表已被他人修改，请刷新后再试');
+    if (!(await opinionsRepo.setFormStatus(tx, actor.unitId, id, version, next, at))) throw conflict('该意见表已被他人修改，请刷新后再试');
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_form', entityId: id, action: next === 'open' ? 'publish' : 'close' });
   });
   return getForm(deps, actor, id);
@@ -128,13 +123,11 @@ export async function createDistribution(deps: AppDeps, actor: Actor, formId: st
   const codes = b.mode === 'codes' ? uniqueCodes(b.codeCount) : [];
   const at = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
-    const [d] = await tx.insert(opinionDistributions).values({ unitId: actor.unitId, formId, audience: b.audience, label: b.label, token, mode: b.mode, createdAt: at }).returning();
+    const d = await opinionsRepo.insertDistribution(tx, { unitId: actor.unitId, formId, audience: b.audience, label: b.label, token, mode: b.mode, createdAt: at });
     // Stored in the order of their keyed hashes, not of the slips: a row's place says nothing of which slip it is.
     const keys = keyringFor(deps.config);
     const hashes = codes.map((c) => codeHashOf(keys, c)).sort();
-    for (let i = 0; i < hashes.length; i += 500) {
-      await tx.insert(opinionCodes).values(hashes.slice(i, i + 500).map((codeHash) => ({ unitId: actor.unitId, distributionId: d!.id, codeHash })));
-    }
+    await opinionsRepo.insertCodes(tx, actor.unitId, d!.id, hashes);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_form', entityId: formId, action: 'distribute', after: { audience: b.audience, mode: b.mode, codes: codes.length } });
     return d!.id;
   });
@@ -154,8 +147,7 @@ export const todayOf = (deps: AppDeps) => shanghaiDate(deps.clock.now());
  * merged with the next larger group (domain/opinion-batches.ts), so no small group is shown alone.
  */
 export async function audienceGroupsOf(deps: AppDeps, unitId: string, formId: string): Promise<Map<string, string>> {
-  const counts = await deps.db.select({ audience: opinionResponses.audience, n: count() }).from(opinionResponses)
-    .where(and(eq(opinionResponses.unitId, unitId), eq(opinionResponses.formId, formId))).groupBy(opinionResponses.audience);
+  const counts = await opinionsRepo.responseCounts(deps.db, unitId, formId);
   const label = (a: string) => AUDIENCES[a as keyof typeof AUDIENCES] ?? a;
   return mergeSmallAudiences(new Map(counts.map((c) => [c.audience, c.n])), deps.config.opinionBatchK, label, Object.keys(AUDIENCES));
 }
@@ -173,9 +165,7 @@ export async function summaryRows(deps: AppDeps, actor: Actor, formId: string) {
   async function* rows(): AsyncIterable<unknown[][]> {
     let n = 0;
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const batch = await deps.db.select().from(opinionResponses)
-        .where(and(eq(opinionResponses.unitId, actor.unitId), eq(opinionResponses.formId, formId), sql`${opinionResponses.id} > ${after}::uuid`))
-        .orderBy(asc(opinionResponses.id)).limit(500);
+      const batch = await opinionsRepo.responsesAfter(deps.db, actor.unitId, formId, after, 500);
       if (batch.length === 0) return;
       yield batch.map((r) => {
         const a = r.answers as Record<string, string | number>;

@@ -1,15 +1,14 @@
 import { AnswerError, checkAnswers } from '../../../domain/opinion-answers.js';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AUDIENCES, type Question, type ZPublicSubmit } from '../../../shared/contracts/opinions.js';
-import { opinionDistributions, opinionForms } from '../../db/schema/index.js';
 import { keyringFor } from '../../crypto/keyring.js';
 import { AppError, badRequest, notFound } from '../../errors.js';
 import { RateLimiter } from '../../plugins/rate-limit.js';
 import type { AppDeps } from '../../types.js';
 import { anonymityPromise, codeHashCandidates, todayOf } from './opinions.service.js';
 import { BurstChallenge } from './challenge.js';
+import { opinionsRepo } from './opinions.repo.js';
 import { pendingRepo } from './pending.repo.js';
 import { sealSubmission } from './pending.service.js';
 
@@ -38,11 +37,7 @@ export class PublicOpinions {
   private async target(token: string): Promise<Target | null> {
     const hit = this.cache.get(token);
     if (hit && hit.until > performance.now()) return hit.target;
-    const [row] = await this.deps.db
-      .select({ distributionId: opinionDistributions.id, unitId: opinionDistributions.unitId, formId: opinionForms.id, audience: opinionDistributions.audience, mode: opinionDistributions.mode,
-        status: opinionForms.status, opensOn: opinionForms.opensOn, closesOn: opinionForms.closesOn, title: opinionForms.title, intro: opinionForms.intro, questions: opinionForms.questions, active: opinionDistributions.active })
-      .from(opinionDistributions).innerJoin(opinionForms, eq(opinionForms.id, opinionDistributions.formId))
-      .where(eq(opinionDistributions.token, token));
+    const row = await opinionsRepo.targetByToken(this.deps.db, token);
     const target = row && row.active ? { ...row, questions: row.questions as Question[] } : null;
     // Only forms that are collecting are kept (publishing shows at once; closing within 5 s).
     if (target?.status === 'open') {

@@ -1,9 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import { STUDY_KINDS, type ZMaterial, type ZStatementBody, type ZStudyBody } from '../../../shared/contracts/orglife.js';
-import { studySessions, studyStatements } from '../../db/schema/index.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import { readStoredFile, storeFile } from '../../files.js';
 import type { AppDeps } from '../../types.js';
@@ -54,7 +52,7 @@ export async function createStudy(deps: AppDeps, actor: Actor, meetingId: string
   if (b.heldOn > shanghaiDate(deps.clock.now()) && b.notes) throw badRequest('尚未举行的学习不能填写学习情况');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const [s] = await tx.insert(studySessions).values({ unitId: actor.unitId, meetingId, ...b, createdAt: at, updatedAt: at }).returning();
+    const s = await orglifeRepo.insertStudySession(tx, { unitId: actor.unitId, meetingId, ...b, createdAt: at, updatedAt: at });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: s!.id, action: 'create', after: { kind: b.kind, title: b.title, heldOn: b.heldOn } });
   });
   return studyView(deps, actor, meetingId);
@@ -80,9 +78,7 @@ export async function signIn(deps: AppDeps, actor: Actor, id: string, personIds:
   if (ids.some((p) => !members.has(p))) throw badRequest('签到人员应为本支部在职党员');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    // Adds to the set in one statement, so two people signing in at once both count.
-    await tx.update(studySessions).set({ signedIn: sql`(select coalesce(jsonb_agg(distinct v), '[]'::jsonb) from jsonb_array_elements(${studySessions.signedIn} || ${JSON.stringify(ids)}::jsonb) v)`, updatedAt: at })
-      .where(and(eq(studySessions.unitId, actor.unitId), eq(studySessions.id, id)));
+    await orglifeRepo.addSignIns(tx, actor.unitId, id, ids, at);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: id, action: 'sign_in', after: { people: ids.length } });
   });
   return studyView(deps, actor, s.meetingId);
@@ -96,8 +92,7 @@ export async function saveStatement(deps: AppDeps, actor: Actor, id: string, b: 
   if (!(s.signedIn as string[]).includes(actor.personId)) throw badRequest('请先签到再提交研讨发言');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx.insert(studyStatements).values({ unitId: actor.unitId, sessionId: id, personId: actor.personId!, text: b.text, updatedAt: at })
-      .onConflictDoUpdate({ target: [studyStatements.sessionId, studyStatements.personId], set: { text: b.text, updatedAt: at } }).returning();
+    const row = await orglifeRepo.saveStatement(tx, { unitId: actor.unitId, sessionId: id, personId: actor.personId!, text: b.text, updatedAt: at });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_statement', entityId: row!.id, action: 'save', after: { length: b.text.length } });
   });
   return studyView(deps, actor, s.meetingId);
@@ -108,7 +103,7 @@ export async function withdrawStudy(deps: AppDeps, actor: Actor, id: string, rea
   if (s.withdrawnReason) throw badRequest('该学习安排已撤销');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.update(studySessions).set({ withdrawnReason: reason, updatedAt: at }).where(eq(studySessions.id, id));
+    await orglifeRepo.withdrawStudySession(tx, id, reason, at);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: id, action: 'withdraw', after: { reason } });
   });
   return studyView(deps, actor, s.meetingId);
@@ -128,8 +123,7 @@ export async function attachStudyMaterial(deps: AppDeps, actor: Actor, id: strin
   const material: StoredMaterial = { title: f.fileName.replace(/\.[^.]+$/, '').slice(0, 120) || '学习材料', url: '', file: { sha256: f.sha256, fileName: f.fileName, kind: f.kind, size: f.size } };
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.update(studySessions).set({ materials: sql`${studySessions.materials} || ${JSON.stringify([material])}::jsonb`, version: sql`${studySessions.version} + 1`, updatedAt: at })
-      .where(and(eq(studySessions.unitId, actor.unitId), eq(studySessions.id, id)));
+    await orglifeRepo.addMaterial(tx, actor.unitId, id, material, at);
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: id, action: 'attach', after: { fileName: f.fileName, sha256: f.sha256, size: f.size } });
   });
   return studyView(deps, actor, s.meetingId);
