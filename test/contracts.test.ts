@@ -1,6 +1,7 @@
 import type { RouteOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
+import { campaignsApi } from '../src/shared/api/campaigns.js';
 import { orgApi } from '../src/shared/api/org.js';
 import { supervisionApi } from '../src/shared/api/supervision.js';
 import { testDatabase, TestClock } from './helpers.js';
@@ -11,7 +12,7 @@ import { defaultConfig } from '../src/server/config.js';
  * route the server registers (same method, path and schemas), and the routes left to declare are
  * counted, so that the number can only fall.
  */
-const DECLARED = [...Object.values(supervisionApi), ...Object.values(orgApi)];
+const DECLARED = [...Object.values(supervisionApi), ...Object.values(orgApi), ...Object.values(campaignsApi)];
 /** Downloads (a file, not JSON) need no response schema. */
 const FILE = /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files)\/|\/files\/:sha256$|^\/api\/docs/;
 /** JSON routes that still answer without a response schema: this list may only shrink. */

@@ -1,16 +1,15 @@
 import { lazy, Suspense, useState } from 'react';
 import { App, Breadcrumb, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { download, get } from '../api';
+import { download } from '../api';
 import { can, useMe } from '../session';
-import type { CampaignDetail } from '../types';
 import { MeasuresTab } from '../components/campaigns/MeasuresTab';
 import { ComplianceTab } from '../components/campaigns/ComplianceTab';
 import { ActivitiesTab } from '../components/campaigns/ActivitiesTab';
 import { ObjectsTab } from '../components/campaigns/ObjectsTab';
 import { ParamsModal } from '../components/campaigns/CampaignEditors';
+import { useCampaign } from '../queries/campaigns';
 
 // ECharts is large: the overview loads it on demand.
 const CampaignOverview = lazy(() => import('../components/campaigns/CampaignOverview').then((m) => ({ default: m.CampaignOverview })));
@@ -21,7 +20,7 @@ export function CampaignPage() {
   const me = useMe();
   const { message } = App.useApp();
   const [editingParams, setEditingParams] = useState(false);
-  const { data: c, error, isLoading } = useQuery({ queryKey: ['campaign', id], queryFn: () => get<CampaignDetail>(`/api/campaigns/${id}`) });
+  const { data: c, error, isLoading } = useCampaign(id!);
   if (isLoading) return <Spin />;
   if (error || !c) return <Result status="404" title="专项活动不存在" subTitle={error?.message} extra={<Link to="/campaigns">返回专项活动</Link>} />;
   const manage = can(me, 'campaign.manage');

@@ -4,10 +4,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post } from '../api';
+import { ApiError, get } from '../api';
 import { can, useMe } from '../session';
 import { shanghaiToday } from '../time';
-import type { Campaign, CampaignDetail, Group, TemplateSummary } from '../types';
+import type { CampaignDetail, Group } from '../types';
+import { useCampaigns, useCampaignTemplates } from '../queries/campaigns';
+import { campaignsApi } from '../../shared/api/campaigns';
+import { call } from '../call';
 
 const PHASES = [{ key: 'prepare', title: '会前准备' }, { key: 'meeting', title: '召开会议' }, { key: 'rectify', title: '整改落实' }, { key: 'summarize', title: '总结提升' }] as const;
 
@@ -16,7 +19,7 @@ export function CampaignsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: () => get<Campaign[]>('/api/campaigns') });
+  const campaigns = useCampaigns();
   return (
     <Card title="专项活动" extra={can(me, 'campaign.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建专项活动</Button>}>
       <List loading={campaigns.isLoading} dataSource={campaigns.data ?? []} locale={{ emptyText: <Empty description="还没有专项活动。领导小组办公室可由模板新建。" /> }}
@@ -35,7 +38,7 @@ function CreateCampaign({ open, onClose, onCreated }: { open: boolean; onClose: 
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const templates = useQuery({ queryKey: ['campaign-templates'], queryFn: () => get<TemplateSummary[]>('/api/campaign-templates'), enabled: open });
+  const templates = useCampaignTemplates(open);
   const groups = useQuery({ queryKey: ['groups'], queryFn: () => get<Group[]>('/api/groups'), enabled: open });
   const template = templates.data?.[0];
   const year = Number(shanghaiToday().slice(0, 4));
@@ -43,11 +46,11 @@ function CreateCampaign({ open, onClose, onCreated }: { open: boolean; onClose: 
     const v = await form.validateFields();
     const [from, to] = v.period as [Dayjs, Dayjs];
     try {
-      const c = await post<CampaignDetail>('/api/campaigns', {
+      const c = await call(campaignsApi.create, { body: {
         templateCode: template?.code, name: v.name, year: v.year, startsOn: from.format('YYYY-MM-DD'), endsOn: to.format('YYYY-MM-DD'),
         params: v.params ?? {}, leadingGroupId: v.leadingGroupId ?? null, officeGroupId: v.officeGroupId ?? null,
         phases: PHASES.filter((p) => v.phases?.[p.key]).map((p) => ({ key: p.key, from: (v.phases[p.key][0] as Dayjs).format('YYYY-MM-DD'), to: (v.phases[p.key][1] as Dayjs).format('YYYY-MM-DD') })),
-      });
+      } });
       message.success(`已创建：${c.categories.length} 个类别、${c.measures.length} 条措施`);
       await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
       form.resetFields();

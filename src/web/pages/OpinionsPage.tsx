@@ -5,8 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post } from '../api';
 import { shanghaiToday } from '../time';
-import type { Campaign } from '../types';
 import { OpinionFormDrawer, STATUS } from '../components/opinions/OpinionFormDrawer';
+import { useCampaigns } from '../queries/campaigns';
 
 interface FormRow { id: string; title: string; status: string; opensOn: string; closesOn: string }
 
@@ -34,7 +34,7 @@ function CreateForm({ open, onClose, onCreated }: { open: boolean; onClose: () =
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: () => get<Campaign[]>('/api/campaigns'), enabled: open });
+  const campaigns = useCampaigns(open);
   const submit = async () => {
     const v = await form.validateFields();
     const [from, to] = v.period as [Dayjs, Dayjs];

@@ -7,9 +7,10 @@ import { Link, useNavigate } from 'react-router';
 import { get, post } from '../api';
 import { can, useMe } from '../session';
 import { shanghaiToday } from '../time';
-import type { Campaign, Page } from '../types';
+import type { Page } from '../types';
 import type { MeetingRow } from '../components/orglife/types';
 import { useAct } from '../components/orglife/useAct';
+import { useCampaigns } from '../queries/campaigns';
 
 export const MEETING_STATUS = { preparing: { label: '筹备中', color: 'processing' }, held: { label: '已召开', color: 'success' } } as const;
 
@@ -39,7 +40,7 @@ function CreateMeeting({ open, onClose }: { open: boolean; onClose: () => void }
   const [form] = Form.useForm();
   const act = useAct();
   const navigate = useNavigate();
-  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: () => get<Campaign[]>('/api/campaigns'), enabled: open });
+  const campaigns = useCampaigns(open);
   const forms = useQuery({ queryKey: ['opinion-forms'], queryFn: () => get<{ id: string; title: string; status: string }[]>('/api/opinion-forms'), enabled: open });
   const submit = async () => {
     const v = await form.validateFields();

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, download, get, post, upload } from '../../api';
+import { ApiError, download, post, upload } from '../../api';
 import { shanghaiToday } from '../../time';
-import type { Activity, CampaignDetail, ContactObject, Page } from '../../types';
+import type { Activity, CampaignDetail } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
 import { reasonModal } from '../ReasonPrompt';
 import { useMe } from '../../session';
 import { RollCallModal } from './RollCallModal';
 import { useDepartments } from '../../queries/org';
+import { useActivities, useContactObjects } from '../../queries/campaigns';
 
 export const ACTIVITY_LABELS: Record<string, string> = {
   study: '学习研讨', meeting: '会议', visit: '走访调研', inspection: '检查', education: '教育活动', deed: '实事好事',
@@ -34,8 +35,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
       message.error(e instanceof ApiError ? e.message : '撤销失败');
     }
   }));
-  const qs = new URLSearchParams({ campaignId: campaign.id, page: String(page), pageSize: '20', ...(type ? { type } : {}) });
-  const list = useQuery({ queryKey: ['activities', qs.toString()], queryFn: () => get<Page<Activity>>(`/api/activities?${qs}`), placeholderData: keepPreviousData });
+  const list = useActivities({ campaignId: campaign.id, page, pageSize: 20, ...(type ? { type: type as Activity['type'] } : {}) });
   return (
     <>
       <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
@@ -84,7 +84,7 @@ function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail;
   const discipline = useMe().grants.some((g) => g.role === 'discipline');
   // A discipline inspection is confidential unless the inspector says otherwise.
   useEffect(() => { if (discipline) form.setFieldValue('confidential', type === 'inspection'); }, [discipline, type, form]);
-  const objects = useQuery({ queryKey: ['contact-objects'], queryFn: () => get<ContactObject[]>('/api/contact-objects'), enabled: open });
+  const objects = useContactObjects(open);
   const depts = useDepartments(open);
   const submit = async () => {
     const v = await form.validateFields();

@@ -1,7 +1,7 @@
 import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, post } from '../../api';
+import { ApiError } from '../../api';
 import { shanghaiToday } from '../../time';
 import type { Measure } from '../../types';
 import { PersonSelect } from '../PersonSelect';
@@ -9,6 +9,8 @@ import { PeopleSelect } from '../PeopleSelect';
 import { MilestonesField, milestonesOf } from '../supervision/MilestonesField';
 import { CADENCE_OPTIONS } from '../../labels';
 import { useDepartments } from '../../queries/org';
+import { campaignsApi } from '../../../shared/api/campaigns';
+import { call } from '../../call';
 
 /** 任务分解: the measure's leader, departments and responsible people → one supervised item each. */
 export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: string; measure: Measure | null; onClose: () => void }) {
@@ -20,12 +22,12 @@ export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: s
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      const r = await post<{ itemIds: string[] }>(`/api/campaigns/${campaignId}/measures/${measure!.id}/breakdown`, {
+      const r = await call(campaignsApi.breakdown, { params: { id: campaignId, measureId: measure!.id }, body: {
         leaderPersonId: v.leaderPersonId, leadDepartmentId: v.leadDepartmentId, cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [],
         ownerPersonIds: v.ownerPersonIds, title: v.title?.trim() || undefined, receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD'),
         explicitDue: v.explicitDue ? (v.explicitDue as Dayjs).format('YYYY-MM-DD') : null, cadence: v.cadence, urgency: 'normal',
         milestones: milestonesOf(v.milestones),
-      });
+      } });
       message.success(`已分解为 ${r.itemIds.length} 项督办事项`);
       await queryClient.invalidateQueries({ queryKey: ['campaign', campaignId] });
       await queryClient.invalidateQueries({ queryKey: ['items'] });

@@ -1,17 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { Card, Col, Empty, Row, Statistic } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { get } from '../../api';
-import type { CampaignDetail, Rule } from '../../types';
+import type { CampaignDetail } from '../../types';
 import { cnNumeral } from '../../labels';
+import { useCampaignDepartments, useRules } from '../../queries/campaigns';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-interface DeptRow { department: string; items: number; closed: number; overdue: number }
 
 
 /** An ECharts instance on the returned ref, redrawn when the option's data changes (not on every render). */
@@ -32,8 +30,8 @@ function useChart(option: echarts.EChartsCoreOption) {
 
 /** 概览: what a leader reads in ten seconds — measures broken down, items closed, obligations met, by category and rule. */
 export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
-  const rules = useQuery({ queryKey: ['rules', campaign.id], queryFn: () => get<Rule[]>(`/api/campaigns/${campaign.id}/rules`) });
-  const depts = useQuery({ queryKey: ['campaign-departments', campaign.id], queryFn: () => get<DeptRow[]>(`/api/campaigns/${campaign.id}/departments`) });
+  const rules = useRules(campaign.id);
+  const depts = useCampaignDepartments(campaign.id);
   const active = campaign.measures.filter((m) => m.active);
   const items = active.reduce((n, m) => n + m.progress.items, 0);
   const closed = active.reduce((n, m) => n + m.progress.closed, 0);

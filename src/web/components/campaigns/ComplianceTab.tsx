@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Card, Empty, List, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api';
-import type { Activity, Compliance, Page, Rule } from '../../types';
+import type { Rule } from '../../types';
+import { useActivitiesByIds, useCompliance, useRules } from '../../queries/campaigns';
 
 export const STATUS_TAGS: Record<string, { color: string; label: string }> = {
   met: { color: 'green', label: '已达标' }, at_risk: { color: 'orange', label: '有风险' }, missed: { color: 'red', label: '未达标' },
@@ -14,7 +13,7 @@ const requirement = (r: Rule) => (r.kind === 'coverage' ? `${PERIODS[r.period]}�
 
 /** The rules with their summary; a rule opens its matrix (subjects × periods), a cell the activities behind it. */
 export function ComplianceTab({ campaignId }: { campaignId: string }) {
-  const rules = useQuery({ queryKey: ['rules', campaignId], queryFn: () => get<Rule[]>(`/api/campaigns/${campaignId}/rules`) });
+  const rules = useRules(campaignId);
   const [ruleId, setRuleId] = useState<string | null>(null);
   const selected = ruleId ?? rules.data?.[0]?.id ?? null;
   return (
@@ -38,7 +37,7 @@ export function ComplianceTab({ campaignId }: { campaignId: string }) {
 }
 
 function Matrix({ campaignId, ruleId }: { campaignId: string; ruleId: string }) {
-  const { data } = useQuery({ queryKey: ['compliance', campaignId, ruleId], queryFn: () => get<Compliance>(`/api/campaigns/${campaignId}/rules/${ruleId}/compliance`) });
+  const { data } = useCompliance(campaignId, ruleId);
   const [drill, setDrill] = useState<{ title: string; ids: string[] } | null>(null);
   if (!data) return null;
   const cell = (s: string, p: string) => data.cells.find((c) => c.subjectKey === s && c.periodKey === p);
@@ -75,7 +74,7 @@ function Matrix({ campaignId, ruleId }: { campaignId: string; ruleId: string }) 
 }
 
 function Drill({ drill, onClose }: { drill: { title: string; ids: string[] } | null; onClose: () => void }) {
-  const { data } = useQuery({ queryKey: ['activities-by-id', drill?.ids], queryFn: () => get<Page<Activity>>(`/api/activities?pageSize=100&ids=${drill!.ids.join(',')}`), enabled: !!drill });
+  const { data } = useActivitiesByIds(drill?.ids);
   return (
     <Modal title={drill?.title} open={!!drill} onCancel={onClose} footer={null} width={640}>
       <List dataSource={data?.items ?? []} renderItem={(a) => (

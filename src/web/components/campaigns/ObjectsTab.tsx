@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, download, get, post, upload } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, download, post, upload } from '../../api';
 import type { ContactObject } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
+import { useContactObjects } from '../../queries/campaigns';
 
 interface Problem { row: number; column: string; reason: string }
 interface ImportResult { rows: number; created: number; problems: Problem[] }
@@ -17,7 +18,7 @@ export function ObjectsTab({ manage }: { manage: boolean }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const objects = useQuery({ queryKey: ['contact-objects'], queryFn: () => get<ContactObject[]>('/api/contact-objects') });
+  const objects = useContactObjects();
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const importFile = async (file: File) => {
     try {

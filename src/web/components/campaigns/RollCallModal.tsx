@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Empty, Input, InputNumber, List, Modal, Space } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post, put } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api';
 import type { Activity } from '../../types';
+import { useRollCall } from '../../queries/campaigns';
+import { campaignsApi } from '../../../shared/api/campaigns';
+import { call } from '../../call';
 
 interface Called { id: string; personId: string; name: string; shared: string }
 
@@ -13,7 +16,7 @@ export function RollCallModal({ activity, defaultCount, onClose }: { activity: A
   const [count, setCount] = useState<number | null>(null);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const key = ['roll-call', activity?.id];
-  const { data } = useQuery({ queryKey: key, queryFn: () => get<Called[]>(`/api/activities/${activity!.id}/roll-call`), enabled: !!activity });
+  const { data } = useRollCall(activity?.id);
   const run = async (fn: () => Promise<Called[]>, done: string) => {
     try {
       queryClient.setQueryData(key, await fn());
@@ -28,7 +31,7 @@ export function RollCallModal({ activity, defaultCount, onClose }: { activity: A
         <Space>
           <span>从 {activity!.participantIds.length} 名参加人员中点名</span>
           <InputNumber min={1} max={Math.max(1, activity!.participantIds.length)} value={count ?? defaultCount} onChange={setCount} addonAfter="人" />
-          <Button type="primary" onClick={() => run(() => post<Called[]>(`/api/activities/${activity!.id}/roll-call`, { count: count ?? defaultCount }), '已点名')}>随机点名</Button>
+          <Button type="primary" onClick={() => run(() => call(campaignsApi.callSpeakers, { params: { id: activity!.id }, body: { count: count ?? defaultCount } }), '已点名')}>随机点名</Button>
         </Space>
       )}
       {data && data.length > 0 ? (
@@ -38,7 +41,7 @@ export function RollCallModal({ activity, defaultCount, onClose }: { activity: A
               <b>{c.name}</b>
               <Input.TextArea rows={2} style={{ marginTop: 6 }} placeholder="分享的学习体会" value={drafts[c.id] ?? c.shared} onChange={(e) => setDrafts({ ...drafts, [c.id]: e.target.value })} />
               <Button size="small" style={{ marginTop: 6 }} disabled={!(drafts[c.id] ?? '').trim()}
-                onClick={() => run(() => put<Called[]>(`/api/activities/${activity!.id}/roll-call/${c.id}`, { shared: drafts[c.id] }), '已保存')}>保存</Button>
+                onClick={() => run(() => call(campaignsApi.recordShare, { params: { id: activity!.id, rollCallId: c.id }, body: { shared: drafts[c.id] ?? '' } }), '已保存')}>保存</Button>
             </div>
           </List.Item>
         )} />

@@ -2,15 +2,15 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'ant
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { get, put } from '../../api';
-import type { Campaign } from '../../types';
 import type { Meeting } from './types';
 import { useAct } from './useAct';
+import { useCampaigns } from '../../queries/campaigns';
 
 /** The meeting's settings while it is being prepared: date, place, the attendance rule, the talk settings, its campaign and form. */
 export function MeetingSettings({ meeting, open, onClose }: { meeting: Meeting; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
   const act = useAct();
-  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: () => get<Campaign[]>('/api/campaigns'), enabled: open });
+  const campaigns = useCampaigns(open);
   const forms = useQuery({ queryKey: ['opinion-forms'], queryFn: () => get<{ id: string; title: string }[]>('/api/opinion-forms'), enabled: open });
   const submit = async () => {
     const v = await form.validateFields();
