@@ -144,10 +144,16 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await m.waitFor({ state: 'hidden' });
     await p.getByPlaceholder('搜索意见内容').fill('理论学习形式单一');
     await p.getByPlaceholder('搜索意见内容').press('Enter');
+    // Classified to the branch first (the dialog's default): only then may it go into the branch's list, which every member reads.
+    await p.locator('tr', { hasText: '理论学习形式单一' }).getByRole('button', { name: '分类' }).click();
+    await m.getByRole('button', { name: btn('保存') }).click();
+    await toast(p, '已分类');
+    await m.waitFor({ state: 'hidden' });
     await p.locator('tr', { hasText: '理论学习形式单一' }).getByRole('button', { name: '采纳', exact: true }).click();
     await toast(p, '已采纳');
     const items = (await api(p, 'branch', 'GET', `/api/opinion-forms/${formId}/items?q=${encodeURIComponent('调研走马观花')}&pageSize=1`)).items;
-    await api(p, 'branch', 'POST', `/api/opinion-items/${items[0].id}/decide`, { adopted: true, version: items[0].version });
+    const classified = await api(p, 'branch', 'POST', `/api/opinion-items/${items[0].id}/classify`, { categoryNo: items[0].categoryNo, targetKind: 'branch', version: items[0].version });
+    await api(p, 'branch', 'POST', `/api/opinion-items/${items[0].id}/decide`, { adopted: true, version: classified.version });
 
     const zhou = await signIn('member1');
     await zhou.goto(`${server.url}${new URL(meetingUrl).pathname}?tab=lists`);

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/server/db/client.js';
 import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { readXlsx } from './xlsx.js';
 
@@ -70,6 +72,11 @@ describe('personal: a self-check list and everything derived from it', () => {
       expect(JSON.stringify(sheet)).not.toContain(PROBLEM);
     }
     expect(JSON.stringify((await office.get('/api/deadlines?pageSize=100')).json())).not.toContain(PROBLEM);
+    // Its source names the member's list; its notices travel to group robots and the delivery log.
+    expect((await office.get(`/api/items/${itemId}`)).json()).toMatchObject({ sourceRef: '', category: null });
+    const notices = await ctx.database.db.execute(sql`select title, body from notifications where item_id = ${itemId}`);
+    expect(rowsOf<{ title: string; body: string }>(notices).map((n) => n.title)).toEqual([expect.stringContaining('个人自查问题整改')]);
+    expect(JSON.stringify(rowsOf(notices))).not.toContain(PROBLEM);
     for (const reader of [zhouKai, branch, leader]) {
       expect((await reader.get(`/api/items/${itemId}`)).json()).toMatchObject({ title: expect.stringContaining(PROBLEM), can: { readContent: true } });
     }

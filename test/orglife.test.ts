@@ -85,7 +85,9 @@ describe('opinion items', () => {
     expect(undo.statusCode).toBe(200);
     expect((await branch.get(`/api/opinion-forms/${form.id}/items?categoryNo=2&status=new`)).json().items).toHaveLength(2);
 
-    const c1 = items.find((i) => i.categoryNo === 1)!;
+    // Classified first: only an opinion known not to be about a person goes into the branch's list, which every member reads.
+    const raw = items.find((i) => i.categoryNo === 1)!;
+    const c1 = (await branch.post(`/api/opinion-items/${raw.id}/classify`, { categoryNo: 1, targetKind: 'branch', version: raw.version })).json();
     expect((await branch.post(`/api/opinion-items/${c1.id}/decide`, { adopted: false, version: c1.version })).json().message).toBe('不予采纳时请说明理由');
     expect((await branch.post(`/api/opinion-items/${c1.id}/decide`, { adopted: true, version: c1.version })).statusCode).toBe(200);
     expect((await branch.post(`/api/opinion-items/${c1.id}/decide`, { adopted: true, version: c1.version })).statusCode).toBe(409);

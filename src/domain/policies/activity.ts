@@ -41,7 +41,7 @@ export function activityPolicy(a: Actor, f: ActivityFacts): ActivityCan {
   return {
     see,
     readDetails,
-    withdraw: readDetails && f.active && recorderOrManager,
+    withdraw: readDetails && f.active && hasPermission(a, 'activity.record') && recorderOrManager,
     attach: readDetails && f.active && hasPermission(a, 'activity.record') && recorderOrManager,
     rollCall: readDetails && f.active && hasPermission(a, 'activity.record'),
   };

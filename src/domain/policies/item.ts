@@ -13,6 +13,17 @@ import { checkTransition, handles, isOpenStatus, type ActorFacts, type ItemActio
 import { hasPermission, hasUnitWide, type Actor } from '../roles.js';
 import { isBranchSecretary, isLeadership, isMe, isPartySecretary } from './who.js';
 
+/** What a reader who may not read a personal item sees in place of its title (lists, notices, deadlines). */
+export const PERSONAL_ITEM_TITLE = '个人自查问题整改（内容仅本人、支部书记和班子成员可见）';
+
+/**
+ * The title a notice about the item carries. Notices travel further than the item — to group
+ * robots, the delivery log, an approver outside the readers — so a personal item's is neutral.
+ */
+export const noticeTitleOf = (i: { title: string; personalOf: string | null }) => (i.personalOf ? PERSONAL_ITEM_TITLE : i.title);
+/** Free text of a notice about the item (a reason, a result), withheld for a personal item. */
+export const noticeTextOf = (i: { personalOf: string | null }, text: string) => (i.personalOf ? '（详情请在系统中查看）' : text);
+
 export interface ItemPolicyFacts {
   unitId: string;
   status: ItemStatus;

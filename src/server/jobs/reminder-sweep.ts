@@ -3,6 +3,7 @@ import { shanghaiDate } from '../../domain/civil-date.js';
 import type { WorkdayCalendar } from '../../domain/workdays.js';
 import { rowsOf, type Db } from '../db/client.js';
 import { OPEN_STATUS_LIST } from '../db/open-statuses.js';
+import { PERSONAL_ITEM_TITLE } from '../../domain/policies/item.js';
 import { uuidArray } from '../db/uuid-array.js';
 import { calendarsForUnits } from '../modules/calendar/calendar.service.js';
 
@@ -70,14 +71,14 @@ async function sweepGroup(db: Db, now: Date, today: string, facts: DayFacts, uni
         else '您有 ' || g.n || ' 项紧急事项尚未办结（含“' || g.first_title || '”），请随到随办并及时反馈。' end` });
   }
   written += await perItem(s, 'halfway', sql`i.urgency = 'important' and i.half_due = ${today} and i.due > ${today}`,
-    sql`'时限过半：' || i.title`, sql`'重要事项“' || i.title || '”办理时限已过半（' || i.due || ' 到期），请报送进展。'`, sql`'halfway:' || i.id || ':' || i.due`);
+    sql`'时限过半：' || i.notice_title`, sql`'重要事项“' || i.notice_title || '”办理时限已过半（' || i.due || ' 到期），请报送进展。'`, sql`'halfway:' || i.id || ':' || i.due`);
   if (facts.firstOfWeek) {
     perPersonRules.push({ kind: 'digest', when: sql`i.urgency = 'normal'`, key: sql`'digest:' || g.recipient || ':' || ${today}`,
       single: sql`'本周待办：1 项一般事项'`, many: sql`'本周待办：' || g.n || ' 项一般事项'`, itemLink: false,
       body: sql`'您有 ' || g.n || ' 项一般督办事项尚未办结，最早的“' || g.first_title || '”于 ' || g.first_due || ' 到期。'` });
   }
   written += await perItem(s, 'due_soon', sql`i.due = ${facts.tomorrow}`,
-    sql`'明日到期：' || i.title`, sql`'督办事项“' || i.title || '”将于 ' || i.due || ' 到期，请抓紧办理并及时反馈。'`, sql`'due-soon:' || i.id || ':' || i.due`);
+    sql`'明日到期：' || i.notice_title`, sql`'督办事项“' || i.notice_title || '”将于 ' || i.due || ' 到期，请抓紧办理并及时反馈。'`, sql`'due-soon:' || i.id || ':' || i.due`);
   perPersonRules.push({ kind: 'overdue', when: sql`i.due < ${today}`, key: sql`'overdue:' || g.recipient || ':' || ${today}`,
     single: sql`'已逾期：' || g.first_title`, many: sql`'已逾期：' || g.n || ' 项督办事项'`,
     body: sql`case when g.n = 1 then '督办事项“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。'
@@ -94,7 +95,9 @@ function openItems(s: Sweep, when: SQL) {
     with away as (
       select distinct unit_id, person_id from unavailability
       where active and from_date <= ${s.today} and to_date >= ${s.today} and unit_id = any(${s.units}))
-    select i.*, case when i.backup_person_id is not null and away.person_id is not null then i.backup_person_id else i.owner_person_id end as recipient
+    select i.*, case when i.backup_person_id is not null and away.person_id is not null then i.backup_person_id else i.owner_person_id end as recipient,
+      -- Reminders reach group robots: a personal item's title stays neutral (domain/policies/item.noticeTitleOf).
+      case when i.personal_of is not null then ${PERSONAL_ITEM_TITLE} else i.title end as notice_title
     from supervised_items i
     left join away on away.unit_id = i.unit_id and away.person_id = i.owner_person_id
     where i.unit_id = any(${s.units}) and i.status in ${OPEN_STATUS_LIST}
@@ -122,7 +125,7 @@ interface PersonRule { kind: string; when: SQL; key: SQL; single: SQL; many: SQL
 async function perPerson(s: Sweep, rules: PersonRule[]) {
   const byKind = (pick: (r: PersonRule) => SQL) => sql`case g.kind ${sql.join(rules.map((r) => sql`when ${r.kind} then ${pick(r)}`), sql` `)} end`;
   // due (YYYY-MM-DD) || id (36 characters) || title, compared bytewise: the smallest is the earliest item.
-  const first = sql`(i.due || i.id::text || i.title) collate "C"`;
+  const first = sql`(i.due || i.id::text || i.notice_title) collate "C"`;
   const res = await s.db.execute(sql`
     insert into notifications (unit_id, recipient_person_id, kind, item_id, title, body, dedupe_key, created_at)
     select g.unit_id, g.recipient, g.kind,

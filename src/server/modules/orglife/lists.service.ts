@@ -147,8 +147,12 @@ export async function importAdopted(deps: AppDeps, actor: Actor, meetingId: stri
   if (l.status === 'approved') throw badRequest('党支部清单已定稿');
   const entries = l.entries as Entry[];
   const have = new Set(entries.map((e) => e.sourceItemId));
-  const adopted = (await orglifeRepo.opinionItemsOf(deps.db, actor.unitId, m.formId)).filter((i) => i.status === 'adopted' && !i.targetPersonId && !have.has(i.id));
-  if (adopted.length === 0) throw badRequest('没有新的已采纳意见可以加入');
+  // The branch's list is read by every member: only opinions classified as not about a person go in
+  // (an unclassified one may still name someone; domain/policies/opinion-item.ts).
+  const items = await orglifeRepo.opinionItemsOf(deps.db, actor.unitId, m.formId);
+  const adopted = items.filter((i) => i.status === 'adopted' && i.targetKind !== null && !i.targetPersonId && !have.has(i.id));
+  const unclassified = items.filter((i) => i.status === 'adopted' && i.targetKind === null).length;
+  if (adopted.length === 0) throw badRequest(unclassified ? `有 ${unclassified} 条已采纳的意见尚未分类，请先在“意见整理”中分类` : '没有新的已采纳意见可以加入');
   const added: Entry[] = adopted.sort((a, b) => (a.categoryNo ?? 99) - (b.categoryNo ?? 99)).map((i) => ({
     categoryNo: i.categoryNo, appearance: '', shortfall: i.text.slice(0, 2000), causes: '', nextSteps: '', ownerPersonId: null, measures: '', due: null, sourceItemId: i.id,
   }));

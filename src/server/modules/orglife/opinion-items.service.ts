@@ -51,7 +51,7 @@ export function presentItem(actor: Actor, i: OpinionItemRow, l: Lookups) {
     text: readable ? i.text : hiddenText(i),
     audienceLabel: i.targetPersonId ? '' : l.audienceGroups.get(i.audience) ?? '', repeats: i.repeats,
     targetKind: i.targetKind as keyof typeof TARGET_KINDS | null, targetDepartmentId: i.targetDepartmentId, targetPersonId: readable ? i.targetPersonId : null, targetLabel: target,
-    status: i.status as 'new' | 'adopted' | 'not_adopted' | 'merged', mergedIntoId: i.mergedIntoId, note: i.note, version: i.version,
+    status: i.status as 'new' | 'adopted' | 'not_adopted' | 'merged', mergedIntoId: i.mergedIntoId, note: readable ? i.note : '', version: i.version,
   };
 }
 

@@ -9,6 +9,7 @@ import { auditActorOf } from '../audit-actor.js';
 import { notifyItem } from '../notifications/notifications.service.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 import { itemsRepo } from './items.repo.js';
+import { noticeTitleOf } from '../../../domain/policies/item.js';
 
 /** 催办: the office chases one item or a selection with a message; owners see it in their inbox. */
 export async function chaseItems(deps: AppDeps, actor: Actor, itemIds: string[], message: string) {
@@ -21,7 +22,7 @@ export async function chaseItems(deps: AppDeps, actor: Actor, itemIds: string[],
   await deps.db.transaction(async (tx) => {
     for (const r of open) {
       const key = `chase:${randomUUID()}`;
-      await notifyItem(tx, at, r!.item, { kind: 'chase', title: `催办：${r!.item.title}`, body: message, key });
+      await notifyItem(tx, at, r!.item, { kind: 'chase', title: `催办：${noticeTitleOf(r!.item)}`, body: message, key });
       await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: r!.item.id, action: 'chase', after: { message } });
     }
   });

@@ -4,7 +4,7 @@ import { canExtend, policyFor, type DeadlinePolicy } from '../../../domain/deadl
 import { checkMilestones } from '../../../domain/milestones.js';
 import type { Actor } from '../../../domain/roles.js';
 import { checkTransition, colourOf, type ItemAction, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
-import { actorFactsFor, canReadItemContent, canSeeItem, itemPolicy, personalReaderOf, reviewScope, type ItemCan, type ItemPolicyFacts } from '../../../domain/policies/item.js';
+import { actorFactsFor, canReadItemContent, canSeeItem, itemPolicy, noticeTextOf, noticeTitleOf, PERSONAL_ITEM_TITLE, personalReaderOf, reviewScope, type ItemCan, type ItemPolicyFacts } from '../../../domain/policies/item.js';
 import { authorize } from '../../authorize.js';
 import type { ZItemBody, ZLedgerQuery } from '../../../shared/contracts/supervision.js';
 import type { Db } from '../../db/client.js';
@@ -100,7 +100,7 @@ export async function insertItem(tx: Db, deps: AppDeps, actor: Actor, p: Awaited
   const deadline = await createDeadline(tx, p.calendar, auditActorOf(actor), at, { unitId: actor.unitId, subjectType: 'item', subjectId: item.id, title: deadlineTitle, ownerPersonId: b.ownerPersonId, receivedOn: b.receivedOn, policy: p.policy });
   await itemsRepo.insertMilestones(tx, b.milestones.map((m, i) => ({ unitId: actor.unitId, itemId: item.id, seq: i + 1, title: m.title, due: m.due, createdAt: at })));
   await itemsRepo.setDue(tx, actor.unitId, item.id, { due: deadline.due, provisional: deadline.provisional, halfDue: deadline.halfDue, receivedOn: deadline.receivedOn });
-  await notifyItem(tx, at, item, { kind: 'assigned', title: `新交办：${b.title}`, body: `请签收并办理，办理时限 ${deadline.due}${deadline.provisional ? '（暂定）' : ''}。`, key: `assigned:${item.id}` });
+  await notifyItem(tx, at, item, { kind: 'assigned', title: `新交办：${noticeTitleOf(item)}`, body: `请签收并办理，办理时限 ${deadline.due}${deadline.provisional ? '（暂定）' : ''}。`, key: `assigned:${item.id}` });
   return item;
 }
 
@@ -110,8 +110,7 @@ export async function createItem(deps: AppDeps, actor: Actor, b: ItemBody) {
   return getItem(deps, actor, item.id);
 }
 
-/** What a reader who may not read a personal item sees in place of its text. */
-export const PERSONAL_ITEM_TITLE = '个人自查问题整改（内容仅本人、支部书记和班子成员可见）';
+export { PERSONAL_ITEM_TITLE };
 const HIDDEN = '（内容不可见）';
 
 export async function getItem(deps: AppDeps, actor: Actor, id: string) {
@@ -144,7 +143,8 @@ export async function getItem(deps: AppDeps, actor: Actor, id: string) {
 
 function present(i: ItemRow, due: string, provisional: boolean, calendar: Awaited<ReturnType<typeof calendarForUnit>>, today: string, departmentName: string | null, ownerName: string | null, readable: boolean) {
   return {
-    id: i.id, title: readable ? i.title : PERSONAL_ITEM_TITLE, content: readable ? i.content : '', source: i.source, sourceRef: i.sourceRef, category: i.category,
+    // A personal item's source names the member's list: withheld with its text.
+    id: i.id, title: readable ? i.title : PERSONAL_ITEM_TITLE, content: readable ? i.content : '', source: i.source, sourceRef: readable ? i.sourceRef : '', category: readable ? i.category : null,
     leadDepartmentId: i.leadDepartmentId, departmentName, ownerPersonId: i.ownerPersonId, ownerName, leaderPersonId: i.leaderPersonId,
     backupPersonId: i.backupPersonId, cadence: i.cadence, status: i.status as ItemStatus, result: readable ? i.result : null, assignedOn: i.assignedOn,
     closedOn: i.closedOn, due, provisional, version: i.version, personal: i.personalOf !== null,
@@ -216,7 +216,7 @@ export async function transition(deps: AppDeps, actor: Actor, id: string, body: 
     if (!(await itemsRepo.updateVersioned(tx, actor.unitId, id, body.version, patch))) throw conflict('该事项已被他人更新，请刷新后再操作');
     const closes = verdict.next === 'closed' || verdict.next === 'withdrawn';
     if (closes || body.action === 'reopen') await deadlinesRepo.update(tx, actor.unitId, row.deadlineId, { status: closes ? 'closed' : 'open', updatedAt: at });
-    if (body.action === 'return') await notifyItem(tx, at, item, { kind: 'returned', title: `退回：${item.title}`, body: `退回原因：${body.reason}`, key: `return:${id}:${item.returnedCount + 1}` });
+    if (body.action === 'return') await notifyItem(tx, at, item, { kind: 'returned', title: `退回：${noticeTitleOf(item)}`, body: `退回原因：${noticeTextOf(item, body.reason ?? '')}`, key: `return:${id}:${item.returnedCount + 1}` });
     await recordAudit(tx, auditActorOf(actor), at, {
       unitId: actor.unitId, entityType: 'item', entityId: id, action: body.action,
       before: { status: item.status }, after: { status: verdict.next, ...(body.reason ? { reason: body.reason } : {}), ...(body.result ? { result: body.result } : {}) },

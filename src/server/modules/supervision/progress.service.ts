@@ -13,7 +13,7 @@ import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { itemsRepo } from './items.repo.js';
 import { notifyItem } from '../notifications/notifications.service.js';
 import { getItem, loadItem } from './items.service.js';
-import { isOpenStatus } from '../../../domain/policies/item.js';
+import { isOpenStatus, noticeTextOf, noticeTitleOf } from '../../../domain/policies/item.js';
 import { authorize } from '../../authorize.js';
 
 
@@ -59,7 +59,7 @@ export async function requestExtension(deps: AppDeps, actor: Actor, id: string, 
     const r = await itemsRepo.insertExtension(tx, { unitId: actor.unitId, itemId: id, extraDays: body.extraDays, reason: body.reason, status: 'pending', createdAt: at });
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: id, action: 'request_extension', after: { requestId: r.id, ...body } });
     const approver = settings.extensionApproverPersonId ?? row.item.leaderPersonId;
-    if (approver) await notifyItem(tx, at, row.item, { kind: 'extension_request', title: `延期申请待审批：${row.item.title}`, body: `申请延期 ${body.extraDays} 个工作日：${body.reason}`, key: `extension:${r.id}`, to: [approver] });
+    if (approver) await notifyItem(tx, at, row.item, { kind: 'extension_request', title: `延期申请待审批：${noticeTitleOf(row.item)}`, body: `申请延期 ${body.extraDays} 个工作日：${noticeTextOf(row.item, body.reason)}`, key: `extension:${r.id}`, to: [approver] });
   });
   return getItem(deps, actor, id);
 }
@@ -90,7 +90,7 @@ export async function decideExtension(deps: AppDeps, actor: Actor, id: string, r
       await deadlinesRepo.update(tx, actor.unitId, row.deadlineId, { policy, due: next.due, halfDue: next.halfway ?? null, provisional: next.provisional, updatedAt: at });
       await itemsRepo.setDue(tx, actor.unitId, id, { due: next.due, provisional: next.provisional, halfDue: next.halfway ?? null });
     }
-    await notifyItem(tx, at, row.item, { kind: 'extension_decision', title: `${body.approve ? '延期已批准' : '延期未批准'}：${row.item.title}`, body: body.approve ? `新的办理时限 ${next.due}` : body.note || '请按原时限办理', key: `decision:${requestId}` });
+    await notifyItem(tx, at, row.item, { kind: 'extension_decision', title: `${body.approve ? '延期已批准' : '延期未批准'}：${noticeTitleOf(row.item)}`, body: body.approve ? `新的办理时限 ${next.due}` : body.note || '请按原时限办理', key: `decision:${requestId}` });
     await recordAudit(tx, auditActorOf(actor), at, {
       unitId: actor.unitId, entityType: 'item', entityId: id, action: body.approve ? 'approve_extension' : 'reject_extension',
       before: { due: row.due }, after: { requestId, due: body.approve ? next.due : row.due, note: body.note },
