@@ -36,7 +36,9 @@ describe('the audit log through the application', () => {
   });
 
   it('only the whole-database restore truncates, and only the command line (zuofeng restore) can run it', () => {
-    expect(filesWith(/\btruncate\s+["\w$]/i)).toEqual(['server/modules/backup/backup.service.ts']);
+    // The truncating query lives in the backup's repo, and only the restore calls it.
+    expect(filesWith(/\btruncate\s+["\w$]/i)).toEqual(['server/modules/backup/backup.repo.ts']);
+    expect(filesWith(/backupRepo\.truncate\b/)).toEqual(['server/modules/backup/backup.service.ts']);
     expect(filesWith(/\brestoreBackup\b/)).toEqual(['cli/main.ts', 'server/modules/backup/backup.service.ts']);
   });
 
