@@ -14,6 +14,7 @@ let unit: Awaited<ReturnType<typeof newDemoUnit>>;
 let branch: Client, office: Client, admin: Client, leader: Client, zhouKai: Client, zhengWei: Client, head: Client, discipline: Client, auditor: Client, security: Client;
 let meeting: { id: string; version: number; people: { id: string; name: string; member: boolean }[] };
 let formId = '';
+let campaignId = '';
 const personId = (name: string) => meeting.people.find((p) => p.name === name)!.id;
 const PROBLEM = '服务群众耐心不够，存在生硬现象';
 const HIDDEN_TITLE = '个人自查问题整改（内容仅本人、支部书记和班子成员可见）';
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const logins = ['branch', 'office', 'admin', 'leader1', 'member1', 'member3', 'member5', 'discipline', 'auditor', 'security'];
   [branch, office, admin, leader, zhouKai, zhengWei, head, discipline, auditor, security] = (await Promise.all(logins.map((u) => signIn(ctx, unit.user(u))))) as Client[] as [Client, Client, Client, Client, Client, Client, Client, Client, Client, Client];
   const campaign = (await office.post('/api/campaigns', { name: '专项活动', year: 2026, startsOn: '2026-03-01', endsOn: '2026-12-15' })).json();
+  campaignId = campaign.id;
   const form = (await branch.post('/api/opinion-forms', { campaignId: campaign.id, title: '征求意见表', opensOn: '2026-11-25', closesOn: '2026-12-10' })).json();
   formId = form.id;
   await branch.post(`/api/opinion-forms/${form.id}/status`, { status: 'open', version: form.version });
@@ -135,6 +137,23 @@ describe('confidential: a discipline record', () => {
     expect((await auditor.get(history)).json().items[0]).toMatchObject({ detailsHidden: true, after: null });
     expect((await office.get(history)).json().items[0]).toMatchObject({ detailsHidden: true, after: null });
     expect((await discipline.get(history)).json().items[0]).toMatchObject({ detailsHidden: false, after: { title: '11月不打招呼在岗检查' } });
+  });
+
+  it('counts for the unit in compliance, but its cells do not tell others which department it visited', async () => {
+    const dept = (await office.get('/api/departments')).json()[0];
+    const visited = (await discipline.post('/api/activities', { type: 'inspection', title: '11月在岗抽查', heldOn: '2026-11-21', departmentId: dept.id, minutes: '抽查情况' })).json();
+    const rule = async (subject: object) => (await office.post(`/api/campaigns/${campaignId}/rules`, { title: '在岗检查', subject, activityTypes: ['inspection'], period: 'month', kind: 'count', min: 1, max: null })).json().id as string;
+    const [byDepartment, byUnit] = [await rule({ kind: 'each_department' }), await rule({ kind: 'unit' })];
+    const cell = async (reader: Client, ruleId: string, subjectKey: string) => {
+      const c = (await reader.get(`/api/campaigns/${campaignId}/rules/${ruleId}/compliance`)).json();
+      return c.cells.find((x: { subjectKey: string; periodKey: string }) => x.subjectKey === subjectKey && x.periodKey === '2026-11') as { count: number; activityIds: string[] };
+    };
+    const unitKey = (await discipline.get(`/api/campaigns/${campaignId}/rules/${byUnit}/compliance`)).json().subjects[0].key as string;
+    for (const reader of [head, office, leader]) {
+      expect(await cell(reader, byDepartment, dept.id), 'the department cell').toMatchObject({ count: 0, activityIds: [] });
+      expect((await cell(reader, byUnit, unitKey)).activityIds, 'the unit cell').toContain(visited.id);
+    }
+    expect((await cell(discipline, byDepartment, dept.id)).activityIds).toContain(visited.id);
   });
 });
 

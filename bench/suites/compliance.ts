@@ -34,7 +34,7 @@ export async function run(emit: Emit) {
     let cells = 0;
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
-      const result = await campaignCompliance(database.db, big.unit_id, bigCampaign, TODAY);
+      const result = await campaignCompliance(database.db, big.unit_id, bigCampaign, TODAY, null);
       unitTimes.push(performance.now() - t);
       cells = result.reduce((n, r) => n + r.cells.length + r.coverage.length, 0);
     }
@@ -43,7 +43,7 @@ export async function run(emit: Emit) {
     const t = performance.now();
     let cityCells = 0;
     for (const row of campaigns) {
-      const result = await campaignCompliance(database.db, row.unit_id, await load(row), TODAY);
+      const result = await campaignCompliance(database.db, row.unit_id, await load(row), TODAY, null);
       cityCells += result.reduce((n, r) => n + r.cells.length + r.coverage.length, 0);
     }
     emit('city_ms', performance.now() - t, 'ms');

@@ -19,3 +19,6 @@ export function talkPolicy(a: Who, t: TalkFacts): TalkCan {
   const see = canSeeTalk(a, t);
   return { see, void: see && !t.voided && (isMe(a, t.recordedBy) || hasPermission(a, 'orglife.manage')) };
 }
+
+/** Recording a talk: one of its two sides, or the meeting's organisers (orglife.manage). */
+export const mayRecordTalk = (a: Who, t: Pick<TalkFacts, 'aPersonId' | 'bPersonId'>) => isMe(a, t.aPersonId) || isMe(a, t.bPersonId) || hasPermission(a, 'orglife.manage');

@@ -21,7 +21,7 @@ export async function sweepObligations(db: Db, now: Date): Promise<{ campaigns: 
   const running = await db.select().from(campaigns).where(and(eq(campaigns.active, true), lte(campaigns.startsOn, today), gte(campaigns.endsOn, today)));
   let written = 0;
   for (const c of running) {
-    const [results, members] = await Promise.all([campaignCompliance(db, c.unitId, c, today), orgRepo.groupMembers(db, c.unitId)]);
+    const [results, members] = await Promise.all([campaignCompliance(db, c.unitId, c, today, null), orgRepo.groupMembers(db, c.unitId)]);
     const office = members.filter((m) => m.groupId === c.officeGroupId).map((m) => m.personId);
     const rows = [];
     for (const r of results) {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
 import { activityPolicy, canRecordConfidential, mayFilterConfidentialBy, type ActivityCan } from '../../../domain/policies/activity.js';
+import { contactObjectsPolicy } from '../../../domain/policies/campaign.js';
 import { authorize } from '../../authorize.js';
 import { OBJECT_KINDS, type ZActivityBody, type ZActivityQuery, type ZObjectBody } from '../../../shared/contracts/campaigns.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
@@ -16,6 +17,7 @@ import { assertInUnit } from '../unit-ids.repo.js';
 
 /** 联系对象 (a village, an enterprise…) with the people assigned to it. */
 export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeof ZObjectBody>) {
+  authorize(contactObjectsPolicy(actor, actor.unitId), 'create', '没有登记联系对象的权限');
   await assertInUnit(deps.db, actor.unitId, { person: b.assigneeIds });
   if (await campaignsRepo.objectByName(deps.db, actor.unitId, b.kind, b.name)) throw badRequest(`已有同名对象“${b.name}”`);
   const at = deps.clock.now();
@@ -28,6 +30,7 @@ export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeo
 }
 
 export async function listObjects(deps: AppDeps, actor: Actor, kind?: string) {
+  authorize(contactObjectsPolicy(actor, actor.unitId), 'see', '没有查看联系对象的权限');
   return presentObjects(deps, actor.unitId, await campaignsRepo.objects(deps.db, actor.unitId, kind));
 }
 
@@ -140,6 +143,7 @@ export interface ImportProblem { row: number; column: string; reason: string }
  * problem lists row, column and reason and nothing is written; otherwise all rows in one transaction.
  */
 export async function importObjects(deps: AppDeps, actor: Actor, file: Buffer, dryRun: boolean) {
+  authorize(contactObjectsPolicy(actor, actor.unitId), 'import', '没有导入联系对象的权限');
   const rows = await parseObjects(file, { unitId: actor.unitId, config: deps.config });
   if (rows.length === 0) throw badRequest('文件中没有数据行');
   const [people, existing] = await Promise.all([campaignsRepo.people(deps.db, actor.unitId), campaignsRepo.objects(deps.db, actor.unitId)]);

@@ -133,7 +133,10 @@ export const campaignsRepo = {
   /** The active activities of a unit in [from, to] (the facts compliance is computed from). */
   async activityFacts(db: Db, unitId: string, from: string, to: string, types?: string[]) {
     const typeFilter: SQL | undefined = types?.length ? inArray(activities.type, types) : undefined;
-    return db.select({ id: activities.id, type: activities.type, date: activities.heldOn, participantIds: activities.participantIds, objectIds: activities.objectIds, departmentId: activities.departmentId })
+    return db.select({
+      id: activities.id, type: activities.type, date: activities.heldOn, participantIds: activities.participantIds, objectIds: activities.objectIds, departmentId: activities.departmentId,
+      unitId: activities.unitId, confidential: activities.confidential, active: activities.active, createdBy: activities.createdBy, absentIds: activities.absentIds,
+    })
       .from(activities)
       .where(and(eq(activities.unitId, unitId), eq(activities.active, true), gte(activities.heldOn, from), lte(activities.heldOn, to), typeFilter));
   },

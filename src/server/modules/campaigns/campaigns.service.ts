@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { defaultParams, renderMeasureText, type TemplateData, type TemplateParam, type TemplateRule } from '../../../domain/campaign-template.js';
+import { campaignPolicy, measurePolicy, type CampaignCan, type MeasureCan } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
 import { PHASES, type ZBreakdownBody, type ZCampaignBody, type ZMeasureBody, type ZMeasureUpdate } from '../../../shared/contracts/campaigns.js';
+import { authorize } from '../../authorize.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -79,9 +81,12 @@ function presentCampaign(c: CampaignRow) {
   };
 }
 
-export async function loadCampaign(deps: AppDeps, actor: Actor, id: string) {
+/** The campaign if the actor may see it (404 otherwise), and the action asked for allowed (403 otherwise). */
+export async function loadCampaign(deps: AppDeps, actor: Actor, id: string, action?: keyof CampaignCan) {
   const c = await campaignsRepo.campaign(deps.db, actor.unitId, id);
-  if (!c) throw notFound('专项活动');
+  const can = c && campaignPolicy(actor, c);
+  if (!c || !can?.see) throw notFound('专项活动');
+  if (action) authorize(can, action, '没有管理专项活动的权限');
   return c;
 }
 
@@ -118,7 +123,7 @@ export async function getCampaign(deps: AppDeps, actor: Actor, id: string) {
 }
 
 export async function addMeasure(deps: AppDeps, actor: Actor, campaignId: string, b: z.infer<typeof ZMeasureBody>) {
-  const [categories, measures] = await Promise.all([campaignsRepo.categories(deps.db, actor.unitId, campaignId), campaignsRepo.measures(deps.db, actor.unitId, campaignId), loadCampaign(deps, actor, campaignId)]);
+  const [categories, measures] = await Promise.all([campaignsRepo.categories(deps.db, actor.unitId, campaignId), campaignsRepo.measures(deps.db, actor.unitId, campaignId), loadCampaign(deps, actor, campaignId, 'addMeasure')]);
   if (!categories.some((c) => c.no === b.categoryNo)) throw badRequest('所选类别不存在');
   const no = Math.max(0, ...measures.map((m) => m.no)) + 1;
   const at = deps.clock.now();
@@ -129,14 +134,17 @@ export async function addMeasure(deps: AppDeps, actor: Actor, campaignId: string
   return getCampaign(deps, actor, campaignId);
 }
 
-async function loadMeasure(deps: AppDeps, actor: Actor, campaignId: string, measureId: string) {
+async function loadMeasure(deps: AppDeps, actor: Actor, campaignId: string, measureId: string, action: keyof MeasureCan, withdrawn: string) {
   const m = await campaignsRepo.measure(deps.db, actor.unitId, measureId);
-  if (!m || m.campaignId !== campaignId) throw notFound('措施');
+  const can = m && measurePolicy(actor, m);
+  if (!m || m.campaignId !== campaignId || !can?.see) throw notFound('措施');
+  if (!m.active) throw badRequest(withdrawn);
+  authorize(can, action, '没有管理专项活动的权限');
   return m;
 }
 
 export async function updateMeasure(deps: AppDeps, actor: Actor, campaignId: string, measureId: string, b: z.infer<typeof ZMeasureUpdate>) {
-  const m = await loadMeasure(deps, actor, campaignId, measureId);
+  const m = await loadMeasure(deps, actor, campaignId, measureId, 'edit', '该措施已撤销，不能修改');
   const categories = await campaignsRepo.categories(deps.db, actor.unitId, campaignId);
   if (!categories.some((c) => c.no === b.categoryNo)) throw badRequest('所选类别不存在');
   // Parameters point at redactions in the text: a changed text keeps them only if it keeps its redactions.
@@ -150,8 +158,7 @@ export async function updateMeasure(deps: AppDeps, actor: Actor, campaignId: str
 }
 
 export async function withdrawMeasure(deps: AppDeps, actor: Actor, campaignId: string, measureId: string, reason: string) {
-  const m = await loadMeasure(deps, actor, campaignId, measureId);
-  if (!m.active) throw badRequest('该措施已撤销');
+  const m = await loadMeasure(deps, actor, campaignId, measureId, 'withdraw', '该措施已撤销');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await campaignsRepo.updateMeasure(tx, actor.unitId, measureId, m.version, { active: false, withdrawnReason: reason, updatedAt: at }))) throw conflict('该措施已被他人修改，请刷新后再试');
@@ -166,8 +173,7 @@ export async function withdrawMeasure(deps: AppDeps, actor: Actor, campaignId: s
  * progress is then derived from these items.
  */
 export async function breakDownMeasure(deps: AppDeps, actor: Actor, campaignId: string, measureId: string, b: z.infer<typeof ZBreakdownBody>) {
-  const [m, campaign, categories] = await Promise.all([loadMeasure(deps, actor, campaignId, measureId), loadCampaign(deps, actor, campaignId), campaignsRepo.categories(deps.db, actor.unitId, campaignId)]);
-  if (!m.active) throw badRequest('该措施已撤销，不能分解');
+  const [m, campaign, categories] = await Promise.all([loadMeasure(deps, actor, campaignId, measureId, 'breakDown', '该措施已撤销，不能分解'), loadCampaign(deps, actor, campaignId), campaignsRepo.categories(deps.db, actor.unitId, campaignId)]);
   const category = categories.find((c) => c.no === m.categoryNo)?.title ?? null;
   const owners = [...new Set(b.ownerPersonIds)];
   const prepared: Awaited<ReturnType<typeof prepareItem>>[] = [];
@@ -204,7 +210,7 @@ export async function departmentProgress(deps: AppDeps, actor: Actor, id: string
  * values and the rules that take their numbers from them follow, in one audited change.
  */
 export async function updateParams(deps: AppDeps, actor: Actor, id: string, body: { params: Record<string, number>; version: number }) {
-  const c = await loadCampaign(deps, actor, id);
+  const c = await loadCampaign(deps, actor, id, 'editParams');
   const known = c.params as Record<string, number>;
   for (const k of Object.keys(body.params)) if (!(k in known)) throw badRequest(`没有参数“${k}”`);
   const params = { ...known, ...body.params };

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { resolveSubjects } from '../../../domain/rule-subjects.js';
 import { checkRule, countCompliance, coverageCompliance, periodsBetween, type ObligationRule } from '../../../domain/compliance.js';
+import { canReadActivity } from '../../../domain/policies/activity.js';
+import { rulePolicy } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ActivityType, ZRuleBody, ZRuleSubject } from '../../../shared/contracts/campaigns.js';
 import { badRequest, notFound } from '../../errors.js';
@@ -36,7 +38,7 @@ function presentRule(r: RuleRow) {
 }
 
 /** One rule's compliance over the campaign: every subject × period (count), or per period (coverage). */
-export function computeRule(campaign: CampaignRow, r: RuleRow, facts: UnitFacts, activities: Awaited<ReturnType<typeof campaignsRepo.activityFacts>>, today: string) {
+export function computeRule(campaign: CampaignRow, r: RuleRow, facts: UnitFacts, activities: ActivityFacts, today: string) {
   const rule = r.rule as StoredRule;
   const subjects = resolveSubjects(r.subject as RuleSubject, facts);
   const periods = periodsBetween(rule.period, campaign.startsOn, campaign.endsOn);
@@ -50,29 +52,40 @@ export function computeRule(campaign: CampaignRow, r: RuleRow, facts: UnitFacts,
   };
 }
 
-/** Every active rule of a campaign, computed from one read of the unit's activities. */
-export async function campaignCompliance(db: Db, unitId: string, campaign: CampaignRow, today: string) {
+type ActivityFacts = Awaited<ReturnType<typeof campaignsRepo.activityFacts>>;
+
+/**
+ * The activities as `reader` may see them counted: a confidential one it may not read still counts
+ * for the unit as a whole, but not for the people, objects or department it concerns — a cell would
+ * otherwise tell whom a discipline record named. `null` is the system (the obligation sweep).
+ */
+export const countedFor = (reader: Actor | null, activities: ActivityFacts): ActivityFacts =>
+  reader === null ? activities : activities.map((a) => (canReadActivity(reader, a) ? a : { ...a, participantIds: [], objectIds: [], departmentId: null, absentIds: [] }));
+
+/** Every active rule of a campaign, computed from one read of the unit's activities, as `reader` may see them. */
+export async function campaignCompliance(db: Db, unitId: string, campaign: CampaignRow, today: string, reader: Actor | null) {
   const [rules, facts, activities] = await Promise.all([
     campaignsRepo.rules(db, unitId, campaign.id), unitFacts(db, unitId), campaignsRepo.activityFacts(db, unitId, campaign.startsOn, campaign.endsOn),
   ]);
-  return rules.filter((r) => r.active).map((r) => computeRule(campaign, r, facts, activities, today));
+  const counted = countedFor(reader, activities);
+  return rules.filter((r) => r.active).map((r) => computeRule(campaign, r, facts, counted, today));
 }
 
 export async function listRules(deps: AppDeps, actor: Actor, campaignId: string) {
   const c = await loadCampaign(deps, actor, campaignId);
-  return (await campaignCompliance(deps.db, actor.unitId, c, shanghaiDate(deps.clock.now()))).map((x) => ({ ...x.rule, summary: x.summary }));
+  return (await campaignCompliance(deps.db, actor.unitId, c, shanghaiDate(deps.clock.now()), actor)).map((x) => ({ ...x.rule, summary: x.summary }));
 }
 
 export async function ruleCompliance(deps: AppDeps, actor: Actor, campaignId: string, ruleId: string) {
   const c = await loadCampaign(deps, actor, campaignId);
   const r = await campaignsRepo.rule(deps.db, actor.unitId, ruleId);
-  if (!r || r.campaignId !== campaignId) throw notFound('规则');
+  if (!r || r.campaignId !== campaignId || !rulePolicy(actor, r).readCompliance) throw notFound('规则');
   const [facts, activities] = await Promise.all([unitFacts(deps.db, actor.unitId), campaignsRepo.activityFacts(deps.db, actor.unitId, c.startsOn, c.endsOn, (r.rule as StoredRule).activityTypes)]);
-  return computeRule(c, r, facts, activities, shanghaiDate(deps.clock.now()));
+  return computeRule(c, r, facts, countedFor(actor, activities), shanghaiDate(deps.clock.now()));
 }
 
 export async function createRule(deps: AppDeps, actor: Actor, campaignId: string, b: z.infer<typeof ZRuleBody>) {
-  const c = await loadCampaign(deps, actor, campaignId);
+  const c = await loadCampaign(deps, actor, campaignId, 'addRule');
   const rule: ObligationRule = b.kind === 'count'
     ? { kind: 'count', activityTypes: b.activityTypes, period: b.period, min: b.min, max: b.max }
     : { kind: 'coverage', activityTypes: b.activityTypes, period: b.period, percent: b.percent };

@@ -18,7 +18,7 @@ const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 1000) / 10}%`
 export async function campaignReport(deps: AppDeps, actor: Actor, id: string): Promise<{ fileName: string; data: Buffer }> {
   const row = await loadCampaign(deps, actor, id);
   const today = shanghaiDate(deps.clock.now());
-  const [c, unit, rules] = await Promise.all([getCampaign(deps, actor, id), orgRepo.unit(deps.db, actor.unitId), campaignCompliance(deps.db, actor.unitId, row, today)]);
+  const [c, unit, rules] = await Promise.all([getCampaign(deps, actor, id), orgRepo.unit(deps.db, actor.unitId), campaignCompliance(deps.db, actor.unitId, row, today, actor)]);
   const active = c.measures.filter((m) => m.active);
   const sum = (f: (m: (typeof active)[number]) => number, ms = active) => ms.reduce((n, m) => n + f(m), 0);
   const items = sum((m) => m.progress.items);

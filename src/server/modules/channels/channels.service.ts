@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { checkTarget, maskAddress, VENDOR_HOSTS } from '../../../domain/channel-address.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../../../domain/robots.js';
+import { channelPolicy as notificationChannelPolicy, mayManageChannels, type ChannelCan } from '../../../domain/policies/channel.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZChannel, ZChannelBody, ZChannelUpdate } from '../../../shared/contracts/channels.js';
 import { keyringFor } from '../../crypto/keyring.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { authorize } from '../../authorize.js';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -44,9 +46,13 @@ export async function listChannels(deps: AppDeps, actor: Actor) {
   return present(deps, actor.unitId, await channelsRepo.list(deps.db, actor.unitId));
 }
 
-async function channelOr404(deps: AppDeps, actor: Actor, id: string) {
+/** The channel if the actor may see it (404 otherwise), and the action asked for allowed (domain/policies/channel). */
+async function channelOr404(deps: AppDeps, actor: Actor, id: string, action: keyof ChannelCan, stateRefusal = '') {
   const c = await channelsRepo.byId(deps.db, actor.unitId, id);
-  if (!c) throw notFound('通知渠道');
+  const can = c && notificationChannelPolicy(actor, c);
+  if (!c || !can?.see) throw notFound('通知渠道');
+  if (!can[action] && stateRefusal && can.see) throw badRequest(stateRefusal);
+  authorize(can, action, '没有管理通知渠道的权限');
   return c;
 }
 
@@ -54,6 +60,7 @@ async function channelOr404(deps: AppDeps, actor: Actor, id: string) {
 const auditView = (b: { kind: string; name: string; address: string; departmentId: string | null }, secret: string) => ({ kind: b.kind, name: b.name, address: maskAddress(b.address), departmentId: b.departmentId, hasSecret: secret !== '' });
 
 export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<typeof ZChannelBody>) {
+  if (!mayManageChannels(actor)) throw forbidden('没有管理通知渠道的权限');
   checkBody(deps, b, false);
   await assertInUnit(deps.db, actor.unitId, { department: b.departmentId });
   const at = deps.clock.now();
@@ -71,7 +78,7 @@ export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<type
 }
 
 export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZChannelUpdate>) {
-  const c = await channelOr404(deps, actor, id);
+  const c = await channelOr404(deps, actor, id, 'edit');
   const stored: OpenedChannel | null = opened(deps, c);
   // A masked address coming back unchanged means "keep the stored one"; so does an empty secret.
   const address = stored && b.address === maskAddress(stored.address) ? stored.address : b.address;
@@ -94,8 +101,7 @@ export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: 
 }
 
 export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, active: boolean, reason: string | null) {
-  const c = await channelOr404(deps, actor, id);
-  if (c.active === active) throw badRequest(active ? '该渠道已在使用中' : '该渠道已停用');
+  const c = await channelOr404(deps, actor, id, active ? 'reactivate' : 'deactivate', active ? '该渠道已在使用中' : '该渠道已停用');
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
     const r = await channelsRepo.setActive(tx, id, { active, withdrawnReason: active ? null : reason, version: c.version + 1, updatedAt: at });
@@ -110,7 +116,7 @@ export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, 
  * its raw body, nor what its name resolved to: that goes to `log`, the server's log).
  */
 export async function testChannel(deps: AppDeps, actor: Actor, id: string, log: (message: string) => void = () => {}) {
-  const c = await channelOr404(deps, actor, id);
+  const c = await channelOr404(deps, actor, id, 'test');
   const at = deps.clock.now();
   const o = opened(deps, c);
   const r = o

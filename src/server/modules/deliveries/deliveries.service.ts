@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { mayGoToGroup } from '../../../domain/dispatch-plan.js';
+import { deliveryPolicy, hasOwnReminders } from '../../../domain/policies/channel.js';
 import type { Actor } from '../../../domain/roles.js';
+import { authorize } from '../../authorize.js';
 import type { ZDeliveryQuery, ZNotifySettings, ZPreferences } from '../../../shared/contracts/channels.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -10,6 +12,8 @@ import { deliveriesRepo } from './deliveries.repo.js';
 import { robotsFor } from './fanout.js';
 
 const PRIVATE_TITLE = '个人事务提醒（内容仅本人可见）';
+/** What the log shows of a notice: its title, or only that it was a personal one. */
+const textOf = (can: { readText: boolean }, title: string, kind: string) => (can.readText ? { title, kind } : { title: PRIVATE_TITLE, kind: 'private' });
 
 /** 投递记录: every delivery of the unit with its channel's last answer, newest first. */
 export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof ZDeliveryQuery>) {
@@ -29,7 +33,8 @@ export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof
     counts: { pending: count('pending'), sending: count('sending'), sent: count('sent'), failed: count('failed') },
     items: rows.map(({ d, title, kind, recipientPersonId }) => ({
       // Who received a notice about their own affairs (an opinion about them…) is not the office's to read.
-      id: d.id, notificationId: d.notificationId, title: mayGoToGroup(kind) ? title : PRIVATE_TITLE, kind: mayGoToGroup(kind) ? kind : 'private', recipientName: names.find((p) => p.id === recipientPersonId)?.name ?? '',
+      ...textOf(deliveryPolicy(actor, { unitId: d.unitId, status: d.status, private: !mayGoToGroup(kind) }), title, kind),
+      id: d.id, notificationId: d.notificationId, recipientName: names.find((p) => p.id === recipientPersonId)?.name ?? '',
       medium: d.medium as 'robot' | 'mail', channelName: d.medium === 'mail' ? `邮件 ${d.address}` : channels.find((c) => c.id === d.channelId)?.name ?? '',
       status: d.status as 'pending' | 'sending' | 'sent' | 'failed', held: d.held, urgency: d.urgency, attempts: d.attempts,
       nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null, sentAt: d.sentAt?.toISOString() ?? null,
@@ -41,8 +46,10 @@ export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof
 /** 重试: a failed delivery goes back in the queue now (attempts counted afresh); recorded with the reason. */
 export async function retryDelivery(deps: AppDeps, actor: Actor, id: string, reason: string) {
   const d = await deliveriesRepo.byId(deps.db, actor.unitId, id);
-  if (!d) throw notFound('投递记录');
-  if (d.status !== 'failed') throw conflict('只有发送失败的记录可以重试');
+  const can = d && deliveryPolicy(actor, { unitId: d.unitId, status: d.status, private: false });
+  if (!d || !can?.see) throw notFound('投递记录');
+  if (!can.retry && d.status !== 'failed') throw conflict('只有发送失败的记录可以重试');
+  authorize(can, 'retry', '没有管理通知渠道的权限');
   if (d.channelId) {
     if (!(await deliveriesRepo.channelActive(deps.db, d.channelId))) throw conflict('该渠道已停用，请先恢复渠道再重试');
   }
@@ -76,7 +83,7 @@ export async function saveSettings(deps: AppDeps, actor: Actor, b: z.infer<typeo
 
 /** A person's own choices, with what the unit fixes (a required group robot, mail not set up) and where their reminders go. */
 export async function getPreferences(deps: AppDeps, actor: Actor) {
-  if (!actor.personId) throw forbidden('此账号未关联人员，无提醒设置');
+  if (!hasOwnReminders(actor) || !actor.personId) throw forbidden('此账号未关联人员，无提醒设置');
   const [pref, settings, person, channels] = await Promise.all([
     deliveriesRepo.preferences(deps.db, actor.unitId, actor.personId),
     getSettings(deps, actor),
@@ -91,7 +98,7 @@ export async function getPreferences(deps: AppDeps, actor: Actor) {
 }
 
 export async function savePreferences(deps: AppDeps, actor: Actor, b: z.infer<typeof ZPreferences>) {
-  if (!actor.personId) throw forbidden('此账号未关联人员，无提醒设置');
+  if (!hasOwnReminders(actor) || !actor.personId) throw forbidden('此账号未关联人员，无提醒设置');
   const current = await getPreferences(deps, actor);
   if (current.requireGroupRobot && !b.groupRobot) throw badRequest('本单位要求在工作群接收提醒，不能关闭');
   if (b.mail && !current.mailAvailable) throw badRequest('系统尚未配置邮件服务器，暂不能选择邮件提醒');

@@ -1,3 +1,4 @@
+import { exportPolicy } from '../../../domain/policies/export.js';
 import type { Actor } from '../../../domain/roles.js';
 import { badRequest, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -48,6 +49,6 @@ async function* tracked(deps: AppDeps, unitId: string, id: string, batches: Asyn
 /** A run's progress, for the user who started it only. */
 export async function exportProgress(deps: AppDeps, actor: Actor, id: string) {
   const r = await exportsRepo.byId(deps.db, actor.unitId, id);
-  if (!r || r.userId !== actor.userId) throw notFound('导出任务');
+  if (!r || !exportPolicy(actor, r).see) throw notFound('导出任务');
   return { id: r.id, kind: r.kind, total: r.total, done: r.done, status: r.status as 'running' | 'done' | 'failed' };
 }

@@ -4,8 +4,9 @@ import { shanghaiDate } from '../../../domain/civil-date.js';
 import { mergeSmallAudiences } from '../../../domain/opinion-batches.js';
 import type { Actor } from '../../../domain/roles.js';
 import { AUDIENCES, type Question, type ZDistributionBody, type ZFormBody } from '../../../shared/contracts/opinions.js';
-import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
-import { isBranchSecretary } from '../../../domain/policies/who.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
+import { opinionFormPolicy, type OpinionFormStatus } from '../../../domain/policies/opinion-form.js';
+import { authorize } from '../../authorize.js';
 import type { AppDeps } from '../../types.js';
 import type { Db } from '../../db/client.js';
 import { keyringFor, type Keyring } from '../../crypto/keyring.js';
@@ -78,9 +79,16 @@ export async function listForms(deps: AppDeps, actor: Actor) {
   return rows.map((f) => ({ id: f.id, title: f.title, status: f.status, opensOn: f.opensOn, closesOn: f.closesOn }));
 }
 
-export async function getForm(deps: AppDeps, actor: Actor, id: string) {
+/** The form if the actor may see it (404 otherwise), with what the actor may do with it. */
+async function formOr404(deps: AppDeps, actor: Actor, id: string) {
   const f = await opinionsRepo.form(deps.db, actor.unitId, id);
-  if (!f) throw notFound('征求意见表');
+  const can = f && opinionFormPolicy(actor, { unitId: f.unitId, status: f.status as OpinionFormStatus });
+  if (!f || !can?.see) throw notFound('征求意见表');
+  return { f, can };
+}
+
+export async function getForm(deps: AppDeps, actor: Actor, id: string) {
+  const { f } = await formOr404(deps, actor, id);
   const [dists, responses, codes, pending] = await Promise.all([
     opinionsRepo.distributions(deps.db, actor.unitId, id),
     opinionsRepo.responseCounts(deps.db, actor.unitId, id),
@@ -104,9 +112,9 @@ export async function getForm(deps: AppDeps, actor: Actor, id: string) {
 
 /** Opens or closes collection; opening fixes the questions and the anonymity promise. */
 export async function setFormStatus(deps: AppDeps, actor: Actor, id: string, next: 'open' | 'closed', version: number) {
-  const form = await getForm(deps, actor, id);
-  if (next === 'open' && form.status !== 'draft') throw badRequest('只有草稿可以发布');
-  if (next === 'closed' && form.status !== 'open') throw badRequest('只有收集中的意见表可以结束');
+  const { can } = await formOr404(deps, actor, id);
+  if (next === 'open' && !can.publish) throw badRequest('只有草稿可以发布');
+  if (next === 'closed' && !can.close) throw badRequest('只有收集中的意见表可以结束');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await opinionsRepo.setFormStatus(tx, actor.unitId, id, version, next, at))) throw conflict('该意见表已被他人修改，请刷新后再试');
@@ -117,8 +125,8 @@ export async function setFormStatus(deps: AppDeps, actor: Actor, id: string, nex
 
 /** A public link, or a batch of single-use codes (returned once, stored only as hashes). */
 export async function createDistribution(deps: AppDeps, actor: Actor, formId: string, b: z.infer<typeof ZDistributionBody>) {
-  const form = await getForm(deps, actor, formId);
-  if (form.status === 'closed') throw badRequest('意见表已结束收集');
+  const { can } = await formOr404(deps, actor, formId);
+  if (!can.distribute) throw badRequest('意见表已结束收集');
   const token = randomBytes(16).toString('base64url');
   const codes = b.mode === 'codes' ? uniqueCodes(b.codeCount) : [];
   const at = deps.clock.now();
@@ -158,7 +166,7 @@ export async function audienceGroupsOf(deps: AppDeps, unitId: string, formId: st
  */
 export async function summaryRows(deps: AppDeps, actor: Actor, formId: string) {
   // The raw answers include what was said about named members, which only they and the branch secretary read.
-  if (!isBranchSecretary(actor)) throw forbidden('汇总表含涉及党员个人的原始意见，仅支部书记可以导出');
+  authorize((await formOr404(deps, actor, formId)).can, 'exportSummary', '汇总表含涉及党员个人的原始意见，仅支部书记可以导出');
   const form = await getForm(deps, actor, formId);
   const groups = await audienceGroupsOf(deps, actor.unitId, formId);
   const columns = [{ header: '序号', width: 6 }, { header: '征求对象', width: 14 }, { header: '日期', width: 12 }, ...form.questions.map((q) => ({ header: q.label.slice(0, 60), width: 40 }))];

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { getList } from './lists.service.js';
-import { meetingDetail } from './meetings.service.js';
+import { meetingDetail, meetingOr404 } from './meetings.service.js';
 import { orglifeRepo } from './orglife.repo.js';
 import { rectificationList } from './rectification.service.js';
 
@@ -23,8 +23,8 @@ export const DOCX_TYPE = docx;
  * category and the rectification measures.
  */
 export async function situationReport(deps: AppDeps, actor: Actor, meetingId: string) {
+  await meetingOr404(deps, actor, meetingId, 'report', { preparing: '会议召开后才能生成情况报告' });
   const m = await meetingDetail(deps, actor, meetingId);
-  if (m.status !== 'held') throw badRequest('会议召开后才能生成情况报告');
   const [unit, study, talks, rect, categories] = await Promise.all([
     orgRepo.unit(deps.db, actor.unitId), orglifeRepo.studySessions(deps.db, actor.unitId, meetingId), orglifeRepo.talks(deps.db, actor.unitId, meetingId),
     rectificationList(deps, actor, meetingId), m.campaignId ? campaignsRepo.categories(deps.db, actor.unitId, m.campaignId) : Promise.resolve([]),

@@ -140,7 +140,7 @@ export async function actOnList(deps: AppDeps, actor: Actor, id: string, b: z.in
 
 /** Adds the adopted opinion items (not about a person) to the branch's list, each once. */
 export async function importAdopted(deps: AppDeps, actor: Actor, meetingId: string, version: number) {
-  const m = await meetingOr404(deps, actor, meetingId);
+  const m = await meetingOr404(deps, actor, meetingId, 'importAdopted');
   if (!m.formId) throw badRequest('本次会议未关联征求意见表');
   const l = await orglifeRepo.listOf(deps.db, actor.unitId, meetingId, 'branch');
   if (!l) throw notFound('党支部自查清单');

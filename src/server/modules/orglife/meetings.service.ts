@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { attendancePct } from '../../../domain/attendance.js';
+import { meetingPolicy, type MeetingCan, type MeetingStatus } from '../../../domain/policies/meeting.js';
 import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { isBranchSecretary, isLeadership } from '../../../domain/policies/who.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import type { ZMeetingBody, ZMeetingRecordBody } from '../../../shared/contracts/orglife.js';
+import { authorize } from '../../authorize.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -17,9 +19,19 @@ export type RosterPerson = Awaited<ReturnType<typeof orglifeRepo.roster>>[number
 /** The people the meeting is about: in-service Party members. */
 export const membersOf = (roster: RosterPerson[]) => roster.filter((p) => p.isPartyMember);
 
-export async function meetingOr404(deps: AppDeps, actor: Actor, id: string): Promise<MeetingRow> {
+/**
+ * The meeting if the actor may see it (404), and the action asked for allowed: refused for the
+ * meeting's state with the caller's message (400), for who the actor is with 403.
+ */
+export async function meetingOr404(deps: AppDeps, actor: Actor, id: string, action?: keyof MeetingCan, refusedWhen: Partial<Record<MeetingStatus, string>> = {}): Promise<MeetingRow> {
   const m = await orglifeRepo.meeting(deps.db, actor.unitId, id);
-  if (!m) throw notFound('组织生活会');
+  const can = m && meetingPolicy(actor, { unitId: m.unitId, status: m.status as MeetingStatus });
+  if (!m || !can?.see) throw notFound('组织生活会');
+  if (action && !can[action]) {
+    const stateRefusal = refusedWhen[m.status as MeetingStatus];
+    if (stateRefusal) throw badRequest(stateRefusal);
+    authorize(can, action, '只有支部书记或活动办公室可以办理');
+  }
   return m;
 }
 
@@ -45,8 +57,7 @@ export async function listMeetings(deps: AppDeps, actor: Actor, page: number, pa
 
 /** Settings the branch may change while preparing: the form, the date, the attendance rule, the talk settings. */
 export async function updateMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingBody> & { version: number }) {
-  const m = await meetingOr404(deps, actor, id);
-  if (m.status === 'held') throw badRequest('会议已召开，不能再修改设置');
+  const m = await meetingOr404(deps, actor, id, 'edit', { held: '会议已召开，不能再修改设置' });
   await checkMeetingRefs(deps, actor, b);
   const { version, ...patch } = b;
   const at = deps.clock.now();
@@ -93,6 +104,7 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
       rectificationItems: rectification.length,
     },
     can: {
+      ...meetingPolicy(actor, { unitId: m.unitId, status: m.status as MeetingStatus }),
       manage: hasPermission(actor, 'orglife.manage'),
       decideLists: isBranchSecretary(actor),
       seeAllLists: canSeeList(actor, '__someone_else__'),
@@ -107,7 +119,7 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
  * the self-criticisms and criticisms name members of the branch.
  */
 export async function recordMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingRecordBody>) {
-  const m = await meetingOr404(deps, actor, id);
+  const m = await meetingOr404(deps, actor, id, 'record');
   if (b.heldOn > shanghaiDate(deps.clock.now())) throw badRequest('会议日期不能晚于今天');
   await assertInUnit(deps.db, actor.unitId, { person: [...b.attendance.map((a) => a.personId), ...b.selfCriticisms.map((s) => s.personId), ...b.criticisms.flatMap((c) => [c.fromId, c.toId])] });
   const members = membersOf(await orglifeRepo.roster(deps.db, actor.unitId));

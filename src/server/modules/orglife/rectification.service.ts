@@ -19,7 +19,7 @@ const STATUS_LABEL: Record<string, string> = { assigned: '已交办', in_progres
  * (the member, or whoever the branch names), measures and deadline, and its supervised item once made.
  */
 async function rectificationRows(deps: AppDeps, actor: Actor, meetingId: string) {
-  const m = await meetingOr404(deps, actor, meetingId);
+  const m = await meetingOr404(deps, actor, meetingId, 'readRectification');
   const [lists, roster, items, categories] = await Promise.all([
     orglifeRepo.lists(deps.db, actor.unitId, meetingId), orglifeRepo.roster(deps.db, actor.unitId), orglifeRepo.rectificationItems(deps.db, actor.unitId, meetingId),
     m.campaignId ? campaignsRepo.categories(deps.db, actor.unitId, m.campaignId) : Promise.resolve([]),
@@ -63,9 +63,8 @@ export async function rectificationList(deps: AppDeps, actor: Actor, meetingId: 
 
 /** After the meeting: one supervised item (source `rectification`) per problem not yet made into one. */
 export async function generateRectification(deps: AppDeps, actor: Actor, meetingId: string) {
+  const m = await meetingOr404(deps, actor, meetingId, 'rectify', { preparing: '会议召开后再生成整改清单' });
   const list = await rectificationRows(deps, actor, meetingId);
-  const m = list.meeting;
-  if (m.status !== 'held') throw badRequest('会议召开后再生成整改清单');
   const todo = list.rows.filter((r) => !r.itemId);
   if (todo.length === 0) throw badRequest(list.rows.length ? '整改事项已全部生成' : '自查清单中还没有问题');
   const noOwner = todo.find((r) => !r.ownerPersonId);
@@ -97,7 +96,7 @@ export async function generateRectification(deps: AppDeps, actor: Actor, meeting
 }
 
 export async function rectificationSheet(deps: AppDeps, actor: Actor, meetingId: string) {
-  const m = await meetingOr404(deps, actor, meetingId);
+  const m = await meetingOr404(deps, actor, meetingId, 'readRectification');
   const list = await rectificationList(deps, actor, meetingId);
   const columns = [
     { header: '序号', width: 6 }, { header: '来源', width: 10 }, { header: '类别', width: 24 }, { header: '存在问题', width: 50 }, { header: '整改措施', width: 50 },

@@ -47,8 +47,7 @@ export async function studyView(deps: AppDeps, actor: Actor, meetingId: string) 
 }
 
 export async function createStudy(deps: AppDeps, actor: Actor, meetingId: string, b: z.infer<typeof ZStudyBody>) {
-  const m = await meetingOr404(deps, actor, meetingId);
-  if (m.status === 'held') throw badRequest('会议已召开，会前学习不能再添加');
+  await meetingOr404(deps, actor, meetingId, 'planStudy', { held: '会议已召开，会前学习不能再添加' });
   if (b.heldOn > shanghaiDate(deps.clock.now()) && b.notes) throw badRequest('尚未举行的学习不能填写学习情况');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { canSeeTalk, talkPolicy } from '../../../domain/policies/talk.js';
-import { hasPermission, type Actor } from '../../../domain/roles.js';
+import { canSeeTalk, talkPolicy, mayRecordTalk } from '../../../domain/policies/talk.js';
+import type { Actor } from '../../../domain/roles.js';
 import { planTalks, talkCoverage, TALK_KIND_LABELS, type PlannedTalk, type TalkKind } from '../../../domain/talk-plan.js';
 import type { ZTalkBody } from '../../../shared/contracts/orglife.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
@@ -26,8 +26,7 @@ export function talkFigures(m: Pick<MeetingRow, 'talkPlan'>, talks: TalkRow[], m
 
 /** Generates the four kinds of talks from the roster, the branch committee and the leadership, and stores the plan. */
 export async function generatePlan(deps: AppDeps, actor: Actor, id: string, version: number) {
-  const m = await meetingOr404(deps, actor, id);
-  if (m.status === 'held') throw badRequest('会议已召开，不能再调整谈话计划');
+  const m = await meetingOr404(deps, actor, id, 'planTalks', { held: '会议已召开，不能再调整谈话计划' });
   const [roster, inCharge] = await Promise.all([orglifeRepo.roster(deps.db, actor.unitId), orglifeRepo.inChargeByDepartment(deps.db, actor.unitId)]);
   const members = membersOf(roster);
   if (members.length === 0) throw badRequest('花名册中没有在职党员，请先在花名册中标注党员');
@@ -94,8 +93,7 @@ export async function recordTalk(deps: AppDeps, actor: Actor, id: string, b: z.i
   await assertInUnit(deps.db, actor.unitId, { person: [b.aPersonId, b.bPersonId] });
   if (b.heldOn > shanghaiDate(deps.clock.now())) throw badRequest('谈话日期不能晚于今天');
   if (m.status === 'held' && b.heldOn > (m.heldOn ?? b.heldOn)) throw badRequest('会前谈话应在会议召开之前');
-  const side = actor.personId === b.aPersonId || actor.personId === b.bPersonId;
-  if (!side && !hasPermission(actor, 'orglife.manage')) throw forbidden('只有谈话双方或组织生活会的组织者可以登记谈话');
+  if (!mayRecordTalk(actor, b)) throw forbidden('只有谈话双方或组织生活会的组织者可以登记谈话');
   if (!actor.personId) throw badRequest('当前账号未关联人员，不能登记谈话');
   const members = new Set(membersOf(await orglifeRepo.roster(deps.db, actor.unitId)).map((p) => p.id));
   if (!members.has(b.aPersonId) || !members.has(b.bPersonId)) throw badRequest('谈话双方应为本支部在职党员');

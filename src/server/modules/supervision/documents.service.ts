@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { documentsPolicy } from '../../../domain/policies/document.js';
 import type { Actor } from '../../../domain/roles.js';
+import { authorize } from '../../authorize.js';
 import type { ZDocumentBody } from '../../../shared/contracts/supervision.js';
 import { conflict } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -13,6 +15,7 @@ import { getItem, insertItem, prepareItem } from './items.service.js';
  * follows it, with the deadline of the unit's policy (explicit date, or by urgency).
  */
 export async function registerDocument(deps: AppDeps, actor: Actor, b: z.infer<typeof ZDocumentBody>) {
+  authorize(documentsPolicy(actor), 'register', '没有收文登记的权限');
   if (await itemsRepo.documentByNo(deps.db, actor.unitId, b.docNo)) throw conflict(`文号“${b.docNo}”已登记`);
   const itemBody = {
     title: b.title, content: b.instructions ? `领导批示：${b.instructions}` : '', source: 'document' as const, sourceRef: b.docNo, category: null,

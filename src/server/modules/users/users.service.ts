@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { ADMIN_RESET_BY_OPERATOR, ADMIN_ROLES_BY_OPERATOR, ROLES, isAdminRole, type Actor, type Role } from '../../../domain/roles.js';
+import { mayGrantRole, userPolicy } from '../../../domain/policies/user.js';
+import { ADMIN_RESET_BY_OPERATOR, ADMIN_ROLES_BY_OPERATOR, ROLES, type Actor, type Role } from '../../../domain/roles.js';
 import type { ZGrantBody, ZUserBody, ZUserPatch } from '../../../shared/contracts/users.js';
 import type { Db } from '../../db/client.js';
+import { authorize } from '../../authorize.js';
 import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -54,10 +56,20 @@ export async function createUser({ db, clock }: AppDeps, actor: Actor, body: z.i
   });
 }
 
-export async function patchUser({ db, clock }: AppDeps, actor: Actor, id: string, body: z.infer<typeof ZUserPatch>) {
+/** The account if the actor may see it (404 otherwise), with what the actor may do with it (domain/policies/user). */
+async function userOr404(db: Db, actor: Actor, id: string) {
   const u = await usersRepo.byId(db, actor.unitId, id);
   if (!u) throw notFound('用户');
-  if (id === actor.userId && body.active === false) throw badRequest('不能停用自己的账号');
+  const roles = (await authRepo.activeGrants(db, actor.unitId, [id])).map((g) => g.role as Role);
+  const can = userPolicy(actor, { unitId: u.unitId, id: u.id, roles });
+  if (!can.see) throw notFound('用户');
+  return { u, can };
+}
+
+export async function patchUser({ db, clock }: AppDeps, actor: Actor, id: string, body: z.infer<typeof ZUserPatch>) {
+  const { u, can } = await userOr404(db, actor, id);
+  authorize(can, 'edit', '没有管理用户的权限');
+  if (body.active === false && !can.deactivate) throw badRequest('不能停用自己的账号');
   await checkPerson(db, actor.unitId, body.personId);
   const diff = changedFields(u, body);
   if (!diff.changed) return;
@@ -74,18 +86,17 @@ export async function patchUser({ db, clock }: AppDeps, actor: Actor, id: string
  * are reset by the operator on the server (`zuofeng admin reset`), so that no security
  * administrator can take over another administrator's account.
  */
-async function resettableUser(db: Db, actor: Actor, id: string) {
-  const u = await usersRepo.byId(db, actor.unitId, id);
-  if (!u) throw notFound('用户');
-  const grants = await authRepo.activeGrants(db, actor.unitId, [id]);
-  if (grants.some((g) => isAdminRole(g.role))) throw forbidden(ADMIN_RESET_BY_OPERATOR);
+async function resettableUser(db: Db, actor: Actor, id: string, action: 'resetPassword' | 'resetTotp') {
+  const { u, can } = await userOr404(db, actor, id);
+  if (action === 'resetTotp' && id === actor.userId) throw badRequest('不能重置自己的两步验证，请在“账号安全”中操作');
+  authorize(can, action, ADMIN_RESET_BY_OPERATOR);
   return u;
 }
 
 /** Security administrator's reset: sets a temporary password, unlocks the name, ends the user's sessions, asks for a change. */
 export async function resetPassword(deps: AppDeps, actor: Actor, id: string, password: string) {
   const { db, clock } = deps;
-  const u = await resettableUser(db, actor, id);
+  const u = await resettableUser(db, actor, id, 'resetPassword');
   checkPasswordRule(password, u.username);
   const passwordHash = await hashPassword(password);
   const now = clock.now();
@@ -99,8 +110,7 @@ export async function resetPassword(deps: AppDeps, actor: Actor, id: string, pas
 
 /** The security administrator turns off another user's second factor (a lost phone), with a reason; the user's sessions end. */
 export async function resetTotp({ db, clock }: AppDeps, actor: Actor, userId: string, reason: string) {
-  if (userId === actor.userId) throw badRequest('不能重置自己的两步验证，请在“账号安全”中操作');
-  const u = await resettableUser(db, actor, userId);
+  const u = await resettableUser(db, actor, userId, 'resetTotp');
   if (!u.totpSecret && !u.totpPending) throw badRequest('该用户未启用两步验证');
   const now = clock.now();
   await db.transaction(async (tx) => {
@@ -112,10 +122,10 @@ export async function resetTotp({ db, clock }: AppDeps, actor: Actor, userId: st
 
 /** Business roles only: the three administrator roles are the operator's (`zuofeng admin add`), see ADMIN_ROLES_BY_OPERATOR. */
 export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: string, body: z.infer<typeof ZGrantBody>) {
-  if (!(await usersRepo.byId(db, actor.unitId, userId))) throw notFound('用户');
-  if (isAdminRole(body.role)) throw forbidden(ADMIN_ROLES_BY_OPERATOR);
+  const { can } = await userOr404(db, actor, userId);
+  if (!mayGrantRole(actor, body.role as Role)) throw forbidden(ADMIN_ROLES_BY_OPERATOR);
   // The security administrator gives others their rights, never itself (三员分立).
-  if (userId === actor.userId) throw badRequest('不能给自己授予角色');
+  if (!can.grant) throw badRequest('不能给自己授予角色');
   await assertInUnit(db, actor.unitId, body.scopeType === 'department' ? { department: body.scopeId } : body.scopeType === 'group' ? { group: body.scopeId } : {});
   const existing = await authRepo.activeGrants(db, actor.unitId, [userId]);
   if (existing.some((g) => g.role === body.role && g.scopeType === body.scopeType && g.scopeId === body.scopeId)) {
@@ -129,11 +139,12 @@ export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: str
 }
 
 export async function revokeGrant({ db, clock }: AppDeps, actor: Actor, userId: string, grantId: string, reason: string) {
+  const { can } = await userOr404(db, actor, userId);
   const g = await usersRepo.grant(db, actor.unitId, grantId);
   if (!g || g.userId !== userId) throw notFound('角色授权');
   if (g.revokedAt) throw badRequest('该授权已撤销');
-  if (isAdminRole(g.role)) throw forbidden(ADMIN_ROLES_BY_OPERATOR);
-  if (userId === actor.userId) throw badRequest('不能撤销自己的角色');
+  if (!mayGrantRole(actor, g.role as Role)) throw forbidden(ADMIN_ROLES_BY_OPERATOR);
+  if (!can.revoke) throw badRequest('不能撤销自己的角色');
   const now = clock.now();
   await db.transaction(async (tx) => {
     await usersRepo.revokeGrant(tx, actor.unitId, grantId, now, reason);

@@ -1,0 +1,51 @@
+/**
+ * Who may see and change a campaign (专项活动), its measures, its obligation rules and the contact
+ * objects its rules count. All are unit-visible (campaign.read: every role that follows the
+ * campaign); the campaign office changes them (campaign.manage). A withdrawn measure is kept for
+ * the record and changes no more.
+ */
+import { hasPermission, type Actor } from '../roles.js';
+
+type A = Pick<Actor, 'unitId' | 'grants'>;
+export interface InUnit {
+  unitId: string;
+}
+export interface MeasureFacts extends InUnit {
+  active: boolean;
+}
+
+const reads = (a: A, o: InUnit) => a.unitId === o.unitId && hasPermission(a, 'campaign.read');
+const manages = (a: A, o: InUnit) => reads(a, o) && hasPermission(a, 'campaign.manage');
+
+export const CAMPAIGN_CAN_KEYS = ['see', 'editParams', 'addMeasure', 'addRule', 'report'] as const;
+export type CampaignCan = Record<(typeof CAMPAIGN_CAN_KEYS)[number], boolean>;
+
+export function campaignPolicy(a: A, c: InUnit): CampaignCan {
+  const see = reads(a, c);
+  const manage = manages(a, c);
+  return { see, editParams: manage, addMeasure: manage, addRule: manage, report: see };
+}
+
+export const MEASURE_CAN_KEYS = ['see', 'edit', 'withdraw', 'breakDown'] as const;
+export type MeasureCan = Record<(typeof MEASURE_CAN_KEYS)[number], boolean>;
+
+export function measurePolicy(a: A, m: MeasureFacts): MeasureCan {
+  const change = manages(a, m) && m.active;
+  return { see: reads(a, m), edit: change, withdraw: change, breakDown: change };
+}
+
+/** An obligation rule (义务规则) and its compliance: read by all who follow the campaign. */
+export function rulePolicy(a: A, r: InUnit): { see: boolean; readCompliance: boolean } {
+  const see = reads(a, r);
+  return { see, readCompliance: see };
+}
+
+/** Contact objects (联系对象: villages, enterprises…) of the unit: listed to readers, created and imported by the office. */
+export function contactObjectsPolicy(a: A, unitId: string): { see: boolean; create: boolean; import: boolean } {
+  const see = reads(a, { unitId });
+  const manage = manages(a, { unitId });
+  return { see, create: manage, import: manage };
+}
+
+/** Creating a campaign (from a template) and importing templates. */
+export const mayCreateCampaign = (a: A) => hasPermission(a, 'campaign.manage');
