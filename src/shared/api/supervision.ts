@@ -15,6 +15,7 @@ export const supervisionApi = {
   registerDocument: endpoint({ method: 'POST', path: '/documents', tags, summary: '收文登记（生成督办事项与办理期限）', body: S.ZDocumentBody, response: S.ZItemDetail }),
   ledger: endpoint({ method: 'GET', path: '/items', tags, summary: '督办台账（筛选、分页、三色）', query: S.ZLedgerQuery, response: S.ZLedgerPage }),
   rankings: endpoint({ method: 'GET', path: '/rankings', tags, summary: '比一比、晒一晒：按科室或分管领导排名', query: S.ZRankingQuery, response: z.array(S.ZRankingRow) }),
+  reviewable: endpoint({ method: 'GET', path: '/items/reviewable', tags, summary: '待我复核的事项（按复核范围）', query: S.ZLedgerQuery, response: S.ZLedgerPage }),
   mine: endpoint({ method: 'GET', path: '/items/mine', tags, summary: '我承办的事项', query: S.ZLedgerQuery, response: S.ZLedgerPage }),
   item: endpoint({ method: 'GET', path: '/items/:id', tags, summary: '督办事项详情', params: ZIdParams, response: S.ZItemDetail }),
   transition: endpoint({ method: 'POST', path: '/items/:id/transitions', tags, summary: '签收、提交、退回、销号、撤销、重新打开', params: ZIdParams, body: S.ZTransitionBody, response: S.ZItemDetail }),

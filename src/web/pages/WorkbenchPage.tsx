@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api';
-import { can, useMe } from '../session';
+import { useMe } from '../session';
 import { ItemTable } from '../components/supervision/ItemTable';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
 import { useMyOpenItems, useReviewItems } from '../queries/supervision';
@@ -17,9 +17,8 @@ export function WorkbenchPage() {
   const [open, setOpen] = useState<string | null>(null);
   const { data, isLoading } = useQuery({ queryKey: ['workbench'], queryFn: () => get<Workbench>('/api/workbench') });
   const mine = useMyOpenItems();
-  const reviewer = can(me, 'supervision.read');
-  // Only what this reader may review (domain/policies/item.reviewScope), not every item under review.
-  const review = useReviewItems(reviewer);
+  // Only what this reader may review (domain/policies/item.reviewScope), whoever it is: the branch secretary reviews personal items.
+  const review = useReviewItems();
   if (isLoading || !data) return <Skeleton active />;
   const s = data.unitStats;
   const count = (c: string) => (mine.data?.items ?? []).filter((i) => i.colour === c).length;
@@ -50,7 +49,7 @@ export function WorkbenchPage() {
           <ItemTable items={mine.data?.items} loading={mine.isFetching} pagination={false} onOpen={(i) => setOpen(i.id)} />
         </Card>
       </Col>
-      {reviewer && (review.data?.total ?? 0) > 0 && (
+      {(review.data?.total ?? 0) > 0 && (
         <Col span={24}>
           <Card title="待我复核的事项" data-testid="review-items">
             <ItemTable items={review.data?.items} loading={review.isFetching} pagination={false} onOpen={(i) => setOpen(i.id)} />

@@ -14,7 +14,7 @@ export const useItem = (id: string | null) => useQuery({ queryKey: ITEM_KEYS.ite
 export const useLedger = (query: LedgerQuery) => useQuery({ queryKey: ITEM_KEYS.ledger(query), queryFn: () => call(api.ledger, { query }), placeholderData: keepPreviousData });
 export const useMyOpenItems = () => useQuery({ queryKey: ITEM_KEYS.mine, queryFn: () => call(api.mine, { query: { open: 'true', pageSize: 50 } }) });
 /** What waits for this reader's review (domain/policies/item.reviewScope). */
-export const useReviewItems = (enabled: boolean) => useQuery({ queryKey: ITEM_KEYS.review, queryFn: () => call(api.ledger, { query: { reviewable: 'true', pageSize: 50 } }), enabled });
+export const useReviewItems = () => useQuery({ queryKey: ITEM_KEYS.review, queryFn: () => call(api.reviewable, { query: { pageSize: 50 } }) });
 export const useRankings = (query: { by: 'department' | 'leader'; from: string; to: string }) => useQuery({ queryKey: ['rankings', query], queryFn: () => call(api.rankings, { query }) });
 
 /** Writes on items: the outcome shown in Chinese, then the items (and the workbench) refreshed. */

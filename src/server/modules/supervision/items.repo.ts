@@ -64,7 +64,10 @@ function reviewableSql(r: ReviewScope | null): SQL {
   const S = supervisedItems;
   const whose = [r?.unitItems ? isNull(S.personalOf) : undefined, r?.personalItems ? isNotNull(S.personalOf) : undefined, r?.leaderPersonId ? eq(S.leaderPersonId, r.leaderPersonId) : undefined].filter((c) => !!c);
   if (!r || whose.length === 0) return sql`false`;
-  return and(eq(S.status, 'under_review'), or(...whose), r.exceptOwner ? ne(S.ownerPersonId, r.exceptOwner) : undefined)!;
+  // Never one's own, nor one's own as the A/B backup (who, when acting, handles it: whether the backup
+  // acts depends on the owner's absence today, so the list leaves such items out rather than offer them).
+  const mine = r.exceptOwner ? and(ne(S.ownerPersonId, r.exceptOwner), or(isNull(S.backupPersonId), ne(S.backupPersonId, r.exceptOwner))) : undefined;
+  return and(eq(S.status, 'under_review'), or(...whose), mine)!;
 }
 
 function ledgerWhere(unitId: string, f: LedgerFilter) {

@@ -56,6 +56,8 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
       return sendDownload(reply, f.fileName, f.mime, f.data);
     });
   declare(app, api.mine, self, async (q) => ledger(deps, q.actor, q.query, true));
+  // Whoever may review something (the branch secretary reviews personal items without reading the ledger) has this list.
+  declare(app, api.reviewable, self, async (q) => ledger(deps, q.actor, { ...q.query, reviewable: 'true' }));
   declare(app, api.item, self, async (q) => getItem(deps, q.actor, q.params.id));
   declare(app, api.transition, self, async (q) => transition(deps, q.actor, q.params.id, q.body));
   declare(app, api.report, self, async (q) => reportProgress(deps, q.actor, q.params.id, q.body));
