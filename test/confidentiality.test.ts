@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/server/db/client.js';
+import { recordAudit } from '../src/server/modules/audit/audit.service.js';
+import { CLI_ACTOR } from '../src/server/modules/audit-actor.js';
 import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { readXlsx } from './xlsx.js';
 
@@ -94,6 +96,13 @@ describe('personal: a self-check list and everything derived from it', () => {
     expect(JSON.stringify((await auditor.get('/api/audit/events?pageSize=100')).json())).not.toContain(PROBLEM);
     const asLeader = (await (await signIn(ctx, unit.user('secretary'))).get(history)).json().items;
     expect(asLeader.find((e: { action: string }) => e.action === 'create')).toMatchObject({ detailsHidden: false, after: { title: expect.stringContaining(PROBLEM) } });
+    // A deadline's events follow its item (an upgraded unit's older ones carry the real title).
+    const [deadline] = rowsOf<{ id: string }>(await ctx.database.db.execute(sql`select id from deadlines where subject_type = 'item' and subject_id = ${itemId}`));
+    await ctx.database.db.transaction((tx) => recordAudit(tx, CLI_ACTOR, ctx.clock.now(), { unitId: unit.unit.id, entityType: 'deadline', entityId: deadline!.id, action: 'create', after: { title: PROBLEM } }));
+    const deadlineHistory = `/api/audit/events?entityType=deadline&entityId=${deadline!.id}`;
+    for (const reader of [auditor, office]) expect(JSON.stringify((await reader.get(deadlineHistory)).json())).not.toContain(PROBLEM);
+    expect(JSON.stringify((await auditor.get('/api/audit/events?entityType=deadline&pageSize=100')).json())).not.toContain(PROBLEM);
+    expect(JSON.stringify((await (await signIn(ctx, unit.user('secretary'))).get(deadlineHistory)).json())).toContain(PROBLEM);
     // The chain still verifies for the audit administrator.
     expect((await auditor.get('/api/audit/verify')).json().firstBreak).toBeNull();
   });

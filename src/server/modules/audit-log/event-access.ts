@@ -6,6 +6,7 @@ import { canReadOpinionText } from '../../../domain/policies/opinion-item.js';
 import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { canSeeTalk } from '../../../domain/policies/talk.js';
 import type { Db } from '../../db/client.js';
+import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { orglifeRepo } from '../orglife/orglife.repo.js';
 import { itemsRepo } from '../supervision/items.repo.js';
@@ -37,6 +38,12 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
     case 'opinion_item': {
       const [i] = await orglifeRepo.opinionItemsByIds(db, u, [r.entityId]);
       return !!i && canReadOpinionText(actor, i);
+    }
+    case 'deadline': {
+      // A deadline follows its subject: an item's deadline carried the item's title (before 0027 also a personal one's).
+      const d = await deadlinesRepo.byId(db, u, r.entityId);
+      if (!d) return false;
+      return d.subjectType === 'item' ? readsObject(db, actor, { entityType: 'item', entityId: d.subjectId }) : true;
     }
     default:
       return true;
