@@ -189,6 +189,16 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
  */
 const NOTHING_THERE = new Set(['GET /api/people/imports/{id}', 'POST /api/people/imports/{id}/apply', 'POST /api/items/{id}/extensions/{requestId}/decision', 'PUT /api/activities/{id}/roll-call/{rollCallId}', 'GET /api/attachments/{id}', 'GET /api/activity-files/{id}', 'GET /api/study-sessions/{id}/files/{sha256}', 'POST /api/auth/sessions/{id}/revoke', 'GET /api/exports/{id}', 'POST /api/inbox/{id}/read', 'POST /api/unavailability/{id}/withdraw']);
 
+/** Pages that show an object's actions get them from the same policy: its `can` as the page receives it. */
+const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> = {
+  'GET /api/campaigns/{id}': async (a) => campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!),
+  'GET /api/org-life/{id}': async (a) => {
+    const m = (await orglifeRepo.meeting(db(), unitId, ids.meeting!))!;
+    return meetingPolicy(a, { unitId: m.unitId, status: m.status as MeetingStatus });
+  },
+  'GET /api/items/{id}': async (a) => itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)),
+};
+
 function decideFor(r: Route): (a: Actor) => Promise<Verdict> {
   const k = key(r);
   const p = permissionOf.get(k.replace(/\{(\w+)\}/g, ':$1'));
@@ -245,6 +255,12 @@ describe('the role walk', () => {
           : v.allowed
             ? ![401, 403, 404].includes(s) && s < 500
             : s >= 400 && s < 500 && s !== 401 && !(v.seen && s === 404);
+        if (ok && s === 200 && CAN_SHOWN[k]) {
+          const expected = await CAN_SHOWN[k]!(w.actor);
+          const shown = (res.json() as { can?: Record<string, boolean> }).can ?? {};
+          const wrong = Object.keys(expected).filter((x) => shown[x] !== expected[x]);
+          if (wrong.length) disagreements.push(`${w.login} · ${k}: the page is told ${wrong.map((x) => `${x}=${shown[x]}`).join(', ')}, the policy says otherwise`);
+        }
         if (!ok) disagreements.push(`${w.login} · ${k}: policy ${v.allowed ? 'allows' : v.seen ? 'refuses' : 'hides'}, server ${s} ${res.body.slice(0, 120)}`);
       }
     }

@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { bindTransactions } from './bound.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -26,7 +27,7 @@ export interface Database {
 }
 
 export function openPglite(client: PGlite): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = bindTransactions(drizzlePglite(client, { schema }) as unknown as Db);
   return {
     db,
     kind: 'pglite',
@@ -42,7 +43,7 @@ export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   const pgDb = drizzlePg(pool, { schema });
   return {
-    db: pgDb as unknown as Db,
+    db: bindTransactions(pgDb as unknown as Db),
     kind: 'postgres',
     migrate: () => migratePg(pgDb, { migrationsFolder }),
     close: () => pool.end(),

@@ -47,6 +47,8 @@ export const ZMeasure = z.object({
   params: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), value: z.number() })),
   /** Derived from its items (任务分解): how many, closed, overdue, and the share closed. */
   progress: z.object({ items: z.number().int(), closed: z.number().int(), overdue: z.number().int(), percent: z.number().nullable() }),
+  /** What the reader may do with it (domain/policies/campaign.measurePolicy). */
+  can: z.object({ see: z.boolean(), edit: z.boolean(), withdraw: z.boolean(), breakDown: z.boolean() }),
 });
 
 export const ZCampaignDetail = ZCampaign.extend({
@@ -54,6 +56,8 @@ export const ZCampaignDetail = ZCampaign.extend({
   measures: z.array(ZMeasure),
   leadingGroup: z.object({ name: z.string(), members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })) }).nullable(),
   officeGroup: z.object({ name: z.string(), members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })) }).nullable(),
+  /** What the reader may do (domain/policies/campaign): the campaign's own actions and its contact objects'. */
+  can: z.object({ see: z.boolean(), editParams: z.boolean(), addMeasure: z.boolean(), addRule: z.boolean(), report: z.boolean(), manageObjects: z.boolean() }),
 });
 
 export const ZMeasureBody = z.object({

@@ -23,11 +23,10 @@ export function CampaignPage() {
   const { data: c, error, isLoading } = useCampaign(id!);
   if (isLoading) return <Spin />;
   if (error || !c) return <Result status="404" title="专项活动不存在" subTitle={error?.message} extra={<Link to="/campaigns">返回专项活动</Link>} />;
-  const manage = can(me, 'campaign.manage');
   return (
     <Card title={<Breadcrumb items={[{ title: <Link to="/campaigns">专项活动</Link> }, { title: c.name }]} />}
       extra={<Space>
-        {can(me, 'campaign.manage') && <Button onClick={() => setEditingParams(true)}>活动参数</Button>}
+        {c.can.editParams && <Button onClick={() => setEditingParams(true)}>活动参数</Button>}
         <Button icon={<DownloadOutlined />} onClick={() => download(`/api/campaigns/${c.id}/report.docx`, '工作情况报告.docx').catch((e) => message.error(e.message))}>工作情况报告</Button>
       </Space>}>
       <ParamsModal campaign={c} open={editingParams} onClose={() => setEditingParams(false)} />
@@ -40,10 +39,10 @@ export function CampaignPage() {
       </Descriptions>
       <Tabs destroyOnHidden items={[
         { key: 'overview', label: '概览', children: <Suspense fallback={<Spin />}><CampaignOverview campaign={c} /></Suspense> },
-        { key: 'measures', label: '措施与任务分解', children: <MeasuresTab campaign={c} manage={manage} /> },
+        { key: 'measures', label: '措施与任务分解', children: <MeasuresTab campaign={c} /> },
         { key: 'compliance', label: '达标情况', children: <ComplianceTab campaignId={c.id} /> },
         { key: 'activities', label: '活动记录', children: <ActivitiesTab campaign={c} canRecord={can(me, 'activity.record')} /> },
-        { key: 'objects', label: '联系对象', children: <ObjectsTab manage={manage} /> },
+        { key: 'objects', label: '联系对象', children: <ObjectsTab manage={c.can.manageObjects} /> },
       ]} />
     </Card>
   );

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { defaultParams, renderMeasureText, type TemplateData, type TemplateParam, type TemplateRule } from '../../../domain/campaign-template.js';
-import { campaignPolicy, measurePolicy, type CampaignCan, type MeasureCan } from '../../../domain/policies/campaign.js';
+import { campaignPolicy, contactObjectsPolicy, measurePolicy, type CampaignCan, type MeasureCan } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
 import { PHASES, type ZBreakdownBody, type ZCampaignBody, type ZMeasureBody, type ZMeasureUpdate } from '../../../shared/contracts/campaigns.js';
 import { authorize } from '../../authorize.js';
@@ -90,7 +90,7 @@ export async function loadCampaign(deps: AppDeps, actor: Actor, id: string, acti
   return c;
 }
 
-function presentMeasure(m: MeasureRow, params: Record<string, number>, progress?: { items: number; closed: number; overdue: number }) {
+function presentMeasure(actor: Actor, m: MeasureRow, params: Record<string, number>, progress?: { items: number; closed: number; overdue: number }) {
   const stored = m.params as StoredParam[];
   const p = progress ?? { items: 0, closed: 0, overdue: 0 };
   return {
@@ -98,6 +98,7 @@ function presentMeasure(m: MeasureRow, params: Record<string, number>, progress?
     renderedText: renderMeasureText({ text: m.text, params: stored.map((x) => ({ ...x, default: 0 })) }, params),
     params: stored.map((x) => ({ key: x.key, label: x.label, unit: x.unit, value: params[x.key] ?? 0 })),
     progress: { ...p, percent: p.items ? Math.round((p.closed / p.items) * 1000) / 10 : null },
+    can: measurePolicy(actor, m),
   };
 }
 
@@ -116,9 +117,10 @@ export async function getCampaign(deps: AppDeps, actor: Actor, id: string) {
   return {
     ...presentCampaign(c),
     categories: categories.map((x) => ({ no: x.no, kind: x.kind as 'promote' | 'rectify', title: x.title, focus: x.focus })),
-    measures: measures.map((m) => presentMeasure(m, params, progress.get(m.id))),
+    measures: measures.map((m) => presentMeasure(actor, m, params, progress.get(m.id))),
     leadingGroup: groupOf(c.leadingGroupId),
     officeGroup: groupOf(c.officeGroupId),
+    can: { ...campaignPolicy(actor, c), manageObjects: contactObjectsPolicy(actor, c.unitId).create },
   };
 }
 

@@ -7,13 +7,13 @@ import { MeasureModal, useWithdrawMeasure } from './CampaignEditors';
 import { PlusOutlined } from '@ant-design/icons';
 
 /** The 20 categories with their focus problem and measures; each measure's progress comes from its items. */
-export function MeasuresTab({ campaign, manage }: { campaign: CampaignDetail; manage: boolean }) {
+export function MeasuresTab({ campaign }: { campaign: CampaignDetail }) {
   const [breaking, setBreaking] = useState<Measure | null>(null);
   const [editing, setEditing] = useState<{ measure: Measure | null } | null>(null);
   const withdraw = useWithdrawMeasure(campaign);
   return (
     <>
-      {manage && <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setEditing({ measure: null })}>新增措施</Button>}
+      {campaign.can.addMeasure && <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setEditing({ measure: null })}>新增措施</Button>}
       <Collapse defaultActiveKey={[String(campaign.categories[0]?.no ?? 1)]} items={campaign.categories.map((c) => {
         const measures = campaign.measures.filter((m) => m.categoryNo === c.no);
         const items = measures.reduce((n, m) => n + m.progress.items, 0);
@@ -31,11 +31,11 @@ export function MeasuresTab({ campaign, manage }: { campaign: CampaignDetail; ma
                   { title: '进度', width: 200, render: (_, m) => m.progress.items === 0 ? <span style={{ color: '#999' }}>未分解</span> : (
                     <div><Progress percent={m.progress.percent ?? 0} size="small" />{m.progress.closed}/{m.progress.items} 项办结{m.progress.overdue > 0 && <Tag color="red" style={{ marginInlineStart: 6 }}>逾期 {m.progress.overdue}</Tag>}</div>
                   ) },
-                  ...(manage ? [{ title: '操作', width: 170, render: (_: unknown, m: Measure) => m.active && (
+                  ...(campaign.measures.some((m) => m.can.edit || m.can.breakDown || m.can.withdraw) ? [{ title: '操作', width: 170, render: (_: unknown, m: Measure) => (
                     <Space size={4}>
-                      <Button size="small" onClick={() => setBreaking(m)}>分解</Button>
-                      <Button size="small" type="link" onClick={() => setEditing({ measure: m })}>修改</Button>
-                      <Button size="small" type="link" danger onClick={() => withdraw(m)}>撤销</Button>
+                      {m.can.breakDown && <Button size="small" onClick={() => setBreaking(m)}>分解</Button>}
+                      {m.can.edit && <Button size="small" type="link" onClick={() => setEditing({ measure: m })}>修改</Button>}
+                      {m.can.withdraw && <Button size="small" type="link" danger onClick={() => withdraw(m)}>撤销</Button>}
                     </Space>
                   ) }] : []),
                 ]} />
