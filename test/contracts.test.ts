@@ -1,9 +1,21 @@
 import type { RouteOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
+import { auditApi } from '../src/shared/api/audit.js';
+import { authApi } from '../src/shared/api/auth.js';
+import { availabilityApi } from '../src/shared/api/availability.js';
+import { calendarApi } from '../src/shared/api/calendar.js';
 import { campaignsApi } from '../src/shared/api/campaigns.js';
+import { channelsApi } from '../src/shared/api/channels.js';
+import { deliveriesApi } from '../src/shared/api/deliveries.js';
+import { exportsApi } from '../src/shared/api/exports.js';
+import { notificationsApi } from '../src/shared/api/notifications.js';
 import { orgApi } from '../src/shared/api/org.js';
+import { peopleApi } from '../src/shared/api/people.js';
 import { supervisionApi } from '../src/shared/api/supervision.js';
+import { unitsApi } from '../src/shared/api/units.js';
+import { usersApi } from '../src/shared/api/users.js';
+import { workbenchApi } from '../src/shared/api/workbench.js';
 import { testDatabase, TestClock } from './helpers.js';
 import { defaultConfig } from '../src/server/config.js';
 
@@ -12,7 +24,10 @@ import { defaultConfig } from '../src/server/config.js';
  * route the server registers (same method, path and schemas), and the routes left to declare are
  * counted, so that the number can only fall.
  */
-const DECLARED = [...Object.values(supervisionApi), ...Object.values(orgApi), ...Object.values(campaignsApi)];
+const DECLARED = [
+  supervisionApi, orgApi, campaignsApi, authApi, usersApi, peopleApi, unitsApi, calendarApi, availabilityApi, channelsApi, deliveriesApi, notificationsApi,
+  auditApi, workbenchApi, exportsApi,
+].flatMap((api) => Object.values(api));
 /** Downloads (a file, not JSON) need no response schema. */
 const FILE = /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files)\/|\/files\/:sha256$|^\/api\/docs/;
 /** JSON routes that still answer without a response schema: this list may only shrink. */
@@ -33,11 +48,12 @@ describe('contracts from the route to the page', () => {
     for (const e of DECLARED) {
       const r = all.find((x) => x.url === `/api${e.path}` && x.method === e.method);
       expect(r, `${e.method} ${e.path}`).toBeDefined();
-      const schema = r!.schema as { response?: Record<string, unknown>; body?: unknown; querystring?: unknown; params?: unknown };
+      const schema = r!.schema as { response?: Record<string, unknown>; body?: unknown; querystring?: unknown; params?: unknown; headers?: unknown };
       expect(schema.response?.['200'] ?? schema.response?.[200]).toBe(e.response);
       if ('body' in e) expect(schema.body).toBe(e.body);
       if ('query' in e) expect(schema.querystring).toBe(e.query);
       if ('params' in e) expect(schema.params).toBe(e.params);
+      if ('headers' in e) expect(schema.headers).toBe(e.headers);
     }
   });
 

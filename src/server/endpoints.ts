@@ -25,7 +25,11 @@ export function declare<E extends Endpoint>(
     schema: {
       tags: [...e.tags], summary: e.summary, response: { 200: e.response },
       ...(e.params ? { params: e.params } : {}), ...(e.query ? { querystring: e.query } : {}), ...(e.body ? { body: e.body } : {}),
+      ...(e.headers ? { headers: e.headers } : {}),
     },
-    handler: (req, reply) => handler({ actor: req.actor, params: req.params as ParamsOf<E>, query: req.query as QueryOf<E>, body: req.body as BodyOf<E>, raw: req }, reply),
+    // The actor is read when the handler asks for it: public routes (sign-in) have none, and reading it without a session answers 401.
+    handler: (req, reply) => handler({
+      get actor() { return req.actor; }, params: req.params as ParamsOf<E>, query: req.query as QueryOf<E>, body: req.body as BodyOf<E>, raw: req,
+    }, reply),
   });
 }

@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, get, setCsrfToken } from './api';
+import { authApi } from '../shared/api/auth';
+import { ApiError, setCsrfToken } from './api';
+import { call } from './call';
 import { setServerToday } from './time';
 import type { Me } from './types';
 
@@ -12,7 +14,7 @@ export function useMeQuery() {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        const me = await get<Me>('/api/auth/me');
+        const me = await call(authApi.me, {});
         setCsrfToken(me.csrfToken);
         setServerToday(me.today);
         return me;

@@ -13,6 +13,8 @@ export interface Endpoint {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Request headers the route reads (e.g. the version an edit starts from). */
+  headers?: z.ZodType;
   response: z.ZodType;
 }
 

@@ -56,6 +56,8 @@ export const ZNotifySettings = z.object({
   quietHours: z.boolean(), workStartMin: minuteOfDay('上班时间'), workEndMin: minuteOfDay('下班时间'), requireGroupRobot: z.boolean(), version: zInt(0),
 }).refine((s) => s.workStartMin < s.workEndMin, { message: '下班时间应晚于上班时间', path: ['workEndMin'] });
 
+export const ZNotifySettingsView = z.object({ quietHours: z.boolean(), workStartMin: z.number().int(), workEndMin: z.number().int(), requireGroupRobot: z.boolean(), version: z.number().int() });
+
 export const ZPreferences = z.object({
   groupRobot: z.boolean(), mail: z.boolean(),
   email: z.union([z.literal(''), z.email({ message: '邮箱格式不正确' }).max(200, '邮箱过长')]).default(''),

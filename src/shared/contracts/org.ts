@@ -67,3 +67,13 @@ export const ZUnitBody = z.object({
   code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '单位代码为2-40位小写字母、数字或连字符'),
   name: zName('单位名称', 60),
 });
+
+const ZChartPerson = z.object({ id: z.uuid(), name: z.string(), position: z.string(), isLeadership: z.boolean(), isPartyMember: z.boolean() });
+/** The org chart: the unit's people under their departments, and its groups. */
+export const ZOrgChart = z.object({
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  leadership: z.array(ZChartPerson),
+  departments: z.array(z.object({ id: z.uuid(), name: z.string(), people: z.array(ZChartPerson) })),
+  unassigned: z.array(ZChartPerson),
+  groups: z.array(ZGroup),
+});

@@ -3,7 +3,8 @@ import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { Alert, Avatar, Button, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
 import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CommentOutlined, FlagOutlined, CalendarOutlined, FileDoneOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, NotificationOutlined, SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { post } from '../api';
+import { authApi } from '../../shared/api/auth';
+import { call } from '../call';
 import { NAV } from '../nav';
 import { can, useMe } from '../session';
 import { NextYearBanner } from './NextYearBanner';
@@ -27,7 +28,7 @@ export function AppLayout() {
   const selected = NAV.filter((n) => n.path !== '/' && (location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))).map((n) => n.path);
 
   const logout = async () => {
-    await post('/api/auth/logout').catch(() => undefined);
+    await call(authApi.logout, {}).catch(() => undefined);
     queryClient.clear();
     navigate('/login');
   };

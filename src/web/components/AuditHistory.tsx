@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { Empty, Pagination, Spin, Tag, Timeline, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../api';
 import { ACTION_LABELS, FIELD_LABELS, displayValue } from '../labels';
-import type { AuditEvent, Page } from '../types';
+import { useAuditHistory } from '../queries/audit';
 import { shanghaiTime } from '../time';
 
 /** The history of one entity (or of the unit when no entity is given), newest first. */
 export function AuditHistory({ entityType, entityId, names }: { entityType?: string; entityId?: string; names: Map<string, string> }) {
   const [page, setPage] = useState(1);
-  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(entityType ? { entityType } : {}), ...(entityId ? { entityId } : {}) });
-  const { data, isLoading } = useQuery({ queryKey: ['audit', entityType, entityId, page], queryFn: () => get<Page<AuditEvent>>(`/api/audit/events?${qs}`) });
+  const { data, isLoading } = useAuditHistory(entityType, entityId, page);
   if (isLoading) return <Spin />;
   if (!data || data.total === 0) return <Empty description="暂无记录" />;
   return (

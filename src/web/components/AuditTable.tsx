@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Table, Tag, Typography } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../api';
 import { ACTION_LABELS, ENTITY_LABELS } from '../labels';
-import type { AuditEvent, Page } from '../types';
+import type { AuditEvent } from '../types';
+import { useAuditTable } from '../queries/audit';
 import { Changes, changeSummary } from './AuditHistory';
 import { shanghaiTime } from '../time';
 
@@ -11,8 +10,7 @@ import { shanghaiTime } from '../time';
 export function AuditTable({ entityType, names }: { entityType?: string; names: Map<string, string> }) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(entityType ? { entityType } : {}) });
-  const { data, isFetching } = useQuery({ queryKey: ['audit', 'table', qs.toString()], queryFn: () => get<Page<AuditEvent>>(`/api/audit/events?${qs}`), placeholderData: keepPreviousData });
+  const { data, isFetching } = useAuditTable(page, pageSize, entityType);
   return (
     <Table<AuditEvent> rowKey="seq" size="small" loading={isFetching} dataSource={data?.items} scroll={{ x: 900 }} data-testid="audit-table"
       pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => { setPage(p); setPageSize(s); } }}

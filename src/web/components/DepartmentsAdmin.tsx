@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post, put } from '../api';
+import { orgApi } from '../../shared/api/org';
+import { ApiError } from '../api';
+import { call } from '../call';
 import type { Department } from '../types';
 import { reasonModal } from './ReasonPrompt';
 import { useDepartments } from '../queries/org';
@@ -18,8 +20,8 @@ export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
   const save = async () => {
     const v = await form.validateFields();
     try {
-      if (editing === 'new') await post('/api/departments', v);
-      else if (editing) await put(`/api/departments/${editing.id}`, v);
+      if (editing === 'new') await call(orgApi.createDepartment, { body: v });
+      else if (editing) await call(orgApi.updateDepartment, { params: { id: editing.id }, body: v });
       message.success('已保存');
       setEditing(null);
       await refresh();
@@ -27,7 +29,7 @@ export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
   };
   const toggle = (d: Department) => modal.confirm(reasonModal(d.active ? `撤销科室“${d.name}”` : `恢复科室“${d.name}”`, async (reason) => {
     try {
-      await post(`/api/departments/${d.id}/${d.active ? 'withdraw' : 'restore'}`, { reason });
+      await call(d.active ? orgApi.withdrawDepartment : orgApi.restoreDepartment, { params: { id: d.id }, body: { reason } });
       message.success(d.active ? '已撤销' : '已恢复');
       await refresh();
     } catch (e) { fail(e); throw e; }

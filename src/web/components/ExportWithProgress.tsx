@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Modal, Progress, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { ApiError, download, get, newId } from '../api';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import { exportsApi } from '../../shared/api/exports';
+import { ApiError, download, newId } from '../api';
+import { call } from '../call';
 
-interface RunProgress { total: number; done: number; status: 'running' | 'done' | 'failed' }
+type RunProgress = Pick<ResponseOf<typeof exportsApi.progress>, 'total' | 'done' | 'status'>;
 
 /**
  * An export button for large sheets: the download streams while the page polls the server for
@@ -21,7 +24,7 @@ export function ExportWithProgress({ url, fileName, label }: { url: string; file
         await new Promise((r) => setTimeout(r, 500));
         if (!polling) return;
         try {
-          const p = await get<RunProgress>(`/api/exports/${id}`);
+          const p = await call(exportsApi.progress, { params: { id } });
           if (polling) setProgress(p);
         } catch {
           // Not started yet (404) or a blip: the next poll will tell.
@@ -31,7 +34,7 @@ export function ExportWithProgress({ url, fileName, label }: { url: string; file
     void poll();
     try {
       await download(`${url}${url.includes('?') ? '&' : '?'}progressId=${id}`, fileName);
-      const final = await get<RunProgress>(`/api/exports/${id}`).catch(() => null);
+      const final = await call(exportsApi.progress, { params: { id } }).catch(() => null);
       message.success(final ? `已导出 ${final.done} 项` : '已导出');
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '导出失败，请重试');

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Badge, Button, Drawer, Empty, List, Segmented, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../api';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import { notificationsApi } from '../../shared/api/notifications';
+import { call } from '../call';
+import { useInbox } from '../queries/notifications';
 import { shanghaiTime } from '../time';
 import { ItemDrawer } from './supervision/ItemDrawer';
 import { PreferencesModal } from './PreferencesModal';
 
-interface Notice { id: string; kind: string; itemId: string | null; title: string; body: string; createdAt: string; read: boolean }
-interface Inbox { items: Notice[]; total: number; unread: number }
+type Notice = ResponseOf<typeof notificationsApi.inbox>['items'][number];
 
 const KIND: Record<string, { label: string; color: string }> = {
   assigned: { label: '交办', color: 'blue' }, chase: { label: '催办', color: 'orange' }, due_soon: { label: '临期', color: 'gold' }, overdue: { label: '逾期', color: 'red' },
@@ -23,10 +25,10 @@ export function InboxButton() {
   const [item, setItem] = useState<string | null>(null);
   const [prefs, setPrefs] = useState(false);
   const queryClient = useQueryClient();
-  const { data } = useQuery({ queryKey: ['inbox', unreadOnly], queryFn: () => get<Inbox>(`/api/inbox?pageSize=50${unreadOnly ? '&unread=true' : ''}`), refetchInterval: 60_000 });
+  const { data } = useInbox(unreadOnly);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['inbox'] });
   const openNotice = async (n: Notice) => {
-    if (!n.read) await post(`/api/inbox/${n.id}/read`).then(refresh, () => undefined);
+    if (!n.read) await call(notificationsApi.markRead, { params: { id: n.id } }).then(refresh, () => undefined);
     if (n.itemId) setItem(n.itemId);
   };
   return (
@@ -35,7 +37,7 @@ export function InboxButton() {
         <Button type="text" aria-label="提醒" icon={<BellOutlined />} onClick={() => setOpen(true)} data-testid="inbox-button" />
       </Badge>
       <Drawer title="我的提醒" open={open} onClose={() => setOpen(false)} size={440}
-        extra={<><Button size="small" type="link" onClick={() => setPrefs(true)}>提醒方式</Button><Button size="small" onClick={() => post('/api/inbox/read-all').then(refresh)}>全部已读</Button></>}>
+        extra={<><Button size="small" type="link" onClick={() => setPrefs(true)}>提醒方式</Button><Button size="small" onClick={() => call(notificationsApi.markAllRead, {}).then(refresh)}>全部已读</Button></>}>
         <Segmented value={unreadOnly ? 'unread' : 'all'} onChange={(v) => setUnreadOnly(v === 'unread')} options={[{ value: 'unread', label: '未读' }, { value: 'all', label: '全部' }]} style={{ marginBottom: 12 }} />
         {data && data.items.length === 0 ? <Empty description={unreadOnly ? '没有未读提醒' : '暂无提醒'} /> : (
           <List data-testid="inbox-list" dataSource={data?.items ?? []} renderItem={(n) => (

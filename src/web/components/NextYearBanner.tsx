@@ -1,11 +1,9 @@
 import { Alert } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../api';
-import type { Coverage } from '../types';
+import { useCoverage } from '../queries/calendar';
 
 /** Shown while next year's holiday schedule is missing: deadlines that cross into it are provisional. */
 export function NextYearBanner() {
-  const { data } = useQuery({ queryKey: ['calendar-coverage'], queryFn: () => get<Coverage>('/api/calendar/coverage'), staleTime: 5 * 60_000 });
+  const { data } = useCoverage(5 * 60_000);
   if (!data?.nextYearMissing) return null;
   return <Alert type="info" banner data-testid="next-year-banner" title={`${data.nextYear} 年节假日安排尚未导入，跨年期限为暂定。`} />;
 }

@@ -1,6 +1,8 @@
 import { App, Button, Form, Input, Radio, Select, Switch } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post, put } from '../api';
+import { peopleApi } from '../../shared/api/people';
+import { ApiError } from '../api';
+import { call } from '../call';
 import { BRANCH_ROLE_LABELS, STATUS_LABELS } from '../labels';
 import type { Department, Person } from '../types';
 
@@ -16,8 +18,8 @@ export function PersonForm({ person, departments, onSaved }: { person: Person | 
   const submit = async (v: Values) => {
     const body = { ...v, departmentId: v.departmentId ?? null, branchRole: v.isPartyMember ? v.branchRole : 'none' };
     try {
-      if (person) await put(`/api/people/${person.id}`, body, { 'x-expected-version': person.updatedAt });
-      else await post('/api/people', body);
+      if (person) await call(peopleApi.update, { params: { id: person.id }, body, headers: { 'x-expected-version': person.updatedAt } });
+      else await call(peopleApi.create, { body });
       message.success('已保存');
       await queryClient.invalidateQueries({ queryKey: ['people'] });
       await queryClient.invalidateQueries({ queryKey: ['audit'] });

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post, put } from '../api';
-import type { Page, Post } from '../types';
+import { useQueryClient } from '@tanstack/react-query';
+import { orgApi } from '../../shared/api/org';
+import { ApiError } from '../api';
+import { call } from '../call';
+import type { Post } from '../types';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
-import { useDepartments } from '../queries/org';
+import { useDepartments, usePosts } from '../queries/org';
 
 /** AB岗: each post has an A holder and a B holder who stands in when A is away. */
 export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
@@ -15,8 +17,7 @@ export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
   const [form] = Form.useForm();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(q ? { q } : {}) });
-  const { data, isFetching } = useQuery({ queryKey: ['posts', qs.toString()], queryFn: () => get<Page<Post>>(`/api/posts?${qs}`), placeholderData: keepPreviousData });
+  const { data, isFetching } = usePosts({ page, pageSize: 20, q: q || undefined });
   const depts = useDepartments();
   const refresh = () => Promise.all(['posts', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
@@ -25,15 +26,15 @@ export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
     const v = await form.validateFields();
     const body = { title: v.title, departmentId: v.departmentId ?? null, holderAId: v.holderAId ?? null, holderBId: v.holderBId ?? null };
     try {
-      if (editing === 'new') await post('/api/posts', body);
-      else if (editing) await put(`/api/posts/${editing.id}`, body);
+      if (editing === 'new') await call(orgApi.createPost, { body });
+      else if (editing) await call(orgApi.updatePost, { params: { id: editing.id }, body });
       message.success('已保存');
       setEditing(null);
       await refresh();
     } catch (e) { fail(e); }
   };
   const withdraw = (p: Post) => modal.confirm(reasonModal(`撤销岗位“${p.title}”`, async (reason) => {
-    try { await post(`/api/posts/${p.id}/withdraw`, { reason }); message.success('已撤销'); await refresh(); } catch (e) { fail(e); throw e; }
+    try { await call(orgApi.withdrawPost, { params: { id: p.id }, body: { reason } }); message.success('已撤销'); await refresh(); } catch (e) { fail(e); throw e; }
   }));
   const editingPost = editing && editing !== 'new' ? editing : null;
 

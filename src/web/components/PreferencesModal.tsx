@@ -1,21 +1,20 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Radio, Switch, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get, put } from '../api';
+import { deliveriesApi } from '../../shared/api/deliveries';
+import { call } from '../call';
+import { usePreferences } from '../queries/channels';
 import { useWrite } from './useWrite';
-
-interface Prefs { groupRobot: boolean; mail: boolean; email: string; mailDigest: boolean; requireGroupRobot: boolean; mailAvailable: boolean; mobile: string; robots: string[] }
 
 /** 提醒方式: the group robot (with an @ by mobile), mail each time or as a daily digest — within the unit's rules. */
 export function PreferencesModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
   const save = useWrite(['notification-preferences']);
-  const { data } = useQuery({ queryKey: ['notification-preferences'], queryFn: () => get<Prefs>('/api/me/notification-preferences'), enabled: open });
+  const { data } = usePreferences(open);
   const mail = Form.useWatch('mail', form);
   useEffect(() => { if (data && open) form.setFieldsValue({ ...data, mailDigest: data.mailDigest ? 'digest' : 'each' }); }, [data, open, form]);
   const submit = async () => {
     const v = await form.validateFields();
-    const ok = await save(() => put('/api/me/notification-preferences', { groupRobot: v.groupRobot, mail: v.mail, email: (v.email ?? '').trim(), mailDigest: v.mailDigest === 'digest' }), '提醒方式已保存');
+    const ok = await save(() => call(deliveriesApi.savePreferences, { body: { groupRobot: v.groupRobot, mail: v.mail, email: (v.email ?? '').trim(), mailDigest: v.mailDigest === 'digest' } }), '提醒方式已保存');
     if (ok) onClose();
   };
   return (

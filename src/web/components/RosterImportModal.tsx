@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, download, get, post, upload } from '../api';
+import { peopleApi } from '../../shared/api/people';
+import { ApiError, download, upload } from '../api';
+import { call } from '../call';
 import type { RosterImport } from '../types';
 
 type Stage = { kind: 'pick' } | { kind: 'uploading'; percent: number } | { kind: 'checked'; imp: RosterImport } | { kind: 'running'; imp: RosterImport } | { kind: 'done'; imp: RosterImport };
@@ -22,7 +24,7 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
     if (stage.kind !== 'running') return;
     const timer = setInterval(async () => {
       try {
-        const imp = await get<RosterImport>(`/api/people/imports/${stage.imp.id}`);
+        const imp = await call(peopleApi.importProgress, { params: { id: stage.imp.id } });
         if (imp.status === 'done' || imp.status === 'failed') {
           setStage({ kind: 'done', imp });
           await queryClient.invalidateQueries({ queryKey: ['people'] });
@@ -48,7 +50,7 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
   };
   const apply = async (imp: RosterImport) => {
     try {
-      setStage({ kind: 'running', imp: await post<RosterImport>(`/api/people/imports/${imp.id}/apply`) });
+      setStage({ kind: 'running', imp: await call(peopleApi.applyImport, { params: { id: imp.id } }) });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '导入失败');
     }

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Table, Typography } from 'antd';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { ApiError, get, post } from '../api';
-import type { Page } from '../types';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import { availabilityApi } from '../../shared/api/availability';
+import { ApiError } from '../api';
+import { call } from '../call';
+import { useUnavailability } from '../queries/availability';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
 
 /** `reason` is null when the reader may not see it (personal data: the person, approvers and the discipline staff). */
-interface Away { id: string; personId: string; personName: string; fromDate: string; toDate: string; reason: string | null; canWithdraw: boolean }
+type Away = ResponseOf<typeof availabilityApi.list>['items'][number];
 
 /** 不在岗登记: while someone is away, the B holder of their post acts and gets their reminders. */
 export function UnavailabilityAdmin() {
@@ -17,13 +20,13 @@ export function UnavailabilityAdmin() {
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
-  const { data, isFetching } = useQuery({ queryKey: ['unavailability', page], queryFn: () => get<Page<Away>>(`/api/unavailability?page=${page}&pageSize=20`), placeholderData: keepPreviousData });
+  const { data, isFetching } = useUnavailability(page);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['unavailability'] });
   const add = async () => {
     const v = await form.validateFields();
     const [from, to] = v.range as [Dayjs, Dayjs];
     try {
-      await post('/api/unavailability', { personId: v.personId, fromDate: from.format('YYYY-MM-DD'), toDate: to.format('YYYY-MM-DD'), reason: v.reason });
+      await call(availabilityApi.add, { body: { personId: v.personId, fromDate: from.format('YYYY-MM-DD'), toDate: to.format('YYYY-MM-DD'), reason: v.reason } });
       message.success('已登记，期间由B岗代办');
       setAdding(false);
       form.resetFields();
@@ -33,7 +36,7 @@ export function UnavailabilityAdmin() {
     }
   };
   const withdraw = (a: Away) => modal.confirm(reasonModal(`撤销 ${a.personName} 的不在岗登记`, async (reason) => {
-    try { await post(`/api/unavailability/${a.id}/withdraw`, { reason }); message.success('已撤销'); await refresh(); } catch (e) { message.error(e instanceof ApiError ? e.message : '撤销失败'); throw e; }
+    try { await call(availabilityApi.withdraw, { params: { id: a.id }, body: { reason } }); message.success('已撤销'); await refresh(); } catch (e) { message.error(e instanceof ApiError ? e.message : '撤销失败'); throw e; }
   }));
   return (
     <>

@@ -1,7 +1,8 @@
 import { Button, Card, Steps, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { post } from '../api';
+import { authApi } from '../../shared/api/auth';
+import { call } from '../call';
 import type { Me } from '../types';
 import { PasswordForm } from '../components/account/PasswordForm';
 import { TotpCard } from '../components/account/TotpCard';
@@ -15,7 +16,7 @@ export function AccountSetupPage({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const passwordStep = me.user.mustChangePassword;
   const logout = async () => {
-    await post('/api/auth/logout').catch(() => undefined);
+    await call(authApi.logout, {}).catch(() => undefined);
     queryClient.clear();
     window.location.assign('/login');
   };

@@ -1,25 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Select, Space } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { ApiError, get } from '../api';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import { auditApi } from '../../shared/api/audit';
+import { ApiError } from '../api';
+import { call } from '../call';
 import { ENTITY_LABELS } from '../labels';
 import { AuditTable } from '../components/AuditTable';
 import { shanghaiTime } from '../time';
 import { useDepartments } from '../queries/org';
 
-interface Verify {
-  ok: boolean;
-  events: number;
-  firstBreak: { seq: number; reason: string } | null;
-  checkpoints: {
-    checked: number; latest: { seq: number; at: string } | null; problem: { kind: string; seq: number } | null;
-    overdue: { afterSeq: number; count: number; earliest: string } | null;
-  };
-  /** The server's sentences for every finding (chain, checkpoints, checkpoint file). */
-  messages: string[];
-  /** Information that is not a problem (a restore from a backup, checkpoints only at shutdown). */
-  notes: string[];
-}
+/** The chain's check: `messages` are the server's sentences for every finding, `notes` what is not a problem (a restore, checkpoints only at shutdown). */
+type Verify = ResponseOf<typeof auditApi.verify>;
 
 const list = (lines: string[]) => <ul style={{ margin: 0, paddingLeft: 20 }}>{lines.map((m) => <li key={m}>{m}</li>)}</ul>;
 
@@ -37,7 +29,7 @@ export function AuditPage() {
   // Field values that are ids (科室, A岗 …) read as names; entity names come with each event.
   const names = useMemo(() => new Map((depts.data ?? []).map((d) => [d.id, d.name] as const)), [depts.data]);
   const check = async () => {
-    try { setVerify(await get<Verify>('/api/audit/verify')); } catch (e) { message.error(e instanceof ApiError ? e.message : '校验失败'); }
+    try { setVerify(await call(auditApi.verify, {})); } catch (e) { message.error(e instanceof ApiError ? e.message : '校验失败'); }
   };
   return (
     <Card title="审计日志" extra={<Button icon={<SafetyCertificateOutlined />} onClick={check}>校验完整性</Button>}>

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Button, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../api';
 import { can, useMe } from '../session';
-import type { Coverage, DayInfo, Override, Page } from '../types';
+import type { DayInfo, Override } from '../types';
 import { MonthView } from '../components/calendar/MonthView';
 import { OverrideModal } from '../components/calendar/OverrideModal';
 import { ScheduleImportModal } from '../components/calendar/ScheduleImportModal';
 import { DeadlineCalculator } from '../components/calendar/DeadlineCalculator';
 import { DeadlineSettingsForm } from '../components/calendar/DeadlineSettingsForm';
+import { useCoverage, useOverrides } from '../queries/calendar';
 
 export function CalendarPage() {
   const me = useMe();
@@ -17,8 +16,8 @@ export function CalendarPage() {
   const [picked, setPicked] = useState<DayInfo | null>(null);
   const [importing, setImporting] = useState(false);
   const [page, setPage] = useState(1);
-  const coverage = useQuery({ queryKey: ['calendar-coverage'], queryFn: () => get<Coverage>('/api/calendar/coverage') });
-  const overrides = useQuery({ queryKey: ['calendar-overrides', page], queryFn: () => get<Page<Override>>(`/api/calendar/overrides?page=${page}&pageSize=10`), placeholderData: keepPreviousData });
+  const coverage = useCoverage();
+  const overrides = useOverrides(page);
   const years = coverage.data?.years ?? [];
   return (
     <Row gutter={[16, 16]}>

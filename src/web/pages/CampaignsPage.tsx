@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get } from '../api';
+import { ApiError } from '../api';
 import { can, useMe } from '../session';
 import { shanghaiToday } from '../time';
-import type { CampaignDetail, Group } from '../types';
+import type { CampaignDetail } from '../types';
 import { useCampaigns, useCampaignTemplates } from '../queries/campaigns';
+import { useGroups } from '../queries/org';
 import { campaignsApi } from '../../shared/api/campaigns';
 import { call } from '../call';
 
@@ -39,7 +40,7 @@ function CreateCampaign({ open, onClose, onCreated }: { open: boolean; onClose: 
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const templates = useCampaignTemplates(open);
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => get<Group[]>('/api/groups'), enabled: open });
+  const groups = useGroups(open);
   const template = templates.data?.[0];
   const year = Number(shanghaiToday().slice(0, 4));
   const submit = async () => {

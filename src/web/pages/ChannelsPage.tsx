@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { App, Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { get, post, put } from '../api';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import { channelsApi } from '../../shared/api/channels';
+import { call } from '../call';
 import { useWrite } from '../components/useWrite';
 import { reasonModal } from '../components/ReasonPrompt';
 import { NotifySettingsCard } from '../components/channels/NotifySettingsCard';
 import { ChannelPolicyNote } from '../components/channels/ChannelPolicyNote';
+import { useChannels } from '../queries/channels';
 import { useDepartments } from '../queries/org';
 
-interface Channel {
-  id: string; kind: 'wecom' | 'dingtalk' | 'feishu' | 'webhook'; kindLabel: string; name: string; departmentId: string | null; departmentName: string | null; address: string;
-  hasSecret: boolean; active: boolean; withdrawnReason: string | null; version: number; lastTestAt: string | null; lastTestOk: boolean | null; lastTestAnswer: string | null;
-}
-interface TestResult { ok: boolean; code: string; message: string }
+type Channel = ResponseOf<typeof channelsApi.list>[number];
+type TestResult = ResponseOf<typeof channelsApi.test>;
 const KINDS = [
   { value: 'wecom', label: '企业微信群机器人', hint: '群设置 → 群机器人 → 添加机器人，复制 Webhook 地址（含 key=…）。' },
   { value: 'dingtalk', label: '钉钉自定义机器人', hint: '群设置 → 机器人 → 自定义，安全设置选“加签”，复制 Webhook 地址（含 access_token=…）和 SEC 开头的密钥。' },
@@ -28,10 +27,10 @@ export function ChannelsPage() {
   const [editing, setEditing] = useState<Channel | 'new' | null>(null);
   const [result, setResult] = useState<{ channel: string; r: TestResult } | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
-  const { data, isLoading } = useQuery({ queryKey: ['channels'], queryFn: () => get<Channel[]>('/api/channels') });
+  const { data, isLoading } = useChannels();
   const test = async (c: Channel) => {
     setTesting(c.id);
-    const r = await run(() => post<TestResult>(`/api/channels/${c.id}/test`));
+    const r = await run(() => call(channelsApi.test, { params: { id: c.id } }));
     setTesting(null);
     if (r) setResult({ channel: c.name, r });
   };
@@ -52,8 +51,8 @@ export function ChannelsPage() {
                 <Button size="small" type="link" loading={testing === c.id} onClick={() => test(c)}>发送测试消息</Button>
                 <Button size="small" type="link" onClick={() => setEditing(c)}>编辑</Button>
                 {c.active
-                  ? <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal(`停用“${c.name}”`, async (reason) => { await run(() => post(`/api/channels/${c.id}/withdraw`, { reason }), '已停用'); }))}>停用</Button>
-                  : <Button size="small" type="link" onClick={() => modal.confirm(reasonModal(`恢复“${c.name}”`, async (reason) => { await run(() => post(`/api/channels/${c.id}/restore`, { reason }), '已恢复'); }))}>恢复</Button>}
+                  ? <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal(`停用“${c.name}”`, async (reason) => { await run(() => call(channelsApi.withdraw, { params: { id: c.id }, body: { reason } }), '已停用'); }))}>停用</Button>
+                  : <Button size="small" type="link" onClick={() => modal.confirm(reasonModal(`恢复“${c.name}”`, async (reason) => { await run(() => call(channelsApi.restore, { params: { id: c.id }, body: { reason } }), '已恢复'); }))}>恢复</Button>}
               </Space>
             ),
           },
@@ -79,7 +78,7 @@ function ChannelForm({ channel, onClose }: { channel: Channel | 'new' | null; on
   const submit = async () => {
     const v = await form.validateFields();
     const body = { ...v, departmentId: v.departmentId ?? null, secret: v.secret ?? '' };
-    const ok = await save(() => (existing ? put(`/api/channels/${existing.id}`, { ...body, version: existing.version }) : post('/api/channels', body)), '已保存');
+    const ok = await save(() => (existing ? call(channelsApi.update, { params: { id: existing.id }, body: { ...body, version: existing.version } }) : call(channelsApi.create, { body })), '已保存');
     if (ok) onClose();
   };
   return (

@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get, post } from '../api';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import { deliveriesApi } from '../../shared/api/deliveries';
+import { call } from '../call';
+import { useChannels, useDeliveries } from '../queries/channels';
 import { reasonModal } from '../components/ReasonPrompt';
 import { useWrite } from '../components/useWrite';
 import { shanghaiTime } from '../time';
 
-type Status = 'pending' | 'sending' | 'sent' | 'failed';
-interface Delivery {
-  id: string; title: string; kind: string; recipientName: string; medium: 'robot' | 'mail'; channelName: string; status: Status; held: boolean; urgency: string;
-  attempts: number; nextAttemptAt: string | null; sentAt: string | null; lastCode: string | null; lastMessage: string | null; batchKey: string | null; createdAt: string;
-}
-interface Page { items: Delivery[]; total: number; counts: Record<Status, number> }
+type Delivery = ResponseOf<typeof deliveriesApi.list>['items'][number];
+type Status = Delivery['status'];
 
 const STATUS: Record<Status, { label: string; color: string }> = {
   pending: { label: '等待发送', color: 'default' }, sending: { label: '发送中', color: 'processing' }, sent: { label: '已送达', color: 'success' }, failed: { label: '失败', color: 'error' },
@@ -24,11 +22,10 @@ export function DeliveriesPage() {
   const [status, setStatus] = useState<Status | undefined>();
   const [medium, setMedium] = useState<'robot' | 'mail' | undefined>();
   const [channelId, setChannelId] = useState<string | undefined>();
-  const channels = useQuery({ queryKey: ['channels'], queryFn: () => get<{ id: string; name: string }[]>('/api/channels') });
+  const channels = useChannels();
   const [page, setPage] = useState(1);
-  const query = new URLSearchParams({ page: String(page), pageSize: '20', ...(status ? { status } : {}), ...(medium ? { medium } : {}), ...(channelId ? { channelId } : {}) });
-  const { data, isFetching } = useQuery({ queryKey: ['deliveries', query.toString()], queryFn: () => get<Page>(`/api/deliveries?${query}`), placeholderData: keepPreviousData, refetchInterval: 15_000 });
-  const retry = (d: Delivery) => modal.confirm(reasonModal(`重新发送“${d.title}”`, async (reason) => { await run(() => post(`/api/deliveries/${d.id}/retry`, { reason }), '已重新排队发送'); }));
+  const { data, isFetching } = useDeliveries({ page, pageSize: 20, status, medium, channelId });
+  const retry = (d: Delivery) => modal.confirm(reasonModal(`重新发送“${d.title}”`, async (reason) => { await run(() => call(deliveriesApi.retry, { params: { id: d.id }, body: { reason } }), '已重新排队发送'); }));
   return (
     <Card title="投递记录">
       <Space wrap style={{ marginBottom: 12 }}>

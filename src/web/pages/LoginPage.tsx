@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post } from '../api';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import { authApi } from '../../shared/api/auth';
+import { ApiError } from '../api';
+import { call } from '../call';
 
-interface LoginResult { signedIn: boolean; totpRequired: boolean; challenge: string | null }
+type LoginResult = ResponseOf<typeof authApi.login>;
 
 /** Two steps: the password, then — for accounts with two-step verification — the authenticator's code. */
 export function LoginPage() {
@@ -37,7 +40,7 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>兴“十风”治“十弊” · 作风建设专项工作系统</Typography.Paragraph>
         {error && <Alert type={error.type} showIcon title={error.text} style={{ marginBottom: 16 }} />}
         {!challenge ? (
-          <Form key="password" layout="vertical" onFinish={(v: { username: string; password: string }) => send(() => post<LoginResult>('/api/auth/login', v))} requiredMark={false}>
+          <Form key="password" layout="vertical" onFinish={(v: { username: string; password: string }) => send(() => call(authApi.login, { body: v }))} requiredMark={false}>
             <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
             </Form.Item>
@@ -47,7 +50,7 @@ export function LoginPage() {
             <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
           </Form>
         ) : (
-          <Form key="totp" layout="vertical" onFinish={(v: { code: string }) => send(() => post<LoginResult>('/api/auth/login/totp', { challenge, code: v.code }))} requiredMark={false}>
+          <Form key="totp" layout="vertical" onFinish={(v: { code: string }) => send(() => call(authApi.loginTotp, { body: { challenge: challenge!, code: v.code } }))} requiredMark={false}>
             <Typography.Paragraph>本账号已启用两步验证，请输入手机验证器中显示的6位数字。</Typography.Paragraph>
             <Form.Item name="code" label="验证码" rules={[{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输入6位数字' }]}>
               <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={7} autoFocus />

@@ -1,30 +1,22 @@
 import { Card, Col, Empty, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../api';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import type { orgApi } from '../../shared/api/org';
 import { can, useMe } from '../session';
 import { GROUP_KIND_LABELS } from '../labels';
-import type { Group, Post } from '../types';
 import { DepartmentsAdmin } from '../components/DepartmentsAdmin';
 import { PostsAdmin } from '../components/PostsAdmin';
 import { GroupsAdmin } from '../components/GroupsAdmin';
 import { UnavailabilityAdmin } from '../components/UnavailabilityAdmin';
+import { useOrgChart } from '../queries/org';
 
-interface ChartPerson { id: string; name: string; position: string; isLeadership: boolean; isPartyMember: boolean }
-interface Chart {
-  unit: { id: string; name: string };
-  leadership: ChartPerson[];
-  departments: { id: string; name: string; people: ChartPerson[] }[];
-  unassigned: ChartPerson[];
-  groups: Group[];
-  posts: Post[];
-}
+type ChartPerson = ResponseOf<typeof orgApi.chart>['leadership'][number];
 
 const PersonTag = ({ p }: { p: ChartPerson }) => (
   <Tag color={p.isPartyMember ? 'red' : undefined} style={{ marginBottom: 4 }}>{p.name}{p.position ? ` · ${p.position}` : ''}</Tag>
 );
 
 function Chart() {
-  const { data, isLoading } = useQuery({ queryKey: ['org-chart'], queryFn: () => get<Chart>('/api/org/chart') });
+  const { data, isLoading } = useOrgChart();
   if (isLoading || !data) return <Skeleton active />;
   return (
     <div data-testid="org-chart">

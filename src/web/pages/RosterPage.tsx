@@ -1,23 +1,23 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Drawer, Input, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError, download, get } from '../api';
+import { ApiError, download } from '../api';
 import { can, useMe } from '../session';
 import { BRANCH_ROLE_LABELS, STATUS_LABELS } from '../labels';
-import type { Page, Person } from '../types';
+import type { Person } from '../types';
 import { PersonForm } from '../components/PersonForm';
 import { RosterImportModal } from '../components/RosterImportModal';
 import { AuditHistory } from '../components/AuditHistory';
 import { useDepartments } from '../queries/org';
+import { usePeople } from '../queries/people';
 
 export function RosterPage() {
   const me = useMe();
   const { message } = App.useApp();
   const [q, setQ] = useState('');
   const [departmentId, setDepartmentId] = useState<string>();
-  const [status, setStatus] = useState<string | undefined>('in_service');
-  const [party, setParty] = useState<string>();
+  const [status, setStatus] = useState<Person['status'] | undefined>('in_service');
+  const [party, setParty] = useState<'true' | 'false'>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
@@ -28,8 +28,7 @@ export function RosterPage() {
   const canExport = can(me, 'people.export');
 
   const depts = useDepartments();
-  const qs = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(q ? { q } : {}), ...(departmentId ? { departmentId } : {}), ...(status ? { status } : {}), ...(party ? { isPartyMember: party } : {}) });
-  const people = useQuery({ queryKey: ['people', qs.toString()], queryFn: () => get<Page<Person>>(`/api/people?${qs}`), placeholderData: keepPreviousData });
+  const people = usePeople({ page, pageSize, q: q || undefined, departmentId, status, isPartyMember: party });
   const names = useMemo(() => new Map((depts.data ?? []).map((d) => [d.id, d.name])), [depts.data]);
   const reset = (fn: () => void) => { fn(); setPage(1); };
 

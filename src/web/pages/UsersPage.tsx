@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { App, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, patch, post } from '../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { usersApi } from '../../shared/api/users';
+import { ApiError } from '../api';
+import { call } from '../call';
 import { ROLE_LABELS } from '../labels';
-import type { Group, Page, User } from '../types';
+import type { User } from '../types';
 import { PersonSelect } from '../components/PersonSelect';
 import { reasonModal } from '../components/ReasonPrompt';
 import { AuditHistory } from '../components/AuditHistory';
 import { PASSWORD_RULE_TEXT, passwordProblems } from '../../domain/password-policy';
 import { USERNAME_PATTERN, USERNAME_RULE_TEXT } from '../../shared/contracts/username';
 import { isAdminRole } from '../../domain/roles';
-import { useDepartments } from '../queries/org';
+import { useDepartments, useGroups } from '../queries/org';
+import { useUsers } from '../queries/users';
 
 /** The one password rule, checked as the administrator types (the server checks it again). */
 const passwordRules = (username: () => string | undefined) => [{ required: true, message: '请输入密码' }, {
@@ -37,10 +40,9 @@ export function UsersPage() {
   const [grantForm] = Form.useForm();
   const [resetForm] = Form.useForm();
   const scopeType = Form.useWatch('scopeType', grantForm);
-  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...(q ? { q } : {}) });
-  const users = useQuery({ queryKey: ['users', qs.toString()], queryFn: () => get<Page<User>>(`/api/users?${qs}`), placeholderData: keepPreviousData });
+  const users = useUsers(page, q);
   const depts = useDepartments();
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => get<Group[]>('/api/groups') });
+  const groups = useGroups();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     try { await fn(); message.success(ok); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
@@ -48,21 +50,21 @@ export function UsersPage() {
 
   const create = async () => {
     const v = await createForm.validateFields();
-    if (await act(() => post('/api/users', { ...v, personId: v.personId ?? null }), '用户已创建，首次登录须修改密码')) setCreating(false);
+    if (await act(() => call(usersApi.create, { body: { ...v, personId: v.personId ?? null } }), '用户已创建，首次登录须修改密码')) setCreating(false);
   };
   const grant = async () => {
     const v = await grantForm.validateFields();
-    if (await act(() => post(`/api/users/${granting!.id}/grants`, { role: v.role, scopeType: v.scopeType, scopeId: v.scopeType === 'unit' ? null : v.scopeId }), '已授予')) setGranting(null);
+    if (await act(() => call(usersApi.grant, { params: { id: granting!.id }, body: { role: v.role, scopeType: v.scopeType, scopeId: v.scopeType === 'unit' ? null : v.scopeId } }), '已授予')) setGranting(null);
   };
   const reset = async () => {
     const v = await resetForm.validateFields();
-    if (await act(() => post(`/api/users/${resetting!.id}/reset-password`, v), '密码已重置，该用户下次登录须修改密码')) setResetting(null);
+    if (await act(() => call(usersApi.resetPassword, { params: { id: resetting!.id }, body: v }), '密码已重置，该用户下次登录须修改密码')) setResetting(null);
   };
   const resetTotp = (u: User) => modal.confirm(reasonModal(`重置 ${u.displayName} 的两步验证（该用户的登录将被注销，之后只用密码登录，可重新启用）`, async (reason) => {
-    if (!(await act(() => post(`/api/users/${u.id}/reset-totp`, { reason }), '两步验证已重置'))) throw new Error('reset failed');
+    if (!(await act(() => call(usersApi.resetTotp, { params: { id: u.id }, body: { reason } }), '两步验证已重置'))) throw new Error('reset failed');
   }));
   const revoke = (u: User, g: User['grants'][number]) => modal.confirm(reasonModal(`撤销 ${u.displayName} 的“${g.roleLabel}”角色`, async (reason) => {
-    if (!(await act(() => post(`/api/users/${u.id}/grants/${g.id}/revoke`, { reason }), '已撤销'))) throw new Error('revoke failed');
+    if (!(await act(() => call(usersApi.revokeGrant, { params: { id: u.id, grantId: g.id }, body: { reason } }), '已撤销'))) throw new Error('revoke failed');
   }));
 
   return (
@@ -89,7 +91,7 @@ export function UsersPage() {
               {!isAdministrator(u) && <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>}
               {u.totpEnabled && !isAdministrator(u) && <Button type="link" size="small" onClick={() => resetTotp(u)}>重置两步验证</Button>}
               <Button type="link" size="small" onClick={() => setHistory(u)}>历史</Button>
-              <Button type="link" size="small" danger={u.active} onClick={() => act(() => patch(`/api/users/${u.id}`, { active: !u.active }), u.active ? '已停用' : '已启用')}>{u.active ? '停用' : '启用'}</Button>
+              <Button type="link" size="small" danger={u.active} onClick={() => act(() => call(usersApi.patch, { params: { id: u.id }, body: { active: !u.active } }), u.active ? '已停用' : '已启用')}>{u.active ? '停用' : '启用'}</Button>
             </Space>
           ) },
         ]} />

@@ -1,21 +1,15 @@
 import { useState } from 'react';
 import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../api';
 import { useMe } from '../session';
 import { ItemTable } from '../components/supervision/ItemTable';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
 import { useMyOpenItems, useReviewItems } from '../queries/supervision';
-
-interface Workbench {
-  me: { displayName: string; personName: string | null; departmentName: string | null; position: string | null };
-  unitStats: { inService: number; partyMembers: number; leadership: number; departments: number };
-}
+import { useWorkbench } from '../queries/workbench';
 
 export function WorkbenchPage() {
   const me = useMe();
   const [open, setOpen] = useState<string | null>(null);
-  const { data, isLoading } = useQuery({ queryKey: ['workbench'], queryFn: () => get<Workbench>('/api/workbench') });
+  const { data, isLoading } = useWorkbench();
   const mine = useMyOpenItems();
   // Only what this reader may review (domain/policies/item.reviewScope), whoever it is: the branch secretary reviews personal items.
   const review = useReviewItems();

@@ -1,20 +1,17 @@
-import { ZAuditVerify } from '../../../shared/contracts/audit.js';
-import { typed, type RouteModule } from '../../types.js';
+import { auditApi as api } from '../../../shared/api/audit.js';
+import { declare } from '../../endpoints.js';
+import type { RouteModule } from '../../types.js';
 import { verifyAuditTrail } from './audit-verify.js';
 
-const tags = ['审计'];
-
 const auditRoutes: RouteModule = async (app, deps) => {
-  const r = typed(app);
-
   /**
    * The unit's chain, on its own and against the signed checkpoints outside the database; a
    * tampered checkpoint file concerns every unit, so its findings are shown too (file names, no paths).
    * The file is streamed and only this unit's lines are authenticated: the event loop keeps serving.
    */
-  r.get('/audit/verify', { config: { permission: 'audit.read' }, schema: { tags, summary: '校验本单位审计链（含与库外检查点比对）', response: { 200: ZAuditVerify } } },
-    async (req) => {
-      const report = await verifyAuditTrail(deps.db, deps.config, deps.clock.now(), req.actor.unitId);
+  declare(app, api.verify, { permission: 'audit.read' },
+    async (q) => {
+      const report = await verifyAuditTrail(deps.db, deps.config, deps.clock.now(), q.actor.unitId);
       const u = report.units[0]!;
       const fileMessages = [...report.log.problems.map((p) => p.message), ...(report.log.error ? [report.log.error] : [])];
       const p = u.checkpoints.problem;

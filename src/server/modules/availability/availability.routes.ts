@@ -1,17 +1,12 @@
-import { z } from 'zod';
-import { ZIdParams, ZOk, ZPageQuery, ZReasonBody, pageOf } from '../../../shared/contracts/common.js';
-import { typed, type RouteModule } from '../../types.js';
-import { addUnavailability, listUnavailability, withdrawUnavailability, ZUnavailability, ZUnavailabilityBody } from './availability.service.js';
+import { availabilityApi as api } from '../../../shared/api/availability.js';
+import { declare } from '../../endpoints.js';
+import type { RouteModule } from '../../types.js';
+import { addUnavailability, listUnavailability, withdrawUnavailability } from './availability.service.js';
 
-const tags = ['AB岗与不在岗'];
-
+/** The JSON endpoints are declared in src/shared/api/availability.ts. */
 const availabilityRoutes: RouteModule = async (app, deps) => {
-  const r = typed(app);
-  r.get('/unavailability', { config: { permission: 'org.read' }, schema: { tags, summary: '不在岗登记（B岗代办期间）', querystring: ZPageQuery, response: { 200: pageOf(ZUnavailability) } } },
-    async (req) => listUnavailability(deps, req.actor, req.query));
-  r.post('/unavailability', { config: { permission: 'self' }, schema: { tags, summary: '登记不在岗', body: ZUnavailabilityBody, response: { 200: z.object({ id: z.uuid() }) } } },
-    async (req) => addUnavailability(deps, req.actor, req.body));
-  r.post('/unavailability/:id/withdraw', { config: { permission: 'self' }, schema: { tags, summary: '撤销不在岗登记', params: ZIdParams, body: ZReasonBody, response: { 200: ZOk } } },
-    async (req) => (await withdrawUnavailability(deps, req.actor, req.params.id, req.body.reason), { ok: true as const }));
+  declare(app, api.list, { permission: 'org.read' }, async (q) => listUnavailability(deps, q.actor, q.query));
+  declare(app, api.add, { permission: 'self' }, async (q) => addUnavailability(deps, q.actor, q.body));
+  declare(app, api.withdraw, { permission: 'self' }, async (q) => (await withdrawUnavailability(deps, q.actor, q.params.id, q.body.reason), { ok: true as const }));
 };
 export default availabilityRoutes;

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../../../domain/roles.js';
-import { zIsoDate } from '../../../shared/contracts/calendar.js';
+import type { ZUnavailabilityBody } from '../../../shared/contracts/availability.js';
 import type { Db } from '../../db/client.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -9,18 +9,6 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 import { availabilityRepo } from './availability.repo.js';
-
-export const ZUnavailabilityBody = z.object({
-  personId: z.uuid({ message: '请选择人员' }),
-  fromDate: zIsoDate,
-  toDate: zIsoDate,
-  reason: z.string().trim().min(2, '请填写原因（如出差、培训、病假）').max(100),
-});
-/** `reason` is null for readers who may not see it (personal data: the person, approvers and the discipline staff). */
-export const ZUnavailability = z.object({
-  id: z.uuid(), personId: z.uuid(), personName: z.string(), fromDate: z.string(), toDate: z.string(), reason: z.string().nullable(), active: z.boolean(),
-  canWithdraw: z.boolean(),
-});
 
 /** Is the person away on `day`? (Asia/Shanghai civil date.) */
 export async function isAway(db: Db, unitId: string, personId: string, day: string): Promise<boolean> {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { computeDeadline, policyFor } from '../../../domain/deadlines.js';
-import { ZIdParams, ZReasonBody, pageOf } from '../../../shared/contracts/common.js';
+import { calendarApi as api } from '../../../shared/api/calendar.js';
 import * as C from '../../../shared/contracts/calendar.js';
+import { declare } from '../../endpoints.js';
 import { readOneUpload, sizeLabel } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
 import * as admin from './calendar-admin.service.js';
@@ -13,53 +13,39 @@ const tags = ['工作日历与期限'];
 const MAX_SCHEDULE_BYTES = 1024 * 1024;
 const read = { permission: 'org.read' as const };
 const manage = { permission: 'calendar.override' as const };
+const importer = { permission: 'calendar.import' as const };
 
+/** JSON endpoints are declared in src/shared/api/calendar.ts; the schedule upload here. */
 const calendarRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
   const cal = (unitId: string) => calendarForUnit(deps.db, unitId);
 
-  r.get('/calendar/days', { config: read, schema: { tags, summary: '日历（一段日期，最多一年）', querystring: C.ZDaysQuery, response: { 200: z.array(C.ZDayInfo) } } },
-    async (req) => calendarDays(deps, req.actor, req.query));
+  declare(app, api.days, read, async (q) => calendarDays(deps, q.actor, q.query));
+  declare(app, api.coverage, read, async () => coverage(deps.db, deps.clock.now()));
+  declare(app, api.addWorkdays, read, async (q) => (await cal(q.actor.unitId)).addWorkingDays(q.query.date, q.query.n));
+  declare(app, api.isWorkday, read, async (q) => calendarDay(deps, q.actor, q.query.date));
+  declare(app, api.workdaysBetween, read, async (q) => (await cal(q.actor.unitId)).workingDaysBetween(q.query.from, q.query.to));
 
-  r.get('/calendar/coverage', { config: read, schema: { tags, summary: '已载入节假日安排的年份', response: { 200: C.ZCoverage } } },
-    async () => coverage(deps.db, deps.clock.now()));
-
-  r.get('/calendar/workdays/add', { config: read, schema: { tags, summary: '第 N 个工作日（收文次日为第1天）', querystring: C.ZAddQuery, response: { 200: C.ZDateResult } } },
-    async (req) => (await cal(req.actor.unitId)).addWorkingDays(req.query.date, req.query.n));
-  r.get('/calendar/workdays/is', { config: read, schema: { tags, summary: '某日是否工作日', querystring: C.ZIsQuery, response: { 200: C.ZDayInfo } } },
-    async (req) => calendarDay(deps, req.actor, req.query.date));
-  r.get('/calendar/workdays/between', { config: read, schema: { tags, summary: '两日之间的工作日数（不含起日，含止日）', querystring: C.ZBetweenQuery, response: { 200: C.ZBetweenResult } } },
-    async (req) => (await cal(req.actor.unitId)).workingDaysBetween(req.query.from, req.query.to));
-
-  r.post('/calendar/imports', { config: { permission: 'calendar.import' }, schema: { tags, summary: '上传节假日安排（holiday-cn JSON 或 .ics）并预览变化', consumes: ['multipart/form-data'], response: { 200: C.ZScheduleImport } } },
+  r.post('/calendar/imports', { config: importer, schema: { tags, summary: '上传节假日安排（holiday-cn JSON 或 .ics）并预览变化', consumes: ['multipart/form-data'], response: { 200: C.ZScheduleImport } } },
     async (req) => {
       const f = await readOneUpload(req, { maxBytes: MAX_SCHEDULE_BYTES, tooLarge: `文件过大：节假日安排文件不能超过${sizeLabel(MAX_SCHEDULE_BYTES)}`, fallbackName: 'schedule' });
       return admin.previewScheduleImport(deps, req.actor, f.fileName, f.data.toString('utf8'));
     });
-  r.get('/calendar/imports/:id', { config: { permission: 'calendar.import' }, schema: { tags, summary: '导入预览', params: ZIdParams, response: { 200: C.ZScheduleImport } } },
-    async (req) => admin.getScheduleImport(deps, req.actor, req.params.id));
-  r.post('/calendar/imports/:id/apply', { config: { permission: 'calendar.import' }, schema: { tags, summary: '应用节假日安排并重算未办结期限', params: ZIdParams, response: { 200: C.ZScheduleImport.extend({ recomputed: C.ZRecomputed }) } } },
-    async (req) => admin.applyScheduleImport(deps, req.actor, req.params.id));
+  declare(app, api.scheduleImport, importer, async (q) => admin.getScheduleImport(deps, q.actor, q.params.id));
+  declare(app, api.applyScheduleImport, importer, async (q) => admin.applyScheduleImport(deps, q.actor, q.params.id));
 
-  r.get('/calendar/overrides', { config: read, schema: { tags, summary: '本单位的工作日安排', querystring: C.ZOverridesQuery, response: { 200: pageOf(C.ZOverride) } } },
-    async (req) => overridesPage(deps, req.actor, req.query));
-  r.post('/calendar/overrides', { config: manage, schema: { tags, summary: '设置本单位某日上班或休息', body: C.ZOverrideBody, response: { 200: z.object({ id: z.uuid(), recomputed: C.ZRecomputed }) } } },
-    async (req) => admin.setOverride(deps, req.actor, req.body));
-  r.post('/calendar/overrides/:id/withdraw', { config: manage, schema: { tags, summary: '撤销本单位安排', params: ZIdParams, body: ZReasonBody, response: { 200: z.object({ recomputed: C.ZRecomputed }) } } },
-    async (req) => admin.withdrawOverride(deps, req.actor, req.params.id, req.body.reason));
+  declare(app, api.overrides, read, async (q) => overridesPage(deps, q.actor, q.query));
+  declare(app, api.setOverride, manage, async (q) => admin.setOverride(deps, q.actor, q.body));
+  declare(app, api.withdrawOverride, manage, async (q) => admin.withdrawOverride(deps, q.actor, q.params.id, q.body.reason));
 
-  r.get('/deadline-settings', { config: read, schema: { tags, summary: '本单位办理时限设置', response: { 200: C.ZDeadlineSettings } } },
-    async (req) => admin.getDeadlineSettings(deps, req.actor.unitId));
-  r.put('/deadline-settings', { config: manage, schema: { tags, summary: '修改本单位办理时限设置', body: C.ZDeadlineSettings, response: { 200: C.ZDeadlineSettings } } },
-    async (req) => admin.putDeadlineSettings(deps, req.actor, req.body));
+  declare(app, api.deadlineSettings, read, async (q) => admin.getDeadlineSettings(deps, q.actor.unitId));
+  declare(app, api.saveDeadlineSettings, manage, async (q) => admin.putDeadlineSettings(deps, q.actor, q.body));
 
-  r.post('/deadlines/compute', { config: read, schema: { tags, summary: '按本单位规则计算办理期限', body: C.ZComputeBody, response: { 200: C.ZComputedDeadline } } },
-    async (req) => {
-      const settings = await admin.getDeadlineSettings(deps, req.actor.unitId);
-      return computeDeadline(policyFor(req.body.urgency, req.body.explicitDue, settings), req.body.receivedOn, await cal(req.actor.unitId));
-    });
-  r.get('/deadlines', { config: read, schema: { tags, summary: '本单位已登记的期限', querystring: C.ZDeadlinesQuery, response: { 200: pageOf(C.ZDeadline) } } },
-    async (req) => deadlinesPage(deps, req.actor, req.query));
+  declare(app, api.computeDeadline, read, async (q) => {
+    const settings = await admin.getDeadlineSettings(deps, q.actor.unitId);
+    return computeDeadline(policyFor(q.body.urgency, q.body.explicitDue, settings), q.body.receivedOn, await cal(q.actor.unitId));
+  });
+  declare(app, api.deadlines, read, async (q) => deadlinesPage(deps, q.actor, q.query));
 };
 
 export default calendarRoutes;

@@ -1,13 +1,10 @@
-import { z } from 'zod';
-import { ZIdParams } from '../../../shared/contracts/common.js';
-import { typed, type RouteModule } from '../../types.js';
+import { exportsApi as api } from '../../../shared/api/exports.js';
+import { declare } from '../../endpoints.js';
+import type { RouteModule } from '../../types.js';
 import { exportProgress } from './exports.service.js';
 
-const ZExportProgress = z.object({ id: z.uuid(), kind: z.string(), total: z.number().int(), done: z.number().int(), status: z.enum(['running', 'done', 'failed']) });
-
+/** The JSON endpoint is declared in src/shared/api/exports.ts. */
 const exportsRoutes: RouteModule = async (app, deps) => {
-  const r = typed(app);
-  r.get('/exports/:id', { config: { permission: 'self' }, schema: { tags: ['导出'], summary: '导出进度（仅本人发起的导出）', params: ZIdParams, response: { 200: ZExportProgress } } },
-    async (req) => exportProgress(deps, req.actor, req.params.id));
+  declare(app, api.progress, { permission: 'self' }, async (q) => exportProgress(deps, q.actor, q.params.id));
 };
 export default exportsRoutes;

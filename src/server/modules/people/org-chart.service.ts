@@ -1,18 +1,7 @@
-import { z } from 'zod';
-import { ZGroup } from '../../../shared/contracts/org.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
 import { listGroups } from '../org/org.service.js';
 import { peopleRepo } from './people.repo.js';
-
-const ZChartPerson = z.object({ id: z.uuid(), name: z.string(), position: z.string(), isLeadership: z.boolean(), isPartyMember: z.boolean() });
-export const ZOrgChart = z.object({
-  unit: z.object({ id: z.uuid(), name: z.string() }),
-  leadership: z.array(ZChartPerson),
-  departments: z.array(z.object({ id: z.uuid(), name: z.string(), people: z.array(ZChartPerson) })),
-  unassigned: z.array(ZChartPerson),
-  groups: z.array(ZGroup),
-});
 
 /** The unit as a tree: leadership, active departments with their in-service people, groups, posts. */
 export async function orgChart(deps: AppDeps, unitId: string) {

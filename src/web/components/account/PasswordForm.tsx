@@ -1,6 +1,8 @@
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post } from '../../api';
+import { authApi } from '../../../shared/api/auth';
+import { ApiError } from '../../api';
+import { call } from '../../call';
 import { PASSWORD_RULE_TEXT, passwordProblems } from '../../../domain/password-policy';
 
 /** Changing one's own password, with the one rule shown and checked as it is typed (the server checks it again). */
@@ -10,7 +12,7 @@ export function PasswordForm({ username, submitText = '修改密码', onDone }: 
   const queryClient = useQueryClient();
   const submit = async (v: { currentPassword: string; newPassword: string }) => {
     try {
-      await post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await call(authApi.changePassword, { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       message.success('密码已修改，其他设备上的登录已退出');
       form.resetFields();
       await queryClient.invalidateQueries({ queryKey: ['me'] });

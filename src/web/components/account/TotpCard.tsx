@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Space, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ResponseOf } from '../../../shared/api/endpoint';
+import { authApi } from '../../../shared/api/auth';
+import { ApiError } from '../../api';
+import { call } from '../../call';
+import { useTotpStatus } from '../../queries/auth';
 
-interface Status { enabled: boolean; enabledAt: string | null; required: boolean }
-interface Setup { secret: string; uri: string; qrSvg: string }
+type Setup = ResponseOf<typeof authApi.totpSetup>;
 
 const codeRule = [{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输入验证器中的6位数字' }];
 
@@ -12,7 +15,7 @@ const codeRule = [{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输
 export function TotpCard({ onEnabled }: { onEnabled?: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: ['totp'], queryFn: () => get<Status>('/api/auth/totp') });
+  const status = useTotpStatus();
   const [setup, setSetup] = useState<Setup | null>(null);
   const [disabling, setDisabling] = useState(false);
   const refresh = async () => {
@@ -22,12 +25,12 @@ export function TotpCard({ onEnabled }: { onEnabled?: () => void }) {
   const run = async (fn: () => Promise<unknown>, ok?: string) => {
     try { await fn(); if (ok) message.success(ok); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
   };
-  const start = () => run(async () => setSetup(await post<Setup>('/api/auth/totp/setup')));
+  const start = () => run(async () => setSetup(await call(authApi.totpSetup, {})));
   const enable = async (v: { password: string; code: string }) => {
-    if (await run(() => post('/api/auth/totp/enable', v), '两步验证已启用')) { setSetup(null); await refresh(); onEnabled?.(); }
+    if (await run(() => call(authApi.totpEnable, { body: v }), '两步验证已启用')) { setSetup(null); await refresh(); onEnabled?.(); }
   };
   const disable = async (v: { password: string; code: string }) => {
-    if (await run(() => post('/api/auth/totp/disable', v), '两步验证已停用')) { setDisabling(false); await refresh(); }
+    if (await run(() => call(authApi.totpDisable, { body: v }), '两步验证已停用')) { setDisabling(false); await refresh(); }
   };
   if (!status.data) return null;
   const s = status.data;

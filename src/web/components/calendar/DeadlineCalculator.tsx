@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, post } from '../../api';
+import { calendarApi } from '../../../shared/api/calendar';
+import { ApiError } from '../../api';
+import { call } from '../../call';
 import type { ComputedDeadline } from '../../types';
 import { shanghaiToday } from '../../time';
 
@@ -9,10 +11,10 @@ import { shanghaiToday } from '../../time';
 export function DeadlineCalculator() {
   const [result, setResult] = useState<ComputedDeadline | null>(null);
   const { message } = App.useApp();
-  const compute = async (v: { receivedOn: Dayjs; urgency: string; explicitDue?: Dayjs }) => {
+  const compute = async (v: { receivedOn: Dayjs; urgency: 'urgent' | 'important' | 'normal'; explicitDue?: Dayjs }) => {
     try {
-      setResult(await post<ComputedDeadline>('/api/deadlines/compute', {
-        receivedOn: v.receivedOn.format('YYYY-MM-DD'), urgency: v.urgency, explicitDue: v.explicitDue ? v.explicitDue.format('YYYY-MM-DD') : null,
+      setResult(await call(calendarApi.computeDeadline, {
+        body: { receivedOn: v.receivedOn.format('YYYY-MM-DD'), urgency: v.urgency, explicitDue: v.explicitDue ? v.explicitDue.format('YYYY-MM-DD') : null },
       }));
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '计算失败');

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { App, Button, Form, InputNumber, Switch } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, put } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import { calendarApi } from '../../../shared/api/calendar';
+import { ApiError } from '../../api';
+import { call } from '../../call';
+import { useDeadlineSettings } from '../../queries/calendar';
 import type { DeadlineSettings } from '../../types';
 
 /** The unit's time limits (限时办结制度); defaults are the plan's: 7 working days, at most 15. */
@@ -9,11 +12,11 @@ export function DeadlineSettingsForm({ canWrite }: { canWrite: boolean }) {
   const [form] = Form.useForm<DeadlineSettings>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { data } = useQuery({ queryKey: ['deadline-settings'], queryFn: () => get<DeadlineSettings>('/api/deadline-settings') });
+  const { data } = useDeadlineSettings();
   useEffect(() => { if (data) form.setFieldsValue(data); }, [data, form]);
   const save = async (v: DeadlineSettings) => {
     try {
-      await put('/api/deadline-settings', v);
+      await call(calendarApi.saveDeadlineSettings, { body: v });
       message.success('已保存');
       await queryClient.invalidateQueries({ queryKey: ['deadline-settings'] });
     } catch (e) {

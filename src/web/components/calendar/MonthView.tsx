@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Calendar, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get } from '../../api';
 import type { DayInfo } from '../../types';
 import { shanghaiToday } from '../../time';
+import { useCalendarDays } from '../../queries/calendar';
 
 const STYLE: Record<DayInfo['kind'], { color?: string; background?: string; label?: string }> = {
   workday: {},
@@ -20,10 +19,7 @@ export function MonthView({ onPick }: { onPick?: (day: DayInfo) => void }) {
   const [month, setMonth] = useState<Dayjs>(dayjs(shanghaiToday()));
   const from = month.startOf('month').startOf('week').subtract(7, 'day');
   const to = from.add(7 * 7, 'day');
-  const { data } = useQuery({
-    queryKey: ['calendar-days', from.format('YYYY-MM-DD')],
-    queryFn: () => get<DayInfo[]>(`/api/calendar/days?from=${from.format('YYYY-MM-DD')}&to=${to.format('YYYY-MM-DD')}`),
-  });
+  const { data } = useCalendarDays(from.format('YYYY-MM-DD'), to.format('YYYY-MM-DD'));
   const byDate = new Map((data ?? []).map((d) => [d.date, d]));
   return (
     <div data-testid="month-view">

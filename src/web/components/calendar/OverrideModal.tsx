@@ -1,6 +1,8 @@
 import { App, Descriptions, Form, Input, Modal, Radio } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post } from '../../api';
+import { calendarApi } from '../../../shared/api/calendar';
+import { ApiError } from '../../api';
+import { call } from '../../call';
 import type { DayInfo } from '../../types';
 
 const KIND_LABELS: Record<DayInfo['kind'], string> = {
@@ -22,10 +24,10 @@ export function OverrideModal({ day, onClose }: { day: DayInfo | null; onClose: 
     const v = await form.validateFields();
     try {
       if (v.action === 'withdraw') {
-        const r = await post<{ recomputed: { changed: number } }>(`/api/calendar/overrides/${day!.overrideId}/withdraw`, { reason: v.reason });
+        const r = await call(calendarApi.withdrawOverride, { params: { id: day!.overrideId! }, body: { reason: v.reason } });
         await done('已撤销本单位安排', r.recomputed);
       } else {
-        const r = await post<{ recomputed: { changed: number } }>('/api/calendar/overrides', { date: day!.date, working: v.action === 'working', reason: v.reason });
+        const r = await call(calendarApi.setOverride, { body: { date: day!.date, working: v.action === 'working', reason: v.reason } });
         await done('已保存', r.recomputed);
       }
     } catch (e) {

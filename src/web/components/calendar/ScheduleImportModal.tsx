@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Modal, Result, Space, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post, upload } from '../../api';
+import { calendarApi } from '../../../shared/api/calendar';
+import { ApiError, upload } from '../../api';
+import { call } from '../../call';
 import type { ScheduleImport } from '../../types';
 
 /** Upload a year's official schedule, see every day it changes, then apply it. */
@@ -28,7 +30,7 @@ export function ScheduleImportModal({ open, onClose }: { open: boolean; onClose:
   const apply = async () => {
     setBusy(true);
     try {
-      const r = await post<ScheduleImport>(`/api/calendar/imports/${preview!.id}/apply`);
+      const r = await call(calendarApi.applyScheduleImport, { params: { id: preview!.id } });
       setPreview(r);
       message.success('已导入');
       for (const k of ['calendar-days', 'calendar-coverage', 'deadlines']) await queryClient.invalidateQueries({ queryKey: [k] });

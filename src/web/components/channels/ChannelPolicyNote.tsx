@@ -1,12 +1,9 @@
 import { Alert, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api';
-
-interface Policy { vendorHosts: { kind: string; label: string; hosts: string[] }[]; allowHosts: string[] }
+import { useChannelPolicy } from '../../queries/channels';
 
 /** Where robot messages may go, read-only: the office sees why an address is refused and whom to ask. */
 export function ChannelPolicyNote() {
-  const { data } = useQuery({ queryKey: ['channels', 'policy'], queryFn: () => get<Policy>('/api/channels/policy') });
+  const { data } = useChannelPolicy();
   if (!data) return null;
   return (
     <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="channel-policy" title="推送地址规则" description={<>

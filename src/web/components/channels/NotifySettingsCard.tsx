@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { Button, Card, Form, Switch, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useQuery } from '@tanstack/react-query';
-import { get, put } from '../../api';
+import { deliveriesApi } from '../../../shared/api/deliveries';
+import { call } from '../../call';
+import { useNotifySettings } from '../../queries/channels';
 import { useWrite } from '../useWrite';
 
-interface Settings { quietHours: boolean; workStartMin: number; workEndMin: number; requireGroupRobot: boolean; version: number }
 const toTime = (min: number) => dayjs().startOf('day').add(min, 'minute');
 const toMin = (t: Dayjs) => t.hour() * 60 + t.minute();
 
@@ -13,13 +13,13 @@ const toMin = (t: Dayjs) => t.hour() * 60 + t.minute();
 export function NotifySettingsCard() {
   const [form] = Form.useForm();
   const save = useWrite(['notification-settings']);
-  const { data } = useQuery({ queryKey: ['notification-settings'], queryFn: () => get<Settings>('/api/notification-settings') });
+  const { data } = useNotifySettings();
   useEffect(() => {
     if (data) form.setFieldsValue({ ...data, hours: [toTime(data.workStartMin), toTime(data.workEndMin)] });
   }, [data, form]);
   const submit = async () => {
     const v = await form.validateFields();
-    await save(() => put('/api/notification-settings', { quietHours: v.quietHours, requireGroupRobot: v.requireGroupRobot, workStartMin: toMin(v.hours[0]), workEndMin: toMin(v.hours[1]), version: data?.version ?? 0 }), '提醒规则已保存');
+    await save(() => call(deliveriesApi.saveSettings, { body: { quietHours: v.quietHours, requireGroupRobot: v.requireGroupRobot, workStartMin: toMin(v.hours[0]), workEndMin: toMin(v.hours[1]), version: data?.version ?? 0 } }), '提醒规则已保存');
   };
   return (
     <Card title="提醒规则" size="small" style={{ marginTop: 16 }} extra={<Button type="primary" size="small" onClick={submit} disabled={!data}>保存</Button>}>

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import * as C from '../contracts/auth.js';
+import { ZOk } from '../contracts/common.js';
+import { endpoint } from './endpoint.js';
+
+const tags = ['登录'] as const;
+
+/** Signing in and out, the account's password, second factor and sessions. */
+export const authApi = {
+  login: endpoint({ method: 'POST', path: '/auth/login', tags, summary: '登录（第一步：用户名和密码）', body: C.ZLoginBody, response: C.ZLoginResult }),
+  loginTotp: endpoint({ method: 'POST', path: '/auth/login/totp', tags, summary: '登录（第二步：两步验证码）', body: C.ZTotpLoginBody, response: C.ZLoginResult }),
+  logout: endpoint({ method: 'POST', path: '/auth/logout', tags, summary: '退出登录', response: ZOk }),
+  me: endpoint({ method: 'GET', path: '/auth/me', tags, summary: '当前用户', response: C.ZMe }),
+  changePassword: endpoint({ method: 'POST', path: '/auth/password', tags, summary: '修改密码', body: C.ZPasswordChangeBody, response: ZOk }),
+  totp: endpoint({ method: 'GET', path: '/auth/totp', tags, summary: '两步验证状态', response: C.ZTotpStatus }),
+  totpSetup: endpoint({ method: 'POST', path: '/auth/totp/setup', tags, summary: '两步验证：生成密钥与二维码', response: C.ZTotpSetup }),
+  totpEnable: endpoint({ method: 'POST', path: '/auth/totp/enable', tags, summary: '两步验证：输入当前密码和验证码确认启用', body: C.ZTotpEnableBody, response: ZOk }),
+  totpDisable: endpoint({ method: 'POST', path: '/auth/totp/disable', tags, summary: '两步验证：停用（需密码和验证码）', body: C.ZTotpDisableBody, response: ZOk }),
+  sessions: endpoint({ method: 'GET', path: '/auth/sessions', tags, summary: '我的登录会话', response: z.array(C.ZSession) }),
+  revokeSession: endpoint({ method: 'POST', path: '/auth/sessions/:id/revoke', tags, summary: '注销一个登录会话', params: C.ZSessionParams, response: ZOk }),
+  revokeOthers: endpoint({ method: 'POST', path: '/auth/sessions/revoke-others', tags, summary: '注销其他所有登录会话', response: z.object({ revoked: z.number().int() }) }),
+};
