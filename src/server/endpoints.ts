@@ -18,7 +18,7 @@ export interface EndpointRequest<E extends Endpoint> {
  */
 export function declare<E extends Endpoint>(
   app: FastifyInstance, e: E, config: FastifyContextConfig, handler: (req: EndpointRequest<E>, reply: FastifyReply) => Promise<ResponseOf<E>>,
-  options: Pick<RouteShorthandOptions, 'serializerCompiler'> = {},
+  options: Pick<RouteShorthandOptions, 'serializerCompiler' | 'bodyLimit'> = {},
 ): void {
   typed(app).route({
     method: e.method, url: e.path, config, ...options,
@@ -26,6 +26,7 @@ export function declare<E extends Endpoint>(
       tags: [...e.tags], summary: e.summary, response: { 200: e.response },
       ...(e.params ? { params: e.params } : {}), ...(e.query ? { querystring: e.query } : {}), ...(e.body ? { body: e.body } : {}),
     },
-    handler: (req, reply) => handler({ actor: req.actor, params: req.params as ParamsOf<E>, query: req.query as QueryOf<E>, body: req.body as BodyOf<E>, raw: req }, reply),
+    // The actor is read when the handler asks for it: a public route has none (reading it is a 401).
+    handler: (req, reply) => handler({ get actor() { return req.actor; }, params: req.params as ParamsOf<E>, query: req.query as QueryOf<E>, body: req.body as BodyOf<E>, raw: req }, reply),
   });
 }
