@@ -18,7 +18,7 @@ export interface EndpointRequest<E extends Endpoint> {
  */
 export function declare<E extends Endpoint>(
   app: FastifyInstance, e: E, config: FastifyContextConfig, handler: (req: EndpointRequest<E>, reply: FastifyReply) => Promise<ResponseOf<E>>,
-  options: Pick<RouteShorthandOptions, 'serializerCompiler'> = {},
+  options: Pick<RouteShorthandOptions, 'serializerCompiler' | 'bodyLimit'> = {},
 ): void {
   typed(app).route({
     method: e.method, url: e.path, config, ...options,

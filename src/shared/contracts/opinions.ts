@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zName } from './common.js';
+import { zName, zVersion } from './common.js';
 import { zIsoDate } from './calendar.js';
 
 export const AUDIENCES = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' } as const;
@@ -45,3 +45,15 @@ export const ZPublicSubmit = z.object({
   /** The solved burst challenge, when the server asked for one. */
   proof: z.object({ seed: z.string().max(120), nonce: z.string().regex(/^\d{1,10}$/) }).optional(),
 });
+
+/** A form as its managers see it: the questions, the anonymity promise, the counts and the distributions. */
+export const ZFormDetail = z.object({
+  id: z.uuid(), title: z.string(), intro: z.string(), questions: z.array(ZQuestion), status: z.enum(['draft', 'open', 'closed']), opensOn: z.string(), closesOn: z.string(),
+  version: z.number().int(), anonymity: z.string(), responses: z.number().int(), pending: z.number().int(), batchSize: z.number().int(),
+  distributions: z.array(z.object({ id: z.uuid(), audience: z.string(), audienceLabel: z.string(), label: z.string(), mode: z.enum(['link', 'codes']), token: z.string(), responses: z.number().int(), pending: z.number().int(), codes: z.object({ total: z.number().int(), used: z.number().int() }).nullable() })),
+});
+export const ZFormRow = z.object({ id: z.uuid(), title: z.string(), status: z.string(), opensOn: z.string(), closesOn: z.string() });
+/** A new distribution: its single-use codes are shown this once. */
+export const ZDistributionCreated = z.object({ id: z.uuid(), token: z.string(), codes: z.array(z.string()) });
+export const ZFormStatusBody = z.object({ status: z.enum(['open', 'closed']), version: zVersion });
+export const ZToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/, '链接不正确') });

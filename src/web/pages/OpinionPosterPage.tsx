@@ -1,14 +1,11 @@
 import { Button, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { get } from '../api';
-
-interface FormDetail { title: string; closesOn: string; anonymity: string; distributions: { id: string; audienceLabel: string; label: string }[] }
+import { useOpinionForm } from '../queries/opinions';
 
 /** An A4 poster for a public link: the title, the QR code, the anonymity promise, the closing date. */
 export function OpinionPosterPage() {
   const { id, distributionId } = useParams();
-  const { data } = useQuery({ queryKey: ['opinion-form', id], queryFn: () => get<FormDetail>(`/api/opinion-forms/${id}`) });
+  const { data } = useOpinionForm(id);
   if (!data) return <Spin fullscreen />;
   const d = data.distributions.find((x) => x.id === distributionId);
   return (

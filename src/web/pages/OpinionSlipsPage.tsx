@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { Button, Result, Space, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { get } from '../api';
-
-interface FormDetail { title: string; closesOn: string; distributions: { id: string; token: string; audienceLabel: string }[] }
+import { useOpinionForm } from '../queries/opinions';
 
 /** Where the drawer leaves a new batch for this page: the server never shows the codes again. */
 export const slipsKey = (distributionId: string) => `zuofeng:slips:${distributionId}`;
@@ -28,7 +25,7 @@ function takeCodes(distributionId: string): string[] {
 export function OpinionSlipsPage() {
   const { id, distributionId } = useParams();
   const [codes] = useState(() => takeCodes(distributionId!));
-  const { data } = useQuery({ queryKey: ['opinion-form', id], queryFn: () => get<FormDetail>(`/api/opinion-forms/${id}`) });
+  const { data } = useOpinionForm(id);
   if (!data) return <Spin fullscreen />;
   const d = data.distributions.find((x) => x.id === distributionId);
   if (!d || codes.length === 0) return <Result status="info" title="没有可打印的填写码" subTitle="填写码只在生成时显示一次。请在生成后立即打印；如已遗失，请重新生成一批。" extra={<Link to="/opinions">返回征求意见</Link>} />;

@@ -1,20 +1,21 @@
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post } from '../api';
+import { opinionsApi } from '../../shared/api/opinions';
+import { ApiError } from '../api';
+import { call } from '../call';
 import { shanghaiToday } from '../time';
 import { OpinionFormDrawer, STATUS } from '../components/opinions/OpinionFormDrawer';
 import { useCampaigns } from '../queries/campaigns';
-
-interface FormRow { id: string; title: string; status: string; opensOn: string; closesOn: string }
+import { useOpinionForms } from '../queries/opinions';
 
 /** 征求意见: the branch's opinion forms; each opens to its distributions and counts. */
 export function OpinionsPage() {
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const forms = useQuery({ queryKey: ['opinion-forms'], queryFn: () => get<FormRow[]>('/api/opinion-forms') });
+  const forms = useOpinionForms();
   return (
     <Card title="问题征求意见" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建意见表</Button>}>
       <List dataSource={forms.data ?? []} loading={forms.isLoading} locale={{ emptyText: <Empty description="还没有意见表。可按专项活动的类别自动生成问题。" /> }}
@@ -39,10 +40,10 @@ function CreateForm({ open, onClose, onCreated }: { open: boolean; onClose: () =
     const v = await form.validateFields();
     const [from, to] = v.period as [Dayjs, Dayjs];
     try {
-      const f = await post<{ id: string; questions: unknown[] }>('/api/opinion-forms', {
+      const f = await call(opinionsApi.createForm, { body: {
         campaignId: v.campaignId ?? null, title: v.title, intro: v.intro ?? '', opensOn: from.format('YYYY-MM-DD'), closesOn: to.format('YYYY-MM-DD'),
         questions: v.campaignId ? [] : [{ id: 'q1', kind: 'text', label: '您的意见建议' }],
-      });
+      } });
       message.success(`已创建，共 ${f.questions.length} 个问题`);
       await queryClient.invalidateQueries({ queryKey: ['opinion-forms'] });
       form.resetFields();

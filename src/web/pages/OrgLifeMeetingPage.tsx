@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Col, Descriptions, Progress, Result, Row, Space, Spin, Statistic, Tabs, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { get } from '../api';
 import { can, useMe } from '../session';
 import type { Meeting } from '../components/orglife/types';
 import { StudyTab } from '../components/orglife/StudyTab';
@@ -12,6 +10,7 @@ import { TalksTab } from '../components/orglife/TalksTab';
 import { MeetingRecordTab } from '../components/orglife/MeetingRecordTab';
 import { RectificationTab } from '../components/orglife/RectificationTab';
 import { MeetingSettings } from '../components/orglife/MeetingSettings';
+import { useMeeting } from '../queries/orglife';
 import { MEETING_STATUS } from './OrgLifePage';
 
 /** One meeting: its preparation step by step, the meeting itself and the rectification list. */
@@ -20,7 +19,7 @@ export function OrgLifeMeetingPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
-  const { data: m, error, isLoading } = useQuery({ queryKey: ['org-life', id], queryFn: () => get<Meeting>(`/api/org-life/${id}`) });
+  const { data: m, error, isLoading } = useMeeting(id!);
   if (isLoading) return <Spin />;
   if (error || !m) return <Result status="404" title="组织生活会不存在" subTitle={error?.message} extra={<Link to="/org-life">返回列表</Link>} />;
   const manage = m.can.manage;

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
-import { get, post } from '../api';
 import { can, useMe } from '../session';
 import { shanghaiToday } from '../time';
-import type { Page } from '../types';
-import type { MeetingRow } from '../components/orglife/types';
 import { useAct } from '../components/orglife/useAct';
+import { orglifeApi } from '../../shared/api/orglife';
+import { call } from '../call';
 import { useCampaigns } from '../queries/campaigns';
+import { useOpinionForms } from '../queries/opinions';
+import { useMeetings } from '../queries/orglife';
 
 export const MEETING_STATUS = { preparing: { label: '筹备中', color: 'processing' }, held: { label: '已召开', color: 'success' } } as const;
 
@@ -19,7 +19,7 @@ export function OrgLifePage() {
   const me = useMe();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: ['org-life', 'list', page], queryFn: () => get<Page<MeetingRow>>(`/api/org-life?page=${page}&pageSize=10`) });
+  const list = useMeetings(page);
   return (
     <Card title="专题组织生活会" extra={can(me, 'orglife.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>筹备组织生活会</Button>}>
       <List dataSource={list.data?.items ?? []} loading={list.isLoading}
@@ -41,13 +41,13 @@ function CreateMeeting({ open, onClose }: { open: boolean; onClose: () => void }
   const act = useAct();
   const navigate = useNavigate();
   const campaigns = useCampaigns(open);
-  const forms = useQuery({ queryKey: ['opinion-forms'], queryFn: () => get<{ id: string; title: string; status: string }[]>('/api/opinion-forms'), enabled: open });
+  const forms = useOpinionForms(open);
   const submit = async () => {
     const v = await form.validateFields();
-    const m = await act(() => post<{ id: string }>('/api/org-life', {
+    const m = await act(() => call(orglifeApi.createMeeting, { body: {
       title: v.title, campaignId: v.campaignId ?? null, formId: v.formId ?? null, plannedOn: v.plannedOn.format('YYYY-MM-DD'), place: v.place ?? '',
       minAttendancePct: v.minAttendancePct, leaderMax: v.leaderMax,
-    }), '已创建');
+    } }), '已创建');
     if (m) navigate(`/org-life/${m.id}`);
   };
   return (

@@ -1,12 +1,15 @@
 import './opinion.css';
 import { solveChallenge } from '../../domain/proof-of-work';
+import type { ResponseOf } from '../../shared/api/endpoint';
+import type { opinionsApi } from '../../shared/api/opinions';
 
 /**
  * The public opinion form: no framework (it must load fast on a poor connection and in WeChat's
  * browser), every text set with textContent (nothing a respondent or the office typed runs as HTML).
  */
-interface Question { id: string; kind: 'text' | 'choice' | 'rating'; label: string; options: string[]; required: boolean }
-interface PublicForm { title: string; intro: string; questions: Question[]; anonymity: string; needsCode: boolean; open: boolean; closesOn: string; audience: string }
+// Types only (nothing of the declarations is bundled here): the form as GET /api/public/opinions/:token answers it.
+type PublicForm = ResponseOf<typeof opinionsApi.publicForm>;
+type Question = PublicForm['questions'][number];
 
 const app = document.getElementById('app')!;
 const token = location.pathname.split('/').filter(Boolean)[1] ?? '';

@@ -42,7 +42,7 @@ async function rectificationRows(deps: AppDeps, actor: Actor, meetingId: string)
   }));
   // Submitted or returned and not yet approved: on their way into the list (drafts nobody submitted are not counted).
   const pending = lists.filter((l) => l.personId && (l.status === 'submitted' || l.status === 'returned')).length;
-  return { meeting: m, meetingStatus: m.status, rows, pendingLists: pending };
+  return { meeting: m, meetingStatus: m.status as 'preparing' | 'held', rows, pendingLists: pending };
 }
 
 const HIDDEN_PROBLEM = '（个人自查清单中的问题，仅本人、支部书记和班子成员可见）';

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, download, get, post } from '../../api';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ResponseOf } from '../../../shared/api/endpoint';
+import { opinionsApi } from '../../../shared/api/opinions';
+import { ApiError, download } from '../../api';
+import { call } from '../../call';
 import { slipsKey } from '../../pages/OpinionSlipsPage';
+import { useOpinionForm } from '../../queries/opinions';
 
 export const STATUS: Record<string, { label: string; color: string }> = { draft: { label: '草稿', color: 'default' }, open: { label: '收集中', color: 'green' }, closed: { label: '已结束', color: 'blue' } };
 const AUDIENCES: Record<string, string> = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' };
 
-interface Distribution { id: string; audience: string; audienceLabel: string; label: string; mode: 'link' | 'codes'; token: string; responses: number; pending: number; codes: { total: number; used: number } | null }
-interface FormDetail { id: string; title: string; status: string; opensOn: string; closesOn: string; version: number; anonymity: string; responses: number; pending: number; batchSize: number; questions: { id: string; label: string }[]; distributions: Distribution[] }
+type Distribution = ResponseOf<typeof opinionsApi.form>['distributions'][number];
 
 /** One form: publish or close, hand out links and single-use codes, see how many answered. */
 export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -18,10 +21,7 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
   const [codes, setCodes] = useState<{ distributionId: string; codes: string[] } | null>(null);
   const [form] = Form.useForm();
   // While answers wait for their batch, look again now and then: they come in without anyone acting.
-  const { data: f } = useQuery({
-    queryKey: ['opinion-form', id], queryFn: () => get<FormDetail>(`/api/opinion-forms/${id}`), enabled: !!id,
-    refetchInterval: (q) => ((q.state.data?.pending ?? 0) > 0 ? 5000 : false),
-  });
+  const { data: f } = useOpinionForm(id, true);
   const refresh = () => Promise.all(['opinion-form', 'opinion-forms'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
   const run = async (fn: () => Promise<unknown>, done: string) => {
     try { await fn(); message.success(done); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
@@ -30,7 +30,7 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
   const distribute = async () => {
     const v = await form.validateFields();
     try {
-      const r = await post<{ id: string; codes: string[] }>(`/api/opinion-forms/${f!.id}/distributions`, { ...v, codeCount: v.codeCount ?? 50 });
+      const r = await call(opinionsApi.distribute, { params: { id: f!.id }, body: { ...v, codeCount: v.codeCount ?? 50 } });
       message.success('已生成');
       setDistributing(false);
       form.resetFields();
@@ -45,8 +45,8 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
       {f && (
         <>
           <Space style={{ marginBottom: 12 }}>
-            {f.status === 'draft' && <Button type="primary" onClick={() => run(() => post(`/api/opinion-forms/${f.id}/status`, { status: 'open', version: f.version }), '已发布，开始收集')}>发布</Button>}
-            {f.status === 'open' && <Button onClick={() => run(() => post(`/api/opinion-forms/${f.id}/status`, { status: 'closed', version: f.version }), '已结束收集')}>结束收集</Button>}
+            {f.status === 'draft' && <Button type="primary" onClick={() => run(() => call(opinionsApi.setStatus, { params: { id: f.id }, body: { status: 'open', version: f.version } }), '已发布，开始收集')}>发布</Button>}
+            {f.status === 'open' && <Button onClick={() => run(() => call(opinionsApi.setStatus, { params: { id: f.id }, body: { status: 'closed', version: f.version } }), '已结束收集')}>结束收集</Button>}
             {f.status !== 'closed' && <Button onClick={() => setDistributing(true)}>发放（链接或填写码）</Button>}
             <Button disabled={f.responses === 0} onClick={() => download(`/api/opinion-forms/${f.id}/summary.xlsx`, '征求意见汇总表.xlsx').catch((e) => message.error(e.message))}>导出汇总表</Button>
           </Space>

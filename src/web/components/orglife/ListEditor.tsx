@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { App, Alert, Button, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { download, get, post, put } from '../../api';
-import { LIST_STATUS, type Entry, type Meeting, type SelfCheckList } from './types';
+import { orglifeApi } from '../../../shared/api/orglife';
+import { download } from '../../api';
+import { call } from '../../call';
+import { useSelfCheckList } from '../../queries/orglife';
+import { LIST_STATUS, type Entry, type Meeting } from './types';
 import { useAct } from './useAct';
 
 type FormEntry = Omit<Entry, 'due'> & { due?: Dayjs | null };
@@ -13,13 +15,13 @@ const blank = (): FormEntry => ({ categoryNo: null, appearance: '', shortfall: '
 /**
  * A self-check list: per category the appearance, the shortfall, the causes and the next steps,
  * with the opinions about its owner and the points of their talks beside it; the workflow buttons
- * for whoever may use them.
+ * for whoever may use them. Without `listId`, the reader's own list.
  */
-export function ListEditor({ meeting, url }: { meeting: Meeting; url: string }) {
+export function ListEditor({ meeting, listId }: { meeting: Meeting; listId?: string }) {
   const { modal } = App.useApp();
   const act = useAct();
   const [form] = Form.useForm<{ entries: FormEntry[] }>();
-  const { data: l, error, isLoading } = useQuery({ queryKey: ['org-life', meeting.id, 'list', url], queryFn: () => get<SelfCheckList>(url) });
+  const { data: l, error, isLoading } = useSelfCheckList(meeting.id, listId);
   useEffect(() => {
     if (l) form.setFieldsValue({ entries: l.entries.map((e) => ({ ...e, due: e.due ? dayjs(e.due) : null })) });
   }, [l, form]);
@@ -29,9 +31,9 @@ export function ListEditor({ meeting, url }: { meeting: Meeting; url: string }) 
   const toBody = (v: { entries?: FormEntry[] }) => (v.entries ?? []).map((e) => ({ ...blank(), ...e, ownerPersonId: e.ownerPersonId ?? null, categoryNo: e.categoryNo ?? null, due: e.due ? e.due.format('YYYY-MM-DD') : null }));
   const save = async () => {
     const v = await form.validateFields();
-    return act(() => put<SelfCheckList>(`/api/self-check-lists/${l.id}`, { entries: toBody(v), version: l.version }), '已保存');
+    return act(() => call(orglifeApi.saveList, { params: { id: l.id }, body: { entries: toBody(v), version: l.version } }), '已保存');
   };
-  const action = (a: 'submit' | 'return' | 'approve', version: number, comment = '') => act(() => post(`/api/self-check-lists/${l.id}/action`, { action: a, comment, version }),
+  const action = (a: 'submit' | 'return' | 'approve', version: number, comment = '') => act(() => call(orglifeApi.actOnList, { params: { id: l.id }, body: { action: a, comment, version } }),
     { submit: '已提交，等待支部书记审核', return: '已退回', approve: branchList ? '已定稿' : '已审核通过' }[a]);
   const submit = async () => {
     const saved = await save();
@@ -52,7 +54,7 @@ export function ListEditor({ meeting, url }: { meeting: Meeting; url: string }) 
           <Tag color={LIST_STATUS[l.status]!.color}>{branchList && l.status === 'approved' ? '已定稿' : LIST_STATUS[l.status]!.label}</Tag>
           {l.can.edit && <Button onClick={save}>保存</Button>}
           {l.can.submit && <Button type="primary" onClick={submit}>提交审核</Button>}
-          {branchList && l.can.edit && meeting.formId && <Button onClick={() => act(() => post(`/api/org-life/${meeting.id}/lists/branch/import-adopted`, { version: l.version }), '已加入已采纳的意见')}>加入已采纳的意见</Button>}
+          {branchList && l.can.edit && meeting.formId && <Button onClick={() => act(() => call(orglifeApi.importAdopted, { params: { id: meeting.id }, body: { version: l.version } }), '已加入已采纳的意见')}>加入已采纳的意见</Button>}
           {l.can.decide && !branchList && <Button danger onClick={giveBack}>退回修改</Button>}
           {l.can.decide && <Button type="primary" onClick={() => action('approve', l.version)}>{branchList ? '定稿' : '审核通过'}</Button>}
           {l.entries.length > 0 && <Button icon={<DownloadOutlined />} onClick={() => download(`/api/self-check-lists/${l.id}/outline.docx`, '发言提纲.docx').catch((e) => { modal.error({ title: e.message }); })}>发言提纲</Button>}

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Drawer, Segmented, Table, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get } from '../../api';
+import { useListsOverview } from '../../queries/orglife';
 import { ListEditor } from './ListEditor';
-import { LIST_STATUS, type ListsOverview, type Meeting } from './types';
+import { LIST_STATUS, type Meeting } from './types';
 
 /** 自查清单: my own list, the branch's list, and (for the branch secretary and the leadership) every member's. */
 export function ListsTab({ meeting }: { meeting: Meeting }) {
@@ -11,12 +10,12 @@ export function ListsTab({ meeting }: { meeting: Meeting }) {
   const views = [...(member ? [{ value: 'mine', label: '我的自查清单' }] : []), { value: 'branch', label: '党支部清单' }, ...(meeting.can.seeAllLists ? [{ value: 'members', label: '党员个人清单' }] : [])];
   const [view, setView] = useState(views[0]!.value);
   const [open, setOpen] = useState<string | null>(null);
-  const { data, isLoading } = useQuery({ queryKey: ['org-life', meeting.id, 'lists'], queryFn: () => get<ListsOverview>(`/api/org-life/${meeting.id}/lists`) });
+  const { data, isLoading } = useListsOverview(meeting.id);
   return (
     <>
       <Segmented options={views} value={view} onChange={(v) => setView(v as string)} style={{ marginBottom: 12 }} />
-      {view === 'mine' && <ListEditor meeting={meeting} url={`/api/org-life/${meeting.id}/lists/mine`} />}
-      {view === 'branch' && data?.branch && <ListEditor meeting={meeting} url={`/api/self-check-lists/${data.branch.listId}`} />}
+      {view === 'mine' && <ListEditor meeting={meeting} />}
+      {view === 'branch' && data?.branch && <ListEditor meeting={meeting} listId={data.branch.listId} />}
       {view === 'members' && (
         <Table size="small" rowKey="personId" loading={isLoading} dataSource={data?.members ?? []} pagination={false}
           columns={[
@@ -28,7 +27,7 @@ export function ListsTab({ meeting }: { meeting: Meeting }) {
           ]} />
       )}
       <Drawer open={!!open} onClose={() => setOpen(null)} size={960} title="个人问题自查清单" destroyOnHidden>
-        {open && <ListEditor meeting={meeting} url={`/api/self-check-lists/${open}`} />}
+        {open && <ListEditor meeting={meeting} listId={open} />}
       </Drawer>
     </>
   );

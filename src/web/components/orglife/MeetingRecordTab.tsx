@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { download, post } from '../../api';
+import { orglifeApi } from '../../../shared/api/orglife';
+import { download } from '../../api';
+import { call } from '../../call';
 import { shanghaiToday } from '../../time';
 import type { Attendance, Meeting } from './types';
 import { useAct } from './useAct';
@@ -21,10 +23,10 @@ export function MeetingRecordTab({ meeting }: { meeting: Meeting }) {
   const submit = async () => {
     const v = await form.validateFields();
     setError('');
-    const ok = await act(() => post(`/api/org-life/${meeting.id}/record`, {
+    const ok = await act(() => call(orglifeApi.recordMeeting, { params: { id: meeting.id }, body: {
       heldOn: v.heldOn.format('YYYY-MM-DD'), place: v.place, attendance, secretaryReport: v.secretaryReport ?? '', minutes: v.minutes ?? '',
       selfCriticisms: (v.selfCriticisms ?? []).filter((s: { personId?: string }) => s?.personId), criticisms: (v.criticisms ?? []).filter((c: { fromId?: string }) => c?.fromId), version: meeting.version,
-    }).catch((e) => { setError(e.message); throw e; }), '会议情况已登记');
+    } }).catch((e) => { setError(e.message); throw e; }), '会议情况已登记');
     if (ok) setError('');
   };
   return (

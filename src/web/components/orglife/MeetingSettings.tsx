@@ -1,20 +1,21 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get, put } from '../../api';
+import { orglifeApi } from '../../../shared/api/orglife';
+import { call } from '../../call';
 import type { Meeting } from './types';
 import { useAct } from './useAct';
 import { useCampaigns } from '../../queries/campaigns';
+import { useOpinionForms } from '../../queries/opinions';
 
 /** The meeting's settings while it is being prepared: date, place, the attendance rule, the talk settings, its campaign and form. */
 export function MeetingSettings({ meeting, open, onClose }: { meeting: Meeting; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
   const act = useAct();
   const campaigns = useCampaigns(open);
-  const forms = useQuery({ queryKey: ['opinion-forms'], queryFn: () => get<{ id: string; title: string }[]>('/api/opinion-forms'), enabled: open });
+  const forms = useOpinionForms(open);
   const submit = async () => {
     const v = await form.validateFields();
-    const ok = await act(() => put(`/api/org-life/${meeting.id}`, { ...v, campaignId: v.campaignId ?? null, formId: v.formId ?? null, plannedOn: v.plannedOn.format('YYYY-MM-DD'), place: v.place ?? '', version: meeting.version }), '设置已保存');
+    const ok = await act(() => call(orglifeApi.updateMeeting, { params: { id: meeting.id }, body: { ...v, campaignId: v.campaignId ?? null, formId: v.formId ?? null, plannedOn: v.plannedOn.format('YYYY-MM-DD'), place: v.place ?? '', version: meeting.version } }), '设置已保存');
     if (ok) onClose();
   };
   return (

@@ -1,38 +1,37 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get, post } from '../../api';
+import { orglifeApi } from '../../../shared/api/orglife';
+import { call } from '../../call';
 import { reasonModal } from '../ReasonPrompt';
 import type { Meeting, OpinionItem } from './types';
 import { useAct } from './useAct';
 import { useDepartments } from '../../queries/org';
+import { useOpinionItems, type ItemQuery } from '../../queries/orglife';
 
 const STATUS: Record<OpinionItem['status'], { label: string; color: string }> = {
   new: { label: '待处理', color: 'processing' }, adopted: { label: '已采纳', color: 'success' }, not_adopted: { label: '不予采纳', color: 'default' }, merged: { label: '已合并', color: 'default' },
 };
 const TARGETS = [{ value: 'branch', label: '党支部' }, { value: 'leadership', label: '领导班子' }, { value: 'department', label: '科室（中心）' }, { value: 'person', label: '党员个人' }];
-interface ItemPage { items: OpinionItem[]; total: number; categories: { no: number; title: string }[] }
 
 /** 意见整理: every opinion item of the meeting's form, classified, merged and adopted or not. */
 export function OpinionItemsTab({ meeting }: { meeting: Meeting }) {
   const { modal } = App.useApp();
   const act = useAct();
-  const [filter, setFilter] = useState<{ status?: string; targetKind?: string; categoryNo?: number; q?: string }>({});
+  const [filter, setFilter] = useState<Pick<ItemQuery, 'status' | 'targetKind' | 'categoryNo' | 'q'>>({});
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
   const [classifying, setClassifying] = useState<OpinionItem | null>(null);
-  const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])) });
-  const { data, isLoading } = useQuery({ queryKey: ['org-life', meeting.id, 'items', qs.toString()], queryFn: () => get<ItemPage>(`/api/opinion-forms/${meeting.formId}/items?${qs}`) });
+  const { data, isLoading } = useOpinionItems(meeting.id, meeting.formId!, { page, pageSize: 20, ...filter });
   const setF = (patch: typeof filter) => { setFilter((f) => ({ ...f, ...patch })); setPage(1); };
   const decide = (i: OpinionItem, adopted: boolean) => {
-    if (adopted) return act(() => post(`/api/opinion-items/${i.id}/decide`, { adopted, note: '', version: i.version }), '已采纳');
+    if (adopted) return act(() => call(orglifeApi.decide, { params: { id: i.id }, body: { adopted, note: '', version: i.version } }), '已采纳');
     let note = '';
     modal.confirm({ title: '不予采纳', content: <Input.TextArea rows={3} maxLength={500} placeholder="请说明理由（必填）" onChange={(e) => (note = e.target.value)} />, okText: '确定', cancelText: '取消',
-      onOk: () => act(() => post(`/api/opinion-items/${i.id}/decide`, { adopted: false, note: note.trim(), version: i.version }), '已标记不予采纳') });
+      onOk: () => act(() => call(orglifeApi.decide, { params: { id: i.id }, body: { adopted: false, note: note.trim(), version: i.version } }), '已标记不予采纳') });
   };
   const merge = async () => {
     const [intoId, ...ids] = selected;
-    if (await act(() => post('/api/opinion-items/merge', { intoId, ids }), `已合并 ${ids.length} 条到第一条所选意见`)) setSelected([]);
+    if (await act(() => call(orglifeApi.merge, { body: { intoId: intoId!, ids } }), `已合并 ${ids.length} 条到第一条所选意见`)) setSelected([]);
   };
   return (
     <>
@@ -56,7 +55,7 @@ export function OpinionItemsTab({ meeting }: { meeting: Meeting }) {
           {
             // Exactly the actions the server allows this reader (domain/policies/opinion-item.ts).
             title: '操作', width: 200, render: (_: unknown, i) => i.can.unmerge
-              ? <Button size="small" type="link" onClick={() => modal.confirm(reasonModal('撤销合并', async (reason) => { await act(() => post(`/api/opinion-items/${i.id}/unmerge`, { reason }), '已撤销合并'); }))}>撤销合并</Button>
+              ? <Button size="small" type="link" onClick={() => modal.confirm(reasonModal('撤销合并', async (reason) => { await act(() => call(orglifeApi.unmerge, { params: { id: i.id }, body: { reason } }), '已撤销合并'); }))}>撤销合并</Button>
               : <Space size={0}>
                 {i.can.classify && <Button size="small" type="link" onClick={() => setClassifying(i)}>分类</Button>}
                 {i.can.decide && i.status !== 'adopted' && <Button size="small" type="link" onClick={() => decide(i, true)}>采纳</Button>}
@@ -76,9 +75,9 @@ function ClassifyModal({ meeting, item, categories, onClose }: { meeting: Meetin
   const depts = useDepartments(!!item);
   const submit = async () => {
     const v = await form.validateFields();
-    const ok = await act(() => post(`/api/opinion-items/${item!.id}/classify`, {
+    const ok = await act(() => call(orglifeApi.classify, { params: { id: item!.id }, body: {
       categoryNo: v.categoryNo ?? null, targetKind: v.targetKind, targetDepartmentId: v.targetDepartmentId ?? null, targetPersonId: v.targetPersonId ?? null, version: item!.version,
-    }), v.targetKind === 'person' ? '已分类，并已转给本人' : '已分类');
+    } }), v.targetKind === 'person' ? '已分类，并已转给本人' : '已分类');
     if (ok) onClose();
   };
   return (

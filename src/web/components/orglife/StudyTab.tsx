@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { download, get, post, put, upload } from '../../api';
+import { orglifeApi } from '../../../shared/api/orglife';
+import { download, upload } from '../../api';
+import { call } from '../../call';
+import { useStudy } from '../../queries/orglife';
 import { shanghaiToday } from '../../time';
 import { reasonModal } from '../ReasonPrompt';
-import type { Meeting, StudyView } from './types';
+import type { Meeting } from './types';
 import { useAct } from './useAct';
 
 const KINDS = [{ value: 'committee', label: '支委会' }, { value: 'general', label: '支部党员大会' }, { value: 'seminar', label: '集中研讨' }];
@@ -17,7 +19,7 @@ export function StudyTab({ meeting }: { meeting: Meeting }) {
   const act = useAct();
   const [creating, setCreating] = useState(false);
   const [writing, setWriting] = useState<{ id: string; text: string } | null>(null);
-  const { data, isLoading } = useQuery({ queryKey: ['org-life', meeting.id, 'study'], queryFn: () => get<StudyView>(`/api/org-life/${meeting.id}/study`) });
+  const { data, isLoading } = useStudy(meeting.id);
   const today = shanghaiToday();
   return (
     <>
@@ -27,12 +29,12 @@ export function StudyTab({ meeting }: { meeting: Meeting }) {
           <Card size="small" style={{ marginBottom: 12, opacity: s.withdrawnReason ? 0.6 : 1 }}
             title={<Space><Tag>{s.kindLabel}</Tag>{s.title}<Typography.Text type="secondary">{s.heldOn}</Typography.Text>{s.withdrawnReason && <Tag color="default">已撤销：{s.withdrawnReason}</Tag>}</Space>}
             extra={!s.withdrawnReason && <Space>
-              {meeting.me && !s.signedInMe && s.heldOn <= today && <Button size="small" onClick={() => act(() => post(`/api/study-sessions/${s.id}/sign-in`, { personIds: null }), '已签到')}>签到</Button>}
+              {meeting.me && !s.signedInMe && s.heldOn <= today && <Button size="small" onClick={() => act(() => call(orglifeApi.signIn, { params: { id: s.id }, body: { personIds: null } }), '已签到')}>签到</Button>}
               {s.signedInMe && <Button size="small" onClick={() => setWriting({ id: s.id, text: s.statements.find((x) => x.mine)?.text ?? '' })}>我的研讨发言</Button>}
               {meeting.can.manage && <Upload showUploadList={false} customRequest={({ file, onSuccess, onError }) => {
                 void act(() => upload(`/api/study-sessions/${s.id}/files`, file as File, () => undefined), '材料已上传').then((r) => (r ? onSuccess?.(r) : onError?.(new Error('上传失败'))));
               }}><Button size="small" icon={<UploadOutlined />}>上传材料</Button></Upload>}
-              {meeting.can.manage && <Button size="small" danger onClick={() => modal.confirm(reasonModal('撤销该学习安排', async (reason) => { await act(() => post(`/api/study-sessions/${s.id}/withdraw`, { reason }), '已撤销'); }))}>撤销</Button>}
+              {meeting.can.manage && <Button size="small" danger onClick={() => modal.confirm(reasonModal('撤销该学习安排', async (reason) => { await act(() => call(orglifeApi.withdrawStudy, { params: { id: s.id }, body: { reason } }), '已撤销'); }))}>撤销</Button>}
             </Space>}>
             <Typography.Paragraph style={{ marginBottom: 4 }}>学习篇目：{s.materials.length ? s.materials.map((x, i) => <span key={i}>{i > 0 && '、'}{x.file
               ? <a onClick={() => download(`/api/study-sessions/${s.id}/files/${x.file!.sha256}`, x.title).catch((e) => { modal.error({ title: e.message }); })}><PaperClipOutlined />{x.title}</a>
@@ -45,7 +47,7 @@ export function StudyTab({ meeting }: { meeting: Meeting }) {
         )} />
       <CreateStudy meetingId={meeting.id} defaults={data?.defaultMaterials ?? []} open={creating} onClose={() => setCreating(false)} />
       <Modal title="我的研讨发言" open={!!writing} okText="提交" onCancel={() => setWriting(null)} destroyOnHidden
-        onOk={async () => { if (writing && (await act(() => put(`/api/study-sessions/${writing.id}/statement`, { text: writing.text }), '已提交'))) setWriting(null); }}>
+        onOk={async () => { if (writing && (await act(() => call(orglifeApi.saveStatement, { params: { id: writing.id }, body: { text: writing.text } }), '已提交'))) setWriting(null); }}>
         <Input.TextArea aria-label="研讨发言" rows={8} maxLength={8000} showCount value={writing?.text} onChange={(e) => setWriting((w) => w && { ...w, text: e.target.value })}
           placeholder="结合学习篇目，联系思想和工作实际谈体会（不少于10个字）" />
       </Modal>
@@ -62,7 +64,7 @@ function CreateStudy({ meetingId, defaults, open, onClose }: { meetingId: string
       const [title, url] = l.split(/\s+(?=https?:\/\/)/);
       return { title: title!.slice(0, 120), url: url ?? '' };
     });
-    const ok = await act(() => post(`/api/org-life/${meetingId}/study`, { kind: v.kind, title: v.title, heldOn: v.heldOn.format('YYYY-MM-DD'), materials, notes: v.notes ?? '' }), '已安排');
+    const ok = await act(() => call(orglifeApi.createStudy, { params: { id: meetingId }, body: { kind: v.kind, title: v.title, heldOn: v.heldOn.format('YYYY-MM-DD'), materials, notes: v.notes ?? '' } }), '已安排');
     if (ok) { form.resetFields(); onClose(); }
   };
   return (

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleTwoTone, ClockCircleOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get, post } from '../../api';
+import { orglifeApi } from '../../../shared/api/orglife';
+import { call } from '../../call';
+import { useTalks } from '../../queries/orglife';
 import { shanghaiToday } from '../../time';
 import { reasonModal } from '../ReasonPrompt';
-import type { Meeting, TalkKind, TalkView } from './types';
+import type { Meeting, TalkKind } from './types';
 import { useAct } from './useAct';
 
 const KINDS: { value: TalkKind; label: string }[] = [
@@ -20,7 +21,7 @@ export function TalksTab({ meeting }: { meeting: Meeting }) {
   const act = useAct();
   const [recording, setRecording] = useState<Prefill | null>(null);
   const [kind, setKind] = useState<TalkKind | undefined>();
-  const { data, isLoading } = useQuery({ queryKey: ['org-life', meeting.id, 'talks'], queryFn: () => get<TalkView>(`/api/org-life/${meeting.id}/talks`) });
+  const { data, isLoading } = useTalks(meeting.id);
   const f = data?.figures;
   const mayRecord = (a: string, b: string) => meeting.can.manage || meeting.me === a || meeting.me === b;
   return (
@@ -32,7 +33,7 @@ export function TalksTab({ meeting }: { meeting: Meeting }) {
         <Col xs={12} md={6}><Card size="small"><Statistic title="“一对三”覆盖" value={data ? `${data.coverage.filter((c) => c.oneToThree).length} / ${data.coverage.length}` : '—'} /></Card></Col>
       </Row>
       <Space wrap style={{ marginBottom: 12 }}>
-        {meeting.can.manage && meeting.status === 'preparing' && <Button type={data?.plan.length ? 'default' : 'primary'} onClick={() => act(() => post(`/api/org-life/${meeting.id}/talk-plan`, { version: meeting.version }), '谈话计划已生成')}>{data?.plan.length ? '重新生成谈话计划' : '生成谈话计划'}</Button>}
+        {meeting.can.manage && meeting.status === 'preparing' && <Button type={data?.plan.length ? 'default' : 'primary'} onClick={() => act(() => call(orglifeApi.talkPlan, { params: { id: meeting.id }, body: { version: meeting.version } }), '谈话计划已生成')}>{data?.plan.length ? '重新生成谈话计划' : '生成谈话计划'}</Button>}
         {meeting.me && <Button onClick={() => setRecording({})}>登记谈话</Button>}
         {data?.leaders.map((l) => <Tag key={l.id} color={l.load > meeting.leaderMax ? 'red' : 'blue'}>{l.name} 一对{l.load}</Tag>)}
       </Space>
@@ -64,7 +65,7 @@ export function TalksTab({ meeting }: { meeting: Meeting }) {
           { title: '内容', render: (_: unknown, t) => t.voidedReason ? <Typography.Text delete type="secondary">已作废：{t.voidedReason}</Typography.Text>
             : t.readable ? <div style={{ whiteSpace: 'pre-wrap' }}>{t.place && `地点：${t.place}\n`}{t.topics && `谈话内容：${t.topics}\n`}{t.problems && `指出问题：${t.problems}\n`}{t.suggestions && `意见建议：${t.suggestions}`}</div>
               : <Typography.Text type="secondary">（内容仅谈话双方、支部书记和班子成员可见）</Typography.Text> },
-          { title: '', width: 70, render: (_: unknown, t) => t.readable && !t.voidedReason && <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal('作废谈话记录', async (reason) => { await act(() => post(`/api/talks/${t.id}/void`, { reason }), '已作废'); }))}>作废</Button> },
+          { title: '', width: 70, render: (_: unknown, t) => t.readable && !t.voidedReason && <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal('作废谈话记录', async (reason) => { await act(() => call(orglifeApi.voidTalk, { params: { id: t.id }, body: { reason } }), '已作废'); }))}>作废</Button> },
         ]} />
       <RecordTalk meeting={meeting} prefill={recording} onClose={() => setRecording(null)} />
     </>
@@ -77,7 +78,7 @@ function RecordTalk({ meeting, prefill, onClose }: { meeting: Meeting; prefill: 
   const members = meeting.people.filter((p) => p.member).map((p) => ({ value: p.id, label: p.name }));
   const submit = async () => {
     const v = await form.validateFields();
-    const ok = await act(() => post(`/api/org-life/${meeting.id}/talks`, { ...v, heldOn: v.heldOn.format('YYYY-MM-DD'), place: v.place ?? '', topics: v.topics ?? '', problems: v.problems ?? '', suggestions: v.suggestions ?? '' }), '已登记');
+    const ok = await act(() => call(orglifeApi.recordTalk, { params: { id: meeting.id }, body: { ...v, heldOn: v.heldOn.format('YYYY-MM-DD'), place: v.place ?? '', topics: v.topics ?? '', problems: v.problems ?? '', suggestions: v.suggestions ?? '' } }), '已登记');
     if (ok) onClose();
   };
   return (
