@@ -168,7 +168,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/items/{id}/reports': (a) => item(a, 'report'),
   'POST /api/items/{id}/extensions': (a) => item(a, 'requestExtension'),
   'POST /api/items/{id}/milestones/{milestoneId}/done': (a) => item(a, 'completeMilestone'),
-  'POST /api/items/{id}/extensions/{requestId}/decision': (a) => item(a, 'decideExtension'),
+  'POST /api/items/{id}/extensions/{requestId}/decision': async (a) => verdict(itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.extensionItem!))!)), 'decideExtension'),
   'POST /api/items/{id}/attachments': (a) => item(a, 'attach'),
   'PUT /api/channels/{id}': (a) => channel(a, 'edit'),
   'POST /api/channels/{id}/withdraw': (a) => channel(a, 'deactivate'),
@@ -187,7 +187,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
  * Routes whose fixture id names nothing of its kind (a file by its hash, a session of another
  * account): every reader gets 404 whatever it may do, so only "no 2xx, no 401" is asked of them.
  */
-const NOTHING_THERE = new Set(['GET /api/people/imports/{id}', 'POST /api/people/imports/{id}/apply', 'POST /api/items/{id}/extensions/{requestId}/decision', 'PUT /api/activities/{id}/roll-call/{rollCallId}', 'GET /api/attachments/{id}', 'GET /api/activity-files/{id}', 'GET /api/study-sessions/{id}/files/{sha256}', 'POST /api/auth/sessions/{id}/revoke', 'GET /api/exports/{id}', 'POST /api/inbox/{id}/read', 'POST /api/unavailability/{id}/withdraw']);
+const NOTHING_THERE = new Set(['GET /api/people/imports/{id}', 'POST /api/people/imports/{id}/apply', 'GET /api/attachments/{id}', 'GET /api/activity-files/{id}', 'GET /api/study-sessions/{id}/files/{sha256}', 'POST /api/auth/sessions/{id}/revoke', 'GET /api/exports/{id}', 'POST /api/inbox/{id}/read', 'POST /api/unavailability/{id}/withdraw']);
 
 /** Pages that show an object's actions get them from the same policy: its `can` as the page receives it. */
 const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> = {
@@ -221,6 +221,17 @@ beforeAll(async () => {
   await security.post(`/api/users/${target.id}/grants`, { role: 'member' });
   const grants = (await security.get(`/api/users?q=walk-${unitId.slice(0, 6)}`)).json().items[0].grants;
   ids = { ...ids, user: target.id, grant: grants[0].id };
+  // An item with an extension waiting (郑伟 owns it, 李红梅 leads it), walked by the decision route; a roll call of a study with participants.
+  const office = await signIn(ctx, unit.user('office'));
+  const person = async (name: string) => (await office.get(`/api/people?q=${encodeURIComponent(name)}`)).json().items[0].id as string;
+  const dept = (await office.get('/api/departments')).json()[0].id as string;
+  const created = (await office.post('/api/items', { title: '巡检事项', leadDepartmentId: dept, ownerPersonId: await person('郑伟'), leaderPersonId: await person('李红梅'), receivedOn: '2026-11-30', milestones: [] })).json();
+  const owner = await signIn(ctx, unit.user('member3'));
+  await owner.post(`/api/items/${created.id}/transitions`, { action: 'sign', version: created.version });
+  const asked = (await owner.post(`/api/items/${created.id}/extensions`, { extraDays: 2, reason: '材料待补充' })).json();
+  const study = (await admin.post('/api/activities', { type: 'study', title: '巡检学习', heldOn: '2026-11-20', participantIds: [await person('郑伟'), await person('周凯')] })).json();
+  const rollCall = (await admin.post(`/api/activities/${study.id}/roll-call`, { count: 1 })).json();
+  ids = { ...ids, extensionItem: created.id, extensionRequest: asked.extensions[0].id, activity: study.id, rollCall: rollCall[0].id };
   for (const login of LOGINS) who.push({ login, client: await signIn(ctx, unit.user(login)), actor: await actorOf(unit.user(login)) });
   who.push({ login: 'other-unit office', client: await signIn(ctx, other.user('office')), actor: await actorOf(other.user('office')) });
   const app = await buildApp({ db: ctx.database.db, clock: ctx.clock, config: { ...ctx.config, webDir: null } }, {
@@ -247,7 +258,8 @@ describe('the role walk', () => {
         const k = key(r);
         const v = await decideFor(r)(w.actor);
         const body = r.method === 'GET' ? undefined : validBodyFor(r);
-        const res = await w.client.request(r.method, fill(r.path, ids), body);
+        // The extension decision is walked on the item whose extension waits.
+        const res = await w.client.request(r.method, fill(r.path, k.endsWith('/decision') ? { ...ids, item: ids.extensionItem! } : ids), body);
         const s = res.statusCode;
         checks++;
         const ok = NOTHING_THERE.has(k)

@@ -60,8 +60,8 @@ export function multipart(content: Buffer) {
 export function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
   const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem', channels: 'channel', deliveries: 'delivery' }[first!] ?? 'person';
-  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', ids.extension!).replace('{milestoneId}', ids.milestone!)
-    .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', ids.activity!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
+  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', (ids.extensionRequest ?? ids.extension)!).replace('{milestoneId}', ids.milestone!)
+    .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', (ids.rollCall ?? ids.activity)!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
     .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg').replace('{sha256}', '0'.repeat(64));
 }
 

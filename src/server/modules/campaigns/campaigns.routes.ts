@@ -56,7 +56,8 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
   });
   declare(app, api.activities, read, async (q) => listActivities(deps, q.actor, q.query));
   declare(app, api.recordActivity, record, async (q) => createActivity(deps, q.actor, q.body));
-  declare(app, api.rollCall, read, async (q) => rollCallOf(deps, q.actor, q.params.id));
+  // A study's participants read its roll call too (domain/policies/activity: those it concerns see it).
+  declare(app, api.rollCall, { permission: 'self' }, async (q) => rollCallOf(deps, q.actor, q.params.id));
   declare(app, api.callSpeakers, record, async (q) => callSpeakers(deps, q.actor, q.params.id, q.body.count));
   declare(app, api.recordShare, record, async (q) => recordShare(deps, q.actor, q.params.id, q.params.rollCallId, q.body.shared));
   r.post('/activities/:id/files', {
