@@ -1,5 +1,4 @@
 import { pgTable, uuid, text, timestamp, integer, jsonb, index, uniqueIndex, boolean, date } from 'drizzle-orm/pg-core';
-import { storedFileColumns } from './supervision.js';
 
 /**
  * 专项活动: a campaign of a unit for a year, made from a template (whose categories and measures are
@@ -162,16 +161,4 @@ export const campaignTemplates = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('campaign_templates_uq').on(t.unitId, t.code, t.version)],
-);
-
-/** Files of an activity (minutes, photos, sign-in sheets); the bytes are stored once by sha256. */
-export const activityFiles = pgTable(
-  'activity_files',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull(),
-    activityId: uuid('activity_id').notNull(),
-    ...storedFileColumns(),
-  },
-  (t) => [index('activity_files_idx').on(t.unitId, t.activityId)],
 );

@@ -10,3 +10,4 @@ export * from './exports.js';
 export * from './campaigns.js';
 export * from './opinions.js';
 export * from './orglife.js';
+export * from './attachments.js';

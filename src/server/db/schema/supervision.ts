@@ -123,28 +123,6 @@ export const documents = pgTable(
   (t) => [uniqueIndex('documents_unit_no_uq').on(t.unitId, t.docNo), index('documents_unit_received_idx').on(t.unitId, t.receivedOn)],
 );
 
-/** The columns of a stored file (the bytes live on disk under their sha256; see files.ts). */
-export const storedFileColumns = () => ({
-  sha256: text('sha256').notNull(),
-  fileName: text('file_name').notNull(),
-  kind: text('kind').notNull(),
-  size: integer('size').notNull(),
-  uploadedBy: uuid('uploaded_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-});
-
-/** A file attached to an item (evidence, results). The bytes live on disk under their sha256. */
-export const attachments = pgTable(
-  'attachments',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull(),
-    itemId: uuid('item_id').notNull(),
-    ...storedFileColumns(),
-  },
-  (t) => [index('attachments_item_idx').on(t.unitId, t.itemId)],
-);
-
 /**
  * 节点 (milestones) of an item, each with its own date; the item's current due date is the
  * earliest open milestone's (never later than the item's deadline). Done, never deleted.

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
-import { activities, activityFiles, campaignCategories, campaignMeasures, campaigns, campaignTemplates, contactObjects, departments, obligationRules, people, rollCalls, supervisedItems } from '../../db/schema/index.js';
+import { activities, campaignCategories, campaignMeasures, campaigns, campaignTemplates, contactObjects, departments, obligationRules, people, rollCalls, supervisedItems } from '../../db/schema/index.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type MeasureRow = typeof campaignMeasures.$inferSelect;
@@ -158,19 +158,6 @@ export const campaignsRepo = {
   async insertRule(db: Db, row: typeof obligationRules.$inferInsert) {
     const [r] = await db.insert(obligationRules).values(row).returning();
     return r!;
-  },
-
-  async insertActivityFile(tx: Db, row: typeof activityFiles.$inferInsert) {
-    const [r] = await tx.insert(activityFiles).values(row).returning();
-    return r;
-  },
-  /** The files of some activities, oldest first. */
-  async activityFiles(db: Db, unitId: string, activityIds: string[]) {
-    return db.select().from(activityFiles).where(and(eq(activityFiles.unitId, unitId), inArray(activityFiles.activityId, activityIds))).orderBy(asc(activityFiles.createdAt));
-  },
-  async activityFile(db: Db, unitId: string, id: string) {
-    const [f] = await db.select().from(activityFiles).where(and(eq(activityFiles.unitId, unitId), eq(activityFiles.id, id)));
-    return f;
   },
 
   /** Who was called at a session, in the order they were called. */

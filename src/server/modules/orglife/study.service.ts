@@ -3,10 +3,10 @@ import { shanghaiDate } from '../../../domain/civil-date.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import { STUDY_KINDS, type ZMaterial, type ZStatementBody, type ZStudyBody } from '../../../shared/contracts/orglife.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
-import { readStoredFile, storeFile } from '../../files.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
+import * as store from '../attachments/attachments.service.js';
 import { meetingOr404, membersOf } from './meetings.service.js';
 import { orglifeRepo } from './orglife.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';
@@ -22,22 +22,28 @@ export const DEFAULT_MATERIALS: z.infer<typeof ZMaterial>[] = [
   { title: '《**县兴“十风”治“十弊”转变干部作风保障高质量发展工作方案》', url: '' },
 ];
 
-/** A stored material: a title and a link, or an uploaded file (only the upload route sets `file`). */
-type StoredMaterial = z.infer<typeof ZMaterial> & { file?: { sha256: string; fileName: string; kind: string; size: number } };
+/** A stored material: a title and a link, or an uploaded file in the shared file store (only the upload route sets `fileId`). */
+type StoredMaterial = z.infer<typeof ZMaterial> & { fileId?: string };
+
+const fileOrNull = (f: { sha256: string; size: number } | undefined) => (f ? { sha256: f.sha256, size: f.size } : null);
 
 export async function studyView(deps: AppDeps, actor: Actor, meetingId: string) {
   await meetingOr404(deps, actor, meetingId);
   const [sessions, roster] = await Promise.all([orglifeRepo.studySessions(deps.db, actor.unitId, meetingId), orglifeRepo.roster(deps.db, actor.unitId)]);
-  const statements = await orglifeRepo.statements(deps.db, actor.unitId, sessions.map((s) => s.id));
+  const [statements, files] = await Promise.all([
+    orglifeRepo.statements(deps.db, actor.unitId, sessions.map((s) => s.id)),
+    store.recordsOfMany(deps.db, actor.unitId, 'study_session', sessions.map((s) => s.id)),
+  ]);
   const names = new Map(roster.map((p) => [p.id, p.name]));
   const members = membersOf(roster);
   return {
     defaultMaterials: DEFAULT_MATERIALS,
     sessions: sessions.map((s) => {
       const signed = s.signedIn as string[];
+      const fileOf = new Map((files.get(s.id) ?? []).map((f) => [f.id, f]));
       return {
         id: s.id, kind: s.kind as keyof typeof STUDY_KINDS, kindLabel: STUDY_KINDS[s.kind as keyof typeof STUDY_KINDS], title: s.title, heldOn: s.heldOn,
-        materials: (s.materials as StoredMaterial[]).map((x) => ({ title: x.title, url: x.url, file: x.file ? { sha256: x.file.sha256, size: x.file.size } : null })), notes: s.notes, withdrawnReason: s.withdrawnReason, version: s.version,
+        materials: (s.materials as StoredMaterial[]).map((x) => ({ title: x.title, url: x.url, file: fileOrNull(x.fileId ? fileOf.get(x.fileId) : undefined) })), notes: s.notes, withdrawnReason: s.withdrawnReason, version: s.version,
         signedIn: signed.map((id) => ({ id, name: names.get(id) ?? '' })), signedInMe: !!actor.personId && signed.includes(actor.personId),
         absent: members.filter((p) => !signed.includes(p.id)).map((p) => p.name),
         statements: statements.filter((x) => x.sessionId === s.id).map((x) => ({ id: x.id, personId: x.personId, name: names.get(x.personId) ?? '', text: x.text, mine: x.personId === actor.personId })),
@@ -115,22 +121,18 @@ export async function checkCanAttachStudy(deps: AppDeps, actor: Actor, id: strin
   return s;
 }
 
-/** Uploads a study material (a document, a scan, slides); it is listed with the session's materials. */
+/** Uploads a study material (a document, a scan, slides): kept in the shared file store and listed with the session's materials. */
 export async function attachStudyMaterial(deps: AppDeps, actor: Actor, id: string, fileName: string, data: Buffer) {
   const s = await checkCanAttachStudy(deps, actor, id);
-  const f = storeFile(deps.config.filesDir, fileName, data);
-  const material: StoredMaterial = { title: f.fileName.replace(/\.[^.]+$/, '').slice(0, 120) || '学习材料', url: '', file: { sha256: f.sha256, fileName: f.fileName, kind: f.kind, size: f.size } };
-  const at = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    await orglifeRepo.addMaterial(tx, actor.unitId, id, material, at);
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: id, action: 'attach', after: { fileName: f.fileName, sha256: f.sha256, size: f.size } });
+  await store.attach(deps, actor, { type: 'study_session', id }, fileName, data, async (tx, f) => {
+    const material: StoredMaterial = { title: f.fileName.replace(/\.[^.]+$/, '').slice(0, 120) || '学习材料', url: '', fileId: f.id };
+    await orglifeRepo.addMaterial(tx, actor.unitId, id, material, f.createdAt);
   });
   return studyView(deps, actor, s.meetingId);
 }
 
+/** A session's material by its sha256, for anyone in the unit (as the session itself). */
 export async function openStudyMaterial(deps: AppDeps, actor: Actor, id: string, sha256: string) {
-  const s = await sessionOr404(deps, actor, id);
-  const m = (s.materials as StoredMaterial[]).find((x) => x.file?.sha256 === sha256);
-  if (!m?.file) throw notFound('学习材料');
-  return readStoredFile(deps.config.filesDir, m.file);
+  await sessionOr404(deps, actor, id);
+  return store.openFileBySha256(deps, actor.unitId, { type: 'study_session', id }, sha256, '学习材料');
 }
