@@ -27,7 +27,7 @@ import { itemsRepo } from '../src/server/modules/supervision/items.repo.js';
 import { itemFactsOf } from '../src/server/modules/supervision/items.service.js';
 import type { AppDeps } from '../src/server/types.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
-import { fill, seedWalkObjects, validBodyFor, ZERO, type Route } from './walk-fixtures.js';
+import { fill, multipart, multipartHeaders, seedWalkObjects, validBodyFor, ZERO, type Route } from './walk-fixtures.js';
 
 /**
  * The role walk: EVERY route of the API, as every demo role and as a user of another unit, on the
@@ -164,6 +164,12 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'GET /api/self-check-lists/{id}/outline.docx': (a) => list(a, 'see'),
   'POST /api/talks/{id}/void': (a) => talk(a, 'void'),
   'GET /api/items/{id}': (a) => item(a, 'see'),
+  // An attachment is the item's content: those who see the item and read its content (others do not learn it exists).
+  'GET /api/attachments/{id}': async (a) => {
+    const can = itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!));
+    return { allowed: can.see && can.readContent, seen: can.see && can.readContent };
+  },
+  'GET /api/activity-files/{id}': (a) => activity(a, 'readDetails'),
   'POST /api/items/{id}/transitions': (a) => item(a, 'withdraw'),
   'POST /api/items/{id}/reports': (a) => item(a, 'report'),
   'POST /api/items/{id}/extensions': (a) => item(a, 'requestExtension'),
@@ -187,7 +193,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
  * Routes whose fixture id names nothing of its kind (a file by its hash, a session of another
  * account): every reader gets 404 whatever it may do, so only "no 2xx, no 401" is asked of them.
  */
-const NOTHING_THERE = new Set(['GET /api/people/imports/{id}', 'POST /api/people/imports/{id}/apply', 'GET /api/attachments/{id}', 'GET /api/activity-files/{id}', 'GET /api/study-sessions/{id}/files/{sha256}', 'POST /api/auth/sessions/{id}/revoke', 'GET /api/exports/{id}', 'POST /api/inbox/{id}/read', 'POST /api/unavailability/{id}/withdraw']);
+const NOTHING_THERE = new Set(['GET /api/people/imports/{id}', 'POST /api/people/imports/{id}/apply', 'GET /api/study-sessions/{id}/files/{sha256}', 'POST /api/auth/sessions/{id}/revoke', 'GET /api/exports/{id}', 'POST /api/inbox/{id}/read', 'POST /api/unavailability/{id}/withdraw']);
 
 /** Pages that show an object's actions get them from the same policy: its `can` as the page receives it. */
 const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> = {
@@ -231,7 +237,10 @@ beforeAll(async () => {
   const asked = (await owner.post(`/api/items/${created.id}/extensions`, { extraDays: 2, reason: '材料待补充' })).json();
   const study = (await admin.post('/api/activities', { type: 'study', title: '巡检学习', heldOn: '2026-11-20', participantIds: [await person('郑伟'), await person('周凯')] })).json();
   const rollCall = (await admin.post(`/api/activities/${study.id}/roll-call`, { count: 1 })).json();
-  ids = { ...ids, extensionItem: created.id, extensionRequest: asked.extensions[0].id, activity: study.id, rollCall: rollCall[0].id };
+  const pdf = multipart(Buffer.from('%PDF-1.4\n巡检附件\n%%EOF\n'), '巡检附件.pdf');
+  const attachment = (await admin.request('POST', `/api/items/${ids.item}/attachments`, pdf, multipartHeaders)).json();
+  const activityFile = (await admin.request('POST', `/api/activities/${study.id}/files`, pdf, multipartHeaders)).json();
+  ids = { ...ids, attachment: attachment.id, activityFile: activityFile.id, extensionItem: created.id, extensionRequest: asked.extensions[0].id, activity: study.id, rollCall: rollCall[0].id };
   for (const login of LOGINS) who.push({ login, client: await signIn(ctx, unit.user(login)), actor: await actorOf(unit.user(login)) });
   who.push({ login: 'other-unit office', client: await signIn(ctx, other.user('office')), actor: await actorOf(other.user('office')) });
   const app = await buildApp({ db: ctx.database.db, clock: ctx.clock, config: { ...ctx.config, webDir: null } }, {

@@ -49,9 +49,9 @@ export async function seedWalkObjects(ctx: TestContext, unitA: Awaited<ReturnTyp
 
 const boundary = 'zfboundary';
 export const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
-export function multipart(content: Buffer) {
+export function multipart(content: Buffer, fileName = 'x.xlsx') {
   return Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -59,8 +59,8 @@ export function multipart(content: Buffer) {
 
 export function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
-  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem', channels: 'channel', deliveries: 'delivery' }[first!] ?? 'person';
-  return path.replace('{id}', ids[kind]!).replace('{grantId}', ids.grant!).replace('{requestId}', (ids.extensionRequest ?? ids.extension)!).replace('{milestoneId}', ids.milestone!)
+  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem', channels: 'channel', deliveries: 'delivery', attachments: 'attachment', 'activity-files': 'activityFile' }[first!] ?? 'person';
+  return path.replace('{id}', (ids[kind] ?? ids.person)!).replace('{grantId}', ids.grant!).replace('{requestId}', (ids.extensionRequest ?? ids.extension)!).replace('{milestoneId}', ids.milestone!)
     .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', (ids.rollCall ?? ids.activity)!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
     .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg').replace('{sha256}', '0'.repeat(64));
 }

@@ -69,7 +69,8 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
     const f = await readOneUpload(req, { maxBytes: max, tooLarge: `附件不能超过 ${sizeLabel(max)}`, fallbackName: '附件' });
     return attachToActivity(deps, req.actor, req.params.id, f.fileName, f.data);
   });
-  r.get('/activity-files/:id', { config: read, schema: { tags, summary: '下载活动附件', params: ZIdParams } },
+  // Those an activity concerns read its files too (domain/policies/activity readDetails decides).
+  r.get('/activity-files/:id', { config: { permission: 'self' }, schema: { tags, summary: '下载活动附件', params: ZIdParams } },
     async (req, reply) => {
       const f = await openActivityFile(deps, req.actor, req.params.id);
       return sendDownload(reply, f.fileName, f.mime, f.data);
