@@ -43,3 +43,8 @@ export function useDownload() {
   return (url: string, fallbackName: string, fail = '下载失败，请重试') =>
     download(url, fallbackName).catch((e: unknown) => { message.error(failureText(e, fail)); });
 }
+
+/** For a prompt's onOk: a failed write (already shown) keeps the prompt open, as antd keeps a modal open while its onOk rejects. */
+export async function keepOpenOnFailure(done: Promise<boolean>): Promise<void> {
+  if (!(await done)) throw new Error('未完成');
+}
