@@ -203,6 +203,10 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     return meetingPolicy(a, { unitId: m.unitId, status: m.status as MeetingStatus });
   },
   'GET /api/items/{id}': async (a) => itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)),
+  'GET /api/opinion-forms/{id}': async (a) => {
+    const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
+    return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });
+  },
 };
 
 function decideFor(r: Route): (a: Actor) => Promise<Verdict> {

@@ -28,7 +28,8 @@ export interface DeliveryFacts {
   /** A notice about someone's own affairs: its text is that person's alone. */
   private: boolean;
 }
-export type DeliveryCan = { see: boolean; readText: boolean; retry: boolean };
+export const DELIVERY_CAN_KEYS = ['see', 'readText', 'retry'] as const;
+export type DeliveryCan = Record<(typeof DELIVERY_CAN_KEYS)[number], boolean>;
 
 export function deliveryPolicy(a: A, d: DeliveryFacts): DeliveryCan {
   const see = manages(a, d.unitId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZPageQuery, zInt, zName, zVersion } from './common.js';
+import { CHANNEL_CAN_KEYS, DELIVERY_CAN_KEYS } from '../../domain/policies/channel.js';
+import { ZPageQuery, zCan, zInt, zName, zVersion } from './common.js';
 
 function isUrl(s: string) {
   try {
@@ -25,6 +26,8 @@ export const ZChannel = z.object({
   /** The address with its user name, every query value and every token in its path shown as ***. */
   address: z.string(), hasSecret: z.boolean(), active: z.boolean(), withdrawnReason: z.string().nullable(), version: z.number().int(),
   lastTestAt: z.string().nullable(), lastTestOk: z.boolean().nullable(), lastTestAnswer: z.string().nullable(),
+  /** What the reader may do with it (domain/policies/channel). */
+  can: zCan(CHANNEL_CAN_KEYS),
 });
 /** A test message's outcome: the channel's code and message (never its raw answer). */
 export const ZTestResult = z.object({ ok: z.boolean(), code: z.string(), message: z.string() });
@@ -45,6 +48,8 @@ export const ZDelivery = z.object({
   medium: z.enum(['robot', 'mail']), channelName: z.string(), status: z.enum(['pending', 'sending', 'sent', 'failed']), held: z.boolean(), urgency: z.string(),
   attempts: z.number().int(), nextAttemptAt: z.string().nullable(), sentAt: z.string().nullable(), lastCode: z.string().nullable(), lastMessage: z.string().nullable(),
   batchKey: z.string().nullable(), createdAt: z.string(),
+  /** What the reader may do with it (domain/policies/channel.deliveryPolicy). */
+  can: zCan(DELIVERY_CAN_KEYS),
 });
 export const ZDeliveryPage = z.object({
   items: z.array(ZDelivery), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),

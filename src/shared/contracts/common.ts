@@ -16,6 +16,9 @@ export const INT_MIN = -2_147_483_648;
 export const zInt = (min = 0, max = INT_MAX, message?: string) =>
   z.number({ message: message ?? '应为整数' }).int(message ?? '应为整数').min(Math.max(min, INT_MIN), message).max(Math.min(max, INT_MAX), message);
 
+/** What the reader may do with an object: one boolean per key of its policy (domain/policies). */
+export const zCan = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>);
+
 /** The version of a record an edit starts from (optimistic locking). */
 export const zVersion = zInt(1, INT_MAX, '版本号不正确');
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { zName, zVersion } from './common.js';
+import { OPINION_FORM_CAN_KEYS } from '../../domain/policies/opinion-form.js';
+import { zCan, zName, zVersion } from './common.js';
 import { zIsoDate } from './calendar.js';
 
 export const AUDIENCES = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' } as const;
@@ -51,8 +52,10 @@ export const ZFormDetail = z.object({
   id: z.uuid(), title: z.string(), intro: z.string(), questions: z.array(ZQuestion), status: z.enum(['draft', 'open', 'closed']), opensOn: z.string(), closesOn: z.string(),
   version: z.number().int(), anonymity: z.string(), responses: z.number().int(), pending: z.number().int(), batchSize: z.number().int(),
   distributions: z.array(z.object({ id: z.uuid(), audience: z.string(), audienceLabel: z.string(), label: z.string(), mode: z.enum(['link', 'codes']), token: z.string(), responses: z.number().int(), pending: z.number().int(), codes: z.object({ total: z.number().int(), used: z.number().int() }).nullable() })),
+  /** What the reader may do with it (domain/policies/opinion-form). */
+  can: zCan(OPINION_FORM_CAN_KEYS),
 });
-export const ZFormRow = z.object({ id: z.uuid(), title: z.string(), status: z.string(), opensOn: z.string(), closesOn: z.string() });
+export const ZFormRow = z.object({ id: z.uuid(), title: z.string(), status: z.string(), opensOn: z.string(), closesOn: z.string(), can: zCan(OPINION_FORM_CAN_KEYS) });
 /** A new distribution: its single-use codes are shown this once. */
 export const ZDistributionCreated = z.object({ id: z.uuid(), token: z.string(), codes: z.array(z.string()) });
 export const ZFormStatusBody = z.object({ status: z.enum(['open', 'closed']), version: zVersion });

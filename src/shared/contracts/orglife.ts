@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OPINION_ITEM_CAN_KEYS } from '../../domain/policies/opinion-item.js';
 import { LIST_CAN_KEYS } from '../../domain/policies/self-check-list.js';
-import { pageOf, zName, zVersion } from './common.js';
+import { pageOf, zCan, zName, zVersion } from './common.js';
 import { zIsoDate } from './calendar.js';
 
 const zText = (label: string, max = 4000) => z.string().trim().max(max, `${label}不能超过${max}个字`).default('');
@@ -94,7 +94,6 @@ export const ZMeetingRecordBody = z.object({
 
 // What the services answer (response schemas: Fastify serializes through them, so every field the pages use is here).
 const zInt = () => z.number().int();
-const zCan = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>);
 const zMeetingStatus = z.enum(['preparing', 'held']);
 const zListStatus = z.enum(['draft', 'submitted', 'returned', 'approved']);
 const zTalkKind = z.enum(['committee_pair', 'committee_member', 'member_member', 'one_to_three']);
@@ -118,7 +117,7 @@ export const ZMeetingDetail = z.object({
   /** The meeting's actions (domain/policies/meeting) and what the reader sees of its parts. */
   can: z.object({
     see: z.boolean(), edit: z.boolean(), planStudy: z.boolean(), planTalks: z.boolean(), importAdopted: z.boolean(), record: z.boolean(), report: z.boolean(),
-    readRectification: z.boolean(), rectify: z.boolean(), manage: z.boolean(), decideLists: z.boolean(), seeAllLists: z.boolean(), leadership: z.boolean(),
+    readRectification: z.boolean(), rectify: z.boolean(), manage: z.boolean(), decideLists: z.boolean(), seeAllLists: z.boolean(), leadership: z.boolean(), seeOpinionItems: z.boolean(),
   }),
   me: z.uuid().nullable(),
 });

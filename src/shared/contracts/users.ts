@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLE_NAMES } from '../../domain/roles.js';
-import { zName } from './common.js';
+import { USER_CAN_KEYS } from '../../domain/policies/user.js';
+import { zCan, zName } from './common.js';
 import { ZGrant } from './auth.js';
 import { USERNAME_PATTERN, USERNAME_RULE_MESSAGE } from './username.js';
 
@@ -16,6 +17,8 @@ export const ZUser = z.object({
   totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
   grants: z.array(ZGrant),
+  /** What the reader may do with the account (domain/policies/user). */
+  can: zCan(USER_CAN_KEYS),
 });
 
 export const ZUserBody = z.object({

@@ -1,38 +1,29 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { orgApi } from '../../shared/api/org';
-import { ApiError } from '../api';
 import { call } from '../call';
 import type { Department } from '../types';
 import { reasonModal } from './ReasonPrompt';
+import { keepOpenOnFailure, useAction } from './useWrite';
 import { useDepartments } from '../queries/org';
 
 export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm();
   const { data, isLoading } = useDepartments();
-  const refresh = () => Promise.all(['departments', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
-  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
+  const act = useAction(['departments'], ['org-chart']);
 
   const save = async () => {
     const v = await form.validateFields();
-    try {
+    const ok = await act(async () => {
       if (editing === 'new') await call(orgApi.createDepartment, { body: v });
       else if (editing) await call(orgApi.updateDepartment, { params: { id: editing.id }, body: v });
-      message.success('已保存');
-      setEditing(null);
-      await refresh();
-    } catch (e) { fail(e); }
+    }, '已保存', '操作失败');
+    if (ok) setEditing(null);
   };
   const toggle = (d: Department) => modal.confirm(reasonModal(d.active ? `撤销科室“${d.name}”` : `恢复科室“${d.name}”`, async (reason) => {
-    try {
-      await call(d.active ? orgApi.withdrawDepartment : orgApi.restoreDepartment, { params: { id: d.id }, body: { reason } });
-      message.success(d.active ? '已撤销' : '已恢复');
-      await refresh();
-    } catch (e) { fail(e); throw e; }
+    await keepOpenOnFailure(act(() => call(d.active ? orgApi.withdrawDepartment : orgApi.restoreDepartment, { params: { id: d.id }, body: { reason } }), d.active ? '已撤销' : '已恢复', '操作失败'));
   }));
 
   return (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Modal, Progress, Typography } from 'antd';
+import { Button, Modal, Progress, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../shared/api/endpoint';
 import { exportsApi } from '../../shared/api/exports';
-import { ApiError, download, newId } from '../api';
+import { download, newId } from '../api';
 import { call } from '../call';
+import { useWrite } from './useWrite';
 
 type RunProgress = Pick<ResponseOf<typeof exportsApi.progress>, 'total' | 'done' | 'status'>;
 
@@ -13,7 +14,7 @@ type RunProgress = Pick<ResponseOf<typeof exportsApi.progress>, 'total' | 'done'
  * the rows written so far and shows them as a progress bar.
  */
 export function ExportWithProgress({ url, fileName, label }: { url: string; fileName: string; label: string }) {
-  const { message } = App.useApp();
+  const write = useWrite();
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const start = async () => {
     const id = newId();
@@ -33,11 +34,10 @@ export function ExportWithProgress({ url, fileName, label }: { url: string; file
     };
     void poll();
     try {
-      await download(`${url}${url.includes('?') ? '&' : '?'}progressId=${id}`, fileName);
-      const final = await call(exportsApi.progress, { params: { id } }).catch(() => null);
-      message.success(final ? `已导出 ${final.done} 项` : '已导出');
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '导出失败，请重试');
+      await write(async () => {
+        await download(`${url}${url.includes('?') ? '&' : '?'}progressId=${id}`, fileName);
+        return call(exportsApi.progress, { params: { id } }).catch(() => null);
+      }, (final) => (final ? `已导出 ${final.done} 项` : '已导出'), '导出失败，请重试');
     } finally {
       polling = false;
       setProgress(null);

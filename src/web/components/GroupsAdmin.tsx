@@ -1,43 +1,36 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { orgApi } from '../../shared/api/org';
-import { ApiError } from '../api';
 import { call } from '../call';
 import { GROUP_KIND_LABELS } from '../labels';
 import type { Group } from '../types';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
+import { keepOpenOnFailure, useAction } from './useWrite';
 import { useGroups } from '../queries/org';
 
 /** 领导小组、办公室、工作专班、支委会: create, set members with their role in the group, withdraw. */
 export function GroupsAdmin({ canWrite }: { canWrite: boolean }) {
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [membersOf, setMembersOf] = useState<Group | null>(null);
   const [form] = Form.useForm();
   const [membersForm] = Form.useForm();
   const { data, isLoading } = useGroups();
-  const refresh = () => Promise.all(['groups', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
-  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
+  const act = useAction(['groups'], ['org-chart']);
 
   const create = async () => {
     const v = await form.validateFields();
-    try { await call(orgApi.createGroup, { body: v }); message.success('已创建'); setCreating(false); await refresh(); } catch (e) { fail(e); }
+    if (await act(() => call(orgApi.createGroup, { body: v }), '已创建', '操作失败')) setCreating(false);
   };
   const saveMembers = async () => {
     const v = await membersForm.validateFields();
-    try {
-      await call(orgApi.setGroupMembers, { params: { id: membersOf!.id }, body: { members: (v.members ?? []).filter((m: { personId?: string }) => m?.personId) } });
-      message.success('成员已更新');
-      setMembersOf(null);
-      await refresh();
-    } catch (e) { fail(e); }
+    const members = (v.members ?? []).filter((m: { personId?: string }) => m?.personId);
+    if (await act(() => call(orgApi.setGroupMembers, { params: { id: membersOf!.id }, body: { members } }), '成员已更新', '操作失败')) setMembersOf(null);
   };
   const withdraw = (g: Group) => modal.confirm(reasonModal(`撤销“${g.name}”`, async (reason) => {
-    try { await call(orgApi.withdrawGroup, { params: { id: g.id }, body: { reason } }); message.success('已撤销'); await refresh(); } catch (e) { fail(e); throw e; }
+    await keepOpenOnFailure(act(() => call(orgApi.withdrawGroup, { params: { id: g.id }, body: { reason } }), '已撤销', '操作失败'));
   }));
   const active = (data ?? []).filter((g) => g.active);
 

@@ -1,35 +1,33 @@
-import { App, Button, Form, Input, Radio, Select, Switch } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Radio, Select, Switch } from 'antd';
 import { peopleApi } from '../../shared/api/people';
 import { ApiError } from '../api';
 import { call } from '../call';
 import { BRANCH_ROLE_LABELS, STATUS_LABELS } from '../labels';
 import type { Department, Person } from '../types';
+import { useAction } from './useWrite';
 
 type Values = Omit<Person, 'id' | 'unitId' | 'departmentName' | 'updatedAt'>;
 
 /** Add or edit a person; server-side field errors are shown on their fields. */
 export function PersonForm({ person, departments, onSaved }: { person: Person | null; departments: Department[]; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const act = useAction(['people'], ['audit']);
   const isParty = Form.useWatch('isPartyMember', form);
 
   const submit = async (v: Values) => {
     const body = { ...v, departmentId: v.departmentId ?? null, branchRole: v.isPartyMember ? v.branchRole : 'none' };
-    try {
-      if (person) await call(peopleApi.update, { params: { id: person.id }, body, headers: { 'x-expected-version': person.updatedAt } });
-      else await call(peopleApi.create, { body });
-      message.success('已保存');
-      await queryClient.invalidateQueries({ queryKey: ['people'] });
-      await queryClient.invalidateQueries({ queryKey: ['audit'] });
-      onSaved();
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      const fields = (e.details as { fields?: { path: string; message: string }[] } | undefined)?.fields;
-      if (fields?.length) form.setFields(fields.map((f) => ({ name: f.path as keyof Values, errors: [f.message] })));
-      message.error(e.message);
-    }
+    const ok = await act(async () => {
+      try {
+        if (person) await call(peopleApi.update, { params: { id: person.id }, body, headers: { 'x-expected-version': person.updatedAt } });
+        else await call(peopleApi.create, { body });
+      } catch (e) {
+        // The server's field errors are shown on their fields too.
+        const fields = e instanceof ApiError ? (e.details as { fields?: { path: string; message: string }[] } | undefined)?.fields : undefined;
+        if (fields?.length) form.setFields(fields.map((f) => ({ name: f.path as keyof Values, errors: [f.message] })));
+        throw e;
+      }
+    }, '已保存');
+    if (ok) onSaved();
   };
 
   return (

@@ -1,40 +1,35 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { orgApi } from '../../shared/api/org';
-import { ApiError } from '../api';
 import { call } from '../call';
 import type { Post } from '../types';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
+import { keepOpenOnFailure, useAction } from './useWrite';
 import { useDepartments, usePosts } from '../queries/org';
 
 /** AB岗: each post has an A holder and a B holder who stands in when A is away. */
 export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const [editing, setEditing] = useState<Post | 'new' | null>(null);
   const [form] = Form.useForm();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const { data, isFetching } = usePosts({ page, pageSize: 20, q: q || undefined });
   const depts = useDepartments();
-  const refresh = () => Promise.all(['posts', 'org-chart'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
-  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败');
+  const act = useAction(['posts'], ['org-chart']);
 
   const save = async () => {
     const v = await form.validateFields();
     const body = { title: v.title, departmentId: v.departmentId ?? null, holderAId: v.holderAId ?? null, holderBId: v.holderBId ?? null };
-    try {
+    const ok = await act(async () => {
       if (editing === 'new') await call(orgApi.createPost, { body });
       else if (editing) await call(orgApi.updatePost, { params: { id: editing.id }, body });
-      message.success('已保存');
-      setEditing(null);
-      await refresh();
-    } catch (e) { fail(e); }
+    }, '已保存', '操作失败');
+    if (ok) setEditing(null);
   };
   const withdraw = (p: Post) => modal.confirm(reasonModal(`撤销岗位“${p.title}”`, async (reason) => {
-    try { await call(orgApi.withdrawPost, { params: { id: p.id }, body: { reason } }); message.success('已撤销'); await refresh(); } catch (e) { fail(e); throw e; }
+    await keepOpenOnFailure(act(() => call(orgApi.withdrawPost, { params: { id: p.id }, body: { reason } }), '已撤销', '操作失败'));
   }));
   const editingPost = editing && editing !== 'new' ? editing : null;
 

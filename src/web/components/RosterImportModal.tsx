@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { peopleApi } from '../../shared/api/people';
-import { ApiError, download, upload } from '../api';
+import { ApiError, upload } from '../api';
 import { call } from '../call';
 import type { RosterImport } from '../types';
+import { useDownload } from './useWrite';
 
 type Stage = { kind: 'pick' } | { kind: 'uploading'; percent: number } | { kind: 'checked'; imp: RosterImport } | { kind: 'running'; imp: RosterImport } | { kind: 'done'; imp: RosterImport };
 
@@ -17,7 +18,7 @@ type Stage = { kind: 'pick' } | { kind: 'uploading'; percent: number } | { kind:
 export function RosterImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'pick' });
   const [error, setError] = useState<string | null>(null);
-  const { message } = App.useApp();
+  const downloadOrToast = useDownload();
   const queryClient = useQueryClient();
 
   useEffect(() => {
@@ -69,7 +70,7 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
         <>
           <Typography.Paragraph>
             请先下载模板按说明填写，再上传。系统会先检查整个文件：只要有一行有误，就不会写入任何数据。
-            <Button type="link" icon={<DownloadOutlined />} onClick={() => download('/api/people/template.xlsx', '花名册导入模板.xlsx').catch((e) => message.error(e.message))}>下载模板</Button>
+            <Button type="link" icon={<DownloadOutlined />} onClick={() => downloadOrToast('/api/people/template.xlsx', '花名册导入模板.xlsx')}>下载模板</Button>
           </Typography.Paragraph>
           <Upload.Dragger accept=".xlsx" showUploadList={false} beforeUpload={check} disabled={stage.kind === 'uploading'} data-testid="roster-upload">
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>

@@ -1,42 +1,35 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Table, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import type { ResponseOf } from '../../shared/api/endpoint';
 import { availabilityApi } from '../../shared/api/availability';
-import { ApiError } from '../api';
 import { call } from '../call';
 import { useUnavailability } from '../queries/availability';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
+import { keepOpenOnFailure, useAction } from './useWrite';
 
 /** `reason` is null when the reader may not see it (personal data: the person, approvers and the discipline staff). */
 type Away = ResponseOf<typeof availabilityApi.list>['items'][number];
 
 /** 不在岗登记: while someone is away, the B holder of their post acts and gets their reminders. */
 export function UnavailabilityAdmin() {
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
+  const act = useAction(['unavailability']);
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
   const { data, isFetching } = useUnavailability(page);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['unavailability'] });
   const add = async () => {
     const v = await form.validateFields();
     const [from, to] = v.range as [Dayjs, Dayjs];
-    try {
-      await call(availabilityApi.add, { body: { personId: v.personId, fromDate: from.format('YYYY-MM-DD'), toDate: to.format('YYYY-MM-DD'), reason: v.reason } });
-      message.success('已登记，期间由B岗代办');
-      setAdding(false);
-      form.resetFields();
-      await refresh();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '登记失败');
-    }
+    const body = { personId: v.personId, fromDate: from.format('YYYY-MM-DD'), toDate: to.format('YYYY-MM-DD'), reason: v.reason };
+    if (!(await act(() => call(availabilityApi.add, { body }), '已登记，期间由B岗代办', '登记失败'))) return;
+    setAdding(false);
+    form.resetFields();
   };
   const withdraw = (a: Away) => modal.confirm(reasonModal(`撤销 ${a.personName} 的不在岗登记`, async (reason) => {
-    try { await call(availabilityApi.withdraw, { params: { id: a.id }, body: { reason } }); message.success('已撤销'); await refresh(); } catch (e) { message.error(e instanceof ApiError ? e.message : '撤销失败'); throw e; }
+    await keepOpenOnFailure(act(() => call(availabilityApi.withdraw, { params: { id: a.id }, body: { reason } }), '已撤销', '撤销失败'));
   }));
   return (
     <>

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Select, Space } from 'antd';
+import { Alert, Button, Card, Select, Space } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../shared/api/endpoint';
 import { auditApi } from '../../shared/api/audit';
-import { ApiError } from '../api';
 import { call } from '../call';
 import { ENTITY_LABELS } from '../labels';
 import { AuditTable } from '../components/AuditTable';
+import { useWrite } from '../components/useWrite';
 import { shanghaiTime } from '../time';
 import { useDepartments } from '../queries/org';
 
@@ -22,14 +22,16 @@ function anchoredText(c: Verify['checkpoints']) {
 }
 
 export function AuditPage() {
-  const { message } = App.useApp();
+  // Checking changes nothing: no query is refreshed after it.
+  const write = useWrite();
   const [entityType, setEntityType] = useState<string>();
   const [verify, setVerify] = useState<Verify | null>(null);
   const depts = useDepartments();
   // Field values that are ids (科室, A岗 …) read as names; entity names come with each event.
   const names = useMemo(() => new Map((depts.data ?? []).map((d) => [d.id, d.name] as const)), [depts.data]);
   const check = async () => {
-    try { setVerify(await call(auditApi.verify, {})); } catch (e) { message.error(e instanceof ApiError ? e.message : '校验失败'); }
+    const r = await write(() => call(auditApi.verify, {}), undefined, '校验失败');
+    if (r) setVerify(r);
   };
   return (
     <Card title="审计日志" extra={<Button icon={<SafetyCertificateOutlined />} onClick={check}>校验完整性</Button>}>

@@ -1,14 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
-import { App, Breadcrumb, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { download } from '../api';
 import { can, useMe } from '../session';
 import { MeasuresTab } from '../components/campaigns/MeasuresTab';
 import { ComplianceTab } from '../components/campaigns/ComplianceTab';
 import { ActivitiesTab } from '../components/campaigns/ActivitiesTab';
 import { ObjectsTab } from '../components/campaigns/ObjectsTab';
 import { ParamsModal } from '../components/campaigns/CampaignEditors';
+import { useDownload } from '../components/useWrite';
 import { useCampaign } from '../queries/campaigns';
 
 // ECharts is large: the overview loads it on demand.
@@ -18,7 +18,7 @@ const CampaignOverview = lazy(() => import('../components/campaigns/CampaignOver
 export function CampaignPage() {
   const { id } = useParams();
   const me = useMe();
-  const { message } = App.useApp();
+  const downloadOrToast = useDownload();
   const [editingParams, setEditingParams] = useState(false);
   const { data: c, error, isLoading } = useCampaign(id!);
   if (isLoading) return <Spin />;
@@ -27,7 +27,7 @@ export function CampaignPage() {
     <Card title={<Breadcrumb items={[{ title: <Link to="/campaigns">专项活动</Link> }, { title: c.name }]} />}
       extra={<Space>
         {c.can.editParams && <Button onClick={() => setEditingParams(true)}>活动参数</Button>}
-        <Button icon={<DownloadOutlined />} onClick={() => download(`/api/campaigns/${c.id}/report.docx`, '工作情况报告.docx').catch((e) => message.error(e.message))}>工作情况报告</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => downloadOrToast(`/api/campaigns/${c.id}/report.docx`, '工作情况报告.docx')}>工作情况报告</Button>
       </Space>}>
       <ParamsModal campaign={c} open={editingParams} onClose={() => setEditingParams(false)} />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>

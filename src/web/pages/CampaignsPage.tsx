@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError } from '../api';
 import { can, useMe } from '../session';
 import { shanghaiToday } from '../time';
 import type { CampaignDetail } from '../types';
@@ -12,6 +10,7 @@ import { useCampaigns, useCampaignTemplates } from '../queries/campaigns';
 import { useGroups } from '../queries/org';
 import { campaignsApi } from '../../shared/api/campaigns';
 import { call } from '../call';
+import { useWrite } from '../components/useWrite';
 
 const PHASES = [{ key: 'prepare', title: '会前准备' }, { key: 'meeting', title: '召开会议' }, { key: 'rectify', title: '整改落实' }, { key: 'summarize', title: '总结提升' }] as const;
 
@@ -37,8 +36,7 @@ export function CampaignsPage() {
 
 function CreateCampaign({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (c: CampaignDetail) => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const write = useWrite(['campaigns']);
   const templates = useCampaignTemplates(open);
   const groups = useGroups(open);
   const template = templates.data?.[0];
@@ -46,19 +44,14 @@ function CreateCampaign({ open, onClose, onCreated }: { open: boolean; onClose: 
   const submit = async () => {
     const v = await form.validateFields();
     const [from, to] = v.period as [Dayjs, Dayjs];
-    try {
-      const c = await call(campaignsApi.create, { body: {
-        templateCode: template?.code, name: v.name, year: v.year, startsOn: from.format('YYYY-MM-DD'), endsOn: to.format('YYYY-MM-DD'),
-        params: v.params ?? {}, leadingGroupId: v.leadingGroupId ?? null, officeGroupId: v.officeGroupId ?? null,
-        phases: PHASES.filter((p) => v.phases?.[p.key]).map((p) => ({ key: p.key, from: (v.phases[p.key][0] as Dayjs).format('YYYY-MM-DD'), to: (v.phases[p.key][1] as Dayjs).format('YYYY-MM-DD') })),
-      } });
-      message.success(`已创建：${c.categories.length} 个类别、${c.measures.length} 条措施`);
-      await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
-      form.resetFields();
-      onCreated(c);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '创建失败');
-    }
+    const c = await write(() => call(campaignsApi.create, { body: {
+      templateCode: template?.code, name: v.name, year: v.year, startsOn: from.format('YYYY-MM-DD'), endsOn: to.format('YYYY-MM-DD'),
+      params: v.params ?? {}, leadingGroupId: v.leadingGroupId ?? null, officeGroupId: v.officeGroupId ?? null,
+      phases: PHASES.filter((p) => v.phases?.[p.key]).map((p) => ({ key: p.key, from: (v.phases[p.key][0] as Dayjs).format('YYYY-MM-DD'), to: (v.phases[p.key][1] as Dayjs).format('YYYY-MM-DD') })),
+    } }), (created) => `已创建：${created.categories.length} 个类别、${created.measures.length} 条措施`, '创建失败');
+    if (!c) return;
+    form.resetFields();
+    onCreated(c);
   };
   const groupOptions = (kind: string) => (groups.data ?? []).filter((g) => g.kind === kind && g.active).map((g) => ({ value: g.id, label: g.name }));
   return (

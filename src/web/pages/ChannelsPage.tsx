@@ -48,11 +48,10 @@ export function ChannelsPage() {
           {
             title: '操作', width: 230, render: (_: unknown, c) => (
               <Space size={0}>
-                <Button size="small" type="link" loading={testing === c.id} onClick={() => test(c)}>发送测试消息</Button>
-                <Button size="small" type="link" onClick={() => setEditing(c)}>编辑</Button>
-                {c.active
-                  ? <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal(`停用“${c.name}”`, async (reason) => { await run(() => call(channelsApi.withdraw, { params: { id: c.id }, body: { reason } }), '已停用'); }))}>停用</Button>
-                  : <Button size="small" type="link" onClick={() => modal.confirm(reasonModal(`恢复“${c.name}”`, async (reason) => { await run(() => call(channelsApi.restore, { params: { id: c.id }, body: { reason } }), '已恢复'); }))}>恢复</Button>}
+                {c.can.test && <Button size="small" type="link" loading={testing === c.id} onClick={() => test(c)}>发送测试消息</Button>}
+                {c.can.edit && <Button size="small" type="link" onClick={() => setEditing(c)}>编辑</Button>}
+                {c.can.deactivate && <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal(`停用“${c.name}”`, async (reason) => { await run(() => call(channelsApi.withdraw, { params: { id: c.id }, body: { reason } }), '已停用'); }))}>停用</Button>}
+                {c.can.reactivate && <Button size="small" type="link" onClick={() => modal.confirm(reasonModal(`恢复“${c.name}”`, async (reason) => { await run(() => call(channelsApi.restore, { params: { id: c.id }, body: { reason } }), '已恢复'); }))}>恢复</Button>}
               </Space>
             ),
           },

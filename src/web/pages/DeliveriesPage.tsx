@@ -61,7 +61,7 @@ export function DeliveriesPage() {
             ) : '—',
           },
           { title: '送达/下次尝试', width: 130, render: (_: unknown, d) => (d.sentAt ? shanghaiTime(d.sentAt, 'minute') : d.nextAttemptAt && !d.held ? shanghaiTime(d.nextAttemptAt, 'minute') : '—') },
-          { title: '操作', width: 60, render: (_: unknown, d) => (d.status === 'failed' ? <Button size="small" type="link" onClick={() => retry(d)}>重试</Button> : null) },
+          { title: '操作', width: 60, render: (_: unknown, d) => (d.can.retry ? <Button size="small" type="link" onClick={() => retry(d)}>重试</Button> : null) },
         ]} />
     </Card>
   );

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Tag } from 'antd';
+import { Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { opinionsApi } from '../../shared/api/opinions';
-import { ApiError } from '../api';
 import { call } from '../call';
 import { shanghaiToday } from '../time';
 import { OpinionFormDrawer, STATUS } from '../components/opinions/OpinionFormDrawer';
+import { useWrite } from '../components/useWrite';
 import { useCampaigns } from '../queries/campaigns';
 import { useOpinionForms } from '../queries/opinions';
 
@@ -20,7 +19,7 @@ export function OpinionsPage() {
     <Card title="问题征求意见" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建意见表</Button>}>
       <List dataSource={forms.data ?? []} loading={forms.isLoading} locale={{ emptyText: <Empty description="还没有意见表。可按专项活动的类别自动生成问题。" /> }}
         renderItem={(f) => (
-          <List.Item actions={[<Button key="open" type="link" onClick={() => setOpen(f.id)}>查看</Button>]}>
+          <List.Item actions={f.can.see ? [<Button key="open" type="link" onClick={() => setOpen(f.id)}>查看</Button>] : []}>
             <List.Item.Meta title={<a onClick={() => setOpen(f.id)}>{f.title}</a>} description={`${f.opensOn} 至 ${f.closesOn}`} />
             <Tag color={STATUS[f.status]?.color}>{STATUS[f.status]?.label ?? f.status}</Tag>
           </List.Item>
@@ -33,24 +32,18 @@ export function OpinionsPage() {
 
 function CreateForm({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const write = useWrite(['opinion-forms']);
   const campaigns = useCampaigns(open);
   const submit = async () => {
     const v = await form.validateFields();
     const [from, to] = v.period as [Dayjs, Dayjs];
-    try {
-      const f = await call(opinionsApi.createForm, { body: {
-        campaignId: v.campaignId ?? null, title: v.title, intro: v.intro ?? '', opensOn: from.format('YYYY-MM-DD'), closesOn: to.format('YYYY-MM-DD'),
-        questions: v.campaignId ? [] : [{ id: 'q1', kind: 'text', label: '您的意见建议' }],
-      } });
-      message.success(`已创建，共 ${f.questions.length} 个问题`);
-      await queryClient.invalidateQueries({ queryKey: ['opinion-forms'] });
-      form.resetFields();
-      onCreated(f.id);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '创建失败');
-    }
+    const f = await write(() => call(opinionsApi.createForm, { body: {
+      campaignId: v.campaignId ?? null, title: v.title, intro: v.intro ?? '', opensOn: from.format('YYYY-MM-DD'), closesOn: to.format('YYYY-MM-DD'),
+      questions: v.campaignId ? [] : [{ id: 'q1', kind: 'text', label: '您的意见建议' }],
+    } }), (created) => `已创建，共 ${created.questions.length} 个问题`, '创建失败');
+    if (!f) return;
+    form.resetFields();
+    onCreated(f.id);
   };
   const today = dayjs(shanghaiToday());
   return (

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Col, Descriptions, Progress, Result, Row, Space, Spin, Statistic, Tabs, Tag } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { can, useMe } from '../session';
 import type { Meeting } from '../components/orglife/types';
 import { StudyTab } from '../components/orglife/StudyTab';
 import { OpinionItemsTab } from '../components/orglife/OpinionItemsTab';
@@ -16,25 +15,24 @@ import { MEETING_STATUS } from './OrgLifePage';
 /** One meeting: its preparation step by step, the meeting itself and the rectification list. */
 export function OrgLifeMeetingPage() {
   const { id } = useParams();
-  const me = useMe();
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const { data: m, error, isLoading } = useMeeting(id!);
   if (isLoading) return <Spin />;
   if (error || !m) return <Result status="404" title="组织生活会不存在" subTitle={error?.message} extra={<Link to="/org-life">返回列表</Link>} />;
-  const manage = m.can.manage;
   const tabs = [
     { key: 'overview', label: '概况', children: <Overview m={m} /> },
     { key: 'study', label: '会前学习', children: <StudyTab meeting={m} /> },
-    ...(m.formId && (can(me, 'opinions.manage') || can(me, 'opinions.triage')) ? [{ key: 'opinions', label: '意见整理', children: <OpinionItemsTab meeting={m} /> }] : []),
+    ...(m.formId && m.can.seeOpinionItems ? [{ key: 'opinions', label: '意见整理', children: <OpinionItemsTab meeting={m} /> }] : []),
     { key: 'talks', label: '谈心谈话', children: <TalksTab meeting={m} /> },
     { key: 'lists', label: '自查清单', children: <ListsTab meeting={m} /> },
-    ...(manage ? [{ key: 'meeting', label: '召开会议', children: <MeetingRecordTab meeting={m} /> }, { key: 'rectification', label: '整改清单', children: <RectificationTab meeting={m} /> }] : []),
+    ...(m.can.record ? [{ key: 'meeting', label: '召开会议', children: <MeetingRecordTab meeting={m} /> }] : []),
+    ...(m.can.readRectification ? [{ key: 'rectification', label: '整改清单', children: <RectificationTab meeting={m} /> }] : []),
   ];
   const active = tabs.some((t) => t.key === params.get('tab')) ? params.get('tab')! : 'overview';
   return (
     <Card title={<Breadcrumb items={[{ title: <Link to="/org-life">专题组织生活会</Link> }, { title: m.title }]} />} extra={<Space>
-      {manage && m.status === 'preparing' && <Button size="small" onClick={() => setEditing(true)}>会议设置</Button>}
+      {m.can.edit && <Button size="small" onClick={() => setEditing(true)}>会议设置</Button>}
       <Tag color={MEETING_STATUS[m.status].color}>{MEETING_STATUS[m.status].label}</Tag>
     </Space>}>
       <MeetingSettings meeting={m} open={editing} onClose={() => setEditing(false)} />

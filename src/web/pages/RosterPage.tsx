@@ -1,19 +1,19 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Drawer, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Drawer, Input, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { ApiError, download } from '../api';
 import { can, useMe } from '../session';
 import { BRANCH_ROLE_LABELS, STATUS_LABELS } from '../labels';
 import type { Person } from '../types';
 import { PersonForm } from '../components/PersonForm';
 import { RosterImportModal } from '../components/RosterImportModal';
 import { AuditHistory } from '../components/AuditHistory';
+import { useDownload } from '../components/useWrite';
 import { useDepartments } from '../queries/org';
 import { usePeople } from '../queries/people';
 
 export function RosterPage() {
   const me = useMe();
-  const { message } = App.useApp();
+  const downloadOrToast = useDownload();
   const [q, setQ] = useState('');
   const [departmentId, setDepartmentId] = useState<string>();
   const [status, setStatus] = useState<Person['status'] | undefined>('in_service');
@@ -32,7 +32,7 @@ export function RosterPage() {
   const names = useMemo(() => new Map((depts.data ?? []).map((d) => [d.id, d.name])), [depts.data]);
   const reset = (fn: () => void) => { fn(); setPage(1); };
 
-  const exportRoster = () => download('/api/people/export.xlsx', '花名册.xlsx').catch((e) => message.error(e instanceof ApiError ? e.message : '导出失败'));
+  const exportRoster = () => downloadOrToast('/api/people/export.xlsx', '花名册.xlsx', '导出失败');
 
   return (
     <Card title="花名册" extra={

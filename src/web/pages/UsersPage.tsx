@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { usersApi } from '../../shared/api/users';
-import { ApiError } from '../api';
 import { call } from '../call';
 import { ROLE_LABELS } from '../labels';
 import type { User } from '../types';
 import { PersonSelect } from '../components/PersonSelect';
 import { reasonModal } from '../components/ReasonPrompt';
+import { useAction } from '../components/useWrite';
 import { AuditHistory } from '../components/AuditHistory';
 import { PASSWORD_RULE_TEXT, passwordProblems } from '../../domain/password-policy';
 import { USERNAME_PATTERN, USERNAME_RULE_TEXT } from '../../shared/contracts/username';
@@ -25,11 +24,9 @@ const passwordRules = (username: () => string | undefined) => [{ required: true,
 
 /** Administrator roles are the operator's (zuofeng admin add / reset on the server): not granted, revoked or reset here. */
 const grantableRoles = Object.entries(ROLE_LABELS).filter(([role]) => !isAdminRole(role)).map(([value, label]) => ({ value, label }));
-const isAdministrator = (u: User) => u.grants.some((g) => isAdminRole(g.role));
 
 export function UsersPage() {
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
@@ -43,28 +40,25 @@ export function UsersPage() {
   const users = useUsers(page, q);
   const depts = useDepartments();
   const groups = useGroups();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
-  const act = async (fn: () => Promise<unknown>, ok: string) => {
-    try { await fn(); message.success(ok); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
-  };
+  const act = useAction(['users']);
 
   const create = async () => {
     const v = await createForm.validateFields();
-    if (await act(() => call(usersApi.create, { body: { ...v, personId: v.personId ?? null } }), '用户已创建，首次登录须修改密码')) setCreating(false);
+    if (await act(() => call(usersApi.create, { body: { ...v, personId: v.personId ?? null } }), '用户已创建，首次登录须修改密码', '操作失败')) setCreating(false);
   };
   const grant = async () => {
     const v = await grantForm.validateFields();
-    if (await act(() => call(usersApi.grant, { params: { id: granting!.id }, body: { role: v.role, scopeType: v.scopeType, scopeId: v.scopeType === 'unit' ? null : v.scopeId } }), '已授予')) setGranting(null);
+    if (await act(() => call(usersApi.grant, { params: { id: granting!.id }, body: { role: v.role, scopeType: v.scopeType, scopeId: v.scopeType === 'unit' ? null : v.scopeId } }), '已授予', '操作失败')) setGranting(null);
   };
   const reset = async () => {
     const v = await resetForm.validateFields();
-    if (await act(() => call(usersApi.resetPassword, { params: { id: resetting!.id }, body: v }), '密码已重置，该用户下次登录须修改密码')) setResetting(null);
+    if (await act(() => call(usersApi.resetPassword, { params: { id: resetting!.id }, body: v }), '密码已重置，该用户下次登录须修改密码', '操作失败')) setResetting(null);
   };
   const resetTotp = (u: User) => modal.confirm(reasonModal(`重置 ${u.displayName} 的两步验证（该用户的登录将被注销，之后只用密码登录，可重新启用）`, async (reason) => {
-    if (!(await act(() => call(usersApi.resetTotp, { params: { id: u.id }, body: { reason } }), '两步验证已重置'))) throw new Error('reset failed');
+    if (!(await act(() => call(usersApi.resetTotp, { params: { id: u.id }, body: { reason } }), '两步验证已重置', '操作失败'))) throw new Error('reset failed');
   }));
   const revoke = (u: User, g: User['grants'][number]) => modal.confirm(reasonModal(`撤销 ${u.displayName} 的“${g.roleLabel}”角色`, async (reason) => {
-    if (!(await act(() => call(usersApi.revokeGrant, { params: { id: u.id, grantId: g.id }, body: { reason } }), '已撤销'))) throw new Error('revoke failed');
+    if (!(await act(() => call(usersApi.revokeGrant, { params: { id: u.id, grantId: g.id }, body: { reason } }), '已撤销', '操作失败'))) throw new Error('revoke failed');
   }));
 
   return (
@@ -76,7 +70,7 @@ export function UsersPage() {
           { title: '用户名', dataIndex: 'username', width: 130 },
           { title: '姓名', dataIndex: 'displayName', width: 100 },
           { title: '角色', key: 'grants', render: (_, u) => u.grants.map((g) => (
-            <Tag key={g.id} closable={!isAdminRole(g.role)} onClose={(e) => { e.preventDefault(); revoke(u, g); }}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>
+            <Tag key={g.id} closable={u.can.revoke && !isAdminRole(g.role)} onClose={(e) => { e.preventDefault(); revoke(u, g); }}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>
           )) },
           { title: '状态', key: 'state', width: 150, render: (_, u) => (
             <Space size={[0, 4]} wrap>
@@ -87,11 +81,11 @@ export function UsersPage() {
           ) },
           { title: '操作', key: 'ops', width: 300, render: (_, u) => (
             <Space size={0} wrap>
-              <Button type="link" size="small" onClick={() => { grantForm.resetFields(); setGranting(u); }}>授予角色</Button>
-              {!isAdministrator(u) && <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>}
-              {u.totpEnabled && !isAdministrator(u) && <Button type="link" size="small" onClick={() => resetTotp(u)}>重置两步验证</Button>}
+              {u.can.grant && <Button type="link" size="small" onClick={() => { grantForm.resetFields(); setGranting(u); }}>授予角色</Button>}
+              {u.can.resetPassword && <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>}
+              {u.totpEnabled && u.can.resetTotp && <Button type="link" size="small" onClick={() => resetTotp(u)}>重置两步验证</Button>}
               <Button type="link" size="small" onClick={() => setHistory(u)}>历史</Button>
-              <Button type="link" size="small" danger={u.active} onClick={() => act(() => call(usersApi.patch, { params: { id: u.id }, body: { active: !u.active } }), u.active ? '已停用' : '已启用')}>{u.active ? '停用' : '启用'}</Button>
+              {(u.active ? u.can.deactivate : u.can.edit) && <Button type="link" size="small" danger={u.active} onClick={() => act(() => call(usersApi.patch, { params: { id: u.id }, body: { active: !u.active } }), u.active ? '已停用' : '已启用', '操作失败')}>{u.active ? '停用' : '启用'}</Button>}
             </Space>
           ) },
         ]} />

@@ -33,17 +33,18 @@ const opened = (deps: AppDeps, c: ChannelRow) => openChannel(keyringFor(deps.con
 
 const maskedOf = (deps: AppDeps, c: ChannelRow) => { const o = opened(deps, c); return o ? maskAddress(o.address) : UNREADABLE; };
 
-async function present(deps: AppDeps, unitId: string, rows: ChannelRow[]): Promise<z.infer<typeof ZChannel>[]> {
-  const depts = new Map((await channelsRepo.departmentNames(deps.db, unitId)).map((d) => [d.id, d.name]));
+async function present(deps: AppDeps, actor: Actor, rows: ChannelRow[]): Promise<z.infer<typeof ZChannel>[]> {
+  const depts = new Map((await channelsRepo.departmentNames(deps.db, actor.unitId)).map((d) => [d.id, d.name]));
   return rows.map((c) => ({
     id: c.id, kind: c.kind as ChannelKind, kindLabel: CHANNEL_KINDS[c.kind as ChannelKind], name: c.name, departmentId: c.departmentId, departmentName: c.departmentId ? depts.get(c.departmentId) ?? null : null,
     address: maskedOf(deps, c), hasSecret: c.secret !== '', active: c.active, withdrawnReason: c.withdrawnReason, version: c.version,
     lastTestAt: c.lastTestAt?.toISOString() ?? null, lastTestOk: c.lastTestOk, lastTestAnswer: c.lastTestAnswer,
+    can: notificationChannelPolicy(actor, c),
   }));
 }
 
 export async function listChannels(deps: AppDeps, actor: Actor) {
-  return present(deps, actor.unitId, await channelsRepo.list(deps.db, actor.unitId));
+  return present(deps, actor, await channelsRepo.list(deps.db, actor.unitId));
 }
 
 /** The channel if the actor may see it (404 otherwise), and the action asked for allowed (domain/policies/channel). */
@@ -74,7 +75,7 @@ export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<type
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'create', after: auditView(b, b.secret) });
     return c!;
   });
-  return (await present(deps, actor.unitId, [row]))[0]!;
+  return (await present(deps, actor, [row]))[0]!;
 }
 
 export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZChannelUpdate>) {
@@ -97,7 +98,7 @@ export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: 
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'update', before: auditView(before, stored?.secret ?? ''), after: auditView(next, next.secret) });
     return updated;
   });
-  return (await present(deps, actor.unitId, [row]))[0]!;
+  return (await present(deps, actor, [row]))[0]!;
 }
 
 export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, active: boolean, reason: string | null) {
@@ -108,7 +109,7 @@ export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, 
     await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: active ? 'restore' : 'withdraw', after: { reason } });
     return r!;
   });
-  return (await present(deps, actor.unitId, [row]))[0]!;
+  return (await present(deps, actor, [row]))[0]!;
 }
 
 /**

@@ -31,15 +31,19 @@ export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof
   return {
     total, page: q.page, pageSize: q.pageSize,
     counts: { pending: count('pending'), sending: count('sending'), sent: count('sent'), failed: count('failed') },
-    items: rows.map(({ d, title, kind, recipientPersonId }) => ({
+    items: rows.map(({ d, title, kind, recipientPersonId }) => {
       // Who received a notice about their own affairs (an opinion about them…) is not the office's to read.
-      ...textOf(deliveryPolicy(actor, { unitId: d.unitId, status: d.status, private: !mayGoToGroup(kind) }), title, kind),
-      id: d.id, notificationId: d.notificationId, recipientName: names.find((p) => p.id === recipientPersonId)?.name ?? '',
-      medium: d.medium as 'robot' | 'mail', channelName: d.medium === 'mail' ? `邮件 ${d.address}` : channels.find((c) => c.id === d.channelId)?.name ?? '',
-      status: d.status as 'pending' | 'sending' | 'sent' | 'failed', held: d.held, urgency: d.urgency, attempts: d.attempts,
-      nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null, sentAt: d.sentAt?.toISOString() ?? null,
-      lastCode: d.lastCode, lastMessage: d.lastMessage, batchKey: d.batchKey, createdAt: d.createdAt.toISOString(),
-    })),
+      const can = deliveryPolicy(actor, { unitId: d.unitId, status: d.status, private: !mayGoToGroup(kind) });
+      return {
+        ...textOf(can, title, kind),
+        id: d.id, notificationId: d.notificationId, recipientName: names.find((p) => p.id === recipientPersonId)?.name ?? '',
+        medium: d.medium as 'robot' | 'mail', channelName: d.medium === 'mail' ? `邮件 ${d.address}` : channels.find((c) => c.id === d.channelId)?.name ?? '',
+        status: d.status as 'pending' | 'sending' | 'sent' | 'failed', held: d.held, urgency: d.urgency, attempts: d.attempts,
+        nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null, sentAt: d.sentAt?.toISOString() ?? null,
+        lastCode: d.lastCode, lastMessage: d.lastMessage, batchKey: d.batchKey, createdAt: d.createdAt.toISOString(),
+        can,
+      };
+    }),
   };
 }
 

@@ -76,7 +76,7 @@ export async function createForm(deps: AppDeps, actor: Actor, b: z.infer<typeof 
 
 export async function listForms(deps: AppDeps, actor: Actor) {
   const rows = await opinionsRepo.forms(deps.db, actor.unitId);
-  return rows.map((f) => ({ id: f.id, title: f.title, status: f.status, opensOn: f.opensOn, closesOn: f.closesOn }));
+  return rows.map((f) => ({ id: f.id, title: f.title, status: f.status, opensOn: f.opensOn, closesOn: f.closesOn, can: opinionFormPolicy(actor, { unitId: f.unitId, status: f.status as OpinionFormStatus }) }));
 }
 
 /** The form if the actor may see it (404 otherwise), with what the actor may do with it. */
@@ -88,7 +88,7 @@ async function formOr404(deps: AppDeps, actor: Actor, id: string) {
 }
 
 export async function getForm(deps: AppDeps, actor: Actor, id: string) {
-  const { f } = await formOr404(deps, actor, id);
+  const { f, can } = await formOr404(deps, actor, id);
   const [dists, responses, codes, pending] = await Promise.all([
     opinionsRepo.distributions(deps.db, actor.unitId, id),
     opinionsRepo.responseCounts(deps.db, actor.unitId, id),
@@ -107,6 +107,7 @@ export async function getForm(deps: AppDeps, actor: Actor, id: string) {
       pending: pending.find((r) => r.audience === d.audience)?.n ?? 0,
       codes: codesOf.get(d.id) ?? null,
     })),
+    can,
   };
 }
 

@@ -3,6 +3,7 @@ import { shanghaiDate } from '../../../domain/civil-date.js';
 import { attendancePct } from '../../../domain/attendance.js';
 import { meetingPolicy, type MeetingCan, type MeetingStatus } from '../../../domain/policies/meeting.js';
 import { canSeeList } from '../../../domain/policies/self-check-list.js';
+import { canSeeOpinionItems } from '../../../domain/policies/opinion-item.js';
 import { isBranchSecretary, isLeadership } from '../../../domain/policies/who.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
 import type { ZMeetingBody, ZMeetingRecordBody } from '../../../shared/contracts/orglife.js';
@@ -109,6 +110,7 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
       decideLists: isBranchSecretary(actor),
       seeAllLists: canSeeList(actor, '__someone_else__'),
       leadership: isLeadership(actor),
+      seeOpinionItems: canSeeOpinionItems(actor),
     },
     me: actor.personId,
   };

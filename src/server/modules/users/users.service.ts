@@ -31,11 +31,15 @@ export async function listUsers(deps: AppDeps, actor: Actor, q: { q?: string; pa
   ]);
   return {
     total, page: q.page, pageSize: q.pageSize,
-    items: rows.map(({ user: u, personName }) => ({
-      id: u.id, username: u.username, displayName: u.displayName, personId: u.personId, personName, active: u.active,
-      locked: locked.has(keys.get(u.id)!), totpEnabled: u.totpSecret !== null, mustChangePassword: u.mustChangePassword,
-      grants: grants.filter((g) => g.userId === u.id).map((g) => presentGrant(g, unit!.name, names)),
-    })),
+    items: rows.map(({ user: u, personName }) => {
+      const held = grants.filter((g) => g.userId === u.id);
+      return {
+        id: u.id, username: u.username, displayName: u.displayName, personId: u.personId, personName, active: u.active,
+        locked: locked.has(keys.get(u.id)!), totpEnabled: u.totpSecret !== null, mustChangePassword: u.mustChangePassword,
+        grants: held.map((g) => presentGrant(g, unit!.name, names)),
+        can: userPolicy(actor, { unitId: u.unitId, id: u.id, roles: held.map((g) => g.role as Role) }),
+      };
+    }),
   };
 }
 

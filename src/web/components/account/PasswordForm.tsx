@@ -1,25 +1,21 @@
-import { App, Button, Form, Input, Typography } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../shared/api/auth';
-import { ApiError } from '../../api';
 import { call } from '../../call';
 import { PASSWORD_RULE_TEXT, passwordProblems } from '../../../domain/password-policy';
+import { useAction } from '../useWrite';
 
 /** Changing one's own password, with the one rule shown and checked as it is typed (the server checks it again). */
 export function PasswordForm({ username, submitText = '修改密码', onDone }: { username: string; submitText?: string; onDone?: () => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
+  const act = useAction();
   const queryClient = useQueryClient();
   const submit = async (v: { currentPassword: string; newPassword: string }) => {
-    try {
-      await call(authApi.changePassword, { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
-      message.success('密码已修改，其他设备上的登录已退出');
-      form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
-      onDone?.();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '修改失败');
-    }
+    const ok = await act(() => call(authApi.changePassword, { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }), '密码已修改，其他设备上的登录已退出', '修改失败');
+    if (!ok) return;
+    form.resetFields();
+    await queryClient.invalidateQueries({ queryKey: ['me'] });
+    onDone?.();
   };
   return (
     <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 420 }} requiredMark={false}>

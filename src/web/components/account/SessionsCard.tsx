@@ -1,21 +1,22 @@
-import { App, Button, Popconfirm, Table, Tag } from 'antd';
+import { Button, Popconfirm, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ResponseOf } from '../../../shared/api/endpoint';
 import { authApi } from '../../../shared/api/auth';
-import { ApiError } from '../../api';
 import { call } from '../../call';
 import { useSessions } from '../../queries/auth';
+import { useAction } from '../useWrite';
 
 type Session = ResponseOf<typeof authApi.sessions>[number];
 const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 /** Where I am signed in: each session with its device and times; any other one can be signed out. */
 export function SessionsCard() {
-  const { message } = App.useApp();
+  const act = useAction();
   const queryClient = useQueryClient();
   const sessions = useSessions();
   const run = async (fn: () => Promise<unknown>, ok: string) => {
-    try { await fn(); message.success(ok); } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); }
+    // Refreshed whatever the outcome: a failure may mean the session is already gone.
+    await act(fn, ok, '操作失败');
     await queryClient.invalidateQueries({ queryKey: ['sessions'] });
   };
   const others = (sessions.data ?? []).filter((s) => !s.current).length;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ResponseOf } from '../../../shared/api/endpoint';
 import { authApi } from '../../../shared/api/auth';
-import { ApiError } from '../../api';
 import { call } from '../../call';
 import { useTotpStatus } from '../../queries/auth';
+import { useAction } from '../useWrite';
 
 type Setup = ResponseOf<typeof authApi.totpSetup>;
 
@@ -13,7 +13,7 @@ const codeRule = [{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输
 
 /** Two-step verification: enrol with any authenticator app (scan the QR code, confirm with the password and a code), or turn it off. */
 export function TotpCard({ onEnabled }: { onEnabled?: () => void }) {
-  const { message } = App.useApp();
+  const act = useAction();
   const queryClient = useQueryClient();
   const status = useTotpStatus();
   const [setup, setSetup] = useState<Setup | null>(null);
@@ -22,9 +22,7 @@ export function TotpCard({ onEnabled }: { onEnabled?: () => void }) {
     await queryClient.invalidateQueries({ queryKey: ['totp'] });
     await queryClient.invalidateQueries({ queryKey: ['me'] });
   };
-  const run = async (fn: () => Promise<unknown>, ok?: string) => {
-    try { await fn(); if (ok) message.success(ok); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
-  };
+  const run = (fn: () => Promise<unknown>, ok?: string) => act(fn, ok, '操作失败');
   const start = () => run(async () => setSetup(await call(authApi.totpSetup, {})));
   const enable = async (v: { password: string; code: string }) => {
     if (await run(() => call(authApi.totpEnable, { body: v }), '两步验证已启用')) { setSetup(null); await refresh(); onEnabled?.(); }

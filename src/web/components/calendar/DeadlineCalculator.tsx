@@ -1,24 +1,22 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Select } from 'antd';
+import { Alert, Button, DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { calendarApi } from '../../../shared/api/calendar';
-import { ApiError } from '../../api';
 import { call } from '../../call';
 import type { ComputedDeadline } from '../../types';
 import { shanghaiToday } from '../../time';
+import { useWrite } from '../useWrite';
 
 /** 办理期限计算: what measure 26 gives for a document received on a day. */
 export function DeadlineCalculator() {
   const [result, setResult] = useState<ComputedDeadline | null>(null);
-  const { message } = App.useApp();
+  // A calculation changes nothing: no query is refreshed after it.
+  const write = useWrite();
   const compute = async (v: { receivedOn: Dayjs; urgency: 'urgent' | 'important' | 'normal'; explicitDue?: Dayjs }) => {
-    try {
-      setResult(await call(calendarApi.computeDeadline, {
-        body: { receivedOn: v.receivedOn.format('YYYY-MM-DD'), urgency: v.urgency, explicitDue: v.explicitDue ? v.explicitDue.format('YYYY-MM-DD') : null },
-      }));
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '计算失败');
-    }
+    const r = await write(() => call(calendarApi.computeDeadline, {
+      body: { receivedOn: v.receivedOn.format('YYYY-MM-DD'), urgency: v.urgency, explicitDue: v.explicitDue ? v.explicitDue.format('YYYY-MM-DD') : null },
+    }), undefined, '计算失败');
+    if (r) setResult(r);
   };
   const how = (r: ComputedDeadline) =>
     r.policy.kind === 'explicit' ? '按来文要求的时限' : r.policy.kind === 'same_day' ? '紧急件随到随办，当日办结' : `收文次日起第 ${r.policy.days + (r.policy.extendedBy ?? 0)} 个工作日`;

@@ -1,27 +1,19 @@
 import { useEffect } from 'react';
-import { App, Button, Form, InputNumber, Switch } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, InputNumber, Switch } from 'antd';
 import { calendarApi } from '../../../shared/api/calendar';
-import { ApiError } from '../../api';
 import { call } from '../../call';
 import { useDeadlineSettings } from '../../queries/calendar';
 import type { DeadlineSettings } from '../../types';
+import { useWrite } from '../useWrite';
 
 /** The unit's time limits (限时办结制度); defaults are the plan's: 7 working days, at most 15. */
 export function DeadlineSettingsForm({ canWrite }: { canWrite: boolean }) {
   const [form] = Form.useForm<DeadlineSettings>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const write = useWrite(['deadline-settings']);
   const { data } = useDeadlineSettings();
   useEffect(() => { if (data) form.setFieldsValue(data); }, [data, form]);
   const save = async (v: DeadlineSettings) => {
-    try {
-      await call(calendarApi.saveDeadlineSettings, { body: v });
-      message.success('已保存');
-      await queryClient.invalidateQueries({ queryKey: ['deadline-settings'] });
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '保存失败');
-    }
+    await write(() => call(calendarApi.saveDeadlineSettings, { body: v }), '已保存', '保存失败');
   };
   const days = { min: 1, max: 60, addonAfter: '个工作日', style: { width: 180 }, disabled: !canWrite };
   return (

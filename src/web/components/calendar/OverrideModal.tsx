@@ -1,9 +1,8 @@
-import { App, Descriptions, Form, Input, Modal, Radio } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Descriptions, Form, Input, Modal, Radio } from 'antd';
 import { calendarApi } from '../../../shared/api/calendar';
-import { ApiError } from '../../api';
 import { call } from '../../call';
 import type { DayInfo } from '../../types';
+import { useWrite } from '../useWrite';
 
 const KIND_LABELS: Record<DayInfo['kind'], string> = {
   workday: '工作日', weekend: '周末', holiday: '法定节假日', makeup: '调休上班', override_working: '本单位安排上班', override_off: '本单位安排休息',
@@ -12,27 +11,15 @@ const KIND_LABELS: Record<DayInfo['kind'], string> = {
 /** Sets (or withdraws) the unit's own arrangement for one day; open deadlines are recomputed. */
 export function OverrideModal({ day, onClose }: { day: DayInfo | null; onClose: () => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const done = async (text: string, recomputed: { changed: number }) => {
-    message.success(`${text}${recomputed.changed ? `，${recomputed.changed} 个期限已重算` : ''}`);
-    await queryClient.invalidateQueries({ queryKey: ['calendar-days'] });
-    await queryClient.invalidateQueries({ queryKey: ['calendar-overrides'] });
-    onClose();
-  };
+  const write = useWrite(['calendar-days'], ['calendar-overrides']);
   const submit = async () => {
     const v = await form.validateFields();
-    try {
-      if (v.action === 'withdraw') {
-        const r = await call(calendarApi.withdrawOverride, { params: { id: day!.overrideId! }, body: { reason: v.reason } });
-        await done('已撤销本单位安排', r.recomputed);
-      } else {
-        const r = await call(calendarApi.setOverride, { body: { date: day!.date, working: v.action === 'working', reason: v.reason } });
-        await done('已保存', r.recomputed);
-      }
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '保存失败');
-    }
+    const withdraw = v.action === 'withdraw';
+    const r = await write(() => (withdraw
+      ? call(calendarApi.withdrawOverride, { params: { id: day!.overrideId! }, body: { reason: v.reason } })
+      : call(calendarApi.setOverride, { body: { date: day!.date, working: v.action === 'working', reason: v.reason } })),
+    ({ recomputed }) => `${withdraw ? '已撤销本单位安排' : '已保存'}${recomputed.changed ? `，${recomputed.changed} 个期限已重算` : ''}`, '保存失败');
+    if (r) onClose();
   };
   return (
     <Modal title={`本单位安排：${day?.date ?? ''}`} open={!!day} onOk={submit} onCancel={onClose} destroyOnHidden forceRender>

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, Upload } from 'antd';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, download, post, upload } from '../../api';
+import { post, upload } from '../../api';
 import { shanghaiToday } from '../../time';
 import type { Activity, CampaignDetail } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
 import { reasonModal } from '../ReasonPrompt';
+import { useAction, useDownload } from '../useWrite';
 import { useMe } from '../../session';
 import { RollCallModal } from './RollCallModal';
 import { useDepartments } from '../../queries/org';
@@ -24,16 +24,12 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
   const [type, setType] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
   const [calling, setCalling] = useState<Activity | null>(null);
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { modal } = App.useApp();
+  const act = useAction(['activities'], ['rules'], ['compliance']);
+  const attach = useAction(['activities']);
+  const downloadOrToast = useDownload();
   const withdraw = (a: Activity) => modal.confirm(reasonModal(`撤销活动记录“${a.title}”`, async (reason) => {
-    try {
-      await post(`/api/activities/${a.id}/withdraw`, { reason });
-      message.success('已撤销，不再计入达标情况');
-      for (const k of ['activities', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '撤销失败');
-    }
+    await act(() => post(`/api/activities/${a.id}/withdraw`, { reason }), '已撤销，不再计入达标情况', '撤销失败');
   }));
   const list = useActivities({ campaignId: campaign.id, page, pageSize: 20, ...(type ? { type: type as Activity['type'] } : {}) });
   return (
@@ -53,10 +49,10 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
           { title: '措施', dataIndex: 'measureNos', width: 90, render: (n: number[]) => n.map((x) => `措施${x}`).join('、') || '—' },
           { title: '附件', width: 160, render: (_, a) => (
             <Space orientation="vertical" size={0}>
-              {a.files.map((f) => <a key={f.id} onClick={() => download(`/api/activity-files/${f.id}`, f.fileName).catch((e) => message.error(e.message))}><PaperClipOutlined /> {f.fileName}</a>)}
+              {a.files.map((f) => <a key={f.id} onClick={() => downloadOrToast(`/api/activity-files/${f.id}`, f.fileName)}><PaperClipOutlined /> {f.fileName}</a>)}
               {a.can.attach && (
                 <Upload showUploadList={false} accept=".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
-                  beforeUpload={(file) => { void upload(`/api/activities/${a.id}/files`, file, () => undefined).then(() => { message.success('附件已上传'); void queryClient.invalidateQueries({ queryKey: ['activities'] }); }, (e) => message.error(e instanceof ApiError ? e.message : '上传失败')); return false; }}>
+                  beforeUpload={(file) => { void attach(() => upload(`/api/activities/${a.id}/files`, file, () => undefined), '附件已上传', '上传失败'); return false; }}>
                   <Button size="small" type="link">上传</Button>
                 </Upload>
               )}
@@ -77,8 +73,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
 
 function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const act = useAction(['activities'], ['rules'], ['compliance']);
   const type = Form.useWatch('type', form);
   // Only the discipline staff record confidential discipline records (domain/policies/activity.ts).
   const discipline = useMe().grants.some((g) => g.role === 'discipline');
@@ -88,19 +83,14 @@ function RecordActivity({ campaign, open, onClose }: { campaign: CampaignDetail;
   const depts = useDepartments(open);
   const submit = async () => {
     const v = await form.validateFields();
-    try {
-      await post('/api/activities', {
-        campaignId: campaign.id, type: v.type, title: v.title, heldOn: (v.heldOn as Dayjs).format('YYYY-MM-DD'), departmentId: v.departmentId ?? null,
-        participantIds: v.participantIds ?? [], absentIds: v.absentIds ?? [], objectIds: type === 'home_visit' ? v.visitedIds ?? [] : v.objectIds ?? [], measureNos: v.measureNos ?? [], minutes: v.minutes ?? '',
-        ...(discipline ? { confidential: !!v.confidential } : {}),
-      });
-      message.success('活动已记录，达标情况已更新');
-      for (const k of ['activities', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '记录失败');
-    }
+    const ok = await act(() => post('/api/activities', {
+      campaignId: campaign.id, type: v.type, title: v.title, heldOn: (v.heldOn as Dayjs).format('YYYY-MM-DD'), departmentId: v.departmentId ?? null,
+      participantIds: v.participantIds ?? [], absentIds: v.absentIds ?? [], objectIds: type === 'home_visit' ? v.visitedIds ?? [] : v.objectIds ?? [], measureNos: v.measureNos ?? [], minutes: v.minutes ?? '',
+      ...(discipline ? { confidential: !!v.confidential } : {}),
+    }), '活动已记录，达标情况已更新', '记录失败');
+    if (!ok) return;
+    form.resetFields();
+    onClose();
   };
   return (
     <Modal title="记录活动" open={open} onOk={submit} onCancel={onClose} okText="保存" width={680} destroyOnHidden>

@@ -1,7 +1,5 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError } from '../../api';
 import { shanghaiToday } from '../../time';
 import type { Measure } from '../../types';
 import { PersonSelect } from '../PersonSelect';
@@ -11,31 +9,25 @@ import { CADENCE_OPTIONS } from '../../labels';
 import { useDepartments } from '../../queries/org';
 import { campaignsApi } from '../../../shared/api/campaigns';
 import { call } from '../../call';
+import { useWrite } from '../useWrite';
 
 /** 任务分解: the measure's leader, departments and responsible people → one supervised item each. */
 export function BreakdownModal({ campaignId, measure, onClose }: { campaignId: string; measure: Measure | null; onClose: () => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const write = useWrite(['campaign', campaignId], ['items']);
   const depts = useDepartments();
   const options = (depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
   const submit = async () => {
     const v = await form.validateFields();
-    try {
-      const r = await call(campaignsApi.breakdown, { params: { id: campaignId, measureId: measure!.id }, body: {
-        leaderPersonId: v.leaderPersonId, leadDepartmentId: v.leadDepartmentId, cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [],
-        ownerPersonIds: v.ownerPersonIds, title: v.title?.trim() || undefined, receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD'),
-        explicitDue: v.explicitDue ? (v.explicitDue as Dayjs).format('YYYY-MM-DD') : null, cadence: v.cadence, urgency: 'normal',
-        milestones: milestonesOf(v.milestones),
-      } });
-      message.success(`已分解为 ${r.itemIds.length} 项督办事项`);
-      await queryClient.invalidateQueries({ queryKey: ['campaign', campaignId] });
-      await queryClient.invalidateQueries({ queryKey: ['items'] });
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '分解失败');
-    }
+    const r = await write(() => call(campaignsApi.breakdown, { params: { id: campaignId, measureId: measure!.id }, body: {
+      leaderPersonId: v.leaderPersonId, leadDepartmentId: v.leadDepartmentId, cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [],
+      ownerPersonIds: v.ownerPersonIds, title: v.title?.trim() || undefined, receivedOn: (v.receivedOn as Dayjs).format('YYYY-MM-DD'),
+      explicitDue: v.explicitDue ? (v.explicitDue as Dayjs).format('YYYY-MM-DD') : null, cadence: v.cadence, urgency: 'normal',
+      milestones: milestonesOf(v.milestones),
+    } }), (done) => `已分解为 ${done.itemIds.length} 项督办事项`, '分解失败');
+    if (!r) return;
+    form.resetFields();
+    onClose();
   };
   return (
     <Modal title={measure ? `任务分解：措施${measure.no} ${measure.title}` : ''} open={!!measure} onOk={submit} onCancel={onClose} okText="分解并交办" width={680} destroyOnHidden>

@@ -1,25 +1,15 @@
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post, put } from '../../api';
+import { post, put } from '../../api';
 import type { CampaignDetail, Measure } from '../../types';
 import { cnNumeral } from '../../labels';
 import { reasonModal } from '../ReasonPrompt';
+import { useAction } from '../useWrite';
 
+/** A change of the campaign: its measures, rules and compliance are refreshed after it. */
 function useSave(campaignId: string) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  return async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      message.success(done);
-      for (const k of ['campaign', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
-      void campaignId;
-      return true;
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '保存失败');
-      return false;
-    }
-  };
+  const act = useAction(['campaign'], ['rules'], ['compliance']);
+  void campaignId;
+  return (fn: () => Promise<unknown>, done: string) => act(fn, done, '保存失败');
 }
 
 /** The campaign's parameters (the plan's redacted numbers), editable by the office. */

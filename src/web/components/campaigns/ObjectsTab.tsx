@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, download, post, upload } from '../../api';
+import { post, upload } from '../../api';
 import type { ContactObject } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
 import { useContactObjects } from '../../queries/campaigns';
+import { useDownload, useWrite } from '../useWrite';
 
 interface Problem { row: number; column: string; reason: string }
 interface ImportResult { rows: number; created: number; problems: Problem[] }
@@ -16,40 +16,31 @@ const KINDS: Record<string, string> = { village: '帮扶联系村', enterprise: 
 export function ObjectsTab({ manage }: { manage: boolean }) {
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const write = useWrite(['contact-objects'], ['rules'], ['compliance']);
+  const downloadOrToast = useDownload();
   const objects = useContactObjects();
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const importFile = async (file: File) => {
-    try {
+    // The whole file is checked first: nothing is imported while any row is wrong.
+    const r = await write(async () => {
       const check = await upload<ImportResult>('/api/contact-objects/import?dryRun=true', file, () => undefined);
-      if (check.problems.length) return setProblems(check.problems);
-      const done = await upload<ImportResult>('/api/contact-objects/import', file, () => undefined);
-      message.success(`已导入 ${done.created} 个联系对象`);
-      for (const k of ['contact-objects', 'rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '导入失败');
-    }
+      return check.problems.length ? check : await upload<ImportResult>('/api/contact-objects/import', file, () => undefined);
+    }, (done) => (done.problems.length ? '' : `已导入 ${done.created} 个联系对象`), '导入失败');
+    if (r?.problems.length) setProblems(r.problems);
   };
   const submit = async () => {
     const v = await form.validateFields();
-    try {
-      await post('/api/contact-objects', { kind: v.kind, name: v.name, assigneeIds: v.assigneeIds ?? [] });
-      message.success('已添加');
-      await queryClient.invalidateQueries({ queryKey: ['contact-objects'] });
-      for (const k of ['rules', 'compliance']) await queryClient.invalidateQueries({ queryKey: [k] });
-      form.resetFields();
-      setAdding(false);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '添加失败');
-    }
+    const added = await write(async () => { await post('/api/contact-objects', { kind: v.kind, name: v.name, assigneeIds: v.assigneeIds ?? [] }); return true; }, '已添加', '添加失败');
+    if (!added) return;
+    form.resetFields();
+    setAdding(false);
   };
   return (
     <>
       {manage && (
         <Space style={{ marginBottom: 12 }}>
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>添加联系对象</Button>
-          <Button icon={<DownloadOutlined />} onClick={() => download('/api/contact-objects/template.xlsx', '联系对象导入模板.xlsx').catch((e) => message.error(e.message))}>下载导入模板</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => downloadOrToast('/api/contact-objects/template.xlsx', '联系对象导入模板.xlsx')}>下载导入模板</Button>
           <Upload showUploadList={false} accept=".xlsx" beforeUpload={(file) => { void importFile(file); return false; }}><Button icon={<UploadOutlined />}>导入 .xlsx</Button></Upload>
         </Space>
       )}

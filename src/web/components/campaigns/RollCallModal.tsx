@@ -1,30 +1,24 @@
 import { useState } from 'react';
-import { App, Button, Empty, Input, InputNumber, List, Modal, Space } from 'antd';
+import { Button, Empty, Input, InputNumber, List, Modal, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../api';
 import type { Activity } from '../../types';
 import { useRollCall } from '../../queries/campaigns';
 import { campaignsApi } from '../../../shared/api/campaigns';
 import { call } from '../../call';
+import { useWrite } from '../useWrite';
 
 interface Called { id: string; personId: string; name: string; shared: string }
 
 /** “1+N”: call N of those present (fewest called first), then record what each shared. */
 export function RollCallModal({ activity, defaultCount, onClose }: { activity: Activity | null; defaultCount: number; onClose: () => void }) {
-  const { message } = App.useApp();
+  const write = useWrite();
   const queryClient = useQueryClient();
   const [count, setCount] = useState<number | null>(null);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const key = ['roll-call', activity?.id];
   const { data } = useRollCall(activity?.id);
-  const run = async (fn: () => Promise<Called[]>, done: string) => {
-    try {
-      queryClient.setQueryData(key, await fn());
-      message.success(done);
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-    }
-  };
+  // The answer is the roll call as it now stands: it replaces the one shown.
+  const run = (fn: () => Promise<Called[]>, done: string) => write(async () => { queryClient.setQueryData(key, await fn()); }, done, '操作失败');
   return (
     <Modal title={activity ? `“1+N”随机点名：${activity.title}` : ''} open={!!activity} onCancel={() => { setDrafts({}); onClose(); }} footer={null} width={620} destroyOnHidden>
       {data && data.length === 0 && (

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ResponseOf } from '../../../shared/api/endpoint';
 import { opinionsApi } from '../../../shared/api/opinions';
-import { ApiError, download } from '../../api';
 import { call } from '../../call';
 import { slipsKey } from '../../pages/OpinionSlipsPage';
 import { useOpinionForm } from '../../queries/opinions';
+import { useAction, useDownload } from '../useWrite';
 
 export const STATUS: Record<string, { label: string; color: string }> = { draft: { label: '草稿', color: 'default' }, open: { label: '收集中', color: 'green' }, closed: { label: '已结束', color: 'blue' } };
 const AUDIENCES: Record<string, string> = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' };
@@ -15,40 +14,32 @@ type Distribution = ResponseOf<typeof opinionsApi.form>['distributions'][number]
 
 /** One form: publish or close, hand out links and single-use codes, see how many answered. */
 export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [distributing, setDistributing] = useState(false);
   const [codes, setCodes] = useState<{ distributionId: string; codes: string[] } | null>(null);
   const [form] = Form.useForm();
   // While answers wait for their batch, look again now and then: they come in without anyone acting.
   const { data: f } = useOpinionForm(id, true);
-  const refresh = () => Promise.all(['opinion-form', 'opinion-forms'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    try { await fn(); message.success(done); await refresh(); return true; } catch (e) { message.error(e instanceof ApiError ? e.message : '操作失败'); return false; }
-  };
+  const run = useAction(['opinion-form'], ['opinion-forms']);
+  const downloadOrToast = useDownload();
   const linkOf = (d: Distribution) => `${location.origin}/o/${d.token}`;
   const distribute = async () => {
     const v = await form.validateFields();
-    try {
+    await run(async () => {
       const r = await call(opinionsApi.distribute, { params: { id: f!.id }, body: { ...v, codeCount: v.codeCount ?? 50 } });
-      message.success('已生成');
       setDistributing(false);
       form.resetFields();
       if (r.codes.length) setCodes({ distributionId: r.id, codes: r.codes });
-      await refresh();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '生成失败');
-    }
+    }, '已生成', '生成失败');
   };
   return (
     <Drawer title={f?.title ?? '征求意见表'} open={!!id} onClose={onClose} size={760} destroyOnHidden>
       {f && (
         <>
           <Space style={{ marginBottom: 12 }}>
-            {f.status === 'draft' && <Button type="primary" onClick={() => run(() => call(opinionsApi.setStatus, { params: { id: f.id }, body: { status: 'open', version: f.version } }), '已发布，开始收集')}>发布</Button>}
-            {f.status === 'open' && <Button onClick={() => run(() => call(opinionsApi.setStatus, { params: { id: f.id }, body: { status: 'closed', version: f.version } }), '已结束收集')}>结束收集</Button>}
-            {f.status !== 'closed' && <Button onClick={() => setDistributing(true)}>发放（链接或填写码）</Button>}
-            <Button disabled={f.responses === 0} onClick={() => download(`/api/opinion-forms/${f.id}/summary.xlsx`, '征求意见汇总表.xlsx').catch((e) => message.error(e.message))}>导出汇总表</Button>
+            {f.can.publish && <Button type="primary" onClick={() => run(() => call(opinionsApi.setStatus, { params: { id: f.id }, body: { status: 'open', version: f.version } }), '已发布，开始收集', '操作失败')}>发布</Button>}
+            {f.can.close && <Button onClick={() => run(() => call(opinionsApi.setStatus, { params: { id: f.id }, body: { status: 'closed', version: f.version } }), '已结束收集', '操作失败')}>结束收集</Button>}
+            {f.can.distribute && <Button onClick={() => setDistributing(true)}>发放（链接或填写码）</Button>}
+            {f.can.exportSummary && <Button disabled={f.responses === 0} onClick={() => downloadOrToast(`/api/opinion-forms/${f.id}/summary.xlsx`, '征求意见汇总表.xlsx')}>导出汇总表</Button>}
           </Space>
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label="状态"><Tag color={STATUS[f.status]?.color}>{STATUS[f.status]?.label}</Tag></Descriptions.Item>
@@ -75,8 +66,8 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
                   {d.mode === 'link' && (
                     <Space size={8}>
                       <img src={`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`} alt="二维码" width={64} height={64} />
-                      <a onClick={() => download(`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.png`, `${d.label}二维码.png`)}>PNG</a>
-                      <a onClick={() => download(`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`, `${d.label}二维码.svg`)}>SVG</a>
+                      <a onClick={() => downloadOrToast(`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.png`, `${d.label}二维码.png`)}>PNG</a>
+                      <a onClick={() => downloadOrToast(`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`, `${d.label}二维码.svg`)}>SVG</a>
                       <a href={`/opinions/${f.id}/poster/${d.id}`} target="_blank" rel="noopener">A4海报</a>
                     </Space>
                   )}

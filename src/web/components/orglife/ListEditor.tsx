@@ -54,7 +54,7 @@ export function ListEditor({ meeting, listId }: { meeting: Meeting; listId?: str
           <Tag color={LIST_STATUS[l.status]!.color}>{branchList && l.status === 'approved' ? '已定稿' : LIST_STATUS[l.status]!.label}</Tag>
           {l.can.edit && <Button onClick={save}>保存</Button>}
           {l.can.submit && <Button type="primary" onClick={submit}>提交审核</Button>}
-          {branchList && l.can.edit && meeting.formId && <Button onClick={() => act(() => call(orglifeApi.importAdopted, { params: { id: meeting.id }, body: { version: l.version } }), '已加入已采纳的意见')}>加入已采纳的意见</Button>}
+          {branchList && l.can.edit && meeting.can.importAdopted && meeting.formId && <Button onClick={() => act(() => call(orglifeApi.importAdopted, { params: { id: meeting.id }, body: { version: l.version } }), '已加入已采纳的意见')}>加入已采纳的意见</Button>}
           {l.can.decide && !branchList && <Button danger onClick={giveBack}>退回修改</Button>}
           {l.can.decide && <Button type="primary" onClick={() => action('approve', l.version)}>{branchList ? '定稿' : '审核通过'}</Button>}
           {l.entries.length > 0 && <Button icon={<DownloadOutlined />} onClick={() => download(`/api/self-check-lists/${l.id}/outline.docx`, '发言提纲.docx').catch((e) => { modal.error({ title: e.message }); })}>发言提纲</Button>}

@@ -33,7 +33,7 @@ export function MeetingRecordTab({ meeting }: { meeting: Meeting }) {
     <>
       {meeting.status === 'held' && (
         <Alert type="success" showIcon style={{ marginBottom: 12 }} title={`会议已于 ${meeting.heldOn} 召开，到会率 ${meeting.figures.attendancePct}%。`}
-          action={<Button icon={<DownloadOutlined />} onClick={() => download(`/api/org-life/${meeting.id}/report.docx`, '情况报告.docx').catch((e) => setError(e.message))}>情况报告</Button>} />
+          action={meeting.can.report && <Button icon={<DownloadOutlined />} onClick={() => download(`/api/org-life/${meeting.id}/report.docx`, '情况报告.docx').catch((e) => setError(e.message))}>情况报告</Button>} />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} name="meeting-record" layout="vertical" initialValues={{

@@ -23,7 +23,7 @@ export function StudyTab({ meeting }: { meeting: Meeting }) {
   const today = shanghaiToday();
   return (
     <>
-      {meeting.can.manage && meeting.status === 'preparing' && <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>安排学习</Button>}
+      {meeting.can.planStudy && <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>安排学习</Button>}
       <List loading={isLoading} dataSource={data?.sessions ?? []} locale={{ emptyText: <Empty description="还没有安排会前学习。可通过支委会、支部党员大会和集中研讨学习规定的篇目。" /> }}
         renderItem={(s) => (
           <Card size="small" style={{ marginBottom: 12, opacity: s.withdrawnReason ? 0.6 : 1 }}

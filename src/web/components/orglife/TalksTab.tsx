@@ -33,7 +33,7 @@ export function TalksTab({ meeting }: { meeting: Meeting }) {
         <Col xs={12} md={6}><Card size="small"><Statistic title="“一对三”覆盖" value={data ? `${data.coverage.filter((c) => c.oneToThree).length} / ${data.coverage.length}` : '—'} /></Card></Col>
       </Row>
       <Space wrap style={{ marginBottom: 12 }}>
-        {meeting.can.manage && meeting.status === 'preparing' && <Button type={data?.plan.length ? 'default' : 'primary'} onClick={() => act(() => call(orglifeApi.talkPlan, { params: { id: meeting.id }, body: { version: meeting.version } }), '谈话计划已生成')}>{data?.plan.length ? '重新生成谈话计划' : '生成谈话计划'}</Button>}
+        {meeting.can.planTalks && <Button type={data?.plan.length ? 'default' : 'primary'} onClick={() => act(() => call(orglifeApi.talkPlan, { params: { id: meeting.id }, body: { version: meeting.version } }), '谈话计划已生成')}>{data?.plan.length ? '重新生成谈话计划' : '生成谈话计划'}</Button>}
         {meeting.me && <Button onClick={() => setRecording({})}>登记谈话</Button>}
         {data?.leaders.map((l) => <Tag key={l.id} color={l.load > meeting.leaderMax ? 'red' : 'blue'}>{l.name} 一对{l.load}</Tag>)}
       </Space>

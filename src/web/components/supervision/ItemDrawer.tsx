@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Result, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Result, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { ApiError, download, newId, upload } from '../../api';
+import { ApiError, newId, upload } from '../../api';
 import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
 import { shanghaiTime } from '../../time';
 import { MilestoneList } from './MilestoneList';
@@ -9,6 +9,7 @@ import { supervisionApi as api } from '../../../shared/api/supervision';
 import type { ItemAction } from '../../../domain/supervision';
 import { call } from '../../call';
 import { useItem, useItemWrite } from '../../queries/supervision';
+import { useDownload } from '../useWrite';
 
 type Ask = { action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension' | 'chase'; title: string } | null;
 
@@ -20,7 +21,7 @@ const ASKS: Record<NonNullable<Ask>['action'], { field: string; label: string }>
 
 /** One item: facts, deadline, reports, extensions, the timeline, and the actions the rules allow the user. */
 export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const { message } = App.useApp();
+  const downloadOrToast = useDownload();
   const write = useItemWrite();
   const [ask, setAsk] = useState<Ask>(null);
   // Made when the report form opens, so that a double click on “send” stores the report once.
@@ -81,7 +82,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
           <Typography.Title level={5} style={{ marginTop: 16 }}>附件</Typography.Title>
           <Space orientation="vertical" style={{ width: '100%' }}>
             {item.attachments.map((f) => (
-              <Button key={f.id} type="link" icon={<PaperClipOutlined />} onClick={() => download(`/api/attachments/${f.id}`, f.fileName).catch((e) => message.error(e.message))}>
+              <Button key={f.id} type="link" icon={<PaperClipOutlined />} onClick={() => downloadOrToast(`/api/attachments/${f.id}`, f.fileName)}>
                 {f.fileName}（{Math.max(1, Math.round(f.size / 1024))} KB）
               </Button>
             ))}
