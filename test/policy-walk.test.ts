@@ -94,7 +94,7 @@ beforeAll(async () => {
   await branch.client.post(`/api/opinion-items/${byText('科室的意见').id}/classify`, { categoryNo: null, targetKind: 'department', targetDepartmentId: dept, version: byText('科室的意见').version });
   await branch.client.post(`/api/opinion-items/${byText('郑伟态度生硬').id}/classify`, { categoryNo: null, targetKind: 'person', targetPersonId: zhengWei, version: byText('郑伟态度生硬').version });
   ids.opinions = { unclassified: byText('未分类的意见').id, department: byText('科室的意见').id, person: byText('郑伟态度生硬').id };
-});
+}, 120_000);
 
 describe('the policy walk', () => {
   it('supervised items: the detail, every transition, reports, extensions, chasing, the 待复核 list and the history agree with the item policy', async () => {
@@ -134,7 +134,7 @@ describe('the policy walk', () => {
         if (history.statusCode === 200) expect.soft(history.json().items.every((e: { detailsHidden: boolean }) => e.detailsHidden === !audit.details), label('history details')).toBe(true);
       }
     }
-  });
+  }, 180_000);
 
   it('activities: the list, the history and withdrawing agree with the activity policy', async () => {
     for (const [kind, id] of Object.entries(ids.activities)) {

@@ -260,7 +260,7 @@ beforeAll(async () => {
     .flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase() as Route['method'], path })))
     .filter((r) => !r.path.startsWith('/api/docs') && !r.path.startsWith('/api/public/') && !r.path.startsWith('/api/auth/login'))
     .sort((x, y) => ENDS_SESSION.indexOf(key(x)) - ENDS_SESSION.indexOf(key(y)));
-});
+}, 120_000);
 
 describe('the role walk', () => {
   it('every route, as every demo role and another unit, answers as its policy says', async () => {
@@ -292,5 +292,5 @@ describe('the role walk', () => {
     console.log(`role walk: ${routes.length} routes × ${who.length} users = ${checks} answers checked`);
     expect(disagreements).toEqual([]);
     expect(routes.length).toBeGreaterThan(150);
-  });
+  }, 240_000);
 });

@@ -83,7 +83,7 @@ describe('every route', () => {
         }
       }
     }
-  });
+  }, 180_000);
 
   it('answers an unknown route with a 404 in JSON', async () => {
     const res = await adminA.get('/api/nothing-here');
