@@ -2,11 +2,22 @@ import { defineConfig } from 'vitest/config';
 
 /** The tests of what issue 13 secures: keys and seals, anonymity, logins, secrets, the audit chain. */
 const SECURITY_TESTS = [
-  'src/server/crypto/**/*.test.ts', 'test/anonymity.test.ts', 'test/anonymity-writer.test.ts', 'test/opinions.test.ts',
-  'test/audit.test.ts', 'test/audit-checkpoints.test.ts', 'test/audit-append-only.test.ts',
-  'test/channels.test.ts', 'test/egress.test.ts', 'test/backup.test.ts',
-  'src/server/modules/auth/**/*.test.ts', 'test/auth.test.ts', 'test/accounts.test.ts', 'test/login-throttle.test.ts',
-  'test/totp.test.ts', 'test/admin-separation.test.ts',
+  'src/server/crypto/**/*.test.ts',
+  'test/anonymity.test.ts',
+  'test/anonymity-writer.test.ts',
+  'test/opinions.test.ts',
+  'test/audit.test.ts',
+  'test/audit-checkpoints.test.ts',
+  'test/audit-append-only.test.ts',
+  'test/channels.test.ts',
+  'test/egress.test.ts',
+  'test/backup.test.ts',
+  'src/server/modules/auth/**/*.test.ts',
+  'test/auth.test.ts',
+  'test/accounts.test.ts',
+  'test/login-throttle.test.ts',
+  'test/totp.test.ts',
+  'test/admin-separation.test.ts',
 ];
 
 export default defineConfig({

@@ -24,6 +24,7 @@ for (const name of names) {
     console.error(`未知的基准测试：${name}（可选：${Object.keys(suites).join('、')}）`);
     process.exit(1);
   }
-  const emit: Emit = (metric, value, unit) => console.log(JSON.stringify({ suite: name, metric, value: Math.round(value * 10) / 10, unit }));
+  const emit: Emit = (metric, value, unit) =>
+    console.log(JSON.stringify({ suite: name, metric, value: Math.round(value * 10) / 10, unit }));
   await (await load()).run(emit);
 }

@@ -23,7 +23,11 @@ describe.skipIf(missing)('the working-day calendar', () => {
 
   it('warns while next year is missing and computes measure-26 deadlines', async () => {
     const coverage = await (await page.request.get(`${server.url}/api/calendar/coverage`)).json();
-    if (coverage.nextYearMissing) await page.getByTestId('next-year-banner').getByText(`${coverage.nextYear} 年节假日安排尚未导入，跨年期限为暂定`).waitFor();
+    if (coverage.nextYearMissing)
+      await page
+        .getByTestId('next-year-banner')
+        .getByText(`${coverage.nextYear} 年节假日安排尚未导入，跨年期限为暂定`)
+        .waitFor();
     const received = page.getByLabel('收文日期');
     await received.click();
     await received.fill('2026-09-28');
@@ -34,7 +38,11 @@ describe.skipIf(missing)('the working-day calendar', () => {
   });
 
   it('sets a local day off by clicking a date, shown in colour', async () => {
-    const cell = page.getByTestId('month-view').locator('td.ant-picker-cell-in-view').filter({ hasText: /^15/ }).first();
+    const cell = page
+      .getByTestId('month-view')
+      .locator('td.ant-picker-cell-in-view')
+      .filter({ hasText: /^15/ })
+      .first();
     await cell.click();
     await page.getByRole('radio', { name: '休息' }).check();
     await page.getByPlaceholder('如：县里统一安排、防汛值班').fill('县里统一安排');

@@ -53,7 +53,10 @@ describe.skipIf(missing)('a campaign from the template, broken down and followed
     campaignUrl = p.url();
 
     await p.getByRole('tab', { name: '联系对象' }).click();
-    for (const [name, person] of [['红星村', '李红梅'], ['光明村', '张志强']] as const) {
+    for (const [name, person] of [
+      ['红星村', '李红梅'],
+      ['光明村', '张志强'],
+    ] as const) {
       await p.getByRole('button', { name: /添加联系对象/ }).click();
       const d = p.getByRole('dialog').last();
       await d.getByLabel('名称').fill(name);
@@ -78,7 +81,10 @@ describe.skipIf(missing)('a campaign from the template, broken down and followed
     await shot(p, '31-breakdown');
     await d.getByRole('button', { name: btn('分解并交办') }).click();
     await p.getByText('已分解为 1 项督办事项').waitFor();
-    await p.getByRole('row', { name: /深化为群众办实事工作机制/ }).getByText('0/1 项办结').waitFor();
+    await p
+      .getByRole('row', { name: /深化为群众办实事工作机制/ })
+      .getByText('0/1 项办结')
+      .waitFor();
     await shot(p, '32-measures');
   });
 

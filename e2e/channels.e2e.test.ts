@@ -4,7 +4,14 @@ import { startReceivers, type Receivers } from '../test/robot-receivers.js';
 import { browserMissing, btn, shot, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
-const cfg = { wecomKey: 'e2e-wecom-key-0001', dingToken: 'e2e-ding-token', dingSecret: 'SECe2eDingSecret', feishuHook: 'e2e-hook', feishuSecret: 'e2e-feishu', webhookSecret: 'e2e-webhook' };
+const cfg = {
+  wecomKey: 'e2e-wecom-key-0001',
+  dingToken: 'e2e-ding-token',
+  dingSecret: 'SECe2eDingSecret',
+  feishuHook: 'e2e-hook',
+  feishuSecret: 'e2e-feishu',
+  webhookSecret: 'e2e-webhook',
+};
 
 /** The office pastes a robot's address (and secret) and sends a test message; the page shows the vendor's own code and message. */
 describe.skipIf(missing)('notification channels in the browser, against local stand-ins of the vendors', () => {
@@ -23,7 +30,10 @@ describe.skipIf(missing)('notification channels in the browser, against local st
     await signInAt(p, `${server.url}/`, 'office');
     await p.getByText('本单位概况').waitFor();
   });
-  afterAll(async () => { await suite?.stop(); await rx?.close(); });
+  afterAll(async () => {
+    await suite?.stop();
+    await rx?.close();
+  });
 
   const add = async (kind: string, name: string, address: string, secret?: string) => {
     await p.getByRole('button', { name: /添加渠道/ }).click();
@@ -39,24 +49,39 @@ describe.skipIf(missing)('notification channels in the browser, against local st
     await d.waitFor({ state: 'hidden' });
   };
 
-  it('a WeCom robot gets the test message; a DingTalk robot with a wrong secret shows DingTalk\'s own error', async () => {
+  it("a WeCom robot gets the test message; a DingTalk robot with a wrong secret shows DingTalk's own error", async () => {
     await p.goto(`${server.url}/channels`);
     await p.getByText('还没有通知渠道').waitFor();
     // Why an address may be refused: the vendors' hosts and the administrator's allow-list, read-only.
-    await expect(p.getByTestId('channel-policy').textContent()).resolves.toMatch(/https:\/\/qyapi\.weixin\.qq\.com.*127\.0\.0\.1/);
+    await expect(p.getByTestId('channel-policy').textContent()).resolves.toMatch(
+      /https:\/\/qyapi\.weixin\.qq\.com.*127\.0\.0\.1/,
+    );
     await add('企业微信群机器人', '局机关工作群', `${rx.base}/cgi-bin/webhook/send?key=${cfg.wecomKey}`);
     await p.getByRole('row').filter({ hasText: '局机关工作群' }).getByRole('button', { name: '发送测试消息' }).click();
     await p.getByText('发送成功，请到群里查看测试消息').waitFor();
     expect(await p.getByTestId('test-answer').textContent()).toBe('应答代码 0，说明：ok');
     expect(rx.received.filter((r) => r.vendor === 'wecom')).toHaveLength(1);
     expect(JSON.stringify(rx.received[0]!.body)).toContain('【测试】作风督办提醒');
-    await p.getByRole('dialog').getByRole('button', { name: btn('关闭'), exact: false }).last().click();
+    await p
+      .getByRole('dialog')
+      .getByRole('button', { name: btn('关闭'), exact: false })
+      .last()
+      .click();
 
-    await add('钉钉自定义机器人', '钉钉督办群', `${rx.base}/robot/send?access_token=${cfg.dingToken}`, 'SECnotTheRightOne');
+    await add(
+      '钉钉自定义机器人',
+      '钉钉督办群',
+      `${rx.base}/robot/send?access_token=${cfg.dingToken}`,
+      'SECnotTheRightOne',
+    );
     await p.getByRole('row').filter({ hasText: '钉钉督办群' }).getByRole('button', { name: '发送测试消息' }).click();
     await p.getByText('发送失败（310000）：sign not match').waitFor();
     await shot(p, '60-channel-test-answer');
-    await p.getByRole('dialog').getByRole('button', { name: btn('关闭'), exact: false }).last().click();
+    await p
+      .getByRole('dialog')
+      .getByRole('button', { name: btn('关闭'), exact: false })
+      .last()
+      .click();
     await p.getByText('失败：310000 sign not match').waitFor();
     // The key of the address is not shown back, not even in part.
     for (const part of [cfg.wecomKey, 'key-0001']) await expect(p.getByText(part).count()).resolves.toBe(0);

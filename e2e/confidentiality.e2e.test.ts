@@ -32,18 +32,57 @@ describe.skipIf(missing)('personal and confidential records in the browser', () 
     const zhouKai = await apiAs(server, 'member1');
     const discipline = await apiAs(server, 'discipline');
     const zhengWei = (await apiAs(server, 'member3')).personId;
-    campaignId = (await office.call('POST', '/api/campaigns', { name: '作风专项', year: 2026, startsOn: '2026-03-01', endsOn: '2026-12-15' })).id;
-    await discipline.call('POST', '/api/activities', { campaignId, type: 'inspection', title: '11月不打招呼在岗检查', heldOn: '2026-11-20', absentIds: [zhengWei], minutes: '郑伟无故离岗' });
+    campaignId = (
+      await office.call('POST', '/api/campaigns', {
+        name: '作风专项',
+        year: 2026,
+        startsOn: '2026-03-01',
+        endsOn: '2026-12-15',
+      })
+    ).id;
+    await discipline.call('POST', '/api/activities', {
+      campaignId,
+      type: 'inspection',
+      title: '11月不打招呼在岗检查',
+      heldOn: '2026-11-20',
+      absentIds: [zhengWei],
+      minutes: '郑伟无故离岗',
+    });
     // 周凯's personal list, approved, the meeting held, the rectification items made by the office.
     const meeting = await branch.call('POST', '/api/org-life', { title: '专题组织生活会', plannedOn: '2026-12-20' });
     const mine = await zhouKai.call('GET', `/api/org-life/${meeting.id}/lists/mine`);
-    const entry = { categoryNo: null, appearance: '下基层少', shortfall: PROBLEM, causes: '宗旨意识不牢', nextSteps: '每月下基层两次', due: '2027-03-31' };
-    const saved = await zhouKai.call('PUT', `/api/self-check-lists/${mine.id}`, { entries: [entry], version: mine.version });
-    const submitted = await zhouKai.call('POST', `/api/self-check-lists/${mine.id}/action`, { action: 'submit', version: saved.version });
-    await branch.call('POST', `/api/self-check-lists/${mine.id}/action`, { action: 'approve', version: submitted.version });
+    const entry = {
+      categoryNo: null,
+      appearance: '下基层少',
+      shortfall: PROBLEM,
+      causes: '宗旨意识不牢',
+      nextSteps: '每月下基层两次',
+      due: '2027-03-31',
+    };
+    const saved = await zhouKai.call('PUT', `/api/self-check-lists/${mine.id}`, {
+      entries: [entry],
+      version: mine.version,
+    });
+    const submitted = await zhouKai.call('POST', `/api/self-check-lists/${mine.id}/action`, {
+      action: 'submit',
+      version: saved.version,
+    });
+    await branch.call('POST', `/api/self-check-lists/${mine.id}/action`, {
+      action: 'approve',
+      version: submitted.version,
+    });
     const m = await branch.call('GET', `/api/org-life/${meeting.id}`);
-    const attendance = m.people.filter((p: { member: boolean }) => p.member).map((p: { id: string }) => ({ personId: p.id, present: true, reason: '' }));
-    await branch.call('POST', `/api/org-life/${meeting.id}/record`, { heldOn: '2026-11-30', place: '会议室', attendance, secretaryReport: '报告', minutes: '记录', version: m.version });
+    const attendance = m.people
+      .filter((p: { member: boolean }) => p.member)
+      .map((p: { id: string }) => ({ personId: p.id, present: true, reason: '' }));
+    await branch.call('POST', `/api/org-life/${meeting.id}/record`, {
+      heldOn: '2026-11-30',
+      place: '会议室',
+      attendance,
+      secretaryReport: '报告',
+      minutes: '记录',
+      version: m.version,
+    });
     const rect = await office.call('POST', `/api/org-life/${meeting.id}/rectification`);
     personalItemId = rect.rows[0].itemId;
     expect(personalItemId).toBeTruthy();

@@ -18,7 +18,13 @@ describe.skipIf(missing)('the public opinion form on a phone, without an account
     expect(res.ok(), await res.text()).toBe(true);
     return res.json();
   };
-  const phone = async () => (await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47' })).newPage();
+  const phone = async () =>
+    (
+      await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47',
+      })
+    ).newPage();
 
   beforeAll(async () => {
     suite = await startSuite({ ZUOFENG_FAKE_NOW: '2026-11-30T10:00:00+08:00' });
@@ -28,13 +34,25 @@ describe.skipIf(missing)('the public opinion form on a phone, without an account
     await secretary.getByText('本单位概况').waitFor();
     csrf = (await (await secretary.request.get(`${server.url}/api/auth/me`)).json()).csrfToken;
     const form = await api('/api/opinion-forms', {
-      title: '县民政局党支部兴“十风”治“十弊”问题征求意见表', intro: '请对照“十风”“十弊”，实事求是提出意见建议。', opensOn: '2026-11-25', closesOn: '2026-12-10',
-      questions: [{ id: 'c1', kind: 'text', label: '对照“大兴勤学善思之风”，存在哪些问题？' }, { id: 'r', kind: 'rating', label: '对局机关作风的总体评价' }, { id: 'who', kind: 'choice', label: '您的身份', options: ['在职干部职工', '服务对象', '群众'] }],
+      title: '县民政局党支部兴“十风”治“十弊”问题征求意见表',
+      intro: '请对照“十风”“十弊”，实事求是提出意见建议。',
+      opensOn: '2026-11-25',
+      closesOn: '2026-12-10',
+      questions: [
+        { id: 'c1', kind: 'text', label: '对照“大兴勤学善思之风”，存在哪些问题？' },
+        { id: 'r', kind: 'rating', label: '对局机关作风的总体评价' },
+        { id: 'who', kind: 'choice', label: '您的身份', options: ['在职干部职工', '服务对象', '群众'] },
+      ],
     });
     formId = form.id;
     await api(`/api/opinion-forms/${form.id}/status`, { status: 'open', version: form.version });
     link = await api(`/api/opinion-forms/${form.id}/distributions`, { audience: 'masses', label: '党员群众' });
-    codes = await api(`/api/opinion-forms/${form.id}/distributions`, { audience: 'villages', label: '帮扶联系村', mode: 'codes', codeCount: 5 });
+    codes = await api(`/api/opinion-forms/${form.id}/distributions`, {
+      audience: 'villages',
+      label: '帮扶联系村',
+      mode: 'codes',
+      codeCount: 5,
+    });
   });
   afterAll(() => suite?.stop());
 
@@ -58,7 +76,10 @@ describe.skipIf(missing)('the public opinion form on a phone, without an account
     await p.getByTestId('codes').locator('div').first().waitFor();
     await expect(p.getByTestId('codes').locator('div').count()).resolves.toBe(8);
     await shot(p, '43-opinion-codes');
-    const [slips] = await Promise.all([p.context().waitForEvent('page'), p.getByRole('button', { name: btn('打印纸条') }).click()]);
+    const [slips] = await Promise.all([
+      p.context().waitForEvent('page'),
+      p.getByRole('button', { name: btn('打印纸条') }).click(),
+    ]);
     await slips.getByText('打印纸条（8 张）').waitFor();
     await expect(slips.locator('.slip').count()).resolves.toBe(8);
     await shot(slips, '46-opinion-code-slips');
@@ -74,7 +95,9 @@ describe.skipIf(missing)('the public opinion form on a phone, without an account
       await p.goto(`${server.url}/o/${link.token}`);
       await p.getByText('本表匿名填写').waitFor();
       if (i === 0) await shot(p, '40-opinion-form-phone');
-      await p.getByLabel('对照“大兴勤学善思之风”，存在哪些问题？').fill(`学习形式单一，互动不够（第${i + 1}份）<script>alert(1)</script>`);
+      await p
+        .getByLabel('对照“大兴勤学善思之风”，存在哪些问题？')
+        .fill(`学习形式单一，互动不够（第${i + 1}份）<script>alert(1)</script>`);
       await p.getByRole('radio', { name: '4分' }).check();
       await p.getByRole('radio', { name: '群众' }).check();
       await p.getByRole('button', { name: '匿名提交' }).click();

@@ -11,7 +11,8 @@ const missing = browserMissing();
 /** LibreOffice renders the report; under CI its absence is a failure, elsewhere the rendering is skipped with a warning. */
 function libreOffice(): string | null {
   for (const bin of ['/usr/bin/libreoffice', '/usr/bin/soffice']) if (fs.existsSync(bin)) return bin;
-  const why = '未找到 LibreOffice：情况报告的渲染检查已跳过。安装：apt-get install -y libreoffice-writer-nogui fonts-noto-cjk poppler-utils';
+  const why =
+    '未找到 LibreOffice：情况报告的渲染检查已跳过。安装：apt-get install -y libreoffice-writer-nogui fonts-noto-cjk poppler-utils';
   if (process.env.CI) throw new Error(`CI: ${why}`);
   console.warn(why);
   return null;
@@ -39,21 +40,37 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     return p;
   }
   const api = async (p: Page, user: string, method: 'POST' | 'PUT' | 'GET', url: string, body?: unknown) => {
-    const res = await p.request.fetch(`${server.url}${url}`, { method, data: body, headers: { 'x-csrf-token': csrf[user]! } });
+    const res = await p.request.fetch(`${server.url}${url}`, {
+      method,
+      data: body,
+      headers: { 'x-csrf-token': csrf[user]! },
+    });
     expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
     return res.json();
   };
   const meetingId = () => meetingUrl.split('/org-life/')[1]!.split('?')[0]!;
   const pick = chooseOption;
   /** Waits for a success message (exactly this text, in a message notice: not a label that contains it). */
-  const toast = (p: Page, text: string) => p.locator('.ant-message-notice').getByText(text, { exact: true }).first().waitFor();
-  const tab = async (p: Page, name: string) => { await p.goto(meetingUrl); await p.getByRole('tab', { name }).click(); };
+  const toast = (p: Page, text: string) =>
+    p.locator('.ant-message-notice').getByText(text, { exact: true }).first().waitFor();
+  const tab = async (p: Page, name: string) => {
+    await p.goto(meetingUrl);
+    await p.getByRole('tab', { name }).click();
+  };
 
   beforeAll(async () => {
-    suite = await startSuite({ ZUOFENG_FAKE_NOW: '2026-11-30T10:00:00+08:00', ZUOFENG_OPINION_SUBMITS_PER_MINUTE: '1000' });
+    suite = await startSuite({
+      ZUOFENG_FAKE_NOW: '2026-11-30T10:00:00+08:00',
+      ZUOFENG_OPINION_SUBMITS_PER_MINUTE: '1000',
+    });
     ({ server, browser } = suite);
     const office = await signIn('office');
-    await api(office, 'office', 'POST', '/api/campaigns', { name: '兴“十风”治“十弊”专项活动', year: 2026, startsOn: '2026-03-01', endsOn: '2026-12-31' });
+    await api(office, 'office', 'POST', '/api/campaigns', {
+      name: '兴“十风”治“十弊”专项活动',
+      year: 2026,
+      startsOn: '2026-03-01',
+      endsOn: '2026-12-31',
+    });
     branch = await signIn('branch');
   });
   afterAll(() => suite?.stop());
@@ -67,21 +84,39 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await p.locator('.ant-select-item-option:visible').filter({ hasText: '兴“十风”治“十弊”专项活动' }).click();
     await d.getByRole('button', { name: btn('创建') }).click();
     await p.getByText('已创建，共 22 个问题').waitFor();
-    await p.locator('.ant-drawer').getByRole('button', { name: btn('发布') }).click();
+    await p
+      .locator('.ant-drawer')
+      .getByRole('button', { name: btn('发布') })
+      .click();
     await p.getByText('已发布，开始收集').waitFor();
     formId = (await api(p, 'branch', 'GET', '/api/opinion-forms'))[0].id;
   });
 
   it('a phone without an account answers 30 times through the link and 5 times with codes; a used code is refused', async () => {
-    const link = await api(branch, 'branch', 'POST', `/api/opinion-forms/${formId}/distributions`, { audience: 'staff', label: '在职干部职工' });
-    const codes = await api(branch, 'branch', 'POST', `/api/opinion-forms/${formId}/distributions`, { audience: 'villages', label: '帮扶联系村', mode: 'codes', codeCount: 5 });
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47' })).newPage();
+    const link = await api(branch, 'branch', 'POST', `/api/opinion-forms/${formId}/distributions`, {
+      audience: 'staff',
+      label: '在职干部职工',
+    });
+    const codes = await api(branch, 'branch', 'POST', `/api/opinion-forms/${formId}/distributions`, {
+      audience: 'villages',
+      label: '帮扶联系村',
+      mode: 'codes',
+      codeCount: 5,
+    });
+    const phone = await (
+      await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47',
+      })
+    ).newPage();
     const answer = async (token: string, i: number, code?: string) => {
       await phone.goto(`${server.url}/o/${token}`);
       await phone.getByText('本表匿名填写').waitFor();
       if (code) await phone.getByLabel('填写码').fill(code);
       // Every third answer repeats the same text: duplicate detection keeps it as one item.
-      await phone.locator('textarea[name="c1"]').fill(i % 3 === 0 ? '理论学习形式单一，互动性不够' : `学习不系统、不深入（第${i}份）`);
+      await phone
+        .locator('textarea[name="c1"]')
+        .fill(i % 3 === 0 ? '理论学习形式单一，互动性不够' : `学习不系统、不深入（第${i}份）`);
       if (i % 5 === 0) await phone.locator('textarea[name="c4"]').fill(`调研走马观花，问题解决不及时（第${i}份）`);
       if (i === 7) await phone.locator('textarea[name="members"]').fill('周凯同志接待群众时态度生硬，解释政策不耐心');
       await phone.getByRole('button', { name: '匿名提交' }).click();
@@ -112,7 +147,11 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     // The last batch waits out the grace (about half a minute) for submissions under way at the close; the page updates itself.
     await drawer.getByText('35 份', { exact: true }).waitFor({ timeout: 120_000 });
     expect(await drawer.getByText(/份意见待汇入/).count()).toBe(0);
-    expect((await api(branch, 'branch', 'GET', `/api/opinion-forms/${formId}`))).toMatchObject({ responses: 35, pending: 0, status: 'closed' });
+    expect(await api(branch, 'branch', 'GET', `/api/opinion-forms/${formId}`)).toMatchObject({
+      responses: 35,
+      pending: 0,
+      status: 'closed',
+    });
   });
 
   it('the secretary prepares the meeting, classifies the opinions and one lands with 周凯', async () => {
@@ -151,9 +190,23 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await m.waitFor({ state: 'hidden' });
     await p.locator('tr', { hasText: '理论学习形式单一' }).getByRole('button', { name: '采纳', exact: true }).click();
     await toast(p, '已采纳');
-    const items = (await api(p, 'branch', 'GET', `/api/opinion-forms/${formId}/items?q=${encodeURIComponent('调研走马观花')}&pageSize=1`)).items;
-    const classified = await api(p, 'branch', 'POST', `/api/opinion-items/${items[0].id}/classify`, { categoryNo: items[0].categoryNo, targetKind: 'branch', version: items[0].version });
-    await api(p, 'branch', 'POST', `/api/opinion-items/${items[0].id}/decide`, { adopted: true, version: classified.version });
+    const items = (
+      await api(
+        p,
+        'branch',
+        'GET',
+        `/api/opinion-forms/${formId}/items?q=${encodeURIComponent('调研走马观花')}&pageSize=1`,
+      )
+    ).items;
+    const classified = await api(p, 'branch', 'POST', `/api/opinion-items/${items[0].id}/classify`, {
+      categoryNo: items[0].categoryNo,
+      targetKind: 'branch',
+      version: items[0].version,
+    });
+    await api(p, 'branch', 'POST', `/api/opinion-items/${items[0].id}/decide`, {
+      adopted: true,
+      version: classified.version,
+    });
 
     const zhou = await signIn('member1');
     await zhou.goto(`${server.url}${new URL(meetingUrl).pathname}?tab=lists`);
@@ -166,12 +219,14 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await expect(zheng.getByText('态度生硬').count()).resolves.toBe(0);
   });
 
-  it('the secretary arranges the study with the seed\'s reading list; a member signs in and writes a statement', async () => {
+  it("the secretary arranges the study with the seed's reading list; a member signs in and writes a statement", async () => {
     const p = branch;
     await tab(p, '会前学习');
     await p.getByRole('button', { name: /安排学习/ }).click();
     const d = p.getByRole('dialog');
-    expect(await d.getByLabel('学习篇目（每行一篇，可在后面空一格附链接）').inputValue()).toContain('《中国共产党章程》');
+    expect(await d.getByLabel('学习篇目（每行一篇，可在后面空一格附链接）').inputValue()).toContain(
+      '《中国共产党章程》',
+    );
     await d.getByRole('button', { name: btn('保存') }).click();
     await toast(p, '已安排');
     const zheng = await signIn('member3');
@@ -179,8 +234,13 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await zheng.getByRole('button', { name: btn('签到') }).click();
     await toast(zheng, '已签到');
     await zheng.getByRole('button', { name: '我的研讨发言' }).click();
-    await zheng.getByLabel('研讨发言', { exact: true }).fill('对照“十风”“十弊”，我在办文效率上还有差距，今后要落实AB岗，杜绝工作卡在自己手中。');
-    await zheng.getByRole('dialog').getByRole('button', { name: btn('提交') }).click();
+    await zheng
+      .getByLabel('研讨发言', { exact: true })
+      .fill('对照“十风”“十弊”，我在办文效率上还有差距，今后要落实AB岗，杜绝工作卡在自己手中。');
+    await zheng
+      .getByRole('dialog')
+      .getByRole('button', { name: btn('提交') })
+      .click();
     await zheng.getByText('郑伟：').waitFor();
     await shot(zheng, '50b-orglife-study');
   });
@@ -199,14 +259,26 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     // The one with 周凯: the problem it points out is shown beside his list later.
     const first = t.plan.find((x: { kind: string; bName: string }) => x.kind === 'one_to_three' && x.bName === '周凯');
     await pick(p, p.getByLabel('谈话类型'), '班子成员“一对三”');
-    await p.getByRole('row').filter({ hasText: first.aName }).filter({ hasText: first.bName }).getByRole('button', { name: '登记' }).first().click();
+    await p
+      .getByRole('row')
+      .filter({ hasText: first.aName })
+      .filter({ hasText: first.bName })
+      .getByRole('button', { name: '登记' })
+      .first()
+      .click();
     const d = p.getByRole('dialog');
     await d.getByLabel('谈话内容').fill('对照“十风”“十弊”交流思想');
     await d.getByLabel('指出的问题（将显示在对方的个人自查清单旁）').fill('下基层调研次数偏少');
     await d.getByRole('button', { name: btn('保存') }).click();
     await toast(p, '已登记');
     for (const x of t.plan.filter((y: { kind: string }) => y.kind === 'one_to_three' && y !== first)) {
-      await api(p, 'branch', 'POST', `/api/org-life/${meetingId()}/talks`, { kind: 'one_to_three', aPersonId: x.a, bPersonId: x.b, heldOn: '2026-11-27', topics: '交心谈心' });
+      await api(p, 'branch', 'POST', `/api/org-life/${meetingId()}/talks`, {
+        kind: 'one_to_three',
+        aPersonId: x.a,
+        bPersonId: x.b,
+        heldOn: '2026-11-27',
+        topics: '交心谈心',
+      });
     }
     await p.reload();
     await p.getByText('20 / 20').first().waitFor();
@@ -226,8 +298,22 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await toast(zhou, '已提交，等待支部书记审核');
     const zheng = await signIn('member3');
     const mine = await api(zheng, 'member3', 'GET', `/api/org-life/${meetingId()}/lists/mine`);
-    const saved = await api(zheng, 'member3', 'PUT', `/api/self-check-lists/${mine.id}`, { version: mine.version, entries: [{ categoryNo: 12, shortfall: '办文效率不高，存在中梗阻', causes: '责任意识不强', nextSteps: '落实AB岗', due: '2027-02-28' }] });
-    await api(zheng, 'member3', 'POST', `/api/self-check-lists/${mine.id}/action`, { action: 'submit', version: saved.version });
+    const saved = await api(zheng, 'member3', 'PUT', `/api/self-check-lists/${mine.id}`, {
+      version: mine.version,
+      entries: [
+        {
+          categoryNo: 12,
+          shortfall: '办文效率不高，存在中梗阻',
+          causes: '责任意识不强',
+          nextSteps: '落实AB岗',
+          due: '2027-02-28',
+        },
+      ],
+    });
+    await api(zheng, 'member3', 'POST', `/api/self-check-lists/${mine.id}/action`, {
+      action: 'submit',
+      version: saved.version,
+    });
 
     const p = branch;
     await tab(p, '自查清单');
@@ -237,7 +323,11 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await drawer.getByText('下基层调研次数偏少').waitFor(); // the talk's point beside the list
     await drawer.getByRole('button', { name: /退回修改/ }).click();
     await p.getByLabel('修改意见').fill('原因剖析要从思想上找根源，不能只写一句话');
-    await p.getByRole('dialog').last().getByRole('button', { name: btn('退回') }).click();
+    await p
+      .getByRole('dialog')
+      .last()
+      .getByRole('button', { name: btn('退回') })
+      .click();
     await toast(p, '已退回');
 
     await zhou.reload();
@@ -254,7 +344,9 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await shot(p, '55-orglife-list-review');
     await drawer.getByRole('button', { name: /审核通过/ }).click();
     await toast(p, '已审核通过');
-    const zhengList = (await api(p, 'branch', 'GET', `/api/org-life/${meetingId()}/lists`)).members.find((m: { name: string }) => m.name === '郑伟');
+    const zhengList = (await api(p, 'branch', 'GET', `/api/org-life/${meetingId()}/lists`)).members.find(
+      (m: { name: string }) => m.name === '郑伟',
+    );
     const l = await api(p, 'branch', 'GET', `/api/self-check-lists/${zhengList.listId}`);
     await api(p, 'branch', 'POST', `/api/self-check-lists/${l.id}/action`, { action: 'approve', version: l.version });
   });
@@ -263,11 +355,14 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     const p = branch;
     await tab(p, '召开会议');
     for (const name of ['王建国', '李红梅', '张志强', '刘海峰', '陈静']) await p.getByLabel(`${name}到会`).uncheck();
-    for (const name of ['王建国', '李红梅', '张志强', '刘海峰', '陈静']) await p.getByLabel(`${name}缺席原因`).fill('参加县委会议');
+    for (const name of ['王建国', '李红梅', '张志强', '刘海峰', '陈静'])
+      await p.getByLabel(`${name}缺席原因`).fill('参加县委会议');
     await p.getByRole('button', { name: '登记会议召开' }).click();
     await p.getByText('到会率 75% 低于规定的 80%，不能召开，请改期').first().waitFor();
     for (const name of ['王建国', '李红梅', '张志强', '刘海峰']) await p.getByLabel(`${name}到会`).check();
-    await p.getByLabel('支部书记代表支委会报告（对照党支部问题自查清单）').fill('对照党支部问题自查清单，报告支部委员会查摆的问题和整改措施。');
+    await p
+      .getByLabel('支部书记代表支委会报告（对照党支部问题自查清单）')
+      .fill('对照党支部问题自查清单，报告支部委员会查摆的问题和整改措施。');
     await p.getByRole('button', { name: '添加' }).last().click();
     await pick(p, p.getByLabel('提出人'), '郑伟');
     await pick(p, p.getByLabel('被批评人'), '周凯');
@@ -287,8 +382,18 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     const lists = await api(p, 'branch', 'GET', `/api/org-life/${meetingId()}/lists`);
     const bl = await api(p, 'branch', 'GET', `/api/self-check-lists/${lists.branch.listId}`);
     expect(bl.entries).toHaveLength(2);
-    const owner = (await api(p, 'branch', 'GET', `/api/org-life/${meetingId()}`)).people.find((x: { name: string }) => x.name === '赵敏').id;
-    await api(p, 'branch', 'PUT', `/api/self-check-lists/${bl.id}`, { version: bl.version, entries: bl.entries.map((e: object) => ({ ...e, ownerPersonId: owner, measures: '制定整改方案，逐项销号', due: '2027-01-31' })) });
+    const owner = (await api(p, 'branch', 'GET', `/api/org-life/${meetingId()}`)).people.find(
+      (x: { name: string }) => x.name === '赵敏',
+    ).id;
+    await api(p, 'branch', 'PUT', `/api/self-check-lists/${bl.id}`, {
+      version: bl.version,
+      entries: bl.entries.map((e: object) => ({
+        ...e,
+        ownerPersonId: owner,
+        measures: '制定整改方案，逐项销号',
+        due: '2027-01-31',
+      })),
+    });
     await tab(p, '整改清单');
     await p.getByRole('button', { name: /生成整改督办事项（4）/ }).click();
     await toast(p, '整改事项已生成，可在督办台账中跟踪');
@@ -307,17 +412,26 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
   it('the situation report opens in LibreOffice; its first page is kept', async () => {
     const p = branch;
     await tab(p, '召开会议');
-    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: '情况报告' }).click()]);
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: '情况报告' }).click(),
+    ]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-report-'));
     const docx = path.join(dir, 'report.docx');
     await download.saveAs(docx);
     expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
     const soffice = libreOffice();
     if (!soffice) return;
-    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'ignore' });
+    execFileSync(
+      soffice,
+      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx],
+      { timeout: 120_000, stdio: 'ignore' },
+    );
     const pdf = path.join(dir, 'report.pdf');
     expect(fs.statSync(pdf).size).toBeGreaterThan(1000);
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')], { timeout: 60_000 });
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, path.join(dir, 'page')], {
+      timeout: 60_000,
+    });
     const page1 = fs.readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
     fs.copyFileSync(path.join(dir, page1), path.join(SCREENSHOTS, '59-orglife-report-page1.png'));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');

@@ -8,7 +8,6 @@ import { browserMissing, btn, SCREENSHOTS, shot as shotOf, signInAt, startSuite,
 
 const missing = browserMissing();
 
-
 /** A roster of `n` new people in the demo unit's departments; `bad` rows get broken cells. */
 async function rosterFile(n: number, bad: Record<number, Partial<Record<string, string>>> = {}) {
   const wb = new ExcelJS.Workbook();
@@ -16,7 +15,13 @@ async function rosterFile(n: number, bad: Record<number, Partial<Record<string, 
   ws.addRow(['姓名', '科室', '职务', '职级', '是否党员', '支部职务', '是否班子成员', '联系电话', '状态']);
   const depts = ['社会救助股', '养老服务股', '社会事务股', '区划地名股'];
   for (let i = 0; i < n; i++) {
-    const row = { name: `导入人员${String(i + 1).padStart(3, '0')}`, dept: depts[i % 4]!, party: i % 3 === 0 ? '是' : '否', phone: `1370000${String(i).padStart(4, '0')}`, ...bad[i] };
+    const row = {
+      name: `导入人员${String(i + 1).padStart(3, '0')}`,
+      dept: depts[i % 4]!,
+      party: i % 3 === 0 ? '是' : '否',
+      phone: `1370000${String(i).padStart(4, '0')}`,
+      ...bad[i],
+    };
     ws.addRow([row.name, row.dept, '科员', '一级科员', row.party, '', '否', row.phone, '在职']);
   }
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zf-roster-')), `花名册${n}.xlsx`);
@@ -82,7 +87,10 @@ describe.skipIf(missing)('a new user on a fresh start', () => {
   });
 
   it('exports the roster as .xlsx with every person', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: btn('导出') }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: btn('导出') }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^示例县民政局花名册\d{8}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);
@@ -122,7 +130,10 @@ describe.skipIf(missing)('a new user on a fresh start', () => {
     await page.getByTestId('org-chart').getByText('领导小组办公室').first().waitFor();
     await shot('05-org-chart');
     // 三员分立: the users page is the security administrator's, the audit log the audit administrator's.
-    for (const [login, pathname] of [['security', '/users'], ['auditor', '/audit']] as const) {
+    for (const [login, pathname] of [
+      ['security', '/users'],
+      ['auditor', '/audit'],
+    ] as const) {
       const other = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       await signInAt(other, `${server.url}${pathname}`, login);
       if (pathname === '/users') {

@@ -20,12 +20,23 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     return p;
   }
   const openItem = async (p: Page, where: 'my-items' | 'review-items' | 'ledger') => {
-    if (where === 'ledger') await p.getByRole('cell', { name: /养老机构安全检查/ }).first().click();
-    else await p.getByTestId(where).getByRole('cell', { name: /养老机构安全检查/ }).click();
+    if (where === 'ledger')
+      await p
+        .getByRole('cell', { name: /养老机构安全检查/ })
+        .first()
+        .click();
+    else
+      await p
+        .getByTestId(where)
+        .getByRole('cell', { name: /养老机构安全检查/ })
+        .click();
     await p.getByTestId('item-drawer').waitFor();
   };
   const fillModal = async (p: Page, text: string) => {
-    const dialog = p.getByRole('dialog').filter({ has: p.locator('textarea') }).last();
+    const dialog = p
+      .getByRole('dialog')
+      .filter({ has: p.locator('textarea') })
+      .last();
     await dialog.locator('textarea').fill(text);
     await dialog.getByRole('button', { name: btn('确定') }).click();
   };
@@ -63,7 +74,10 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     await person('承办人', '周凯');
     await person('分管领导', '李红梅');
     await p.getByText('我确认该文件不涉及国家秘密').click();
-    await p.locator('.ant-modal-footer').getByRole('button', { name: btn('登记') }).click();
+    await p
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: btn('登记') })
+      .click();
     await p.getByText('已登记，办理时限 2026-10-13').waitFor();
     await p.getByTestId('item-drawer').getByText('2026-10-13（当日24时前）').waitFor();
     await shot(p, '20-registered');
@@ -124,7 +138,8 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     await f.getByText('已复核销号').waitFor();
     await f.getByTestId('item-timeline').getByText('复核销号').waitFor();
     const timeline = (await f.getByTestId('item-timeline').textContent()) ?? '';
-    for (const step of ['收文', '签收', '申请延期', '批准延期', '报送进展', '提交办结', '退回', '复核销号']) expect(timeline).toContain(step === '收文' ? '新增' : step);
+    for (const step of ['收文', '签收', '申请延期', '批准延期', '报送进展', '提交办结', '退回', '复核销号'])
+      expect(timeline).toContain(step === '收文' ? '新增' : step);
     await shot(f, '21-closed');
   });
 
@@ -160,7 +175,10 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     await dialog.getByLabel('承办人').click();
     await dialog.getByLabel('承办人').fill('周凯');
     await f.locator('.ant-select-item-option').filter({ hasText: '周凯' }).first().click();
-    for (const [i, [title, due]] of [['摸底排查', '2026-12-04'], ['集中整治', '2026-12-18']].entries()) {
+    for (const [i, [title, due]] of [
+      ['摸底排查', '2026-12-04'],
+      ['集中整治', '2026-12-18'],
+    ].entries()) {
       await dialog.getByRole('button', { name: btn('添加节点') }).click();
       await dialog.getByPlaceholder(`节点${i + 1}，如：摸底排查`).fill(title!);
       const date = dialog.getByPlaceholder('节点时限').nth(i);
@@ -169,7 +187,10 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
       await date.press('Enter');
     }
     await shot(f, '25-assign-form');
-    await dialog.locator('.ant-modal-footer').getByRole('button', { name: btn('交办') }).click();
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: btn('交办') })
+      .click();
     await f.getByText('已交办，首个节点 2026-12-04，办理时限 2026-12-18').waitFor();
     const drawer = f.getByTestId('item-drawer');
     await drawer.getByText('社会救助股').waitFor();

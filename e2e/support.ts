@@ -20,7 +20,15 @@ export function browserMissing(): string | null {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -45,7 +53,8 @@ export interface Server {
 
 /** Runs `npm start` exactly as a user would, on a new data directory (or `dataDir`), and waits until healthy. */
 export async function startServer(env: Record<string, string> = {}, existingDataDir?: string): Promise<Server> {
-  if (existingDataDir !== undefined && !(existingDataDir && fs.existsSync(existingDataDir))) throw new Error(`no data directory to start again on: "${existingDataDir}"`);
+  if (existingDataDir !== undefined && !(existingDataDir && fs.existsSync(existingDataDir)))
+    throw new Error(`no data directory to start again on: "${existingDataDir}"`);
   const port = await freePort();
   const dataDir = existingDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-e2e-'));
   let out = '';
@@ -70,7 +79,9 @@ export async function startServer(env: Record<string, string> = {}, existingData
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    url, dataDir, output: () => out,
+    url,
+    dataDir,
+    output: () => out,
     stop: async (keepData = false) => {
       if (child.exitCode === null) {
         process.kill(-child.pid!, 'SIGTERM');
@@ -109,7 +120,14 @@ export async function startSuite(env: Record<string, string> = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await startServer(env);
   const browser = await launchBrowser();
-  return { server, browser, stop: async () => { await browser.close(); await server.stop(); } };
+  return {
+    server,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
 }
 
 /** Signs in through the login page, starting from `path`. */
@@ -125,7 +143,11 @@ export async function signInAt(page: import('playwright-core').Page, url: string
  * is the only one open). On a loaded machine a click can land while the list is still opening and
  * be lost: it is tried again (choosing the same option twice is still one choice).
  */
-export async function chooseOption(page: import('playwright-core').Page, select: import('playwright-core').Locator, text: string) {
+export async function chooseOption(
+  page: import('playwright-core').Page,
+  select: import('playwright-core').Locator,
+  text: string,
+) {
   const open = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 1; ; attempt++) {
     if (!(await open.count())) await select.click();
@@ -141,11 +163,23 @@ export async function chooseOption(page: import('playwright-core').Page, select:
 
 /** Signs in over the API (for setup the test does not need to show) and returns a writer with the session and CSRF token. */
 export async function apiAs(server: Server, username: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json() as { csrfToken: string; user: { personId: string } };
-  const call = async (method: string, path: string, body?: unknown) => (await fetch(`${server.url}${path}`, {
-    method, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
-  })).json();
+  const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+    user: { personId: string };
+  };
+  const call = async (method: string, path: string, body?: unknown) =>
+    (
+      await fetch(`${server.url}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      })
+    ).json();
   return { call, personId: me.user.personId };
 }

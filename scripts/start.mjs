@@ -22,7 +22,11 @@ const sources = ['src/web', 'src/shared'].map((d) => newestMtime(path.join(root,
 const stale = !fs.existsSync(builtIndex) || Math.max(...sources) > fs.statSync(builtIndex).mtimeMs;
 if (stale && process.env.ZUOFENG_SKIP_BUILD !== '1') {
   console.log('正在构建前端（首次启动或代码有更新）…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -18,7 +18,9 @@ beforeEach(async () => {
 
 const idOf = async (username: string) => {
   const security = await signIn(ctx, unit.user('security'));
-  return (await security.get(`/api/users?q=${username}`)).json().items.find((u: { username: string }) => u.username === username);
+  return (await security.get(`/api/users?q=${username}`))
+    .json()
+    .items.find((u: { username: string }) => u.username === username);
 };
 
 describe('the three administrators', () => {
@@ -37,7 +39,11 @@ describe('the three administrators', () => {
 
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: true, firstBreak: null });
     const log = (await auditor.get('/api/audit/events?pageSize=100')).json();
-    expect(log.items.some((e: { entityType: string; action: string }) => e.entityType === 'department' && e.action === 'create')).toBe(true);
+    expect(
+      log.items.some(
+        (e: { entityType: string; action: string }) => e.entityType === 'department' && e.action === 'create',
+      ),
+    ).toBe(true);
     expect((await auditor.get('/api/users')).statusCode).toBe(403);
     expect((await auditor.post('/api/departments', { name: '再设科', sortOrder: 9 })).statusCode).toBe(403);
   });
@@ -45,8 +51,13 @@ describe('the three administrators', () => {
   it('lets no security administrator grant or revoke its own roles', async () => {
     const security = await signIn(ctx, unit.user('security'));
     const me = (await security.get('/api/auth/me')).json();
-    expect((await security.post(`/api/users/${me.user.id}/grants`, { role: 'campaign_office' })).json().message).toBe('不能给自己授予角色');
-    expect((await security.post(`/api/users/${me.user.id}/grants/${me.grants[0].id}/revoke`, { reason: '测试撤销' })).json().message).toBe(BY_OPERATOR);
+    expect((await security.post(`/api/users/${me.user.id}/grants`, { role: 'campaign_office' })).json().message).toBe(
+      '不能给自己授予角色',
+    );
+    expect(
+      (await security.post(`/api/users/${me.user.id}/grants/${me.grants[0].id}/revoke`, { reason: '测试撤销' })).json()
+        .message,
+    ).toBe(BY_OPERATOR);
   });
 });
 
@@ -58,12 +69,21 @@ describe('administrators are made and reset on the server only', () => {
   it('refuses every administrator role through the API, so that no puppet administrator can be made', async () => {
     const security = await signIn(ctx, unit.user('security'));
     // The attack: a new account, an administrator role for it, its password known to the one who made it.
-    const puppet = (await security.post('/api/users', { username: `${unit.prefix}puppet`.replace(/_/g, '-'), displayName: '傀儡', password: 'Kx7-pTq2mZr' })).json().id;
+    const puppet = (
+      await security.post('/api/users', {
+        username: `${unit.prefix}puppet`.replace(/_/g, '-'),
+        displayName: '傀儡',
+        password: 'Kx7-pTq2mZr',
+      })
+    ).json().id;
     for (const role of ['audit_admin', 'system_admin', 'security_admin']) {
       expect(refusal(await security.post(`/api/users/${puppet}/grants`, { role })), role).toEqual([403, BY_OPERATOR]);
     }
     const member = await idOf(unit.user('member1'));
-    expect(refusal(await security.post(`/api/users/${member.id}/grants`, { role: 'audit_admin' }))).toEqual([403, BY_OPERATOR]);
+    expect(refusal(await security.post(`/api/users/${member.id}/grants`, { role: 'audit_admin' }))).toEqual([
+      403,
+      BY_OPERATOR,
+    ]);
     expect(await adminGrants(puppet)).toEqual([]);
     expect(await adminGrants(member.id)).toEqual([]);
     // Business roles are still the security administrator's to give, administrators' accounts included.
@@ -75,7 +95,9 @@ describe('administrators are made and reset on the server only', () => {
     const security = await signIn(ctx, unit.user('security'));
     const auditor = await idOf(unit.user('auditor'));
     const grant = auditor.grants.find((g: { role: string }) => g.role === 'audit_admin');
-    expect(refusal(await security.post(`/api/users/${auditor.id}/grants/${grant.id}/revoke`, { reason: '换人' }))).toEqual([403, BY_OPERATOR]);
+    expect(
+      refusal(await security.post(`/api/users/${auditor.id}/grants/${grant.id}/revoke`, { reason: '换人' })),
+    ).toEqual([403, BY_OPERATOR]);
     expect(await adminGrants(auditor.id)).toEqual(['audit_admin']);
   });
 
@@ -83,13 +105,20 @@ describe('administrators are made and reset on the server only', () => {
     const security = await signIn(ctx, unit.user('security'));
     for (const login of ['admin', 'auditor']) {
       const target = await idOf(unit.user(login));
-      expect(refusal(await security.post(`/api/users/${target.id}/reset-password`, { password: 'Takeover#2026' })), login).toEqual([403, RESET_BY_OPERATOR]);
-      expect(refusal(await security.post(`/api/users/${target.id}/reset-totp`, { reason: '手机丢失' })), login).toEqual([403, RESET_BY_OPERATOR]);
+      expect(
+        refusal(await security.post(`/api/users/${target.id}/reset-password`, { password: 'Takeover#2026' })),
+        login,
+      ).toEqual([403, RESET_BY_OPERATOR]);
+      expect(refusal(await security.post(`/api/users/${target.id}/reset-totp`, { reason: '手机丢失' })), login).toEqual(
+        [403, RESET_BY_OPERATOR],
+      );
       await signIn(ctx, unit.user(login)); // the printed password still opens the account: nothing was reset
     }
     // A user without an administrator role is still reset by the security administrator.
     const member = await idOf(unit.user('member2'));
-    expect((await security.post(`/api/users/${member.id}/reset-password`, { password: 'Temp#2026abc' })).statusCode).toBe(200);
+    expect(
+      (await security.post(`/api/users/${member.id}/reset-password`, { password: 'Temp#2026abc' })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -97,7 +126,13 @@ describe('one administrator role per account, held by the database', () => {
   /** What a grant does, twice at the same moment: the insert, then the rest of its transaction (the audit event). */
   const grantAtOnce = (userId: string, role: 'system_admin' | 'audit_admin') =>
     ctx.database.db.transaction(async (tx) => {
-      await usersRepo.insertGrant(tx, { unitId: unit.unit.id, userId, role, scopeType: 'unit', createdAt: ctx.clock.now() });
+      await usersRepo.insertGrant(tx, {
+        unitId: unit.unit.id,
+        userId,
+        role,
+        scopeType: 'unit',
+        createdAt: ctx.clock.now(),
+      });
       await new Promise((r) => setTimeout(r, 100));
     });
 
@@ -107,18 +142,35 @@ describe('one administrator role per account, held by the database', () => {
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected')!.reason;
     expect(refused).toBeInstanceOf(AppError);
-    expect([refused.status, refused.message]).toEqual([400, expect.stringMatching(/^三员分立：该账号已担任另一种管理员角色，不能再担任(系统|审计)管理员（系统管理员、安全管理员、审计管理员须由不同账号担任）$/)]);
+    expect([refused.status, refused.message]).toEqual([
+      400,
+      expect.stringMatching(
+        /^三员分立：该账号已担任另一种管理员角色，不能再担任(系统|审计)管理员（系统管理员、安全管理员、审计管理员须由不同账号担任）$/,
+      ),
+    ]);
     expect(await adminGrants(member)).toHaveLength(1);
     // A revoked administrator grant no longer counts; business roles never do.
-    await ctx.database.db.execute(sql`update role_grants set revoked_at = now() where user_id = ${member} and role in ('system_admin', 'audit_admin')`);
+    await ctx.database.db.execute(
+      sql`update role_grants set revoked_at = now() where user_id = ${member} and role in ('system_admin', 'audit_admin')`,
+    );
     await grantAtOnce(member, 'audit_admin');
-    await usersRepo.insertGrant(ctx.database.db, { unitId: unit.unit.id, userId: member, role: 'campaign_office', scopeType: 'unit', createdAt: ctx.clock.now() });
+    await usersRepo.insertGrant(ctx.database.db, {
+      unitId: unit.unit.id,
+      userId: member,
+      role: 'campaign_office',
+      scopeType: 'unit',
+      createdAt: ctx.clock.now(),
+    });
     expect(await adminGrants(member)).toEqual(['audit_admin']);
   });
 });
 
 async function adminGrants(userId: string) {
-  const rows = rowsOf<{ role: string }>(await ctx.database.db.execute(sql`select role from role_grants where user_id = ${userId} and revoked_at is null and role in ('system_admin', 'security_admin', 'audit_admin')`));
+  const rows = rowsOf<{ role: string }>(
+    await ctx.database.db.execute(
+      sql`select role from role_grants where user_id = ${userId} and revoked_at is null and role in ('system_admin', 'security_admin', 'audit_admin')`,
+    ),
+  );
   return rows.map((r) => r.role);
 }
 

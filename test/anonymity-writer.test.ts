@@ -20,13 +20,28 @@ const deps = () => ({ db: ctx.database.db, clock: ctx.clock, config: ctx.config 
 
 /** A new open form with a public link; returns the link's token and the form. */
 async function openForm(title: string) {
-  const f = (await secretary.post('/api/opinion-forms', { title, opensOn: '2026-11-01', closesOn: '2026-12-31', questions: [{ id: 'q1', kind: 'text', label: '意见' }] })).json();
-  const opened = (await secretary.post(`/api/opinion-forms/${f.id}/status`, { status: 'open', version: f.version })).json();
-  const { token } = (await secretary.post(`/api/opinion-forms/${f.id}/distributions`, { audience: 'masses', label: '群众' })).json();
+  const f = (
+    await secretary.post('/api/opinion-forms', {
+      title,
+      opensOn: '2026-11-01',
+      closesOn: '2026-12-31',
+      questions: [{ id: 'q1', kind: 'text', label: '意见' }],
+    })
+  ).json();
+  const opened = (
+    await secretary.post(`/api/opinion-forms/${f.id}/status`, { status: 'open', version: f.version })
+  ).json();
+  const { token } = (
+    await secretary.post(`/api/opinion-forms/${f.id}/distributions`, { audience: 'masses', label: '群众' })
+  ).json();
   return { form: opened as { id: string; version: number }, token: token as string };
 }
-const submit = (token: string, text: string) => ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${token}`, payload: { answers: { q1: text } } });
-const responses = async (formId: string) => (await q<{ t: string }>(sql`select answers->>'q1' as t from opinion_responses where form_id = ${formId}`)).map((r) => r.t).sort();
+const submit = (token: string, text: string) =>
+  ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${token}`, payload: { answers: { q1: text } } });
+const responses = async (formId: string) =>
+  (await q<{ t: string }>(sql`select answers->>'q1' as t from opinion_responses where form_id = ${formId}`))
+    .map((r) => r.t)
+    .sort();
 
 beforeAll(async () => {
   ctx = await testApp({ opinionSubmitsPerMinute: 100_000, opinionChallengeAfter: 0, opinionBatchK: K });
@@ -47,11 +62,15 @@ describe('a writer of the database', () => {
   it('cannot put a written-out submission back to see it written out again, alone', async () => {
     const { form, token } = await openForm('放回');
     expect((await submit(token, '唯一的一份')).statusCode).toBe(200);
-    const [copy] = await q<{ id: string; unit_id: string; audience: string; day: string; sealed: string }>(sql`select * from opinion_pending where form_id = ${form.id}`);
+    const [copy] = await q<{ id: string; unit_id: string; audience: string; day: string; sealed: string }>(
+      sql`select * from opinion_pending where form_id = ${form.id}`,
+    );
     await flushOpinionsAtDayEnd(ctx);
     expect(await responses(form.id)).toEqual(['唯一的一份']);
     // As read from the WAL or a backup, and inserted again.
-    await ctx.database.db.execute(sql`insert into opinion_pending (id, unit_id, form_id, audience, day, sealed) values (${copy!.id}, ${copy!.unit_id}, ${form.id}, ${copy!.audience}, ${copy!.day}, ${copy!.sealed})`);
+    await ctx.database.db.execute(
+      sql`insert into opinion_pending (id, unit_id, form_id, audience, day, sealed) values (${copy!.id}, ${copy!.unit_id}, ${form.id}, ${copy!.audience}, ${copy!.day}, ${copy!.sealed})`,
+    );
     const r = await flushOpinionsAtDayEnd(ctx);
     expect(r.replayed).toContain(copy!.id);
     expect(await responses(form.id)).toEqual(['唯一的一份']);
@@ -64,7 +83,12 @@ describe('a writer of the database', () => {
     expect(await responses(form.id)).toHaveLength(K);
     const left = await q<{ id: string }>(sql`select id from opinion_pending where form_id = ${form.id}`);
     expect(left).toHaveLength(K);
-    await ctx.database.db.execute(sql`delete from opinion_pending where id in (${sql.join(left.slice(1).map((r) => sql`${r.id}::uuid`), sql`, `)})`);
+    await ctx.database.db.execute(
+      sql`delete from opinion_pending where id in (${sql.join(
+        left.slice(1).map((r) => sql`${r.id}::uuid`),
+        sql`, `,
+      )})`,
+    );
     const r = await flushOpinionsAtDayEnd(ctx);
     expect(r.held).toHaveLength(1);
     expect(await responses(form.id)).toHaveLength(K);

@@ -34,14 +34,18 @@ describe('the application', () => {
     probe.setValidatorCompiler(validatorCompiler);
     probe.setSerializerCompiler(serializerCompiler);
     probe.addHook('onRoute', (r) => {
-      for (const m of [r.method].flat()) if (m !== 'HEAD') registered.push(`${m} /api${r.url.replace(/:(\w+)/g, '{$1}')}`);
+      for (const m of [r.method].flat())
+        if (m !== 'HEAD') registered.push(`${m} /api${r.url.replace(/:(\w+)/g, '{$1}')}`);
     });
     await probe.register(async (api) => {
-      for (const mod of ROUTE_MODULES) await api.register(async (scope) => mod(scope, { db: ctx.database.db, clock: ctx.clock, config: ctx.config }));
+      for (const mod of ROUTE_MODULES)
+        await api.register(async (scope) => mod(scope, { db: ctx.database.db, clock: ctx.clock, config: ctx.config }));
     });
     await probe.ready();
     const doc = (await member.get('/api/docs/json')).json();
-    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(documented.sort()).toEqual(registered.sort());
     const ui = await member.get('/api/docs');
     expect([200, 302]).toContain(ui.statusCode);
@@ -61,13 +65,26 @@ describe('the application', () => {
 
   it('sends HSTS over HTTPS only, and believes X-Forwarded-Proto only from a trusted proxy', async () => {
     const proxied = await testApp({ trustProxy: ['127.0.0.1'] });
-    const https = await proxied.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    const https = await proxied.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(https.headers['strict-transport-security']).toBe('max-age=31536000');
     const http = await proxied.app.inject({ method: 'GET', url: '/api/health' });
     expect(http.headers['strict-transport-security']).toBeUndefined();
-    const untrusted = await ctx.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    const untrusted = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(untrusted.headers['strict-transport-security']).toBeUndefined();
-    const otherPeer = await proxied.app.inject({ method: 'GET', url: '/api/health', remoteAddress: '203.0.113.5', headers: { 'x-forwarded-proto': 'https' } });
+    const otherPeer = await proxied.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      remoteAddress: '203.0.113.5',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(otherPeer.headers['strict-transport-security']).toBeUndefined();
   });
 
@@ -93,10 +110,20 @@ describe('the application', () => {
   });
 
   it('answers malformed JSON and oversized bodies with a Chinese 4xx', async () => {
-    const bad = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } });
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toBe('请求格式不正确');
-    const big = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }), headers: { 'content-type': 'application/json' } });
+    const big = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().message).toBe('上传的内容过大');
   });

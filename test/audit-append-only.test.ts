@@ -25,13 +25,19 @@ function sources(dir = SRC): string[] {
   });
 }
 /** Source files (relative to src/) in which `pattern` occurs. */
-const filesWith = (pattern: RegExp) => sources().filter((f) => pattern.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f));
+const filesWith = (pattern: RegExp) =>
+  sources()
+    .filter((f) => pattern.test(fs.readFileSync(f, 'utf8')))
+    .map((f) => path.relative(SRC, f));
 
 describe('the audit log through the application', () => {
   it('no code updates or deletes audit events, or moves a chain head, but the append itself', () => {
     expect(filesWith(/\.(update|delete)\(\s*auditEvents\b/)).toEqual([]);
     expect(filesWith(/\b(update|delete\s+from)\s+"?audit_events\b/i)).toEqual([]);
-    expect(filesWith(/\b(auditSeq|auditHead)\s*:/)).toEqual(['server/db/schema/units.ts', 'server/modules/audit/audit.repo.ts']);
+    expect(filesWith(/\b(auditSeq|auditHead)\s*:/)).toEqual([
+      'server/db/schema/units.ts',
+      'server/modules/audit/audit.repo.ts',
+    ]);
     expect(filesWith(/\bdelete\s+from\s+"?units\b|\.delete\(\s*units\b/i)).toEqual([]);
   });
 
@@ -45,18 +51,31 @@ describe('the audit log through the application', () => {
   it('has no route that writes to the audit log', async () => {
     await ctx.app.ready();
     const doc = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const auditRoutes = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/audit')).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const auditRoutes = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/audit'))
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     expect(auditRoutes.sort()).toEqual(['GET /api/audit/events', 'GET /api/audit/verify']);
   });
 
   it("is refused an UPDATE or a DELETE even on the application's own database connection", async () => {
     const unit = await newDemoUnit(ctx);
     const id = unit.unit.id;
-    const count = async () => rowsOf<{ n: number }>(await ctx.database.db.execute(sql`select count(*)::int as n from audit_events where unit_id = ${id}`))[0]!.n;
+    const count = async () =>
+      rowsOf<{ n: number }>(
+        await ctx.database.db.execute(sql`select count(*)::int as n from audit_events where unit_id = ${id}`),
+      )[0]!.n;
     const before = await count();
-    const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/^audit_events is append-only: (UPDATE|DELETE) refused$/) }) };
-    await expect(ctx.database.db.execute(sql`update audit_events set actor_name = '他人' where unit_id = ${id} and seq = 2`)).rejects.toMatchObject(refused);
-    await expect(ctx.database.db.execute(sql`delete from audit_events where unit_id = ${id}`)).rejects.toMatchObject(refused);
+    const refused = {
+      cause: expect.objectContaining({
+        message: expect.stringMatching(/^audit_events is append-only: (UPDATE|DELETE) refused$/),
+      }),
+    };
+    await expect(
+      ctx.database.db.execute(sql`update audit_events set actor_name = '他人' where unit_id = ${id} and seq = 2`),
+    ).rejects.toMatchObject(refused);
+    await expect(ctx.database.db.execute(sql`delete from audit_events where unit_id = ${id}`)).rejects.toMatchObject(
+      refused,
+    );
     expect(await count()).toBe(before);
     expect((await verifyAudit(ctx.database.db, id))[0]!.firstBreak).toBeNull();
   });

@@ -20,8 +20,11 @@ export async function asDatabaseAdmin(db: Db, ...statements: SQL[]) {
  * chain then verifies on its own; only the checkpoints outside the database can tell.
  */
 export async function rewriteHistory(db: Db, unitId: string, seq: number, actorName = '他人') {
-  const rows = await db.select().from(auditEvents)
-    .where(and(eq(auditEvents.unitId, unitId), gte(auditEvents.seq, seq))).orderBy(asc(auditEvents.seq));
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.unitId, unitId), gte(auditEvents.seq, seq)))
+    .orderBy(asc(auditEvents.seq));
   if (rows.length === 0) throw new Error(`no event ${seq}`);
   const updates: SQL[] = [];
   let prev = rows[0]!.prevHash;
@@ -29,7 +32,9 @@ export async function rewriteHistory(db: Db, unitId: string, seq: number, actorN
     if (!isAuditHashAlg(row.alg)) throw new Error(`unknown alg ${row.alg}`);
     const content = { ...row, actorName: i === 0 ? actorName : row.actorName };
     const hash = eventHash(content, prev, row.alg);
-    updates.push(sql`update audit_events set actor_name = ${content.actorName}, prev_hash = ${prev}, hash = ${hash} where unit_id = ${unitId} and seq = ${row.seq}`);
+    updates.push(
+      sql`update audit_events set actor_name = ${content.actorName}, prev_hash = ${prev}, hash = ${hash} where unit_id = ${unitId} and seq = ${row.seq}`,
+    );
     prev = hash;
   }
   updates.push(sql`update units set audit_head = ${prev} where id = ${unitId}`);

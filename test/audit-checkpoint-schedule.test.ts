@@ -27,7 +27,8 @@ beforeEach(() => {
 /** The leases this file's schedulers took go again (the database may be shared with other test files). */
 const schedulers: Scheduler[] = [];
 afterEach(async () => {
-  for (const s of schedulers.splice(0)) await ctx.database.db.execute(sql`delete from job_leases where holder like ${`${s.holder}%`}`);
+  for (const s of schedulers.splice(0))
+    await ctx.database.db.execute(sql`delete from job_leases where holder like ${`${s.holder}%`}`);
   await ctx.database.db.execute(sql`delete from job_leases where name = 'audit-checkpoint'`);
 });
 
@@ -39,12 +40,17 @@ async function unit() {
   const office = await signIn(ctx, u.user('office'));
   let n = 0;
   return {
-    id: u.unit.id, u, office,
+    id: u.unit.id,
+    u,
+    office,
     /** One audited change, now. */
-    change: async () => expect((await office.post('/api/departments', { name: `科室${++n}`, sortOrder: 10 + n })).statusCode).toBe(200),
+    change: async () =>
+      expect((await office.post('/api/departments', { name: `科室${++n}`, sortOrder: 10 + n })).statusCode).toBe(200),
     report: (config = ctx.config) => verifyAuditTrail(ctx.database.db, config, ctx.clock.now(), u.unit.id),
     job: (): CheckpointJob => ({
-      everyMs: HOUR, run: (now) => writeAuditCheckpoints(ctx.database.db, ctx.config, now, { unitIds: [u.unit.id] }), lastWrittenAt: () => lastCheckpointAt(ctx.config),
+      everyMs: HOUR,
+      run: (now) => writeAuditCheckpoints(ctx.database.db, ctx.config, now, { unitIds: [u.unit.id] }),
+      lastWrittenAt: () => lastCheckpointAt(ctx.config),
     }),
   };
 }
@@ -72,9 +78,20 @@ describe('verification of events that waited too long for a checkpoint', () => {
     const r = await u.report();
     expect(r.ok).toBe(false);
     expect(r.units[0]!.messages).toHaveLength(1);
-    expect(r.units[0]!.messages[0]).toMatch(new RegExp(`^检查点过期：第 ${checkpointed} 条之后的 2 条记录（最早 2026-11-30 10:00:00）尚未写入检查点。检查点应每 60 分钟写入一次`));
+    expect(r.units[0]!.messages[0]).toMatch(
+      new RegExp(
+        `^检查点过期：第 ${checkpointed} 条之后的 2 条记录（最早 2026-11-30 10:00:00）尚未写入检查点。检查点应每 60 分钟写入一次`,
+      ),
+    );
     const api = (await auditor.get('/api/audit/verify')).json();
-    expect(api).toMatchObject({ ok: false, checkpoints: { problem: null, overdue: { afterSeq: checkpointed, count: 2, earliest: '2026-11-30T02:00:00.000Z' } }, notes: [] });
+    expect(api).toMatchObject({
+      ok: false,
+      checkpoints: {
+        problem: null,
+        overdue: { afterSeq: checkpointed, count: 2, earliest: '2026-11-30T02:00:00.000Z' },
+      },
+      notes: [],
+    });
     expect(api.messages[0]).toMatch(/^检查点过期：/);
 
     await writeAuditCheckpoints(ctx.database.db, ctx.config, ctx.clock.now(), { unitIds: [u.id] });
@@ -86,7 +103,11 @@ describe('verification of events that waited too long for a checkpoint', () => {
     ctx.clock.advance(48 * HOUR);
     const r = await u.report({ ...ctx.config, auditCheckpointMinutes: 0 });
     expect(r.ok).toBe(true);
-    expect(r.units[0]!.notes).toEqual([expect.stringMatching(/^检查点只在服务停止时写入（ZUOFENG_AUDIT_CHECKPOINT_MINUTES=0）：本单位尚无检查点，\d+ 条记录（最早 2026-11-30 10:00:00）尚未写入检查点$/)]);
+    expect(r.units[0]!.notes).toEqual([
+      expect.stringMatching(
+        /^检查点只在服务停止时写入（ZUOFENG_AUDIT_CHECKPOINT_MINUTES=0）：本单位尚无检查点，\d+ 条记录（最早 2026-11-30 10:00:00）尚未写入检查点$/,
+      ),
+    ]);
     expect((await u.report()).units[0]!.messages[0]).toMatch(/^检查点过期：本单位尚无检查点，\d+ 条记录/);
   });
 });
@@ -96,7 +117,9 @@ describe('checkpoints that someone tries to hold back', () => {
     const u = await unit();
     const s = scheduler(u.job());
     expect(await s.auditCheckpointTick(ctx.clock.now())).toBe(1);
-    await ctx.database.db.execute(sql`update job_leases set holder = 'ghost', expires_at = '2100-01-01T00:00:00Z' where name = 'audit-checkpoint'`);
+    await ctx.database.db.execute(
+      sql`update job_leases set holder = 'ghost', expires_at = '2100-01-01T00:00:00Z' where name = 'audit-checkpoint'`,
+    );
     await u.change();
     ctx.clock.advance(HOUR + 1000);
     expect(await s.auditCheckpointTick(ctx.clock.now())).toBe(1);
@@ -110,7 +133,8 @@ describe('checkpoints that someone tries to hold back', () => {
     const written: number[] = [];
     for (let minute = 0; minute <= 6 * 60; minute += 5) {
       // A database writer renews the lease as a live holder would (within its term), every tick.
-      await ctx.database.db.execute(sql`insert into job_leases (name, holder, expires_at) values ('audit-checkpoint', 'ghost', ${new Date(ctx.clock.now().getTime() + 50 * MINUTE).toISOString()}::timestamptz)
+      await ctx.database.db
+        .execute(sql`insert into job_leases (name, holder, expires_at) values ('audit-checkpoint', 'ghost', ${new Date(ctx.clock.now().getTime() + 50 * MINUTE).toISOString()}::timestamptz)
         on conflict (name) do update set holder = 'ghost', expires_at = excluded.expires_at`);
       if (minute % 20 === 0) await u.change();
       if (await s.auditCheckpointTick(ctx.clock.now())) written.push(minute);
@@ -130,9 +154,15 @@ describe('checkpoints that someone tries to hold back', () => {
     const refusing = new Proxy(ctx.database.db, {
       get(target, prop) {
         if (prop === 'execute') {
-          return (q: SQL) => (dialect.sqlToQuery(q).sql.includes('job_leases') ? target.execute(q) : Promise.reject(new Error('数据库拒绝了查询')));
+          return (q: SQL) =>
+            dialect.sqlToQuery(q).sql.includes('job_leases')
+              ? target.execute(q)
+              : Promise.reject(new Error('数据库拒绝了查询'));
         }
-        if (prop === 'select' || prop === 'transaction' || prop === 'insert') return () => { throw new Error('数据库拒绝了查询'); };
+        if (prop === 'select' || prop === 'transaction' || prop === 'insert')
+          return () => {
+            throw new Error('数据库拒绝了查询');
+          };
         return Reflect.get(target, prop);
       },
     });
@@ -140,7 +170,11 @@ describe('checkpoints that someone tries to hold back', () => {
     await ctx.database.db.execute(sql`delete from job_leases where name in ('supervision-sweep', 'obligation-sweep')`);
     const s = scheduler(u.job(), refusing, log);
     expect(await s.tick()).toEqual({ swept: true, written: 0 });
-    expect(log).toEqual(['催办：写入提醒失败：数据库拒绝了查询', '周期任务：有风险提醒失败：数据库拒绝了查询', '审计检查点：写入 1 条']);
+    expect(log).toEqual([
+      '催办：写入提醒失败：数据库拒绝了查询',
+      '周期任务：有风险提醒失败：数据库拒绝了查询',
+      '审计检查点：写入 1 条',
+    ]);
     expect(lines()).toBe(1);
   });
 });
@@ -150,22 +184,40 @@ describe('when checkpoints are written', () => {
     const u = await unit();
     const job = u.job();
     const [one, two] = [scheduler(job), scheduler(job)];
-    const first = await Promise.all([one.auditCheckpointTick(ctx.clock.now()), two.auditCheckpointTick(ctx.clock.now())]);
+    const first = await Promise.all([
+      one.auditCheckpointTick(ctx.clock.now()),
+      two.auditCheckpointTick(ctx.clock.now()),
+    ]);
     expect(first.filter((n) => n !== null)).toEqual([1]);
     await u.change();
     ctx.clock.advance(HOUR / 2);
-    expect(await Promise.all([one.auditCheckpointTick(ctx.clock.now()), two.auditCheckpointTick(ctx.clock.now())])).toEqual([null, null]);
+    expect(
+      await Promise.all([one.auditCheckpointTick(ctx.clock.now()), two.auditCheckpointTick(ctx.clock.now())]),
+    ).toEqual([null, null]);
     ctx.clock.advance(HOUR / 2 + 1000);
-    expect((await Promise.all([one.auditCheckpointTick(ctx.clock.now()), two.auditCheckpointTick(ctx.clock.now())])).filter((n) => n !== null)).toEqual([1]);
+    expect(
+      (await Promise.all([one.auditCheckpointTick(ctx.clock.now()), two.auditCheckpointTick(ctx.clock.now())])).filter(
+        (n) => n !== null,
+      ),
+    ).toEqual([1]);
     // Nothing moved since: the heads are checked about once per interval, by one instance or the other.
     ctx.clock.advance(HOUR + 1000);
-    expect((await Promise.all([one.auditCheckpointTick(ctx.clock.now()), two.auditCheckpointTick(ctx.clock.now())])).filter((n) => n !== null)).toEqual([0]);
+    expect(
+      (await Promise.all([one.auditCheckpointTick(ctx.clock.now()), two.auditCheckpointTick(ctx.clock.now())])).filter(
+        (n) => n !== null,
+      ),
+    ).toEqual([0]);
     const off = scheduler({ ...job, everyMs: 0 });
     expect(await off.auditCheckpointTick(ctx.clock.now())).toBeNull();
   });
 
   it('go to ZUOFENG_AUDIT_CHECKPOINT_DIR, by default <data dir>/audit-checkpoints, hourly', () => {
-    expect(configFromEnv({ ZUOFENG_DATA_DIR: '/srv/zf' })).toMatchObject({ auditCheckpointDir: '/srv/zf/audit-checkpoints', auditCheckpointMinutes: 60 });
-    expect(configFromEnv({ ZUOFENG_AUDIT_CHECKPOINT_DIR: '/worm/zf', ZUOFENG_AUDIT_CHECKPOINT_MINUTES: '15' })).toMatchObject({ auditCheckpointDir: '/worm/zf', auditCheckpointMinutes: 15 });
+    expect(configFromEnv({ ZUOFENG_DATA_DIR: '/srv/zf' })).toMatchObject({
+      auditCheckpointDir: '/srv/zf/audit-checkpoints',
+      auditCheckpointMinutes: 60,
+    });
+    expect(
+      configFromEnv({ ZUOFENG_AUDIT_CHECKPOINT_DIR: '/worm/zf', ZUOFENG_AUDIT_CHECKPOINT_MINUTES: '15' }),
+    ).toMatchObject({ auditCheckpointDir: '/worm/zf', auditCheckpointMinutes: 15 });
   });
 });

@@ -21,12 +21,26 @@ describe('a clean shutdown of the server', () => {
     await setup.close();
 
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, ...env, DATABASE_URL: '', ZUOFENG_DEMO: '0', PORT: '0', HOST: '127.0.0.1', ZUOFENG_LOG: '0', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_DISPATCH_SECONDS: '0', ZUOFENG_FAKE_NOW: '' },
+      env: {
+        ...process.env,
+        ...env,
+        DATABASE_URL: '',
+        ZUOFENG_DEMO: '0',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ZUOFENG_LOG: '0',
+        ZUOFENG_SWEEP_SECONDS: '0',
+        ZUOFENG_DISPATCH_SECONDS: '0',
+        ZUOFENG_FAKE_NOW: '',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     await new Promise<void>((resolve, reject) => {
-      server.stdout!.on('data', (chunk) => { out += chunk; if (out.includes('已启动')) resolve(); });
+      server.stdout!.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('已启动')) resolve();
+      });
       server.once('exit', (code) => reject(new Error(`server exited (${code}) before it started: ${out}`)));
     });
     const checkpointDir = path.join(dataDir, 'audit-checkpoints');
@@ -40,7 +54,11 @@ describe('a clean shutdown of the server', () => {
     try {
       const report = await verifyAuditTrail(database.db, configFromEnv(env), new Date(), unit.id);
       expect(report).toMatchObject({ ok: true, log: { lines: 1, problems: [] } });
-      expect(report.units[0]!.checkpoints).toMatchObject({ checked: 1, problem: null, latest: { seq: report.units[0]!.events } });
+      expect(report.units[0]!.checkpoints).toMatchObject({
+        checked: 1,
+        problem: null,
+        latest: { seq: report.units[0]!.events },
+      });
     } finally {
       await database.close();
     }

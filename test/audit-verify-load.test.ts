@@ -18,13 +18,25 @@ let base = '';
 beforeAll(async () => {
   ctx = await testApp();
   base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-  ctx.config.auditCheckpointDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-cp-load-')), 'audit-checkpoints');
+  ctx.config.auditCheckpointDir = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-cp-load-')),
+    'audit-checkpoints',
+  );
   fs.mkdirSync(ctx.config.auditCheckpointDir, { recursive: true, mode: 0o700 });
   // Other units' checkpoints, signed with the real key: a few years of a city's log.
   const keyring = keyringFor(ctx.config);
-  const heads = Array.from({ length: LINES }, (_, i) => ({ unitId: '99999999-9999-4999-8999-999999999999', seq: i + 1, hash: (i % 16).toString(16).repeat(64) }));
-  const lines = nextCheckpointLines(null, heads, ctx.clock.now(), 'sha256', (body, hash) => keyring.mac('audit-checkpoint', body, hash));
-  fs.writeFileSync(path.join(ctx.config.auditCheckpointDir, '2026-11.log'), `${lines.map(formatCheckpointLine).join('\n')}\n`);
+  const heads = Array.from({ length: LINES }, (_, i) => ({
+    unitId: '99999999-9999-4999-8999-999999999999',
+    seq: i + 1,
+    hash: (i % 16).toString(16).repeat(64),
+  }));
+  const lines = nextCheckpointLines(null, heads, ctx.clock.now(), 'sha256', (body, hash) =>
+    keyring.mac('audit-checkpoint', body, hash),
+  );
+  fs.writeFileSync(
+    path.join(ctx.config.auditCheckpointDir, '2026-11.log'),
+    `${lines.map(formatCheckpointLine).join('\n')}\n`,
+  );
 });
 afterAll(() => fs.rmSync(path.dirname(ctx.config.auditCheckpointDir), { recursive: true, force: true }));
 
@@ -35,7 +47,9 @@ afterAll(() => fs.rmSync(path.dirname(ctx.config.auditCheckpointDir), { recursiv
  */
 async function healthDuring<T>(work: Promise<T>) {
   let busy = true;
-  const settled = work.finally(() => { busy = false; });
+  const settled = work.finally(() => {
+    busy = false;
+  });
   let answered = 0;
   while (busy) {
     const res = await fetch(`${base}/api/health`);
@@ -46,23 +60,33 @@ async function healthDuring<T>(work: Promise<T>) {
 }
 
 describe(`verifying against a checkpoint log of ${LINES.toLocaleString('en')} lines`, () => {
-  it('reads the log without stopping the server: /api/health answers while it is read', { timeout: 120_000 }, async () => {
-    const unit = await newDemoUnit(ctx);
-    expect(await writeAuditCheckpoints(ctx.database.db, ctx.config, ctx.clock.now(), { unitIds: [unit.unit.id] })).toBe(1);
+  it(
+    'reads the log without stopping the server: /api/health answers while it is read',
+    { timeout: 120_000 },
+    async () => {
+      const unit = await newDemoUnit(ctx);
+      expect(
+        await writeAuditCheckpoints(ctx.database.db, ctx.config, ctx.clock.now(), { unitIds: [unit.unit.id] }),
+      ).toBe(1);
 
-    const page = await healthDuring(readAuditCheckpoints(ctx.config, unit.unit.id));
-    const counts = (r: Awaited<ReturnType<typeof readAuditCheckpoints>>) => ({ lines: r.lines, authentic: r.authentic, problems: r.problems.length });
-    expect(counts(page.result)).toEqual({ lines: LINES + 1, authentic: 1, problems: 0 });
-    expect(page.answered).toBeGreaterThan(0);
+      const page = await healthDuring(readAuditCheckpoints(ctx.config, unit.unit.id));
+      const counts = (r: Awaited<ReturnType<typeof readAuditCheckpoints>>) => ({
+        lines: r.lines,
+        authentic: r.authentic,
+        problems: r.problems.length,
+      });
+      expect(counts(page.result)).toEqual({ lines: LINES + 1, authentic: 1, problems: 0 });
+      expect(page.answered).toBeGreaterThan(0);
 
-    const auditor = await signIn(ctx, unit.user('auditor'));
-    const api = await healthDuring(auditor.get('/api/audit/verify'));
-    expect(api.result.json()).toMatchObject({ ok: true, checkpoints: { checked: 1, problem: null }, messages: [] });
-    expect(api.answered).toBeGreaterThan(0);
+      const auditor = await signIn(ctx, unit.user('auditor'));
+      const api = await healthDuring(auditor.get('/api/audit/verify'));
+      expect(api.result.json()).toMatchObject({ ok: true, checkpoints: { checked: 1, problem: null }, messages: [] });
+      expect(api.answered).toBeGreaterThan(0);
 
-    // The command line authenticates every line.
-    const full = await healthDuring(readAuditCheckpoints(ctx.config));
-    expect(counts(full.result)).toEqual({ lines: LINES + 1, authentic: LINES + 1, problems: 0 });
-    expect(full.answered).toBeGreaterThan(0);
-  });
+      // The command line authenticates every line.
+      const full = await healthDuring(readAuditCheckpoints(ctx.config));
+      expect(counts(full.result)).toEqual({ lines: LINES + 1, authentic: LINES + 1, problems: 0 });
+      expect(full.answered).toBeGreaterThan(0);
+    },
+  );
 });

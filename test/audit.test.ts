@@ -23,17 +23,27 @@ describe('the audit chain', () => {
     expect(after.events).toBe(before.events + 1);
     expect(after.firstBreak).toBeNull();
     expect((await auditor.get('/api/audit/verify')).json()).toEqual({
-      ok: true, events: after.events, firstBreak: null, checkpoints: { checked: 0, latest: null, problem: null, overdue: null }, messages: [], notes: [],
+      ok: true,
+      events: after.events,
+      firstBreak: null,
+      checkpoints: { checked: 0, latest: null, problem: null, overdue: null },
+      messages: [],
+      notes: [],
     });
   });
 
   it('finds an edited event at its seq', async () => {
     const unit = await newDemoUnit(ctx);
-    await asDatabaseAdmin(ctx.database.db, sql`update audit_events set after = '{"name":"篡改"}'::jsonb where unit_id = ${unit.unit.id} and seq = 5`);
+    await asDatabaseAdmin(
+      ctx.database.db,
+      sql`update audit_events set after = '{"name":"篡改"}'::jsonb where unit_id = ${unit.unit.id} and seq = 5`,
+    );
     expect((await verifyUnit(unit.unit.id)).firstBreak).toEqual({ seq: 5, reason: 'hash_mismatch' });
     const auditor = await signIn(ctx, unit.user('auditor'));
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({
-      ok: false, firstBreak: { seq: 5 }, messages: ['审计链在第 5 条处断开（记录内容被改动，hash_mismatch）'],
+      ok: false,
+      firstBreak: { seq: 5 },
+      messages: ['审计链在第 5 条处断开（记录内容被改动，hash_mismatch）'],
     });
   });
 
@@ -43,14 +53,20 @@ describe('the audit chain', () => {
     expect((await verifyUnit(unit.unit.id)).firstBreak).toEqual({ seq: 9, reason: 'sequence_gap' });
     const other = await newDemoUnit(ctx);
     const { events } = await verifyUnit(other.unit.id);
-    await asDatabaseAdmin(ctx.database.db, sql`delete from audit_events where unit_id = ${other.unit.id} and seq = ${events}`);
+    await asDatabaseAdmin(
+      ctx.database.db,
+      sql`delete from audit_events where unit_id = ${other.unit.id} and seq = ${events}`,
+    );
     expect((await verifyUnit(other.unit.id)).firstBreak).toEqual({ seq: events, reason: 'sequence_gap' });
   });
 
   it('keeps one unit intact when another is tampered with', async () => {
     const a = await newDemoUnit(ctx);
     const b = await newDemoUnit(ctx);
-    await asDatabaseAdmin(ctx.database.db, sql`update audit_events set actor_name = '某人' where unit_id = ${a.unit.id} and seq = 2`);
+    await asDatabaseAdmin(
+      ctx.database.db,
+      sql`update audit_events set actor_name = '某人' where unit_id = ${a.unit.id} and seq = 2`,
+    );
     expect((await verifyUnit(b.unit.id)).firstBreak).toBeNull();
   });
 
@@ -75,7 +91,10 @@ describe('the audit chain', () => {
     for (const login of ['security', 'auditor']) {
       const res = await (await signIn(ctx, unit.user(login))).get(trail);
       expect(res.statusCode, login).toBe(200);
-      expect(res.json().items.map((e: { action: string }) => e.action), login).toContain('login');
+      expect(
+        res.json().items.map((e: { action: string }) => e.action),
+        login,
+      ).toContain('login');
     }
     expect((await member.get(trail)).json().items.length).toBeGreaterThan(0);
     // The history of other objects stays open with history.read.

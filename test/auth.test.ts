@@ -13,7 +13,8 @@ beforeEach(async () => {
   unit = await newDemoUnit(ctx);
 });
 
-const login = (username: string, password: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (username: string, password: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 describe('login', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie and answers who I am', async () => {
@@ -30,7 +31,12 @@ describe('login', () => {
 
   it('marks the cookie Secure when served over HTTPS', async () => {
     const https = await testApp({ secureCookies: 'auto', trustProxy: ['127.0.0.1'] });
-    const res = await https.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: unit.user('office'), password: 'demo1234' }, headers: { 'x-forwarded-proto': 'https' } });
+    const res = await https.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: unit.user('office'), password: 'demo1234' },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(res.cookies.find((c) => c.name === 'zf_session')!.secure).toBe(true);
   });
 
@@ -58,7 +64,16 @@ describe('login', () => {
   it('rate-limits login attempts per address', async () => {
     const limited = await testApp({ loginLimitPerMinute: 3 });
     const codes = [];
-    for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `${unit.prefix}x${i}`, password: 'y' } })).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push(
+        (
+          await limited.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: `${unit.prefix}x${i}`, password: 'y' },
+          })
+        ).statusCode,
+      );
     expect(codes).toEqual([401, 401, 401, 429, 429]);
   });
 });
@@ -67,7 +82,12 @@ describe('sessions and CSRF', () => {
   it('refuses a write without the CSRF token, and accepts it with', async () => {
     const c = await signIn(ctx, unit.user('office'));
     const body = { name: '新科室甲', sortOrder: 9 };
-    const without = await ctx.app.inject({ method: 'POST', url: '/api/departments', payload: body, cookies: { zf_session: c.cookie } });
+    const without = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/departments',
+      payload: body,
+      cookies: { zf_session: c.cookie },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('csrf');
     expect((await c.post('/api/departments', body)).statusCode).toBe(200);
@@ -94,10 +114,14 @@ describe('passwords', () => {
     const weak = await here.post('/api/auth/password', { currentPassword: 'demo1234', newPassword: 'newpass123' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().details.fields[0].path).toBe('newPassword');
-    expect(weak.json().message).toBe('密码不符合要求：须包含大写字母、小写字母、数字、符号中的至少三类（目前只有2类，可加入大写字母或符号）');
+    expect(weak.json().message).toBe(
+      '密码不符合要求：须包含大写字母、小写字母、数字、符号中的至少三类（目前只有2类，可加入大写字母或符号）',
+    );
     const wrong = await here.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Newpass#123' });
     expect(wrong.json().message).toBe('当前密码不正确');
-    expect((await here.post('/api/auth/password', { currentPassword: 'demo1234', newPassword: 'Newpass#123' })).statusCode).toBe(200);
+    expect(
+      (await here.post('/api/auth/password', { currentPassword: 'demo1234', newPassword: 'Newpass#123' })).statusCode,
+    ).toBe(200);
     expect((await here.get('/api/auth/me')).statusCode).toBe(200);
     expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login(who, 'demo1234')).statusCode).toBe(401);
@@ -108,7 +132,9 @@ describe('passwords', () => {
     const security = await signIn(ctx, unit.user('security'));
     const target = (await security.get(`/api/users?q=${unit.user('member6')}`)).json().items[0];
     const user = await signIn(ctx, unit.user('member6'));
-    expect((await security.post(`/api/users/${target.id}/reset-password`, { password: 'Temp#2026ab' })).statusCode).toBe(200);
+    expect(
+      (await security.post(`/api/users/${target.id}/reset-password`, { password: 'Temp#2026ab' })).statusCode,
+    ).toBe(200);
     expect((await user.get('/api/auth/me')).statusCode).toBe(401);
     const again = await new Client(ctx.app).login(unit.user('member6'), 'Temp#2026ab');
     expect((await again.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
@@ -116,7 +142,9 @@ describe('passwords', () => {
 
   it('does not let a member reset passwords', async () => {
     const member = await signIn(ctx, unit.user('member7'));
-    const res = await member.post('/api/users/00000000-0000-4000-8000-000000000000/reset-password', { password: 'Temp#2026ab' });
+    const res = await member.post('/api/users/00000000-0000-4000-8000-000000000000/reset-password', {
+      password: 'Temp#2026ab',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toBe('没有权限执行此操作');
   });

@@ -11,15 +11,28 @@ let unitId: string;
 let office: Client;
 let form: { id: string; version: number };
 
-const auditHead = async () => rowsOf<{ s: number }>(await ctx.database.db.execute(sql`select audit_seq::int as s from units where id = ${unitId}`))[0]!.s;
-const departments = async () => rowsOf<{ n: number }>(await ctx.database.db.execute(sql`select count(*)::int as n from departments where unit_id = ${unitId}`))[0]!.n;
+const auditHead = async () =>
+  rowsOf<{ s: number }>(
+    await ctx.database.db.execute(sql`select audit_seq::int as s from units where id = ${unitId}`),
+  )[0]!.s;
+const departments = async () =>
+  rowsOf<{ n: number }>(
+    await ctx.database.db.execute(sql`select count(*)::int as n from departments where unit_id = ${unitId}`),
+  )[0]!.n;
 
 beforeAll(async () => {
   ctx = await testApp();
   const unit = await newDemoUnit(ctx);
   unitId = unit.unit.id;
   office = await signIn(ctx, unit.user('office'));
-  form = (await office.post('/api/opinion-forms', { title: '意见表', opensOn: '2026-11-01', closesOn: '2026-12-31', questions: [{ id: 'q1', kind: 'text', label: '意见' }] })).json();
+  form = (
+    await office.post('/api/opinion-forms', {
+      title: '意见表',
+      opensOn: '2026-11-01',
+      closesOn: '2026-12-31',
+      questions: [{ id: 'q1', kind: 'text', label: '意见' }],
+    })
+  ).json();
 });
 
 describe('text the database cannot store', () => {
@@ -29,8 +42,21 @@ describe('text the database cannot store', () => {
       ['POST', '/api/departments', { name: '综合\ud800科' }],
       ['POST', '/api/departments', { name: '综合\u0000科' }],
       ['POST', '/api/departments', { name: '\udc00' }],
-      ['POST', `/api/opinion-forms/${form.id}/distributions`, { audience: 'staff', label: '职工', extra: { 'k\u0000': 1 } }],
-      ['POST', '/api/opinion-forms', { title: '表', opensOn: '2026-11-01', closesOn: '2026-12-31', questions: [{ id: 'q1', kind: 'choice', label: '问', options: ['好', '不\ud83d好'] }] }],
+      [
+        'POST',
+        `/api/opinion-forms/${form.id}/distributions`,
+        { audience: 'staff', label: '职工', extra: { 'k\u0000': 1 } },
+      ],
+      [
+        'POST',
+        '/api/opinion-forms',
+        {
+          title: '表',
+          opensOn: '2026-11-01',
+          closesOn: '2026-12-31',
+          questions: [{ id: 'q1', kind: 'choice', label: '问', options: ['好', '不\ud83d好'] }],
+        },
+      ],
     ];
     for (const [method, url, body] of cases) {
       const res = await office.request(method as 'POST', url, body);
@@ -52,10 +78,18 @@ describe('text the database cannot store', () => {
 
   it('is refused on the public form too, without a session', async () => {
     await office.post(`/api/opinion-forms/${form.id}/status`, { status: 'open', version: form.version });
-    const token = (await office.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'staff', label: '职工' })).json().token;
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${token}`, payload: { answers: { q1: '意见\u0000' } } });
+    const token = (
+      await office.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'staff', label: '职工' })
+    ).json().token;
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/public/opinions/${token}`,
+      payload: { answers: { q1: '意见\u0000' } },
+    });
     expect([res.statusCode, res.json().code]).toEqual([400, 'bad_input']);
-    const answers = rowsOf<{ n: number }>(await ctx.database.db.execute(sql`select count(*)::int as n from opinion_responses where form_id = ${form.id}`))[0]!.n;
+    const answers = rowsOf<{ n: number }>(
+      await ctx.database.db.execute(sql`select count(*)::int as n from opinion_responses where form_id = ${form.id}`),
+    )[0]!.n;
     expect(answers).toBe(0);
   });
 });
@@ -74,10 +108,25 @@ describe('broken uploads', () => {
   const file = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\r\n--${boundary}--\r\n`;
   const cases: [string, string, string, string][] = [
     ['no boundary', 'multipart/form-data', file, '上传格式不正确：表单分隔符（boundary）缺失或无效'],
-    ['a boundary past 256 characters', `multipart/form-data; boundary=${'b'.repeat(300)}`, file, '上传格式不正确：表单分隔符（boundary）缺失或无效'],
-    ['a truncated body', `multipart/form-data; boundary=${boundary}`, file.slice(0, 90), '上传的内容不完整或格式不正确，请重新上传'],
+    [
+      'a boundary past 256 characters',
+      `multipart/form-data; boundary=${'b'.repeat(300)}`,
+      file,
+      '上传格式不正确：表单分隔符（boundary）缺失或无效',
+    ],
+    [
+      'a truncated body',
+      `multipart/form-data; boundary=${boundary}`,
+      file.slice(0, 90),
+      '上传的内容不完整或格式不正确，请重新上传',
+    ],
     ['another boundary', 'multipart/form-data; boundary=other', file, '上传的内容不完整或格式不正确，请重新上传'],
-    ['a field instead of a file', `multipart/form-data; boundary=${boundary}`, `--${boundary}\r\nContent-Disposition: form-data; name="file"\r\n\r\nx\r\n--${boundary}--\r\n`, '请选择要上传的文件'],
+    [
+      'a field instead of a file',
+      `multipart/form-data; boundary=${boundary}`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"\r\n\r\nx\r\n--${boundary}--\r\n`,
+      '请选择要上传的文件',
+    ],
     ['JSON instead of a form', 'application/json', '{"file":"x"}', '请以表单方式上传 .xlsx 文件'],
   ];
   it.each(cases)('answer 400 with a clear message: %s', async (_what, type, body, message) => {
@@ -88,13 +137,35 @@ describe('broken uploads', () => {
   });
 
   it('answer more than one file or too many fields with 400 (nothing silently dropped), not 413 or 500', async () => {
-    const many = (n: number, named: (i: number) => string) => Array.from({ length: n }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; ${named(i)}\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n`).join('') + `--${boundary}--\r\n`;
-    const files = await office.request('POST', '/api/people/imports', Buffer.from(many(3, (i) => `name="f${i}"; filename="${i}.xlsx"`)), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const many = (n: number, named: (i: number) => string) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `--${boundary}\r\nContent-Disposition: form-data; ${named(i)}\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n`,
+      ).join('') + `--${boundary}--\r\n`;
+    const files = await office.request(
+      'POST',
+      '/api/people/imports',
+      Buffer.from(many(3, (i) => `name="f${i}"; filename="${i}.xlsx"`)),
+      { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    );
     expect([files.statusCode, files.json().message]).toEqual([400, '一次只能上传一个文件']);
-    const fields = await office.request('POST', '/api/people/imports', Buffer.from(many(12, (i) => `name="f${i}"`).replace(/Content-Type: application\/octet-stream\r\n/g, '')), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const fields = await office.request(
+      'POST',
+      '/api/people/imports',
+      Buffer.from(many(12, (i) => `name="f${i}"`).replace(/Content-Type: application\/octet-stream\r\n/g, '')),
+      { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    );
     expect([fields.statusCode, fields.json().message]).toEqual([400, '上传表单的字段过多']);
-    const withFile = many(12, (i) => `name="f${i}"`).replace(/Content-Type: application\/octet-stream\r\n/g, '').replace(`--${boundary}--`, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\r\n--${boundary}--`);
-    const both = await office.request('POST', '/api/people/imports', Buffer.from(withFile), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const withFile = many(12, (i) => `name="f${i}"`)
+      .replace(/Content-Type: application\/octet-stream\r\n/g, '')
+      .replace(
+        `--${boundary}--`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\r\n--${boundary}--`,
+      );
+    const both = await office.request('POST', '/api/people/imports', Buffer.from(withFile), {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
     expect([both.statusCode, both.json().message]).toEqual([400, '上传表单的字段过多']);
   });
 });

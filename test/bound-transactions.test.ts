@@ -30,10 +30,12 @@ describe('a transaction bound to the call', () => {
   it('rolls back what the shared db wrote inside a transaction that fails', async () => {
     const { db } = await testDatabase();
     const c = code();
-    await expect(db.transaction(async () => {
-      await db.insert(units).values(unitRow(c));
-      throw new Error('失败');
-    })).rejects.toThrow('失败');
+    await expect(
+      db.transaction(async () => {
+        await db.insert(units).values(unitRow(c));
+        throw new Error('失败');
+      }),
+    ).rejects.toThrow('失败');
     expect(await db.select().from(units).where(eq(units.code, c))).toEqual([]);
   });
 
@@ -42,10 +44,12 @@ describe('a transaction bound to the call', () => {
     const [kept, undone] = [code(), code()];
     await db.transaction(async () => {
       await db.insert(units).values(unitRow(kept));
-      await expect(db.transaction(async () => {
-        await db.insert(units).values(unitRow(undone));
-        throw new Error('内层失败');
-      })).rejects.toThrow('内层失败');
+      await expect(
+        db.transaction(async () => {
+          await db.insert(units).values(unitRow(undone));
+          throw new Error('内层失败');
+        }),
+      ).rejects.toThrow('内层失败');
     });
     expect((await db.select().from(units).where(eq(units.code, kept))).length).toBe(1);
     expect(await db.select().from(units).where(eq(units.code, undone))).toEqual([]);
@@ -57,7 +61,9 @@ describe('a transaction bound to the call', () => {
     let later: Promise<unknown> = Promise.resolve();
     await db.transaction(async (tx) => {
       await tx.insert(units).values(unitRow(c));
-      later = new Promise((resolve) => setTimeout(resolve, 0)).then(() => db.select().from(units).where(eq(units.code, c)));
+      later = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+        db.select().from(units).where(eq(units.code, c)),
+      );
     });
     expect(((await later) as unknown[]).length).toBe(1);
   });

@@ -25,15 +25,34 @@ const upload = (c: Client, content: Buffer | string, name = 'holiday-2027.json')
 };
 const deadline = async (unitId: string, subjectId: string, receivedOn: string, days = 7) =>
   createDeadline(ctx.database.db, await calendarForUnit(ctx.database.db, unitId), SYSTEM_ACTOR, ctx.clock.now(), {
-    unitId, subjectType: 'test', subjectId, title: `测试期限${subjectId}`, ownerPersonId: null, receivedOn, policy: { kind: 'working_days', days },
+    unitId,
+    subjectType: 'test',
+    subjectId,
+    title: `测试期限${subjectId}`,
+    ownerPersonId: null,
+    receivedOn,
+    policy: { kind: 'working_days', days },
   });
 
 describe('working days through the API', () => {
   it('answers add, is and between with the official schedule', async () => {
-    expect((await office.get('/api/calendar/workdays/add?date=2026-09-28&n=7')).json()).toEqual({ date: '2026-10-13', provisional: false });
-    expect((await office.get('/api/calendar/workdays/is?date=2026-10-10')).json()).toMatchObject({ working: true, kind: 'makeup', name: '调休上班' });
-    expect((await office.get('/api/calendar/workdays/is?date=2026-10-03')).json()).toMatchObject({ working: false, name: '国庆节' });
-    expect((await office.get('/api/calendar/workdays/between?from=2026-09-28&to=2026-10-13')).json()).toEqual({ days: 7, provisional: false });
+    expect((await office.get('/api/calendar/workdays/add?date=2026-09-28&n=7')).json()).toEqual({
+      date: '2026-10-13',
+      provisional: false,
+    });
+    expect((await office.get('/api/calendar/workdays/is?date=2026-10-10')).json()).toMatchObject({
+      working: true,
+      kind: 'makeup',
+      name: '调休上班',
+    });
+    expect((await office.get('/api/calendar/workdays/is?date=2026-10-03')).json()).toMatchObject({
+      working: false,
+      name: '国庆节',
+    });
+    expect((await office.get('/api/calendar/workdays/between?from=2026-09-28&to=2026-10-13')).json()).toEqual({
+      days: 7,
+      provisional: false,
+    });
   });
 
   it('refuses bad input with a clear message', async () => {
@@ -55,19 +74,52 @@ describe('working days through the API', () => {
   it('shows a month with holidays, make-up days and weekends', async () => {
     const days = (await office.get('/api/calendar/days?from=2026-10-01&to=2026-10-31')).json();
     expect(days).toHaveLength(31);
-    expect(days.filter((d: { kind: string }) => d.kind === 'holiday').map((d: { date: string }) => d.date.slice(8))).toEqual(['01', '02', '03', '04', '05', '06', '07']);
+    expect(
+      days.filter((d: { kind: string }) => d.kind === 'holiday').map((d: { date: string }) => d.date.slice(8)),
+    ).toEqual(['01', '02', '03', '04', '05', '06', '07']);
     expect(days.find((d: { date: string }) => d.date === '2026-10-10').kind).toBe('makeup');
   });
 
   it('computes a deadline by the unit settings, which can be changed', async () => {
     const c = await office.post('/api/deadlines/compute', { urgency: 'normal', receivedOn: '2026-09-28' });
     expect(c.json()).toEqual({ due: '2026-10-13', provisional: false, policy: { kind: 'working_days', days: 7 } });
-    expect((await office.post('/api/deadlines/compute', { urgency: 'urgent', receivedOn: '2026-10-03' })).json().due).toBe('2026-10-03');
-    expect((await office.put('/api/deadline-settings', { urgentSameDay: true, importantDays: 20, normalDays: 7, extensionCapDays: 15 })).json().message).toBe('办理时限不能超过特殊情况的最长时限');
-    expect((await office.put('/api/deadline-settings', { urgentSameDay: true, importantDays: 5, normalDays: 7, extensionCapDays: 15 })).statusCode).toBe(200);
-    expect((await office.post('/api/deadlines/compute', { urgency: 'important', receivedOn: '2026-09-28' })).json().due).toBe('2026-10-10');
+    expect(
+      (await office.post('/api/deadlines/compute', { urgency: 'urgent', receivedOn: '2026-10-03' })).json().due,
+    ).toBe('2026-10-03');
+    expect(
+      (
+        await office.put('/api/deadline-settings', {
+          urgentSameDay: true,
+          importantDays: 20,
+          normalDays: 7,
+          extensionCapDays: 15,
+        })
+      ).json().message,
+    ).toBe('办理时限不能超过特殊情况的最长时限');
+    expect(
+      (
+        await office.put('/api/deadline-settings', {
+          urgentSameDay: true,
+          importantDays: 5,
+          normalDays: 7,
+          extensionCapDays: 15,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await office.post('/api/deadlines/compute', { urgency: 'important', receivedOn: '2026-09-28' })).json().due,
+    ).toBe('2026-10-10');
     const member = await signIn(ctx, unit.user('member1'));
-    expect((await member.put('/api/deadline-settings', { urgentSameDay: true, importantDays: 5, normalDays: 7, extensionCapDays: 15 })).statusCode).toBe(403);
+    expect(
+      (
+        await member.put('/api/deadline-settings', {
+          urgentSameDay: true,
+          importantDays: 5,
+          normalDays: 7,
+          extensionCapDays: 15,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -75,20 +127,40 @@ describe('overrides', () => {
   it('mark a day off for the unit, recompute its open deadlines, and can be withdrawn', async () => {
     const d = await deadline(unit.unit.id, 'ov1', '2026-09-28');
     expect(d.due).toBe('2026-10-13');
-    const set = await office.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '县庆放假' });
+    const set = await office.post('/api/calendar/overrides', {
+      date: '2026-10-12',
+      working: false,
+      reason: '县庆放假',
+    });
     expect(set.json().recomputed).toEqual({ checked: 1, changed: 1 });
-    expect((await office.get('/api/calendar/workdays/is?date=2026-10-12')).json()).toMatchObject({ working: false, kind: 'override_off', name: '县庆放假' });
+    expect((await office.get('/api/calendar/workdays/is?date=2026-10-12')).json()).toMatchObject({
+      working: false,
+      kind: 'override_off',
+      name: '县庆放假',
+    });
     const list = (await office.get('/api/deadlines')).json().items;
     expect(list.find((x: { subjectId: string }) => x.subjectId === 'ov1').due).toBe('2026-10-14');
     const events = (await office.get(`/api/audit/events?entityType=deadline&entityId=${d.id}`)).json().items;
-    expect(events[0]).toMatchObject({ action: 'recompute', before: { due: '2026-10-13' }, after: { due: '2026-10-14' } });
-    expect((await office.post(`/api/calendar/overrides/${set.json().id}/withdraw`, { reason: '县里取消' })).json().recomputed.changed).toBe(1);
+    expect(events[0]).toMatchObject({
+      action: 'recompute',
+      before: { due: '2026-10-13' },
+      after: { due: '2026-10-14' },
+    });
+    expect(
+      (await office.post(`/api/calendar/overrides/${set.json().id}/withdraw`, { reason: '县里取消' })).json().recomputed
+        .changed,
+    ).toBe(1);
     expect((await office.get('/api/calendar/workdays/is?date=2026-10-12')).json().working).toBe(true);
   });
 
   it('refuses a bad override and changes nothing', async () => {
-    expect((await office.post('/api/calendar/overrides', { date: '2026-02-30', working: false, reason: '某原因' })).json().message).toContain('不存在');
-    expect((await office.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '' })).statusCode).toBe(400);
+    expect(
+      (await office.post('/api/calendar/overrides', { date: '2026-02-30', working: false, reason: '某原因' })).json()
+        .message,
+    ).toContain('不存在');
+    expect(
+      (await office.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '' })).statusCode,
+    ).toBe(400);
     expect((await office.get('/api/calendar/overrides')).json().total).toBe(0);
   });
 });
@@ -100,15 +172,26 @@ describe('importing a schedule', () => {
     // The schedule is installation-wide: on PostgreSQL other test files (the fuzz test) may import other years meanwhile.
     expect(cov.years).toEqual(expect.arrayContaining(Array.from({ length: 23 }, (_, i) => 2004 + i)));
     expect(cov.years).not.toContain(2027);
-    expect((await office.get('/api/calendar/workdays/add?date=2026-12-28&n=7')).json()).toEqual({ date: '2027-01-06', provisional: true });
+    expect((await office.get('/api/calendar/workdays/add?date=2026-12-28&n=7')).json()).toEqual({
+      date: '2027-01-06',
+      provisional: true,
+    });
   });
 
   it('refuses malformed files and an .ics without dates, changing nothing', async () => {
-    expect((await upload(admin, '{"year":2027,"days":[{"name":"元旦","date":"2027-02-30","isOffDay":true}]}')).json().message).toBe('文件有误：第1项：日期“2027-02-30”不存在');
-    expect((await upload(admin, 'BEGIN:VCALENDAR\r\nEND:VCALENDAR', 'x.ics')).json().message).toBe('文件有误：文件中没有带日期的节假日事件');
+    expect(
+      (await upload(admin, '{"year":2027,"days":[{"name":"元旦","date":"2027-02-30","isOffDay":true}]}')).json()
+        .message,
+    ).toBe('文件有误：第1项：日期“2027-02-30”不存在');
+    expect((await upload(admin, 'BEGIN:VCALENDAR\r\nEND:VCALENDAR', 'x.ics')).json().message).toBe(
+      '文件有误：文件中没有带日期的节假日事件',
+    );
     expect((await upload(admin, '{"year":2027', 'x.json')).statusCode).toBe(400);
     const huge = `BEGIN:VCALENDAR\r\n${'X-PAD:'.padEnd(1000, 'x')}\r\n`.repeat(1100);
-    expect((await upload(admin, huge, 'x.ics')).json()).toMatchObject({ code: 'bad_request', message: '文件过大：节假日安排文件不能超过1MB' });
+    expect((await upload(admin, huge, 'x.ics')).json()).toMatchObject({
+      code: 'bad_request',
+      message: '文件过大：节假日安排文件不能超过1MB',
+    });
     expect((await office.get('/api/calendar/coverage')).json().nextYearMissing).toBe(true);
   });
 
@@ -121,19 +204,30 @@ describe('importing a schedule', () => {
     expect([d.due, d.provisional]).toEqual(['2027-01-06', true]);
     const preview = (await upload(admin, schedule2027)).json();
     expect(preview).toMatchObject({ status: 'previewed', years: [2027] });
-    expect(preview.changes.map((c: { date: string }) => c.date)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-05', '2027-02-08', '2027-02-20']);
+    expect(preview.changes.map((c: { date: string }) => c.date)).toEqual([
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      '2027-02-05',
+      '2027-02-08',
+      '2027-02-20',
+    ]);
     expect((await office.get('/api/calendar/coverage')).json().nextYearMissing).toBe(true);
     const applied = await admin.post(`/api/calendar/imports/${preview.id}/apply`);
     // Recomputation is installation-wide: on PostgreSQL other test files' cross-year deadlines change too.
     expect(applied.json()).toMatchObject({ status: 'applied' });
     expect(applied.json().recomputed.changed).toBeGreaterThanOrEqual(1);
     expect((await admin.post(`/api/calendar/imports/${preview.id}/apply`)).statusCode).toBe(400);
-    const after = (await office.get('/api/deadlines?provisional=false')).json().items.find((x: { subjectId: string }) => x.subjectId === 'cross');
+    const after = (await office.get('/api/deadlines?provisional=false'))
+      .json()
+      .items.find((x: { subjectId: string }) => x.subjectId === 'cross');
     expect([after.due, after.provisional]).toEqual(['2027-01-07', false]);
     const coverage = (await office.get('/api/calendar/coverage')).json();
     expect(coverage.nextYearMissing).toBe(false);
     // Other test files on the shared PostgreSQL database may have imported other years (the fuzz test's 2030).
-    expect(coverage.imported).toEqual(expect.arrayContaining([expect.objectContaining({ year: 2027, source: 'holiday-2027.json' })]));
+    expect(coverage.imported).toEqual(
+      expect.arrayContaining([expect.objectContaining({ year: 2027, source: 'holiday-2027.json' })]),
+    );
     expect(coverage.imported.filter((i: { year: number }) => i.year === 2027)).toHaveLength(1);
     const auditor = await signIn(ctx, unit.user('auditor'));
     const events = (await auditor.get('/api/audit/events?entityType=calendar')).json().items;

@@ -27,18 +27,41 @@ import { defaultConfig } from '../src/server/config.js';
  * counted, so that the number can only fall.
  */
 const DECLARED = [
-  supervisionApi, orgApi, campaignsApi, authApi, usersApi, peopleApi, unitsApi, calendarApi, availabilityApi, channelsApi, deliveriesApi, notificationsApi,
-  auditApi, workbenchApi, exportsApi, orglifeApi, opinionsApi,
+  supervisionApi,
+  orgApi,
+  campaignsApi,
+  authApi,
+  usersApi,
+  peopleApi,
+  unitsApi,
+  calendarApi,
+  availabilityApi,
+  channelsApi,
+  deliveriesApi,
+  notificationsApi,
+  auditApi,
+  workbenchApi,
+  exportsApi,
+  orglifeApi,
+  opinionsApi,
 ].flatMap((api) => Object.values(api));
 /** Downloads (a file, not JSON) need no response schema. */
-const FILE = /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files)\/|\/files\/:sha256$|^\/api\/docs/;
+const FILE =
+  /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files)\/|\/files\/:sha256$|^\/api\/docs/;
 /** JSON routes that still answer without a response schema: this list may only shrink. */
 const WITHOUT_RESPONSE_SCHEMA_AT_MOST = 0;
 
 async function routes() {
   const seen: RouteOptions[] = [];
   const database = await testDatabase();
-  const app = await buildApp({ db: database.db, clock: new TestClock(), config: { ...defaultConfig, webDir: null } }, { onRoute: (r) => { seen.push(r); } });
+  const app = await buildApp(
+    { db: database.db, clock: new TestClock(), config: { ...defaultConfig, webDir: null } },
+    {
+      onRoute: (r) => {
+        seen.push(r);
+      },
+    },
+  );
   await app.ready();
   await app.close();
   return seen.filter((r) => r.url.startsWith('/api/'));
@@ -50,7 +73,13 @@ describe('contracts from the route to the page', () => {
     for (const e of DECLARED) {
       const r = all.find((x) => x.url === `/api${e.path}` && x.method === e.method);
       expect(r, `${e.method} ${e.path}`).toBeDefined();
-      const schema = r!.schema as { response?: Record<string, unknown>; body?: unknown; querystring?: unknown; params?: unknown; headers?: unknown };
+      const schema = r!.schema as {
+        response?: Record<string, unknown>;
+        body?: unknown;
+        querystring?: unknown;
+        params?: unknown;
+        headers?: unknown;
+      };
       expect(schema.response?.['200'] ?? schema.response?.[200]).toBe(e.response);
       if ('body' in e) expect(schema.body).toBe(e.body);
       if ('query' in e) expect(schema.querystring).toBe(e.query);
@@ -61,8 +90,12 @@ describe('contracts from the route to the page', () => {
 
   it('counts the JSON routes still without a response schema (the number can only fall)', async () => {
     const all = await routes();
-    const missing = all.filter((r) => !FILE.test(r.url) && r.method !== 'HEAD' && !(r.schema as { response?: unknown } | undefined)?.response);
-    console.log(`contracts: ${DECLARED.length} endpoints declared; ${missing.length} JSON routes without a response schema: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+    const missing = all.filter(
+      (r) => !FILE.test(r.url) && r.method !== 'HEAD' && !(r.schema as { response?: unknown } | undefined)?.response,
+    );
+    console.log(
+      `contracts: ${DECLARED.length} endpoints declared; ${missing.length} JSON routes without a response schema: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+    );
     expect(missing.length).toBeLessThanOrEqual(WITHOUT_RESPONSE_SCHEMA_AT_MOST);
   });
 });

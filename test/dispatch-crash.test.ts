@@ -19,7 +19,11 @@ const KILL_AT = 300;
 const secret = 'crash-test-webhook-secret';
 
 /** Where the server keeps its data: the embedded database in a directory, or a PostgreSQL database of its own. */
-interface Store { env: Record<string, string>; open: () => Promise<Database>; drop: () => Promise<void> }
+interface Store {
+  env: Record<string, string>;
+  open: () => Promise<Database>;
+  drop: () => Promise<void>;
+}
 
 function pgliteStore(): Store {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-crash-'));
@@ -38,7 +42,10 @@ async function postgresStore(): Promise<Store> {
   return {
     env: { DATABASE_URL: url, ZUOFENG_KEY_FILE: path.join(os.tmpdir(), `${name}.key`) },
     open: async () => openPostgres(url, 2),
-    drop: async () => { await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`)); await admin.close(); },
+    drop: async () => {
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await admin.close();
+    },
   };
 }
 
@@ -46,8 +53,17 @@ async function postgresStore(): Promise<Store> {
 function startServer(store: Store): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
-      ...process.env, ...store.env, ZUOFENG_DEMO: '0', PORT: '0', HOST: '127.0.0.1', ZUOFENG_LOG: '0', ZUOFENG_SWEEP_SECONDS: '0',
-      ZUOFENG_DISPATCH_SECONDS: '1', ZUOFENG_DISPATCH_CONCURRENCY: String(CONCURRENCY), ZUOFENG_DELIVERY_LEASE_SECONDS: '2', ZUOFENG_FAKE_NOW: '',
+      ...process.env,
+      ...store.env,
+      ZUOFENG_DEMO: '0',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ZUOFENG_LOG: '0',
+      ZUOFENG_SWEEP_SECONDS: '0',
+      ZUOFENG_DISPATCH_SECONDS: '1',
+      ZUOFENG_DISPATCH_CONCURRENCY: String(CONCURRENCY),
+      ZUOFENG_DELIVERY_LEASE_SECONDS: '2',
+      ZUOFENG_FAKE_NOW: '',
       // The receiver runs on 127.0.0.1: the system administrator's allow-list lets it in.
       ZUOFENG_CHANNEL_ALLOW_HOSTS: '127.0.0.1',
     },
@@ -62,7 +78,8 @@ const until = async (what: string, test: () => boolean, timeoutMs: number) => {
     await new Promise((r) => setTimeout(r, 50));
   }
 };
-const exited = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+const exited = (child: ChildProcess) =>
+  new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
 
 /**
  * Kill -9 in the middle of dispatching 1,000 notices, restart, and count at the receiver: every
@@ -78,19 +95,45 @@ async function crashAndRestart(store: Store) {
   // answer has not reached the dispatcher.
   let first: ChildProcess | null = null;
   const rx = await startReceivers({
-    wecomKey: 'x', dingToken: 'x', dingSecret: 'x', feishuHook: 'x', feishuSecret: 'x', webhookSecret: secret, delayMs: 20,
-    onWebhook: (n) => { if (n === KILL_AT) first?.kill('SIGKILL'); },
+    wecomKey: 'x',
+    dingToken: 'x',
+    dingSecret: 'x',
+    feishuHook: 'x',
+    feishuSecret: 'x',
+    webhookSecret: secret,
+    delayMs: 20,
+    onWebhook: (n) => {
+      if (n === KILL_AT) first?.kill('SIGKILL');
+    },
   });
   try {
     const now = new Date();
     // Stored plain, as a version before sealing did: the server seals it at start-up and still sends.
-    await setup.db.insert(notificationChannels).values({ unitId: unit.id, kind: 'webhook', name: 'OA', address: `${rx.base}/hooks/zuofeng`, secret, createdAt: now, updatedAt: now });
+    await setup.db.insert(notificationChannels).values({
+      unitId: unit.id,
+      kind: 'webhook',
+      name: 'OA',
+      address: `${rx.base}/hooks/zuofeng`,
+      secret,
+      createdAt: now,
+      updatedAt: now,
+    });
     // Whatever the hour the test runs at, nothing is held for quiet hours.
     await setup.db.insert(notificationSettings).values({ unitId: unit.id, quietHours: false, updatedAt: now });
-    const [person] = rowsOf<{ id: string }>(await setup.db.execute(sql`select id from people where unit_id = ${unit.id} limit 1`));
-    await setup.db.insert(notifications).values(Array.from({ length: TOTAL }, (_, i) => ({
-      unitId: unit.id, recipientPersonId: person!.id, kind: 'chase', title: `催办 ${i}`, body: `第 ${i} 条`, dedupeKey: `crash:${i}`, createdAt: now,
-    })));
+    const [person] = rowsOf<{ id: string }>(
+      await setup.db.execute(sql`select id from people where unit_id = ${unit.id} limit 1`),
+    );
+    await setup.db.insert(notifications).values(
+      Array.from({ length: TOTAL }, (_, i) => ({
+        unitId: unit.id,
+        recipientPersonId: person!.id,
+        kind: 'chase',
+        title: `催办 ${i}`,
+        body: `第 ${i} 条`,
+        dedupeKey: `crash:${i}`,
+        createdAt: now,
+      })),
+    );
     await setup.close(); // the embedded database is one process's: the server opens it next
 
     const ids = () => rx.received.flatMap((r) => (r.body.notices as { id: string }[]).map((n) => n.id));
@@ -107,12 +150,24 @@ async function crashAndRestart(store: Store) {
       await exited(second);
     }
     const check = await store.open();
-    const [left] = rowsOf<{ n: number }>(await check.db.execute(sql`select count(*)::int as n from notification_deliveries where unit_id = ${unit.id} and status <> 'sent'`));
-    const [channel] = rowsOf<{ address: string; secret: string }>(await check.db.execute(sql`select address, secret from notification_channels where unit_id = ${unit.id}`));
+    const [left] = rowsOf<{ n: number }>(
+      await check.db.execute(
+        sql`select count(*)::int as n from notification_deliveries where unit_id = ${unit.id} and status <> 'sent'`,
+      ),
+    );
+    const [channel] = rowsOf<{ address: string; secret: string }>(
+      await check.db.execute(sql`select address, secret from notification_channels where unit_id = ${unit.id}`),
+    );
     await check.close();
     expect([isSealed(channel!.address), isSealed(channel!.secret)]).toEqual([true, true]);
     const all = ids();
-    return { atKill, received: all.length, distinct: new Set(all).size, keys: new Set(rx.received.map((r) => r.headers['idempotency-key'])).size, notSent: left!.n };
+    return {
+      atKill,
+      received: all.length,
+      distinct: new Set(all).size,
+      keys: new Set(rx.received.map((r) => r.headers['idempotency-key'])).size,
+      notSent: left!.n,
+    };
   } finally {
     await rx.close();
   }
@@ -125,21 +180,36 @@ describe('the dispatcher after a crash', () => {
     { name: 'PostgreSQL', store: postgresStore, skip: !pgUrl },
   ];
   for (const c of cases) {
-    it.skipIf(c.skip)(`delivers every notice after SIGKILL and repeats only what was in flight — ${c.name}`, async () => {
-      const store = await c.store();
-      try {
-        const r = await crashAndRestart(store);
-        const repeated = r.received - r.distinct;
-        console.log(JSON.stringify({ suite: 'dispatch-crash', database: c.name, notices: TOTAL, receivedAtKill: r.atKill, received: r.received, distinct: r.distinct, repeated, concurrency: CONCURRENCY }));
-        expect(r.atKill).toBeLessThan(TOTAL);
-        expect(r.distinct).toBe(TOTAL);
-        expect(r.keys).toBe(TOTAL); // a repeat carries the key of its first sending
-        expect(repeated).toBeLessThanOrEqual(CONCURRENCY);
-        expect(repeated).toBeGreaterThanOrEqual(1); // the 300th was in flight: it must come again
-        expect(r.notSent).toBe(0);
-      } finally {
-        await store.drop();
-      }
-    }, 180_000);
+    it.skipIf(c.skip)(
+      `delivers every notice after SIGKILL and repeats only what was in flight — ${c.name}`,
+      async () => {
+        const store = await c.store();
+        try {
+          const r = await crashAndRestart(store);
+          const repeated = r.received - r.distinct;
+          console.log(
+            JSON.stringify({
+              suite: 'dispatch-crash',
+              database: c.name,
+              notices: TOTAL,
+              receivedAtKill: r.atKill,
+              received: r.received,
+              distinct: r.distinct,
+              repeated,
+              concurrency: CONCURRENCY,
+            }),
+          );
+          expect(r.atKill).toBeLessThan(TOTAL);
+          expect(r.distinct).toBe(TOTAL);
+          expect(r.keys).toBe(TOTAL); // a repeat carries the key of its first sending
+          expect(repeated).toBeLessThanOrEqual(CONCURRENCY);
+          expect(repeated).toBeGreaterThanOrEqual(1); // the 300th was in flight: it must come again
+          expect(r.notSent).toBe(0);
+        } finally {
+          await store.drop();
+        }
+      },
+      180_000,
+    );
   }
 });

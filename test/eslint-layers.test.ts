@@ -10,7 +10,9 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restricted(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return result!.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
 }
 
 const CASES: { rule: string; path: string; breaks: string; keeps: string; says: RegExp }[] = [
@@ -53,7 +55,8 @@ const CASES: { rule: string; path: string; breaks: string; keeps: string; says: 
     rule: "a repo does not import another module's repo",
     path: 'src/server/modules/fixture/fixture.repo.ts',
     breaks: "import { peopleRepo } from '../people/people.repo.js';\nexport const x = peopleRepo;\n",
-    keeps: "import { eq } from 'drizzle-orm';\nimport { people } from '../../db/schema/index.js';\nexport const x = [eq, people];\n",
+    keeps:
+      "import { eq } from 'drizzle-orm';\nimport { people } from '../../db/schema/index.js';\nexport const x = [eq, people];\n",
     says: /does not import another module's repo/,
   },
   {

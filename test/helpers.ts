@@ -53,9 +53,23 @@ export async function testApp(config: Partial<Config> = {}, opts: { logStream?: 
   const clock = new TestClock();
   // Every inject comes from one address: the per-address login limit is tested on its own.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-files-'));
-  const auditCheckpointDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-checkpoints-')), 'audit-checkpoints');
-  const cfg = { ...defaultConfig, webDir: null, loginLimitPerMinute: 100_000, filesDir, keyFile: testKeyFile(), auditCheckpointDir, ...config };
-  const app = await buildApp({ db: database.db, clock, config: cfg }, { logger: !!opts.logStream, logStream: opts.logStream });
+  const auditCheckpointDir = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-checkpoints-')),
+    'audit-checkpoints',
+  );
+  const cfg = {
+    ...defaultConfig,
+    webDir: null,
+    loginLimitPerMinute: 100_000,
+    filesDir,
+    keyFile: testKeyFile(),
+    auditCheckpointDir,
+    ...config,
+  };
+  const app = await buildApp(
+    { db: database.db, clock, config: cfg },
+    { logger: !!opts.logStream, logStream: opts.logStream },
+  );
   afterAll(() => app.close());
   return { app, database, clock, config: cfg };
 }
@@ -82,10 +96,21 @@ export class Client {
     return this;
   }
 
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     return this.app.inject({
-      method, url, payload: payload as never,
-      headers: { ...(this.cookie ? { cookie: `zf_session=${this.cookie}` } : {}), ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }), ...headers },
+      method,
+      url,
+      payload: payload as never,
+      headers: {
+        ...(this.cookie ? { cookie: `zf_session=${this.cookie}` } : {}),
+        ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }),
+        ...headers,
+      },
     });
   }
   get = (url: string) => this.request('GET', url);
@@ -94,7 +119,8 @@ export class Client {
   patch = (url: string, payload?: unknown) => this.request('PATCH', url, payload ?? {});
 }
 
-export const signIn = (ctx: TestContext, username: string, password?: string) => new Client(ctx.app).login(username, password);
+export const signIn = (ctx: TestContext, username: string, password?: string) =>
+  new Client(ctx.app).login(username, password);
 
 /**
  * Opinion submissions wait in the pending store until a batch of k forms or the day ends

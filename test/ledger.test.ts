@@ -13,14 +13,24 @@ beforeAll(async () => {
   const owner = (await (await signIn(ctx, unit.user('member1'))).get('/api/auth/me')).json().user.personId;
   const dept = (await office.get('/api/departments')).json()[0].id;
   for (let i = 0; i < 8; i++) {
-    const res = await office.post('/api/items', { title: `台账事项${i}`, leadDepartmentId: dept, ownerPersonId: owner, receivedOn: `2026-11-${String(10 + i).padStart(2, '0')}` });
+    const res = await office.post('/api/items', {
+      title: `台账事项${i}`,
+      leadDepartmentId: dept,
+      ownerPersonId: owner,
+      receivedOn: `2026-11-${String(10 + i).padStart(2, '0')}`,
+    });
     expect(res.statusCode).toBe(200);
   }
 });
 
 const page = async (query: string) => {
   const r = (await office.get(`/api/items?${query}`)).json();
-  return { rows: r.items.length, total: r.total, exact: r.totalExact, dues: r.items.map((i: { due: string }) => i.due) };
+  return {
+    rows: r.items.length,
+    total: r.total,
+    exact: r.totalExact,
+    dues: r.items.map((i: { due: string }) => i.due),
+  };
 };
 
 describe('the ledger count', () => {
@@ -49,7 +59,13 @@ describe('ledger exports', () => {
     const res = await office.get(`/api/items/export.xlsx?q=台账事项&progressId=${id}`);
     expect(res.statusCode).toBe(200);
     expect((await readXlsx(res.rawPayload)).length).toBe(1 + 8);
-    expect((await office.get(`/api/exports/${id}`)).json()).toEqual({ id, kind: 'ledger', total: 8, done: 8, status: 'done' });
+    expect((await office.get(`/api/exports/${id}`)).json()).toEqual({
+      id,
+      kind: 'ledger',
+      total: 8,
+      done: 8,
+      status: 'done',
+    });
     const again = await office.get(`/api/items/export.xlsx?progressId=${id}`);
     expect([again.statusCode, again.json().message]).toEqual([400, '导出编号重复，请重新导出']);
     expect((await office.get('/api/items/export.xlsx?progressId=not-a-uuid')).statusCode).toBe(400);
@@ -75,13 +91,32 @@ describe('rankings count missed reports (漏报) from the stored reports', () =>
     const member = await signIn(ctx, unit.user('member1'));
     const owner = (await member.get('/api/auth/me')).json().user.personId;
     const dept = (await o.get('/api/departments')).json()[0];
-    const item = (await o.post('/api/items', { title: '每周报送的事项', leadDepartmentId: dept.id, ownerPersonId: owner, receivedOn: '2026-11-30', cadence: 'weekly', explicitDue: '2026-12-31' })).json();
+    const item = (
+      await o.post('/api/items', {
+        title: '每周报送的事项',
+        leadDepartmentId: dept.id,
+        ownerPersonId: owner,
+        receivedOn: '2026-11-30',
+        cadence: 'weekly',
+        explicitDue: '2026-12-31',
+      })
+    ).json();
     const day = 86_400_000;
     ctx.clock.advance(9 * day); // 12-09: nine days without a report — one week missed
     const later = await signIn(ctx, unit.user('member1'));
-    expect((await later.post(`/api/items/${item.id}/reports`, { text: '已完成摸底', percent: 30, idempotencyKey: 'weekly-report-1' })).statusCode).toBe(200);
+    expect(
+      (
+        await later.post(`/api/items/${item.id}/reports`, {
+          text: '已完成摸底',
+          percent: 30,
+          idempotencyKey: 'weekly-report-1',
+        })
+      ).statusCode,
+    ).toBe(200);
     ctx.clock.advance(11 * day); // 12-20: eleven days since that report — another
-    const rows = (await (await signIn(ctx, unit.user('office'))).get('/api/rankings?by=department&from=2026-12-01&to=2026-12-31')).json();
+    const rows = (
+      await (await signIn(ctx, unit.user('office'))).get('/api/rankings?by=department&from=2026-12-01&to=2026-12-31')
+    ).json();
     expect(rows.find((r: { group: string }) => r.group === dept.name)).toMatchObject({ items: 1, lapses: 2 });
   });
 });
@@ -94,14 +129,30 @@ describe('ledger filters', () => {
     const [owner, leaderA, leaderB] = [people[5]!, people[0]!, people[1]!];
     const dept = (await o.get('/api/departments')).json()[0].id;
     const make = (title: string, leaderPersonId: string, category: string | null) =>
-      o.post('/api/items', { title, leadDepartmentId: dept, ownerPersonId: owner.id, leaderPersonId, category, receivedOn: '2026-11-20' });
+      o.post('/api/items', {
+        title,
+        leadDepartmentId: dept,
+        ownerPersonId: owner.id,
+        leaderPersonId,
+        category,
+        receivedOn: '2026-11-20',
+      });
     await make('甲领导的务实之风事项', leaderA.id, '大兴务实之风');
     await make('甲领导的其他事项', leaderA.id, null);
     await make('乙领导的务实之风事项', leaderB.id, '大兴务实之风');
-    const titles = async (q: string) => (await o.get(`/api/items?${q}`)).json().items.map((i: { title: string }) => i.title).sort();
+    const titles = async (q: string) =>
+      (await o.get(`/api/items?${q}`))
+        .json()
+        .items.map((i: { title: string }) => i.title)
+        .sort();
     expect(await titles(`leaderPersonId=${leaderA.id}`)).toEqual(['甲领导的其他事项', '甲领导的务实之风事项']);
-    expect(await titles(`category=${encodeURIComponent('大兴务实之风')}`)).toEqual(['乙领导的务实之风事项', '甲领导的务实之风事项']);
-    expect(await titles(`leaderPersonId=${leaderB.id}&category=${encodeURIComponent('大兴务实之风')}`)).toEqual(['乙领导的务实之风事项']);
+    expect(await titles(`category=${encodeURIComponent('大兴务实之风')}`)).toEqual([
+      '乙领导的务实之风事项',
+      '甲领导的务实之风事项',
+    ]);
+    expect(await titles(`leaderPersonId=${leaderB.id}&category=${encodeURIComponent('大兴务实之风')}`)).toEqual([
+      '乙领导的务实之风事项',
+    ]);
     expect((await o.get('/api/items?leaderPersonId=nobody')).statusCode).toBe(400);
   });
 });

@@ -27,18 +27,27 @@ interface Try {
 }
 const attempt = (c: TestContext, username: string, password: string, t: Try = {}) =>
   c.app.inject({
-    method: 'POST', url: '/api/auth/login', payload: { username, password },
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
     cookies: t.device ? { zf_device: t.device } : {},
     ...(t.ip ? { remoteAddress: t.ip } : {}),
     headers: t.forwardedFor ? { 'x-forwarded-for': t.forwardedFor } : {},
   });
 const deviceOf = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'zf_device')?.value;
-const answer = (res: LightMyRequestResponse) => ({ status: res.statusCode, code: res.json().code, message: res.json().message });
+const answer = (res: LightMyRequestResponse) => ({
+  status: res.statusCode,
+  code: res.json().code,
+  message: res.json().message,
+});
 
 async function throttleRow(username: string) {
   const key = throttleKeyOf(ctx, username);
-  return rowsOf<{ failures: number; locks: number; locked: boolean }>(await ctx.database.db.execute(
-    sql`select failures, locks, coalesce(locked_until > ${ctx.clock.now().toISOString()}::timestamptz, false) as locked from login_throttle where key = ${key}`))[0];
+  return rowsOf<{ failures: number; locks: number; locked: boolean }>(
+    await ctx.database.db.execute(
+      sql`select failures, locks, coalesce(locked_until > ${ctx.clock.now().toISOString()}::timestamptz, false) as locked from login_throttle where key = ${key}`,
+    ),
+  )[0];
 }
 
 describe('the failure count and the lock', () => {
@@ -79,7 +88,11 @@ describe('strangers and the owner', () => {
     const owner = await attempt(ctx, real, 'demo1234');
     expect(owner.statusCode).toBe(200);
     const device = deviceOf(owner)!;
-    expect(owner.cookies.find((c) => c.name === 'zf_device')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+    expect(owner.cookies.find((c) => c.name === 'zf_device')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/auth',
+    });
 
     const onReal = [];
     const onUnknown = [];
@@ -102,7 +115,7 @@ describe('strangers and the owner', () => {
     expect((await attempt(ctx, real, 'demo1234', { device: other })).statusCode).toBe(423);
   });
 
-  it("gives a known device a budget of its own: spent, it no longer passes the lock", async () => {
+  it('gives a known device a budget of its own: spent, it no longer passes the lock', async () => {
     const who = unit.user('member5');
     const device = deviceOf(await attempt(ctx, who, 'demo1234'))!;
     for (let i = 0; i < 5; i++) await attempt(ctx, who, 'wrong');
@@ -128,11 +141,16 @@ describe('password checks inside a session', () => {
     const res = await attempt(ctx, username, 'demo1234');
     const session = res.cookies.find((c) => c.name === 'zf_session')!.value;
     const device = deviceOf(res)!;
-    const csrf = (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { zf_session: session } })).json().csrfToken;
-    const changePassword = (currentPassword: string, withDevice = true) => ctx.app.inject({
-      method: 'POST', url: '/api/auth/password', payload: { currentPassword, newPassword: 'Neues#2026abc' },
-      cookies: { zf_session: session, ...(withDevice ? { zf_device: device } : {}) }, headers: { 'x-csrf-token': csrf },
-    });
+    const csrf = (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { zf_session: session } })).json()
+      .csrfToken;
+    const changePassword = (currentPassword: string, withDevice = true) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword, newPassword: 'Neues#2026abc' },
+        cookies: { zf_session: session, ...(withDevice ? { zf_device: device } : {}) },
+        headers: { 'x-csrf-token': csrf },
+      });
     return { changePassword };
   }
 
@@ -147,7 +165,11 @@ describe('password checks inside a session', () => {
     // Even the right password waits for the lock now, in the session as at the login.
     expect((await stolen.changePassword('demo1234', false)).statusCode).toBe(423);
     expect((await attempt(ctx, who, 'demo1234')).statusCode).toBe(423);
-    const locks = rowsOf<{ n: number }>(await ctx.database.db.execute(sql`select count(*)::int as n from audit_events e join users u on u.id::text = e.entity_id where u.username = ${who} and e.action = 'lock'`));
+    const locks = rowsOf<{ n: number }>(
+      await ctx.database.db.execute(
+        sql`select count(*)::int as n from audit_events e join users u on u.id::text = e.entity_id where u.username = ${who} and e.action = 'lock'`,
+      ),
+    );
     expect(locks[0]!.n).toBe(1);
   });
 
@@ -176,7 +198,11 @@ describe('the address limit behind a proxy', () => {
     expect(configFromEnv({}).trustProxy).toBe(false);
     expect(configFromEnv({ ZUOFENG_TRUST_PROXY: '0' }).trustProxy).toBe(false);
     expect(configFromEnv({ ZUOFENG_TRUST_PROXY: '1' }).trustProxy).toEqual(['loopback']);
-    expect(configFromEnv({ ZUOFENG_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+    expect(configFromEnv({ ZUOFENG_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+    ]);
     expect(() => configFromEnv({ ZUOFENG_TRUST_PROXY: 'true' })).toThrow(/不是地址或网段/);
     expect(() => configFromEnv({ ZUOFENG_TRUST_PROXY: '10.0.0.0/40' })).toThrow(/不是地址或网段/);
   });
@@ -186,23 +212,34 @@ describe('the address limit behind a proxy', () => {
     // Names of their own, so that the per-name lock (tested above) stays out of the way.
     const x = () => `${unit.prefix}x${Math.random()}`;
     const forged = [];
-    for (let i = 0; i < 5; i++) forged.push((await attempt(proxied, x(), 'y', { ip: '203.0.113.9', forwardedFor: `198.51.100.${i}` })).statusCode);
+    for (let i = 0; i < 5; i++)
+      forged.push(
+        (await attempt(proxied, x(), 'y', { ip: '203.0.113.9', forwardedFor: `198.51.100.${i}` })).statusCode,
+      );
     expect(forged).toEqual([401, 401, 401, 429, 429]);
     // Through the trusted proxy, each client has its own budget.
     const viaProxy = [];
-    for (let i = 0; i < 4; i++) viaProxy.push((await attempt(proxied, x(), 'y', { ip: '10.0.0.1', forwardedFor: '198.51.100.77' })).statusCode);
+    for (let i = 0; i < 4; i++)
+      viaProxy.push((await attempt(proxied, x(), 'y', { ip: '10.0.0.1', forwardedFor: '198.51.100.77' })).statusCode);
     expect(viaProxy).toEqual([401, 401, 401, 429]);
     expect((await attempt(proxied, x(), 'y', { ip: '10.0.0.1', forwardedFor: '198.51.100.78' })).statusCode).toBe(401);
   });
 
   it('with the old setting 1, trusts a proxy on this machine and nobody else', async () => {
-    const local = await testApp({ trustProxy: configFromEnv({ ZUOFENG_TRUST_PROXY: '1' }).trustProxy, loginLimitPerMinute: 2 });
+    const local = await testApp({
+      trustProxy: configFromEnv({ ZUOFENG_TRUST_PROXY: '1' }).trustProxy,
+      loginLimitPerMinute: 2,
+    });
     const x = () => `${unit.prefix}x${Math.random()}`;
     const remote = [];
-    for (let i = 0; i < 3; i++) remote.push((await attempt(local, x(), 'y', { ip: '192.0.2.10', forwardedFor: `198.51.100.${i}` })).statusCode);
+    for (let i = 0; i < 3; i++)
+      remote.push((await attempt(local, x(), 'y', { ip: '192.0.2.10', forwardedFor: `198.51.100.${i}` })).statusCode);
     expect(remote).toEqual([401, 401, 429]);
     const viaLoopback = [];
-    for (let i = 0; i < 3; i++) viaLoopback.push((await attempt(local, x(), 'y', { ip: '127.0.0.1', forwardedFor: `198.51.100.${i}` })).statusCode);
+    for (let i = 0; i < 3; i++)
+      viaLoopback.push(
+        (await attempt(local, x(), 'y', { ip: '127.0.0.1', forwardedFor: `198.51.100.${i}` })).statusCode,
+      );
     expect(viaLoopback).toEqual([401, 401, 401]);
   });
 });

@@ -28,7 +28,12 @@ describe('departments', () => {
     expect((await office.post(`/api/departments/${d.id}/withdraw`, { reason: '机构改革合并' })).statusCode).toBe(200);
     const withdrawn = (await office.get('/api/departments')).json().find((x: { id: string }) => x.id === d.id);
     expect(withdrawn).toMatchObject({ name: '计划财务股', active: false, withdrawnReason: '机构改革合并' });
-    const person = await office.post('/api/people', { name: '某人', departmentId: d.id, isPartyMember: false, isLeadership: false });
+    const person = await office.post('/api/people', {
+      name: '某人',
+      departmentId: d.id,
+      isPartyMember: false,
+      isLeadership: false,
+    });
     expect(person.json().message).toBe('科室“计划财务股”已撤销，不能再分配人员');
     expect((await office.post(`/api/departments/${d.id}/restore`, { reason: '恢复设置' })).statusCode).toBe(200);
   });
@@ -48,16 +53,31 @@ describe('posts (AB岗) and groups', () => {
   it('keeps A and B holders apart and in the unit', async () => {
     const people = (await office.get('/api/people?pageSize=100')).json().items;
     const [a, b] = [people[6].id, people[7].id];
-    expect((await office.post('/api/posts', { title: '信息报送', departmentId: null, holderAId: a, holderBId: a })).json().message).toBe('A岗和B岗不能是同一人');
-    expect((await office.post('/api/posts', { title: '信息报送', departmentId: null, holderAId: a, holderBId: b })).statusCode).toBe(200);
-    const post = (await office.get('/api/posts?q=' + encodeURIComponent('信息报送'))).json().items.find((p: { title: string }) => p.title === '信息报送');
+    expect(
+      (await office.post('/api/posts', { title: '信息报送', departmentId: null, holderAId: a, holderBId: a })).json()
+        .message,
+    ).toBe('A岗和B岗不能是同一人');
+    expect(
+      (await office.post('/api/posts', { title: '信息报送', departmentId: null, holderAId: a, holderBId: b }))
+        .statusCode,
+    ).toBe(200);
+    const post = (await office.get('/api/posts?q=' + encodeURIComponent('信息报送')))
+      .json()
+      .items.find((p: { title: string }) => p.title === '信息报送');
     expect(post).toMatchObject({ holderAName: people[6].name, holderBName: people[7].name });
   });
 
   it('sets the members of a group with their roles, audited before → after', async () => {
     const group = (await office.get('/api/groups')).json().find((g: { kind: string }) => g.kind === 'branch_committee');
-    expect(group.members.map((m: { roleInGroup: string }) => m.roleInGroup)).toEqual(['书记', '组织委员', '宣传委员', '纪检委员']);
-    const keep = group.members.slice(0, 2).map(({ personId, roleInGroup }: { personId: string; roleInGroup: string }) => ({ personId, roleInGroup }));
+    expect(group.members.map((m: { roleInGroup: string }) => m.roleInGroup)).toEqual([
+      '书记',
+      '组织委员',
+      '宣传委员',
+      '纪检委员',
+    ]);
+    const keep = group.members
+      .slice(0, 2)
+      .map(({ personId, roleInGroup }: { personId: string; roleInGroup: string }) => ({ personId, roleInGroup }));
     expect((await office.put(`/api/groups/${group.id}/members`, { members: [...keep, keep[0]] })).statusCode).toBe(400);
     expect((await office.put(`/api/groups/${group.id}/members`, { members: keep })).statusCode).toBe(200);
     const events = (await office.get(`/api/audit/events?entityType=group&entityId=${group.id}`)).json().items;
@@ -67,8 +87,18 @@ describe('posts (AB岗) and groups', () => {
 
   it('draws the org chart: leadership apart, departments with their people', async () => {
     const chart = (await office.get('/api/org/chart')).json();
-    expect(chart.leadership.map((p: { name: string }) => p.name)).toEqual(['王建国', '李红梅', '张志强', '刘海峰', '陈静']);
-    expect(chart.departments.find((d: { name: string }) => d.name === '区划地名股').people.map((p: { name: string }) => p.name)).toEqual(['魏东', '陶然', '姜珊']);
+    expect(chart.leadership.map((p: { name: string }) => p.name)).toEqual([
+      '王建国',
+      '李红梅',
+      '张志强',
+      '刘海峰',
+      '陈静',
+    ]);
+    expect(
+      chart.departments
+        .find((d: { name: string }) => d.name === '区划地名股')
+        .people.map((p: { name: string }) => p.name),
+    ).toEqual(['魏东', '陶然', '姜珊']);
     expect(chart.groups.map((g: { kind: string }) => g.kind)).toContain('leading_group_office');
   });
 });
@@ -82,16 +112,49 @@ describe('users and roles', () => {
 
   it('creates a login that must change its password, grants and revokes roles with a reason', async () => {
     const person = (await security.get(`/api/people?q=${encodeURIComponent('冯雪')}`)).json().items[0];
-    const created = await security.post('/api/users', { username: `${unit.prefix}fengxue`.replace(/_/g, '-'), displayName: '冯雪', personId: person.id, password: 'Init#2026ab' });
+    const created = await security.post('/api/users', {
+      username: `${unit.prefix}fengxue`.replace(/_/g, '-'),
+      displayName: '冯雪',
+      personId: person.id,
+      password: 'Init#2026ab',
+    });
     expect(created.statusCode).toBe(200);
     const id = created.json().id;
     const dept = (await security.get('/api/departments')).json()[0];
-    expect((await security.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: null })).statusCode).toBe(400);
-    expect((await security.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: dept.id })).statusCode).toBe(200);
-    expect((await security.post(`/api/users/${id}/grants`, { role: 'department_head', scopeType: 'department', scopeId: dept.id })).statusCode).toBe(409);
-    const user = (await security.get(`/api/users?q=${encodeURIComponent('冯雪')}`)).json().items.find((u: { id: string }) => u.id === id);
+    expect(
+      (
+        await security.post(`/api/users/${id}/grants`, {
+          role: 'department_head',
+          scopeType: 'department',
+          scopeId: null,
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await security.post(`/api/users/${id}/grants`, {
+          role: 'department_head',
+          scopeType: 'department',
+          scopeId: dept.id,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await security.post(`/api/users/${id}/grants`, {
+          role: 'department_head',
+          scopeType: 'department',
+          scopeId: dept.id,
+        })
+      ).statusCode,
+    ).toBe(409);
+    const user = (await security.get(`/api/users?q=${encodeURIComponent('冯雪')}`))
+      .json()
+      .items.find((u: { id: string }) => u.id === id);
     expect(user.grants[0]).toMatchObject({ roleLabel: '科室（中心）负责人', scopeName: '综合科（办公室）' });
-    expect((await security.post(`/api/users/${id}/grants/${user.grants[0].id}/revoke`, { reason: '岗位调整' })).statusCode).toBe(200);
+    expect(
+      (await security.post(`/api/users/${id}/grants/${user.grants[0].id}/revoke`, { reason: '岗位调整' })).statusCode,
+    ).toBe(200);
     const events = (await security.get(`/api/audit/events?entityType=user&entityId=${id}`)).json().items;
     expect(events.map((e: { action: string }) => e.action)).toEqual(['revoke_role', 'grant_role', 'create']);
   });
@@ -101,21 +164,36 @@ describe('users and roles', () => {
     const me = (await target.get('/api/auth/me')).json();
     expect((await security.patch(`/api/users/${me.user.id}`, { active: false })).statusCode).toBe(200);
     expect((await target.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await new Client(ctx.app).request('POST', '/api/auth/login', { username: unit.user('member9'), password: 'demo1234' })).statusCode).toBe(401);
+    expect(
+      (
+        await new Client(ctx.app).request('POST', '/api/auth/login', {
+          username: unit.user('member9'),
+          password: 'demo1234',
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('does not let the security administrator lock themselves out', async () => {
     const me = (await security.get('/api/auth/me')).json();
-    expect((await security.patch(`/api/users/${me.user.id}`, { active: false })).json().message).toBe('不能停用自己的账号');
+    expect((await security.patch(`/api/users/${me.user.id}`, { active: false })).json().message).toBe(
+      '不能停用自己的账号',
+    );
     // Nor revoke their own administrator role: administrator roles are the operator's (zuofeng admin).
-    expect((await security.post(`/api/users/${me.user.id}/grants/${me.grants[0].id}/revoke`, { reason: '测试撤销' })).json().message).toBe('管理员角色只能由运维人员在服务器上用 zuofeng admin 命令授予或撤销');
+    expect(
+      (await security.post(`/api/users/${me.user.id}/grants/${me.grants[0].id}/revoke`, { reason: '测试撤销' })).json()
+        .message,
+    ).toBe('管理员角色只能由运维人员在服务器上用 zuofeng admin 命令授予或撤销');
   });
 });
 
 describe('units', () => {
   it('lets an upper unit oversee the roster of a unit below it, read-only', async () => {
     const upperAdmin = admin;
-    const child = await upperAdmin.post('/api/units', { code: `${unit.prefix}child`.replace(/_/g, '-'), name: '下属事务中心' });
+    const child = await upperAdmin.post('/api/units', {
+      code: `${unit.prefix}child`.replace(/_/g, '-'),
+      name: '下属事务中心',
+    });
     expect(child.statusCode).toBe(200);
     const units = (await upperAdmin.get('/api/units')).json().items;
     expect(units.map((u: { name: string }) => u.name)).toEqual(['示例县民政局', '下属事务中心']);

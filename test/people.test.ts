@@ -19,7 +19,16 @@ beforeEach(async () => {
 });
 
 const deptId = (name: string) => depts.find((d) => d.name === name)!.id;
-const newPerson = (over: Record<string, unknown> = {}) => ({ name: '测试人', departmentId: deptId('社会救助股'), position: '科员', rank: '', isPartyMember: false, isLeadership: false, phone: '13512345678', ...over });
+const newPerson = (over: Record<string, unknown> = {}) => ({
+  name: '测试人',
+  departmentId: deptId('社会救助股'),
+  position: '科员',
+  rank: '',
+  isPartyMember: false,
+  isLeadership: false,
+  phone: '13512345678',
+  ...over,
+});
 async function importFile(c: Client, rows: (string | number)[][]) {
   const { payload, headers } = multipartFile(await xlsx(rows));
   return c.request('POST', '/api/people/imports', payload, headers);
@@ -41,7 +50,9 @@ describe('the roster', () => {
     expect(all.items[0].name).toBe('王建国');
     const page2 = (await office.get('/api/people?page=2&pageSize=20')).json();
     expect(page2.items).toHaveLength(10);
-    expect((await office.get(`/api/people?q=${encodeURIComponent('赵')}`)).json().items.map((p: { name: string }) => p.name)).toEqual(['赵敏']);
+    expect(
+      (await office.get(`/api/people?q=${encodeURIComponent('赵')}`)).json().items.map((p: { name: string }) => p.name),
+    ).toEqual(['赵敏']);
     const dept = (await office.get(`/api/people?departmentId=${deptId('机关纪委')}`)).json();
     expect(dept.items.map((p: { name: string }) => p.name)).toEqual(['戚红', '谢飞', '邹杰']);
     expect((await office.get('/api/people?q=%25')).json().total).toBe(0);
@@ -50,10 +61,18 @@ describe('the roster', () => {
   it('adds a person and refuses bad input with the offending field, writing nothing', async () => {
     const bad = await office.post('/api/people', newPerson({ phone: '123', name: '' }));
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['name', 'phone']);
+    expect(
+      bad
+        .json()
+        .details.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['name', 'phone']);
     const nonMember = await office.post('/api/people', newPerson({ branchRole: 'committee' }));
     expect(nonMember.json().details.fields[0]).toEqual({ path: 'branchRole', message: '非党员不能担任支部职务' });
-    const foreign = await office.post('/api/people', newPerson({ departmentId: '00000000-0000-4000-8000-000000000000' }));
+    const foreign = await office.post(
+      '/api/people',
+      newPerson({ departmentId: '00000000-0000-4000-8000-000000000000' }),
+    );
     expect(foreign.json().message).toBe('所选科室不存在');
     expect((await office.get('/api/people?q=测试人')).json().total).toBe(0);
     const ok = await office.post('/api/people', newPerson());
@@ -66,7 +85,12 @@ describe('the roster', () => {
     const res = await office.put(`/api/people/${p.id}`, { ...p, position: '副科长' });
     expect(res.json().position).toBe('副科长');
     const history = (await office.get(`/api/audit/events?entityType=person&entityId=${p.id}`)).json();
-    expect(history.items[0]).toMatchObject({ action: 'update', actorName: '孙丽', before: { position: '科员' }, after: { position: '副科长' } });
+    expect(history.items[0]).toMatchObject({
+      action: 'update',
+      actorName: '孙丽',
+      before: { position: '科员' },
+      after: { position: '副科长' },
+    });
     expect(history.items[1]).toMatchObject({ action: 'create', actorName: '系统' });
   });
 
@@ -74,7 +98,12 @@ describe('the roster', () => {
     const p = (await office.get(`/api/people?q=${encodeURIComponent('吴婷')}`)).json().items[0];
     ctx.clock.advance(1000);
     await office.put(`/api/people/${p.id}`, { ...p, rank: '一级科员' });
-    const stale = await office.request('PUT', `/api/people/${p.id}`, { ...p, rank: '三级科员' }, { 'x-expected-version': p.updatedAt });
+    const stale = await office.request(
+      'PUT',
+      `/api/people/${p.id}`,
+      { ...p, rank: '三级科员' },
+      { 'x-expected-version': p.updatedAt },
+    );
     expect(stale.statusCode).toBe(400);
     expect(stale.json().message).toContain('已被他人修改');
   });
@@ -85,7 +114,9 @@ describe('the roster', () => {
     const other = (await head.get(`/api/people?departmentId=${deptId('养老服务股')}`)).json().items[0];
     expect((await head.put(`/api/people/${mine.id}`, { ...mine, rank: '二级科员' })).statusCode).toBe(200);
     expect((await head.put(`/api/people/${other.id}`, { ...other, rank: '二级科员' })).statusCode).toBe(403);
-    expect((await head.put(`/api/people/${mine.id}`, { ...mine, departmentId: deptId('养老服务股') })).statusCode).toBe(403);
+    expect((await head.put(`/api/people/${mine.id}`, { ...mine, departmentId: deptId('养老服务股') })).statusCode).toBe(
+      403,
+    );
   });
 
   it('does not let a member edit anyone', async () => {
@@ -120,7 +151,17 @@ describe('roster import', () => {
   });
 
   it('imports valid rows in chunks, updating people found by name and phone', async () => {
-    const rows: (string | number)[][] = Array.from({ length: 120 }, (_, i) => [`批量${i}`, '社会事务股', '科员', '', i % 2 ? '是' : '否', '', '否', 13600000000 + i, '在职']);
+    const rows: (string | number)[][] = Array.from({ length: 120 }, (_, i) => [
+      `批量${i}`,
+      '社会事务股',
+      '科员',
+      '',
+      i % 2 ? '是' : '否',
+      '',
+      '否',
+      13600000000 + i,
+      '在职',
+    ]);
     rows.push(['赵敏', '综合科（办公室）', '科长', '一级主任科员', '是', '支部书记', '否', '13900001005', '在职']);
     const imp = (await importFile(office, rows)).json();
     expect(imp).toMatchObject({ status: 'validated', total: 121, errors: [] });
@@ -155,11 +196,31 @@ describe('roster export and template', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('示例县民政局花名册'));
     const rows = await readXlsx(res.rawPayload);
-    expect(rows[0]).toEqual(['姓名', '科室', '职务', '职级', '是否党员', '支部职务', '是否班子成员', '联系电话', '状态']);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '科室',
+      '职务',
+      '职级',
+      '是否党员',
+      '支部职务',
+      '是否班子成员',
+      '联系电话',
+      '状态',
+    ]);
     const total = (await office.get('/api/people?pageSize=1')).json().total;
     const left = (await office.get('/api/people?pageSize=1&status=left')).json().total;
     expect(rows.length - 1).toBeGreaterThanOrEqual(total);
-    expect(rows.find((r) => r[0] === '王建国')).toEqual(['王建国', '', '党组书记、局长', '一级调研员', '是', '党员', '是', '13900001000', '在职']);
+    expect(rows.find((r) => r[0] === '王建国')).toEqual([
+      '王建国',
+      '',
+      '党组书记、局长',
+      '一级调研员',
+      '是',
+      '党员',
+      '是',
+      '13900001000',
+      '在职',
+    ]);
     expect(left).toBe(0);
     const template = await readXlsx((await office.get('/api/people/template.xlsx')).rawPayload);
     expect(template[0]).toEqual(rows[0]);

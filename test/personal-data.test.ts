@@ -13,27 +13,81 @@ beforeAll(async () => {
   ctx = await testApp({ opinionChallengeAfter: 0 });
   unit = await newDemoUnit(ctx);
   // member1 周凯 and member3 郑伟 work in 综合科 (the branch secretary's department); member5 杨帆 heads 社会救助股.
-  for (const login of ['admin', 'office', 'branch', 'secretary', 'leader1', 'discipline', 'member1', 'member3', 'member5', 'member6']) as[login] = await signIn(ctx, unit.user(login));
+  for (const login of [
+    'admin',
+    'office',
+    'branch',
+    'secretary',
+    'leader1',
+    'discipline',
+    'member1',
+    'member3',
+    'member5',
+    'member6',
+  ])
+    as[login] = await signIn(ctx, unit.user(login));
 });
 
 describe('an opinion item about a person', () => {
   it('cannot be unmerged by the office, which may not read it; the branch secretary can', async () => {
     const [branch, office] = [as.branch!, as.office!];
-    const form = (await office.post('/api/opinion-forms', { title: '意见表', opensOn: '2026-11-01', closesOn: '2026-12-31', questions: [{ id: 'q1', kind: 'text', label: '意见' }, { id: 'q2', kind: 'text', label: '意见' }] })).json();
+    const form = (
+      await office.post('/api/opinion-forms', {
+        title: '意见表',
+        opensOn: '2026-11-01',
+        closesOn: '2026-12-31',
+        questions: [
+          { id: 'q1', kind: 'text', label: '意见' },
+          { id: 'q2', kind: 'text', label: '意见' },
+        ],
+      })
+    ).json();
     await office.post(`/api/opinion-forms/${form.id}/status`, { status: 'open', version: form.version });
-    const token = (await office.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'staff', label: '职工' })).json().token;
-    await ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${token}`, payload: { answers: { q1: '周凯同志服务态度生硬', q2: '周凯同志对群众态度不好' } } });
+    const token = (
+      await office.post(`/api/opinion-forms/${form.id}/distributions`, { audience: 'staff', label: '职工' })
+    ).json().token;
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/public/opinions/${token}`,
+      payload: { answers: { q1: '周凯同志服务态度生硬', q2: '周凯同志对群众态度不好' } },
+    });
     await flushOpinionsAtDayEnd(ctx); // submissions become opinion items as a batch (docs/ANONYMITY.md)
-    const items = (await branch.get(`/api/opinion-forms/${form.id}/items`)).json().items as { id: string; version: number }[];
-    for (const i of items) expect((await branch.post(`/api/opinion-items/${i.id}/classify`, { categoryNo: null, targetKind: 'person', targetPersonId: await personOf('member1'), version: i.version })).statusCode).toBe(200);
-    expect((await branch.post('/api/opinion-items/merge', { intoId: items[0]!.id, ids: [items[1]!.id] })).statusCode).toBe(200);
-    const state = async () => JSON.stringify(rowsOf(await ctx.database.db.execute(sql`select id, status, merged_into_id, repeats, version from opinion_items where form_id = ${form.id} order by id`)));
+    const items = (await branch.get(`/api/opinion-forms/${form.id}/items`)).json().items as {
+      id: string;
+      version: number;
+    }[];
+    for (const i of items)
+      expect(
+        (
+          await branch.post(`/api/opinion-items/${i.id}/classify`, {
+            categoryNo: null,
+            targetKind: 'person',
+            targetPersonId: await personOf('member1'),
+            version: i.version,
+          })
+        ).statusCode,
+      ).toBe(200);
+    expect(
+      (await branch.post('/api/opinion-items/merge', { intoId: items[0]!.id, ids: [items[1]!.id] })).statusCode,
+    ).toBe(200);
+    const state = async () =>
+      JSON.stringify(
+        rowsOf(
+          await ctx.database.db.execute(
+            sql`select id, status, merged_into_id, repeats, version from opinion_items where form_id = ${form.id} order by id`,
+          ),
+        ),
+      );
     const before = await state();
     const refused = await office.post(`/api/opinion-items/${items[1]!.id}/unmerge`, { reason: '内容不同' });
     expect([refused.statusCode, refused.json().message]).toEqual([404, '意见不存在或无权查看']);
     expect(await state()).toBe(before);
-    expect((await as.admin!.post(`/api/opinion-items/${items[1]!.id}/unmerge`, { reason: '内容不同' })).statusCode).toBe(404);
-    expect((await branch.post(`/api/opinion-items/${items[1]!.id}/unmerge`, { reason: '内容不同' })).statusCode).toBe(200);
+    expect(
+      (await as.admin!.post(`/api/opinion-items/${items[1]!.id}/unmerge`, { reason: '内容不同' })).statusCode,
+    ).toBe(404);
+    expect((await branch.post(`/api/opinion-items/${items[1]!.id}/unmerge`, { reason: '内容不同' })).statusCode).toBe(
+      200,
+    );
     expect(await state()).not.toBe(before);
   });
 });
@@ -58,8 +112,14 @@ describe('the roster export with mobile numbers', () => {
 });
 
 describe('mobile numbers in the roster', () => {
-  interface P { id: string; name: string; departmentId: string | null; phone: string }
-  const list = async (login: string, q = '') => (await as[login]!.get(`/api/people?pageSize=100${q ? `&q=${q}` : ''}`)).json().items as P[];
+  interface P {
+    id: string;
+    name: string;
+    departmentId: string | null;
+    phone: string;
+  }
+  const list = async (login: string, q = '') =>
+    (await as[login]!.get(`/api/people?pageSize=100${q ? `&q=${q}` : ''}`)).json().items as P[];
   let everyone: P[];
   beforeAll(async () => {
     everyone = await list('office');
@@ -74,7 +134,10 @@ describe('mobile numbers in the roster', () => {
       const mine = await personOf(login);
       const seen = await list(login);
       expect(seen.length, login).toBe(30);
-      expect(seen.filter((p) => p.phone !== '').map((p) => p.id), login).toEqual([mine]);
+      expect(
+        seen.filter((p) => p.phone !== '').map((p) => p.id),
+        login,
+      ).toEqual([mine]);
       expect(seen.find((p) => p.id === mine)!.phone, login).toBe(phoneOf(mine));
       const body = JSON.stringify(seen);
       for (const p of everyone) if (p.id !== mine) expect(body, login).not.toContain(p.phone);
@@ -113,13 +176,32 @@ describe('mobile numbers in the roster', () => {
 describe('absence reasons', () => {
   let absences: { zhou: string; yang: string };
   const reasonsSeenBy = async (login: string) => {
-    const items = (await as[login]!.get('/api/unavailability?pageSize=100')).json().items as { id: string; reason: string | null; fromDate: string; canWithdraw: boolean }[];
+    const items = (await as[login]!.get('/api/unavailability?pageSize=100')).json().items as {
+      id: string;
+      reason: string | null;
+      fromDate: string;
+      canWithdraw: boolean;
+    }[];
     return { zhou: items.find((i) => i.id === absences.zhou)!, yang: items.find((i) => i.id === absences.yang)! };
   };
 
   beforeAll(async () => {
-    const zhou = (await as.member1!.post('/api/unavailability', { personId: await personOf('member1'), fromDate: '2026-12-01', toDate: '2026-12-03', reason: '住院治疗' })).json().id;
-    const yang = (await as.office!.post('/api/unavailability', { personId: await personOf('member5'), fromDate: '2026-12-07', toDate: '2026-12-08', reason: '家中老人病危' })).json().id;
+    const zhou = (
+      await as.member1!.post('/api/unavailability', {
+        personId: await personOf('member1'),
+        fromDate: '2026-12-01',
+        toDate: '2026-12-03',
+        reason: '住院治疗',
+      })
+    ).json().id;
+    const yang = (
+      await as.office!.post('/api/unavailability', {
+        personId: await personOf('member5'),
+        fromDate: '2026-12-07',
+        toDate: '2026-12-08',
+        reason: '家中老人病危',
+      })
+    ).json().id;
     absences = { zhou, yang };
   });
 
@@ -138,7 +220,12 @@ describe('absence reasons', () => {
   it('are hidden from everyone else, who still see the dates', async () => {
     for (const login of ['member3', 'member6', 'secretary', 'leader1']) {
       const seen = await reasonsSeenBy(login);
-      expect([seen.zhou.reason, seen.yang.reason, seen.zhou.fromDate, seen.zhou.canWithdraw], login).toEqual([null, null, '2026-12-01', false]);
+      expect([seen.zhou.reason, seen.yang.reason, seen.zhou.fromDate, seen.zhou.canWithdraw], login).toEqual([
+        null,
+        null,
+        '2026-12-01',
+        false,
+      ]);
     }
     const bodies = JSON.stringify((await as.member3!.get('/api/unavailability?pageSize=100')).json());
     expect(bodies).not.toContain('住院治疗');
@@ -146,10 +233,22 @@ describe('absence reasons', () => {
   });
 
   it('stay out of the audit trail, and only those who may record an absence withdraw it', async () => {
-    const trail = JSON.stringify(rowsOf(await ctx.database.db.execute(sql`select after from audit_events where unit_id = ${unit.unit.id} and entity_type = 'unavailability'`)));
+    const trail = JSON.stringify(
+      rowsOf(
+        await ctx.database.db.execute(
+          sql`select after from audit_events where unit_id = ${unit.unit.id} and entity_type = 'unavailability'`,
+        ),
+      ),
+    );
     expect(trail).not.toContain('住院治疗');
-    expect((await as.member3!.post(`/api/unavailability/${absences.zhou}/withdraw`, { reason: '误登记' })).statusCode).toBe(403);
-    expect((await as.branch!.post(`/api/unavailability/${absences.yang}/withdraw`, { reason: '误登记' })).statusCode).toBe(403);
-    expect((await as.branch!.post(`/api/unavailability/${absences.zhou}/withdraw`, { reason: '已返岗' })).statusCode).toBe(200);
+    expect(
+      (await as.member3!.post(`/api/unavailability/${absences.zhou}/withdraw`, { reason: '误登记' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await as.branch!.post(`/api/unavailability/${absences.yang}/withdraw`, { reason: '误登记' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await as.branch!.post(`/api/unavailability/${absences.zhou}/withdraw`, { reason: '已返岗' })).statusCode,
+    ).toBe(200);
   });
 });

@@ -38,9 +38,27 @@ import { fill, multipart, multipartHeaders, seedWalkObjects, validBodyFor, ZERO,
  * Bodies pass validation (test/walk-fixtures.ts) so that the answer is the server's decision, not
  * the schema's; versions are stale, so most allowed writes stop at 409 and change nothing.
  */
-const LOGINS = ['admin', 'security', 'auditor', 'office', 'secretary', 'leader1', 'leader4', 'branch', 'discipline', 'member1', 'member3', 'member5'];
+const LOGINS = [
+  'admin',
+  'security',
+  'auditor',
+  'office',
+  'secretary',
+  'leader1',
+  'leader4',
+  'branch',
+  'discipline',
+  'member1',
+  'member3',
+  'member5',
+];
 /** Routes that would end the walker's own session: walked last for each user. */
-const ENDS_SESSION = ['POST /api/auth/password', 'POST /api/auth/totp/disable', 'POST /api/auth/sessions/revoke-others', 'POST /api/auth/logout'];
+const ENDS_SESSION = [
+  'POST /api/auth/password',
+  'POST /api/auth/totp/disable',
+  'POST /api/auth/sessions/revoke-others',
+  'POST /api/auth/logout',
+];
 
 type Verdict = { allowed: boolean; seen: boolean };
 type Decide = (a: Actor, permission: Permission) => Promise<Verdict>;
@@ -55,21 +73,42 @@ let routes: Route[];
 
 async function actorOf(username: string): Promise<Actor> {
   const [u] = await ctx.database.db.select().from(users).where(eq(users.username, username));
-  const grants = await ctx.database.db.select().from(roleGrants).where(and(eq(roleGrants.userId, u!.id)));
-  return { userId: u!.id, unitId: u!.unitId, username, displayName: u!.displayName, personId: u!.personId, grants: grants.filter((g) => !g.revokedAt).map((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeId })) };
+  const grants = await ctx.database.db
+    .select()
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, u!.id)));
+  return {
+    userId: u!.id,
+    unitId: u!.unitId,
+    username,
+    displayName: u!.displayName,
+    personId: u!.personId,
+    grants: grants
+      .filter((g) => !g.revokedAt)
+      .map((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeId })),
+  };
 }
 
 const key = (r: Route) => `${r.method} ${r.path}`;
 const inUnit = (a: Actor) => a.unitId === unitId;
 /** The route's permission held, in this unit: the policy of objects that have no other. */
-const byPermission = (seenByUnit: boolean): Decide => async (a, p) => ({ allowed: (!seenByUnit || inUnit(a)) && hasPermission(a, p), seen: !seenByUnit || inUnit(a) });
-const verdict = (can: { see: boolean } & Record<string, boolean>, action: string): Verdict => ({ allowed: !!can[action], seen: can.see });
+const byPermission =
+  (seenByUnit: boolean): Decide =>
+  async (a, p) => ({ allowed: (!seenByUnit || inUnit(a)) && hasPermission(a, p), seen: !seenByUnit || inUnit(a) });
+const verdict = (can: { see: boolean } & Record<string, boolean>, action: string): Verdict => ({
+  allowed: !!can[action],
+  seen: can.see,
+});
 
 const db = () => deps.db;
-const campaign = async (a: Actor, action: string) => verdict(campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!), action);
+const campaign = async (a: Actor, action: string) =>
+  verdict(campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!), action);
 const measure = async (a: Actor, action: string) => {
   const c = campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!);
-  return { ...verdict(measurePolicy(a, (await campaignsRepo.measure(db(), unitId, ids.measure!))!), action), seen: c.see };
+  return {
+    ...verdict(measurePolicy(a, (await campaignsRepo.measure(db(), unitId, ids.measure!))!), action),
+    seen: c.see,
+  };
 };
 const meeting = async (a: Actor, action: string) => {
   const m = (await orglifeRepo.meeting(db(), unitId, ids.meeting!))!;
@@ -79,7 +118,8 @@ const form = async (a: Actor, action: string) => {
   const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
   return verdict(opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus }), action);
 };
-const item = async (a: Actor, action: string) => verdict(itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)), action);
+const item = async (a: Actor, action: string) =>
+  verdict(itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)), action);
 const activity = async (a: Actor, action: string) => {
   const can = activityPolicy(a, (await campaignsRepo.activity(db(), unitId, ids.activity!))!);
   return { allowed: can[action as keyof typeof can], seen: can.see };
@@ -98,10 +138,16 @@ const talk = async (a: Actor, action: 'see' | 'void') => {
 /** An opinion item whose text the actor may not read is not shown to it to act on (404), though it is counted in the list. */
 const opinionItem = async (a: Actor, action: string) => {
   const [i] = await orglifeRepo.opinionItemsByIds(db(), unitId, [ids.opinionItem!]);
-  const can = opinionItemPolicy(a, { unitId: i!.unitId, targetKind: i!.targetKind, targetPersonId: i!.targetPersonId, status: i!.status as OpinionItemFacts['status'] });
+  const can = opinionItemPolicy(a, {
+    unitId: i!.unitId,
+    targetKind: i!.targetKind,
+    targetPersonId: i!.targetPersonId,
+    status: i!.status as OpinionItemFacts['status'],
+  });
   return { allowed: can[action as keyof typeof can], seen: can.see && can.readText };
 };
-const channel = async (a: Actor, action: string) => verdict(channelPolicy(a, (await channelsRepo.byId(db(), unitId, ids.channel!))!), action);
+const channel = async (a: Actor, action: string) =>
+  verdict(channelPolicy(a, (await channelsRepo.byId(db(), unitId, ids.channel!))!), action);
 const delivery = async (a: Actor, action: string) => {
   const d = (await deliveriesRepo.byId(db(), unitId, ids.delivery!))!;
   return verdict(deliveryPolicy(a, { unitId: d.unitId, status: d.status, private: false }), action);
@@ -123,7 +169,8 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/campaigns/{id}/measures': (a) => campaign(a, 'addMeasure'),
   'GET /api/campaigns/{id}/rules': (a) => campaign(a, 'see'),
   'POST /api/campaigns/{id}/rules': (a) => campaign(a, 'addRule'),
-  'GET /api/campaigns/{id}/rules/{ruleId}/compliance': async (a) => verdict(rulePolicy(a, (await campaignsRepo.rule(db(), unitId, ids.rule!))!), 'readCompliance'),
+  'GET /api/campaigns/{id}/rules/{ruleId}/compliance': async (a) =>
+    verdict(rulePolicy(a, (await campaignsRepo.rule(db(), unitId, ids.rule!))!), 'readCompliance'),
   'PUT /api/campaigns/{id}/measures/{measureId}': (a) => measure(a, 'edit'),
   'POST /api/campaigns/{id}/measures/{measureId}/withdraw': (a) => measure(a, 'withdraw'),
   'POST /api/campaigns/{id}/measures/{measureId}/breakdown': (a) => measure(a, 'breakDown'),
@@ -151,7 +198,10 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/org-life/{id}/study': (a) => meeting(a, 'planStudy'),
   'GET /api/org-life/{id}/talks': (a) => meeting(a, 'see'),
   'POST /api/org-life/{id}/talk-plan': (a) => meeting(a, 'planTalks'),
-  'POST /api/org-life/{id}/talks': async (a) => ({ allowed: (await meeting(a, 'see')).allowed && mayRecordTalk(a, { aPersonId: ZERO, bPersonId: ZERO }), seen: inUnit(a) }),
+  'POST /api/org-life/{id}/talks': async (a) => ({
+    allowed: (await meeting(a, 'see')).allowed && mayRecordTalk(a, { aPersonId: ZERO, bPersonId: ZERO }),
+    seen: inUnit(a),
+  }),
   'GET /api/org-life/{id}/lists': (a) => meeting(a, 'see'),
   'GET /api/org-life/{id}/lists/mine': (a) => meeting(a, 'see'),
   'POST /api/org-life/{id}/lists/branch/import-adopted': (a) => meeting(a, 'importAdopted'),
@@ -174,7 +224,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/items/{id}/reports': (a) => item(a, 'report'),
   'POST /api/items/{id}/extensions': (a) => item(a, 'requestExtension'),
   'POST /api/items/{id}/milestones/{milestoneId}/done': (a) => item(a, 'completeMilestone'),
-  'POST /api/items/{id}/extensions/{requestId}/decision': async (a) => verdict(itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.extensionItem!))!)), 'decideExtension'),
+  'POST /api/items/{id}/extensions/{requestId}/decision': async (a) =>
+    verdict(
+      itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.extensionItem!))!)),
+      'decideExtension',
+    ),
   'POST /api/items/{id}/attachments': (a) => item(a, 'attach'),
   'PUT /api/channels/{id}': (a) => channel(a, 'edit'),
   'POST /api/channels/{id}/withdraw': (a) => channel(a, 'deactivate'),
@@ -186,23 +240,36 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/users/{id}/reset-totp': (a) => user(a, 'resetTotp'),
   'POST /api/users/{id}/grants': (a) => user(a, 'grant'),
   'POST /api/users/{id}/grants/{grantId}/revoke': (a) => user(a, 'revoke'),
-  'PUT /api/people/{id}': async (a) => ({ allowed: canWritePerson(a, (await peopleRepo.byId(db(), unitId, ids.person!))!.person), seen: inUnit(a) }),
+  'PUT /api/people/{id}': async (a) => ({
+    allowed: canWritePerson(a, (await peopleRepo.byId(db(), unitId, ids.person!))!.person),
+    seen: inUnit(a),
+  }),
 };
 
 /**
  * Routes whose fixture id names nothing of its kind (a file by its hash, a session of another
  * account): every reader gets 404 whatever it may do, so only "no 2xx, no 401" is asked of them.
  */
-const NOTHING_THERE = new Set(['GET /api/people/imports/{id}', 'POST /api/people/imports/{id}/apply', 'GET /api/study-sessions/{id}/files/{sha256}', 'POST /api/auth/sessions/{id}/revoke', 'GET /api/exports/{id}', 'POST /api/inbox/{id}/read', 'POST /api/unavailability/{id}/withdraw']);
+const NOTHING_THERE = new Set([
+  'GET /api/people/imports/{id}',
+  'POST /api/people/imports/{id}/apply',
+  'GET /api/study-sessions/{id}/files/{sha256}',
+  'POST /api/auth/sessions/{id}/revoke',
+  'GET /api/exports/{id}',
+  'POST /api/inbox/{id}/read',
+  'POST /api/unavailability/{id}/withdraw',
+]);
 
 /** Pages that show an object's actions get them from the same policy: its `can` as the page receives it. */
 const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> = {
-  'GET /api/campaigns/{id}': async (a) => campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!),
+  'GET /api/campaigns/{id}': async (a) =>
+    campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!),
   'GET /api/org-life/{id}': async (a) => {
     const m = (await orglifeRepo.meeting(db(), unitId, ids.meeting!))!;
     return meetingPolicy(a, { unitId: m.unitId, status: m.status as MeetingStatus });
   },
-  'GET /api/items/{id}': async (a) => itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)),
+  'GET /api/items/{id}': async (a) =>
+    itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)),
   'GET /api/opinion-forms/{id}': async (a) => {
     const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });
@@ -227,38 +294,82 @@ beforeAll(async () => {
   const [admin, security] = [await signIn(ctx, unit.user('admin')), await signIn(ctx, unit.user('security'))];
   ids = await seedWalkObjects(ctx, unit, admin, security);
   // Accounts are walked on one made for the walk, so that resets end nobody's session.
-  const target = (await security.post('/api/users', { username: `walk-${unitId.slice(0, 6)}`, displayName: '巡检账号', password: 'Walk#2026abc' })).json();
+  const target = (
+    await security.post('/api/users', {
+      username: `walk-${unitId.slice(0, 6)}`,
+      displayName: '巡检账号',
+      password: 'Walk#2026abc',
+    })
+  ).json();
   await security.post(`/api/users/${target.id}/grants`, { role: 'member' });
   const grants = (await security.get(`/api/users?q=walk-${unitId.slice(0, 6)}`)).json().items[0].grants;
   ids = { ...ids, user: target.id, grant: grants[0].id };
   // An item with an extension waiting (郑伟 owns it, 李红梅 leads it), walked by the decision route; a roll call of a study with participants.
   const office = await signIn(ctx, unit.user('office'));
-  const person = async (name: string) => (await office.get(`/api/people?q=${encodeURIComponent(name)}`)).json().items[0].id as string;
+  const person = async (name: string) =>
+    (await office.get(`/api/people?q=${encodeURIComponent(name)}`)).json().items[0].id as string;
   const dept = (await office.get('/api/departments')).json()[0].id as string;
-  const created = (await office.post('/api/items', { title: '巡检事项', leadDepartmentId: dept, ownerPersonId: await person('郑伟'), leaderPersonId: await person('李红梅'), receivedOn: '2026-11-30', milestones: [] })).json();
+  const created = (
+    await office.post('/api/items', {
+      title: '巡检事项',
+      leadDepartmentId: dept,
+      ownerPersonId: await person('郑伟'),
+      leaderPersonId: await person('李红梅'),
+      receivedOn: '2026-11-30',
+      milestones: [],
+    })
+  ).json();
   const owner = await signIn(ctx, unit.user('member3'));
   await owner.post(`/api/items/${created.id}/transitions`, { action: 'sign', version: created.version });
-  const asked = (await owner.post(`/api/items/${created.id}/extensions`, { extraDays: 2, reason: '材料待补充' })).json();
-  const study = (await admin.post('/api/activities', { type: 'study', title: '巡检学习', heldOn: '2026-11-20', participantIds: [await person('郑伟'), await person('周凯')] })).json();
+  const asked = (
+    await owner.post(`/api/items/${created.id}/extensions`, { extraDays: 2, reason: '材料待补充' })
+  ).json();
+  const study = (
+    await admin.post('/api/activities', {
+      type: 'study',
+      title: '巡检学习',
+      heldOn: '2026-11-20',
+      participantIds: [await person('郑伟'), await person('周凯')],
+    })
+  ).json();
   const rollCall = (await admin.post(`/api/activities/${study.id}/roll-call`, { count: 1 })).json();
   const pdf = multipart(Buffer.from('%PDF-1.4\n巡检附件\n%%EOF\n'), '巡检附件.pdf');
   const attachment = (await admin.request('POST', `/api/items/${ids.item}/attachments`, pdf, multipartHeaders)).json();
   const activityFile = (await admin.request('POST', `/api/activities/${study.id}/files`, pdf, multipartHeaders)).json();
-  ids = { ...ids, attachment: attachment.id, activityFile: activityFile.id, extensionItem: created.id, extensionRequest: asked.extensions[0].id, activity: study.id, rollCall: rollCall[0].id };
-  for (const login of LOGINS) who.push({ login, client: await signIn(ctx, unit.user(login)), actor: await actorOf(unit.user(login)) });
-  who.push({ login: 'other-unit office', client: await signIn(ctx, other.user('office')), actor: await actorOf(other.user('office')) });
-  const app = await buildApp({ db: ctx.database.db, clock: ctx.clock, config: { ...ctx.config, webDir: null } }, {
-    onRoute: (r: RouteOptions) => {
-      const cfg = r.config as { permission?: Permission; public?: boolean } | undefined;
-      for (const m of [r.method].flat()) permissionOf.set(`${m} ${r.url}`, cfg?.permission ?? 'public');
-    },
+  ids = {
+    ...ids,
+    attachment: attachment.id,
+    activityFile: activityFile.id,
+    extensionItem: created.id,
+    extensionRequest: asked.extensions[0].id,
+    activity: study.id,
+    rollCall: rollCall[0].id,
+  };
+  for (const login of LOGINS)
+    who.push({ login, client: await signIn(ctx, unit.user(login)), actor: await actorOf(unit.user(login)) });
+  who.push({
+    login: 'other-unit office',
+    client: await signIn(ctx, other.user('office')),
+    actor: await actorOf(other.user('office')),
   });
+  const app = await buildApp(
+    { db: ctx.database.db, clock: ctx.clock, config: { ...ctx.config, webDir: null } },
+    {
+      onRoute: (r: RouteOptions) => {
+        const cfg = r.config as { permission?: Permission; public?: boolean } | undefined;
+        for (const m of [r.method].flat()) permissionOf.set(`${m} ${r.url}`, cfg?.permission ?? 'public');
+      },
+    },
+  );
   await app.ready();
   await app.close();
   const doc = (await admin.get('/api/docs/json')).json();
   routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
     .flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase() as Route['method'], path })))
-    .filter((r) => !r.path.startsWith('/api/docs') && !r.path.startsWith('/api/public/') && !r.path.startsWith('/api/auth/login'))
+    .filter(
+      (r) =>
+        !r.path.startsWith('/api/docs') && !r.path.startsWith('/api/public/') && !r.path.startsWith('/api/auth/login'),
+    )
     .sort((x, y) => ENDS_SESSION.indexOf(key(x)) - ENDS_SESSION.indexOf(key(y)));
 }, 120_000);
 
@@ -272,7 +383,11 @@ describe('the role walk', () => {
         const v = await decideFor(r)(w.actor);
         const body = r.method === 'GET' ? undefined : validBodyFor(r);
         // The extension decision is walked on the item whose extension waits.
-        const res = await w.client.request(r.method, fill(r.path, k.endsWith('/decision') ? { ...ids, item: ids.extensionItem! } : ids), body);
+        const res = await w.client.request(
+          r.method,
+          fill(r.path, k.endsWith('/decision') ? { ...ids, item: ids.extensionItem! } : ids),
+          body,
+        );
         const s = res.statusCode;
         checks++;
         const ok = NOTHING_THERE.has(k)
@@ -284,9 +399,15 @@ describe('the role walk', () => {
           const expected = await CAN_SHOWN[k]!(w.actor);
           const shown = (res.json() as { can?: Record<string, boolean> }).can ?? {};
           const wrong = Object.keys(expected).filter((x) => shown[x] !== expected[x]);
-          if (wrong.length) disagreements.push(`${w.login} · ${k}: the page is told ${wrong.map((x) => `${x}=${shown[x]}`).join(', ')}, the policy says otherwise`);
+          if (wrong.length)
+            disagreements.push(
+              `${w.login} · ${k}: the page is told ${wrong.map((x) => `${x}=${shown[x]}`).join(', ')}, the policy says otherwise`,
+            );
         }
-        if (!ok) disagreements.push(`${w.login} · ${k}: policy ${v.allowed ? 'allows' : v.seen ? 'refuses' : 'hides'}, server ${s} ${res.body.slice(0, 120)}`);
+        if (!ok)
+          disagreements.push(
+            `${w.login} · ${k}: policy ${v.allowed ? 'allows' : v.seen ? 'refuses' : 'hides'}, server ${s} ${res.body.slice(0, 120)}`,
+          );
       }
     }
     console.log(`role walk: ${routes.length} routes × ${who.length} users = ${checks} answers checked`);

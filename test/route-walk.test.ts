@@ -15,7 +15,13 @@ let adminB: Client;
 /** Accounts and grants are the security administrator's (三员分立): the users routes are walked as them. */
 let securityA: Client;
 let securityB: Client;
-const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/login/totp', 'GET /api/public/opinions/{token}', 'POST /api/public/opinions/{token}']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/login/totp',
+  'GET /api/public/opinions/{token}',
+  'POST /api/public/opinions/{token}',
+]);
 const asA = (r: Route) => (r.path.startsWith('/api/users') ? securityA : adminA);
 const asB = (r: Route) => (r.path.startsWith('/api/users') ? securityB : adminB);
 
@@ -41,7 +47,17 @@ beforeAll(async () => {
 describe('every route', () => {
   it('lists the routes of every module in the OpenAPI document', () => {
     const paths = routes.map((r) => `${r.method} ${r.path}`);
-    for (const p of ['GET /api/health', 'POST /api/auth/login', 'GET /api/people', 'PUT /api/people/{id}', 'POST /api/people/imports', 'GET /api/users', 'GET /api/audit/events', 'GET /api/org/chart', 'GET /api/workbench']) {
+    for (const p of [
+      'GET /api/health',
+      'POST /api/auth/login',
+      'GET /api/people',
+      'PUT /api/people/{id}',
+      'POST /api/people/imports',
+      'GET /api/users',
+      'GET /api/audit/events',
+      'GET /api/org/chart',
+      'GET /api/workbench',
+    ]) {
       expect(paths).toContain(p);
     }
     expect(routes.length).toBeGreaterThan(30);
@@ -49,7 +65,11 @@ describe('every route', () => {
 
   it('answers 401 without a session, except the public ones', async () => {
     for (const r of routes) {
-      const res = await ctx.app.inject({ method: r.method, url: fill(r.path, idsA), payload: r.method === 'GET' ? undefined : {} });
+      const res = await ctx.app.inject({
+        method: r.method,
+        url: fill(r.path, idsA),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       const key = `${r.method} ${r.path}`;
       if (PUBLIC.has(key)) expect(res.statusCode, key).not.toBe(401);
       else {
@@ -64,22 +84,48 @@ describe('every route', () => {
       const res = await asB(r).request(r.method, fill(r.path, idsA), r.method === 'GET' ? undefined : validBodyFor(r));
       expect([403, 404], `${r.method} ${r.path} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
     }
-    const list = (await adminB.get(`/api/people?unitId=${unitA.unit.id}`));
+    const list = await adminB.get(`/api/people?unitId=${unitA.unit.id}`);
     expect(list.statusCode).toBe(404);
     const mine = (await adminB.get('/api/people?pageSize=100')).json();
     expect(mine.items.every((p: { unitId: string }) => p.unitId !== unitA.unit.id)).toBe(true);
   });
 
   it('never answers 500, whatever the input', async () => {
-    const junkBodies: unknown[] = ['', '{', '{"name":1e309}', { name: '<script>alert(1)</script>', departmentId: 'x' }, [], { reason: 'a'.repeat(100000) }, null];
+    const junkBodies: unknown[] = [
+      '',
+      '{',
+      '{"name":1e309}',
+      { name: '<script>alert(1)</script>', departmentId: 'x' },
+      [],
+      { reason: 'a'.repeat(100000) },
+      null,
+    ];
     const junkIds = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', '..%2F..%2Fetc%2Fpasswd'];
     for (const r of routes) {
       for (const id of junkIds) {
-        const url = r.path.replace('{id}', id).replace('{grantId}', id).replace('{requestId}', id).replace('{milestoneId}', id).replace('{measureId}', id).replace('{ruleId}', id).replace('{rollCallId}', id).replace('{token}', id).replace('{distributionId}', id).replace('{format}', 'svg').replace('{sha256}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
+        const url =
+          r.path
+            .replace('{id}', id)
+            .replace('{grantId}', id)
+            .replace('{requestId}', id)
+            .replace('{milestoneId}', id)
+            .replace('{measureId}', id)
+            .replace('{ruleId}', id)
+            .replace('{rollCallId}', id)
+            .replace('{token}', id)
+            .replace('{distributionId}', id)
+            .replace('{format}', 'svg')
+            .replace('{sha256}', id) + (r.method === 'GET' ? '?page=-1&pageSize=abc&unitId=zz' : '');
         for (const body of r.method === 'GET' ? [undefined] : junkBodies) {
-          const res = await asA(r).request(r.method, url, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
+          const res = await asA(r).request(
+            r.method,
+            url,
+            body,
+            typeof body === 'string' ? { 'content-type': 'application/json' } : {},
+          );
           expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)?.slice(0, 40)}`).toBeLessThan(500);
-          if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) expect(res.json()).toHaveProperty('message');
+          if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json'))
+            expect(res.json()).toHaveProperty('message');
         }
       }
     }

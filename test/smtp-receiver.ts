@@ -1,7 +1,11 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
-export interface ReceivedMail { from: string; to: string[]; data: string }
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  data: string;
+}
 
 /**
  * A local SMTP server (RFC 5321, the commands a client needs: EHLO/HELO, MAIL, RCPT, DATA, RSET,
@@ -32,18 +36,33 @@ export async function startSmtp(opts: { reject?: string[] } = {}) {
           continue;
         }
         const cmd = line.slice(0, 4).toUpperCase();
-        if (cmd === 'EHLO') { say('250-localhost'); say('250 8BITMIME'); }
-        else if (cmd === 'HELO') say('250 localhost');
-        else if (cmd === 'MAIL') { from = line.slice(10).replace(/[<>]/g, '').split(' ')[0] ?? ''; to = []; say('250 2.1.0 OK'); }
-        else if (cmd === 'RCPT') {
+        if (cmd === 'EHLO') {
+          say('250-localhost');
+          say('250 8BITMIME');
+        } else if (cmd === 'HELO') say('250 localhost');
+        else if (cmd === 'MAIL') {
+          from = line.slice(10).replace(/[<>]/g, '').split(' ')[0] ?? '';
+          to = [];
+          say('250 2.1.0 OK');
+        } else if (cmd === 'RCPT') {
           const addr = line.slice(8).replace(/[<>]/g, '').split(' ')[0] ?? '';
           if (opts.reject?.includes(addr)) say('550 5.1.1 mailbox unavailable');
-          else { to.push(addr); say('250 2.1.5 OK'); }
-        } else if (cmd === 'DATA') { data = []; say('354 end data with <CR><LF>.<CR><LF>'); }
-        else if (cmd === 'RSET') { from = ''; to = []; say('250 OK'); }
-        else if (cmd === 'NOOP') say('250 OK');
-        else if (cmd === 'QUIT') { say('221 bye'); socket.end(); }
-        else say('502 5.5.2 command not recognized');
+          else {
+            to.push(addr);
+            say('250 2.1.5 OK');
+          }
+        } else if (cmd === 'DATA') {
+          data = [];
+          say('354 end data with <CR><LF>.<CR><LF>');
+        } else if (cmd === 'RSET') {
+          from = '';
+          to = [];
+          say('250 OK');
+        } else if (cmd === 'NOOP') say('250 OK');
+        else if (cmd === 'QUIT') {
+          say('221 bye');
+          socket.end();
+        } else say('502 5.5.2 command not recognized');
       }
     });
     socket.on('error', () => undefined);
@@ -61,9 +80,15 @@ export function decodeParts(data: string): Record<string, string> {
     if (!type) continue;
     const enc = /Content-Transfer-Encoding: ([\w-]+)/i.exec(part)?.[1]?.toLowerCase();
     const body = part.slice(part.indexOf('\r\n\r\n') + 4);
-    out[type] = enc === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : enc === 'quoted-printable' ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
-        : body;
+    out[type] =
+      enc === 'base64'
+        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : enc === 'quoted-printable'
+          ? Buffer.from(
+              body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            ).toString('utf8')
+          : body;
   }
   return out;
 }

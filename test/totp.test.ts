@@ -24,7 +24,11 @@ async function enrol(c: TestContext, client: Client, password = 'demo1234') {
   expect(uri).toMatch(new RegExp(`^otpauth://totp/.+\\?secret=${secret}&`));
   expect(qrSvg.startsWith('<svg')).toBe(true);
   const key = base32Decode(secret);
-  expect((await client.post('/api/auth/totp/enable', { password, code: '000000' === codeNow(c, key) ? '111111' : '000000' })).json().code).toBe('invalid_totp');
+  expect(
+    (
+      await client.post('/api/auth/totp/enable', { password, code: '000000' === codeNow(c, key) ? '111111' : '000000' })
+    ).json().code,
+  ).toBe('invalid_totp');
   expect((await client.post('/api/auth/totp/enable', { password, code: codeNow(c, key) })).statusCode).toBe(200);
   return { key, secret: secret as string };
 }
@@ -38,7 +42,9 @@ describe('TOTP for anyone', () => {
   it('enrols with a code, then asks for a code after the password; a used code cannot be replayed', async () => {
     const who = unit.user('member1');
     const { key, secret } = await enrol(ctx, await signIn(ctx, who));
-    const [stored] = rowsOf<{ totp_secret: string }>(await ctx.database.db.execute(sql`select totp_secret from users where username = ${who}`));
+    const [stored] = rowsOf<{ totp_secret: string }>(
+      await ctx.database.db.execute(sql`select totp_secret from users where username = ${who}`),
+    );
     expect(stored!.totp_secret.startsWith('zf1.')).toBe(true);
     expect(stored!.totp_secret).not.toContain(secret);
 
@@ -54,13 +60,18 @@ describe('TOTP for anyone', () => {
     const second = await codeStep(ctx, challenge, code);
     expect(second.json()).toEqual({ signedIn: true, totpRequired: false, challenge: null });
     const session = second.cookies.find((c) => c.name === 'zf_session')!.value;
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { zf_session: session } })).json().user.totpEnabled).toBe(true);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { zf_session: session } })).json().user
+        .totpEnabled,
+    ).toBe(true);
 
     // The same code, seen over a shoulder, opens nothing: not on this challenge, not on a new one.
     expect((await codeStep(ctx, challenge, code)).statusCode).toBe(401);
     expect((await codeStep(ctx, (await passwordStep(ctx, who)).json().challenge, code)).statusCode).toBe(401);
     ctx.clock.advance(30_000);
-    expect((await codeStep(ctx, (await passwordStep(ctx, who)).json().challenge, codeNow(ctx, key))).statusCode).toBe(200);
+    expect((await codeStep(ctx, (await passwordStep(ctx, who)).json().challenge, codeNow(ctx, key))).statusCode).toBe(
+      200,
+    );
   });
 
   it('counts wrong codes as failed logins, and refuses an expired or forged challenge', async () => {
@@ -82,8 +93,12 @@ describe('TOTP for anyone', () => {
     const client = await signIn(ctx, who);
     const { key } = await enrol(ctx, client);
     ctx.clock.advance(30_000);
-    expect((await client.post('/api/auth/totp/disable', { password: 'wrong', code: codeNow(ctx, key) })).json().code).toBe('wrong_password');
-    expect((await client.post('/api/auth/totp/disable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode).toBe(200);
+    expect(
+      (await client.post('/api/auth/totp/disable', { password: 'wrong', code: codeNow(ctx, key) })).json().code,
+    ).toBe('wrong_password');
+    expect(
+      (await client.post('/api/auth/totp/disable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode,
+    ).toBe(200);
     expect((await passwordStep(ctx, who)).json().signedIn).toBe(true);
   });
 
@@ -91,15 +106,22 @@ describe('TOTP for anyone', () => {
     const who = unit.user('member5');
     const stolen = await signIn(ctx, who);
     const key = base32Decode((await stolen.post('/api/auth/totp/setup')).json().secret);
-    expect((await stolen.post('/api/auth/totp/enable', { code: codeNow(ctx, key) })).json().code).toBe('validation_failed');
+    expect((await stolen.post('/api/auth/totp/enable', { code: codeNow(ctx, key) })).json().code).toBe(
+      'validation_failed',
+    );
     const guessed = await stolen.post('/api/auth/totp/enable', { password: 'Guess#2026abc', code: codeNow(ctx, key) });
     expect([guessed.statusCode, guessed.json().code]).toEqual([400, 'wrong_password']);
     expect((await stolen.get('/api/auth/totp')).json().enabled).toBe(false);
     // Guessing the password here is counted like a login: four more and the name is locked.
     const answers = [];
-    for (let i = 0; i < 4; i++) answers.push((await stolen.post('/api/auth/totp/enable', { password: `Guess#${i}`, code: codeNow(ctx, key) })).statusCode);
+    for (let i = 0; i < 4; i++)
+      answers.push(
+        (await stolen.post('/api/auth/totp/enable', { password: `Guess#${i}`, code: codeNow(ctx, key) })).statusCode,
+      );
     expect(answers).toEqual([400, 400, 400, 423]);
-    expect((await stolen.post('/api/auth/totp/enable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode).toBe(423);
+    expect(
+      (await stolen.post('/api/auth/totp/enable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode,
+    ).toBe(423);
     expect((await stolen.get('/api/auth/totp')).json().enabled).toBe(false);
     expect((await passwordStep(ctx, who)).statusCode).toBe(423);
   });
@@ -111,10 +133,16 @@ describe('TOTP for anyone', () => {
     ctx.clock.advance(30_000);
     const wrong = codeNow(ctx, key) === '123456' ? '654321' : '123456';
     const answers = [];
-    for (let i = 0; i < 2; i++) answers.push((await client.post('/api/auth/totp/disable', { password: `Guess#${i}`, code: codeNow(ctx, key) })).json().code);
-    for (let i = 0; i < 3; i++) answers.push((await client.post('/api/auth/totp/disable', { password: 'demo1234', code: wrong })).json().code);
+    for (let i = 0; i < 2; i++)
+      answers.push(
+        (await client.post('/api/auth/totp/disable', { password: `Guess#${i}`, code: codeNow(ctx, key) })).json().code,
+      );
+    for (let i = 0; i < 3; i++)
+      answers.push((await client.post('/api/auth/totp/disable', { password: 'demo1234', code: wrong })).json().code);
     expect(answers).toEqual(['wrong_password', 'wrong_password', 'invalid_totp', 'invalid_totp', 'account_locked']);
-    expect((await client.post('/api/auth/totp/disable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode).toBe(423);
+    expect(
+      (await client.post('/api/auth/totp/disable', { password: 'demo1234', code: codeNow(ctx, key) })).statusCode,
+    ).toBe(423);
     expect((await client.get('/api/auth/totp')).json().enabled).toBe(true);
   });
 
@@ -143,14 +171,19 @@ describe('ZUOFENG_REQUIRE_TOTP=1', () => {
     for (const role of ['admin', 'security', 'auditor']) {
       const c = await new Client(strict.app).login(demo.user(role));
       expect((await c.get('/api/auth/me')).json().user.totpSetupRequired, role).toBe(true);
-      const refused = await c.get(role === 'admin' ? '/api/org/chart' : role === 'security' ? '/api/users' : '/api/audit/verify');
+      const refused = await c.get(
+        role === 'admin' ? '/api/org/chart' : role === 'security' ? '/api/users' : '/api/audit/verify',
+      );
       expect([refused.statusCode, refused.json().code], role).toEqual([403, 'totp_setup_required']);
     }
     const security = await new Client(strict.app).login(demo.user('security'));
     const { key } = await enrol(strict, security);
     expect((await security.get('/api/users')).statusCode).toBe(200);
     strict.clock.advance(30_000);
-    expect((await security.post('/api/auth/totp/disable', { password: 'demo1234', code: codeNow(strict, key) })).json().message).toBe('本系统要求管理员使用两步验证，不能停用');
+    expect(
+      (await security.post('/api/auth/totp/disable', { password: 'demo1234', code: codeNow(strict, key) })).json()
+        .message,
+    ).toBe('本系统要求管理员使用两步验证，不能停用');
     // Other users are not asked.
     const member = await new Client(strict.app).login(demo.user('member1'));
     expect((await member.get('/api/workbench')).statusCode).toBe(200);

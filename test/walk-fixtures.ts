@@ -13,7 +13,12 @@ export interface Route {
 }
 
 /** Creates one object of every kind in `unitA` (as its system administrator and branch secretary) and returns their ids by kind. */
-export async function seedWalkObjects(ctx: TestContext, unitA: Awaited<ReturnType<typeof newDemoUnit>>, adminA: Client, securityA: Client): Promise<Record<string, string>> {
+export async function seedWalkObjects(
+  ctx: TestContext,
+  unitA: Awaited<ReturnType<typeof newDemoUnit>>,
+  adminA: Client,
+  securityA: Client,
+): Promise<Record<string, string>> {
   const person = (await adminA.get('/api/people?pageSize=1')).json().items[0];
   const dept = (await adminA.get('/api/departments')).json()[0];
   const post = (await adminA.get('/api/posts')).json().items[0];
@@ -21,37 +26,116 @@ export async function seedWalkObjects(ctx: TestContext, unitA: Awaited<ReturnTyp
   const user = (await securityA.get(`/api/users?q=${unitA.user('secretary')}`)).json().items[0];
   const file = Buffer.from('not a spreadsheet');
   const imp = await adminA.request('POST', '/api/people/imports', multipart(file), multipartHeaders);
-  const override = await adminA.post('/api/calendar/overrides', { date: '2026-10-12', working: false, reason: '县庆放假' });
-  const schedule = await adminA.request('POST', '/api/calendar/imports', multipart(Buffer.from('{"year":2030,"days":[{"name":"元旦","date":"2030-01-01","isOffDay":true}]}')), multipartHeaders);
+  const override = await adminA.post('/api/calendar/overrides', {
+    date: '2026-10-12',
+    working: false,
+    reason: '县庆放假',
+  });
+  const schedule = await adminA.request(
+    'POST',
+    '/api/calendar/imports',
+    multipart(Buffer.from('{"year":2030,"days":[{"name":"元旦","date":"2030-01-01","isOffDay":true}]}')),
+    multipartHeaders,
+  );
   const ownerId = person.id;
-  const item = await adminA.post('/api/items', { title: '测试督办', leadDepartmentId: dept.id, ownerPersonId: ownerId, receivedOn: '2026-11-02', milestones: [{ title: '摸底', due: '2026-11-10' }] });
-  const campaign = (await adminA.post('/api/campaigns', { name: '测试活动', year: 2026, startsOn: '2026-01-01', endsOn: '2026-12-31' })).json();
+  const item = await adminA.post('/api/items', {
+    title: '测试督办',
+    leadDepartmentId: dept.id,
+    ownerPersonId: ownerId,
+    receivedOn: '2026-11-02',
+    milestones: [{ title: '摸底', due: '2026-11-10' }],
+  });
+  const campaign = (
+    await adminA.post('/api/campaigns', { name: '测试活动', year: 2026, startsOn: '2026-01-01', endsOn: '2026-12-31' })
+  ).json();
   const rule = (await adminA.get(`/api/campaigns/${campaign.id}/rules`)).json()[0];
-  const activity = (await adminA.post('/api/activities', { type: 'study', title: '测试学习', heldOn: '2026-11-02' })).json();
-  const opinionForm = (await adminA.post('/api/opinion-forms', { title: '意见表', opensOn: '2026-11-01', closesOn: '2026-12-31', questions: [{ id: 'q1', kind: 'text', label: '意见' }] })).json();
-  const distribution = (await adminA.post(`/api/opinion-forms/${opinionForm.id}/distributions`, { audience: 'staff', label: '职工' })).json();
-  const meeting = (await adminA.post('/api/org-life', { title: '专题组织生活会', plannedOn: '2026-12-20', formId: opinionForm.id })).json();
-  const study = (await adminA.post(`/api/org-life/${meeting.id}/study`, { kind: 'seminar', title: '集中研讨', heldOn: '2026-11-30' })).json();
+  const activity = (
+    await adminA.post('/api/activities', { type: 'study', title: '测试学习', heldOn: '2026-11-02' })
+  ).json();
+  const opinionForm = (
+    await adminA.post('/api/opinion-forms', {
+      title: '意见表',
+      opensOn: '2026-11-01',
+      closesOn: '2026-12-31',
+      questions: [{ id: 'q1', kind: 'text', label: '意见' }],
+    })
+  ).json();
+  const distribution = (
+    await adminA.post(`/api/opinion-forms/${opinionForm.id}/distributions`, { audience: 'staff', label: '职工' })
+  ).json();
+  const meeting = (
+    await adminA.post('/api/org-life', { title: '专题组织生活会', plannedOn: '2026-12-20', formId: opinionForm.id })
+  ).json();
+  const study = (
+    await adminA.post(`/api/org-life/${meeting.id}/study`, { kind: 'seminar', title: '集中研讨', heldOn: '2026-11-30' })
+  ).json();
   const branchList = (await adminA.get(`/api/org-life/${meeting.id}/lists`)).json().branch;
   await adminA.post(`/api/opinion-forms/${opinionForm.id}/status`, { status: 'open', version: opinionForm.version });
-  await ctx.app.inject({ method: 'POST', url: `/api/public/opinions/${distribution.token}`, payload: { answers: { q1: '意见' } } });
+  await ctx.app.inject({
+    method: 'POST',
+    url: `/api/public/opinions/${distribution.token}`,
+    payload: { answers: { q1: '意见' } },
+  });
   await flushOpinionsAtDayEnd(ctx);
   const opinionItem = (await adminA.get(`/api/opinion-forms/${opinionForm.id}/items`)).json().items[0];
   const branchA = await signIn(ctx, unitA.user('branch'));
-  const members = (await branchA.get(`/api/org-life/${meeting.id}`)).json().people.filter((p: { member: boolean }) => p.member);
-  await branchA.post(`/api/org-life/${meeting.id}/talks`, { kind: 'member_member', aPersonId: members[5].id, bPersonId: members[6].id, heldOn: '2026-11-30' });
+  const members = (await branchA.get(`/api/org-life/${meeting.id}`))
+    .json()
+    .people.filter((p: { member: boolean }) => p.member);
+  await branchA.post(`/api/org-life/${meeting.id}/talks`, {
+    kind: 'member_member',
+    aPersonId: members[5].id,
+    bPersonId: members[6].id,
+    heldOn: '2026-11-30',
+  });
   const talk = (await branchA.get(`/api/org-life/${meeting.id}/talks`)).json().records[0];
-  const channel = (await adminA.post('/api/channels', { kind: 'wecom', name: '工作群', address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k' })).json();
+  const channel = (
+    await adminA.post('/api/channels', {
+      kind: 'wecom',
+      name: '工作群',
+      address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k',
+    })
+  ).json();
   await fanOut(ctx.database.db, ctx.clock.now(), { limit: 500, mailEnabled: false, units: [unitA.unit.id] });
-  const [delivery] = rowsOf<{ id: string }>(await ctx.database.db.execute(sql`select id from notification_deliveries where unit_id = ${unitA.unit.id} limit 1`));
-  return { delivery: delivery!.id, channel: channel.id, meeting: meeting.id, study: study.sessions[0].id, list: branchList.listId, opinionItem: opinionItem.id, talk: talk.id, distribution: distribution.id, opinionForm: opinionForm.id, campaign: campaign.id, measure: campaign.measures[0].id, rule: rule.id, activity: activity.id, item: item.json().id, extension: item.json().id, milestone: item.json().milestones[0].id, person: person.id, department: dept.id, post: post.id, group: group.id, user: user.id, grant: user.grants[0].id, import: imp.json().id ?? dept.id, override: override.json().id, calendarImport: schedule.json().id };
+  const [delivery] = rowsOf<{ id: string }>(
+    await ctx.database.db.execute(sql`select id from notification_deliveries where unit_id = ${unitA.unit.id} limit 1`),
+  );
+  return {
+    delivery: delivery!.id,
+    channel: channel.id,
+    meeting: meeting.id,
+    study: study.sessions[0].id,
+    list: branchList.listId,
+    opinionItem: opinionItem.id,
+    talk: talk.id,
+    distribution: distribution.id,
+    opinionForm: opinionForm.id,
+    campaign: campaign.id,
+    measure: campaign.measures[0].id,
+    rule: rule.id,
+    activity: activity.id,
+    item: item.json().id,
+    extension: item.json().id,
+    milestone: item.json().milestones[0].id,
+    person: person.id,
+    department: dept.id,
+    post: post.id,
+    group: group.id,
+    user: user.id,
+    grant: user.grants[0].id,
+    import: imp.json().id ?? dept.id,
+    override: override.json().id,
+    calendarImport: schedule.json().id,
+  };
 }
 
 const boundary = 'zfboundary';
 export const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
 export function multipart(content: Buffer, fileName = 'x.xlsx') {
   return Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -59,10 +143,41 @@ export function multipart(content: Buffer, fileName = 'x.xlsx') {
 
 export function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
-  const kind = { people: path.includes('/imports/') ? 'import' : 'person', departments: 'department', posts: 'post', groups: 'group', users: 'user', calendar: path.includes('/imports/') ? 'calendarImport' : 'override', items: 'item', inbox: 'item', campaigns: 'campaign', activities: 'activity', 'opinion-forms': 'opinionForm', 'org-life': 'meeting', 'study-sessions': 'study', talks: 'talk', 'self-check-lists': 'list', 'opinion-items': 'opinionItem', channels: 'channel', deliveries: 'delivery', attachments: 'attachment', 'activity-files': 'activityFile' }[first!] ?? 'person';
-  return path.replace('{id}', (ids[kind] ?? ids.person)!).replace('{grantId}', ids.grant!).replace('{requestId}', (ids.extensionRequest ?? ids.extension)!).replace('{milestoneId}', ids.milestone!)
-    .replace('{measureId}', ids.measure!).replace('{ruleId}', ids.rule!).replace('{rollCallId}', (ids.rollCall ?? ids.activity)!).replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
-    .replace('{distributionId}', ids.distribution!).replace('{format}', 'svg').replace('{sha256}', '0'.repeat(64));
+  const kind =
+    {
+      people: path.includes('/imports/') ? 'import' : 'person',
+      departments: 'department',
+      posts: 'post',
+      groups: 'group',
+      users: 'user',
+      calendar: path.includes('/imports/') ? 'calendarImport' : 'override',
+      items: 'item',
+      inbox: 'item',
+      campaigns: 'campaign',
+      activities: 'activity',
+      'opinion-forms': 'opinionForm',
+      'org-life': 'meeting',
+      'study-sessions': 'study',
+      talks: 'talk',
+      'self-check-lists': 'list',
+      'opinion-items': 'opinionItem',
+      channels: 'channel',
+      deliveries: 'delivery',
+      attachments: 'attachment',
+      'activity-files': 'activityFile',
+    }[first!] ?? 'person';
+  return path
+    .replace('{id}', (ids[kind] ?? ids.person)!)
+    .replace('{grantId}', ids.grant!)
+    .replace('{requestId}', (ids.extensionRequest ?? ids.extension)!)
+    .replace('{milestoneId}', ids.milestone!)
+    .replace('{measureId}', ids.measure!)
+    .replace('{ruleId}', ids.rule!)
+    .replace('{rollCallId}', (ids.rollCall ?? ids.activity)!)
+    .replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
+    .replace('{distributionId}', ids.distribution!)
+    .replace('{format}', 'svg')
+    .replace('{sha256}', '0'.repeat(64));
 }
 
 export const ZERO = '00000000-0000-4000-8000-000000000000';
@@ -73,7 +188,8 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/reports')) return { text: '进展情况', percent: 10, idempotencyKey: 'abcdefgh12' };
   if (r.path.endsWith('/extensions')) return { extraDays: 1, reason: '测试原因' };
   if (r.path.endsWith('/decision')) return { approve: true };
-  if (r.path.endsWith('/breakdown')) return { leaderPersonId: ZERO, leadDepartmentId: ZERO, ownerPersonIds: [ZERO], receivedOn: '2026-11-30' };
+  if (r.path.endsWith('/breakdown'))
+    return { leaderPersonId: ZERO, leadDepartmentId: ZERO, ownerPersonIds: [ZERO], receivedOn: '2026-11-30' };
   if (r.path.endsWith('/measures')) return { categoryNo: 1, title: '某措施' };
   if (r.path.endsWith('/roll-call')) return { count: 1 };
   if (r.path.endsWith('/params')) return { params: {}, version: 1 };
@@ -81,20 +197,39 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/distributions')) return { audience: 'staff', label: '职工' };
   if (r.path.endsWith('/roll-call/{rollCallId}')) return { shared: '学习体会' };
   if (r.path.endsWith('/measures/{measureId}')) return { categoryNo: 1, title: '某措施', version: 1 };
-  if (r.path.endsWith('/rules')) return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };
-  if (r.path.includes('withdraw') || r.path.includes('restore') || r.path.includes('revoke') || r.path.endsWith('/void') || r.path.endsWith('/unmerge') || r.path.endsWith('/retry')) return { reason: '测试原因' };
-  if (r.path === '/api/org-life/{id}' && r.method === 'PUT') return { title: '专题组织生活会', plannedOn: '2026-12-20', version: 1 };
-  if (r.path.endsWith('/record')) return { heldOn: '2026-11-30', place: '会议室', attendance: [{ personId: ZERO, present: true }], version: 1 };
+  if (r.path.endsWith('/rules'))
+    return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };
+  if (
+    r.path.includes('withdraw') ||
+    r.path.includes('restore') ||
+    r.path.includes('revoke') ||
+    r.path.endsWith('/void') ||
+    r.path.endsWith('/unmerge') ||
+    r.path.endsWith('/retry')
+  )
+    return { reason: '测试原因' };
+  if (r.path === '/api/org-life/{id}' && r.method === 'PUT')
+    return { title: '专题组织生活会', plannedOn: '2026-12-20', version: 1 };
+  if (r.path.endsWith('/record'))
+    return { heldOn: '2026-11-30', place: '会议室', attendance: [{ personId: ZERO, present: true }], version: 1 };
   if (r.path.endsWith('/study')) return { kind: 'seminar', title: '集中研讨', heldOn: '2026-11-30' };
   if (r.path.endsWith('/statement')) return { text: '这是一段不少于十个字的研讨发言。' };
-  if (r.path.endsWith('/talks')) return { kind: 'member_member', aPersonId: ZERO, bPersonId: '00000000-0000-4000-8000-000000000001', heldOn: '2026-11-30' };
+  if (r.path.endsWith('/talks'))
+    return {
+      kind: 'member_member',
+      aPersonId: ZERO,
+      bPersonId: '00000000-0000-4000-8000-000000000001',
+      heldOn: '2026-11-30',
+    };
   if (r.path.endsWith('/talk-plan') || r.path.endsWith('/import-adopted')) return { version: 1 };
   if (r.path.startsWith('/api/self-check-lists/') && r.method === 'PUT') return { entries: [], version: 1 };
   if (r.path.endsWith('/action')) return { action: 'submit', version: 1 };
-  if (r.path === '/api/channels/{id}' && r.method === 'PUT') return { kind: 'wecom', name: '工作群', address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k', version: 1 };
+  if (r.path === '/api/channels/{id}' && r.method === 'PUT')
+    return { kind: 'wecom', name: '工作群', address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k', version: 1 };
   if (r.path.endsWith('/classify')) return { categoryNo: null, targetKind: 'branch', version: 1 };
   if (r.path.endsWith('/decide')) return { adopted: true, version: 1 };
-  if (r.path.startsWith('/api/people/{id}')) return { name: '某人', departmentId: null, isPartyMember: false, isLeadership: false };
+  if (r.path.startsWith('/api/people/{id}'))
+    return { name: '某人', departmentId: null, isPartyMember: false, isLeadership: false };
   if (r.path.startsWith('/api/departments/')) return { name: '某科' };
   if (r.path.startsWith('/api/posts/')) return { title: '某岗', departmentId: null, holderAId: null, holderBId: null };
   if (r.path.endsWith('/members')) return { members: [] };

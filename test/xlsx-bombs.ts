@@ -10,7 +10,12 @@ import { xlsx } from './xlsx.js';
  * stream that inflates to 1.5 GB.
  */
 
-interface Part { name: string; deflated: Buffer; size: number; crc: number }
+interface Part {
+  name: string;
+  deflated: Buffer;
+  size: number;
+  crc: number;
+}
 
 /** A part compressed as it is. */
 export function part(name: string, content: string | Buffer): Part {
@@ -28,7 +33,12 @@ export function bombPart(name: string, prefix: string, megabytes: number, suffix
     zlib.deflateRawSync(Buffer.from(suffix)),
   ]);
   // The CRC is left 0: no reader gets to the end of this part.
-  return { name, deflated, size: Buffer.byteLength(prefix) + megabytes * 1024 * 1024 + Buffer.byteLength(suffix), crc: 0 };
+  return {
+    name,
+    deflated,
+    size: Buffer.byteLength(prefix) + megabytes * 1024 * 1024 + Buffer.byteLength(suffix),
+    crc: 0,
+  };
 }
 
 /** A zip of deflated parts; `declare` can make the headers lie about an entry's inflated size. */
@@ -83,34 +93,64 @@ async function rosterParts(): Promise<Map<string, Buffer>> {
  * inflated can catch it.
  */
 export async function rosterBomb(o: { megabytes?: number; lie?: boolean } = {}): Promise<Buffer> {
-  const parts = [...(await rosterParts())].filter(([name]) => name !== 'xl/sharedStrings.xml').map(([name, data]) => part(name, data));
-  const bomb = bombPart('xl/sharedStrings.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>', o.megabytes ?? 1500, '</t></si></sst>');
+  const parts = [...(await rosterParts())]
+    .filter(([name]) => name !== 'xl/sharedStrings.xml')
+    .map(([name, data]) => part(name, data));
+  const bomb = bombPart(
+    'xl/sharedStrings.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>',
+    o.megabytes ?? 1500,
+    '</t></si></sst>',
+  );
   return writeZip([...parts, bomb], (p) => (p === bomb && o.lie ? 100 * 1024 : p.size));
 }
 
 const workbookParts = (sheetXml: string | Buffer, sharedStrings: string[]) => [
-  part('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
-  part('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-  part('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-  part('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
-  part('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${sharedStrings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`),
+  part(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+  ),
+  part(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  ),
+  part(
+    'xl/workbook.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  ),
+  part(
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+  ),
+  part(
+    'xl/sharedStrings.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${sharedStrings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+  ),
   part('xl/worksheets/sheet1.xml', sheetXml),
 ];
 
 const STRINGS = ['姓名', '是否党员', '是否班子成员', '状态', '否', '在职'];
 const s = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
 const headerRow = `<row r="1">${s('A1', 0)}${s('E1', 1)}${s('G1', 2)}${s('I1', 3)}</row>`;
-const sheetOf = (rows: string[]) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+const sheetOf = (rows: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
 
 /**
  * A roster of `rows` people (the required columns only, 在职 non-members), written the compact way
  * a generator would: a few megabytes for 300,000 rows.
  */
 export function manyRowsRoster(rows: number): Buffer {
-  const chunks: Buffer[] = [Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${headerRow}`)];
+  const chunks: Buffer[] = [
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${headerRow}`,
+    ),
+  ];
   for (let from = 2; from <= rows + 1; from += 10_000) {
     const body: string[] = [];
-    for (let r = from; r < Math.min(from + 10_000, rows + 2); r++) body.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>人员${r}</t></is></c>${s(`E${r}`, 4)}${s(`G${r}`, 4)}${s(`I${r}`, 5)}</row>`);
+    for (let r = from; r < Math.min(from + 10_000, rows + 2); r++)
+      body.push(
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>人员${r}</t></is></c>${s(`E${r}`, 4)}${s(`G${r}`, 4)}${s(`I${r}`, 5)}</row>`,
+      );
     chunks.push(Buffer.from(body.join('')));
   }
   chunks.push(Buffer.from('</sheetData></worksheet>'));

@@ -13,7 +13,8 @@ import { readAuditCheckpoints } from '../../src/server/modules/audit/checkpoints
 import type { Emit } from '../run.js';
 
 const LINES = Number(process.env.BENCH_CHECKPOINT_LINES ?? 200_000);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A data directory whose checkpoint log holds LINES signed lines of another unit (a few years of a city's log). */
@@ -21,8 +22,14 @@ function prepare(dataDir: string) {
   const config = configFromEnv({ ZUOFENG_DATA_DIR: dataDir });
   const keyring = keyringFor(config);
   fs.mkdirSync(config.auditCheckpointDir, { recursive: true, mode: 0o700 });
-  const heads = Array.from({ length: LINES }, (_, i) => ({ unitId: '99999999-9999-4999-8999-999999999999', seq: i + 1, hash: (i % 16).toString(16).repeat(64) }));
-  const lines = nextCheckpointLines(null, heads, new Date(), 'sha256', (body, hash) => keyring.mac('audit-checkpoint', body, hash));
+  const heads = Array.from({ length: LINES }, (_, i) => ({
+    unitId: '99999999-9999-4999-8999-999999999999',
+    seq: i + 1,
+    hash: (i % 16).toString(16).repeat(64),
+  }));
+  const lines = nextCheckpointLines(null, heads, new Date(), 'sha256', (body, hash) =>
+    keyring.mac('audit-checkpoint', body, hash),
+  );
   const file = path.join(config.auditCheckpointDir, `${shanghaiDate(new Date()).slice(0, 7)}.log`);
   fs.writeFileSync(file, `${lines.map(formatCheckpointLine).join('\n')}\n`);
   return { config, file, mac: (body: string, hash: 'sha256' | 'sm3') => keyring.mac('audit-checkpoint', body, hash) };
@@ -32,11 +39,28 @@ function prepare(dataDir: string) {
 async function startServer(dataDir: string) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: '', ZUOFENG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DEMO: '1', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_DISPATCH_SECONDS: '0', ZUOFENG_LOG: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      ZUOFENG_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ZUOFENG_DEMO: '1',
+      ZUOFENG_SWEEP_SECONDS: '0',
+      ZUOFENG_DISPATCH_SECONDS: '0',
+      ZUOFENG_LOG: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const address = `http://127.0.0.1:${port}`;
-  for (let i = 0; !(await fetch(`${address}/api/health`).then((r) => r.ok, () => false)); i++) {
+  for (
+    let i = 0;
+    !(await fetch(`${address}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  ) {
     if (child.exitCode !== null || i > 1200) throw new Error('基准服务器启动失败');
     await sleep(100);
   }
@@ -58,7 +82,10 @@ async function healthDuring(address: string, work: () => Promise<unknown>) {
   const sampler = (async () => {
     while (busy) {
       const t = performance.now();
-      await fetch(`${address}/api/health`).then((r) => r.arrayBuffer(), () => undefined);
+      await fetch(`${address}/api/health`).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
       latencies.push(performance.now() - t);
       await sleep(10);
     }
@@ -89,8 +116,15 @@ export async function run(emit: Emit) {
     emit('checkpoint_file_mb', fs.statSync(file).size / 1024 / 1024, 'MB');
     const server = await startServer(dataDir);
     try {
-      const login = await fetch(`${server.address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: 'demo1234' }) });
-      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const login = await fetch(`${server.address}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'auditor', password: 'demo1234' }),
+      });
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const verify = async () => {
         const res = await fetch(`${server.address}/api/audit/verify`, { headers: { cookie } });
         if (!res.ok) throw new Error(`verify: ${res.status} ${await res.text()}`);
@@ -116,11 +150,16 @@ export async function run(emit: Emit) {
     emit('cli_full_read_ms', performance.now() - t, 'ms');
     delay.disable();
     emit('cli_full_read_loop_delay_max_ms', delay.max / 1e6, 'ms');
-    if (full.authentic < LINES || full.problems.length) throw new Error(`expected ${LINES} authentic lines (and the demo unit's), read ${full.authentic}`);
+    if (full.authentic < LINES || full.problems.length)
+      throw new Error(`expected ${LINES} authentic lines (and the demo unit's), read ${full.authentic}`);
 
     const s = performance.now();
     const text = fs.readFileSync(file, 'utf8').split('\n');
-    readCheckpointLog(text.map((line, i) => ({ file: 'x', line: i + 1, text: line })), mac, 'not-this-unit');
+    readCheckpointLog(
+      text.map((line, i) => ({ file: 'x', line: i + 1, text: line })),
+      mac,
+      'not-this-unit',
+    );
     emit('former_sync_page_read_block_ms', performance.now() - s, 'ms');
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

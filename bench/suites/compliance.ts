@@ -23,11 +23,16 @@ export async function run(emit: Emit) {
   const database = openPostgres(URL_, 8);
   try {
     await database.migrate();
-    if (!(await benchDataPresent(database.db))) await generateCity(database.db, (m) => console.error(`生成基准数据 ${m}`));
-    if (!(await benchCampaignsPresent(database.db))) await generateCityCampaigns(database.db, (m) => console.error(`生成专项活动数据 ${m}`));
-    const campaigns = rowsOf<{ id: string; unit_id: string; code: string }>(await database.db.execute(sql`
-      select c.id, c.unit_id, u.code from campaigns c join units u on u.id = c.unit_id where u.code like 'bench-city-%' order by u.code`));
-    const load = async (row: (typeof campaigns)[number]) => (await campaignsRepo.campaign(database.db, row.unit_id, row.id))!;
+    if (!(await benchDataPresent(database.db)))
+      await generateCity(database.db, (m) => console.error(`生成基准数据 ${m}`));
+    if (!(await benchCampaignsPresent(database.db)))
+      await generateCityCampaigns(database.db, (m) => console.error(`生成专项活动数据 ${m}`));
+    const campaigns = rowsOf<{ id: string; unit_id: string; code: string }>(
+      await database.db.execute(sql`
+      select c.id, c.unit_id, u.code from campaigns c join units u on u.id = c.unit_id where u.code like 'bench-city-%' order by u.code`),
+    );
+    const load = async (row: (typeof campaigns)[number]) =>
+      (await campaignsRepo.campaign(database.db, row.unit_id, row.id))!;
     const big = campaigns[0]!;
     const bigCampaign = await load(big);
     const unitTimes: number[] = [];

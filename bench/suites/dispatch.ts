@@ -42,10 +42,16 @@ export async function run(emit: Emit) {
   await database.migrate();
   const db = database.db;
   // The receiver runs in a process of its own, so that it does not share the dispatcher's CPU.
-  const receiver = fork(new URL('./dispatch-receiver.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
+  const receiver = fork(new URL('./dispatch-receiver.ts', import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx'],
+  });
   const port = await new Promise<number>((r) => receiver.once('message', (m) => r(Number(m))));
   const address = `http://127.0.0.1:${port}/hook`;
-  const counts = () => new Promise<{ distinct: number; received: number }>((r) => { receiver.once('message', (m) => r(m as { distinct: number; received: number })); receiver.send('count'); });
+  const counts = () =>
+    new Promise<{ distinct: number; received: number }>((r) => {
+      receiver.once('message', (m) => r(m as { distinct: number; received: number }));
+      receiver.send('count');
+    });
   try {
     const now = new Date();
     await db.execute(sql`
@@ -59,9 +65,20 @@ export async function run(emit: Emit) {
     await sealPlainChannels(db, keys); // as start-up does: addresses and secrets are stored sealed
     const total = UNITS * PER_UNIT;
     const t0 = performance.now();
-    for (let n = 1; n > 0;) n = await fanOut(db, new Date(), { limit: 500, mailEnabled: false });
+    for (let n = 1; n > 0; ) n = await fanOut(db, new Date(), { limit: 500, mailEnabled: false });
     const fanoutMs = performance.now() - t0;
-    const d = new Dispatcher(db, { now: () => new Date() }, { concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16), leaseMs: 60_000, publicUrl: 'http://localhost:3000', mail: null, keys, egress });
+    const d = new Dispatcher(
+      db,
+      { now: () => new Date() },
+      {
+        concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
+        leaseMs: 60_000,
+        publicUrl: 'http://localhost:3000',
+        mail: null,
+        keys,
+        egress,
+      },
+    );
     const t1 = performance.now();
     for (;;) {
       const r = await d.runOnce();

@@ -11,7 +11,8 @@ import type { Emit } from '../run.js';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zuofeng_bench';
 const DB = 'zuofeng_bench_imports';
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A fresh database of its own for every run (the demo unit is seeded by the server). */
@@ -32,16 +33,34 @@ async function startServer(databaseUrl: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zuofeng-bench-imports-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ZUOFENG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DEMO: '1', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_DISPATCH_SECONDS: '0', ZUOFENG_LOG: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ZUOFENG_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ZUOFENG_DEMO: '1',
+      ZUOFENG_SWEEP_SECONDS: '0',
+      ZUOFENG_DISPATCH_SECONDS: '0',
+      ZUOFENG_LOG: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const address = `http://127.0.0.1:${port}`;
-  for (let i = 0; !(await fetch(`${address}/api/health`).then((r) => r.ok, () => false)); i++) {
+  for (
+    let i = 0;
+    !(await fetch(`${address}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  ) {
     if (child.exitCode !== null || i > 600) throw new Error('基准服务器启动失败');
     await sleep(100);
   }
   return {
-    address, pid: child.pid!,
+    address,
+    pid: child.pid!,
     alive: () => child.exitCode === null && child.signalCode === null,
     stop: async () => {
       if (child.exitCode === null) {
@@ -68,7 +87,10 @@ async function sampled<T>(server: Awaited<ReturnType<typeof startServer>>, work:
   const sampler = (async () => {
     while (busy) {
       const t = performance.now();
-      const ok = await fetch(`${server.address}/api/health`).then(async (r) => (await r.arrayBuffer(), r.ok), () => false);
+      const ok = await fetch(`${server.address}/api/health`).then(
+        async (r) => (await r.arrayBuffer(), r.ok),
+        () => false,
+      );
       latencies.push(performance.now() - t);
       if (!ok) failures++;
       if (server.alive()) maxRss = Math.max(maxRss, statusMb(server.pid, 'VmRSS'));
@@ -95,13 +117,21 @@ async function sampled<T>(server: Awaited<ReturnType<typeof startServer>>, work:
 export async function run(emit: Emit) {
   const server = await startServer(await freshDatabase());
   try {
-    const login = await fetch(`${server.address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', password: 'demo1234' }) });
+    const login = await fetch(`${server.address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'office', password: 'demo1234' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = await (await fetch(`${server.address}/api/auth/me`, { headers: { cookie } })).json();
     const send = async (file: Buffer) => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(file)]), '花名册.xlsx');
-      const res = await fetch(`${server.address}/api/people/imports`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+      const res = await fetch(`${server.address}/api/people/imports`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        body: form,
+      });
       await res.arrayBuffer();
       return res.status;
     };
@@ -109,7 +139,9 @@ export async function run(emit: Emit) {
       bomb: await rosterBomb(),
       liar: await rosterBomb({ lie: true }),
       rows300k: manyRowsRoster(300_000),
-      valid5000: await xlsx(Array.from({ length: 5000 }, (_, i) => [`基准${i}`, '', '科员', '', '否', '', '否', 13000000000 + i, '在职'])),
+      valid5000: await xlsx(
+        Array.from({ length: 5000 }, (_, i) => [`基准${i}`, '', '科员', '', '否', '', '否', 13000000000 + i, '在职']),
+      ),
     };
     emit('bomb_file_kb', files.bomb.length / 1024, 'KB');
     emit('rows300k_file_kb', files.rows300k.length / 1024, 'KB');
@@ -123,7 +155,13 @@ export async function run(emit: Emit) {
       emit(`${phase}_health_max_ms`, Math.max(...s.latencies), 'ms');
       emit(`${phase}_health_failed`, s.failures, 'count');
     };
-    report('baseline', await sampled(server, async () => { await sleep(3000); return []; }));
+    report(
+      'baseline',
+      await sampled(server, async () => {
+        await sleep(3000);
+        return [];
+      }),
+    );
     report('bombs4', await sampled(server, () => Promise.all([1, 2, 3, 4].map(() => send(files.bomb)))));
     report('liars4', await sampled(server, () => Promise.all([1, 2, 3, 4].map(() => send(files.liar)))));
     report('rows300k', await sampled(server, async () => [await send(files.rows300k)]));

@@ -11,14 +11,17 @@ const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const CLIENTS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** The gzipped size of every script the public form page loads (built when missing). */
 async function publicFormJsKb(): Promise<number> {
   const html = path.resolve('dist/web/opinion.html');
   if (!fs.existsSync(html)) execSync('npx vite build', { stdio: 'ignore' });
   const page = fs.readFileSync(html, 'utf8');
-  const scripts = [...page.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  const scripts = [...page.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map(
+    (m) => m[1]!,
+  );
   return scripts.reduce((kb, src) => kb + zlib.gzipSync(fs.readFileSync(path.join('dist/web', src))).length / 1024, 0);
 }
 
@@ -31,18 +34,25 @@ async function publicFormJsKb(): Promise<number> {
 /** Inserts of a row the size of a sealed submission, 64 connections, 5 s, straight to PostgreSQL. */
 async function rawSqlBaseline(): Promise<number> {
   const pool = new pg.Pool({ connectionString: URL_, max: CLIENTS });
-  await pool.query('drop table if exists bench_raw_pending; create table bench_raw_pending (like opinion_pending including defaults)');
+  await pool.query(
+    'drop table if exists bench_raw_pending; create table bench_raw_pending (like opinion_pending including defaults)',
+  );
   await pool.query('alter table bench_raw_pending alter column sealed set storage external');
   const sealed = randomBytes(PACKED_BYTES + 28).toString('base64url');
   let n = 0;
   const end = performance.now() + 5000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < end) {
-      await pool.query("insert into bench_raw_pending (unit_id, form_id, audience, day, sealed) values (gen_random_uuid(), gen_random_uuid(), 'masses', '2026-12-04', $1)", [sealed]);
-      n++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < end) {
+        await pool.query(
+          "insert into bench_raw_pending (unit_id, form_id, audience, day, sealed) values (gen_random_uuid(), gen_random_uuid(), 'masses', '2026-12-04', $1)",
+          [sealed],
+        );
+        n++;
+      }
+    }),
+  );
   const perSecond = n / ((performance.now() - started) / 1000);
   await pool.query('drop table bench_raw_pending');
   await pool.end();
@@ -60,20 +70,38 @@ export async function run(emit: Emit) {
   if (!(await benchDataPresent(setup.db))) await generateCity(setup.db, (m) => console.error(`生成基准数据 ${m}`));
   await setup.close();
   // The per-source limit would (rightly) stop 64 clients on one address: lifted for the measurement.
-  const server = await startServer({ ZUOFENG_OPINION_SUBMITS_PER_MINUTE: '100000000', ZUOFENG_OPINION_CHALLENGE_AFTER: '0', ZUOFENG_OPINION_GRACE_SECONDS: '1' });
+  const server = await startServer({
+    ZUOFENG_OPINION_SUBMITS_PER_MINUTE: '100000000',
+    ZUOFENG_OPINION_CHALLENGE_AFTER: '0',
+    ZUOFENG_OPINION_GRACE_SECONDS: '1',
+  });
   try {
-    const login = await fetch(`${server.address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }) });
+    const login = await fetch(`${server.address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const me = await (await fetch(`${server.address}/api/auth/me`, { headers: { cookie } })).json();
     const write = async (path: string, body: unknown) => {
-      const res = await fetch(`${server.address}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) });
+      const res = await fetch(`${server.address}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`${path} ${res.status} ${await res.text()}`);
       return res.json();
     };
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const form = await write('/api/opinion-forms', {
-      title: '基准征求意见表', opensOn: today, closesOn: today,
-      questions: [{ id: 'q1', kind: 'text', label: '意见建议' }, { id: 'q2', kind: 'rating', label: '满意度' }, { id: 'q3', kind: 'choice', label: '身份', options: ['干部', '群众'] }],
+      title: '基准征求意见表',
+      opensOn: today,
+      closesOn: today,
+      questions: [
+        { id: 'q1', kind: 'text', label: '意见建议' },
+        { id: 'q2', kind: 'rating', label: '满意度' },
+        { id: 'q3', kind: 'choice', label: '身份', options: ['干部', '群众'] },
+      ],
     });
     await write(`/api/opinion-forms/${form.id}/status`, { status: 'open', version: form.version });
     const link = await write(`/api/opinion-forms/${form.id}/distributions`, { audience: 'masses', label: '基准' });
@@ -83,19 +111,32 @@ export async function run(emit: Emit) {
     let failed = 0;
     const end = performance.now() + SECONDS * 1000;
     const started = performance.now();
-    await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let k = 0; performance.now() < end; k++) {
-        const t = performance.now();
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers: { q1: `第${c}号客户端的第${k}条意见：建议改进调研方式，深入基层。`, q2: 1 + (k % 5), q3: k % 2 ? '干部' : '群众' } }) });
-        await res.arrayBuffer();
-        times.push(performance.now() - t);
-        if (res.ok) acknowledged++;
-        else failed++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let k = 0; performance.now() < end; k++) {
+          const t = performance.now();
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              answers: {
+                q1: `第${c}号客户端的第${k}条意见：建议改进调研方式，深入基层。`,
+                q2: 1 + (k % 5),
+                q3: k % 2 ? '干部' : '群众',
+              },
+            }),
+          });
+          await res.arrayBuffer();
+          times.push(performance.now() - t);
+          if (res.ok) acknowledged++;
+          else failed++;
+        }
+      }),
+    );
     const elapsed = (performance.now() - started) / 1000;
     const pool = new pg.Pool({ connectionString: URL_, max: 1 });
-    const count = async (table: string) => Number((await pool.query(`select count(*) from ${table} where form_id = $1`, [form.id])).rows[0].count);
+    const count = async (table: string) =>
+      Number((await pool.query(`select count(*) from ${table} where form_id = $1`, [form.id])).rows[0].count);
     // Submissions wait sealed in the pending store and go out in shuffled batches (docs/ANONYMITY.md):
     // what the load left pending is written out when the form closes.
     const pendingAtEnd = await count('opinion_pending');
@@ -103,12 +144,16 @@ export async function run(emit: Emit) {
     const closeStarted = performance.now();
     await write(`/api/opinion-forms/${form.id}/status`, { status: 'closed', version: form.version + 1 });
     // The last batch waits out the grace after the close (1 s here).
-    while ((await count('opinion_pending')) > 0 && performance.now() - closeStarted < 120_000) await new Promise((r) => setTimeout(r, 100));
+    while ((await count('opinion_pending')) > 0 && performance.now() - closeStarted < 120_000)
+      await new Promise((r) => setTimeout(r, 100));
     const closeMs = performance.now() - closeStarted;
     const stored = await count('opinion_responses');
     const leftPending = await count('opinion_pending');
     // Each submission has one distinct text: its opinion item, written in the same statement, must be there too.
-    const itemised = Number((await pool.query('select coalesce(sum(repeats), 0) as n from opinion_items where form_id = $1', [form.id])).rows[0].n);
+    const itemised = Number(
+      (await pool.query('select coalesce(sum(repeats), 0) as n from opinion_items where form_id = $1', [form.id]))
+        .rows[0].n,
+    );
     await pool.end();
     emit('submits_per_s', acknowledged / elapsed, 'req/s');
     emit('p99_ms', pct(times, 99), 'ms');

@@ -12,7 +12,14 @@ async function timeToHealthy(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn('npm', ['start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DATA_DIR: dataDir, ZUOFENG_LOG: '0', ZUOFENG_SKIP_BUILD: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ZUOFENG_DATA_DIR: dataDir,
+      ZUOFENG_LOG: '0',
+      ZUOFENG_SKIP_BUILD: '1',
+    },
     stdio: 'ignore',
     detached: true,
   });

@@ -11,7 +11,8 @@ const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const CLIENTS = 32;
 const REQUESTS_PER_CLIENT = 25;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Creates the bench database when it is missing. */
 export async function ensureBenchDatabase() {
@@ -36,13 +37,15 @@ export const BENCH_KEY_FILE = path.join(os.tmpdir(), 'zuofeng-bench-keys', 'benc
 /** Runs `n` clients that each run `perClient` tasks in a row; returns every task's latency in ms. */
 async function concurrently(n: number, perClient: number, task: (i: number) => Promise<void>) {
   const times: number[] = [];
-  await Promise.all(Array.from({ length: n }, async (_, c) => {
-    for (let k = 0; k < perClient; k++) {
-      const t = performance.now();
-      await task(c * perClient + k);
-      times.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async (_, c) => {
+      for (let k = 0; k < perClient; k++) {
+        const t = performance.now();
+        await task(c * perClient + k);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
   return times;
 }
 
@@ -50,19 +53,36 @@ async function concurrently(n: number, perClient: number, task: (i: number) => P
 export async function startServer(extraEnv: Record<string, string> = {}) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: URL_, PORT: String(port), HOST: '127.0.0.1', ZUOFENG_DEMO: '0', ZUOFENG_SWEEP_SECONDS: '0', ZUOFENG_LOG: '0', ZUOFENG_KEY_FILE: BENCH_KEY_FILE, ...extraEnv },
+    env: {
+      ...process.env,
+      DATABASE_URL: URL_,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ZUOFENG_DEMO: '0',
+      ZUOFENG_SWEEP_SECONDS: '0',
+      ZUOFENG_LOG: '0',
+      ZUOFENG_KEY_FILE: BENCH_KEY_FILE,
+      ...extraEnv,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const address = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error('基准服务器启动失败');
-    if (await fetch(`${address}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${address}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 600) throw new Error('基准服务器启动超时');
     await new Promise((r) => setTimeout(r, 100));
   }
   let stopped = false;
   return {
-    address, pid: child.pid!,
+    address,
+    pid: child.pid!,
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -94,7 +114,11 @@ export async function run(emit: Emit) {
   await setup.close();
   const server = await startServer();
   try {
-    const login = await fetch(`${server.address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }) });
+    const login = await fetch(`${server.address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const get = (path: string) => fetch(`${server.address}${path}`, { headers: { cookie } });
     // The ledger of the big unit (100,000 items): red items of one department, page by page.
@@ -102,7 +126,9 @@ export async function run(emit: Emit) {
     const page = (i: number) => `/api/items?colour=red&departmentId=${dept}&pageSize=50&page=${1 + (i % 20)}`;
     await get(page(0));
     // One client alone first (what a user sees on a quiet server), then 32 at once.
-    const alone = await concurrently(1, 100, async (i) => { await (await get(page(i))).arrayBuffer(); });
+    const alone = await concurrently(1, 100, async (i) => {
+      await (await get(page(i))).arrayBuffer();
+    });
     const ledger = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
       const res = await get(page(i));
       if (!res.ok) throw new Error(`ledger ${res.status}`);
@@ -116,10 +142,13 @@ export async function run(emit: Emit) {
     const raw = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
       const where = `i.unit_id = $1 and i.lead_department_id = $2 and i.status in ('assigned','in_progress','under_review') and i.due < $3`;
       const offset = (i % 20) * 50;
-      await pool.query(`select i.*, p.name, dep.name, (select count(*) from (select 1 from supervised_items i where ${where} limit ${offset + 1000 + 1}) c) as total
+      await pool.query(
+        `select i.*, p.name, dep.name, (select count(*) from (select 1 from supervised_items i where ${where} limit ${offset + 1000 + 1}) c) as total
         from (select i.id, i.due from supervised_items i where ${where} order by i.due, i.id limit 50 offset ${offset}) k
         join supervised_items i on i.id = k.id left join people p on p.id = i.owner_person_id left join departments dep on dep.id = i.lead_department_id
-        order by k.due, k.id`, [unit, dept, today]);
+        order by k.due, k.id`,
+        [unit, dept, today],
+      );
     });
     await pool.end();
     emit('ledger_single_client_p50_ms', pct(alone, 50), 'ms');
@@ -141,10 +170,16 @@ export async function run(emit: Emit) {
     // Export 100,000 rows of the big unit's ledger from a freshly started server; its peak resident
     // memory (VmHWM, startup included) is read from /proc when the download is complete.
     const exporter = await startServer();
-    const session = await fetch(`${exporter.address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }) });
+    const session = await fetch(`${exporter.address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }),
+    });
     const startMb = peakMb(exporter.pid);
     t = performance.now();
-    const res = await fetch(`${exporter.address}/api/items/export.xlsx`, { headers: { cookie: session.headers.get('set-cookie')!.split(';')[0]! } });
+    const res = await fetch(`${exporter.address}/api/items/export.xlsx`, {
+      headers: { cookie: session.headers.get('set-cookie')!.split(';')[0]! },
+    });
     const size = (await res.arrayBuffer()).byteLength;
     const exportMs = performance.now() - t;
     emit('export_100k_ms', exportMs, 'ms');

@@ -17,10 +17,13 @@ export async function run(emit: Emit) {
   const calendar = new WorkdayCalendar(officialFromChineseDays(require('chinese-days/dist/chinese-days.json')));
 
   let seed = 20261129;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const from = parseIsoDate('2004-01-01');
   const span = parseIsoDate('2026-12-31') - from + 1;
-  const cases = Array.from({ length: COUNT }, () => ({ date: toIsoDate(from + Math.floor(random() * span)), n: 1 + Math.floor(random() * 30) }));
+  const cases = Array.from({ length: COUNT }, () => ({
+    date: toIsoDate(from + Math.floor(random() * span)),
+    n: 1 + Math.floor(random() * 30),
+  }));
 
   // Both sides get the same warm-up, so that neither is timed while the JIT is still compiling it.
   for (let i = 0; i < 5000; i++) {

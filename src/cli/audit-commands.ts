@@ -23,13 +23,17 @@ export async function auditVerify(db: Db, config: Config, clock: Clock, io: Out,
     return r.ok ? 0 : 3;
   }
   const { files, lines, problems, error } = r.log;
-  const state = error ?? (files.length === 0 ? '尚无检查点文件' : problems.length ? `${problems.length} 处问题` : '签名与顺序均有效');
+  const state =
+    error ??
+    (files.length === 0 ? '尚无检查点文件' : problems.length ? `${problems.length} 处问题` : '签名与顺序均有效');
   io.out(`检查点目录 ${r.checkpointDir}：${files.length} 个文件，${lines} 条检查点，${state}`);
   for (const p of problems) io.out(`✗ ${p.message}`);
   for (const u of r.unknownUnits) io.out(`${u.restored ? 'ℹ' : '✗'} ${u.message}`);
   for (const u of r.units) {
     const latest = u.checkpoints.latest;
-    const anchored = latest ? `与 ${u.checkpoints.checked} 个检查点一致（最近一个：第 ${latest.seq} 条，${beijingTime(latest.at)}）` : '尚无检查点';
+    const anchored = latest
+      ? `与 ${u.checkpoints.checked} 个检查点一致（最近一个：第 ${latest.seq} 条，${beijingTime(latest.at)}）`
+      : '尚无检查点';
     if (u.ok) io.out(`✓ ${u.unitName}：审计链完整，共 ${u.events} 条，${anchored}`);
     else for (const m of u.messages) io.out(`✗ ${u.unitName}：${m}（共 ${u.events} 条）`);
     for (const n of u.notes) io.out(`ℹ ${u.unitName}：${n}`);
@@ -41,7 +45,11 @@ export async function auditVerify(db: Db, config: Config, clock: Clock, io: Out,
 export async function auditCheckpoint(db: Db, config: Config, clock: Clock, io: Out): Promise<number> {
   if (!(await keyMatches(db, config, io))) return 1;
   const written = await writeAuditCheckpoints(db, config, clock.now());
-  io.out(written ? `已写入 ${written} 条审计检查点到 ${config.auditCheckpointDir}` : '各单位审计链自上次检查点以来没有变化，未写入');
+  io.out(
+    written
+      ? `已写入 ${written} 条审计检查点到 ${config.auditCheckpointDir}`
+      : '各单位审计链自上次检查点以来没有变化，未写入',
+  );
   return 0;
 }
 

@@ -35,35 +35,66 @@ async function generateIn(db: Db, log: (m: string) => void) {
   const t = XING_SHI_FENG;
   const params = defaultParams(t);
   await step('班子成员', sql`update people set is_leadership = true where unit_id in ${bench} and sort_order <= 5`);
-  await step('专项活动', sql`
+  await step(
+    '专项活动',
+    sql`
     insert into campaigns (unit_id, name, year, template_code, template_version, params, phases, starts_on, ends_on, created_by, created_at, updated_at)
     select id, ${NAME}, 2026, ${t.code}, ${t.version}, ${JSON.stringify(params)}::jsonb, '[]'::jsonb, '2026-01-01', '2026-12-31', '00000000-0000-0000-0000-000000000000', now(), now()
-    from units where code like 'bench-city-%'`);
+    from units where code like 'bench-city-%'`,
+  );
   const mine = sql`(select id, unit_id from campaigns where name = ${NAME})`;
-  await step('类别', sql`
+  await step(
+    '类别',
+    sql`
     insert into campaign_categories (unit_id, campaign_id, no, kind, title, focus)
     select c.unit_id, c.id, x.no, x.kind, x.title, x.focus from ${mine} c
-    cross join jsonb_to_recordset(${JSON.stringify(t.categories)}::jsonb) as x(no int, kind text, title text, focus text)`);
-  await step('措施', sql`
+    cross join jsonb_to_recordset(${JSON.stringify(t.categories)}::jsonb) as x(no int, kind text, title text, focus text)`,
+  );
+  await step(
+    '措施',
+    sql`
     insert into campaign_measures (unit_id, campaign_id, category_no, no, title, text, params, updated_at)
     select c.unit_id, c.id, x.category, x.no, x.title, x.text, coalesce(x.params, '[]'::jsonb), now() from ${mine} c
-    cross join jsonb_to_recordset(${JSON.stringify(t.measures)}::jsonb) as x(no int, category int, title text, text text, params jsonb)`);
+    cross join jsonb_to_recordset(${JSON.stringify(t.measures)}::jsonb) as x(no int, category int, title text, text text, params jsonb)`,
+  );
   const rules = (t.rules ?? []).map((r) => {
     const n = ruleNumbers(r, params);
-    return { measureNo: r.measureNo, title: r.title, subject: r.subject, rule: { kind: r.kind, activityTypes: r.activityTypes, period: r.period, ...n, minParam: r.minParam, maxParam: r.maxParam, percentParam: r.percentParam }, paramKey: r.minParam ?? r.percentParam ?? null };
+    return {
+      measureNo: r.measureNo,
+      title: r.title,
+      subject: r.subject,
+      rule: {
+        kind: r.kind,
+        activityTypes: r.activityTypes,
+        period: r.period,
+        ...n,
+        minParam: r.minParam,
+        maxParam: r.maxParam,
+        percentParam: r.percentParam,
+      },
+      paramKey: r.minParam ?? r.percentParam ?? null,
+    };
   });
-  await step('义务规则', sql`
+  await step(
+    '义务规则',
+    sql`
     insert into obligation_rules (unit_id, campaign_id, measure_no, title, subject, rule, param_key, created_at)
     select c.unit_id, c.id, x."measureNo", x.title, x.subject, x.rule, x."paramKey", now() from ${mine} c
-    cross join jsonb_to_recordset(${JSON.stringify(rules)}::jsonb) as x("measureNo" int, title text, subject jsonb, rule jsonb, "paramKey" text)`);
-  await step('联系对象', sql`
+    cross join jsonb_to_recordset(${JSON.stringify(rules)}::jsonb) as x("measureNo" int, title text, subject jsonb, rule jsonb, "paramKey" text)`,
+  );
+  await step(
+    '联系对象',
+    sql`
     with leaders as (select unit_id, array_agg(id order by sort_order) ids from people where unit_id in ${bench} and is_leadership group by unit_id)
     insert into contact_objects (unit_id, kind, name, assignee_ids, created_at, updated_at)
     select l.unit_id, k.kind, k.prefix || g, array[l.ids[1 + g % array_length(l.ids, 1)]], now(), now()
     from leaders l
     cross join (values ('village', '联系村', ${CITY_CAMPAIGNS.villages}), ('enterprise', '服务企业', ${CITY_CAMPAIGNS.enterprises})) k(kind, prefix, n)
-    cross join lateral generate_series(1, k.n::int) g`);
-  await step('活动记录', sql`
+    cross join lateral generate_series(1, k.n::int) g`,
+  );
+  await step(
+    '活动记录',
+    sql`
     with p as (select unit_id, array_agg(id order by sort_order) ids from people where unit_id in ${bench} group by unit_id),
     v as (select unit_id, array_agg(id order by name) ids from contact_objects where unit_id in ${bench} and kind = 'village' group by unit_id),
     e as (select unit_id, array_agg(id order by name) ids from contact_objects where unit_id in ${bench} and kind = 'enterprise' group by unit_id),
@@ -82,5 +113,6 @@ async function generateIn(db: Db, log: (m: string) => void) {
       '00000000-0000-0000-0000-000000000000', now()
     from c join p using (unit_id) join v using (unit_id) join e using (unit_id) join d using (unit_id)
     cross join generate_series(1, ${CITY_CAMPAIGNS.activitiesPerUnit}) g
-    join kinds k on k.n = g % 20`);
+    join kinds k on k.n = g % 20`,
+  );
 }

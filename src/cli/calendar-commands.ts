@@ -36,7 +36,12 @@ async function calendarOf(db: Db, unitCode?: string) {
 const print = (io: Io, json: boolean, value: unknown, text: string) => io.out(json ? JSON.stringify(value) : text);
 
 /** zuofeng workdays add|is|between … */
-export async function workdays(db: Db, args: string[], flags: { json: boolean; unit?: string }, io: Io): Promise<number> {
+export async function workdays(
+  db: Db,
+  args: string[],
+  flags: { json: boolean; unit?: string },
+  io: Io,
+): Promise<number> {
   const [sub, a, b] = args;
   const calendar = await calendarOf(db, flags.unit);
   try {
@@ -50,12 +55,19 @@ export async function workdays(db: Db, args: string[], flags: { json: boolean; u
       case 'is': {
         if (a === undefined) throw new CliInputError('用法：zuofeng workdays is <YYYY-MM-DD>');
         const d = calendar.dayInfo(a);
-        const text = d.working ? (d.kind === 'makeup' ? 'working 调休上班' : d.kind === 'override_working' ? `working ${d.name}` : 'working') : `off ${d.name}`;
+        const text = d.working
+          ? d.kind === 'makeup'
+            ? 'working 调休上班'
+            : d.kind === 'override_working'
+              ? `working ${d.name}`
+              : 'working'
+          : `off ${d.name}`;
         print(io, flags.json, d, `${text}${d.provisional ? ' provisional' : ''}`);
         return 0;
       }
       case 'between': {
-        if (a === undefined || b === undefined) throw new CliInputError('用法：zuofeng workdays between <起始日期> <截止日期>');
+        if (a === undefined || b === undefined)
+          throw new CliInputError('用法：zuofeng workdays between <起始日期> <截止日期>');
         const r = calendar.workingDaysBetween(a, b);
         print(io, flags.json, r, `${r.days}${r.provisional ? ' provisional' : ''}`);
         return 0;
@@ -70,18 +82,36 @@ export async function workdays(db: Db, args: string[], flags: { json: boolean; u
 }
 
 function cliActor(unitId: string): Actor {
-  return { userId: SYSTEM_USER_ID, unitId, username: 'cli', displayName: '命令行', personId: null, grants: [{ role: 'system_admin', scopeType: 'unit', scopeId: null }] };
+  return {
+    userId: SYSTEM_USER_ID,
+    unitId,
+    username: 'cli',
+    displayName: '命令行',
+    personId: null,
+    grants: [{ role: 'system_admin', scopeType: 'unit', scopeId: null }],
+  };
 }
 
 /** zuofeng calendar import <file> [--dry-run] | coverage */
-export async function calendarCommand(db: Db, args: string[], flags: { json: boolean; dryRun: boolean }, io: Io): Promise<number> {
+export async function calendarCommand(
+  db: Db,
+  args: string[],
+  flags: { json: boolean; dryRun: boolean },
+  io: Io,
+): Promise<number> {
   const [sub, file] = args;
   if (sub === 'coverage') {
     const c = await coverage(db, systemClock.now());
-    print(io, flags.json, c, `${c.years.join(' ')}${c.nextYearMissing ? `\n${c.nextYear} 年节假日安排尚未导入，跨年期限为暂定` : ''}`);
+    print(
+      io,
+      flags.json,
+      c,
+      `${c.years.join(' ')}${c.nextYearMissing ? `\n${c.nextYear} 年节假日安排尚未导入，跨年期限为暂定` : ''}`,
+    );
     return 0;
   }
-  if (sub !== 'import' || !file) throw new CliInputError('用法：zuofeng calendar import <文件> [--dry-run] | zuofeng calendar coverage');
+  if (sub !== 'import' || !file)
+    throw new CliInputError('用法：zuofeng calendar import <文件> [--dry-run] | zuofeng calendar coverage');
   if (!fs.existsSync(file)) throw new CliInputError(`找不到文件 ${file}`);
   const [root] = await db.select().from(units).orderBy(asc(units.createdAt));
   if (!root) throw new CliInputError('数据库中还没有单位，请先运行 zuofeng init');
@@ -96,10 +126,18 @@ export async function calendarCommand(db: Db, args: string[], flags: { json: boo
   if (flags.json && flags.dryRun) return (io.out(JSON.stringify(preview)), 0);
   if (!flags.json) {
     io.out(`${preview.years.join('、')} 年：${preview.changes.length} 天有变化`);
-    for (const c of preview.changes) io.out(`  ${c.date} ${c.before.working ? '上班' : '休息'} → ${c.after.working ? '上班' : '休息'}（${c.after.name || '—'}）`);
+    for (const c of preview.changes)
+      io.out(
+        `  ${c.date} ${c.before.working ? '上班' : '休息'} → ${c.after.working ? '上班' : '休息'}（${c.after.name || '—'}）`,
+      );
   }
   if (flags.dryRun) return (io.out('（预览，未导入）'), 0);
   const applied = await applyScheduleImport(deps, cliActor(root.id), preview.id);
-  print(io, flags.json, applied, `已导入。重算未办结期限 ${applied.recomputed.checked} 个，其中 ${applied.recomputed.changed} 个有变化`);
+  print(
+    io,
+    flags.json,
+    applied,
+    `已导入。重算未办结期限 ${applied.recomputed.checked} 个，其中 ${applied.recomputed.changed} 个有变化`,
+  );
   return 0;
 }

@@ -84,11 +84,15 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
   };
   try {
     switch (cmd) {
-      case 'init': return await init(await open(), named, io);
+      case 'init':
+        return await init(await open(), named, io);
       case 'admin':
         if (sub === 'add') return await addAdmin(await open(), named, io);
         if (sub === 'reset') return await resetAdmin(await open(), config, named, io);
-        return usage(io, '请使用：zuofeng admin add --unit 单位代码 --role security_admin --username 用户名，或 zuofeng admin reset --unit 单位代码 --username 用户名 --password 新密码 | --totp');
+        return usage(
+          io,
+          '请使用：zuofeng admin add --unit 单位代码 --role security_admin --username 用户名，或 zuofeng admin reset --unit 单位代码 --username 用户名 --password 新密码 | --totp',
+        );
       case 'import':
       case 'export': {
         if (sub !== 'people' || !file) return usage(io, `请指定：zuofeng ${cmd} people <文件.xlsx>`);
@@ -109,16 +113,31 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         if (named.yes !== true) return usage(io, '恢复会替换当前数据库中的全部数据。确认请加 --yes');
         const db = (await open()).db;
         const counts = await restoreBackup(db, fs.readFileSync(sub), { keyCheck: keyringFor(config).checkValue() });
-        io.out(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
+        io.out(
+          `已恢复：${Object.entries(counts)
+            .map(([t, n]) => `${t} ${n}`)
+            .join('，')}`,
+        );
         if (!(await auditMarkRestore(db, config, clockFromEnv(env), io))) return 1;
         return await auditVerify(db, config, clockFromEnv(env), io);
       }
       case 'workdays':
-        return await workdays((await open()).db, positional.slice(1), { json: named.json === true, unit: typeof named.unit === 'string' ? named.unit : undefined }, io);
+        return await workdays(
+          (await open()).db,
+          positional.slice(1),
+          { json: named.json === true, unit: typeof named.unit === 'string' ? named.unit : undefined },
+          io,
+        );
       case 'calendar':
-        return await calendarCommand((await open()).db, positional.slice(1), { json: named.json === true, dryRun: named['dry-run'] === true }, io);
+        return await calendarCommand(
+          (await open()).db,
+          positional.slice(1),
+          { json: named.json === true, dryRun: named['dry-run'] === true },
+          io,
+        );
       case 'bench-data': {
-        if (named.profile !== 'city') return usage(io, '请使用：zuofeng bench-data --profile city（需 DATABASE_URL 指向 PostgreSQL）');
+        if (named.profile !== 'city')
+          return usage(io, '请使用：zuofeng bench-data --profile city（需 DATABASE_URL 指向 PostgreSQL）');
         const database = await open();
         if (database.kind !== 'postgres') return usage(io, '基准数据需在 PostgreSQL 上生成：请设置 DATABASE_URL');
         const { benchDataPresent, generateCity } = await import('./bench-data.js');
@@ -128,7 +147,8 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
         return 0;
       }
       case 'audit':
-        if (sub === 'verify') return await auditVerify((await open()).db, config, clockFromEnv(env), io, named.json === true);
+        if (sub === 'verify')
+          return await auditVerify((await open()).db, config, clockFromEnv(env), io, named.json === true);
         if (sub === 'checkpoint') return await auditCheckpoint((await open()).db, config, clockFromEnv(env), io);
         return usage(io, '请使用：zuofeng audit verify 或 zuofeng audit checkpoint');
       default:
@@ -141,7 +161,9 @@ export async function run(argv: string[], io: Io = defaultIo, env: NodeJS.Proces
     }
     if (e instanceof AppError || e instanceof BackupError) {
       io.err(`错误：${e.message}`);
-      const details = (e as AppError).details as { errors?: { row: number; column: string; reason: string }[] } | undefined;
+      const details = (e as AppError).details as
+        | { errors?: { row: number; column: string; reason: string }[] }
+        | undefined;
       for (const d of details?.errors ?? []) io.err(`  第${d.row}行 ${d.column}：${d.reason}`);
       return 2;
     }
@@ -171,10 +193,15 @@ async function init(database: Database, named: Record<string, string | true>, io
   };
   const code = await ask('code', '单位代码（小写字母、数字、连字符）：');
   const name = await ask('name', '单位名称：');
-  if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(code)) throw new AppError(400, 'bad_code', '单位代码为2-40位小写字母、数字或连字符');
+  if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(code))
+    throw new AppError(400, 'bad_code', '单位代码为2-40位小写字母、数字或连字符');
   if (!name || name.length > 60) throw new AppError(400, 'bad_name', '单位名称不能为空，且不超过60个字');
   // 三员分立: three accounts, asked one after the other; each password is checked at once.
-  const roles = [['admin', 'password', 'system_admin'], ['security', 'security-password', 'security_admin'], ['auditor', 'auditor-password', 'audit_admin']] as const;
+  const roles = [
+    ['admin', 'password', 'system_admin'],
+    ['security', 'security-password', 'security_admin'],
+    ['auditor', 'auditor-password', 'audit_admin'],
+  ] as const;
   const accounts = [];
   for (const [userFlag, passwordFlag, role] of roles) {
     const label = ADMIN_DISPLAY_NAMES[role];
@@ -186,7 +213,9 @@ async function init(database: Database, named: Record<string, string | true>, io
     accounts.push({ username, displayName: label, role, password, mustChangePassword: true });
   }
   const { unit } = await createUnitWithAccounts({ db: database.db, clock: systemClock }, { code, name, accounts });
-  io.out(`已创建单位“${unit.name}”（${unit.code}）：系统管理员 ${accounts[0]!.username}、安全管理员 ${accounts[1]!.username}、审计管理员 ${accounts[2]!.username}，首次登录须修改密码。`);
+  io.out(
+    `已创建单位“${unit.name}”（${unit.code}）：系统管理员 ${accounts[0]!.username}、安全管理员 ${accounts[1]!.username}、审计管理员 ${accounts[2]!.username}，首次登录须修改密码。`,
+  );
   return 0;
 }
 
@@ -194,7 +223,8 @@ async function init(database: Database, named: Record<string, string | true>, io
 function databaseProblem(e: unknown, url: string | undefined): string | null {
   const cause = (e as { cause?: { code?: string } })?.cause ?? (e as { code?: string });
   const where = url ? url.replace(/\/\/[^@/]*@/, '//') : '内嵌数据库';
-  if (cause?.code === '3D000') return `数据库不存在（${where}），请先创建，例如：createdb ${url ? new URL(url).pathname.slice(1) : ''}`;
+  if (cause?.code === '3D000')
+    return `数据库不存在（${where}），请先创建，例如：createdb ${url ? new URL(url).pathname.slice(1) : ''}`;
   if (cause?.code === 'ECONNREFUSED') return `无法连接数据库（${where}），请确认 PostgreSQL 已启动`;
   return null;
 }

@@ -24,12 +24,23 @@ async function pickUnit(db: Db, code?: string) {
     return u;
   }
   if (all.length === 1) return all[0]!;
-  throw new AppError(400, 'which_unit', `有 ${all.length} 个单位，请用 --unit 指定：${all.map((u) => u.code).join('、')}`);
+  throw new AppError(
+    400,
+    'which_unit',
+    `有 ${all.length} 个单位，请用 --unit 指定：${all.map((u) => u.code).join('、')}`,
+  );
 }
 
 /** The command line acts as the system, with the unit-wide rights of an administrator. */
 function cliActor(unitId: string): Actor {
-  return { userId: SYSTEM_USER_ID, unitId, username: 'cli', displayName: '命令行', personId: null, grants: [{ role: 'system_admin', scopeType: 'unit', scopeId: null }] };
+  return {
+    userId: SYSTEM_USER_ID,
+    unitId,
+    username: 'cli',
+    displayName: '命令行',
+    personId: null,
+    grants: [{ role: 'system_admin', scopeType: 'unit', scopeId: null }],
+  };
 }
 
 export async function importPeople(db: Db, file: string, unitCode: string | undefined, io: Io) {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, eventHash, findFirstBreak, GENESIS_HASH, type AuditHashAlg, type ChainedEventContent, type StoredEvent } from './audit-chain.js';
+import {
+  canonicalJson,
+  eventHash,
+  findFirstBreak,
+  GENESIS_HASH,
+  type AuditHashAlg,
+  type ChainedEventContent,
+  type StoredEvent,
+} from './audit-chain.js';
 
 /** A chain of the contents given; `algOf(i)` picks each event's hash (default SHA-256 throughout). */
 function chain(contents: Omit<ChainedEventContent, 'seq'>[], algOf: (i: number) => AuditHashAlg = () => 'sha256') {
@@ -79,7 +87,10 @@ describe('findFirstBreak', () => {
 });
 
 describe('SM3 (国密) events', () => {
-  const half = (n: number) => (i: number): AuditHashAlg => (i < n / 2 ? 'sha256' : 'sm3');
+  const half =
+    (n: number) =>
+    (i: number): AuditHashAlg =>
+      i < n / 2 ? 'sha256' : 'sm3';
 
   it('hash differently from SHA-256 ones, and the algorithm is part of what is hashed', () => {
     const [c] = fc.sample(arbContent, 1).map((x) => ({ ...x, seq: 1 }));

@@ -47,8 +47,16 @@ export const isAuditHashAlg = (v: string): v is AuditHashAlg => v === 'sha256' |
  */
 export function eventHash(c: ChainedEventContent, prevHash: string, alg: AuditHashAlg = 'sha256'): string {
   const fields = {
-    unitId: c.unitId, seq: c.seq, at: c.at.toISOString(), actorUserId: c.actorUserId, actorName: c.actorName,
-    entityType: c.entityType, entityId: c.entityId, action: c.action, before: c.before, after: c.after,
+    unitId: c.unitId,
+    seq: c.seq,
+    at: c.at.toISOString(),
+    actorUserId: c.actorUserId,
+    actorName: c.actorName,
+    entityType: c.entityType,
+    entityId: c.entityId,
+    action: c.action,
+    before: c.before,
+    after: c.after,
   };
   const body = canonicalJson(alg === 'sha256' ? fields : { ...fields, alg });
   return createHash(alg).update(prevHash).update('\n').update(body).digest('hex');
@@ -77,7 +85,8 @@ export class ChainVerifier {
     if (this.broken) return this.broken;
     if (e.seq !== this.expectedSeq) return (this.broken = { seq: this.expectedSeq, reason: 'sequence_gap' });
     if (e.prevHash !== this.expectedPrev) return (this.broken = { seq: e.seq, reason: 'prev_hash_mismatch' });
-    if (!isAuditHashAlg(e.alg) || eventHash(e, e.prevHash, e.alg) !== e.hash) return (this.broken = { seq: e.seq, reason: 'hash_mismatch' });
+    if (!isAuditHashAlg(e.alg) || eventHash(e, e.prevHash, e.alg) !== e.hash)
+      return (this.broken = { seq: e.seq, reason: 'hash_mismatch' });
     this.expectedPrev = e.hash;
     this.expectedSeq += 1;
     return null;

@@ -59,7 +59,11 @@ export function bindingCheckpoints(lines: readonly UnitLine[]) {
     if (l.kind === 'restore') {
       const discarded = binding.filter((c) => c.seq > l.seq);
       binding = binding.filter((c) => c.seq <= l.seq);
-      restores.push({ seq: l.seq, at: l.at, discardedTo: discarded.reduce<number | null>((m, c) => Math.max(m ?? 0, c.seq), null) });
+      restores.push({
+        seq: l.seq,
+        at: l.at,
+        discardedTo: discarded.reduce<number | null>((m, c) => Math.max(m ?? 0, c.seq), null),
+      });
     }
     if (l.seq > 0) binding.push(l);
   }
@@ -94,7 +98,15 @@ export class CheckpointMatcher {
       const found = c.seq === e.seq ? e.hash : null;
       if (found === c.hash) {
         if (!this.rewritten) this.lastGoodSeq = c.seq;
-      } else this.rewritten ??= { kind: 'rewritten', seq: c.seq, at: c.at, expected: c.hash, found, lastGoodSeq: this.lastGoodSeq };
+      } else
+        this.rewritten ??= {
+          kind: 'rewritten',
+          seq: c.seq,
+          at: c.at,
+          expected: c.hash,
+          found,
+          lastGoodSeq: this.lastGoodSeq,
+        };
     }
     if (e.seq > this.latestSeq) {
       if (this.pending) this.pending.count++;
@@ -107,10 +119,17 @@ export class CheckpointMatcher {
     const latest = this.sorted.at(-1);
     const beyond = this.sorted[this.next];
     const held = !recorded || this.sorted.some((c) => c.seq === recorded.seq && c.hash === recorded.hash);
-    const problem = this.rewritten
-      ?? (beyond ? { kind: 'truncated' as const, seq: beyond.seq, at: beyond.at, headSeq } : null)
-      ?? (held ? null : { kind: 'missing' as const, seq: recorded!.seq, at: recorded!.at });
-    return { checked: this.sorted.length, latest: latest ? { seq: latest.seq, at: latest.at } : null, problem, restores: this.restores, pending: this.pending };
+    const problem =
+      this.rewritten ??
+      (beyond ? { kind: 'truncated' as const, seq: beyond.seq, at: beyond.at, headSeq } : null) ??
+      (held ? null : { kind: 'missing' as const, seq: recorded!.seq, at: recorded!.at });
+    return {
+      checked: this.sorted.length,
+      latest: latest ? { seq: latest.seq, at: latest.at } : null,
+      problem,
+      restores: this.restores,
+      pending: this.pending,
+    };
   }
 }
 
@@ -121,9 +140,15 @@ export class CheckpointMatcher {
  * and history after the last one could be rewritten unseen. With no interval (checkpoints only at
  * shutdown) nothing is overdue: the caller says so instead.
  */
-export function checkpointLag(pending: PendingEvents | null, now: Date, intervalMs: number, graceMs: number):
-  (PendingEvents & { kind: 'overdue' | 'shutdown_only' }) | null {
+export function checkpointLag(
+  pending: PendingEvents | null,
+  now: Date,
+  intervalMs: number,
+  graceMs: number,
+): (PendingEvents & { kind: 'overdue' | 'shutdown_only' }) | null {
   if (!pending) return null;
   if (intervalMs <= 0) return { ...pending, kind: 'shutdown_only' };
-  return now.getTime() - Date.parse(pending.earliest) > 2 * intervalMs + graceMs ? { ...pending, kind: 'overdue' } : null;
+  return now.getTime() - Date.parse(pending.earliest) > 2 * intervalMs + graceMs
+    ? { ...pending, kind: 'overdue' }
+    : null;
 }

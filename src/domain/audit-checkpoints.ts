@@ -53,9 +53,29 @@ export function checkpointBody(f: CheckpointFields) {
 /** A line as written to the file: JSON in a fixed, readable field order. */
 export function formatCheckpointLine(l: CheckpointLine) {
   if (l.kind === 'restore') {
-    return JSON.stringify({ n: l.n, kind: 'restore', unitId: l.unitId, seq: l.seq, hash: l.hash, at: l.at, alg: l.alg, prev: l.prev, note: l.note ?? '', mac: l.mac });
+    return JSON.stringify({
+      n: l.n,
+      kind: 'restore',
+      unitId: l.unitId,
+      seq: l.seq,
+      hash: l.hash,
+      at: l.at,
+      alg: l.alg,
+      prev: l.prev,
+      note: l.note ?? '',
+      mac: l.mac,
+    });
   }
-  return JSON.stringify({ n: l.n, unitId: l.unitId, seq: l.seq, hash: l.hash, at: l.at, alg: l.alg, prev: l.prev, mac: l.mac });
+  return JSON.stringify({
+    n: l.n,
+    unitId: l.unitId,
+    seq: l.seq,
+    hash: l.hash,
+    at: l.at,
+    alg: l.alg,
+    prev: l.prev,
+    mac: l.mac,
+  });
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -72,10 +92,23 @@ export function parseCheckpointLine(text: string): CheckpointLine | null {
   const { n, unitId, seq, hash, at, alg, prev, mac, note } = v;
   const kind = v.kind === undefined ? 'checkpoint' : v.kind === 'restore' ? 'restore' : null;
   const noteOk = kind === 'restore' ? typeof note === 'string' : note === undefined;
-  const ok = kind !== null && noteOk && Number.isSafeInteger(n) && (n as number) >= 1 && typeof unitId === 'string'
-    && Number.isSafeInteger(seq) && (seq as number) >= (kind === 'restore' ? 0 : 1)
-    && typeof hash === 'string' && HEX64.test(hash) && typeof at === 'string' && !Number.isNaN(Date.parse(at))
-    && (alg === 'hmac-sha256' || alg === 'hmac-sm3') && typeof prev === 'string' && HEX64.test(prev) && typeof mac === 'string' && HEX64.test(mac);
+  const ok =
+    kind !== null &&
+    noteOk &&
+    Number.isSafeInteger(n) &&
+    (n as number) >= 1 &&
+    typeof unitId === 'string' &&
+    Number.isSafeInteger(seq) &&
+    (seq as number) >= (kind === 'restore' ? 0 : 1) &&
+    typeof hash === 'string' &&
+    HEX64.test(hash) &&
+    typeof at === 'string' &&
+    !Number.isNaN(Date.parse(at)) &&
+    (alg === 'hmac-sha256' || alg === 'hmac-sm3') &&
+    typeof prev === 'string' &&
+    HEX64.test(prev) &&
+    typeof mac === 'string' &&
+    HEX64.test(mac);
   if (!ok) return null;
   const line: CheckpointLine = { kind, n: n as number, unitId, seq: seq as number, hash, at, alg, prev, mac };
   return kind === 'restore' ? { ...line, note: note as string } : line;
@@ -91,7 +124,13 @@ export interface LogTip {
 
 type Content = Pick<CheckpointFields, 'kind' | 'unitId' | 'seq' | 'hash' | 'note'>;
 
-function chainLines(tip: LogTip | null, contents: readonly Content[], at: Date, hash: AuditHashAlg, mac: MacFn): CheckpointLine[] {
+function chainLines(
+  tip: LogTip | null,
+  contents: readonly Content[],
+  at: Date,
+  hash: AuditHashAlg,
+  mac: MacFn,
+): CheckpointLine[] {
   let n = tip?.n ?? 0;
   let prev = tip?.mac ?? GENESIS_HASH;
   return contents.map((c) => {
@@ -104,9 +143,19 @@ function chainLines(tip: LogTip | null, contents: readonly Content[], at: Date, 
 
 /** New lines for the heads given, chained after `tip`, signed with `hash`'s HMAC. */
 export function nextCheckpointLines(
-  tip: LogTip | null, heads: readonly { unitId: string; seq: number; hash: string }[], at: Date, hash: AuditHashAlg, mac: MacFn,
+  tip: LogTip | null,
+  heads: readonly { unitId: string; seq: number; hash: string }[],
+  at: Date,
+  hash: AuditHashAlg,
+  mac: MacFn,
 ): CheckpointLine[] {
-  return chainLines(tip, heads.map((h) => ({ kind: 'checkpoint', unitId: h.unitId, seq: h.seq, hash: h.hash })), at, hash, mac);
+  return chainLines(
+    tip,
+    heads.map((h) => ({ kind: 'checkpoint', unitId: h.unitId, seq: h.seq, hash: h.hash })),
+    at,
+    hash,
+    mac,
+  );
 }
 
 /**
@@ -114,12 +163,25 @@ export function nextCheckpointLines(
  * does not hold), chained after `tip`. `name` is what the note calls the unit.
  */
 export function restoreMarkerLines(
-  tip: LogTip | null, heads: readonly { unitId: string; name: string; seq: number; hash: string | null }[], at: Date, hash: AuditHashAlg, mac: MacFn,
+  tip: LogTip | null,
+  heads: readonly { unitId: string; name: string; seq: number; hash: string | null }[],
+  at: Date,
+  hash: AuditHashAlg,
+  mac: MacFn,
 ): CheckpointLine[] {
-  return chainLines(tip, heads.map((h) => ({
-    kind: 'restore' as const, unitId: h.unitId, seq: h.seq, hash: h.seq > 0 && h.hash ? h.hash : GENESIS_HASH,
-    note: h.seq > 0 ? `恢复：单位 ${h.name}，链头回到第 ${h.seq} 条` : `恢复：单位 ${h.name} 不在备份中`,
-  })), at, hash, mac);
+  return chainLines(
+    tip,
+    heads.map((h) => ({
+      kind: 'restore' as const,
+      unitId: h.unitId,
+      seq: h.seq,
+      hash: h.seq > 0 && h.hash ? h.hash : GENESIS_HASH,
+      note: h.seq > 0 ? `恢复：单位 ${h.name}，链头回到第 ${h.seq} 条` : `恢复：单位 ${h.name} 不在备份中`,
+    })),
+    at,
+    hash,
+    mac,
+  );
 }
 
 /** Where a line is: its file (name only) and its line number in that file, from 1. */
@@ -127,12 +189,13 @@ export interface LogPlace {
   file: string;
   line: number;
 }
-export type LogProblem = LogPlace & (
-  | { kind: 'unreadable' }
-  | { kind: 'bad_mac' }
-  /** An authentic line that does not follow the one before it: lines removed before it, or moved. */
-  | { kind: 'out_of_order'; expectedN: number; n: number }
-);
+export type LogProblem = LogPlace &
+  (
+    | { kind: 'unreadable' }
+    | { kind: 'bad_mac' }
+    /** An authentic line that does not follow the one before it: lines removed before it, or moved. */
+    | { kind: 'out_of_order'; expectedN: number; n: number }
+  );
 
 export interface LogReading {
   /** Authentic lines, whatever else is wrong with the log (with `onlyUnit`: that unit's authentic lines, the others unchecked). */
@@ -159,7 +222,10 @@ export class CheckpointLogReader {
   private tip: LogTip = { n: 0, mac: GENESIS_HASH };
   private bad = 0;
 
-  constructor(private readonly mac: MacFn, private readonly onlyUnit?: string) {}
+  constructor(
+    private readonly mac: MacFn,
+    private readonly onlyUnit?: string,
+  ) {}
 
   push(e: LogPlace & { text: string }) {
     if (e.text.trim() === '') return;
@@ -176,7 +242,8 @@ export class CheckpointLogReader {
     if (checked) out.authentic++;
     const follows = line.n === this.tip.n + 1 && line.prev === this.tip.mac;
     const standsInForBad = this.bad > 0 && line.n === this.tip.n + 1 + this.bad;
-    if (!follows && !standsInForBad) out.problems.push({ ...place, kind: 'out_of_order', expectedN: this.tip.n + 1 + this.bad, n: line.n });
+    if (!follows && !standsInForBad)
+      out.problems.push({ ...place, kind: 'out_of_order', expectedN: this.tip.n + 1 + this.bad, n: line.n });
     if (checked) out.checkpoints.push({ ...line, ...place });
     this.tip = { n: line.n, mac: line.mac };
     this.bad = 0;
@@ -184,7 +251,11 @@ export class CheckpointLogReader {
 }
 
 /** A whole log at once (see CheckpointLogReader). */
-export function readCheckpointLog(entries: Iterable<LogPlace & { text: string }>, mac: MacFn, onlyUnit?: string): LogReading {
+export function readCheckpointLog(
+  entries: Iterable<LogPlace & { text: string }>,
+  mac: MacFn,
+  onlyUnit?: string,
+): LogReading {
   const reader = new CheckpointLogReader(mac, onlyUnit);
   for (const e of entries) reader.push(e);
   return reader.reading;

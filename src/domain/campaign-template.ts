@@ -6,9 +6,26 @@
  */
 export type CategoryKind = 'promote' | 'rectify';
 
-export interface TemplateCategory { no: number; kind: CategoryKind; title: string; focus: string }
-export interface TemplateParam { run: number; key: string; label: string; unit: string; default: number }
-export interface TemplateMeasure { no: number; category: number; title: string; text: string; params?: readonly TemplateParam[] }
+export interface TemplateCategory {
+  no: number;
+  kind: CategoryKind;
+  title: string;
+  focus: string;
+}
+export interface TemplateParam {
+  run: number;
+  key: string;
+  label: string;
+  unit: string;
+  default: number;
+}
+export interface TemplateMeasure {
+  no: number;
+  category: number;
+  title: string;
+  text: string;
+  params?: readonly TemplateParam[];
+}
 /**
  * An obligation the template implies. The subject is resolved per unit (see the campaigns module);
  * `minParam`/`maxParam`/`percentParam` take the number from the campaign's parameter of that key.
@@ -16,7 +33,9 @@ export interface TemplateMeasure { no: number; category: number; title: string; 
 export interface TemplateRule {
   measureNo: number;
   title: string;
-  subject: { kind: 'leadership' | 'each_department' | 'in_service' | 'unit' } | { kind: 'object_assignees' | 'objects'; objectKind: string };
+  subject:
+    | { kind: 'leadership' | 'each_department' | 'in_service' | 'unit' }
+    | { kind: 'object_assignees' | 'objects'; objectKind: string };
   activityTypes: readonly string[];
   period: 'week' | 'month' | 'quarter' | 'year' | 'campaign';
   kind: 'count' | 'coverage';
@@ -47,7 +66,10 @@ export function redactionRuns(text: string): { start: number; end: number }[] {
 }
 
 /** The measure's text with its parameters filled in (other redactions are left as written). */
-export function renderMeasureText(measure: Pick<TemplateMeasure, 'text' | 'params'>, values: Readonly<Record<string, number>> = {}): string {
+export function renderMeasureText(
+  measure: Pick<TemplateMeasure, 'text' | 'params'>,
+  values: Readonly<Record<string, number>> = {},
+): string {
   const byRun = new Map((measure.params ?? []).map((p) => [p.run, values[p.key] ?? p.default]));
   let out = '';
   let at = 0;
@@ -69,10 +91,18 @@ export function checkTemplate(t: TemplateData): TemplateCheck {
   const errors: string[] = [];
   if (!t.name.trim()) errors.push('模板名称不能为空');
   const numbered = (what: string, nos: number[]) => {
-    nos.forEach((no, i) => { if (no !== i + 1) errors.push(`${what}编号应从1起连续，第${i + 1}个为${no}`); });
+    nos.forEach((no, i) => {
+      if (no !== i + 1) errors.push(`${what}编号应从1起连续，第${i + 1}个为${no}`);
+    });
   };
-  numbered('类别', t.categories.map((c) => c.no));
-  numbered('措施', t.measures.map((m) => m.no));
+  numbered(
+    '类别',
+    t.categories.map((c) => c.no),
+  );
+  numbered(
+    '措施',
+    t.measures.map((m) => m.no),
+  );
   const categories = new Set(t.categories.map((c) => c.no));
   for (const c of t.categories) {
     if (!c.title.trim()) errors.push(`类别${c.no}缺少标题`);
@@ -92,7 +122,8 @@ export function checkTemplate(t: TemplateData): TemplateCheck {
   }
   for (const r of t.rules ?? []) {
     if (!t.measures.some((m) => m.no === r.measureNo)) errors.push(`规则“${r.title}”所属的措施${r.measureNo}不存在`);
-    for (const k of [r.minParam, r.maxParam, r.percentParam]) if (k && !keys.has(k)) errors.push(`规则“${r.title}”引用的参数“${k}”不存在`);
+    for (const k of [r.minParam, r.maxParam, r.percentParam])
+      if (k && !keys.has(k)) errors.push(`规则“${r.title}”引用的参数“${k}”不存在`);
   }
   return errors.length ? { ok: false, errors } : { ok: true };
 }

@@ -11,7 +11,18 @@
  * The precise reason (`detail`) is for the server's log.
  */
 import type { ChannelKind } from './robots.js';
-import { ADDRESS_CLASS_LABELS, classifyIP, formatIP, inCidr, parseCidr, parseIP, parseIPv4Loose, unmapped, type Cidr, type ParsedIP } from './net-address.js';
+import {
+  ADDRESS_CLASS_LABELS,
+  classifyIP,
+  formatIP,
+  inCidr,
+  parseCidr,
+  parseIP,
+  parseIPv4Loose,
+  unmapped,
+  type Cidr,
+  type ParsedIP,
+} from './net-address.js';
 
 /** The hosts the vendors document for their group robots' webhooks. */
 export const VENDOR_HOSTS: Record<Exclude<ChannelKind, 'webhook'>, readonly string[]> = {
@@ -19,19 +30,29 @@ export const VENDOR_HOSTS: Record<Exclude<ChannelKind, 'webhook'>, readonly stri
   dingtalk: ['oapi.dingtalk.com'],
   feishu: ['open.feishu.cn', 'open.larksuite.com'],
 };
-const VENDOR_NAMES: Record<Exclude<ChannelKind, 'webhook'>, string> = { wecom: '企业微信', dingtalk: '钉钉', feishu: '飞书' };
+const VENDOR_NAMES: Record<Exclude<ChannelKind, 'webhook'>, string> = {
+  wecom: '企业微信',
+  dingtalk: '钉钉',
+  feishu: '飞书',
+};
 
 export type AllowEntry =
   | { kind: 'name'; host: string; port: number | null; text: string }
   | { kind: 'ip'; ip: ParsedIP; port: number | null; text: string }
   | { kind: 'cidr'; cidr: Cidr; text: string };
 
-export interface AllowList { entries: readonly AllowEntry[] }
+export interface AllowList {
+  entries: readonly AllowEntry[];
+}
 export const EMPTY_ALLOW_LIST: AllowList = { entries: [] };
 
 const DNS_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 /** Lower case, no brackets, no trailing dot: how URL hostnames and allow-list names are compared. */
-export const normalHost = (h: string) => h.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+export const normalHost = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 
 function parsePort(p: string): number | null {
   const n = /^\d{1,5}$/.test(p) ? Number(p) : 0;
@@ -74,15 +95,23 @@ export function parseAllowList(text: string): { list: AllowList; errors: string[
   return { list: { entries }, errors };
 }
 
-const sameIP = (a: ParsedIP, b: ParsedIP) => { const x = unmapped(a); const y = unmapped(b); return x.family === y.family && x.bytes.every((v, i) => v === y.bytes[i]); };
+const sameIP = (a: ParsedIP, b: ParsedIP) => {
+  const x = unmapped(a);
+  const y = unmapped(b);
+  return x.family === y.family && x.bytes.every((v, i) => v === y.bytes[i]);
+};
 const portOk = (entryPort: number | null, port: number) => entryPort === null || entryPort === port;
 
 /** The allow-list lets this destination through: by its name (and port), or by the address connected to. */
 export function allowListed(list: AllowList, host: string, port: number, address: ParsedIP | null): boolean {
   const name = normalHost(host);
-  return list.entries.some((e) => (e.kind === 'name' ? e.host === name && portOk(e.port, port)
-    : e.kind === 'ip' ? !!address && sameIP(e.ip, address) && portOk(e.port, port)
-      : !!address && inCidr(address, e.cidr)));
+  return list.entries.some((e) =>
+    e.kind === 'name'
+      ? e.host === name && portOk(e.port, port)
+      : e.kind === 'ip'
+        ? !!address && sameIP(e.ip, address) && portOk(e.port, port)
+        : !!address && inCidr(address, e.cidr),
+  );
 }
 
 /** The host as written is allow-listed: its name, or its literal address. */
@@ -93,13 +122,20 @@ function listedAsWritten(list: AllowList, host: string, port: number): boolean {
 /** Before resolving: could the allow-list let this host through (as written, or by an address it may resolve to)? */
 function mightBeAllowed(list: AllowList, host: string, port: number): boolean {
   if (listedAsWritten(list, host, port)) return true;
-  return !parseIP(normalHost(host)) && list.entries.some((e) => e.kind === 'cidr' || (e.kind === 'ip' && portOk(e.port, port)));
+  return (
+    !parseIP(normalHost(host)) &&
+    list.entries.some((e) => e.kind === 'cidr' || (e.kind === 'ip' && portOk(e.port, port)))
+  );
 }
 
 export const portOf = (u: URL) => (u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80);
 
 /** A refusal: `message` for the user, `detail` (which address, which kind) for the server's log only. */
-export interface Refusal { ok: false; message: string; detail?: string }
+export interface Refusal {
+  ok: false;
+  message: string;
+  detail?: string;
+}
 /** What `checkTarget` says: refused with a reason, or allowed — and then whether the connected address must be allow-listed. */
 export type TargetVerdict = Refusal | { ok: true; allowListedOnly: boolean };
 
@@ -127,16 +163,25 @@ export function checkTarget(kind: ChannelKind, address: string, list: AllowList)
   const literal = parseIP(host);
   if (literal) {
     const cls = classifyIP(literal);
-    if (cls !== 'public' && !allowListed(list, host, port, literal)) return { ok: false, message: INTERNAL_REFUSED, detail: `${formatIP(unmapped(literal))} 是${ADDRESS_CLASS_LABELS[cls]}` };
+    if (cls !== 'public' && !allowListed(list, host, port, literal))
+      return {
+        ok: false,
+        message: INTERNAL_REFUSED,
+        detail: `${formatIP(unmapped(literal))} 是${ADDRESS_CLASS_LABELS[cls]}`,
+      };
   }
   if (kind !== 'webhook') {
     if (VENDOR_HOSTS[kind].includes(host)) {
-      if (u.protocol !== 'https:' || port !== 443) return { ok: false, message: `${VENDOR_NAMES[kind]}机器人地址应以 https://${host}/ 开头（不带端口）` };
+      if (u.protocol !== 'https:' || port !== 443)
+        return { ok: false, message: `${VENDOR_NAMES[kind]}机器人地址应以 https://${host}/ 开头（不带端口）` };
       return { ok: true, allowListedOnly: false };
     }
     // A private deployment is named in the allow-list as it is written in the address (its host name, or its address).
     if (!listedAsWritten(list, host, port)) {
-      return { ok: false, message: `${VENDOR_NAMES[kind]}机器人地址应为 https://${VENDOR_HOSTS[kind].join(' 或 https://')} 开头。私有部署的地址${ALLOW_PRIVATE}` };
+      return {
+        ok: false,
+        message: `${VENDOR_NAMES[kind]}机器人地址应为 https://${VENDOR_HOSTS[kind].join(' 或 https://')} 开头。私有部署的地址${ALLOW_PRIVATE}`,
+      };
     }
     return { ok: true, allowListedOnly: true };
   }
@@ -144,7 +189,11 @@ export function checkTarget(kind: ChannelKind, address: string, list: AllowList)
     if (!mightBeAllowed(list, host, port)) return { ok: false, message: INTERNAL_REFUSED, detail: `${host} 指向本机` };
   }
   if (u.protocol === 'http:') {
-    if (!mightBeAllowed(list, host, port)) return { ok: false, message: `推送内容含人员姓名和手机号，公网地址须使用 https://。内网系统的 http 地址${ALLOW_PRIVATE}` };
+    if (!mightBeAllowed(list, host, port))
+      return {
+        ok: false,
+        message: `推送内容含人员姓名和手机号，公网地址须使用 https://。内网系统的 http 地址${ALLOW_PRIVATE}`,
+      };
     return { ok: true, allowListedOnly: true };
   }
   return { ok: true, allowListedOnly: false };
@@ -154,15 +203,28 @@ export function checkTarget(kind: ChannelKind, address: string, list: AllowList)
  * At connect time: the address a name resolved to (or the literal) may be connected to. The message
  * names neither the address nor its kind (see the top of this file); `detail` does, for the log.
  */
-export function mayConnect(list: AllowList, host: string, port: number, address: string, allowListedOnly: boolean): { ok: true } | Required<Refusal> {
+export function mayConnect(
+  list: AllowList,
+  host: string,
+  port: number,
+  address: string,
+  allowListedOnly: boolean,
+): { ok: true } | Required<Refusal> {
   const name = normalHost(host);
   const ip = parseIP(address);
   if (!ip) return { ok: false, message: INTERNAL_REFUSED, detail: `${name} 解析到无法识别的地址 ${address}` };
   if (allowListed(list, host, port, ip)) return { ok: true };
   const cls = classifyIP(ip);
   const shown = formatIP(unmapped(ip));
-  if (allowListedOnly) return { ok: false, message: NOT_ALLOWED, detail: `${name}:${port}（${shown}）不在 ZUOFENG_CHANNEL_ALLOW_HOSTS 内` };
-  return cls === 'public' ? { ok: true } : { ok: false, message: INTERNAL_REFUSED, detail: `${name} 解析到${ADDRESS_CLASS_LABELS[cls]} ${shown}` };
+  if (allowListedOnly)
+    return {
+      ok: false,
+      message: NOT_ALLOWED,
+      detail: `${name}:${port}（${shown}）不在 ZUOFENG_CHANNEL_ALLOW_HOSTS 内`,
+    };
+  return cls === 'public'
+    ? { ok: true }
+    : { ok: false, message: INTERNAL_REFUSED, detail: `${name} 解析到${ADDRESS_CLASS_LABELS[cls]} ${shown}` };
 }
 
 /** Path segments the vendors' own addresses are made of: shown; any other segment may be a token and is hidden. */
@@ -181,10 +243,14 @@ export function maskAddress(address: string): string {
   } catch {
     return '***';
   }
-  const path = u.pathname.split('/').map((s) => (PLAIN_SEGMENTS.has(s.toLowerCase()) ? s : '***')).join('/');
+  const path = u.pathname
+    .split('/')
+    .map((s) => (PLAIN_SEGMENTS.has(s.toLowerCase()) ? s : '***'))
+    .join('/');
   const query = [...u.searchParams.keys()].map((k) => `${PLAIN_QUERY_KEY.test(k) ? k : '***'}=***`).join('&');
   return `${u.protocol}//${u.host}${path}${query ? `?${query}` : ''}${u.hash ? '#***' : ''}`;
 }
 
 /** Masks any address inside a text (a vendor's error message may quote the address it was sent to). */
-export const maskAddressesIn = (text: string) => text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>，。）)]+/gi, (m) => maskAddress(m));
+export const maskAddressesIn = (text: string) =>
+  text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>，。）)]+/gi, (m) => maskAddress(m));

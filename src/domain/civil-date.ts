@@ -92,7 +92,12 @@ export const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
 /** The year of a day number. */
 export const yearOf = (day: number): number => civilFromDays(day).y;
 
-const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const shanghai = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The civil date in Asia/Shanghai of an instant, whatever the process time zone. */
 export function shanghaiDate(instant: Date): IsoDate {

@@ -7,9 +7,20 @@ import { parseIsoDate, toIsoDate, weekdayOf, type IsoDate } from './civil-date.j
  * `percent` of the subjects have one in the period (全覆盖 is 100; “模范科室达到**%以上” is a ratio).
  */
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year' | 'campaign';
-export const PERIOD_LABELS: Record<PeriodKind, string> = { week: '每周', month: '每月', quarter: '每季度', year: '每年', campaign: '活动期间' };
+export const PERIOD_LABELS: Record<PeriodKind, string> = {
+  week: '每周',
+  month: '每月',
+  quarter: '每季度',
+  year: '每年',
+  campaign: '活动期间',
+};
 
-export interface Period { key: string; label: string; start: IsoDate; end: IsoDate }
+export interface Period {
+  key: string;
+  label: string;
+  start: IsoDate;
+  end: IsoDate;
+}
 
 export interface Subject {
   key: string;
@@ -24,18 +35,56 @@ export interface Subject {
   everyone?: boolean;
 }
 
-export interface ActivityFact { id: string; type: string; date: IsoDate; participantIds: readonly string[]; objectIds: readonly string[]; departmentId: string | null }
+export interface ActivityFact {
+  id: string;
+  type: string;
+  date: IsoDate;
+  participantIds: readonly string[];
+  objectIds: readonly string[];
+  departmentId: string | null;
+}
 
-export interface CountRule { kind: 'count'; activityTypes: readonly string[]; period: PeriodKind; min: number; max: number | null }
-export interface CoverageRule { kind: 'coverage'; activityTypes: readonly string[]; period: PeriodKind; percent: number }
+export interface CountRule {
+  kind: 'count';
+  activityTypes: readonly string[];
+  period: PeriodKind;
+  min: number;
+  max: number | null;
+}
+export interface CoverageRule {
+  kind: 'coverage';
+  activityTypes: readonly string[];
+  period: PeriodKind;
+  percent: number;
+}
 export type ObligationRule = CountRule | CoverageRule;
 
 /** met · at risk (over two thirds of the period gone, still short) · missed · over the maximum · in progress · not yet started */
 export type CellStatus = 'met' | 'at_risk' | 'missed' | 'over' | 'open' | 'not_started';
-export const CELL_STATUS_LABELS: Record<CellStatus, string> = { met: '已达标', at_risk: '有风险', missed: '未达标', over: '超上限', open: '进行中', not_started: '未开始' };
+export const CELL_STATUS_LABELS: Record<CellStatus, string> = {
+  met: '已达标',
+  at_risk: '有风险',
+  missed: '未达标',
+  over: '超上限',
+  open: '进行中',
+  not_started: '未开始',
+};
 
-export interface Cell { subjectKey: string; periodKey: string; count: number; status: CellStatus; activityIds: string[] }
-export interface CoverageCell { periodKey: string; covered: number; total: number; percent: number; status: CellStatus; uncovered: string[] }
+export interface Cell {
+  subjectKey: string;
+  periodKey: string;
+  count: number;
+  status: CellStatus;
+  activityIds: string[];
+}
+export interface CoverageCell {
+  periodKey: string;
+  covered: number;
+  total: number;
+  percent: number;
+  status: CellStatus;
+  uncovered: string[];
+}
 
 export type RuleProblem = string | null;
 
@@ -63,7 +112,12 @@ export function periodsBetween(kind: PeriodKind, from: IsoDate, to: IsoDate): Pe
   while (start <= last) {
     const next = startOf(kind, nextStart(kind, start));
     const p = { start: Math.max(start, first), end: Math.min(next - 1, last) };
-    out.push({ key: keyOf(kind, start), label: labelOf(kind, start, next - 1), start: toIsoDate(p.start), end: toIsoDate(p.end) });
+    out.push({
+      key: keyOf(kind, start),
+      label: labelOf(kind, start, next - 1),
+      start: toIsoDate(p.start),
+      end: toIsoDate(p.end),
+    });
     start = next;
   }
   return out;
@@ -73,7 +127,8 @@ function ymd(day: number) {
   const [y, m, d] = toIsoDate(day).split('-').map(Number) as [number, number, number];
   return { y, m, d };
 }
-const dayOf = (y: number, m: number, d = 1) => parseIsoDate(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const dayOf = (y: number, m: number, d = 1) =>
+  parseIsoDate(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 function startOf(kind: Exclude<PeriodKind, 'campaign'>, day: number): number {
   const { y, m } = ymd(day);
@@ -109,7 +164,8 @@ function labelOf(kind: Exclude<PeriodKind, 'campaign'>, start: number, end: numb
 
 /** A count's status in a period, on `today`. */
 export function cellStatus(count: number, min: number, max: number | null, period: Period, today: IsoDate): CellStatus {
-  if (today < period.start) return count > 0 ? (max !== null && count > max ? 'over' : count >= min ? 'met' : 'not_started') : 'not_started';
+  if (today < period.start)
+    return count > 0 ? (max !== null && count > max ? 'over' : count >= min ? 'met' : 'not_started') : 'not_started';
   if (max !== null && count > max) return 'over';
   if (count >= min) return 'met';
   if (today > period.end) return 'missed';
@@ -122,9 +178,16 @@ export function cellStatus(count: number, min: number, max: number | null, perio
  * The activities that count for each subject, by period index. Activities are indexed once by
  * person, object and department, so the work grows with the matches, not subjects × activities.
  */
-function matchesBySubject(types: readonly string[], subjects: readonly Subject[], activities: readonly ActivityFact[], periods: readonly Period[]) {
+function matchesBySubject(
+  types: readonly string[],
+  subjects: readonly Subject[],
+  activities: readonly ActivityFact[],
+  periods: readonly Period[],
+) {
   const wanted = new Set(types);
-  const relevant = activities.filter((a) => wanted.has(a.type) && a.date >= (periods[0]?.start ?? '') && a.date <= (periods.at(-1)?.end ?? ''));
+  const relevant = activities.filter(
+    (a) => wanted.has(a.type) && a.date >= (periods[0]?.start ?? '') && a.date <= (periods.at(-1)?.end ?? ''),
+  );
   const index = (keys: (a: ActivityFact) => readonly (string | null)[]) => {
     const m = new Map<string, ActivityFact[]>();
     for (const a of relevant) {
@@ -171,16 +234,36 @@ function matchesBySubject(types: readonly string[], subjects: readonly Subject[]
 }
 
 /** A count rule's cells: every subject × every period, with the activities behind each. */
-export function countCompliance(rule: CountRule, subjects: readonly Subject[], activities: readonly ActivityFact[], periods: readonly Period[], today: IsoDate): Cell[] {
+export function countCompliance(
+  rule: CountRule,
+  subjects: readonly Subject[],
+  activities: readonly ActivityFact[],
+  periods: readonly Period[],
+  today: IsoDate,
+): Cell[] {
   const matched = matchesBySubject(rule.activityTypes, subjects, activities, periods);
-  return subjects.flatMap((s, i) => periods.map((p, j) => {
-    const list = matched[i]![j]!;
-    return { subjectKey: s.key, periodKey: p.key, count: list.length, status: cellStatus(list.length, rule.min, rule.max, p, today), activityIds: list.map((a) => a.id) };
-  }));
+  return subjects.flatMap((s, i) =>
+    periods.map((p, j) => {
+      const list = matched[i]![j]!;
+      return {
+        subjectKey: s.key,
+        periodKey: p.key,
+        count: list.length,
+        status: cellStatus(list.length, rule.min, rule.max, p, today),
+        activityIds: list.map((a) => a.id),
+      };
+    }),
+  );
 }
 
 /** A coverage rule per period: how many subjects have at least one matching activity, against the target. */
-export function coverageCompliance(rule: CoverageRule, subjects: readonly Subject[], activities: readonly ActivityFact[], periods: readonly Period[], today: IsoDate): CoverageCell[] {
+export function coverageCompliance(
+  rule: CoverageRule,
+  subjects: readonly Subject[],
+  activities: readonly ActivityFact[],
+  periods: readonly Period[],
+  today: IsoDate,
+): CoverageCell[] {
   // Nothing to cover (no enterprise registered yet) is not "100% covered": no cells, nothing met.
   if (subjects.length === 0) return [];
   const matched = matchesBySubject(rule.activityTypes, subjects, activities, periods);
@@ -190,7 +273,10 @@ export function coverageCompliance(rule: CoverageRule, subjects: readonly Subjec
     const percent = total ? Math.round((covered.length / total) * 1000) / 10 : 100;
     const needed = Math.ceil((rule.percent / 100) * total - 1e-9);
     return {
-      periodKey: p.key, covered: covered.length, total, percent,
+      periodKey: p.key,
+      covered: covered.length,
+      total,
+      percent,
       status: cellStatus(covered.length, needed, null, p, today),
       uncovered: subjects.filter((_, i) => matched[i]![j]!.length === 0).map((s) => s.key),
     };

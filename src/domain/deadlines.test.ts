@@ -16,16 +16,27 @@ describe('deadline policies of measure 26', () => {
 
   it('重要 and 一般: 7 working days', () => {
     for (const u of ['important', 'normal'] as const) {
-      expect(computeDeadline(policyFor(u, null, S), '2026-09-28', calendar)).toMatchObject({ due: '2026-10-13', provisional: false, policy: { kind: 'working_days', days: 7 } });
+      expect(computeDeadline(policyFor(u, null, S), '2026-09-28', calendar)).toMatchObject({
+        due: '2026-10-13',
+        provisional: false,
+        policy: { kind: 'working_days', days: 7 },
+      });
     }
   });
 
   it('有时限要求: the explicit date wins over urgency', () => {
-    expect(computeDeadline(policyFor('normal', '2026-10-20', S), '2026-09-28', calendar)).toEqual({ due: '2026-10-20', provisional: false, policy: { kind: 'explicit', due: '2026-10-20' } });
+    expect(computeDeadline(policyFor('normal', '2026-10-20', S), '2026-09-28', calendar)).toEqual({
+      due: '2026-10-20',
+      provisional: false,
+      policy: { kind: 'explicit', due: '2026-10-20' },
+    });
   });
 
   it('is provisional when it runs into 2027, whose schedule is not loaded', () => {
-    expect(computeDeadline(policyFor('normal', null, S), '2026-12-28', calendar)).toMatchObject({ due: '2027-01-06', provisional: true });
+    expect(computeDeadline(policyFor('normal', null, S), '2026-12-28', calendar)).toMatchObject({
+      due: '2027-01-06',
+      provisional: true,
+    });
   });
 
   it('follows the unit settings', () => {

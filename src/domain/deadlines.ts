@@ -24,13 +24,22 @@ export interface DeadlineSettings {
   /** Who approves extensions; null: the party secretary or the item's responsible leader. */
   extensionApproverPersonId: string | null;
 }
-export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = { urgentSameDay: true, importantDays: 7, normalDays: 7, extensionCapDays: 15, extensionApproverPersonId: null };
+export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
+  urgentSameDay: true,
+  importantDays: 7,
+  normalDays: 7,
+  extensionCapDays: 15,
+  extensionApproverPersonId: null,
+};
 
 /** The policy for a document: its explicit date if it has one, else by urgency and the unit's settings. */
 export function policyFor(urgency: Urgency, explicitDue: IsoDate | null, s: DeadlineSettings): DeadlinePolicy {
   if (explicitDue) return { kind: 'explicit', due: explicitDue };
   if (urgency === 'urgent' && s.urgentSameDay) return { kind: 'same_day' };
-  return { kind: 'working_days', days: urgency === 'important' ? s.importantDays : urgency === 'urgent' ? 1 : s.normalDays };
+  return {
+    kind: 'working_days',
+    days: urgency === 'important' ? s.importantDays : urgency === 'urgent' ? 1 : s.normalDays,
+  };
 }
 
 export interface ComputedDeadline {
@@ -45,7 +54,11 @@ export interface ComputedDeadline {
  * The due date (end of that day, Asia/Shanghai) of something received at `receivedAt` (an instant
  * or a Shanghai civil date). Explicit and same-day deadlines are never provisional.
  */
-export function computeDeadline(policy: DeadlinePolicy, receivedAt: Date | IsoDate, calendar: WorkdayCalendar): ComputedDeadline {
+export function computeDeadline(
+  policy: DeadlinePolicy,
+  receivedAt: Date | IsoDate,
+  calendar: WorkdayCalendar,
+): ComputedDeadline {
   const received = typeof receivedAt === 'string' ? receivedAt : shanghaiDate(receivedAt);
   parseIsoDate(received);
   switch (policy.kind) {
@@ -57,7 +70,12 @@ export function computeDeadline(policy: DeadlinePolicy, receivedAt: Date | IsoDa
     case 'working_days': {
       const total = policy.days + (policy.extendedBy ?? 0);
       const r = calendar.addWorkingDays(received, total);
-      return { due: r.date, provisional: r.provisional, policy, halfway: calendar.addWorkingDays(received, Math.ceil(total / 2)).date };
+      return {
+        due: r.date,
+        provisional: r.provisional,
+        policy,
+        halfway: calendar.addWorkingDays(received, Math.ceil(total / 2)).date,
+      };
     }
   }
 }
@@ -72,7 +90,8 @@ export function extendPolicy(policy: DeadlinePolicy, extraDays: number, capDays:
   if (policy.kind !== 'working_days') throw new ExtensionError('只有按工作日计算的期限可以申请延期');
   if (!Number.isInteger(extraDays) || extraDays < 1) throw new ExtensionError('延期天数应为正整数');
   const total = policy.days + (policy.extendedBy ?? 0) + extraDays;
-  if (total > capDays) throw new ExtensionError(`特殊情况办理时限自收文起不得超过${capDays}个工作日（申请后共${total}个）`);
+  if (total > capDays)
+    throw new ExtensionError(`特殊情况办理时限自收文起不得超过${capDays}个工作日（申请后共${total}个）`);
   return { ...policy, extendedBy: (policy.extendedBy ?? 0) + extraDays };
 }
 

@@ -27,8 +27,15 @@ export function colourOf(kind: string, urgency: Urgency): '红色' | '黄色' | 
 }
 
 export interface NoticeFacts {
-  id: string; kind: string; title: string; body: string; recipientName: string; recipientMobile: string;
-  itemDue: string | null; urgency: Urgency; link: string;
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  recipientName: string;
+  recipientMobile: string;
+  itemDue: string | null;
+  urgency: Urgency;
+  link: string;
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -36,22 +43,29 @@ const MOBILE = /^1[3-9]\d{9}$/;
 /** A notice as a card: what (title), who, which item and due when, the colour, a link back; @ the person by mobile. */
 export function noticeCard(n: NoticeFacts, idempotencyKey: string, mention: boolean): Card {
   const colour = colourOf(n.kind, n.urgency);
-  const lines = [
-    `【${colour}】${n.body}`,
-    `责任人：${n.recipientName}${n.itemDue ? `，办理时限：${n.itemDue}` : ''}`,
-  ];
+  const lines = [`【${colour}】${n.body}`, `责任人：${n.recipientName}${n.itemDue ? `，办理时限：${n.itemDue}` : ''}`];
   return {
-    title: n.title, lines, link: n.link, idempotencyKey,
+    title: n.title,
+    lines,
+    link: n.link,
+    idempotencyKey,
     mentionMobiles: mention && MOBILE.test(n.recipientMobile) ? [n.recipientMobile] : [],
     notices: [{ id: n.id, title: n.title }],
   };
 }
 
 /** One held digest card: the notices that waited through the quiet hours, in the order they were written. */
-export const heldDigestCard = (cards: readonly Card[], key: string): Card => digestCard(cards, key, `非工作时间提醒汇总（${cards.length} 条）`);
+export const heldDigestCard = (cards: readonly Card[], key: string): Card =>
+  digestCard(cards, key, `非工作时间提醒汇总（${cards.length} 条）`);
 
-export interface Waiting { id: string; held: boolean }
-export interface PlannedSend { ids: string[]; digest: 'held' | 'budget' | null }
+export interface Waiting {
+  id: string;
+  held: boolean;
+}
+export interface PlannedSend {
+  ids: string[];
+  digest: 'held' | 'budget' | null;
+}
 
 /**
  * The messages one robot gets now from the deliveries waiting for it, oldest first. Held ones go
@@ -60,7 +74,12 @@ export interface PlannedSend { ids: string[]; digest: 'held' | 'budget' | null }
  * remainder. What does not fit (no slot at all) is deferred. A generic webhook is read by
  * machines: it never gets digests, and what does not fit waits.
  */
-export function planSends(kind: ChannelKind, waiting: readonly Waiting[], sentAtMs: readonly number[], nowMs: number): { sends: PlannedSend[]; deferred: string[] } {
+export function planSends(
+  kind: ChannelKind,
+  waiting: readonly Waiting[],
+  sentAtMs: readonly number[],
+  nowMs: number,
+): { sends: PlannedSend[]; deferred: string[] } {
   const held = waiting.filter((w) => w.held).map((w) => w.id);
   const fresh = waiting.filter((w) => !w.held).map((w) => w.id);
   if (kind === 'webhook') {
@@ -77,7 +96,8 @@ export function planSends(kind: ChannelKind, waiting: readonly Waiting[], sentAt
     sends.push({ ids: held, digest: 'held' });
     slots--;
   }
-  if (fresh.length <= slots) return { sends: [...sends, ...fresh.map((id) => ({ ids: [id], digest: null }))], deferred: [] };
+  if (fresh.length <= slots)
+    return { sends: [...sends, ...fresh.map((id) => ({ ids: [id], digest: null }))], deferred: [] };
   if (slots === 0) return { sends, deferred: fresh };
   const singles = fresh.slice(0, slots - 1);
   const rest = fresh.slice(slots - 1);

@@ -18,8 +18,10 @@ describe('detectFileKind', () => {
     expect(detectFileKind(bytes(0x50, 0x4b, 0x03, 0x04), '报告.pdf')).toBeNull();
   });
   it('never throws on any bytes and name', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 16 }), fc.string(), (b, n) => {
-      detectFileKind(b, n);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 16 }), fc.string(), (b, n) => {
+        detectFileKind(b, n);
+      }),
+    );
   });
 });

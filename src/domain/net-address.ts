@@ -7,7 +7,10 @@
  */
 
 export type IPBytes = readonly number[];
-export interface ParsedIP { family: 4 | 6; bytes: IPBytes }
+export interface ParsedIP {
+  family: 4 | 6;
+  bytes: IPBytes;
+}
 
 const V4_PART = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)$/;
 
@@ -80,17 +83,23 @@ export function parseIP(s: string): ParsedIP | null {
   return v6 ? { family: 6, bytes: v6 } : null;
 }
 
-export const formatIP = (ip: ParsedIP) => ip.family === 4
-  ? ip.bytes.join('.')
-  : Array.from({ length: 8 }, (_, i) => ((ip.bytes[2 * i]! << 8) | ip.bytes[2 * i + 1]!).toString(16)).join(':');
+export const formatIP = (ip: ParsedIP) =>
+  ip.family === 4
+    ? ip.bytes.join('.')
+    : Array.from({ length: 8 }, (_, i) => ((ip.bytes[2 * i]! << 8) | ip.bytes[2 * i + 1]!).toString(16)).join(':');
 
 /** An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) is the IPv4 address it maps: that is where a socket goes. */
 export function unmapped(ip: ParsedIP): ParsedIP {
-  if (ip.family === 6 && ip.bytes.slice(0, 10).every((b) => b === 0) && ip.bytes[10] === 0xff && ip.bytes[11] === 0xff) return { family: 4, bytes: ip.bytes.slice(12) };
+  if (ip.family === 6 && ip.bytes.slice(0, 10).every((b) => b === 0) && ip.bytes[10] === 0xff && ip.bytes[11] === 0xff)
+    return { family: 4, bytes: ip.bytes.slice(12) };
   return ip;
 }
 
-export interface Cidr { family: 4 | 6; bytes: IPBytes; prefix: number }
+export interface Cidr {
+  family: 4 | 6;
+  bytes: IPBytes;
+  prefix: number;
+}
 
 /** Whether `ip` lies in `c`; an IPv4-mapped address is compared as the IPv4 address it maps. */
 export function inCidr(ip: ParsedIP, c: Cidr): boolean {
@@ -112,32 +121,80 @@ export function parseCidr(s: string): Cidr | null {
   if (!parsed || prefix > (parsed.family === 4 ? 32 : 128)) return null;
   const ip = parsed.family === 6 && prefix >= 96 ? unmapped(parsed) : parsed;
   if (ip !== parsed) prefix -= 96;
-  const bytes = ip.bytes.map((b, i) => (i * 8 >= prefix ? 0 : i * 8 + 8 <= prefix ? b : b & ((0xff << (8 - (prefix - i * 8))) & 0xff)));
+  const bytes = ip.bytes.map((b, i) =>
+    i * 8 >= prefix ? 0 : i * 8 + 8 <= prefix ? b : b & ((0xff << (8 - (prefix - i * 8))) & 0xff),
+  );
   return { family: ip.family, bytes, prefix };
 }
 
-export type AddressClass = 'public' | 'unspecified' | 'loopback' | 'private' | 'link-local' | 'metadata' | 'cgnat' | 'multicast' | 'documentation' | 'reserved';
+export type AddressClass =
+  | 'public'
+  | 'unspecified'
+  | 'loopback'
+  | 'private'
+  | 'link-local'
+  | 'metadata'
+  | 'cgnat'
+  | 'multicast'
+  | 'documentation'
+  | 'reserved';
 
 export const ADDRESS_CLASS_LABELS: Record<AddressClass, string> = {
-  public: '公网地址', unspecified: '未指定地址（0.0.0.0 等）', loopback: '本机地址', private: '内网地址', 'link-local': '链路本地地址',
-  metadata: '云主机元数据地址', cgnat: '运营商级 NAT 地址（100.64.0.0/10）', multicast: '组播地址', documentation: '文档示例地址', reserved: '保留地址',
+  public: '公网地址',
+  unspecified: '未指定地址（0.0.0.0 等）',
+  loopback: '本机地址',
+  private: '内网地址',
+  'link-local': '链路本地地址',
+  metadata: '云主机元数据地址',
+  cgnat: '运营商级 NAT 地址（100.64.0.0/10）',
+  multicast: '组播地址',
+  documentation: '文档示例地址',
+  reserved: '保留地址',
 };
 
 const cidr = (s: string) => parseCidr(s)!;
 /** First match wins: the metadata addresses before the ranges that hold them. */
-const V4_RANGES: [Cidr, AddressClass][] = ([
-  ['0.0.0.0/8', 'unspecified'], ['10.0.0.0/8', 'private'], ['100.64.0.0/10', 'cgnat'], ['127.0.0.0/8', 'loopback'],
-  ['169.254.169.254/32', 'metadata'], ['169.254.0.0/16', 'link-local'], ['172.16.0.0/12', 'private'], ['192.0.0.0/24', 'reserved'],
-  ['192.0.2.0/24', 'documentation'], ['192.88.99.0/24', 'reserved'], ['192.168.0.0/16', 'private'], ['198.18.0.0/15', 'reserved'],
-  ['198.51.100.0/24', 'documentation'], ['203.0.113.0/24', 'documentation'], ['224.0.0.0/4', 'multicast'], ['240.0.0.0/4', 'reserved'],
-] as const).map(([c, k]) => [cidr(c), k]);
-const V6_RANGES: [Cidr, AddressClass][] = ([
-  ['::/128', 'unspecified'], ['::1/128', 'loopback'], ['64:ff9b:1::/48', 'private'], ['100::/64', 'reserved'], ['2001::/23', 'reserved'],
-  ['2001:db8::/32', 'documentation'], ['fd00:ec2::254/128', 'metadata'], ['fc00::/7', 'private'], ['fe80::/10', 'link-local'],
-  ['fec0::/10', 'private'], ['ff00::/8', 'multicast'],
-] as const).map(([c, k]) => [cidr(c), k]);
+const V4_RANGES: [Cidr, AddressClass][] = (
+  [
+    ['0.0.0.0/8', 'unspecified'],
+    ['10.0.0.0/8', 'private'],
+    ['100.64.0.0/10', 'cgnat'],
+    ['127.0.0.0/8', 'loopback'],
+    ['169.254.169.254/32', 'metadata'],
+    ['169.254.0.0/16', 'link-local'],
+    ['172.16.0.0/12', 'private'],
+    ['192.0.0.0/24', 'reserved'],
+    ['192.0.2.0/24', 'documentation'],
+    ['192.88.99.0/24', 'reserved'],
+    ['192.168.0.0/16', 'private'],
+    ['198.18.0.0/15', 'reserved'],
+    ['198.51.100.0/24', 'documentation'],
+    ['203.0.113.0/24', 'documentation'],
+    ['224.0.0.0/4', 'multicast'],
+    ['240.0.0.0/4', 'reserved'],
+  ] as const
+).map(([c, k]) => [cidr(c), k]);
+const V6_RANGES: [Cidr, AddressClass][] = (
+  [
+    ['::/128', 'unspecified'],
+    ['::1/128', 'loopback'],
+    ['64:ff9b:1::/48', 'private'],
+    ['100::/64', 'reserved'],
+    ['2001::/23', 'reserved'],
+    ['2001:db8::/32', 'documentation'],
+    ['fd00:ec2::254/128', 'metadata'],
+    ['fc00::/7', 'private'],
+    ['fe80::/10', 'link-local'],
+    ['fec0::/10', 'private'],
+    ['ff00::/8', 'multicast'],
+  ] as const
+).map(([c, k]) => [cidr(c), k]);
 /** Prefixes whose addresses carry an IPv4 address (compatible, NAT64, 6to4; mapped ones are unmapped first): judged by that address. */
-const EMBEDDED_V4: [Cidr, number][] = [[cidr('::/96'), 12], [cidr('64:ff9b::/96'), 12], [cidr('2002::/16'), 2]];
+const EMBEDDED_V4: [Cidr, number][] = [
+  [cidr('::/96'), 12],
+  [cidr('64:ff9b::/96'), 12],
+  [cidr('2002::/16'), 2],
+];
 
 export function classifyIP(address: ParsedIP): AddressClass {
   const ip = unmapped(address);

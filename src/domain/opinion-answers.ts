@@ -5,7 +5,10 @@ import { MAX_SUBMISSION_CHARS } from './opinion-batches.js';
 export class AnswerError extends Error {}
 
 /** Only known questions; required ones answered; choices among the options; texts trimmed, limited and non-empty in total. */
-export function checkAnswers(questions: readonly Question[], raw: Record<string, string | number>): Record<string, string | number> {
+export function checkAnswers(
+  questions: readonly Question[],
+  raw: Record<string, string | number>,
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   let total = 0;
   for (const [id, value] of Object.entries(raw)) {
@@ -15,7 +18,9 @@ export function checkAnswers(questions: readonly Question[], raw: Record<string,
       if (typeof value !== 'number') throw new AnswerError(`“${q.label}”请选择1–5分`);
       out[id] = value;
     } else {
-      const text = String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+      const text = String(value)
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+        .trim();
       if (!text) continue;
       if (q.kind === 'choice' && !q.options.includes(text)) throw new AnswerError(`“${q.label}”的选项不正确`);
       total += text.length;

@@ -86,7 +86,12 @@ export function pendingToFlush(pending: number, k: number, final: boolean): numb
  * merged with the next larger group, again and again, until every group reaches k or one is left.
  * Returns, for every audience that answered, the label of the group it is shown in.
  */
-export function mergeSmallAudiences(counts: ReadonlyMap<string, number>, k: number, labelOf: (audience: string) => string, order: readonly string[]): Map<string, string> {
+export function mergeSmallAudiences(
+  counts: ReadonlyMap<string, number>,
+  k: number,
+  labelOf: (audience: string) => string,
+  order: readonly string[],
+): Map<string, string> {
   let groups = [...counts].filter(([, n]) => n > 0).map(([a, n]) => ({ members: [a], n }));
   for (;;) {
     groups.sort((x, y) => x.n - y.n || order.indexOf(x.members[0]!) - order.indexOf(y.members[0]!));

@@ -22,7 +22,20 @@ describe('the password rule', () => {
   });
 
   it('refuses common passwords whatever their case, including patterns common in China', () => {
-    for (const pw of ['123456789a', 'Aa123456789', 'woaini1314', 'WoAiNi1314', 'qwertyuiop', 'zhang123456', 'Zhang123456', 'Admin@123456', 'P@ssw0rd123', 'Woaini@2025', 'Qwer1234!@#$', '1qaz2wsx3edc']) {
+    for (const pw of [
+      '123456789a',
+      'Aa123456789',
+      'woaini1314',
+      'WoAiNi1314',
+      'qwertyuiop',
+      'zhang123456',
+      'Zhang123456',
+      'Admin@123456',
+      'P@ssw0rd123',
+      'Woaini@2025',
+      'Qwer1234!@#$',
+      '1qaz2wsx3edc',
+    ]) {
       expect(isCommonPassword(pw), pw).toBe(true);
       expect(codes(pw), pw).toContain('common');
     }
@@ -36,13 +49,17 @@ describe('the password rule', () => {
   });
 
   it('says in Chinese what is missing', () => {
-    expect(passwordRuleViolation('abc')).toBe('密码不符合要求：长度不足10位（当前3位）；须包含大写字母、小写字母、数字、符号中的至少三类（目前只有1类，可加入大写字母或数字或符号）');
+    expect(passwordRuleViolation('abc')).toBe(
+      '密码不符合要求：长度不足10位（当前3位）；须包含大写字母、小写字母、数字、符号中的至少三类（目前只有1类，可加入大写字母或数字或符号）',
+    );
     expect(passwordRuleViolation('abcdefgh12')).toContain('可加入大写字母或符号');
     expect(passwordRuleViolation('Kx7pTq2mZr')).toBeNull();
   });
 
   it('accepts any long password with three classes that is neither common nor the name', () => {
-    const strong = fc.tuple(fc.stringMatching(/^[a-z]{4}$/), fc.stringMatching(/^[A-Z]{4}$/), fc.stringMatching(/^[0-9]{3}$/)).map(([a, b, c]) => `${a}${b}${c}`);
+    const strong = fc
+      .tuple(fc.stringMatching(/^[a-z]{4}$/), fc.stringMatching(/^[A-Z]{4}$/), fc.stringMatching(/^[0-9]{3}$/))
+      .map(([a, b, c]) => `${a}${b}${c}`);
     fc.assert(fc.property(strong, (pw) => passwordProblems(pw, 'someone').length === 0));
   });
 });

@@ -41,16 +41,30 @@ export function rank(items: readonly RankedItem[], today: IsoDate, calendar: Wor
   const rows = [...groups].map(([group, list]) => {
     const closed = list.filter((i) => i.status === 'closed' && i.closedOn);
     const onTime = closed.filter((i) => i.closedOn! <= i.due).length;
-    const overdue = list.filter((i) => (i.status === 'closed' && i.closedOn! > i.due) || (i.status !== 'closed' && i.status !== 'withdrawn' && i.due < today)).length;
+    const overdue = list.filter(
+      (i) =>
+        (i.status === 'closed' && i.closedOn! > i.due) ||
+        (i.status !== 'closed' && i.status !== 'withdrawn' && i.due < today),
+    ).length;
     const decided = onTime + overdue;
     const days = closed.map((i) => calendar.workingDaysBetween(i.receivedOn, i.closedOn!).days);
     return {
-      group, items: list.length, closedOnTime: onTime, overdue,
+      group,
+      items: list.length,
+      closedOnTime: onTime,
+      overdue,
       onTimeRate: decided ? Math.round((onTime / decided) * 1000) / 10 : null,
       avgWorkingDaysToClose: days.length ? Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10 : null,
       returns: list.reduce((n, i) => n + i.returnedCount, 0),
-      lapses: list.reduce((n, i) => n + (i.status === 'withdrawn' ? 0 : countLapses(i.cadence, i.assignedOn, i.reportDates, i.closedOn ?? today)), 0),
+      lapses: list.reduce(
+        (n, i) =>
+          n + (i.status === 'withdrawn' ? 0 : countLapses(i.cadence, i.assignedOn, i.reportDates, i.closedOn ?? today)),
+        0,
+      ),
     };
   });
-  return rows.sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || a.overdue - b.overdue || a.group.localeCompare(b.group, 'zh'));
+  return rows.sort(
+    (a, b) =>
+      (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || a.overdue - b.overdue || a.group.localeCompare(b.group, 'zh'),
+  );
 }

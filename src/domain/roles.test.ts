@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ADMIN_ROLES, canReadUnit, hasPermission, holdsAdminRole, permissionsOf, ROLE_NAMES, separationMessage, type Actor, type Grant, type Role } from './roles.js';
+import {
+  ADMIN_ROLES,
+  canReadUnit,
+  hasPermission,
+  holdsAdminRole,
+  permissionsOf,
+  ROLE_NAMES,
+  separationMessage,
+  type Actor,
+  type Grant,
+  type Role,
+} from './roles.js';
 import { canSeePhone, canWritePerson, phoneSearchScope } from './policies/person.js';
 
-const actor = (grants: Grant[], unitId = 'u1'): Actor => ({ userId: 'x', unitId, username: 'x', displayName: 'x', personId: null, grants });
+const actor = (grants: Grant[], unitId = 'u1'): Actor => ({
+  userId: 'x',
+  unitId,
+  username: 'x',
+  displayName: 'x',
+  personId: null,
+  grants,
+});
 
 describe('permissions', () => {
   it('every signed-in user has self and nothing else without grants', () => {
@@ -18,15 +36,22 @@ describe('permissions', () => {
   it('only the audit administrator reads the unit-wide audit log; settings stay with the system administrator', () => {
     expect(ROLE_NAMES.filter((r) => hasPermission(only(r), 'audit.read'))).toEqual(['audit_admin']);
     expect(ROLE_NAMES.filter((r) => hasPermission(only(r), 'users.manage'))).toEqual(['security_admin']);
-    for (const p of ['units.manage', 'calendar.import', 'channels.manage', 'org.write'] as const) expect(hasPermission(only('system_admin'), p)).toBe(true);
+    for (const p of ['units.manage', 'calendar.import', 'channels.manage', 'org.write'] as const)
+      expect(hasPermission(only('system_admin'), p)).toBe(true);
     for (const r of ['security_admin', 'audit_admin'] as const) expect(hasPermission(only(r), 'org.write')).toBe(false);
   });
   it('only the system administrator and the campaign office export the roster (mobile numbers are personal data)', () => {
-    const exporters = ROLE_NAMES.filter((role) => hasPermission(actor([{ role, scopeType: 'unit', scopeId: null }]), 'people.export'));
+    const exporters = ROLE_NAMES.filter((role) =>
+      hasPermission(actor([{ role, scopeType: 'unit', scopeId: null }]), 'people.export'),
+    );
     expect(exporters.sort()).toEqual(['campaign_office', 'system_admin']);
   });
   it('permissions only grow when grants are added', () => {
-    const arbGrant = fc.record({ role: fc.constantFrom(...ROLE_NAMES), scopeType: fc.constant('unit' as const), scopeId: fc.constant(null) });
+    const arbGrant = fc.record({
+      role: fc.constantFrom(...ROLE_NAMES),
+      scopeType: fc.constant('unit' as const),
+      scopeId: fc.constant(null),
+    });
     fc.assert(
       fc.property(fc.array(arbGrant), arbGrant, (grants, extra) => {
         const before = permissionsOf(actor(grants));
@@ -41,10 +66,16 @@ const ROLES_LABEL = { system_admin: '系统管理员', security_admin: '安全�
 
 describe('mobile numbers (personal data)', () => {
   const person = (id: string, departmentId: string | null, unitId = 'u1') => ({ id, unitId, departmentId });
-  const head = actor([{ role: 'department_head', scopeType: 'department', scopeId: 'd1' }, { role: 'member', scopeType: 'unit', scopeId: null }]);
+  const head = actor([
+    { role: 'department_head', scopeType: 'department', scopeId: 'd1' },
+    { role: 'member', scopeType: 'unit', scopeId: null },
+  ]);
   const member = { ...actor([{ role: 'member', scopeType: 'unit', scopeId: null }]), personId: 'me' };
   const office = actor([{ role: 'campaign_office', scopeType: 'unit', scopeId: null }]);
-  const secretary = actor([{ role: 'party_secretary', scopeType: 'unit', scopeId: null }, { role: 'discipline', scopeType: 'unit', scopeId: null }]);
+  const secretary = actor([
+    { role: 'party_secretary', scopeType: 'unit', scopeId: null },
+    { role: 'discipline', scopeType: 'unit', scopeId: null },
+  ]);
   it('are seen by the person, by whoever may change the person, and by the roster exporters only', () => {
     expect([canSeePhone(member, person('me', 'd2')), canSeePhone(member, person('p2', 'd2'))]).toEqual([true, false]);
     expect([canSeePhone(head, person('p1', 'd1')), canSeePhone(head, person('p2', 'd2'))]).toEqual([true, false]);
@@ -54,14 +85,25 @@ describe('mobile numbers (personal data)', () => {
     expect(canSeePhone(overseer, person('p3', 'd9', 'child'))).toBe(true);
   });
   it('are searched only where they are seen', () => {
-    expect([phoneSearchScope(office, 'u1'), phoneSearchScope(head, 'u1'), phoneSearchScope(member, 'u1'), phoneSearchScope(secretary, 'u1')]).toEqual(['all', ['d1'], [], []]);
+    expect([
+      phoneSearchScope(office, 'u1'),
+      phoneSearchScope(head, 'u1'),
+      phoneSearchScope(member, 'u1'),
+      phoneSearchScope(secretary, 'u1'),
+    ]).toEqual(['all', ['d1'], [], []]);
     expect(phoneSearchScope(head, 'u2')).toEqual([]);
-    fc.assert(fc.property(fc.array(fc.constantFrom(...ROLE_NAMES), { maxLength: 4 }), fc.constantFrom('d1', 'd2', null), (roles, dept) => {
-      const a = actor(roles.map((role) => ({ role, scopeType: 'unit' as const, scopeId: null })));
-      const scope = phoneSearchScope(a, 'u1');
-      const searchable = scope === 'all' || (dept !== null && scope.includes(dept));
-      return !searchable || canSeePhone(a, person('p', dept));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...ROLE_NAMES), { maxLength: 4 }),
+        fc.constantFrom('d1', 'd2', null),
+        (roles, dept) => {
+          const a = actor(roles.map((role) => ({ role, scopeType: 'unit' as const, scopeId: null })));
+          const scope = phoneSearchScope(a, 'u1');
+          const searchable = scope === 'all' || (dept !== null && scope.includes(dept));
+          return !searchable || canSeePhone(a, person('p', dept));
+        },
+      ),
+    );
   });
 });
 
@@ -91,8 +133,14 @@ describe('canReadUnit', () => {
 
 describe('三员分立', () => {
   it('refuses a second administrator role with the rule in words', () => {
-    expect(separationMessage('security_admin')).toBe('三员分立：该账号已担任另一种管理员角色，不能再担任安全管理员（系统管理员、安全管理员、审计管理员须由不同账号担任）');
-    expect(ADMIN_ROLES.map((r) => separationMessage(r).includes(`不能再担任${ROLES_LABEL[r]}`))).toEqual([true, true, true]);
+    expect(separationMessage('security_admin')).toBe(
+      '三员分立：该账号已担任另一种管理员角色，不能再担任安全管理员（系统管理员、安全管理员、审计管理员须由不同账号担任）',
+    );
+    expect(ADMIN_ROLES.map((r) => separationMessage(r).includes(`不能再担任${ROLES_LABEL[r]}`))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
   it('knows who is an administrator', () => {
     expect(holdsAdminRole(actor([{ role: 'audit_admin', scopeType: 'unit', scopeId: null }]))).toBe(true);

@@ -28,16 +28,80 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = {
-  system_admin: { label: '系统管理员', permissions: ['self', 'org.read', 'org.write', 'people.write', 'people.export', 'history.read', 'units.manage', 'units.oversee', 'calendar.import', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
+  system_admin: {
+    label: '系统管理员',
+    permissions: [
+      'self',
+      'org.read',
+      'org.write',
+      'people.write',
+      'people.export',
+      'history.read',
+      'units.manage',
+      'units.oversee',
+      'calendar.import',
+      'calendar.override',
+      'supervision.manage',
+      'supervision.read',
+      'campaign.manage',
+      'campaign.read',
+      'activity.record',
+      'opinions.manage',
+      'orglife.manage',
+      'channels.manage',
+    ],
+  },
   security_admin: { label: '安全管理员', permissions: ['self', 'org.read', 'users.manage'] },
   audit_admin: { label: '审计管理员', permissions: ['self', 'org.read', 'audit.read', 'history.read'] },
-  campaign_office: { label: '领导小组办公室', permissions: ['self', 'org.read', 'org.write', 'people.write', 'people.export', 'history.read', 'calendar.override', 'supervision.manage', 'supervision.read', 'campaign.manage', 'campaign.read', 'activity.record', 'opinions.manage', 'orglife.manage', 'channels.manage'] },
-  party_secretary: { label: '党组书记', permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'] },
-  leadership_member: { label: '班子成员', permissions: ['self', 'org.read', 'supervision.read', 'campaign.read', 'activity.record'] },
-  branch_secretary: { label: '支部书记', permissions: ['self', 'org.read', 'campaign.read', 'activity.record', 'opinions.manage', 'opinions.triage', 'orglife.manage'] },
+  campaign_office: {
+    label: '领导小组办公室',
+    permissions: [
+      'self',
+      'org.read',
+      'org.write',
+      'people.write',
+      'people.export',
+      'history.read',
+      'calendar.override',
+      'supervision.manage',
+      'supervision.read',
+      'campaign.manage',
+      'campaign.read',
+      'activity.record',
+      'opinions.manage',
+      'orglife.manage',
+      'channels.manage',
+    ],
+  },
+  party_secretary: {
+    label: '党组书记',
+    permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'],
+  },
+  leadership_member: {
+    label: '班子成员',
+    permissions: ['self', 'org.read', 'supervision.read', 'campaign.read', 'activity.record'],
+  },
+  branch_secretary: {
+    label: '支部书记',
+    permissions: [
+      'self',
+      'org.read',
+      'campaign.read',
+      'activity.record',
+      'opinions.manage',
+      'opinions.triage',
+      'orglife.manage',
+    ],
+  },
   branch_committee: { label: '支委', permissions: ['self', 'org.read', 'campaign.read'] },
-  department_head: { label: '科室（中心）负责人', permissions: ['self', 'org.read', 'people.write', 'supervision.read', 'campaign.read', 'activity.record'] },
-  discipline: { label: '机关纪委', permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'] },
+  department_head: {
+    label: '科室（中心）负责人',
+    permissions: ['self', 'org.read', 'people.write', 'supervision.read', 'campaign.read', 'activity.record'],
+  },
+  discipline: {
+    label: '机关纪委',
+    permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'],
+  },
   member: { label: '干部职工', permissions: ['self', 'org.read'] },
   oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee'] },
   opinion_triage: { label: '意见分拣', permissions: ['self', 'org.read', 'opinions.triage'] },
@@ -67,7 +131,8 @@ export const separationMessage = (role: AdminRole) =>
  * administrator could otherwise make a puppet administrator, or take over another one.
  */
 export const ADMIN_ROLES_BY_OPERATOR = '管理员角色只能由运维人员在服务器上用 zuofeng admin 命令授予或撤销';
-export const ADMIN_RESET_BY_OPERATOR = '管理员账号的密码和两步验证只能由运维人员在服务器上用 zuofeng admin reset 命令重置';
+export const ADMIN_RESET_BY_OPERATOR =
+  '管理员账号的密码和两步验证只能由运维人员在服务器上用 zuofeng admin reset 命令重置';
 
 /** Does the actor hold one of the three administrator roles (for which ZUOFENG_REQUIRE_TOTP asks a second factor)? */
 export const holdsAdminRole = (actor: Pick<Actor, 'grants'>) => actor.grants.some((g) => isAdminRole(g.role));

@@ -15,7 +15,13 @@ export const ROSTER_COLUMNS = [
 ] as const;
 export type RosterColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
 
-export const BRANCH_ROLES = { none: '无', secretary: '支部书记', deputy_secretary: '支部副书记', committee: '支部委员', member: '党员' } as const;
+export const BRANCH_ROLES = {
+  none: '无',
+  secretary: '支部书记',
+  deputy_secretary: '支部副书记',
+  committee: '支部委员',
+  member: '党员',
+} as const;
 export type BranchRole = keyof typeof BRANCH_ROLES;
 export const PERSON_STATUSES = { in_service: '在职', left: '离职' } as const;
 export type PersonStatus = keyof typeof PERSON_STATUSES;
@@ -67,7 +73,8 @@ export function validateRosterRow(
   };
   if (!cells.name) err('name', '姓名不能为空');
   else if (cells.name.length > MAX_TEXT.name) err('name', `姓名不能超过${MAX_TEXT.name}个字`);
-  if (cells.department && !departmentNames.has(cells.department)) err('department', `科室“${cells.department}”不存在，请先在组织架构中添加`);
+  if (cells.department && !departmentNames.has(cells.department))
+    err('department', `科室“${cells.department}”不存在，请先在组织架构中添加`);
   if (cells.position.length > MAX_TEXT.position) err('position', `职务不能超过${MAX_TEXT.position}个字`);
   if (cells.rank.length > MAX_TEXT.rank) err('rank', `职级不能超过${MAX_TEXT.rank}个字`);
   const isPartyMember = bool('isPartyMember');
@@ -107,7 +114,8 @@ export function findDuplicateRows(rows: readonly { rowNumber: number; row: Roste
   for (const { rowNumber, row } of rows) {
     const key = rosterKey(row);
     const first = seen.get(key);
-    if (first !== undefined) out.push({ row: rowNumber, column: '姓名', reason: `与第${first}行重复（姓名和联系电话相同）` });
+    if (first !== undefined)
+      out.push({ row: rowNumber, column: '姓名', reason: `与第${first}行重复（姓名和联系电话相同）` });
     else seen.set(key, rowNumber);
   }
   return out;

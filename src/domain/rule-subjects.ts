@@ -17,18 +17,32 @@ export function resolveSubjects(s: RuleSubject, f: UnitFacts): Subject[] {
   const inService = f.people.filter((p) => p.status === 'in_service');
   const person = (p: { id: string; name: string }): Subject => ({ key: p.id, label: p.name, personIds: [p.id] });
   switch (s.kind) {
-    case 'people': return f.people.filter((p) => s.personIds.includes(p.id)).map(person);
-    case 'leadership': return inService.filter((p) => p.isLeadership).map(person);
-    case 'group': return f.members.filter((m) => m.groupId === s.groupId).map((m) => ({ key: m.personId, label: m.personName, personIds: [m.personId] }));
-    case 'each_department': return f.departments.filter((d) => d.active).map((d) => ({ key: d.id, label: d.name, departmentId: d.id }));
-    case 'in_service': return inService.map((p) => ({ key: p.id, label: p.name, objectIds: [p.id] }));
-    case 'unit': return [{ key: 'unit', label: '本单位', everyone: true }];
-    case 'objects': return f.objects.filter((o) => o.active && o.kind === s.objectKind).map((o) => ({ key: o.id, label: o.name, objectIds: [o.id] }));
+    case 'people':
+      return f.people.filter((p) => s.personIds.includes(p.id)).map(person);
+    case 'leadership':
+      return inService.filter((p) => p.isLeadership).map(person);
+    case 'group':
+      return f.members
+        .filter((m) => m.groupId === s.groupId)
+        .map((m) => ({ key: m.personId, label: m.personName, personIds: [m.personId] }));
+    case 'each_department':
+      return f.departments.filter((d) => d.active).map((d) => ({ key: d.id, label: d.name, departmentId: d.id }));
+    case 'in_service':
+      return inService.map((p) => ({ key: p.id, label: p.name, objectIds: [p.id] }));
+    case 'unit':
+      return [{ key: 'unit', label: '本单位', everyone: true }];
+    case 'objects':
+      return f.objects
+        .filter((o) => o.active && o.kind === s.objectKind)
+        .map((o) => ({ key: o.id, label: o.name, objectIds: [o.id] }));
     case 'object_assignees': {
       // Each person assigned to objects of the kind, counted on activities they joined at their own objects.
       const mine = new Map<string, string[]>();
-      for (const o of f.objects.filter((x) => x.active && x.kind === s.objectKind)) for (const p of o.assigneeIds) mine.set(p, [...(mine.get(p) ?? []), o.id]);
-      return f.people.filter((p) => mine.has(p.id)).map((p) => ({ key: p.id, label: p.name, personIds: [p.id], objectIds: mine.get(p.id)! }));
+      for (const o of f.objects.filter((x) => x.active && x.kind === s.objectKind))
+        for (const p of o.assigneeIds) mine.set(p, [...(mine.get(p) ?? []), o.id]);
+      return f.people
+        .filter((p) => mine.has(p.id))
+        .map((p) => ({ key: p.id, label: p.name, personIds: [p.id], objectIds: mine.get(p.id)! }));
     }
   }
 }

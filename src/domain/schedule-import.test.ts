@@ -1,9 +1,18 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { officialFromChineseDays, type ChineseDaysData } from './workdays.js';
-import { MAX_SCHEDULE_DAYS, parseHolidayCnJson, parseIcs, parseScheduleFile, scheduleChanges, ScheduleFileError } from './schedule-import.js';
+import {
+  MAX_SCHEDULE_DAYS,
+  parseHolidayCnJson,
+  parseIcs,
+  parseScheduleFile,
+  scheduleChanges,
+  ScheduleFileError,
+} from './schedule-import.js';
 
-const builtin = officialFromChineseDays(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData);
+const builtin = officialFromChineseDays(
+  createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData,
+);
 
 /** An invented 2027 schedule for tests (the real one is published in the autumn of 2026). */
 const SCHEDULE_2027 = {
@@ -35,8 +44,14 @@ describe('holiday-cn JSON', () => {
       ['{"year":2027,"days":[{"name":"元旦","date":"2026-12-31","isOffDay":true}]}', '不在 2027 年内'],
       ['{"year":2027,"days":[{"date":"2027-01-01","isOffDay":true}]}', '缺少名称'],
       ['{"year":2027,"days":[{"name":"元旦","date":"2027-01-01"}]}', 'isOffDay 应为 true 或 false'],
-      ['{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true},{"name":"元旦","date":"2027-01-01","isOffDay":true}]}', '出现了两次'],
-      [JSON.stringify({ year: 2027, days: Array(367).fill({ name: '元旦', date: '2027-01-01', isOffDay: true }) }), 'days 列表有 367 项，一年最多366天'],
+      [
+        '{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true},{"name":"元旦","date":"2027-01-01","isOffDay":true}]}',
+        '出现了两次',
+      ],
+      [
+        JSON.stringify({ year: 2027, days: Array(367).fill({ name: '元旦', date: '2027-01-01', isOffDay: true }) }),
+        'days 列表有 367 项，一年最多366天',
+      ],
     ];
     for (const [text, message] of bad) expect(() => parseHolidayCnJson(text), text).toThrow(message);
   });
@@ -45,11 +60,20 @@ describe('holiday-cn JSON', () => {
 describe('iCalendar', () => {
   const ics = (events: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events, 'END:VCALENDAR'].join('\r\n');
   const event = (start: string, summary: string, end?: string) =>
-    ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${start}`, ...(end ? [`DTEND;VALUE=DATE:${end}`] : []), `SUMMARY:${summary}`, 'END:VEVENT'].join('\r\n');
+    [
+      'BEGIN:VEVENT',
+      `DTSTART;VALUE=DATE:${start}`,
+      ...(end ? [`DTEND;VALUE=DATE:${end}`] : []),
+      `SUMMARY:${summary}`,
+      'END:VEVENT',
+    ].join('\r\n');
 
   it('reads the chinese-days .ics shape: one event a day, (休) or (班)', () => {
     const s = parseIcs(ics([event('20270101', '元旦(休)', '20270102'), event('20270220', '春节(班)', '20270221')]));
-    expect(s.days).toEqual([{ date: '2027-01-01', working: false, name: '元旦' }, { date: '2027-02-20', working: true, name: '春节' }]);
+    expect(s.days).toEqual([
+      { date: '2027-01-01', working: false, name: '元旦' },
+      { date: '2027-02-20', working: true, name: '春节' },
+    ]);
   });
 
   it('expands a multi-day event (DTEND exclusive)', () => {
@@ -69,7 +93,9 @@ describe('iCalendar', () => {
       const ym = `${2000 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`;
       return event(`${ym}01`, '长假(休)', `${ym}28`);
     };
-    expect(() => parseIcs(ics(Array.from({ length: 20_000 }, (_, i) => month(i % 1200))))).toThrow(`文件中的日期超过${MAX_SCHEDULE_DAYS}天`);
+    expect(() => parseIcs(ics(Array.from({ length: 20_000 }, (_, i) => month(i % 1200))))).toThrow(
+      `文件中的日期超过${MAX_SCHEDULE_DAYS}天`,
+    );
     expect(parseIcs(ics(Array.from({ length: 130 }, (_, i) => month(i)))).days).toHaveLength(130 * 27);
   });
 

@@ -29,7 +29,8 @@ export function parseHolidayCnJson(text: string): ParsedSchedule {
   }
   const o = doc as { year?: unknown; days?: unknown };
   if (typeof o !== 'object' || o === null) return fail('文件内容应为对象：{"year":…, "days":[…]}');
-  if (!Number.isInteger(o.year) || (o.year as number) < 1990 || (o.year as number) > 2100) return fail('缺少有效的 year（1990–2100 之间的年份）');
+  if (!Number.isInteger(o.year) || (o.year as number) < 1990 || (o.year as number) > 2100)
+    return fail('缺少有效的 year（1990–2100 之间的年份）');
   if (!Array.isArray(o.days) || o.days.length === 0) return fail('缺少 days 列表，或列表为空');
   if (o.days.length > 366) return fail(`days 列表有 ${o.days.length} 项，一年最多366天`);
   const year = o.year as number;
@@ -45,7 +46,8 @@ export function parseHolidayCnJson(text: string): ParsedSchedule {
       return fail(`${where}：${(err as Error).message}`);
     }
     if (yearOf(day) !== year) return fail(`${where}的日期 ${e.date} 不在 ${year} 年内`);
-    if (typeof e.name !== 'string' || !e.name.trim() || e.name.length > 20) return fail(`${where}（${e.date}）缺少名称`);
+    if (typeof e.name !== 'string' || !e.name.trim() || e.name.length > 20)
+      return fail(`${where}（${e.date}）缺少名称`);
     if (typeof e.isOffDay !== 'boolean') return fail(`${where}（${e.date}）的 isOffDay 应为 true 或 false`);
     return { date: e.date, working: !e.isOffDay, name: e.name.trim() };
   });
@@ -63,7 +65,10 @@ function checkUnique(days: ParsedSchedule['days']) {
 
 /** Unfolds the continuation lines of an iCalendar file (RFC 5545 §3.1). */
 function unfold(text: string): string[] {
-  return text.replace(/\r\n/g, '\n').replace(/\n[ \t]/g, '').split('\n');
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(/\n[ \t]/g, '')
+    .split('\n');
 }
 
 const icsDate = (v: string, what: string) => {
@@ -97,11 +102,16 @@ export function parseIcs(text: string): ParsedSchedule {
       const summary = (ev.SUMMARY ?? '').trim();
       const working = /班/.test(summary) && !/休/.test(summary);
       if (!working && !/休/.test(summary)) return fail(`${what}（${summary || '无标题'}）未注明“休”或“班”`);
-      const name = summary.replace(/[（(][^）)]*[）)]/g, '').replace(/[休班]$/, '').trim() || (working ? '调休上班' : '休息');
+      const name =
+        summary
+          .replace(/[（(][^）)]*[）)]/g, '')
+          .replace(/[休班]$/, '')
+          .trim() || (working ? '调休上班' : '休息');
       const start = icsDate(ev.DTSTART, what);
       const end = ev.DTEND ? icsDate(ev.DTEND, what) : start + 1;
       if (end <= start || end - start > 31) return fail(`${what}的起止日期不合理`);
-      if (days.length + (end - start) > MAX_SCHEDULE_DAYS) return fail(`文件中的日期超过${MAX_SCHEDULE_DAYS}天，一次请导入不超过十年的安排`);
+      if (days.length + (end - start) > MAX_SCHEDULE_DAYS)
+        return fail(`文件中的日期超过${MAX_SCHEDULE_DAYS}天，一次请导入不超过十年的安排`);
       for (let d = start; d < end; d++) days.push({ date: toIsoDate(d), working, name });
       ev = null;
     } else if (ev) {
@@ -132,11 +142,20 @@ export interface DayChange {
  * What applying `parsed` would change in the official calendar: every day of its years whose
  * working status or name differs. An imported year replaces that year's data entirely.
  */
-export function scheduleChanges(current: Pick<CalendarSource, 'years' | 'official'>, parsed: ParsedSchedule): DayChange[] {
+export function scheduleChanges(
+  current: Pick<CalendarSource, 'years' | 'official'>,
+  parsed: ParsedSchedule,
+): DayChange[] {
   const years = new Set(parsed.years);
   const before = new WorkdayCalendar(current);
   const kept = [...current.official].filter(([d]) => !years.has(Number(d.slice(0, 4))));
-  const after = new WorkdayCalendar({ years: [...current.years, ...years], official: [...kept, ...parsed.days.map((d) => [d.date, { working: d.working, name: d.name }] as [IsoDate, DayRule])] });
+  const after = new WorkdayCalendar({
+    years: [...current.years, ...years],
+    official: [
+      ...kept,
+      ...parsed.days.map((d) => [d.date, { working: d.working, name: d.name }] as [IsoDate, DayRule]),
+    ],
+  });
   const changes: DayChange[] = [];
   for (const y of parsed.years) {
     for (let day = parseIsoDate(`${y}-01-01`), last = parseIsoDate(`${y}-12-31`); day <= last; day++) {
@@ -144,7 +163,11 @@ export function scheduleChanges(current: Pick<CalendarSource, 'years' | 'officia
       const b = before.dayInfo(date);
       const a = after.dayInfo(date);
       if (b.working !== a.working || b.name !== a.name) {
-        changes.push({ date, before: { working: b.working, name: b.name, provisional: b.provisional }, after: { working: a.working, name: a.name } });
+        changes.push({
+          date,
+          before: { working: b.working, name: b.name, provisional: b.provisional },
+          after: { working: a.working, name: a.name },
+        });
       }
     }
   }

@@ -10,14 +10,27 @@ import type { WorkdayCalendar } from './workdays.js';
  *                       ↑ return 退回 (with a reason) ┘
  *   any open status → withdrawn 已撤销 (with a reason);  closed → in_progress (reopen, with a reason)
  */
-export const ITEM_STATUSES = { assigned: '待签收', in_progress: '办理中', under_review: '待复核', closed: '已办结', withdrawn: '已撤销' } as const;
+export const ITEM_STATUSES = {
+  assigned: '待签收',
+  in_progress: '办理中',
+  under_review: '待复核',
+  closed: '已办结',
+  withdrawn: '已撤销',
+} as const;
 export type ItemStatus = keyof typeof ITEM_STATUSES;
 
 /** The statuses in which an item is still open (待签收、办理中、待复核): the one list every rule and query uses. */
 export const OPEN_STATUSES = ['assigned', 'in_progress', 'under_review'] as const satisfies readonly ItemStatus[];
 export const isOpenStatus = (s: ItemStatus) => (OPEN_STATUSES as readonly ItemStatus[]).includes(s);
 
-export const ITEM_ACTIONS = { sign: '签收', submit: '提交办结', return: '退回', close: '复核销号', withdraw: '撤销', reopen: '重新打开' } as const;
+export const ITEM_ACTIONS = {
+  sign: '签收',
+  submit: '提交办结',
+  return: '退回',
+  close: '复核销号',
+  withdraw: '撤销',
+  reopen: '重新打开',
+} as const;
 export type ItemAction = keyof typeof ITEM_ACTIONS;
 
 /** What the rules need to know about the item. */
@@ -66,7 +79,12 @@ export function handles(item: ItemFacts, actor: ActorFacts): boolean {
  * May `actor` take `action` on `item` now? The status check comes first (a transition not allowed
  * from the current status is a 400 whoever asks), then who may act (403), then the input (400).
  */
-export function checkTransition(item: ItemFacts, action: ItemAction, actor: ActorFacts, input: TransitionInput = {}): TransitionResult {
+export function checkTransition(
+  item: ItemFacts,
+  action: ItemAction,
+  actor: ActorFacts,
+  input: TransitionInput = {},
+): TransitionResult {
   const rule = NEXT[action];
   if (!rule.from.includes(item.status)) {
     if (action === 'close' && item.status === 'in_progress') return refuse(400, '事项尚未提交复核，不能销号');
@@ -76,7 +94,8 @@ export function checkTransition(item: ItemFacts, action: ItemAction, actor: Acto
   switch (action) {
     case 'sign':
     case 'submit':
-      if (!handles(item, actor)) return refuse(403, `只有承办人${item.backupActing ? '或代岗的B岗人员' : ''}可以${ITEM_ACTIONS[action]}`);
+      if (!handles(item, actor))
+        return refuse(403, `只有承办人${item.backupActing ? '或代岗的B岗人员' : ''}可以${ITEM_ACTIONS[action]}`);
       if (action === 'submit' && !input.result?.trim()) return refuse(400, '请填写办理结果');
       break;
     case 'return':
@@ -123,7 +142,12 @@ const CADENCE_DAYS = { weekly: 7, monthly: 31 } as const;
  * closing date, or today). Each stretch of more than 7 (31) days after the last report or lapse
  * counts once per period — the rule of `reportMissing`, applied over the item's whole life.
  */
-export function countLapses(cadence: ReportCadence, assignedOn: IsoDate, reportDates: readonly IsoDate[], end: IsoDate): number {
+export function countLapses(
+  cadence: ReportCadence,
+  assignedOn: IsoDate,
+  reportDates: readonly IsoDate[],
+  end: IsoDate,
+): number {
   if (cadence === 'none') return 0;
   const period = CADENCE_DAYS[cadence];
   let last = parseIsoDate(assignedOn);
@@ -146,7 +170,10 @@ export function countLapses(cadence: ReportCadence, assignedOn: IsoDate, reportD
 }
 
 /** A weekly report is missing after 7 days without one (since assignment); a monthly one after 31. */
-export function reportMissing(item: { cadence: ReportCadence; lastReportOn: IsoDate | null; assignedOn: IsoDate }, today: IsoDate): boolean {
+export function reportMissing(
+  item: { cadence: ReportCadence; lastReportOn: IsoDate | null; assignedOn: IsoDate },
+  today: IsoDate,
+): boolean {
   if (item.cadence === 'none') return false;
   const since = item.lastReportOn ?? item.assignedOn;
   return parseIsoDate(today) - parseIsoDate(since) > (item.cadence === 'weekly' ? 7 : 31);

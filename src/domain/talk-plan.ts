@@ -17,11 +17,22 @@ export interface TalkPerson {
 
 export type TalkKind = 'committee_pair' | 'committee_member' | 'member_member' | 'one_to_three';
 export const TALK_KIND_LABELS: Record<TalkKind, string> = {
-  committee_pair: '支部委员之间', committee_member: '支部委员和党员之间', member_member: '党员和党员之间', one_to_three: '班子成员“一对三”',
+  committee_pair: '支部委员之间',
+  committee_member: '支部委员和党员之间',
+  member_member: '党员和党员之间',
+  one_to_three: '班子成员“一对三”',
 };
 
-export interface PlannedTalk { kind: TalkKind; a: string; b: string }
-export interface TalkPlan { talks: PlannedTalk[]; load: Record<string, number>; uncovered: string[] }
+export interface PlannedTalk {
+  kind: TalkKind;
+  a: string;
+  b: string;
+}
+export interface TalkPlan {
+  talks: PlannedTalk[];
+  load: Record<string, number>;
+  uncovered: string[];
+}
 
 export interface TalkOptions {
   /** At most this many members per leadership member in “一对三” (default 3). */
@@ -36,16 +47,24 @@ export function planTalks(people: readonly TalkPerson[], opts: TalkOptions = {})
   const leaders = people.filter((p) => p.leadership);
   const members = people.filter((p) => p.member && !p.committee && !p.leadership);
   const talks: PlannedTalk[] = [];
-  for (let i = 0; i < committee.length; i++) for (let j = i + 1; j < committee.length; j++) talks.push({ kind: 'committee_pair', a: committee[i]!.id, b: committee[j]!.id });
-  if (opts.committeeWithEachMember ?? true) for (const c of committee) for (const m of members) talks.push({ kind: 'committee_member', a: c.id, b: m.id });
+  for (let i = 0; i < committee.length; i++)
+    for (let j = i + 1; j < committee.length; j++)
+      talks.push({ kind: 'committee_pair', a: committee[i]!.id, b: committee[j]!.id });
+  if (opts.committeeWithEachMember ?? true)
+    for (const c of committee) for (const m of members) talks.push({ kind: 'committee_member', a: c.id, b: m.id });
   // Among members: a ring within each department, so that everyone talks with a colleague.
   const byDept = new Map<string, TalkPerson[]>();
   for (const m of members) byDept.set(m.departmentId ?? '', [...(byDept.get(m.departmentId ?? '') ?? []), m]);
   for (const group of byDept.values()) {
     if (group.length === 2) talks.push({ kind: 'member_member', a: group[0]!.id, b: group[1]!.id });
-    if (group.length > 2) group.forEach((m, i) => talks.push({ kind: 'member_member', a: m.id, b: group[(i + 1) % group.length]!.id }));
+    if (group.length > 2)
+      group.forEach((m, i) => talks.push({ kind: 'member_member', a: m.id, b: group[(i + 1) % group.length]!.id }));
   }
-  const { assigned, load, uncovered } = oneToThree(leaders, people.filter((p) => p.member && !p.leadership), leaderMax);
+  const { assigned, load, uncovered } = oneToThree(
+    leaders,
+    people.filter((p) => p.member && !p.leadership),
+    leaderMax,
+  );
   for (const [memberId, leaderId] of assigned) talks.push({ kind: 'one_to_three', a: leaderId, b: memberId });
   return { talks, load, uncovered };
 }

@@ -45,7 +45,8 @@ describe('matchTotp', () => {
     expect(matchTotp(secret, totpCode(secret, step + 1), now, step)).toBe(step + 1);
   });
   it('refuses malformed codes, and accepts spaces inside', () => {
-    for (const bad of ['', '12345', '1234567', 'abcdef', '12 34 5']) expect(matchTotp(secret, bad, now, null)).toBeNull();
+    for (const bad of ['', '12345', '1234567', 'abcdef', '12 34 5'])
+      expect(matchTotp(secret, bad, now, null)).toBeNull();
     const c = totpCode(secret, step);
     expect(matchTotp(secret, `${c.slice(0, 3)} ${c.slice(3)}`, now, null)).toBe(step);
   });
@@ -53,11 +54,23 @@ describe('matchTotp', () => {
 
 describe('base32', () => {
   it('matches RFC 4648 §10 (without padding)', () => {
-    expect(['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map((s) => base32Encode(ascii(s)))).toEqual(['', 'MY', 'MZXQ', 'MZXW6', 'MZXW6YQ', 'MZXW6YTB', 'MZXW6YTBOI']);
+    expect(['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map((s) => base32Encode(ascii(s)))).toEqual([
+      '',
+      'MY',
+      'MZXQ',
+      'MZXW6',
+      'MZXW6YQ',
+      'MZXW6YTB',
+      'MZXW6YTBOI',
+    ]);
     expect(Buffer.from(base32Decode('mzxw6ytboi======')).toString()).toBe('foobar');
   });
   it('round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (b) => Buffer.from(base32Decode(base32Encode(b))).equals(Buffer.from(b))));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (b) =>
+        Buffer.from(base32Decode(base32Encode(b))).equals(Buffer.from(b)),
+      ),
+    );
   });
   it('refuses characters outside the alphabet', () => {
     expect(() => base32Decode('ABC1')).toThrow();
@@ -69,6 +82,12 @@ describe('otpauthUri', () => {
     const uri = otpauthUri('JBSWY3DPEHPK3PXP', 'zhang.san', '作风');
     expect(uri.startsWith('otpauth://totp/%E4%BD%9C%E9%A3%8E:zhang.san?')).toBe(true);
     const q = new URL(uri).searchParams;
-    expect(Object.fromEntries(q)).toEqual({ secret: 'JBSWY3DPEHPK3PXP', issuer: '作风', algorithm: 'SHA1', digits: '6', period: '30' });
+    expect(Object.fromEntries(q)).toEqual({
+      secret: 'JBSWY3DPEHPK3PXP',
+      issuer: '作风',
+      algorithm: 'SHA1',
+      digits: '6',
+      period: '30',
+    });
   });
 });

@@ -14,7 +14,12 @@ export const TOTP_DIGITS = 6;
 export const totpStepOf = (unixMs: number, stepSeconds = TOTP_STEP_SECONDS) => Math.floor(unixMs / 1000 / stepSeconds);
 
 /** HOTP of a counter (RFC 4226 §5.3: dynamic truncation), zero-padded to `digits`. */
-export function hotp(secret: Uint8Array, counter: number, digits = TOTP_DIGITS, alg: 'sha1' | 'sha256' | 'sha512' = 'sha1'): string {
+export function hotp(
+  secret: Uint8Array,
+  counter: number,
+  digits = TOTP_DIGITS,
+  alg: 'sha1' | 'sha256' | 'sha512' = 'sha1',
+): string {
   const msg = Buffer.alloc(8);
   msg.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
   msg.writeUInt32BE(counter >>> 0, 4);
@@ -31,7 +36,12 @@ export const totpCode = (secret: Uint8Array, step: number, digits = TOTP_DIGITS)
  * The step a code matches, trying the current step, then the one before and the one after; null
  * when it matches none, or only steps at or before `lastUsedStep` (a replay).
  */
-export function matchTotp(secret: Uint8Array, code: string, unixMs: number, lastUsedStep: number | null): number | null {
+export function matchTotp(
+  secret: Uint8Array,
+  code: string,
+  unixMs: number,
+  lastUsedStep: number | null,
+): number | null {
   const clean = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(clean)) return null;
   const now = totpStepOf(unixMs);
@@ -90,6 +100,12 @@ export function base32Decode(text: string): Uint8Array {
 /** The otpauth:// URI an authenticator app reads from the QR code (Key Uri Format). */
 export function otpauthUri(secretBase32: string, account: string, issuer: string): string {
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
-  const q = new URLSearchParams({ secret: secretBase32, issuer, algorithm: 'SHA1', digits: String(TOTP_DIGITS), period: String(TOTP_STEP_SECONDS) });
+  const q = new URLSearchParams({
+    secret: secretBase32,
+    issuer,
+    algorithm: 'SHA1',
+    digits: String(TOTP_DIGITS),
+    period: String(TOTP_STEP_SECONDS),
+  });
   return `otpauth://totp/${label}?${q.toString()}`;
 }

@@ -1,7 +1,15 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addWorkingDays, isWorkingDay, nextWorkingDay, officialFromChineseDays, workingDaysBetween, WorkdayCalendar, type ChineseDaysData } from './workdays.js';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  nextWorkingDay,
+  officialFromChineseDays,
+  workingDaysBetween,
+  WorkdayCalendar,
+  type ChineseDaysData,
+} from './workdays.js';
 import { parseIsoDate, toIsoDate, shanghaiDate, endOfShanghaiDay } from './civil-date.js';
 
 const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData;
@@ -10,7 +18,19 @@ const add = (d: string, n: number) => calendar.addWorkingDays(d, n).date;
 
 describe('the 2025 and 2026 official schedules', () => {
   it('knows every make-up working day (调休上班), all weekend days', () => {
-    for (const d of ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11', '2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']) {
+    for (const d of [
+      '2025-01-26',
+      '2025-02-08',
+      '2025-04-27',
+      '2025-09-28',
+      '2025-10-11',
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]) {
       const info = calendar.dayInfo(d);
       expect([d, info.working, info.kind, info.name]).toEqual([d, true, 'makeup', '调休上班']);
       expect([0, 6]).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
@@ -68,7 +88,13 @@ describe('the free functions', () => {
 
 describe('overrides and missing years', () => {
   it('applies a unit override on top of the official schedule', () => {
-    const local = new WorkdayCalendar({ ...officialFromChineseDays(data), overrides: [['2026-10-12', { working: false, reason: '县庆放假' }], ['2026-10-11', { working: true, reason: '防汛值班' }]] });
+    const local = new WorkdayCalendar({
+      ...officialFromChineseDays(data),
+      overrides: [
+        ['2026-10-12', { working: false, reason: '县庆放假' }],
+        ['2026-10-11', { working: true, reason: '防汛值班' }],
+      ],
+    });
     expect(local.dayInfo('2026-10-12')).toMatchObject({ working: false, kind: 'override_off', name: '县庆放假' });
     expect(local.addWorkingDays('2026-09-28', 7).date).toBe('2026-10-13');
     expect(local.addWorkingDays('2026-09-28', 6).date).toBe('2026-10-11');
@@ -81,8 +107,10 @@ describe('overrides and missing years', () => {
   });
 
   it('refuses impossible dates and counts out of range', () => {
-    for (const bad of ['2026-02-30', '2026-13-01', '', '2026-1-1', 'abc']) expect(() => calendar.addWorkingDays(bad, 1)).toThrow();
-    for (const n of [-1, 3651, 1.5, Number.NaN]) expect(() => calendar.addWorkingDays('2026-01-05', n)).toThrow(RangeError);
+    for (const bad of ['2026-02-30', '2026-13-01', '', '2026-1-1', 'abc'])
+      expect(() => calendar.addWorkingDays(bad, 1)).toThrow();
+    for (const n of [-1, 3651, 1.5, Number.NaN])
+      expect(() => calendar.addWorkingDays('2026-01-05', n)).toThrow(RangeError);
   });
 
   it('walks correctly beyond the indexed span', () => {
@@ -104,7 +132,13 @@ describe('properties', () => {
   });
 
   it('workingDaysBetween(d, addWorkingDays(d, n)) = n', () => {
-    fc.assert(fc.property(arbDate, fc.integer({ min: 0, max: 3650 }), (d, n) => calendar.workingDaysBetween(d, add(d, n)).days === n));
+    fc.assert(
+      fc.property(
+        arbDate,
+        fc.integer({ min: 0, max: 3650 }),
+        (d, n) => calendar.workingDaysBetween(d, add(d, n)).days === n,
+      ),
+    );
   });
 
   it('agrees with a day-by-day count', () => {

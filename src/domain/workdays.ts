@@ -99,9 +99,23 @@ export class WorkdayCalendar {
     const day = parseIsoDate(date);
     const provisional = !this.years.has(yearOf(day));
     const o = this.overrides.get(day);
-    if (o) return { date, working: o.working, kind: o.working ? 'override_working' : 'override_off', name: o.reason, provisional };
+    if (o)
+      return {
+        date,
+        working: o.working,
+        kind: o.working ? 'override_working' : 'override_off',
+        name: o.reason,
+        provisional,
+      };
     const r = this.official.get(day);
-    if (r) return { date, working: r.working, kind: r.working ? 'makeup' : 'holiday', name: r.working ? '调休上班' : r.name, provisional };
+    if (r)
+      return {
+        date,
+        working: r.working,
+        kind: r.working ? 'makeup' : 'holiday',
+        name: r.working ? '调休上班' : r.name,
+        provisional,
+      };
     const weekend = weekdayOf(day) === 0 || weekdayOf(day) === 6;
     return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', name: weekend ? '周末' : '', provisional };
   }
@@ -115,7 +129,8 @@ export class WorkdayCalendar {
    * `provisional` when any day counted lies in a year whose schedule is not loaded.
    */
   addWorkingDays(date: IsoDate, n: number): { date: IsoDate; provisional: boolean } {
-    if (!Number.isInteger(n) || n < 0 || n > MAX_WORKING_DAYS) throw new RangeError(`工作日数应为 0 到 ${MAX_WORKING_DAYS} 之间的整数`);
+    if (!Number.isInteger(n) || n < 0 || n > MAX_WORKING_DAYS)
+      throw new RangeError(`工作日数应为 0 到 ${MAX_WORKING_DAYS} 之间的整数`);
     const start = parseIsoDate(date);
     const due = n === 0 ? start : this.nthAfter(start, n);
     return { date: toIsoDate(due), provisional: n > 0 && !this.covered(start, due) };
@@ -205,7 +220,8 @@ export const isWorkingDay = (date: IsoDate, calendar: WorkdayCalendar) => calend
 export const addWorkingDays = (date: IsoDate, n: number, calendar: WorkdayCalendar) => calendar.addWorkingDays(date, n);
 
 /** Working days in (from, to]; negative when `to` is before `from`. */
-export const workingDaysBetween = (from: IsoDate, to: IsoDate, calendar: WorkdayCalendar) => calendar.workingDaysBetween(from, to);
+export const workingDaysBetween = (from: IsoDate, to: IsoDate, calendar: WorkdayCalendar) =>
+  calendar.workingDaysBetween(from, to);
 
 /** The first working day strictly after `date`. */
 export const nextWorkingDay = (date: IsoDate, calendar: WorkdayCalendar) => calendar.nextWorkingDay(date);

@@ -2,15 +2,36 @@ import zlib from 'node:zlib';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { checkArchive, entryData, readZipDirectory, ZipFormatError, type ArchiveLimits, type ZipDirectory } from './zip-directory.js';
+import {
+  checkArchive,
+  entryData,
+  readZipDirectory,
+  ZipFormatError,
+  type ArchiveLimits,
+  type ZipDirectory,
+} from './zip-directory.js';
 
 const MB = 1024 * 1024;
-const roomy: ArchiveLimits = { maxEntries: 1000, maxTotalBytes: 1e9, maxEntryBytes: 1e9, partLimits: [], maxRatio: 1e9, ratioFloorBytes: 0 };
+const roomy: ArchiveLimits = {
+  maxEntries: 1000,
+  maxTotalBytes: 1e9,
+  maxEntryBytes: 1e9,
+  partLimits: [],
+  maxRatio: 1e9,
+  ratioFloorBytes: 0,
+};
 
-async function zipOf(files: { name: string; data: Uint8Array }[], o: { compression?: 'STORE' | 'DEFLATE'; streamFiles?: boolean } = {}) {
+async function zipOf(
+  files: { name: string; data: Uint8Array }[],
+  o: { compression?: 'STORE' | 'DEFLATE'; streamFiles?: boolean } = {},
+) {
   const zip = new JSZip();
   for (const f of files) zip.file(f.name, f.data, { createFolders: false });
-  return zip.generateAsync({ type: 'uint8array', compression: o.compression ?? 'DEFLATE', streamFiles: o.streamFiles ?? false });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: o.compression ?? 'DEFLATE',
+    streamFiles: o.streamFiles ?? false,
+  });
 }
 
 function inflate(bytes: Uint8Array, directory: ZipDirectory, i: number): Buffer {
@@ -29,32 +50,49 @@ function patched(bytes: Uint8Array, at: number, value: number, size: 2 | 4): Uin
   return copy;
 }
 
-const centralOffset = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 22 + 16, true);
+const centralOffset = (bytes: Uint8Array) =>
+  new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 22 + 16, true);
 
 const arbFiles = fc.uniqueArray(
   fc.record({
     name: fc.stringMatching(/^[a-z花名册]{1,6}(\/[a-z0-9]{1,6}){0,2}\.(xml|txt)$/),
-    data: fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 0, max: 20000 }).map((n) => new Uint8Array(n).fill(65))),
+    data: fc.oneof(
+      fc.uint8Array({ maxLength: 3000 }),
+      fc.integer({ min: 0, max: 20000 }).map((n) => new Uint8Array(n).fill(65)),
+    ),
   }),
   { selector: (f) => f.name, minLength: 1, maxLength: 8 },
 );
 
 describe('readZipDirectory', () => {
   it('reads back what jszip wrote: names, sizes, methods, and where each entry’s bytes are', async () => {
-    await fc.assert(fc.asyncProperty(arbFiles, fc.constantFrom('STORE', 'DEFLATE'), fc.boolean(), async (files, compression, streamFiles) => {
-      const bytes = await zipOf(files, { compression: compression as 'STORE' | 'DEFLATE', streamFiles });
-      const directory = readZipDirectory(bytes);
-      expect(directory.entries.map((e) => [e.name, e.uncompressedSize])).toEqual(files.map((f) => [f.name, f.data.length]));
-      directory.entries.forEach((e, i) => {
-        expect(e.method === 0 || e.method === 8).toBe(true);
-        expect(inflate(bytes, directory, i).equals(Buffer.from(files[i]!.data))).toBe(true);
-      });
-      expect(checkArchive(directory, roomy)).toBeNull();
-    }), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        arbFiles,
+        fc.constantFrom('STORE', 'DEFLATE'),
+        fc.boolean(),
+        async (files, compression, streamFiles) => {
+          const bytes = await zipOf(files, { compression: compression as 'STORE' | 'DEFLATE', streamFiles });
+          const directory = readZipDirectory(bytes);
+          expect(directory.entries.map((e) => [e.name, e.uncompressedSize])).toEqual(
+            files.map((f) => [f.name, f.data.length]),
+          );
+          directory.entries.forEach((e, i) => {
+            expect(e.method === 0 || e.method === 8).toBe(true);
+            expect(inflate(bytes, directory, i).equals(Buffer.from(files[i]!.data))).toBe(true);
+          });
+          expect(checkArchive(directory, roomy)).toBeNull();
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('throws only ZipFormatError on anything that is not a zip, or a damaged one', async () => {
-    const good = await zipOf([{ name: 'xl/workbook.xml', data: new Uint8Array(500).fill(66) }, { name: 'a.txt', data: new Uint8Array([1, 2, 3]) }]);
+    const good = await zipOf([
+      { name: 'xl/workbook.xml', data: new Uint8Array(500).fill(66) },
+      { name: 'a.txt', data: new Uint8Array([1, 2, 3]) },
+    ]);
     const attempt = (bytes: Uint8Array) => {
       try {
         const d = readZipDirectory(bytes);
@@ -64,11 +102,14 @@ describe('readZipDirectory', () => {
       }
     };
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), attempt));
-    fc.assert(fc.property(fc.integer({ min: 0, max: good.length - 1 }), fc.integer({ min: 0, max: 255 }), (at, byte) => {
-      const bad = new Uint8Array(good);
-      bad[at] = byte;
-      attempt(bad);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: good.length - 1 }), fc.integer({ min: 0, max: 255 }), (at, byte) => {
+        const bad = new Uint8Array(good);
+        bad[at] = byte;
+        attempt(bad);
+      }),
+      { numRuns: 2000 },
+    );
     fc.assert(fc.property(fc.integer({ min: 0, max: good.length - 1 }), (cut) => attempt(good.subarray(0, cut))));
   });
 
@@ -96,26 +137,44 @@ describe('readZipDirectory', () => {
 
 describe('checkArchive', () => {
   const limits: ArchiveLimits = {
-    maxEntries: 10, maxTotalBytes: 3 * MB, maxEntryBytes: 1 * MB,
+    maxEntries: 10,
+    maxTotalBytes: 3 * MB,
+    maxEntryBytes: 1 * MB,
     partLimits: [{ match: (n) => n === 'big.xml', maxBytes: 2 * MB }],
-    maxRatio: 100, ratioFloorBytes: 64 * 1024,
+    maxRatio: 100,
+    ratioFloorBytes: 64 * 1024,
   };
   /** Text that deflates about as well as a spreadsheet's XML does not: pseudo-random letters. */
   const text = (n: number) => {
     let x = 12345;
-    return Uint8Array.from({ length: n }, () => 32 + ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) % 90);
+    return Uint8Array.from({ length: n }, () => 32 + (((x = (x * 1103515245 + 12345) >>> 0) >>> 16) % 90));
   };
 
   it('accepts an archive within every limit', async () => {
-    const bytes = await zipOf([{ name: 'big.xml', data: text(1.5 * MB) }, { name: 'small.xml', data: text(1000) }]);
+    const bytes = await zipOf([
+      { name: 'big.xml', data: text(1.5 * MB) },
+      { name: 'small.xml', data: text(1000) },
+    ]);
     expect(checkArchive(readZipDirectory(bytes), limits)).toBeNull();
   });
 
   it('names the entry whose declared size is over its limit, the part’s own limit first', async () => {
-    const over = await zipOf([{ name: 'small.xml', data: text(10) }, { name: 'other.xml', data: text(1 * MB + 1) }]);
-    expect(checkArchive(readZipDirectory(over), limits)).toEqual({ kind: 'entry_too_large', entry: 'other.xml', bytes: MB + 1, limit: MB });
+    const over = await zipOf([
+      { name: 'small.xml', data: text(10) },
+      { name: 'other.xml', data: text(1 * MB + 1) },
+    ]);
+    expect(checkArchive(readZipDirectory(over), limits)).toEqual({
+      kind: 'entry_too_large',
+      entry: 'other.xml',
+      bytes: MB + 1,
+      limit: MB,
+    });
     const big = await zipOf([{ name: 'big.xml', data: text(2 * MB + 1) }]);
-    expect(checkArchive(readZipDirectory(big), limits)).toMatchObject({ kind: 'entry_too_large', entry: 'big.xml', limit: 2 * MB });
+    expect(checkArchive(readZipDirectory(big), limits)).toMatchObject({
+      kind: 'entry_too_large',
+      entry: 'big.xml',
+      limit: 2 * MB,
+    });
   });
 
   it('refuses a zip bomb by its ratio even within the size limits', async () => {
@@ -135,14 +194,28 @@ describe('checkArchive', () => {
   it('refuses encrypted entries, unknown methods and stored entries whose sizes differ', async () => {
     const bytes = await zipOf([{ name: 'a.xml', data: text(100) }]);
     const cd = centralOffset(bytes);
-    expect(checkArchive(readZipDirectory(patched(bytes, cd + 8, 1, 2)), limits)).toEqual({ kind: 'unsupported', entry: 'a.xml', reason: 'encrypted' });
-    expect(checkArchive(readZipDirectory(patched(bytes, cd + 10, 12, 2)), limits)).toEqual({ kind: 'unsupported', entry: 'a.xml', reason: 'method' });
+    expect(checkArchive(readZipDirectory(patched(bytes, cd + 8, 1, 2)), limits)).toEqual({
+      kind: 'unsupported',
+      entry: 'a.xml',
+      reason: 'encrypted',
+    });
+    expect(checkArchive(readZipDirectory(patched(bytes, cd + 10, 12, 2)), limits)).toEqual({
+      kind: 'unsupported',
+      entry: 'a.xml',
+      reason: 'method',
+    });
     const stored = await zipOf([{ name: 'a.xml', data: text(100) }], { compression: 'STORE' });
-    expect(checkArchive(readZipDirectory(patched(stored, centralOffset(stored) + 24, 5000, 4)), limits)).toMatchObject({ kind: 'unsupported', reason: 'method' });
+    expect(checkArchive(readZipDirectory(patched(stored, centralOffset(stored) + 24, 5000, 4)), limits)).toMatchObject({
+      kind: 'unsupported',
+      reason: 'method',
+    });
   });
 
   it('refuses entries that share compressed bytes (one kernel counted many times)', async () => {
-    const bytes = await zipOf([{ name: 'a.xml', data: text(1000) }, { name: 'b.xml', data: text(1000) }]);
+    const bytes = await zipOf([
+      { name: 'a.xml', data: text(1000) },
+      { name: 'b.xml', data: text(1000) },
+    ]);
     const d = readZipDirectory(bytes);
     const second = centralOffset(bytes) + 46 + 'a.xml'.length;
     const shared = patched(bytes, second + 42, d.entries[0]!.localHeaderOffset, 4);

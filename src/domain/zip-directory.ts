@@ -75,7 +75,12 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
       uncompressedSize: dv.getUint32(p + 24, true),
       localHeaderOffset: dv.getUint32(p + 42, true),
     };
-    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) fail('zip64 is not supported');
+    if (
+      entry.compressedSize === 0xffffffff ||
+      entry.uncompressedSize === 0xffffffff ||
+      entry.localHeaderOffset === 0xffffffff
+    )
+      fail('zip64 is not supported');
     entries.push(entry);
     p = next;
   }
@@ -90,7 +95,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
 export function entryData(bytes: Uint8Array, directory: ZipDirectory, entry: ZipEntry): { start: number; end: number } {
   const dv = view(bytes);
   const at = entry.localHeaderOffset;
-  if (at + 30 > directory.directoryOffset || dv.getUint32(at, true) !== LOCAL) fail(`no local header for ${entry.name}`);
+  if (at + 30 > directory.directoryOffset || dv.getUint32(at, true) !== LOCAL)
+    fail(`no local header for ${entry.name}`);
   const nameLength = dv.getUint16(at + 26, true);
   const start = at + 30 + nameLength + dv.getUint16(at + 28, true);
   const localName = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(at + 30, at + 30 + nameLength));
@@ -129,11 +135,13 @@ export function checkArchive(directory: ZipDirectory, limits: ArchiveLimits): Ar
   for (const e of entries) {
     if (e.flags & 1) return { kind: 'unsupported', entry: e.name, reason: 'encrypted' };
     if (e.method !== 0 && e.method !== 8) return { kind: 'unsupported', entry: e.name, reason: 'method' };
-    if (e.method === 0 && e.compressedSize !== e.uncompressedSize) return { kind: 'unsupported', entry: e.name, reason: 'method' };
+    if (e.method === 0 && e.compressedSize !== e.uncompressedSize)
+      return { kind: 'unsupported', entry: e.name, reason: 'method' };
     const limit = limits.partLimits.find((l) => l.match(e.name))?.maxBytes ?? limits.maxEntryBytes;
     if (e.uncompressedSize > limit) return { kind: 'entry_too_large', entry: e.name, bytes: e.uncompressedSize, limit };
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-    if (e.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) return { kind: 'ratio', entry: e.name, ratio };
+    if (e.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio)
+      return { kind: 'ratio', entry: e.name, ratio };
     total += e.uncompressedSize;
   }
   if (total > limits.maxTotalBytes) return { kind: 'total_too_large', bytes: total };
@@ -141,7 +149,8 @@ export function checkArchive(directory: ZipDirectory, limits: ArchiveLimits): Ar
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   for (let i = 1; i < byOffset.length; i++) {
     const before = byOffset[i - 1]!;
-    if (byOffset[i]!.localHeaderOffset < before.localHeaderOffset + 30 + before.compressedSize) return { kind: 'overlap', entry: byOffset[i]!.name };
+    if (byOffset[i]!.localHeaderOffset < before.localHeaderOffset + 30 + before.compressedSize)
+      return { kind: 'overlap', entry: byOffset[i]!.name };
   }
   return null;
 }

@@ -35,17 +35,41 @@ import orglifeRoutes from './modules/orglife/orglife.routes.js';
 import channelsRoutes from './modules/channels/channels.routes.js';
 import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 
-export const ROUTE_MODULES: RouteModule[] = [healthRoutes, authRoutes, unitsRoutes, orgRoutes, peopleRoutes, usersRoutes, auditLogRoutes, auditRoutes, workbenchRoutes, calendarRoutes, supervisionRoutes, notificationsRoutes, availabilityRoutes, exportsRoutes, campaignsRoutes, opinionsRoutes, orglifeRoutes, channelsRoutes, deliveriesRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  healthRoutes,
+  authRoutes,
+  unitsRoutes,
+  orgRoutes,
+  peopleRoutes,
+  usersRoutes,
+  auditLogRoutes,
+  auditRoutes,
+  workbenchRoutes,
+  calendarRoutes,
+  supervisionRoutes,
+  notificationsRoutes,
+  availabilityRoutes,
+  exportsRoutes,
+  campaignsRoutes,
+  opinionsRoutes,
+  orglifeRoutes,
+  channelsRoutes,
+  deliveriesRoutes,
+];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */
-export const cacheControlOf = (relativePath: string) => (/^assets[\\/]/.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+export const cacheControlOf = (relativePath: string) =>
+  /^assets[\\/]/.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 
 async function requireSession(request: FastifyRequest) {
   if (!request.session) throw new AppError(401, 'unauthenticated', '请先登录');
 }
 
 /** Builds the application without listening: tests use app.inject, main.ts listens. */
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean; logStream?: Writable; onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logger?: boolean; logStream?: Writable; onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: 'info', ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
     // Request lines are ours (plugins/request-log.ts): no client address by default, public routes apart.
@@ -61,11 +85,17 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; logStrea
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(requestLog, { enabled: !!opts.logger, clientAddress: deps.config.logClientAddress, stream: opts.logStream });
+  await app.register(requestLog, {
+    enabled: !!opts.logger,
+    clientAddress: deps.config.logClientAddress,
+    stream: opts.logStream,
+  });
   await app.register(errorsPlugin);
   await app.register(securityHeaders);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: Math.max(5 * 1024 * 1024, deps.config.attachmentMaxBytes), files: 1, fields: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: Math.max(5 * 1024 * 1024, deps.config.attachmentMaxBytes), files: 1, fields: 10 },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Zuofeng 作风 API', version: '0.1.0', description: '兴“十风”治“十弊”作风建设专项工作系统接口' },
@@ -75,7 +105,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; logStrea
     transform: jsonSchemaTransform,
   });
   // The API's description is for those who use it: signed-in users, unless the installation publishes it.
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: deps.config.publicApiDocs ? undefined : { preHandler: requireSession } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiHooks: deps.config.publicApiDocs ? undefined : { preHandler: requireSession },
+  });
   await app.register(authPlugin, deps);
   await app.register(inputGuard);
 
@@ -90,13 +123,19 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean; logStrea
   if (webDir) {
     // Pages are checked again on every load (a new release takes effect at once); the hashed assets never change.
     await app.register(fastifyStatic, {
-      root: webDir, wildcard: true, index: 'index.html', cacheControl: false,
+      root: webDir,
+      wildcard: true,
+      index: 'index.html',
+      cacheControl: false,
       setHeaders: (reply, file) => reply.header('cache-control', cacheControlOf(path.relative(webDir, file))),
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && deps.config.webDir;
-    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile(request.url.startsWith('/o/') ? 'opinion.html' : 'index.html');
+    if (wantsPage)
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile(request.url.startsWith('/o/') ? 'opinion.html' : 'index.html');
     return reply.status(404).send({ code: 'not_found', message: '请求的接口或页面不存在' });
   });
   return app;

@@ -151,9 +151,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     opinionChallengeAfter: num(env.ZUOFENG_OPINION_CHALLENGE_AFTER, defaultConfig.opinionChallengeAfter),
     opinionChallengeBits: Math.min(24, num(env.ZUOFENG_OPINION_CHALLENGE_BITS, defaultConfig.opinionChallengeBits)),
     opinionBatchK: Math.max(5, Math.min(1000, num(env.ZUOFENG_OPINION_BATCH, defaultConfig.opinionBatchK))),
-    opinionGraceSeconds: Math.max(1, Math.min(3600, num(env.ZUOFENG_OPINION_GRACE_SECONDS, defaultConfig.opinionGraceSeconds))),
+    opinionGraceSeconds: Math.max(
+      1,
+      Math.min(3600, num(env.ZUOFENG_OPINION_GRACE_SECONDS, defaultConfig.opinionGraceSeconds)),
+    ),
     dispatchSeconds: num(env.ZUOFENG_DISPATCH_SECONDS, defaultConfig.dispatchSeconds),
-    dispatchConcurrency: Math.max(1, Math.min(64, num(env.ZUOFENG_DISPATCH_CONCURRENCY, defaultConfig.dispatchConcurrency))),
+    dispatchConcurrency: Math.max(
+      1,
+      Math.min(64, num(env.ZUOFENG_DISPATCH_CONCURRENCY, defaultConfig.dispatchConcurrency)),
+    ),
     deliveryLeaseSeconds: Math.max(1, num(env.ZUOFENG_DELIVERY_LEASE_SECONDS, defaultConfig.deliveryLeaseSeconds)),
     publicUrl: (env.ZUOFENG_PUBLIC_URL || `http://localhost:${num(env.PORT, defaultConfig.port)}`).replace(/\/+$/, ''),
     smtpUrl: env.ZUOFENG_SMTP_URL ?? '',
@@ -165,7 +171,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     keyFile: path.resolve(env.ZUOFENG_KEY_FILE || path.join(env.ZUOFENG_DATA_DIR || 'data', 'keys', 'zuofeng.key')),
     // Checked at start-up (main.ts): a malformed entry stops the server rather than being ignored.
     channelAllowHosts: (env.ZUOFENG_CHANNEL_ALLOW_HOSTS ?? '').split(/[\s,，]+/).filter(Boolean),
-    auditCheckpointDir: path.resolve(env.ZUOFENG_AUDIT_CHECKPOINT_DIR || path.join(env.ZUOFENG_DATA_DIR || 'data', 'audit-checkpoints')),
+    auditCheckpointDir: path.resolve(
+      env.ZUOFENG_AUDIT_CHECKPOINT_DIR || path.join(env.ZUOFENG_DATA_DIR || 'data', 'audit-checkpoints'),
+    ),
     auditCheckpointMinutes: num(env.ZUOFENG_AUDIT_CHECKPOINT_MINUTES, defaultConfig.auditCheckpointMinutes),
   };
 }
@@ -181,7 +189,8 @@ function trustProxyEntryProblem(e: string): string | null {
   if (PROXY_NAMES.has(e)) return null;
   const bare = !/[[\]%]/.test(e);
   const cidr = e.includes('/') ? parseCidr(e) : null;
-  if (!bare || (e.includes('/') ? !cidr : !parseIP(e))) return `“${e}”不是地址或网段：请写反向代理的地址，如 127.0.0.1,10.0.0.0/8（多个用逗号分隔）`;
+  if (!bare || (e.includes('/') ? !cidr : !parseIP(e)))
+    return `“${e}”不是地址或网段：请写反向代理的地址，如 127.0.0.1,10.0.0.0/8（多个用逗号分隔）`;
   if (cidr?.prefix === 0) return `“${e}”包括所有地址，等于相信任何人伪造的 X-Forwarded-For：请只写反向代理的地址或网段`;
   return null;
 }
@@ -196,7 +205,10 @@ export function trustProxyFromEnv(value: string | undefined): string[] | false {
   const v = (value ?? '').trim();
   if (v === '' || v === '0') return false;
   if (v === '1') return ['loopback'];
-  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const e of entries) {
     const problem = trustProxyEntryProblem(e);
     if (problem) throw new Error(`ZUOFENG_TRUST_PROXY 中的${problem}`);
@@ -214,10 +226,18 @@ const inside = (child: string, dir: string) => {
  * embedded database, its data directory IS the database, so a key file or checkpoint directory inside
  * it travels with every copy of the database. Printed at start-up (not for the demo unit).
  */
-export function placementWarnings(c: Pick<Config, 'databaseUrl' | 'dataDir' | 'keyFile' | 'auditCheckpointDir'>): string[] {
+export function placementWarnings(
+  c: Pick<Config, 'databaseUrl' | 'dataDir' | 'keyFile' | 'auditCheckpointDir'>,
+): string[] {
   if (c.databaseUrl) return [];
   const out: string[] = [];
-  if (inside(c.keyFile, c.dataDir)) out.push(`主密钥文件 ${c.keyFile} 位于内嵌数据库目录中：复制数据库目录的人也拿到了密钥。正式使用请用 ZUOFENG_KEY_FILE 放到数据目录之外，并单独备份。`);
-  if (inside(c.auditCheckpointDir, c.dataDir)) out.push(`审计检查点目录 ${c.auditCheckpointDir} 位于内嵌数据库目录中：能改数据库的人也能改检查点。正式使用请用 ZUOFENG_AUDIT_CHECKPOINT_DIR 放到数据库管理员改不了的地方。`);
+  if (inside(c.keyFile, c.dataDir))
+    out.push(
+      `主密钥文件 ${c.keyFile} 位于内嵌数据库目录中：复制数据库目录的人也拿到了密钥。正式使用请用 ZUOFENG_KEY_FILE 放到数据目录之外，并单独备份。`,
+    );
+  if (inside(c.auditCheckpointDir, c.dataDir))
+    out.push(
+      `审计检查点目录 ${c.auditCheckpointDir} 位于内嵌数据库目录中：能改数据库的人也能改检查点。正式使用请用 ZUOFENG_AUDIT_CHECKPOINT_DIR 放到数据库管理员改不了的地方。`,
+    );
   return out;
 }

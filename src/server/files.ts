@@ -14,7 +14,12 @@ const fileOf = (dir: string, sha: string) => path.join(dir, sha.slice(0, 2), sha
 export function storeFile(filesDir: string, fileName: string, data: Buffer) {
   if (data.length === 0) throw badRequest('文件为空');
   const kind = detectFileKind(data.subarray(0, 16), fileName);
-  if (!kind) throw badRequest(`不支持的文件类型或文件内容与扩展名不符：仅接受 ${Object.values(FILE_KINDS).map((k) => k.ext[0]).join('、')}`);
+  if (!kind)
+    throw badRequest(
+      `不支持的文件类型或文件内容与扩展名不符：仅接受 ${Object.values(FILE_KINDS)
+        .map((k) => k.ext[0])
+        .join('、')}`,
+    );
   const sha256 = createHash('sha256').update(data).digest('hex');
   const target = fileOf(filesDir, sha256);
   if (!fs.existsSync(target)) {
@@ -23,7 +28,10 @@ export function storeFile(filesDir: string, fileName: string, data: Buffer) {
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, target);
   }
-  const name = path.basename(fileName).replace(/[\u0000-\u001f"\\/]/g, '_').slice(0, 120);
+  const name = path
+    .basename(fileName)
+    .replace(/[\u0000-\u001f"\\/]/g, '_')
+    .slice(0, 120);
   return { sha256, kind, fileName: name, size: data.length };
 }
 

@@ -14,20 +14,29 @@ export function sendDownload(reply: FastifyReply, fileName: string, type: string
 
 /** YYYYMMDD in Asia/Shanghai, for file names. */
 export function shanghaiDateStamp(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .format(d)
     .replaceAll('-', '');
 }
 
 /** “20MB”, or “2KB” below a megabyte: an upload limit as users read it. */
-export const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)}MB` : `${Math.round(bytes / 1024)}KB`);
+export const sizeLabel = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)}MB` : `${Math.round(bytes / 1024)}KB`;
 
 /**
  * The one file of a multipart upload, read into memory up to `maxBytes`; every refusal is a clear
  * 400 (not multipart, no file, too large, more than one file or too many fields: the whole form is
  * read, so that nothing is silently dropped) and nothing is stored.
  */
-export async function readOneUpload(req: FastifyRequest, o: { maxBytes: number; tooLarge: string; notMultipart?: string; fallbackName: string }) {
+export async function readOneUpload(
+  req: FastifyRequest,
+  o: { maxBytes: number; tooLarge: string; notMultipart?: string; fallbackName: string },
+) {
   if (!req.isMultipart()) throw badRequest(o.notMultipart ?? '请以表单方式上传文件');
   let upload: { fileName: string; data: Buffer } | null = null;
   // A broken form (cut short, malformed, too many parts) is answered by the error handler; only size has its own message.
@@ -44,5 +53,7 @@ export async function readOneUpload(req: FastifyRequest, o: { maxBytes: number; 
 
 /** A file name as it may be stored and shown: no control characters or broken characters, at most 200 characters. */
 export function cleanFileName(name: string | undefined): string {
-  return Array.from((name ?? '').replace(/[\p{Cc}\p{Cs}]/gu, '').trim()).slice(0, 200).join('');
+  return Array.from((name ?? '').replace(/[\p{Cc}\p{Cs}]/gu, '').trim())
+    .slice(0, 200)
+    .join('');
 }

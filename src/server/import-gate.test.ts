@@ -6,7 +6,14 @@ import { ImportGate } from './import-gate.js';
 function controlled(log: string[], name: string) {
   let release!: () => void;
   const done = new Promise<void>((r) => (release = r));
-  return { release, task: async () => { log.push(name); await done; return name; } };
+  return {
+    release,
+    task: async () => {
+      log.push(name);
+      await done;
+      return name;
+    },
+  };
 }
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -14,7 +21,9 @@ describe('ImportGate', () => {
   it('runs one file per unit at a time, in order, without holding up other units', async () => {
     const gate = new ImportGate();
     const log: string[] = [];
-    const a1 = controlled(log, 'a1'), a2 = controlled(log, 'a2'), b1 = controlled(log, 'b1');
+    const a1 = controlled(log, 'a1'),
+      a2 = controlled(log, 'a2'),
+      b1 = controlled(log, 'b1');
     const runs = [gate.run('A', 2, a1.task), gate.run('A', 2, a2.task), gate.run('B', 2, b1.task)];
     await tick();
     expect(log).toEqual(['a1', 'b1']);
@@ -53,7 +62,11 @@ describe('ImportGate', () => {
     expect(refused).toMatchObject({ status: 503, message: '正在检查的导入文件较多，请稍后再试' });
     first.release();
     expect([await running, await waiting]).toEqual(['first', 'second']);
-    await expect(gate.run('A', 1, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      gate.run('A', 1, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await gate.run('A', 1, async () => 'after')).toBe('after');
   });
 });

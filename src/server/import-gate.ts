@@ -11,7 +11,10 @@ export class ImportGate {
   private readonly busyUnits = new Set<string>();
   private readonly waiting: { unitId: string; start: () => void }[] = [];
 
-  constructor(private readonly maxWaiting = 16, private readonly maxWaitingPerUnit = 4) {}
+  constructor(
+    private readonly maxWaiting = 16,
+    private readonly maxWaitingPerUnit = 4,
+  ) {}
 
   async run<T>(unitId: string, workers: number, task: () => Promise<T>): Promise<T> {
     await this.admit(unitId, workers);
@@ -30,7 +33,10 @@ export class ImportGate {
       this.take(unitId);
       return Promise.resolve();
     }
-    if (this.waiting.length >= this.maxWaiting || this.waiting.filter((w) => w.unitId === unitId).length >= this.maxWaitingPerUnit) {
+    if (
+      this.waiting.length >= this.maxWaiting ||
+      this.waiting.filter((w) => w.unitId === unitId).length >= this.maxWaitingPerUnit
+    ) {
       return Promise.reject(new AppError(503, 'busy', '正在检查的导入文件较多，请稍后再试'));
     }
     return new Promise((resolve) => this.waiting.push({ unitId, start: resolve }));

@@ -22,7 +22,9 @@ import { ensureCheckpointDir } from './modules/audit/checkpoint-files.js';
 export async function main() {
   const config = configFromEnv(process.env);
   if (process.env.ZUOFENG_TRUST_PROXY?.trim() === '1') {
-    console.warn('注意：ZUOFENG_TRUST_PROXY=1 现在只信任本机（回环地址）上的反向代理。代理在其他机器上时，请写出其地址，如 ZUOFENG_TRUST_PROXY=10.0.0.5 或 10.0.0.0/24');
+    console.warn(
+      '注意：ZUOFENG_TRUST_PROXY=1 现在只信任本机（回环地址）上的反向代理。代理在其他机器上时，请写出其地址，如 ZUOFENG_TRUST_PROXY=10.0.0.5 或 10.0.0.0/24',
+    );
   }
   const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
   config.webDir = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
@@ -39,7 +41,8 @@ export async function main() {
   if (rekeyed) console.log(`已将 ${rekeyed} 个旧填写码改为密钥散列保存`);
   ensureCheckpointDir(config.auditCheckpointDir);
   const clock = clockFromEnv(process.env);
-  if (process.env.ZUOFENG_FAKE_NOW) console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
+  if (process.env.ZUOFENG_FAKE_NOW)
+    console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
   const deps = { db: database.db, clock, config };
   if (config.demo) {
     const seeded = await seedDemoIfEmpty(deps);
@@ -48,20 +51,39 @@ export async function main() {
   const app = await buildApp(deps, { logger: process.env.ZUOFENG_LOG !== '0' });
   const checkpoint = (now: Date) => writeAuditCheckpoints(database.db, config, now);
   const mail = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null;
-  const scheduler = config.sweepSeconds > 0 ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m), {
-    auditCheckpoint: { everyMs: config.auditCheckpointMinutes * 60_000, run: checkpoint, lastWrittenAt: () => lastCheckpointAt(config) },
-    auditDigest: mail ? { everyMs: 86_400_000, run: (now) => mailCheckpointDigest(database.db, config, mail, now) } : undefined,
-  }) : null;
-  const dispatcher = config.dispatchSeconds > 0 ? new Dispatcher(database.db, clock, {
-    concurrency: config.dispatchConcurrency, leaseMs: config.deliveryLeaseSeconds * 1000, publicUrl: config.publicUrl,
-    mail, keys, egress: egressFor(config), log: (m) => app.log.info(m),
-  }) : null;
+  const scheduler =
+    config.sweepSeconds > 0
+      ? new Scheduler(database.db, clock, config.sweepSeconds * 1000, (m) => app.log.info(m), {
+          auditCheckpoint: {
+            everyMs: config.auditCheckpointMinutes * 60_000,
+            run: checkpoint,
+            lastWrittenAt: () => lastCheckpointAt(config),
+          },
+          auditDigest: mail
+            ? { everyMs: 86_400_000, run: (now) => mailCheckpointDigest(database.db, config, mail, now) }
+            : undefined,
+        })
+      : null;
+  const dispatcher =
+    config.dispatchSeconds > 0
+      ? new Dispatcher(database.db, clock, {
+          concurrency: config.dispatchConcurrency,
+          leaseMs: config.deliveryLeaseSeconds * 1000,
+          publicUrl: config.publicUrl,
+          mail,
+          keys,
+          egress: egressFor(config),
+          log: (m) => app.log.info(m),
+        })
+      : null;
   const close = async () => {
     await scheduler?.stop();
     await dispatcher?.stop();
     await app.close();
     // A clean stop anchors what changed since the last hourly checkpoint (under the writers' lock, any instance).
-    await checkpoint(clock.now()).catch((err: unknown) => console.error(`审计检查点写入失败：${(err as Error).message}`));
+    await checkpoint(clock.now()).catch((err: unknown) =>
+      console.error(`审计检查点写入失败：${(err as Error).message}`),
+    );
     await database.close();
     process.exit(0);
   };
@@ -70,7 +92,9 @@ export async function main() {
   await app.listen({ port: config.port, host: config.host });
   scheduler?.start();
   dispatcher?.start(config.dispatchSeconds * 1000);
-  console.log(`Zuofeng 作风 已启动：http://localhost:${config.port}  (${database.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `Zuofeng 作风 已启动：http://localhost:${config.port}  (${database.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : 'PostgreSQL'})`,
+  );
   if (!config.webDir) console.log('提示：未找到前端构建 dist/web，请运行 npm run build');
 }
 

@@ -1,5 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { checkArchive, readZipDirectory, ZipFormatError, type ArchiveLimits, type ArchiveProblem } from '../domain/zip-directory.js';
+import {
+  checkArchive,
+  readZipDirectory,
+  ZipFormatError,
+  type ArchiveLimits,
+  type ArchiveProblem,
+} from '../domain/zip-directory.js';
 import type { Config } from './config.js';
 import { badRequest } from './errors.js';
 import { ImportGate } from './import-gate.js';
@@ -47,10 +53,16 @@ export interface ReadSettings {
 
 function archiveMessage(p: ArchiveProblem): string {
   switch (p.kind) {
-    case 'too_many_entries': return `文件内容异常（包含 ${p.count} 个部件），请使用模板重新填写后上传`;
-    case 'unsupported': return p.reason === 'encrypted' ? '文件已加密，请另存为未加密的 .xlsx 文件后上传' : '文件内容异常（压缩格式不受支持），请使用模板重新填写后上传';
-    case 'overlap': return '文件内容异常（结构不正确），请使用模板重新填写后上传';
-    default: return TOO_LARGE_INFLATED;
+    case 'too_many_entries':
+      return `文件内容异常（包含 ${p.count} 个部件），请使用模板重新填写后上传`;
+    case 'unsupported':
+      return p.reason === 'encrypted'
+        ? '文件已加密，请另存为未加密的 .xlsx 文件后上传'
+        : '文件内容异常（压缩格式不受支持），请使用模板重新填写后上传';
+    case 'overlap':
+      return '文件内容异常（结构不正确），请使用模板重新填写后上传';
+    default:
+      return TOO_LARGE_INFLATED;
   }
 }
 
@@ -63,11 +75,16 @@ export function columnLetters(n: number): string {
 
 function sheetMessage(p: SheetProblem): string {
   switch (p.kind) {
-    case 'unreadable': return UNREADABLE;
-    case 'inflates_beyond_declared': return TOO_LARGE_INFLATED;
-    case 'too_many_rows': return `一次最多导入${p.limit}行，请分成几个文件上传`;
-    case 'cell_too_long': return `第${p.row}行${columnLetters(p.column)}列${p.header ? `（${p.header}）` : ''}的内容超过${p.limit}个字，请检查后重新上传`;
-    case 'no_sheet': return '文件中没有工作表';
+    case 'unreadable':
+      return UNREADABLE;
+    case 'inflates_beyond_declared':
+      return TOO_LARGE_INFLATED;
+    case 'too_many_rows':
+      return `一次最多导入${p.limit}行，请分成几个文件上传`;
+    case 'cell_too_long':
+      return `第${p.row}行${columnLetters(p.column)}列${p.header ? `（${p.header}）` : ''}的内容超过${p.limit}个字，请检查后重新上传`;
+    case 'no_sheet':
+      return '文件中没有工作表';
   }
 }
 
@@ -91,7 +108,11 @@ function inWorker(request: SheetRequest, config: ReadSettings['config']): Promis
       workerData: request,
       // Not the main thread's flags (--import tsx, an --eval's --input-type): the worker loads tsx itself.
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: config.importMemoryMb, maxYoungGenerationSizeMb: Math.max(2, Math.min(16, Math.floor(config.importMemoryMb / 8))), stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: config.importMemoryMb,
+        maxYoungGenerationSizeMb: Math.max(2, Math.min(16, Math.floor(config.importMemoryMb / 8))),
+        stackSizeMb: 4,
+      },
     });
     let settled = false;
     const settle = (f: () => void) => {
@@ -101,18 +122,28 @@ function inWorker(request: SheetRequest, config: ReadSettings['config']): Promis
       void worker.terminate();
       f();
     };
-    const deadline = setTimeout(() => settle(() => reject(badRequest(`文件读取超时（超过${config.importSeconds}秒），请检查文件内容或分成几个文件上传`))), config.importSeconds * 1000);
+    const deadline = setTimeout(
+      () =>
+        settle(() =>
+          reject(badRequest(`文件读取超时（超过${config.importSeconds}秒），请检查文件内容或分成几个文件上传`)),
+        ),
+      config.importSeconds * 1000,
+    );
     worker.once('message', (answer: SheetAnswer) => settle(() => resolve(answer)));
     // Out of memory is the file's doing; so is anything else a worker dies of while reading one
     // (a stream error no reader listened for), which is logged for the administrator too.
-    worker.once('error', (err: Error & { code?: string }) => settle(() => {
-      if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') console.error('xlsx worker failed', err);
-      reject(badRequest(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : UNREADABLE));
-    }));
-    worker.once('exit', (code) => settle(() => {
-      console.error(`xlsx worker exited (${code}) without an answer`);
-      reject(badRequest(UNREADABLE));
-    }));
+    worker.once('error', (err: Error & { code?: string }) =>
+      settle(() => {
+        if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') console.error('xlsx worker failed', err);
+        reject(badRequest(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : UNREADABLE));
+      }),
+    );
+    worker.once('exit', (code) =>
+      settle(() => {
+        console.error(`xlsx worker exited (${code}) without an answer`);
+        reject(badRequest(UNREADABLE));
+      }),
+    );
   });
 }
 
@@ -120,10 +151,16 @@ function inWorker(request: SheetRequest, config: ReadSettings['config']): Promis
  * The sheet named `want.sheet` (or the first) of an uploaded .xlsx: its header row and the
  * non-empty rows below it, each cell's text trimmed. Every problem with the file is a 400.
  */
-export async function readUploadedSheet(file: Buffer, want: SheetWanted, settings: ReadSettings): Promise<{ header: string[]; rows: RawRow[] }> {
+export async function readUploadedSheet(
+  file: Buffer,
+  want: SheetWanted,
+  settings: ReadSettings,
+): Promise<{ header: string[]; rows: RawRow[] }> {
   checkXlsxArchive(file);
   const request: SheetRequest = { file: new Uint8Array(file), ...want };
-  const answer = await gate.run(settings.unitId, settings.config.importWorkers, () => inWorker(request, settings.config));
+  const answer = await gate.run(settings.unitId, settings.config.importWorkers, () =>
+    inWorker(request, settings.config),
+  );
   if (!answer.ok) throw badRequest(sheetMessage(answer.problem), { sheet: answer.problem });
   return { header: answer.header, rows: answer.rows };
 }

@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { entryData, readZipDirectory, ZipFormatError, type ZipDirectory, type ZipEntry } from '../domain/zip-directory.js';
+import {
+  entryData,
+  readZipDirectory,
+  ZipFormatError,
+  type ZipDirectory,
+  type ZipEntry,
+} from '../domain/zip-directory.js';
 
 /**
  * One sheet of an .xlsx read with exceljs' streaming reader, within limits, stopping at the first
@@ -72,13 +78,19 @@ function localHeader(name: string, size: number, crc: number): Buffer {
   return Buffer.concat([h, nameBytes]);
 }
 
-const EMPTY_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+const EMPTY_SHARED_STRINGS = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+);
 
 /**
  * The stored zip the reader consumes. `stop` is called (and the stream ends) when an entry
  * inflates past its declared size or cannot be inflated.
  */
-async function* storedParts(file: Uint8Array, directory: ZipDirectory, stop: (p: SheetProblem) => void): AsyncGenerator<Buffer> {
+async function* storedParts(
+  file: Uint8Array,
+  directory: ZipDirectory,
+  stop: (p: SheetProblem) => void,
+): AsyncGenerator<Buffer> {
   const entries = neededEntries(directory);
   if (!entries.some((e) => e.name === 'xl/sharedStrings.xml')) {
     yield localHeader('xl/sharedStrings.xml', EMPTY_SHARED_STRINGS.length, 0);
@@ -130,7 +142,13 @@ async function readRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader, req: She
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       const text = cellText(cell);
       if (text.length > req.maxCellChars) {
-        throw new Stop({ kind: 'cell_too_long', row: row.number, column, header: header[column - 1] ?? '', limit: req.maxCellChars });
+        throw new Stop({
+          kind: 'cell_too_long',
+          row: row.number,
+          column,
+          header: header[column - 1] ?? '',
+          limit: req.maxCellChars,
+        });
       }
       if (column <= MAX_COLUMNS) cells[column - 1] = clean(text);
     });
@@ -145,7 +163,13 @@ async function readRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader, req: She
 }
 
 async function readSheet(req: SheetRequest, input: Readable): Promise<SheetAnswer> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   let fallback: { header: string[]; rows: RawRow[] } | null = null;
   for await (const worksheet of reader) {
     const named = (worksheet as typeof worksheet & { name?: string }).name === req.sheet;

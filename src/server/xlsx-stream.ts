@@ -12,10 +12,18 @@ export interface XlsxColumn {
  * Streams an .xlsx to the client while rows are still being read (batch by batch), so that a
  * large export neither waits for nor holds the whole sheet in memory.
  */
-export async function streamXlsx(reply: FastifyReply, fileName: string, sheet: string, columns: XlsxColumn[], batches: AsyncIterable<unknown[][]>) {
+export async function streamXlsx(
+  reply: FastifyReply,
+  fileName: string,
+  sheet: string,
+  columns: XlsxColumn[],
+  batches: AsyncIterable<unknown[][]>,
+) {
   const out = new PassThrough();
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));

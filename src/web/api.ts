@@ -23,11 +23,22 @@ async function parse(res: Response) {
   } catch {
     body = undefined;
   }
-  if (!res.ok) throw new ApiError(res.status, body?.code ?? 'http_error', body?.message ?? `请求失败（${res.status}）`, body?.details);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      body?.code ?? 'http_error',
+      body?.message ?? `请求失败（${res.status}）`,
+      body?.details,
+    );
   return body;
 }
 
-export async function api<T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -48,7 +59,8 @@ export async function api<T>(method: string, url: string, body?: unknown, header
 
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body: unknown = {}) => api<T>('POST', url, body);
-export const put = <T>(url: string, body: unknown, headers?: Record<string, string>) => api<T>('PUT', url, body, headers);
+export const put = <T>(url: string, body: unknown, headers?: Record<string, string>) =>
+  api<T>('PUT', url, body, headers);
 export const patch = <T>(url: string, body: unknown) => api<T>('PATCH', url, body);
 
 /** Uploads one file as multipart, reporting the upload's progress (0–100). */

@@ -1,27 +1,124 @@
 /** What users read for the system's codes. */
 export const ACTION_LABELS: Record<string, string> = {
-  create: '新增', update: '修改', withdraw: '撤销', restore: '恢复', import_create: '导入新增', import_update: '导入更新',
-  set_members: '调整成员', change_password: '修改密码', reset_password: '重置密码', grant_role: '授予角色',
-  revoke_role: '撤销角色', enable_totp: '启用两步验证', disable_totp: '停用两步验证', reset_totp: '重置两步验证', revoke_session: '注销登录', import: '导入', recompute: '重算期限', lock: '锁定账号', login: '登录', sign: '签收', submit: '提交办结', return: '退回', close: '复核销号', reopen: '重新打开', report: '报送进展', request_extension: '申请延期', approve_extension: '批准延期', reject_extension: '不批准延期', chase: '催办', attach: '上传附件', milestone_done: '完成节点', create_child: '新增下级单位',
+  create: '新增',
+  update: '修改',
+  withdraw: '撤销',
+  restore: '恢复',
+  import_create: '导入新增',
+  import_update: '导入更新',
+  set_members: '调整成员',
+  change_password: '修改密码',
+  reset_password: '重置密码',
+  grant_role: '授予角色',
+  revoke_role: '撤销角色',
+  enable_totp: '启用两步验证',
+  disable_totp: '停用两步验证',
+  reset_totp: '重置两步验证',
+  revoke_session: '注销登录',
+  import: '导入',
+  recompute: '重算期限',
+  lock: '锁定账号',
+  login: '登录',
+  sign: '签收',
+  submit: '提交办结',
+  return: '退回',
+  close: '复核销号',
+  reopen: '重新打开',
+  report: '报送进展',
+  request_extension: '申请延期',
+  approve_extension: '批准延期',
+  reject_extension: '不批准延期',
+  chase: '催办',
+  attach: '上传附件',
+  milestone_done: '完成节点',
+  create_child: '新增下级单位',
 };
 export const ENTITY_LABELS: Record<string, string> = {
-  person: '人员', department: '科室', calendar: '节假日安排', item: '督办事项', document: '收文', unavailability: '不在岗登记', calendar_override: '本单位安排', deadline: '期限', deadline_settings: '时限设置', post: '岗位', group: '小组', user: '用户', unit: '单位',
+  person: '人员',
+  department: '科室',
+  calendar: '节假日安排',
+  item: '督办事项',
+  document: '收文',
+  unavailability: '不在岗登记',
+  calendar_override: '本单位安排',
+  deadline: '期限',
+  deadline_settings: '时限设置',
+  post: '岗位',
+  group: '小组',
+  user: '用户',
+  unit: '单位',
 };
 export const FIELD_LABELS: Record<string, string> = {
-  name: '姓名/名称', departmentId: '科室', position: '职务', rank: '职级', isPartyMember: '是否党员', branchRole: '支部职务',
-  isLeadership: '是否班子成员', phone: '联系电话', status: '状态', sortOrder: '排序', title: '岗位名称', holderAId: 'A岗',
-  holderBId: 'B岗', active: '有效', device: '设备', knownDevice: '常用设备', minutes: '锁定分钟', sessions: '会话数', reason: '原因', displayName: '显示名称', username: '用户名', role: '角色',
-  scopeType: '范围类型', date: '日期', working: '上班', due: '到期日', provisional: '暂定', receivedOn: '收文日期', years: '年份', changes: '变化天数', days: '天数', fileName: '文件', urgentSameDay: '紧急件当日办结', importantDays: '重要件时限', normalDays: '一般件时限', extensionCapDays: '特殊情况最长时限', scopeId: '范围', members: '成员', kind: '类型', personId: '关联人员', code: '单位代码',
+  name: '姓名/名称',
+  departmentId: '科室',
+  position: '职务',
+  rank: '职级',
+  isPartyMember: '是否党员',
+  branchRole: '支部职务',
+  isLeadership: '是否班子成员',
+  phone: '联系电话',
+  status: '状态',
+  sortOrder: '排序',
+  title: '岗位名称',
+  holderAId: 'A岗',
+  holderBId: 'B岗',
+  active: '有效',
+  device: '设备',
+  knownDevice: '常用设备',
+  minutes: '锁定分钟',
+  sessions: '会话数',
+  reason: '原因',
+  displayName: '显示名称',
+  username: '用户名',
+  role: '角色',
+  scopeType: '范围类型',
+  date: '日期',
+  working: '上班',
+  due: '到期日',
+  provisional: '暂定',
+  receivedOn: '收文日期',
+  years: '年份',
+  changes: '变化天数',
+  days: '天数',
+  fileName: '文件',
+  urgentSameDay: '紧急件当日办结',
+  importantDays: '重要件时限',
+  normalDays: '一般件时限',
+  extensionCapDays: '特殊情况最长时限',
+  scopeId: '范围',
+  members: '成员',
+  kind: '类型',
+  personId: '关联人员',
+  code: '单位代码',
 };
-export const BRANCH_ROLE_LABELS: Record<string, string> = { none: '无', secretary: '支部书记', deputy_secretary: '支部副书记', committee: '支部委员', member: '党员' };
+export const BRANCH_ROLE_LABELS: Record<string, string> = {
+  none: '无',
+  secretary: '支部书记',
+  deputy_secretary: '支部副书记',
+  committee: '支部委员',
+  member: '党员',
+};
 export const STATUS_LABELS: Record<string, string> = { in_service: '在职', left: '离职' };
 export const GROUP_KIND_LABELS: Record<string, string> = {
-  leading_group: '领导小组', leading_group_office: '领导小组办公室', task_force: '工作专班', branch_committee: '支委会', think_tank: '智库',
+  leading_group: '领导小组',
+  leading_group_office: '领导小组办公室',
+  task_force: '工作专班',
+  branch_committee: '支委会',
+  think_tank: '智库',
 };
 export const ROLE_LABELS: Record<string, string> = {
-  system_admin: '系统管理员', security_admin: '安全管理员', audit_admin: '审计管理员', campaign_office: '领导小组办公室', party_secretary: '党组书记', leadership_member: '班子成员',
-  branch_secretary: '支部书记', branch_committee: '支委', department_head: '科室（中心）负责人', discipline: '机关纪委',
-  member: '干部职工', oversight: '上级督查',
+  system_admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
+  campaign_office: '领导小组办公室',
+  party_secretary: '党组书记',
+  leadership_member: '班子成员',
+  branch_secretary: '支部书记',
+  branch_committee: '支委',
+  department_head: '科室（中心）负责人',
+  discipline: '机关纪委',
+  member: '干部职工',
+  oversight: '上级督查',
 };
 
 /** A value as a user reads it, for audit diffs. */
@@ -36,11 +133,27 @@ export function displayValue(field: string, v: unknown, names: Map<string, strin
   return String(v);
 }
 
-export const ITEM_STATUS_LABELS: Record<string, string> = { assigned: '待签收', in_progress: '办理中', under_review: '待复核', closed: '已办结', withdrawn: '已撤销' };
-export const COLOUR_TAGS: Record<string, { color: string; label: string }> = {
-  green: { color: 'green', label: '正常' }, yellow: { color: 'gold', label: '临期' }, red: { color: 'red', label: '逾期' }, none: { color: 'default', label: '—' },
+export const ITEM_STATUS_LABELS: Record<string, string> = {
+  assigned: '待签收',
+  in_progress: '办理中',
+  under_review: '待复核',
+  closed: '已办结',
+  withdrawn: '已撤销',
 };
-export const SOURCE_LABELS: Record<string, string> = { document: '收文', campaign_measure: '专项措施', rectification: '整改问题', decision: '议定事项', visit: '走访', manual: '交办' };
+export const COLOUR_TAGS: Record<string, { color: string; label: string }> = {
+  green: { color: 'green', label: '正常' },
+  yellow: { color: 'gold', label: '临期' },
+  red: { color: 'red', label: '逾期' },
+  none: { color: 'default', label: '—' },
+};
+export const SOURCE_LABELS: Record<string, string> = {
+  document: '收文',
+  campaign_measure: '专项措施',
+  rectification: '整改问题',
+  decision: '议定事项',
+  visit: '走访',
+  manual: '交办',
+};
 export const URGENCY_LABELS: Record<string, string> = { urgent: '紧急', important: '重要', normal: '一般' };
 
 const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -52,5 +165,13 @@ export function cnNumeral(n: number): string {
 }
 
 /** 进展报送 cadence and 紧急程度, as form options. */
-export const CADENCE_OPTIONS = [{ value: 'none', label: '不定期' }, { value: 'weekly', label: '每周' }, { value: 'monthly', label: '每月' }];
-export const URGENCY_OPTIONS = [{ value: 'urgent', label: '紧急（随到随办）' }, { value: 'important', label: '重要' }, { value: 'normal', label: '一般' }];
+export const CADENCE_OPTIONS = [
+  { value: 'none', label: '不定期' },
+  { value: 'weekly', label: '每周' },
+  { value: 'monthly', label: '每月' },
+];
+export const URGENCY_OPTIONS = [
+  { value: 'urgent', label: '紧急（随到随办）' },
+  { value: 'important', label: '重要' },
+  { value: 'normal', label: '一般' },
+];

@@ -31,7 +31,11 @@ import { NAV } from './nav';
 const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/': <WorkbenchPage />,
   '/items': <LedgerPage />,
-  '/rankings': <Suspense fallback={<Spin />}><RankingsPage /></Suspense>,
+  '/rankings': (
+    <Suspense fallback={<Spin />}>
+      <RankingsPage />
+    </Suspense>
+  ),
   '/campaigns': <CampaignsPage />,
   '/opinions': <OpinionsPage />,
   '/org-life': <OrgLifePage />,
@@ -48,12 +52,23 @@ export function AppRoutes() {
   const { data: me, isLoading, error, refetch } = useMeQuery();
   const location = useLocation();
   if (isLoading) return <Spin fullscreen tip="加载中…" />;
-  if (error) return <Result status="error" title="无法连接服务器" subTitle={error.message} extra={<Button onClick={() => refetch()}>重试</Button>} />;
+  if (error)
+    return (
+      <Result
+        status="error"
+        title="无法连接服务器"
+        subTitle={error.message}
+        extra={<Button onClick={() => refetch()}>重试</Button>}
+      />
+    );
   if (!me) {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="*" element={<Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />} />
+        <Route
+          path="*"
+          element={<Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />}
+        />
       </Routes>
     );
   }
@@ -64,8 +79,12 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<AfterLogin />} />
         {can(me, 'supervision.read') && <Route path="/items/print" element={<LedgerPrintPage />} />}
-        {can(me, 'opinions.manage') && <Route path="/opinions/:id/poster/:distributionId" element={<OpinionPosterPage />} />}
-        {can(me, 'opinions.manage') && <Route path="/opinions/:id/slips/:distributionId" element={<OpinionSlipsPage />} />}
+        {can(me, 'opinions.manage') && (
+          <Route path="/opinions/:id/poster/:distributionId" element={<OpinionPosterPage />} />
+        )}
+        {can(me, 'opinions.manage') && (
+          <Route path="/opinions/:id/slips/:distributionId" element={<OpinionSlipsPage />} />
+        )}
         <Route element={<AppLayout />}>
           {NAV.filter((p) => can(me, p.permission)).map((p) => (
             <Route key={p.path} path={p.path} element={ELEMENTS[p.path]} />
@@ -73,7 +92,10 @@ export function AppRoutes() {
           {can(me, 'campaign.read') && <Route path="/campaigns/:id" element={<CampaignPage />} />}
           <Route path="/org-life/:id" element={<OrgLifeMeetingPage />} />
           <Route path="/account" element={<AccountSecurityPage />} />
-          <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或没有权限查看。" />} />
+          <Route
+            path="*"
+            element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或没有权限查看。" />}
+          />
         </Route>
       </Routes>
     </MeContext.Provider>

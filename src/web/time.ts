@@ -1,5 +1,14 @@
 /** Times as people in the unit read them: Asia/Shanghai, whatever the browser's own time zone. */
-const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const fmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 
 /** 'YYYY-MM-DD HH:mm:ss' (or without seconds / the year) in Asia/Shanghai. */
 export function shanghaiTime(iso: string, style: 'full' | 'minute' | 'short' = 'full'): string {
@@ -10,7 +19,12 @@ export function shanghaiTime(iso: string, style: 'full' | 'minute' | 'short' = '
   return style === 'minute' ? base : `${base}:${parts.second}`;
 }
 
-const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const dateFmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The server's today and the browser's date when it was read: the server's clock is the authority. */
 let serverDay: { today: string; browserDay: string } | null = null;

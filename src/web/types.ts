@@ -5,8 +5,25 @@ import type { ZDepartment, ZGroup, ZPost, ZUnit } from '../shared/contracts/org.
 import type { ZUser } from '../shared/contracts/users.js';
 import type { ZAuditEvent } from '../shared/contracts/audit.js';
 import type { ZItem, ZItemDetail, ZRankingRow } from '../shared/contracts/supervision.js';
-import type { ZActivity, ZCampaign, ZCampaignDetail, ZCompliance, ZContactObject, ZMeasure, ZRule, ZTemplateSummary } from '../shared/contracts/campaigns.js';
-import type { ZCoverage, ZDayInfo, ZScheduleImport, ZOverride, ZDeadlineSettings, ZComputedDeadline, ZDeadline } from '../shared/contracts/calendar.js';
+import type {
+  ZActivity,
+  ZCampaign,
+  ZCampaignDetail,
+  ZCompliance,
+  ZContactObject,
+  ZMeasure,
+  ZRule,
+  ZTemplateSummary,
+} from '../shared/contracts/campaigns.js';
+import type {
+  ZCoverage,
+  ZDayInfo,
+  ZScheduleImport,
+  ZOverride,
+  ZDeadlineSettings,
+  ZComputedDeadline,
+  ZDeadline,
+} from '../shared/contracts/calendar.js';
 
 export type Me = TMe;
 export type Person = TPerson;

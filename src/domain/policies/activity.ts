@@ -21,7 +21,8 @@ export interface ActivityFacts {
 export const ACTIVITY_CAN_KEYS = ['see', 'readDetails', 'withdraw', 'attach', 'rollCall'] as const;
 export type ActivityCan = Record<(typeof ACTIVITY_CAN_KEYS)[number], boolean>;
 
-const concerns = (a: Actor, f: ActivityFacts) => [...f.participantIds, ...f.absentIds, ...f.objectIds].some((p) => isMe(a, p));
+const concerns = (a: Actor, f: ActivityFacts) =>
+  [...f.participantIds, ...f.absentIds, ...f.objectIds].some((p) => isMe(a, p));
 
 export function canReadActivity(a: Actor, f: ActivityFacts): boolean {
   if (a.unitId !== f.unitId) return false;
@@ -33,7 +34,8 @@ export function canReadActivity(a: Actor, f: ActivityFacts): boolean {
 export const canRecordConfidential = (a: Actor) => isDisciplineStaff(a);
 
 export function activityPolicy(a: Actor, f: ActivityFacts): ActivityCan {
-  const see = a.unitId === f.unitId && (hasPermission(a, 'campaign.read') || concerns(a, f) || a.userId === f.createdBy);
+  const see =
+    a.unitId === f.unitId && (hasPermission(a, 'campaign.read') || concerns(a, f) || a.userId === f.createdBy);
   const readDetails = see && canReadActivity(a, f);
   // The office withdraws what it can read; a confidential record only its recorder or the discipline staff.
   const manages = f.confidential ? isDisciplineStaff(a) : hasPermission(a, 'campaign.manage');

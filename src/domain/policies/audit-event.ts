@@ -30,4 +30,11 @@ export function auditEventPolicy(actor: Actor, q: AuditQueryFacts, objectReadabl
 }
 
 /** The object types whose events may carry personal or confidential details. */
-export const SENSITIVE_AUDIT_TYPES = ['item', 'activity', 'self_check_list', 'talk_record', 'opinion_item', 'deadline'] as const;
+export const SENSITIVE_AUDIT_TYPES = [
+  'item',
+  'activity',
+  'self_check_list',
+  'talk_record',
+  'opinion_item',
+  'deadline',
+] as const;

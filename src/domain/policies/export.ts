@@ -9,4 +9,6 @@ export interface ExportFacts {
   unitId: string;
   userId: string;
 }
-export const exportPolicy = (a: Pick<Actor, 'unitId' | 'userId'>, e: ExportFacts): { see: boolean } => ({ see: a.unitId === e.unitId && a.userId === e.userId });
+export const exportPolicy = (a: Pick<Actor, 'unitId' | 'userId'>, e: ExportFacts): { see: boolean } => ({
+  see: a.unitId === e.unitId && a.userId === e.userId,
+});

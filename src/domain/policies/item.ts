@@ -9,7 +9,14 @@
  * leader. Others with the ledger see that it exists (owner, deadline, colour), not what it says.
  * It is reviewed by its leader, the party secretary or the branch secretary, not by the office.
  */
-import { checkTransition, handles, isOpenStatus, type ActorFacts, type ItemAction, type ItemStatus } from '../supervision.js';
+import {
+  checkTransition,
+  handles,
+  isOpenStatus,
+  type ActorFacts,
+  type ItemAction,
+  type ItemStatus,
+} from '../supervision.js';
 import { hasPermission, hasUnitWide, type Actor } from '../roles.js';
 import { isBranchSecretary, isLeadership, isMe, isPartySecretary } from './who.js';
 
@@ -20,9 +27,11 @@ export const PERSONAL_ITEM_TITLE = '个人自查问题整改（内容仅本人�
  * The title a notice about the item carries. Notices travel further than the item — to group
  * robots, the delivery log, an approver outside the readers — so a personal item's is neutral.
  */
-export const noticeTitleOf = (i: { title: string; personalOf: string | null }) => (i.personalOf ? PERSONAL_ITEM_TITLE : i.title);
+export const noticeTitleOf = (i: { title: string; personalOf: string | null }) =>
+  i.personalOf ? PERSONAL_ITEM_TITLE : i.title;
 /** Free text of a notice about the item (a reason, a result), withheld for a personal item. */
-export const noticeTextOf = (i: { personalOf: string | null }, text: string) => (i.personalOf ? '（详情请在系统中查看）' : text);
+export const noticeTextOf = (i: { personalOf: string | null }, text: string) =>
+  i.personalOf ? '（详情请在系统中查看）' : text;
 
 export interface ItemPolicyFacts {
   unitId: string;
@@ -41,14 +50,33 @@ export interface ItemPolicyFacts {
   approverPersonId: string | null;
 }
 
-export const ITEM_CAN_KEYS = ['see', 'readContent', 'sign', 'submit', 'return', 'close', 'withdraw', 'reopen', 'report', 'attach', 'completeMilestone', 'requestExtension', 'decideExtension', 'chase'] as const;
+export const ITEM_CAN_KEYS = [
+  'see',
+  'readContent',
+  'sign',
+  'submit',
+  'return',
+  'close',
+  'withdraw',
+  'reopen',
+  'report',
+  'attach',
+  'completeMilestone',
+  'requestExtension',
+  'decideExtension',
+  'chase',
+] as const;
 export type ItemCan = Record<(typeof ITEM_CAN_KEYS)[number], boolean>;
 
 export { isOpenStatus };
 
-type ItemPeople = Pick<ItemPolicyFacts, 'unitId' | 'ownerPersonId' | 'backupPersonId' | 'leaderPersonId' | 'personalOf'>;
+type ItemPeople = Pick<
+  ItemPolicyFacts,
+  'unitId' | 'ownerPersonId' | 'backupPersonId' | 'leaderPersonId' | 'personalOf'
+>;
 
-const involved = (actor: Actor, i: ItemPeople) => [i.ownerPersonId, i.backupPersonId, i.leaderPersonId].some((p) => isMe(actor, p));
+const involved = (actor: Actor, i: ItemPeople) =>
+  [i.ownerPersonId, i.backupPersonId, i.leaderPersonId].some((p) => isMe(actor, p));
 
 /** Supervisors and ledger readers of the unit, and the item's owner, backup and leader. */
 export function canSeeItem(actor: Actor, i: ItemPeople): boolean {
@@ -86,13 +114,19 @@ export function personalReaderOf(actor: Actor): 'all' | string | null {
  */
 export function actorFactsFor(actor: Actor, i: ItemPeople): ActorFacts {
   const leads = isMe(actor, i.leaderPersonId) || isPartySecretary(actor);
-  if (i.personalOf !== null) return { personId: actor.personId, supervises: false, leads: leads || isBranchSecretary(actor) };
+  if (i.personalOf !== null)
+    return { personId: actor.personId, supervises: false, leads: leads || isBranchSecretary(actor) };
   return { personId: actor.personId, supervises: hasUnitWide(actor, 'supervision.manage'), leads };
 }
 
 export function itemPolicy(actor: Actor, i: ItemPolicyFacts): ItemCan {
   const see = canSeeItem(actor, i);
-  const facts = { status: i.status, ownerPersonId: i.ownerPersonId, backupPersonId: i.backupPersonId, backupActing: i.backupActing };
+  const facts = {
+    status: i.status,
+    ownerPersonId: i.ownerPersonId,
+    backupPersonId: i.backupPersonId,
+    backupActing: i.backupActing,
+  };
   const a = actorFactsFor(actor, i);
   const may = (action: ItemAction) => see && checkTransition(facts, action, a, { reason: '-', result: '-' }).ok;
   const open = see && isOpenStatus(i.status);
@@ -101,7 +135,12 @@ export function itemPolicy(actor: Actor, i: ItemPolicyFacts): ItemCan {
   return {
     see,
     readContent: canReadItemContent(actor, i),
-    sign: may('sign'), submit: may('submit'), return: may('return'), close: may('close'), withdraw: may('withdraw'), reopen: may('reopen'),
+    sign: may('sign'),
+    submit: may('submit'),
+    return: may('return'),
+    close: may('close'),
+    withdraw: may('withdraw'),
+    reopen: may('reopen'),
     report: open && owns,
     attach: see && (owns || a.supervises),
     completeMilestone: open && owns,

@@ -12,7 +12,17 @@ export interface MeetingFacts {
   unitId: string;
   status: MeetingStatus;
 }
-export const MEETING_CAN_KEYS = ['see', 'edit', 'planStudy', 'planTalks', 'importAdopted', 'record', 'report', 'readRectification', 'rectify'] as const;
+export const MEETING_CAN_KEYS = [
+  'see',
+  'edit',
+  'planStudy',
+  'planTalks',
+  'importAdopted',
+  'record',
+  'report',
+  'readRectification',
+  'rectify',
+] as const;
 export type MeetingCan = Record<(typeof MEETING_CAN_KEYS)[number], boolean>;
 
 export function meetingPolicy(a: Pick<Actor, 'unitId' | 'grants'>, m: MeetingFacts): MeetingCan {

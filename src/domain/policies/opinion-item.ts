@@ -30,7 +30,14 @@ export function opinionItemPolicy(a: Who & { unitId: string }, i: OpinionItemFac
   const see = a.unitId === i.unitId && canSeeOpinionItems(a);
   const read = see && canReadOpinionText(a, i);
   const live = i.status !== 'merged';
-  return { see, readText: read, classify: read && live, decide: read && live && hasPermission(a, 'opinions.manage'), merge: read && live, unmerge: read && !live };
+  return {
+    see,
+    readText: read,
+    classify: read && live,
+    decide: read && live && hasPermission(a, 'opinions.manage'),
+    merge: read && live,
+    unmerge: read && !live,
+  };
 }
 
 /** Which items a text search may match for this reader (a search hit keeps the item's class). */

@@ -29,7 +29,10 @@ export function canWritePerson(
  * (the roster export carries them all anyway), with people.write those it may change, and always
  * its own person's. Others get the roster without numbers.
  */
-export function canSeePhone(actor: Actor, person: { id: string; unitId: string; departmentId: string | null }): boolean {
+export function canSeePhone(
+  actor: Actor,
+  person: { id: string; unitId: string; departmentId: string | null },
+): boolean {
   return person.id === actor.personId || hasPermission(actor, 'people.export') || canWritePerson(actor, person);
 }
 
@@ -42,15 +45,20 @@ export function phoneSearchScope(actor: Actor, unitId: string): 'all' | string[]
   if (hasPermission(actor, 'people.export')) return 'all';
   if (actor.unitId !== unitId) return [];
   if (hasUnitWide(actor, 'people.write')) return 'all';
-  return grantsWith(actor, 'people.write').flatMap((g) => (g.scopeType === 'department' && g.scopeId ? [g.scopeId] : []));
+  return grantsWith(actor, 'people.write').flatMap((g) =>
+    g.scopeType === 'department' && g.scopeId ? [g.scopeId] : [],
+  );
 }
-
 
 function grantsWith(actor: Pick<Actor, 'grants'>, permission: Permission): Grant[] {
   return actor.grants.filter((g) => (ROLES[g.role].permissions as readonly Permission[]).includes(permission));
 }
 
-export interface AbsentPerson { id: string; unitId: string; departmentId: string | null }
+export interface AbsentPerson {
+  id: string;
+  unitId: string;
+  departmentId: string | null;
+}
 
 /** Records or withdraws absences of the person for others: the campaign office, or whoever manages the people of the person's department. */
 export function mayApproveAbsenceOf(actor: Actor, person: AbsentPerson): boolean {

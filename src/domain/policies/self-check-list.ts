@@ -32,7 +32,11 @@ export function selfCheckListPolicy(a: Who, l: ListFacts): ListCan {
   return {
     see,
     // The branch's list stays open after the meeting: owners, measures and deadlines of rectification are set then.
-    edit: see && (branchList ? hasPermission(a, 'orglife.manage') && l.status !== 'approved' : mine && open && l.meetingStatus === 'preparing'),
+    edit:
+      see &&
+      (branchList
+        ? hasPermission(a, 'orglife.manage') && l.status !== 'approved'
+        : mine && open && l.meetingStatus === 'preparing'),
     submit: see && !branchList && mine && open && l.meetingStatus === 'preparing',
     decide: see && canDecideList(a) && (branchList ? l.status !== 'approved' : l.status === 'submitted'),
     readOpinionsAbout: see && !branchList && (mine || isBranchSecretary(a)),

@@ -21,4 +21,5 @@ export function talkPolicy(a: Who, t: TalkFacts): TalkCan {
 }
 
 /** Recording a talk: one of its two sides, or the meeting's organisers (orglife.manage). */
-export const mayRecordTalk = (a: Who, t: Pick<TalkFacts, 'aPersonId' | 'bPersonId'>) => isMe(a, t.aPersonId) || isMe(a, t.bPersonId) || hasPermission(a, 'orglife.manage');
+export const mayRecordTalk = (a: Who, t: Pick<TalkFacts, 'aPersonId' | 'bPersonId'>) =>
+  isMe(a, t.aPersonId) || isMe(a, t.bPersonId) || hasPermission(a, 'orglife.manage');

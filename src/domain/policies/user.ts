@@ -20,9 +20,18 @@ export function userPolicy(a: Pick<Actor, 'unitId' | 'grants' | 'userId'>, u: Us
   const see = a.unitId === u.unitId && hasPermission(a, 'users.manage');
   const other = see && u.id !== a.userId;
   const administrator = u.roles.some((r) => isAdminRole(r));
-  return { see, edit: see, deactivate: other, resetPassword: see && !administrator, resetTotp: other && !administrator, grant: other, revoke: other };
+  return {
+    see,
+    edit: see,
+    deactivate: other,
+    resetPassword: see && !administrator,
+    resetTotp: other && !administrator,
+    grant: other,
+    revoke: other,
+  };
 }
 
 /** A role given or taken through the API: never one of the three administrator roles. */
-export const mayGrantRole = (a: Pick<Actor, 'grants'>, role: Role) => hasPermission(a, 'users.manage') && !isAdminRole(role);
+export const mayGrantRole = (a: Pick<Actor, 'grants'>, role: Role) =>
+  hasPermission(a, 'users.manage') && !isAdminRole(role);
 export const mayCreateUser = (a: Pick<Actor, 'grants'>) => hasPermission(a, 'users.manage');

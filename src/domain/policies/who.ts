@@ -18,6 +18,7 @@ export const isDisciplineStaff = (a: Pick<Actor, 'grants'>) => holds(a, 'discipl
 export const isOpinionTriage = (a: Pick<Actor, 'grants'>) => hasPermission(a, 'opinions.triage');
 
 /** Is `personId` the actor's own person? (Accounts without a person are never anyone.) */
-export const isMe = (a: Pick<Actor, 'personId'>, personId: string | null | undefined) => !!a.personId && !!personId && a.personId === personId;
+export const isMe = (a: Pick<Actor, 'personId'>, personId: string | null | undefined) =>
+  !!a.personId && !!personId && a.personId === personId;
 
 export { hasPermission, hasUnitWide };

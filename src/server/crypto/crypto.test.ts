@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Keyring, loadKeyring } from './keyring.js';
-import { CRYPTO_MODE, cryptoModeFromEnv, digestHex, isSealed, openWith, sealWith, SealError, type HashAlg } from './suite.js';
+import {
+  CRYPTO_MODE,
+  cryptoModeFromEnv,
+  digestHex,
+  isSealed,
+  openWith,
+  sealWith,
+  SealError,
+  type HashAlg,
+} from './suite.js';
 
 const keyOf = (alg: HashAlg) => Buffer.alloc(32, alg === 'sm3' ? 7 : 9);
 
@@ -39,7 +48,8 @@ describe('crypto suite', () => {
     for (const mode of ['default', 'gm'] as const) {
       const headLength = mode === 'gm' ? 48 : 28; // iv and tag
       // A ciphertext whose first byte is ASCII, so that an aad (a string) can carry it too.
-      const sealOnce = () => Buffer.from(sealWith(keyOf, Buffer.from('机器人密钥'), 'channels.address:ab', mode).slice(8), 'base64url');
+      const sealOnce = () =>
+        Buffer.from(sealWith(keyOf, Buffer.from('机器人密钥'), 'channels.address:ab', mode).slice(8), 'base64url');
       let raw = sealOnce();
       while (raw[headLength]! >= 0x80) raw = sealOnce();
       const prefix = mode === 'gm' ? 'zf1.sm4.' : 'zf1.aes.';
@@ -47,9 +57,15 @@ describe('crypto suite', () => {
       const forged = (b: Buffer) => prefix + Buffer.concat([head, b]).toString('base64url');
       expect(openWith(keyOf, forged(body), 'channels.address:ab').toString()).toBe('机器人密钥');
       // The aad's last byte moved to the front of the ciphertext…
-      expect(() => openWith(keyOf, forged(Buffer.concat([Buffer.from('b'), body])), 'channels.address:a'), mode).toThrow(SealError);
+      expect(
+        () => openWith(keyOf, forged(Buffer.concat([Buffer.from('b'), body])), 'channels.address:a'),
+        mode,
+      ).toThrow(SealError);
       // …and the ciphertext's first byte moved to the end of the aad.
-      expect(() => openWith(keyOf, forged(body.subarray(1)), `channels.address:ab${String.fromCharCode(body[0]!)}`), mode).toThrow(SealError);
+      expect(
+        () => openWith(keyOf, forged(body.subarray(1)), `channels.address:ab${String.fromCharCode(body[0]!)}`),
+        mode,
+      ).toThrow(SealError);
     }
   });
 
@@ -57,7 +73,11 @@ describe('crypto suite', () => {
     const gm = process.env.ZUOFENG_CRYPTO === 'gm';
     expect(CRYPTO_MODE).toBe(gm ? 'gm' : 'default');
     expect(new Keyring(Buffer.alloc(32, 3), 'k').seal('p', 'x')).toMatch(gm ? /^zf1\.sm4\./ : /^zf1\.aes\./);
-    expect(digestHex('abc')).toBe(gm ? '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0' : 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(digestHex('abc')).toBe(
+      gm
+        ? '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0'
+        : 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 
   it('reads the mode from ZUOFENG_CRYPTO and refuses an unknown one', () => {

@@ -14,7 +14,10 @@ const HEADER = 'ZUOFENG-KEY-1';
 export class Keyring {
   private readonly derived = new Map<string, Buffer>();
 
-  constructor(private readonly master: Buffer, readonly file: string) {
+  constructor(
+    private readonly master: Buffer,
+    readonly file: string,
+  ) {
     if (master.length !== 32) throw new Error('master key must be 32 bytes');
   }
 
@@ -27,7 +30,11 @@ export class Keyring {
 
   /** Encrypts for one purpose; `aad` (default: the purpose) binds the value to where it is stored. */
   seal(purpose: string, plaintext: string | Buffer, aad = purpose): string {
-    return sealWith((alg) => this.key(purpose, alg), typeof plaintext === 'string' ? Buffer.from(plaintext) : plaintext, aad);
+    return sealWith(
+      (alg) => this.key(purpose, alg),
+      typeof plaintext === 'string' ? Buffer.from(plaintext) : plaintext,
+      aad,
+    );
   }
 
   open(purpose: string, sealed: string, aad = purpose): Buffer {
@@ -51,7 +58,8 @@ export const ephemeralKeyring = () => new Keyring(randomBytes(32), '(memory)');
 function parseKeyFile(text: string, file: string): Buffer {
   const [header, b64] = text.trim().split(/\s+/);
   const key = header === HEADER && b64 ? Buffer.from(b64, 'base64') : Buffer.alloc(0);
-  if (key.length !== 32) throw new Error(`密钥文件 ${file} 格式不正确（应为 ${HEADER} 加 32 字节密钥），请从备份恢复原密钥文件`);
+  if (key.length !== 32)
+    throw new Error(`密钥文件 ${file} 格式不正确（应为 ${HEADER} 加 32 字节密钥），请从备份恢复原密钥文件`);
   return key;
 }
 

@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * The installation's cryptographic suite. `default`: SHA-256, HMAC-SHA256, AES-256-GCM, argon2id.
@@ -21,9 +29,11 @@ export const CRYPTO_MODE: CryptoMode = cryptoModeFromEnv();
 export type HashAlg = 'sha256' | 'sm3';
 export const hashAlgOf = (mode: CryptoMode = CRYPTO_MODE): HashAlg => (mode === 'gm' ? 'sm3' : 'sha256');
 
-export const digestHex = (data: string | Buffer, alg: HashAlg = hashAlgOf()) => createHash(alg).update(data).digest('hex');
+export const digestHex = (data: string | Buffer, alg: HashAlg = hashAlgOf()) =>
+  createHash(alg).update(data).digest('hex');
 
-export const hmac = (key: Buffer, data: string | Buffer, alg: HashAlg = hashAlgOf()) => createHmac(alg, key).update(data).digest();
+export const hmac = (key: Buffer, data: string | Buffer, alg: HashAlg = hashAlgOf()) =>
+  createHmac(alg, key).update(data).digest();
 
 /** A 32-byte key for one purpose, derived from the master key with HKDF (HKDF-SM3 for 国密 keys). */
 export function deriveKey(master: Buffer, purpose: string, alg: HashAlg): Buffer {
@@ -54,7 +64,12 @@ function sm4Tag(macKey: Buffer, iv: Buffer, aad: string, body: Buffer): Buffer {
  * sealed value copied elsewhere does not open. AES-256-GCM, or SM4-CTR then HMAC-SM3 over nonce,
  * aad (length-prefixed) and ciphertext (encrypt-then-MAC; the MAC key is separate from the cipher key).
  */
-export function sealWith(keyOf: (alg: HashAlg) => Buffer, plaintext: Buffer, aad: string, mode: CryptoMode = CRYPTO_MODE): string {
+export function sealWith(
+  keyOf: (alg: HashAlg) => Buffer,
+  plaintext: Buffer,
+  aad: string,
+  mode: CryptoMode = CRYPTO_MODE,
+): string {
   if (mode === 'gm') {
     const key = keyOf('sm3');
     const iv = randomBytes(16);

@@ -56,7 +56,13 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const release = lockDataDir(opts.dataDir);
   const database = openPglite(await PGlite.create(opts.dataDir));
-  return { ...database, close: async () => { await database.close(); release(); } };
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      release();
+    },
+  };
 }
 
 /**

@@ -27,10 +27,22 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // The three administrators (三员分立) keep the printed password: the hash is written directly, and
   // nothing forces a change, so that the demo can be tried at once.
-  const admins = [['admin', 'system_admin'], ['security', 'security_admin'], ['auditor', 'audit_admin']] as const;
+  const admins = [
+    ['admin', 'system_admin'],
+    ['security', 'security_admin'],
+    ['auditor', 'audit_admin'],
+  ] as const;
   const { unit, accounts } = await createUnitWithAccounts(deps, {
-    code: `${prefix}${DEMO_UNIT.code}`, name: DEMO_UNIT.name, isDemo: true,
-    accounts: admins.map(([login, role]) => ({ username: `${prefix}${login}`, displayName: ADMIN_DISPLAY_NAMES[role], role, passwordHash, mustChangePassword: false })),
+    code: `${prefix}${DEMO_UNIT.code}`,
+    name: DEMO_UNIT.name,
+    isDemo: true,
+    accounts: admins.map(([login, role]) => ({
+      username: `${prefix}${login}`,
+      displayName: ADMIN_DISPLAY_NAMES[role],
+      role,
+      passwordHash,
+      mustChangePassword: false,
+    })),
   });
   const admin = accounts[0]!;
   const now = deps.clock.now();
@@ -40,7 +52,13 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
       recordAudit(tx, SYSTEM_ACTOR, now, { unitId: unit.id, entityType, entityId, action: 'create', after });
     const deptIds: string[] = [];
     for (const [i, name] of DEMO_DEPARTMENTS.entries()) {
-      const d = await orgRepo.insertDepartment(tx, { unitId: unit.id, name, sortOrder: i + 1, createdAt: now, updatedAt: now });
+      const d = await orgRepo.insertDepartment(tx, {
+        unitId: unit.id,
+        name,
+        sortOrder: i + 1,
+        createdAt: now,
+        updatedAt: now,
+      });
       await audit('department', d.id, { name, sortOrder: i + 1 });
       deptIds.push(d.id);
     }
@@ -48,31 +66,67 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
     let memberNo = 0;
     for (const [i, p] of DEMO_PEOPLE.entries()) {
       const person = await peopleRepo.insert(tx, {
-        unitId: unit.id, name: p.name, departmentId: p.dept === null ? null : deptIds[p.dept]!, position: p.position, rank: p.rank,
-        isPartyMember: p.party, branchRole: p.branchRole ?? (p.party ? 'member' : 'none'), isLeadership: !!p.leader,
-        phone: `1390000${String(1000 + i).slice(-4)}`, status: 'in_service', sortOrder: i, createdAt: now, updatedAt: now,
+        unitId: unit.id,
+        name: p.name,
+        departmentId: p.dept === null ? null : deptIds[p.dept]!,
+        position: p.position,
+        rank: p.rank,
+        isPartyMember: p.party,
+        branchRole: p.branchRole ?? (p.party ? 'member' : 'none'),
+        isLeadership: !!p.leader,
+        phone: `1390000${String(1000 + i).slice(-4)}`,
+        status: 'in_service',
+        sortOrder: i,
+        createdAt: now,
+        updatedAt: now,
       });
       await audit('person', person.id, personAuditView(person));
       personId.set(p.name, person.id);
       const username = `${prefix}${p.login ?? `member${++memberNo}`}`;
-      const user = await usersRepo.insert(tx, { unitId: unit.id, username, displayName: p.name, personId: person.id, passwordHash, passwordSetAt: now, createdAt: now, updatedAt: now });
+      const user = await usersRepo.insert(tx, {
+        unitId: unit.id,
+        username,
+        displayName: p.name,
+        personId: person.id,
+        passwordHash,
+        passwordSetAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
       await audit('user', user.id, { username, personId: person.id });
       logins.push(username);
       for (const role of ['member' as const, ...(p.roles ?? [])]) {
         const deptScoped = role === 'department_head';
         await usersRepo.insertGrant(tx, {
-          unitId: unit.id, userId: user.id, role, createdAt: now,
-          scopeType: deptScoped ? 'department' : 'unit', scopeId: deptScoped ? deptIds[p.dept!]! : null,
+          unitId: unit.id,
+          userId: user.id,
+          role,
+          createdAt: now,
+          scopeType: deptScoped ? 'department' : 'unit',
+          scopeId: deptScoped ? deptIds[p.dept!]! : null,
         });
       }
     }
     for (const [dept, title, a, b] of DEMO_POSTS) {
-      const post = await orgRepo.insertPost(tx, { unitId: unit.id, departmentId: deptIds[dept]!, title, holderAId: personId.get(a)!, holderBId: personId.get(b)!, createdAt: now, updatedAt: now });
+      const post = await orgRepo.insertPost(tx, {
+        unitId: unit.id,
+        departmentId: deptIds[dept]!,
+        title,
+        holderAId: personId.get(a)!,
+        holderBId: personId.get(b)!,
+        createdAt: now,
+        updatedAt: now,
+      });
       await audit('post', post.id, { title, holderA: a, holderB: b });
     }
     for (const [kind, name, members] of DEMO_GROUPS) {
       const g = await orgRepo.insertGroup(tx, { unitId: unit.id, kind, name, createdAt: now, updatedAt: now });
-      await orgRepo.replaceGroupMembers(tx, unit.id, g.id, members.map(([n, roleInGroup]) => ({ personId: personId.get(n)!, roleInGroup })));
+      await orgRepo.replaceGroupMembers(
+        tx,
+        unit.id,
+        g.id,
+        members.map(([n, roleInGroup]) => ({ personId: personId.get(n)!, roleInGroup })),
+      );
       await audit('group', g.id, { kind, name, members });
     }
   });

@@ -1,4 +1,14 @@
-import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
 
 /**
  * Documents in the layout of Party and government documents (GB/T 9704-2012): A4; margins 37 mm
@@ -22,50 +32,111 @@ export const GBT9704 = {
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** 1 → 一, 12 → 十二, 23 → 二十三: the numbering of headings （一）、（二）… up to 99. */
-export const chineseNumeral = (n: number) => (n <= 10 ? DIGITS[n]! : n < 20 ? `十${DIGITS[n - 10]}` : `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`);
+export const chineseNumeral = (n: number) =>
+  n <= 10 ? DIGITS[n]! : n < 20 ? `十${DIGITS[n - 10]}` : `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`;
 
 export type Block = { kind: 'h1' | 'h2' | 'p'; text: string } | { kind: 'p'; text: string; bold?: boolean };
 
 const exact = { line: GBT9704.linePitch, lineRule: LineRuleType.EXACT };
 const run = (text: string, f: { font: string; size: number }, bold = false) =>
-  new TextRun({ text, bold, size: f.size, characterSpacing: f.size === 32 ? GBT9704.characterSpacing : undefined, font: { eastAsia: f.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' } });
+  new TextRun({
+    text,
+    bold,
+    size: f.size,
+    characterSpacing: f.size === 32 ? GBT9704.characterSpacing : undefined,
+    font: { eastAsia: f.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
+  });
 
 function paragraph(b: Block): Paragraph {
-  if (b.kind === 'h1') return new Paragraph({ spacing: exact, indent: { firstLine: 640 }, children: [run(b.text, GBT9704.heading1)] });
-  if (b.kind === 'h2') return new Paragraph({ spacing: exact, indent: { firstLine: 640 }, children: [run(b.text, GBT9704.heading2)] });
-  return new Paragraph({ spacing: exact, indent: { firstLine: 640 }, alignment: AlignmentType.JUSTIFIED, children: [run(b.text, GBT9704.body, 'bold' in b && b.bold)] });
+  if (b.kind === 'h1')
+    return new Paragraph({ spacing: exact, indent: { firstLine: 640 }, children: [run(b.text, GBT9704.heading1)] });
+  if (b.kind === 'h2')
+    return new Paragraph({ spacing: exact, indent: { firstLine: 640 }, children: [run(b.text, GBT9704.heading2)] });
+  return new Paragraph({
+    spacing: exact,
+    indent: { firstLine: 640 },
+    alignment: AlignmentType.JUSTIFIED,
+    children: [run(b.text, GBT9704.body, 'bold' in b && b.bold)],
+  });
 }
 
 function pageNumber(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
   return new Footer({
-    children: [new Paragraph({
-      alignment, indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
-      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: GBT9704.pageNumber.size, font: { eastAsia: GBT9704.pageNumber.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' } })],
-    })],
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            size: GBT9704.pageNumber.size,
+            font: { eastAsia: GBT9704.pageNumber.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
+          }),
+        ],
+      }),
+    ],
   });
 }
 
 /** A titled document: the title (centred, one blank line after), an optional line under it, then the blocks. */
-export function officialDocument(o: { title: string; subtitle?: string; blocks: Block[]; creator?: string }): Promise<Buffer> {
+export function officialDocument(o: {
+  title: string;
+  subtitle?: string;
+  blocks: Block[];
+  creator?: string;
+}): Promise<Buffer> {
   const p = GBT9704.page;
   const doc = new Document({
     creator: o.creator ?? 'Zuofeng',
     title: o.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { size: GBT9704.body.size, font: { eastAsia: GBT9704.body.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' } } } } },
-    sections: [{
-      properties: {
-        page: { size: { width: p.width, height: p.height }, margin: { top: p.top, bottom: p.bottom, left: p.left, right: p.right, footer: mm(28) - 200, header: mm(15) } },
-        grid: { type: DocumentGridType.LINES, linePitch: GBT9704.linePitch },
+    styles: {
+      default: {
+        document: {
+          run: {
+            size: GBT9704.body.size,
+            font: { eastAsia: GBT9704.body.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
+          },
+        },
       },
-      footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(o.title, GBT9704.title)] }),
-        ...(o.subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(o.subtitle, GBT9704.heading2)] })] : []),
-        new Paragraph({ spacing: exact, children: [] }),
-        ...o.blocks.map(paragraph),
-      ],
-    }],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: p.width, height: p.height },
+            margin: {
+              top: p.top,
+              bottom: p.bottom,
+              left: p.left,
+              right: p.right,
+              footer: mm(28) - 200,
+              header: mm(15),
+            },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: GBT9704.linePitch },
+        },
+        footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: 700, lineRule: LineRuleType.EXACT },
+            children: [run(o.title, GBT9704.title)],
+          }),
+          ...(o.subtitle
+            ? [
+                new Paragraph({
+                  alignment: AlignmentType.CENTER,
+                  spacing: exact,
+                  children: [run(o.subtitle, GBT9704.heading2)],
+                }),
+              ]
+            : []),
+          new Paragraph({ spacing: exact, children: [] }),
+          ...o.blocks.map(paragraph),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { nextAttemptAt } from '../../domain/delivery.js';
-import { heldDigestCard, nextSlotAt, noticeCard, planSends, type PlannedSend, type Urgency } from '../../domain/dispatch-plan.js';
+import {
+  heldDigestCard,
+  nextSlotAt,
+  noticeCard,
+  planSends,
+  type PlannedSend,
+  type Urgency,
+} from '../../domain/dispatch-plan.js';
 import { digestCard, type Card, type ChannelKind } from '../../domain/robots.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
@@ -34,7 +41,13 @@ export interface DispatcherOptions {
 }
 
 /** `worstMs`: how long the send may take at most (its timeouts); it is not started unless the lease outlasts that. */
-interface Send { ids: string[]; card: Card; deliver: (card: Card) => Promise<SendResult>; attempts: number; worstMs: number }
+interface Send {
+  ids: string[];
+  card: Card;
+  deliver: (card: Card) => Promise<SendResult>;
+  attempts: number;
+  worstMs: number;
+}
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 /** A digest's key is made from the deliveries it carries: the same digest sent again has the same key. */
@@ -57,7 +70,11 @@ export class Dispatcher {
   /** A robot's answer is awaited at most this long: 10 s, or half the lease when that is shorter. */
   private readonly httpTimeoutMs: number;
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly opts: DispatcherOptions) {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly opts: DispatcherOptions,
+  ) {
     this.httpTimeoutMs = Math.max(500, Math.min(10_000, Math.floor(opts.leaseMs / 2)));
   }
 
@@ -65,47 +82,84 @@ export class Dispatcher {
   async runOnce(): Promise<{ fannedOut: number; claimed: number; sent: number; failed: number; deferred: number }> {
     let now = this.clock.now();
     let fannedOut = 0;
-    for (let n = 1; n > 0; fannedOut += n) n = await fanOut(this.db, now, { limit: 500, mailEnabled: !!this.opts.mail, units: this.opts.units });
+    for (let n = 1; n > 0; fannedOut += n)
+      n = await fanOut(this.db, now, { limit: 500, mailEnabled: !!this.opts.mail, units: this.opts.units });
     now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.opts.leaseMs);
-    const claimed = await deliveriesRepo.claim(this.db, now, this.holder, leaseUntil, this.opts.concurrency * 8, this.opts.units);
+    const claimed = await deliveriesRepo.claim(
+      this.db,
+      now,
+      this.holder,
+      leaseUntil,
+      this.opts.concurrency * 8,
+      this.opts.units,
+    );
     const held = claimed.filter((d) => d.held);
     if (held.length) {
-      claimed.push(...await deliveriesRepo.claimHeldAlso(this.db, now, this.holder, leaseUntil,
-        [...new Set(held.flatMap((d) => (d.channel_id ? [d.channel_id] : [])))], [...new Set(held.filter((d) => d.medium === 'mail').map((d) => d.address))], this.opts.units));
+      claimed.push(
+        ...(await deliveriesRepo.claimHeldAlso(
+          this.db,
+          now,
+          this.holder,
+          leaseUntil,
+          [...new Set(held.flatMap((d) => (d.channel_id ? [d.channel_id] : [])))],
+          [...new Set(held.filter((d) => d.medium === 'mail').map((d) => d.address))],
+          this.opts.units,
+        )),
+      );
     }
     const result = { fannedOut, claimed: claimed.length, sent: 0, failed: 0, deferred: 0 };
     if (!claimed.length) return result;
     const sends = [...(await this.robotSends(claimed, now, result)), ...(await this.mailSends(claimed, now, result))];
-    await pool(sends.map((s) => async () => {
-      // A send that could outlive the lease might be claimed and sent by another dispatcher too: put it back instead.
-      if (this.clock.now().getTime() + s.worstMs > leaseUntil.getTime()) {
-        await deliveriesRepo.defer(this.db, s.ids, this.clock.now());
-        result.deferred += s.ids.length;
-        return;
-      }
-      const r = await s.deliver(s.card);
-      const at = this.clock.now();
-      if (r.ok) {
-        await deliveriesRepo.markSent(this.db, s.ids, at, s.card.idempotencyKey, r.code, r.message);
-        result.sent += s.ids.length;
-      } else {
-        const retry = r.retryable ? nextAttemptAt(s.attempts + 1, at.getTime(), jitterOf(s.card.idempotencyKey)) : null;
-        await deliveriesRepo.markFailed(this.db, s.ids, retry ? new Date(retry) : null, r.code, r.message);
-        result.failed += s.ids.length;
-      }
-    }), this.opts.concurrency);
+    await pool(
+      sends.map((s) => async () => {
+        // A send that could outlive the lease might be claimed and sent by another dispatcher too: put it back instead.
+        if (this.clock.now().getTime() + s.worstMs > leaseUntil.getTime()) {
+          await deliveriesRepo.defer(this.db, s.ids, this.clock.now());
+          result.deferred += s.ids.length;
+          return;
+        }
+        const r = await s.deliver(s.card);
+        const at = this.clock.now();
+        if (r.ok) {
+          await deliveriesRepo.markSent(this.db, s.ids, at, s.card.idempotencyKey, r.code, r.message);
+          result.sent += s.ids.length;
+        } else {
+          const retry = r.retryable
+            ? nextAttemptAt(s.attempts + 1, at.getTime(), jitterOf(s.card.idempotencyKey))
+            : null;
+          await deliveriesRepo.markFailed(this.db, s.ids, retry ? new Date(retry) : null, r.code, r.message);
+          result.failed += s.ids.length;
+        }
+      }),
+      this.opts.concurrency,
+    );
     return result;
   }
 
   private card(d: ClaimedRow, mention: boolean): Card {
-    return noticeCard({
-      id: d.notification_id, kind: d.kind, title: d.title, body: d.body, recipientName: d.person_name ?? '', recipientMobile: d.person_phone ?? '',
-      itemDue: d.item_due, urgency: d.urgency as Urgency, link: d.item_id ? `${this.opts.publicUrl}/?item=${d.item_id}` : `${this.opts.publicUrl}/`,
-    }, d.idempotency_key, mention);
+    return noticeCard(
+      {
+        id: d.notification_id,
+        kind: d.kind,
+        title: d.title,
+        body: d.body,
+        recipientName: d.person_name ?? '',
+        recipientMobile: d.person_phone ?? '',
+        itemDue: d.item_due,
+        urgency: d.urgency as Urgency,
+        link: d.item_id ? `${this.opts.publicUrl}/?item=${d.item_id}` : `${this.opts.publicUrl}/`,
+      },
+      d.idempotency_key,
+      mention,
+    );
   }
 
-  private async robotSends(claimed: ClaimedRow[], now: Date, result: { deferred: number; failed: number }): Promise<Send[]> {
+  private async robotSends(
+    claimed: ClaimedRow[],
+    now: Date,
+    result: { deferred: number; failed: number },
+  ): Promise<Send[]> {
     const robots = claimed.filter((d) => d.medium === 'robot' && d.channel_id);
     const channelIds = [...new Set(robots.map((d) => d.channel_id!))];
     if (!channelIds.length) return [];
@@ -118,26 +172,53 @@ export class Dispatcher {
       const rows = robots.filter((d) => d.channel_id === id);
       const ch = channels.find((c) => c.id === id);
       if (!ch || !ch.active) {
-        await deliveriesRepo.markFailed(this.db, rows.map((d) => d.id), null, 'withdrawn', '通知渠道已停用');
+        await deliveriesRepo.markFailed(
+          this.db,
+          rows.map((d) => d.id),
+          null,
+          'withdrawn',
+          '通知渠道已停用',
+        );
         result.failed += rows.length;
         continue;
       }
       const secrets = openChannel(this.opts.keys, ch);
       if (!secrets) {
-        await deliveriesRepo.markFailed(this.db, rows.map((d) => d.id), null, 'sealed', '渠道地址无法解密（密钥文件与保存时不同），请重新填写机器人地址和密钥');
+        await deliveriesRepo.markFailed(
+          this.db,
+          rows.map((d) => d.id),
+          null,
+          'sealed',
+          '渠道地址无法解密（密钥文件与保存时不同），请重新填写机器人地址和密钥',
+        );
         result.failed += rows.length;
         continue;
       }
       const kind = ch.kind as ChannelKind;
       const plan = planSends(kind, rows, recent.get(id) ?? [], now.getTime());
       if (plan.deferred.length) {
-        await deliveriesRepo.defer(this.db, plan.deferred, new Date(nextSlotAt(kind, recent.get(id) ?? [], now.getTime())));
+        await deliveriesRepo.defer(
+          this.db,
+          plan.deferred,
+          new Date(nextSlotAt(kind, recent.get(id) ?? [], now.getTime())),
+        );
         result.deferred += plan.deferred.length;
       }
       const log = (m: string) => this.opts.log?.(`通知渠道 ${id}：${m}`);
-      const deliver = (card: Card) => sendCard(this.opts.egress, kind, secrets.address, secrets.secret, card, this.clock.now().getTime(), { timeoutMs: this.httpTimeoutMs, log });
+      const deliver = (card: Card) =>
+        sendCard(this.opts.egress, kind, secrets.address, secrets.secret, card, this.clock.now().getTime(), {
+          timeoutMs: this.httpTimeoutMs,
+          log,
+        });
       const byId = new Map(rows.map((d) => [d.id, d]));
-      for (const p of plan.sends) sends.push({ ids: p.ids, card: this.cardOf(p, byId), deliver, attempts: maxAttempts(p.ids.map((i) => byId.get(i)!)), worstMs: this.httpTimeoutMs });
+      for (const p of plan.sends)
+        sends.push({
+          ids: p.ids,
+          card: this.cardOf(p, byId),
+          deliver,
+          attempts: maxAttempts(p.ids.map((i) => byId.get(i)!)),
+          worstMs: this.httpTimeoutMs,
+        });
     }
     return sends;
   }
@@ -155,7 +236,12 @@ export class Dispatcher {
     const mail = this.opts.mail;
     if (!mail) {
       // Mail was switched off after these were made: they wait (visible in the log) rather than vanish.
-      await deliveriesRepo.defer(this.db, mails.map((d) => d.id), new Date(now.getTime() + 3_600_000), { code: 'no_smtp', message: '系统未配置邮件服务器' });
+      await deliveriesRepo.defer(
+        this.db,
+        mails.map((d) => d.id),
+        new Date(now.getTime() + 3_600_000),
+        { code: 'no_smtp', message: '系统未配置邮件服务器' },
+      );
       result.deferred += mails.length;
       return [];
     }
@@ -171,9 +257,19 @@ export class Dispatcher {
       const held = rows.filter((d) => d.held);
       if (held.length) {
         const ids = held.map((d) => d.id);
-        sends.push({ ids, card: heldDigestCard(held.map((d) => this.card(d, false)), digestKey(ids)), deliver, attempts: maxAttempts(held), worstMs: MAIL_WORST_MS });
+        sends.push({
+          ids,
+          card: heldDigestCard(
+            held.map((d) => this.card(d, false)),
+            digestKey(ids),
+          ),
+          deliver,
+          attempts: maxAttempts(held),
+          worstMs: MAIL_WORST_MS,
+        });
       }
-      for (const d of rows.filter((x) => !x.held)) sends.push({ ids: [d.id], card: this.card(d, false), deliver, attempts: d.attempts, worstMs: MAIL_WORST_MS });
+      for (const d of rows.filter((x) => !x.held))
+        sends.push({ ids: [d.id], card: this.card(d, false), deliver, attempts: d.attempts, worstMs: MAIL_WORST_MS });
     }
     return sends;
   }
@@ -181,10 +277,14 @@ export class Dispatcher {
   /** Runs rounds back to back while there is work, resting `idleMs` when there is none. */
   start(idleMs: number) {
     this.stopped = false;
-    const rest = () => new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, idleMs);
-      this.wake = () => { clearTimeout(t); resolve(); };
-    });
+    const rest = () =>
+      new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, idleMs);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
     this.loop = (async () => {
       while (!this.stopped) {
         try {
@@ -211,7 +311,9 @@ const maxAttempts = (rows: readonly ClaimedRow[]) => rows.reduce((m, d) => Math.
 
 async function pool(tasks: (() => Promise<void>)[], n: number) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, async () => {
-    while (next < tasks.length) await tasks[next++]!();
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(n, tasks.length) }, async () => {
+      while (next < tasks.length) await tasks[next++]!();
+    }),
+  );
 }

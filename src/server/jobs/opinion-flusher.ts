@@ -21,7 +21,10 @@ export class OpinionFlusher {
   /** Anomalies already reported by this process: each is logged once, not every minute. */
   private readonly reported = new Set<string>();
 
-  constructor(private readonly deps: AppDeps, private readonly log: (m: string) => void = () => {}) {}
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly log: (m: string) => void = () => {},
+  ) {}
 
   start(periodMs = 60_000) {
     this.timer = setInterval(() => this.poke(), periodMs);
@@ -76,9 +79,12 @@ export class OpinionFlusher {
     const unreadable = fresh(r.unreadable);
     const replayed = fresh(r.replayed);
     const held = fresh(r.held);
-    if (unreadable.length) this.log(`征求意见待汇入记录中有 ${unreadable.length} 条无法在原位置解密（被移动、改动，或密钥不符），未汇入`);
-    if (replayed.length) this.log(`征求意见待汇入记录中有 ${replayed.length} 条是已汇入记录的副本（从日志或备份放回），未汇入`);
-    if (held.length) this.log(`征求意见有 ${held.length} 组在已成批汇入后只剩不足一批（有记录被取走），暂不汇入：${held.join('，')}`);
+    if (unreadable.length)
+      this.log(`征求意见待汇入记录中有 ${unreadable.length} 条无法在原位置解密（被移动、改动，或密钥不符），未汇入`);
+    if (replayed.length)
+      this.log(`征求意见待汇入记录中有 ${replayed.length} 条是已汇入记录的副本（从日志或备份放回），未汇入`);
+    if (held.length)
+      this.log(`征求意见有 ${held.length} 组在已成批汇入后只剩不足一批（有记录被取走），暂不汇入：${held.join('，')}`);
   }
 
   private async vacuumNow() {

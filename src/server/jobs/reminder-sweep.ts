@@ -15,7 +15,11 @@ const WORK_END_MIN = 17 * 60 + 30;
 const shanghaiMinutes = (now: Date) => (now.getUTCHours() * 60 + now.getUTCMinutes() + 8 * 60) % (24 * 60);
 
 /** What the calendar says about today; units that agree on it are swept by the same statements. */
-interface DayFacts { working: boolean; tomorrow: string; firstOfWeek: boolean }
+interface DayFacts {
+  working: boolean;
+  tomorrow: string;
+  firstOfWeek: boolean;
+}
 
 /**
  * Writes the automatic reminders (催办) with set-based SQL, a few statements per group of units
@@ -55,7 +59,11 @@ export async function sweepReminders(db: Db, now: Date): Promise<{ units: number
 
 function dayFacts(calendar: WorkdayCalendar, today: string): DayFacts {
   const working = calendar.isWorkingDay(today);
-  return { working, tomorrow: working ? calendar.nextWorkingDay(today).date : '', firstOfWeek: working && isFirstWorkingDayOfWeek(calendar, today) };
+  return {
+    working,
+    tomorrow: working ? calendar.nextWorkingDay(today).date : '',
+    firstOfWeek: working && isFirstWorkingDayOfWeek(calendar, today),
+  };
 }
 
 async function sweepGroup(db: Db, now: Date, today: string, facts: DayFacts, units: string[]) {
@@ -65,29 +73,62 @@ async function sweepGroup(db: Db, now: Date, today: string, facts: DayFacts, uni
   const perPersonRules: PersonRule[] = [];
   if (minutes >= WORK_START_MIN && minutes < WORK_END_MIN) {
     const slot = Math.floor((minutes - WORK_START_MIN) / 120);
-    perPersonRules.push({ kind: 'urgent', when: sql`i.urgency = 'urgent'`, key: sql`'urgent:' || g.recipient || ':' || ${today} || ':' || ${slot}`,
-      single: sql`'紧急件跟踪：' || g.first_title`, many: sql`'紧急件跟踪：' || g.n || ' 项紧急事项'`,
+    perPersonRules.push({
+      kind: 'urgent',
+      when: sql`i.urgency = 'urgent'`,
+      key: sql`'urgent:' || g.recipient || ':' || ${today} || ':' || ${slot}`,
+      single: sql`'紧急件跟踪：' || g.first_title`,
+      many: sql`'紧急件跟踪：' || g.n || ' 项紧急事项'`,
       body: sql`case when g.n = 1 then '紧急事项“' || g.first_title || '”尚未办结，请随到随办并及时反馈。'
-        else '您有 ' || g.n || ' 项紧急事项尚未办结（含“' || g.first_title || '”），请随到随办并及时反馈。' end` });
+        else '您有 ' || g.n || ' 项紧急事项尚未办结（含“' || g.first_title || '”），请随到随办并及时反馈。' end`,
+    });
   }
-  written += await perItem(s, 'halfway', sql`i.urgency = 'important' and i.half_due = ${today} and i.due > ${today}`,
-    sql`'时限过半：' || i.notice_title`, sql`'重要事项“' || i.notice_title || '”办理时限已过半（' || i.due || ' 到期），请报送进展。'`, sql`'halfway:' || i.id || ':' || i.due`);
+  written += await perItem(
+    s,
+    'halfway',
+    sql`i.urgency = 'important' and i.half_due = ${today} and i.due > ${today}`,
+    sql`'时限过半：' || i.notice_title`,
+    sql`'重要事项“' || i.notice_title || '”办理时限已过半（' || i.due || ' 到期），请报送进展。'`,
+    sql`'halfway:' || i.id || ':' || i.due`,
+  );
   if (facts.firstOfWeek) {
-    perPersonRules.push({ kind: 'digest', when: sql`i.urgency = 'normal'`, key: sql`'digest:' || g.recipient || ':' || ${today}`,
-      single: sql`'本周待办：1 项一般事项'`, many: sql`'本周待办：' || g.n || ' 项一般事项'`, itemLink: false,
-      body: sql`'您有 ' || g.n || ' 项一般督办事项尚未办结，最早的“' || g.first_title || '”于 ' || g.first_due || ' 到期。'` });
+    perPersonRules.push({
+      kind: 'digest',
+      when: sql`i.urgency = 'normal'`,
+      key: sql`'digest:' || g.recipient || ':' || ${today}`,
+      single: sql`'本周待办：1 项一般事项'`,
+      many: sql`'本周待办：' || g.n || ' 项一般事项'`,
+      itemLink: false,
+      body: sql`'您有 ' || g.n || ' 项一般督办事项尚未办结，最早的“' || g.first_title || '”于 ' || g.first_due || ' 到期。'`,
+    });
   }
-  written += await perItem(s, 'due_soon', sql`i.due = ${facts.tomorrow}`,
-    sql`'明日到期：' || i.notice_title`, sql`'督办事项“' || i.notice_title || '”将于 ' || i.due || ' 到期，请抓紧办理并及时反馈。'`, sql`'due-soon:' || i.id || ':' || i.due`);
-  perPersonRules.push({ kind: 'overdue', when: sql`i.due < ${today}`, key: sql`'overdue:' || g.recipient || ':' || ${today}`,
-    single: sql`'已逾期：' || g.first_title`, many: sql`'已逾期：' || g.n || ' 项督办事项'`,
+  written += await perItem(
+    s,
+    'due_soon',
+    sql`i.due = ${facts.tomorrow}`,
+    sql`'明日到期：' || i.notice_title`,
+    sql`'督办事项“' || i.notice_title || '”将于 ' || i.due || ' 到期，请抓紧办理并及时反馈。'`,
+    sql`'due-soon:' || i.id || ':' || i.due`,
+  );
+  perPersonRules.push({
+    kind: 'overdue',
+    when: sql`i.due < ${today}`,
+    key: sql`'overdue:' || g.recipient || ':' || ${today}`,
+    single: sql`'已逾期：' || g.first_title`,
+    many: sql`'已逾期：' || g.n || ' 项督办事项'`,
     body: sql`case when g.n = 1 then '督办事项“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。'
-      else '您有 ' || g.n || ' 项督办事项已逾期，最早的“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。' end` });
+      else '您有 ' || g.n || ' 项督办事项已逾期，最早的“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。' end`,
+  });
   written += await perPerson(s, perPersonRules);
   return written;
 }
 
-interface Sweep { db: Db; now: Date; today: string; units: SQL }
+interface Sweep {
+  db: Db;
+  now: Date;
+  today: string;
+  units: SQL;
+}
 
 /** The open items of the swept units that `when` selects, each with the person to remind (AB岗). */
 function openItems(s: Sweep, when: SQL) {
@@ -114,7 +155,15 @@ async function perItem(s: Sweep, kind: string, when: SQL, title: SQL, body: SQL,
   return rowsOf(res).length;
 }
 
-interface PersonRule { kind: string; when: SQL; key: SQL; single: SQL; many: SQL; body: SQL; itemLink?: boolean }
+interface PersonRule {
+  kind: string;
+  when: SQL;
+  key: SQL;
+  single: SQL;
+  many: SQL;
+  body: SQL;
+  itemLink?: boolean;
+}
 
 /**
  * One notice per person and rule for all their items the rule selects (a person with thirty overdue
@@ -123,24 +172,46 @@ interface PersonRule { kind: string; when: SQL; key: SQL; single: SQL; many: SQL
  * rule, then a row per rule and person.
  */
 async function perPerson(s: Sweep, rules: PersonRule[]) {
-  const byKind = (pick: (r: PersonRule) => SQL) => sql`case g.kind ${sql.join(rules.map((r) => sql`when ${r.kind} then ${pick(r)}`), sql` `)} end`;
+  const byKind = (pick: (r: PersonRule) => SQL) =>
+    sql`case g.kind ${sql.join(
+      rules.map((r) => sql`when ${r.kind} then ${pick(r)}`),
+      sql` `,
+    )} end`;
   // due (YYYY-MM-DD) || id (36 characters) || title, compared bytewise: the smallest is the earliest item.
   const first = sql`(i.due || i.id::text || i.notice_title) collate "C"`;
   const res = await s.db.execute(sql`
     insert into notifications (unit_id, recipient_person_id, kind, item_id, title, body, dedupe_key, created_at)
     select g.unit_id, g.recipient, g.kind,
-      case when g.n = 1 and g.kind in (${sql.join(rules.filter((r) => r.itemLink !== false).map((r) => sql`${r.kind}`), sql`, `)}) then g.first_id end,
+      case when g.n = 1 and g.kind in (${sql.join(
+        rules.filter((r) => r.itemLink !== false).map((r) => sql`${r.kind}`),
+        sql`, `,
+      )}) then g.first_id end,
       case when g.n = 1 then ${byKind((r) => r.single)} else ${byKind((r) => r.many)} end,
       ${byKind((r) => r.body)}, ${byKind((r) => r.key)}, ${s.now.toISOString()}::timestamptz
     from (
       select a.unit_id, a.recipient, k.kind, k.n, substr(k.first, 1, 10) as first_due, substr(k.first, 11, 36)::uuid as first_id, substr(k.first, 47) as first_title
       from (
         select i.unit_id, i.recipient,
-          ${sql.join(rules.map((r, n) => sql`count(*) filter (where ${r.when}) as ${sql.raw(`n${n}`)}, min(${first}) filter (where ${r.when}) as ${sql.raw(`f${n}`)}`), sql`, `)}
-        from (${openItems(s, sql`(${sql.join(rules.map((r) => r.when), sql` or `)})`)}) i
+          ${sql.join(
+            rules.map(
+              (r, n) =>
+                sql`count(*) filter (where ${r.when}) as ${sql.raw(`n${n}`)}, min(${first}) filter (where ${r.when}) as ${sql.raw(`f${n}`)}`,
+            ),
+            sql`, `,
+          )}
+        from (${openItems(
+          s,
+          sql`(${sql.join(
+            rules.map((r) => r.when),
+            sql` or `,
+          )})`,
+        )}) i
         group by i.unit_id, i.recipient
       ) a
-      cross join lateral (values ${sql.join(rules.map((r, n) => sql`(${r.kind}, a.${sql.raw(`n${n}`)}, a.${sql.raw(`f${n}`)})`), sql`, `)}) as k(kind, n, first)
+      cross join lateral (values ${sql.join(
+        rules.map((r, n) => sql`(${r.kind}, a.${sql.raw(`n${n}`)}, a.${sql.raw(`f${n}`)})`),
+        sql`, `,
+      )}) as k(kind, n, first)
       where k.n > 0
     ) g
     on conflict (unit_id, dedupe_key) do nothing

@@ -43,8 +43,11 @@ export class Scheduler {
   private checkpointRanAt: number | null = null;
 
   constructor(
-    private readonly db: Db, private readonly clock: Clock, private readonly intervalMs: number,
-    private readonly log: (msg: string) => void = () => undefined, private readonly jobs: SchedulerJobs = {},
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly intervalMs: number,
+    private readonly log: (msg: string) => void = () => undefined,
+    private readonly jobs: SchedulerJobs = {},
   ) {}
 
   /** One tick. Returns whether this instance swept reminders, and how many it wrote. */
@@ -57,11 +60,18 @@ export class Scheduler {
   }
 
   private async sweep(now: Date) {
-    if (!(await tryLease(this.db, SWEEP_LEASE, this.holder, now, this.intervalMs * 2))) return { swept: false, written: 0 };
+    if (!(await tryLease(this.db, SWEEP_LEASE, this.holder, now, this.intervalMs * 2)))
+      return { swept: false, written: 0 };
     const r = await this.isolated('催办：写入提醒', () => sweepReminders(this.db, now), null);
     if (r?.written) this.log(`催办：写入提醒 ${r.written} 条`);
-    const o = await this.isolated('周期任务：有风险提醒', async () => (
-      (await tryLease(this.db, OBLIGATION_LEASE, `${this.holder}:${now.getTime()}`, now, HOUR)) ? sweepObligations(this.db, now) : null), null);
+    const o = await this.isolated(
+      '周期任务：有风险提醒',
+      async () =>
+        (await tryLease(this.db, OBLIGATION_LEASE, `${this.holder}:${now.getTime()}`, now, HOUR))
+          ? sweepObligations(this.db, now)
+          : null,
+      null,
+    );
     if (o?.written) this.log(`周期任务：写入有风险提醒 ${o.written} 条`);
     return { swept: true, written: (r?.written ?? 0) + (o?.written ?? 0) };
   }
@@ -93,34 +103,50 @@ export class Scheduler {
   async auditCheckpointTick(now: Date): Promise<number | null> {
     const job = this.jobs.auditCheckpoint;
     if (!job || job.everyMs <= 0) return null;
-    return this.isolated('审计检查点：写入', async () => {
-      const t = now.getTime();
-      const last = (await job.lastWrittenAt())?.getTime() ?? null;
-      if (last !== null && t >= last && t - last < job.everyMs) {
-        this.checkpointDue = null;
-        return null;
-      }
-      if (!this.checkpointDue || this.checkpointDue.last !== last) this.checkpointDue = { last, since: t };
-      const waited = t - this.checkpointDue.since >= job.everyMs / 2 && (this.checkpointRanAt === null || t - this.checkpointRanAt >= job.everyMs);
-      const leased = await tryLease(this.db, CHECKPOINT_LEASE, `${this.holder}:${t}`, now, job.everyMs);
-      if (!leased && !waited) return null;
-      this.checkpointRanAt = t;
-      const n = await job.run(now);
-      if (n) this.log(leased ? `审计检查点：写入 ${n} 条` : `审计检查点：写入 ${n} 条（租约 ${CHECKPOINT_LEASE} 被占用而检查点久未写入，已越过租约；请检查 job_leases 表是否被改动）`);
-      return n;
-    }, 0);
+    return this.isolated(
+      '审计检查点：写入',
+      async () => {
+        const t = now.getTime();
+        const last = (await job.lastWrittenAt())?.getTime() ?? null;
+        if (last !== null && t >= last && t - last < job.everyMs) {
+          this.checkpointDue = null;
+          return null;
+        }
+        if (!this.checkpointDue || this.checkpointDue.last !== last) this.checkpointDue = { last, since: t };
+        const waited =
+          t - this.checkpointDue.since >= job.everyMs / 2 &&
+          (this.checkpointRanAt === null || t - this.checkpointRanAt >= job.everyMs);
+        const leased = await tryLease(this.db, CHECKPOINT_LEASE, `${this.holder}:${t}`, now, job.everyMs);
+        if (!leased && !waited) return null;
+        this.checkpointRanAt = t;
+        const n = await job.run(now);
+        if (n)
+          this.log(
+            leased
+              ? `审计检查点：写入 ${n} 条`
+              : `审计检查点：写入 ${n} 条（租约 ${CHECKPOINT_LEASE} 被占用而检查点久未写入，已越过租约；请检查 job_leases 表是否被改动）`,
+          );
+        return n;
+      },
+      0,
+    );
   }
 
   /** Mails the day's latest checkpoints to the audit readers (daily, when SMTP is set). */
   async auditDigestTick(now: Date): Promise<number | null> {
     const job = this.jobs.auditDigest;
     if (!job || job.everyMs <= 0) return null;
-    return this.isolated('审计检查点日报：发送', async () => {
-      if (!(await tryLease(this.db, CHECKPOINT_DIGEST_LEASE, `${this.holder}:${now.getTime()}`, now, job.everyMs))) return null;
-      const n = await job.run(now);
-      if (n) this.log(`审计检查点日报：发送 ${n} 条`);
-      return n;
-    }, 0);
+    return this.isolated(
+      '审计检查点日报：发送',
+      async () => {
+        if (!(await tryLease(this.db, CHECKPOINT_DIGEST_LEASE, `${this.holder}:${now.getTime()}`, now, job.everyMs)))
+          return null;
+        const n = await job.run(now);
+        if (n) this.log(`审计检查点日报：发送 ${n} 条`);
+        return n;
+      },
+      0,
+    );
   }
 
   start() {

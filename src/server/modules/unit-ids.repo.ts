@@ -1,6 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { campaigns, departments, groups, opinionForms, opinionItems, people, supervisedItems } from '../db/schema/index.js';
+import {
+  campaigns,
+  departments,
+  groups,
+  opinionForms,
+  opinionItems,
+  people,
+  supervisedItems,
+} from '../db/schema/index.js';
 import { badRequest } from '../errors.js';
 
 /**
@@ -22,7 +30,9 @@ type Ids = string | null | undefined | readonly (string | null | undefined)[];
 export type UnitIds = Partial<Record<UnitIdKind, Ids>>;
 
 /** The distinct ids of a field (one id, a list, or nothing). */
-const idsOf = (v: Ids): string[] => [...new Set((Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string'))];
+const idsOf = (v: Ids): string[] => [
+  ...new Set((Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string')),
+];
 
 /**
  * Every id a request carries in its body must be of the actor's unit: the one check for it (the path's
@@ -30,12 +40,20 @@ const idsOf = (v: Ids): string[] => [...new Set((Array.isArray(v) ? v : [v]).fil
  * naming the first kind that is not all found; `messages` may say it better for a field. Rules beyond
  * existence (active, a member of the branch…) stay with the services.
  */
-export async function assertInUnit(db: Db, unitId: string, refs: UnitIds, messages: Partial<Record<UnitIdKind, string>> = {}): Promise<void> {
+export async function assertInUnit(
+  db: Db,
+  unitId: string,
+  refs: UnitIds,
+  messages: Partial<Record<UnitIdKind, string>> = {},
+): Promise<void> {
   for (const [kind, value] of Object.entries(refs) as [UnitIdKind, Ids][]) {
     const ids = idsOf(value);
     if (ids.length === 0) continue;
     const { table, what } = KINDS[kind];
-    const found = await db.select({ id: table.id }).from(table).where(and(eq(table.unitId, unitId), inArray(table.id, ids)));
+    const found = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.unitId, unitId), inArray(table.id, ids)));
     if (found.length !== ids.length) throw badRequest(messages[kind] ?? `所选${what}不存在`);
   }
 }

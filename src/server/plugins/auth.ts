@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
 import { hasPermission, type Actor, type Permission } from '../../domain/roles.js';
-import { loadSession, passwordChangeDue, totpSetupDue, type Deps, type SessionContext } from '../modules/auth/auth.service.js';
+import {
+  loadSession,
+  passwordChangeDue,
+  totpSetupDue,
+  type Deps,
+  type SessionContext,
+} from '../modules/auth/auth.service.js';
 import { authRepo } from '../modules/auth/auth.repo.js';
 import { TOUCH_EVERY_MS } from '../modules/auth/sessions.service.js';
 import { SessionCache } from './session-cache.js';
@@ -75,7 +81,8 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
 
   app.addHook('preValidation', async (request: FastifyRequest, _reply: FastifyReply) => {
     const cfg = request.routeOptions.config;
-    if (cfg.public || !request.routeOptions.url?.startsWith('/api') || request.routeOptions.url.startsWith('/api/docs')) return;
+    if (cfg.public || !request.routeOptions.url?.startsWith('/api') || request.routeOptions.url.startsWith('/api/docs'))
+      return;
     const session = request.session;
     if (!session) throw new AppError(401, 'unauthenticated', '请先登录');
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
@@ -83,8 +90,10 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
     }
     if (!cfg.accountSetup) {
       const now = deps.clock.now();
-      if (passwordChangeDue(session, now, deps.config)) throw new AppError(403, 'password_change_required', '请先修改密码：初始密码或已过期的密码不能继续使用');
-      if (totpSetupDue(session, deps.config)) throw new AppError(403, 'totp_setup_required', '管理员账号须先启用两步验证');
+      if (passwordChangeDue(session, now, deps.config))
+        throw new AppError(403, 'password_change_required', '请先修改密码：初始密码或已过期的密码不能继续使用');
+      if (totpSetupDue(session, deps.config))
+        throw new AppError(403, 'totp_setup_required', '管理员账号须先启用两步验证');
     }
     if (cfg.permission && !hasPermission(session.actor, cfg.permission)) {
       throw new AppError(403, 'forbidden', '没有权限执行此操作');
@@ -93,7 +102,13 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
 });
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
-export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, hours: number, secure: 'auto' | boolean) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  token: string,
+  hours: number,
+  secure: 'auto' | boolean,
+) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -104,7 +119,13 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, t
 }
 
 /** The known-device cookie: random, HttpOnly, long-lived, sent only to /api/auth and only from this site. */
-export function setDeviceCookie(reply: FastifyReply, request: FastifyRequest, token: string, days: number, secure: 'auto' | boolean) {
+export function setDeviceCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  token: string,
+  days: number,
+  secure: 'auto' | boolean,
+) {
   reply.setCookie(DEVICE_COOKIE, token, {
     path: '/api/auth',
     httpOnly: true,

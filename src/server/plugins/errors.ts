@@ -4,7 +4,12 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError } from '../errors.js';
 import { isAnonymous } from './request-log.js';
 
-const FIELD_LABELS: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const FIELD_LABELS: Record<string, string> = {
+  body: '请求内容',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 /**
  * Every error leaves as JSON {code, message, details} with a Chinese message. Validation → 400
@@ -35,11 +40,14 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     }
     // A public route's errors go to the public log: the minute, no request id (docs/ANONYMITY.md).
     const summary = isAnonymous(request) ? app.publicLog : null;
-    const log = (level: 'warn' | 'error', what: string) => (summary ? summary.error(error, what) : request.log[level]({ err: error }, what));
+    const log = (level: 'warn' | 'error', what: string) =>
+      summary ? summary.error(error, what) : request.log[level]({ err: error }, what);
     if (pg && PG_DATA_ERRORS.has(pg)) {
       // The last defence: a value the contracts should have refused reached the database.
       log('warn', 'a value the database refused');
-      return reply.status(400).send({ code: 'bad_input', message: '输入的数据超出允许的范围或格式不正确，请检查后重试' });
+      return reply
+        .status(400)
+        .send({ code: 'bad_input', message: '输入的数据超出允许的范围或格式不正确，请检查后重试' });
     }
     const upload = uploadProblem(error);
     if (upload) return reply.status(upload.status).send({ code: 'bad_upload', message: upload.message });
@@ -49,7 +57,9 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ code: (error.code ?? 'bad_request').toLowerCase(), message: clientMessage(status) });
+      return reply
+        .status(status)
+        .send({ code: (error.code ?? 'bad_request').toLowerCase(), message: clientMessage(status) });
     }
     log('error', 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: '服务器内部错误，请稍后再试' });
@@ -66,15 +76,27 @@ const PG_DATA_ERRORS = new Set(['22003', '22001', '22P05', '22021', '22P02', '22
 /** Errors of a broken or unwanted multipart upload, from @fastify/multipart (by code) or busboy (by message). */
 function uploadProblem(error: FastifyError): { status: number; message: string } | null {
   switch (error.code) {
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE': return { status: 400, message: '请以表单方式（multipart/form-data）上传文件' };
-    case 'FST_FILES_LIMIT': return { status: 400, message: '一次只能上传一个文件' };
-    case 'FST_FIELDS_LIMIT': case 'FST_PARTS_LIMIT': return { status: 400, message: '上传表单的字段过多' };
-    case 'FST_REQ_FILE_TOO_LARGE': return { status: 413, message: '上传的文件过大' };
-    case 'FST_PROTO_VIOLATION': case 'FST_INVALID_JSON_FIELD_ERROR': return { status: 400, message: '上传表单的内容不正确' };
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { status: 400, message: '请以表单方式（multipart/form-data）上传文件' };
+    case 'FST_FILES_LIMIT':
+      return { status: 400, message: '一次只能上传一个文件' };
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return { status: 400, message: '上传表单的字段过多' };
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { status: 413, message: '上传的文件过大' };
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+      return { status: 400, message: '上传表单的内容不正确' };
   }
   const m = error.message ?? '';
-  if (/^Multipart: Boundary not found|^Boundary required|^The needle /.test(m)) return { status: 400, message: '上传格式不正确：表单分隔符（boundary）缺失或无效' };
-  if (error.code === 'FST_MP_PREMATURE_CLOSE' || /unexpected end of multipart data|^Unexpected end of form|^Malformed part header/i.test(m)) return { status: 400, message: '上传的内容不完整或格式不正确，请重新上传' };
+  if (/^Multipart: Boundary not found|^Boundary required|^The needle /.test(m))
+    return { status: 400, message: '上传格式不正确：表单分隔符（boundary）缺失或无效' };
+  if (
+    error.code === 'FST_MP_PREMATURE_CLOSE' ||
+    /unexpected end of multipart data|^Unexpected end of form|^Malformed part header/i.test(m)
+  )
+    return { status: 400, message: '上传的内容不完整或格式不正确，请重新上传' };
   return null;
 }
 
@@ -89,10 +111,15 @@ function pgCode(error: unknown): string | undefined {
 
 function clientMessage(status: number): string {
   switch (status) {
-    case 413: return '上传的内容过大';
-    case 415: return '不支持的内容类型';
-    case 404: return '请求的资源不存在';
-    case 429: return '请求过于频繁，请稍后再试';
-    default: return '请求格式不正确';
+    case 413:
+      return '上传的内容过大';
+    case 415:
+      return '不支持的内容类型';
+    case 404:
+      return '请求的资源不存在';
+    case 429:
+      return '请求过于频繁，请稍后再试';
+    default:
+      return '请求格式不正确';
   }
 }

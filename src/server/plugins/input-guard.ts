@@ -39,7 +39,12 @@ export default fp(async function inputGuard(app: FastifyInstance) {
     for (const place of ['params', 'query', 'body'] as const) {
       const at = firstUnstorable(request[place]);
       if (at !== null) {
-        throw new AppError(400, 'bad_input', `${PLACES[place]}${at ? `“${at}”` : ''}含有无法保存的字符（空字符或残缺的汉字编码），请删除后重试`, { place, path: at });
+        throw new AppError(
+          400,
+          'bad_input',
+          `${PLACES[place]}${at ? `“${at}”` : ''}含有无法保存的字符（空字符或残缺的汉字编码），请删除后重试`,
+          { place, path: at },
+        );
       }
     }
   });

@@ -4,7 +4,10 @@
  */
 export class RateLimiter {
   private readonly hits = new Map<string, { windowStart: number; count: number }>();
-  constructor(private readonly limit: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Counts a hit; false when the key is over its limit in the current window. */
   take(key: string, now: number): boolean {

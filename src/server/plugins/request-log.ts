@@ -61,7 +61,12 @@ export interface RequestLogOptions {
  */
 export default fp(async function requestLog(app: FastifyInstance, o: RequestLogOptions) {
   const summary = o.enabled
-    ? new MinuteSummary(pino({ base: null, timestamp: () => `,"time":"${minuteOf(new Date())}"` }, o.stream ?? pino.destination({ sync: false })))
+    ? new MinuteSummary(
+        pino(
+          { base: null, timestamp: () => `,"time":"${minuteOf(new Date())}"` },
+          o.stream ?? pino.destination({ sync: false }),
+        ),
+      )
     : null;
   app.decorate('publicLog', summary);
   if (!summary) return;
@@ -73,16 +78,22 @@ export default fp(async function requestLog(app: FastifyInstance, o: RequestLogO
   });
   app.addHook('onResponse', async (request, reply) => {
     if (isAnonymous(request)) {
-      const route = request.url.startsWith('/o/') ? '/o/:token' : request.routeOptions.url ?? 'unmatched';
+      const route = request.url.startsWith('/o/') ? '/o/:token' : (request.routeOptions.url ?? 'unmatched');
       summary.request(request.method, route, reply.statusCode);
       return;
     }
     // Pages and their scripts are the same for everyone: not logged.
     if (!request.url.startsWith('/api/')) return;
-    request.log.info({
-      method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime),
-      ...(o.clientAddress ? { address: request.ip } : {}),
-    }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        ...(o.clientAddress ? { address: request.ip } : {}),
+      },
+      'request',
+    );
   });
 });
 
@@ -90,4 +101,5 @@ export default fp(async function requestLog(app: FastifyInstance, o: RequestLogO
  * The routes of the anonymous opinion form: its API (/api/public/…) and its page (/o/<token>, served
  * without a route). Other public routes (login, health) are ordinary requests and logged as such.
  */
-export const isAnonymous = (request: FastifyRequest) => request.url.startsWith('/api/public/') || request.url.startsWith('/o/');
+export const isAnonymous = (request: FastifyRequest) =>
+  request.url.startsWith('/api/public/') || request.url.startsWith('/o/');

@@ -8,7 +8,10 @@ import type { SessionContext } from '../modules/auth/auth.service.js';
  */
 export class SessionCache {
   private readonly entries = new Map<string, { session: SessionContext; expiresAt: Date; until: number }>();
-  constructor(private readonly ttlMs: number, private readonly max = 10_000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 10_000,
+  ) {}
 
   get(token: string): { session: SessionContext; expiresAt: Date } | undefined {
     if (this.ttlMs <= 0) return undefined;

@@ -21,7 +21,13 @@ export interface Endpoint {
 /** Keeps the exact schema types of a declaration (so that answers and inputs are inferred from it). */
 export const endpoint = <const E extends Endpoint>(e: E): E => e;
 
-type Part<E, K extends 'params' | 'query' | 'body', Side extends 'in' | 'out'> = E extends { [P in K]: infer S extends z.ZodType } ? (Side extends 'in' ? z.input<S> : z.output<S>) : undefined;
+type Part<E, K extends 'params' | 'query' | 'body', Side extends 'in' | 'out'> = E extends {
+  [P in K]: infer S extends z.ZodType;
+}
+  ? Side extends 'in'
+    ? z.input<S>
+    : z.output<S>
+  : undefined;
 
 /** What the server's handler receives (after validation and defaults). */
 export type ParamsOf<E> = Part<E, 'params', 'out'>;

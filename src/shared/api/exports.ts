@@ -4,5 +4,12 @@ import { endpoint } from './endpoint.js';
 
 /** The progress of the exports one started (the files themselves are downloads of their modules). */
 export const exportsApi = {
-  progress: endpoint({ method: 'GET', path: '/exports/:id', tags: ['导出'], summary: '导出进度（仅本人发起的导出）', params: ZIdParams, response: ZExportProgress }),
+  progress: endpoint({
+    method: 'GET',
+    path: '/exports/:id',
+    tags: ['导出'],
+    summary: '导出进度（仅本人发起的导出）',
+    params: ZIdParams,
+    response: ZExportProgress,
+  }),
 };

@@ -7,6 +7,13 @@ const tags = ['提醒与催办'] as const;
 /** My reminders. */
 export const notificationsApi = {
   inbox: endpoint({ method: 'GET', path: '/inbox', tags, summary: '我的提醒', query: ZInboxQuery, response: ZInbox }),
-  markRead: endpoint({ method: 'POST', path: '/inbox/:id/read', tags, summary: '标为已读', params: ZIdParams, response: ZUpdated }),
+  markRead: endpoint({
+    method: 'POST',
+    path: '/inbox/:id/read',
+    tags,
+    summary: '标为已读',
+    params: ZIdParams,
+    response: ZUpdated,
+  }),
   markAllRead: endpoint({ method: 'POST', path: '/inbox/read-all', tags, summary: '全部标为已读', response: ZUpdated }),
 };

@@ -13,7 +13,10 @@ export const ZLoginResult = z.object({
   challenge: z.string().nullable(),
 });
 
-const zCode = z.string().trim().regex(/^\d{3}\s?\d{3}$/, '请输入验证器中的6位数字');
+const zCode = z
+  .string()
+  .trim()
+  .regex(/^\d{3}\s?\d{3}$/, '请输入验证器中的6位数字');
 
 export const ZTotpLoginBody = z.object({
   challenge: z.string().min(1).max(2000),
@@ -52,7 +55,10 @@ export const ZGrant = z.object({
 
 export const ZMe = z.object({
   user: z.object({
-    id: z.uuid(), username: z.string(), displayName: z.string(), personId: z.uuid().nullable(),
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    personId: z.uuid().nullable(),
     /** Every route but the account's own (me, password, logout, TOTP enrolment) answers 403 until it is changed. */
     mustChangePassword: z.boolean(),
     passwordExpired: z.boolean(),

@@ -9,6 +9,12 @@ export const ZUnavailabilityBody = z.object({
 });
 /** `reason` is null for readers who may not see it (personal data: the person, approvers and the discipline staff). */
 export const ZUnavailability = z.object({
-  id: z.uuid(), personId: z.uuid(), personName: z.string(), fromDate: z.string(), toDate: z.string(), reason: z.string().nullable(), active: z.boolean(),
+  id: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  fromDate: z.string(),
+  toDate: z.string(),
+  reason: z.string().nullable(),
+  active: z.boolean(),
   canWithdraw: z.boolean(),
 });

@@ -23,7 +23,14 @@ export const ZDayInfo = z.object({
 export type TDayInfo = z.infer<typeof ZDayInfo>;
 
 export const ZDaysQuery = z.object({ from: zIsoDate, to: zIsoDate });
-export const ZAddQuery = z.object({ date: zIsoDate, n: z.coerce.number({ message: '工作日数应为整数' }).int('工作日数应为整数').min(0, '工作日数不能小于0').max(MAX_WORKING_DAYS, `工作日数不能超过${MAX_WORKING_DAYS}`) });
+export const ZAddQuery = z.object({
+  date: zIsoDate,
+  n: z.coerce
+    .number({ message: '工作日数应为整数' })
+    .int('工作日数应为整数')
+    .min(0, '工作日数不能小于0')
+    .max(MAX_WORKING_DAYS, `工作日数不能超过${MAX_WORKING_DAYS}`),
+});
 export const ZIsQuery = z.object({ date: zIsoDate });
 export const ZBetweenQuery = z.object({ from: zIsoDate, to: zIsoDate });
 export const ZDateResult = z.object({ date: z.string(), provisional: z.boolean() });
@@ -32,7 +39,9 @@ export const ZBetweenResult = z.object({ days: z.number().int(), provisional: z.
 export const ZCoverage = z.object({
   years: z.array(z.number().int()),
   builtinYears: z.array(z.number().int()),
-  imported: z.array(z.object({ year: z.number().int(), importedAt: z.string(), importedBy: z.string(), source: z.string() })),
+  imported: z.array(
+    z.object({ year: z.number().int(), importedAt: z.string(), importedBy: z.string(), source: z.string() }),
+  ),
   nextYear: z.number().int(),
   nextYearMissing: z.boolean(),
 });
@@ -43,20 +52,30 @@ export const ZScheduleImport = z.object({
   fileName: z.string(),
   status: z.enum(['previewed', 'applied']),
   years: z.array(z.number().int()),
-  changes: z.array(z.object({ date: z.string(), before: ZDayState.extend({ provisional: z.boolean() }), after: ZDayState })),
+  changes: z.array(
+    z.object({ date: z.string(), before: ZDayState.extend({ provisional: z.boolean() }), after: ZDayState }),
+  ),
   appliedAt: z.string().nullable(),
 });
 export const ZRecomputed = z.object({ checked: z.number().int(), changed: z.number().int() });
 
 export const ZOverride = z.object({
-  id: z.uuid(), date: z.string(), working: z.boolean(), reason: z.string(), active: z.boolean(), withdrawnReason: z.string().nullable(),
+  id: z.uuid(),
+  date: z.string(),
+  working: z.boolean(),
+  reason: z.string(),
+  active: z.boolean(),
+  withdrawnReason: z.string().nullable(),
 });
 export const ZOverrideBody = z.object({
   date: zIsoDate,
   working: z.boolean({ message: '请选择上班或休息' }),
   reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(100),
 });
-export const ZOverridesQuery = ZPageQuery.extend({ year: z.coerce.number().int().min(1990).max(2100).optional(), all: z.enum(['true', 'false']).optional() });
+export const ZOverridesQuery = ZPageQuery.extend({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  all: z.enum(['true', 'false']).optional(),
+});
 
 export const ZDeadlineSettings = z.object({
   urgentSameDay: z.boolean(),
@@ -79,7 +98,17 @@ export const ZDeadlinePolicy = z.union([
 export const ZComputedDeadline = z.object({ due: z.string(), provisional: z.boolean(), policy: ZDeadlinePolicy });
 
 export const ZDeadline = z.object({
-  id: z.uuid(), subjectType: z.string(), subjectId: z.string(), title: z.string(), receivedOn: z.string(),
-  policy: ZDeadlinePolicy, due: z.string(), provisional: z.boolean(), status: z.string(),
+  id: z.uuid(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  title: z.string(),
+  receivedOn: z.string(),
+  policy: ZDeadlinePolicy,
+  due: z.string(),
+  provisional: z.boolean(),
+  status: z.string(),
 });
-export const ZDeadlinesQuery = ZPageQuery.extend({ status: z.enum(['open', 'closed']).optional(), provisional: z.enum(['true', 'false']).optional() });
+export const ZDeadlinesQuery = ZPageQuery.extend({
+  status: z.enum(['open', 'closed']).optional(),
+  provisional: z.enum(['true', 'false']).optional(),
+});

@@ -3,24 +3,60 @@ import { zName, zVersion } from './common.js';
 import { zIsoDate } from './calendar.js';
 
 export const ACTIVITY_TYPES = {
-  study: '学习研讨', meeting: '会议', visit: '走访调研', inspection: '检查', education: '教育活动', deed: '实事好事',
-  work_report: '工作汇报', home_visit: '政治家访', honour: '获评荣誉', other: '其他',
+  study: '学习研讨',
+  meeting: '会议',
+  visit: '走访调研',
+  inspection: '检查',
+  education: '教育活动',
+  deed: '实事好事',
+  work_report: '工作汇报',
+  home_visit: '政治家访',
+  honour: '获评荣誉',
+  other: '其他',
 } as const;
 export type ActivityType = keyof typeof ACTIVITY_TYPES;
-const zActivityType = z.enum(Object.keys(ACTIVITY_TYPES) as [ActivityType, ...ActivityType[]], { message: '活动类型不正确' });
+const zActivityType = z.enum(Object.keys(ACTIVITY_TYPES) as [ActivityType, ...ActivityType[]], {
+  message: '活动类型不正确',
+});
 
-export const OBJECT_KINDS = { village: '帮扶联系村', enterprise: '服务企业', county: '督查对象县（市）', other: '其他' } as const;
+export const OBJECT_KINDS = {
+  village: '帮扶联系村',
+  enterprise: '服务企业',
+  county: '督查对象县（市）',
+  other: '其他',
+} as const;
 export type ObjectKind = keyof typeof OBJECT_KINDS;
 const zObjectKind = z.enum(Object.keys(OBJECT_KINDS) as [ObjectKind, ...ObjectKind[]], { message: '对象类型不正确' });
 
 export const PHASES = [
-  { key: 'prepare', title: '会前准备' }, { key: 'meeting', title: '召开会议' }, { key: 'rectify', title: '整改落实' }, { key: 'summarize', title: '总结提升' },
+  { key: 'prepare', title: '会前准备' },
+  { key: 'meeting', title: '召开会议' },
+  { key: 'rectify', title: '整改落实' },
+  { key: 'summarize', title: '总结提升' },
 ] as const;
-const zPhase = z.object({ key: z.enum(['prepare', 'meeting', 'rectify', 'summarize'], { message: '阶段不正确' }), title: z.string().max(20).default(''), from: zIsoDate, to: zIsoDate });
+const zPhase = z.object({
+  key: z.enum(['prepare', 'meeting', 'rectify', 'summarize'], { message: '阶段不正确' }),
+  title: z.string().max(20).default(''),
+  from: zIsoDate,
+  to: zIsoDate,
+});
 
 export const ZTemplateSummary = z.object({
-  code: z.string(), name: z.string(), version: z.number().int(), categories: z.number().int(), measures: z.number().int(), rules: z.number().int(),
-  params: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), default: z.number(), measureNo: z.number().int() })),
+  code: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  categories: z.number().int(),
+  measures: z.number().int(),
+  rules: z.number().int(),
+  params: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      unit: z.string(),
+      default: z.number(),
+      measureNo: z.number().int(),
+    }),
+  ),
 });
 
 export const ZCampaignBody = z.object({
@@ -36,28 +72,68 @@ export const ZCampaignBody = z.object({
 });
 
 export const ZCampaign = z.object({
-  id: z.uuid(), name: z.string(), year: z.number().int(), templateCode: z.string(), startsOn: z.string(), endsOn: z.string(),
-  params: z.record(z.string(), z.number()), phases: z.array(zPhase), leadingGroupId: z.uuid().nullable(), officeGroupId: z.uuid().nullable(),
-  active: z.boolean(), version: z.number().int(),
+  id: z.uuid(),
+  name: z.string(),
+  year: z.number().int(),
+  templateCode: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  params: z.record(z.string(), z.number()),
+  phases: z.array(zPhase),
+  leadingGroupId: z.uuid().nullable(),
+  officeGroupId: z.uuid().nullable(),
+  active: z.boolean(),
+  version: z.number().int(),
 });
 
 export const ZMeasure = z.object({
-  id: z.uuid(), categoryNo: z.number().int(), no: z.number().int(), title: z.string(), text: z.string(), renderedText: z.string(),
-  active: z.boolean(), withdrawnReason: z.string().nullable(), version: z.number().int(),
+  id: z.uuid(),
+  categoryNo: z.number().int(),
+  no: z.number().int(),
+  title: z.string(),
+  text: z.string(),
+  renderedText: z.string(),
+  active: z.boolean(),
+  withdrawnReason: z.string().nullable(),
+  version: z.number().int(),
   params: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), value: z.number() })),
   /** Derived from its items (任务分解): how many, closed, overdue, and the share closed. */
-  progress: z.object({ items: z.number().int(), closed: z.number().int(), overdue: z.number().int(), percent: z.number().nullable() }),
+  progress: z.object({
+    items: z.number().int(),
+    closed: z.number().int(),
+    overdue: z.number().int(),
+    percent: z.number().nullable(),
+  }),
   /** What the reader may do with it (domain/policies/campaign.measurePolicy). */
   can: z.object({ see: z.boolean(), edit: z.boolean(), withdraw: z.boolean(), breakDown: z.boolean() }),
 });
 
 export const ZCampaignDetail = ZCampaign.extend({
-  categories: z.array(z.object({ no: z.number().int(), kind: z.enum(['promote', 'rectify']), title: z.string(), focus: z.string() })),
+  categories: z.array(
+    z.object({ no: z.number().int(), kind: z.enum(['promote', 'rectify']), title: z.string(), focus: z.string() }),
+  ),
   measures: z.array(ZMeasure),
-  leadingGroup: z.object({ name: z.string(), members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })) }).nullable(),
-  officeGroup: z.object({ name: z.string(), members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })) }).nullable(),
+  leadingGroup: z
+    .object({
+      name: z.string(),
+      members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })),
+    })
+    .nullable(),
+  officeGroup: z
+    .object({
+      name: z.string(),
+      members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })),
+    })
+    .nullable(),
   /** What the reader may do (domain/policies/campaign): the campaign's own actions and its contact objects'. */
-  can: z.object({ see: z.boolean(), editParams: z.boolean(), addMeasure: z.boolean(), addRule: z.boolean(), report: z.boolean(), manageObjects: z.boolean() }),
+  can: z.object({
+    see: z.boolean(),
+    editParams: z.boolean(),
+    addMeasure: z.boolean(),
+    addRule: z.boolean(),
+    report: z.boolean(),
+    manageObjects: z.boolean(),
+  }),
 });
 
 export const ZMeasureBody = z.object({
@@ -78,7 +154,10 @@ export const ZBreakdownBody = z.object({
   explicitDue: zIsoDate.nullable().default(null),
   urgency: z.enum(['urgent', 'important', 'normal']).default('normal'),
   cadence: z.enum(['none', 'weekly', 'monthly']).default('monthly'),
-  milestones: z.array(z.object({ title: zName('节点名称', 60), due: zIsoDate })).max(20).default([]),
+  milestones: z
+    .array(z.object({ title: zName('节点名称', 60), due: zIsoDate }))
+    .max(20)
+    .default([]),
 });
 
 export const ZObjectBody = z.object({
@@ -86,7 +165,15 @@ export const ZObjectBody = z.object({
   name: zName('名称', 60),
   assigneeIds: z.array(z.uuid()).max(20).default([]),
 });
-export const ZContactObject = z.object({ id: z.uuid(), kind: zObjectKind, name: z.string(), assigneeIds: z.array(z.uuid()), assigneeNames: z.array(z.string()), active: z.boolean(), version: z.number().int() });
+export const ZContactObject = z.object({
+  id: z.uuid(),
+  kind: zObjectKind,
+  name: z.string(),
+  assigneeIds: z.array(z.uuid()),
+  assigneeNames: z.array(z.string()),
+  active: z.boolean(),
+  version: z.number().int(),
+});
 
 export const ZActivityBody = z.object({
   campaignId: z.uuid().nullable().default(null),
@@ -105,8 +192,19 @@ export const ZActivityBody = z.object({
 export const ZActivity = ZActivityBody.extend({
   confidential: z.boolean(),
   /** What the reader may do with it (domain/policies/activity.ts). */
-  can: z.object({ see: z.boolean(), readDetails: z.boolean(), withdraw: z.boolean(), attach: z.boolean(), rollCall: z.boolean() }),
-  id: z.uuid(), active: z.boolean(), withdrawnReason: z.string().nullable(), participantNames: z.array(z.string()), objectNames: z.array(z.string()), departmentName: z.string().nullable(),
+  can: z.object({
+    see: z.boolean(),
+    readDetails: z.boolean(),
+    withdraw: z.boolean(),
+    attach: z.boolean(),
+    rollCall: z.boolean(),
+  }),
+  id: z.uuid(),
+  active: z.boolean(),
+  withdrawnReason: z.string().nullable(),
+  participantNames: z.array(z.string()),
+  objectNames: z.array(z.string()),
+  departmentName: z.string().nullable(),
   files: z.array(z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() })),
 });
 export const ZActivityQuery = z.object({
@@ -122,16 +220,20 @@ export const ZActivityQuery = z.object({
 
 const zPeriod = z.enum(['week', 'month', 'quarter', 'year', 'campaign'], { message: '周期不正确' });
 /** Who a rule asks: named people, the leadership, a group, each department, each assignee of an object kind, each object, or the unit. */
-export const ZRuleSubject = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('people'), personIds: z.array(z.uuid()).min(1, '请选择人员').max(200) }),
-  z.object({ kind: z.literal('leadership') }),
-  z.object({ kind: z.literal('group'), groupId: z.uuid() }),
-  z.object({ kind: z.literal('each_department') }),
-  z.object({ kind: z.literal('object_assignees'), objectKind: zObjectKind }),
-  z.object({ kind: z.literal('objects'), objectKind: zObjectKind }),
-  z.object({ kind: z.literal('in_service') }),
-  z.object({ kind: z.literal('unit') }),
-], { message: '请选择规则对象' });
+export const ZRuleSubject = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('people'), personIds: z.array(z.uuid()).min(1, '请选择人员').max(200) }),
+    z.object({ kind: z.literal('leadership') }),
+    z.object({ kind: z.literal('group'), groupId: z.uuid() }),
+    z.object({ kind: z.literal('each_department') }),
+    z.object({ kind: z.literal('object_assignees'), objectKind: zObjectKind }),
+    z.object({ kind: z.literal('objects'), objectKind: zObjectKind }),
+    z.object({ kind: z.literal('in_service') }),
+    z.object({ kind: z.literal('unit') }),
+  ],
+  { message: '请选择规则对象' },
+);
 export const ZRuleBody = z.object({
   measureNo: z.number().int().min(1).max(200).nullable().default(null),
   title: zName('规则名称', 100),
@@ -150,20 +252,86 @@ export const ZCompliance = z.object({
   rule: ZRule,
   periods: z.array(z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() })),
   subjects: z.array(z.object({ key: z.string(), label: z.string() })),
-  cells: z.array(z.object({ subjectKey: z.string(), periodKey: z.string(), count: z.number().int(), status: zStatus, activityIds: z.array(z.string()) })),
-  coverage: z.array(z.object({ periodKey: z.string(), covered: z.number().int(), total: z.number().int(), percent: z.number(), status: zStatus, uncovered: z.array(z.string()) })),
-  summary: z.object({ met: z.number().int(), atRisk: z.number().int(), missed: z.number().int(), over: z.number().int() }),
+  cells: z.array(
+    z.object({
+      subjectKey: z.string(),
+      periodKey: z.string(),
+      count: z.number().int(),
+      status: zStatus,
+      activityIds: z.array(z.string()),
+    }),
+  ),
+  coverage: z.array(
+    z.object({
+      periodKey: z.string(),
+      covered: z.number().int(),
+      total: z.number().int(),
+      percent: z.number(),
+      status: zStatus,
+      uncovered: z.array(z.string()),
+    }),
+  ),
+  summary: z.object({
+    met: z.number().int(),
+    atRisk: z.number().int(),
+    missed: z.number().int(),
+    over: z.number().int(),
+  }),
 });
 
 /** A template as data (import): checked again by domain/campaign-template.checkTemplate before it is stored. */
 export const ZTemplateData = z.object({
-  code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, '模板代码应为2–40位小写字母、数字或连字符'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,40}$/, '模板代码应为2–40位小写字母、数字或连字符'),
   name: zName('模板名称', 60),
-  categories: z.array(z.object({ no: z.number().int().min(1).max(1000), kind: z.enum(['promote', 'rectify']), title: zName('类别标题', 100), focus: z.string().trim().max(1000).default('') })).min(1, '模板至少要有一个类别').max(50),
-  measures: z.array(z.object({
-    no: z.number().int().min(1).max(1000), category: z.number().int().min(1).max(1000), title: zName('措施标题', 100), text: z.string().trim().max(5000).default(''),
-    params: z.array(z.object({ run: z.number().int().min(0).max(1000), key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, '参数名格式不正确'), label: zName('参数说明', 60), unit: z.string().max(10).default(''), default: z.number().min(0).max(100_000) })).max(10).default([]),
-  })).min(1, '模板至少要有一条措施').max(300),
-  preparation: z.array(z.object({ title: zName('步骤', 60), text: z.string().max(5000).default('') })).max(10).default([]),
-  requirements: z.array(z.object({ no: z.number().int().min(1).max(1000), title: zName('工作要求', 100), text: z.string().max(5000).default('') })).max(20).default([]),
+  categories: z
+    .array(
+      z.object({
+        no: z.number().int().min(1).max(1000),
+        kind: z.enum(['promote', 'rectify']),
+        title: zName('类别标题', 100),
+        focus: z.string().trim().max(1000).default(''),
+      }),
+    )
+    .min(1, '模板至少要有一个类别')
+    .max(50),
+  measures: z
+    .array(
+      z.object({
+        no: z.number().int().min(1).max(1000),
+        category: z.number().int().min(1).max(1000),
+        title: zName('措施标题', 100),
+        text: z.string().trim().max(5000).default(''),
+        params: z
+          .array(
+            z.object({
+              run: z.number().int().min(0).max(1000),
+              key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, '参数名格式不正确'),
+              label: zName('参数说明', 60),
+              unit: z.string().max(10).default(''),
+              default: z.number().min(0).max(100_000),
+            }),
+          )
+          .max(10)
+          .default([]),
+      }),
+    )
+    .min(1, '模板至少要有一条措施')
+    .max(300),
+  preparation: z
+    .array(z.object({ title: zName('步骤', 60), text: z.string().max(5000).default('') }))
+    .max(10)
+    .default([]),
+  requirements: z
+    .array(
+      z.object({
+        no: z.number().int().min(1).max(1000),
+        title: zName('工作要求', 100),
+        text: z.string().max(5000).default(''),
+      }),
+    )
+    .max(20)
+    .default([]),
 });

@@ -14,10 +14,15 @@ export const INT_MIN = -2_147_483_648;
 
 /** An integer of a request, bounded so that it always fits the database. */
 export const zInt = (min = 0, max = INT_MAX, message?: string) =>
-  z.number({ message: message ?? '应为整数' }).int(message ?? '应为整数').min(Math.max(min, INT_MIN), message).max(Math.min(max, INT_MAX), message);
+  z
+    .number({ message: message ?? '应为整数' })
+    .int(message ?? '应为整数')
+    .min(Math.max(min, INT_MIN), message)
+    .max(Math.min(max, INT_MAX), message);
 
 /** What the reader may do with an object: one boolean per key of its policy (domain/policies). */
-export const zCan = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>);
+export const zCan = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>);
 
 /** The version of a record an edit starts from (optimistic locking). */
 export const zVersion = zInt(1, INT_MAX, '版本号不正确');
@@ -39,7 +44,12 @@ export const ZPageQuery = z.object({
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 /** A reason is required to withdraw anything: nothing is deleted. */

@@ -9,7 +9,10 @@ export const ZDepartment = z.object({
   withdrawnReason: z.string().nullable(),
   peopleCount: z.number().int(),
 });
-export const ZDepartmentBody = z.object({ name: zName('科室名称'), sortOrder: z.number().int().min(0).max(9999).default(0) });
+export const ZDepartmentBody = z.object({
+  name: zName('科室名称'),
+  sortOrder: z.number().int().min(0).max(9999).default(0),
+});
 
 export const ZPost = z.object({
   id: z.uuid(),
@@ -62,13 +65,28 @@ export const ZGroupMembersBody = z.object({
     .refine((m) => new Set(m.map((x) => x.personId)).size === m.length, '同一人不能重复加入'),
 });
 
-export const ZUnit = z.object({ id: z.uuid(), parentId: z.uuid().nullable(), code: z.string(), name: z.string(), isDemo: z.boolean() });
+export const ZUnit = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  code: z.string(),
+  name: z.string(),
+  isDemo: z.boolean(),
+});
 export const ZUnitBody = z.object({
-  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '单位代码为2-40位小写字母、数字或连字符'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '单位代码为2-40位小写字母、数字或连字符'),
   name: zName('单位名称', 60),
 });
 
-const ZChartPerson = z.object({ id: z.uuid(), name: z.string(), position: z.string(), isLeadership: z.boolean(), isPartyMember: z.boolean() });
+const ZChartPerson = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  position: z.string(),
+  isLeadership: z.boolean(),
+  isPartyMember: z.boolean(),
+});
 /** The org chart: the unit's people under their departments, and its groups. */
 export const ZOrgChart = z.object({
   unit: z.object({ id: z.uuid(), name: z.string() }),

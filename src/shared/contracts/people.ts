@@ -38,7 +38,10 @@ export const ZPersonBody = z
       .default(''),
     status: z.enum(statuses, { message: '状态不正确' }).default('in_service'),
   })
-  .refine((p) => p.isPartyMember || p.branchRole === 'none', { message: '非党员不能担任支部职务', path: ['branchRole'] });
+  .refine((p) => p.isPartyMember || p.branchRole === 'none', {
+    message: '非党员不能担任支部职务',
+    path: ['branchRole'],
+  });
 export type TPersonBody = z.infer<typeof ZPersonBody>;
 
 export const ZPeopleQuery = ZPageQuery.extend({

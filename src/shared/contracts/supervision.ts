@@ -21,7 +21,10 @@ export const ZItemBody = z.object({
   urgency: z.enum(['urgent', 'important', 'normal']).default('normal'),
   explicitDue: zIsoDate.nullable().default(null),
   /** 节点: steps with their own dates; without an explicit deadline, the last one is the deadline. */
-  milestones: z.array(z.object({ title: zName('节点名称', 60), due: zIsoDate })).max(20, '节点最多 20 个').default([]),
+  milestones: z
+    .array(z.object({ title: zName('节点名称', 60), due: zIsoDate }))
+    .max(20, '节点最多 20 个')
+    .default([]),
 });
 
 export const ZDocumentBody = z.object({
@@ -85,23 +88,53 @@ export const ZItem = z.object({
 });
 
 /** A ledger page; `totalExact` is false when the count stopped at its cap (shown as "N+"). */
-export const ZLedgerPage = z.object({ items: z.array(ZItem), total: z.number().int(), totalExact: z.boolean(), page: z.number().int(), pageSize: z.number().int() });
+export const ZLedgerPage = z.object({
+  items: z.array(ZItem),
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const ZItemDetail = ZItem.extend({
   policy: ZDeadlinePolicy,
   receivedOn: z.string(),
   reports: z.array(z.object({ id: z.uuid(), text: z.string(), percent: z.number().int(), reportedOn: z.string() })),
-  extensions: z.array(z.object({ id: z.uuid(), extraDays: z.number().int(), reason: z.string(), status: z.string(), decisionNote: z.string().nullable() })),
+  extensions: z.array(
+    z.object({
+      id: z.uuid(),
+      extraDays: z.number().int(),
+      reason: z.string(),
+      status: z.string(),
+      decisionNote: z.string().nullable(),
+    }),
+  ),
   /** The owner is away today and the B post acts. */
   backupActing: z.boolean(),
   /** The item's own deadline (`due` is the earliest open milestone when there are milestones). */
   deadline: z.string(),
-  milestones: z.array(z.object({ id: z.uuid(), seq: z.number().int(), title: z.string(), due: z.string(), doneOn: z.string().nullable(), doneNote: z.string().nullable() })),
+  milestones: z.array(
+    z.object({
+      id: z.uuid(),
+      seq: z.number().int(),
+      title: z.string(),
+      due: z.string(),
+      doneOn: z.string().nullable(),
+      doneNote: z.string().nullable(),
+    }),
+  ),
   cooperatingDepartments: z.array(z.object({ id: z.uuid(), name: z.string() })),
   attachments: z.array(z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() })),
-  timeline: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), action: z.string(), after: z.unknown() })),
+  timeline: z.array(
+    z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), action: z.string(), after: z.unknown() }),
+  ),
   /** What the signed-in user may do now (the domain rules, evaluated for them). */
-  can: z.object(Object.fromEntries(ITEM_CAN_KEYS.map((k) => [k, z.boolean()])) as Record<(typeof ITEM_CAN_KEYS)[number], z.ZodBoolean>),
+  can: z.object(
+    Object.fromEntries(ITEM_CAN_KEYS.map((k) => [k, z.boolean()])) as Record<
+      (typeof ITEM_CAN_KEYS)[number],
+      z.ZodBoolean
+    >,
+  ),
 });
 
 export const ZLedgerQuery = ZPageQuery.extend({
@@ -118,13 +151,28 @@ export const ZLedgerQuery = ZPageQuery.extend({
 });
 
 /** The ledger export: the ledger's filters (paging ignored), and an id (chosen by the page) under which to poll its progress. */
-export const ZLedgerExportQuery = ZLedgerQuery.extend({ progressId: z.uuid({ message: '导出编号格式不正确' }).optional() });
-
-/** 比一比: items due in [from, to] by lead department or responsible leader (outcomes only). */
-export const ZRankingQuery = z.object({ by: z.enum(['department', 'leader']).default('department'), from: zIsoDate, to: zIsoDate });
-export const ZRankingRow = z.object({
-  group: z.string(), items: z.number().int(), closedOnTime: z.number().int(), overdue: z.number().int(),
-  onTimeRate: z.number().nullable(), avgWorkingDaysToClose: z.number().nullable(), returns: z.number().int(), lapses: z.number().int(),
+export const ZLedgerExportQuery = ZLedgerQuery.extend({
+  progressId: z.uuid({ message: '导出编号格式不正确' }).optional(),
 });
 
-export const ZChaseBody = z.object({ itemIds: z.array(z.uuid()).min(1, '请选择要催办的事项').max(200), message: z.string().trim().min(2, '请填写催办内容').max(500) });
+/** 比一比: items due in [from, to] by lead department or responsible leader (outcomes only). */
+export const ZRankingQuery = z.object({
+  by: z.enum(['department', 'leader']).default('department'),
+  from: zIsoDate,
+  to: zIsoDate,
+});
+export const ZRankingRow = z.object({
+  group: z.string(),
+  items: z.number().int(),
+  closedOnTime: z.number().int(),
+  overdue: z.number().int(),
+  onTimeRate: z.number().nullable(),
+  avgWorkingDaysToClose: z.number().nullable(),
+  returns: z.number().int(),
+  lapses: z.number().int(),
+});
+
+export const ZChaseBody = z.object({
+  itemIds: z.array(z.uuid()).min(1, '请选择要催办的事项').max(200),
+  message: z.string().trim().min(2, '请填写催办内容').max(500),
+});

@@ -28,12 +28,21 @@ export const ZUserBody = z.object({
   /** Checked by the one password rule (domain/password-policy.ts) in the service. */
   password: z.string().min(1, '请输入初始密码').max(200, '密码不能超过200位'),
 });
-export const ZUserPatch = z.object({ displayName: zName('显示名称', 30).optional(), active: z.boolean().optional(), personId: z.uuid().nullable().optional() });
-export const ZResetPasswordBody = z.object({ password: z.string().min(1, '请输入临时密码').max(200, '密码不能超过200位') });
+export const ZUserPatch = z.object({
+  displayName: zName('显示名称', 30).optional(),
+  active: z.boolean().optional(),
+  personId: z.uuid().nullable().optional(),
+});
+export const ZResetPasswordBody = z.object({
+  password: z.string().min(1, '请输入临时密码').max(200, '密码不能超过200位'),
+});
 export const ZGrantBody = z
   .object({
     role: z.enum(ROLE_NAMES as [string, ...string[]], { message: '角色不正确' }),
     scopeType: z.enum(['unit', 'department', 'group']).default('unit'),
     scopeId: z.uuid().nullable().default(null),
   })
-  .refine((g) => (g.scopeType === 'unit') === (g.scopeId === null), { message: '科室或小组范围须选择具体对象', path: ['scopeId'] });
+  .refine((g) => (g.scopeType === 'unit') === (g.scopeId === null), {
+    message: '科室或小组范围须选择具体对象',
+    path: ['scopeId'],
+  });

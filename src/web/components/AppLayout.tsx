@@ -1,7 +1,24 @@
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Avatar, Button, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CommentOutlined, FlagOutlined, CalendarOutlined, FileDoneOutlined, DashboardOutlined, MenuOutlined, TeamOutlined, UserOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, NotificationOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CommentOutlined,
+  FlagOutlined,
+  CalendarOutlined,
+  FileDoneOutlined,
+  DashboardOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  NotificationOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../shared/api/auth';
 import { call } from '../call';
@@ -12,7 +29,19 @@ import { InboxButton } from './InboxButton';
 import { ItemDrawer } from './supervision/ItemDrawer';
 
 const ICONS: Record<string, React.ReactNode> = {
-  '/': <DashboardOutlined />, '/items': <FileDoneOutlined />, '/rankings': <BarChartOutlined />, '/campaigns': <FlagOutlined />, '/opinions': <CommentOutlined />, '/roster': <TeamOutlined />, '/org': <ApartmentOutlined />, '/calendar': <CalendarOutlined />, '/users': <SafetyOutlined />, '/audit': <AuditOutlined />, '/channels': <NotificationOutlined />, '/deliveries': <SendOutlined />, '/org-life': <TeamOutlined />,
+  '/': <DashboardOutlined />,
+  '/items': <FileDoneOutlined />,
+  '/rankings': <BarChartOutlined />,
+  '/campaigns': <FlagOutlined />,
+  '/opinions': <CommentOutlined />,
+  '/roster': <TeamOutlined />,
+  '/org': <ApartmentOutlined />,
+  '/calendar': <CalendarOutlined />,
+  '/users': <SafetyOutlined />,
+  '/audit': <AuditOutlined />,
+  '/channels': <NotificationOutlined />,
+  '/deliveries': <SendOutlined />,
+  '/org-life': <TeamOutlined />,
 };
 
 export function AppLayout() {
@@ -23,9 +52,15 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [collapsed, setCollapsed] = useState(true);
-  const items = NAV.filter((n) => can(me, n.permission)).map((n) => ({ key: n.path, icon: ICONS[n.path], label: n.label }));
+  const items = NAV.filter((n) => can(me, n.permission)).map((n) => ({
+    key: n.path,
+    icon: ICONS[n.path],
+    label: n.label,
+  }));
   // A whole path segment must match: /org is not selected on /org-life.
-  const selected = NAV.filter((n) => n.path !== '/' && (location.pathname === n.path || location.pathname.startsWith(`${n.path}/`))).map((n) => n.path);
+  const selected = NAV.filter(
+    (n) => n.path !== '/' && (location.pathname === n.path || location.pathname.startsWith(`${n.path}/`)),
+  ).map((n) => n.path);
 
   const logout = async () => {
     await call(authApi.logout, {}).catch(() => undefined);
@@ -34,31 +69,72 @@ export function AppLayout() {
   };
 
   const menu = (
-    <Menu theme="dark" mode="inline" items={items} selectedKeys={selected.length ? selected : ['/']}
-      onClick={(e) => { navigate(e.key); if (narrow) setCollapsed(true); }} />
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected.length ? selected : ['/']}
+      onClick={(e) => {
+        navigate(e.key);
+        if (narrow) setCollapsed(true);
+      }}
+    />
   );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} collapsed={narrow ? collapsed : false} trigger={null} width={200}
-        style={narrow ? { position: 'fixed', zIndex: 20, height: '100vh' } : undefined}>
-        <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>作风 · 专项工作</div>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={narrow ? collapsed : false}
+        trigger={null}
+        width={200}
+        style={narrow ? { position: 'fixed', zIndex: 20, height: '100vh' } : undefined}
+      >
+        <div style={{ color: '#fff', padding: '16px 20px', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+          作风 · 专项工作
+        </div>
         {menu}
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0' }}>
-          {narrow && <Button type="text" aria-label="菜单" icon={<MenuOutlined />} onClick={() => setCollapsed(!collapsed)} />}
-          <Typography.Text strong ellipsis style={{ flex: 1 }}>{me.unit.name}</Typography.Text>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          {narrow && (
+            <Button type="text" aria-label="菜单" icon={<MenuOutlined />} onClick={() => setCollapsed(!collapsed)} />
+          )}
+          <Typography.Text strong ellipsis style={{ flex: 1 }}>
+            {me.unit.name}
+          </Typography.Text>
           <InboxButton />
-          <Dropdown menu={{ items: [
-            { key: 'account', icon: <KeyOutlined />, label: '账号安全', onClick: () => navigate('/account') },
-            { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: logout },
-          ] }}>
-            <Button type="text" data-testid="user-menu"><Avatar size="small" icon={<UserOutlined />} /> {narrow ? '' : me.user.displayName}</Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'account', icon: <KeyOutlined />, label: '账号安全', onClick: () => navigate('/account') },
+                { key: 'out', icon: <LogoutOutlined />, label: '退出登录', onClick: logout },
+              ],
+            }}
+          >
+            <Button type="text" data-testid="user-menu">
+              <Avatar size="small" icon={<UserOutlined />} /> {narrow ? '' : me.user.displayName}
+            </Button>
           </Dropdown>
         </Layout.Header>
         <NextYearBanner />
-        {me.unit.isDemo && <Alert type="warning" banner title="演示数据：本单位为演示单位“示例县民政局”，人员与数据均为虚构，仅供试用。" />}
+        {me.unit.isDemo && (
+          <Alert
+            type="warning"
+            banner
+            title="演示数据：本单位为演示单位“示例县民政局”，人员与数据均为虚构，仅供试用。"
+          />
+        )}
         <Layout.Content style={{ padding: narrow ? 8 : 16 }} onClick={() => narrow && !collapsed && setCollapsed(true)}>
           <Outlet />
           <LinkedItem />
@@ -73,5 +149,18 @@ function LinkedItem() {
   const [params, setParams] = useSearchParams();
   const id = params.get('item');
   const valid = id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
-  return <ItemDrawer id={valid} onClose={() => setParams((p) => { p.delete('item'); return p; }, { replace: true })} />;
+  return (
+    <ItemDrawer
+      id={valid}
+      onClose={() =>
+        setParams(
+          (p) => {
+            p.delete('item');
+            return p;
+          },
+          { replace: true },
+        )
+      }
+    />
+  );
 }

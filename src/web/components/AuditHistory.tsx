@@ -5,7 +5,15 @@ import { useAuditHistory } from '../queries/audit';
 import { shanghaiTime } from '../time';
 
 /** The history of one entity (or of the unit when no entity is given), newest first. */
-export function AuditHistory({ entityType, entityId, names }: { entityType?: string; entityId?: string; names: Map<string, string> }) {
+export function AuditHistory({
+  entityType,
+  entityId,
+  names,
+}: {
+  entityType?: string;
+  entityId?: string;
+  names: Map<string, string>;
+}) {
   const [page, setPage] = useState(1);
   const { data, isLoading } = useAuditHistory(entityType, entityId, page);
   if (isLoading) return <Spin />;
@@ -20,14 +28,19 @@ export function AuditHistory({ entityType, entityId, names }: { entityType?: str
               <div>
                 <Tag color="blue">{ACTION_LABELS[e.action] ?? e.action}</Tag>
                 <Typography.Text strong>{e.actorName}</Typography.Text>
-                <Typography.Text type="secondary"> · {shanghaiTime(e.at)} · #{e.seq}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {' '}
+                  · {shanghaiTime(e.at)} · #{e.seq}
+                </Typography.Text>
               </div>
               <Changes before={e.before} after={e.after} names={names} />
             </div>
           ),
         }))}
       />
-      {data.total > data.pageSize && <Pagination size="small" current={page} pageSize={data.pageSize} total={data.total} onChange={setPage} />}
+      {data.total > data.pageSize && (
+        <Pagination size="small" current={page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
+      )}
     </div>
   );
 }
@@ -42,7 +55,14 @@ export function Changes({ before, after, names }: { before: unknown; after: unkn
       {keys.map((k) => (
         <li key={k}>
           {FIELD_LABELS[k] ?? k}：
-          {k in b && <><Typography.Text delete type="secondary">{displayValue(k, b[k], names)}</Typography.Text> → </>}
+          {k in b && (
+            <>
+              <Typography.Text delete type="secondary">
+                {displayValue(k, b[k], names)}
+              </Typography.Text>{' '}
+              →{' '}
+            </>
+          )}
           <Typography.Text>{k in a ? displayValue(k, a[k], names) : '（空）'}</Typography.Text>
         </li>
       ))}
@@ -55,6 +75,9 @@ export function changeSummary(before: unknown, after: unknown, names: Map<string
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .map((k) => `${FIELD_LABELS[k] ?? k}：${k in b ? `${displayValue(k, b[k], names)} → ` : ''}${k in a ? displayValue(k, a[k], names) : '（空）'}`)
+    .map(
+      (k) =>
+        `${FIELD_LABELS[k] ?? k}：${k in b ? `${displayValue(k, b[k], names)} → ` : ''}${k in a ? displayValue(k, a[k], names) : '（空）'}`,
+    )
     .join('；');
 }

@@ -34,23 +34,31 @@ export function ExportWithProgress({ url, fileName, label }: { url: string; file
     };
     void poll();
     try {
-      await write(async () => {
-        await download(`${url}${url.includes('?') ? '&' : '?'}progressId=${id}`, fileName);
-        return call(exportsApi.progress, { params: { id } }).catch(() => null);
-      }, (final) => (final ? `已导出 ${final.done} 项` : '已导出'), '导出失败，请重试');
+      await write(
+        async () => {
+          await download(`${url}${url.includes('?') ? '&' : '?'}progressId=${id}`, fileName);
+          return call(exportsApi.progress, { params: { id } }).catch(() => null);
+        },
+        (final) => (final ? `已导出 ${final.done} 项` : '已导出'),
+        '导出失败，请重试',
+      );
     } finally {
       polling = false;
       setProgress(null);
     }
   };
-  const percent = progress && progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : 0;
+  const percent =
+    progress && progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : 0;
   return (
     <>
-      <Button icon={<DownloadOutlined />} loading={!!progress} onClick={start}>{label}</Button>
+      <Button icon={<DownloadOutlined />} loading={!!progress} onClick={start}>
+        {label}
+      </Button>
       <Modal title="正在导出" open={!!progress} footer={null} closable={false} maskClosable={false}>
         <Progress percent={percent} status="active" aria-label="导出进度" />
         <Typography.Text type="secondary">
-          {progress && progress.total > 0 ? `已写入 ${progress.done} / ${progress.total} 项` : '正在准备数据…'}（导出完成后自动下载）
+          {progress && progress.total > 0 ? `已写入 ${progress.done} / ${progress.total} 项` : '正在准备数据…'}
+          （导出完成后自动下载）
         </Typography.Text>
       </Modal>
     </>

@@ -13,9 +13,18 @@ import { PreferencesModal } from './PreferencesModal';
 type Notice = ResponseOf<typeof notificationsApi.inbox>['items'][number];
 
 const KIND: Record<string, { label: string; color: string }> = {
-  assigned: { label: '交办', color: 'blue' }, chase: { label: '催办', color: 'orange' }, due_soon: { label: '临期', color: 'gold' }, overdue: { label: '逾期', color: 'red' },
-  returned: { label: '退回', color: 'volcano' }, urgent: { label: '紧急跟踪', color: 'red' }, halfway: { label: '时限过半', color: 'gold' }, digest: { label: '每周汇总', color: 'geekblue' }, extension_request: { label: '延期审批', color: 'purple' }, extension_decision: { label: '延期结果', color: 'cyan' },
-  obligation: { label: '周期任务', color: 'gold' }, opinion_about_you: { label: '意见建议', color: 'purple' },
+  assigned: { label: '交办', color: 'blue' },
+  chase: { label: '催办', color: 'orange' },
+  due_soon: { label: '临期', color: 'gold' },
+  overdue: { label: '逾期', color: 'red' },
+  returned: { label: '退回', color: 'volcano' },
+  urgent: { label: '紧急跟踪', color: 'red' },
+  halfway: { label: '时限过半', color: 'gold' },
+  digest: { label: '每周汇总', color: 'geekblue' },
+  extension_request: { label: '延期审批', color: 'purple' },
+  extension_decision: { label: '延期结果', color: 'cyan' },
+  obligation: { label: '周期任务', color: 'gold' },
+  opinion_about_you: { label: '意见建议', color: 'purple' },
 };
 
 /** The bell in the header: unread reminders, the inbox, and a way into each item. */
@@ -34,19 +43,67 @@ export function InboxButton() {
   return (
     <>
       <Badge count={data?.unread ?? 0} size="small" offset={[-4, 4]}>
-        <Button type="text" aria-label="提醒" icon={<BellOutlined />} onClick={() => setOpen(true)} data-testid="inbox-button" />
+        <Button
+          type="text"
+          aria-label="提醒"
+          icon={<BellOutlined />}
+          onClick={() => setOpen(true)}
+          data-testid="inbox-button"
+        />
       </Badge>
-      <Drawer title="我的提醒" open={open} onClose={() => setOpen(false)} size={440}
-        extra={<><Button size="small" type="link" onClick={() => setPrefs(true)}>提醒方式</Button><Button size="small" onClick={() => call(notificationsApi.markAllRead, {}).then(refresh)}>全部已读</Button></>}>
-        <Segmented value={unreadOnly ? 'unread' : 'all'} onChange={(v) => setUnreadOnly(v === 'unread')} options={[{ value: 'unread', label: '未读' }, { value: 'all', label: '全部' }]} style={{ marginBottom: 12 }} />
-        {data && data.items.length === 0 ? <Empty description={unreadOnly ? '没有未读提醒' : '暂无提醒'} /> : (
-          <List data-testid="inbox-list" dataSource={data?.items ?? []} renderItem={(n) => (
-            <List.Item style={{ cursor: n.itemId ? 'pointer' : 'default', opacity: n.read ? 0.6 : 1 }} onClick={() => openNotice(n)}>
-              <List.Item.Meta
-                title={<span><Tag color={KIND[n.kind]?.color}>{KIND[n.kind]?.label ?? n.kind}</Tag>{n.title}</span>}
-                description={<><div>{n.body}</div><Typography.Text type="secondary">{shanghaiTime(n.createdAt, 'minute')}</Typography.Text></>} />
-            </List.Item>
-          )} />
+      <Drawer
+        title="我的提醒"
+        open={open}
+        onClose={() => setOpen(false)}
+        size={440}
+        extra={
+          <>
+            <Button size="small" type="link" onClick={() => setPrefs(true)}>
+              提醒方式
+            </Button>
+            <Button size="small" onClick={() => call(notificationsApi.markAllRead, {}).then(refresh)}>
+              全部已读
+            </Button>
+          </>
+        }
+      >
+        <Segmented
+          value={unreadOnly ? 'unread' : 'all'}
+          onChange={(v) => setUnreadOnly(v === 'unread')}
+          options={[
+            { value: 'unread', label: '未读' },
+            { value: 'all', label: '全部' },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+        {data && data.items.length === 0 ? (
+          <Empty description={unreadOnly ? '没有未读提醒' : '暂无提醒'} />
+        ) : (
+          <List
+            data-testid="inbox-list"
+            dataSource={data?.items ?? []}
+            renderItem={(n) => (
+              <List.Item
+                style={{ cursor: n.itemId ? 'pointer' : 'default', opacity: n.read ? 0.6 : 1 }}
+                onClick={() => openNotice(n)}
+              >
+                <List.Item.Meta
+                  title={
+                    <span>
+                      <Tag color={KIND[n.kind]?.color}>{KIND[n.kind]?.label ?? n.kind}</Tag>
+                      {n.title}
+                    </span>
+                  }
+                  description={
+                    <>
+                      <div>{n.body}</div>
+                      <Typography.Text type="secondary">{shanghaiTime(n.createdAt, 'minute')}</Typography.Text>
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
         )}
       </Drawer>
       <ItemDrawer id={item} onClose={() => setItem(null)} />

@@ -5,7 +5,15 @@ export function reasonModal(title: string, onOk: (reason: string) => Promise<voi
   let reason = '';
   return {
     title,
-    content: <Input.TextArea autoFocus rows={3} maxLength={200} placeholder="请填写原因（必填）" onChange={(e) => (reason = e.target.value)} />,
+    content: (
+      <Input.TextArea
+        autoFocus
+        rows={3}
+        maxLength={200}
+        placeholder="请填写原因（必填）"
+        onChange={(e) => (reason = e.target.value)}
+      />
+    ),
     okText: '确定',
     cancelText: '取消',
     onOk: () => onOk(reason.trim()),

@@ -9,9 +9,15 @@ export function AccountSecurityPage() {
   const me = useMe();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title="修改密码"><PasswordForm username={me.user.username} /></Card>
-      <Card title="两步验证"><TotpCard /></Card>
-      <Card title="登录设备"><SessionsCard /></Card>
+      <Card title="修改密码">
+        <PasswordForm username={me.user.username} />
+      </Card>
+      <Card title="两步验证">
+        <TotpCard />
+      </Card>
+      <Card title="登录设备">
+        <SessionsCard />
+      </Card>
     </Space>
   );
 }

@@ -21,21 +21,51 @@ export function AccountSetupPage({ me }: { me: Me }) {
     window.location.assign('/login');
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#fdf2f0,#f5f5f5)', padding: 16 }}>
-      <Card style={{ width: 640, maxWidth: '100%' }} title={`${me.unit.name} · ${me.user.displayName}`}
-        extra={<Button type="text" icon={<LogoutOutlined />} onClick={logout}>退出登录</Button>}>
-        {me.user.totpSetupRequired && <Steps size="small" current={passwordStep ? 0 : 1} items={[{ title: '修改密码' }, { title: '两步验证' }]} style={{ marginBottom: 24 }} />}
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg,#fdf2f0,#f5f5f5)',
+        padding: 16,
+      }}
+    >
+      <Card
+        style={{ width: 640, maxWidth: '100%' }}
+        title={`${me.unit.name} · ${me.user.displayName}`}
+        extra={
+          <Button type="text" icon={<LogoutOutlined />} onClick={logout}>
+            退出登录
+          </Button>
+        }
+      >
+        {me.user.totpSetupRequired && (
+          <Steps
+            size="small"
+            current={passwordStep ? 0 : 1}
+            items={[{ title: '修改密码' }, { title: '两步验证' }]}
+            style={{ marginBottom: 24 }}
+          />
+        )}
         {passwordStep ? (
           <>
-            <Typography.Title level={4} style={{ marginTop: 0 }}>{me.user.passwordExpired ? '密码已过期，请设置新密码' : '首次登录，请修改初始密码'}</Typography.Title>
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              {me.user.passwordExpired ? '密码已过期，请设置新密码' : '首次登录，请修改初始密码'}
+            </Typography.Title>
             <Typography.Paragraph type="secondary">
-              {me.user.passwordExpired ? '按本单位的安全规定，密码须定期更换。' : '您的密码由管理员设置，修改后才能使用系统。'}修改后，其他设备上的登录将退出。
+              {me.user.passwordExpired
+                ? '按本单位的安全规定，密码须定期更换。'
+                : '您的密码由管理员设置，修改后才能使用系统。'}
+              修改后，其他设备上的登录将退出。
             </Typography.Paragraph>
             <PasswordForm username={me.user.username} submitText="修改并继续" />
           </>
         ) : (
           <>
-            <Typography.Title level={4} style={{ marginTop: 0 }}>启用两步验证</Typography.Title>
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              启用两步验证
+            </Typography.Title>
             <TotpCard />
           </>
         )}

@@ -13,7 +13,13 @@ import { useDepartments } from '../queries/org';
 /** The chain's check: `messages` are the server's sentences for every finding, `notes` what is not a problem (a restore, checkpoints only at shutdown). */
 type Verify = ResponseOf<typeof auditApi.verify>;
 
-const list = (lines: string[]) => <ul style={{ margin: 0, paddingLeft: 20 }}>{lines.map((m) => <li key={m}>{m}</li>)}</ul>;
+const list = (lines: string[]) => (
+  <ul style={{ margin: 0, paddingLeft: 20 }}>
+    {lines.map((m) => (
+      <li key={m}>{m}</li>
+    ))}
+  </ul>
+);
 
 function anchoredText(c: Verify['checkpoints']) {
   return c.latest
@@ -34,15 +40,41 @@ export function AuditPage() {
     if (r) setVerify(r);
   };
   return (
-    <Card title="审计日志" extra={<Button icon={<SafetyCertificateOutlined />} onClick={check}>校验完整性</Button>}>
-      {verify && (verify.ok
-        ? <Alert type="success" showIcon title={`审计链完整：共 ${verify.events} 条记录，未发现改动或删除；${anchoredText(verify.checkpoints)}`} style={{ marginBottom: 12 }}
-          description={verify.notes.length ? list(verify.notes) : undefined} />
-        : <Alert type="error" showIcon title={`审计日志校验未通过（共 ${verify.events} 条记录）`} style={{ marginBottom: 12 }}
-          description={list([...verify.messages, ...verify.notes])} />)}
+    <Card
+      title="审计日志"
+      extra={
+        <Button icon={<SafetyCertificateOutlined />} onClick={check}>
+          校验完整性
+        </Button>
+      }
+    >
+      {verify &&
+        (verify.ok ? (
+          <Alert
+            type="success"
+            showIcon
+            title={`审计链完整：共 ${verify.events} 条记录，未发现改动或删除；${anchoredText(verify.checkpoints)}`}
+            style={{ marginBottom: 12 }}
+            description={verify.notes.length ? list(verify.notes) : undefined}
+          />
+        ) : (
+          <Alert
+            type="error"
+            showIcon
+            title={`审计日志校验未通过（共 ${verify.events} 条记录）`}
+            style={{ marginBottom: 12 }}
+            description={list([...verify.messages, ...verify.notes])}
+          />
+        ))}
       <Space style={{ marginBottom: 12 }}>
-        <Select placeholder="全部对象" allowClear style={{ width: 160 }} value={entityType} onChange={setEntityType}
-          options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select
+          placeholder="全部对象"
+          allowClear
+          style={{ width: 160 }}
+          value={entityType}
+          onChange={setEntityType}
+          options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
+        />
       </Space>
       <AuditTable key={entityType ?? 'all'} entityType={entityType} names={names} />
     </Card>

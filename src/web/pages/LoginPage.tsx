@@ -27,36 +27,87 @@ export function LoginPage() {
     } catch (e) {
       if (e instanceof ApiError && e.code === 'login_expired') setChallenge(null);
       const locked = e instanceof ApiError && (e.status === 423 || e.status === 429);
-      setError({ text: e instanceof ApiError ? e.message : '登录失败，请稍后再试', type: locked ? 'warning' : 'error' });
+      setError({
+        text: e instanceof ApiError ? e.message : '登录失败，请稍后再试',
+        type: locked ? 'warning' : 'error',
+      });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#fdf2f0,#f5f5f5)', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg,#fdf2f0,#f5f5f5)',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: 380, maxWidth: '100%' }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>作风</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>兴“十风”治“十弊” · 作风建设专项工作系统</Typography.Paragraph>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+          作风
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          兴“十风”治“十弊” · 作风建设专项工作系统
+        </Typography.Paragraph>
         {error && <Alert type={error.type} showIcon title={error.text} style={{ marginBottom: 16 }} />}
         {!challenge ? (
-          <Form key="password" layout="vertical" onFinish={(v: { username: string; password: string }) => send(() => call(authApi.login, { body: v }))} requiredMark={false}>
+          <Form
+            key="password"
+            layout="vertical"
+            onFinish={(v: { username: string; password: string }) => send(() => call(authApi.login, { body: v }))}
+            requiredMark={false}
+          >
             <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
             </Form.Item>
             <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              登录
+            </Button>
           </Form>
         ) : (
-          <Form key="totp" layout="vertical" onFinish={(v: { code: string }) => send(() => call(authApi.loginTotp, { body: { challenge: challenge!, code: v.code } }))} requiredMark={false}>
+          <Form
+            key="totp"
+            layout="vertical"
+            onFinish={(v: { code: string }) =>
+              send(() => call(authApi.loginTotp, { body: { challenge: challenge!, code: v.code } }))
+            }
+            requiredMark={false}
+          >
             <Typography.Paragraph>本账号已启用两步验证，请输入手机验证器中显示的6位数字。</Typography.Paragraph>
-            <Form.Item name="code" label="验证码" rules={[{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输入6位数字' }]}>
-              <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={7} autoFocus />
+            <Form.Item
+              name="code"
+              label="验证码"
+              rules={[{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输入6位数字' }]}
+            >
+              <Input
+                prefix={<SafetyOutlined />}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={7}
+                autoFocus
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>验证并登录</Button>
-            <Button type="link" block onClick={() => { setChallenge(null); setError(null); }}>返回重新输入密码</Button>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              验证并登录
+            </Button>
+            <Button
+              type="link"
+              block
+              onClick={() => {
+                setChallenge(null);
+                setError(null);
+              }}
+            >
+              返回重新输入密码
+            </Button>
           </Form>
         )}
       </Card>

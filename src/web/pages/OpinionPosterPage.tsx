@@ -11,7 +11,11 @@ export function OpinionPosterPage() {
   return (
     <div className="poster">
       <style>{POSTER_CSS}</style>
-      <div className="no-print" style={{ padding: 12 }}><Button type="primary" onClick={() => window.print()}>打印海报</Button></div>
+      <div className="no-print" style={{ padding: 12 }}>
+        <Button type="primary" onClick={() => window.print()}>
+          打印海报
+        </Button>
+      </div>
       <h1>{data.title}</h1>
       <p className="who">{d ? `欢迎${d.audienceLabel}扫码提出意见建议` : ''}</p>
       <img src={`/api/opinion-forms/${id}/distributions/${distributionId}/qr.svg`} alt="填写意见的二维码" />

@@ -28,21 +28,36 @@ export function OpinionSlipsPage() {
   const { data } = useOpinionForm(id);
   if (!data) return <Spin fullscreen />;
   const d = data.distributions.find((x) => x.id === distributionId);
-  if (!d || codes.length === 0) return <Result status="info" title="没有可打印的填写码" subTitle="填写码只在生成时显示一次。请在生成后立即打印；如已遗失，请重新生成一批。" extra={<Link to="/opinions">返回征求意见</Link>} />;
+  if (!d || codes.length === 0)
+    return (
+      <Result
+        status="info"
+        title="没有可打印的填写码"
+        subTitle="填写码只在生成时显示一次。请在生成后立即打印；如已遗失，请重新生成一批。"
+        extra={<Link to="/opinions">返回征求意见</Link>}
+      />
+    );
   const link = `${location.origin}/o/${d.token}`;
-  const forget = () => { sessionStorage.removeItem(slipsKey(distributionId!)); window.close(); };
+  const forget = () => {
+    sessionStorage.removeItem(slipsKey(distributionId!));
+    window.close();
+  };
   return (
     <div className="slips">
       <style>{SLIPS_CSS}</style>
       <Space className="no-print" style={{ padding: 12 }}>
-        <Button type="primary" onClick={() => window.print()}>打印纸条（{codes.length} 张）</Button>
+        <Button type="primary" onClick={() => window.print()}>
+          打印纸条（{codes.length} 张）
+        </Button>
         <Button onClick={forget}>打印完毕，清除本页的填写码</Button>
       </Space>
       <div className="grid">
         {codes.map((c) => (
           <div className="slip" key={c}>
             <div className="t">{data.title}</div>
-            <div>面向：{d.audienceLabel} · 截止：{data.closesOn}</div>
+            <div>
+              面向：{d.audienceLabel} · 截止：{data.closesOn}
+            </div>
             <div>打开链接：{link}</div>
             <div className="code">填写码：{c}</div>
             <div className="note">匿名填写，不记录您的任何身份信息；填写码限用一次，与意见分开保存。</div>

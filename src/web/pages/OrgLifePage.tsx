@@ -12,7 +12,10 @@ import { useCampaigns } from '../queries/campaigns';
 import { useOpinionForms } from '../queries/opinions';
 import { useMeetings } from '../queries/orglife';
 
-export const MEETING_STATUS = { preparing: { label: '筹备中', color: 'processing' }, held: { label: '已召开', color: 'success' } } as const;
+export const MEETING_STATUS = {
+  preparing: { label: '筹备中', color: 'processing' },
+  held: { label: '已召开', color: 'success' },
+} as const;
 
 /** 专题组织生活会: the branch's meetings, each with its preparation and its rectification. */
 export function OrgLifePage() {
@@ -21,16 +24,45 @@ export function OrgLifePage() {
   const [creating, setCreating] = useState(false);
   const list = useMeetings(page);
   return (
-    <Card title="专题组织生活会" extra={can(me, 'orglife.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>筹备组织生活会</Button>}>
-      <List dataSource={list.data?.items ?? []} loading={list.isLoading}
-        pagination={list.data && list.data.total > 10 ? { current: page, pageSize: 10, total: list.data.total, onChange: setPage } : false}
-        locale={{ emptyText: <Empty description="还没有组织生活会。筹备时依次完成会前学习、征求意见、谈心谈话和个人自查清单。" /> }}
+    <Card
+      title="专题组织生活会"
+      extra={
+        can(me, 'orglife.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            筹备组织生活会
+          </Button>
+        )
+      }
+    >
+      <List
+        dataSource={list.data?.items ?? []}
+        loading={list.isLoading}
+        pagination={
+          list.data && list.data.total > 10
+            ? { current: page, pageSize: 10, total: list.data.total, onChange: setPage }
+            : false
+        }
+        locale={{
+          emptyText: (
+            <Empty description="还没有组织生活会。筹备时依次完成会前学习、征求意见、谈心谈话和个人自查清单。" />
+          ),
+        }}
         renderItem={(m) => (
-          <List.Item actions={[<Link key="open" to={`/org-life/${m.id}`}>进入</Link>]}>
-            <List.Item.Meta title={<Link to={`/org-life/${m.id}`}>{m.title}</Link>} description={m.heldOn ? `${m.heldOn} 召开` : `计划 ${m.plannedOn} 召开`} />
+          <List.Item
+            actions={[
+              <Link key="open" to={`/org-life/${m.id}`}>
+                进入
+              </Link>,
+            ]}
+          >
+            <List.Item.Meta
+              title={<Link to={`/org-life/${m.id}`}>{m.title}</Link>}
+              description={m.heldOn ? `${m.heldOn} 召开` : `计划 ${m.plannedOn} 召开`}
+            />
             <Tag color={MEETING_STATUS[m.status].color}>{MEETING_STATUS[m.status].label}</Tag>
           </List.Item>
-        )} />
+        )}
+      />
       <CreateMeeting open={creating} onClose={() => setCreating(false)} />
     </Card>
   );
@@ -44,22 +76,60 @@ function CreateMeeting({ open, onClose }: { open: boolean; onClose: () => void }
   const forms = useOpinionForms(open);
   const submit = async () => {
     const v = await form.validateFields();
-    const m = await act(() => call(orglifeApi.createMeeting, { body: {
-      title: v.title, campaignId: v.campaignId ?? null, formId: v.formId ?? null, plannedOn: v.plannedOn.format('YYYY-MM-DD'), place: v.place ?? '',
-      minAttendancePct: v.minAttendancePct, leaderMax: v.leaderMax,
-    } }), '已创建');
+    const m = await act(
+      () =>
+        call(orglifeApi.createMeeting, {
+          body: {
+            title: v.title,
+            campaignId: v.campaignId ?? null,
+            formId: v.formId ?? null,
+            plannedOn: v.plannedOn.format('YYYY-MM-DD'),
+            place: v.place ?? '',
+            minAttendancePct: v.minAttendancePct,
+            leaderMax: v.leaderMax,
+          },
+        }),
+      '已创建',
+    );
     if (m) navigate(`/org-life/${m.id}`);
   };
   return (
     <Modal title="筹备专题组织生活会" open={open} onOk={submit} onCancel={onClose} okText="创建" destroyOnHidden>
-      <Form form={form} name="org-life" layout="vertical" initialValues={{ title: `${dayjs(shanghaiToday()).year()}年度兴“十风”治“十弊”专题组织生活会`, plannedOn: dayjs(shanghaiToday()).add(14, 'day'), minAttendancePct: 80, leaderMax: 3 }}>
-        <Form.Item name="title" label="会议名称" rules={[{ required: true, message: '请输入会议名称' }]}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="campaignId" label="专项活动（问题按其类别查摆）"><Select allowClear options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.year} ${c.name}` }))} /></Form.Item>
-        <Form.Item name="formId" label="问题征求意见表"><Select allowClear options={(forms.data ?? []).map((f) => ({ value: f.id, label: f.title }))} /></Form.Item>
-        <Form.Item name="plannedOn" label="计划召开日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
-        <Form.Item name="place" label="地点"><Input maxLength={100} placeholder="如：三楼会议室" /></Form.Item>
-        <Form.Item name="minAttendancePct" label="到会率不低于（%）"><InputNumber min={50} max={100} /></Form.Item>
-        <Form.Item name="leaderMax" label="“一对三”每名班子成员最多谈话人数"><InputNumber min={1} max={10} /></Form.Item>
+      <Form
+        form={form}
+        name="org-life"
+        layout="vertical"
+        initialValues={{
+          title: `${dayjs(shanghaiToday()).year()}年度兴“十风”治“十弊”专题组织生活会`,
+          plannedOn: dayjs(shanghaiToday()).add(14, 'day'),
+          minAttendancePct: 80,
+          leaderMax: 3,
+        }}
+      >
+        <Form.Item name="title" label="会议名称" rules={[{ required: true, message: '请输入会议名称' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="campaignId" label="专项活动（问题按其类别查摆）">
+          <Select
+            allowClear
+            options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.year} ${c.name}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="formId" label="问题征求意见表">
+          <Select allowClear options={(forms.data ?? []).map((f) => ({ value: f.id, label: f.title }))} />
+        </Form.Item>
+        <Form.Item name="plannedOn" label="计划召开日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="place" label="地点">
+          <Input maxLength={100} placeholder="如：三楼会议室" />
+        </Form.Item>
+        <Form.Item name="minAttendancePct" label="到会率不低于（%）">
+          <InputNumber min={50} max={100} />
+        </Form.Item>
+        <Form.Item name="leaderMax" label="“一对三”每名班子成员最多谈话人数">
+          <InputNumber min={1} max={10} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -15,15 +15,20 @@ import { useDepartments, useGroups } from '../queries/org';
 import { useUsers } from '../queries/users';
 
 /** The one password rule, checked as the administrator types (the server checks it again). */
-const passwordRules = (username: () => string | undefined) => [{ required: true, message: '请输入密码' }, {
-  validator: (_: unknown, v: string | undefined) => {
-    const problems = v ? passwordProblems(v, username()) : [];
-    return problems.length ? Promise.reject(new Error(problems.map((p) => p.message).join('；'))) : Promise.resolve();
+const passwordRules = (username: () => string | undefined) => [
+  { required: true, message: '请输入密码' },
+  {
+    validator: (_: unknown, v: string | undefined) => {
+      const problems = v ? passwordProblems(v, username()) : [];
+      return problems.length ? Promise.reject(new Error(problems.map((p) => p.message).join('；'))) : Promise.resolve();
+    },
   },
-}];
+];
 
 /** Administrator roles are the operator's (zuofeng admin add / reset on the server): not granted, revoked or reset here. */
-const grantableRoles = Object.entries(ROLE_LABELS).filter(([role]) => !isAdminRole(role)).map(([value, label]) => ({ value, label }));
+const grantableRoles = Object.entries(ROLE_LABELS)
+  .filter(([role]) => !isAdminRole(role))
+  .map(([value, label]) => ({ value, label }));
 
 export function UsersPage() {
   const { modal } = App.useApp();
@@ -44,74 +49,314 @@ export function UsersPage() {
 
   const create = async () => {
     const v = await createForm.validateFields();
-    if (await act(() => call(usersApi.create, { body: { ...v, personId: v.personId ?? null } }), '用户已创建，首次登录须修改密码', '操作失败')) setCreating(false);
+    if (
+      await act(
+        () => call(usersApi.create, { body: { ...v, personId: v.personId ?? null } }),
+        '用户已创建，首次登录须修改密码',
+        '操作失败',
+      )
+    )
+      setCreating(false);
   };
   const grant = async () => {
     const v = await grantForm.validateFields();
-    if (await act(() => call(usersApi.grant, { params: { id: granting!.id }, body: { role: v.role, scopeType: v.scopeType, scopeId: v.scopeType === 'unit' ? null : v.scopeId } }), '已授予', '操作失败')) setGranting(null);
+    if (
+      await act(
+        () =>
+          call(usersApi.grant, {
+            params: { id: granting!.id },
+            body: { role: v.role, scopeType: v.scopeType, scopeId: v.scopeType === 'unit' ? null : v.scopeId },
+          }),
+        '已授予',
+        '操作失败',
+      )
+    )
+      setGranting(null);
   };
   const reset = async () => {
     const v = await resetForm.validateFields();
-    if (await act(() => call(usersApi.resetPassword, { params: { id: resetting!.id }, body: v }), '密码已重置，该用户下次登录须修改密码', '操作失败')) setResetting(null);
+    if (
+      await act(
+        () => call(usersApi.resetPassword, { params: { id: resetting!.id }, body: v }),
+        '密码已重置，该用户下次登录须修改密码',
+        '操作失败',
+      )
+    )
+      setResetting(null);
   };
-  const resetTotp = (u: User) => modal.confirm(reasonModal(`重置 ${u.displayName} 的两步验证（该用户的登录将被注销，之后只用密码登录，可重新启用）`, async (reason) => {
-    if (!(await act(() => call(usersApi.resetTotp, { params: { id: u.id }, body: { reason } }), '两步验证已重置', '操作失败'))) throw new Error('reset failed');
-  }));
-  const revoke = (u: User, g: User['grants'][number]) => modal.confirm(reasonModal(`撤销 ${u.displayName} 的“${g.roleLabel}”角色`, async (reason) => {
-    if (!(await act(() => call(usersApi.revokeGrant, { params: { id: u.id, grantId: g.id }, body: { reason } }), '已撤销', '操作失败'))) throw new Error('revoke failed');
-  }));
+  const resetTotp = (u: User) =>
+    modal.confirm(
+      reasonModal(
+        `重置 ${u.displayName} 的两步验证（该用户的登录将被注销，之后只用密码登录，可重新启用）`,
+        async (reason) => {
+          if (
+            !(await act(
+              () => call(usersApi.resetTotp, { params: { id: u.id }, body: { reason } }),
+              '两步验证已重置',
+              '操作失败',
+            ))
+          )
+            throw new Error('reset failed');
+        },
+      ),
+    );
+  const revoke = (u: User, g: User['grants'][number]) =>
+    modal.confirm(
+      reasonModal(`撤销 ${u.displayName} 的“${g.roleLabel}”角色`, async (reason) => {
+        if (
+          !(await act(
+            () => call(usersApi.revokeGrant, { params: { id: u.id, grantId: g.id }, body: { reason } }),
+            '已撤销',
+            '操作失败',
+          ))
+        )
+          throw new Error('revoke failed');
+      }),
+    );
 
   return (
-    <Card title="用户与角色" extra={<Button type="primary" onClick={() => { createForm.resetFields(); setCreating(true); }}>新建用户</Button>}>
-      <Input.Search placeholder="用户名或姓名" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 240, marginBottom: 12 }} />
-      <Table<User> rowKey="id" size="middle" loading={users.isFetching} dataSource={users.data?.items} scroll={{ x: 900 }}
-        pagination={{ current: page, pageSize: 20, total: users.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 个用户` }}
+    <Card
+      title="用户与角色"
+      extra={
+        <Button
+          type="primary"
+          onClick={() => {
+            createForm.resetFields();
+            setCreating(true);
+          }}
+        >
+          新建用户
+        </Button>
+      }
+    >
+      <Input.Search
+        placeholder="用户名或姓名"
+        allowClear
+        onSearch={(v) => {
+          setQ(v.trim());
+          setPage(1);
+        }}
+        style={{ width: 240, marginBottom: 12 }}
+      />
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        loading={users.isFetching}
+        dataSource={users.data?.items}
+        scroll={{ x: 900 }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: users.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 个用户`,
+        }}
         columns={[
           { title: '用户名', dataIndex: 'username', width: 130 },
           { title: '姓名', dataIndex: 'displayName', width: 100 },
-          { title: '角色', key: 'grants', render: (_, u) => u.grants.map((g) => (
-            <Tag key={g.id} closable={u.can.revoke && !isAdminRole(g.role)} onClose={(e) => { e.preventDefault(); revoke(u, g); }}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>
-          )) },
-          { title: '状态', key: 'state', width: 150, render: (_, u) => (
-            <Space size={[0, 4]} wrap>
-              {!u.active ? <Tag>已停用</Tag> : u.locked ? <Tag color="orange">登录已锁定</Tag> : <Tag color="green">正常</Tag>}
-              {u.mustChangePassword && u.active && <Tag>待改密码</Tag>}
-              {u.totpEnabled && <Tag color="blue">两步验证</Tag>}
-            </Space>
-          ) },
-          { title: '操作', key: 'ops', width: 300, render: (_, u) => (
-            <Space size={0} wrap>
-              {u.can.grant && <Button type="link" size="small" onClick={() => { grantForm.resetFields(); setGranting(u); }}>授予角色</Button>}
-              {u.can.resetPassword && <Button type="link" size="small" onClick={() => { resetForm.resetFields(); setResetting(u); }}>重置密码</Button>}
-              {u.totpEnabled && u.can.resetTotp && <Button type="link" size="small" onClick={() => resetTotp(u)}>重置两步验证</Button>}
-              <Button type="link" size="small" onClick={() => setHistory(u)}>历史</Button>
-              {(u.active ? u.can.deactivate : u.can.edit) && <Button type="link" size="small" danger={u.active} onClick={() => act(() => call(usersApi.patch, { params: { id: u.id }, body: { active: !u.active } }), u.active ? '已停用' : '已启用', '操作失败')}>{u.active ? '停用' : '启用'}</Button>}
-            </Space>
-          ) },
-        ]} />
-      <Modal title="新建用户" open={creating} onOk={create} onCancel={() => setCreating(false)} destroyOnHidden forceRender>
+          {
+            title: '角色',
+            key: 'grants',
+            render: (_, u) =>
+              u.grants.map((g) => (
+                <Tag
+                  key={g.id}
+                  closable={u.can.revoke && !isAdminRole(g.role)}
+                  onClose={(e) => {
+                    e.preventDefault();
+                    revoke(u, g);
+                  }}
+                >
+                  {g.roleLabel}
+                  {g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}
+                </Tag>
+              )),
+          },
+          {
+            title: '状态',
+            key: 'state',
+            width: 150,
+            render: (_, u) => (
+              <Space size={[0, 4]} wrap>
+                {!u.active ? (
+                  <Tag>已停用</Tag>
+                ) : u.locked ? (
+                  <Tag color="orange">登录已锁定</Tag>
+                ) : (
+                  <Tag color="green">正常</Tag>
+                )}
+                {u.mustChangePassword && u.active && <Tag>待改密码</Tag>}
+                {u.totpEnabled && <Tag color="blue">两步验证</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '操作',
+            key: 'ops',
+            width: 300,
+            render: (_, u) => (
+              <Space size={0} wrap>
+                {u.can.grant && (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => {
+                      grantForm.resetFields();
+                      setGranting(u);
+                    }}
+                  >
+                    授予角色
+                  </Button>
+                )}
+                {u.can.resetPassword && (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => {
+                      resetForm.resetFields();
+                      setResetting(u);
+                    }}
+                  >
+                    重置密码
+                  </Button>
+                )}
+                {u.totpEnabled && u.can.resetTotp && (
+                  <Button type="link" size="small" onClick={() => resetTotp(u)}>
+                    重置两步验证
+                  </Button>
+                )}
+                <Button type="link" size="small" onClick={() => setHistory(u)}>
+                  历史
+                </Button>
+                {(u.active ? u.can.deactivate : u.can.edit) && (
+                  <Button
+                    type="link"
+                    size="small"
+                    danger={u.active}
+                    onClick={() =>
+                      act(
+                        () => call(usersApi.patch, { params: { id: u.id }, body: { active: !u.active } }),
+                        u.active ? '已停用' : '已启用',
+                        '操作失败',
+                      )
+                    }
+                  >
+                    {u.active ? '停用' : '启用'}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        title="新建用户"
+        open={creating}
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+        forceRender
+      >
         <Form form={createForm} layout="vertical">
-          <Form.Item name="username" label="用户名" rules={[{ required: true, pattern: USERNAME_PATTERN, message: USERNAME_RULE_TEXT }]}><Input autoComplete="off" /></Form.Item>
-          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
-          <Form.Item name="personId" label="关联花名册人员"><PersonSelect /></Form.Item>
-          <Form.Item name="password" label="初始密码" extra={PASSWORD_RULE_TEXT} dependencies={['username']} rules={passwordRules(() => createForm.getFieldValue('username'))}><Input.Password autoComplete="new-password" /></Form.Item>
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[{ required: true, pattern: USERNAME_PATTERN, message: USERNAME_RULE_TEXT }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="personId" label="关联花名册人员">
+            <PersonSelect />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label="初始密码"
+            extra={PASSWORD_RULE_TEXT}
+            dependencies={['username']}
+            rules={passwordRules(() => createForm.getFieldValue('username'))}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
         </Form>
       </Modal>
-      <Modal title={`授予角色：${granting?.displayName ?? ''}`} open={!!granting} onOk={grant} onCancel={() => setGranting(null)} destroyOnHidden forceRender>
+      <Modal
+        title={`授予角色：${granting?.displayName ?? ''}`}
+        open={!!granting}
+        onOk={grant}
+        onCancel={() => setGranting(null)}
+        destroyOnHidden
+        forceRender
+      >
         <Form form={grantForm} layout="vertical" initialValues={{ scopeType: 'unit' }}>
-          <Form.Item name="role" label="角色" extra="系统管理员、安全管理员、审计管理员由运维人员在服务器上用 zuofeng admin 命令设置" rules={[{ required: true, message: '请选择角色' }]}><Select options={grantableRoles} /></Form.Item>
-          <Form.Item name="scopeType" label="范围"><Select options={[{ value: 'unit', label: '全单位' }, { value: 'department', label: '指定科室' }, { value: 'group', label: '指定小组' }]} /></Form.Item>
-          {scopeType === 'department' && <Form.Item name="scopeId" label="科室" rules={[{ required: true, message: '请选择科室' }]}><Select options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>}
-          {scopeType === 'group' && <Form.Item name="scopeId" label="小组" rules={[{ required: true, message: '请选择小组' }]}><Select options={(groups.data ?? []).filter((g) => g.active).map((g) => ({ value: g.id, label: g.name }))} /></Form.Item>}
+          <Form.Item
+            name="role"
+            label="角色"
+            extra="系统管理员、安全管理员、审计管理员由运维人员在服务器上用 zuofeng admin 命令设置"
+            rules={[{ required: true, message: '请选择角色' }]}
+          >
+            <Select options={grantableRoles} />
+          </Form.Item>
+          <Form.Item name="scopeType" label="范围">
+            <Select
+              options={[
+                { value: 'unit', label: '全单位' },
+                { value: 'department', label: '指定科室' },
+                { value: 'group', label: '指定小组' },
+              ]}
+            />
+          </Form.Item>
+          {scopeType === 'department' && (
+            <Form.Item name="scopeId" label="科室" rules={[{ required: true, message: '请选择科室' }]}>
+              <Select
+                options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
+              />
+            </Form.Item>
+          )}
+          {scopeType === 'group' && (
+            <Form.Item name="scopeId" label="小组" rules={[{ required: true, message: '请选择小组' }]}>
+              <Select
+                options={(groups.data ?? []).filter((g) => g.active).map((g) => ({ value: g.id, label: g.name }))}
+              />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
-      <Modal title={`重置密码：${resetting?.displayName ?? ''}`} open={!!resetting} onOk={reset} onCancel={() => setResetting(null)} destroyOnHidden forceRender>
+      <Modal
+        title={`重置密码：${resetting?.displayName ?? ''}`}
+        open={!!resetting}
+        onOk={reset}
+        onCancel={() => setResetting(null)}
+        destroyOnHidden
+        forceRender
+      >
         <Form form={resetForm} layout="vertical">
-          <Form.Item name="password" label="临时密码" extra={`${PASSWORD_RULE_TEXT}。该用户的登录将被注销，登录锁定解除，下次登录须修改密码。`} rules={passwordRules(() => resetting?.username)}><Input.Password autoComplete="new-password" /></Form.Item>
+          <Form.Item
+            name="password"
+            label="临时密码"
+            extra={`${PASSWORD_RULE_TEXT}。该用户的登录将被注销，登录锁定解除，下次登录须修改密码。`}
+            rules={passwordRules(() => resetting?.username)}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
         </Form>
       </Modal>
-      <Drawer title={`账号历史：${history?.displayName ?? ''}`} open={!!history} onClose={() => setHistory(null)} size={520} destroyOnHidden>
-        {history && <AuditHistory entityType="user" entityId={history.id} names={new Map((depts.data ?? []).map((d) => [d.id, d.name]))} />}
+      <Drawer
+        title={`账号历史：${history?.displayName ?? ''}`}
+        open={!!history}
+        onClose={() => setHistory(null)}
+        size={520}
+        destroyOnHidden
+      >
+        {history && (
+          <AuditHistory
+            entityType="user"
+            entityId={history.id}
+            names={new Map((depts.data ?? []).map((d) => [d.id, d.name]))}
+          />
+        )}
       </Drawer>
     </Card>
   );

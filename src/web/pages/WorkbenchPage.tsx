@@ -24,29 +24,67 @@ export function WorkbenchPage() {
             <Descriptions.Item label="姓名">{data.me.personName ?? data.me.displayName}</Descriptions.Item>
             <Descriptions.Item label="科室">{data.me.departmentName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="职务">{data.me.position || '—'}</Descriptions.Item>
-            <Descriptions.Item label="角色">{me.grants.map((g) => <Tag key={g.id}>{g.roleLabel}{g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}</Tag>)}</Descriptions.Item>
+            <Descriptions.Item label="角色">
+              {me.grants.map((g) => (
+                <Tag key={g.id}>
+                  {g.roleLabel}
+                  {g.scopeType !== 'unit' ? `（${g.scopeName}）` : ''}
+                </Tag>
+              ))}
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       </Col>
       <Col xs={24} lg={14}>
         <Card title="本单位概况">
           <Row gutter={16}>
-            <Col span={12} md={6}><Statistic title="在职人员" value={s.inService} /></Col>
-            <Col span={12} md={6}><Statistic title="在职党员" value={s.partyMembers} /></Col>
-            <Col span={12} md={6}><Statistic title="班子成员" value={s.leadership} /></Col>
-            <Col span={12} md={6}><Statistic title="科室（中心）" value={s.departments} /></Col>
+            <Col span={12} md={6}>
+              <Statistic title="在职人员" value={s.inService} />
+            </Col>
+            <Col span={12} md={6}>
+              <Statistic title="在职党员" value={s.partyMembers} />
+            </Col>
+            <Col span={12} md={6}>
+              <Statistic title="班子成员" value={s.leadership} />
+            </Col>
+            <Col span={12} md={6}>
+              <Statistic title="科室（中心）" value={s.departments} />
+            </Col>
           </Row>
         </Card>
       </Col>
       <Col span={24}>
-        <Card title="我承办的事项" data-testid="my-items" extra={mine.data && mine.data.total > 0 && <span><Tag color="red">逾期 {count('red')}</Tag><Tag color="gold">临期 {count('yellow')}</Tag><Tag color="green">正常 {count('green')}</Tag></span>}>
-          <ItemTable items={mine.data?.items} loading={mine.isFetching} pagination={false} onOpen={(i) => setOpen(i.id)} />
+        <Card
+          title="我承办的事项"
+          data-testid="my-items"
+          extra={
+            mine.data &&
+            mine.data.total > 0 && (
+              <span>
+                <Tag color="red">逾期 {count('red')}</Tag>
+                <Tag color="gold">临期 {count('yellow')}</Tag>
+                <Tag color="green">正常 {count('green')}</Tag>
+              </span>
+            )
+          }
+        >
+          <ItemTable
+            items={mine.data?.items}
+            loading={mine.isFetching}
+            pagination={false}
+            onOpen={(i) => setOpen(i.id)}
+          />
         </Card>
       </Col>
       {(review.data?.total ?? 0) > 0 && (
         <Col span={24}>
           <Card title="待我复核的事项" data-testid="review-items">
-            <ItemTable items={review.data?.items} loading={review.isFetching} pagination={false} onOpen={(i) => setOpen(i.id)} />
+            <ItemTable
+              items={review.data?.items}
+              loading={review.isFetching}
+              pagination={false}
+              onOpen={(i) => setOpen(i.id)}
+            />
           </Card>
         </Col>
       )}

@@ -4,4 +4,8 @@ import { call } from '../call';
 
 /** My reminders (the latest 50), refreshed every minute. */
 export const useInbox = (unreadOnly: boolean) =>
-  useQuery({ queryKey: ['inbox', unreadOnly], queryFn: () => call(api.inbox, { query: { pageSize: 50, unread: unreadOnly ? 'true' : undefined } }), refetchInterval: 60_000 });
+  useQuery({
+    queryKey: ['inbox', unreadOnly],
+    queryFn: () => call(api.inbox, { query: { pageSize: 50, unread: unreadOnly ? 'true' : undefined } }),
+    refetchInterval: 60_000,
+  });

@@ -3,11 +3,18 @@ import { opinionsApi as api } from '../../shared/api/opinions';
 import { call } from '../call';
 
 /** The opinion forms' reads, typed from their endpoints (src/shared/api/opinions.ts). */
-export const OPINION_KEYS = { forms: ['opinion-forms'] as const, form: (id: string | null | undefined) => ['opinion-form', id] as const };
+export const OPINION_KEYS = {
+  forms: ['opinion-forms'] as const,
+  form: (id: string | null | undefined) => ['opinion-form', id] as const,
+};
 
-export const useOpinionForms = (enabled = true) => useQuery({ queryKey: OPINION_KEYS.forms, queryFn: () => call(api.forms, {}), enabled });
+export const useOpinionForms = (enabled = true) =>
+  useQuery({ queryKey: OPINION_KEYS.forms, queryFn: () => call(api.forms, {}), enabled });
 /** One form; with `whilePending`, looked at again every 5 s while answers wait for their batch (they come in without anyone acting). */
-export const useOpinionForm = (id: string | null | undefined, whilePending = false) => useQuery({
-  queryKey: OPINION_KEYS.form(id), queryFn: () => call(api.form, { params: { id: id! } }), enabled: !!id,
-  refetchInterval: whilePending ? (q) => ((q.state.data?.pending ?? 0) > 0 ? 5000 : false) : false,
-});
+export const useOpinionForm = (id: string | null | undefined, whilePending = false) =>
+  useQuery({
+    queryKey: OPINION_KEYS.form(id),
+    queryFn: () => call(api.form, { params: { id: id! } }),
+    enabled: !!id,
+    refetchInterval: whilePending ? (q) => ((q.state.data?.pending ?? 0) > 0 ? 5000 : false) : false,
+  });

@@ -5,8 +5,15 @@ import { call, type CallArgs } from '../call';
 type PostsQuery = CallArgs<typeof orgApi.posts>['query'];
 
 /** The unit's departments (active and withdrawn), shared by every page that picks or shows one. */
-export const useDepartments = (enabled = true) => useQuery({ queryKey: ['departments'], queryFn: () => call(orgApi.departments, {}), enabled });
+export const useDepartments = (enabled = true) =>
+  useQuery({ queryKey: ['departments'], queryFn: () => call(orgApi.departments, {}), enabled });
 /** The leadership group, task forces and branch committees. */
-export const useGroups = (enabled = true) => useQuery({ queryKey: ['groups'], queryFn: () => call(orgApi.groups, {}), enabled });
-export const usePosts = (query: PostsQuery) => useQuery({ queryKey: ['posts', query], queryFn: () => call(orgApi.posts, { query }), placeholderData: keepPreviousData });
+export const useGroups = (enabled = true) =>
+  useQuery({ queryKey: ['groups'], queryFn: () => call(orgApi.groups, {}), enabled });
+export const usePosts = (query: PostsQuery) =>
+  useQuery({
+    queryKey: ['posts', query],
+    queryFn: () => call(orgApi.posts, { query }),
+    placeholderData: keepPreviousData,
+  });
 export const useOrgChart = () => useQuery({ queryKey: ['org-chart'], queryFn: () => call(orgApi.chart, {}) });

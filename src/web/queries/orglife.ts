@@ -22,17 +22,34 @@ export const ORGLIFE_KEYS = {
   items: (meetingId: string, query: ItemQuery) => ['org-life', meetingId, 'items', query] as const,
 };
 
-export const useMeetings = (page: number) => useQuery({ queryKey: ORGLIFE_KEYS.meetings(page), queryFn: () => call(api.meetings, { query: { page, pageSize: 10 } }) });
-export const useMeeting = (id: string) => useQuery({ queryKey: ORGLIFE_KEYS.meeting(id), queryFn: () => call(api.meeting, { params: { id } }) });
-export const useStudy = (meetingId: string) => useQuery({ queryKey: ORGLIFE_KEYS.study(meetingId), queryFn: () => call(api.study, { params: { id: meetingId } }) });
-export const useTalks = (meetingId: string) => useQuery({ queryKey: ORGLIFE_KEYS.talks(meetingId), queryFn: () => call(api.talks, { params: { id: meetingId } }) });
-export const useListsOverview = (meetingId: string) => useQuery({ queryKey: ORGLIFE_KEYS.lists(meetingId), queryFn: () => call(api.lists, { params: { id: meetingId } }) });
+export const useMeetings = (page: number) =>
+  useQuery({
+    queryKey: ORGLIFE_KEYS.meetings(page),
+    queryFn: () => call(api.meetings, { query: { page, pageSize: 10 } }),
+  });
+export const useMeeting = (id: string) =>
+  useQuery({ queryKey: ORGLIFE_KEYS.meeting(id), queryFn: () => call(api.meeting, { params: { id } }) });
+export const useStudy = (meetingId: string) =>
+  useQuery({ queryKey: ORGLIFE_KEYS.study(meetingId), queryFn: () => call(api.study, { params: { id: meetingId } }) });
+export const useTalks = (meetingId: string) =>
+  useQuery({ queryKey: ORGLIFE_KEYS.talks(meetingId), queryFn: () => call(api.talks, { params: { id: meetingId } }) });
+export const useListsOverview = (meetingId: string) =>
+  useQuery({ queryKey: ORGLIFE_KEYS.lists(meetingId), queryFn: () => call(api.lists, { params: { id: meetingId } }) });
 /** A self-check list of the meeting: `listId`'s, or without it the reader's own (made on first opening). */
-export const useSelfCheckList = (meetingId: string, listId?: string) => useQuery({
-  queryKey: ORGLIFE_KEYS.list(meetingId, listId),
-  queryFn: () => (listId ? call(api.list, { params: { id: listId } }) : call(api.myList, { params: { id: meetingId } })),
-});
-export const useRectification = (meetingId: string) => useQuery({ queryKey: ORGLIFE_KEYS.rectification(meetingId), queryFn: () => call(api.rectification, { params: { id: meetingId } }) });
+export const useSelfCheckList = (meetingId: string, listId?: string) =>
+  useQuery({
+    queryKey: ORGLIFE_KEYS.list(meetingId, listId),
+    queryFn: () =>
+      listId ? call(api.list, { params: { id: listId } }) : call(api.myList, { params: { id: meetingId } }),
+  });
+export const useRectification = (meetingId: string) =>
+  useQuery({
+    queryKey: ORGLIFE_KEYS.rectification(meetingId),
+    queryFn: () => call(api.rectification, { params: { id: meetingId } }),
+  });
 /** The opinion items of the meeting's form, as the reader may see them. */
 export const useOpinionItems = (meetingId: string, formId: string, query: ItemQuery) =>
-  useQuery({ queryKey: ORGLIFE_KEYS.items(meetingId, query), queryFn: () => call(api.items, { params: { id: formId }, query }) });
+  useQuery({
+    queryKey: ORGLIFE_KEYS.items(meetingId, query),
+    queryFn: () => call(api.items, { params: { id: formId }, query }),
+  });

@@ -5,7 +5,15 @@ import { call, type CallArgs } from '../call';
 type PeopleQuery = CallArgs<typeof api.list>['query'];
 
 /** The roster (a page of it), typed from src/shared/api/people.ts. */
-export const usePeople = (query: PeopleQuery) => useQuery({ queryKey: ['people', query], queryFn: () => call(api.list, { query }), placeholderData: keepPreviousData });
+export const usePeople = (query: PeopleQuery) =>
+  useQuery({
+    queryKey: ['people', query],
+    queryFn: () => call(api.list, { query }),
+    placeholderData: keepPreviousData,
+  });
 /** People in service to pick from, searched by name on the server (rosters can be long). */
 export const usePeoplePick = (q: string, pageSize: number) =>
-  useQuery({ queryKey: ['people-pick', q, pageSize], queryFn: () => call(api.list, { query: { status: 'in_service', pageSize, q: q || undefined } }) });
+  useQuery({
+    queryKey: ['people-pick', q, pageSize],
+    queryFn: () => call(api.list, { query: { status: 'in_service', pageSize, q: q || undefined } }),
+  });

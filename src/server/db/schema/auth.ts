@@ -54,7 +54,8 @@ export const roleGrants = pgTable(
   },
   (t) => [
     index('role_grants_user_idx').on(t.unitId, t.userId),
-    uniqueIndex(ADMIN_GRANT_INDEX).on(t.unitId, t.userId)
+    uniqueIndex(ADMIN_GRANT_INDEX)
+      .on(t.unitId, t.userId)
       .where(sql`role in ('system_admin', 'security_admin', 'audit_admin') and revoked_at is null`),
   ],
 );

@@ -34,7 +34,12 @@ export const calendarOverrides = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('calendar_overrides_active_uq').on(t.unitId, t.date).where(sql`${t.active}`), index('calendar_overrides_unit_idx').on(t.unitId, t.date)],
+  (t) => [
+    uniqueIndex('calendar_overrides_active_uq')
+      .on(t.unitId, t.date)
+      .where(sql`${t.active}`),
+    index('calendar_overrides_unit_idx').on(t.unitId, t.date),
+  ],
 );
 
 /** An uploaded schedule, checked and previewed before it is applied. */
@@ -86,5 +91,8 @@ export const deadlines = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('deadlines_open_idx').on(t.unitId, t.status, t.due), uniqueIndex('deadlines_subject_uq').on(t.unitId, t.subjectType, t.subjectId)],
+  (t) => [
+    index('deadlines_open_idx').on(t.unitId, t.status, t.due),
+    uniqueIndex('deadlines_subject_uq').on(t.unitId, t.subjectType, t.subjectId),
+  ],
 );

@@ -144,7 +144,10 @@ export const rollCalls = pgTable(
     shared: text('shared').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('roll_calls_uq').on(t.unitId, t.activityId, t.personId), index('roll_calls_campaign_idx').on(t.unitId, t.campaignId)],
+  (t) => [
+    uniqueIndex('roll_calls_uq').on(t.unitId, t.activityId, t.personId),
+    index('roll_calls_campaign_idx').on(t.unitId, t.campaignId),
+  ],
 );
 
 /** A unit's own template (imported as data, checked before it is stored); versions are kept. */

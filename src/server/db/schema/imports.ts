@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { pgSequence, pgTable, uuid, text, timestamp, integer, jsonb, bigint, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  pgSequence,
+  pgTable,
+  uuid,
+  text,
+  timestamp,
+  integer,
+  jsonb,
+  bigint,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** The order in which imports were queued (two applies in the same millisecond keep theirs). */
 export const rosterImportQueueSeq = pgSequence('roster_import_queue_seq');
@@ -35,6 +46,8 @@ export const rosterImports = pgTable(
   },
   (t) => [
     index('roster_imports_unit_idx').on(t.unitId, t.createdAt),
-    uniqueIndex('roster_imports_one_running').on(t.unitId).where(sql`status = 'running'`),
+    uniqueIndex('roster_imports_one_running')
+      .on(t.unitId)
+      .where(sql`status = 'running'`),
   ],
 );

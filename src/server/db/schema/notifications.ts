@@ -26,7 +26,9 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_dedupe_uq').on(t.unitId, t.dedupeKey),
     index('notifications_inbox_idx').on(t.unitId, t.recipientPersonId, t.createdAt),
-    index('notifications_fanout_idx').on(t.createdAt).where(sql`fanned_out_at is null`),
+    index('notifications_fanout_idx')
+      .on(t.createdAt)
+      .where(sql`fanned_out_at is null`),
   ],
 );
 

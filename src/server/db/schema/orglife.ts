@@ -97,7 +97,11 @@ export const opinionItems = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('opinion_items_text_uq').on(t.formId, t.textHash), index('opinion_items_form_idx').on(t.unitId, t.formId, t.status), index('opinion_items_person_idx').on(t.unitId, t.targetPersonId)],
+  (t) => [
+    uniqueIndex('opinion_items_text_uq').on(t.formId, t.textHash),
+    index('opinion_items_form_idx').on(t.unitId, t.formId, t.status),
+    index('opinion_items_person_idx').on(t.unitId, t.targetPersonId),
+  ],
 );
 
 /** 问题自查清单: the branch's (no person) or a member's, per category; draft → submitted → returned → approved. */
@@ -119,7 +123,10 @@ export const selfCheckLists = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('self_check_lists_owner_uq').on(t.meetingId, t.ownerKey), index('self_check_lists_meeting_idx').on(t.unitId, t.meetingId)],
+  (t) => [
+    uniqueIndex('self_check_lists_owner_uq').on(t.meetingId, t.ownerKey),
+    index('self_check_lists_meeting_idx').on(t.unitId, t.meetingId),
+  ],
 );
 
 /** 谈心谈话记录: who talked with whom, when, where, about what; voided with a reason, never deleted. */

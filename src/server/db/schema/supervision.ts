@@ -80,7 +80,10 @@ export const progressReports = pgTable(
     reportedOn: text('reported_on').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('progress_reports_key_uq').on(t.unitId, t.itemId, t.idempotencyKey), index('progress_reports_item_idx').on(t.unitId, t.itemId)],
+  (t) => [
+    uniqueIndex('progress_reports_key_uq').on(t.unitId, t.itemId, t.idempotencyKey),
+    index('progress_reports_item_idx').on(t.unitId, t.itemId),
+  ],
 );
 
 /** Extension requests (特殊情况延期): requested by the owner, decided by the unit's approver. */
@@ -120,7 +123,10 @@ export const documents = pgTable(
     itemId: uuid('item_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('documents_unit_no_uq').on(t.unitId, t.docNo), index('documents_unit_received_idx').on(t.unitId, t.receivedOn)],
+  (t) => [
+    uniqueIndex('documents_unit_no_uq').on(t.unitId, t.docNo),
+    index('documents_unit_received_idx').on(t.unitId, t.receivedOn),
+  ],
 );
 
 /**

@@ -17,7 +17,6 @@ export const units = pgTable(
   (t) => [uniqueIndex('units_code_uq').on(t.code), index('units_parent_idx').on(t.parentId)],
 );
 
-
 /**
  * Installation-wide facts (not a tenant's): e.g. the check value of the master key file, so that an
  * instance started with a different key file refuses to run instead of writing unreadable secrets.

@@ -17,19 +17,39 @@ export const attachmentsRepo = {
   },
   /** The files of some subjects of one type, oldest first. */
   ofSubjects: (db: Db, unitId: string, subjectType: AttachmentSubjectType, subjectIds: string[]) =>
-    db.select().from(storedFiles)
-      .where(and(eq(storedFiles.unitId, unitId), eq(storedFiles.subjectType, subjectType), inArray(storedFiles.subjectId, subjectIds)))
+    db
+      .select()
+      .from(storedFiles)
+      .where(
+        and(
+          eq(storedFiles.unitId, unitId),
+          eq(storedFiles.subjectType, subjectType),
+          inArray(storedFiles.subjectId, subjectIds),
+        ),
+      )
       .orderBy(asc(storedFiles.createdAt)),
   async byId(db: Db, unitId: string, subjectType: AttachmentSubjectType, id: string) {
-    const [f] = await db.select().from(storedFiles)
+    const [f] = await db
+      .select()
+      .from(storedFiles)
       .where(and(eq(storedFiles.unitId, unitId), eq(storedFiles.subjectType, subjectType), eq(storedFiles.id, id)));
     return f ?? null;
   },
   /** The subject's first file with these bytes (study materials are downloaded by sha256). */
   async bySha256(db: Db, unitId: string, subjectType: AttachmentSubjectType, subjectId: string, sha256: string) {
-    const [f] = await db.select().from(storedFiles)
-      .where(and(eq(storedFiles.unitId, unitId), eq(storedFiles.subjectType, subjectType), eq(storedFiles.subjectId, subjectId), eq(storedFiles.sha256, sha256)))
-      .orderBy(asc(storedFiles.createdAt)).limit(1);
+    const [f] = await db
+      .select()
+      .from(storedFiles)
+      .where(
+        and(
+          eq(storedFiles.unitId, unitId),
+          eq(storedFiles.subjectType, subjectType),
+          eq(storedFiles.subjectId, subjectId),
+          eq(storedFiles.sha256, sha256),
+        ),
+      )
+      .orderBy(asc(storedFiles.createdAt))
+      .limit(1);
     return f ?? null;
   },
 };

@@ -10,14 +10,30 @@ import { readableObjects } from './event-access.js';
 /** One page of the unit's audit events, with names; details only where the object's policy allows. */
 export async function auditEventsPage(deps: AppDeps, actor: Actor, q: z.infer<typeof ZAuditQuery>) {
   if (!canReadAuditEvents(actor, q)) throw forbidden('没有查看审计记录的权限');
-  const { items, total } = await auditRepo.page(deps.db, actor.unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  const [names, readable] = await Promise.all([auditRepo.entityNames(deps.db, actor.unitId, items), readableObjects(deps.db, actor, items)]);
+  const { items, total } = await auditRepo.page(deps.db, actor.unitId, {
+    ...q,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  const [names, readable] = await Promise.all([
+    auditRepo.entityNames(deps.db, actor.unitId, items),
+    readableObjects(deps.db, actor, items),
+  ]);
   return {
-    total, page: q.page, pageSize: q.pageSize,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
     items: items.map((e) => ({
-      seq: e.seq, at: e.at.toISOString(), actorName: e.actorName, entityType: e.entityType, entityId: e.entityId,
-      entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null, action: e.action,
-      ...(auditEventPolicy(actor, q, readable(e)).details ? { before: e.before, after: e.after, detailsHidden: false } : { before: null, after: null, detailsHidden: true }),
+      seq: e.seq,
+      at: e.at.toISOString(),
+      actorName: e.actorName,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null,
+      action: e.action,
+      ...(auditEventPolicy(actor, q, readable(e)).details
+        ? { before: e.before, after: e.after, detailsHidden: false }
+        : { before: null, after: null, detailsHidden: true }),
     })),
   };
 }

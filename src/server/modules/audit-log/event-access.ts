@@ -55,7 +55,13 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
  * objects of the sensitive types are asked their own policy, once each; all others are readable.
  */
 export async function readableObjects(db: Db, actor: Actor, refs: readonly Ref[]): Promise<(r: Ref) => boolean> {
-  const distinct = [...new Map(refs.filter((r) => sensitive.has(r.entityType) && /^[0-9a-f-]{36}$/i.test(r.entityId)).map((r) => [key(r), r])).values()];
-  const verdicts = new Map(await Promise.all(distinct.map(async (r) => [key(r), await readsObject(db, actor, r)] as const)));
+  const distinct = [
+    ...new Map(
+      refs.filter((r) => sensitive.has(r.entityType) && /^[0-9a-f-]{36}$/i.test(r.entityId)).map((r) => [key(r), r]),
+    ).values(),
+  ];
+  const verdicts = new Map(
+    await Promise.all(distinct.map(async (r) => [key(r), await readsObject(db, actor, r)] as const)),
+  );
   return (r) => !sensitive.has(r.entityType) || verdicts.get(key(r)) === true;
 }

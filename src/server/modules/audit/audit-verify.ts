@@ -27,7 +27,12 @@ export interface AuditTrailReport {
 }
 
 /** Every unit, or one (then only that unit's checkpoint lines are authenticated; see CheckpointLogReader). */
-export async function verifyAuditTrail(db: Db, config: VerifyConfig, now: Date, unitId?: string): Promise<AuditTrailReport> {
+export async function verifyAuditTrail(
+  db: Db,
+  config: VerifyConfig,
+  now: Date,
+  unitId?: string,
+): Promise<AuditTrailReport> {
   let reading: CheckpointLogReading;
   let error: string | null = null;
   try {
@@ -47,20 +52,28 @@ export async function verifyAuditTrail(db: Db, config: VerifyConfig, now: Date, 
       u.checkpoints.problem && checkpointProblemText(u.checkpoints.problem),
       lag?.kind === 'overdue' && overdueText(lag, config.auditCheckpointMinutes),
     ].filter((m): m is string => !!m);
-    const notes = [...u.checkpoints.restores.map(restoreText), ...(lag?.kind === 'shutdown_only' ? [shutdownOnlyText(lag)] : [])];
+    const notes = [
+      ...u.checkpoints.restores.map(restoreText),
+      ...(lag?.kind === 'shutdown_only' ? [shutdownOnlyText(lag)] : []),
+    ];
     return { ...u, ok: messages.length === 0, lag, messages, notes };
   });
   const known = new Set(units.map((u) => u.unitId));
   const lastLine = new Map(reading.checkpoints.map((c) => [c.unitId, c]));
-  const unknownUnits = unitId ? [] : [...lastLine.values()].filter((c) => !known.has(c.unitId)).map((c) => {
-    const restored = c.kind === 'restore' && c.seq === 0;
-    return {
-      unitId: c.unitId, restored,
-      message: restored
-        ? `恢复：${beijingTime(c.at)} 从备份恢复，单位 ${c.unitId} 不在备份中，其审计记录随恢复丢弃`
-        : `检查点记录的单位 ${c.unitId} 在数据库中不存在（单位连同其审计记录被删除）`,
-    };
-  });
+  const unknownUnits = unitId
+    ? []
+    : [...lastLine.values()]
+        .filter((c) => !known.has(c.unitId))
+        .map((c) => {
+          const restored = c.kind === 'restore' && c.seq === 0;
+          return {
+            unitId: c.unitId,
+            restored,
+            message: restored
+              ? `恢复：${beijingTime(c.at)} 从备份恢复，单位 ${c.unitId} 不在备份中，其审计记录随恢复丢弃`
+              : `检查点记录的单位 ${c.unitId} 在数据库中不存在（单位连同其审计记录被删除）`,
+          };
+        });
   const problems = reading.problems.map((p) => ({ ...p, message: logProblemText(p) }));
   return {
     ok: !error && problems.length === 0 && unknownUnits.every((u) => u.restored) && units.every((u) => u.ok),
@@ -78,10 +91,12 @@ const pendingText = (p: Pending) =>
 const overdueText = (p: Pending, minutes: number) =>
   `检查点过期：${pendingText(p)}。检查点应每 ${minutes} 分钟写入一次：写检查点的实例已停止，或检查点被阻止，这段时间的记录可能已被改写而无从发现`;
 
-const shutdownOnlyText = (p: Pending) => `检查点只在服务停止时写入（ZUOFENG_AUDIT_CHECKPOINT_MINUTES=0）：${pendingText(p)}`;
+const shutdownOnlyText = (p: Pending) =>
+  `检查点只在服务停止时写入（ZUOFENG_AUDIT_CHECKPOINT_MINUTES=0）：${pendingText(p)}`;
 
-const restoreText = (r: RestoreSeen) => `恢复：${beijingTime(r.at)} 从备份恢复，链头回到第 ${r.seq} 条`
-  + (r.discardedTo ? `（此前已写入检查点的第 ${r.seq + 1}–${r.discardedTo} 条随恢复丢弃）` : '');
+const restoreText = (r: RestoreSeen) =>
+  `恢复：${beijingTime(r.at)} 从备份恢复，链头回到第 ${r.seq} 条` +
+  (r.discardedTo ? `（此前已写入检查点的第 ${r.seq + 1}–${r.discardedTo} 条随恢复丢弃）` : '');
 
 const REASONS: Record<ChainBreak['reason'], string> = {
   hash_mismatch: '记录内容被改动',
@@ -91,7 +106,15 @@ const REASONS: Record<ChainBreak['reason'], string> = {
 
 export const chainBreakText = (b: ChainBreak) => `审计链在第 ${b.seq} 条处断开（${REASONS[b.reason]}，${b.reason}）`;
 
-const shanghai = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const shanghai = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 /** An instant as Beijing time, 2026-12-01 10:00:00. */
 export const beijingTime = (iso: string) => shanghai.format(new Date(iso));
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
@@ -100,13 +123,17 @@ export function checkpointProblemText(p: CheckpointProblem): string {
   const cp = `检查点（${beijingTime(p.at)}）`;
   switch (p.kind) {
     case 'rewritten':
-      return `审计记录被改写：改写发生在第 ${p.seq} 条之前（含第 ${p.seq} 条${p.lastGoodSeq ? `，第 ${p.lastGoodSeq} 条及以前与检查点一致` : ''}）。`
-        + `${cp}记录第 ${p.seq} 条的哈希为 ${short(p.expected)}，数据库中${p.found ? `为 ${short(p.found)}` : '已没有这一条'}`;
+      return (
+        `审计记录被改写：改写发生在第 ${p.seq} 条之前（含第 ${p.seq} 条${p.lastGoodSeq ? `，第 ${p.lastGoodSeq} 条及以前与检查点一致` : ''}）。` +
+        `${cp}记录第 ${p.seq} 条的哈希为 ${short(p.expected)}，数据库中${p.found ? `为 ${short(p.found)}` : '已没有这一条'}`
+      );
     case 'truncated':
       return `审计记录被删除：${cp}记录到第 ${p.seq} 条，数据库中只到第 ${p.headSeq} 条`;
     case 'missing':
-      return `检查点缺失：数据库记录本单位在 ${beijingTime(p.at)} 写入了第 ${p.seq} 条的检查点，检查点文件中却没有这一行`
-        + '（文件被删除或截断，或 ZUOFENG_AUDIT_CHECKPOINT_DIR 指向了别处）';
+      return (
+        `检查点缺失：数据库记录本单位在 ${beijingTime(p.at)} 写入了第 ${p.seq} 条的检查点，检查点文件中却没有这一行` +
+        '（文件被删除或截断，或 ZUOFENG_AUDIT_CHECKPOINT_DIR 指向了别处）'
+      );
   }
 }
 
@@ -118,7 +145,8 @@ export function logProblemText(p: LogProblem): string {
     case 'bad_mac':
       return `检查点文件被篡改：${where}签名不符`;
     case 'out_of_order':
-      if (p.n > p.expectedN) return `检查点文件被篡改：${where}之前缺少 ${p.n - p.expectedN} 条检查点（第 ${p.expectedN}${p.n - p.expectedN > 1 ? `–${p.n - 1}` : ''} 号）`;
+      if (p.n > p.expectedN)
+        return `检查点文件被篡改：${where}之前缺少 ${p.n - p.expectedN} 条检查点（第 ${p.expectedN}${p.n - p.expectedN > 1 ? `–${p.n - 1}` : ''} 号）`;
       return `检查点文件被篡改：${where}（第 ${p.n} 号）顺序不对或与前一行不衔接，此处应为第 ${p.expectedN} 号`;
   }
 }

@@ -1,6 +1,17 @@
 import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditCheckpoints, auditEvents, departments, groups, notificationPreferences, people, posts, roleGrants, units, users } from '../../db/schema/index.js';
+import {
+  auditCheckpoints,
+  auditEvents,
+  departments,
+  groups,
+  notificationPreferences,
+  people,
+  posts,
+  roleGrants,
+  units,
+  users,
+} from '../../db/schema/index.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -26,7 +37,10 @@ export const auditRepo = {
     );
     const [items, [count]] = await Promise.all([
       db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(f.limit).offset(f.offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(where),
     ]);
     return { items, total: count?.n ?? 0 };
   },
@@ -53,10 +67,16 @@ export const auditRepo = {
     for (const [type, table, name, id, unit] of lookups) {
       const wanted = ids(type);
       if (wanted.length === 0) continue;
-      const rows = await db.select({ id, name }).from(table).where(and(eq(unit, unitId), inArray(id, wanted)));
+      const rows = await db
+        .select({ id, name })
+        .from(table)
+        .where(and(eq(unit, unitId), inArray(id, wanted)));
       for (const r of rows) names.set(`${type}:${r.id}`, r.name);
     }
-    for (const u of await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids('unit').length ? ids('unit') : [unitId]))) {
+    for (const u of await db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(inArray(units.id, ids('unit').length ? ids('unit') : [unitId]))) {
       names.set(`unit:${u.id}`, u.name);
     }
     return names;
@@ -74,22 +94,34 @@ export const auditRepo = {
       .select({ unitId: units.id, seq: units.auditSeq, hash: units.auditHead })
       .from(units)
       .leftJoin(auditCheckpoints, eq(auditCheckpoints.unitId, units.id))
-      .where(and(
-        gt(units.auditSeq, 0),
-        unitIds ? inArray(units.id, [...unitIds]) : undefined,
-        or(isNull(auditCheckpoints.unitId), ne(auditCheckpoints.seq, units.auditSeq), ne(auditCheckpoints.hash, units.auditHead)),
-      ))
+      .where(
+        and(
+          gt(units.auditSeq, 0),
+          unitIds ? inArray(units.id, [...unitIds]) : undefined,
+          or(
+            isNull(auditCheckpoints.unitId),
+            ne(auditCheckpoints.seq, units.auditSeq),
+            ne(auditCheckpoints.hash, units.auditHead),
+          ),
+        ),
+      )
       .orderBy(asc(units.createdAt), asc(units.id));
   },
   async recordCheckpoints(db: Db, rows: { unitId: string; seq: number; hash: string; at: Date; line: number }[]) {
     if (rows.length === 0) return;
-    await db.insert(auditCheckpoints).values(rows).onConflictDoUpdate({
-      target: auditCheckpoints.unitId,
-      set: { seq: sql`excluded.seq`, hash: sql`excluded.hash`, at: sql`excluded.at`, line: sql`excluded.line` },
-    });
+    await db
+      .insert(auditCheckpoints)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: auditCheckpoints.unitId,
+        set: { seq: sql`excluded.seq`, hash: sql`excluded.hash`, at: sql`excluded.at`, line: sql`excluded.line` },
+      });
   },
   async recordedCheckpoints(db: Db, unitId?: string) {
-    return db.select().from(auditCheckpoints).where(unitId ? eq(auditCheckpoints.unitId, unitId) : undefined);
+    return db
+      .select()
+      .from(auditCheckpoints)
+      .where(unitId ? eq(auditCheckpoints.unitId, unitId) : undefined);
   },
   /** The mail addresses (from their reminder preferences) of the active users of these units holding one of `roles`. */
   async mailboxesOfRoles(db: Db, unitIds: readonly string[], roles: readonly string[]) {
@@ -97,8 +129,19 @@ export const auditRepo = {
     return db
       .selectDistinct({ unitId: users.unitId, unitName: units.name, email: notificationPreferences.email })
       .from(users)
-      .innerJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.unitId, users.unitId), isNull(roleGrants.revokedAt), inArray(roleGrants.role, [...roles])))
-      .innerJoin(notificationPreferences, and(eq(notificationPreferences.unitId, users.unitId), eq(notificationPreferences.personId, users.personId)))
+      .innerJoin(
+        roleGrants,
+        and(
+          eq(roleGrants.userId, users.id),
+          eq(roleGrants.unitId, users.unitId),
+          isNull(roleGrants.revokedAt),
+          inArray(roleGrants.role, [...roles]),
+        ),
+      )
+      .innerJoin(
+        notificationPreferences,
+        and(eq(notificationPreferences.unitId, users.unitId), eq(notificationPreferences.personId, users.personId)),
+      )
       .innerJoin(units, eq(units.id, users.unitId))
       .where(and(inArray(users.unitId, [...unitIds]), eq(users.active, true), ne(notificationPreferences.email, '')))
       .orderBy(asc(units.name), asc(notificationPreferences.email));

@@ -1,6 +1,12 @@
 import type { Db } from '../../db/client.js';
 import { hashAlgOf } from '../../crypto/suite.js';
-import { ChainVerifier, eventHash, GENESIS_HASH, type AuditHashAlg, type ChainBreak } from '../../../domain/audit-chain.js';
+import {
+  ChainVerifier,
+  eventHash,
+  GENESIS_HASH,
+  type AuditHashAlg,
+  type ChainBreak,
+} from '../../../domain/audit-chain.js';
 import { CheckpointMatcher, type CheckpointVerdict, type UnitLine } from '../../../domain/audit-checkpoint-match.js';
 import { auditRepo } from './audit.repo.js';
 import type { CheckpointLogReading } from './checkpoints.service.js';
@@ -31,7 +37,13 @@ export function recordAudit(tx: Db, actor: AuditActor, at: Date, entry: AuditEnt
 }
 
 /** recordAudit with the hash function given (tests write chains in both modes in one process). */
-export async function appendAuditEvent(tx: Db, actor: AuditActor, at: Date, entry: AuditEntry, alg: AuditHashAlg): Promise<void> {
+export async function appendAuditEvent(
+  tx: Db,
+  actor: AuditActor,
+  at: Date,
+  entry: AuditEntry,
+  alg: AuditHashAlg,
+): Promise<void> {
   const head = await auditRepo.lockHead(tx, entry.unitId);
   if (!head) throw new Error(`audit: unknown unit ${entry.unitId}`);
   const content = {
@@ -53,7 +65,6 @@ export async function appendAuditEvent(tx: Db, actor: AuditActor, at: Date, entr
 function jsonSafe(v: unknown): unknown {
   return v === undefined ? null : JSON.parse(JSON.stringify(v));
 }
-
 
 export interface UnitVerification {
   unitId: string;
@@ -77,7 +88,12 @@ export async function verifyAudit(db: Db, unitId?: string, log?: CheckpointLogRe
     if (list) list.push(c);
     else byUnit.set(c.unitId, [c]);
   }
-  const recorded = new Map((await auditRepo.recordedCheckpoints(db, unitId)).map((r) => [r.unitId, { seq: r.seq, hash: r.hash, at: r.at.toISOString() }]));
+  const recorded = new Map(
+    (await auditRepo.recordedCheckpoints(db, unitId)).map((r) => [
+      r.unitId,
+      { seq: r.seq, hash: r.hash, at: r.at.toISOString() },
+    ]),
+  );
   const out: UnitVerification[] = [];
   for (const unit of await auditRepo.heads(db, unitId)) {
     const verifier = new ChainVerifier();
@@ -95,7 +111,9 @@ export async function verifyAudit(db: Db, unitId?: string, log?: CheckpointLogRe
       lastSeq = batch.at(-1)!.seq;
     }
     out.push({
-      unitId: unit.id, unitName: unit.name, events,
+      unitId: unit.id,
+      unitName: unit.name,
+      events,
       firstBreak: verifier.finish({ seq: unit.seq, hash: unit.hash ?? GENESIS_HASH }),
       checkpoints: matcher.finish(lastSeq, recorded.get(unit.id) ?? null),
     });

@@ -19,10 +19,16 @@ const AUDIT_READER_ROLES = ROLE_NAMES.filter((r) => (ROLES[r].permissions as rea
  * audit.read and gave a mail address in their reminder preferences. Whoever later doubts the
  * checkpoint file can compare the line kept in a mailbox. Returns the mails sent.
  */
-export async function mailCheckpointDigest(db: Db, config: CheckpointConfig, send: MailSender, now: Date): Promise<number> {
+export async function mailCheckpointDigest(
+  db: Db,
+  config: CheckpointConfig,
+  send: MailSender,
+  now: Date,
+): Promise<number> {
   const latest = new Map<string, CheckpointLine>();
   for (const c of (await readAuditCheckpoints(config)).checkpoints) {
-    if (c.kind === 'checkpoint' && Date.parse(c.at) > now.getTime() - DAY && c.seq >= (latest.get(c.unitId)?.seq ?? 0)) latest.set(c.unitId, c);
+    if (c.kind === 'checkpoint' && Date.parse(c.at) > now.getTime() - DAY && c.seq >= (latest.get(c.unitId)?.seq ?? 0))
+      latest.set(c.unitId, c);
   }
   const day = shanghaiDate(now);
   let sent = 0;
@@ -39,8 +45,8 @@ function digestCard(unitName: string, line: CheckpointLine, day: string, to: str
     lines: [
       `本单位审计链最近的检查点：第 ${line.seq} 条，写入于 ${beijingTime(line.at)}。`,
       `第 ${line.seq} 条的哈希：${line.hash}`,
-      '请保存本邮件。日后若对审计日志有疑问，可将下面的检查点原文与检查点文件或 zuofeng audit verify 的结果对照：数据库中第 '
-        + `${line.seq} 条的哈希若已不同，说明此前的审计记录被改写过。`,
+      '请保存本邮件。日后若对审计日志有疑问，可将下面的检查点原文与检查点文件或 zuofeng audit verify 的结果对照：数据库中第 ' +
+        `${line.seq} 条的哈希若已不同，说明此前的审计记录被改写过。`,
       `检查点原文：${formatCheckpointLine(line)}`,
     ],
     idempotencyKey: `audit-checkpoint-digest:${line.unitId}:${day}:${to}`,

@@ -15,7 +15,10 @@ export function ensureCheckpointDir(dir: string) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (e) {
-    throw new Error(`审计检查点目录 ${dir} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请检查 ZUOFENG_AUDIT_CHECKPOINT_DIR`, { cause: e });
+    throw new Error(
+      `审计检查点目录 ${dir} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请检查 ZUOFENG_AUDIT_CHECKPOINT_DIR`,
+      { cause: e },
+    );
   }
 }
 
@@ -38,12 +41,18 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * loop gets a turn every LINES_PER_TURN lines: the log grows without bound, and reading it must not
  * stall the requests of everyone else (the audit page's verify runs inside the server).
  */
-export async function* checkpointEntries(dir: string, files?: readonly string[]): AsyncGenerator<{ file: string; line: number; text: string }> {
+export async function* checkpointEntries(
+  dir: string,
+  files?: readonly string[],
+): AsyncGenerator<{ file: string; line: number; text: string }> {
   let sinceTurn = 0;
-  for (const file of files ?? await checkpointFiles(dir)) {
+  for (const file of files ?? (await checkpointFiles(dir))) {
     let line = 0;
     let rest = '';
-    for await (const chunk of fs.createReadStream(path.join(dir, file), { encoding: 'utf8', highWaterMark: 64 * 1024 })) {
+    for await (const chunk of fs.createReadStream(path.join(dir, file), {
+      encoding: 'utf8',
+      highWaterMark: 64 * 1024,
+    })) {
       const parts = (rest + (chunk as string)).split('\n');
       rest = parts.pop()!;
       for (const text of parts) {

@@ -3,10 +3,24 @@ import type { Config } from '../../config.js';
 import { keyringFor } from '../../crypto/keyring.js';
 import { hashAlgOf, type HashAlg } from '../../crypto/suite.js';
 import {
-  CheckpointLogReader, formatCheckpointLine, macOk, nextCheckpointLines, parseCheckpointLine, restoreMarkerLines,
-  type CheckpointLine, type LogReading, type MacFn,
+  CheckpointLogReader,
+  formatCheckpointLine,
+  macOk,
+  nextCheckpointLines,
+  parseCheckpointLine,
+  restoreMarkerLines,
+  type CheckpointLine,
+  type LogReading,
+  type MacFn,
 } from '../../../domain/audit-checkpoints.js';
-import { appendLines, checkpointEntries, checkpointFiles, currentFile, ensureCheckpointDir, linesFromEnd } from './checkpoint-files.js';
+import {
+  appendLines,
+  checkpointEntries,
+  checkpointFiles,
+  currentFile,
+  ensureCheckpointDir,
+  linesFromEnd,
+} from './checkpoint-files.js';
 import { auditRepo } from './audit.repo.js';
 
 export type CheckpointConfig = Pick<Config, 'auditCheckpointDir' | 'keyFile'>;
@@ -44,7 +58,10 @@ export async function lastCheckpointAt(config: CheckpointConfig): Promise<Date |
  * Returns the number of lines written.
  */
 export async function writeAuditCheckpoints(
-  db: Db, config: CheckpointConfig, now: Date, opts: { unitIds?: readonly string[]; alg?: HashAlg } = {},
+  db: Db,
+  config: CheckpointConfig,
+  now: Date,
+  opts: { unitIds?: readonly string[]; alg?: HashAlg } = {},
 ): Promise<number> {
   const dir = config.auditCheckpointDir;
   const mac = macOf(config);
@@ -55,7 +72,10 @@ export async function writeAuditCheckpoints(
     if (moved.length === 0) return 0;
     const lines = nextCheckpointLines(await lastAuthenticLine(dir, mac), moved, now, opts.alg ?? hashAlgOf(), mac);
     appendLines(dir, await currentFile(dir, now), lines.map(formatCheckpointLine));
-    await auditRepo.recordCheckpoints(tx, lines.map((l) => ({ unitId: l.unitId, seq: l.seq, hash: l.hash, at: now, line: l.n })));
+    await auditRepo.recordCheckpoints(
+      tx,
+      lines.map((l) => ({ unitId: l.unitId, seq: l.seq, hash: l.hash, at: now, line: l.n })),
+    );
     return lines.length;
   });
 }
@@ -66,7 +86,12 @@ export async function writeAuditCheckpoints(
  * unit's latest checkpoint. Verification then accepts a chain that went back to exactly that head,
  * and shows the restore as information. Returns the markers written.
  */
-export async function markRestore(db: Db, config: CheckpointConfig, now: Date, alg: HashAlg = hashAlgOf()): Promise<CheckpointLine[]> {
+export async function markRestore(
+  db: Db,
+  config: CheckpointConfig,
+  now: Date,
+  alg: HashAlg = hashAlgOf(),
+): Promise<CheckpointLine[]> {
   const dir = config.auditCheckpointDir;
   const mac = macOf(config);
   ensureCheckpointDir(dir);
@@ -75,13 +100,19 @@ export async function markRestore(db: Db, config: CheckpointConfig, now: Date, a
     await auditRepo.lockCheckpoints(tx);
     const heads = await auditRepo.heads(tx);
     const restored = new Set(heads.map((h) => h.id));
-    const gone = [...logged].filter((id) => !restored.has(id)).map((id) => ({ unitId: id, name: id, seq: 0, hash: null }));
+    const gone = [...logged]
+      .filter((id) => !restored.has(id))
+      .map((id) => ({ unitId: id, name: id, seq: 0, hash: null }));
     const marks = [...heads.map((h) => ({ unitId: h.id, name: h.name, seq: h.seq, hash: h.hash })), ...gone];
     if (marks.length === 0) return [];
     const lines = restoreMarkerLines(await lastAuthenticLine(dir, mac), marks, now, alg, mac);
     appendLines(dir, await currentFile(dir, now), lines.map(formatCheckpointLine));
-    await auditRepo.recordCheckpoints(tx, lines.filter((l) => l.seq > 0 && restored.has(l.unitId))
-      .map((l) => ({ unitId: l.unitId, seq: l.seq, hash: l.hash, at: now, line: l.n })));
+    await auditRepo.recordCheckpoints(
+      tx,
+      lines
+        .filter((l) => l.seq > 0 && restored.has(l.unitId))
+        .map((l) => ({ unitId: l.unitId, seq: l.seq, hash: l.hash, at: now, line: l.n })),
+    );
     return lines;
   });
 }

@@ -18,9 +18,11 @@ export function presentGrant(
   names: ScopeNames,
 ) {
   const scopeName =
-    g.scopeType === 'department' ? names.departments.get(g.scopeId ?? '') ?? '（已撤销的科室）'
-    : g.scopeType === 'group' ? names.groups.get(g.scopeId ?? '') ?? '（已撤销的小组）'
-    : unitName;
+    g.scopeType === 'department'
+      ? (names.departments.get(g.scopeId ?? '') ?? '（已撤销的科室）')
+      : g.scopeType === 'group'
+        ? (names.groups.get(g.scopeId ?? '') ?? '（已撤销的小组）')
+        : unitName;
   return {
     id: g.id,
     role: g.role,
@@ -31,11 +33,23 @@ export function presentGrant(
   };
 }
 
-export function presentMe(s: SessionContext, state: AccountState, grants: ReturnType<typeof presentGrant>[], actor: Actor, today: string) {
+export function presentMe(
+  s: SessionContext,
+  state: AccountState,
+  grants: ReturnType<typeof presentGrant>[],
+  actor: Actor,
+  today: string,
+) {
   return {
     user: {
-      id: actor.userId, username: actor.username, displayName: actor.displayName, personId: actor.personId,
-      mustChangePassword: state.mustChangePassword, passwordExpired: state.passwordExpired, totpEnabled: s.totpEnabled, totpSetupRequired: state.totpSetupRequired,
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      personId: actor.personId,
+      mustChangePassword: state.mustChangePassword,
+      passwordExpired: state.passwordExpired,
+      totpEnabled: s.totpEnabled,
+      totpSetupRequired: state.totpSetupRequired,
     },
     unit: s.unit,
     grants,

@@ -13,7 +13,10 @@ export const authRepo = {
     return u;
   },
   async setPassword(db: Db, userId: string, passwordHash: string, mustChangePassword: boolean, at: Date) {
-    await db.update(users).set({ passwordHash, mustChangePassword, passwordSetAt: at, updatedAt: at }).where(eq(users.id, userId));
+    await db
+      .update(users)
+      .set({ passwordHash, mustChangePassword, passwordSetAt: at, updatedAt: at })
+      .where(eq(users.id, userId));
   },
   /** Replaces a hash written in the other crypto mode; the password and its age stay what they were. */
   async rehash(db: Db, userId: string, passwordHash: string) {
@@ -24,17 +27,22 @@ export const authRepo = {
   },
   /** Spends a TOTP step: one statement, so the same code cannot sign in twice even at the same moment. */
   async spendTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
-    const rows = await db.update(users).set({ totpLastStep: step })
+    const rows = await db
+      .update(users)
+      .set({ totpLastStep: step })
       .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
       .returning({ id: users.id });
     return rows.length === 1;
   },
   /** How many active accounts there are, and how many of their hashes are PBKDF2-SM3 (the login's dummy follows the mix). */
   async hashKinds(db: Db): Promise<{ sm3: number; total: number }> {
-    const [row] = await db.select({
-      sm3: sql<number>`count(*) filter (where left(${users.passwordHash}, ${SM3_HASH_PREFIX.length}::int) = ${SM3_HASH_PREFIX})::int`,
-      total: sql<number>`count(*)::int`,
-    }).from(users).where(eq(users.active, true));
+    const [row] = await db
+      .select({
+        sm3: sql<number>`count(*) filter (where left(${users.passwordHash}, ${SM3_HASH_PREFIX.length}::int) = ${SM3_HASH_PREFIX})::int`,
+        total: sql<number>`count(*)::int`,
+      })
+      .from(users)
+      .where(eq(users.active, true));
     return row ?? { sm3: 0, total: 0 };
   },
   async createSession(db: Db, row: typeof sessions.$inferInsert) {
@@ -44,17 +52,30 @@ export const authRepo = {
     await db.delete(sessions).where(eq(sessions.id, id));
   },
   async deleteOtherSessions(db: Db, userId: string, keepId: string) {
-    return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId))).returning({ handle: sessions.handle });
+    return db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)))
+      .returning({ handle: sessions.handle });
   },
   async deleteSessionByHandle(db: Db, unitId: string, userId: string, handle: string) {
-    return db.delete(sessions).where(and(eq(sessions.unitId, unitId), eq(sessions.userId, userId), eq(sessions.handle, handle))).returning({ handle: sessions.handle });
+    return db
+      .delete(sessions)
+      .where(and(eq(sessions.unitId, unitId), eq(sessions.userId, userId), eq(sessions.handle, handle)))
+      .returning({ handle: sessions.handle });
   },
   /** Expired sessions are dropped when their user next logs in. */
   async deleteExpiredSessions(db: Db, userId: string, now: Date) {
     await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
   },
   async sessionsOf(db: Db, unitId: string, userId: string, now: Date) {
-    return db.select({ handle: sessions.handle, id: sessions.id, createdAt: sessions.createdAt, lastActiveAt: sessions.lastActiveAt, device: sessions.device })
+    return db
+      .select({
+        handle: sessions.handle,
+        id: sessions.id,
+        createdAt: sessions.createdAt,
+        lastActiveAt: sessions.lastActiveAt,
+        device: sessions.device,
+      })
       .from(sessions)
       .where(and(eq(sessions.unitId, unitId), eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
       .orderBy(desc(sessions.lastActiveAt), asc(sessions.createdAt))
@@ -62,13 +83,17 @@ export const authRepo = {
   },
   /** Marks a session active, at most once per `everyMs` (the condition makes a race between instances harmless). */
   async touchSession(db: Db, id: string, now: Date, everyMs: number) {
-    await db.update(sessions).set({ lastActiveAt: now })
+    await db
+      .update(sessions)
+      .set({ lastActiveAt: now })
       .where(and(eq(sessions.id, id), lt(sessions.lastActiveAt, new Date(now.getTime() - everyMs))));
   },
   /** The users' grants not revoked, oldest first. */
   async activeGrants(db: Db, unitId: string, userIds: string[]) {
     if (userIds.length === 0) return [];
-    return db.select().from(roleGrants)
+    return db
+      .select()
+      .from(roleGrants)
       .where(and(eq(roleGrants.unitId, unitId), inArray(roleGrants.userId, userIds), isNull(roleGrants.revokedAt)))
       .orderBy(asc(roleGrants.createdAt), asc(roleGrants.role));
   },

@@ -2,7 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authApi as api } from '../../../shared/api/auth.js';
 import { declare } from '../../endpoints.js';
 import { AppError } from '../../errors.js';
-import { clearSessionCookie, DEVICE_COOKIE, SESSION_COOKIE, setDeviceCookie, setSessionCookie } from '../../plugins/auth.js';
+import {
+  clearSessionCookie,
+  DEVICE_COOKIE,
+  SESSION_COOKIE,
+  setDeviceCookie,
+  setSessionCookie,
+} from '../../plugins/auth.js';
 import { RateLimiter } from '../../plugins/rate-limit.js';
 import type { AppDeps, RouteModule } from '../../types.js';
 import { logout, passwordChangeDue, passwordExpired, totpSetupDue } from './auth.service.js';
@@ -31,9 +37,13 @@ const authRoutes: RouteModule = async (app, deps) => {
   const limiter = new RateLimiter(deps.config.loginLimitPerMinute, 60_000);
   // request.ip is the peer's address, or the client's as named by a trusted proxy (ZUOFENG_TRUST_PROXY) only.
   const limit = (request: FastifyRequest) => {
-    if (!limiter.take(request.ip, deps.clock.now().getTime())) throw new AppError(429, 'rate_limited', '登录尝试过于频繁，请1分钟后再试');
+    if (!limiter.take(request.ip, deps.clock.now().getTime()))
+      throw new AppError(429, 'rate_limited', '登录尝试过于频繁，请1分钟后再试');
   };
-  const client = (request: FastifyRequest) => ({ deviceToken: request.cookies[DEVICE_COOKIE], userAgent: request.headers['user-agent'] });
+  const client = (request: FastifyRequest) => ({
+    deviceToken: request.cookies[DEVICE_COOKIE],
+    userAgent: request.headers['user-agent'],
+  });
 
   declare(app, api.login, { public: true }, async (q, reply) => {
     limit(q.raw);
@@ -52,22 +62,52 @@ const authRoutes: RouteModule = async (app, deps) => {
     const { actor, session } = q.raw;
     const now = deps.clock.now();
     const names = await scopeNames(deps.db, actor.unitId);
-    const grants = (await grantsOfUser(deps.db, actor.unitId, actor.userId)).map((g) => presentGrant(g, session!.unit.name, names));
-    const state = { mustChangePassword: passwordChangeDue(session!, now, deps.config), passwordExpired: passwordExpired(session!, now, deps.config), totpSetupRequired: totpSetupDue(session!, deps.config) };
+    const grants = (await grantsOfUser(deps.db, actor.unitId, actor.userId)).map((g) =>
+      presentGrant(g, session!.unit.name, names),
+    );
+    const state = {
+      mustChangePassword: passwordChangeDue(session!, now, deps.config),
+      passwordExpired: passwordExpired(session!, now, deps.config),
+      totpSetupRequired: totpSetupDue(session!, deps.config),
+    };
     return presentMe(session!, state, grants, actor, shanghaiDate(now));
   });
   declare(app, api.changePassword, setup, async (q) => {
-    await changePassword(deps, q.actor, q.body.currentPassword, q.body.newPassword, q.raw.cookies[SESSION_COOKIE]!, q.raw.cookies[DEVICE_COOKIE]);
+    await changePassword(
+      deps,
+      q.actor,
+      q.body.currentPassword,
+      q.body.newPassword,
+      q.raw.cookies[SESSION_COOKIE]!,
+      q.raw.cookies[DEVICE_COOKIE],
+    );
     return ok;
   });
 
   declare(app, api.totp, setup, async (q) => totpStatus(deps, q.actor));
   declare(app, api.totpSetup, setup, async (q) => setupTotp(deps, q.actor));
-  declare(app, api.totpEnable, setup, async (q) => (await enableTotp(deps, q.actor, q.body.password, q.body.code, q.raw.cookies[DEVICE_COOKIE]), ok));
-  declare(app, api.totpDisable, self, async (q) => (await disableTotp(deps, q.actor, q.body.password, q.body.code, q.raw.cookies[DEVICE_COOKIE]), ok));
+  declare(
+    app,
+    api.totpEnable,
+    setup,
+    async (q) => (await enableTotp(deps, q.actor, q.body.password, q.body.code, q.raw.cookies[DEVICE_COOKIE]), ok),
+  );
+  declare(
+    app,
+    api.totpDisable,
+    self,
+    async (q) => (await disableTotp(deps, q.actor, q.body.password, q.body.code, q.raw.cookies[DEVICE_COOKIE]), ok),
+  );
 
   declare(app, api.sessions, self, async (q) => listSessions(deps, q.actor, q.raw.session!));
-  declare(app, api.revokeSession, self, async (q) => (await revokeSession(deps, q.actor, q.raw.session!, q.params.id), ok));
-  declare(app, api.revokeOthers, self, async (q) => ({ revoked: await revokeOtherSessions(deps, q.actor, q.raw.session!) }));
+  declare(
+    app,
+    api.revokeSession,
+    self,
+    async (q) => (await revokeSession(deps, q.actor, q.raw.session!, q.params.id), ok),
+  );
+  declare(app, api.revokeOthers, self, async (q) => ({
+    revoked: await revokeOtherSessions(deps, q.actor, q.raw.session!),
+  }));
 };
 export default authRoutes;

@@ -29,23 +29,32 @@ export interface SessionContext {
 }
 
 /** Has the password outlived ZUOFENG_PASSWORD_MAX_AGE_DAYS? The demo unit's printed passwords never expire. */
-export function passwordExpired(s: Pick<SessionContext, 'passwordSetAt' | 'unit'>, now: Date, config: Pick<Config, 'passwordMaxAgeDays'>): boolean {
+export function passwordExpired(
+  s: Pick<SessionContext, 'passwordSetAt' | 'unit'>,
+  now: Date,
+  config: Pick<Config, 'passwordMaxAgeDays'>,
+): boolean {
   if (config.passwordMaxAgeDays <= 0 || s.unit.isDemo) return false;
   return now.getTime() - s.passwordSetAt.getTime() > config.passwordMaxAgeDays * 86_400_000;
 }
 
 /** Must the user change the password before anything else (set by an administrator, or expired)? */
-export const passwordChangeDue = (s: SessionContext, now: Date, config: Config) => s.mustChangePassword || passwordExpired(s, now, config);
+export const passwordChangeDue = (s: SessionContext, now: Date, config: Config) =>
+  s.mustChangePassword || passwordExpired(s, now, config);
 
 /** Must the user enrol a second factor before anything else (ZUOFENG_REQUIRE_TOTP and an administrator role)? */
-export const totpSetupDue = (s: SessionContext, config: Config) => config.requireTotp && !s.totpEnabled && holdsAdminRole(s.actor);
+export const totpSetupDue = (s: SessionContext, config: Config) =>
+  config.requireTotp && !s.totpEnabled && holdsAdminRole(s.actor);
 
 export async function logout(deps: Deps, token: string) {
   await authRepo.deleteSession(deps.db, sessionIdOf(token));
 }
 
 /** A cookie token's session and its expiry as stored, or null (the caller checks the expiry against the clock). */
-export async function loadSession(deps: Deps, token: string): Promise<{ session: SessionContext; expiresAt: Date } | null> {
+export async function loadSession(
+  deps: Deps,
+  token: string,
+): Promise<{ session: SessionContext; expiresAt: Date } | null> {
   const sessionId = sessionIdOf(token);
   const row = await authRepo.sessionWithUser(deps.db, sessionId);
   if (!row || !row.user.active) return null;
@@ -64,7 +73,11 @@ export async function loadSession(deps: Deps, token: string): Promise<{ session:
       username: row.user.username,
       displayName: row.user.displayName,
       personId: row.user.personId,
-      grants: row.grants.map((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeId })),
+      grants: row.grants.map((g) => ({
+        role: g.role as Role,
+        scopeType: g.scopeType as ScopeType,
+        scopeId: g.scopeId,
+      })),
     },
   };
   return { session, expiresAt: row.session.expiresAt };

@@ -15,7 +15,14 @@ export const devicesRepo = {
     const [row] = await db
       .update(knownDevices)
       .set({ failures: sql`${knownDevices.failures} + 1` })
-      .where(and(eq(knownDevices.unitId, unitId), eq(knownDevices.userId, userId), eq(knownDevices.tokenHash, tokenHash), lt(knownDevices.failures, budget)))
+      .where(
+        and(
+          eq(knownDevices.unitId, unitId),
+          eq(knownDevices.userId, userId),
+          eq(knownDevices.tokenHash, tokenHash),
+          lt(knownDevices.failures, budget),
+        ),
+      )
       .returning({ id: knownDevices.id });
     return row?.id ?? null;
   },
@@ -41,9 +48,20 @@ export const devicesRepo = {
 
   async insert(db: Db, row: typeof knownDevices.$inferInsert) {
     await db.insert(knownDevices).values(row);
-    const keep = db.select({ id: knownDevices.id }).from(knownDevices)
+    const keep = db
+      .select({ id: knownDevices.id })
+      .from(knownDevices)
       .where(and(eq(knownDevices.unitId, row.unitId), eq(knownDevices.userId, row.userId)))
-      .orderBy(desc(knownDevices.lastUsedAt)).limit(MAX_DEVICES_PER_USER);
-    await db.delete(knownDevices).where(and(eq(knownDevices.unitId, row.unitId), eq(knownDevices.userId, row.userId), notInArray(knownDevices.id, keep)));
+      .orderBy(desc(knownDevices.lastUsedAt))
+      .limit(MAX_DEVICES_PER_USER);
+    await db
+      .delete(knownDevices)
+      .where(
+        and(
+          eq(knownDevices.unitId, row.unitId),
+          eq(knownDevices.userId, row.userId),
+          notInArray(knownDevices.id, keep),
+        ),
+      );
   },
 };

@@ -44,7 +44,8 @@ const CHALLENGE_MINUTES = 5;
 const NO_ID = SYSTEM_USER_ID;
 
 export const normaliseUsername = (name: string) => name.normalize('NFKC').trim().toLowerCase();
-export const throttleKeyOf = (deps: Pick<Deps, 'config'>, username: string) => keyringFor(deps.config).mac('login-throttle', normaliseUsername(username));
+export const throttleKeyOf = (deps: Pick<Deps, 'config'>, username: string) =>
+  keyringFor(deps.config).mac('login-throttle', normaliseUsername(username));
 export const deviceTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const invalidLogin = () => new AppError(401, 'invalid_credentials', '用户名或密码不正确');
@@ -52,19 +53,43 @@ const invalidLogin = () => new AppError(401, 'invalid_credentials', '用户名�
 function lockedError(until: Date, now: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   const wait = minutes >= 120 ? `${Math.ceil(minutes / 60)}小时` : `${minutes}分钟`;
-  return new AppError(423, 'account_locked', `连续登录失败次数过多，该账号已临时锁定，请${wait}后再试（在本人常用的浏览器上仍可用正确密码登录）`);
+  return new AppError(
+    423,
+    'account_locked',
+    `连续登录失败次数过多，该账号已临时锁定，请${wait}后再试（在本人常用的浏览器上仍可用正确密码登录）`,
+  );
 }
 
-const ruleOf = (deps: Deps) => ({ threshold: deps.config.lockoutThreshold, baseMinutes: deps.config.lockoutMinutes, maxMinutes: deps.config.lockoutMaxMinutes });
+const ruleOf = (deps: Deps) => ({
+  threshold: deps.config.lockoutThreshold,
+  baseMinutes: deps.config.lockoutMinutes,
+  maxMinutes: deps.config.lockoutMaxMinutes,
+});
 
 /** Takes one attempt for a user: on the device when it is theirs and has budget, else on the name. */
-async function takeAttempt(deps: Deps, name: string, user: User | undefined, device: { token?: string; id?: string | null }) {
+async function takeAttempt(
+  deps: Deps,
+  name: string,
+  user: User | undefined,
+  device: { token?: string; id?: string | null },
+) {
   const budget = deps.config.deviceFailureBudget;
-  const deviceId = device.id !== undefined
-    ? (device.id && user && (await devicesRepo.takeAttemptById(deps.db, user.id, device.id, budget)) ? device.id : null)
-    // Run for unknown names too (with ids that match nothing), so that the work done is the same.
-    : await devicesRepo.takeAttempt(deps.db, user?.unitId ?? NO_ID, user?.id ?? NO_ID, deviceTokenHash(device.token ?? ''), budget);
-  const attempt: Attempt | null = deviceId ? null : await throttleRepo.takeAttempt(deps.db, throttleKeyOf(deps, name), deps.clock.now(), ruleOf(deps));
+  const deviceId =
+    device.id !== undefined
+      ? device.id && user && (await devicesRepo.takeAttemptById(deps.db, user.id, device.id, budget))
+        ? device.id
+        : null
+      : // Run for unknown names too (with ids that match nothing), so that the work done is the same.
+        await devicesRepo.takeAttempt(
+          deps.db,
+          user?.unitId ?? NO_ID,
+          user?.id ?? NO_ID,
+          deviceTokenHash(device.token ?? ''),
+          budget,
+        );
+  const attempt: Attempt | null = deviceId
+    ? null
+    : await throttleRepo.takeAttempt(deps.db, throttleKeyOf(deps, name), deps.clock.now(), ruleOf(deps));
   return { deviceId, attempt };
 }
 
@@ -75,7 +100,15 @@ async function failure(deps: Deps, user: User | undefined, attempt: Attempt | nu
   if (attempt?.counted && attempt.lockedUntil) {
     if (user) {
       const minutes = Math.round((attempt.lockedUntil.getTime() - now.getTime()) / 60_000);
-      await deps.db.transaction((tx) => recordAudit(tx, SYSTEM_ACTOR, now, { unitId: user.unitId, entityType: 'user', entityId: user.id, action: 'lock', after: { reason: '连续登录失败', minutes } }));
+      await deps.db.transaction((tx) =>
+        recordAudit(tx, SYSTEM_ACTOR, now, {
+          unitId: user.unitId,
+          entityType: 'user',
+          entityId: user.id,
+          action: 'lock',
+          after: { reason: '连续登录失败', minutes },
+        }),
+      );
     }
     throw lockedError(attempt.lockedUntil, now);
   }
@@ -89,7 +122,9 @@ function sm3Share(deps: Deps): Promise<number> {
   const now = deps.clock.now().getTime();
   const cached = shares.get(deps.db);
   if (cached && now >= cached.at && now - cached.at < SHARE_EVERY_MS) return cached.share;
-  const share = authRepo.hashKinds(deps.db).then(({ sm3, total }) => (total === 0 ? (CRYPTO_MODE === 'gm' ? 1 : 0) : sm3 / total));
+  const share = authRepo
+    .hashKinds(deps.db)
+    .then(({ sm3, total }) => (total === 0 ? (CRYPTO_MODE === 'gm' ? 1 : 0) : sm3 / total));
   share.catch(() => shares.delete(deps.db));
   shares.set(deps.db, { at: now, share });
   return share;
@@ -114,19 +149,28 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
   const { deviceId, attempt } = await takeAttempt(deps, name, user, { token: input.deviceToken });
   const refused = !!attempt && !attempt.counted;
   // Exactly one verification whatever happens: a locked name or an unknown one checks a dummy hash.
-  const checked = await verifyPassword(refused || !user ? await dummyHashFor(deps, name, refused ? user : undefined) : user.passwordHash, input.password);
+  const checked = await verifyPassword(
+    refused || !user ? await dummyHashFor(deps, name, refused ? user : undefined) : user.passwordHash,
+    input.password,
+  );
   if (!checked || refused || !user) return failure(deps, user, attempt, invalidLogin());
   if (needsRehash(user.passwordHash)) await authRepo.rehash(db, user.id, await hashPassword(input.password));
   if (user.totpSecret) {
     const expires = clock.now().getTime() + CHALLENGE_MINUTES * 60_000;
-    const challenge = keyringFor(deps.config).seal('login-challenge', JSON.stringify({ u: user.id, d: deviceId, e: expires }));
+    const challenge = keyringFor(deps.config).seal(
+      'login-challenge',
+      JSON.stringify({ u: user.id, d: deviceId, e: expires }),
+    );
     return { kind: 'totp_required', challenge };
   }
   return completeLogin(deps, user, { deviceId, deviceToken: input.deviceToken, userAgent: input.userAgent });
 }
 
 /** The second step: the code of the user's authenticator app. A wrong code counts like a wrong password. */
-export async function loginWithTotp(deps: Deps, input: { challenge: string; code: string; userAgent?: string; deviceToken?: string }): Promise<SignedIn> {
+export async function loginWithTotp(
+  deps: Deps,
+  input: { challenge: string; code: string; userAgent?: string; deviceToken?: string },
+): Promise<SignedIn> {
   const expired = () => new AppError(400, 'login_expired', '登录已超时，请重新输入用户名和密码');
   let claim: { u: string; d: string | null; e: number };
   try {
@@ -143,7 +187,8 @@ export async function loginWithTotp(deps: Deps, input: { challenge: string; code
   const wrongCode = new AppError(401, 'invalid_totp', '验证码不正确或已使用，请输入验证器中最新的6位数字');
   if (attempt && !attempt.counted) return failure(deps, user, attempt, wrongCode);
   const step = matchTotp(openTotpSecret(deps, user.id, user.totpSecret!), input.code, now.getTime(), user.totpLastStep);
-  if (step === null || !(await authRepo.spendTotpStep(deps.db, user.id, step))) return failure(deps, user, attempt, wrongCode);
+  if (step === null || !(await authRepo.spendTotpStep(deps.db, user.id, step)))
+    return failure(deps, user, attempt, wrongCode);
   return completeLogin(deps, user, { deviceId, deviceToken: input.deviceToken, userAgent: input.userAgent });
 }
 
@@ -154,7 +199,12 @@ export async function loginWithTotp(deps: Deps, input: { challenge: string; code
  * answers 423 as at login. `check` returns the refusal (a wrong password or code) or null; a pass
  * forgets the path's failures, as a login does.
  */
-export async function reauthenticate(deps: Deps, user: User, deviceToken: string | undefined, check: () => Promise<AppError | null>) {
+export async function reauthenticate(
+  deps: Deps,
+  user: User,
+  deviceToken: string | undefined,
+  check: () => Promise<AppError | null>,
+) {
   const { deviceId, attempt } = await takeAttempt(deps, user.username, user, { token: deviceToken });
   if (attempt && !attempt.counted) throw lockedError(attempt.lockedUntil, deps.clock.now());
   const refusal = await check();
@@ -164,7 +214,11 @@ export async function reauthenticate(deps: Deps, user: User, deviceToken: string
 }
 
 /** Opens the session, remembers the device, forgets the name's failures (when they were on the name's path). */
-async function completeLogin(deps: Deps, user: User, via: { deviceId: string | null; deviceToken?: string; userAgent?: string }): Promise<SignedIn> {
+async function completeLogin(
+  deps: Deps,
+  user: User,
+  via: { deviceId: string | null; deviceToken?: string; userAgent?: string },
+): Promise<SignedIn> {
   const { db, clock, config } = deps;
   const now = clock.now();
   const token = randomBytes(32).toString('base64url');
@@ -176,13 +230,31 @@ async function completeLogin(deps: Deps, user: User, via: { deviceId: string | n
   await db.transaction(async (tx) => {
     await authRepo.deleteExpiredSessions(tx, user.id, now);
     await authRepo.createSession(tx, {
-      id: sessionIdOf(token), unitId: user.unitId, userId: user.id, csrfToken, createdAt: now, lastActiveAt: now, device,
+      id: sessionIdOf(token),
+      unitId: user.unitId,
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastActiveAt: now,
+      device,
       expiresAt: new Date(now.getTime() + config.sessionHours * 3_600_000),
     });
     if (via.deviceId) await devicesRepo.signedIn(tx, via.deviceId, device, now);
-    else await devicesRepo.insert(tx, { unitId: user.unitId, userId: user.id, tokenHash: deviceTokenHash(deviceToken), description: device, createdAt: now, lastUsedAt: now });
+    else
+      await devicesRepo.insert(tx, {
+        unitId: user.unitId,
+        userId: user.id,
+        tokenHash: deviceTokenHash(deviceToken),
+        description: device,
+        createdAt: now,
+        lastUsedAt: now,
+      });
     await recordAudit(tx, { userId: user.id, name: user.displayName }, now, {
-      unitId: user.unitId, entityType: 'user', entityId: user.id, action: 'login', after: { device, knownDevice: !!via.deviceId },
+      unitId: user.unitId,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'login',
+      after: { device, knownDevice: !!via.deviceId },
     });
   });
   return { kind: 'signed_in', token, csrfToken, deviceToken };

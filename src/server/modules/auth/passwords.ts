@@ -40,7 +40,8 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     if (passwordHash.startsWith(SM3_PREFIX)) {
       const [iterPart, saltB64, hashB64] = passwordHash.slice(SM3_PREFIX.length).split('$');
       const iterations = Number(/^i=(\d+)$/.exec(iterPart ?? '')?.[1]);
-      if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > 10_000_000 || !saltB64 || !hashB64) return false;
+      if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > 10_000_000 || !saltB64 || !hashB64)
+        return false;
       const expected = Buffer.from(hashB64, 'base64');
       const actual = await pbkdf2Sm3(password, Buffer.from(saltB64, 'base64'), iterations);
       return expected.length === actual.length && timingSafeEqual(expected, actual);
@@ -59,14 +60,16 @@ export function needsRehash(passwordHash: string, mode: CryptoMode = CRYPTO_MODE
 
 /** The two kinds of stored hash; the `CryptoMode` that writes each. */
 export type HashKind = 'argon2id' | 'pbkdf2-sm3';
-export const hashKindOf = (passwordHash: string): HashKind => (passwordHash.startsWith(SM3_PREFIX) ? 'pbkdf2-sm3' : 'argon2id');
+export const hashKindOf = (passwordHash: string): HashKind =>
+  passwordHash.startsWith(SM3_PREFIX) ? 'pbkdf2-sm3' : 'argon2id';
 export const SM3_HASH_PREFIX = SM3_PREFIX;
 
 /** A hash of each kind to verify against where there is no real one (an unknown or a locked name). */
 const dummies = new Map<HashKind, Promise<string>>();
 export function dummyHash(kind: HashKind): Promise<string> {
   let d = dummies.get(kind);
-  if (!d) dummies.set(kind, (d = hashPassword(randomBytes(12).toString('base64'), kind === 'pbkdf2-sm3' ? 'gm' : 'default')));
+  if (!d)
+    dummies.set(kind, (d = hashPassword(randomBytes(12).toString('base64'), kind === 'pbkdf2-sm3' ? 'gm' : 'default')));
   return d;
 }
 

@@ -12,7 +12,11 @@ export const TOUCH_EVERY_MS = 5 * 60_000;
 export async function listSessions(deps: Deps, actor: Actor, current: SessionContext) {
   const rows = await authRepo.sessionsOf(deps.db, actor.unitId, actor.userId, deps.clock.now());
   return rows.map((s) => ({
-    id: s.handle, device: s.device || '未知设备', createdAt: s.createdAt.toISOString(), lastActiveAt: s.lastActiveAt.toISOString(), current: s.id === current.sessionId,
+    id: s.handle,
+    device: s.device || '未知设备',
+    createdAt: s.createdAt.toISOString(),
+    lastActiveAt: s.lastActiveAt.toISOString(),
+    current: s.id === current.sessionId,
   }));
 }
 
@@ -22,7 +26,13 @@ export async function revokeSession(deps: Deps, actor: Actor, current: SessionCo
   await deps.db.transaction(async (tx) => {
     const gone = await authRepo.deleteSessionByHandle(tx, actor.unitId, actor.userId, handle);
     if (gone.length === 0) throw notFound('登录会话');
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: actor.userId, action: 'revoke_session', after: { sessions: 1 } });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'user',
+      entityId: actor.userId,
+      action: 'revoke_session',
+      after: { sessions: 1 },
+    });
   });
 }
 
@@ -31,7 +41,13 @@ export async function revokeOtherSessions(deps: Deps, actor: Actor, current: Ses
   return deps.db.transaction(async (tx) => {
     const gone = await authRepo.deleteOtherSessions(tx, actor.userId, current.sessionId);
     if (gone.length > 0) {
-      await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: actor.userId, action: 'revoke_session', after: { sessions: gone.length } });
+      await recordAudit(tx, auditActorOf(actor), now, {
+        unitId: actor.unitId,
+        entityType: 'user',
+        entityId: actor.userId,
+        action: 'revoke_session',
+        after: { sessions: gone.length },
+      });
     }
     return gone.length;
   });

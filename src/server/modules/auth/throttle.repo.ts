@@ -9,7 +9,9 @@ export interface ThrottleRule {
 }
 
 /** The result of taking an attempt: counted (with the lock it may have set), or refused because the name is locked. */
-export type Attempt = { counted: true; failures: number; lockedUntil: Date | null } | { counted: false; lockedUntil: Date };
+export type Attempt =
+  | { counted: true; failures: number; lockedUntil: Date | null }
+  | { counted: false; lockedUntil: Date };
 
 /** A name with no attempt for this long starts over: no failures, no earlier locks. */
 const QUIET_HOURS = 24;
@@ -32,7 +34,13 @@ export const throttleRepo = {
     const firstLocks = rule.threshold <= 1;
     const rows = await db
       .insert(t)
-      .values({ key, failures: 1, locks: firstLocks ? 1 : 0, lockedUntil: firstLocks ? new Date(now.getTime() + rule.baseMinutes * 60_000) : null, updatedAt: now })
+      .values({
+        key,
+        failures: 1,
+        locks: firstLocks ? 1 : 0,
+        lockedUntil: firstLocks ? new Date(now.getTime() + rule.baseMinutes * 60_000) : null,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: t.key,
         set: {
@@ -52,13 +60,19 @@ export const throttleRepo = {
 
   /** The owner signed in on the name's own path: failures and earlier locks are forgotten. */
   async clear(db: Db, key: string, now: Date) {
-    await db.update(loginThrottle).set({ failures: 0, locks: 0, lockedUntil: null, updatedAt: now }).where(eq(loginThrottle.key, key));
+    await db
+      .update(loginThrottle)
+      .set({ failures: 0, locks: 0, lockedUntil: null, updatedAt: now })
+      .where(eq(loginThrottle.key, key));
   },
 
   /** Which of these keys are locked now. */
   async lockedKeys(db: Db, keys: string[], now: Date): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = await db.select({ key: loginThrottle.key }).from(loginThrottle).where(and(inArray(loginThrottle.key, keys), gt(loginThrottle.lockedUntil, now)));
+    const rows = await db
+      .select({ key: loginThrottle.key })
+      .from(loginThrottle)
+      .where(and(inArray(loginThrottle.key, keys), gt(loginThrottle.lockedUntil, now)));
     return new Set(rows.map((r) => r.key));
   },
 

@@ -7,5 +7,7 @@ import type { Config } from '../../config.js';
  */
 const aadOf = (userId: string) => `totp:${userId}`;
 
-export const openTotpSecret = (deps: { config: Config }, userId: string, sealed: string) => keyringFor(deps.config).open('totp', sealed, aadOf(userId));
-export const sealTotpSecret = (deps: { config: Config }, userId: string, secret: Buffer) => keyringFor(deps.config).seal('totp', secret, aadOf(userId));
+export const openTotpSecret = (deps: { config: Config }, userId: string, sealed: string) =>
+  keyringFor(deps.config).open('totp', sealed, aadOf(userId));
+export const sealTotpSecret = (deps: { config: Config }, userId: string, secret: Buffer) =>
+  keyringFor(deps.config).seal('totp', secret, aadOf(userId));

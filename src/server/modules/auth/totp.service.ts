@@ -31,7 +31,11 @@ async function me(deps: Deps, actor: Actor) {
 
 export async function totpStatus(deps: Deps, actor: Actor) {
   const u = await me(deps, actor);
-  return { enabled: u.totpSecret !== null, enabledAt: u.totpEnabledAt?.toISOString() ?? null, required: deps.config.requireTotp && holdsAdminRole(actor) };
+  return {
+    enabled: u.totpSecret !== null,
+    enabledAt: u.totpEnabledAt?.toISOString() ?? null,
+    required: deps.config.requireTotp && holdsAdminRole(actor),
+  };
 }
 
 /** A new secret for enrolment. Not in force until confirmed with the password and a code; calling again replaces it. */
@@ -51,14 +55,26 @@ export async function enableTotp(deps: Deps, actor: Actor, password: string, cod
   const u = await me(deps, actor);
   if (u.totpSecret) throw badRequest('已启用两步验证');
   if (!u.totpPending) throw badRequest('请先生成二维码并用验证器扫描');
-  await reauthenticate(deps, u, deviceToken, async () => ((await verifyPassword(u.passwordHash, password)) ? null : wrongPassword()));
+  await reauthenticate(deps, u, deviceToken, async () =>
+    (await verifyPassword(u.passwordHash, password)) ? null : wrongPassword(),
+  );
   // A mistyped code while enrolling is no guess at anything: it is not counted.
   const now = deps.clock.now();
   const step = matchTotp(openTotpSecret(deps, u.id, u.totpPending), code, now.getTime(), null);
   if (step === null) throw wrongCode();
   await deps.db.transaction(async (tx) => {
-    await authRepo.updateUser(tx, u.id, { totpSecret: u.totpPending, totpPending: null, totpLastStep: step, totpEnabledAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: u.unitId, entityType: 'user', entityId: u.id, action: 'enable_totp' });
+    await authRepo.updateUser(tx, u.id, {
+      totpSecret: u.totpPending,
+      totpPending: null,
+      totpLastStep: step,
+      totpEnabledAt: now,
+    });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: u.unitId,
+      entityType: 'user',
+      entityId: u.id,
+      action: 'enable_totp',
+    });
   });
 }
 
@@ -70,10 +86,22 @@ export async function disableTotp(deps: Deps, actor: Actor, password: string, co
   const now = deps.clock.now();
   await reauthenticate(deps, u, deviceToken, async () => {
     if (!(await verifyPassword(u.passwordHash, password))) return wrongPassword();
-    return matchTotp(openTotpSecret(deps, u.id, u.totpSecret!), code, now.getTime(), u.totpLastStep) === null ? wrongCode() : null;
+    return matchTotp(openTotpSecret(deps, u.id, u.totpSecret!), code, now.getTime(), u.totpLastStep) === null
+      ? wrongCode()
+      : null;
   });
   await deps.db.transaction(async (tx) => {
-    await authRepo.updateUser(tx, u.id, { totpSecret: null, totpPending: null, totpLastStep: null, totpEnabledAt: null });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: u.unitId, entityType: 'user', entityId: u.id, action: 'disable_totp' });
+    await authRepo.updateUser(tx, u.id, {
+      totpSecret: null,
+      totpPending: null,
+      totpLastStep: null,
+      totpEnabledAt: null,
+    });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: u.unitId,
+      entityType: 'user',
+      entityId: u.id,
+      action: 'disable_totp',
+    });
   });
 }

@@ -7,6 +7,11 @@ import { addUnavailability, listUnavailability, withdrawUnavailability } from '.
 const availabilityRoutes: RouteModule = async (app, deps) => {
   declare(app, api.list, { permission: 'org.read' }, async (q) => listUnavailability(deps, q.actor, q.query));
   declare(app, api.add, { permission: 'self' }, async (q) => addUnavailability(deps, q.actor, q.body));
-  declare(app, api.withdraw, { permission: 'self' }, async (q) => (await withdrawUnavailability(deps, q.actor, q.params.id, q.body.reason), { ok: true as const }));
+  declare(
+    app,
+    api.withdraw,
+    { permission: 'self' },
+    async (q) => (await withdrawUnavailability(deps, q.actor, q.params.id, q.body.reason), { ok: true as const }),
+  );
 };
 export default availabilityRoutes;

@@ -23,12 +23,19 @@ async function absentPerson(db: Db, unitId: string, personId: string): Promise<A
 export async function addUnavailability(deps: AppDeps, actor: Actor, b: z.infer<typeof ZUnavailabilityBody>) {
   if (b.toDate < b.fromDate) throw badRequest('结束日期不能早于开始日期');
   await assertInUnit(deps.db, actor.unitId, { person: b.personId });
-  if (!mayRecordAbsenceOf(actor, await absentPerson(deps.db, actor.unitId, b.personId))) throw forbidden('只能登记本人的不在岗情况');
+  if (!mayRecordAbsenceOf(actor, await absentPerson(deps.db, actor.unitId, b.personId)))
+    throw forbidden('只能登记本人的不在岗情况');
   const at = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const row = await availabilityRepo.insert(tx, { unitId: actor.unitId, ...b, createdAt: at });
     // The reason is personal data and stays out of the audit trail, which more people read.
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'unavailability', entityId: row!.id, action: 'create', after: { personId: b.personId, fromDate: b.fromDate, toDate: b.toDate } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'unavailability',
+      entityId: row!.id,
+      action: 'create',
+      after: { personId: b.personId, fromDate: b.fromDate, toDate: b.toDate },
+    });
     return { id: row!.id };
   });
 }
@@ -36,24 +43,44 @@ export async function addUnavailability(deps: AppDeps, actor: Actor, b: z.infer<
 export async function withdrawUnavailability(deps: AppDeps, actor: Actor, id: string, reason: string) {
   const row = await availabilityRepo.byId(deps.db, actor.unitId, id);
   if (!row) throw notFound('不在岗记录');
-  if (!mayRecordAbsenceOf(actor, await absentPerson(deps.db, actor.unitId, row.personId))) throw forbidden('只能撤销本人的不在岗记录');
+  if (!mayRecordAbsenceOf(actor, await absentPerson(deps.db, actor.unitId, row.personId)))
+    throw forbidden('只能撤销本人的不在岗记录');
   if (!row.active) throw badRequest('该记录已撤销');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await availabilityRepo.withdraw(tx, actor.unitId, id, reason);
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'unavailability', entityId: id, action: 'withdraw', after: { reason } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'unavailability',
+      entityId: id,
+      action: 'withdraw',
+      after: { reason },
+    });
   });
 }
 
 export async function listUnavailability(deps: AppDeps, actor: Actor, q: { page: number; pageSize: number }) {
-  const { rows, total } = await availabilityRepo.activePage(deps.db, actor.unitId, q.pageSize, (q.page - 1) * q.pageSize);
+  const { rows, total } = await availabilityRepo.activePage(
+    deps.db,
+    actor.unitId,
+    q.pageSize,
+    (q.page - 1) * q.pageSize,
+  );
   return {
-    total, page: q.page, pageSize: q.pageSize,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
     items: rows.map(({ u, personName, departmentId }) => {
       const person = { id: u.personId, unitId: u.unitId, departmentId };
       return {
-        id: u.id, personId: u.personId, personName, fromDate: u.fromDate, toDate: u.toDate, active: u.active,
-        reason: maySeeAbsenceReason(actor, person) ? u.reason : null, canWithdraw: mayRecordAbsenceOf(actor, person),
+        id: u.id,
+        personId: u.personId,
+        personName,
+        fromDate: u.fromDate,
+        toDate: u.toDate,
+        active: u.active,
+        reason: maySeeAbsenceReason(actor, person) ? u.reason : null,
+        canWithdraw: mayRecordAbsenceOf(actor, person),
       };
     }),
   };

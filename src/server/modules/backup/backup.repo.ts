@@ -25,9 +25,11 @@ export const backupRepo = {
   async tableRows(db: Db, name: string): Promise<unknown[]> {
     const rows: unknown[] = [];
     for (let offset = 0; ; offset += BATCH) {
-      const res = rowsOf<{ rows: unknown[] | null }>(await db.execute(
-        sql`select json_agg(t) as rows from (select * from ${sql.identifier(name)} order by 1 limit ${BATCH} offset ${offset}) t`,
-      ));
+      const res = rowsOf<{ rows: unknown[] | null }>(
+        await db.execute(
+          sql`select json_agg(t) as rows from (select * from ${sql.identifier(name)} order by 1 limit ${BATCH} offset ${offset}) t`,
+        ),
+      );
       const batch = res[0]?.rows ?? [];
       rows.push(...(typeof batch === 'string' ? JSON.parse(batch) : batch));
       if (batch.length < BATCH) break;
@@ -42,13 +44,19 @@ export const backupRepo = {
   async insertRows(tx: Db, name: string, rows: readonly unknown[]) {
     for (let i = 0; i < rows.length; i += BATCH) {
       const json = JSON.stringify(rows.slice(i, i + BATCH));
-      await tx.execute(sql`insert into ${sql.identifier(name)} select * from json_populate_recordset(null::${sql.identifier(name)}, ${json}::json)`);
+      await tx.execute(
+        sql`insert into ${sql.identifier(name)} select * from json_populate_recordset(null::${sql.identifier(name)}, ${json}::json)`,
+      );
     }
   },
   /** Sets the sequences past the restored rows: the audit events' ids, and the roster imports' queue. */
   async resetSequences(tx: Db) {
-    await tx.execute(sql`select setval(pg_get_serial_sequence('audit_events', 'id'), coalesce((select max(id) from audit_events), 0) + 1, false)`);
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence('audit_events', 'id'), coalesce((select max(id) from audit_events), 0) + 1, false)`,
+    );
     // Imports queued after the restore go behind those restored in the queue.
-    await tx.execute(sql`select setval('roster_import_queue_seq', coalesce((select max(queue_seq) from roster_imports), 0) + 1, false)`);
+    await tx.execute(
+      sql`select setval('roster_import_queue_seq', coalesce((select max(queue_seq) from roster_imports), 0) + 1, false)`,
+    );
   },
 };

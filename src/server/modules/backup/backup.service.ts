@@ -31,7 +31,13 @@ interface BackupFile {
 export async function createBackup(db: Db, now: Date): Promise<Buffer> {
   const tables: Record<string, unknown[]> = {};
   for (const name of BACKED_UP) tables[name] = await backupRepo.tableRows(db, name);
-  const file: BackupFile = { format: BACKUP_FORMAT, version: VERSION, createdAt: now.toISOString(), migrations: await backupRepo.migrationCount(db), tables };
+  const file: BackupFile = {
+    format: BACKUP_FORMAT,
+    version: VERSION,
+    createdAt: now.toISOString(),
+    migrations: await backupRepo.migrationCount(db),
+    tables,
+  };
   return gzipSync(JSON.stringify(file));
 }
 
@@ -57,14 +63,23 @@ function readBackup(data: Buffer): BackupFile {
  * of an installation with another key file is refused before anything changes — its secrets would
  * not open, the server would not start, and the restore could not be signed in the audit checkpoints.
  */
-export async function restoreBackup(db: Db, data: Buffer, opts: { keyCheck?: string } = {}): Promise<Record<string, number>> {
+export async function restoreBackup(
+  db: Db,
+  data: Buffer,
+  opts: { keyCheck?: string } = {},
+): Promise<Record<string, number>> {
   const file = readBackup(data);
-  const recorded = (file.tables.installation_settings as { name?: string; value?: string }[] | undefined)?.find((r) => r.name === KEY_CHECK)?.value;
+  const recorded = (file.tables.installation_settings as { name?: string; value?: string }[] | undefined)?.find(
+    (r) => r.name === KEY_CHECK,
+  )?.value;
   if (opts.keyCheck && recorded && recorded !== opts.keyCheck) {
-    throw new BackupError('备份来自使用另一把密钥文件的安装：请用原安装的密钥文件（ZUOFENG_KEY_FILE）恢复，否则恢复后服务无法启动。未做任何改动');
+    throw new BackupError(
+      '备份来自使用另一把密钥文件的安装：请用原安装的密钥文件（ZUOFENG_KEY_FILE）恢复，否则恢复后服务无法启动。未做任何改动',
+    );
   }
   const here = await backupRepo.migrationCount(db);
-  if (file.migrations !== here) throw new BackupError(`备份的数据库版本（${file.migrations}）与当前版本（${here}）不同，请使用同一版本的作风恢复`);
+  if (file.migrations !== here)
+    throw new BackupError(`备份的数据库版本（${file.migrations}）与当前版本（${here}）不同，请使用同一版本的作风恢复`);
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     await backupRepo.truncate(tx, TABLES);

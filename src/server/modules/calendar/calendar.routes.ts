@@ -24,26 +24,49 @@ const calendarRoutes: RouteModule = async (app, deps) => {
   declare(app, api.coverage, read, async () => coverage(deps.db, deps.clock.now()));
   declare(app, api.addWorkdays, read, async (q) => (await cal(q.actor.unitId)).addWorkingDays(q.query.date, q.query.n));
   declare(app, api.isWorkday, read, async (q) => calendarDay(deps, q.actor, q.query.date));
-  declare(app, api.workdaysBetween, read, async (q) => (await cal(q.actor.unitId)).workingDaysBetween(q.query.from, q.query.to));
+  declare(app, api.workdaysBetween, read, async (q) =>
+    (await cal(q.actor.unitId)).workingDaysBetween(q.query.from, q.query.to),
+  );
 
-  r.post('/calendar/imports', { config: importer, schema: { tags, summary: '上传节假日安排（holiday-cn JSON 或 .ics）并预览变化', consumes: ['multipart/form-data'], response: { 200: C.ZScheduleImport } } },
+  r.post(
+    '/calendar/imports',
+    {
+      config: importer,
+      schema: {
+        tags,
+        summary: '上传节假日安排（holiday-cn JSON 或 .ics）并预览变化',
+        consumes: ['multipart/form-data'],
+        response: { 200: C.ZScheduleImport },
+      },
+    },
     async (req) => {
-      const f = await readOneUpload(req, { maxBytes: MAX_SCHEDULE_BYTES, tooLarge: `文件过大：节假日安排文件不能超过${sizeLabel(MAX_SCHEDULE_BYTES)}`, fallbackName: 'schedule' });
+      const f = await readOneUpload(req, {
+        maxBytes: MAX_SCHEDULE_BYTES,
+        tooLarge: `文件过大：节假日安排文件不能超过${sizeLabel(MAX_SCHEDULE_BYTES)}`,
+        fallbackName: 'schedule',
+      });
       return admin.previewScheduleImport(deps, req.actor, f.fileName, f.data.toString('utf8'));
-    });
+    },
+  );
   declare(app, api.scheduleImport, importer, async (q) => admin.getScheduleImport(deps, q.actor, q.params.id));
   declare(app, api.applyScheduleImport, importer, async (q) => admin.applyScheduleImport(deps, q.actor, q.params.id));
 
   declare(app, api.overrides, read, async (q) => overridesPage(deps, q.actor, q.query));
   declare(app, api.setOverride, manage, async (q) => admin.setOverride(deps, q.actor, q.body));
-  declare(app, api.withdrawOverride, manage, async (q) => admin.withdrawOverride(deps, q.actor, q.params.id, q.body.reason));
+  declare(app, api.withdrawOverride, manage, async (q) =>
+    admin.withdrawOverride(deps, q.actor, q.params.id, q.body.reason),
+  );
 
   declare(app, api.deadlineSettings, read, async (q) => admin.getDeadlineSettings(deps, q.actor.unitId));
   declare(app, api.saveDeadlineSettings, manage, async (q) => admin.putDeadlineSettings(deps, q.actor, q.body));
 
   declare(app, api.computeDeadline, read, async (q) => {
     const settings = await admin.getDeadlineSettings(deps, q.actor.unitId);
-    return computeDeadline(policyFor(q.body.urgency, q.body.explicitDue, settings), q.body.receivedOn, await cal(q.actor.unitId));
+    return computeDeadline(
+      policyFor(q.body.urgency, q.body.explicitDue, settings),
+      q.body.receivedOn,
+      await cal(q.actor.unitId),
+    );
   });
   declare(app, api.deadlines, read, async (q) => deadlinesPage(deps, q.actor, q.query));
 };

@@ -2,14 +2,22 @@ import { createRequire } from 'node:module';
 import type { z } from 'zod';
 import { shanghaiDate, yearOf, parseIsoDate, toIsoDate as toIso, type IsoDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
-import { officialFromChineseDays, WorkdayCalendar, type CalendarSource, type ChineseDaysData, type DayRule } from '../../../domain/workdays.js';
+import {
+  officialFromChineseDays,
+  WorkdayCalendar,
+  type CalendarSource,
+  type ChineseDaysData,
+  type DayRule,
+} from '../../../domain/workdays.js';
 import type { ZOverridesQuery } from '../../../shared/contracts/calendar.js';
 import type { Db } from '../../db/client.js';
 import { badRequest } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { calendarRepo } from './calendar.repo.js';
 
-const builtin = officialFromChineseDays(createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData);
+const builtin = officialFromChineseDays(
+  createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData,
+);
 /** The years whose official schedule ships with Zuofeng (chinese-days' data: 2004–2026). */
 export const BUILTIN_YEARS = [...builtin.years].sort((a, b) => a - b);
 
@@ -33,7 +41,11 @@ const cache = new Map<string, { stamp: string; calendar: WorkdayCalendar; checke
  * paths (colours in lists) may pass `maxAgeMs` to skip that check when it ran that recently;
  * anything that computes and stores a deadline must not.
  */
-export async function calendarForUnit(db: Db, unitId: string, opts: { maxAgeMs?: number } = {}): Promise<WorkdayCalendar> {
+export async function calendarForUnit(
+  db: Db,
+  unitId: string,
+  opts: { maxAgeMs?: number } = {},
+): Promise<WorkdayCalendar> {
   const hit = cache.get(unitId);
   if (hit && opts.maxAgeMs && performance.now() - hit.checkedAt < opts.maxAgeMs) return hit.calendar;
   const stamp = await calendarRepo.stamp(db, unitId);
@@ -42,7 +54,10 @@ export async function calendarForUnit(db: Db, unitId: string, opts: { maxAgeMs?:
     return hit.calendar;
   }
   const [official, overrides] = await Promise.all([officialSource(db), calendarRepo.activeOverrides(db, unitId)]);
-  const calendar = new WorkdayCalendar({ ...official, overrides: overrides.map((o) => [o.date, { working: o.working, reason: o.reason }]) });
+  const calendar = new WorkdayCalendar({
+    ...official,
+    overrides: overrides.map((o) => [o.date, { working: o.working, reason: o.reason }]),
+  });
   if (cache.size > 2000) cache.clear();
   cache.set(unitId, { stamp, calendar, checkedAt: performance.now() });
   return calendar;
@@ -55,8 +70,12 @@ let officialCache: { stamp: string; calendar: WorkdayCalendar } | undefined;
  * official calendar, so this costs two small queries plus one per unit that has overrides.
  */
 export async function calendarsForUnits(db: Db, unitIds: string[]): Promise<Map<string, WorkdayCalendar>> {
-  const [stamp, withOverrides] = await Promise.all([calendarRepo.importedStamp(db), calendarRepo.unitsWithOverrides(db, unitIds)]);
-  if (officialCache?.stamp !== stamp) officialCache = { stamp, calendar: new WorkdayCalendar({ ...(await officialSource(db)), overrides: [] }) };
+  const [stamp, withOverrides] = await Promise.all([
+    calendarRepo.importedStamp(db),
+    calendarRepo.unitsWithOverrides(db, unitIds),
+  ]);
+  if (officialCache?.stamp !== stamp)
+    officialCache = { stamp, calendar: new WorkdayCalendar({ ...(await officialSource(db)), overrides: [] }) };
   const out = new Map<string, WorkdayCalendar>();
   for (const id of unitIds) out.set(id, withOverrides.has(id) ? await calendarForUnit(db, id) : officialCache.calendar);
   return out;
@@ -70,7 +89,12 @@ export async function coverage(db: Db, now: Date) {
   return {
     years,
     builtinYears: BUILTIN_YEARS,
-    imported: imported.map((y) => ({ year: y.year, importedAt: y.importedAt.toISOString(), importedBy: y.importedBy, source: y.source })),
+    imported: imported.map((y) => ({
+      year: y.year,
+      importedAt: y.importedAt.toISOString(),
+      importedBy: y.importedBy,
+      source: y.source,
+    })),
     nextYear,
     nextYearMissing: !years.includes(nextYear),
   };
@@ -81,7 +105,10 @@ export async function calendarDays(deps: AppDeps, actor: Actor, range: { from: s
   const from = parseIsoDate(range.from);
   const to = parseIsoDate(range.to);
   if (to < from || to - from > 366) throw badRequest('日期范围应在一年以内，且结束不早于开始');
-  const [calendar, overrides] = await Promise.all([calendarForUnit(deps.db, actor.unitId), calendarRepo.activeOverrides(deps.db, actor.unitId)]);
+  const [calendar, overrides] = await Promise.all([
+    calendarForUnit(deps.db, actor.unitId),
+    calendarRepo.activeOverrides(deps.db, actor.unitId),
+  ]);
   const ids = new Map(overrides.map((o) => [o.date, o.id]));
   const out = [];
   for (let d = from; d <= to; d++) {
@@ -93,11 +120,31 @@ export async function calendarDays(deps: AppDeps, actor: Actor, range: { from: s
 
 /** One day as the unit's calendar sees it, with the active override of that day if any. */
 export async function calendarDay(deps: AppDeps, actor: Actor, date: string) {
-  return { ...(await calendarForUnit(deps.db, actor.unitId)).dayInfo(date), overrideId: (await calendarRepo.activeOverrideOn(deps.db, actor.unitId, date))?.id ?? null };
+  return {
+    ...(await calendarForUnit(deps.db, actor.unitId)).dayInfo(date),
+    overrideId: (await calendarRepo.activeOverrideOn(deps.db, actor.unitId, date))?.id ?? null,
+  };
 }
 
 /** One page of the unit's overrides (active ones only unless `all` is asked for). */
 export async function overridesPage(deps: AppDeps, actor: Actor, q: z.infer<typeof ZOverridesQuery>) {
-  const { rows, total } = await calendarRepo.overridesPage(deps.db, actor.unitId, { year: q.year, activeOnly: q.all !== 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { items: rows.map(({ id, date, working, reason, active, withdrawnReason }) => ({ id, date, working, reason, active, withdrawnReason })), total, page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await calendarRepo.overridesPage(deps.db, actor.unitId, {
+    year: q.year,
+    activeOnly: q.all !== 'true',
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    items: rows.map(({ id, date, working, reason, active, withdrawnReason }) => ({
+      id,
+      date,
+      working,
+      reason,
+      active,
+      withdrawnReason,
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

@@ -10,16 +10,32 @@ export const deadlinesRepo = {
     return d!;
   },
   async update(db: Db, unitId: string, id: string, patch: Partial<typeof deadlines.$inferInsert>) {
-    await db.update(deadlines).set(patch).where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));
+    await db
+      .update(deadlines)
+      .set(patch)
+      .where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));
   },
   /** Keeps the copy of due/provisional on the subject's own row in step (supervised items keep one). */
-  async syncSubject(db: Db, d: { unitId: string; subjectType: string; subjectId: string }, copy: { due: string; provisional: boolean; halfDue: string | null }) {
+  async syncSubject(
+    db: Db,
+    d: { unitId: string; subjectType: string; subjectId: string },
+    copy: { due: string; provisional: boolean; halfDue: string | null },
+  ) {
     if (d.subjectType !== 'item') return;
     // An item's due date also honours its open milestones (see itemsRepo.setDue).
-    await db.update(supervisedItems).set({ ...copy, due: sql<string>`least(${copy.due}::text, (select min(m.due) from item_milestones m where m.unit_id = ${d.unitId} and m.item_id = ${supervisedItems.id} and m.done_on is null))` }).where(and(eq(supervisedItems.unitId, d.unitId), sql`${supervisedItems.id}::text = ${d.subjectId}`));
+    await db
+      .update(supervisedItems)
+      .set({
+        ...copy,
+        due: sql<string>`least(${copy.due}::text, (select min(m.due) from item_milestones m where m.unit_id = ${d.unitId} and m.item_id = ${supervisedItems.id} and m.done_on is null))`,
+      })
+      .where(and(eq(supervisedItems.unitId, d.unitId), sql`${supervisedItems.id}::text = ${d.subjectId}`));
   },
   async byId(db: Db, unitId: string, id: string) {
-    const [d] = await db.select().from(deadlines).where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));
+    const [d] = await db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.unitId, unitId), eq(deadlines.id, id)));
     return d;
   },
   /**
@@ -28,15 +44,19 @@ export const deadlinesRepo = {
    * paging by id.
    */
   async openTouching(db: Db, f: { unitId?: string; from: string; to: string; afterId: string; limit: number }) {
-    return db.select().from(deadlines)
-      .where(and(
-        f.unitId ? eq(deadlines.unitId, f.unitId) : undefined,
-        eq(deadlines.status, 'open'),
-        sql`${deadlines.policy}->>'kind' = 'working_days'`,
-        lt(deadlines.receivedOn, f.to),
-        gte(deadlines.due, f.from),
-        f.afterId ? gt(deadlines.id, f.afterId) : undefined,
-      ))
+    return db
+      .select()
+      .from(deadlines)
+      .where(
+        and(
+          f.unitId ? eq(deadlines.unitId, f.unitId) : undefined,
+          eq(deadlines.status, 'open'),
+          sql`${deadlines.policy}->>'kind' = 'working_days'`,
+          lt(deadlines.receivedOn, f.to),
+          gte(deadlines.due, f.from),
+          f.afterId ? gt(deadlines.id, f.afterId) : undefined,
+        ),
+      )
       .orderBy(asc(deadlines.id))
       .limit(f.limit);
   },
@@ -47,8 +67,17 @@ export const deadlinesRepo = {
       f.provisional !== undefined ? eq(deadlines.provisional, f.provisional) : undefined,
     );
     const [rows, [count]] = await Promise.all([
-      db.select().from(deadlines).where(where).orderBy(asc(deadlines.due), asc(deadlines.id)).limit(f.limit).offset(f.offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(deadlines).where(where),
+      db
+        .select()
+        .from(deadlines)
+        .where(where)
+        .orderBy(asc(deadlines.due), asc(deadlines.id))
+        .limit(f.limit)
+        .offset(f.offset),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(deadlines)
+        .where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
   },

@@ -27,8 +27,21 @@ export interface NewDeadline {
  */
 export async function createDeadline(tx: Db, calendar: WorkdayCalendar, actor: AuditActor, at: Date, d: NewDeadline) {
   const c = computeDeadline(d.policy, d.receivedOn, calendar);
-  const row = await deadlinesRepo.insert(tx, { ...d, due: c.due, halfDue: c.halfway ?? null, provisional: c.provisional, createdAt: at, updatedAt: at });
-  await recordAudit(tx, actor, at, { unitId: d.unitId, entityType: 'deadline', entityId: row.id, action: 'create', after: { title: d.title, receivedOn: d.receivedOn, policy: d.policy, due: c.due, provisional: c.provisional } });
+  const row = await deadlinesRepo.insert(tx, {
+    ...d,
+    due: c.due,
+    halfDue: c.halfway ?? null,
+    provisional: c.provisional,
+    createdAt: at,
+    updatedAt: at,
+  });
+  await recordAudit(tx, actor, at, {
+    unitId: d.unitId,
+    entityType: 'deadline',
+    entityId: row.id,
+    action: 'create',
+    after: { title: d.title, receivedOn: d.receivedOn, policy: d.policy, due: c.due, provisional: c.provisional },
+  });
   return row;
 }
 
@@ -37,7 +50,11 @@ export async function createDeadline(tx: Db, calendar: WorkdayCalendar, actor: A
  * unit, or all), after the calendar changed there. A changed deadline is updated and audited.
  * Telling the owner waits for the notification inbox (issue 7); the audit trail records it now.
  */
-export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, range: { unitId?: string; from: IsoDate; to: IsoDate }, actor: AuditActor = SYSTEM_ACTOR) {
+export async function recomputeDeadlines(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  range: { unitId?: string; from: IsoDate; to: IsoDate },
+  actor: AuditActor = SYSTEM_ACTOR,
+) {
   let changed = 0;
   let checked = 0;
   // One compiled calendar per unit for the whole run (the calendar does not change during it).
@@ -56,9 +73,21 @@ export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, ra
       const c = computeDeadline(d.policy as DeadlinePolicy, d.receivedOn, await calendarOf(d.unitId));
       if (c.due === d.due && c.provisional === d.provisional && (c.halfway ?? null) === d.halfDue) continue;
       await deps.db.transaction(async (tx) => {
-        await deadlinesRepo.update(tx, d.unitId, d.id, { due: c.due, halfDue: c.halfway ?? null, provisional: c.provisional, updatedAt: at });
+        await deadlinesRepo.update(tx, d.unitId, d.id, {
+          due: c.due,
+          halfDue: c.halfway ?? null,
+          provisional: c.provisional,
+          updatedAt: at,
+        });
         await deadlinesRepo.syncSubject(tx, d, { due: c.due, provisional: c.provisional, halfDue: c.halfway ?? null });
-        await recordAudit(tx, actor, at, { unitId: d.unitId, entityType: 'deadline', entityId: d.id, action: 'recompute', before: { due: d.due, provisional: d.provisional }, after: { due: c.due, provisional: c.provisional } });
+        await recordAudit(tx, actor, at, {
+          unitId: d.unitId,
+          entityType: 'deadline',
+          entityId: d.id,
+          action: 'recompute',
+          before: { due: d.due, provisional: d.provisional },
+          after: { due: c.due, provisional: c.provisional },
+        });
       });
       changed++;
     }
@@ -68,6 +97,26 @@ export async function recomputeDeadlines(deps: Pick<AppDeps, 'db' | 'clock'>, ra
 
 /** One page of the unit's registered deadlines, filtered by status and provisional. */
 export async function deadlinesPage(deps: AppDeps, actor: Actor, q: z.infer<typeof ZDeadlinesQuery>) {
-  const { rows, total } = await deadlinesRepo.page(deps.db, actor.unitId, { status: q.status, provisional: q.provisional === undefined ? undefined : q.provisional === 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { total, page: q.page, pageSize: q.pageSize, items: rows.map((d) => ({ id: d.id, subjectType: d.subjectType, subjectId: d.subjectId, title: d.title, receivedOn: d.receivedOn, policy: d.policy as z.infer<typeof ZDeadlinePolicy>, due: d.due, provisional: d.provisional, status: d.status })) };
+  const { rows, total } = await deadlinesRepo.page(deps.db, actor.unitId, {
+    status: q.status,
+    provisional: q.provisional === undefined ? undefined : q.provisional === 'true',
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((d) => ({
+      id: d.id,
+      subjectType: d.subjectType,
+      subjectId: d.subjectId,
+      title: d.title,
+      receivedOn: d.receivedOn,
+      policy: d.policy as z.infer<typeof ZDeadlinePolicy>,
+      due: d.due,
+      provisional: d.provisional,
+      status: d.status,
+    })),
+  };
 }

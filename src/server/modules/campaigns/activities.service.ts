@@ -1,10 +1,20 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
-import { activityPolicy, canRecordConfidential, mayFilterConfidentialBy, type ActivityCan } from '../../../domain/policies/activity.js';
+import {
+  activityPolicy,
+  canRecordConfidential,
+  mayFilterConfidentialBy,
+  type ActivityCan,
+} from '../../../domain/policies/activity.js';
 import { contactObjectsPolicy } from '../../../domain/policies/campaign.js';
 import { authorize } from '../../authorize.js';
-import { OBJECT_KINDS, type ZActivityBody, type ZActivityQuery, type ZObjectBody } from '../../../shared/contracts/campaigns.js';
+import {
+  OBJECT_KINDS,
+  type ZActivityBody,
+  type ZActivityQuery,
+  type ZObjectBody,
+} from '../../../shared/contracts/campaigns.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -19,11 +29,25 @@ import { assertInUnit } from '../unit-ids.repo.js';
 export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeof ZObjectBody>) {
   authorize(contactObjectsPolicy(actor, actor.unitId), 'create', '没有登记联系对象的权限');
   await assertInUnit(deps.db, actor.unitId, { person: b.assigneeIds });
-  if (await campaignsRepo.objectByName(deps.db, actor.unitId, b.kind, b.name)) throw badRequest(`已有同名对象“${b.name}”`);
+  if (await campaignsRepo.objectByName(deps.db, actor.unitId, b.kind, b.name))
+    throw badRequest(`已有同名对象“${b.name}”`);
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
-    const o = await campaignsRepo.insertObject(tx, { unitId: actor.unitId, kind: b.kind, name: b.name, assigneeIds: [...new Set(b.assigneeIds)], createdAt: at, updatedAt: at });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'contact_object', entityId: o.id, action: 'create', after: b });
+    const o = await campaignsRepo.insertObject(tx, {
+      unitId: actor.unitId,
+      kind: b.kind,
+      name: b.name,
+      assigneeIds: [...new Set(b.assigneeIds)],
+      createdAt: at,
+      updatedAt: at,
+    });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'contact_object',
+      entityId: o.id,
+      action: 'create',
+      after: b,
+    });
     return o;
   });
   return (await presentObjects(deps, actor.unitId, [row]))[0]!;
@@ -37,8 +61,13 @@ export async function listObjects(deps: AppDeps, actor: Actor, kind?: string) {
 async function presentObjects(deps: AppDeps, unitId: string, rows: ObjectRow[]) {
   const names = new Map((await campaignsRepo.people(deps.db, unitId)).map((p) => [p.id, p.name]));
   return rows.map((o) => ({
-    id: o.id, kind: o.kind as 'village' | 'enterprise' | 'county' | 'other', name: o.name, assigneeIds: o.assigneeIds,
-    assigneeNames: o.assigneeIds.map((id) => names.get(id) ?? '（已删除）'), active: o.active, version: o.version,
+    id: o.id,
+    kind: o.kind as 'village' | 'enterprise' | 'county' | 'other',
+    name: o.name,
+    assigneeIds: o.assigneeIds,
+    assigneeNames: o.assigneeIds.map((id) => names.get(id) ?? '（已删除）'),
+    active: o.active,
+    version: o.version,
   }));
 }
 
@@ -52,13 +81,19 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
   const confidential = b.confidential ?? (canRecordConfidential(actor) && b.type === 'inspection');
   if (confidential && !canRecordConfidential(actor)) throw forbidden('只有机关纪委可以登记保密的纪律检查记录');
   if (b.heldOn > today) throw badRequest('活动日期不能晚于今天');
-  await assertInUnit(deps.db, actor.unitId, { department: b.departmentId, person: [...b.participantIds, ...b.absentIds] });
+  await assertInUnit(deps.db, actor.unitId, {
+    department: b.departmentId,
+    person: [...b.participantIds, ...b.absentIds],
+  });
   // The campaign is looked up in the unit here (its period and measures are needed), not by assertInUnit as well.
   if (b.campaignId) {
     const c = await campaignsRepo.campaign(deps.db, actor.unitId, b.campaignId);
     if (!c) throw badRequest('所选专项活动不存在');
-    if (b.heldOn < c.startsOn || b.heldOn > c.endsOn) throw badRequest(`活动日期不在专项活动期间（${c.startsOn} 至 ${c.endsOn}）内`);
-    const measures = new Set((await campaignsRepo.measures(deps.db, actor.unitId, c.id)).filter((m) => m.active).map((m) => m.no));
+    if (b.heldOn < c.startsOn || b.heldOn > c.endsOn)
+      throw badRequest(`活动日期不在专项活动期间（${c.startsOn} 至 ${c.endsOn}）内`);
+    const measures = new Set(
+      (await campaignsRepo.measures(deps.db, actor.unitId, c.id)).filter((m) => m.active).map((m) => m.no),
+    );
     const unknown = b.measureNos.find((n) => !measures.has(n));
     if (unknown) throw badRequest(`措施${unknown}不存在或已撤销`);
   } else if (b.measureNos.length) throw badRequest('关联措施前请先选择专项活动');
@@ -66,15 +101,39 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
   // Objects are contact objects, or (for 政治家访) the people visited.
   const objects = await campaignsRepo.objectsByIds(deps.db, actor.unitId, b.objectIds);
   const visited = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.objectIds);
-  if (b.objectIds.some((id) => !objects.some((o) => o.id === id) && !visited.has(id))) throw badRequest('所选对象不存在');
+  if (b.objectIds.some((id) => !objects.some((o) => o.id === id) && !visited.has(id)))
+    throw badRequest('所选对象不存在');
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
     const a = await campaignsRepo.insertActivity(tx, {
-      unitId: actor.unitId, campaignId: b.campaignId, type: b.type, title: b.title, heldOn: b.heldOn, departmentId: b.departmentId,
-      participantIds: [...new Set(b.participantIds)], absentIds: [...new Set(b.absentIds)], objectIds: [...new Set(b.objectIds)], measureNos: [...new Set(b.measureNos)],
-      minutes: b.minutes, confidential, createdBy: actor.userId, createdAt: at,
+      unitId: actor.unitId,
+      campaignId: b.campaignId,
+      type: b.type,
+      title: b.title,
+      heldOn: b.heldOn,
+      departmentId: b.departmentId,
+      participantIds: [...new Set(b.participantIds)],
+      absentIds: [...new Set(b.absentIds)],
+      objectIds: [...new Set(b.objectIds)],
+      measureNos: [...new Set(b.measureNos)],
+      minutes: b.minutes,
+      confidential,
+      createdBy: actor.userId,
+      createdAt: at,
     });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: a.id, action: 'create', after: { type: b.type, title: b.title, heldOn: b.heldOn, participants: a.participantIds.length, ...(confidential ? { confidential } : {}) } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'activity',
+      entityId: a.id,
+      action: 'create',
+      after: {
+        type: b.type,
+        title: b.title,
+        heldOn: b.heldOn,
+        participants: a.participantIds.length,
+        ...(confidential ? { confidential } : {}),
+      },
+    });
     return a;
   });
   return (await presentActivities(deps, actor, [row]))[0]!;
@@ -84,12 +143,24 @@ export async function listActivities(deps: AppDeps, actor: Actor, q: z.infer<typ
   const ids = q.ids ? q.ids.split(',').filter((x) => /^[0-9a-f-]{36}$/i.test(x)) : undefined;
   // Filtering by a person must not reveal that person's part in confidential records.
   const withConfidential = !q.personId || mayFilterConfidentialBy(actor, q.personId);
-  const { rows, total } = await campaignsRepo.activitiesPage(deps.db, actor.unitId, { ...q, ids, withConfidential, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await campaignsRepo.activitiesPage(deps.db, actor.unitId, {
+    ...q,
+    ids,
+    withConfidential,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return { items: await presentActivities(deps, actor, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** The activity and what the actor may do with it; 404 when it may not see it, 403 when it may not take `action`. */
-export async function loadActivity(deps: AppDeps, actor: Actor, id: string, action?: keyof ActivityCan, refusal = '没有办理此操作的权限') {
+export async function loadActivity(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  action?: keyof ActivityCan,
+  refusal = '没有办理此操作的权限',
+) {
   const a = await campaignsRepo.activity(deps.db, actor.unitId, id);
   const can = a ? activityPolicy(actor, a) : null;
   if (!a || !can?.see) throw notFound('活动记录');
@@ -105,11 +176,23 @@ export async function loadActivity(deps: AppDeps, actor: Actor, id: string, acti
 export async function withdrawActivity(deps: AppDeps, actor: Actor, id: string, reason: string) {
   const { a } = await loadActivity(deps, actor, id);
   if (!a.active) throw badRequest('该活动记录已撤销');
-  await loadActivity(deps, actor, id, 'withdraw', a.confidential ? '只有记录人或机关纪委可以撤销' : '只有记录人或领导小组办公室可以撤销');
+  await loadActivity(
+    deps,
+    actor,
+    id,
+    'withdraw',
+    a.confidential ? '只有记录人或机关纪委可以撤销' : '只有记录人或领导小组办公室可以撤销',
+  );
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await campaignsRepo.withdrawActivity(tx, actor.unitId, id, reason))) throw badRequest('该活动记录已撤销');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: id, action: 'withdraw', after: { reason } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'activity',
+      entityId: id,
+      action: 'withdraw',
+      after: { reason },
+    });
   });
   return (await presentActivities(deps, actor, [(await campaignsRepo.activity(deps.db, actor.unitId, id))!]))[0]!;
 }
@@ -120,23 +203,74 @@ const CONFIDENTIAL_TITLE = '纪律检查记录（保密，仅机关纪委和当�
 async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[]) {
   const unitId = actor.unitId;
   const [people, objects, departments, files] = await Promise.all([
-    campaignsRepo.people(deps.db, unitId), campaignsRepo.objects(deps.db, unitId), campaignsRepo.departments(deps.db, unitId), filesOfActivities(deps.db, unitId, rows.map((r) => r.id)),
+    campaignsRepo.people(deps.db, unitId),
+    campaignsRepo.objects(deps.db, unitId),
+    campaignsRepo.departments(deps.db, unitId),
+    filesOfActivities(
+      deps.db,
+      unitId,
+      rows.map((r) => r.id),
+    ),
   ]);
-  const name = new Map<string, string>([...people.map((p) => [p.id, p.name] as const), ...objects.map((o) => [o.id, o.name] as const)]);
+  const name = new Map<string, string>([
+    ...people.map((p) => [p.id, p.name] as const),
+    ...objects.map((o) => [o.id, o.name] as const),
+  ]);
   const dept = new Map(departments.map((d) => [d.id, d.name]));
-  return rows.map((a) => ({ a, can: activityPolicy(actor, a) })).map(({ a, can }) => can.readDetails ? {
-    id: a.id, campaignId: a.campaignId, type: a.type as z.infer<typeof ZActivityBody>['type'], title: a.title, heldOn: a.heldOn, departmentId: a.departmentId,
-    departmentName: a.departmentId ? dept.get(a.departmentId) ?? null : null, participantIds: a.participantIds, absentIds: a.absentIds, objectIds: a.objectIds,
-    participantNames: a.participantIds.map((id) => name.get(id) ?? '—'), objectNames: a.objectIds.map((id) => name.get(id) ?? '—'),
-    measureNos: a.measureNos, minutes: a.minutes, active: a.active, withdrawnReason: a.withdrawnReason, files: files.get(a.id) ?? [], confidential: a.confidential, can,
-  } : {
-    id: a.id, campaignId: a.campaignId, type: a.type as z.infer<typeof ZActivityBody>['type'], title: CONFIDENTIAL_TITLE, heldOn: a.heldOn, departmentId: null, departmentName: null,
-    participantIds: [], absentIds: [], objectIds: [], participantNames: [], objectNames: [], measureNos: a.measureNos, minutes: '', active: a.active,
-    withdrawnReason: a.withdrawnReason ? '（已撤销）' : null, files: [], confidential: true, can,
-  });
+  return rows
+    .map((a) => ({ a, can: activityPolicy(actor, a) }))
+    .map(({ a, can }) =>
+      can.readDetails
+        ? {
+            id: a.id,
+            campaignId: a.campaignId,
+            type: a.type as z.infer<typeof ZActivityBody>['type'],
+            title: a.title,
+            heldOn: a.heldOn,
+            departmentId: a.departmentId,
+            departmentName: a.departmentId ? (dept.get(a.departmentId) ?? null) : null,
+            participantIds: a.participantIds,
+            absentIds: a.absentIds,
+            objectIds: a.objectIds,
+            participantNames: a.participantIds.map((id) => name.get(id) ?? '—'),
+            objectNames: a.objectIds.map((id) => name.get(id) ?? '—'),
+            measureNos: a.measureNos,
+            minutes: a.minutes,
+            active: a.active,
+            withdrawnReason: a.withdrawnReason,
+            files: files.get(a.id) ?? [],
+            confidential: a.confidential,
+            can,
+          }
+        : {
+            id: a.id,
+            campaignId: a.campaignId,
+            type: a.type as z.infer<typeof ZActivityBody>['type'],
+            title: CONFIDENTIAL_TITLE,
+            heldOn: a.heldOn,
+            departmentId: null,
+            departmentName: null,
+            participantIds: [],
+            absentIds: [],
+            objectIds: [],
+            participantNames: [],
+            objectNames: [],
+            measureNos: a.measureNos,
+            minutes: '',
+            active: a.active,
+            withdrawnReason: a.withdrawnReason ? '（已撤销）' : null,
+            files: [],
+            confidential: true,
+            can,
+          },
+    );
 }
 
-export interface ImportProblem { row: number; column: string; reason: string }
+export interface ImportProblem {
+  row: number;
+  column: string;
+  reason: string;
+}
 
 /**
  * 联系对象导入: every row checked (type, name, people by exact name among those in service); any
@@ -146,25 +280,37 @@ export async function importObjects(deps: AppDeps, actor: Actor, file: Buffer, d
   authorize(contactObjectsPolicy(actor, actor.unitId), 'import', '没有导入联系对象的权限');
   const rows = await parseObjects(file, { unitId: actor.unitId, config: deps.config });
   if (rows.length === 0) throw badRequest('文件中没有数据行');
-  const [people, existing] = await Promise.all([campaignsRepo.people(deps.db, actor.unitId), campaignsRepo.objects(deps.db, actor.unitId)]);
+  const [people, existing] = await Promise.all([
+    campaignsRepo.people(deps.db, actor.unitId),
+    campaignsRepo.objects(deps.db, actor.unitId),
+  ]);
   const byName = new Map<string, string[]>();
-  for (const p of people.filter((x) => x.status === 'in_service')) byName.set(p.name, [...(byName.get(p.name) ?? []), p.id]);
+  for (const p of people.filter((x) => x.status === 'in_service'))
+    byName.set(p.name, [...(byName.get(p.name) ?? []), p.id]);
   const problems: ImportProblem[] = [];
   const seen = new Set(existing.map((o) => `${o.kind}:${o.name}`));
   const ready: { kind: string; name: string; assigneeIds: string[] }[] = [];
   for (const r of rows) {
     const kind = kindOfLabel(r.kind);
-    if (!kind) problems.push({ row: r.row, column: '类型', reason: `应为${Object.values(OBJECT_KINDS).join('、')}之一` });
+    if (!kind)
+      problems.push({ row: r.row, column: '类型', reason: `应为${Object.values(OBJECT_KINDS).join('、')}之一` });
     if (!r.name) problems.push({ row: r.row, column: '名称', reason: '不能为空' });
     else if (r.name.length > 60) problems.push({ row: r.row, column: '名称', reason: '不能超过60个字' });
-    else if (kind && seen.has(`${kind}:${r.name}`)) problems.push({ row: r.row, column: '名称', reason: '已存在（本文件或系统中）' });
+    else if (kind && seen.has(`${kind}:${r.name}`))
+      problems.push({ row: r.row, column: '名称', reason: '已存在（本文件或系统中）' });
     const ids: string[] = [];
     const names = r.people.split(/[、,，;；\s]+/).filter(Boolean);
-    if (names.length > MAX_OBJECT_CONTACTS) problems.push({ row: r.row, column: '联系人', reason: `不能超过${MAX_OBJECT_CONTACTS}人` });
+    if (names.length > MAX_OBJECT_CONTACTS)
+      problems.push({ row: r.row, column: '联系人', reason: `不能超过${MAX_OBJECT_CONTACTS}人` });
     for (const n of names.slice(0, MAX_OBJECT_CONTACTS)) {
       const found = byName.get(n) ?? [];
       if (found.length === 1) ids.push(found[0]!);
-      else problems.push({ row: r.row, column: '联系人', reason: found.length ? `“${n}”重名，请在页面中选择` : `在职人员中没有“${n}”` });
+      else
+        problems.push({
+          row: r.row,
+          column: '联系人',
+          reason: found.length ? `“${n}”重名，请在页面中选择` : `在职人员中没有“${n}”`,
+        });
     }
     if (kind && r.name) {
       seen.add(`${kind}:${r.name}`);
@@ -174,8 +320,15 @@ export async function importObjects(deps: AppDeps, actor: Actor, file: Buffer, d
   if (problems.length || dryRun) return { rows: rows.length, created: 0, problems };
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    for (const o of ready) await campaignsRepo.insertObject(tx, { unitId: actor.unitId, ...o, createdAt: at, updatedAt: at });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'contact_object', entityId: 'import', action: 'import', after: { rows: ready.length } });
+    for (const o of ready)
+      await campaignsRepo.insertObject(tx, { unitId: actor.unitId, ...o, createdAt: at, updatedAt: at });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'contact_object',
+      entityId: 'import',
+      action: 'import',
+      after: { rows: ready.length },
+    });
   });
   return { rows: rows.length, created: ready.length, problems };
 }

@@ -12,7 +12,13 @@ export async function checkCanAttachToActivity(deps: AppDeps, actor: Actor, acti
 }
 
 /** An activity's files (minutes, photos, sign-in sheets) are kept in the shared file store. */
-export async function attachToActivity(deps: AppDeps, actor: Actor, activityId: string, fileName: string, data: Buffer) {
+export async function attachToActivity(
+  deps: AppDeps,
+  actor: Actor,
+  activityId: string,
+  fileName: string,
+  data: Buffer,
+) {
   await checkCanAttachToActivity(deps, actor, activityId);
   const r = await store.attach(deps, actor, { type: 'activity', id: activityId }, fileName, data);
   return { id: r.id, fileName: r.fileName, kind: r.kind, size: r.size };

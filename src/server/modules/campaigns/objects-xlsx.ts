@@ -14,7 +14,11 @@ export const MAX_OBJECT_CONTACTS = 20;
 export async function objectsTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(SHEET);
-  ws.columns = [{ header: '类型', width: 18 }, { header: '名称', width: 24 }, { header: '联系人', width: 30 }];
+  ws.columns = [
+    { header: '类型', width: 18 },
+    { header: '名称', width: 24 },
+    { header: '联系人', width: 30 },
+  ];
   ws.getRow(1).font = { bold: true };
   ws.addRow(['帮扶联系村', '红星村', '李红梅、周凯']);
   ws.getCell('A1').note = `可填：${Object.values(OBJECT_KINDS).join('、')}`;
@@ -22,11 +26,20 @@ export async function objectsTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface ObjectRowIn { row: number; kind: string; name: string; people: string }
+export interface ObjectRowIn {
+  row: number;
+  kind: string;
+  name: string;
+  people: string;
+}
 
 /** Reads the rows by their header names through the guarded reader; a file that is not a spreadsheet is a 400. */
 export async function parseObjects(file: Buffer, settings: ReadSettings): Promise<ObjectRowIn[]> {
-  const { header, rows } = await readUploadedSheet(file, { sheet: SHEET, maxRows: MAX_OBJECT_ROWS, maxCellChars: MAX_OBJECT_CELL_CHARS }, settings);
+  const { header, rows } = await readUploadedSheet(
+    file,
+    { sheet: SHEET, maxRows: MAX_OBJECT_ROWS, maxCellChars: MAX_OBJECT_CELL_CHARS },
+    settings,
+  );
   const col = new Map<string, number>();
   header.forEach((text, i) => col.set(text, i));
   const missing = HEADERS.filter((h) => !col.has(h));
@@ -39,4 +52,5 @@ export async function parseObjects(file: Buffer, settings: ReadSettings): Promis
     .filter((v) => v.kind || v.name || v.people);
 }
 
-export const kindOfLabel = (label: string): ObjectKind | undefined => (Object.entries(OBJECT_KINDS).find(([, l]) => l === label)?.[0] as ObjectKind | undefined);
+export const kindOfLabel = (label: string): ObjectKind | undefined =>
+  Object.entries(OBJECT_KINDS).find(([, l]) => l === label)?.[0] as ObjectKind | undefined;

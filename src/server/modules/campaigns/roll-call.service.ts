@@ -46,8 +46,23 @@ export async function callSpeakers(deps: AppDeps, actor: Actor, activityId: stri
   const picked = pickSpeakers(present, new Map(counts.map((c) => [c.personId, c.n])), n, random);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await campaignsRepo.insertRollCalls(tx, picked.map((personId) => ({ unitId: actor.unitId, campaignId: a.campaignId, activityId, personId, createdAt: at })));
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: activityId, action: 'roll_call', after: { picked } });
+    await campaignsRepo.insertRollCalls(
+      tx,
+      picked.map((personId) => ({
+        unitId: actor.unitId,
+        campaignId: a.campaignId,
+        activityId,
+        personId,
+        createdAt: at,
+      })),
+    );
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'activity',
+      entityId: activityId,
+      action: 'roll_call',
+      after: { picked },
+    });
   });
   return rollCallOf(deps, actor, activityId);
 }
@@ -59,7 +74,13 @@ export async function recordShare(deps: AppDeps, actor: Actor, activityId: strin
   await deps.db.transaction(async (tx) => {
     const personId = await campaignsRepo.recordShare(tx, actor.unitId, activityId, rollCallId, shared);
     if (personId === undefined) throw notFound('点名记录');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'activity', entityId: activityId, action: 'record_share', after: { personId, shared } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'activity',
+      entityId: activityId,
+      action: 'record_share',
+      after: { personId, shared },
+    });
   });
   return rollCallOf(deps, actor, activityId);
 }

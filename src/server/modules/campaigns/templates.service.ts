@@ -20,8 +20,15 @@ export async function templateFor(db: Db, unitId: string, code: string): Promise
 
 function summary(t: TemplateData) {
   return {
-    code: t.code, name: t.name, version: t.version, categories: t.categories.length, measures: t.measures.length, rules: t.rules?.length ?? 0,
-    params: t.measures.flatMap((m) => (m.params ?? []).map((p) => ({ key: p.key, label: p.label, unit: p.unit, default: p.default, measureNo: m.no }))),
+    code: t.code,
+    name: t.name,
+    version: t.version,
+    categories: t.categories.length,
+    measures: t.measures.length,
+    rules: t.rules?.length ?? 0,
+    params: t.measures.flatMap((m) =>
+      (m.params ?? []).map((p) => ({ key: p.key, label: p.label, unit: p.unit, default: p.default, measureNo: m.no })),
+    ),
   };
 }
 
@@ -30,7 +37,10 @@ export async function listTemplates(deps: AppDeps, actor: Actor) {
   const own = await campaignsRepo.templates(deps.db, actor.unitId);
   const latest = new Map<string, (typeof own)[number]>();
   for (const r of own) if (!latest.has(r.code)) latest.set(r.code, r); // newest first
-  return [...Object.values(BUILTIN_TEMPLATES), ...[...latest.values()].map((r) => ({ ...(r.data as TemplateData), version: r.version }))].map(summary);
+  return [
+    ...Object.values(BUILTIN_TEMPLATES),
+    ...[...latest.values()].map((r) => ({ ...(r.data as TemplateData), version: r.version })),
+  ].map(summary);
 }
 
 /**
@@ -42,11 +52,28 @@ export async function importTemplate(deps: AppDeps, actor: Actor, body: z.infer<
   const v = await campaignsRepo.templateVersion(deps.db, actor.unitId, body.code);
   const data: TemplateData = { ...body, version: (v ?? 0) + 1, rules: [] };
   const check = checkTemplate(data);
-  if (!check.ok) throw new AppError(400, 'invalid_template', `模板有 ${check.errors.length} 处问题：${check.errors.join('；')}`, { errors: check.errors });
+  if (!check.ok)
+    throw new AppError(400, 'invalid_template', `模板有 ${check.errors.length} 处问题：${check.errors.join('；')}`, {
+      errors: check.errors,
+    });
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await campaignsRepo.insertTemplate(tx, { unitId: actor.unitId, code: data.code, version: data.version, name: data.name, data, createdBy: actor.userId, createdAt: at });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'campaign_template', entityId: data.code, action: 'import', after: { version: data.version, categories: data.categories.length, measures: data.measures.length } });
+    await campaignsRepo.insertTemplate(tx, {
+      unitId: actor.unitId,
+      code: data.code,
+      version: data.version,
+      name: data.name,
+      data,
+      createdBy: actor.userId,
+      createdAt: at,
+    });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'campaign_template',
+      entityId: data.code,
+      action: 'import',
+      after: { version: data.version, categories: data.categories.length, measures: data.measures.length },
+    });
   });
   return summary(data);
 }

@@ -15,7 +15,7 @@ const aad = (column: Column, channelId: string) => `notification_channels.${colu
 
 /** An empty secret (none set) stays empty: `hasSecret` is read from it. */
 export const sealChannelValue = (keys: Keyring, column: Column, channelId: string, plain: string) =>
-  (plain === '' ? '' : keys.seal(PURPOSE, plain, aad(column, channelId)));
+  plain === '' ? '' : keys.seal(PURPOSE, plain, aad(column, channelId));
 
 /** Opens a stored value; a plain one (written before sealing existed) is returned as is until start-up seals it. */
 export function openChannelValue(keys: Keyring, column: Column, channelId: string, stored: string): string {
@@ -23,12 +23,18 @@ export function openChannelValue(keys: Keyring, column: Column, channelId: strin
   return keys.open(PURPOSE, stored, aad(column, channelId)).toString('utf8');
 }
 
-export interface OpenedChannel { address: string; secret: string }
+export interface OpenedChannel {
+  address: string;
+  secret: string;
+}
 
 /** The channel's address and secret in the clear, or null when they do not open (another key file, a tampered row). */
 export function openChannel(keys: Keyring, row: { id: string; address: string; secret: string }): OpenedChannel | null {
   try {
-    return { address: openChannelValue(keys, 'address', row.id, row.address), secret: openChannelValue(keys, 'secret', row.id, row.secret) };
+    return {
+      address: openChannelValue(keys, 'address', row.id, row.address),
+      secret: openChannelValue(keys, 'secret', row.id, row.secret),
+    };
   } catch (e) {
     if (e instanceof SealError) return null;
     throw e;

@@ -9,13 +9,19 @@ const c = notificationChannels;
 /** Queries of the group robots (通知渠道); addresses and secrets come and go sealed (channel-secrets.ts). */
 export const channelsRepo = {
   async departmentNames(db: Db, unitId: string) {
-    return db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.unitId, unitId));
+    return db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(eq(departments.unitId, unitId));
   },
   async list(db: Db, unitId: string) {
     return db.select().from(c).where(eq(c.unitId, unitId)).orderBy(asc(c.createdAt));
   },
   async byId(db: Db, unitId: string, id: string) {
-    const [r] = await db.select().from(c).where(and(eq(c.unitId, unitId), eq(c.id, id)));
+    const [r] = await db
+      .select()
+      .from(c)
+      .where(and(eq(c.unitId, unitId), eq(c.id, id)));
     return r;
   },
   async insert(tx: Db, row: typeof notificationChannels.$inferInsert) {
@@ -24,11 +30,19 @@ export const channelsRepo = {
   },
   /** Updates the channel if its version is still `version`: the updated row, or undefined when someone changed it meanwhile. */
   async updateVersioned(tx: Db, unitId: string, id: string, version: number, patch: ChannelPatch) {
-    const rows = await tx.update(c).set({ ...patch, version: version + 1 }).where(and(eq(c.unitId, unitId), eq(c.id, id), eq(c.version, version))).returning();
+    const rows = await tx
+      .update(c)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(c.unitId, unitId), eq(c.id, id), eq(c.version, version)))
+      .returning();
     return rows.length === 1 ? rows[0] : undefined;
   },
   /** Puts the channel in or out of use. By id alone: the service has already found it in the unit. */
-  async setActive(tx: Db, id: string, patch: Pick<ChannelPatch, 'active' | 'withdrawnReason' | 'version' | 'updatedAt'>) {
+  async setActive(
+    tx: Db,
+    id: string,
+    patch: Pick<ChannelPatch, 'active' | 'withdrawnReason' | 'version' | 'updatedAt'>,
+  ) {
     const [r] = await tx.update(c).set(patch).where(eq(c.id, id)).returning();
     return r;
   },
@@ -39,12 +53,23 @@ export const channelsRepo = {
 
   /** Channels of every unit whose address, or non-empty secret, is not sealed yet. */
   async unsealed(db: Db) {
-    return db.select({ id: c.id, address: c.address, secret: c.secret }).from(c)
+    return db
+      .select({ id: c.id, address: c.address, secret: c.secret })
+      .from(c)
       .where(or(notLike(c.address, 'zf1.%'), and(ne(c.secret, ''), notLike(c.secret, 'zf1.%'))));
   },
   /** Writes the sealed values if the row still holds what was read; false when another instance got there first. */
-  async replaceValues(db: Db, id: string, was: { address: string; secret: string }, next: { address: string; secret: string }) {
-    const done = await db.update(c).set(next).where(and(eq(c.id, id), eq(c.address, was.address), eq(c.secret, was.secret))).returning({ id: c.id });
+  async replaceValues(
+    db: Db,
+    id: string,
+    was: { address: string; secret: string },
+    next: { address: string; secret: string },
+  ) {
+    const done = await db
+      .update(c)
+      .set(next)
+      .where(and(eq(c.id, id), eq(c.address, was.address), eq(c.secret, was.secret)))
+      .returning({ id: c.id });
     return done.length;
   },
 };

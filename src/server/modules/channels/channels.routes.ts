@@ -1,7 +1,14 @@
 import { channelsApi as api } from '../../../shared/api/channels.js';
 import { declare } from '../../endpoints.js';
 import type { RouteModule } from '../../types.js';
-import { channelPolicy, createChannel, listChannels, setChannelActive, testChannel, updateChannel } from './channels.service.js';
+import {
+  channelPolicy,
+  createChannel,
+  listChannels,
+  setChannelActive,
+  testChannel,
+  updateChannel,
+} from './channels.service.js';
 
 const config = { permission: 'channels.manage' } as const;
 

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { checkTarget, maskAddress, VENDOR_HOSTS } from '../../../domain/channel-address.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../../../domain/robots.js';
-import { channelPolicy as notificationChannelPolicy, mayManageChannels, type ChannelCan } from '../../../domain/policies/channel.js';
+import {
+  channelPolicy as notificationChannelPolicy,
+  mayManageChannels,
+  type ChannelCan,
+} from '../../../domain/policies/channel.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZChannel, ZChannelBody, ZChannelUpdate } from '../../../shared/contracts/channels.js';
 import { keyringFor } from '../../crypto/keyring.js';
@@ -24,21 +28,37 @@ function checkBody(deps: AppDeps, b: z.infer<typeof ZChannelBody>, hasStoredSecr
   if (!target.ok) throw badRequest(target.message);
   const u = new URL(b.address);
   if (b.kind === 'wecom' && !u.searchParams.get('key')) throw badRequest('企业微信机器人地址应包含 key 参数');
-  if (b.kind === 'dingtalk' && !u.searchParams.get('access_token')) throw badRequest('钉钉机器人地址应包含 access_token 参数');
-  if (b.kind === 'feishu' && !/\/bot\/v2\/hook\/[^/]+$/.test(u.pathname)) throw badRequest('飞书机器人地址应形如 …/open-apis/bot/v2/hook/xxxx');
+  if (b.kind === 'dingtalk' && !u.searchParams.get('access_token'))
+    throw badRequest('钉钉机器人地址应包含 access_token 参数');
+  if (b.kind === 'feishu' && !/\/bot\/v2\/hook\/[^/]+$/.test(u.pathname))
+    throw badRequest('飞书机器人地址应形如 …/open-apis/bot/v2/hook/xxxx');
   if (b.kind === 'webhook' && !b.secret && !hasStoredSecret) throw badRequest('通用 Webhook 需要设置签名密钥');
 }
 
 const opened = (deps: AppDeps, c: ChannelRow) => openChannel(keyringFor(deps.config), c);
 
-const maskedOf = (deps: AppDeps, c: ChannelRow) => { const o = opened(deps, c); return o ? maskAddress(o.address) : UNREADABLE; };
+const maskedOf = (deps: AppDeps, c: ChannelRow) => {
+  const o = opened(deps, c);
+  return o ? maskAddress(o.address) : UNREADABLE;
+};
 
 async function present(deps: AppDeps, actor: Actor, rows: ChannelRow[]): Promise<z.infer<typeof ZChannel>[]> {
   const depts = new Map((await channelsRepo.departmentNames(deps.db, actor.unitId)).map((d) => [d.id, d.name]));
   return rows.map((c) => ({
-    id: c.id, kind: c.kind as ChannelKind, kindLabel: CHANNEL_KINDS[c.kind as ChannelKind], name: c.name, departmentId: c.departmentId, departmentName: c.departmentId ? depts.get(c.departmentId) ?? null : null,
-    address: maskedOf(deps, c), hasSecret: c.secret !== '', active: c.active, withdrawnReason: c.withdrawnReason, version: c.version,
-    lastTestAt: c.lastTestAt?.toISOString() ?? null, lastTestOk: c.lastTestOk, lastTestAnswer: c.lastTestAnswer,
+    id: c.id,
+    kind: c.kind as ChannelKind,
+    kindLabel: CHANNEL_KINDS[c.kind as ChannelKind],
+    name: c.name,
+    departmentId: c.departmentId,
+    departmentName: c.departmentId ? (depts.get(c.departmentId) ?? null) : null,
+    address: maskedOf(deps, c),
+    hasSecret: c.secret !== '',
+    active: c.active,
+    withdrawnReason: c.withdrawnReason,
+    version: c.version,
+    lastTestAt: c.lastTestAt?.toISOString() ?? null,
+    lastTestOk: c.lastTestOk,
+    lastTestAnswer: c.lastTestAnswer,
     can: notificationChannelPolicy(actor, c),
   }));
 }
@@ -58,7 +78,16 @@ async function channelOr404(deps: AppDeps, actor: Actor, id: string, action: key
 }
 
 /** The audit keeps the masked address and whether a secret is set, never the secret or the full address. */
-const auditView = (b: { kind: string; name: string; address: string; departmentId: string | null }, secret: string) => ({ kind: b.kind, name: b.name, address: maskAddress(b.address), departmentId: b.departmentId, hasSecret: secret !== '' });
+const auditView = (
+  b: { kind: string; name: string; address: string; departmentId: string | null },
+  secret: string,
+) => ({
+  kind: b.kind,
+  name: b.name,
+  address: maskAddress(b.address),
+  departmentId: b.departmentId,
+  hasSecret: secret !== '',
+});
 
 export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<typeof ZChannelBody>) {
   if (!mayManageChannels(actor)) throw forbidden('没有管理通知渠道的权限');
@@ -69,10 +98,23 @@ export async function createChannel(deps: AppDeps, actor: Actor, b: z.infer<type
   const id = randomUUID();
   const row = await deps.db.transaction(async (tx) => {
     const c = await channelsRepo.insert(tx, {
-      id, unitId: actor.unitId, kind: b.kind, name: b.name, departmentId: b.departmentId,
-      address: sealChannelValue(keys, 'address', id, b.address), secret: sealChannelValue(keys, 'secret', id, b.secret), createdAt: at, updatedAt: at,
+      id,
+      unitId: actor.unitId,
+      kind: b.kind,
+      name: b.name,
+      departmentId: b.departmentId,
+      address: sealChannelValue(keys, 'address', id, b.address),
+      secret: sealChannelValue(keys, 'secret', id, b.secret),
+      createdAt: at,
+      updatedAt: at,
     });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'create', after: auditView(b, b.secret) });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'notification_channel',
+      entityId: id,
+      action: 'create',
+      after: auditView(b, b.secret),
+    });
     return c!;
   });
   return (await present(deps, actor, [row]))[0]!;
@@ -90,23 +132,57 @@ export async function updateChannel(deps: AppDeps, actor: Actor, id: string, b: 
   const keys = keyringFor(deps.config);
   const row = await deps.db.transaction(async (tx) => {
     const updated = await channelsRepo.updateVersioned(tx, actor.unitId, id, b.version, {
-      kind: next.kind, name: next.name, departmentId: next.departmentId, updatedAt: at,
-      address: sealChannelValue(keys, 'address', id, next.address), secret: sealChannelValue(keys, 'secret', id, next.secret),
+      kind: next.kind,
+      name: next.name,
+      departmentId: next.departmentId,
+      updatedAt: at,
+      address: sealChannelValue(keys, 'address', id, next.address),
+      secret: sealChannelValue(keys, 'secret', id, next.secret),
     });
     if (!updated) throw conflict('该渠道已被他人修改，请刷新后再试');
     const before = { kind: c.kind, name: c.name, departmentId: c.departmentId, address: stored?.address ?? '' };
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'update', before: auditView(before, stored?.secret ?? ''), after: auditView(next, next.secret) });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'notification_channel',
+      entityId: id,
+      action: 'update',
+      before: auditView(before, stored?.secret ?? ''),
+      after: auditView(next, next.secret),
+    });
     return updated;
   });
   return (await present(deps, actor, [row]))[0]!;
 }
 
-export async function setChannelActive(deps: AppDeps, actor: Actor, id: string, active: boolean, reason: string | null) {
-  const c = await channelOr404(deps, actor, id, active ? 'reactivate' : 'deactivate', active ? '该渠道已在使用中' : '该渠道已停用');
+export async function setChannelActive(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  active: boolean,
+  reason: string | null,
+) {
+  const c = await channelOr404(
+    deps,
+    actor,
+    id,
+    active ? 'reactivate' : 'deactivate',
+    active ? '该渠道已在使用中' : '该渠道已停用',
+  );
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
-    const r = await channelsRepo.setActive(tx, id, { active, withdrawnReason: active ? null : reason, version: c.version + 1, updatedAt: at });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: active ? 'restore' : 'withdraw', after: { reason } });
+    const r = await channelsRepo.setActive(tx, id, {
+      active,
+      withdrawnReason: active ? null : reason,
+      version: c.version + 1,
+      updatedAt: at,
+    });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'notification_channel',
+      entityId: id,
+      action: active ? 'restore' : 'withdraw',
+      after: { reason },
+    });
     return r!;
   });
   return (await present(deps, actor, [row]))[0]!;
@@ -121,14 +197,36 @@ export async function testChannel(deps: AppDeps, actor: Actor, id: string, log: 
   const at = deps.clock.now();
   const o = opened(deps, c);
   const r = o
-    ? await sendCard(egressFor(deps.config), c.kind as ChannelKind, o.address, o.secret, {
-      title: '【测试】作风督办提醒', lines: [`这是“${c.name}”的测试消息，由${actor.displayName}于 ${at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）发送。`, '收到即表示督办提醒可以送达本群。'],
-      idempotencyKey: `test:${id}:${at.getTime()}`,
-    }, at.getTime(), { log: (m) => log(`通知渠道 ${id} 测试：${m}`) })
+    ? await sendCard(
+        egressFor(deps.config),
+        c.kind as ChannelKind,
+        o.address,
+        o.secret,
+        {
+          title: '【测试】作风督办提醒',
+          lines: [
+            `这是“${c.name}”的测试消息，由${actor.displayName}于 ${at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）发送。`,
+            '收到即表示督办提醒可以送达本群。',
+          ],
+          idempotencyKey: `test:${id}:${at.getTime()}`,
+        },
+        at.getTime(),
+        { log: (m) => log(`通知渠道 ${id} 测试：${m}`) },
+      )
     : { ok: false, code: 'sealed', message: UNREADABLE, retryable: false };
   await deps.db.transaction(async (tx) => {
-    await channelsRepo.recordTest(tx, id, { lastTestAt: at, lastTestOk: r.ok, lastTestAnswer: `${r.code} ${r.message}`.slice(0, 300) });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_channel', entityId: id, action: 'test', after: { ok: r.ok, code: r.code } });
+    await channelsRepo.recordTest(tx, id, {
+      lastTestAt: at,
+      lastTestOk: r.ok,
+      lastTestAnswer: `${r.code} ${r.message}`.slice(0, 300),
+    });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'notification_channel',
+      entityId: id,
+      action: 'test',
+      after: { ok: r.ok, code: r.code },
+    });
   });
   return { ok: r.ok, code: r.code, message: r.message };
 }
@@ -136,7 +234,11 @@ export async function testChannel(deps: AppDeps, actor: Actor, id: string, log: 
 /** Where robot messages may go: the vendors' hosts and the system administrator's allow-list, shown read-only on the channels page. */
 export function channelPolicy(deps: AppDeps) {
   return {
-    vendorHosts: (Object.keys(VENDOR_HOSTS) as (keyof typeof VENDOR_HOSTS)[]).map((kind) => ({ kind, label: CHANNEL_KINDS[kind], hosts: [...VENDOR_HOSTS[kind]] })),
+    vendorHosts: (Object.keys(VENDOR_HOSTS) as (keyof typeof VENDOR_HOSTS)[]).map((kind) => ({
+      kind,
+      label: CHANNEL_KINDS[kind],
+      hosts: [...VENDOR_HOSTS[kind]],
+    })),
     allowHosts: egressFor(deps.config).allow.entries.map((e) => e.text),
   };
 }

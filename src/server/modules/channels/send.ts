@@ -40,7 +40,15 @@ export interface SendOptions {
  * a network failure is. The answer never says what a name resolved to, nor tells a name that does
  * not resolve from a host that does not answer: both are “无法连接到对方地址”, and the log has the reason.
  */
-export async function sendCard(egress: Egress, kind: ChannelKind, address: string, secret: string, card: Card, nowMs: number, o: SendOptions = {}): Promise<SendResult> {
+export async function sendCard(
+  egress: Egress,
+  kind: ChannelKind,
+  address: string,
+  secret: string,
+  card: Card,
+  nowMs: number,
+  o: SendOptions = {},
+): Promise<SendResult> {
   const log = o.log ?? (() => {});
   const verdict = checkTarget(kind, address, egress.allow);
   if (!verdict.ok) {
@@ -49,8 +57,20 @@ export async function sendCard(egress: Egress, kind: ChannelKind, address: strin
   }
   const r = robotRequest(kind, address, secret, card, nowMs);
   try {
-    const a = await egress.post(new URL(r.url), { headers: r.headers, body: r.body, timeoutMs: o.timeoutMs ?? 10_000, maxBytes: ANSWER_MAX_BYTES, allowListedOnly: verdict.allowListedOnly });
-    if (a.status >= 300 && a.status < 400) return { ok: false, code: String(a.status), message: '对方要求跳转到其他地址；为安全起见不跟随跳转，请填写最终地址', retryable: false };
+    const a = await egress.post(new URL(r.url), {
+      headers: r.headers,
+      body: r.body,
+      timeoutMs: o.timeoutMs ?? 10_000,
+      maxBytes: ANSWER_MAX_BYTES,
+      allowListedOnly: verdict.allowListedOnly,
+    });
+    if (a.status >= 300 && a.status < 400)
+      return {
+        ok: false,
+        code: String(a.status),
+        message: '对方要求跳转到其他地址；为安全起见不跟随跳转，请填写最终地址',
+        retryable: false,
+      };
     const answer = readAnswer(kind, a.status, a.text);
     return { ...answer, message: cleanMessage(answer.message) };
   } catch (e) {

@@ -1,35 +1,74 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
-import { notificationChannels, notificationDeliveries, notificationPreferences, notifications, notificationSettings, people } from '../../db/schema/index.js';
+import {
+  notificationChannels,
+  notificationDeliveries,
+  notificationPreferences,
+  notifications,
+  notificationSettings,
+  people,
+} from '../../db/schema/index.js';
 import { uuidArray } from '../../db/uuid-array.js';
 
 export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
 export type NewDelivery = Omit<typeof notificationDeliveries.$inferInsert, 'id'>;
-type SettingsValues = Pick<typeof notificationSettings.$inferInsert, 'quietHours' | 'workStartMin' | 'workEndMin' | 'requireGroupRobot'>;
-type PreferenceValues = Pick<typeof notificationPreferences.$inferInsert, 'groupRobot' | 'mail' | 'email' | 'mailDigest' | 'updatedAt'>;
+type SettingsValues = Pick<
+  typeof notificationSettings.$inferInsert,
+  'quietHours' | 'workStartMin' | 'workEndMin' | 'requireGroupRobot'
+>;
+type PreferenceValues = Pick<
+  typeof notificationPreferences.$inferInsert,
+  'groupRobot' | 'mail' | 'email' | 'mailDigest' | 'updatedAt'
+>;
 
 /** A notice not yet fanned out, with what routing needs: the person, the item's urgency, their choices and the unit's rules. */
 export interface FanoutRow {
-  id: string; unit_id: string; kind: string; recipient_person_id: string; created_at: Date | string;
-  department_id: string | null; item_urgency: string | null;
-  group_robot: boolean | null; mail: boolean | null; email: string | null; mail_digest: boolean | null;
-  require_group_robot: boolean | null; quiet_hours: boolean | null; work_start_min: number | null; work_end_min: number | null;
+  id: string;
+  unit_id: string;
+  kind: string;
+  recipient_person_id: string;
+  created_at: Date | string;
+  department_id: string | null;
+  item_urgency: string | null;
+  group_robot: boolean | null;
+  mail: boolean | null;
+  email: string | null;
+  mail_digest: boolean | null;
+  require_group_robot: boolean | null;
+  quiet_hours: boolean | null;
+  work_start_min: number | null;
+  work_end_min: number | null;
 }
 
 /** A claimed delivery with the facts its card needs. */
 export interface ClaimedRow {
-  id: string; unit_id: string; notification_id: string; channel_id: string | null; medium: string; address: string; urgency: string;
-  idempotency_key: string; held: boolean; attempts: number;
-  kind: string; title: string; body: string; item_id: string | null; item_due: string | null;
-  person_name: string | null; person_phone: string | null;
+  id: string;
+  unit_id: string;
+  notification_id: string;
+  channel_id: string | null;
+  medium: string;
+  address: string;
+  urgency: string;
+  idempotency_key: string;
+  held: boolean;
+  attempts: number;
+  kind: string;
+  title: string;
+  body: string;
+  item_id: string | null;
+  item_due: string | null;
+  person_name: string | null;
+  person_phone: string | null;
 }
 
 const iso = (d: Date) => d.toISOString();
 /** A dispatcher may serve some units only (a shard, or a test's own units). */
-const inUnits = (column: SQL, units?: readonly string[]) => (units ? sql`and ${column} = any(${uuidArray(units)})` : sql``);
+const inUnits = (column: SQL, units?: readonly string[]) =>
+  units ? sql`and ${column} = any(${uuidArray(units)})` : sql``;
 
 async function claimWhere(db: Db, holder: string, leaseUntil: Date, where: SQL, limit: number): Promise<ClaimedRow[]> {
-  return rowsOf<ClaimedRow>(await db.execute(sql`
+  return rowsOf<ClaimedRow>(
+    await db.execute(sql`
     with claimed as (
       update notification_deliveries d set status = 'sending', lease_holder = ${holder}, lease_until = ${iso(leaseUntil)}::timestamptz
       where d.id in (select id from notification_deliveries where ${where} order by next_attempt_at limit ${limit} for update skip locked)
@@ -40,15 +79,18 @@ async function claimWhere(db: Db, holder: string, leaseUntil: Date, where: SQL, 
     join notifications n on n.id = c.notification_id
     left join supervised_items i on i.id = n.item_id and i.unit_id = n.unit_id
     left join people p on p.id = n.recipient_person_id and p.unit_id = n.unit_id
-    order by n.created_at, c.id`));
+    order by n.created_at, c.id`),
+  );
 }
 
-const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+const textArray = (xs: readonly string[]) =>
+  sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
 export const deliveriesRepo = {
   /** Takes up to `limit` notices that have no deliveries yet, locked so a second dispatcher skips them. */
   async fanoutBatch(tx: Db, limit: number, units?: readonly string[]): Promise<FanoutRow[]> {
-    return rowsOf<FanoutRow>(await tx.execute(sql`
+    return rowsOf<FanoutRow>(
+      await tx.execute(sql`
       select n.id, n.unit_id, n.kind, n.recipient_person_id, n.created_at, p.department_id, i.urgency as item_urgency,
         pref.group_robot, pref.mail, pref.email, pref.mail_digest,
         s.require_group_robot, s.quiet_hours, s.work_start_min, s.work_end_min
@@ -60,16 +102,27 @@ export const deliveriesRepo = {
       where n.fanned_out_at is null ${inUnits(sql`n.unit_id`, units)}
       order by n.created_at
       limit ${limit}
-      for update of n skip locked`));
+      for update of n skip locked`),
+    );
   },
 
   /** Whether any notice waits for fan-out: one index probe, so an idle round opens no transaction. */
   async anyToFanOut(db: Db, units?: readonly string[]): Promise<boolean> {
-    return rowsOf(await db.execute(sql`select 1 from notifications n where n.fanned_out_at is null ${inUnits(sql`n.unit_id`, units)} limit 1`)).length > 0;
+    return (
+      rowsOf(
+        await db.execute(
+          sql`select 1 from notifications n where n.fanned_out_at is null ${inUnits(sql`n.unit_id`, units)} limit 1`,
+        ),
+      ).length > 0
+    );
   },
 
   async addDeliveries(tx: Db, rows: NewDelivery[]) {
-    for (let i = 0; i < rows.length; i += 500) await tx.insert(notificationDeliveries).values(rows.slice(i, i + 500)).onConflictDoNothing();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insert(notificationDeliveries)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing();
   },
 
   async markFannedOut(tx: Db, ids: string[], at: Date) {
@@ -80,7 +133,14 @@ export const deliveriesRepo = {
    * Claims due deliveries (pending and due, or sending with an expired lease) for `holder` until
    * `leaseUntil`; FOR UPDATE SKIP LOCKED lets several dispatchers claim disjoint sets at once.
    */
-  async claim(db: Db, now: Date, holder: string, leaseUntil: Date, limit: number, units?: readonly string[]): Promise<ClaimedRow[]> {
+  async claim(
+    db: Db,
+    now: Date,
+    holder: string,
+    leaseUntil: Date,
+    limit: number,
+    units?: readonly string[],
+  ): Promise<ClaimedRow[]> {
     const due = sql`((status = 'pending' and next_attempt_at <= ${iso(now)}::timestamptz) or (status = 'sending' and lease_until < ${iso(now)}::timestamptz)) ${inUnits(sql`unit_id`, units)}`;
     return claimWhere(db, holder, leaseUntil, due, limit);
   },
@@ -89,70 +149,148 @@ export const deliveriesRepo = {
    * The other due held deliveries of the robots and mailboxes a round already has: what quiet hours
    * held goes as ONE digest, however the round's limit cut the queue.
    */
-  async claimHeldAlso(db: Db, now: Date, holder: string, leaseUntil: Date, channelIds: string[], addresses: string[], units?: readonly string[]): Promise<ClaimedRow[]> {
+  async claimHeldAlso(
+    db: Db,
+    now: Date,
+    holder: string,
+    leaseUntil: Date,
+    channelIds: string[],
+    addresses: string[],
+    units?: readonly string[],
+  ): Promise<ClaimedRow[]> {
     if (!channelIds.length && !addresses.length) return [];
     const same = sql`(channel_id = any(${uuidArray(channelIds)}) or (medium = 'mail' and address = any(${textArray(addresses)})))`;
-    return claimWhere(db, holder, leaseUntil, sql`status = 'pending' and held and next_attempt_at <= ${iso(now)}::timestamptz and ${same} ${inUnits(sql`unit_id`, units)}`, 10_000);
+    return claimWhere(
+      db,
+      holder,
+      leaseUntil,
+      sql`status = 'pending' and held and next_attempt_at <= ${iso(now)}::timestamptz and ${same} ${inUnits(sql`unit_id`, units)}`,
+      10_000,
+    );
   },
 
   /** Send times of the messages each robot got in the last minute (a digest counts once). */
   async recentSends(db: Db, channelIds: string[], now: Date): Promise<Map<string, number[]>> {
     const out = new Map<string, number[]>(channelIds.map((id) => [id, []]));
     if (!channelIds.length) return out;
-    const rows = rowsOf<{ channel_id: string; at: Date | string }>(await db.execute(sql`
+    const rows = rowsOf<{ channel_id: string; at: Date | string }>(
+      await db.execute(sql`
       select channel_id, max(sent_at) as at from notification_deliveries
       where channel_id = any(${uuidArray(channelIds)}) and sent_at > ${iso(new Date(now.getTime() - 60_000))}::timestamptz
-      group by channel_id, batch_key`));
+      group by channel_id, batch_key`),
+    );
     for (const r of rows) out.get(r.channel_id)?.push(new Date(r.at).getTime());
     return out;
   },
 
   async markSent(db: Db, ids: string[], at: Date, batchKey: string, code: string, message: string) {
-    await db.update(notificationDeliveries).set({ status: 'sent', sentAt: at, batchKey, lastCode: code, lastMessage: message.slice(0, 500), leaseUntil: null, leaseHolder: null, attempts: sql`${notificationDeliveries.attempts} + 1` })
+    await db
+      .update(notificationDeliveries)
+      .set({
+        status: 'sent',
+        sentAt: at,
+        batchKey,
+        lastCode: code,
+        lastMessage: message.slice(0, 500),
+        leaseUntil: null,
+        leaseHolder: null,
+        attempts: sql`${notificationDeliveries.attempts} + 1`,
+      })
       .where(inArray(notificationDeliveries.id, ids));
   },
 
   /** A failed attempt: try again at `retryAt`, or give up (`failed`) when it is null. */
   async markFailed(db: Db, ids: string[], retryAt: Date | null, code: string, message: string) {
-    await db.update(notificationDeliveries).set({
-      status: retryAt ? 'pending' : 'failed', nextAttemptAt: retryAt ?? sql`${notificationDeliveries.nextAttemptAt}`,
-      lastCode: code, lastMessage: message.slice(0, 500), leaseUntil: null, leaseHolder: null, attempts: sql`${notificationDeliveries.attempts} + 1`,
-    }).where(inArray(notificationDeliveries.id, ids));
+    await db
+      .update(notificationDeliveries)
+      .set({
+        status: retryAt ? 'pending' : 'failed',
+        nextAttemptAt: retryAt ?? sql`${notificationDeliveries.nextAttemptAt}`,
+        lastCode: code,
+        lastMessage: message.slice(0, 500),
+        leaseUntil: null,
+        leaseHolder: null,
+        attempts: sql`${notificationDeliveries.attempts} + 1`,
+      })
+      .where(inArray(notificationDeliveries.id, ids));
   },
 
   /** Not sent now (no free slot, or no sender configured): back to pending until `at`, no attempt counted. */
   async defer(db: Db, ids: string[], at: Date, note?: { code: string; message: string }) {
     if (!ids.length) return;
-    await db.update(notificationDeliveries).set({ status: 'pending', nextAttemptAt: at, leaseUntil: null, leaseHolder: null, ...(note ? { lastCode: note.code, lastMessage: note.message } : {}) })
+    await db
+      .update(notificationDeliveries)
+      .set({
+        status: 'pending',
+        nextAttemptAt: at,
+        leaseUntil: null,
+        leaseHolder: null,
+        ...(note ? { lastCode: note.code, lastMessage: note.message } : {}),
+      })
       .where(inArray(notificationDeliveries.id, ids));
   },
 
-  async log(db: Db, unitId: string, f: { status?: string; medium?: string; channelId?: string; limit: number; offset: number }) {
-    const where = and(eq(notificationDeliveries.unitId, unitId), f.status ? eq(notificationDeliveries.status, f.status) : undefined,
-      f.medium ? eq(notificationDeliveries.medium, f.medium) : undefined, f.channelId ? eq(notificationDeliveries.channelId, f.channelId) : undefined);
+  async log(
+    db: Db,
+    unitId: string,
+    f: { status?: string; medium?: string; channelId?: string; limit: number; offset: number },
+  ) {
+    const where = and(
+      eq(notificationDeliveries.unitId, unitId),
+      f.status ? eq(notificationDeliveries.status, f.status) : undefined,
+      f.medium ? eq(notificationDeliveries.medium, f.medium) : undefined,
+      f.channelId ? eq(notificationDeliveries.channelId, f.channelId) : undefined,
+    );
     const [rows, [count]] = await Promise.all([
-      db.select({ d: notificationDeliveries, title: notifications.title, kind: notifications.kind, recipientPersonId: notifications.recipientPersonId })
-        .from(notificationDeliveries).innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
-        .where(where).orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id)).limit(f.limit).offset(f.offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(notificationDeliveries).where(where),
+      db
+        .select({
+          d: notificationDeliveries,
+          title: notifications.title,
+          kind: notifications.kind,
+          recipientPersonId: notifications.recipientPersonId,
+        })
+        .from(notificationDeliveries)
+        .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
+        .where(where)
+        .orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id))
+        .limit(f.limit)
+        .offset(f.offset),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(notificationDeliveries)
+        .where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
   },
 
   async counts(db: Db, unitId: string) {
-    return db.select({ status: notificationDeliveries.status, n: sql<number>`count(*)::int` }).from(notificationDeliveries)
-      .where(eq(notificationDeliveries.unitId, unitId)).groupBy(notificationDeliveries.status);
+    return db
+      .select({ status: notificationDeliveries.status, n: sql<number>`count(*)::int` })
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.unitId, unitId))
+      .groupBy(notificationDeliveries.status);
   },
 
   async byId(db: Db, unitId: string, id: string) {
-    const [r] = await db.select().from(notificationDeliveries).where(and(eq(notificationDeliveries.unitId, unitId), eq(notificationDeliveries.id, id)));
+    const [r] = await db
+      .select()
+      .from(notificationDeliveries)
+      .where(and(eq(notificationDeliveries.unitId, unitId), eq(notificationDeliveries.id, id)));
     return r ?? null;
   },
 
   /** A failed delivery is queued again now, with a fresh count of attempts. */
   async requeue(db: Db, unitId: string, id: string, at: Date) {
-    const r = await db.update(notificationDeliveries).set({ status: 'pending', nextAttemptAt: at, attempts: 0 })
-      .where(and(eq(notificationDeliveries.unitId, unitId), eq(notificationDeliveries.id, id), eq(notificationDeliveries.status, 'failed')))
+    const r = await db
+      .update(notificationDeliveries)
+      .set({ status: 'pending', nextAttemptAt: at, attempts: 0 })
+      .where(
+        and(
+          eq(notificationDeliveries.unitId, unitId),
+          eq(notificationDeliveries.id, id),
+          eq(notificationDeliveries.status, 'failed'),
+        ),
+      )
       .returning({ id: notificationDeliveries.id });
     return r.length;
   },
@@ -160,25 +298,47 @@ export const deliveriesRepo = {
   /** The names of some people of the unit (the recipients on a page of the log). */
   async personNames(db: Db, unitId: string, ids: string[]) {
     if (ids.length === 0) return [];
-    return db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.unitId, unitId), inArray(people.id, ids)));
+    return db
+      .select({ id: people.id, name: people.name })
+      .from(people)
+      .where(and(eq(people.unitId, unitId), inArray(people.id, ids)));
   },
   async channelNames(db: Db, unitId: string, ids: string[]) {
     if (ids.length === 0) return [];
-    return db.select({ id: notificationChannels.id, name: notificationChannels.name }).from(notificationChannels).where(and(eq(notificationChannels.unitId, unitId), inArray(notificationChannels.id, ids)));
+    return db
+      .select({ id: notificationChannels.id, name: notificationChannels.name })
+      .from(notificationChannels)
+      .where(and(eq(notificationChannels.unitId, unitId), inArray(notificationChannels.id, ids)));
   },
   /** Whether a delivery's channel is in use. By id alone: the delivery was found in the unit. */
   async channelActive(db: Db, id: string) {
-    const [c] = await db.select({ active: notificationChannels.active }).from(notificationChannels).where(eq(notificationChannels.id, id));
+    const [c] = await db
+      .select({ active: notificationChannels.active })
+      .from(notificationChannels)
+      .where(eq(notificationChannels.id, id));
     return c?.active;
   },
   /** The unit's group robots in use, with where they post. */
   async activeChannels(db: Db, unitId: string) {
-    return db.select({ id: notificationChannels.id, unitId: notificationChannels.unitId, departmentId: notificationChannels.departmentId, name: notificationChannels.name })
-      .from(notificationChannels).where(and(eq(notificationChannels.unitId, unitId), eq(notificationChannels.active, true)));
+    return db
+      .select({
+        id: notificationChannels.id,
+        unitId: notificationChannels.unitId,
+        departmentId: notificationChannels.departmentId,
+        name: notificationChannels.name,
+      })
+      .from(notificationChannels)
+      .where(and(eq(notificationChannels.unitId, unitId), eq(notificationChannels.active, true)));
   },
   /** The group robots in use of several units (a fan-out batch). */
   async activeChannelsOf(tx: Db, unitIds: string[]) {
-    return tx.select({ id: notificationChannels.id, unitId: notificationChannels.unitId, departmentId: notificationChannels.departmentId }).from(notificationChannels)
+    return tx
+      .select({
+        id: notificationChannels.id,
+        unitId: notificationChannels.unitId,
+        departmentId: notificationChannels.departmentId,
+      })
+      .from(notificationChannels)
       .where(and(inArray(notificationChannels.unitId, unitIds), eq(notificationChannels.active, true)));
   },
 
@@ -188,22 +348,36 @@ export const deliveriesRepo = {
   },
   /** Saves the unit's rules if they are still at `version` (0: never saved); false when someone saved them meanwhile. */
   async saveSettings(tx: Db, unitId: string, values: SettingsValues, version: number, at: Date) {
-    const r = await tx.insert(notificationSettings).values({ unitId, ...values, version: 1, updatedAt: at })
-      .onConflictDoUpdate({ target: notificationSettings.unitId, set: { ...values, version: version + 1, updatedAt: at }, setWhere: eq(notificationSettings.version, version) })
+    const r = await tx
+      .insert(notificationSettings)
+      .values({ unitId, ...values, version: 1, updatedAt: at })
+      .onConflictDoUpdate({
+        target: notificationSettings.unitId,
+        set: { ...values, version: version + 1, updatedAt: at },
+        setWhere: eq(notificationSettings.version, version),
+      })
       .returning({ v: notificationSettings.version });
     return r.length > 0;
   },
   async preferences(db: Db, unitId: string, personId: string) {
-    const [p] = await db.select().from(notificationPreferences).where(and(eq(notificationPreferences.unitId, unitId), eq(notificationPreferences.personId, personId)));
+    const [p] = await db
+      .select()
+      .from(notificationPreferences)
+      .where(and(eq(notificationPreferences.unitId, unitId), eq(notificationPreferences.personId, personId)));
     return p;
   },
   async savePreferences(tx: Db, unitId: string, personId: string, values: PreferenceValues) {
-    await tx.insert(notificationPreferences).values({ unitId, personId, ...values })
+    await tx
+      .insert(notificationPreferences)
+      .values({ unitId, personId, ...values })
       .onConflictDoUpdate({ target: [notificationPreferences.unitId, notificationPreferences.personId], set: values });
   },
   /** Where a person's reminders go: their mobile (for @-mentions) and department (for its robot). */
   async personContact(db: Db, unitId: string, personId: string) {
-    const [p] = await db.select({ phone: people.phone, departmentId: people.departmentId }).from(people).where(and(eq(people.unitId, unitId), eq(people.id, personId)));
+    const [p] = await db
+      .select({ phone: people.phone, departmentId: people.departmentId })
+      .from(people)
+      .where(and(eq(people.unitId, unitId), eq(people.id, personId)));
     return p;
   },
 };

@@ -1,7 +1,14 @@
 import { deliveriesApi as api } from '../../../shared/api/deliveries.js';
 import { declare } from '../../endpoints.js';
 import type { RouteModule } from '../../types.js';
-import { deliveryLog, getPreferences, getSettings, retryDelivery, savePreferences, saveSettings } from './deliveries.service.js';
+import {
+  deliveryLog,
+  getPreferences,
+  getSettings,
+  retryDelivery,
+  savePreferences,
+  saveSettings,
+} from './deliveries.service.js';
 
 const manage = { permission: 'channels.manage' } as const;
 const self = { permission: 'self' } as const;

@@ -13,7 +13,8 @@ import { robotsFor } from './fanout.js';
 
 const PRIVATE_TITLE = '个人事务提醒（内容仅本人可见）';
 /** What the log shows of a notice: its title, or only that it was a personal one. */
-const textOf = (can: { readText: boolean }, title: string, kind: string) => (can.readText ? { title, kind } : { title: PRIVATE_TITLE, kind: 'private' });
+const textOf = (can: { readText: boolean }, title: string, kind: string) =>
+  can.readText ? { title, kind } : { title: PRIVATE_TITLE, kind: 'private' };
 
 /** 投递记录: every delivery of the unit with its channel's last answer, newest first. */
 export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof ZDeliveryQuery>) {
@@ -29,18 +30,31 @@ export async function deliveryLog(deps: AppDeps, actor: Actor, q: z.infer<typeof
   ]);
   const count = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
   return {
-    total, page: q.page, pageSize: q.pageSize,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
     counts: { pending: count('pending'), sending: count('sending'), sent: count('sent'), failed: count('failed') },
     items: rows.map(({ d, title, kind, recipientPersonId }) => {
       // Who received a notice about their own affairs (an opinion about them…) is not the office's to read.
       const can = deliveryPolicy(actor, { unitId: d.unitId, status: d.status, private: !mayGoToGroup(kind) });
       return {
         ...textOf(can, title, kind),
-        id: d.id, notificationId: d.notificationId, recipientName: names.find((p) => p.id === recipientPersonId)?.name ?? '',
-        medium: d.medium as 'robot' | 'mail', channelName: d.medium === 'mail' ? `邮件 ${d.address}` : channels.find((c) => c.id === d.channelId)?.name ?? '',
-        status: d.status as 'pending' | 'sending' | 'sent' | 'failed', held: d.held, urgency: d.urgency, attempts: d.attempts,
-        nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null, sentAt: d.sentAt?.toISOString() ?? null,
-        lastCode: d.lastCode, lastMessage: d.lastMessage, batchKey: d.batchKey, createdAt: d.createdAt.toISOString(),
+        id: d.id,
+        notificationId: d.notificationId,
+        recipientName: names.find((p) => p.id === recipientPersonId)?.name ?? '',
+        medium: d.medium as 'robot' | 'mail',
+        channelName:
+          d.medium === 'mail' ? `邮件 ${d.address}` : (channels.find((c) => c.id === d.channelId)?.name ?? ''),
+        status: d.status as 'pending' | 'sending' | 'sent' | 'failed',
+        held: d.held,
+        urgency: d.urgency,
+        attempts: d.attempts,
+        nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+        sentAt: d.sentAt?.toISOString() ?? null,
+        lastCode: d.lastCode,
+        lastMessage: d.lastMessage,
+        batchKey: d.batchKey,
+        createdAt: d.createdAt.toISOString(),
         can,
       };
     }),
@@ -60,7 +74,14 @@ export async function retryDelivery(deps: AppDeps, actor: Actor, id: string, rea
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     if (!(await deliveriesRepo.requeue(tx, actor.unitId, id, at))) throw conflict('该记录已在重试中');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_delivery', entityId: id, action: 'retry', before: { status: 'failed', lastCode: d.lastCode }, after: { status: 'pending', reason } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'notification_delivery',
+      entityId: id,
+      action: 'retry',
+      before: { status: 'failed', lastCode: d.lastCode },
+      after: { status: 'pending', reason },
+    });
   });
   return { retried: 1 };
 }
@@ -69,7 +90,15 @@ const DEFAULTS = { quietHours: true, workStartMin: 510, workEndMin: 1050, requir
 
 export async function getSettings(deps: AppDeps, actor: Actor) {
   const s = await deliveriesRepo.settings(deps.db, actor.unitId);
-  return s ? { quietHours: s.quietHours, workStartMin: s.workStartMin, workEndMin: s.workEndMin, requireGroupRobot: s.requireGroupRobot, version: s.version } : DEFAULTS;
+  return s
+    ? {
+        quietHours: s.quietHours,
+        workStartMin: s.workStartMin,
+        workEndMin: s.workEndMin,
+        requireGroupRobot: s.requireGroupRobot,
+        version: s.version,
+      }
+    : DEFAULTS;
 }
 
 /** The unit's delivery rules, with optimistic locking (version 0: never saved). */
@@ -77,10 +106,23 @@ export async function saveSettings(deps: AppDeps, actor: Actor, b: z.infer<typeo
   const at = deps.clock.now();
   const before = await getSettings(deps, actor);
   if (before.version !== b.version) throw conflict('设置已被他人修改，请刷新后再改');
-  const values = { quietHours: b.quietHours, workStartMin: b.workStartMin, workEndMin: b.workEndMin, requireGroupRobot: b.requireGroupRobot };
+  const values = {
+    quietHours: b.quietHours,
+    workStartMin: b.workStartMin,
+    workEndMin: b.workEndMin,
+    requireGroupRobot: b.requireGroupRobot,
+  };
   await deps.db.transaction(async (tx) => {
-    if (!(await deliveriesRepo.saveSettings(tx, actor.unitId, values, b.version, at))) throw conflict('设置已被他人修改，请刷新后再改');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_settings', entityId: actor.unitId, action: 'update', before, after: values });
+    if (!(await deliveriesRepo.saveSettings(tx, actor.unitId, values, b.version, at)))
+      throw conflict('设置已被他人修改，请刷新后再改');
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'notification_settings',
+      entityId: actor.unitId,
+      action: 'update',
+      before,
+      after: values,
+    });
   });
   return getSettings(deps, actor);
 }
@@ -94,10 +136,18 @@ export async function getPreferences(deps: AppDeps, actor: Actor) {
     deliveriesRepo.personContact(deps.db, actor.unitId, actor.personId),
     deliveriesRepo.activeChannels(deps.db, actor.unitId),
   ]);
-  const robots = robotsFor(channels, actor.unitId, person?.departmentId ?? null).map((c) => channels.find((x) => x.id === c.id)!.name);
+  const robots = robotsFor(channels, actor.unitId, person?.departmentId ?? null).map(
+    (c) => channels.find((x) => x.id === c.id)!.name,
+  );
   return {
-    groupRobot: settings.requireGroupRobot || (pref?.groupRobot ?? true), mail: pref?.mail ?? false, email: pref?.email ?? '', mailDigest: pref?.mailDigest ?? false,
-    requireGroupRobot: settings.requireGroupRobot, mailAvailable: !!deps.config.smtpUrl, mobile: person?.phone ?? '', robots,
+    groupRobot: settings.requireGroupRobot || (pref?.groupRobot ?? true),
+    mail: pref?.mail ?? false,
+    email: pref?.email ?? '',
+    mailDigest: pref?.mailDigest ?? false,
+    requireGroupRobot: settings.requireGroupRobot,
+    mailAvailable: !!deps.config.smtpUrl,
+    mobile: person?.phone ?? '',
+    robots,
   };
 }
 
@@ -110,7 +160,13 @@ export async function savePreferences(deps: AppDeps, actor: Actor, b: z.infer<ty
   const values = { groupRobot: b.groupRobot, mail: b.mail, email: b.email, mailDigest: b.mailDigest, updatedAt: at };
   await deps.db.transaction(async (tx) => {
     await deliveriesRepo.savePreferences(tx, actor.unitId, actor.personId!, values);
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'notification_preferences', entityId: actor.personId!, action: 'update', after: { groupRobot: b.groupRobot, mail: b.mail, mailDigest: b.mailDigest } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'notification_preferences',
+      entityId: actor.personId!,
+      action: 'update',
+      after: { groupRobot: b.groupRobot, mail: b.mail, mailDigest: b.mailDigest },
+    });
   });
   return getPreferences(deps, actor);
 }

@@ -17,8 +17,17 @@ export function robotsFor(channels: readonly Channel[], unitId: string, departme
  * When a delivery may go: urgent now; the rest by the unit's quiet hours (on by default); a person
  * who chose a daily mail digest gets their mail at the start of the next working period.
  */
-function timing(n: FanoutRow, urgency: ReturnType<typeof urgencyOf>, now: number, calendar: WorkdayCalendar, mailDigest: boolean) {
-  const hours: WorkingHours = n.work_start_min != null && n.work_end_min != null ? { startMin: n.work_start_min, endMin: n.work_end_min } : DEFAULT_HOURS;
+function timing(
+  n: FanoutRow,
+  urgency: ReturnType<typeof urgencyOf>,
+  now: number,
+  calendar: WorkdayCalendar,
+  mailDigest: boolean,
+) {
+  const hours: WorkingHours =
+    n.work_start_min != null && n.work_end_min != null
+      ? { startMin: n.work_start_min, endMin: n.work_end_min }
+      : DEFAULT_HOURS;
   if (mailDigest && urgency !== 'urgent') return { at: nextWorkStart(now, calendar, hours), held: true };
   if (n.quiet_hours === false) return { at: now, held: false };
   const at = releaseAt(urgency, now, calendar, hours);
@@ -31,7 +40,11 @@ function timing(n: FanoutRow, urgency: ReturnType<typeof urgencyOf>, now: number
  * out, in one transaction. Safe to run on several instances (SKIP LOCKED) and to rerun (the
  * idempotency key is unique per unit).
  */
-export async function fanOut(db: Db, now: Date, opts: { limit: number; mailEnabled: boolean; units?: readonly string[] }): Promise<number> {
+export async function fanOut(
+  db: Db,
+  now: Date,
+  opts: { limit: number; mailEnabled: boolean; units?: readonly string[] },
+): Promise<number> {
   if (!(await deliveriesRepo.anyToFanOut(db, opts.units))) return 0;
   return db.transaction(async (tx) => {
     const batch = await deliveriesRepo.fanoutBatch(tx, opts.limit, opts.units);
@@ -49,16 +62,41 @@ export async function fanOut(db: Db, now: Date, opts: { limit: number; mailEnabl
       if (mayGoToGroup(n.kind) && wantsGroup) {
         const t = timing(n, urgency, now.getTime(), calendar, false);
         for (const c of robotsFor(channels, n.unit_id, n.department_id)) {
-          rows.push({ unitId: n.unit_id, notificationId: n.id, channelId: c.id, medium: 'robot', urgency, idempotencyKey: `${n.id}:${c.id}`, held: t.held, nextAttemptAt: new Date(t.at), createdAt: now });
+          rows.push({
+            unitId: n.unit_id,
+            notificationId: n.id,
+            channelId: c.id,
+            medium: 'robot',
+            urgency,
+            idempotencyKey: `${n.id}:${c.id}`,
+            held: t.held,
+            nextAttemptAt: new Date(t.at),
+            createdAt: now,
+          });
         }
       }
       if (opts.mailEnabled && n.mail && n.email) {
         const t = timing(n, urgency, now.getTime(), calendar, n.mail_digest === true);
-        rows.push({ unitId: n.unit_id, notificationId: n.id, channelId: null, medium: 'mail', address: n.email, urgency, idempotencyKey: `${n.id}:mail`, held: t.held, nextAttemptAt: new Date(t.at), createdAt: now });
+        rows.push({
+          unitId: n.unit_id,
+          notificationId: n.id,
+          channelId: null,
+          medium: 'mail',
+          address: n.email,
+          urgency,
+          idempotencyKey: `${n.id}:mail`,
+          held: t.held,
+          nextAttemptAt: new Date(t.at),
+          createdAt: now,
+        });
       }
     }
     await deliveriesRepo.addDeliveries(tx, rows);
-    await deliveriesRepo.markFannedOut(tx, batch.map((n) => n.id), now);
+    await deliveriesRepo.markFannedOut(
+      tx,
+      batch.map((n) => n.id),
+      now,
+    );
     return batch.length;
   });
 }

@@ -9,10 +9,16 @@ export const exportsRepo = {
     return rows.length === 1;
   },
   async update(db: Db, unitId: string, id: string, patch: Partial<typeof exportRuns.$inferInsert>) {
-    await db.update(exportRuns).set(patch).where(and(eq(exportRuns.unitId, unitId), eq(exportRuns.id, id)));
+    await db
+      .update(exportRuns)
+      .set(patch)
+      .where(and(eq(exportRuns.unitId, unitId), eq(exportRuns.id, id)));
   },
   async byId(db: Db, unitId: string, id: string) {
-    const [r] = await db.select().from(exportRuns).where(and(eq(exportRuns.unitId, unitId), eq(exportRuns.id, id)));
+    const [r] = await db
+      .select()
+      .from(exportRuns)
+      .where(and(eq(exportRuns.unitId, unitId), eq(exportRuns.id, id)));
     return r;
   },
 };

@@ -9,7 +9,10 @@ export const installationRepo = {
     await db.insert(installationSettings).values({ name, value }).onConflictDoNothing();
   },
   async setting(db: Db, name: string) {
-    const [row] = await db.select({ value: installationSettings.value }).from(installationSettings).where(eq(installationSettings.name, name));
+    const [row] = await db
+      .select({ value: installationSettings.value })
+      .from(installationSettings)
+      .where(eq(installationSettings.name, name));
     return row;
   },
 };

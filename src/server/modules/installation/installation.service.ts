@@ -17,6 +17,8 @@ export async function ensureKeyMatchesDatabase(db: Db, keys: Keyring): Promise<v
   await installationRepo.insertIfAbsent(db, KEY_CHECK, check);
   const row = await installationRepo.setting(db, KEY_CHECK);
   if (row?.value !== check) {
-    throw new KeyMismatchError(`密钥文件 ${keys.file} 与数据库不匹配：该数据库由另一把密钥加密。请使用原来的密钥文件（ZUOFENG_KEY_FILE），或从包含它的备份中恢复。`);
+    throw new KeyMismatchError(
+      `密钥文件 ${keys.file} 与数据库不匹配：该数据库由另一把密钥加密。请使用原来的密钥文件（ZUOFENG_KEY_FILE），或从包含它的备份中恢复。`,
+    );
   }
 }

@@ -7,7 +7,10 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 export class BurstChallenge {
   private readonly secret = randomBytes(32);
   private readonly spent = new Map<string, number>();
-  constructor(readonly bits: number, private readonly ttlMs = 120_000) {}
+  constructor(
+    readonly bits: number,
+    private readonly ttlMs = 120_000,
+  ) {}
 
   private sign(body: string) {
     return createHmac('sha256', this.secret).update(body).digest('base64url').slice(0, 22);

@@ -32,27 +32,46 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
   });
   declare(app, api.distribute, manage, async (q) => createDistribution(deps, q.actor, q.params.id, q.body));
 
-  r.get('/opinion-forms/:id/distributions/:distributionId/qr.:format', {
-    config: manage,
-    schema: { tags, summary: '公开链接二维码（svg/png）', params: ZIdParams.extend({ distributionId: z.uuid({ message: '编号格式不正确' }), format: z.enum(['svg', 'png'], { message: '格式应为 svg 或 png' }) }) },
-  }, async (req, reply) => {
-    const form = await getForm(deps, req.actor, req.params.id);
-    const d = form.distributions.find((x) => x.id === req.params.distributionId);
-    if (!d) throw notFound('发放记录');
-    // The link respondents open: this server's own origin, as the request reached it.
-    const url = `${req.protocol}://${req.host}/o/${d.token}`;
-    const data = await qrOf(url, req.params.format);
-    return reply.header('content-type', req.params.format === 'svg' ? 'image/svg+xml' : 'image/png').header('cache-control', 'private, max-age=300').send(data);
-  });
+  r.get(
+    '/opinion-forms/:id/distributions/:distributionId/qr.:format',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '公开链接二维码（svg/png）',
+        params: ZIdParams.extend({
+          distributionId: z.uuid({ message: '编号格式不正确' }),
+          format: z.enum(['svg', 'png'], { message: '格式应为 svg 或 png' }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const form = await getForm(deps, req.actor, req.params.id);
+      const d = form.distributions.find((x) => x.id === req.params.distributionId);
+      if (!d) throw notFound('发放记录');
+      // The link respondents open: this server's own origin, as the request reached it.
+      const url = `${req.protocol}://${req.host}/o/${d.token}`;
+      const data = await qrOf(url, req.params.format);
+      return reply
+        .header('content-type', req.params.format === 'svg' ? 'image/svg+xml' : 'image/png')
+        .header('cache-control', 'private, max-age=300')
+        .send(data);
+    },
+  );
 
-  r.get('/opinion-forms/:id/summary.xlsx', { config: manage, schema: { tags, summary: '征求意见汇总表（.xlsx）', params: ZIdParams } },
+  r.get(
+    '/opinion-forms/:id/summary.xlsx',
+    { config: manage, schema: { tags, summary: '征求意见汇总表（.xlsx）', params: ZIdParams } },
     async (req, reply) => {
       const s = await summaryRows(deps, req.actor, req.params.id);
       return streamXlsx(reply, `${s.title}汇总表.xlsx`, '征求意见汇总表', s.columns, s.rows);
-    });
+    },
+  );
 
   // The public side: no session, nothing about the respondent kept.
   declare(app, api.publicForm, { public: true }, async (q) => publicSide.form(q.params.token));
-  declare(app, api.submit, { public: true }, async (q) => publicSide.submit(q.params.token, q.body, q.raw.ip), { bodyLimit: 64 * 1024 });
+  declare(app, api.submit, { public: true }, async (q) => publicSide.submit(q.params.token, q.body, q.raw.ip), {
+    bodyLimit: 64 * 1024,
+  });
 };
 export default opinionsRoutes;

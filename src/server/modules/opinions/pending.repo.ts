@@ -2,11 +2,27 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { opinionCodes, opinionForms, opinionPending, opinionPendingSpent } from '../../db/schema/index.js';
 
-export interface PendingRow { id: string; unitId: string; formId: string; audience: string; day: string; sealed: string }
-export interface PendingGroup { unitId: string; formId: string; audience: string; day: string; pending: number; final: boolean }
+export interface PendingRow {
+  id: string;
+  unitId: string;
+  formId: string;
+  audience: string;
+  day: string;
+  sealed: string;
+}
+export interface PendingGroup {
+  unitId: string;
+  formId: string;
+  audience: string;
+  day: string;
+  pending: number;
+  final: boolean;
+}
 
 /** The form still takes answers on the submission's day: checked in the statement that stores it. */
-const formOpen = (r: PendingRow) => sql`exists (select 1 from ${opinionForms} f where f.id = ${r.formId}::uuid and f.unit_id = ${r.unitId}::uuid
+const formOpen = (
+  r: PendingRow,
+) => sql`exists (select 1 from ${opinionForms} f where f.id = ${r.formId}::uuid and f.unit_id = ${r.unitId}::uuid
   and f.status = 'open' and f.opens_on <= ${r.day} and ${r.day} <= f.closes_on)`;
 
 export const pendingRepo = {
@@ -19,10 +35,15 @@ export const pendingRepo = {
   async store(db: Db, row: PendingRow, code?: { distributionId: string; codeHashes: string[] }): Promise<boolean> {
     const values = sql`${row.id}::uuid, ${row.unitId}::uuid, ${row.formId}::uuid, ${row.audience}, ${row.day}, ${row.sealed}`;
     if (!code) {
-      const res = await db.execute(sql`insert into ${opinionPending} (id, unit_id, form_id, audience, day, sealed) select ${values} where ${formOpen(row)} returning 1`);
+      const res = await db.execute(
+        sql`insert into ${opinionPending} (id, unit_id, form_id, audience, day, sealed) select ${values} where ${formOpen(row)} returning 1`,
+      );
       return rowsOf(res).length === 1;
     }
-    const hashes = sql.join(code.codeHashes.map((h) => sql`${h}`), sql`, `);
+    const hashes = sql.join(
+      code.codeHashes.map((h) => sql`${h}`),
+      sql`, `,
+    );
     const res = await db.execute(sql`with spent as (
         update ${opinionCodes} set used = true
         where distribution_id = ${code.distributionId}::uuid and code_hash in (${hashes}) and not used and keyed and ${formOpen(row)}
@@ -44,12 +65,28 @@ export const pendingRepo = {
    */
   async dueGroups(db: Db, o: { finalDay: string; closedBefore: Date; atLeast: number }): Promise<PendingGroup[]> {
     const final = sql`(p.day < ${o.finalDay} or f.closes_on < ${o.finalDay} or (f.status = 'closed' and f.updated_at <= ${o.closedBefore}))`;
-    const rows = rowsOf<{ unit_id: string; form_id: string; audience: string; day: string; pending: number; final: boolean }>(await db.execute(sql`
+    const rows = rowsOf<{
+      unit_id: string;
+      form_id: string;
+      audience: string;
+      day: string;
+      pending: number;
+      final: boolean;
+    }>(
+      await db.execute(sql`
       select p.unit_id, p.form_id, p.audience, p.day, count(*)::int as pending, bool_or(${final}) as final
       from ${opinionPending} p join ${opinionForms} f on f.id = p.form_id and f.unit_id = p.unit_id
       group by p.unit_id, p.form_id, p.audience, p.day
-      having count(*) >= ${o.atLeast} or bool_or(${final})`));
-    return rows.map((r) => ({ unitId: r.unit_id, formId: r.form_id, audience: r.audience, day: r.day, pending: r.pending, final: r.final }));
+      having count(*) >= ${o.atLeast} or bool_or(${final})`),
+    );
+    return rows.map((r) => ({
+      unitId: r.unit_id,
+      formId: r.form_id,
+      audience: r.audience,
+      day: r.day,
+      pending: r.pending,
+      final: r.final,
+    }));
   },
 
   /**
@@ -57,7 +94,9 @@ export const pendingRepo = {
    * rows, and whether any of its submissions were written out before.
    */
   async lockGroup(tx: Db, g: Pick<PendingGroup, 'unitId' | 'formId' | 'audience' | 'day'>) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`opinion-flush:${g.formId}:${g.audience}:${g.day}`}, 0))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`opinion-flush:${g.formId}:${g.audience}:${g.day}`}, 0))`,
+    );
     const inGroup = <T extends typeof opinionPending | typeof opinionPendingSpent>(t: T) =>
       and(eq(t.unitId, g.unitId), eq(t.formId, g.formId), eq(t.audience, g.audience), eq(t.day, g.day));
     const [rows, earlier] = [
@@ -69,11 +108,17 @@ export const pendingRepo = {
 
   /** The sealed submissions of some rows (each ~23 KB: read only those about to be opened). */
   async sealedOf(tx: Db, ids: string[]) {
-    return tx.select({ id: opinionPending.id, sealed: opinionPending.sealed }).from(opinionPending).where(inArray(opinionPending.id, ids));
+    return tx
+      .select({ id: opinionPending.id, sealed: opinionPending.sealed })
+      .from(opinionPending)
+      .where(inArray(opinionPending.id, ids));
   },
 
   async form(tx: Db, unitId: string, formId: string) {
-    const [f] = await tx.select({ questions: opinionForms.questions }).from(opinionForms).where(and(eq(opinionForms.unitId, unitId), eq(opinionForms.id, formId)));
+    const [f] = await tx
+      .select({ questions: opinionForms.questions })
+      .from(opinionForms)
+      .where(and(eq(opinionForms.unitId, unitId), eq(opinionForms.id, formId)));
     return f;
   },
 
@@ -83,14 +128,19 @@ export const pendingRepo = {
     for (let i = 0; i < sorted.length; i += 1000) {
       const part = sorted.slice(i, i + 1000);
       await tx.delete(opinionPending).where(inArray(opinionPending.id, part));
-      await tx.insert(opinionPendingSpent).values(part.map((id) => ({ id, unitId: g.unitId, formId: g.formId, audience: g.audience, day: g.day })));
+      await tx
+        .insert(opinionPendingSpent)
+        .values(part.map((id) => ({ id, unitId: g.unitId, formId: g.formId, audience: g.audience, day: g.day })));
     }
   },
 
   /** Waiting submissions of a form per audience (shown to the branch as “待汇入”). */
   async countByAudience(db: Db, unitId: string, formId: string) {
-    return db.select({ audience: opinionPending.audience, n: sql<number>`count(*)::int` }).from(opinionPending)
-      .where(and(eq(opinionPending.unitId, unitId), eq(opinionPending.formId, formId))).groupBy(opinionPending.audience);
+    return db
+      .select({ audience: opinionPending.audience, n: sql<number>`count(*)::int` })
+      .from(opinionPending)
+      .where(and(eq(opinionPending.unitId, unitId), eq(opinionPending.formId, formId)))
+      .groupBy(opinionPending.audience);
   },
 
   /** Removes the dead pending rows from the heap (they are sealed anyway; this leaves nothing reachable behind). */

@@ -12,13 +12,21 @@ import { insertResponses } from './responses.service.js';
 const PURPOSE = 'opinion-pending';
 
 /** Where a sealed submission belongs: it opens only as that row of that group (moved or copied elsewhere, it does not). */
-export interface PendingPlace { id: string; unitId: string; formId: string; audience: string; day: string }
+export interface PendingPlace {
+  id: string;
+  unitId: string;
+  formId: string;
+  audience: string;
+  day: string;
+}
 const aadOf = (p: PendingPlace) => `opinion_pending:${p.unitId}:${p.formId}:${p.audience}:${p.day}:${p.id}`;
 
 /** A submission as the pending store keeps it: packed to one size, sealed, bound to its place. */
-export const sealSubmission = (keys: Keyring, place: PendingPlace, answers: Answers) => keys.seal(PURPOSE, packAnswers(answers), aadOf(place));
+export const sealSubmission = (keys: Keyring, place: PendingPlace, answers: Answers) =>
+  keys.seal(PURPOSE, packAnswers(answers), aadOf(place));
 
-export const openSubmission = (keys: Keyring, place: PendingPlace, sealed: string) => unpackAnswers(keys.open(PURPOSE, sealed, aadOf(place)));
+export const openSubmission = (keys: Keyring, place: PendingPlace, sealed: string) =>
+  unpackAnswers(keys.open(PURPOSE, sealed, aadOf(place)));
 
 /** A uniformly random permutation (Fisher–Yates with the CSPRNG). */
 export function shuffled<T>(xs: readonly T[]): T[] {
@@ -52,7 +60,11 @@ export async function flushPending(deps: AppDeps): Promise<FlushResult> {
   const graceMs = deps.config.opinionGraceSeconds * 1000;
   const finalDay = shanghaiDate(new Date(now.getTime() - graceMs));
   const result: FlushResult = { batches: 0, responses: 0, unreadable: [], replayed: [], held: [] };
-  for (const g of await pendingRepo.dueGroups(deps.db, { finalDay, closedBefore: new Date(now.getTime() - graceMs), atLeast: 2 * k })) {
+  for (const g of await pendingRepo.dueGroups(deps.db, {
+    finalDay,
+    closedBefore: new Date(now.getTime() - graceMs),
+    atLeast: 2 * k,
+  })) {
     const r = await flushGroup(deps, g, k);
     if (r.written > 0) result.batches += 1;
     result.responses += r.written;
@@ -82,8 +94,22 @@ async function flushGroup(deps: AppDeps, g: PendingGroup, k: number) {
     const chosen = held ? [] : opened.valid.slice(0, n);
     if (chosen.length > 0) {
       const form = await pendingRepo.form(tx, g.unitId, g.formId);
-      await insertResponses(tx, { unitId: g.unitId, formId: g.formId, audience: g.audience, submittedOn: g.day, questions: (form?.questions ?? []) as Question[] }, chosen.map((c) => c.answers));
-      await pendingRepo.spend(tx, g, chosen.map((c) => c.id));
+      await insertResponses(
+        tx,
+        {
+          unitId: g.unitId,
+          formId: g.formId,
+          audience: g.audience,
+          submittedOn: g.day,
+          questions: (form?.questions ?? []) as Question[],
+        },
+        chosen.map((c) => c.answers),
+      );
+      await pendingRepo.spend(
+        tx,
+        g,
+        chosen.map((c) => c.id),
+      );
     }
     return { written: chosen.length, unreadable: opened.unreadable, replayed, held };
   });
@@ -96,7 +122,14 @@ async function openRows(tx: Db, keys: Keyring, g: PendingGroup, ids: string[]) {
   const unreadable: string[] = [];
   for (const id of ids) {
     try {
-      valid.push({ id, answers: openSubmission(keys, { id, unitId: g.unitId, formId: g.formId, audience: g.audience, day: g.day }, sealed.get(id) ?? '') });
+      valid.push({
+        id,
+        answers: openSubmission(
+          keys,
+          { id, unitId: g.unitId, formId: g.formId, audience: g.audience, day: g.day },
+          sealed.get(id) ?? '',
+        ),
+      });
     } catch (e) {
       if (!(e instanceof SealError)) throw e;
       unreadable.push(id);

@@ -12,7 +12,19 @@ import { opinionsRepo } from './opinions.repo.js';
 import { pendingRepo } from './pending.repo.js';
 import { sealSubmission } from './pending.service.js';
 
-interface Target { distributionId: string; unitId: string; formId: string; audience: string; mode: string; status: string; opensOn: string; closesOn: string; title: string; intro: string; questions: Question[] }
+interface Target {
+  distributionId: string;
+  unitId: string;
+  formId: string;
+  audience: string;
+  mode: string;
+  status: string;
+  opensOn: string;
+  closesOn: string;
+  title: string;
+  intro: string;
+  questions: Question[];
+}
 
 /**
  * The public side of opinion collection: no account, nothing stored about the respondent. The
@@ -27,9 +39,13 @@ export class PublicOpinions {
   private readonly challenge: BurstChallenge;
   private readonly cache = new Map<string, { target: Target; until: number }>();
 
-  constructor(private readonly deps: AppDeps, private readonly onStored: () => void = () => {}) {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly onStored: () => void = () => {},
+  ) {
     this.limiter = new RateLimiter(deps.config.opinionSubmitsPerMinute, 60_000);
-    this.burst = deps.config.opinionChallengeAfter > 0 ? new RateLimiter(deps.config.opinionChallengeAfter, 60_000) : null;
+    this.burst =
+      deps.config.opinionChallengeAfter > 0 ? new RateLimiter(deps.config.opinionChallengeAfter, 60_000) : null;
     this.challenge = new BurstChallenge(deps.config.opinionChallengeBits);
   }
 
@@ -55,7 +71,16 @@ export class PublicOpinions {
   async form(token: string) {
     const t = await this.target(token);
     if (!t) throw notFound('征求意见表');
-    return { title: t.title, intro: t.intro, questions: t.questions, anonymity: anonymityPromise(this.deps.config.opinionBatchK), needsCode: t.mode === 'codes', open: this.isOpen(t), closesOn: t.closesOn, audience: AUDIENCES[t.audience as keyof typeof AUDIENCES] ?? '' };
+    return {
+      title: t.title,
+      intro: t.intro,
+      questions: t.questions,
+      anonymity: anonymityPromise(this.deps.config.opinionBatchK),
+      needsCode: t.mode === 'codes',
+      open: this.isOpen(t),
+      closesOn: t.closesOn,
+      audience: AUDIENCES[t.audience as keyof typeof AUDIENCES] ?? '',
+    };
   }
 
   /**
@@ -67,21 +92,46 @@ export class PublicOpinions {
     const source = createHmac('sha256', this.salt).update(address).digest('base64url');
     const now = Date.now();
     if (!this.limiter.take(source, now)) throw new AppError(429, 'rate_limited', '提交过于频繁，请稍后再试');
-    if (this.burst && !this.burst.take(source, now) && !(body.proof && this.challenge.redeem(body.proof.seed, body.proof.nonce, now))) {
-      throw new AppError(428, 'challenge_required', '提交较为集中，正在进行一次自动安全验证，请稍候…', this.challenge.issue(now));
+    if (
+      this.burst &&
+      !this.burst.take(source, now) &&
+      !(body.proof && this.challenge.redeem(body.proof.seed, body.proof.nonce, now))
+    ) {
+      throw new AppError(
+        428,
+        'challenge_required',
+        '提交较为集中，正在进行一次自动安全验证，请稍候…',
+        this.challenge.issue(now),
+      );
     }
     const t = await this.target(token);
     if (!t) throw notFound('征求意见表');
-    if (!this.isOpen(t)) throw badRequest(t.status === 'closed' || todayOf(this.deps) > t.closesOn ? '征求意见已结束，感谢关注' : '征求意见尚未开始');
+    if (!this.isOpen(t))
+      throw badRequest(
+        t.status === 'closed' || todayOf(this.deps) > t.closesOn ? '征求意见已结束，感谢关注' : '征求意见尚未开始',
+      );
     const answers = answersOrBadRequest(t.questions, body.answers);
     if (t.mode === 'codes' && !body.code) throw badRequest('请输入填写码');
     const keys = keyringFor(this.deps.config);
-    const place = { id: randomUUID(), unitId: t.unitId, formId: t.formId, audience: t.audience, day: todayOf(this.deps) };
+    const place = {
+      id: randomUUID(),
+      unitId: t.unitId,
+      formId: t.formId,
+      audience: t.audience,
+      day: todayOf(this.deps),
+    };
     const row = { ...place, sealed: sealSubmission(keys, place, answers) };
-    const code = t.mode === 'codes' ? { distributionId: t.distributionId, codeHashes: codeHashCandidates(keys, body.code!) } : undefined;
+    const code =
+      t.mode === 'codes'
+        ? { distributionId: t.distributionId, codeHashes: codeHashCandidates(keys, body.code!) }
+        : undefined;
     if (!(await pendingRepo.store(this.deps.db, row, code))) {
       // The form may have closed since it was read (it is cached for a few seconds).
-      throw badRequest(code && (await pendingRepo.formStillOpen(this.deps.db, row)) ? '填写码无效或已使用' : '征求意见已结束，感谢关注');
+      throw badRequest(
+        code && (await pendingRepo.formStillOpen(this.deps.db, row))
+          ? '填写码无效或已使用'
+          : '征求意见已结束，感谢关注',
+      );
     }
     this.onStored();
     return { ok: true as const };

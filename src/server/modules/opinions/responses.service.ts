@@ -3,7 +3,13 @@ import type { Question } from '../../../shared/contracts/opinions.js';
 import type { Db } from '../../db/client.js';
 import { responsesRepo } from './responses.repo.js';
 
-export interface ResponseGroup { unitId: string; formId: string; audience: string; submittedOn: string; questions: readonly Question[] }
+export interface ResponseGroup {
+  unitId: string;
+  formId: string;
+  audience: string;
+  submittedOn: string;
+  questions: readonly Question[];
+}
 
 /**
  * Writes one batch of anonymous responses of a group (form, audience, day) and their opinion items,
@@ -25,5 +31,9 @@ export async function insertResponses(tx: Db, g: ResponseGroup, batch: readonly 
     }
   }
   await responsesRepo.insertResponses(tx, g, batch);
-  await responsesRepo.upsertItems(tx, g, [...items].map(([hash, it]) => ({ hash, ...it })));
+  await responsesRepo.upsertItems(
+    tx,
+    g,
+    [...items].map(([hash, it]) => ({ hash, ...it })),
+  );
 }

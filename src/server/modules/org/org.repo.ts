@@ -12,7 +12,10 @@ export const orgRepo = {
   async departments(db: Db, unitId: string) {
     return db
       .select({
-        id: departments.id, name: departments.name, sortOrder: departments.sortOrder, active: departments.active,
+        id: departments.id,
+        name: departments.name,
+        sortOrder: departments.sortOrder,
+        active: departments.active,
         withdrawnReason: departments.withdrawnReason,
         // Qualified by hand: inside a sub-select Drizzle would print the outer columns unqualified.
         peopleCount: sql<number>`(select count(*)::int from ${people} p where p.unit_id = "departments"."unit_id" and p.department_id = "departments"."id" and p.status = 'in_service')`,
@@ -22,15 +25,25 @@ export const orgRepo = {
       .orderBy(asc(departments.sortOrder), asc(departments.name));
   },
   async department(db: Db, unitId: string, id: string) {
-    const [d] = await db.select().from(departments).where(and(eq(departments.unitId, unitId), eq(departments.id, id)));
+    const [d] = await db
+      .select()
+      .from(departments)
+      .where(and(eq(departments.unitId, unitId), eq(departments.id, id)));
     return d;
   },
   async departmentsByIds(db: Db, unitId: string, ids: string[]) {
     if (ids.length === 0) return [];
-    return db.select().from(departments).where(and(eq(departments.unitId, unitId), inArray(departments.id, ids))).orderBy(asc(departments.sortOrder), asc(departments.name));
+    return db
+      .select()
+      .from(departments)
+      .where(and(eq(departments.unitId, unitId), inArray(departments.id, ids)))
+      .orderBy(asc(departments.sortOrder), asc(departments.name));
   },
   async departmentByName(db: Db, unitId: string, name: string) {
-    const [d] = await db.select().from(departments).where(and(eq(departments.unitId, unitId), eq(departments.name, name)));
+    const [d] = await db
+      .select()
+      .from(departments)
+      .where(and(eq(departments.unitId, unitId), eq(departments.name, name)));
     return d;
   },
   async insertDepartment(db: Db, row: typeof departments.$inferInsert) {
@@ -38,10 +51,17 @@ export const orgRepo = {
     return d!;
   },
   async updateDepartment(db: Db, unitId: string, id: string, patch: Partial<typeof departments.$inferInsert>) {
-    await db.update(departments).set(patch).where(and(eq(departments.unitId, unitId), eq(departments.id, id)));
+    await db
+      .update(departments)
+      .set(patch)
+      .where(and(eq(departments.unitId, unitId), eq(departments.id, id)));
   },
   /** A page of posts with department and holder names, active ones unless `withdrawn`. */
-  async postsPage(db: Db, unitId: string, f: { q?: string; departmentId?: string; withdrawn?: boolean; limit: number; offset: number }) {
+  async postsPage(
+    db: Db,
+    unitId: string,
+    f: { q?: string; departmentId?: string; withdrawn?: boolean; limit: number; offset: number },
+  ) {
     const a = alias(people, 'holder_a');
     const b = alias(people, 'holder_b');
     const like = f.q ? containsPattern(f.q) : undefined;
@@ -52,7 +72,8 @@ export const orgRepo = {
       like ? or(ilike(posts.title, like), ilike(a.name, like), ilike(b.name, like)) : undefined,
     );
     const [rows, [count]] = await Promise.all([
-      db.select({ post: posts, departmentName: departments.name, holderAName: a.name, holderBName: b.name })
+      db
+        .select({ post: posts, departmentName: departments.name, holderAName: a.name, holderBName: b.name })
         .from(posts)
         .leftJoin(departments, eq(departments.id, posts.departmentId))
         .leftJoin(a, eq(a.id, posts.holderAId))
@@ -61,7 +82,9 @@ export const orgRepo = {
         .orderBy(sql`coalesce(${departments.sortOrder}, 0)`, asc(posts.title), asc(posts.id))
         .limit(f.limit)
         .offset(f.offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(posts)
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(posts)
         .leftJoin(a, eq(a.id, posts.holderAId))
         .leftJoin(b, eq(b.id, posts.holderBId))
         .where(where),
@@ -69,15 +92,24 @@ export const orgRepo = {
     return { rows, total: count?.n ?? 0 };
   },
   async countDepartments(db: Db, unitId: string) {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(departments).where(eq(departments.unitId, unitId));
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(departments)
+      .where(eq(departments.unitId, unitId));
     return r?.n ?? 0;
   },
   async countGroups(db: Db, unitId: string) {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(groups).where(eq(groups.unitId, unitId));
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(groups)
+      .where(eq(groups.unitId, unitId));
     return r?.n ?? 0;
   },
   async post(db: Db, unitId: string, id: string) {
-    const [p] = await db.select().from(posts).where(and(eq(posts.unitId, unitId), eq(posts.id, id)));
+    const [p] = await db
+      .select()
+      .from(posts)
+      .where(and(eq(posts.unitId, unitId), eq(posts.id, id)));
     return p;
   },
   async insertPost(db: Db, row: typeof posts.$inferInsert) {
@@ -85,13 +117,19 @@ export const orgRepo = {
     return p!;
   },
   async updatePost(db: Db, unitId: string, id: string, patch: Partial<typeof posts.$inferInsert>) {
-    await db.update(posts).set(patch).where(and(eq(posts.unitId, unitId), eq(posts.id, id)));
+    await db
+      .update(posts)
+      .set(patch)
+      .where(and(eq(posts.unitId, unitId), eq(posts.id, id)));
   },
   async groups(db: Db, unitId: string) {
     return db.select().from(groups).where(eq(groups.unitId, unitId)).orderBy(asc(groups.createdAt));
   },
   async group(db: Db, unitId: string, id: string) {
-    const [g] = await db.select().from(groups).where(and(eq(groups.unitId, unitId), eq(groups.id, id)));
+    const [g] = await db
+      .select()
+      .from(groups)
+      .where(and(eq(groups.unitId, unitId), eq(groups.id, id)));
     return g;
   },
   async insertGroup(db: Db, row: typeof groups.$inferInsert) {
@@ -99,24 +137,44 @@ export const orgRepo = {
     return g!;
   },
   async updateGroup(db: Db, unitId: string, id: string, patch: Partial<typeof groups.$inferInsert>) {
-    await db.update(groups).set(patch).where(and(eq(groups.unitId, unitId), eq(groups.id, id)));
+    await db
+      .update(groups)
+      .set(patch)
+      .where(and(eq(groups.unitId, unitId), eq(groups.id, id)));
   },
   async groupMembers(db: Db, unitId: string) {
     return db
-      .select({ groupId: groupMembers.groupId, personId: groupMembers.personId, personName: people.name, roleInGroup: groupMembers.roleInGroup })
+      .select({
+        groupId: groupMembers.groupId,
+        personId: groupMembers.personId,
+        personName: people.name,
+        roleInGroup: groupMembers.roleInGroup,
+      })
       .from(groupMembers)
       .innerJoin(people, eq(people.id, groupMembers.personId))
       .where(eq(groupMembers.unitId, unitId))
       .orderBy(asc(groupMembers.sortOrder));
   },
-  async replaceGroupMembers(db: Db, unitId: string, groupId: string, members: { personId: string; roleInGroup: string }[]) {
+  async replaceGroupMembers(
+    db: Db,
+    unitId: string,
+    groupId: string,
+    members: { personId: string; roleInGroup: string }[],
+  ) {
     await db.delete(groupMembers).where(and(eq(groupMembers.unitId, unitId), eq(groupMembers.groupId, groupId)));
     if (members.length === 0) return;
-    await db.insert(groupMembers).values(members.map((m, i) => ({ unitId, groupId, personId: m.personId, roleInGroup: m.roleInGroup, sortOrder: i })));
+    await db
+      .insert(groupMembers)
+      .values(
+        members.map((m, i) => ({ unitId, groupId, personId: m.personId, roleInGroup: m.roleInGroup, sortOrder: i })),
+      );
   },
   async personIdsInUnit(db: Db, unitId: string, ids: string[]) {
     if (ids.length === 0) return new Set<string>();
-    const rows = await db.select({ id: people.id }).from(people).where(and(eq(people.unitId, unitId), inArray(people.id, ids)));
+    const rows = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.unitId, unitId), inArray(people.id, ids)));
     return new Set(rows.map((r) => r.id));
   },
   async unit(db: Db, id: string) {
@@ -139,7 +197,14 @@ export const orgRepo = {
       select id, parent_id, code, name, is_demo, count(*) over ()::int as total from t
       where ${like}::text is null or name ilike ${like} or code ilike ${like}
       order by depth, created_at, id limit ${f.limit} offset ${f.offset}`);
-    const rows = rowsOf<{ id: string; parent_id: string | null; code: string; name: string; is_demo: boolean; total: number }>(res);
+    const rows = rowsOf<{
+      id: string;
+      parent_id: string | null;
+      code: string;
+      name: string;
+      is_demo: boolean;
+      total: number;
+    }>(res);
     return {
       total: rows[0]?.total ?? 0,
       rows: rows.map((r) => ({ id: r.id, parentId: r.parent_id, code: r.code, name: r.name, isDemo: r.is_demo })),

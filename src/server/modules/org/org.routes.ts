@@ -12,18 +12,50 @@ const orgRoutes: RouteModule = async (app, deps) => {
 
   declare(app, api.departments, read, async (q) => org.listDepartments(deps, q.actor));
   declare(app, api.createDepartment, write, async (q) => (await org.createDepartment(deps, q.actor, q.body), ok));
-  declare(app, api.updateDepartment, write, async (q) => (await org.updateDepartment(deps, q.actor, q.params.id, q.body), ok));
-  declare(app, api.withdrawDepartment, write, async (q) => (await org.setDepartmentActive(deps, q.actor, q.params.id, false, q.body.reason), ok));
-  declare(app, api.restoreDepartment, write, async (q) => (await org.setDepartmentActive(deps, q.actor, q.params.id, true, q.body.reason), ok));
+  declare(
+    app,
+    api.updateDepartment,
+    write,
+    async (q) => (await org.updateDepartment(deps, q.actor, q.params.id, q.body), ok),
+  );
+  declare(
+    app,
+    api.withdrawDepartment,
+    write,
+    async (q) => (await org.setDepartmentActive(deps, q.actor, q.params.id, false, q.body.reason), ok),
+  );
+  declare(
+    app,
+    api.restoreDepartment,
+    write,
+    async (q) => (await org.setDepartmentActive(deps, q.actor, q.params.id, true, q.body.reason), ok),
+  );
 
-  declare(app, api.posts, read, async (q) => org.listPosts(deps, q.actor.unitId, { ...q.query, withdrawn: q.query.withdrawn === 'true' }));
+  declare(app, api.posts, read, async (q) =>
+    org.listPosts(deps, q.actor.unitId, { ...q.query, withdrawn: q.query.withdrawn === 'true' }),
+  );
   declare(app, api.createPost, write, async (q) => (await org.createPost(deps, q.actor, q.body), ok));
   declare(app, api.updatePost, write, async (q) => (await org.updatePost(deps, q.actor, q.params.id, q.body), ok));
-  declare(app, api.withdrawPost, write, async (q) => (await org.withdrawPost(deps, q.actor, q.params.id, q.body.reason), ok));
+  declare(
+    app,
+    api.withdrawPost,
+    write,
+    async (q) => (await org.withdrawPost(deps, q.actor, q.params.id, q.body.reason), ok),
+  );
 
   declare(app, api.groups, read, async (q) => org.listGroups(deps, q.actor.unitId));
   declare(app, api.createGroup, write, async (q) => (await org.createGroup(deps, q.actor, q.body), ok));
-  declare(app, api.setGroupMembers, write, async (q) => (await org.setGroupMembers(deps, q.actor, q.params.id, q.body), ok));
-  declare(app, api.withdrawGroup, write, async (q) => (await org.withdrawGroup(deps, q.actor, q.params.id, q.body.reason), ok));
+  declare(
+    app,
+    api.setGroupMembers,
+    write,
+    async (q) => (await org.setGroupMembers(deps, q.actor, q.params.id, q.body), ok),
+  );
+  declare(
+    app,
+    api.withdrawGroup,
+    write,
+    async (q) => (await org.withdrawGroup(deps, q.actor, q.params.id, q.body.reason), ok),
+  );
 };
 export default orgRoutes;

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { GROUP_KINDS, ZDepartmentBody, ZGroupBody, ZGroupMembersBody, ZPostBody } from '../../../shared/contracts/org.js';
+import type {
+  GROUP_KINDS,
+  ZDepartmentBody,
+  ZGroupBody,
+  ZGroupMembersBody,
+  ZPostBody,
+} from '../../../shared/contracts/org.js';
 import type { Actor } from '../../../domain/roles.js';
 import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -27,11 +33,18 @@ export async function listDepartments({ db }: AppDeps, actor: Actor) {
 
 export async function createDepartment({ db, clock }: AppDeps, actor: Actor, body: DepartmentBody) {
   if (await orgRepo.departmentByName(db, actor.unitId, body.name)) throw conflict(`科室“${body.name}”已存在`);
-  if ((await orgRepo.countDepartments(db, actor.unitId)) >= MAX_DEPARTMENTS) throw badRequest(`一个单位最多设置${MAX_DEPARTMENTS}个科室（中心）`);
+  if ((await orgRepo.countDepartments(db, actor.unitId)) >= MAX_DEPARTMENTS)
+    throw badRequest(`一个单位最多设置${MAX_DEPARTMENTS}个科室（中心）`);
   const now = clock.now();
   return db.transaction(async (tx) => {
     const d = await orgRepo.insertDepartment(tx, { unitId: actor.unitId, ...body, createdAt: now, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'department', entityId: d.id, action: 'create', after: body });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'department',
+      entityId: d.id,
+      action: 'create',
+      after: body,
+    });
     return d;
   });
 }
@@ -46,21 +59,41 @@ export async function updateDepartment({ db, clock }: AppDeps, actor: Actor, id:
   const now = clock.now();
   await db.transaction(async (tx) => {
     await orgRepo.updateDepartment(tx, actor.unitId, id, { ...body, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'department', entityId: id, action: 'update', ...diff });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'department',
+      entityId: id,
+      action: 'update',
+      ...diff,
+    });
   });
 }
 
 /** Withdraws (撤销) or restores a department; nothing is deleted. */
-export async function setDepartmentActive({ db, clock }: AppDeps, actor: Actor, id: string, active: boolean, reason: string) {
+export async function setDepartmentActive(
+  { db, clock }: AppDeps,
+  actor: Actor,
+  id: string,
+  active: boolean,
+  reason: string,
+) {
   const d = await orgRepo.department(db, actor.unitId, id);
   if (!d) throw notFound('科室');
   if (d.active === active) throw badRequest(active ? '该科室未被撤销' : '该科室已撤销');
   const now = clock.now();
   await db.transaction(async (tx) => {
-    await orgRepo.updateDepartment(tx, actor.unitId, id, { active, withdrawnReason: active ? null : reason, updatedAt: now });
+    await orgRepo.updateDepartment(tx, actor.unitId, id, {
+      active,
+      withdrawnReason: active ? null : reason,
+      updatedAt: now,
+    });
     await recordAudit(tx, auditActorOf(actor), now, {
-      unitId: actor.unitId, entityType: 'department', entityId: id, action: active ? 'restore' : 'withdraw',
-      before: { active: d.active }, after: { active, reason },
+      unitId: actor.unitId,
+      entityType: 'department',
+      entityId: id,
+      action: active ? 'restore' : 'withdraw',
+      before: { active: d.active },
+      after: { active, reason },
     });
   });
 }
@@ -71,13 +104,30 @@ async function checkPostRefs(deps: AppDeps, unitId: string, body: PostBody) {
 }
 
 /** A page of posts (AB岗) with the names a list shows. */
-export async function listPosts({ db }: AppDeps, unitId: string, q: { q?: string; departmentId?: string; withdrawn?: boolean; page: number; pageSize: number }) {
-  const { rows, total } = await orgRepo.postsPage(db, unitId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+export async function listPosts(
+  { db }: AppDeps,
+  unitId: string,
+  q: { q?: string; departmentId?: string; withdrawn?: boolean; page: number; pageSize: number },
+) {
+  const { rows, total } = await orgRepo.postsPage(db, unitId, {
+    ...q,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return {
-    total, page: q.page, pageSize: q.pageSize,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
     items: rows.map(({ post: p, departmentName, holderAName, holderBName }) => ({
-      id: p.id, title: p.title, departmentId: p.departmentId, departmentName, holderAId: p.holderAId, holderAName,
-      holderBId: p.holderBId, holderBName, active: p.active,
+      id: p.id,
+      title: p.title,
+      departmentId: p.departmentId,
+      departmentName,
+      holderAId: p.holderAId,
+      holderAName,
+      holderBId: p.holderBId,
+      holderBName,
+      active: p.active,
     })),
   };
 }
@@ -87,7 +137,13 @@ export async function createPost(deps: AppDeps, actor: Actor, body: PostBody) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const p = await orgRepo.insertPost(tx, { unitId: actor.unitId, ...body, createdAt: now, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'post', entityId: p.id, action: 'create', after: body });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'post',
+      entityId: p.id,
+      action: 'create',
+      after: body,
+    });
     return p;
   });
 }
@@ -101,7 +157,13 @@ export async function updatePost(deps: AppDeps, actor: Actor, id: string, body: 
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await orgRepo.updatePost(tx, actor.unitId, id, { ...body, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'post', entityId: id, action: 'update', ...diff });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'post',
+      entityId: id,
+      action: 'update',
+      ...diff,
+    });
   });
 }
 
@@ -112,31 +174,59 @@ export async function withdrawPost({ db, clock }: AppDeps, actor: Actor, id: str
   const now = clock.now();
   await db.transaction(async (tx) => {
     await orgRepo.updatePost(tx, actor.unitId, id, { active: false, withdrawnReason: reason, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'post', entityId: id, action: 'withdraw', before: { active: true }, after: { active: false, reason } });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'post',
+      entityId: id,
+      action: 'withdraw',
+      before: { active: true },
+      after: { active: false, reason },
+    });
   });
 }
 
 export async function createGroup({ db, clock }: AppDeps, actor: Actor, body: GroupBody) {
-  if ((await orgRepo.countGroups(db, actor.unitId)) >= MAX_GROUPS) throw badRequest(`一个单位最多设置${MAX_GROUPS}个小组`);
+  if ((await orgRepo.countGroups(db, actor.unitId)) >= MAX_GROUPS)
+    throw badRequest(`一个单位最多设置${MAX_GROUPS}个小组`);
   await assertInUnit(db, actor.unitId, { group: body.parentGroupId }, { group: '所选上级小组不存在' });
   const now = clock.now();
   return db.transaction(async (tx) => {
     const g = await orgRepo.insertGroup(tx, { unitId: actor.unitId, ...body, createdAt: now, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'group', entityId: g.id, action: 'create', after: body });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'group',
+      entityId: g.id,
+      action: 'create',
+      after: body,
+    });
     return g;
   });
 }
 
-export async function setGroupMembers({ db, clock }: AppDeps, actor: Actor, id: string, body: z.infer<typeof ZGroupMembersBody>) {
+export async function setGroupMembers(
+  { db, clock }: AppDeps,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof ZGroupMembersBody>,
+) {
   const g = await orgRepo.group(db, actor.unitId, id);
   if (!g) throw notFound('小组');
   await assertInUnit(db, actor.unitId, { person: body.members.map((m) => m.personId) });
-  const before = (await orgRepo.groupMembers(db, actor.unitId)).filter((m) => m.groupId === id).map(({ personId, roleInGroup }) => ({ personId, roleInGroup }));
+  const before = (await orgRepo.groupMembers(db, actor.unitId))
+    .filter((m) => m.groupId === id)
+    .map(({ personId, roleInGroup }) => ({ personId, roleInGroup }));
   const now = clock.now();
   await db.transaction(async (tx) => {
     await orgRepo.replaceGroupMembers(tx, actor.unitId, id, body.members);
     await orgRepo.updateGroup(tx, actor.unitId, id, { updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'group', entityId: id, action: 'set_members', before: { members: before }, after: { members: body.members } });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'group',
+      entityId: id,
+      action: 'set_members',
+      before: { members: before },
+      after: { members: body.members },
+    });
   });
 }
 
@@ -147,7 +237,14 @@ export async function withdrawGroup({ db, clock }: AppDeps, actor: Actor, id: st
   const now = clock.now();
   await db.transaction(async (tx) => {
     await orgRepo.updateGroup(tx, actor.unitId, id, { active: false, withdrawnReason: reason, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'group', entityId: id, action: 'withdraw', before: { active: true }, after: { active: false, reason } });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'group',
+      entityId: id,
+      action: 'withdraw',
+      before: { active: true },
+      after: { active: false, reason },
+    });
   });
 }
 
@@ -155,7 +252,13 @@ export async function withdrawGroup({ db, clock }: AppDeps, actor: Actor, id: st
 export async function listGroups({ db }: AppDeps, unitId: string) {
   const [gs, members] = await Promise.all([orgRepo.groups(db, unitId), orgRepo.groupMembers(db, unitId)]);
   return gs.map((g) => ({
-    id: g.id, kind: g.kind as keyof typeof GROUP_KINDS, name: g.name, parentGroupId: g.parentGroupId, active: g.active,
-    members: members.filter((m) => m.groupId === g.id).map(({ personId, personName, roleInGroup }) => ({ personId, personName, roleInGroup })),
+    id: g.id,
+    kind: g.kind as keyof typeof GROUP_KINDS,
+    name: g.name,
+    parentGroupId: g.parentGroupId,
+    active: g.active,
+    members: members
+      .filter((m) => m.groupId === g.id)
+      .map(({ personId, personName, roleInGroup }) => ({ personId, personName, roleInGroup })),
   }));
 }

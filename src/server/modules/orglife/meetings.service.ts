@@ -24,7 +24,13 @@ export const membersOf = (roster: RosterPerson[]) => roster.filter((p) => p.isPa
  * The meeting if the actor may see it (404), and the action asked for allowed: refused for the
  * meeting's state with the caller's message (400), for who the actor is with 403.
  */
-export async function meetingOr404(deps: AppDeps, actor: Actor, id: string, action?: keyof MeetingCan, refusedWhen: Partial<Record<MeetingStatus, string>> = {}): Promise<MeetingRow> {
+export async function meetingOr404(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  action?: keyof MeetingCan,
+  refusedWhen: Partial<Record<MeetingStatus, string>> = {},
+): Promise<MeetingRow> {
   const m = await orglifeRepo.meeting(deps.db, actor.unitId, id);
   const can = m && meetingPolicy(actor, { unitId: m.unitId, status: m.status as MeetingStatus });
   if (!m || !can?.see) throw notFound('组织生活会');
@@ -38,14 +44,31 @@ export async function meetingOr404(deps: AppDeps, actor: Actor, id: string, acti
 
 /** The campaign and the opinion form a meeting refers to are the unit's (on creation and on every change). */
 const checkMeetingRefs = (deps: AppDeps, actor: Actor, b: z.infer<typeof ZMeetingBody>) =>
-  assertInUnit(deps.db, actor.unitId, { campaign: b.campaignId, opinionForm: b.formId }, { opinionForm: '所选征求意见表不存在' });
+  assertInUnit(
+    deps.db,
+    actor.unitId,
+    { campaign: b.campaignId, opinionForm: b.formId },
+    { opinionForm: '所选征求意见表不存在' },
+  );
 
 export async function createMeeting(deps: AppDeps, actor: Actor, b: z.infer<typeof ZMeetingBody>) {
   await checkMeetingRefs(deps, actor, b);
   const at = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
-    const m = await orglifeRepo.insertMeeting(tx, { unitId: actor.unitId, ...b, createdBy: actor.userId, createdAt: at, updatedAt: at });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'org_life_meeting', entityId: m.id, action: 'create', after: b });
+    const m = await orglifeRepo.insertMeeting(tx, {
+      unitId: actor.unitId,
+      ...b,
+      createdBy: actor.userId,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'org_life_meeting',
+      entityId: m.id,
+      action: 'create',
+      after: b,
+    });
     return m.id;
   });
   return meetingDetail(deps, actor, id);
@@ -53,11 +76,27 @@ export async function createMeeting(deps: AppDeps, actor: Actor, b: z.infer<type
 
 export async function listMeetings(deps: AppDeps, actor: Actor, page: number, pageSize: number) {
   const { rows, total } = await orglifeRepo.meetingsPage(deps.db, actor.unitId, pageSize, (page - 1) * pageSize);
-  return { items: rows.map((m) => ({ id: m.id, title: m.title, status: m.status as 'preparing' | 'held', plannedOn: m.plannedOn, heldOn: m.heldOn })), total, page, pageSize };
+  return {
+    items: rows.map((m) => ({
+      id: m.id,
+      title: m.title,
+      status: m.status as 'preparing' | 'held',
+      plannedOn: m.plannedOn,
+      heldOn: m.heldOn,
+    })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 /** Settings the branch may change while preparing: the form, the date, the attendance rule, the talk settings. */
-export async function updateMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingBody> & { version: number }) {
+export async function updateMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  b: z.infer<typeof ZMeetingBody> & { version: number },
+) {
   const m = await meetingOr404(deps, actor, id, 'edit', { held: '会议已召开，不能再修改设置' });
   await checkMeetingRefs(deps, actor, b);
   const { version, ...patch } = b;
@@ -65,7 +104,14 @@ export async function updateMeeting(deps: AppDeps, actor: Actor, id: string, b: 
   await deps.db.transaction(async (tx) => {
     const rows = await orglifeRepo.updateMeeting(tx, actor.unitId, id, version, { ...patch, updatedAt: at });
     if (rows.length !== 1) throw conflict('该会议已被他人修改，请刷新后再试');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'org_life_meeting', entityId: id, action: 'update', before: m, after: patch });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'org_life_meeting',
+      entityId: id,
+      action: 'update',
+      before: m,
+      after: patch,
+    });
   });
   return meetingDetail(deps, actor, id);
 }
@@ -74,21 +120,45 @@ export async function updateMeeting(deps: AppDeps, actor: Actor, id: string, b: 
 export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
   const m = await meetingOr404(deps, actor, id);
   const [roster, lists, talks, responses, items, study, rectification] = await Promise.all([
-    orglifeRepo.roster(deps.db, actor.unitId), orglifeRepo.lists(deps.db, actor.unitId, id), orglifeRepo.talks(deps.db, actor.unitId, id),
+    orglifeRepo.roster(deps.db, actor.unitId),
+    orglifeRepo.lists(deps.db, actor.unitId, id),
+    orglifeRepo.talks(deps.db, actor.unitId, id),
     m.formId ? orglifeRepo.responsesCount(deps.db, actor.unitId, m.formId) : Promise.resolve(0),
     m.formId ? orglifeRepo.opinionItemsOf(deps.db, actor.unitId, m.formId) : Promise.resolve([]),
-    orglifeRepo.studySessions(deps.db, actor.unitId, id), orglifeRepo.rectificationItems(deps.db, actor.unitId, id),
+    orglifeRepo.studySessions(deps.db, actor.unitId, id),
+    orglifeRepo.rectificationItems(deps.db, actor.unitId, id),
   ]);
   const members = membersOf(roster);
   const personal = lists.filter((l) => l.personId);
   const attendance = m.attendance as z.infer<typeof ZMeetingRecordBody>['attendance'];
   const live = items.filter((i) => i.status !== 'merged');
   return {
-    id: m.id, title: m.title, status: m.status as 'preparing' | 'held', campaignId: m.campaignId, formId: m.formId, plannedOn: m.plannedOn, heldOn: m.heldOn, place: m.place,
-    minAttendancePct: m.minAttendancePct, leaderMax: m.leaderMax, committeeWithEachMember: m.committeeWithEachMember, version: m.version,
-    secretaryReport: m.secretaryReport, minutes: m.minutes, attendance,
-    selfCriticisms: m.selfCriticisms as { personId: string; text: string }[], criticisms: m.criticisms as { fromId: string; toId: string; text: string }[],
-    people: roster.map((p) => ({ id: p.id, name: p.name, departmentId: p.departmentId, member: p.isPartyMember, committee: p.branchRole === 'secretary' || p.branchRole === 'committee', secretary: p.branchRole === 'secretary', leadership: p.isLeadership })),
+    id: m.id,
+    title: m.title,
+    status: m.status as 'preparing' | 'held',
+    campaignId: m.campaignId,
+    formId: m.formId,
+    plannedOn: m.plannedOn,
+    heldOn: m.heldOn,
+    place: m.place,
+    minAttendancePct: m.minAttendancePct,
+    leaderMax: m.leaderMax,
+    committeeWithEachMember: m.committeeWithEachMember,
+    version: m.version,
+    secretaryReport: m.secretaryReport,
+    minutes: m.minutes,
+    attendance,
+    selfCriticisms: m.selfCriticisms as { personId: string; text: string }[],
+    criticisms: m.criticisms as { fromId: string; toId: string; text: string }[],
+    people: roster.map((p) => ({
+      id: p.id,
+      name: p.name,
+      departmentId: p.departmentId,
+      member: p.isPartyMember,
+      committee: p.branchRole === 'secretary' || p.branchRole === 'committee',
+      secretary: p.branchRole === 'secretary',
+      leadership: p.isLeadership,
+    })),
     figures: {
       members: members.length,
       present: attendance.filter((a) => a.present).length,
@@ -123,7 +193,13 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
 export async function recordMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingRecordBody>) {
   const m = await meetingOr404(deps, actor, id, 'record');
   if (b.heldOn > shanghaiDate(deps.clock.now())) throw badRequest('会议日期不能晚于今天');
-  await assertInUnit(deps.db, actor.unitId, { person: [...b.attendance.map((a) => a.personId), ...b.selfCriticisms.map((s) => s.personId), ...b.criticisms.flatMap((c) => [c.fromId, c.toId])] });
+  await assertInUnit(deps.db, actor.unitId, {
+    person: [
+      ...b.attendance.map((a) => a.personId),
+      ...b.selfCriticisms.map((s) => s.personId),
+      ...b.criticisms.flatMap((c) => [c.fromId, c.toId]),
+    ],
+  });
   const members = membersOf(await orglifeRepo.roster(deps.db, actor.unitId));
   const memberIds = new Set(members.map((p) => p.id));
   const listed = new Set(b.attendance.map((a) => a.personId));
@@ -142,9 +218,19 @@ export async function recordMeeting(deps: AppDeps, actor: Actor, id: string, b: 
   const { version, ...patch } = b;
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const rows = await orglifeRepo.updateMeeting(tx, actor.unitId, id, version, { ...patch, status: 'held', updatedAt: at });
+    const rows = await orglifeRepo.updateMeeting(tx, actor.unitId, id, version, {
+      ...patch,
+      status: 'held',
+      updatedAt: at,
+    });
     if (rows.length !== 1) throw conflict('该会议已被他人修改，请刷新后再试');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'org_life_meeting', entityId: id, action: m.status === 'held' ? 'update_record' : 'hold', after: { heldOn: b.heldOn, attendancePct: pct, criticisms: b.criticisms.length } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'org_life_meeting',
+      entityId: id,
+      action: m.status === 'held' ? 'update_record' : 'hold',
+      after: { heldOn: b.heldOn, attendancePct: pct, criticisms: b.criticisms.length },
+    });
   });
   return meetingDetail(deps, actor, id);
 }

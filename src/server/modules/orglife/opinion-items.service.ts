@@ -1,8 +1,20 @@
 import type { z } from 'zod';
-import { canSeeOpinionItems, opinionItemPolicy, opinionSearchScope, type OpinionItemCan, type OpinionItemFacts } from '../../../domain/policies/opinion-item.js';
+import {
+  canSeeOpinionItems,
+  opinionItemPolicy,
+  opinionSearchScope,
+  type OpinionItemCan,
+  type OpinionItemFacts,
+} from '../../../domain/policies/opinion-item.js';
 import { authorize } from '../../authorize.js';
 import type { Actor } from '../../../domain/roles.js';
-import { TARGET_KINDS, type ZClassifyBody, type ZDecideItemBody, type ZItemQuery, type ZMergeBody } from '../../../shared/contracts/orglife.js';
+import {
+  TARGET_KINDS,
+  type ZClassifyBody,
+  type ZDecideItemBody,
+  type ZItemQuery,
+  type ZMergeBody,
+} from '../../../shared/contracts/orglife.js';
 import { notificationsRepo } from '../notifications/notifications.repo.js';
 import { orgRepo } from '../org/org.repo.js';
 import { opinionItemsRepo } from './opinion-items.repo.js';
@@ -30,38 +42,82 @@ async function lookups(deps: AppDeps, actor: Actor, form: { id: string; campaign
     campaignId ? campaignsRepo.categories(deps.db, actor.unitId, campaignId) : Promise.resolve([]),
     audienceGroupsOf(deps, actor.unitId, form.id),
   ]);
-  return { audienceGroups, people: new Map(roster.map((p) => [p.id, p.name])), departments: new Map(depts.map((d) => [d.id, d.name])), categories: new Map(categories.map((c) => [c.no, c.title])) };
+  return {
+    audienceGroups,
+    people: new Map(roster.map((p) => [p.id, p.name])),
+    departments: new Map(depts.map((d) => [d.id, d.name])),
+    categories: new Map(categories.map((c) => [c.no, c.title])),
+  };
 }
 type Lookups = Awaited<ReturnType<typeof lookups>>;
 
-const policyOf = (actor: Actor, i: OpinionItemRow) => opinionItemPolicy(actor, { unitId: i.unitId, targetKind: i.targetKind, targetPersonId: i.targetPersonId, status: i.status as OpinionItemFacts['status'] });
+const policyOf = (actor: Actor, i: OpinionItemRow) =>
+  opinionItemPolicy(actor, {
+    unitId: i.unitId,
+    targetKind: i.targetKind,
+    targetPersonId: i.targetPersonId,
+    status: i.status as OpinionItemFacts['status'],
+  });
 
 /** What an unreadable item shows instead of its text. */
 function hiddenText(i: OpinionItemRow) {
-  return i.targetPersonId ? '（涉及党员个人的意见，仅本人和支部书记可见）' : '（尚未分类的意见，分类前仅支部书记和指定的意见分拣人员可见）';
+  return i.targetPersonId
+    ? '（涉及党员个人的意见，仅本人和支部书记可见）'
+    : '（尚未分类的意见，分类前仅支部书记和指定的意见分拣人员可见）';
 }
 
 /** An item as the reader may see it (domain/policies/opinion-item.ts): unreadable text and person are replaced. */
 export function presentItem(actor: Actor, i: OpinionItemRow, l: Lookups) {
   const can = policyOf(actor, i);
   const readable = can.readText;
-  const target = i.targetKind === 'person' ? (readable ? l.people.get(i.targetPersonId!) ?? '' : '党员个人') : i.targetKind === 'department' ? l.departments.get(i.targetDepartmentId!) ?? '' : i.targetKind ? TARGET_KINDS[i.targetKind as keyof typeof TARGET_KINDS] : '';
+  const target =
+    i.targetKind === 'person'
+      ? readable
+        ? (l.people.get(i.targetPersonId!) ?? '')
+        : '党员个人'
+      : i.targetKind === 'department'
+        ? (l.departments.get(i.targetDepartmentId!) ?? '')
+        : i.targetKind
+          ? TARGET_KINDS[i.targetKind as keyof typeof TARGET_KINDS]
+          : '';
   return {
-    id: i.id, categoryNo: i.categoryNo, categoryTitle: i.categoryNo ? l.categories.get(i.categoryNo) ?? `第${i.categoryNo}类` : '', readable, can,
+    id: i.id,
+    categoryNo: i.categoryNo,
+    categoryTitle: i.categoryNo ? (l.categories.get(i.categoryNo) ?? `第${i.categoryNo}类`) : '',
+    readable,
+    can,
     text: readable ? i.text : hiddenText(i),
-    audienceLabel: i.targetPersonId ? '' : l.audienceGroups.get(i.audience) ?? '', repeats: i.repeats,
-    targetKind: i.targetKind as keyof typeof TARGET_KINDS | null, targetDepartmentId: i.targetDepartmentId, targetPersonId: readable ? i.targetPersonId : null, targetLabel: target,
-    status: i.status as 'new' | 'adopted' | 'not_adopted' | 'merged', mergedIntoId: i.mergedIntoId, note: readable ? i.note : '', version: i.version,
+    audienceLabel: i.targetPersonId ? '' : (l.audienceGroups.get(i.audience) ?? ''),
+    repeats: i.repeats,
+    targetKind: i.targetKind as keyof typeof TARGET_KINDS | null,
+    targetDepartmentId: i.targetDepartmentId,
+    targetPersonId: readable ? i.targetPersonId : null,
+    targetLabel: target,
+    status: i.status as 'new' | 'adopted' | 'not_adopted' | 'merged',
+    mergedIntoId: i.mergedIntoId,
+    note: readable ? i.note : '',
+    version: i.version,
   };
 }
 
 export async function listItems(deps: AppDeps, actor: Actor, formId: string, q: z.infer<typeof ZItemQuery>) {
   const f = await formOf(deps, actor, formId);
   const [page, l] = await Promise.all([
-    orglifeRepo.opinionItemsPage(deps.db, actor.unitId, formId, { ...q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize, search: opinionSearchScope(actor) }),
+    orglifeRepo.opinionItemsPage(deps.db, actor.unitId, formId, {
+      ...q,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+      search: opinionSearchScope(actor),
+    }),
     lookups(deps, actor, f),
   ]);
-  return { items: page.rows.map((i) => presentItem(actor, i, l)), total: page.total, page: q.page, pageSize: q.pageSize, categories: [...l.categories].map(([no, title]) => ({ no, title })) };
+  return {
+    items: page.rows.map((i) => presentItem(actor, i, l)),
+    total: page.total,
+    page: q.page,
+    pageSize: q.pageSize,
+    categories: [...l.categories].map(([no, title]) => ({ no, title })),
+  };
 }
 
 /**
@@ -87,22 +143,40 @@ export async function classifyItem(deps: AppDeps, actor: Actor, id: string, b: z
   const f = await formOf(deps, actor, i.formId);
   const l = await lookups(deps, actor, f);
   if (b.categoryNo !== null && f.campaignId && !l.categories.has(b.categoryNo)) throw badRequest('所选类别不存在');
-  if (b.targetKind === 'department' && (!b.targetDepartmentId || !l.departments.has(b.targetDepartmentId))) throw badRequest('请选择意见所指的科室（中心）');
-  if (b.targetKind === 'person' && (!b.targetPersonId || !l.people.has(b.targetPersonId))) throw badRequest('请选择意见所指的党员');
+  if (b.targetKind === 'department' && (!b.targetDepartmentId || !l.departments.has(b.targetDepartmentId)))
+    throw badRequest('请选择意见所指的科室（中心）');
+  if (b.targetKind === 'person' && (!b.targetPersonId || !l.people.has(b.targetPersonId)))
+    throw badRequest('请选择意见所指的党员');
   const patch = {
-    categoryNo: b.categoryNo, targetKind: b.targetKind,
-    targetDepartmentId: b.targetKind === 'department' ? b.targetDepartmentId : null, targetPersonId: b.targetKind === 'person' ? b.targetPersonId : null,
+    categoryNo: b.categoryNo,
+    targetKind: b.targetKind,
+    targetDepartmentId: b.targetKind === 'department' ? b.targetDepartmentId : null,
+    targetPersonId: b.targetKind === 'person' ? b.targetPersonId : null,
   };
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    if (!(await opinionItemsRepo.updateVersioned(tx, actor.unitId, id, b.version, patch, at))) throw conflict('该意见已被他人修改，请刷新后再试');
+    if (!(await opinionItemsRepo.updateVersioned(tx, actor.unitId, id, b.version, patch, at)))
+      throw conflict('该意见已被他人修改，请刷新后再试');
     // The audit keeps what changed, never the text (the audit log is read more widely than the item).
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: 'classify', after: { categoryNo: b.categoryNo, targetKind: b.targetKind } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'opinion_item',
+      entityId: id,
+      action: 'classify',
+      after: { categoryNo: b.categoryNo, targetKind: b.targetKind },
+    });
     if (patch.targetPersonId && patch.targetPersonId !== i.targetPersonId) {
-      await notificationsRepo.add(tx, [{
-        unitId: actor.unitId, recipientPersonId: patch.targetPersonId, kind: 'opinion_about_you', title: '收到一条关于您的意见建议',
-        body: '征求意见中有一条涉及您的意见建议（匿名），请在“组织生活会 → 我的自查清单”中查看，并在个人自查清单中对照检视。', dedupeKey: `opinion-about:${id}:${patch.targetPersonId}`, createdAt: at,
-      }]);
+      await notificationsRepo.add(tx, [
+        {
+          unitId: actor.unitId,
+          recipientPersonId: patch.targetPersonId,
+          kind: 'opinion_about_you',
+          title: '收到一条关于您的意见建议',
+          body: '征求意见中有一条涉及您的意见建议（匿名），请在“组织生活会 → 我的自查清单”中查看，并在个人自查清单中对照检视。',
+          dedupeKey: `opinion-about:${id}:${patch.targetPersonId}`,
+          createdAt: at,
+        },
+      ]);
     }
   });
   return presentItem(actor, { ...i, ...patch, version: b.version + 1 }, l);
@@ -116,8 +190,15 @@ export async function decideItem(deps: AppDeps, actor: Actor, id: string, b: z.i
   const status = b.adopted ? 'adopted' : 'not_adopted';
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    if (!(await opinionItemsRepo.updateVersioned(tx, actor.unitId, id, b.version, { status, note: b.note }, at))) throw conflict('该意见已被他人修改，请刷新后再试');
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: status, after: { note: b.note } });
+    if (!(await opinionItemsRepo.updateVersioned(tx, actor.unitId, id, b.version, { status, note: b.note }, at)))
+      throw conflict('该意见已被他人修改，请刷新后再试');
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'opinion_item',
+      entityId: id,
+      action: status,
+      after: { note: b.note },
+    });
   });
   return { ok: true as const };
 }
@@ -138,7 +219,13 @@ export async function mergeItems(deps: AppDeps, actor: Actor, b: z.infer<typeof 
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await opinionItemsRepo.merge(tx, actor.unitId, b.intoId, ids, added, at);
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: b.intoId, action: 'merge', after: { merged: ids } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'opinion_item',
+      entityId: b.intoId,
+      action: 'merge',
+      after: { merged: ids },
+    });
   });
   return { ok: true as const };
 }
@@ -151,7 +238,13 @@ export async function unmergeItem(deps: AppDeps, actor: Actor, id: string, reaso
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await opinionItemsRepo.unmerge(tx, actor.unitId, id, i.mergedIntoId!, i.repeats, at);
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'opinion_item', entityId: id, action: 'unmerge', after: { from: i.mergedIntoId, reason } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'opinion_item',
+      entityId: id,
+      action: 'unmerge',
+      after: { from: i.mergedIntoId, reason },
+    });
   });
   return { ok: true as const };
 }

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { hasPermission, type Actor } from '../../../domain/roles.js';
-import { STUDY_KINDS, type ZMaterial, type ZStatementBody, type ZStudyBody } from '../../../shared/contracts/orglife.js';
+import {
+  STUDY_KINDS,
+  type ZMaterial,
+  type ZStatementBody,
+  type ZStudyBody,
+} from '../../../shared/contracts/orglife.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -29,10 +34,22 @@ const fileOrNull = (f: { sha256: string; size: number } | undefined) => (f ? { s
 
 export async function studyView(deps: AppDeps, actor: Actor, meetingId: string) {
   await meetingOr404(deps, actor, meetingId);
-  const [sessions, roster] = await Promise.all([orglifeRepo.studySessions(deps.db, actor.unitId, meetingId), orglifeRepo.roster(deps.db, actor.unitId)]);
+  const [sessions, roster] = await Promise.all([
+    orglifeRepo.studySessions(deps.db, actor.unitId, meetingId),
+    orglifeRepo.roster(deps.db, actor.unitId),
+  ]);
   const [statements, files] = await Promise.all([
-    orglifeRepo.statements(deps.db, actor.unitId, sessions.map((s) => s.id)),
-    store.recordsOfMany(deps.db, actor.unitId, 'study_session', sessions.map((s) => s.id)),
+    orglifeRepo.statements(
+      deps.db,
+      actor.unitId,
+      sessions.map((s) => s.id),
+    ),
+    store.recordsOfMany(
+      deps.db,
+      actor.unitId,
+      'study_session',
+      sessions.map((s) => s.id),
+    ),
   ]);
   const names = new Map(roster.map((p) => [p.id, p.name]));
   const members = membersOf(roster);
@@ -42,11 +59,31 @@ export async function studyView(deps: AppDeps, actor: Actor, meetingId: string) 
       const signed = s.signedIn as string[];
       const fileOf = new Map((files.get(s.id) ?? []).map((f) => [f.id, f]));
       return {
-        id: s.id, kind: s.kind as keyof typeof STUDY_KINDS, kindLabel: STUDY_KINDS[s.kind as keyof typeof STUDY_KINDS], title: s.title, heldOn: s.heldOn,
-        materials: (s.materials as StoredMaterial[]).map((x) => ({ title: x.title, url: x.url, file: fileOrNull(x.fileId ? fileOf.get(x.fileId) : undefined) })), notes: s.notes, withdrawnReason: s.withdrawnReason, version: s.version,
-        signedIn: signed.map((id) => ({ id, name: names.get(id) ?? '' })), signedInMe: !!actor.personId && signed.includes(actor.personId),
+        id: s.id,
+        kind: s.kind as keyof typeof STUDY_KINDS,
+        kindLabel: STUDY_KINDS[s.kind as keyof typeof STUDY_KINDS],
+        title: s.title,
+        heldOn: s.heldOn,
+        materials: (s.materials as StoredMaterial[]).map((x) => ({
+          title: x.title,
+          url: x.url,
+          file: fileOrNull(x.fileId ? fileOf.get(x.fileId) : undefined),
+        })),
+        notes: s.notes,
+        withdrawnReason: s.withdrawnReason,
+        version: s.version,
+        signedIn: signed.map((id) => ({ id, name: names.get(id) ?? '' })),
+        signedInMe: !!actor.personId && signed.includes(actor.personId),
         absent: members.filter((p) => !signed.includes(p.id)).map((p) => p.name),
-        statements: statements.filter((x) => x.sessionId === s.id).map((x) => ({ id: x.id, personId: x.personId, name: names.get(x.personId) ?? '', text: x.text, mine: x.personId === actor.personId })),
+        statements: statements
+          .filter((x) => x.sessionId === s.id)
+          .map((x) => ({
+            id: x.id,
+            personId: x.personId,
+            name: names.get(x.personId) ?? '',
+            text: x.text,
+            mine: x.personId === actor.personId,
+          })),
       };
     }),
   };
@@ -57,8 +94,20 @@ export async function createStudy(deps: AppDeps, actor: Actor, meetingId: string
   if (b.heldOn > shanghaiDate(deps.clock.now()) && b.notes) throw badRequest('尚未举行的学习不能填写学习情况');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const s = await orglifeRepo.insertStudySession(tx, { unitId: actor.unitId, meetingId, ...b, createdAt: at, updatedAt: at });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: s!.id, action: 'create', after: { kind: b.kind, title: b.title, heldOn: b.heldOn } });
+    const s = await orglifeRepo.insertStudySession(tx, {
+      unitId: actor.unitId,
+      meetingId,
+      ...b,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'study_session',
+      entityId: s!.id,
+      action: 'create',
+      after: { kind: b.kind, title: b.title, heldOn: b.heldOn },
+    });
   });
   return studyView(deps, actor, meetingId);
 }
@@ -84,7 +133,13 @@ export async function signIn(deps: AppDeps, actor: Actor, id: string, personIds:
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await orglifeRepo.addSignIns(tx, actor.unitId, id, ids, at);
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: id, action: 'sign_in', after: { people: ids.length } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'study_session',
+      entityId: id,
+      action: 'sign_in',
+      after: { people: ids.length },
+    });
   });
   return studyView(deps, actor, s.meetingId);
 }
@@ -97,8 +152,20 @@ export async function saveStatement(deps: AppDeps, actor: Actor, id: string, b: 
   if (!(s.signedIn as string[]).includes(actor.personId)) throw badRequest('请先签到再提交研讨发言');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const row = await orglifeRepo.saveStatement(tx, { unitId: actor.unitId, sessionId: id, personId: actor.personId!, text: b.text, updatedAt: at });
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_statement', entityId: row!.id, action: 'save', after: { length: b.text.length } });
+    const row = await orglifeRepo.saveStatement(tx, {
+      unitId: actor.unitId,
+      sessionId: id,
+      personId: actor.personId!,
+      text: b.text,
+      updatedAt: at,
+    });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'study_statement',
+      entityId: row!.id,
+      action: 'save',
+      after: { length: b.text.length },
+    });
   });
   return studyView(deps, actor, s.meetingId);
 }
@@ -109,7 +176,13 @@ export async function withdrawStudy(deps: AppDeps, actor: Actor, id: string, rea
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await orglifeRepo.withdrawStudySession(tx, id, reason, at);
-    await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'study_session', entityId: id, action: 'withdraw', after: { reason } });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'study_session',
+      entityId: id,
+      action: 'withdraw',
+      after: { reason },
+    });
   });
   return studyView(deps, actor, s.meetingId);
 }
@@ -125,7 +198,11 @@ export async function checkCanAttachStudy(deps: AppDeps, actor: Actor, id: strin
 export async function attachStudyMaterial(deps: AppDeps, actor: Actor, id: string, fileName: string, data: Buffer) {
   const s = await checkCanAttachStudy(deps, actor, id);
   await store.attach(deps, actor, { type: 'study_session', id }, fileName, data, async (tx, f) => {
-    const material: StoredMaterial = { title: f.fileName.replace(/\.[^.]+$/, '').slice(0, 120) || '学习材料', url: '', fileId: f.id };
+    const material: StoredMaterial = {
+      title: f.fileName.replace(/\.[^.]+$/, '').slice(0, 120) || '学习材料',
+      url: '',
+      fileId: f.id,
+    };
     await orglifeRepo.addMaterial(tx, actor.unitId, id, material, f.createdAt);
   });
   return studyView(deps, actor, s.meetingId);

@@ -2,7 +2,10 @@ import type { PersonRow } from './people.repo.js';
 import type { TPerson } from '../../../shared/contracts/people.js';
 
 /** `showPhone` false (domain/policies/person.ts#canSeePhone) sends the person with an empty mobile number. */
-export function presentPerson({ person: p, departmentName }: { person: PersonRow; departmentName: string | null }, showPhone = true): TPerson {
+export function presentPerson(
+  { person: p, departmentName }: { person: PersonRow; departmentName: string | null },
+  showPhone = true,
+): TPerson {
   return {
     id: p.id,
     unitId: p.unitId,
@@ -23,7 +26,14 @@ export function presentPerson({ person: p, departmentName }: { person: PersonRow
 /** The fields an audit event shows for a person. */
 export function personAuditView(p: Omit<PersonRow, 'id' | 'unitId' | 'createdAt' | 'updatedAt' | 'sortOrder'>) {
   return {
-    name: p.name, departmentId: p.departmentId, position: p.position, rank: p.rank, isPartyMember: p.isPartyMember,
-    branchRole: p.branchRole, isLeadership: p.isLeadership, phone: p.phone, status: p.status,
+    name: p.name,
+    departmentId: p.departmentId,
+    position: p.position,
+    rank: p.rank,
+    isPartyMember: p.isPartyMember,
+    branchRole: p.branchRole,
+    isLeadership: p.isLeadership,
+    phone: p.phone,
+    status: p.status,
   };
 }

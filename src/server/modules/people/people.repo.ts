@@ -20,7 +20,10 @@ export interface PhoneSearch {
 
 function phoneMatches(like: string, p: PhoneSearch): SQL | undefined {
   if (p.scope === 'all') return ilike(people.phone, like);
-  const whose = or(p.scope.length > 0 ? inArray(people.departmentId, p.scope) : undefined, p.personId ? eq(people.id, p.personId) : undefined);
+  const whose = or(
+    p.scope.length > 0 ? inArray(people.departmentId, p.scope) : undefined,
+    p.personId ? eq(people.id, p.personId) : undefined,
+  );
   return whose ? and(ilike(people.phone, like), whose) : undefined;
 }
 
@@ -52,7 +55,10 @@ export const peopleRepo = {
         .orderBy(sql`coalesce(${departments.sortOrder}, 0)`, asc(people.sortOrder), asc(people.name), asc(people.id))
         .limit(limit)
         .offset(offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(people)
+        .where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
   },
@@ -75,14 +81,20 @@ export const peopleRepo = {
   },
   async byNames(db: Db, unitId: string, names: string[]) {
     if (names.length === 0) return [];
-    return db.select().from(people).where(and(eq(people.unitId, unitId), inArray(people.name, names)));
+    return db
+      .select()
+      .from(people)
+      .where(and(eq(people.unitId, unitId), inArray(people.name, names)));
   },
   async insert(db: Db, row: typeof people.$inferInsert) {
     const [p] = await db.insert(people).values(row).returning();
     return p!;
   },
   async update(db: Db, unitId: string, id: string, patch: Partial<typeof people.$inferInsert>) {
-    await db.update(people).set(patch).where(and(eq(people.unitId, unitId), eq(people.id, id)));
+    await db
+      .update(people)
+      .set(patch)
+      .where(and(eq(people.unitId, unitId), eq(people.id, id)));
   },
   async stats(db: Db, unitId: string) {
     const [s] = await db

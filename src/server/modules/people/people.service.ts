@@ -24,11 +24,20 @@ export async function readableUnit({ db }: AppDeps, actor: Actor, unitId?: strin
   return unitId;
 }
 
-export async function listPeople(deps: AppDeps, actor: Actor, q: PeopleFilter & { unitId?: string; page: number; pageSize: number }) {
+export async function listPeople(
+  deps: AppDeps,
+  actor: Actor,
+  q: PeopleFilter & { unitId?: string; page: number; pageSize: number },
+) {
   const unitId = await readableUnit(deps, actor, q.unitId);
   const phone = { scope: phoneSearchScope(actor, unitId), personId: actor.personId };
   const { rows, total } = await peopleRepo.page(deps.db, unitId, q, phone, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => presentPerson(r, canSeePhone(actor, r.person))), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => presentPerson(r, canSeePhone(actor, r.person))),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function getPerson({ db }: AppDeps, actor: Actor, id: string) {
@@ -59,12 +68,19 @@ async function checkDepartment({ db }: AppDeps, unitId: string, departmentId: st
 }
 
 export async function createPerson(deps: AppDeps, actor: Actor, body: TPersonBody) {
-  if (!canWritePerson(actor, { unitId: actor.unitId, departmentId: body.departmentId })) throw forbidden('只能在自己负责的科室中添加人员');
+  if (!canWritePerson(actor, { unitId: actor.unitId, departmentId: body.departmentId }))
+    throw forbidden('只能在自己负责的科室中添加人员');
   await checkDepartment(deps, actor.unitId, body.departmentId);
   const now = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
     const p = await peopleRepo.insert(tx, { unitId: actor.unitId, ...body, createdAt: now, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'person', entityId: p.id, action: 'create', after: personAuditView(p) });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'person',
+      entityId: p.id,
+      action: 'create',
+      after: personAuditView(p),
+    });
     return p.id;
   });
   return getPerson(deps, actor, id);
@@ -74,10 +90,17 @@ export async function createPerson(deps: AppDeps, actor: Actor, body: TPersonBod
  * Updates a person; `expectedUpdatedAt` guards against overwriting someone else's edit made
  * since the form was opened. Leaving (离职) is a status, not a deletion.
  */
-export async function updatePerson(deps: AppDeps, actor: Actor, id: string, body: TPersonBody, expectedUpdatedAt?: string) {
+export async function updatePerson(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  body: TPersonBody,
+  expectedUpdatedAt?: string,
+) {
   const row = await peopleRepo.byId(deps.db, actor.unitId, id);
   if (!row) throw notFound('人员');
-  if (!canWritePerson(actor, row.person, { departmentId: body.departmentId })) throw forbidden('只能修改自己负责科室的人员');
+  if (!canWritePerson(actor, row.person, { departmentId: body.departmentId }))
+    throw forbidden('只能修改自己负责科室的人员');
   if (expectedUpdatedAt && row.person.updatedAt.toISOString() !== expectedUpdatedAt) {
     throw badRequest('该人员信息已被他人修改，请刷新后再编辑');
   }
@@ -87,7 +110,14 @@ export async function updatePerson(deps: AppDeps, actor: Actor, id: string, body
     const now = deps.clock.now();
     await deps.db.transaction(async (tx) => {
       await peopleRepo.update(tx, actor.unitId, id, { ...body, updatedAt: now });
-      await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'person', entityId: id, action: 'update', before: diff.before, after: diff.after });
+      await recordAudit(tx, auditActorOf(actor), now, {
+        unitId: actor.unitId,
+        entityType: 'person',
+        entityId: id,
+        action: 'update',
+        before: diff.before,
+        after: diff.after,
+      });
     });
   }
   return getPerson(deps, actor, id);

@@ -30,7 +30,11 @@ async function claimNext(deps: AppDeps, unitId: string): Promise<RosterImportRow
   return deps.db.transaction(async (tx) => {
     await rosterImportRepo.lockUnit(tx, unitId);
     const running = await rosterImportRepo.running(tx, unitId);
-    const next = running ? (rosterImportRepo.isStale(running, staleBefore) ? running : undefined) : await rosterImportRepo.oldestQueued(tx, unitId);
+    const next = running
+      ? rosterImportRepo.isStale(running, staleBefore)
+        ? running
+        : undefined
+      : await rosterImportRepo.oldestQueued(tx, unitId);
     if (!next) return undefined;
     await rosterImportRepo.update(tx, unitId, next.id, { status: 'running', heartbeatAt: now });
     return { ...next, status: 'running', heartbeatAt: now };
@@ -38,7 +42,9 @@ async function claimNext(deps: AppDeps, unitId: string): Promise<RosterImportRow
 }
 
 /** The runner's own last heartbeat: the lease it holds on the import, moved on with every chunk it commits. */
-interface Lease { beat: Date }
+interface Lease {
+  beat: Date;
+}
 
 /** Writes a claimed import from where it stands to the end. */
 async function run(deps: AppDeps, imp: RosterImportRow, lease: Lease) {
@@ -61,11 +67,24 @@ async function run(deps: AppDeps, imp: RosterImportRow, lease: Lease) {
         const old = byKey.get(rosterKey(row));
         if (old) {
           await peopleRepo.update(tx, unitId, old.id, { ...values, updatedAt: now });
-          await recordAudit(tx, actor, now, { unitId, entityType: 'person', entityId: old.id, action: 'import_update', before: personAuditView(old), after: values });
+          await recordAudit(tx, actor, now, {
+            unitId,
+            entityType: 'person',
+            entityId: old.id,
+            action: 'import_update',
+            before: personAuditView(old),
+            after: values,
+          });
           u++;
         } else {
           const p = await peopleRepo.insert(tx, { unitId, ...values, createdAt: now, updatedAt: now });
-          await recordAudit(tx, actor, now, { unitId, entityType: 'person', entityId: p.id, action: 'import_create', after: values });
+          await recordAudit(tx, actor, now, {
+            unitId,
+            entityType: 'person',
+            entityId: p.id,
+            action: 'import_create',
+            after: values,
+          });
           c++;
         }
       }
@@ -77,7 +96,8 @@ async function run(deps: AppDeps, imp: RosterImportRow, lease: Lease) {
     lease.beat = now;
   }
   const end = deps.clock.now();
-  if (!(await rosterImportRepo.beat(deps.db, unitId, id, lease.beat, end, { status: 'done', finishedAt: end }))) throw new LostImport();
+  if (!(await rosterImportRepo.beat(deps.db, unitId, id, lease.beat, end, { status: 'done', finishedAt: end })))
+    throw new LostImport();
 }
 
 /**
@@ -109,10 +129,12 @@ export async function startNextImport(deps: AppDeps, unitId: string): Promise<vo
   runningHere.add(unitId);
   // Nothing may escape as an unhandled rejection (it would end the process): a database that
   // failed even the marking is logged, and the heartbeat lets another claim resume the import.
-  void runClaimed(deps, claimed).catch((err: unknown) => console.error('roster import', err)).finally(() => {
-    runningHere.delete(unitId);
-    startNextImport(deps, unitId).catch((err: unknown) => console.error('roster import queue', err));
-  });
+  void runClaimed(deps, claimed)
+    .catch((err: unknown) => console.error('roster import', err))
+    .finally(() => {
+      runningHere.delete(unitId);
+      startNextImport(deps, unitId).catch((err: unknown) => console.error('roster import queue', err));
+    });
 }
 
 /**

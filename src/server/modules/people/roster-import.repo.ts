@@ -22,7 +22,13 @@ export const rosterImportRepo = {
   async enqueue(db: Db, unitId: string, id: string, at: Date, by: { userId: string | null; name: string }) {
     const rows = await db
       .update(rosterImports)
-      .set({ status: 'queued', queuedAt: at, queueSeq: sql`nextval('roster_import_queue_seq')`, appliedBy: by.userId, appliedByName: by.name })
+      .set({
+        status: 'queued',
+        queuedAt: at,
+        queueSeq: sql`nextval('roster_import_queue_seq')`,
+        appliedBy: by.userId,
+        appliedByName: by.name,
+      })
       .where(and(ofUnit(unitId, id), eq(rosterImports.status, 'validated')))
       .returning({ id: rosterImports.id });
     return rows.length === 1;
@@ -32,11 +38,16 @@ export const rosterImportRepo = {
     await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).for('update');
   },
   async running(db: Db, unitId: string) {
-    const [r] = await db.select().from(rosterImports).where(and(eq(rosterImports.unitId, unitId), eq(rosterImports.status, 'running')));
+    const [r] = await db
+      .select()
+      .from(rosterImports)
+      .where(and(eq(rosterImports.unitId, unitId), eq(rosterImports.status, 'running')));
     return r;
   },
   async oldestQueued(db: Db, unitId: string) {
-    const [r] = await db.select().from(rosterImports)
+    const [r] = await db
+      .select()
+      .from(rosterImports)
       .where(and(eq(rosterImports.unitId, unitId), eq(rosterImports.status, 'queued')))
       .orderBy(asc(rosterImports.queueSeq))
       .limit(1);
@@ -44,21 +55,35 @@ export const rosterImportRepo = {
   },
   /** How many of the unit's imports go before this queued one: the running one and those queued earlier. */
   async ahead(db: Db, row: RosterImportRow) {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(rosterImports).where(and(
-      eq(rosterImports.unitId, row.unitId),
-      or(
-        eq(rosterImports.status, 'running'),
-        and(eq(rosterImports.status, 'queued'), lt(rosterImports.queueSeq, row.queueSeq!)),
-      ),
-    ));
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rosterImports)
+      .where(
+        and(
+          eq(rosterImports.unitId, row.unitId),
+          or(
+            eq(rosterImports.status, 'running'),
+            and(eq(rosterImports.status, 'queued'), lt(rosterImports.queueSeq, row.queueSeq!)),
+          ),
+        ),
+      );
     return r!.n;
   },
   /**
    * The runner's lease: moves the heartbeat from `beat` to `now` (with `patch`) only while it is
    * still `beat` — false when another instance has taken the import over.
    */
-  async beat(db: Db, unitId: string, id: string, beat: Date, now: Date, patch: Partial<typeof rosterImports.$inferInsert> = {}) {
-    const rows = await db.update(rosterImports).set({ ...patch, heartbeatAt: now })
+  async beat(
+    db: Db,
+    unitId: string,
+    id: string,
+    beat: Date,
+    now: Date,
+    patch: Partial<typeof rosterImports.$inferInsert> = {},
+  ) {
+    const rows = await db
+      .update(rosterImports)
+      .set({ ...patch, heartbeatAt: now })
       .where(and(ofUnit(unitId, id), eq(rosterImports.status, 'running'), eq(rosterImports.heartbeatAt, beat)))
       .returning({ id: rosterImports.id });
     return rows.length === 1;

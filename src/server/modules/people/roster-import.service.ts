@@ -11,9 +11,15 @@ import { parseRoster } from './roster-xlsx.js';
 
 async function present(deps: AppDeps, r: RosterImportRow): Promise<TRosterImport> {
   return {
-    id: r.id, fileName: r.fileName, status: r.status as TRosterImport['status'],
+    id: r.id,
+    fileName: r.fileName,
+    status: r.status as TRosterImport['status'],
     queuePosition: r.status === 'queued' ? await rosterImportRepo.ahead(deps.db, r) : null,
-    total: r.total, processed: r.processed, created: r.created, updated: r.updated, errors: r.errors as RowError[],
+    total: r.total,
+    processed: r.processed,
+    created: r.created,
+    updated: r.updated,
+    errors: r.errors as RowError[],
   };
 }
 
@@ -41,9 +47,14 @@ export async function checkRosterFile(deps: AppDeps, actor: Actor, fileName: str
   errors.push(...findDuplicateRows(valid));
   errors.sort((a, b) => a.row - b.row);
   const imp = await rosterImportRepo.insert(deps.db, {
-    unitId: actor.unitId, createdBy: actor.userId, fileName: fileName.slice(0, 200),
-    status: errors.length ? 'invalid' : 'validated', total: sheet.length,
-    rows: errors.length ? [] : valid.map((v) => v.row), errors, createdAt: deps.clock.now(),
+    unitId: actor.unitId,
+    createdBy: actor.userId,
+    fileName: fileName.slice(0, 200),
+    status: errors.length ? 'invalid' : 'validated',
+    total: sheet.length,
+    rows: errors.length ? [] : valid.map((v) => v.row),
+    errors,
+    createdAt: deps.clock.now(),
   });
   return present(deps, imp);
 }
@@ -65,7 +76,8 @@ export async function queueRosterImport(deps: AppDeps, actor: Actor, id: string)
   const imp = await rosterImportRepo.byId(deps.db, actor.unitId, id);
   if (!imp) throw notFound('导入任务');
   if (imp.status === 'invalid') throw badRequest('文件有错误，请修正后重新上传');
-  if (!(await rosterImportRepo.enqueue(deps.db, actor.unitId, id, deps.clock.now(), auditActorOf(actor)))) throw badRequest('该导入已在排队、进行或已完成');
+  if (!(await rosterImportRepo.enqueue(deps.db, actor.unitId, id, deps.clock.now(), auditActorOf(actor))))
+    throw badRequest('该导入已在排队、进行或已完成');
 }
 
 /**

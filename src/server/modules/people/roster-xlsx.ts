@@ -23,7 +23,17 @@ function rosterSheet(wb: ExcelJS.Workbook) {
 export async function rosterTemplate(departmentNames: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = rosterSheet(wb);
-  ws.addRow({ name: '张三', department: departmentNames[0] ?? '', position: '科员', rank: '一级科员', isPartyMember: '是', branchRole: '党员', isLeadership: '否', phone: '13800000000', status: '在职' });
+  ws.addRow({
+    name: '张三',
+    department: departmentNames[0] ?? '',
+    position: '科员',
+    rank: '一级科员',
+    isPartyMember: '是',
+    branchRole: '党员',
+    isLeadership: '否',
+    phone: '13800000000',
+    status: '在职',
+  });
   const list = (values: string[]) => ({ type: 'list' as const, allowBlank: true, formulae: [`"${values.join(',')}"`] });
   for (let r = 2; r <= 1000; r++) {
     ws.getCell(`E${r}`).dataValidation = list(['是', '否']);
@@ -49,9 +59,15 @@ export async function rosterExport(people: TPerson[]): Promise<Buffer> {
   const ws = rosterSheet(wb);
   for (const p of people) {
     ws.addRow({
-      name: p.name, department: p.departmentName ?? '', position: p.position, rank: p.rank,
-      isPartyMember: p.isPartyMember ? '是' : '否', branchRole: BRANCH_ROLES[p.branchRole],
-      isLeadership: p.isLeadership ? '是' : '否', phone: p.phone, status: PERSON_STATUSES[p.status],
+      name: p.name,
+      department: p.departmentName ?? '',
+      position: p.position,
+      rank: p.rank,
+      isPartyMember: p.isPartyMember ? '是' : '否',
+      branchRole: BRANCH_ROLES[p.branchRole],
+      isLeadership: p.isLeadership ? '是' : '否',
+      phone: p.phone,
+      status: PERSON_STATUSES[p.status],
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -68,7 +84,11 @@ export interface SheetRow {
  * MAX_ROSTER_CELL_CHARS is a 400, not a 500 (and not an outage).
  */
 export async function parseRoster(file: Buffer, settings: ReadSettings): Promise<SheetRow[]> {
-  const { header, rows } = await readUploadedSheet(file, { sheet: SHEET, maxRows: MAX_ROSTER_ROWS, maxCellChars: MAX_ROSTER_CELL_CHARS }, settings);
+  const { header, rows } = await readUploadedSheet(
+    file,
+    { sheet: SHEET, maxRows: MAX_ROSTER_ROWS, maxCellChars: MAX_ROSTER_CELL_CHARS },
+    settings,
+  );
   const colOf = new Map<RosterColumnKey, number>();
   header.forEach((text, i) => {
     const c = ROSTER_COLUMNS.find((x) => x.header === text);
@@ -79,7 +99,9 @@ export async function parseRoster(file: Buffer, settings: ReadSettings): Promise
   return rows
     .map(({ rowNumber, cells }) => ({
       rowNumber,
-      cells: Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, colOf.has(c.key) ? cells[colOf.get(c.key)!] ?? '' : ''])) as Record<RosterColumnKey, string>,
+      cells: Object.fromEntries(
+        ROSTER_COLUMNS.map((c) => [c.key, colOf.has(c.key) ? (cells[colOf.get(c.key)!] ?? '') : '']),
+      ) as Record<RosterColumnKey, string>,
     }))
     .filter((r) => Object.values(r.cells).some((v) => v !== ''));
 }

@@ -22,8 +22,19 @@ export async function chaseItems(deps: AppDeps, actor: Actor, itemIds: string[],
   await deps.db.transaction(async (tx) => {
     for (const r of open) {
       const key = `chase:${randomUUID()}`;
-      await notifyItem(tx, at, r!.item, { kind: 'chase', title: `催办：${noticeTitleOf(r!.item)}`, body: message, key });
-      await recordAudit(tx, auditActorOf(actor), at, { unitId: actor.unitId, entityType: 'item', entityId: r!.item.id, action: 'chase', after: { message } });
+      await notifyItem(tx, at, r!.item, {
+        kind: 'chase',
+        title: `催办：${noticeTitleOf(r!.item)}`,
+        body: message,
+        key,
+      });
+      await recordAudit(tx, auditActorOf(actor), at, {
+        unitId: actor.unitId,
+        entityType: 'item',
+        entityId: r!.item.id,
+        action: 'chase',
+        after: { message },
+      });
     }
   });
   return { chased: open.length };

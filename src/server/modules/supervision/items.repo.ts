@@ -2,7 +2,16 @@ import { and, asc, eq, ilike, isNotNull, isNull, lt, lte, ne, or, sql, type SQL 
 import type { Db } from '../../db/client.js';
 import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
 import { containsPattern } from '../../db/like.js';
-import { deadlines, departments, documents, extensionRequests, itemMilestones, people, progressReports, supervisedItems } from '../../db/schema/index.js';
+import {
+  deadlines,
+  departments,
+  documents,
+  extensionRequests,
+  itemMilestones,
+  people,
+  progressReports,
+  supervisedItems,
+} from '../../db/schema/index.js';
 import type { Colour } from '../../../domain/supervision.js';
 import type { ReviewScope } from '../../../domain/policies/item.js';
 
@@ -43,7 +52,11 @@ function reportMissingSql(today: string): SQL {
 /** The colour filter as SQL (mirrors domain/supervision.colourOf): set-based, no per-row JavaScript. */
 function colourSql(c: Colour, f: LedgerFilter): SQL {
   const red = and(OPEN, lt(supervisedItems.due, f.today))!;
-  const yellow = and(OPEN, sql`${supervisedItems.due} >= ${f.today}`, or(lte(supervisedItems.due, f.yellowUntil), reportMissingSql(f.today)))!;
+  const yellow = and(
+    OPEN,
+    sql`${supervisedItems.due} >= ${f.today}`,
+    or(lte(supervisedItems.due, f.yellowUntil), reportMissingSql(f.today)),
+  )!;
   if (c === 'red') return red;
   if (c === 'yellow') return yellow;
   if (c === 'green') return and(OPEN, sql`not (${red})`, sql`not (${yellow})`)!;
@@ -56,17 +69,29 @@ function searchablePersonal(f: LedgerFilter): SQL | undefined {
   const me = f.personalReader;
   const S = supervisedItems;
   if (!me) return isNull(S.personalOf);
-  return or(isNull(S.personalOf), eq(S.personalOf, me), eq(S.ownerPersonId, me), eq(S.backupPersonId, me), eq(S.leaderPersonId, me));
+  return or(
+    isNull(S.personalOf),
+    eq(S.personalOf, me),
+    eq(S.ownerPersonId, me),
+    eq(S.backupPersonId, me),
+    eq(S.leaderPersonId, me),
+  );
 }
 
 /** The items under review the reviewers may review (mirrors domain/policies/item.itemPolicy's close). */
 function reviewableSql(r: ReviewScope | null): SQL {
   const S = supervisedItems;
-  const whose = [r?.unitItems ? isNull(S.personalOf) : undefined, r?.personalItems ? isNotNull(S.personalOf) : undefined, r?.leaderPersonId ? eq(S.leaderPersonId, r.leaderPersonId) : undefined].filter((c) => !!c);
+  const whose = [
+    r?.unitItems ? isNull(S.personalOf) : undefined,
+    r?.personalItems ? isNotNull(S.personalOf) : undefined,
+    r?.leaderPersonId ? eq(S.leaderPersonId, r.leaderPersonId) : undefined,
+  ].filter((c) => !!c);
   if (!r || whose.length === 0) return sql`false`;
   // Never one's own, nor one's own as the A/B backup (who, when acting, handles it: whether the backup
   // acts depends on the owner's absence today, so the list leaves such items out rather than offer them).
-  const mine = r.exceptOwner ? and(ne(S.ownerPersonId, r.exceptOwner), or(isNull(S.backupPersonId), ne(S.backupPersonId, r.exceptOwner))) : undefined;
+  const mine = r.exceptOwner
+    ? and(ne(S.ownerPersonId, r.exceptOwner), or(isNull(S.backupPersonId), ne(S.backupPersonId, r.exceptOwner)))
+    : undefined;
   return and(eq(S.status, 'under_review'), or(...whose), mine)!;
 }
 
@@ -77,7 +102,9 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
     f.status ? eq(supervisedItems.status, f.status) : undefined,
     f.source ? eq(supervisedItems.source, f.source) : undefined,
     f.departmentId ? eq(supervisedItems.leadDepartmentId, f.departmentId) : undefined,
-    f.ownerPersonId ? or(eq(supervisedItems.ownerPersonId, f.ownerPersonId), eq(supervisedItems.backupPersonId, f.ownerPersonId)) : undefined,
+    f.ownerPersonId
+      ? or(eq(supervisedItems.ownerPersonId, f.ownerPersonId), eq(supervisedItems.backupPersonId, f.ownerPersonId))
+      : undefined,
     f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
     f.category ? eq(supervisedItems.category, f.category) : undefined,
     like ? ilike(supervisedItems.title, like) : undefined,
@@ -93,9 +120,23 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
  * offset), then those items with their owner's and department's names ("deferred join").
  */
 function ledgerPage(db: Db, where: SQL | undefined, limit: number, offset = 0, total: SQL<number> = sql<number>`null`) {
-  const page = db.select({ id: supervisedItems.id, due: supervisedItems.due }).from(supervisedItems).where(where)
-    .orderBy(asc(supervisedItems.due), asc(supervisedItems.id)).limit(limit).offset(offset).as('page');
-  return db.select({ item: supervisedItems, due: supervisedItems.due, provisional: supervisedItems.provisional, ownerName: people.name, departmentName: departments.name, total })
+  const page = db
+    .select({ id: supervisedItems.id, due: supervisedItems.due })
+    .from(supervisedItems)
+    .where(where)
+    .orderBy(asc(supervisedItems.due), asc(supervisedItems.id))
+    .limit(limit)
+    .offset(offset)
+    .as('page');
+  return db
+    .select({
+      item: supervisedItems,
+      due: supervisedItems.due,
+      provisional: supervisedItems.provisional,
+      ownerName: people.name,
+      departmentName: departments.name,
+      total,
+    })
     .from(page)
     .innerJoin(supervisedItems, eq(supervisedItems.id, page.id))
     .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId))
@@ -113,12 +154,25 @@ export const itemsRepo = {
     if (rows.length) await db.insert(itemMilestones).values(rows);
   },
   async milestones(db: Db, unitId: string, itemId: string) {
-    return db.select().from(itemMilestones).where(and(eq(itemMilestones.unitId, unitId), eq(itemMilestones.itemId, itemId))).orderBy(asc(itemMilestones.seq));
+    return db
+      .select()
+      .from(itemMilestones)
+      .where(and(eq(itemMilestones.unitId, unitId), eq(itemMilestones.itemId, itemId)))
+      .orderBy(asc(itemMilestones.seq));
   },
   /** Marks an open milestone done; false if it was already done (or is not this item's). */
   async completeMilestone(db: Db, unitId: string, itemId: string, id: string, day: string, note: string) {
-    const rows = await db.update(itemMilestones).set({ doneOn: day, doneNote: note })
-      .where(and(eq(itemMilestones.unitId, unitId), eq(itemMilestones.itemId, itemId), eq(itemMilestones.id, id), isNull(itemMilestones.doneOn)))
+    const rows = await db
+      .update(itemMilestones)
+      .set({ doneOn: day, doneNote: note })
+      .where(
+        and(
+          eq(itemMilestones.unitId, unitId),
+          eq(itemMilestones.itemId, itemId),
+          eq(itemMilestones.id, id),
+          isNull(itemMilestones.doneOn),
+        ),
+      )
       .returning({ id: itemMilestones.id });
     return rows.length === 1;
   },
@@ -128,15 +182,37 @@ export const itemsRepo = {
   },
   async byId(db: Db, unitId: string, id: string) {
     const [r] = await db
-      .select({ item: supervisedItems, due: deadlines.due, provisional: deadlines.provisional, policy: deadlines.policy, receivedOn: deadlines.receivedOn, deadlineId: deadlines.id })
+      .select({
+        item: supervisedItems,
+        due: deadlines.due,
+        provisional: deadlines.provisional,
+        policy: deadlines.policy,
+        receivedOn: deadlines.receivedOn,
+        deadlineId: deadlines.id,
+      })
       .from(supervisedItems)
-      .innerJoin(deadlines, and(eq(deadlines.unitId, supervisedItems.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${supervisedItems.id}::text`))
+      .innerJoin(
+        deadlines,
+        and(
+          eq(deadlines.unitId, supervisedItems.unitId),
+          eq(deadlines.subjectType, 'item'),
+          sql`${deadlines.subjectId} = ${supervisedItems.id}::text`,
+        ),
+      )
       .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
     return r;
   },
   /** Updates only if the version is still `version`; false when someone changed it meanwhile. */
-  async updateVersioned(db: Db, unitId: string, id: string, version: number, patch: Partial<typeof supervisedItems.$inferInsert>) {
-    const rows = await db.update(supervisedItems).set({ ...patch, version: version + 1 })
+  async updateVersioned(
+    db: Db,
+    unitId: string,
+    id: string,
+    version: number,
+    patch: Partial<typeof supervisedItems.$inferInsert>,
+  ) {
+    const rows = await db
+      .update(supervisedItems)
+      .set({ ...patch, version: version + 1 })
       .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id), eq(supervisedItems.version, version)))
       .returning({ id: supervisedItems.id });
     return rows.length === 1;
@@ -147,51 +223,92 @@ export const itemsRepo = {
    */
   async ledger(db: Db, unitId: string, f: LedgerFilter, limit: number, offset: number, countCap: number) {
     const where = ledgerWhere(unitId, f);
-    const capped = db.select({ one: sql`1` }).from(supervisedItems).where(where).limit(countCap + 1);
+    const capped = db
+      .select({ one: sql`1` })
+      .from(supervisedItems)
+      .where(where)
+      .limit(countCap + 1);
     // The count rides along as an InitPlan of the page query: one round trip per ledger page.
-    const rows = await ledgerPage(db, where, limit, offset, sql<number>`(select count(*)::int from (${capped}) capped)`);
-    const n = rows[0]?.total ?? (await db.select({ n: sql<number>`count(*)::int` }).from(capped.as('capped')))[0]?.n ?? 0;
+    const rows = await ledgerPage(
+      db,
+      where,
+      limit,
+      offset,
+      sql<number>`(select count(*)::int from (${capped}) capped)`,
+    );
+    const n =
+      rows[0]?.total ?? (await db.select({ n: sql<number>`count(*)::int` }).from(capped.as('capped')))[0]?.n ?? 0;
     return { rows, total: Math.min(n, countCap), totalExact: n <= countCap };
   },
   /** The exact number of rows a filter selects (for an export's progress bar). */
   async count(db: Db, unitId: string, f: LedgerFilter) {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(supervisedItems).where(ledgerWhere(unitId, f));
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(supervisedItems)
+      .where(ledgerWhere(unitId, f));
     return r?.n ?? 0;
   },
   /** Copies a deadline's due date and flag onto its item (see the schema's note). */
   async setDue(db: Db, unitId: string, id: string, d: DeadlineCopy) {
-    await db.update(supervisedItems).set({ ...d, due: currentDueSql(unitId, id, d.due) }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
+    await db
+      .update(supervisedItems)
+      .set({ ...d, due: currentDueSql(unitId, id, d.due) })
+      .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
   },
   /** The next batch after (due, id), without a count: exports walk the ledger in linear time. */
   async ledgerAfter(db: Db, unitId: string, f: LedgerFilter, after: { due: string; id: string } | null, limit: number) {
-    const cursor = after ? sql`(${supervisedItems.due}, ${supervisedItems.id}) > (${after.due}, ${after.id}::uuid)` : undefined;
+    const cursor = after
+      ? sql`(${supervisedItems.due}, ${supervisedItems.id}) > (${after.due}, ${after.id}::uuid)`
+      : undefined;
     return ledgerPage(db, and(ledgerWhere(unitId, f), cursor), limit);
   },
   /** A report is not an edit of the item: it moves last_report_on without bumping the version. */
   async setLastReportOn(db: Db, unitId: string, id: string, day: string) {
-    await db.update(supervisedItems).set({ lastReportOn: day }).where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
+    await db
+      .update(supervisedItems)
+      .set({ lastReportOn: day })
+      .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
   },
   async insertReport(db: Db, row: typeof progressReports.$inferInsert) {
     const rows = await db.insert(progressReports).values(row).onConflictDoNothing().returning();
     return rows[0];
   },
   async reports(db: Db, unitId: string, itemId: string) {
-    return db.select().from(progressReports).where(and(eq(progressReports.unitId, unitId), eq(progressReports.itemId, itemId))).orderBy(asc(progressReports.createdAt));
+    return db
+      .select()
+      .from(progressReports)
+      .where(and(eq(progressReports.unitId, unitId), eq(progressReports.itemId, itemId)))
+      .orderBy(asc(progressReports.createdAt));
   },
   async insertExtension(db: Db, row: typeof extensionRequests.$inferInsert) {
     const [r] = await db.insert(extensionRequests).values(row).returning();
     return r!;
   },
   async extension(db: Db, unitId: string, id: string) {
-    const [r] = await db.select().from(extensionRequests).where(and(eq(extensionRequests.unitId, unitId), eq(extensionRequests.id, id)));
+    const [r] = await db
+      .select()
+      .from(extensionRequests)
+      .where(and(eq(extensionRequests.unitId, unitId), eq(extensionRequests.id, id)));
     return r;
   },
   async extensions(db: Db, unitId: string, itemId: string) {
-    return db.select().from(extensionRequests).where(and(eq(extensionRequests.unitId, unitId), eq(extensionRequests.itemId, itemId))).orderBy(asc(extensionRequests.createdAt));
+    return db
+      .select()
+      .from(extensionRequests)
+      .where(and(eq(extensionRequests.unitId, unitId), eq(extensionRequests.itemId, itemId)))
+      .orderBy(asc(extensionRequests.createdAt));
   },
   async decideExtension(db: Db, unitId: string, id: string, patch: Partial<typeof extensionRequests.$inferInsert>) {
-    const rows = await db.update(extensionRequests).set(patch)
-      .where(and(eq(extensionRequests.unitId, unitId), eq(extensionRequests.id, id), eq(extensionRequests.status, 'pending')))
+    const rows = await db
+      .update(extensionRequests)
+      .set(patch)
+      .where(
+        and(
+          eq(extensionRequests.unitId, unitId),
+          eq(extensionRequests.id, id),
+          eq(extensionRequests.status, 'pending'),
+        ),
+      )
       .returning({ id: extensionRequests.id });
     return rows.length === 1;
   },
@@ -200,7 +317,10 @@ export const itemsRepo = {
     return r!;
   },
   async documentByNo(db: Db, unitId: string, docNo: string) {
-    const [r] = await db.select().from(documents).where(and(eq(documents.unitId, unitId), eq(documents.docNo, docNo)));
+    const [r] = await db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.unitId, unitId), eq(documents.docNo, docNo)));
     return r;
   },
 };

@@ -1,4 +1,16 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../../domain/supervision.js';
@@ -11,7 +23,11 @@ import { badRequest } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
 
-export const ZPackQuery = z.object({ from: zIsoDate, to: zIsoDate, kind: z.enum(['weekly', 'monthly']).default('weekly') });
+export const ZPackQuery = z.object({
+  from: zIsoDate,
+  to: zIsoDate,
+  kind: z.enum(['weekly', 'monthly']).default('weekly'),
+});
 
 const FONT = '仿宋';
 const text = (t: string, bold = false) => new TextRun({ text: t, bold, font: FONT, size: 24 });
@@ -23,9 +39,17 @@ const table = (header: string[], rows: string[][]) =>
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: WIDTHS,
     layout: TableLayoutType.FIXED,
-    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+    ],
   });
-const heading = (t: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: t, bold: true, font: '黑体', size: 28 })], spacing: { before: 240, after: 120 } });
+const heading = (t: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    children: [new TextRun({ text: t, bold: true, font: '黑体', size: 28 })],
+    spacing: { before: 240, after: 120 },
+  });
 const none = (t: string) => new Paragraph({ children: [text(t)] });
 
 /**
@@ -37,29 +61,62 @@ export async function schedulingPack(deps: AppDeps, actor: Actor, q: z.infer<typ
   const today = shanghaiDate(deps.clock.now());
   const [unit, dueRows, overdueRows, reportRows] = await Promise.all([
     orgRepo.unit(deps.db, actor.unitId),
-    reportsRepo.dueIn(deps.db, actor.unitId, q.from, q.to), reportsRepo.overdue(deps.db, actor.unitId, today), reportsRepo.reportsIn(deps.db, actor.unitId, q.from, q.to),
+    reportsRepo.dueIn(deps.db, actor.unitId, q.from, q.to),
+    reportsRepo.overdue(deps.db, actor.unitId, today),
+    reportsRepo.reportsIn(deps.db, actor.unitId, q.from, q.to),
   ]);
   // A personal item keeps its class in the pack too (domain/policies/item.ts): a neutral title, no report text.
   const due = dueRows.map((i) => (canReadItemContent(actor, i) ? i : { ...i, title: PERSONAL_ITEM_TITLE, ref: '' }));
-  const overdue = overdueRows.map((i) => (canReadItemContent(actor, i) ? i : { ...i, title: PERSONAL_ITEM_TITLE, ref: '' }));
-  const reports = reportRows.map((r) => (canReadItemContent(actor, r) ? r : { ...r, title: PERSONAL_ITEM_TITLE, text: '（内容不可见）' }));
+  const overdue = overdueRows.map((i) =>
+    canReadItemContent(actor, i) ? i : { ...i, title: PERSONAL_ITEM_TITLE, ref: '' },
+  );
+  const reports = reportRows.map((r) =>
+    canReadItemContent(actor, r) ? r : { ...r, title: PERSONAL_ITEM_TITLE, text: '（内容不可见）' },
+  );
   const name = q.kind === 'weekly' ? '周工作例会' : '月重点工作调度会';
-  const itemRow = (i: (typeof due)[number], n: number) => [String(n + 1), i.title + (i.ref ? `（${i.ref}）` : ''), i.dept ?? '', i.owner ?? '', i.due, ITEM_STATUSES[i.status as ItemStatus] + (i.closedOn ? ` ${i.closedOn}` : '')];
+  const itemRow = (i: (typeof due)[number], n: number) => [
+    String(n + 1),
+    i.title + (i.ref ? `（${i.ref}）` : ''),
+    i.dept ?? '',
+    i.owner ?? '',
+    i.due,
+    ITEM_STATUSES[i.status as ItemStatus] + (i.closedOn ? ` ${i.closedOn}` : ''),
+  ];
   const doc = new Document({
     creator: 'Zuofeng',
     title: `${unit!.name}${name}督办材料`,
-    sections: [{
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${unit!.name}${name}督办事项情况`, bold: true, font: '方正小标宋简体', size: 36 })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [text(`（${q.from} 至 ${q.to}，截至 ${today}）`)], spacing: { after: 240 } }),
-        heading(`一、本期到期事项（${due.length}项）`),
-        due.length ? table(['序号', '事项', '牵头科室', '承办人', '办理时限', '状态'], due.map(itemRow)) : none('本期无到期事项。'),
-        heading(`二、逾期未办结事项（${overdue.length}项）`),
-        overdue.length ? table(['序号', '事项', '牵头科室', '承办人', '办理时限', '状态'], overdue.map(itemRow)) : none('无逾期未办结事项。'),
-        heading(`三、本期报送的进展（${reports.length}条）`),
-        reports.length ? table(['序号', '事项', '报送人', '日期', '进度', '进展情况'], reports.map((r, n) => [String(n + 1), r.title, r.owner ?? '', r.day, `${r.percent}%`, r.text])) : none('本期未收到进展报告。'),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun({ text: `${unit!.name}${name}督办事项情况`, bold: true, font: '方正小标宋简体', size: 36 }),
+            ],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [text(`（${q.from} 至 ${q.to}，截至 ${today}）`)],
+            spacing: { after: 240 },
+          }),
+          heading(`一、本期到期事项（${due.length}项）`),
+          due.length
+            ? table(['序号', '事项', '牵头科室', '承办人', '办理时限', '状态'], due.map(itemRow))
+            : none('本期无到期事项。'),
+          heading(`二、逾期未办结事项（${overdue.length}项）`),
+          overdue.length
+            ? table(['序号', '事项', '牵头科室', '承办人', '办理时限', '状态'], overdue.map(itemRow))
+            : none('无逾期未办结事项。'),
+          heading(`三、本期报送的进展（${reports.length}条）`),
+          reports.length
+            ? table(
+                ['序号', '事项', '报送人', '日期', '进度', '进展情况'],
+                reports.map((r, n) => [String(n + 1), r.title, r.owner ?? '', r.day, `${r.percent}%`, r.text]),
+              )
+            : none('本期未收到进展报告。'),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

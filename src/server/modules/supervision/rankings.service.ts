@@ -8,7 +8,6 @@ import { badRequest } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { calendarForUnit } from '../calendar/calendar.service.js';
 
-
 /** Rankings of the items due in [from, to], by lead department or by responsible leader. */
 export async function rankings(deps: AppDeps, actor: Actor, q: z.infer<typeof ZRankingQuery>) {
   if (q.to < q.from) throw badRequest('结束日期不能早于开始日期');

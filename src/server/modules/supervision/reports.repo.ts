@@ -6,14 +6,35 @@ import { deadlines, departments, documents, people, progressReports, supervisedI
 
 /** Queries behind the supervision's documents: the scheduling pack, the rankings, the document register. */
 const S = supervisedItems;
-const itemDeadline = and(eq(deadlines.unitId, S.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${S.id}::text`);
+const itemDeadline = and(
+  eq(deadlines.unitId, S.unitId),
+  eq(deadlines.subjectType, 'item'),
+  sql`${deadlines.subjectId} = ${S.id}::text`,
+);
 const OPEN = sql`${S.status} in ${OPEN_STATUS_LIST}`;
 /** What domain/policies/item needs to tell whether a reader may read an item's text. */
-const PEOPLE = { unitId: S.unitId, ownerPersonId: S.ownerPersonId, backupPersonId: S.backupPersonId, leaderPersonId: S.leaderPersonId, personalOf: S.personalOf };
+const PEOPLE = {
+  unitId: S.unitId,
+  ownerPersonId: S.ownerPersonId,
+  backupPersonId: S.backupPersonId,
+  leaderPersonId: S.leaderPersonId,
+  personalOf: S.personalOf,
+};
 
 function packItems(db: Db) {
-  return db.select({ ...PEOPLE, title: S.title, ref: S.sourceRef, status: S.status, due: deadlines.due, dept: departments.name, owner: people.name, closedOn: S.closedOn })
-    .from(S).innerJoin(deadlines, itemDeadline)
+  return db
+    .select({
+      ...PEOPLE,
+      title: S.title,
+      ref: S.sourceRef,
+      status: S.status,
+      due: deadlines.due,
+      dept: departments.name,
+      owner: people.name,
+      closedOn: S.closedOn,
+    })
+    .from(S)
+    .innerJoin(deadlines, itemDeadline)
     .leftJoin(departments, eq(departments.id, S.leadDepartmentId))
     .leftJoin(people, eq(people.id, S.ownerPersonId));
 }
@@ -21,38 +42,83 @@ function packItems(db: Db) {
 export const reportsRepo = {
   /** Items due in [from, to] (not withdrawn), by due date. */
   dueIn: (db: Db, unitId: string, from: string, to: string) =>
-    packItems(db).where(and(eq(S.unitId, unitId), gte(deadlines.due, from), lte(deadlines.due, to), sql`${S.status} <> 'withdrawn'`)).orderBy(asc(deadlines.due)),
+    packItems(db)
+      .where(
+        and(eq(S.unitId, unitId), gte(deadlines.due, from), lte(deadlines.due, to), sql`${S.status} <> 'withdrawn'`),
+      )
+      .orderBy(asc(deadlines.due)),
   /** Open items past their due date on `today`. */
-  overdue: (db: Db, unitId: string, today: string) => packItems(db).where(and(eq(S.unitId, unitId), OPEN, sql`${deadlines.due} < ${today}`)).orderBy(asc(deadlines.due)),
+  overdue: (db: Db, unitId: string, today: string) =>
+    packItems(db)
+      .where(and(eq(S.unitId, unitId), OPEN, sql`${deadlines.due} < ${today}`))
+      .orderBy(asc(deadlines.due)),
   /** Progress reports received in [from, to], with their item. */
   reportsIn: (db: Db, unitId: string, from: string, to: string) =>
-    db.select({ ...PEOPLE, title: S.title, day: progressReports.reportedOn, percent: progressReports.percent, text: progressReports.text, owner: people.name })
+    db
+      .select({
+        ...PEOPLE,
+        title: S.title,
+        day: progressReports.reportedOn,
+        percent: progressReports.percent,
+        text: progressReports.text,
+        owner: people.name,
+      })
       .from(progressReports)
       .innerJoin(S, and(eq(S.unitId, progressReports.unitId), eq(S.id, progressReports.itemId)))
       .leftJoin(people, eq(people.id, progressReports.authorPersonId))
-      .where(and(eq(progressReports.unitId, unitId), gte(progressReports.reportedOn, from), lte(progressReports.reportedOn, to)))
+      .where(
+        and(
+          eq(progressReports.unitId, unitId),
+          gte(progressReports.reportedOn, from),
+          lte(progressReports.reportedOn, to),
+        ),
+      )
       .orderBy(asc(progressReports.reportedOn)),
   /** The facts the rankings are computed from: items due in [from, to], grouped by department or leader. */
   rankingRows(db: Db, unitId: string, by: 'department' | 'leader', from: string, to: string) {
     const group = by === 'department' ? departments.name : people.name;
     return db
-      .select({ group: sql<string>`coalesce(${group}, '（未指定）')`, status: S.status, due: deadlines.due, receivedOn: deadlines.receivedOn, closedOn: S.closedOn, returnedCount: S.returnedCount,
-        cadence: sql<ReportCadence>`${S.cadence}`, assignedOn: S.assignedOn,
+      .select({
+        group: sql<string>`coalesce(${group}, '（未指定）')`,
+        status: S.status,
+        due: deadlines.due,
+        receivedOn: deadlines.receivedOn,
+        closedOn: S.closedOn,
+        returnedCount: S.returnedCount,
+        cadence: sql<ReportCadence>`${S.cadence}`,
+        assignedOn: S.assignedOn,
         // Report dates only where a cadence makes them count.
         reportDates: sql<string[]>`case when ${S.cadence} = 'none' then '{}'::text[] else array(
-          select r.reported_on from progress_reports r where r.unit_id = ${S.unitId} and r.item_id = ${S.id} order by r.reported_on) end` })
+          select r.reported_on from progress_reports r where r.unit_id = ${S.unitId} and r.item_id = ${S.id} order by r.reported_on) end`,
+      })
       .from(S)
       .innerJoin(deadlines, itemDeadline)
       .leftJoin(departments, eq(departments.id, S.leadDepartmentId))
       .leftJoin(people, eq(people.id, S.leaderPersonId))
-      .where(and(eq(S.unitId, unitId), gte(deadlines.due, from), lte(deadlines.due, to), sql`${S.status} <> 'withdrawn'`));
+      .where(
+        and(eq(S.unitId, unitId), gte(deadlines.due, from), lte(deadlines.due, to), sql`${S.status} <> 'withdrawn'`),
+      );
   },
   /** One page of the document register, in receipt order. */
   documentRegister: (db: Db, unitId: string, limit: number, offset: number) =>
-    db.select({ doc: documents, department: departments.name, due: deadlines.due, closedOn: S.closedOn, status: S.status })
+    db
+      .select({
+        doc: documents,
+        department: departments.name,
+        due: deadlines.due,
+        closedOn: S.closedOn,
+        status: S.status,
+      })
       .from(documents)
       .innerJoin(S, and(eq(S.unitId, documents.unitId), eq(S.id, documents.itemId)))
-      .innerJoin(deadlines, and(eq(deadlines.unitId, documents.unitId), eq(deadlines.subjectType, 'item'), sql`${deadlines.subjectId} = ${documents.itemId}::text`))
+      .innerJoin(
+        deadlines,
+        and(
+          eq(deadlines.unitId, documents.unitId),
+          eq(deadlines.subjectType, 'item'),
+          sql`${deadlines.subjectId} = ${documents.itemId}::text`,
+        ),
+      )
       .leftJoin(departments, eq(departments.id, documents.handlingDepartmentId))
       .where(eq(documents.unitId, unitId))
       .orderBy(asc(documents.receivedOn), asc(documents.createdAt), asc(documents.id))

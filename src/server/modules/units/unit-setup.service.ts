@@ -46,16 +46,46 @@ export async function createUnitWithAccounts(deps: { db: Db; clock: Clock }, u: 
   const hashes = await Promise.all(u.accounts.map(async (a) => a.passwordHash ?? (await hashPassword(a.password!))));
   const now = clock.now();
   return db.transaction(async (tx) => {
-    const unit = await orgRepo.insertUnit(tx, { code: u.code, name: u.name, parentId: u.parentId ?? null, isDemo: u.isDemo ?? false, createdAt: now });
-    await recordAudit(tx, SYSTEM_ACTOR, now, { unitId: unit.id, entityType: 'unit', entityId: unit.id, action: 'create', after: { code: u.code, name: u.name } });
+    const unit = await orgRepo.insertUnit(tx, {
+      code: u.code,
+      name: u.name,
+      parentId: u.parentId ?? null,
+      isDemo: u.isDemo ?? false,
+      createdAt: now,
+    });
+    await recordAudit(tx, SYSTEM_ACTOR, now, {
+      unitId: unit.id,
+      entityType: 'unit',
+      entityId: unit.id,
+      action: 'create',
+      after: { code: u.code, name: u.name },
+    });
     const accounts = [];
     for (const [i, a] of u.accounts.entries()) {
       const user = await usersRepo.insert(tx, {
-        unitId: unit.id, username: a.username, displayName: a.displayName, passwordHash: hashes[i]!,
-        mustChangePassword: a.mustChangePassword, passwordSetAt: now, createdAt: now, updatedAt: now,
+        unitId: unit.id,
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: hashes[i]!,
+        mustChangePassword: a.mustChangePassword,
+        passwordSetAt: now,
+        createdAt: now,
+        updatedAt: now,
       });
-      await usersRepo.insertGrant(tx, { unitId: unit.id, userId: user.id, role: a.role, scopeType: 'unit', createdAt: now });
-      await recordAudit(tx, SYSTEM_ACTOR, now, { unitId: unit.id, entityType: 'user', entityId: user.id, action: 'create', after: { username: user.username, roles: [a.role] } });
+      await usersRepo.insertGrant(tx, {
+        unitId: unit.id,
+        userId: user.id,
+        role: a.role,
+        scopeType: 'unit',
+        createdAt: now,
+      });
+      await recordAudit(tx, SYSTEM_ACTOR, now, {
+        unitId: unit.id,
+        entityType: 'user',
+        entityId: user.id,
+        action: 'create',
+        after: { username: user.username, roles: [a.role] },
+      });
       accounts.push(user);
     }
     return { unit, accounts };
@@ -63,7 +93,11 @@ export async function createUnitWithAccounts(deps: { db: Db; clock: Clock }, u: 
 }
 
 /** The three administrators of a new unit, named by the operator. */
-export const ADMIN_DISPLAY_NAMES = { system_admin: ROLES.system_admin.label, security_admin: ROLES.security_admin.label, audit_admin: ROLES.audit_admin.label } as const;
+export const ADMIN_DISPLAY_NAMES = {
+  system_admin: ROLES.system_admin.label,
+  security_admin: ROLES.security_admin.label,
+  audit_admin: ROLES.audit_admin.label,
+} as const;
 
 /**
  * Adds one administrator account to an existing unit from the command line — the way an
@@ -71,7 +105,11 @@ export const ADMIN_DISPLAY_NAMES = { system_admin: ROLES.system_admin.label, sec
  * administrator no longer manages accounts). The password must pass the rule and be changed at
  * the first login. Audited.
  */
-export async function addAdministrator(deps: { db: Db; clock: Clock }, unitCode: string, a: { username: string; role: Role; password: string }) {
+export async function addAdministrator(
+  deps: { db: Db; clock: Clock },
+  unitCode: string,
+  a: { username: string; role: Role; password: string },
+) {
   const { db, clock } = deps;
   if (!isAdminRole(a.role)) throw badRequest('角色只能是 system_admin、security_admin 或 audit_admin');
   const unit = await orgRepo.unitByCode(db, unitCode);
@@ -82,10 +120,29 @@ export async function addAdministrator(deps: { db: Db; clock: Clock }, unitCode:
   const now = clock.now();
   return db.transaction(async (tx) => {
     const user = await usersRepo.insert(tx, {
-      unitId: unit.id, username: a.username, displayName: ROLES[a.role].label, passwordHash, mustChangePassword: true, passwordSetAt: now, createdAt: now, updatedAt: now,
+      unitId: unit.id,
+      username: a.username,
+      displayName: ROLES[a.role].label,
+      passwordHash,
+      mustChangePassword: true,
+      passwordSetAt: now,
+      createdAt: now,
+      updatedAt: now,
     });
-    await usersRepo.insertGrant(tx, { unitId: unit.id, userId: user.id, role: a.role, scopeType: 'unit', createdAt: now });
-    await recordAudit(tx, CLI_ACTOR, now, { unitId: unit.id, entityType: 'user', entityId: user.id, action: 'create', after: { username: user.username, roles: [a.role] } });
+    await usersRepo.insertGrant(tx, {
+      unitId: unit.id,
+      userId: user.id,
+      role: a.role,
+      scopeType: 'unit',
+      createdAt: now,
+    });
+    await recordAudit(tx, CLI_ACTOR, now, {
+      unitId: unit.id,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'create',
+      after: { username: user.username, roles: [a.role] },
+    });
     return { unit, user };
   });
 }

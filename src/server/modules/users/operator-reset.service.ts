@@ -24,9 +24,15 @@ export interface OperatorReset {
  * must be changed at the first login and lifts the name's login lock; either reset ends every
  * session of the account. Audited as the command line; nothing changes when the input is refused.
  */
-export async function resetAccount(deps: { db: Db; clock: Clock; config: Config }, unitCode: string, username: string, what: OperatorReset) {
+export async function resetAccount(
+  deps: { db: Db; clock: Clock; config: Config },
+  unitCode: string,
+  username: string,
+  what: OperatorReset,
+) {
   const { db, clock } = deps;
-  if (what.password === undefined && !what.totp) throw badRequest('请指定 --password（设置新的初始密码）或 --totp（停用两步验证），或两者都指定');
+  if (what.password === undefined && !what.totp)
+    throw badRequest('请指定 --password（设置新的初始密码）或 --totp（停用两步验证），或两者都指定');
   const unit = await orgRepo.unitByCode(db, unitCode);
   if (!unit) throw badRequest(`没有代码为“${unitCode}”的单位`);
   const user = await usersRepo.byUsername(db, unit.id, normaliseUsername(username));
@@ -36,14 +42,26 @@ export async function resetAccount(deps: { db: Db; clock: Clock; config: Config 
   const passwordHash = what.password === undefined ? undefined : await hashPassword(what.password);
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const audit = (action: string, after?: unknown) => recordAudit(tx, CLI_ACTOR, now, { unitId: unit.id, entityType: 'user', entityId: user.id, action, after });
+    const audit = (action: string, after?: unknown) =>
+      recordAudit(tx, CLI_ACTOR, now, { unitId: unit.id, entityType: 'user', entityId: user.id, action, after });
     if (passwordHash) {
-      await usersRepo.update(tx, unit.id, user.id, { passwordHash, mustChangePassword: true, passwordSetAt: now, updatedAt: now });
+      await usersRepo.update(tx, unit.id, user.id, {
+        passwordHash,
+        mustChangePassword: true,
+        passwordSetAt: now,
+        updatedAt: now,
+      });
       await throttleRepo.remove(tx, throttleKeyOf(deps, user.username));
       await audit('reset_password');
     }
     if (what.totp) {
-      await usersRepo.update(tx, unit.id, user.id, { totpSecret: null, totpPending: null, totpLastStep: null, totpEnabledAt: null, updatedAt: now });
+      await usersRepo.update(tx, unit.id, user.id, {
+        totpSecret: null,
+        totpPending: null,
+        totpLastStep: null,
+        totpEnabledAt: null,
+        updatedAt: now,
+      });
       await audit('reset_totp', { reason: '运维人员在服务器上重置' });
     }
     await usersRepo.endSessions(tx, user.id);

@@ -9,20 +9,38 @@ import { isAdminRole, separationMessage } from '../../../domain/roles.js';
 export const usersRepo = {
   async page(db: Db, unitId: string, q: string | undefined, limit: number, offset: number) {
     const like = q ? containsPattern(q) : undefined;
-    const where = and(eq(users.unitId, unitId), like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined);
+    const where = and(
+      eq(users.unitId, unitId),
+      like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined,
+    );
     const [rows, [count]] = await Promise.all([
-      db.select({ user: users, personName: people.name }).from(users).leftJoin(people, eq(people.id, users.personId))
-        .where(where).orderBy(asc(users.createdAt), asc(users.username)).limit(limit).offset(offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+      db
+        .select({ user: users, personName: people.name })
+        .from(users)
+        .leftJoin(people, eq(people.id, users.personId))
+        .where(where)
+        .orderBy(asc(users.createdAt), asc(users.username))
+        .limit(limit)
+        .offset(offset),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
   },
   async byId(db: Db, unitId: string, id: string) {
-    const [u] = await db.select().from(users).where(and(eq(users.unitId, unitId), eq(users.id, id)));
+    const [u] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.unitId, unitId), eq(users.id, id)));
     return u;
   },
   async byUsername(db: Db, unitId: string, username: string) {
-    const [u] = await db.select().from(users).where(and(eq(users.unitId, unitId), eq(users.username, username)));
+    const [u] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.unitId, unitId), eq(users.username, username)));
     return u;
   },
   async usernameTaken(db: Db, username: string) {
@@ -34,7 +52,10 @@ export const usersRepo = {
     return u!;
   },
   async update(db: Db, unitId: string, id: string, patch: Partial<typeof users.$inferInsert>) {
-    await db.update(users).set(patch).where(and(eq(users.unitId, unitId), eq(users.id, id)));
+    await db
+      .update(users)
+      .set(patch)
+      .where(and(eq(users.unitId, unitId), eq(users.id, id)));
   },
   async endSessions(db: Db, userId: string) {
     await db.delete(sessions).where(eq(sessions.userId, userId));
@@ -45,15 +66,22 @@ export const usersRepo = {
       const [g] = await db.insert(roleGrants).values(row).returning();
       return g!;
     } catch (e) {
-      if (isAdminRole(row.role) && violatedUniqueIndex(e) === ADMIN_GRANT_INDEX) throw badRequest(separationMessage(row.role));
+      if (isAdminRole(row.role) && violatedUniqueIndex(e) === ADMIN_GRANT_INDEX)
+        throw badRequest(separationMessage(row.role));
       throw e;
     }
   },
   async grant(db: Db, unitId: string, id: string) {
-    const [g] = await db.select().from(roleGrants).where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.id, id)));
+    const [g] = await db
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.id, id)));
     return g;
   },
   async revokeGrant(db: Db, unitId: string, id: string, at: Date, reason: string) {
-    await db.update(roleGrants).set({ revokedAt: at, revokeReason: reason }).where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.id, id)));
+    await db
+      .update(roleGrants)
+      .set({ revokedAt: at, revokeReason: reason })
+      .where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.id, id)));
   },
 };

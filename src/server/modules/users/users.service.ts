@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { mayGrantRole, userPolicy } from '../../../domain/policies/user.js';
-import { ADMIN_RESET_BY_OPERATOR, ADMIN_ROLES_BY_OPERATOR, ROLES, type Actor, type Role } from '../../../domain/roles.js';
+import {
+  ADMIN_RESET_BY_OPERATOR,
+  ADMIN_ROLES_BY_OPERATOR,
+  ROLES,
+  type Actor,
+  type Role,
+} from '../../../domain/roles.js';
 import type { ZGrantBody, ZUserBody, ZUserPatch } from '../../../shared/contracts/users.js';
 import type { Db } from '../../db/client.js';
 import { authorize } from '../../authorize.js';
@@ -26,16 +32,31 @@ export async function listUsers(deps: AppDeps, actor: Actor, q: { q?: string; pa
   const now = clock.now();
   const keys = new Map(rows.map((r) => [r.user.id, throttleKeyOf(deps, r.user.username)]));
   const [grants, names, unit, locked] = await Promise.all([
-    authRepo.activeGrants(db, actor.unitId, rows.map((r) => r.user.id)), scopeNames(db, actor.unitId), orgRepo.unit(db, actor.unitId),
+    authRepo.activeGrants(
+      db,
+      actor.unitId,
+      rows.map((r) => r.user.id),
+    ),
+    scopeNames(db, actor.unitId),
+    orgRepo.unit(db, actor.unitId),
     throttleRepo.lockedKeys(db, [...keys.values()], now),
   ]);
   return {
-    total, page: q.page, pageSize: q.pageSize,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
     items: rows.map(({ user: u, personName }) => {
       const held = grants.filter((g) => g.userId === u.id);
       return {
-        id: u.id, username: u.username, displayName: u.displayName, personId: u.personId, personName, active: u.active,
-        locked: locked.has(keys.get(u.id)!), totpEnabled: u.totpSecret !== null, mustChangePassword: u.mustChangePassword,
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        personId: u.personId,
+        personName,
+        active: u.active,
+        locked: locked.has(keys.get(u.id)!),
+        totpEnabled: u.totpSecret !== null,
+        mustChangePassword: u.mustChangePassword,
         grants: held.map((g) => presentGrant(g, unit!.name, names)),
         can: userPolicy(actor, { unitId: u.unitId, id: u.id, roles: held.map((g) => g.role as Role) }),
       };
@@ -54,8 +75,24 @@ export async function createUser({ db, clock }: AppDeps, actor: Actor, body: z.i
   const passwordHash = await hashPassword(body.password);
   const now = clock.now();
   return db.transaction(async (tx) => {
-    const u = await usersRepo.insert(tx, { unitId: actor.unitId, username: body.username, displayName: body.displayName, personId: body.personId, passwordHash, mustChangePassword: true, passwordSetAt: now, createdAt: now, updatedAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: u.id, action: 'create', after: { username: u.username, displayName: u.displayName, personId: u.personId } });
+    const u = await usersRepo.insert(tx, {
+      unitId: actor.unitId,
+      username: body.username,
+      displayName: body.displayName,
+      personId: body.personId,
+      passwordHash,
+      mustChangePassword: true,
+      passwordSetAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'user',
+      entityId: u.id,
+      action: 'create',
+      after: { username: u.username, displayName: u.displayName, personId: u.personId },
+    });
     return u;
   });
 }
@@ -81,7 +118,14 @@ export async function patchUser({ db, clock }: AppDeps, actor: Actor, id: string
   await db.transaction(async (tx) => {
     await usersRepo.update(tx, actor.unitId, id, { ...body, updatedAt: now });
     if (body.active === false) await usersRepo.endSessions(tx, id);
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: id, action: 'update', before: diff.before, after: diff.after });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'user',
+      entityId: id,
+      action: 'update',
+      before: diff.before,
+      after: diff.after,
+    });
   });
 }
 
@@ -105,10 +149,20 @@ export async function resetPassword(deps: AppDeps, actor: Actor, id: string, pas
   const passwordHash = await hashPassword(password);
   const now = clock.now();
   await db.transaction(async (tx) => {
-    await usersRepo.update(tx, actor.unitId, id, { passwordHash, mustChangePassword: true, passwordSetAt: now, updatedAt: now });
+    await usersRepo.update(tx, actor.unitId, id, {
+      passwordHash,
+      mustChangePassword: true,
+      passwordSetAt: now,
+      updatedAt: now,
+    });
     await throttleRepo.remove(tx, throttleKeyOf(deps, u.username));
     await usersRepo.endSessions(tx, id);
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: id, action: 'reset_password' });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'user',
+      entityId: id,
+      action: 'reset_password',
+    });
   });
 }
 
@@ -118,9 +172,21 @@ export async function resetTotp({ db, clock }: AppDeps, actor: Actor, userId: st
   if (!u.totpSecret && !u.totpPending) throw badRequest('该用户未启用两步验证');
   const now = clock.now();
   await db.transaction(async (tx) => {
-    await usersRepo.update(tx, actor.unitId, u.id, { totpSecret: null, totpPending: null, totpLastStep: null, totpEnabledAt: null, updatedAt: now });
+    await usersRepo.update(tx, actor.unitId, u.id, {
+      totpSecret: null,
+      totpPending: null,
+      totpLastStep: null,
+      totpEnabledAt: null,
+      updatedAt: now,
+    });
     await usersRepo.endSessions(tx, u.id);
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: u.unitId, entityType: 'user', entityId: u.id, action: 'reset_totp', after: { reason } });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: u.unitId,
+      entityType: 'user',
+      entityId: u.id,
+      action: 'reset_totp',
+      after: { reason },
+    });
   });
 }
 
@@ -130,19 +196,46 @@ export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: str
   if (!mayGrantRole(actor, body.role as Role)) throw forbidden(ADMIN_ROLES_BY_OPERATOR);
   // The security administrator gives others their rights, never itself (三员分立).
   if (!can.grant) throw badRequest('不能给自己授予角色');
-  await assertInUnit(db, actor.unitId, body.scopeType === 'department' ? { department: body.scopeId } : body.scopeType === 'group' ? { group: body.scopeId } : {});
+  await assertInUnit(
+    db,
+    actor.unitId,
+    body.scopeType === 'department'
+      ? { department: body.scopeId }
+      : body.scopeType === 'group'
+        ? { group: body.scopeId }
+        : {},
+  );
   const existing = await authRepo.activeGrants(db, actor.unitId, [userId]);
   if (existing.some((g) => g.role === body.role && g.scopeType === body.scopeType && g.scopeId === body.scopeId)) {
     throw conflict(`已授予“${ROLES[body.role as Role].label}”角色`);
   }
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const g = await usersRepo.insertGrant(tx, { unitId: actor.unitId, userId, role: body.role, scopeType: body.scopeType, scopeId: body.scopeId, createdAt: now });
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: userId, action: 'grant_role', after: { grantId: g.id, ...body } });
+    const g = await usersRepo.insertGrant(tx, {
+      unitId: actor.unitId,
+      userId,
+      role: body.role,
+      scopeType: body.scopeType,
+      scopeId: body.scopeId,
+      createdAt: now,
+    });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'user',
+      entityId: userId,
+      action: 'grant_role',
+      after: { grantId: g.id, ...body },
+    });
   });
 }
 
-export async function revokeGrant({ db, clock }: AppDeps, actor: Actor, userId: string, grantId: string, reason: string) {
+export async function revokeGrant(
+  { db, clock }: AppDeps,
+  actor: Actor,
+  userId: string,
+  grantId: string,
+  reason: string,
+) {
   const { can } = await userOr404(db, actor, userId);
   const g = await usersRepo.grant(db, actor.unitId, grantId);
   if (!g || g.userId !== userId) throw notFound('角色授权');
@@ -152,6 +245,13 @@ export async function revokeGrant({ db, clock }: AppDeps, actor: Actor, userId: 
   const now = clock.now();
   await db.transaction(async (tx) => {
     await usersRepo.revokeGrant(tx, actor.unitId, grantId, now, reason);
-    await recordAudit(tx, auditActorOf(actor), now, { unitId: actor.unitId, entityType: 'user', entityId: userId, action: 'revoke_role', before: { grantId, role: g.role, scopeType: g.scopeType, scopeId: g.scopeId }, after: { reason } });
+    await recordAudit(tx, auditActorOf(actor), now, {
+      unitId: actor.unitId,
+      entityType: 'user',
+      entityId: userId,
+      action: 'revoke_role',
+      before: { grantId, role: g.role, scopeType: g.scopeType, scopeId: g.scopeId },
+      after: { reason },
+    });
   });
 }

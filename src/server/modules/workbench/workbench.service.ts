@@ -6,11 +6,22 @@ import { peopleRepo } from '../people/people.repo.js';
 /** The workbench: who the actor is (their roster entry, if linked) and the unit's head counts. */
 export async function workbench(deps: AppDeps, actor: Actor) {
   const [stats, depts, person] = await Promise.all([
-    peopleRepo.stats(deps.db, actor.unitId), orgRepo.departments(deps.db, actor.unitId),
+    peopleRepo.stats(deps.db, actor.unitId),
+    orgRepo.departments(deps.db, actor.unitId),
     actor.personId ? peopleRepo.byId(deps.db, actor.unitId, actor.personId) : Promise.resolve(undefined),
   ]);
   return {
-    me: { displayName: actor.displayName, personName: person?.person.name ?? null, departmentName: person?.departmentName ?? null, position: person?.person.position ?? null },
-    unitStats: { inService: stats.inService, partyMembers: stats.partyMembers, leadership: stats.leadership, departments: depts.filter((d) => d.active).length },
+    me: {
+      displayName: actor.displayName,
+      personName: person?.person.name ?? null,
+      departmentName: person?.departmentName ?? null,
+      position: person?.person.position ?? null,
+    },
+    unitStats: {
+      inService: stats.inService,
+      partyMembers: stats.partyMembers,
+      leadership: stats.leadership,
+      departments: depts.filter((d) => d.active).length,
+    },
   };
 }

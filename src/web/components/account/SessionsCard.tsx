@@ -22,19 +22,56 @@ export function SessionsCard() {
   const others = (sessions.data ?? []).filter((s) => !s.current).length;
   return (
     <>
-      <Table<Session> rowKey="id" size="small" loading={sessions.isFetching} dataSource={sessions.data} pagination={false} scroll={{ x: 560 }}
+      <Table<Session>
+        rowKey="id"
+        size="small"
+        loading={sessions.isFetching}
+        dataSource={sessions.data}
+        pagination={false}
+        scroll={{ x: 560 }}
         columns={[
-          { title: '设备', dataIndex: 'device', render: (d: string, s) => <>{d}{s.current && <Tag color="green" style={{ marginLeft: 8 }}>当前</Tag>}</> },
+          {
+            title: '设备',
+            dataIndex: 'device',
+            render: (d: string, s) => (
+              <>
+                {d}
+                {s.current && (
+                  <Tag color="green" style={{ marginLeft: 8 }}>
+                    当前
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: '登录时间', dataIndex: 'createdAt', width: 170, render: at },
           { title: '最近活动', dataIndex: 'lastActiveAt', width: 170, render: at },
-          { title: '', key: 'ops', width: 90, render: (_, s) => !s.current && (
-            <Popconfirm title="注销这个登录？" onConfirm={() => run(() => call(authApi.revokeSession, { params: { id: s.id } }), '已注销')}>
-              <Button type="link" size="small" danger>注销</Button>
-            </Popconfirm>
-          ) },
-        ]} />
-      <Popconfirm title={`注销其他 ${others} 个登录？`} disabled={others === 0} onConfirm={() => run(() => call(authApi.revokeOthers, {}), '其他登录已全部注销')}>
-        <Button style={{ marginTop: 12 }} disabled={others === 0}>注销其他所有登录</Button>
+          {
+            title: '',
+            key: 'ops',
+            width: 90,
+            render: (_, s) =>
+              !s.current && (
+                <Popconfirm
+                  title="注销这个登录？"
+                  onConfirm={() => run(() => call(authApi.revokeSession, { params: { id: s.id } }), '已注销')}
+                >
+                  <Button type="link" size="small" danger>
+                    注销
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+      <Popconfirm
+        title={`注销其他 ${others} 个登录？`}
+        disabled={others === 0}
+        onConfirm={() => run(() => call(authApi.revokeOthers, {}), '其他登录已全部注销')}
+      >
+        <Button style={{ marginTop: 12 }} disabled={others === 0}>
+          注销其他所有登录
+        </Button>
       </Popconfirm>
     </>
   );

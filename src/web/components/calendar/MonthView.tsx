@@ -38,24 +38,48 @@ export function MonthView({ onPick }: { onPick?: (day: DayInfo) => void }) {
           const s = day ? STYLE[day.kind] : {};
           const inMonth = d.isSame(month, 'month');
           return (
-            <div style={{
-              background: s.background, opacity: inMonth ? 1 : 0.45, textAlign: 'left', minHeight: 64, margin: '0 2px', padding: '4px 6px',
-              borderTop: `2px solid ${d.isSame(dayjs(shanghaiToday()), 'day') ? '#c0392b' : '#f0f0f0'}`, color: 'rgba(0,0,0,0.88)',
-            }}>
+            <div
+              style={{
+                background: s.background,
+                opacity: inMonth ? 1 : 0.45,
+                textAlign: 'left',
+                minHeight: 64,
+                margin: '0 2px',
+                padding: '4px 6px',
+                borderTop: `2px solid ${d.isSame(dayjs(shanghaiToday()), 'day') ? '#c0392b' : '#f0f0f0'}`,
+                color: 'rgba(0,0,0,0.88)',
+              }}
+            >
               <div style={{ display: 'flex', justifyContent: 'space-between' }}>
                 <span>{d.date()}</span>
-                {s.label && <Tag color={s.color} style={{ marginInlineEnd: 0 }}>{s.label}</Tag>}
+                {s.label && (
+                  <Tag color={s.color} style={{ marginInlineEnd: 0 }}>
+                    {s.label}
+                  </Tag>
+                )}
               </div>
               {day && day.kind !== 'workday' && day.kind !== 'weekend' && (
-                <Typography.Text style={{ fontSize: 12 }} ellipsis>{day.kind === 'makeup' ? '调休上班' : day.name}</Typography.Text>
+                <Typography.Text style={{ fontSize: 12 }} ellipsis>
+                  {day.kind === 'makeup' ? '调休上班' : day.name}
+                </Typography.Text>
               )}
-              {day?.provisional && inMonth && d.date() === 1 && <div><Tag>暂定</Tag></div>}
+              {day?.provisional && inMonth && d.date() === 1 && (
+                <div>
+                  <Tag>暂定</Tag>
+                </div>
+              )}
             </div>
           );
         }}
       />
       <div style={{ marginTop: 8 }}>
-        {Object.entries(STYLE).filter(([, s]) => s.label).map(([k, s]) => <Tag key={k} color={s.color}>{s.label}</Tag>)}
+        {Object.entries(STYLE)
+          .filter(([, s]) => s.label)
+          .map(([k, s]) => (
+            <Tag key={k} color={s.color}>
+              {s.label}
+            </Tag>
+          ))}
         <Typography.Text type="secondary">点击日期可设置本单位的上班或休息安排。</Typography.Text>
       </div>
     </div>

@@ -13,19 +13,43 @@ function useSave(campaignId: string) {
 }
 
 /** The campaign's parameters (the plan's redacted numbers), editable by the office. */
-export function ParamsModal({ campaign, open, onClose }: { campaign: CampaignDetail; open: boolean; onClose: () => void }) {
+export function ParamsModal({
+  campaign,
+  open,
+  onClose,
+}: {
+  campaign: CampaignDetail;
+  open: boolean;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm();
   const save = useSave(campaign.id);
   const params = campaign.measures.flatMap((m) => m.params.map((p) => ({ ...p, measureNo: m.no })));
   const submit = async () => {
     const v = await form.validateFields();
-    if (await save(() => put(`/api/campaigns/${campaign.id}/params`, { params: v, version: campaign.version }), '参数已更新，相关措施和规则已同步')) onClose();
+    if (
+      await save(
+        () => put(`/api/campaigns/${campaign.id}/params`, { params: v, version: campaign.version }),
+        '参数已更新，相关措施和规则已同步',
+      )
+    )
+      onClose();
   };
   return (
     <Modal title="活动参数" open={open} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
-      <Form form={form} name="params" layout="vertical" initialValues={Object.fromEntries(params.map((p) => [p.key, p.value]))}>
+      <Form
+        form={form}
+        name="params"
+        layout="vertical"
+        initialValues={Object.fromEntries(params.map((p) => [p.key, p.value]))}
+      >
         {params.map((p) => (
-          <Form.Item key={p.key} name={p.key} label={`措施${p.measureNo}：${p.label}`} rules={[{ required: true, message: '请填写' }]}>
+          <Form.Item
+            key={p.key}
+            name={p.key}
+            label={`措施${p.measureNo}：${p.label}`}
+            rules={[{ required: true, message: '请填写' }]}
+          >
             <InputNumber min={0} max={p.unit === '%' ? 100 : 1000} addonAfter={p.unit} style={{ width: '100%' }} />
           </Form.Item>
         ))}
@@ -35,22 +59,65 @@ export function ParamsModal({ campaign, open, onClose }: { campaign: CampaignDet
 }
 
 /** Adds a measure (measure = null) or changes one; withdrawing asks for a reason. */
-export function MeasureModal({ campaign, measure, open, onClose }: { campaign: CampaignDetail; measure: Measure | null; open: boolean; onClose: () => void }) {
+export function MeasureModal({
+  campaign,
+  measure,
+  open,
+  onClose,
+}: {
+  campaign: CampaignDetail;
+  measure: Measure | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm();
   const save = useSave(campaign.id);
   const submit = async () => {
     const v = await form.validateFields();
     const ok = measure
-      ? await save(() => put(`/api/campaigns/${campaign.id}/measures/${measure.id}`, { ...v, text: v.text ?? '', version: measure.version }), '措施已修改')
+      ? await save(
+          () =>
+            put(`/api/campaigns/${campaign.id}/measures/${measure.id}`, {
+              ...v,
+              text: v.text ?? '',
+              version: measure.version,
+            }),
+          '措施已修改',
+        )
       : await save(() => post(`/api/campaigns/${campaign.id}/measures`, { ...v, text: v.text ?? '' }), '措施已新增');
     if (ok) onClose();
   };
   return (
-    <Modal title={measure ? `修改措施${measure.no}` : '新增措施'} open={open} onOk={submit} onCancel={onClose} okText="保存" width={640} destroyOnHidden>
-      <Form form={form} name="measure" layout="vertical" initialValues={measure ? { categoryNo: measure.categoryNo, title: measure.title, text: measure.text } : { categoryNo: 1 }}>
-        <Form.Item name="categoryNo" label="类别"><Select options={campaign.categories.map((c) => ({ value: c.no, label: `（${cnNumeral(c.no)}）${c.title}` }))} /></Form.Item>
-        <Form.Item name="title" label="措施标题" rules={[{ required: true, message: '请输入措施标题' }]}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="text" label="具体内容" extra={measure?.params.length ? '该措施含参数：数字请在“活动参数”中修改，正文不可改动。' : undefined}>
+    <Modal
+      title={measure ? `修改措施${measure.no}` : '新增措施'}
+      open={open}
+      onOk={submit}
+      onCancel={onClose}
+      okText="保存"
+      width={640}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="measure"
+        layout="vertical"
+        initialValues={
+          measure ? { categoryNo: measure.categoryNo, title: measure.title, text: measure.text } : { categoryNo: 1 }
+        }
+      >
+        <Form.Item name="categoryNo" label="类别">
+          <Select
+            options={campaign.categories.map((c) => ({ value: c.no, label: `（${cnNumeral(c.no)}）${c.title}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="title" label="措施标题" rules={[{ required: true, message: '请输入措施标题' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="text"
+          label="具体内容"
+          extra={measure?.params.length ? '该措施含参数：数字请在“活动参数”中修改，正文不可改动。' : undefined}
+        >
           <Input.TextArea rows={4} maxLength={5000} disabled={!!measure?.params.length} />
         </Form.Item>
       </Form>
@@ -62,7 +129,13 @@ export function MeasureModal({ campaign, measure, open, onClose }: { campaign: C
 export function useWithdrawMeasure(campaign: CampaignDetail) {
   const { modal } = App.useApp();
   const save = useSave(campaign.id);
-  return (measure: Measure) => modal.confirm(reasonModal(`撤销措施${measure.no}：${measure.title}`, async (reason) => {
-    await save(() => post(`/api/campaigns/${campaign.id}/measures/${measure.id}/withdraw`, { reason }), '措施已撤销');
-  }));
+  return (measure: Measure) =>
+    modal.confirm(
+      reasonModal(`撤销措施${measure.no}：${measure.title}`, async (reason) => {
+        await save(
+          () => post(`/api/campaigns/${campaign.id}/measures/${measure.id}/withdraw`, { reason }),
+          '措施已撤销',
+        );
+      }),
+    );
 }

@@ -10,8 +10,6 @@ import { useCampaignDepartments, useRules } from '../../queries/campaigns';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-
-
 /** An ECharts instance on the returned ref, redrawn when the option's data changes (not on every render). */
 function useChart(option: echarts.EChartsCoreOption) {
   const ref = useRef<HTMLDivElement>(null);
@@ -22,7 +20,10 @@ function useChart(option: echarts.EChartsCoreOption) {
     chart.setOption(option);
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
-    return () => { window.removeEventListener('resize', resize); chart.dispose(); };
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the option
   }, [key]);
   return ref;
@@ -38,18 +39,51 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
   const overdue = active.reduce((n, m) => n + m.progress.overdue, 0);
   const byCategory = campaign.categories.map((c) => {
     const ms = active.filter((m) => m.categoryNo === c.no);
-    return { label: `（${cnNumeral(c.no)}）`, title: c.title, items: ms.reduce((n, m) => n + m.progress.items, 0), closed: ms.reduce((n, m) => n + m.progress.closed, 0), overdue: ms.reduce((n, m) => n + m.progress.overdue, 0) };
+    return {
+      label: `（${cnNumeral(c.no)}）`,
+      title: c.title,
+      items: ms.reduce((n, m) => n + m.progress.items, 0),
+      closed: ms.reduce((n, m) => n + m.progress.closed, 0),
+      overdue: ms.reduce((n, m) => n + m.progress.overdue, 0),
+    };
   });
   const categoryRef = useChart({
-    tooltip: { trigger: 'axis', formatter: (ps: { dataIndex: number }[]) => { const c = byCategory[ps[0]!.dataIndex]!; return `${c.label}${c.title}<br/>办结 ${c.closed} / 共 ${c.items} 项，逾期 ${c.overdue}`; } },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (ps: { dataIndex: number }[]) => {
+        const c = byCategory[ps[0]!.dataIndex]!;
+        return `${c.label}${c.title}<br/>办结 ${c.closed} / 共 ${c.items} 项，逾期 ${c.overdue}`;
+      },
+    },
     legend: { top: 0, data: ['已办结', '办理中', '逾期'] },
     grid: { left: 40, right: 20, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: byCategory.map((c) => c.label), axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', minInterval: 1, name: '项' },
     series: [
-      { name: '已办结', type: 'bar', stack: 'a', barMaxWidth: 48, data: byCategory.map((c) => c.closed), itemStyle: { color: '#52c41a' } },
-      { name: '办理中', type: 'bar', stack: 'a', barMaxWidth: 48, data: byCategory.map((c) => c.items - c.closed - c.overdue), itemStyle: { color: '#1677ff' } },
-      { name: '逾期', type: 'bar', stack: 'a', barMaxWidth: 48, data: byCategory.map((c) => c.overdue), itemStyle: { color: '#c0392b' } },
+      {
+        name: '已办结',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: byCategory.map((c) => c.closed),
+        itemStyle: { color: '#52c41a' },
+      },
+      {
+        name: '办理中',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: byCategory.map((c) => c.items - c.closed - c.overdue),
+        itemStyle: { color: '#1677ff' },
+      },
+      {
+        name: '逾期',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: byCategory.map((c) => c.overdue),
+        itemStyle: { color: '#c0392b' },
+      },
     ],
   });
   const list = rules.data ?? [];
@@ -57,13 +91,45 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: ['已达标', '有风险', '未达标', '超上限'] },
     grid: { left: 200, right: 20, bottom: 20, top: 40 },
-    yAxis: { type: 'category', data: list.map((r) => `${r.measureNo ? `措施${r.measureNo} ` : ''}${r.title}`), axisLabel: { width: 190, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: list.map((r) => `${r.measureNo ? `措施${r.measureNo} ` : ''}${r.title}`),
+      axisLabel: { width: 190, overflow: 'truncate' },
+    },
     xAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '已达标', type: 'bar', stack: 'a', barMaxWidth: 48, data: list.map((r) => r.summary.met), itemStyle: { color: '#52c41a' } },
-      { name: '有风险', type: 'bar', stack: 'a', barMaxWidth: 48, data: list.map((r) => r.summary.atRisk), itemStyle: { color: '#fa8c16' } },
-      { name: '未达标', type: 'bar', stack: 'a', barMaxWidth: 48, data: list.map((r) => r.summary.missed), itemStyle: { color: '#c0392b' } },
-      { name: '超上限', type: 'bar', stack: 'a', barMaxWidth: 48, data: list.map((r) => r.summary.over), itemStyle: { color: '#722ed1' } },
+      {
+        name: '已达标',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: list.map((r) => r.summary.met),
+        itemStyle: { color: '#52c41a' },
+      },
+      {
+        name: '有风险',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: list.map((r) => r.summary.atRisk),
+        itemStyle: { color: '#fa8c16' },
+      },
+      {
+        name: '未达标',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: list.map((r) => r.summary.missed),
+        itemStyle: { color: '#c0392b' },
+      },
+      {
+        name: '超上限',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: list.map((r) => r.summary.over),
+        itemStyle: { color: '#722ed1' },
+      },
     ],
   });
   const deptRows = depts.data ?? [];
@@ -71,12 +137,37 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: ['已办结', '办理中', '逾期'] },
     grid: { left: 40, right: 20, bottom: 40, top: 40 },
-    xAxis: { type: 'category', data: deptRows.map((d) => d.department), axisLabel: { interval: 0, rotate: deptRows.length > 5 ? 20 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: deptRows.map((d) => d.department),
+      axisLabel: { interval: 0, rotate: deptRows.length > 5 ? 20 : 0 },
+    },
     yAxis: { type: 'value', minInterval: 1, name: '项' },
     series: [
-      { name: '已办结', type: 'bar', stack: 'a', barMaxWidth: 48, data: deptRows.map((d) => d.closed), itemStyle: { color: '#52c41a' } },
-      { name: '办理中', type: 'bar', stack: 'a', barMaxWidth: 48, data: deptRows.map((d) => d.items - d.closed - d.overdue), itemStyle: { color: '#1677ff' } },
-      { name: '逾期', type: 'bar', stack: 'a', barMaxWidth: 48, data: deptRows.map((d) => d.overdue), itemStyle: { color: '#c0392b' } },
+      {
+        name: '已办结',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: deptRows.map((d) => d.closed),
+        itemStyle: { color: '#52c41a' },
+      },
+      {
+        name: '办理中',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: deptRows.map((d) => d.items - d.closed - d.overdue),
+        itemStyle: { color: '#1677ff' },
+      },
+      {
+        name: '逾期',
+        type: 'bar',
+        stack: 'a',
+        barMaxWidth: 48,
+        data: deptRows.map((d) => d.overdue),
+        itemStyle: { color: '#c0392b' },
+      },
     ],
   });
   const met = list.reduce((n, r) => n + r.summary.met, 0);
@@ -84,16 +175,44 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
   return (
     <div data-testid="campaign-overview">
       <Row gutter={12} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="已分解措施" value={active.filter((m) => m.progress.items > 0).length} suffix={`/ ${active.length}`} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="督办事项办结" value={closed} suffix={`/ ${items}`} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="逾期事项" value={overdue} valueStyle={{ color: overdue ? '#c0392b' : undefined }} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="周期义务达标率" value={decided ? Math.round((met / decided) * 100) : 0} suffix="%" /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="已分解措施"
+              value={active.filter((m) => m.progress.items > 0).length}
+              suffix={`/ ${active.length}`}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="督办事项办结" value={closed} suffix={`/ ${items}`} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="逾期事项" value={overdue} valueStyle={{ color: overdue ? '#c0392b' : undefined }} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="周期义务达标率" value={decided ? Math.round((met / decided) * 100) : 0} suffix="%" />
+          </Card>
+        </Col>
       </Row>
-      <Card size="small" title="各类别督办事项进度"><div ref={categoryRef} style={{ height: 300 }} data-testid="category-chart" /></Card>
-      <Card size="small" title="各科室（中心）督办事项进度" style={{ marginTop: 12 }}>
-        {deptRows.length ? <div ref={deptRef} style={{ height: 260 }} data-testid="department-chart" /> : <Empty description="措施尚未分解到科室" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      <Card size="small" title="各类别督办事项进度">
+        <div ref={categoryRef} style={{ height: 300 }} data-testid="category-chart" />
       </Card>
-      <Card size="small" title="周期性义务达标情况" style={{ marginTop: 12 }}><div ref={ruleRef} style={{ height: Math.max(260, 34 * list.length + 80) }} data-testid="rule-chart" /></Card>
+      <Card size="small" title="各科室（中心）督办事项进度" style={{ marginTop: 12 }}>
+        {deptRows.length ? (
+          <div ref={deptRef} style={{ height: 260 }} data-testid="department-chart" />
+        ) : (
+          <Empty description="措施尚未分解到科室" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        )}
+      </Card>
+      <Card size="small" title="周期性义务达标情况" style={{ marginTop: 12 }}>
+        <div ref={ruleRef} style={{ height: Math.max(260, 34 * list.length + 80) }} data-testid="rule-chart" />
+      </Card>
     </div>
   );
 }

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ResponseOf } from '../../../shared/api/endpoint';
 import { opinionsApi } from '../../../shared/api/opinions';
 import { call } from '../../call';
@@ -7,8 +21,18 @@ import { slipsKey } from '../../pages/OpinionSlipsPage';
 import { useOpinionForm } from '../../queries/opinions';
 import { useAction, useDownload } from '../useWrite';
 
-export const STATUS: Record<string, { label: string; color: string }> = { draft: { label: '草稿', color: 'default' }, open: { label: '收集中', color: 'green' }, closed: { label: '已结束', color: 'blue' } };
-const AUDIENCES: Record<string, string> = { staff: '在职干部职工', villages: '帮扶联系村', service: '服务对象', masses: '党员群众', custom: '其他' };
+export const STATUS: Record<string, { label: string; color: string }> = {
+  draft: { label: '草稿', color: 'default' },
+  open: { label: '收集中', color: 'green' },
+  closed: { label: '已结束', color: 'blue' },
+};
+const AUDIENCES: Record<string, string> = {
+  staff: '在职干部职工',
+  villages: '帮扶联系村',
+  service: '服务对象',
+  masses: '党员群众',
+  custom: '其他',
+};
 
 type Distribution = ResponseOf<typeof opinionsApi.form>['distributions'][number];
 
@@ -24,74 +48,258 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
   const linkOf = (d: Distribution) => `${location.origin}/o/${d.token}`;
   const distribute = async () => {
     const v = await form.validateFields();
-    await run(async () => {
-      const r = await call(opinionsApi.distribute, { params: { id: f!.id }, body: { ...v, codeCount: v.codeCount ?? 50 } });
-      setDistributing(false);
-      form.resetFields();
-      if (r.codes.length) setCodes({ distributionId: r.id, codes: r.codes });
-    }, '已生成', '生成失败');
+    await run(
+      async () => {
+        const r = await call(opinionsApi.distribute, {
+          params: { id: f!.id },
+          body: { ...v, codeCount: v.codeCount ?? 50 },
+        });
+        setDistributing(false);
+        form.resetFields();
+        if (r.codes.length) setCodes({ distributionId: r.id, codes: r.codes });
+      },
+      '已生成',
+      '生成失败',
+    );
   };
   return (
     <Drawer title={f?.title ?? '征求意见表'} open={!!id} onClose={onClose} size={760} destroyOnHidden>
       {f && (
         <>
           <Space style={{ marginBottom: 12 }}>
-            {f.can.publish && <Button type="primary" onClick={() => run(() => call(opinionsApi.setStatus, { params: { id: f.id }, body: { status: 'open', version: f.version } }), '已发布，开始收集', '操作失败')}>发布</Button>}
-            {f.can.close && <Button onClick={() => run(() => call(opinionsApi.setStatus, { params: { id: f.id }, body: { status: 'closed', version: f.version } }), '已结束收集', '操作失败')}>结束收集</Button>}
+            {f.can.publish && (
+              <Button
+                type="primary"
+                onClick={() =>
+                  run(
+                    () =>
+                      call(opinionsApi.setStatus, {
+                        params: { id: f.id },
+                        body: { status: 'open', version: f.version },
+                      }),
+                    '已发布，开始收集',
+                    '操作失败',
+                  )
+                }
+              >
+                发布
+              </Button>
+            )}
+            {f.can.close && (
+              <Button
+                onClick={() =>
+                  run(
+                    () =>
+                      call(opinionsApi.setStatus, {
+                        params: { id: f.id },
+                        body: { status: 'closed', version: f.version },
+                      }),
+                    '已结束收集',
+                    '操作失败',
+                  )
+                }
+              >
+                结束收集
+              </Button>
+            )}
             {f.can.distribute && <Button onClick={() => setDistributing(true)}>发放（链接或填写码）</Button>}
-            {f.can.exportSummary && <Button disabled={f.responses === 0} onClick={() => downloadOrToast(`/api/opinion-forms/${f.id}/summary.xlsx`, '征求意见汇总表.xlsx')}>导出汇总表</Button>}
+            {f.can.exportSummary && (
+              <Button
+                disabled={f.responses === 0}
+                onClick={() => downloadOrToast(`/api/opinion-forms/${f.id}/summary.xlsx`, '征求意见汇总表.xlsx')}
+              >
+                导出汇总表
+              </Button>
+            )}
           </Space>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="状态"><Tag color={STATUS[f.status]?.color}>{STATUS[f.status]?.label}</Tag></Descriptions.Item>
-            <Descriptions.Item label="征求时间">{f.opensOn} 至 {f.closesOn}</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <Tag color={STATUS[f.status]?.color}>{STATUS[f.status]?.label}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label="征求时间">
+              {f.opensOn} 至 {f.closesOn}
+            </Descriptions.Item>
             <Descriptions.Item label="问题">{f.questions.length} 个</Descriptions.Item>
-            <Descriptions.Item label="已收到">{f.responses} 份{f.pending > 0 && <Typography.Text type="secondary">（另有 {f.pending} 份待汇入）</Typography.Text>}</Descriptions.Item>
+            <Descriptions.Item label="已收到">
+              {f.responses} 份
+              {f.pending > 0 && <Typography.Text type="secondary">（另有 {f.pending} 份待汇入）</Typography.Text>}
+            </Descriptions.Item>
           </Descriptions>
           {f.pending > 0 && (
-            <Alert type="warning" showIcon style={{ marginTop: 12 }} title={`${f.pending} 份意见待汇入`}
-              description={f.status === 'closed'
-                ? '已结束收集：为让结束时正在提交的意见也能一并打乱汇入，最后一批在结束约半分钟后汇入，本页会自动更新。'
-                : `为保护匿名，提交的意见先加密保存，每凑满至少 ${f.batchSize} 份打乱顺序后才汇入意见整理和汇总表；当日不足的，次日零时过后汇入；结束收集后约半分钟内全部汇入。`} />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 12 }}
+              title={`${f.pending} 份意见待汇入`}
+              description={
+                f.status === 'closed'
+                  ? '已结束收集：为让结束时正在提交的意见也能一并打乱汇入，最后一批在结束约半分钟后汇入，本页会自动更新。'
+                  : `为保护匿名，提交的意见先加密保存，每凑满至少 ${f.batchSize} 份打乱顺序后才汇入意见整理和汇总表；当日不足的，次日零时过后汇入；结束收集后约半分钟内全部汇入。`
+              }
+            />
           )}
-          <Alert type="info" showIcon style={{ margin: '12px 0' }} title="对填写人的匿名承诺（显示在意见表顶部）" description={f.anonymity} />
-          <Table<Distribution> rowKey="id" size="small" pagination={false} dataSource={f.distributions} locale={{ emptyText: '尚未发放' }}
+          <Alert
+            type="info"
+            showIcon
+            style={{ margin: '12px 0' }}
+            title="对填写人的匿名承诺（显示在意见表顶部）"
+            description={f.anonymity}
+          />
+          <Table<Distribution>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={f.distributions}
+            locale={{ emptyText: '尚未发放' }}
             columns={[
               { title: '对象', dataIndex: 'audienceLabel', width: 110 },
               { title: '名称', dataIndex: 'label' },
-              { title: '方式', dataIndex: 'mode', width: 150, render: (m, d) => (m === 'codes' ? `一次性填写码（已用 ${d.codes?.used ?? 0}/${d.codes?.total ?? 0}）` : '公开链接') },
-              { title: '份数', dataIndex: 'responses', width: 90, render: (n: number, d) => (d.pending > 0 ? <span>{n}<Typography.Text type="secondary">（待汇入 {d.pending}）</Typography.Text></span> : n) },
-              { title: '链接与二维码', render: (_, d) => (
-                <Space orientation="vertical" size={2}>
-                  <Typography.Text copyable={{ text: linkOf(d) }} style={{ fontSize: 12 }}>{linkOf(d)}</Typography.Text>
-                  {d.mode === 'link' && (
-                    <Space size={8}>
-                      <img src={`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`} alt="二维码" width={64} height={64} />
-                      <a onClick={() => downloadOrToast(`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.png`, `${d.label}二维码.png`)}>PNG</a>
-                      <a onClick={() => downloadOrToast(`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`, `${d.label}二维码.svg`)}>SVG</a>
-                      <a href={`/opinions/${f.id}/poster/${d.id}`} target="_blank" rel="noopener">A4海报</a>
-                    </Space>
-                  )}
-                </Space>
-              ) },
-            ]} />
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>意见表回收的内容不含填写人信息；填写码以密钥散列保存、与意见分开，无法对应；某类对象回收不足 {f.batchSize} 份时，其意见与相邻的较大类别合并显示。</Typography.Paragraph>
+              {
+                title: '方式',
+                dataIndex: 'mode',
+                width: 150,
+                render: (m, d) =>
+                  m === 'codes' ? `一次性填写码（已用 ${d.codes?.used ?? 0}/${d.codes?.total ?? 0}）` : '公开链接',
+              },
+              {
+                title: '份数',
+                dataIndex: 'responses',
+                width: 90,
+                render: (n: number, d) =>
+                  d.pending > 0 ? (
+                    <span>
+                      {n}
+                      <Typography.Text type="secondary">（待汇入 {d.pending}）</Typography.Text>
+                    </span>
+                  ) : (
+                    n
+                  ),
+              },
+              {
+                title: '链接与二维码',
+                render: (_, d) => (
+                  <Space orientation="vertical" size={2}>
+                    <Typography.Text copyable={{ text: linkOf(d) }} style={{ fontSize: 12 }}>
+                      {linkOf(d)}
+                    </Typography.Text>
+                    {d.mode === 'link' && (
+                      <Space size={8}>
+                        <img
+                          src={`/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`}
+                          alt="二维码"
+                          width={64}
+                          height={64}
+                        />
+                        <a
+                          onClick={() =>
+                            downloadOrToast(
+                              `/api/opinion-forms/${f.id}/distributions/${d.id}/qr.png`,
+                              `${d.label}二维码.png`,
+                            )
+                          }
+                        >
+                          PNG
+                        </a>
+                        <a
+                          onClick={() =>
+                            downloadOrToast(
+                              `/api/opinion-forms/${f.id}/distributions/${d.id}/qr.svg`,
+                              `${d.label}二维码.svg`,
+                            )
+                          }
+                        >
+                          SVG
+                        </a>
+                        <a href={`/opinions/${f.id}/poster/${d.id}`} target="_blank" rel="noopener">
+                          A4海报
+                        </a>
+                      </Space>
+                    )}
+                  </Space>
+                ),
+              },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            意见表回收的内容不含填写人信息；填写码以密钥散列保存、与意见分开，无法对应；某类对象回收不足 {f.batchSize}{' '}
+            份时，其意见与相邻的较大类别合并显示。
+          </Typography.Paragraph>
         </>
       )}
-      <Modal title="发放意见表" open={distributing} onOk={distribute} onCancel={() => setDistributing(false)} okText="生成" destroyOnHidden>
-        <Form form={form} name="distribution" layout="vertical" initialValues={{ audience: 'staff', mode: 'link', label: '在职干部职工', codeCount: 50 }}>
-          <Form.Item name="audience" label="征求对象"><Select options={Object.entries(AUDIENCES).map(([value, label]) => ({ value, label }))} /></Form.Item>
-          <Form.Item name="label" label="名称" rules={[{ required: true, message: '请输入名称' }]}><Input maxLength={60} /></Form.Item>
-          <Form.Item name="mode" label="方式"><Select options={[{ value: 'link', label: '公开链接（扫码或点击即可填写）' }, { value: 'codes', label: '一次性填写码（每码限用一次，打印发放）' }]} /></Form.Item>
-          <Form.Item noStyle shouldUpdate>{({ getFieldValue }) => getFieldValue('mode') === 'codes' && <Form.Item name="codeCount" label="填写码数量"><InputNumber min={1} max={2000} /></Form.Item>}</Form.Item>
+      <Modal
+        title="发放意见表"
+        open={distributing}
+        onOk={distribute}
+        onCancel={() => setDistributing(false)}
+        okText="生成"
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          name="distribution"
+          layout="vertical"
+          initialValues={{ audience: 'staff', mode: 'link', label: '在职干部职工', codeCount: 50 }}
+        >
+          <Form.Item name="audience" label="征求对象">
+            <Select options={Object.entries(AUDIENCES).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="label" label="名称" rules={[{ required: true, message: '请输入名称' }]}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="mode" label="方式">
+            <Select
+              options={[
+                { value: 'link', label: '公开链接（扫码或点击即可填写）' },
+                { value: 'codes', label: '一次性填写码（每码限用一次，打印发放）' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate>
+            {({ getFieldValue }) =>
+              getFieldValue('mode') === 'codes' && (
+                <Form.Item name="codeCount" label="填写码数量">
+                  <InputNumber min={1} max={2000} />
+                </Form.Item>
+              )
+            }
+          </Form.Item>
         </Form>
       </Modal>
-      <Modal title={`填写码（共 ${codes?.codes.length ?? 0} 个，仅此一次显示，请打印或导出后发放）`} open={!!codes} onCancel={() => setCodes(null)} width={640}
-        footer={<Space>
-          <Button onClick={() => saveCodes(codes!.codes, f?.title ?? '')}>导出（.csv）</Button>
-          <Button type="primary" onClick={() => { localStorage.setItem(slipsKey(codes!.distributionId), JSON.stringify(codes!.codes)); window.open(`/opinions/${f!.id}/slips/${codes!.distributionId}`, '_blank'); }}>打印纸条</Button>
-        </Space>}>
-        <div data-testid="codes" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 8, fontFamily: 'monospace', fontSize: 16 }}>
-          {codes?.codes.map((c) => <div key={c} style={{ border: '1px dashed #999', padding: 6, textAlign: 'center' }}>{c}</div>)}
+      <Modal
+        title={`填写码（共 ${codes?.codes.length ?? 0} 个，仅此一次显示，请打印或导出后发放）`}
+        open={!!codes}
+        onCancel={() => setCodes(null)}
+        width={640}
+        footer={
+          <Space>
+            <Button onClick={() => saveCodes(codes!.codes, f?.title ?? '')}>导出（.csv）</Button>
+            <Button
+              type="primary"
+              onClick={() => {
+                localStorage.setItem(slipsKey(codes!.distributionId), JSON.stringify(codes!.codes));
+                window.open(`/opinions/${f!.id}/slips/${codes!.distributionId}`, '_blank');
+              }}
+            >
+              打印纸条
+            </Button>
+          </Space>
+        }
+      >
+        <div
+          data-testid="codes"
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(4, 1fr)',
+            gap: 8,
+            fontFamily: 'monospace',
+            fontSize: 16,
+          }}
+        >
+          {codes?.codes.map((c) => (
+            <div key={c} style={{ border: '1px dashed #999', padding: 6, textAlign: 'center' }}>
+              {c}
+            </div>
+          ))}
         </div>
       </Modal>
     </Drawer>
@@ -101,7 +309,10 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
 /** The batch as a CSV file made in the browser (the server keeps only hashes and never shows the codes again). */
 function saveCodes(codes: string[], title: string) {
   const blob = new Blob(['\ufeff填写码\n', codes.join('\n'), '\n'], { type: 'text/csv;charset=utf-8' });
-  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `${title || '征求意见表'}填写码.csv` });
+  const a = Object.assign(document.createElement('a'), {
+    href: URL.createObjectURL(blob),
+    download: `${title || '征求意见表'}填写码.csv`,
+  });
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -9,9 +9,17 @@ import { useDepartments } from '../../queries/org';
 import { useOpinionItems, type ItemQuery } from '../../queries/orglife';
 
 const STATUS: Record<OpinionItem['status'], { label: string; color: string }> = {
-  new: { label: '待处理', color: 'processing' }, adopted: { label: '已采纳', color: 'success' }, not_adopted: { label: '不予采纳', color: 'default' }, merged: { label: '已合并', color: 'default' },
+  new: { label: '待处理', color: 'processing' },
+  adopted: { label: '已采纳', color: 'success' },
+  not_adopted: { label: '不予采纳', color: 'default' },
+  merged: { label: '已合并', color: 'default' },
 };
-const TARGETS = [{ value: 'branch', label: '党支部' }, { value: 'leadership', label: '领导班子' }, { value: 'department', label: '科室（中心）' }, { value: 'person', label: '党员个人' }];
+const TARGETS = [
+  { value: 'branch', label: '党支部' },
+  { value: 'leadership', label: '领导班子' },
+  { value: 'department', label: '科室（中心）' },
+  { value: 'person', label: '党员个人' },
+];
 
 /** 意见整理: every opinion item of the meeting's form, classified, merged and adopted or not. */
 export function OpinionItemsTab({ meeting }: { meeting: Meeting }) {
@@ -22,75 +30,273 @@ export function OpinionItemsTab({ meeting }: { meeting: Meeting }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [classifying, setClassifying] = useState<OpinionItem | null>(null);
   const { data, isLoading } = useOpinionItems(meeting.id, meeting.formId!, { page, pageSize: 20, ...filter });
-  const setF = (patch: typeof filter) => { setFilter((f) => ({ ...f, ...patch })); setPage(1); };
+  const setF = (patch: typeof filter) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPage(1);
+  };
   const decide = (i: OpinionItem, adopted: boolean) => {
-    if (adopted) return act(() => call(orglifeApi.decide, { params: { id: i.id }, body: { adopted, note: '', version: i.version } }), '已采纳');
+    if (adopted)
+      return act(
+        () => call(orglifeApi.decide, { params: { id: i.id }, body: { adopted, note: '', version: i.version } }),
+        '已采纳',
+      );
     let note = '';
-    modal.confirm({ title: '不予采纳', content: <Input.TextArea rows={3} maxLength={500} placeholder="请说明理由（必填）" onChange={(e) => (note = e.target.value)} />, okText: '确定', cancelText: '取消',
-      onOk: () => act(() => call(orglifeApi.decide, { params: { id: i.id }, body: { adopted: false, note: note.trim(), version: i.version } }), '已标记不予采纳') });
+    modal.confirm({
+      title: '不予采纳',
+      content: (
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          placeholder="请说明理由（必填）"
+          onChange={(e) => (note = e.target.value)}
+        />
+      ),
+      okText: '确定',
+      cancelText: '取消',
+      onOk: () =>
+        act(
+          () =>
+            call(orglifeApi.decide, {
+              params: { id: i.id },
+              body: { adopted: false, note: note.trim(), version: i.version },
+            }),
+          '已标记不予采纳',
+        ),
+    });
   };
   const merge = async () => {
     const [intoId, ...ids] = selected;
-    if (await act(() => call(orglifeApi.merge, { body: { intoId: intoId!, ids } }), `已合并 ${ids.length} 条到第一条所选意见`)) setSelected([]);
+    if (
+      await act(
+        () => call(orglifeApi.merge, { body: { intoId: intoId!, ids } }),
+        `已合并 ${ids.length} 条到第一条所选意见`,
+      )
+    )
+      setSelected([]);
   };
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search placeholder="搜索意见内容" allowClear onSearch={(q) => setF({ q: q || undefined })} style={{ width: 200 }} />
-        <Select aria-label="状态" placeholder="状态" allowClear style={{ width: 120 }} options={Object.entries(STATUS).map(([value, s]) => ({ value, label: s.label }))} onChange={(v) => setF({ status: v })} />
-        <Select aria-label="指向" placeholder="指向" allowClear style={{ width: 140 }} options={[{ value: 'none', label: '未分类' }, ...TARGETS]} onChange={(v) => setF({ targetKind: v })} />
-        <Select aria-label="类别" placeholder="类别" allowClear style={{ width: 260 }} options={(data?.categories ?? []).map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} onChange={(v) => setF({ categoryNo: v })} />
-        <Button disabled={selected.length < 2} onClick={merge}>合并所选（{selected.length}）</Button>
+        <Input.Search
+          placeholder="搜索意见内容"
+          allowClear
+          onSearch={(q) => setF({ q: q || undefined })}
+          style={{ width: 200 }}
+        />
+        <Select
+          aria-label="状态"
+          placeholder="状态"
+          allowClear
+          style={{ width: 120 }}
+          options={Object.entries(STATUS).map(([value, s]) => ({ value, label: s.label }))}
+          onChange={(v) => setF({ status: v })}
+        />
+        <Select
+          aria-label="指向"
+          placeholder="指向"
+          allowClear
+          style={{ width: 140 }}
+          options={[{ value: 'none', label: '未分类' }, ...TARGETS]}
+          onChange={(v) => setF({ targetKind: v })}
+        />
+        <Select
+          aria-label="类别"
+          placeholder="类别"
+          allowClear
+          style={{ width: 260 }}
+          options={(data?.categories ?? []).map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))}
+          onChange={(v) => setF({ categoryNo: v })}
+        />
+        <Button disabled={selected.length < 2} onClick={merge}>
+          合并所选（{selected.length}）
+        </Button>
       </Space>
-      <Table<OpinionItem> rowKey="id" size="small" loading={isLoading} dataSource={data?.items ?? []}
-        rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (i) => ({ disabled: !i.can.merge }) }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+      <Table<OpinionItem>
+        rowKey="id"
+        size="small"
+        loading={isLoading}
+        dataSource={data?.items ?? []}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (k) => setSelected(k as string[]),
+          getCheckboxProps: (i) => ({ disabled: !i.can.merge }),
+        }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 条`,
+        }}
         locale={{ emptyText: '还没有意见。发放意见表后，每份回复中填写的每一类意见成为一条。' }}
         columns={[
-          { title: '类别', dataIndex: 'categoryTitle', width: 180, render: (t: string, i) => (t ? `${i.categoryNo}. ${t}` : '—') },
-          { title: '意见内容', dataIndex: 'text', render: (t: string, i) => <><Typography.Text type={i.readable ? undefined : 'secondary'} style={{ whiteSpace: 'pre-wrap' }}>{t}</Typography.Text>{i.repeats > 1 && <Tag color="orange" style={{ marginLeft: 8 }}>重复 {i.repeats} 次</Tag>}</> },
+          {
+            title: '类别',
+            dataIndex: 'categoryTitle',
+            width: 180,
+            render: (t: string, i) => (t ? `${i.categoryNo}. ${t}` : '—'),
+          },
+          {
+            title: '意见内容',
+            dataIndex: 'text',
+            render: (t: string, i) => (
+              <>
+                <Typography.Text type={i.readable ? undefined : 'secondary'} style={{ whiteSpace: 'pre-wrap' }}>
+                  {t}
+                </Typography.Text>
+                {i.repeats > 1 && (
+                  <Tag color="orange" style={{ marginLeft: 8 }}>
+                    重复 {i.repeats} 次
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: '征求对象', dataIndex: 'audienceLabel', width: 110 },
-          { title: '指向', dataIndex: 'targetLabel', width: 110, render: (t: string) => t || <Typography.Text type="secondary">未分类</Typography.Text> },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: OpinionItem['status'], i) => <Tag color={STATUS[s].color} title={i.note}>{STATUS[s].label}</Tag> },
+          {
+            title: '指向',
+            dataIndex: 'targetLabel',
+            width: 110,
+            render: (t: string) => t || <Typography.Text type="secondary">未分类</Typography.Text>,
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 90,
+            render: (s: OpinionItem['status'], i) => (
+              <Tag color={STATUS[s].color} title={i.note}>
+                {STATUS[s].label}
+              </Tag>
+            ),
+          },
           {
             // Exactly the actions the server allows this reader (domain/policies/opinion-item.ts).
-            title: '操作', width: 200, render: (_: unknown, i) => i.can.unmerge
-              ? <Button size="small" type="link" onClick={() => modal.confirm(reasonModal('撤销合并', async (reason) => { await act(() => call(orglifeApi.unmerge, { params: { id: i.id }, body: { reason } }), '已撤销合并'); }))}>撤销合并</Button>
-              : <Space size={0}>
-                {i.can.classify && <Button size="small" type="link" onClick={() => setClassifying(i)}>分类</Button>}
-                {i.can.decide && i.status !== 'adopted' && <Button size="small" type="link" onClick={() => decide(i, true)}>采纳</Button>}
-                {i.can.decide && i.status !== 'not_adopted' && <Button size="small" type="link" onClick={() => decide(i, false)}>不采纳</Button>}
-              </Space>,
+            title: '操作',
+            width: 200,
+            render: (_: unknown, i) =>
+              i.can.unmerge ? (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() =>
+                    modal.confirm(
+                      reasonModal('撤销合并', async (reason) => {
+                        await act(
+                          () => call(orglifeApi.unmerge, { params: { id: i.id }, body: { reason } }),
+                          '已撤销合并',
+                        );
+                      }),
+                    )
+                  }
+                >
+                  撤销合并
+                </Button>
+              ) : (
+                <Space size={0}>
+                  {i.can.classify && (
+                    <Button size="small" type="link" onClick={() => setClassifying(i)}>
+                      分类
+                    </Button>
+                  )}
+                  {i.can.decide && i.status !== 'adopted' && (
+                    <Button size="small" type="link" onClick={() => decide(i, true)}>
+                      采纳
+                    </Button>
+                  )}
+                  {i.can.decide && i.status !== 'not_adopted' && (
+                    <Button size="small" type="link" onClick={() => decide(i, false)}>
+                      不采纳
+                    </Button>
+                  )}
+                </Space>
+              ),
           },
-        ]} />
-      <ClassifyModal meeting={meeting} item={classifying} categories={data?.categories ?? []} onClose={() => setClassifying(null)} />
+        ]}
+      />
+      <ClassifyModal
+        meeting={meeting}
+        item={classifying}
+        categories={data?.categories ?? []}
+        onClose={() => setClassifying(null)}
+      />
     </>
   );
 }
 
-function ClassifyModal({ meeting, item, categories, onClose }: { meeting: Meeting; item: OpinionItem | null; categories: { no: number; title: string }[]; onClose: () => void }) {
+function ClassifyModal({
+  meeting,
+  item,
+  categories,
+  onClose,
+}: {
+  meeting: Meeting;
+  item: OpinionItem | null;
+  categories: { no: number; title: string }[];
+  onClose: () => void;
+}) {
   const [form] = Form.useForm();
   const act = useAct();
   const kind = Form.useWatch('targetKind', form);
   const depts = useDepartments(!!item);
   const submit = async () => {
     const v = await form.validateFields();
-    const ok = await act(() => call(orglifeApi.classify, { params: { id: item!.id }, body: {
-      categoryNo: v.categoryNo ?? null, targetKind: v.targetKind, targetDepartmentId: v.targetDepartmentId ?? null, targetPersonId: v.targetPersonId ?? null, version: item!.version,
-    } }), v.targetKind === 'person' ? '已分类，并已转给本人' : '已分类');
+    const ok = await act(
+      () =>
+        call(orglifeApi.classify, {
+          params: { id: item!.id },
+          body: {
+            categoryNo: v.categoryNo ?? null,
+            targetKind: v.targetKind,
+            targetDepartmentId: v.targetDepartmentId ?? null,
+            targetPersonId: v.targetPersonId ?? null,
+            version: item!.version,
+          },
+        }),
+      v.targetKind === 'person' ? '已分类，并已转给本人' : '已分类',
+    );
     if (ok) onClose();
   };
   return (
     <Modal title="意见分类" open={!!item} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
-      <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>{item?.text}</Typography.Paragraph>
-      <Form form={form} name="classify" layout="vertical" preserve={false}
-        initialValues={{ categoryNo: item?.categoryNo ?? undefined, targetKind: item?.targetKind ?? 'branch', targetDepartmentId: item?.targetDepartmentId ?? undefined, targetPersonId: item?.targetPersonId ?? undefined }}>
-        <Form.Item name="categoryNo" label="类别"><Select allowClear options={categories.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} /></Form.Item>
-        <Form.Item name="targetKind" label="意见指向" rules={[{ required: true, message: '请选择意见指向' }]}><Radio.Group options={TARGETS} /></Form.Item>
-        {kind === 'department' && <Form.Item name="targetDepartmentId" label="科室（中心）" rules={[{ required: true, message: '请选择科室' }]}><Select options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} /></Form.Item>}
-        {kind === 'person' && <Form.Item name="targetPersonId" label="党员" rules={[{ required: true, message: '请选择党员' }]} extra="意见将转给本人（不含任何填写人信息），仅本人和支部书记可见。">
-          <Select showSearch={{ optionFilterProp: 'label' }} options={meeting.people.filter((p) => p.member).map((p) => ({ value: p.id, label: p.name }))} />
-        </Form.Item>}
+      <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+        {item?.text}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        name="classify"
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          categoryNo: item?.categoryNo ?? undefined,
+          targetKind: item?.targetKind ?? 'branch',
+          targetDepartmentId: item?.targetDepartmentId ?? undefined,
+          targetPersonId: item?.targetPersonId ?? undefined,
+        }}
+      >
+        <Form.Item name="categoryNo" label="类别">
+          <Select allowClear options={categories.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} />
+        </Form.Item>
+        <Form.Item name="targetKind" label="意见指向" rules={[{ required: true, message: '请选择意见指向' }]}>
+          <Radio.Group options={TARGETS} />
+        </Form.Item>
+        {kind === 'department' && (
+          <Form.Item name="targetDepartmentId" label="科室（中心）" rules={[{ required: true, message: '请选择科室' }]}>
+            <Select options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} />
+          </Form.Item>
+        )}
+        {kind === 'person' && (
+          <Form.Item
+            name="targetPersonId"
+            label="党员"
+            rules={[{ required: true, message: '请选择党员' }]}
+            extra="意见将转给本人（不含任何填写人信息），仅本人和支部书记可见。"
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={meeting.people.filter((p) => p.member).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { CheckCircleTwoTone, ClockCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { orglifeApi } from '../../../shared/api/orglife';
@@ -11,7 +27,10 @@ import type { Meeting, TalkKind } from './types';
 import { useAct } from './useAct';
 
 const KINDS: { value: TalkKind; label: string }[] = [
-  { value: 'one_to_three', label: '班子成员“一对三”' }, { value: 'committee_pair', label: '支部委员之间' }, { value: 'committee_member', label: '支部委员和党员之间' }, { value: 'member_member', label: '党员和党员之间' },
+  { value: 'one_to_three', label: '班子成员“一对三”' },
+  { value: 'committee_pair', label: '支部委员之间' },
+  { value: 'committee_member', label: '支部委员和党员之间' },
+  { value: 'member_member', label: '党员和党员之间' },
 ];
 type Prefill = { kind: TalkKind; aPersonId: string; bPersonId: string } | Record<string, never>;
 
@@ -27,46 +46,198 @@ export function TalksTab({ meeting }: { meeting: Meeting }) {
   return (
     <>
       <Row gutter={12} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="计划谈话" value={f ? `${f.talksPlannedDone} / ${f.talksPlanned}` : '—'} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="已登记谈话" value={f?.talksHeld ?? 0} suffix="次" /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="完成谈心谈话的在职党员" value={f ? `${f.membersTalked} / ${data!.coverage.length}` : '—'} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title="“一对三”覆盖" value={data ? `${data.coverage.filter((c) => c.oneToThree).length} / ${data.coverage.length}` : '—'} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="计划谈话" value={f ? `${f.talksPlannedDone} / ${f.talksPlanned}` : '—'} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title="已登记谈话" value={f?.talksHeld ?? 0} suffix="次" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="完成谈心谈话的在职党员"
+              value={f ? `${f.membersTalked} / ${data!.coverage.length}` : '—'}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title="“一对三”覆盖"
+              value={data ? `${data.coverage.filter((c) => c.oneToThree).length} / ${data.coverage.length}` : '—'}
+            />
+          </Card>
+        </Col>
       </Row>
       <Space wrap style={{ marginBottom: 12 }}>
-        {meeting.can.planTalks && <Button type={data?.plan.length ? 'default' : 'primary'} onClick={() => act(() => call(orglifeApi.talkPlan, { params: { id: meeting.id }, body: { version: meeting.version } }), '谈话计划已生成')}>{data?.plan.length ? '重新生成谈话计划' : '生成谈话计划'}</Button>}
+        {meeting.can.planTalks && (
+          <Button
+            type={data?.plan.length ? 'default' : 'primary'}
+            onClick={() =>
+              act(
+                () => call(orglifeApi.talkPlan, { params: { id: meeting.id }, body: { version: meeting.version } }),
+                '谈话计划已生成',
+              )
+            }
+          >
+            {data?.plan.length ? '重新生成谈话计划' : '生成谈话计划'}
+          </Button>
+        )}
         {meeting.me && <Button onClick={() => setRecording({})}>登记谈话</Button>}
-        {data?.leaders.map((l) => <Tag key={l.id} color={l.load > meeting.leaderMax ? 'red' : 'blue'}>{l.name} 一对{l.load}</Tag>)}
+        {data?.leaders.map((l) => (
+          <Tag key={l.id} color={l.load > meeting.leaderMax ? 'red' : 'blue'}>
+            {l.name} 一对{l.load}
+          </Tag>
+        ))}
       </Space>
       <Typography.Title level={5}>谈话覆盖情况</Typography.Title>
-      <Table size="small" rowKey="id" loading={isLoading} dataSource={data?.coverage ?? []} pagination={false} scroll={{ y: 320 }}
+      <Table
+        size="small"
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data?.coverage ?? []}
+        pagination={false}
+        scroll={{ y: 320 }}
         columns={[
-          { title: '党员', dataIndex: 'name', width: 100, render: (n: string, c) => <>{n}{c.leadership && <Tag style={{ marginLeft: 4 }}>班子</Tag>}</> },
-          { title: '“一对三”', dataIndex: 'oneToThree', width: 90, render: (v: boolean) => (v ? '已安排' : <Typography.Text type="danger">未安排</Typography.Text>) },
-          { title: '谈话', dataIndex: 'talked', width: 80, render: (v: boolean) => (v ? <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="已谈" /> : <ClockCircleOutlined aria-label="未谈" />) },
+          {
+            title: '党员',
+            dataIndex: 'name',
+            width: 100,
+            render: (n: string, c) => (
+              <>
+                {n}
+                {c.leadership && <Tag style={{ marginLeft: 4 }}>班子</Tag>}
+              </>
+            ),
+          },
+          {
+            title: '“一对三”',
+            dataIndex: 'oneToThree',
+            width: 90,
+            render: (v: boolean) => (v ? '已安排' : <Typography.Text type="danger">未安排</Typography.Text>),
+          },
+          {
+            title: '谈话',
+            dataIndex: 'talked',
+            width: 80,
+            render: (v: boolean) =>
+              v ? (
+                <CheckCircleTwoTone twoToneColor="#52c41a" aria-label="已谈" />
+              ) : (
+                <ClockCircleOutlined aria-label="未谈" />
+              ),
+          },
           { title: '已谈话的对象', dataIndex: 'with', render: (w: string[]) => w.join('、') || '—' },
-        ]} />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>谈话计划</Typography.Title>
-      <Space style={{ marginBottom: 8 }}><Select aria-label="谈话类型" placeholder="全部类型" allowClear style={{ width: 200 }} options={KINDS} onChange={setKind} /></Space>
-      <Table size="small" rowKey={(t) => `${t.kind}-${t.a}-${t.b}`} dataSource={(data?.plan ?? []).filter((t) => !kind || t.kind === kind)} pagination={{ pageSize: 15, showTotal: (t) => `共 ${t} 次` }}
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        谈话计划
+      </Typography.Title>
+      <Space style={{ marginBottom: 8 }}>
+        <Select
+          aria-label="谈话类型"
+          placeholder="全部类型"
+          allowClear
+          style={{ width: 200 }}
+          options={KINDS}
+          onChange={setKind}
+        />
+      </Space>
+      <Table
+        size="small"
+        rowKey={(t) => `${t.kind}-${t.a}-${t.b}`}
+        dataSource={(data?.plan ?? []).filter((t) => !kind || t.kind === kind)}
+        pagination={{ pageSize: 15, showTotal: (t) => `共 ${t} 次` }}
         locale={{ emptyText: '尚未生成谈话计划' }}
         columns={[
           { title: '类型', dataIndex: 'kindLabel', width: 160 },
           { title: '谈话人', dataIndex: 'aName', width: 100 },
           { title: '谈话对象', dataIndex: 'bName', width: 100 },
-          { title: '状态', dataIndex: 'done', width: 80, render: (d: boolean) => <Tag color={d ? 'success' : 'default'}>{d ? '已谈' : '未谈'}</Tag> },
-          { title: '', width: 80, render: (_: unknown, t) => !t.done && mayRecord(t.a, t.b) && <Button size="small" type="link" onClick={() => setRecording({ kind: t.kind, aPersonId: t.a, bPersonId: t.b })}>登记</Button> },
-        ]} />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>谈话记录</Typography.Title>
-      <Table size="small" rowKey="id" dataSource={data?.records ?? []} pagination={{ pageSize: 10 }} locale={{ emptyText: '还没有谈话记录' }}
+          {
+            title: '状态',
+            dataIndex: 'done',
+            width: 80,
+            render: (d: boolean) => <Tag color={d ? 'success' : 'default'}>{d ? '已谈' : '未谈'}</Tag>,
+          },
+          {
+            title: '',
+            width: 80,
+            render: (_: unknown, t) =>
+              !t.done &&
+              mayRecord(t.a, t.b) && (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => setRecording({ kind: t.kind, aPersonId: t.a, bPersonId: t.b })}
+                >
+                  登记
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        谈话记录
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={data?.records ?? []}
+        pagination={{ pageSize: 10 }}
+        locale={{ emptyText: '还没有谈话记录' }}
         columns={[
           { title: '日期', dataIndex: 'heldOn', width: 110 },
           { title: '类型', dataIndex: 'kindLabel', width: 150 },
           { title: '双方', width: 140, render: (_: unknown, t) => `${t.aName} — ${t.bName}` },
-          { title: '内容', render: (_: unknown, t) => t.voidedReason ? <Typography.Text delete type="secondary">已作废：{t.voidedReason}</Typography.Text>
-            : t.readable ? <div style={{ whiteSpace: 'pre-wrap' }}>{t.place && `地点：${t.place}\n`}{t.topics && `谈话内容：${t.topics}\n`}{t.problems && `指出问题：${t.problems}\n`}{t.suggestions && `意见建议：${t.suggestions}`}</div>
-              : <Typography.Text type="secondary">（内容仅谈话双方、支部书记和班子成员可见）</Typography.Text> },
-          { title: '', width: 70, render: (_: unknown, t) => t.readable && !t.voidedReason && <Button size="small" type="link" danger onClick={() => modal.confirm(reasonModal('作废谈话记录', async (reason) => { await act(() => call(orglifeApi.voidTalk, { params: { id: t.id }, body: { reason } }), '已作废'); }))}>作废</Button> },
-        ]} />
+          {
+            title: '内容',
+            render: (_: unknown, t) =>
+              t.voidedReason ? (
+                <Typography.Text delete type="secondary">
+                  已作废：{t.voidedReason}
+                </Typography.Text>
+              ) : t.readable ? (
+                <div style={{ whiteSpace: 'pre-wrap' }}>
+                  {t.place && `地点：${t.place}\n`}
+                  {t.topics && `谈话内容：${t.topics}\n`}
+                  {t.problems && `指出问题：${t.problems}\n`}
+                  {t.suggestions && `意见建议：${t.suggestions}`}
+                </div>
+              ) : (
+                <Typography.Text type="secondary">（内容仅谈话双方、支部书记和班子成员可见）</Typography.Text>
+              ),
+          },
+          {
+            title: '',
+            width: 70,
+            render: (_: unknown, t) =>
+              t.readable &&
+              !t.voidedReason && (
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  onClick={() =>
+                    modal.confirm(
+                      reasonModal('作废谈话记录', async (reason) => {
+                        await act(
+                          () => call(orglifeApi.voidTalk, { params: { id: t.id }, body: { reason } }),
+                          '已作废',
+                        );
+                      }),
+                    )
+                  }
+                >
+                  作废
+                </Button>
+              ),
+          },
+        ]}
+      />
       <RecordTalk meeting={meeting} prefill={recording} onClose={() => setRecording(null)} />
     </>
   );
@@ -78,22 +249,81 @@ function RecordTalk({ meeting, prefill, onClose }: { meeting: Meeting; prefill: 
   const members = meeting.people.filter((p) => p.member).map((p) => ({ value: p.id, label: p.name }));
   const submit = async () => {
     const v = await form.validateFields();
-    const ok = await act(() => call(orglifeApi.recordTalk, { params: { id: meeting.id }, body: { ...v, heldOn: v.heldOn.format('YYYY-MM-DD'), place: v.place ?? '', topics: v.topics ?? '', problems: v.problems ?? '', suggestions: v.suggestions ?? '' } }), '已登记');
+    const ok = await act(
+      () =>
+        call(orglifeApi.recordTalk, {
+          params: { id: meeting.id },
+          body: {
+            ...v,
+            heldOn: v.heldOn.format('YYYY-MM-DD'),
+            place: v.place ?? '',
+            topics: v.topics ?? '',
+            problems: v.problems ?? '',
+            suggestions: v.suggestions ?? '',
+          },
+        }),
+      '已登记',
+    );
     if (ok) onClose();
   };
   return (
-    <Modal title="登记谈心谈话" open={!!prefill} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden width={600}>
-      <Form form={form} name="talk" layout="vertical" preserve={false} initialValues={{ kind: 'member_member', aPersonId: meeting.me ?? undefined, heldOn: dayjs(shanghaiToday()), ...prefill }}>
-        <Form.Item name="kind" label="谈话类型" rules={[{ required: true }]}><Select options={KINDS} /></Form.Item>
+    <Modal
+      title="登记谈心谈话"
+      open={!!prefill}
+      onOk={submit}
+      onCancel={onClose}
+      okText="保存"
+      destroyOnHidden
+      width={600}
+    >
+      <Form
+        form={form}
+        name="talk"
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          kind: 'member_member',
+          aPersonId: meeting.me ?? undefined,
+          heldOn: dayjs(shanghaiToday()),
+          ...prefill,
+        }}
+      >
+        <Form.Item name="kind" label="谈话类型" rules={[{ required: true }]}>
+          <Select options={KINDS} />
+        </Form.Item>
         <Space.Compact block>
-          <Form.Item name="aPersonId" label="谈话人" rules={[{ required: true, message: '请选择谈话人' }]} style={{ flex: 1 }}><Select showSearch={{ optionFilterProp: 'label' }} options={members} /></Form.Item>
-          <Form.Item name="bPersonId" label="谈话对象" rules={[{ required: true, message: '请选择谈话对象' }]} style={{ flex: 1 }}><Select showSearch={{ optionFilterProp: 'label' }} options={members} /></Form.Item>
+          <Form.Item
+            name="aPersonId"
+            label="谈话人"
+            rules={[{ required: true, message: '请选择谈话人' }]}
+            style={{ flex: 1 }}
+          >
+            <Select showSearch={{ optionFilterProp: 'label' }} options={members} />
+          </Form.Item>
+          <Form.Item
+            name="bPersonId"
+            label="谈话对象"
+            rules={[{ required: true, message: '请选择谈话对象' }]}
+            style={{ flex: 1 }}
+          >
+            <Select showSearch={{ optionFilterProp: 'label' }} options={members} />
+          </Form.Item>
         </Space.Compact>
-        <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()} /></Form.Item>
-        <Form.Item name="place" label="地点"><Input maxLength={100} /></Form.Item>
-        <Form.Item name="topics" label="谈话内容"><Input.TextArea rows={2} maxLength={4000} /></Form.Item>
-        <Form.Item name="problems" label="指出的问题（将显示在对方的个人自查清单旁）"><Input.TextArea rows={2} maxLength={4000} /></Form.Item>
-        <Form.Item name="suggestions" label="意见建议"><Input.TextArea rows={2} maxLength={4000} /></Form.Item>
+        <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()} />
+        </Form.Item>
+        <Form.Item name="place" label="地点">
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="topics" label="谈话内容">
+          <Input.TextArea rows={2} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="problems" label="指出的问题（将显示在对方的个人自查清单旁）">
+          <Input.TextArea rows={2} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="suggestions" label="意见建议">
+          <Input.TextArea rows={2} maxLength={4000} />
+        </Form.Item>
       </Form>
     </Modal>
   );

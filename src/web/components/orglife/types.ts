@@ -11,6 +11,9 @@ export type TalkKind = ResponseOf<typeof orglifeApi.talks>['plan'][number]['kind
 export type OpinionItem = ResponseOf<typeof orglifeApi.classify>;
 
 export const LIST_STATUS: Record<string, { label: string; color: string }> = {
-  none: { label: '未填写', color: 'default' }, draft: { label: '草稿', color: 'default' }, submitted: { label: '待审核', color: 'processing' },
-  returned: { label: '已退回', color: 'warning' }, approved: { label: '已审核', color: 'success' },
+  none: { label: '未填写', color: 'default' },
+  draft: { label: '草稿', color: 'default' },
+  submitted: { label: '待审核', color: 'processing' },
+  returned: { label: '已退回', color: 'warning' },
+  approved: { label: '已审核', color: 'success' },
 };

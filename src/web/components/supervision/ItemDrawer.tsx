@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Button, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Progress, Result, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import {
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Result,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { ApiError, newId, upload } from '../../api';
 import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
@@ -11,11 +27,18 @@ import { call } from '../../call';
 import { useItem, useItemWrite } from '../../queries/supervision';
 import { useDownload } from '../useWrite';
 
-type Ask = { action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension' | 'chase'; title: string } | null;
+type Ask = {
+  action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension' | 'chase';
+  title: string;
+} | null;
 
 const ASKS: Record<NonNullable<Ask>['action'], { field: string; label: string }> = {
-  submit: { field: 'result', label: '办理结果' }, return: { field: 'reason', label: '退回原因' }, withdraw: { field: 'reason', label: '撤销原因' },
-  reopen: { field: 'reason', label: '重新打开的原因' }, report: { field: 'text', label: '进展情况' }, extension: { field: 'reason', label: '延期原因（特殊情况）' },
+  submit: { field: 'result', label: '办理结果' },
+  return: { field: 'reason', label: '退回原因' },
+  withdraw: { field: 'reason', label: '撤销原因' },
+  reopen: { field: 'reason', label: '重新打开的原因' },
+  report: { field: 'text', label: '进展情况' },
+  extension: { field: 'reason', label: '延期原因（特殊情况）' },
   chase: { field: 'message', label: '催办内容' },
 };
 
@@ -32,85 +55,254 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const run = async (fn: () => Promise<unknown>, done: string) => (await write(fn, done)) !== undefined;
   const params = { id: item?.id ?? '' };
   const transition = (action: ItemAction, extra: { reason?: string; result?: string } = {}) =>
-    run(() => call(api.transition, { params, body: { action, version: item!.version, ...extra } }), `已${ACTION_LABELS[action] ?? '完成'}`);
+    run(
+      () => call(api.transition, { params, body: { action, version: item!.version, ...extra } }),
+      `已${ACTION_LABELS[action] ?? '完成'}`,
+    );
   const submitAsk = async () => {
     const v = await form.validateFields();
     const a = ask!.action;
-    const ok = a === 'report' ? await run(() => call(api.report, { params, body: { text: v.text, percent: v.percent, idempotencyKey: reportKey } }), '进展已报送')
-      : a === 'extension' ? await run(() => call(api.requestExtension, { params, body: { extraDays: v.extraDays, reason: v.reason } }), '延期申请已提交')
-      : a === 'chase' ? await run(() => call(api.chase, { body: { itemIds: [item!.id], message: v.message } }), '已催办')
-      : await transition(a, { [ASKS[a].field]: v[ASKS[a].field] });
-    if (ok) { setAsk(null); form.resetFields(); }
+    const ok =
+      a === 'report'
+        ? await run(
+            () => call(api.report, { params, body: { text: v.text, percent: v.percent, idempotencyKey: reportKey } }),
+            '进展已报送',
+          )
+        : a === 'extension'
+          ? await run(
+              () => call(api.requestExtension, { params, body: { extraDays: v.extraDays, reason: v.reason } }),
+              '延期申请已提交',
+            )
+          : a === 'chase'
+            ? await run(() => call(api.chase, { body: { itemIds: [item!.id], message: v.message } }), '已催办')
+            : await transition(a, { [ASKS[a].field]: v[ASKS[a].field] });
+    if (ok) {
+      setAsk(null);
+      form.resetFields();
+    }
   };
   const pending = item?.extensions.find((e) => e.status === 'pending');
   const can = item?.can;
   return (
     <Drawer title={item ? item.title : '督办事项'} open={!!id} onClose={onClose} size={620} destroyOnHidden>
-      {error && <Result status="404" title="无法打开该事项" subTitle={error instanceof ApiError ? error.message : '该事项不存在或您无权查看'} />}
+      {error && (
+        <Result
+          status="404"
+          title="无法打开该事项"
+          subTitle={error instanceof ApiError ? error.message : '该事项不存在或您无权查看'}
+        />
+      )}
       {item && can && (
         <div data-testid="item-drawer">
           <Space wrap style={{ marginBottom: 12 }}>
-            {can.sign && <Button type="primary" onClick={() => transition('sign')}>签收</Button>}
-            {can.report && <Button onClick={() => { setReportKey(newId()); setAsk({ action: 'report', title: '报送进展' }); }}>报送进展</Button>}
-            {can.requestExtension && <Button onClick={() => setAsk({ action: 'extension', title: '申请延期' })}>申请延期</Button>}
-            {can.submit && <Button type="primary" onClick={() => setAsk({ action: 'submit', title: '提交办结' })}>提交办结</Button>}
-            {can.close && <Button type="primary" onClick={() => transition('close')}>复核销号</Button>}
-            {can.return && <Button danger onClick={() => setAsk({ action: 'return', title: '退回' })}>退回</Button>}
+            {can.sign && (
+              <Button type="primary" onClick={() => transition('sign')}>
+                签收
+              </Button>
+            )}
+            {can.report && (
+              <Button
+                onClick={() => {
+                  setReportKey(newId());
+                  setAsk({ action: 'report', title: '报送进展' });
+                }}
+              >
+                报送进展
+              </Button>
+            )}
+            {can.requestExtension && (
+              <Button onClick={() => setAsk({ action: 'extension', title: '申请延期' })}>申请延期</Button>
+            )}
+            {can.submit && (
+              <Button type="primary" onClick={() => setAsk({ action: 'submit', title: '提交办结' })}>
+                提交办结
+              </Button>
+            )}
+            {can.close && (
+              <Button type="primary" onClick={() => transition('close')}>
+                复核销号
+              </Button>
+            )}
+            {can.return && (
+              <Button danger onClick={() => setAsk({ action: 'return', title: '退回' })}>
+                退回
+              </Button>
+            )}
             {can.decideExtension && pending && (
               <>
-                <Button type="primary" onClick={() => run(() => call(api.decideExtension, { params: { id: item.id, requestId: pending.id }, body: { approve: true, note: '同意' } }), '已批准延期')}>批准延期</Button>
-                <Button onClick={() => run(() => call(api.decideExtension, { params: { id: item.id, requestId: pending.id }, body: { approve: false, note: '不同意' } }), '已驳回延期')}>驳回延期</Button>
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    run(
+                      () =>
+                        call(api.decideExtension, {
+                          params: { id: item.id, requestId: pending.id },
+                          body: { approve: true, note: '同意' },
+                        }),
+                      '已批准延期',
+                    )
+                  }
+                >
+                  批准延期
+                </Button>
+                <Button
+                  onClick={() =>
+                    run(
+                      () =>
+                        call(api.decideExtension, {
+                          params: { id: item.id, requestId: pending.id },
+                          body: { approve: false, note: '不同意' },
+                        }),
+                      '已驳回延期',
+                    )
+                  }
+                >
+                  驳回延期
+                </Button>
               </>
             )}
             {can.reopen && <Button onClick={() => setAsk({ action: 'reopen', title: '重新打开' })}>重新打开</Button>}
             {can.chase && <Button onClick={() => setAsk({ action: 'chase', title: '催办' })}>催办</Button>}
-            {can.withdraw && <Button danger type="text" onClick={() => setAsk({ action: 'withdraw', title: '撤销事项' })}>撤销</Button>}
+            {can.withdraw && (
+              <Button danger type="text" onClick={() => setAsk({ action: 'withdraw', title: '撤销事项' })}>
+                撤销
+              </Button>
+            )}
           </Space>
-          {!can.readContent && <Typography.Paragraph type="secondary" data-testid="item-personal">该事项来自党员个人自查清单，内容仅本人、支部书记和班子成员可见；您可以查看办理状态和时限。</Typography.Paragraph>}
+          {!can.readContent && (
+            <Typography.Paragraph type="secondary" data-testid="item-personal">
+              该事项来自党员个人自查清单，内容仅本人、支部书记和班子成员可见；您可以查看办理状态和时限。
+            </Typography.Paragraph>
+          )}
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label="状态"><Tag color={COLOUR_TAGS[item.colour]!.color}>{COLOUR_TAGS[item.colour]!.label}</Tag>{ITEM_STATUS_LABELS[item.status]}</Descriptions.Item>
-            <Descriptions.Item label="办理时限">{item.deadline}（当日24时前）{item.provisional && <Tag style={{ marginInlineStart: 4 }}>暂定</Tag>}{item.due !== item.deadline && <span>；当前节点时限 {item.due}</span>}</Descriptions.Item>
-            <Descriptions.Item label="来源">{SOURCE_LABELS[item.source]}{item.sourceRef ? `：${item.sourceRef}` : ''}；{item.source === 'document' ? '收文' : '交办'} {item.receivedOn}</Descriptions.Item>
-            <Descriptions.Item label="牵头科室 / 承办人">{item.departmentName ?? '—'} / {item.ownerName ?? '—'}{item.backupActing && <Tag color="orange" style={{ marginInlineStart: 8 }}>承办人不在岗，B岗代办</Tag>}</Descriptions.Item>
-            {item.cooperatingDepartments.length > 0 && <Descriptions.Item label="配合科室">{item.cooperatingDepartments.map((d) => d.name).join('、')}</Descriptions.Item>}
+            <Descriptions.Item label="状态">
+              <Tag color={COLOUR_TAGS[item.colour]!.color}>{COLOUR_TAGS[item.colour]!.label}</Tag>
+              {ITEM_STATUS_LABELS[item.status]}
+            </Descriptions.Item>
+            <Descriptions.Item label="办理时限">
+              {item.deadline}（当日24时前）{item.provisional && <Tag style={{ marginInlineStart: 4 }}>暂定</Tag>}
+              {item.due !== item.deadline && <span>；当前节点时限 {item.due}</span>}
+            </Descriptions.Item>
+            <Descriptions.Item label="来源">
+              {SOURCE_LABELS[item.source]}
+              {item.sourceRef ? `：${item.sourceRef}` : ''}；{item.source === 'document' ? '收文' : '交办'}{' '}
+              {item.receivedOn}
+            </Descriptions.Item>
+            <Descriptions.Item label="牵头科室 / 承办人">
+              {item.departmentName ?? '—'} / {item.ownerName ?? '—'}
+              {item.backupActing && (
+                <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                  承办人不在岗，B岗代办
+                </Tag>
+              )}
+            </Descriptions.Item>
+            {item.cooperatingDepartments.length > 0 && (
+              <Descriptions.Item label="配合科室">
+                {item.cooperatingDepartments.map((d) => d.name).join('、')}
+              </Descriptions.Item>
+            )}
             {!!item.content && <Descriptions.Item label="内容">{item.content}</Descriptions.Item>}
             {!!item.result && <Descriptions.Item label="办理结果">{item.result}</Descriptions.Item>}
-            {!!pending && <Descriptions.Item label="延期申请">待审批：延期 {pending.extraDays} 个工作日（{pending.reason}）</Descriptions.Item>}
+            {!!pending && (
+              <Descriptions.Item label="延期申请">
+                待审批：延期 {pending.extraDays} 个工作日（{pending.reason}）
+              </Descriptions.Item>
+            )}
           </Descriptions>
-          {item.milestones.length > 0 && <Typography.Title level={5} style={{ marginTop: 16 }}>节点</Typography.Title>}
-          <MilestoneList item={item} canComplete={can.completeMilestone} onComplete={(mid) => void run(() => call(api.completeMilestone, { params: { id: item.id, milestoneId: mid }, body: {} }), '节点已完成')} />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>附件</Typography.Title>
+          {item.milestones.length > 0 && (
+            <Typography.Title level={5} style={{ marginTop: 16 }}>
+              节点
+            </Typography.Title>
+          )}
+          <MilestoneList
+            item={item}
+            canComplete={can.completeMilestone}
+            onComplete={(mid) =>
+              void run(
+                () => call(api.completeMilestone, { params: { id: item.id, milestoneId: mid }, body: {} }),
+                '节点已完成',
+              )
+            }
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            附件
+          </Typography.Title>
           <Space orientation="vertical" style={{ width: '100%' }}>
             {item.attachments.map((f) => (
-              <Button key={f.id} type="link" icon={<PaperClipOutlined />} onClick={() => downloadOrToast(`/api/attachments/${f.id}`, f.fileName)}>
+              <Button
+                key={f.id}
+                type="link"
+                icon={<PaperClipOutlined />}
+                onClick={() => downloadOrToast(`/api/attachments/${f.id}`, f.fileName)}
+              >
                 {f.fileName}（{Math.max(1, Math.round(f.size / 1024))} KB）
               </Button>
             ))}
             {can.attach && (
-              <Upload showUploadList={false} accept=".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
-                beforeUpload={(file) => { void run(() => upload(`/api/items/${item.id}/attachments`, file, () => undefined), '附件已上传'); return false; }}>
+              <Upload
+                showUploadList={false}
+                accept=".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png"
+                beforeUpload={(file) => {
+                  void run(() => upload(`/api/items/${item.id}/attachments`, file, () => undefined), '附件已上传');
+                  return false;
+                }}
+              >
                 <Button size="small">上传附件</Button>
               </Upload>
             )}
-            {item.attachments.length === 0 && !can.attach && <Typography.Text type="secondary">{can.readContent ? '无附件' : '附件不可见'}</Typography.Text>}
+            {item.attachments.length === 0 && !can.attach && (
+              <Typography.Text type="secondary">{can.readContent ? '无附件' : '附件不可见'}</Typography.Text>
+            )}
           </Space>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>进展</Typography.Title>
-          {item.reports.length === 0 ? <Empty description="暂无进展报告" image={Empty.PRESENTED_IMAGE_SIMPLE} /> : item.reports.map((r) => (
-            <div key={r.id} style={{ marginBottom: 8 }}><Progress percent={r.percent} size="small" /><Typography.Text type="secondary">{r.reportedOn}</Typography.Text> {r.text}</div>
-          ))}
-          <Typography.Title level={5} style={{ marginTop: 16 }}>办理记录</Typography.Title>
-          <Timeline data-testid="item-timeline" items={item.timeline.map((e) => ({
-            key: e.seq,
-            content: <span><Tag>{ACTION_LABELS[e.action] ?? e.action}</Tag>{e.actorName} · {shanghaiTime(e.at, 'short')}{reasonOf(e.after)}</span>,
-          }))} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            进展
+          </Typography.Title>
+          {item.reports.length === 0 ? (
+            <Empty description="暂无进展报告" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ) : (
+            item.reports.map((r) => (
+              <div key={r.id} style={{ marginBottom: 8 }}>
+                <Progress percent={r.percent} size="small" />
+                <Typography.Text type="secondary">{r.reportedOn}</Typography.Text> {r.text}
+              </div>
+            ))
+          )}
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            办理记录
+          </Typography.Title>
+          <Timeline
+            data-testid="item-timeline"
+            items={item.timeline.map((e) => ({
+              key: e.seq,
+              content: (
+                <span>
+                  <Tag>{ACTION_LABELS[e.action] ?? e.action}</Tag>
+                  {e.actorName} · {shanghaiTime(e.at, 'short')}
+                  {reasonOf(e.after)}
+                </span>
+              ),
+            }))}
+          />
         </div>
       )}
       <Modal title={ask?.title} open={!!ask} onOk={submitAsk} onCancel={() => setAsk(null)} destroyOnHidden forceRender>
         <Form form={form} layout="vertical" initialValues={{ percent: 50, extraDays: 3 }}>
-          {ask?.action === 'report' && <Form.Item name="percent" label="完成进度（%）"><InputNumber min={0} max={100} /></Form.Item>}
-          {ask?.action === 'extension' && <Form.Item name="extraDays" label="延期工作日数"><InputNumber min={1} max={60} /></Form.Item>}
+          {ask?.action === 'report' && (
+            <Form.Item name="percent" label="完成进度（%）">
+              <InputNumber min={0} max={100} />
+            </Form.Item>
+          )}
+          {ask?.action === 'extension' && (
+            <Form.Item name="extraDays" label="延期工作日数">
+              <InputNumber min={1} max={60} />
+            </Form.Item>
+          )}
           {ask && (
-            <Form.Item name={ASKS[ask.action].field} label={ASKS[ask.action].label} rules={[{ required: true, min: 2, message: `请填写${ASKS[ask.action].label}` }]}>
+            <Form.Item
+              name={ASKS[ask.action].field}
+              label={ASKS[ask.action].label}
+              rules={[{ required: true, min: 2, message: `请填写${ASKS[ask.action].label}` }]}
+            >
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
           )}
@@ -122,6 +314,13 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
 
 function reasonOf(after: unknown): string {
   const a = (after ?? {}) as { reason?: string; result?: string; due?: string; milestone?: string };
-  return a.milestone ? `：${a.milestone}` : a.reason ? `：${a.reason}` : a.result ? `：${a.result}` : a.due ? `：期限 ${a.due}` : '';
+  return a.milestone
+    ? `：${a.milestone}`
+    : a.reason
+      ? `：${a.reason}`
+      : a.result
+        ? `：${a.result}`
+        : a.due
+          ? `：期限 ${a.due}`
+          : '';
 }
-

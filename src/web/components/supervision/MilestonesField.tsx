@@ -10,12 +10,18 @@ export function MilestonesField({ name = 'milestones', example = '摸底排查' 
         <>
           {fields.map((f, i) => (
             <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-              <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '请输入节点名称' }]}><Input placeholder={`节点${i + 1}，如：${example}`} maxLength={60} style={{ width: 300 }} /></Form.Item>
-              <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: '请选择节点时限' }]}><DatePicker placeholder="节点时限" /></Form.Item>
+              <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '请输入节点名称' }]}>
+                <Input placeholder={`节点${i + 1}，如：${example}`} maxLength={60} style={{ width: 300 }} />
+              </Form.Item>
+              <Form.Item name={[f.name, 'due']} rules={[{ required: true, message: '请选择节点时限' }]}>
+                <DatePicker placeholder="节点时限" />
+              </Form.Item>
               <MinusCircleOutlined aria-label="删除节点" onClick={() => remove(f.name)} />
             </Space>
           ))}
-          <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} disabled={fields.length >= 20}>添加节点</Button>
+          <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} disabled={fields.length >= 20}>
+            添加节点
+          </Button>
         </>
       )}
     </Form.List>
@@ -23,4 +29,5 @@ export function MilestonesField({ name = 'milestones', example = '摸底排查' 
 }
 
 /** The form's milestone rows as the API takes them. */
-export const milestonesOf = (rows: { title: string; due: Dayjs }[] | undefined) => (rows ?? []).map((m) => ({ title: m.title, due: m.due.format('YYYY-MM-DD') }));
+export const milestonesOf = (rows: { title: string; due: Dayjs }[] | undefined) =>
+  (rows ?? []).map((m) => ({ title: m.title, due: m.due.format('YYYY-MM-DD') }));
