@@ -1,27 +1,26 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
 import {
-  activities,
   campaignCategories,
   campaignMeasures,
   campaigns,
   campaignTemplates,
-  contactObjects,
   departments,
   obligationRules,
   people,
-  rollCalls,
   supervisedItems,
 } from '../../db/schema/index.js';
+import { activitiesRepo } from './activities.repo.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type MeasureRow = typeof campaignMeasures.$inferSelect;
-export type ActivityRow = typeof activities.$inferSelect;
-export type ObjectRow = typeof contactObjects.$inferSelect;
 export type RuleRow = typeof obligationRules.$inferSelect;
+export type { ActivityRow, ObjectRow } from './activities.repo.js';
 
+/** The campaigns module's queries: campaigns, measures, rules and templates here, activities' from activities.repo. */
 export const campaignsRepo = {
+  ...activitiesRepo,
   /** Everyone of the unit with what rules need (names, status, leadership, department). */
   async people(db: Db, unitId: string) {
     return db
@@ -146,118 +145,6 @@ export const campaignsRepo = {
       group by d.id, d.name order by count(i.id) desc, d.name`);
     return rowsOf<{ id: string | null; name: string | null; items: number; closed: number; overdue: number }>(res);
   },
-  async insertObject(db: Db, row: typeof contactObjects.$inferInsert) {
-    const [r] = await db.insert(contactObjects).values(row).returning();
-    return r!;
-  },
-  async objects(db: Db, unitId: string, kind?: string) {
-    return db
-      .select()
-      .from(contactObjects)
-      .where(and(eq(contactObjects.unitId, unitId), kind ? eq(contactObjects.kind, kind) : undefined))
-      .orderBy(asc(contactObjects.kind), asc(contactObjects.name));
-  },
-  async objectsByIds(db: Db, unitId: string, ids: string[]) {
-    if (ids.length === 0) return [];
-    return db
-      .select()
-      .from(contactObjects)
-      .where(and(eq(contactObjects.unitId, unitId), inArray(contactObjects.id, ids)));
-  },
-  async objectByName(db: Db, unitId: string, kind: string, name: string) {
-    const [r] = await db
-      .select()
-      .from(contactObjects)
-      .where(and(eq(contactObjects.unitId, unitId), eq(contactObjects.kind, kind), eq(contactObjects.name, name)));
-    return r;
-  },
-  async insertActivity(db: Db, row: typeof activities.$inferInsert) {
-    const [r] = await db.insert(activities).values(row).returning();
-    return r!;
-  },
-  async activity(db: Db, unitId: string, id: string) {
-    const [r] = await db
-      .select()
-      .from(activities)
-      .where(and(eq(activities.unitId, unitId), eq(activities.id, id)));
-    return r;
-  },
-  async withdrawActivity(db: Db, unitId: string, id: string, reason: string) {
-    const rows = await db
-      .update(activities)
-      .set({ active: false, withdrawnReason: reason })
-      .where(and(eq(activities.unitId, unitId), eq(activities.id, id), eq(activities.active, true)))
-      .returning({ id: activities.id });
-    return rows.length === 1;
-  },
-  async activitiesPage(
-    db: Db,
-    unitId: string,
-    f: {
-      campaignId?: string;
-      type?: string;
-      personId?: string;
-      from?: string;
-      to?: string;
-      ids?: string[];
-      withConfidential: boolean;
-      limit: number;
-      offset: number;
-    },
-  ) {
-    const where = and(
-      f.withConfidential ? undefined : eq(activities.confidential, false),
-      eq(activities.unitId, unitId),
-      f.campaignId ? eq(activities.campaignId, f.campaignId) : undefined,
-      f.type ? eq(activities.type, f.type) : undefined,
-      f.personId ? sql`${f.personId}::uuid = any(${activities.participantIds})` : undefined,
-      f.from ? gte(activities.heldOn, f.from) : undefined,
-      f.to ? lte(activities.heldOn, f.to) : undefined,
-      f.ids ? inArray(activities.id, f.ids) : undefined,
-    );
-    const [rows, [count]] = await Promise.all([
-      db
-        .select()
-        .from(activities)
-        .where(where)
-        .orderBy(desc(activities.heldOn), desc(activities.createdAt))
-        .limit(f.limit)
-        .offset(f.offset),
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(activities)
-        .where(where),
-    ]);
-    return { rows, total: count?.n ?? 0 };
-  },
-  /** The active activities of a unit in [from, to] (the facts compliance is computed from). */
-  async activityFacts(db: Db, unitId: string, from: string, to: string, types?: string[]) {
-    const typeFilter: SQL | undefined = types?.length ? inArray(activities.type, types) : undefined;
-    return db
-      .select({
-        id: activities.id,
-        type: activities.type,
-        date: activities.heldOn,
-        participantIds: activities.participantIds,
-        objectIds: activities.objectIds,
-        departmentId: activities.departmentId,
-        unitId: activities.unitId,
-        confidential: activities.confidential,
-        active: activities.active,
-        createdBy: activities.createdBy,
-        absentIds: activities.absentIds,
-      })
-      .from(activities)
-      .where(
-        and(
-          eq(activities.unitId, unitId),
-          eq(activities.active, true),
-          gte(activities.heldOn, from),
-          lte(activities.heldOn, to),
-          typeFilter,
-        ),
-      );
-  },
   async rules(db: Db, unitId: string, campaignId: string) {
     return db
       .select()
@@ -295,44 +182,6 @@ export const campaignsRepo = {
   async insertRule(db: Db, row: typeof obligationRules.$inferInsert) {
     const [r] = await db.insert(obligationRules).values(row).returning();
     return r!;
-  },
-
-  /** Who was called at a session, in the order they were called. */
-  async rollCalls(db: Db, unitId: string, activityId: string) {
-    return db
-      .select()
-      .from(rollCalls)
-      .where(and(eq(rollCalls.unitId, unitId), eq(rollCalls.activityId, activityId)))
-      .orderBy(asc(rollCalls.createdAt));
-  },
-  async sessionCalled(db: Db, unitId: string, activityId: string) {
-    const rows = await db
-      .select({ id: rollCalls.id })
-      .from(rollCalls)
-      .where(and(eq(rollCalls.unitId, unitId), eq(rollCalls.activityId, activityId)))
-      .limit(1);
-    return rows.length > 0;
-  },
-  /** How many times each person was called in the campaign (null: outside any campaign). */
-  async callCounts(db: Db, unitId: string, campaignId: string | null) {
-    const scope = campaignId ? eq(rollCalls.campaignId, campaignId) : isNull(rollCalls.campaignId);
-    return db
-      .select({ personId: rollCalls.personId, n: sql<number>`count(*)::int` })
-      .from(rollCalls)
-      .where(and(eq(rollCalls.unitId, unitId), scope))
-      .groupBy(rollCalls.personId);
-  },
-  async insertRollCalls(tx: Db, rows: (typeof rollCalls.$inferInsert)[]) {
-    await tx.insert(rollCalls).values(rows);
-  },
-  /** Records what a called person shared; the person called, or undefined when the session has no such call. */
-  async recordShare(tx: Db, unitId: string, activityId: string, id: string, shared: string) {
-    const rows = await tx
-      .update(rollCalls)
-      .set({ shared })
-      .where(and(eq(rollCalls.unitId, unitId), eq(rollCalls.activityId, activityId), eq(rollCalls.id, id)))
-      .returning({ personId: rollCalls.personId });
-    return rows.length === 1 ? rows[0]!.personId : undefined;
   },
 
   async latestTemplate(db: Db, unitId: string, code: string) {
