@@ -1,29 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { nextAttemptAt } from '../../domain/delivery.js';
-import {
-  heldDigestCard,
-  nextSlotAt,
-  noticeCard,
-  planSends,
-  type PlannedSend,
-  type Urgency,
-} from '../../domain/dispatch-plan.js';
-import { digestCard, type Card, type ChannelKind } from '../../domain/robots.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
-import { notificationChannels } from '../db/schema/index.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Egress } from '../net/egress.js';
-import { openChannel } from '../modules/channels/channel-secrets.js';
-import { sendCard } from '../modules/channels/send.js';
-import { deliveriesRepo, type ClaimedRow } from '../modules/deliveries/deliveries.repo.js';
+import { deliveriesRepo } from '../modules/deliveries/deliveries.repo.js';
 import { fanOut } from '../modules/deliveries/fanout.js';
-import { MAIL_STEP_TIMEOUT_MS } from '../modules/deliveries/mail.js';
-import type { MailSender, SendResult } from '../mail-types.js';
-
-/** Connect, greeting and one read, each within its timeout: the most a mail can take. */
-const MAIL_WORST_MS = 3 * MAIL_STEP_TIMEOUT_MS;
+import type { MailSender } from '../mail-types.js';
+import { jitterOf, mailSends, robotSends, type SendContext } from './dispatch-sends.js';
 
 export interface DispatcherOptions {
   /** Messages in flight at once: the most a crash can make a receiver see twice. */
@@ -39,20 +23,6 @@ export interface DispatcherOptions {
   units?: readonly string[];
   log?: (msg: string) => void;
 }
-
-/** `worstMs`: how long the send may take at most (its timeouts); it is not started unless the lease outlasts that. */
-interface Send {
-  ids: string[];
-  card: Card;
-  deliver: (card: Card) => Promise<SendResult>;
-  attempts: number;
-  worstMs: number;
-}
-
-const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-/** A digest's key is made from the deliveries it carries: the same digest sent again has the same key. */
-const digestKey = (ids: string[]) => `digest:${hash([...ids].sort().join(',')).slice(0, 32)}`;
-const jitterOf = (key: string) => parseInt(hash(key).slice(0, 8), 16) / 2 ** 32;
 
 /**
  * Delivers the notification outbox (at least once): fans new notices out into deliveries, claims
@@ -76,6 +46,11 @@ export class Dispatcher {
     private readonly opts: DispatcherOptions,
   ) {
     this.httpTimeoutMs = Math.max(500, Math.min(10_000, Math.floor(opts.leaseMs / 2)));
+  }
+
+  /** What building a round's sends needs (dispatch-sends.ts). */
+  private get sendContext(): SendContext {
+    return { db: this.db, clock: this.clock, opts: this.opts, httpTimeoutMs: this.httpTimeoutMs };
   }
 
   /** One round: fan out what is new, then claim and send one batch. Returns what it did. */
@@ -110,7 +85,10 @@ export class Dispatcher {
     }
     const result = { fannedOut, claimed: claimed.length, sent: 0, failed: 0, deferred: 0 };
     if (!claimed.length) return result;
-    const sends = [...(await this.robotSends(claimed, now, result)), ...(await this.mailSends(claimed, now, result))];
+    const sends = [
+      ...(await robotSends(this.sendContext, claimed, now, result)),
+      ...(await mailSends(this.sendContext, claimed, now, result)),
+    ];
     await pool(
       sends.map((s) => async () => {
         // A send that could outlive the lease might be claimed and sent by another dispatcher too: put it back instead.
@@ -135,143 +113,6 @@ export class Dispatcher {
       this.opts.concurrency,
     );
     return result;
-  }
-
-  private card(d: ClaimedRow, mention: boolean): Card {
-    return noticeCard(
-      {
-        id: d.notification_id,
-        kind: d.kind,
-        title: d.title,
-        body: d.body,
-        recipientName: d.person_name ?? '',
-        recipientMobile: d.person_phone ?? '',
-        itemDue: d.item_due,
-        urgency: d.urgency as Urgency,
-        link: d.item_id ? `${this.opts.publicUrl}/?item=${d.item_id}` : `${this.opts.publicUrl}/`,
-      },
-      d.idempotency_key,
-      mention,
-    );
-  }
-
-  private async robotSends(
-    claimed: ClaimedRow[],
-    now: Date,
-    result: { deferred: number; failed: number },
-  ): Promise<Send[]> {
-    const robots = claimed.filter((d) => d.medium === 'robot' && d.channel_id);
-    const channelIds = [...new Set(robots.map((d) => d.channel_id!))];
-    if (!channelIds.length) return [];
-    const [channels, recent] = await Promise.all([
-      this.db.select().from(notificationChannels).where(inArray(notificationChannels.id, channelIds)),
-      deliveriesRepo.recentSends(this.db, channelIds, now),
-    ]);
-    const sends: Send[] = [];
-    for (const id of channelIds) {
-      const rows = robots.filter((d) => d.channel_id === id);
-      const ch = channels.find((c) => c.id === id);
-      if (!ch || !ch.active) {
-        await deliveriesRepo.markFailed(
-          this.db,
-          rows.map((d) => d.id),
-          null,
-          'withdrawn',
-          '通知渠道已停用',
-        );
-        result.failed += rows.length;
-        continue;
-      }
-      const secrets = openChannel(this.opts.keys, ch);
-      if (!secrets) {
-        await deliveriesRepo.markFailed(
-          this.db,
-          rows.map((d) => d.id),
-          null,
-          'sealed',
-          '渠道地址无法解密（密钥文件与保存时不同），请重新填写机器人地址和密钥',
-        );
-        result.failed += rows.length;
-        continue;
-      }
-      const kind = ch.kind as ChannelKind;
-      const plan = planSends(kind, rows, recent.get(id) ?? [], now.getTime());
-      if (plan.deferred.length) {
-        await deliveriesRepo.defer(
-          this.db,
-          plan.deferred,
-          new Date(nextSlotAt(kind, recent.get(id) ?? [], now.getTime())),
-        );
-        result.deferred += plan.deferred.length;
-      }
-      const log = (m: string) => this.opts.log?.(`通知渠道 ${id}：${m}`);
-      const deliver = (card: Card) =>
-        sendCard(this.opts.egress, kind, secrets.address, secrets.secret, card, this.clock.now().getTime(), {
-          timeoutMs: this.httpTimeoutMs,
-          log,
-        });
-      const byId = new Map(rows.map((d) => [d.id, d]));
-      for (const p of plan.sends)
-        sends.push({
-          ids: p.ids,
-          card: this.cardOf(p, byId),
-          deliver,
-          attempts: maxAttempts(p.ids.map((i) => byId.get(i)!)),
-          worstMs: this.httpTimeoutMs,
-        });
-    }
-    return sends;
-  }
-
-  private cardOf(p: PlannedSend, byId: Map<string, ClaimedRow>): Card {
-    const cards = p.ids.map((id) => this.card(byId.get(id)!, true));
-    if (!p.digest) return cards[0]!;
-    return p.digest === 'held' ? heldDigestCard(cards, digestKey(p.ids)) : digestCard(cards, digestKey(p.ids));
-  }
-
-  /** Mail: one message per notice, or one digest per mailbox for what was held. */
-  private async mailSends(claimed: ClaimedRow[], now: Date, result: { deferred: number }): Promise<Send[]> {
-    const mails = claimed.filter((d) => d.medium === 'mail');
-    if (!mails.length) return [];
-    const mail = this.opts.mail;
-    if (!mail) {
-      // Mail was switched off after these were made: they wait (visible in the log) rather than vanish.
-      await deliveriesRepo.defer(
-        this.db,
-        mails.map((d) => d.id),
-        new Date(now.getTime() + 3_600_000),
-        { code: 'no_smtp', message: '系统未配置邮件服务器' },
-      );
-      result.deferred += mails.length;
-      return [];
-    }
-    const sends: Send[] = [];
-    const byAddress = new Map<string, ClaimedRow[]>();
-    for (const d of mails) {
-      const list = byAddress.get(d.address);
-      if (list) list.push(d);
-      else byAddress.set(d.address, [d]);
-    }
-    for (const [to, rows] of byAddress) {
-      const deliver = (card: Card) => mail({ to, card });
-      const held = rows.filter((d) => d.held);
-      if (held.length) {
-        const ids = held.map((d) => d.id);
-        sends.push({
-          ids,
-          card: heldDigestCard(
-            held.map((d) => this.card(d, false)),
-            digestKey(ids),
-          ),
-          deliver,
-          attempts: maxAttempts(held),
-          worstMs: MAIL_WORST_MS,
-        });
-      }
-      for (const d of rows.filter((x) => !x.held))
-        sends.push({ ids: [d.id], card: this.card(d, false), deliver, attempts: d.attempts, worstMs: MAIL_WORST_MS });
-    }
-    return sends;
   }
 
   /** Runs rounds back to back while there is work, resting `idleMs` when there is none. */
@@ -305,9 +146,6 @@ export class Dispatcher {
     await this.loop;
   }
 }
-
-/** A digest retries on the schedule of its most-tried delivery. */
-const maxAttempts = (rows: readonly ClaimedRow[]) => rows.reduce((m, d) => Math.max(m, d.attempts), 0);
 
 async function pool(tasks: (() => Promise<void>)[], n: number) {
   let next = 0;

@@ -1,148 +1,20 @@
-import { and, asc, eq, ilike, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
-import { containsPattern } from '../../db/like.js';
 import {
   deadlines,
-  departments,
   documents,
   extensionRequests,
   itemMilestones,
-  people,
   progressReports,
   supervisedItems,
 } from '../../db/schema/index.js';
-import type { Colour } from '../../../domain/supervision.js';
-import type { ReviewScope } from '../../../domain/policies/item.js';
+import { ledgerRepo } from './ledger.repo.js';
+
+export type { LedgerFilter } from './ledger.repo.js';
 
 export type ItemRow = typeof supervisedItems.$inferSelect;
 /** The deadline's fields an item keeps a copy of. */
 export type DeadlineCopy = { due: string; provisional: boolean; halfDue: string | null; receivedOn?: string };
-
-export interface LedgerFilter {
-  status?: string;
-  source?: string;
-  departmentId?: string;
-  ownerPersonId?: string;
-  leaderPersonId?: string;
-  category?: string;
-  q?: string;
-  colour?: Colour;
-  open?: 'true' | 'false';
-  /**
-   * Whose personal items a text search may match (a search hit keeps the item's sensitivity):
-   * 'all', those readable by this person (its own, or as owner, backup or leader), or none (null).
-   */
-  personalReader?: 'all' | string | null;
-  /** Only the items under review that these reviewers may review (domain/policies/item.reviewScope). */
-  review?: ReviewScope | null;
-  /** Shanghai today and the last date that still counts as "due within N working days". */
-  today: string;
-  yellowUntil: string;
-}
-
-const OPEN = sql`${supervisedItems.status} in ${OPEN_STATUS_LIST}`;
-
-/** A missing report of the item's cadence, as SQL (mirrors domain/supervision.reportMissing). */
-function reportMissingSql(today: string): SQL {
-  return sql`(${supervisedItems.cadence} = 'weekly' and (${today}::date - coalesce(${supervisedItems.lastReportOn}, ${supervisedItems.assignedOn})::date) > 7
-    or ${supervisedItems.cadence} = 'monthly' and (${today}::date - coalesce(${supervisedItems.lastReportOn}, ${supervisedItems.assignedOn})::date) > 31)`;
-}
-
-/** The colour filter as SQL (mirrors domain/supervision.colourOf): set-based, no per-row JavaScript. */
-function colourSql(c: Colour, f: LedgerFilter): SQL {
-  const red = and(OPEN, lt(supervisedItems.due, f.today))!;
-  const yellow = and(
-    OPEN,
-    sql`${supervisedItems.due} >= ${f.today}`,
-    or(lte(supervisedItems.due, f.yellowUntil), reportMissingSql(f.today)),
-  )!;
-  if (c === 'red') return red;
-  if (c === 'yellow') return yellow;
-  if (c === 'green') return and(OPEN, sql`not (${red})`, sql`not (${yellow})`)!;
-  return sql`not (${OPEN})`;
-}
-
-/** Personal items a search may match: see LedgerFilter.personalReader. */
-function searchablePersonal(f: LedgerFilter): SQL | undefined {
-  if (!f.q || f.personalReader === 'all') return undefined;
-  const me = f.personalReader;
-  const S = supervisedItems;
-  if (!me) return isNull(S.personalOf);
-  return or(
-    isNull(S.personalOf),
-    eq(S.personalOf, me),
-    eq(S.ownerPersonId, me),
-    eq(S.backupPersonId, me),
-    eq(S.leaderPersonId, me),
-  );
-}
-
-/** The items under review the reviewers may review (mirrors domain/policies/item.itemPolicy's close). */
-function reviewableSql(r: ReviewScope | null): SQL {
-  const S = supervisedItems;
-  const whose = [
-    r?.unitItems ? isNull(S.personalOf) : undefined,
-    r?.personalItems ? isNotNull(S.personalOf) : undefined,
-    r?.leaderPersonId ? eq(S.leaderPersonId, r.leaderPersonId) : undefined,
-  ].filter((c) => !!c);
-  if (!r || whose.length === 0) return sql`false`;
-  // Never one's own, nor one's own as the A/B backup (who, when acting, handles it: whether the backup
-  // acts depends on the owner's absence today, so the list leaves such items out rather than offer them).
-  const mine = r.exceptOwner
-    ? and(ne(S.ownerPersonId, r.exceptOwner), or(isNull(S.backupPersonId), ne(S.backupPersonId, r.exceptOwner)))
-    : undefined;
-  return and(eq(S.status, 'under_review'), or(...whose), mine)!;
-}
-
-function ledgerWhere(unitId: string, f: LedgerFilter) {
-  const like = f.q ? containsPattern(f.q) : undefined;
-  return and(
-    eq(supervisedItems.unitId, unitId),
-    f.status ? eq(supervisedItems.status, f.status) : undefined,
-    f.source ? eq(supervisedItems.source, f.source) : undefined,
-    f.departmentId ? eq(supervisedItems.leadDepartmentId, f.departmentId) : undefined,
-    f.ownerPersonId
-      ? or(eq(supervisedItems.ownerPersonId, f.ownerPersonId), eq(supervisedItems.backupPersonId, f.ownerPersonId))
-      : undefined,
-    f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
-    f.category ? eq(supervisedItems.category, f.category) : undefined,
-    like ? ilike(supervisedItems.title, like) : undefined,
-    searchablePersonal(f),
-    f.review !== undefined ? reviewableSql(f.review) : undefined,
-    f.colour ? colourSql(f.colour, f) : undefined,
-    f.open === 'true' ? OPEN : f.open === 'false' ? sql`not (${OPEN})` : undefined,
-  );
-}
-
-/**
- * One page of item ids from the ordered index alone (no heap reads for the rows skipped by the
- * offset), then those items with their owner's and department's names ("deferred join").
- */
-function ledgerPage(db: Db, where: SQL | undefined, limit: number, offset = 0, total: SQL<number> = sql<number>`null`) {
-  const page = db
-    .select({ id: supervisedItems.id, due: supervisedItems.due })
-    .from(supervisedItems)
-    .where(where)
-    .orderBy(asc(supervisedItems.due), asc(supervisedItems.id))
-    .limit(limit)
-    .offset(offset)
-    .as('page');
-  return db
-    .select({
-      item: supervisedItems,
-      due: supervisedItems.due,
-      provisional: supervisedItems.provisional,
-      ownerName: people.name,
-      departmentName: departments.name,
-      total,
-    })
-    .from(page)
-    .innerJoin(supervisedItems, eq(supervisedItems.id, page.id))
-    .leftJoin(people, eq(people.id, supervisedItems.ownerPersonId))
-    .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId))
-    .orderBy(asc(page.due), asc(page.id));
-}
 
 /** The item's current due date: its earliest open milestone, never later than `deadline` (domain/milestones.currentDue). */
 export function currentDueSql(unitId: string, itemId: SQL | string, deadline: string): SQL<string> {
@@ -217,50 +89,12 @@ export const itemsRepo = {
       .returning({ id: supervisedItems.id });
     return rows.length === 1;
   },
-  /**
-   * One page and a count that stops at `countCap` + 1 rows: an exact count of a large filtered set
-   * costs more than the page itself, and "1,000+" tells a reader as much.
-   */
-  async ledger(db: Db, unitId: string, f: LedgerFilter, limit: number, offset: number, countCap: number) {
-    const where = ledgerWhere(unitId, f);
-    const capped = db
-      .select({ one: sql`1` })
-      .from(supervisedItems)
-      .where(where)
-      .limit(countCap + 1);
-    // The count rides along as an InitPlan of the page query: one round trip per ledger page.
-    const rows = await ledgerPage(
-      db,
-      where,
-      limit,
-      offset,
-      sql<number>`(select count(*)::int from (${capped}) capped)`,
-    );
-    const n =
-      rows[0]?.total ?? (await db.select({ n: sql<number>`count(*)::int` }).from(capped.as('capped')))[0]?.n ?? 0;
-    return { rows, total: Math.min(n, countCap), totalExact: n <= countCap };
-  },
-  /** The exact number of rows a filter selects (for an export's progress bar). */
-  async count(db: Db, unitId: string, f: LedgerFilter) {
-    const [r] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(supervisedItems)
-      .where(ledgerWhere(unitId, f));
-    return r?.n ?? 0;
-  },
   /** Copies a deadline's due date and flag onto its item (see the schema's note). */
   async setDue(db: Db, unitId: string, id: string, d: DeadlineCopy) {
     await db
       .update(supervisedItems)
       .set({ ...d, due: currentDueSql(unitId, id, d.due) })
       .where(and(eq(supervisedItems.unitId, unitId), eq(supervisedItems.id, id)));
-  },
-  /** The next batch after (due, id), without a count: exports walk the ledger in linear time. */
-  async ledgerAfter(db: Db, unitId: string, f: LedgerFilter, after: { due: string; id: string } | null, limit: number) {
-    const cursor = after
-      ? sql`(${supervisedItems.due}, ${supervisedItems.id}) > (${after.due}, ${after.id}::uuid)`
-      : undefined;
-    return ledgerPage(db, and(ledgerWhere(unitId, f), cursor), limit);
   },
   /** A report is not an edit of the item: it moves last_report_on without bumping the version. */
   async setLastReportOn(db: Db, unitId: string, id: string, day: string) {
@@ -323,4 +157,5 @@ export const itemsRepo = {
       .where(and(eq(documents.unitId, unitId), eq(documents.docNo, docNo)));
     return r;
   },
+  ...ledgerRepo,
 };
