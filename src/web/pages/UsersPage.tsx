@@ -1,34 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, Space, Table, Tag } from 'antd';
 import { usersApi } from '../../shared/api/users';
 import { call } from '../call';
-import { ROLE_LABELS } from '../labels';
 import type { User } from '../types';
-import { PersonSelect } from '../components/PersonSelect';
 import { reasonModal } from '../components/ReasonPrompt';
 import { useAction } from '../components/useWrite';
 import { AuditHistory } from '../components/AuditHistory';
-import { PASSWORD_RULE_TEXT, passwordProblems } from '../../domain/password-policy';
-import { USERNAME_PATTERN, USERNAME_RULE_TEXT } from '../../shared/contracts/username';
 import { isAdminRole } from '../../domain/roles';
 import { useDepartments, useGroups } from '../queries/org';
 import { useUsers } from '../queries/users';
-
-/** The one password rule, checked as the administrator types (the server checks it again). */
-const passwordRules = (username: () => string | undefined) => [
-  { required: true, message: '请输入密码' },
-  {
-    validator: (_: unknown, v: string | undefined) => {
-      const problems = v ? passwordProblems(v, username()) : [];
-      return problems.length ? Promise.reject(new Error(problems.map((p) => p.message).join('；'))) : Promise.resolve();
-    },
-  },
-];
-
-/** Administrator roles are the operator's (zuofeng admin add / reset on the server): not granted, revoked or reset here. */
-const grantableRoles = Object.entries(ROLE_LABELS)
-  .filter(([role]) => !isAdminRole(role))
-  .map(([value, label]) => ({ value, label }));
+import { CreateUserModal } from '../components/users/CreateUserModal';
+import { GrantRoleModal } from '../components/users/GrantRoleModal';
+import { ResetPasswordModal } from '../components/users/ResetPasswordModal';
 
 export function UsersPage() {
   const { modal } = App.useApp();
@@ -41,7 +24,6 @@ export function UsersPage() {
   const [createForm] = Form.useForm();
   const [grantForm] = Form.useForm();
   const [resetForm] = Form.useForm();
-  const scopeType = Form.useWatch('scopeType', grantForm);
   const users = useUsers(page, q);
   const depts = useDepartments();
   const groups = useGroups();
@@ -249,100 +231,16 @@ export function UsersPage() {
           },
         ]}
       />
-      <Modal
-        title="新建用户"
-        open={creating}
-        onOk={create}
-        onCancel={() => setCreating(false)}
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={createForm} layout="vertical">
-          <Form.Item
-            name="username"
-            label="用户名"
-            rules={[{ required: true, pattern: USERNAME_PATTERN, message: USERNAME_RULE_TEXT }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="personId" label="关联花名册人员">
-            <PersonSelect />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label="初始密码"
-            extra={PASSWORD_RULE_TEXT}
-            dependencies={['username']}
-            rules={passwordRules(() => createForm.getFieldValue('username'))}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        title={`授予角色：${granting?.displayName ?? ''}`}
-        open={!!granting}
+      <CreateUserModal form={createForm} open={creating} onOk={create} onCancel={() => setCreating(false)} />
+      <GrantRoleModal
+        form={grantForm}
+        user={granting}
+        depts={depts.data}
+        groups={groups.data}
         onOk={grant}
         onCancel={() => setGranting(null)}
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={grantForm} layout="vertical" initialValues={{ scopeType: 'unit' }}>
-          <Form.Item
-            name="role"
-            label="角色"
-            extra="系统管理员、安全管理员、审计管理员由运维人员在服务器上用 zuofeng admin 命令设置"
-            rules={[{ required: true, message: '请选择角色' }]}
-          >
-            <Select options={grantableRoles} />
-          </Form.Item>
-          <Form.Item name="scopeType" label="范围">
-            <Select
-              options={[
-                { value: 'unit', label: '全单位' },
-                { value: 'department', label: '指定科室' },
-                { value: 'group', label: '指定小组' },
-              ]}
-            />
-          </Form.Item>
-          {scopeType === 'department' && (
-            <Form.Item name="scopeId" label="科室" rules={[{ required: true, message: '请选择科室' }]}>
-              <Select
-                options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
-              />
-            </Form.Item>
-          )}
-          {scopeType === 'group' && (
-            <Form.Item name="scopeId" label="小组" rules={[{ required: true, message: '请选择小组' }]}>
-              <Select
-                options={(groups.data ?? []).filter((g) => g.active).map((g) => ({ value: g.id, label: g.name }))}
-              />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
-      <Modal
-        title={`重置密码：${resetting?.displayName ?? ''}`}
-        open={!!resetting}
-        onOk={reset}
-        onCancel={() => setResetting(null)}
-        destroyOnHidden
-        forceRender
-      >
-        <Form form={resetForm} layout="vertical">
-          <Form.Item
-            name="password"
-            label="临时密码"
-            extra={`${PASSWORD_RULE_TEXT}。该用户的登录将被注销，登录锁定解除，下次登录须修改密码。`}
-            rules={passwordRules(() => resetting?.username)}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
+      <ResetPasswordModal form={resetForm} user={resetting} onOk={reset} onCancel={() => setResetting(null)} />
       <Drawer
         title={`账号历史：${history?.displayName ?? ''}`}
         open={!!history}

@@ -1,37 +1,17 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Descriptions,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Descriptions, Drawer, Form, Space, Table, Tag, Typography } from 'antd';
 import type { ResponseOf } from '../../../shared/api/endpoint';
 import { opinionsApi } from '../../../shared/api/opinions';
 import { call } from '../../call';
-import { slipsKey } from '../../pages/OpinionSlipsPage';
 import { useOpinionForm } from '../../queries/opinions';
 import { useAction, useDownload } from '../useWrite';
+import { CodesModal, type IssuedCodes } from './CodesModal';
+import { DistributeModal } from './DistributeModal';
 
 export const STATUS: Record<string, { label: string; color: string }> = {
   draft: { label: '草稿', color: 'default' },
   open: { label: '收集中', color: 'green' },
   closed: { label: '已结束', color: 'blue' },
-};
-const AUDIENCES: Record<string, string> = {
-  staff: '在职干部职工',
-  villages: '帮扶联系村',
-  service: '服务对象',
-  masses: '党员群众',
-  custom: '其他',
 };
 
 type Distribution = ResponseOf<typeof opinionsApi.form>['distributions'][number];
@@ -39,7 +19,7 @@ type Distribution = ResponseOf<typeof opinionsApi.form>['distributions'][number]
 /** One form: publish or close, hand out links and single-use codes, see how many answered. */
 export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const [distributing, setDistributing] = useState(false);
-  const [codes, setCodes] = useState<{ distributionId: string; codes: string[] } | null>(null);
+  const [codes, setCodes] = useState<IssuedCodes | null>(null);
   const [form] = Form.useForm();
   // While answers wait for their batch, look again now and then: they come in without anyone acting.
   const { data: f } = useOpinionForm(id, true);
@@ -226,95 +206,8 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
           </Typography.Paragraph>
         </>
       )}
-      <Modal
-        title="发放意见表"
-        open={distributing}
-        onOk={distribute}
-        onCancel={() => setDistributing(false)}
-        okText="生成"
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          name="distribution"
-          layout="vertical"
-          initialValues={{ audience: 'staff', mode: 'link', label: '在职干部职工', codeCount: 50 }}
-        >
-          <Form.Item name="audience" label="征求对象">
-            <Select options={Object.entries(AUDIENCES).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item name="label" label="名称" rules={[{ required: true, message: '请输入名称' }]}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="mode" label="方式">
-            <Select
-              options={[
-                { value: 'link', label: '公开链接（扫码或点击即可填写）' },
-                { value: 'codes', label: '一次性填写码（每码限用一次，打印发放）' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate>
-            {({ getFieldValue }) =>
-              getFieldValue('mode') === 'codes' && (
-                <Form.Item name="codeCount" label="填写码数量">
-                  <InputNumber min={1} max={2000} />
-                </Form.Item>
-              )
-            }
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
-        title={`填写码（共 ${codes?.codes.length ?? 0} 个，仅此一次显示，请打印或导出后发放）`}
-        open={!!codes}
-        onCancel={() => setCodes(null)}
-        width={640}
-        footer={
-          <Space>
-            <Button onClick={() => saveCodes(codes!.codes, f?.title ?? '')}>导出（.csv）</Button>
-            <Button
-              type="primary"
-              onClick={() => {
-                localStorage.setItem(slipsKey(codes!.distributionId), JSON.stringify(codes!.codes));
-                window.open(`/opinions/${f!.id}/slips/${codes!.distributionId}`, '_blank');
-              }}
-            >
-              打印纸条
-            </Button>
-          </Space>
-        }
-      >
-        <div
-          data-testid="codes"
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(4, 1fr)',
-            gap: 8,
-            fontFamily: 'monospace',
-            fontSize: 16,
-          }}
-        >
-          {codes?.codes.map((c) => (
-            <div key={c} style={{ border: '1px dashed #999', padding: 6, textAlign: 'center' }}>
-              {c}
-            </div>
-          ))}
-        </div>
-      </Modal>
+      <DistributeModal form={form} open={distributing} onOk={distribute} onCancel={() => setDistributing(false)} />
+      <CodesModal codes={codes} formId={f?.id} title={f?.title ?? ''} onClose={() => setCodes(null)} />
     </Drawer>
   );
-}
-
-/** The batch as a CSV file made in the browser (the server keeps only hashes and never shows the codes again). */
-function saveCodes(codes: string[], title: string) {
-  const blob = new Blob(['\ufeff填写码\n', codes.join('\n'), '\n'], { type: 'text/csv;charset=utf-8' });
-  const a = Object.assign(document.createElement('a'), {
-    href: URL.createObjectURL(blob),
-    download: `${title || '征求意见表'}填写码.csv`,
-  });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(a.href);
 }

@@ -1,38 +1,14 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleTwoTone, ClockCircleOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { orglifeApi } from '../../../shared/api/orglife';
 import { call } from '../../call';
 import { useTalks } from '../../queries/orglife';
-import { shanghaiToday } from '../../time';
 import { reasonModal } from '../ReasonPrompt';
+import { RecordTalkModal, type Prefill } from './RecordTalkModal';
+import { KINDS } from './talkKinds';
 import type { Meeting, TalkKind } from './types';
 import { useAct } from './useAct';
-
-const KINDS: { value: TalkKind; label: string }[] = [
-  { value: 'one_to_three', label: '班子成员“一对三”' },
-  { value: 'committee_pair', label: '支部委员之间' },
-  { value: 'committee_member', label: '支部委员和党员之间' },
-  { value: 'member_member', label: '党员和党员之间' },
-];
-type Prefill = { kind: TalkKind; aPersonId: string; bPersonId: string } | Record<string, never>;
 
 /** 谈心谈话: the plan (with “一对三” loads), coverage of members, and the records. */
 export function TalksTab({ meeting }: { meeting: Meeting }) {
@@ -238,93 +214,7 @@ export function TalksTab({ meeting }: { meeting: Meeting }) {
           },
         ]}
       />
-      <RecordTalk meeting={meeting} prefill={recording} onClose={() => setRecording(null)} />
+      <RecordTalkModal meeting={meeting} prefill={recording} onClose={() => setRecording(null)} />
     </>
-  );
-}
-
-function RecordTalk({ meeting, prefill, onClose }: { meeting: Meeting; prefill: Prefill | null; onClose: () => void }) {
-  const [form] = Form.useForm();
-  const act = useAct();
-  const members = meeting.people.filter((p) => p.member).map((p) => ({ value: p.id, label: p.name }));
-  const submit = async () => {
-    const v = await form.validateFields();
-    const ok = await act(
-      () =>
-        call(orglifeApi.recordTalk, {
-          params: { id: meeting.id },
-          body: {
-            ...v,
-            heldOn: v.heldOn.format('YYYY-MM-DD'),
-            place: v.place ?? '',
-            topics: v.topics ?? '',
-            problems: v.problems ?? '',
-            suggestions: v.suggestions ?? '',
-          },
-        }),
-      '已登记',
-    );
-    if (ok) onClose();
-  };
-  return (
-    <Modal
-      title="登记谈心谈话"
-      open={!!prefill}
-      onOk={submit}
-      onCancel={onClose}
-      okText="保存"
-      destroyOnHidden
-      width={600}
-    >
-      <Form
-        form={form}
-        name="talk"
-        layout="vertical"
-        preserve={false}
-        initialValues={{
-          kind: 'member_member',
-          aPersonId: meeting.me ?? undefined,
-          heldOn: dayjs(shanghaiToday()),
-          ...prefill,
-        }}
-      >
-        <Form.Item name="kind" label="谈话类型" rules={[{ required: true }]}>
-          <Select options={KINDS} />
-        </Form.Item>
-        <Space.Compact block>
-          <Form.Item
-            name="aPersonId"
-            label="谈话人"
-            rules={[{ required: true, message: '请选择谈话人' }]}
-            style={{ flex: 1 }}
-          >
-            <Select showSearch={{ optionFilterProp: 'label' }} options={members} />
-          </Form.Item>
-          <Form.Item
-            name="bPersonId"
-            label="谈话对象"
-            rules={[{ required: true, message: '请选择谈话对象' }]}
-            style={{ flex: 1 }}
-          >
-            <Select showSearch={{ optionFilterProp: 'label' }} options={members} />
-          </Form.Item>
-        </Space.Compact>
-        <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > shanghaiToday()} />
-        </Form.Item>
-        <Form.Item name="place" label="地点">
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="topics" label="谈话内容">
-          <Input.TextArea rows={2} maxLength={4000} />
-        </Form.Item>
-        <Form.Item name="problems" label="指出的问题（将显示在对方的个人自查清单旁）">
-          <Input.TextArea rows={2} maxLength={4000} />
-        </Form.Item>
-        <Form.Item name="suggestions" label="意见建议">
-          <Input.TextArea rows={2} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

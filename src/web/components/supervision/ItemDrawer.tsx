@@ -1,46 +1,17 @@
 import { useState } from 'react';
-import {
-  Button,
-  Descriptions,
-  Drawer,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Result,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-  Upload,
-} from 'antd';
+import { Button, Descriptions, Drawer, Empty, Form, Progress, Result, Space, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { ApiError, newId, upload } from '../../api';
 import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
-import { shanghaiTime } from '../../time';
 import { MilestoneList } from './MilestoneList';
+import { ItemAskModal } from './ItemAskModal';
+import { ItemTimeline } from './ItemTimeline';
+import { ASKS, type Ask } from './itemAsks';
 import { supervisionApi as api } from '../../../shared/api/supervision';
 import type { ItemAction } from '../../../domain/supervision';
 import { call } from '../../call';
 import { useItem, useItemWrite } from '../../queries/supervision';
 import { useDownload } from '../useWrite';
-
-type Ask = {
-  action: 'submit' | 'return' | 'withdraw' | 'reopen' | 'report' | 'extension' | 'chase';
-  title: string;
-} | null;
-
-const ASKS: Record<NonNullable<Ask>['action'], { field: string; label: string }> = {
-  submit: { field: 'result', label: '办理结果' },
-  return: { field: 'reason', label: '退回原因' },
-  withdraw: { field: 'reason', label: '撤销原因' },
-  reopen: { field: 'reason', label: '重新打开的原因' },
-  report: { field: 'text', label: '进展情况' },
-  extension: { field: 'reason', label: '延期原因（特殊情况）' },
-  chase: { field: 'message', label: '催办内容' },
-};
 
 /** One item: facts, deadline, reports, extensions, the timeline, and the actions the rules allow the user. */
 export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -267,60 +238,10 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
               </div>
             ))
           )}
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            办理记录
-          </Typography.Title>
-          <Timeline
-            data-testid="item-timeline"
-            items={item.timeline.map((e) => ({
-              key: e.seq,
-              content: (
-                <span>
-                  <Tag>{ACTION_LABELS[e.action] ?? e.action}</Tag>
-                  {e.actorName} · {shanghaiTime(e.at, 'short')}
-                  {reasonOf(e.after)}
-                </span>
-              ),
-            }))}
-          />
+          <ItemTimeline timeline={item.timeline} />
         </div>
       )}
-      <Modal title={ask?.title} open={!!ask} onOk={submitAsk} onCancel={() => setAsk(null)} destroyOnHidden forceRender>
-        <Form form={form} layout="vertical" initialValues={{ percent: 50, extraDays: 3 }}>
-          {ask?.action === 'report' && (
-            <Form.Item name="percent" label="完成进度（%）">
-              <InputNumber min={0} max={100} />
-            </Form.Item>
-          )}
-          {ask?.action === 'extension' && (
-            <Form.Item name="extraDays" label="延期工作日数">
-              <InputNumber min={1} max={60} />
-            </Form.Item>
-          )}
-          {ask && (
-            <Form.Item
-              name={ASKS[ask.action].field}
-              label={ASKS[ask.action].label}
-              rules={[{ required: true, min: 2, message: `请填写${ASKS[ask.action].label}` }]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+      <ItemAskModal form={form} ask={ask} onOk={submitAsk} onCancel={() => setAsk(null)} />
     </Drawer>
   );
-}
-
-function reasonOf(after: unknown): string {
-  const a = (after ?? {}) as { reason?: string; result?: string; due?: string; milestone?: string };
-  return a.milestone
-    ? `：${a.milestone}`
-    : a.reason
-      ? `：${a.reason}`
-      : a.result
-        ? `：${a.result}`
-        : a.due
-          ? `：期限 ${a.due}`
-          : '';
 }
