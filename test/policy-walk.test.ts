@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activityPolicy, canReadActivity } from '../src/domain/policies/activity.js';
 import { auditEventPolicy } from '../src/domain/policies/audit-event.js';
 import { itemPolicy, mayReadItemDetails } from '../src/domain/policies/item.js';
 import { opinionItemPolicy, type OpinionItemFacts } from '../src/domain/policies/opinion-item.js';
-import type { Actor, Role, ScopeType } from '../src/domain/roles.js';
-import { roleGrants, users } from '../src/server/db/schema/index.js';
+import type { Actor } from '../src/domain/roles.js';
 import { campaignsRepo } from '../src/server/modules/campaigns/campaigns.repo.js';
 import { orglifeRepo } from '../src/server/modules/orglife/orglife.repo.js';
 import { itemsRepo } from '../src/server/modules/supervision/items.repo.js';
 import { insertItem, itemFactsOf, prepareItem } from '../src/server/modules/supervision/items.service.js';
 import type { AppDeps } from '../src/server/types.js';
+import { actorOf, WALK_LOGINS } from './walk-fixtures.js';
 import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 /**
@@ -21,20 +20,6 @@ import { flushOpinionsAtDayEnd, newDemoUnit, signIn, testApp, type Client, type 
  * policy says no, no 403 or 404 where it says yes (a stale version is sent where the action would
  * change the object, so an allowed action answers 409 after passing every check but the version).
  */
-const LOGINS = [
-  'admin',
-  'security',
-  'auditor',
-  'office',
-  'secretary',
-  'leader1',
-  'leader4',
-  'branch',
-  'discipline',
-  'member1',
-  'member3',
-  'member5',
-];
 const STALE = 999_999;
 
 let ctx: TestContext;
@@ -48,22 +33,6 @@ const ids: { items: Record<string, string>; activities: Record<string, string>; 
 };
 let formId = '';
 let checks = 0;
-
-async function actorOf(username: string): Promise<Actor> {
-  const [u] = await ctx.database.db.select().from(users).where(eq(users.username, username));
-  const grants = await ctx.database.db
-    .select()
-    .from(roleGrants)
-    .where(and(eq(roleGrants.userId, u!.id)));
-  return {
-    userId: u!.id,
-    unitId: u!.unitId,
-    username,
-    displayName: u!.displayName,
-    personId: u!.personId,
-    grants: grants.map((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeId })),
-  };
-}
 
 /**
  * An allowed action passes every check but the version (409) or succeeds. A refused one never
@@ -84,13 +53,17 @@ beforeAll(async () => {
   ctx = await testApp({ opinionSubmitsPerMinute: 1000 });
   deps = { db: ctx.database.db, clock: ctx.clock, config: ctx.config } as AppDeps;
   unit = await newDemoUnit(ctx);
-  for (const login of LOGINS)
-    who.push({ login, client: await signIn(ctx, unit.user(login)), actor: await actorOf(unit.user(login)) });
+  for (const login of WALK_LOGINS)
+    who.push({
+      login,
+      client: await signIn(ctx, unit.user(login)),
+      actor: await actorOf(ctx.database.db, unit.user(login)),
+    });
   const other = await newDemoUnit(ctx);
   who.push({
     login: 'other-unit office',
     client: await signIn(ctx, other.user('office')),
-    actor: await actorOf(other.user('office')),
+    actor: await actorOf(ctx.database.db, other.user('office')),
   });
   const office = who.find((w) => w.login === 'office')!;
   const person = async (name: string) =>

@@ -1,5 +1,4 @@
 import type { RouteOptions } from 'fastify';
-import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activityPolicy } from '../src/domain/policies/activity.js';
 import { campaignPolicy, contactObjectsPolicy, measurePolicy, rulePolicy } from '../src/domain/policies/campaign.js';
@@ -13,9 +12,8 @@ import { canWritePerson } from '../src/domain/policies/person.js';
 import { selfCheckListPolicy, type ListStatus } from '../src/domain/policies/self-check-list.js';
 import { mayRecordTalk, talkPolicy } from '../src/domain/policies/talk.js';
 import { userPolicy } from '../src/domain/policies/user.js';
-import { hasPermission, type Actor, type Permission, type Role, type ScopeType } from '../src/domain/roles.js';
+import { hasPermission, type Actor, type Permission, type Role } from '../src/domain/roles.js';
 import { buildApp } from '../src/server/app.js';
-import { roleGrants, users } from '../src/server/db/schema/index.js';
 import { authRepo } from '../src/server/modules/auth/auth.repo.js';
 import { campaignsRepo } from '../src/server/modules/campaigns/campaigns.repo.js';
 import { channelsRepo } from '../src/server/modules/channels/channels.repo.js';
@@ -27,7 +25,17 @@ import { itemsRepo } from '../src/server/modules/supervision/items.repo.js';
 import { itemFactsOf } from '../src/server/modules/supervision/items.service.js';
 import type { AppDeps } from '../src/server/types.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
-import { fill, multipart, multipartHeaders, seedWalkObjects, validBodyFor, ZERO, type Route } from './walk-fixtures.js';
+import {
+  actorOf,
+  fill,
+  multipart,
+  multipartHeaders,
+  seedWalkObjects,
+  validBodyFor,
+  WALK_LOGINS,
+  ZERO,
+  type Route,
+} from './walk-fixtures.js';
 
 /**
  * The role walk: EVERY route of the API, as every demo role and as a user of another unit, on the
@@ -38,20 +46,6 @@ import { fill, multipart, multipartHeaders, seedWalkObjects, validBodyFor, ZERO,
  * Bodies pass validation (test/walk-fixtures.ts) so that the answer is the server's decision, not
  * the schema's; versions are stale, so most allowed writes stop at 409 and change nothing.
  */
-const LOGINS = [
-  'admin',
-  'security',
-  'auditor',
-  'office',
-  'secretary',
-  'leader1',
-  'leader4',
-  'branch',
-  'discipline',
-  'member1',
-  'member3',
-  'member5',
-];
 /** Routes that would end the walker's own session: walked last for each user. */
 const ENDS_SESSION = [
   'POST /api/auth/password',
@@ -70,24 +64,6 @@ let ids: Record<string, string>;
 const who: { login: string; client: Client; actor: Actor }[] = [];
 const permissionOf = new Map<string, Permission | 'public'>();
 let routes: Route[];
-
-async function actorOf(username: string): Promise<Actor> {
-  const [u] = await ctx.database.db.select().from(users).where(eq(users.username, username));
-  const grants = await ctx.database.db
-    .select()
-    .from(roleGrants)
-    .where(and(eq(roleGrants.userId, u!.id)));
-  return {
-    userId: u!.id,
-    unitId: u!.unitId,
-    username,
-    displayName: u!.displayName,
-    personId: u!.personId,
-    grants: grants
-      .filter((g) => !g.revokedAt)
-      .map((g) => ({ role: g.role as Role, scopeType: g.scopeType as ScopeType, scopeId: g.scopeId })),
-  };
-}
 
 const key = (r: Route) => `${r.method} ${r.path}`;
 const inUnit = (a: Actor) => a.unitId === unitId;
@@ -345,12 +321,16 @@ beforeAll(async () => {
     activity: study.id,
     rollCall: rollCall[0].id,
   };
-  for (const login of LOGINS)
-    who.push({ login, client: await signIn(ctx, unit.user(login)), actor: await actorOf(unit.user(login)) });
+  for (const login of WALK_LOGINS)
+    who.push({
+      login,
+      client: await signIn(ctx, unit.user(login)),
+      actor: await actorOf(ctx.database.db, unit.user(login)),
+    });
   who.push({
     login: 'other-unit office',
     client: await signIn(ctx, other.user('office')),
-    actor: await actorOf(other.user('office')),
+    actor: await actorOf(ctx.database.db, other.user('office')),
   });
   const app = await buildApp(
     { db: ctx.database.db, clock: ctx.clock, config: { ...ctx.config, webDir: null } },

@@ -1,4 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor, Role, ScopeType } from '../src/domain/roles.js';
+import type { Db } from '../src/server/db/client.js';
+import { roleGrants, users } from '../src/server/db/schema/index.js';
 import { rowsOf } from '../src/server/db/client.js';
 import { fanOut } from '../src/server/modules/deliveries/fanout.js';
 import { flushOpinionsAtDayEnd, signIn, type Client, type newDemoUnit, type TestContext } from './helpers.js';
@@ -10,6 +13,44 @@ import { flushOpinionsAtDayEnd, signIn, type Client, type newDemoUnit, type Test
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
+}
+
+/** The demo unit's logins the walks act as: every role once, and members of several departments. */
+export const WALK_LOGINS = [
+  'admin',
+  'security',
+  'auditor',
+  'office',
+  'secretary',
+  'leader1',
+  'leader4',
+  'branch',
+  'discipline',
+  'member1',
+  'member3',
+  'member5',
+];
+
+/** The actor a policy is asked about, as the server builds it for a session (active grants only). */
+export async function actorOf(db: Db, username: string): Promise<Actor> {
+  const [u] = await db.select().from(users).where(eq(users.username, username));
+  const grants = await db
+    .select()
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, u!.id), isNull(roleGrants.revokedAt)));
+  const scope = (g: (typeof grants)[number]) => ({
+    role: g.role as Role,
+    scopeType: g.scopeType as ScopeType,
+    scopeId: g.scopeId,
+  });
+  return {
+    userId: u!.id,
+    unitId: u!.unitId,
+    username,
+    displayName: u!.displayName,
+    personId: u!.personId,
+    grants: grants.map(scope),
+  };
 }
 
 /** Creates one object of every kind in `unitA` (as its system administrator and branch secretary) and returns their ids by kind. */
