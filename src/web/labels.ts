@@ -1,3 +1,4 @@
+import { ITEM_STATUSES } from '../domain/supervision';
 /** What users read for the system's codes. */
 export const ACTION_LABELS: Record<string, string> = {
   create: '新增',
@@ -133,13 +134,8 @@ export function displayValue(field: string, v: unknown, names: Map<string, strin
   return String(v);
 }
 
-export const ITEM_STATUS_LABELS: Record<string, string> = {
-  assigned: '待签收',
-  in_progress: '办理中',
-  under_review: '待复核',
-  closed: '已办结',
-  withdrawn: '已撤销',
-};
+/** The item statuses' names, from the domain (one list). */
+export const ITEM_STATUS_LABELS: Record<string, string> = ITEM_STATUSES;
 export const COLOUR_TAGS: Record<string, { color: string; label: string }> = {
   green: { color: 'green', label: '正常' },
   yellow: { color: 'gold', label: '临期' },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, index, uniqueIndex, boolean, integer, primaryKey } from 'drizzle-orm/pg-core';
+import { DEFAULT_HOURS } from '../../../domain/delivery.js';
 
 /**
  * The notification outbox, which is also the in-app inbox. A notification is written in the same
@@ -125,8 +126,9 @@ export const notificationPreferences = pgTable(
 export const notificationSettings = pgTable('notification_settings', {
   unitId: uuid('unit_id').primaryKey(),
   quietHours: boolean('quiet_hours').notNull().default(true),
-  workStartMin: integer('work_start_min').notNull().default(510),
-  workEndMin: integer('work_end_min').notNull().default(1050),
+  // The domain's working hours (08:30–17:30) are the default.
+  workStartMin: integer('work_start_min').notNull().default(DEFAULT_HOURS.startMin),
+  workEndMin: integer('work_end_min').notNull().default(DEFAULT_HOURS.endMin),
   requireGroupRobot: boolean('require_group_robot').notNull().default(false),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

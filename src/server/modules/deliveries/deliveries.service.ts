@@ -1,3 +1,4 @@
+import { DEFAULT_HOURS } from '../../../domain/delivery.js';
 import type { z } from 'zod';
 import { mayGoToGroup } from '../../../domain/dispatch-plan.js';
 import { deliveryPolicy, hasOwnReminders } from '../../../domain/policies/channel.js';
@@ -86,7 +87,13 @@ export async function retryDelivery(deps: AppDeps, actor: Actor, id: string, rea
   return { retried: 1 };
 }
 
-const DEFAULTS = { quietHours: true, workStartMin: 510, workEndMin: 1050, requireGroupRobot: false, version: 0 };
+const DEFAULTS = {
+  quietHours: true,
+  workStartMin: DEFAULT_HOURS.startMin,
+  workEndMin: DEFAULT_HOURS.endMin,
+  requireGroupRobot: false,
+  version: 0,
+};
 
 export async function getSettings(deps: AppDeps, actor: Actor) {
   const s = await deliveriesRepo.settings(deps.db, actor.unitId);
