@@ -1,13 +1,7 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { resolveSubjects } from '../../../domain/rule-subjects.js';
-import {
-  checkRule,
-  countCompliance,
-  coverageCompliance,
-  periodsBetween,
-  type ObligationRule,
-} from '../../../domain/compliance.js';
+import { checkRule, type ObligationRule } from '../../../domain/compliance.js';
+import { evaluateRule, type StoredRule } from '../../../domain/rule-compliance.js';
 import { canReadActivity } from '../../../domain/policies/activity.js';
 import { rulePolicy } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
@@ -23,14 +17,6 @@ import { loadCampaign } from './campaigns.service.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 
 type RuleSubject = z.infer<typeof ZRuleSubject>;
-interface StoredRule {
-  kind: 'count' | 'coverage';
-  activityTypes: string[];
-  period: ObligationRule['period'];
-  min: number;
-  max: number | null;
-  percent: number;
-}
 
 /** What the unit looks like for rule subjects: people, departments, contact objects, group members. */
 export async function unitFacts(db: Db, unitId: string) {
@@ -62,7 +48,7 @@ function presentRule(r: RuleRow) {
   };
 }
 
-/** One rule's compliance over the campaign: every subject × period (count), or per period (coverage). */
+/** One rule's compliance over the campaign (domain/rule-compliance), with the rule as the pages show it. */
 export function computeRule(
   campaign: CampaignRow,
   r: RuleRow,
@@ -70,38 +56,9 @@ export function computeRule(
   activities: ActivityFacts,
   today: string,
 ) {
-  const rule = r.rule as StoredRule;
-  const subjects = resolveSubjects(r.subject as RuleSubject, facts);
-  const periods = periodsBetween(rule.period, campaign.startsOn, campaign.endsOn);
-  const cells =
-    rule.kind === 'count'
-      ? countCompliance(
-          { kind: 'count', activityTypes: rule.activityTypes, period: rule.period, min: rule.min, max: rule.max },
-          subjects,
-          activities,
-          periods,
-          today,
-        )
-      : [];
-  const coverage =
-    rule.kind === 'coverage'
-      ? coverageCompliance(
-          { kind: 'coverage', activityTypes: rule.activityTypes, period: rule.period, percent: rule.percent },
-          subjects,
-          activities,
-          periods,
-          today,
-        )
-      : [];
-  const statuses = [...cells, ...coverage].map((c) => c.status);
-  const n = (s: string) => statuses.filter((x) => x === s).length;
   return {
     rule: presentRule(r),
-    periods,
-    subjects: subjects.map((s) => ({ key: s.key, label: s.label })),
-    cells,
-    coverage,
-    summary: { met: n('met'), atRisk: n('at_risk'), missed: n('missed'), over: n('over') },
+    ...evaluateRule(r.rule as StoredRule, r.subject as RuleSubject, campaign, facts, activities, today),
   };
 }
 
