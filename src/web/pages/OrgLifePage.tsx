@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Select, Tag } from 'antd';
+import { Button, Card, Empty, Form, List, Modal, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
@@ -8,8 +8,7 @@ import { shanghaiToday } from '../time';
 import { useAct } from '../components/orglife/useAct';
 import { orglifeApi } from '../../shared/api/orglife';
 import { call } from '../call';
-import { useCampaigns } from '../queries/campaigns';
-import { useOpinionForms } from '../queries/opinions';
+import { MeetingFields } from '../components/orglife/MeetingFields';
 import { useMeetings } from '../queries/orglife';
 
 export const MEETING_STATUS = {
@@ -72,8 +71,6 @@ function CreateMeeting({ open, onClose }: { open: boolean; onClose: () => void }
   const [form] = Form.useForm();
   const act = useAct();
   const navigate = useNavigate();
-  const campaigns = useCampaigns(open);
-  const forms = useOpinionForms(open);
   const submit = async () => {
     const v = await form.validateFields();
     const m = await act(
@@ -106,30 +103,7 @@ function CreateMeeting({ open, onClose }: { open: boolean; onClose: () => void }
           leaderMax: 3,
         }}
       >
-        <Form.Item name="title" label="会议名称" rules={[{ required: true, message: '请输入会议名称' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="campaignId" label="专项活动（问题按其类别查摆）">
-          <Select
-            allowClear
-            options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.year} ${c.name}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="formId" label="问题征求意见表">
-          <Select allowClear options={(forms.data ?? []).map((f) => ({ value: f.id, label: f.title }))} />
-        </Form.Item>
-        <Form.Item name="plannedOn" label="计划召开日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="place" label="地点">
-          <Input maxLength={100} placeholder="如：三楼会议室" />
-        </Form.Item>
-        <Form.Item name="minAttendancePct" label="到会率不低于（%）">
-          <InputNumber min={50} max={100} />
-        </Form.Item>
-        <Form.Item name="leaderMax" label="“一对三”每名班子成员最多谈话人数">
-          <InputNumber min={1} max={10} />
-        </Form.Item>
+        <MeetingFields open={open} campaignLabel="专项活动（问题按其类别查摆）" placePlaceholder="如：三楼会议室" />
       </Form>
     </Modal>
   );
