@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import type { ReportCadence } from '../../../domain/supervision.js';
+import type { ItemStatus, ReportCadence } from '../../../domain/supervision.js';
 import type { Db } from '../../db/client.js';
 import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
 import { deadlines, departments, documents, people, progressReports, supervisedItems } from '../../db/schema/index.js';
@@ -74,14 +74,19 @@ export const reportsRepo = {
         ),
       )
       .orderBy(asc(progressReports.reportedOn)),
-  /** The facts the rankings are computed from: items due in [from, to], grouped by department or leader. */
+  /**
+   * The facts the rankings are computed from: items due in [from, to] (not withdrawn), also those not
+   * yet due (domain/rankings counts only the ones whose date has come, and lists a group with none
+   * as unranked), grouped by department or leader.
+   */
   rankingRows(db: Db, unitId: string, by: 'department' | 'leader', from: string, to: string) {
     const group = by === 'department' ? departments.name : people.name;
     return db
       .select({
         group: sql<string>`coalesce(${group}, '（未指定）')`,
-        status: S.status,
-        due: deadlines.due,
+        status: sql<ItemStatus>`${S.status}`,
+        // The item's copy of its due date: the one the ledger filters on, so both count the same items.
+        due: S.due,
         receivedOn: deadlines.receivedOn,
         closedOn: S.closedOn,
         returnedCount: S.returnedCount,
@@ -96,7 +101,7 @@ export const reportsRepo = {
       .leftJoin(departments, eq(departments.id, S.leadDepartmentId))
       .leftJoin(people, eq(people.id, S.leaderPersonId))
       .where(
-        and(eq(S.unitId, unitId), gte(deadlines.due, from), lte(deadlines.due, to), sql`${S.status} <> 'withdrawn'`),
+        and(eq(S.unitId, unitId), gte(S.due, from), lte(S.due, to), sql`${S.status} <> 'withdrawn'`),
       );
   },
   /** One page of the document register, in receipt order. */
