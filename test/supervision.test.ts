@@ -126,9 +126,13 @@ describe('a document through the closed loop', () => {
     expect(ranking).toEqual([
       {
         group: '综合科（办公室）',
+        rank: 1,
         items: 1,
+        comeDue: 1,
         closedOnTime: 0,
         overdue: 1,
+        closedLate: 1,
+        overdueOpen: 0,
         onTimeRate: 0,
         avgWorkingDaysToClose: expect.any(Number),
         returns: 1,

@@ -1,7 +1,7 @@
 import { and, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Figure } from '../../domain/item-figures.js';
 import { OPEN_STATUS_LIST } from './open-statuses.js';
-import { supervisedItems as S } from './schema/index.js';
+import { campaignMeasures, supervisedItems as S } from './schema/index.js';
 
 /**
  * The figures of domain/item-figures as SQL conditions on supervised_items, so that a list filtered
@@ -42,6 +42,8 @@ export function figureSql(f: Figure, d: FigureDates): SQL {
 export function figureCounts(d: FigureDates) {
   const n = (f: Figure) => sql<number>`(count(*) filter (where ${figureSql(f, d)}))::int`;
   return {
+    items: sql<number>`(count(${S.id}) filter (where ${S.status} <> 'withdrawn'))::int`,
+    closed: sql<number>`(count(*) filter (where ${S.status} = 'closed'))::int`,
     overdue: n('overdue'),
     closedLate: n('closedLate'),
     onTime: n('onTime'),
@@ -49,4 +51,10 @@ export function figureCounts(d: FigureDates) {
     reportMissing: n('reportMissing'),
     comeDue: sql<number>`(count(*) filter (where ${S.status} <> 'withdrawn' and ${S.due} <= ${d.today}))::int`,
   };
+}
+
+/** The items made from a campaign's measures (whatever the measure's state): what its overview counts. */
+export function campaignItemsSql(unitId: string, campaignId: string): SQL {
+  return sql`${S.measureId} in (select m.id from ${campaignMeasures} m
+    where m.unit_id = ${unitId} and m.campaign_id = ${campaignId})`;
 }

@@ -1,9 +1,9 @@
 /** The supervision ledger's filters as SQL, and its pages, counts and export batches. */
 import { and, asc, eq, gte, ilike, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { figureSql, OPEN_SQL } from '../../db/item-figures.sql.js';
+import { campaignItemsSql, figureSql, OPEN_SQL } from '../../db/item-figures.sql.js';
 import { containsPattern } from '../../db/like.js';
-import { campaignMeasures, departments, people, supervisedItems } from '../../db/schema/index.js';
+import { departments, people, supervisedItems } from '../../db/schema/index.js';
 import type { Colour, Figure } from '../../../domain/item-figures.js';
 import type { ReviewScope } from '../../../domain/policies/item.js';
 
@@ -47,12 +47,6 @@ function colourSql(c: Colour, f: LedgerFilter): SQL {
   if (c === 'yellow') return yellow;
   if (c === 'green') return and(OPEN, sql`not (${red})`, sql`not (${yellow})`)!;
   return sql`not (${OPEN})`;
-}
-
-/** The items made from a campaign's measures (whatever the measure's state): what its overview counts. */
-function campaignSql(unitId: string, campaignId: string): SQL {
-  return sql`${supervisedItems.measureId} in (select m.id from ${campaignMeasures} m
-    where m.unit_id = ${unitId} and m.campaign_id = ${campaignId})`;
 }
 
 /** Personal items a search may match: see LedgerFilter.personalReader. */
@@ -105,7 +99,7 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
     f.colour ? colourSql(f.colour, f) : undefined,
     f.open === 'true' ? OPEN : f.open === 'false' ? sql`not (${OPEN})` : undefined,
     f.figure ? figureSql(f.figure, { today: f.today, soonUntil: f.yellowUntil }) : undefined,
-    f.campaignId ? campaignSql(unitId, f.campaignId) : undefined,
+    f.campaignId ? campaignItemsSql(unitId, f.campaignId) : undefined,
     f.closedFrom ? gte(supervisedItems.closedOn, f.closedFrom) : undefined,
     f.closedTo ? lte(supervisedItems.closedOn, f.closedTo) : undefined,
   );
