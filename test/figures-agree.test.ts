@@ -8,7 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { parseIsoDate, shanghaiDate, toIsoDate } from '../src/domain/civil-date.js';
-import { colourOf, dueSoonUntil, FIGURES, figuresOf, hasComeDue, type FigureFacts } from '../src/domain/item-figures.js';
+import {
+  colourOf,
+  dueSoonUntil,
+  FIGURES,
+  figuresOf,
+  hasComeDue,
+  type FigureFacts,
+} from '../src/domain/item-figures.js';
 import { ITEM_STATUSES, type ItemStatus } from '../src/domain/supervision.js';
 import type { WorkdayCalendar } from '../src/domain/workdays.js';
 import { calendarForUnit } from '../src/server/modules/calendar/calendar.service.js';

@@ -35,12 +35,18 @@ const arbItem: fc.Arbitrary<FigureFacts> = fc
   })
   .map(({ closedOffset, ...i }) => ({
     ...i,
-    closedOn: i.status === 'closed' ? toIsoDate(Math.min(parseIsoDate(i.due) + closedOffset, parseIsoDate(TODAY))) : null,
+    closedOn:
+      i.status === 'closed' ? toIsoDate(Math.min(parseIsoDate(i.due) + closedOffset, parseIsoDate(TODAY))) : null,
   }));
 
 describe('item figures', () => {
   it('counts an open item past its due date as 逾期, one due within 2 working days as 临期', () => {
-    const open = { status: 'in_progress' as const, cadence: 'none' as const, lastReportOn: null, assignedOn: '2026-09-01' };
+    const open = {
+      status: 'in_progress' as const,
+      cadence: 'none' as const,
+      lastReportOn: null,
+      assignedOn: '2026-09-01',
+    };
     const until = dueSoonUntil(TODAY, calendar);
     // Two working days after Fri 10-09: Sat 10-10 (调休上班) and Mon 10-12; Tue 10-13 is the third.
     expect(until).toBe('2026-10-12');

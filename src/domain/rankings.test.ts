@@ -91,11 +91,7 @@ describe('rankings', () => {
   });
 
   it('gives tied groups the same rank and skips the next (1, 1, 3)', () => {
-    const rows = rank(
-      [item('甲', {}), item('乙', {}), item('丙', { closedOn: '2026-10-20' })],
-      TODAY,
-      calendar,
-    );
+    const rows = rank([item('甲', {}), item('乙', {}), item('丙', { closedOn: '2026-10-20' })], TODAY, calendar);
     expect(rows.map((r) => r.rank)).toEqual([1, 1, 3]);
   });
 });
@@ -143,7 +139,8 @@ describe('rankings (properties)', () => {
         const rows = rank(list, TODAY, calendar);
         rows.forEach((a, i) =>
           rows.slice(i + 1).forEach((b) => {
-            if (a.onTimeRate !== null && b.onTimeRate !== null) expect(a.onTimeRate).toBeGreaterThanOrEqual(b.onTimeRate);
+            if (a.onTimeRate !== null && b.onTimeRate !== null)
+              expect(a.onTimeRate).toBeGreaterThanOrEqual(b.onTimeRate);
             if (a.onTimeRate === 0 && a.overdue > 0 && b.onTimeRate !== null) expect(b.onTimeRate).toBe(0);
           }),
         );

@@ -100,9 +100,7 @@ export const reportsRepo = {
       .innerJoin(deadlines, itemDeadline)
       .leftJoin(departments, eq(departments.id, S.leadDepartmentId))
       .leftJoin(people, eq(people.id, S.leaderPersonId))
-      .where(
-        and(eq(S.unitId, unitId), gte(S.due, from), lte(S.due, to), sql`${S.status} <> 'withdrawn'`),
-      );
+      .where(and(eq(S.unitId, unitId), gte(S.due, from), lte(S.due, to), sql`${S.status} <> 'withdrawn'`));
   },
   /** One page of the document register, in receipt order. */
   documentRegister: (db: Db, unitId: string, limit: number, offset: number) =>
