@@ -14,6 +14,7 @@ describe.skipIf(missing)('the rankings, in the browser', () => {
   let server: Server;
   let browser: Browser;
   let page: Page;
+  let campaignId: string;
 
   beforeAll(async () => {
     suite = await startSuite({ ZUOFENG_FAKE_NOW: '2026-12-04T10:00:00+08:00' });
@@ -46,6 +47,29 @@ describe.skipIf(missing)('the rankings, in the browser', () => {
     await item('社会救助股', '2026-12-01');
     await item('综合科（办公室）', '2026-12-02');
     await item('社会事务股', '2026-12-18');
+    // A campaign whose one item (from its first measure) is due Monday 12-07: 临期, not overdue.
+    const leader = await apiAs(server, 'leader1');
+    const campaign = (await office.call('POST', '/api/campaigns', {
+      name: '兴“十风”治“十弊”专项活动',
+      year: 2026,
+      startsOn: '2026-03-01',
+      endsOn: '2026-12-15',
+      params: { villageVisitsPerQuarter: 1 },
+      phases: [{ key: 'prepare', title: '', from: '2026-03-01', to: '2026-03-31' }],
+    })) as { id: string; measures: { id: string }[] };
+    campaignId = campaign.id;
+    const broken = await office.call(
+      'POST',
+      `/api/campaigns/${campaign.id}/measures/${campaign.measures[0]!.id}/breakdown`,
+      {
+        leaderPersonId: leader.personId,
+        leadDepartmentId: dept('社会事务股'),
+        ownerPersonIds: [owner.personId],
+        receivedOn: '2026-11-30',
+        explicitDue: '2026-12-07',
+      },
+    );
+    expect(broken.itemIds).toHaveLength(1);
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     page = await context.newPage();
     await signInAt(page, `${server.url}/`, 'office');
@@ -70,5 +94,31 @@ describe.skipIf(missing)('the rankings, in the browser', () => {
     expect(await cells(3)).toEqual(['暂无到期事项', '社会事务股']);
     await expect(rows.nth(1).textContent()).resolves.toContain('50%');
     await shot(page, 'rankings-best-first');
+  });
+
+  it("the workbench counts the unit's overdue items and its figure opens the ledger listing the same items", async () => {
+    await page.goto(`${server.url}/`);
+    const overdue = page.getByTestId('figure-overdue');
+    await expect(overdue.textContent()).resolves.toBe('逾期未办结2');
+    await expect(page.getByTestId('figure-dueSoon').textContent()).resolves.toBe('临期（2个工作日内到期）1');
+    await shot(page, 'workbench-figures');
+    await overdue.getByRole('link').click();
+    await page.getByText('口径：逾期未办结').waitFor();
+    await page.getByText('共 2 项').waitFor();
+    await expect(page.getByRole('row', { name: /综合科（办公室）的事项（2026-12-02）/ }).count()).resolves.toBe(1);
+  });
+
+  it('the campaign overview counts 本活动事项 only, says so, and its 临期 opens the same item in the ledger', async () => {
+    await page.goto(`${server.url}/campaigns/${campaignId}`);
+    await page.getByTestId('figures-scope').waitFor();
+    await expect(page.getByTestId('figures-scope').textContent()).resolves.toContain('本活动事项');
+    await expect(page.getByTestId('figure-overdue').textContent()).resolves.toBe('逾期未办结0');
+    const soon = page.getByTestId('figure-due-soon');
+    await expect(soon.textContent()).resolves.toBe('临期1');
+    await shot(page, 'campaign-overview-figures');
+    await soon.getByRole('link').click();
+    await page.getByText('本活动事项', { exact: true }).waitFor();
+    await page.getByText('口径：临期').waitFor();
+    await page.getByText('共 1 项').waitFor();
   });
 });
