@@ -21,12 +21,15 @@ export function reportMissingSql(today: string): SQL {
     or ${S.cadence} = 'monthly' and (${today}::date - coalesce(${S.lastReportOn}, ${S.assignedOn})::date) > 31)`;
 }
 
+/** 逾期: open and past its due date (the only figure that needs no calendar). */
+export const overdueSql = (today: string): SQL => and(OPEN_SQL, sql`${S.due} < ${today}`)!;
+
 export function figureSql(f: Figure, d: FigureDates): SQL {
   const closed = and(sql`${S.status} = 'closed'`, isNotNull(S.closedOn))!;
   const notOverdue = sql`${S.due} >= ${d.today}`;
   switch (f) {
     case 'overdue':
-      return and(OPEN_SQL, sql`${S.due} < ${d.today}`)!;
+      return overdueSql(d.today);
     case 'closedLate':
       return and(closed, sql`${S.closedOn} > ${S.due}`)!;
     case 'onTime':
