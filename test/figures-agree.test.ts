@@ -24,6 +24,7 @@ import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './h
 const N = 12;
 let ctx: TestContext;
 let office: Client;
+let owner: Client;
 let unitId: string;
 let campaignId: string;
 let measureIds: string[];
@@ -41,7 +42,8 @@ beforeAll(async () => {
   const unit = await newDemoUnit(ctx);
   unitId = unit.unit.id;
   office = await signIn(ctx, unit.user('office'));
-  const owner = (await (await signIn(ctx, unit.user('member1'))).get('/api/auth/me')).json().user.personId;
+  owner = await signIn(ctx, unit.user('member1'));
+  const ownerId = (await owner.get('/api/auth/me')).json().user.personId;
   depts = (await office.get('/api/departments')).json().slice(0, 3);
   const campaign = (
     await office.post('/api/campaigns', {
@@ -60,7 +62,7 @@ beforeAll(async () => {
     const res = await office.post('/api/items', {
       title: `口径事项${i}`,
       leadDepartmentId: depts[i % depts.length]!.id,
-      ownerPersonId: owner,
+      ownerPersonId: ownerId,
       receivedOn: '2026-10-12',
     });
     expect(res.statusCode).toBe(200);
@@ -172,6 +174,14 @@ describe('every figure has one meaning', () => {
         expect(count('onTimeThisMonth').count).toBe(figuresOf(thisMonth, today, soonUntil).onTime);
         for (const f of wb.figures)
           expect(await ledgerTotal(new URLSearchParams(f.query).toString()), `workbench ${f.key}`).toBe(f.count);
+
+        // A member without the ledger sees the items they handle (here: all of them), as 我承办的事项 lists them.
+        const mine = (await owner.get('/api/workbench')).json().itemFigures;
+        expect(mine.scope).toBe('mine');
+        for (const f of mine.figures) {
+          const listed = (await owner.get(`/api/items/mine?pageSize=1&${new URLSearchParams(f.query)}`)).json();
+          expect([f.count, listed.total], `mine ${f.key}`).toEqual([count(f.key).count, count(f.key).count]);
+        }
       }),
       { numRuns: 20 },
     );
