@@ -105,6 +105,7 @@ describe.skipIf(missing)('the rankings, in the browser', () => {
     await overdue.getByRole('link').click();
     await page.getByText('口径：逾期未办结').waitFor();
     await page.getByText('共 2 项').waitFor();
+    await shot(page, 'ledger-figure-filter');
     await expect(page.getByRole('row', { name: /综合科（办公室）的事项（2026-12-02）/ }).count()).resolves.toBe(1);
   });
 

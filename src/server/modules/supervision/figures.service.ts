@@ -1,6 +1,6 @@
 /** What every count of items needs: today's Shanghai date and the last 临期 date, and the rate from the counts. */
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { dueSoonUntil, onTimeRate } from '../../../domain/item-figures.js';
+import { DUE_SOON_WORKING_DAYS, dueSoonUntil, onTimeRate } from '../../../domain/item-figures.js';
 import type { FigureDates } from '../../db/item-figures.sql.js';
 import type { AppDeps } from '../../types.js';
 import { calendarForUnit } from '../calendar/calendar.service.js';
@@ -52,7 +52,7 @@ export async function scopeFigures(deps: AppDeps, actor: Actor) {
   const { today, soonUntil } = await figureDates(deps, actor.unitId);
   const figures: { key: WorkbenchFigureKey; label: string; query: FigureQuery }[] = [
     { key: 'overdue', label: '逾期未办结', query: { figure: 'overdue' } },
-    { key: 'dueSoon', label: '临期（2个工作日内到期）', query: { figure: 'dueSoon' } },
+    { key: 'dueSoon', label: `临期（${DUE_SOON_WORKING_DAYS}个工作日内到期）`, query: { figure: 'dueSoon' } },
     { key: 'reportMissing', label: '漏报进展', query: { figure: 'reportMissing' } },
     {
       key: 'onTimeThisMonth',

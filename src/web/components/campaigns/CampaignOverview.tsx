@@ -9,7 +9,7 @@ import type { CampaignDetail } from '../../types';
 import { cnNumeral } from '../../labels';
 import { useCampaignDepartments, useRules } from '../../queries/campaigns';
 import { can, useMe } from '../../session';
-import type { Figure } from '../../../domain/item-figures';
+import { DUE_SOON_WORKING_DAYS, type Figure } from '../../../domain/item-figures';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -236,8 +236,9 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
       </Row>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="figures-scope">
         督办事项数字的范围是本活动事项（由本活动各项措施分解生成的督办事项，含已撤回措施下的），点击数字即在督办台账中列出同样的事项。
-        口径：逾期未办结 = 未办结且已过截止日期；临期 = 未办结、未逾期且 2 个工作日内到期；按时办结 =
-        在截止日期当天或之前办结； 按时办结率 = 按时办结 ÷（按时办结 + 逾期办结 + 逾期未办结）。
+        口径：逾期未办结 = 未办结且已过截止日期；临期 = 未办结、未逾期且 {DUE_SOON_WORKING_DAYS}{' '}
+        个工作日内到期；按时办结 = 在截止日期当天或之前办结； 按时办结率 = 按时办结 ÷（按时办结 + 逾期办结 +
+        逾期未办结）。
       </Typography.Paragraph>
       <Card size="small" title="各类别督办事项进度">
         <div ref={categoryRef} style={{ height: 300 }} data-testid="category-chart" />
