@@ -155,8 +155,8 @@ describe.skipIf(missing)('a document through the closed loop, in the browser', (
     await f.goto(`${server.url}/rankings?from=2026-10-01&to=2026-10-31`);
     await f.getByTestId('ranking-chart').locator('canvas').waitFor();
     const ranked = f.getByTestId('ranking-table').getByRole('row', { name: /综合科（办公室）/ });
-    // Closed after its due date (2026-10-16): one item, overdue, returned once, no cadence (漏报 0).
-    await expect(ranked.textContent()).resolves.toMatch(/^1综合科（办公室）101.*10$/); // … returned once, no missed reports
+    // Closed after its due date (2026-10-16): ranked 1st of one, 到期 1, 按时 0, 逾期办结 1, 逾期未办结 0, 0%, 漏报 0, …, returned once, none not yet due.
+    await expect(ranked.textContent()).resolves.toMatch(/^1综合科（办公室）10100%0.*10$/);
     await shot(f, '24-rankings');
   });
 

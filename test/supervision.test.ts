@@ -113,7 +113,7 @@ describe('a document through the closed loop', () => {
     const xml = await (await JSZip.loadAsync(pack.rawPayload)).file('word/document.xml')!.async('string');
     for (const t of [
       '周工作例会督办事项情况',
-      '一、本期到期事项（1项）',
+      '一、本期内截止的事项（1项）',
       '关于开展养老机构安全检查的通知',
       '2026-10-16',
       '已办结',
@@ -126,9 +126,13 @@ describe('a document through the closed loop', () => {
     expect(ranking).toEqual([
       {
         group: '综合科（办公室）',
+        rank: 1,
         items: 1,
+        comeDue: 1,
         closedOnTime: 0,
         overdue: 1,
+        closedLate: 1,
+        overdueOpen: 0,
         onTimeRate: 0,
         avgWorkingDaysToClose: expect.any(Number),
         returns: 1,

@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { officialFromChineseDays, WorkdayCalendar, type ChineseDaysData } from './workdays.js';
+import { colourOf } from './item-figures.js';
 import {
   checkTransition,
-  colourOf,
   countLapses,
   ITEM_ACTIONS,
   ITEM_STATUSES,

@@ -1,5 +1,4 @@
 import { parseIsoDate, type IsoDate } from './civil-date.js';
-import type { WorkdayCalendar } from './workdays.js';
 
 /**
  * The closed loop of a supervised item (督办事项), as pure rules: who may move an item from one
@@ -113,27 +112,9 @@ export function checkTransition(
   return { ok: true, next: rule.to };
 }
 
-export type Colour = 'green' | 'yellow' | 'red' | 'none';
-export const COLOUR_LABELS: Record<Colour, string> = { green: '正常', yellow: '临期', red: '逾期', none: '—' };
-
 export type ReportCadence = 'none' | 'weekly' | 'monthly';
 
-/**
- * The colour of an item on `today` (a Shanghai date): red once the due date has ended; yellow
- * when due within `yellowDays` working days or a progress report of its cadence is missing; green
- * otherwise. Closed and withdrawn items have no colour.
- */
-export function colourOf(
-  item: { status: ItemStatus; due: IsoDate; cadence: ReportCadence; lastReportOn: IsoDate | null; assignedOn: IsoDate },
-  today: IsoDate,
-  calendar: WorkdayCalendar,
-  yellowDays = 2,
-): Colour {
-  if (item.status === 'closed' || item.status === 'withdrawn') return 'none';
-  if (today > item.due) return 'red';
-  if (calendar.workingDaysBetween(today, item.due).days <= yellowDays) return 'yellow';
-  return reportMissing(item, today) ? 'yellow' : 'green';
-}
+/* The colour of an item (三色) and the figures counted from items live in domain/item-figures. */
 
 const CADENCE_DAYS = { weekly: 7, monthly: 31 } as const;
 

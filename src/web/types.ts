@@ -5,6 +5,7 @@ import type { ZDepartment, ZGroup, ZPost, ZUnit } from '../shared/contracts/org.
 import type { ZUser } from '../shared/contracts/users.js';
 import type { ZAuditEvent } from '../shared/contracts/audit.js';
 import type { ZItem, ZItemDetail, ZRankingRow } from '../shared/contracts/supervision.js';
+import type { ZWorkbench } from '../shared/contracts/workbench.js';
 import type {
   ZActivity,
   ZCampaign,
@@ -58,3 +59,4 @@ export type Rule = z.infer<typeof ZRule> & { summary: z.infer<typeof ZCompliance
 export type Compliance = z.infer<typeof ZCompliance>;
 export type TemplateSummary = z.infer<typeof ZTemplateSummary>;
 export type RankingRow = z.infer<typeof ZRankingRow>;
+export type Workbench = z.infer<typeof ZWorkbench>;

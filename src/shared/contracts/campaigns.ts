@@ -1,5 +1,6 @@
 /** Contracts of the campaigns (专项活动): templates, campaigns, measures, rules and their compliance. */
 import { z } from 'zod';
+import { ZItemFigures } from './figures.js';
 import { zName, zVersion } from './common.js';
 import { zIsoDate } from './calendar.js';
 import { zActivityType, zObjectKind } from './campaign-activities.js';
@@ -101,6 +102,8 @@ export const ZCampaignDetail = ZCampaign.extend({
     z.object({ no: z.number().int(), kind: z.enum(['promote', 'rectify']), title: z.string(), focus: z.string() }),
   ),
   measures: z.array(ZMeasure),
+  /** 本活动事项: all items made from its measures, by the figures of domain/item-figures. */
+  figures: ZItemFigures,
   leadingGroup: z
     .object({
       name: z.string(),

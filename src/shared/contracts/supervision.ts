@@ -1,4 +1,5 @@
 import { ITEM_CAN_KEYS } from '../../domain/policies/item.js';
+import { FIGURES } from '../../domain/item-figures.js';
 import { z } from 'zod';
 import { ZPageQuery, zName, zVersion } from './common.js';
 import { zIsoDate, ZDeadlinePolicy } from './calendar.js';
@@ -148,6 +149,11 @@ export const ZLedgerQuery = ZPageQuery.extend({
   open: z.enum(['true', 'false']).optional(),
   /** Only the items under review that the reader may review (the 待复核 list). */
   reviewable: z.enum(['true']).optional(),
+  /** One figure as domain/item-figures defines it (the overview's and workbench's figures link here). */
+  figure: z.enum(FIGURES).optional(),
+  campaignId: z.uuid({ message: '专项活动编号格式不正确' }).optional(),
+  closedFrom: zIsoDate.optional(),
+  closedTo: zIsoDate.optional(),
 });
 
 /** The ledger export: the ledger's filters (paging ignored), and an id (chosen by the page) under which to poll its progress. */
@@ -161,11 +167,16 @@ export const ZRankingQuery = z.object({
   from: zIsoDate,
   to: zIsoDate,
 });
+/** One group's outcomes (domain/rankings.RankingRow): rank null when it has nothing decided yet. */
 export const ZRankingRow = z.object({
   group: z.string(),
+  rank: z.number().int().nullable(),
   items: z.number().int(),
+  comeDue: z.number().int(),
   closedOnTime: z.number().int(),
   overdue: z.number().int(),
+  closedLate: z.number().int(),
+  overdueOpen: z.number().int(),
   onTimeRate: z.number().nullable(),
   avgWorkingDaysToClose: z.number().nullable(),
   returns: z.number().int(),

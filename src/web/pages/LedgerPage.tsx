@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Input, Modal, Segmented, Select, Space } from 'antd';
+import { App, Button, Card, DatePicker, Input, Modal, Segmented, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { download } from '../api';
 import { can, useMe } from '../session';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../labels';
+import { FIGURE_LABELS, type Figure } from '../../domain/item-figures';
 import { ItemTable } from '../components/supervision/ItemTable';
 import { PersonSelect } from '../components/PersonSelect';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
@@ -18,7 +19,19 @@ import { supervisionApi } from '../../shared/api/supervision';
 import { call } from '../call';
 import { useItemWrite, useLedger } from '../queries/supervision';
 
-const LINKABLE_FILTERS = ['source', 'status', 'colour'] as const;
+const LINKABLE_FILTERS = ['source', 'status', 'colour', 'figure', 'campaignId', 'closedFrom', 'closedTo'] as const;
+
+/** The filters a figure's link sets (workbench, campaign overview), in words, each removable. */
+function figureTags(f: Record<string, string | undefined>) {
+  return [
+    f.figure && { keys: ['figure'], text: `口径：${FIGURE_LABELS[f.figure as Figure] ?? f.figure}` },
+    f.campaignId && { keys: ['campaignId'], text: '本活动事项' },
+    (f.closedFrom || f.closedTo) && {
+      keys: ['closedFrom', 'closedTo'],
+      text: `办结日期：${f.closedFrom ?? '…'} 至 ${f.closedTo ?? '…'}`,
+    },
+  ].filter((t) => !!t);
+}
 
 /** 督办台账: every item of the unit, filtered by status, colour, department and source. */
 export function LedgerPage() {
@@ -104,6 +117,11 @@ export function LedgerPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
+        {figureTags(filters).map((t) => (
+          <Tag key={t.keys[0]} closable color="blue" onClose={() => t.keys.forEach((k) => set(k)(undefined))}>
+            {t.text}
+          </Tag>
+        ))}
         <Input.Search
           placeholder="事项标题"
           allowClear

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../session';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../labels';
+import { FIGURE_LABELS, type Figure } from '../../domain/item-figures';
 import { shanghaiTime } from '../time';
 import type { Item } from '../types';
 import { useDepartments } from '../queries/org';
@@ -11,7 +12,19 @@ import { call } from '../call';
 
 /** A printout holds at most this many rows; beyond it the page says so and points to the export. */
 const PRINT_MAX = 500;
-const FILTERS = ['colour', 'status', 'departmentId', 'source', 'leaderPersonId', 'category', 'q'] as const;
+const FILTERS = [
+  'colour',
+  'status',
+  'departmentId',
+  'source',
+  'leaderPersonId',
+  'category',
+  'q',
+  'figure',
+  'campaignId',
+  'closedFrom',
+  'closedTo',
+] as const;
 
 /** 督办台账打印: the ledger with the page's filters, on plain A4 (landscape), without the app around it. */
 export function LedgerPrintPage() {
@@ -45,6 +58,10 @@ export function LedgerPrintPage() {
       filters.leaderPersonId && '指定分管领导',
       filters.category && `类别：${filters.category}`,
       filters.q && `标题含：${filters.q}`,
+      filters.figure && `口径：${FIGURE_LABELS[filters.figure as Figure] ?? filters.figure}`,
+      filters.campaignId && '本活动事项',
+      (filters.closedFrom || filters.closedTo) &&
+        `办结日期：${filters.closedFrom ?? '…'} 至 ${filters.closedTo ?? '…'}`,
     ]
       .filter(Boolean)
       .join('；') || '全部事项';

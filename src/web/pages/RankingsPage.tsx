@@ -1,49 +1,72 @@
 import { useEffect, useRef, useState } from 'react';
-import { Card, DatePicker, Empty, Segmented, Space, Table } from 'antd';
+import { Alert, Card, DatePicker, Empty, Segmented, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useSearchParams } from 'react-router';
+import { RANKING_RULE } from '../../domain/rankings';
 import { shanghaiToday } from '../time';
 import { useRankings } from '../queries/supervision';
 import type { RankingRow } from '../types';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 type Row = RankingRow;
 
+/** Why a group has no rank: nothing of it has come due, or what has come due is neither closed nor late yet. */
+const unranked = (r: Row) => (r.comeDue === 0 ? '暂无到期事项' : '暂无已办结或逾期事项');
+
+/**
+ * Two charts side by side, each with its own labelled axis: the on-time rate on 0–100 %, the overdue
+ * counts in 件 — never one bar of a count drawn against the percentage scale. Best first, top down.
+ */
 function Chart({ rows }: { rows: Row[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
+    const names = rows.map((r) => (r.rank === null ? `${r.group}（未排名）` : `${r.rank}. ${r.group}`));
+    const category = (gridIndex: number) => ({
+      type: 'category' as const,
+      gridIndex,
+      data: names,
+      inverse: true,
+      axisLabel: { width: 130, overflow: 'truncate' as const, show: gridIndex === 0 },
+    });
     chart.setOption({
-      tooltip: { trigger: 'axis' },
-      legend: { data: ['按时办结率（%）', '逾期件数'] },
-      grid: { left: 40, right: 40, bottom: 60, top: 40 },
-      xAxis: {
-        type: 'category',
-        data: rows.map((r) => r.group),
-        axisLabel: { interval: 0, rotate: rows.length > 5 ? 30 : 0 },
-      },
-      yAxis: [
-        { type: 'value', max: 100, name: '%' },
-        { type: 'value', name: '件', minInterval: 1 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      title: [
+        { text: '按时办结率（%）', left: '3%', top: 0, textStyle: { fontSize: 13 } },
+        { text: '逾期件数（含逾期办结，件）', left: '62%', top: 0, textStyle: { fontSize: 13 } },
+      ],
+      grid: [
+        { left: 150, width: '42%', top: 30, bottom: 30 },
+        { left: '62%', right: 30, top: 30, bottom: 30 },
+      ],
+      yAxis: [category(0), category(1)],
+      xAxis: [
+        { type: 'value', gridIndex: 0, min: 0, max: 100, name: '%', axisLabel: { formatter: '{value}%' } },
+        { type: 'value', gridIndex: 1, min: 0, minInterval: 1, name: '件' },
       ],
       series: [
         {
           name: '按时办结率（%）',
           type: 'bar',
-          data: rows.map((r) => r.onTimeRate ?? 0),
+          xAxisIndex: 0,
+          yAxisIndex: 0,
+          data: rows.map((r) => r.onTimeRate ?? '-'),
+          label: { show: true, position: 'right', formatter: '{c}%' },
           itemStyle: { color: '#52c41a' },
         },
         {
           name: '逾期件数',
           type: 'bar',
+          xAxisIndex: 1,
           yAxisIndex: 1,
-          data: rows.map((r) => r.overdue),
+          data: rows.map((r) => (r.rank === null ? '-' : r.overdue)),
+          label: { show: true, position: 'right' },
           itemStyle: { color: '#c0392b' },
         },
       ],
@@ -55,10 +78,10 @@ function Chart({ rows }: { rows: Row[] }) {
       chart.dispose();
     };
   }, [rows]);
-  return <div ref={ref} style={{ height: 320 }} data-testid="ranking-chart" />;
+  return <div ref={ref} style={{ height: Math.max(220, 34 * rows.length + 70) }} data-testid="ranking-chart" />;
 }
 
-/** 比一比、晒一晒: on-time closing by department or by responsible leader, for a period. */
+/** 比一比、晒一晒: on-time closing by department or by responsible leader, for a period, best first. */
 export function RankingsPage() {
   const [by, setBy] = useState<'department' | 'leader'>('department');
   const [params] = useSearchParams();
@@ -93,7 +116,10 @@ export function RankingsPage() {
         </Space>
       }
     >
-      {data && data.length === 0 ? <Empty description="所选期间没有到期的督办事项" /> : data && <Chart rows={data} />}
+      <Alert type="info" showIcon title="排名口径" description={RANKING_RULE} data-testid="ranking-rule" />
+      <div style={{ marginTop: 12 }}>
+        {data && data.length === 0 ? <Empty description="所选期间没有截止的督办事项" /> : data && <Chart rows={data} />}
+      </div>
       <Table<Row>
         rowKey="group"
         size="small"
@@ -103,12 +129,19 @@ export function RankingsPage() {
         style={{ marginTop: 12 }}
         data-testid="ranking-table"
         columns={[
-          { title: '排名', key: 'rank', width: 60, render: (_, __, i) => i + 1 },
+          {
+            title: '排名',
+            dataIndex: 'rank',
+            width: 110,
+            render: (v: number | null, r) => v ?? <span style={{ color: '#8c8c8c' }}>{unranked(r)}</span>,
+          },
           { title: by === 'department' ? '牵头科室' : '分管领导', dataIndex: 'group' },
-          { title: '到期事项', dataIndex: 'items', width: 90 },
+          { title: '到期事项', dataIndex: 'comeDue', width: 90 },
           { title: '按时办结', dataIndex: 'closedOnTime', width: 90 },
-          { title: '逾期（含逾期办结）', dataIndex: 'overdue', width: 140 },
+          { title: '逾期办结', dataIndex: 'closedLate', width: 90 },
+          { title: '逾期未办结', dataIndex: 'overdueOpen', width: 100 },
           { title: '按时办结率', dataIndex: 'onTimeRate', width: 100, render: (v) => (v === null ? '—' : `${v}%`) },
+          { title: '漏报次数', dataIndex: 'lapses', width: 90 },
           {
             title: '平均办结用时',
             dataIndex: 'avgWorkingDaysToClose',
@@ -116,7 +149,7 @@ export function RankingsPage() {
             render: (v) => (v === null ? '—' : `${v} 个工作日`),
           },
           { title: '退回次数', dataIndex: 'returns', width: 90 },
-          { title: '漏报次数', dataIndex: 'lapses', width: 90 },
+          { title: '尚未到期', key: 'notYetDue', width: 90, render: (_, r) => r.items - r.comeDue },
         ]}
       />
     </Card>

@@ -5,6 +5,42 @@ import { ItemTable } from '../components/supervision/ItemTable';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
 import { useMyOpenItems, useReviewItems } from '../queries/supervision';
 import { useWorkbench } from '../queries/workbench';
+import type { Workbench } from '../types';
+import { Link } from 'react-router';
+
+type Figures = Workbench['itemFigures'];
+
+/**
+ * 督办事项 figures in the reader's scope, counted by the ledger's own filters: for a ledger reader each
+ * opens the ledger listing the same items; for anyone else they count the items listed below.
+ */
+function ItemFigures({ figures }: { figures: Figures }) {
+  return (
+    <Card
+      title={`督办事项（${figures.scopeLabel}）`}
+      extra={<span style={{ color: '#8c8c8c' }}>截至 {figures.asOf}</span>}
+      data-testid="item-figures"
+    >
+      <Row gutter={16}>
+        {figures.figures.map((f) => {
+          const stat = (
+            <Statistic
+              title={f.label}
+              value={f.count}
+              styles={{ content: { color: f.key === 'overdue' && f.count ? '#c0392b' : undefined } }}
+            />
+          );
+          const to = `/items?${new URLSearchParams(Object.entries(f.query).filter((e): e is [string, string] => !!e[1]))}`;
+          return (
+            <Col key={f.key} span={12} md={6} data-testid={`figure-${f.key}`}>
+              {figures.scope === 'unit' ? <Link to={to}>{stat}</Link> : stat}
+            </Col>
+          );
+        })}
+      </Row>
+    </Card>
+  );
+}
 
 export function WorkbenchPage() {
   const me = useMe();
@@ -52,6 +88,9 @@ export function WorkbenchPage() {
             </Col>
           </Row>
         </Card>
+      </Col>
+      <Col span={24}>
+        <ItemFigures figures={data.itemFigures} />
       </Col>
       <Col span={24}>
         <Card

@@ -1,5 +1,4 @@
 /** One campaign as the reader may see it: loaded under its policy, presented with its categories, measures and groups. */
-import { shanghaiDate } from '../../../domain/civil-date.js';
 import { renderMeasureText, type TemplateParam } from '../../../domain/campaign-template.js';
 import {
   campaignPolicy,
@@ -12,6 +11,7 @@ import { authorize } from '../../authorize.js';
 import { notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
+import { figureDates, presentFigures } from '../supervision/figures.service.js';
 import { campaignsRepo, type CampaignRow, type MeasureRow } from './campaigns.repo.js';
 
 export type StoredParam = Omit<TemplateParam, 'default' | 'run'> & { run: number };
@@ -54,7 +54,7 @@ function presentMeasure(
   progress?: { items: number; closed: number; overdue: number },
 ) {
   const stored = m.params as StoredParam[];
-  const p = progress ?? { items: 0, closed: 0, overdue: 0 };
+  const p = { items: progress?.items ?? 0, closed: progress?.closed ?? 0, overdue: progress?.overdue ?? 0 };
   return {
     id: m.id,
     categoryNo: m.categoryNo,
@@ -73,11 +73,12 @@ function presentMeasure(
 
 export async function getCampaign(deps: AppDeps, actor: Actor, id: string) {
   const c = await loadCampaign(deps, actor, id);
-  const today = shanghaiDate(deps.clock.now());
-  const [categories, measures, progress, groups, members] = await Promise.all([
+  const dates = await figureDates(deps, actor.unitId);
+  const [categories, measures, progress, figures, groups, members] = await Promise.all([
     campaignsRepo.categories(deps.db, actor.unitId, id),
     campaignsRepo.measures(deps.db, actor.unitId, id),
-    campaignsRepo.measureProgress(deps.db, actor.unitId, id, today),
+    campaignsRepo.measureProgress(deps.db, actor.unitId, id, dates),
+    campaignsRepo.campaignFigures(deps.db, actor.unitId, id, dates),
     orgRepo.groups(deps.db, actor.unitId),
     orgRepo.groupMembers(deps.db, actor.unitId),
   ]);
@@ -102,6 +103,8 @@ export async function getCampaign(deps: AppDeps, actor: Actor, id: string) {
       focus: x.focus,
     })),
     measures: measures.map((m) => presentMeasure(actor, m, params, progress.get(m.id))),
+    /** 本活动事项 (all made from its measures): the ledger filtered by campaignId lists the same items. */
+    figures: presentFigures(figures),
     leadingGroup: groupOf(c.leadingGroupId),
     officeGroup: groupOf(c.officeGroupId),
     can: { ...campaignPolicy(actor, c), manageObjects: contactObjectsPolicy(actor, c.unitId).create },

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../db/client.js';
-import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
+import { type Db } from '../../db/client.js';
+import { campaignItemsSql, figureCounts, type FigureDates } from '../../db/item-figures.sql.js';
 import {
   campaignCategories,
   campaignMeasures,
@@ -12,6 +12,8 @@ import {
   supervisedItems,
 } from '../../db/schema/index.js';
 import { activitiesRepo } from './activities.repo.js';
+
+const NOT_WITHDRAWN = sql`${supervisedItems.status} <> 'withdrawn'`;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type MeasureRow = typeof campaignMeasures.$inferSelect;
@@ -120,30 +122,37 @@ export const campaignsRepo = {
       .returning({ id: campaignMeasures.id });
     return rows.length === 1;
   },
-  /** Per measure of a campaign: its items, how many are closed, how many are open past their due date. */
-  async measureProgress(db: Db, unitId: string, campaignId: string, today: string) {
-    const res = await db.execute(sql`
-      select m.id, count(i.id)::int as items,
-        count(*) filter (where i.status = 'closed')::int as closed,
-        count(*) filter (where i.status in ${OPEN_STATUS_LIST} and i.due < ${today})::int as overdue
-      from campaign_measures m
-      left join supervised_items i on i.unit_id = m.unit_id and i.measure_id = m.id and i.status <> 'withdrawn'
-      where m.unit_id = ${unitId} and m.campaign_id = ${campaignId}
-      group by m.id`);
-    return new Map(rowsOf<{ id: string; items: number; closed: number; overdue: number }>(res).map((r) => [r.id, r]));
+  /** Per measure of a campaign: its items (not withdrawn), closed, and the figures of domain/item-figures. */
+  async measureProgress(db: Db, unitId: string, campaignId: string, dates: FigureDates) {
+    const rows = await db
+      .select({ id: campaignMeasures.id, ...figureCounts(dates) })
+      .from(campaignMeasures)
+      .leftJoin(
+        supervisedItems,
+        and(eq(supervisedItems.unitId, campaignMeasures.unitId), eq(supervisedItems.measureId, campaignMeasures.id)),
+      )
+      .where(and(eq(campaignMeasures.unitId, unitId), eq(campaignMeasures.campaignId, campaignId)))
+      .groupBy(campaignMeasures.id);
+    return new Map(rows.map((r) => [r.id, r]));
   },
-  /** The campaign's items by lead department: how many, closed, overdue. */
-  async departmentProgress(db: Db, unitId: string, campaignId: string, today: string) {
-    const res = await db.execute(sql`
-      select d.id, d.name, count(i.id)::int as items,
-        count(*) filter (where i.status = 'closed')::int as closed,
-        count(*) filter (where i.status in ${OPEN_STATUS_LIST} and i.due < ${today})::int as overdue
-      from supervised_items i
-      join campaign_measures m on m.unit_id = i.unit_id and m.id = i.measure_id and m.campaign_id = ${campaignId}
-      left join departments d on d.id = i.lead_department_id
-      where i.unit_id = ${unitId} and i.status <> 'withdrawn'
-      group by d.id, d.name order by count(i.id) desc, d.name`);
-    return rowsOf<{ id: string | null; name: string | null; items: number; closed: number; overdue: number }>(res);
+  /** The campaign's items by lead department: how many (not withdrawn), closed, and the figures. */
+  async departmentProgress(db: Db, unitId: string, campaignId: string, dates: FigureDates) {
+    const counts = figureCounts(dates);
+    return db
+      .select({ id: departments.id, name: departments.name, ...counts })
+      .from(supervisedItems)
+      .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId))
+      .where(and(eq(supervisedItems.unitId, unitId), campaignItemsSql(unitId, campaignId), NOT_WITHDRAWN))
+      .groupBy(departments.id, departments.name)
+      .orderBy(desc(counts.items), asc(departments.name));
+  },
+  /** 本活动事项: every item made from the campaign's measures, counted by the figures (the ledger's campaignId filter). */
+  async campaignFigures(db: Db, unitId: string, campaignId: string, dates: FigureDates) {
+    const [r] = await db
+      .select(figureCounts(dates))
+      .from(supervisedItems)
+      .where(and(eq(supervisedItems.unitId, unitId), campaignItemsSql(unitId, campaignId)));
+    return r!;
   },
   async rules(db: Db, unitId: string, campaignId: string) {
     return db

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { shanghaiDate } from '../../../domain/civil-date.js';
 import { defaultParams, type TemplateData, type TemplateRule } from '../../../domain/campaign-template.js';
 import type { Actor } from '../../../domain/roles.js';
 import { PHASES, type ZCampaignBody } from '../../../shared/contracts/campaigns.js';
@@ -11,6 +10,7 @@ import { campaignsRepo } from './campaigns.repo.js';
 import { templateFor } from './templates.service.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 import { getCampaign, loadCampaign, presentCampaign, type StoredParam } from './campaign-detail.service.js';
+import { figureDates } from '../supervision/figures.service.js';
 
 export { getCampaign, loadCampaign } from './campaign-detail.service.js';
 export { addMeasure, breakDownMeasure, updateMeasure, withdrawMeasure } from './measures.service.js';
@@ -137,7 +137,7 @@ export async function listCampaigns(deps: AppDeps, actor: Actor) {
 /** 各科室进度: the campaign's supervised items by lead department. */
 export async function departmentProgress(deps: AppDeps, actor: Actor, id: string) {
   await loadCampaign(deps, actor, id);
-  const rows = await campaignsRepo.departmentProgress(deps.db, actor.unitId, id, shanghaiDate(deps.clock.now()));
+  const rows = await campaignsRepo.departmentProgress(deps.db, actor.unitId, id, await figureDates(deps, actor.unitId));
   return rows.map((r) => ({
     department: r.name ?? '（未指定科室）',
     items: r.items,

@@ -35,9 +35,8 @@ export async function campaignReport(
   ]);
   const active = c.measures.filter((m) => m.active);
   const sum = (f: (m: (typeof active)[number]) => number, ms = active) => ms.reduce((n, m) => n + f(m), 0);
-  const items = sum((m) => m.progress.items);
-  const closed = sum((m) => m.progress.closed);
-  const overdue = sum((m) => m.progress.overdue);
+  // 本活动事项 as the overview and the ledger count them (domain/item-figures), whatever their measure's state.
+  const { items, closed, overdue } = c.figures;
   const broken = active.filter((m) => m.progress.items > 0);
   const blocks: Block[] = [
     { kind: 'h1', text: '一、总体情况' },

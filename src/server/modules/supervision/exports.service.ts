@@ -1,6 +1,7 @@
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { URGENCY_LABELS, type Urgency } from '../../../domain/deadlines.js';
-import { COLOUR_LABELS, ITEM_STATUSES, type ItemStatus } from '../../../domain/supervision.js';
+import { COLOUR_LABELS } from '../../../domain/item-figures.js';
+import { ITEM_STATUSES, type ItemStatus } from '../../../domain/supervision.js';
 import type { Actor } from '../../../domain/roles.js';
 import { reportsRepo } from './reports.repo.js';
 import type { AppDeps } from '../../types.js';

@@ -2,7 +2,8 @@
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { DeadlinePolicy } from '../../../domain/deadlines.js';
 import type { Actor } from '../../../domain/roles.js';
-import { colourOf, type ItemStatus, type ReportCadence } from '../../../domain/supervision.js';
+import { colourOf } from '../../../domain/item-figures.js';
+import type { ItemStatus, ReportCadence } from '../../../domain/supervision.js';
 import { PERSONAL_ITEM_TITLE } from '../../../domain/policies/item.js';
 import type { AppDeps } from '../../types.js';
 import { calendarForUnit } from '../calendar/calendar.service.js';

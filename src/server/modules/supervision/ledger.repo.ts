@@ -1,10 +1,10 @@
 /** The supervision ledger's filters as SQL, and its pages, counts and export batches. */
-import { and, asc, eq, ilike, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
+import { campaignItemsSql, figureSql, OPEN_SQL } from '../../db/item-figures.sql.js';
 import { containsPattern } from '../../db/like.js';
 import { departments, people, supervisedItems } from '../../db/schema/index.js';
-import type { Colour } from '../../../domain/supervision.js';
+import type { Colour, Figure } from '../../../domain/item-figures.js';
 import type { ReviewScope } from '../../../domain/policies/item.js';
 
 export interface LedgerFilter {
@@ -17,6 +17,13 @@ export interface LedgerFilter {
   q?: string;
   colour?: Colour;
   open?: 'true' | 'false';
+  /** One figure of domain/item-figures (逾期, 临期, 按时办结 …), as the overview and workbench count it. */
+  figure?: Figure;
+  /** Only the items made from this campaign's measures. */
+  campaignId?: string;
+  /** Closed within [closedFrom, closedTo] (e.g. 本月按时办结). */
+  closedFrom?: string;
+  closedTo?: string;
   /**
    * Whose personal items a text search may match (a search hit keeps the item's sensitivity):
    * 'all', those readable by this person (its own, or as owner, backup or leader), or none (null).
@@ -24,27 +31,18 @@ export interface LedgerFilter {
   personalReader?: 'all' | string | null;
   /** Only the items under review that these reviewers may review (domain/policies/item.reviewScope). */
   review?: ReviewScope | null;
-  /** Shanghai today and the last date that still counts as "due within N working days". */
+  /** Shanghai today and the last date that still counts as "due within N working days" (domain dueSoonUntil). */
   today: string;
   yellowUntil: string;
 }
 
-const OPEN = sql`${supervisedItems.status} in ${OPEN_STATUS_LIST}`;
+const OPEN = OPEN_SQL;
 
-/** A missing report of the item's cadence, as SQL (mirrors domain/supervision.reportMissing). */
-function reportMissingSql(today: string): SQL {
-  return sql`(${supervisedItems.cadence} = 'weekly' and (${today}::date - coalesce(${supervisedItems.lastReportOn}, ${supervisedItems.assignedOn})::date) > 7
-    or ${supervisedItems.cadence} = 'monthly' and (${today}::date - coalesce(${supervisedItems.lastReportOn}, ${supervisedItems.assignedOn})::date) > 31)`;
-}
-
-/** The colour filter as SQL (mirrors domain/supervision.colourOf): set-based, no per-row JavaScript. */
+/** The colour filter as SQL: red = 逾期, yellow = 临期 or 漏报, as domain/item-figures.colourOf. */
 function colourSql(c: Colour, f: LedgerFilter): SQL {
-  const red = and(OPEN, lt(supervisedItems.due, f.today))!;
-  const yellow = and(
-    OPEN,
-    sql`${supervisedItems.due} >= ${f.today}`,
-    or(lte(supervisedItems.due, f.yellowUntil), reportMissingSql(f.today)),
-  )!;
+  const d = { today: f.today, soonUntil: f.yellowUntil };
+  const red = figureSql('overdue', d);
+  const yellow = or(figureSql('dueSoon', d), figureSql('reportMissing', d))!;
   if (c === 'red') return red;
   if (c === 'yellow') return yellow;
   if (c === 'green') return and(OPEN, sql`not (${red})`, sql`not (${yellow})`)!;
@@ -100,6 +98,10 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
     f.review !== undefined ? reviewableSql(f.review) : undefined,
     f.colour ? colourSql(f.colour, f) : undefined,
     f.open === 'true' ? OPEN : f.open === 'false' ? sql`not (${OPEN})` : undefined,
+    f.figure ? figureSql(f.figure, { today: f.today, soonUntil: f.yellowUntil }) : undefined,
+    f.campaignId ? campaignItemsSql(unitId, f.campaignId) : undefined,
+    f.closedFrom ? gte(supervisedItems.closedOn, f.closedFrom) : undefined,
+    f.closedTo ? lte(supervisedItems.closedOn, f.closedTo) : undefined,
   );
 }
 

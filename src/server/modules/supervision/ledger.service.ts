@@ -1,6 +1,7 @@
 /** The supervision ledger: one page for the screen, the count and batches for exports. */
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
+import { dueSoonUntil } from '../../../domain/item-figures.js';
 import type { Actor } from '../../../domain/roles.js';
 import { canReadItemContent, personalReaderOf, reviewScope } from '../../../domain/policies/item.js';
 import type { ZLedgerQuery } from '../../../shared/contracts/supervision.js';
@@ -16,7 +17,7 @@ export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLed
   const filter = {
     ...q,
     today,
-    yellowUntil: calendar.addWorkingDays(today, 2).date,
+    yellowUntil: dueSoonUntil(today, calendar),
     ownerPersonId: mine ? (actor.personId ?? '00000000-0000-0000-0000-000000000000') : undefined,
     personalReader: personalReaderOf(actor),
     review: q.reviewable ? reviewScope(actor) : undefined,
@@ -61,7 +62,7 @@ async function exportFilter(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedg
     filter: {
       ...q,
       today,
-      yellowUntil: calendar.addWorkingDays(today, 2).date,
+      yellowUntil: dueSoonUntil(today, calendar),
       personalReader: personalReaderOf(actor),
       review: q.reviewable ? reviewScope(actor) : undefined,
     },

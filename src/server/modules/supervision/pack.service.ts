@@ -99,10 +99,10 @@ export async function schedulingPack(deps: AppDeps, actor: Actor, q: z.infer<typ
             children: [text(`（${q.from} 至 ${q.to}，截至 ${today}）`)],
             spacing: { after: 240 },
           }),
-          heading(`一、本期到期事项（${due.length}项）`),
+          heading(`一、本期内截止的事项（${due.length}项）`),
           due.length
             ? table(['序号', '事项', '牵头科室', '承办人', '办理时限', '状态'], due.map(itemRow))
-            : none('本期无到期事项。'),
+            : none('本期内没有截止的事项。'),
           heading(`二、逾期未办结事项（${overdue.length}项）`),
           overdue.length
             ? table(['序号', '事项', '牵头科室', '承办人', '办理时限', '状态'], overdue.map(itemRow))

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import type { ReportCadence } from '../../../domain/supervision.js';
+import type { ItemStatus, ReportCadence } from '../../../domain/supervision.js';
 import type { Db } from '../../db/client.js';
-import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
+import { overdueSql } from '../../db/item-figures.sql.js';
 import { deadlines, departments, documents, people, progressReports, supervisedItems } from '../../db/schema/index.js';
 
 /** Queries behind the supervision's documents: the scheduling pack, the rankings, the document register. */
@@ -11,7 +11,6 @@ const itemDeadline = and(
   eq(deadlines.subjectType, 'item'),
   sql`${deadlines.subjectId} = ${S.id}::text`,
 );
-const OPEN = sql`${S.status} in ${OPEN_STATUS_LIST}`;
 /** What domain/policies/item needs to tell whether a reader may read an item's text. */
 const PEOPLE = {
   unitId: S.unitId,
@@ -28,7 +27,8 @@ function packItems(db: Db) {
       title: S.title,
       ref: S.sourceRef,
       status: S.status,
-      due: deadlines.due,
+      // The item's current due date, as the ledger shows and filters it.
+      due: S.due,
       dept: departments.name,
       owner: people.name,
       closedOn: S.closedOn,
@@ -43,15 +43,13 @@ export const reportsRepo = {
   /** Items due in [from, to] (not withdrawn), by due date. */
   dueIn: (db: Db, unitId: string, from: string, to: string) =>
     packItems(db)
-      .where(
-        and(eq(S.unitId, unitId), gte(deadlines.due, from), lte(deadlines.due, to), sql`${S.status} <> 'withdrawn'`),
-      )
-      .orderBy(asc(deadlines.due)),
-  /** Open items past their due date on `today`. */
+      .where(and(eq(S.unitId, unitId), gte(S.due, from), lte(S.due, to), sql`${S.status} <> 'withdrawn'`))
+      .orderBy(asc(S.due)),
+  /** 逾期 (domain/item-figures) on `today`: the ledger's red. */
   overdue: (db: Db, unitId: string, today: string) =>
     packItems(db)
-      .where(and(eq(S.unitId, unitId), OPEN, sql`${deadlines.due} < ${today}`))
-      .orderBy(asc(deadlines.due)),
+      .where(and(eq(S.unitId, unitId), overdueSql(today)))
+      .orderBy(asc(S.due)),
   /** Progress reports received in [from, to], with their item. */
   reportsIn: (db: Db, unitId: string, from: string, to: string) =>
     db
@@ -74,14 +72,19 @@ export const reportsRepo = {
         ),
       )
       .orderBy(asc(progressReports.reportedOn)),
-  /** The facts the rankings are computed from: items due in [from, to], grouped by department or leader. */
+  /**
+   * The facts the rankings are computed from: items due in [from, to] (not withdrawn), also those not
+   * yet due (domain/rankings counts only the ones whose date has come, and lists a group with none
+   * as unranked), grouped by department or leader.
+   */
   rankingRows(db: Db, unitId: string, by: 'department' | 'leader', from: string, to: string) {
     const group = by === 'department' ? departments.name : people.name;
     return db
       .select({
         group: sql<string>`coalesce(${group}, '（未指定）')`,
-        status: S.status,
-        due: deadlines.due,
+        status: sql<ItemStatus>`${S.status}`,
+        // The item's copy of its due date: the one the ledger filters on, so both count the same items.
+        due: S.due,
         receivedOn: deadlines.receivedOn,
         closedOn: S.closedOn,
         returnedCount: S.returnedCount,
@@ -95,9 +98,7 @@ export const reportsRepo = {
       .innerJoin(deadlines, itemDeadline)
       .leftJoin(departments, eq(departments.id, S.leadDepartmentId))
       .leftJoin(people, eq(people.id, S.leaderPersonId))
-      .where(
-        and(eq(S.unitId, unitId), gte(deadlines.due, from), lte(deadlines.due, to), sql`${S.status} <> 'withdrawn'`),
-      );
+      .where(and(eq(S.unitId, unitId), gte(S.due, from), lte(S.due, to), sql`${S.status} <> 'withdrawn'`));
   },
   /** One page of the document register, in receipt order. */
   documentRegister: (db: Db, unitId: string, limit: number, offset: number) =>

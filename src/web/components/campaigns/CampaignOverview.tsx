@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { Card, Col, Empty, Row, Statistic } from 'antd';
+import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -7,6 +8,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { CampaignDetail } from '../../types';
 import { cnNumeral } from '../../labels';
 import { useCampaignDepartments, useRules } from '../../queries/campaigns';
+import { can, useMe } from '../../session';
+import { DUE_SOON_WORKING_DAYS, type Figure } from '../../../domain/item-figures';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -29,14 +32,41 @@ function useChart(option: echarts.EChartsCoreOption) {
   return ref;
 }
 
+/** One figure of 本活动事项; a link to the ledger listing the same items, for whoever may read the ledger. */
+function FigureCard(p: {
+  title: string;
+  value: number;
+  to?: string;
+  suffix?: string;
+  danger?: boolean;
+  testId: string;
+}) {
+  const stat = (
+    <Statistic
+      title={p.title}
+      value={p.value}
+      suffix={p.suffix && <span style={{ fontSize: 12 }}>{p.suffix}</span>}
+      styles={{ content: { color: p.danger && p.value ? '#c0392b' : undefined } }}
+    />
+  );
+  return (
+    <Col xs={12} md={4}>
+      <Card size="small" data-testid={p.testId}>
+        {p.to ? <Link to={p.to}>{stat}</Link> : stat}
+      </Card>
+    </Col>
+  );
+}
+
 /** 概览: what a leader reads in ten seconds — measures broken down, items closed, obligations met, by category and rule. */
 export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
   const rules = useRules(campaign.id);
   const depts = useCampaignDepartments(campaign.id);
   const active = campaign.measures.filter((m) => m.active);
-  const items = active.reduce((n, m) => n + m.progress.items, 0);
-  const closed = active.reduce((n, m) => n + m.progress.closed, 0);
-  const overdue = active.reduce((n, m) => n + m.progress.overdue, 0);
+  const me = useMe();
+  const f = campaign.figures;
+  const ledger = (figure: Figure) =>
+    can(me, 'supervision.read') ? `/items?campaignId=${campaign.id}&figure=${figure}` : undefined;
   const byCategory = campaign.categories.map((c) => {
     const ms = active.filter((m) => m.categoryNo === c.no);
     return {
@@ -174,8 +204,8 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
   const decided = list.reduce((n, r) => n + r.summary.met + r.summary.missed + r.summary.over, 0);
   return (
     <div data-testid="campaign-overview">
-      <Row gutter={12} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}>
+      <Row gutter={12} style={{ marginBottom: 8 }}>
+        <Col xs={12} md={4}>
           <Card size="small">
             <Statistic
               title="已分解措施"
@@ -184,22 +214,32 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
             />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={4}>
           <Card size="small">
-            <Statistic title="督办事项办结" value={closed} suffix={`/ ${items}`} />
+            <Statistic title="本活动事项办结" value={f.closed} suffix={`/ ${f.items}`} />
           </Card>
         </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic title="逾期事项" value={overdue} valueStyle={{ color: overdue ? '#c0392b' : undefined }} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
+        <FigureCard title="逾期未办结" value={f.overdue} to={ledger('overdue')} danger testId="figure-overdue" />
+        <FigureCard title="临期" value={f.dueSoon} to={ledger('dueSoon')} testId="figure-due-soon" />
+        <FigureCard
+          title="按时办结"
+          value={f.onTime}
+          to={ledger('onTime')}
+          suffix={f.onTimeRate === null ? undefined : `按时办结率 ${f.onTimeRate}%`}
+          testId="figure-on-time"
+        />
+        <Col xs={12} md={4}>
           <Card size="small">
             <Statistic title="周期义务达标率" value={decided ? Math.round((met / decided) * 100) : 0} suffix="%" />
           </Card>
         </Col>
       </Row>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="figures-scope">
+        督办事项数字的范围是本活动事项（由本活动各项措施分解生成的督办事项，含已撤回措施下的），点击数字即在督办台账中列出同样的事项。
+        口径：逾期未办结 = 未办结且已过截止日期；临期 = 未办结、未逾期且 {DUE_SOON_WORKING_DAYS}{' '}
+        个工作日内到期；按时办结 = 在截止日期当天或之前办结； 按时办结率 = 按时办结 ÷（按时办结 + 逾期办结 +
+        逾期未办结）。
+      </Typography.Paragraph>
       <Card size="small" title="各类别督办事项进度">
         <div ref={categoryRef} style={{ height: 300 }} data-testid="category-chart" />
       </Card>
