@@ -61,11 +61,11 @@ export function findOverlap(history: readonly Assignment[], single: boolean): [A
   return null;
 }
 
-export interface Reassignment {
+export interface Reassignment<T extends Assignment> {
   /** The history after the change, in order. */
-  history: Assignment[];
-  /** The assignments that were open on the day before `from` and now end then. */
-  closed: Assignment[];
+  history: (T | Assignment)[];
+  /** The assignments that were open on the day before `from` and now end then (with their other fields). */
+  closed: T[];
   /** The new assignments, from `from` on. */
   opened: Assignment[];
 }
@@ -75,14 +75,18 @@ export interface Reassignment {
  * assignment) hold it from D, open-ended. A change may only follow the recorded history: when an assignment starts on
  * or after D, or has a recorded end on or after D, the new one would overlap it and the change is refused.
  */
-export function reassign(history: readonly Assignment[], holderIds: readonly string[], from: IsoDate): Reassignment {
+export function reassign<T extends Assignment>(
+  history: readonly T[],
+  holderIds: readonly string[],
+  from: IsoDate,
+): Reassignment<T> {
   const dayBefore = toIsoDate(parseIsoDate(from) - 1);
   const later = history.find((a) => (a.from !== null && a.from >= from) || (a.to !== null && a.to >= from));
   if (later) {
     const since = later.from ?? '此前';
     throw new AssignmentError(`生效日期须晚于已记录的调整（${since}起的安排），不能与之重叠`);
   }
-  const closed: Assignment[] = [];
+  const closed: T[] = [];
   const kept = history.map((a) => {
     if (a.to !== null) return a;
     const ended = { ...a, to: dayBefore };
@@ -90,5 +94,5 @@ export function reassign(history: readonly Assignment[], holderIds: readonly str
     return ended;
   });
   const opened = [...new Set(holderIds)].map((holderId) => ({ holderId, from, to: null }));
-  return { history: inOrder([...kept, ...opened]), closed, opened };
+  return { history: inOrder<T | Assignment>([...kept, ...opened]), closed, opened };
 }
