@@ -43,7 +43,16 @@ export const ZContactObject = z.object({
   assigneeIds: z.array(z.uuid()),
   assigneeNames: z.array(z.string()),
   active: z.boolean(),
+  withdrawnReason: z.string().nullable(),
   version: z.number().int(),
+  /** What the reader may do with it (domain/policies/campaign.ts#contactObjectPolicy). */
+  can: z.object({
+    see: z.boolean(),
+    edit: z.boolean(),
+    deactivate: z.boolean(),
+    reactivate: z.boolean(),
+    reassign: z.boolean(),
+  }),
 });
 
 export const ZActivityBody = z.object({
