@@ -271,3 +271,58 @@ describe('contact objects maintained', () => {
     expect(actions).toEqual(['restore', 'withdraw', 'update', 'create']);
   });
 });
+
+describe('activities corrected and withdrawn', () => {
+  const study = () => ({
+    type: 'study',
+    title: '集中学习',
+    heldOn: '2026-11-20',
+    participantIds: [person['周凯'], person['郑伟']],
+    minutes: '学习条例',
+  });
+  const eventsOf = async (id: string) =>
+    (await admin.get(`/api/audit/events?entityType=activity&entityId=${id}`)).json().items;
+
+  it('is corrected with a reason at the version read, audited; refused without a reason, stale, or for others', async () => {
+    const recorder = await signIn(ctx, unit.user('leader1')); // records, does not manage campaigns
+    const a = (await recorder.post('/api/activities', study())).json();
+    expect([a.version, a.can.correct, a.can.withdraw]).toEqual([1, true, true]);
+    const noReason = await recorder.put(`/api/activities/${a.id}`, { ...study(), reason: '', version: 1 });
+    expect([noReason.statusCode, noReason.json().message]).toEqual([400, expect.stringContaining('请填写更正原因')]);
+    const other = await signIn(ctx, unit.user('leader2')); // records too, but not this one
+    const body = {
+      ...study(),
+      participantIds: [person['周凯']],
+      heldOn: '2026-11-21',
+      reason: '郑伟未参加',
+      version: 1,
+    };
+    expect((await other.put(`/api/activities/${a.id}`, body)).statusCode).toBe(403);
+    const badDate = await recorder.put(`/api/activities/${a.id}`, { ...body, heldOn: '2026-12-25' });
+    expect([badDate.statusCode, badDate.json().message]).toEqual([400, '活动日期不能晚于今天']);
+    expect(await eventsOf(a.id)).toHaveLength(1);
+    const fixed = (await recorder.put(`/api/activities/${a.id}`, body)).json();
+    expect([fixed.version, fixed.heldOn, fixed.participantNames]).toEqual([2, '2026-11-21', ['周凯']]);
+    expect((await recorder.put(`/api/activities/${a.id}`, body)).statusCode).toBe(409);
+    const [event] = await eventsOf(a.id);
+    expect(event).toMatchObject({
+      action: 'correct',
+      before: { heldOn: '2026-11-20', participantIds: [person['周凯'], person['郑伟']] },
+      after: { heldOn: '2026-11-21', participantIds: [person['周凯']], reason: '郑伟未参加' },
+    });
+  });
+
+  it('is withdrawn with a reason by its keepers only, and then can no longer be corrected', async () => {
+    const a = (await office.post('/api/activities', study())).json();
+    const member = await signIn(ctx, unit.user('leader2')); // records activities, not the office's
+    const seen = (await member.get(`/api/activities?ids=${a.id}`)).json().items[0];
+    expect([seen.can.correct, seen.can.withdraw]).toEqual([false, false]);
+    expect((await member.post(`/api/activities/${a.id}/withdraw`, { reason: '重复登记' })).statusCode).toBe(403);
+    expect((await office.post(`/api/activities/${a.id}/withdraw`, { reason: '' })).statusCode).toBe(400);
+    const off = (await office.post(`/api/activities/${a.id}/withdraw`, { reason: '重复登记' })).json();
+    expect([off.active, off.withdrawnReason, off.can.correct]).toEqual([false, '重复登记', false]);
+    const late = await office.put(`/api/activities/${a.id}`, { ...study(), reason: '补正', version: off.version });
+    expect([late.statusCode, late.json().message]).toEqual([400, '该活动记录已撤回，不能更正']);
+    expect((await eventsOf(a.id)).map((e: { action: string }) => e.action)).toEqual(['withdraw', 'create']);
+  });
+});

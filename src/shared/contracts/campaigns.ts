@@ -9,6 +9,7 @@ export {
   OBJECT_KINDS,
   ZActivity,
   ZActivityBody,
+  ZActivityCorrectionBody,
   ZActivityQuery,
   ZContactObject,
   ZObjectBody,

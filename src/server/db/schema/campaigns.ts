@@ -126,6 +126,8 @@ export const activities = pgTable(
     confidential: boolean('confidential').notNull().default(false),
     active: boolean('active').notNull().default(true),
     withdrawnReason: text('withdrawn_reason'),
+    /** Raised by each correction (更正), so that a correction made on a stale copy is refused. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

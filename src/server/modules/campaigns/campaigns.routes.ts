@@ -13,6 +13,7 @@ import {
   listObjects,
   withdrawActivity,
 } from './activities.service.js';
+import { correctActivity } from './activity-corrections.service.js';
 import { attachToActivity, checkCanAttachToActivity, openActivityFile } from './activity-files.service.js';
 import {
   addMeasure,
@@ -156,6 +157,7 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
       return sendDownload(reply, f.fileName, f.mime, f.data);
     },
   );
+  declare(app, api.correctActivity, record, async (q) => correctActivity(deps, q.actor, q.params.id, q.body));
   declare(app, api.withdrawActivity, record, async (q) => withdrawActivity(deps, q.actor, q.params.id, q.body.reason));
 };
 export default campaignsRoutes;
