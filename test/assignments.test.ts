@@ -159,6 +159,40 @@ describe('分管领导 in the org model', () => {
   });
 });
 
+describe('我分管的科室 in the ledger', () => {
+  it('lists the items led by the departments in the reader’s charge today', async () => {
+    const item = (title: string, department: string) => ({
+      title,
+      leadDepartmentId: dept[department],
+      ownerPersonId: person['杨帆'],
+      receivedOn: '2026-11-20',
+    });
+    for (const [title, d] of [
+      ['救助核查', RELIEF],
+      ['养老巡查', '养老服务股'],
+      ['地名普查', '区划地名股'],
+    ] as const)
+      expect((await office.post('/api/items', item(title, d))).statusCode).toBe(200);
+    const titles = async (c: Client) =>
+      (await c.get('/api/items?inMyCharge=true&pageSize=100'))
+        .json()
+        .items.map((i: { title: string }) => i.title)
+        .sort();
+    const zhang = await signIn(ctx, unit.user('leader2'));
+    expect(await titles(zhang)).toEqual(['养老巡查', '救助核查'].sort());
+    // From tomorrow 社会救助股 is 刘海峰's: today's list does not change yet.
+    await admin.post('/api/department-leaders', {
+      departmentId: dept[RELIEF],
+      personId: person['刘海峰'],
+      from: '2026-12-01',
+    });
+    expect(await titles(zhang)).toEqual(['养老巡查', '救助核查'].sort());
+    ctx.clock.current = new Date('2026-12-01T02:00:00Z');
+    expect(await titles(await signIn(ctx, unit.user('leader2')))).toEqual(['养老巡查']);
+    expect(await titles(await signIn(ctx, unit.user('leader3')))).toEqual(['地名普查', '救助核查'].sort());
+  });
+});
+
 describe('contact objects maintained', () => {
   const objectBody = () => ({ kind: 'village', name: '红星村', assigneeIds: [person['周凯'], person['郑伟']] });
   const historyOf = async (id: string) =>

@@ -146,8 +146,10 @@ export const ZLedgerQuery = ZPageQuery.extend({
   colour: z.enum(['green', 'yellow', 'red', 'none']).optional(),
   q: z.string().trim().max(50).optional(),
   open: z.enum(['true', 'false']).optional(),
-  /** Only the items under review that the reader may review (the 待复核 list). */
+  /** Only the reader's review list (the 待复核 list). */
   reviewable: z.enum(['true']).optional(),
+  /** 我分管的科室: the items led by the departments whose 分管领导 the reader is today. */
+  inMyCharge: z.enum(['true']).optional(),
 });
 
 /** The ledger export: the ledger's filters (paging ignored), and an id (chosen by the page) under which to poll its progress. */

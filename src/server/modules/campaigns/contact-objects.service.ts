@@ -69,7 +69,9 @@ export async function presentObjects(deps: AppDeps, actor: Actor, rows: ObjectRo
   for (const a of history)
     termsOf.set(a.objectId, [...(termsOf.get(a.objectId) ?? []), { holderId: a.personId, from: a.from, to: a.to }]);
   return rows.map((o) => {
-    const assigneeIds = holdersOn(termsOf.get(o.id) ?? [], today);
+    // In the order the object names them (its latest assignees), any others after.
+    const rank = (id: string) => (o.assigneeIds.includes(id) ? o.assigneeIds.indexOf(id) : o.assigneeIds.length);
+    const assigneeIds = holdersOn(termsOf.get(o.id) ?? [], today).sort((a, b) => rank(a) - rank(b));
     return {
       id: o.id,
       kind: o.kind as 'village' | 'enterprise' | 'county' | 'other',
