@@ -43,8 +43,10 @@ describe.skipIf(missing)('assignments from a date, in the browser', () => {
     await row.getByRole('button', { name: '调整联系人' }).click();
     const d = p.getByRole('dialog').last();
     await d.getByText('现联系人：李红梅').waitFor();
-    await chooseOption(p, d.getByLabel('联系人（可多选）'), '张志强');
-    await d.locator('.ant-modal-title').click(); // closes the multiple select's list
+    // A multiple select stays open after a choice: the title closes it.
+    await d.getByLabel('联系人（可多选）').fill('张志强');
+    await p.locator('.ant-select-item-option:visible').filter({ hasText: '张志强' }).first().click();
+    await d.locator('.ant-modal-title').click();
     await d.getByLabel('生效日期').click();
     await d.getByLabel('生效日期').fill('2026-12-01');
     await d.getByLabel('生效日期').press('Enter');
