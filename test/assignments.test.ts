@@ -157,6 +157,25 @@ describe('分管领导 in the org model', () => {
     const explicit = await office.post('/api/items', { ...body, leaderPersonId: person['陈静'] });
     expect(explicit.json().leaderPersonId).toBe(person['陈静']);
   });
+  it('gives a measure broken down without a leader its lead department’s 分管领导', async () => {
+    const campaign = (
+      await office.post('/api/campaigns', {
+        name: '作风建设',
+        year: 2026,
+        startsOn: '2026-03-01',
+        endsOn: '2026-12-15',
+      })
+    ).json();
+    const measure = campaign.measures[0];
+    const res = await office.post(`/api/campaigns/${campaign.id}/measures/${measure.id}/breakdown`, {
+      leadDepartmentId: dept[RELIEF],
+      ownerPersonIds: [person['杨帆']],
+      receivedOn: '2026-11-30',
+    });
+    expect(res.statusCode).toBe(200);
+    const item = (await office.get(`/api/items/${res.json().itemIds[0]}`)).json();
+    expect(item.leaderPersonId).toBe(person['张志强']);
+  });
 });
 
 describe('我分管的科室 in the ledger', () => {
