@@ -18,7 +18,7 @@ describe.skipIf(missing)('assignments from a date, in the browser', () => {
     suite = await startSuite({ ZUOFENG_FAKE_NOW: '2026-11-30T10:00:00+08:00' });
     ({ server, browser } = suite);
     const api = await apiAs(server, 'office');
-    await api.call('POST', '/api/campaigns', {
+    const campaign = await api.call('POST', '/api/campaigns', {
       name: '作风建设专项活动',
       year: 2026,
       startsOn: '2026-03-01',
@@ -26,6 +26,12 @@ describe.skipIf(missing)('assignments from a date, in the browser', () => {
     });
     const people = (await api.call('GET', '/api/people?q=%E6%9D%8E%E7%BA%A2%E6%A2%85')).items as { id: string }[];
     await api.call('POST', '/api/contact-objects', { kind: 'village', name: '红星村', assigneeIds: [people[0]!.id] });
+    await api.call('POST', '/api/activities', {
+      campaignId: campaign.id,
+      type: 'study',
+      title: '集中学习党纪条例',
+      heldOn: '2026-11-20',
+    });
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     office = await context.newPage();
     await signInAt(office, `${server.url}/`, 'office');
@@ -82,5 +88,28 @@ describe.skipIf(missing)('assignments from a date, in the browser', () => {
     await shot(p, '82-department-leader');
     await d.locator('.ant-modal-close').click();
     await p.getByTestId('leader-养老服务股').getByText('陈静').waitFor();
+  });
+
+  it('the office corrects an activity with a reason, then withdraws it', async () => {
+    const p = office;
+    await p.goto(`${server.url}/campaigns`);
+    await p.getByText('作风建设专项活动').first().click();
+    await p.getByRole('tab', { name: '活动记录' }).click();
+    const row = p.getByRole('row', { name: /集中学习党纪条例/ });
+    await row.getByRole('button', { name: btn('更正') }).click();
+    const d = p.getByRole('dialog').last();
+    await d.getByText('更正“集中学习党纪条例”').waitFor();
+    await d.getByLabel('活动名称').fill('集中学习党纪处分条例');
+    await d.getByLabel('更正原因').fill('活动名称登记有误');
+    await shot(p, '83-activity-correct');
+    await d.getByRole('button', { name: btn('保存') }).click();
+    await p.getByText('已更正，达标情况已更新').waitFor();
+    const fixed = p.getByRole('row', { name: /集中学习党纪处分条例/ });
+    await fixed.getByRole('button', { name: btn('撤回') }).click();
+    const r = p.getByRole('dialog').last();
+    await r.getByPlaceholder('请填写原因（必填）').fill('重复登记');
+    await r.getByRole('button', { name: btn('确定') }).click();
+    await fixed.getByText('已撤回：重复登记').waitFor();
+    await shot(p, '84-activity-withdrawn');
   });
 });
