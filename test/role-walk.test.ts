@@ -1,7 +1,13 @@
 import type { RouteOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activityPolicy } from '../src/domain/policies/activity.js';
-import { campaignPolicy, contactObjectsPolicy, measurePolicy, rulePolicy } from '../src/domain/policies/campaign.js';
+import {
+  campaignPolicy,
+  contactObjectPolicy,
+  contactObjectsPolicy,
+  measurePolicy,
+  rulePolicy,
+} from '../src/domain/policies/campaign.js';
 import { canReadAuditEvents } from '../src/domain/policies/audit-event.js';
 import { channelPolicy, deliveryPolicy, hasOwnReminders } from '../src/domain/policies/channel.js';
 import { itemPolicy } from '../src/domain/policies/item.js';
@@ -100,6 +106,8 @@ const activity = async (a: Actor, action: string) => {
   const can = activityPolicy(a, (await campaignsRepo.activity(db(), unitId, ids.activity!))!);
   return { allowed: can[action as keyof typeof can], seen: can.see };
 };
+const contactObject = async (a: Actor, action: string) =>
+  verdict(contactObjectPolicy(a, (await campaignsRepo.objectsByIds(db(), unitId, [ids.contactObject!]))[0]!), action);
 const list = async (a: Actor, action: string) => {
   const l = (await orglifeRepo.list(db(), unitId, ids.list!))!;
   const m = (await orglifeRepo.meeting(db(), unitId, l.meetingId))!;
@@ -153,11 +161,17 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'GET /api/contact-objects': async (a) => ({ allowed: contactObjectsPolicy(a, a.unitId).see, seen: true }),
   'POST /api/contact-objects': async (a) => ({ allowed: contactObjectsPolicy(a, a.unitId).create, seen: true }),
   'POST /api/contact-objects/import': async (a) => ({ allowed: contactObjectsPolicy(a, a.unitId).import, seen: true }),
+  'PUT /api/contact-objects/{id}': (a) => contactObject(a, 'edit'),
+  'POST /api/contact-objects/{id}/withdraw': (a) => contactObject(a, 'deactivate'),
+  'POST /api/contact-objects/{id}/restore': (a) => contactObject(a, 'reactivate'),
+  'POST /api/contact-objects/{id}/assignments': (a) => contactObject(a, 'reassign'),
+  'GET /api/contact-objects/{id}/assignments': (a) => contactObject(a, 'see'),
   'GET /api/activities/{id}/roll-call': (a) => activity(a, 'see'),
   'POST /api/activities/{id}/roll-call': (a) => activity(a, 'rollCall'),
   'PUT /api/activities/{id}/roll-call/{rollCallId}': (a) => activity(a, 'rollCall'),
   'POST /api/activities/{id}/files': (a) => activity(a, 'attach'),
   'POST /api/activities/{id}/withdraw': (a) => activity(a, 'withdraw'),
+  'PUT /api/activities/{id}': (a) => activity(a, 'correct'),
   'GET /api/opinion-forms/{id}': (a) => form(a, 'see'),
   'POST /api/opinion-forms/{id}/status': (a) => form(a, 'publish'),
   'POST /api/opinion-forms/{id}/distributions': (a) => form(a, 'distribute'),

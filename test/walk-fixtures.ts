@@ -90,6 +90,9 @@ export async function seedWalkObjects(
     await adminA.post('/api/campaigns', { name: '测试活动', year: 2026, startsOn: '2026-01-01', endsOn: '2026-12-31' })
   ).json();
   const rule = (await adminA.get(`/api/campaigns/${campaign.id}/rules`)).json()[0];
+  const contactObject = (
+    await adminA.post('/api/contact-objects', { kind: 'village', name: '测试村', assigneeIds: [] })
+  ).json();
   const activity = (
     await adminA.post('/api/activities', { type: 'study', title: '测试学习', heldOn: '2026-11-02' })
   ).json();
@@ -155,6 +158,7 @@ export async function seedWalkObjects(
     measure: campaign.measures[0].id,
     rule: rule.id,
     activity: activity.id,
+    contactObject: contactObject.id,
     item: item.json().id,
     extension: item.json().id,
     milestone: item.json().milestones[0].id,
@@ -196,6 +200,7 @@ export function fill(path: string, ids: Record<string, string>) {
       inbox: 'item',
       campaigns: 'campaign',
       activities: 'activity',
+      'contact-objects': 'contactObject',
       'opinion-forms': 'opinionForm',
       'org-life': 'meeting',
       'study-sessions': 'study',
@@ -229,6 +234,11 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/reports')) return { text: '进展情况', percent: 10, idempotencyKey: 'abcdefgh12' };
   if (r.path.endsWith('/extensions')) return { extraDays: 1, reason: '测试原因' };
   if (r.path.endsWith('/decision')) return { approve: true };
+  if (r.path === '/api/contact-objects/{id}/assignments') return { personIds: [], from: '2026-12-01', version: 1 };
+  if (r.path === '/api/activities/{id}' && r.method === 'PUT')
+    return { type: 'study', title: '测试学习', heldOn: '2026-11-02', reason: '测试更正', version: 1 };
+  if (r.path === '/api/contact-objects/{id}') return { name: '某村', version: 1 };
+  if (r.path === '/api/department-leaders') return { departmentId: ZERO, personId: ZERO, from: '2026-12-01' };
   if (r.path.endsWith('/breakdown'))
     return { leaderPersonId: ZERO, leadDepartmentId: ZERO, ownerPersonIds: [ZERO], receivedOn: '2026-11-30' };
   if (r.path.endsWith('/measures')) return { categoryNo: 1, title: '某措施' };

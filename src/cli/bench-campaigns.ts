@@ -93,6 +93,14 @@ async function generateIn(db: Db, log: (m: string) => void) {
     cross join lateral generate_series(1, k.n::int) g`,
   );
   await step(
+    '联系对象的联系人（自始）',
+    sql`
+    insert into contact_object_assignments (unit_id, object_id, person_id, from_date, to_date, created_at, updated_at)
+    select o.unit_id, o.id, a.person_id, null, null, now(), now()
+    from contact_objects o cross join lateral unnest(o.assignee_ids) as a(person_id)
+    where o.unit_id in ${bench}`,
+  );
+  await step(
     '活动记录',
     sql`
     with p as (select unit_id, array_agg(id order by sort_order) ids from people where unit_id in ${bench} group by unit_id),

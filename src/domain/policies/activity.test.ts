@@ -64,6 +64,7 @@ describe('the activity policy', () => {
         if (!can.readDetails) expect([can.withdraw, can.attach, can.rollCall]).toEqual([false, false, false]);
         if (!f.active) expect([can.withdraw, can.attach, can.rollCall]).toEqual([false, false, false]);
         if (can.withdraw && f.confidential) expect(holds(a, 'discipline') || a.userId === f.createdBy).toBe(true);
+        expect(can.correct).toBe(can.withdraw); // the same keepers correct and withdraw
         if (can.readDetails) expect(canReadActivity(a, f)).toBe(true);
         if (!f.confidential && a.unitId === f.unitId) expect(canReadActivity(a, f)).toBe(true);
       }),

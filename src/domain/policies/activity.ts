@@ -18,7 +18,7 @@ export interface ActivityFacts {
   absentIds: readonly string[];
   objectIds: readonly string[];
 }
-export const ACTIVITY_CAN_KEYS = ['see', 'readDetails', 'withdraw', 'attach', 'rollCall'] as const;
+export const ACTIVITY_CAN_KEYS = ['see', 'readDetails', 'correct', 'withdraw', 'attach', 'rollCall'] as const;
 export type ActivityCan = Record<(typeof ACTIVITY_CAN_KEYS)[number], boolean>;
 
 const concerns = (a: Actor, f: ActivityFacts) =>
@@ -40,10 +40,13 @@ export function activityPolicy(a: Actor, f: ActivityFacts): ActivityCan {
   // The office withdraws what it can read; a confidential record only its recorder or the discipline staff.
   const manages = f.confidential ? isDisciplineStaff(a) : hasPermission(a, 'campaign.manage');
   const recorderOrManager = a.userId === f.createdBy || manages;
+  // Correcting (更正, with a reason) and withdrawing (撤回) belong to the same people: the record's keepers.
+  const keep = readDetails && f.active && hasPermission(a, 'activity.record') && recorderOrManager;
   return {
     see,
     readDetails,
-    withdraw: readDetails && f.active && hasPermission(a, 'activity.record') && recorderOrManager,
+    correct: keep,
+    withdraw: keep,
     attach: readDetails && f.active && hasPermission(a, 'activity.record') && recorderOrManager,
     rollCall: readDetails && f.active && hasPermission(a, 'activity.record'),
   };

@@ -47,5 +47,23 @@ export function contactObjectsPolicy(a: A, unitId: string): { see: boolean; crea
   return { see, create: manage, import: manage };
 }
 
+export const CONTACT_OBJECT_CAN_KEYS = ['see', 'edit', 'deactivate', 'reactivate', 'reassign'] as const;
+export type ContactObjectCan = Record<(typeof CONTACT_OBJECT_CAN_KEYS)[number], boolean>;
+
+/**
+ * One contact object: seen by readers; its name edited, its assignees reassigned from a date and the object
+ * deactivated by the office while it is active; a deactivated one is only reactivated (it stays for the record).
+ */
+export function contactObjectPolicy(a: A, o: MeasureFacts): ContactObjectCan {
+  const manage = manages(a, o);
+  return {
+    see: reads(a, o),
+    edit: manage && o.active,
+    deactivate: manage && o.active,
+    reactivate: manage && !o.active,
+    reassign: manage && o.active,
+  };
+}
+
 /** Creating a campaign (from a template) and importing templates. */
 export const mayCreateCampaign = (a: A) => hasPermission(a, 'campaign.manage');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasPermission, isAdminRole, ROLE_NAMES, type Actor, type Grant, type Role } from '../roles.js';
-import { campaignPolicy, contactObjectsPolicy, measurePolicy, rulePolicy } from './campaign.js';
+import { campaignPolicy, contactObjectPolicy, contactObjectsPolicy, measurePolicy, rulePolicy } from './campaign.js';
 import { channelPolicy, deliveryPolicy, hasOwnReminders } from './channel.js';
 import { documentsPolicy } from './document.js';
 import { exportPolicy } from './export.js';
@@ -58,6 +58,24 @@ describe('the policies of the unit’s objects', () => {
         expect(o).toEqual({ see: c.see, create: c.editParams, import: c.editParams });
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('a contact object: edited, reassigned and deactivated by the office while active; only reactivated after', () => {
+    fc.assert(
+      fc.property(actor, fc.constantFrom('unit', 'other'), fc.boolean(), (a, unitId, active) => {
+        const can = contactObjectPolicy(a, { unitId, active });
+        seenFirst(a, unitId, can);
+        const manage = contactObjectsPolicy(a, unitId).create;
+        expect(can.see).toBe(contactObjectsPolicy(a, unitId).see);
+        expect([can.edit, can.reassign, can.deactivate]).toEqual([
+          manage && active,
+          manage && active,
+          manage && active,
+        ]);
+        expect(can.reactivate).toBe(manage && !active);
+      }),
+      { numRuns: 1000 },
     );
   });
 

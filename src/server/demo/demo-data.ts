@@ -11,6 +11,16 @@ export const DEMO_DEPARTMENTS = [
   '机关纪委',
 ];
 
+/** 分管领导 of the departments above (by index), in charge since before records were kept (from: null). */
+export const DEMO_DEPARTMENT_LEADERS: [number, string][] = [
+  [0, '李红梅'],
+  [1, '张志强'],
+  [2, '张志强'],
+  [3, '刘海峰'],
+  [4, '刘海峰'],
+  [5, '陈静'],
+];
+
 export interface DemoPerson {
   name: string;
   dept: number | null;

@@ -4,11 +4,20 @@ import { units } from '../db/schema/index.js';
 import { recordAudit, SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { orgRepo } from '../modules/org/org.repo.js';
+import { departmentLeadersRepo } from '../modules/org/department-leaders.repo.js';
 import { peopleRepo } from '../modules/people/people.repo.js';
 import { personAuditView } from '../modules/people/people.presenter.js';
 import { ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../modules/units/unit-setup.service.js';
 import { usersRepo } from '../modules/users/users.repo.js';
-import { DEMO_DEPARTMENTS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_POSTS, DEMO_UNIT } from './demo-data.js';
+import {
+  DEMO_DEPARTMENT_LEADERS,
+  DEMO_DEPARTMENTS,
+  DEMO_GROUPS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_POSTS,
+  DEMO_UNIT,
+} from './demo-data.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -106,6 +115,11 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
           scopeId: deptScoped ? deptIds[p.dept!]! : null,
         });
       }
+    }
+    for (const [dept, name] of DEMO_DEPARTMENT_LEADERS) {
+      const row = { unitId: unit.id, departmentId: deptIds[dept]!, personId: personId.get(name)! };
+      await departmentLeadersRepo.insert(tx, { ...row, fromDate: null, createdAt: now, updatedAt: now });
+      await audit('department', row.departmentId, { leader: name, from: null });
     }
     for (const [dept, title, a, b] of DEMO_POSTS) {
       const post = await orgRepo.insertPost(tx, {

@@ -191,6 +191,15 @@ export const campaignsApi = {
     body: z.object({ shared: z.string().trim().min(1, '请填写分享内容').max(5000) }),
     response: ZRollCall,
   }),
+  correctActivity: endpoint({
+    method: 'PUT',
+    path: '/activities/:id',
+    tags,
+    summary: '更正活动记录（须说明原因）',
+    params: ZIdParams,
+    body: C.ZActivityCorrectionBody,
+    response: C.ZActivity,
+  }),
   withdrawActivity: endpoint({
     method: 'POST',
     path: '/activities/:id/withdraw',

@@ -3,6 +3,9 @@ import { ZIdParams, ZOk, ZReasonBody, pageOf } from '../contracts/common.js';
 import {
   ZDepartment,
   ZDepartmentBody,
+  ZDepartmentLeader,
+  ZDepartmentLeaderBody,
+  ZDepartmentLeadersQuery,
   ZGroup,
   ZGroupBody,
   ZGroupMembersBody,
@@ -58,6 +61,22 @@ export const orgApi = {
     summary: '恢复科室',
     params: ZIdParams,
     body: ZReasonBody,
+    response: ZOk,
+  }),
+  departmentLeaders: endpoint({
+    method: 'GET',
+    path: '/department-leaders',
+    tags,
+    summary: '科室分管领导的任职记录（分页，最近的在前）',
+    query: ZDepartmentLeadersQuery,
+    response: pageOf(ZDepartmentLeader),
+  }),
+  setDepartmentLeader: endpoint({
+    method: 'POST',
+    path: '/department-leaders',
+    tags,
+    summary: '自某日起设置科室的分管领导（原分管领导任至前一日）',
+    body: ZDepartmentLeaderBody,
     response: ZOk,
   }),
   posts: endpoint({

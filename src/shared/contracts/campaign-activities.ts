@@ -1,6 +1,6 @@
 /** Contracts of the activity records (活动记录) and the contact objects (联系对象) they may concern. */
 import { z } from 'zod';
-import { zName } from './common.js';
+import { zName, zVersion } from './common.js';
 import { zIsoDate } from './calendar.js';
 
 export const ACTIVITY_TYPES = {
@@ -43,7 +43,16 @@ export const ZContactObject = z.object({
   assigneeIds: z.array(z.uuid()),
   assigneeNames: z.array(z.string()),
   active: z.boolean(),
+  withdrawnReason: z.string().nullable(),
   version: z.number().int(),
+  /** What the reader may do with it (domain/policies/campaign.ts#contactObjectPolicy). */
+  can: z.object({
+    see: z.boolean(),
+    edit: z.boolean(),
+    deactivate: z.boolean(),
+    reactivate: z.boolean(),
+    reassign: z.boolean(),
+  }),
 });
 
 export const ZActivityBody = z.object({
@@ -60,12 +69,18 @@ export const ZActivityBody = z.object({
   /** A discipline record (机关纪委 only): read in full by the discipline staff, its recorder and the people concerned. */
   confidential: z.boolean().optional(),
 });
+/** 更正: the record's fields as recorded anew (whatever the shared body carries), with why and at which version. */
+export const ZActivityCorrectionBody = ZActivityBody.extend({
+  reason: z.string().trim().min(2, '请填写更正原因（至少2个字）').max(200),
+  version: zVersion,
+});
 export const ZActivity = ZActivityBody.extend({
   confidential: z.boolean(),
   /** What the reader may do with it (domain/policies/activity.ts). */
   can: z.object({
     see: z.boolean(),
     readDetails: z.boolean(),
+    correct: z.boolean(),
     withdraw: z.boolean(),
     attach: z.boolean(),
     rollCall: z.boolean(),
@@ -73,6 +88,7 @@ export const ZActivity = ZActivityBody.extend({
   id: z.uuid(),
   active: z.boolean(),
   withdrawnReason: z.string().nullable(),
+  version: z.number().int(),
   participantNames: z.array(z.string()),
   objectNames: z.array(z.string()),
   departmentName: z.string().nullable(),

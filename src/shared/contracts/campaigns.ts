@@ -10,6 +10,7 @@ export {
   OBJECT_KINDS,
   ZActivity,
   ZActivityBody,
+  ZActivityCorrectionBody,
   ZActivityQuery,
   ZContactObject,
   ZObjectBody,
@@ -136,7 +137,8 @@ export const ZMeasureUpdate = ZMeasureBody.extend({ version: zVersion });
 
 /** 任务分解: one supervised item per responsible person, with the measure's leader, departments and milestones. */
 export const ZBreakdownBody = z.object({
-  leaderPersonId: z.uuid({ message: '请选择责任领导' }),
+  /** Null: the lead department's 分管领导 today. */
+  leaderPersonId: z.uuid({ message: '请选择责任领导' }).nullable().default(null),
   leadDepartmentId: z.uuid({ message: '请选择牵头科室' }),
   cooperatingDepartmentIds: z.array(z.uuid()).max(20).default([]),
   ownerPersonIds: z.array(z.uuid()).min(1, '请选择责任人').max(50),

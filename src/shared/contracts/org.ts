@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zName, ZPageQuery } from './common.js';
+import { zIsoDate } from './calendar.js';
 
 export const ZDepartment = z.object({
   id: z.uuid(),
@@ -8,11 +9,31 @@ export const ZDepartment = z.object({
   active: z.boolean(),
   withdrawnReason: z.string().nullable(),
   peopleCount: z.number().int(),
+  /** Today's 分管领导 (the leadership member in charge), when one is recorded. */
+  leaderId: z.uuid().nullable(),
+  leaderName: z.string().nullable(),
+  leaderFrom: z.string().nullable(),
 });
 export const ZDepartmentBody = z.object({
   name: zName('科室名称'),
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });
+
+/** One term of a department's 分管领导: from (null: since always) through (null: still in charge). */
+export const ZDepartmentLeader = z.object({
+  id: z.uuid(),
+  departmentId: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export const ZDepartmentLeaderBody = z.object({
+  departmentId: z.uuid({ message: '请选择科室' }),
+  personId: z.uuid({ message: '请选择分管领导' }),
+  from: zIsoDate,
+});
+export const ZDepartmentLeadersQuery = ZPageQuery.extend({ departmentId: z.uuid({ message: '请选择科室' }) });
 
 export const ZPost = z.object({
   id: z.uuid(),

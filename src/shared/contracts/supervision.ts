@@ -147,13 +147,15 @@ export const ZLedgerQuery = ZPageQuery.extend({
   colour: z.enum(['green', 'yellow', 'red', 'none']).optional(),
   q: z.string().trim().max(50).optional(),
   open: z.enum(['true', 'false']).optional(),
-  /** Only the items under review that the reader may review (the 待复核 list). */
+  /** Only the reader's review list (the 待复核 list). */
   reviewable: z.enum(['true']).optional(),
   /** One figure as domain/item-figures defines it (the overview's and workbench's figures link here). */
   figure: z.enum(FIGURES).optional(),
   campaignId: z.uuid({ message: '专项活动编号格式不正确' }).optional(),
   closedFrom: zIsoDate.optional(),
   closedTo: zIsoDate.optional(),
+  /** 我分管的科室: the items led by the departments whose 分管领导 the reader is today. */
+  inMyCharge: z.enum(['true']).optional(),
 });
 
 /** The ledger export: the ledger's filters (paging ignored), and an id (chosen by the page) under which to poll its progress. */

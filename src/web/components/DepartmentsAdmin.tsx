@@ -6,12 +6,15 @@ import type { Department } from '../types';
 import { reasonModal } from './ReasonPrompt';
 import { keepOpenOnFailure, useAction } from './useWrite';
 import { useDepartments } from '../queries/org';
+import { DepartmentLeaderModal } from './DepartmentLeaderModal';
 
 export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
   const { modal } = App.useApp();
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm();
+  const [leaderOf, setLeaderOf] = useState<string | null>(null);
   const { data, isLoading } = useDepartments();
+  const leaderDepartment = data?.find((d) => d.id === leaderOf);
   const act = useAction(['departments'], ['org-chart']);
 
   const save = async () => {
@@ -68,6 +71,16 @@ export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
           { title: '名称', dataIndex: 'name' },
           { title: '在职人数', dataIndex: 'peopleCount', width: 100 },
           {
+            title: '分管领导',
+            key: 'leader',
+            width: 180,
+            render: (_: unknown, d: Department) => (
+              <Button type="link" size="small" onClick={() => setLeaderOf(d.id)} data-testid={`leader-${d.name}`}>
+                {d.leaderName ?? (canWrite && d.active ? '设置分管领导' : '未设置')}
+              </Button>
+            ),
+          },
+          {
             title: '状态',
             dataIndex: 'active',
             width: 180,
@@ -101,6 +114,13 @@ export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
             : []),
         ]}
       />
+      {leaderDepartment && (
+        <DepartmentLeaderModal
+          department={leaderDepartment}
+          canWrite={canWrite && leaderDepartment.active}
+          onClose={() => setLeaderOf(null)}
+        />
+      )}
       <Modal
         title={editing === 'new' ? '新增科室' : '修改科室'}
         open={!!editing}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Input, Modal, Segmented, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Input, Modal, Segmented, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
@@ -51,6 +51,8 @@ export function LedgerPage() {
   const { message: toast } = App.useApp();
   const write = useItemWrite();
   const manage = can(me, 'supervision.manage');
+  // A leadership member filters the items of the departments in their charge today (组织架构 › 分管领导).
+  const leads = me.grants.some((g) => g.role === 'leadership_member' || g.role === 'party_secretary');
   const [packOpen, setPackOpen] = useState(false);
   const [packKind, setPackKind] = useState<'weekly' | 'monthly'>('weekly');
   const [packRange, setPackRange] = useState<[Dayjs, Dayjs]>([
@@ -160,6 +162,14 @@ export function LedgerPage() {
           options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
         />
         <PersonSelect placeholder="分管领导" onChange={(v) => set('leaderPersonId')(v ?? undefined)} />
+        {leads && (
+          <Checkbox
+            checked={filters.inMyCharge === 'true'}
+            onChange={(e) => set('inMyCharge')(e.target.checked ? 'true' : undefined)}
+          >
+            我分管的科室
+          </Checkbox>
+        )}
         <Input
           placeholder="类别"
           allowClear

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Card, DatePicker, Empty, Segmented, Space, Table } from 'antd';
+import { Alert, Card, DatePicker, Empty, Segmented, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
@@ -117,6 +117,11 @@ export function RankingsPage() {
       }
     >
       <Alert type="info" showIcon title="排名口径" description={RANKING_RULE} data-testid="ranking-rule" />
+      {by === 'leader' && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="leader-grouping-note">
+          按分管领导统计时，每件事项计入其牵头科室在该事项截止日当天的分管领导（见组织架构中的科室分管领导记录）；当日未设分管领导的计入“（未指定）”。
+        </Typography.Paragraph>
+      )}
       <div style={{ marginTop: 12 }}>
         {data && data.length === 0 ? <Empty description="所选期间没有截止的督办事项" /> : data && <Chart rows={data} />}
       </div>

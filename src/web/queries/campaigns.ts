@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { campaignsApi as api } from '../../shared/api/campaigns';
 import type { ZActivityQuery } from '../../shared/contracts/campaigns';
+import { contactObjectsApi } from '../../shared/api/contact-objects';
 import { call } from '../call';
 
 /** The campaigns' reads, typed from their endpoints (src/shared/api/campaigns.ts). */
@@ -43,4 +44,13 @@ export const useRollCall = (activityId: string | undefined) =>
     queryKey: ['roll-call', activityId],
     queryFn: () => call(api.rollCall, { params: { id: activityId! } }),
     enabled: !!activityId,
+  });
+/** A page of a contact object's assignments (who, from, through), the latest first. */
+export const useObjectAssignments = (objectId: string | null, page: number) =>
+  useQuery({
+    queryKey: ['contact-object-assignments', objectId, page],
+    queryFn: () =>
+      call(contactObjectsApi.objectAssignments, { params: { id: objectId! }, query: { page, pageSize: 10 } }),
+    enabled: !!objectId,
+    placeholderData: keepPreviousData,
   });

@@ -17,3 +17,11 @@ export const usePosts = (query: PostsQuery) =>
     placeholderData: keepPreviousData,
   });
 export const useOrgChart = () => useQuery({ queryKey: ['org-chart'], queryFn: () => call(orgApi.chart, {}) });
+/** A page of a department's 分管领导 terms, the latest first. */
+export const useDepartmentLeaders = (departmentId: string | null, page: number) =>
+  useQuery({
+    queryKey: ['department-leaders', departmentId, page],
+    queryFn: () => call(orgApi.departmentLeaders, { query: { departmentId: departmentId!, page, pageSize: 10 } }),
+    enabled: !!departmentId,
+    placeholderData: keepPreviousData,
+  });

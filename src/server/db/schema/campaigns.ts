@@ -83,6 +83,26 @@ export const contactObjects = pgTable(
 );
 
 /**
+ * Who is assigned to a contact object, effective-dated (domain/assignments.ts): `from_date` null means since always
+ * (assignees recorded before dates were kept, and those named when the object is registered), `to_date` null means
+ * still assigned. `contact_objects.assignee_ids` keeps the latest (open-ended) assignees for the code that reads it.
+ */
+export const contactObjectAssignments = pgTable(
+  'contact_object_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    objectId: uuid('object_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    fromDate: text('from_date'),
+    toDate: text('to_date'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('contact_object_assignments_object_idx').on(t.unitId, t.objectId)],
+);
+
+/**
  * 活动记录: something that happened, on a date, with participants (and who was absent), the objects
  * it concerned (contact objects, or people for 政治家访), the measures it serves, and minutes.
  * Obligations are counted from these rows.
@@ -106,6 +126,8 @@ export const activities = pgTable(
     confidential: boolean('confidential').notNull().default(false),
     active: boolean('active').notNull().default(true),
     withdrawnReason: text('withdrawn_reason'),
+    /** Raised by each correction (更正), so that a correction made on a stale copy is refused. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

@@ -109,3 +109,23 @@ export const unavailability = pgTable(
   },
   (t) => [index('unavailability_person_idx').on(t.unitId, t.personId, t.fromDate)],
 );
+
+/**
+ * 分管领导: the leadership member in charge of a department, effective-dated (domain/assignments.ts). `from_date`
+ * null means since always; `to_date` null means still in charge. Changed only by reassignment from a date, so the
+ * history is kept and a past date still answers who was in charge then.
+ */
+export const departmentLeaders = pgTable(
+  'department_leaders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    departmentId: uuid('department_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    fromDate: text('from_date'),
+    toDate: text('to_date'),
+    createdBy: uuid('created_by'),
+    ...audited,
+  },
+  (t) => [index('department_leaders_dept_idx').on(t.unitId, t.departmentId, t.fromDate)],
+);

@@ -43,6 +43,21 @@ export const activitiesRepo = {
       .where(and(eq(activities.unitId, unitId), eq(activities.id, id)));
     return r;
   },
+  /** Corrects an active activity at the version read; no row back means it changed (or was withdrawn) meanwhile. */
+  async correctActivity(db: Db, unitId: string, id: string, version: number, patch: Partial<ActivityRow>) {
+    return db
+      .update(activities)
+      .set({ ...patch, version: sql`${activities.version} + 1` })
+      .where(
+        and(
+          eq(activities.unitId, unitId),
+          eq(activities.id, id),
+          eq(activities.version, version),
+          eq(activities.active, true),
+        ),
+      )
+      .returning();
+  },
   async withdrawActivity(db: Db, unitId: string, id: string, reason: string) {
     const rows = await db
       .update(activities)

@@ -25,10 +25,54 @@ export { createObject, importObjects, listObjects, type ImportProblem } from './
  * and the campaign's measures; then stored with an audit event.
  */
 export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typeof ZActivityBody>) {
-  const today = shanghaiDate(deps.clock.now());
   // A discipline inspection recorded by the discipline staff is confidential unless they say otherwise.
   const confidential = b.confidential ?? (canRecordConfidential(actor) && b.type === 'inspection');
   if (confidential && !canRecordConfidential(actor)) throw forbidden('只有机关纪委可以登记保密的纪律检查记录');
+  await checkActivityBody(deps, actor, b);
+  const at = deps.clock.now();
+  const row = await deps.db.transaction(async (tx) => {
+    const a = await campaignsRepo.insertActivity(tx, {
+      unitId: actor.unitId,
+      ...activityFieldsOf(b),
+      confidential,
+      createdBy: actor.userId,
+      createdAt: at,
+    });
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'activity',
+      entityId: a.id,
+      action: 'create',
+      after: {
+        type: b.type,
+        title: b.title,
+        heldOn: b.heldOn,
+        participants: a.participantIds.length,
+        ...(confidential ? { confidential } : {}),
+      },
+    });
+    return a;
+  });
+  return (await presentActivities(deps, actor, [row]))[0]!;
+}
+
+/** The stored fields of a recorded or corrected activity (lists without repeats). */
+export const activityFieldsOf = (b: z.infer<typeof ZActivityBody>) => ({
+  campaignId: b.campaignId,
+  type: b.type,
+  title: b.title,
+  heldOn: b.heldOn,
+  departmentId: b.departmentId,
+  participantIds: [...new Set(b.participantIds)],
+  absentIds: [...new Set(b.absentIds)],
+  objectIds: [...new Set(b.objectIds)],
+  measureNos: [...new Set(b.measureNos)],
+  minutes: b.minutes,
+});
+
+/** The checks a recorded or corrected activity passes: its date, campaign and measures, people, objects, department. */
+export async function checkActivityBody(deps: AppDeps, actor: Actor, b: z.infer<typeof ZActivityBody>) {
+  const today = shanghaiDate(deps.clock.now());
   if (b.heldOn > today) throw badRequest('活动日期不能晚于今天');
   await assertInUnit(deps.db, actor.unitId, {
     department: b.departmentId,
@@ -52,40 +96,6 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
   const visited = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.objectIds);
   if (b.objectIds.some((id) => !objects.some((o) => o.id === id) && !visited.has(id)))
     throw badRequest('所选对象不存在');
-  const at = deps.clock.now();
-  const row = await deps.db.transaction(async (tx) => {
-    const a = await campaignsRepo.insertActivity(tx, {
-      unitId: actor.unitId,
-      campaignId: b.campaignId,
-      type: b.type,
-      title: b.title,
-      heldOn: b.heldOn,
-      departmentId: b.departmentId,
-      participantIds: [...new Set(b.participantIds)],
-      absentIds: [...new Set(b.absentIds)],
-      objectIds: [...new Set(b.objectIds)],
-      measureNos: [...new Set(b.measureNos)],
-      minutes: b.minutes,
-      confidential,
-      createdBy: actor.userId,
-      createdAt: at,
-    });
-    await recordAudit(tx, auditActorOf(actor), at, {
-      unitId: actor.unitId,
-      entityType: 'activity',
-      entityId: a.id,
-      action: 'create',
-      after: {
-        type: b.type,
-        title: b.title,
-        heldOn: b.heldOn,
-        participants: a.participantIds.length,
-        ...(confidential ? { confidential } : {}),
-      },
-    });
-    return a;
-  });
-  return (await presentActivities(deps, actor, [row]))[0]!;
 }
 
 export async function listActivities(deps: AppDeps, actor: Actor, q: z.infer<typeof ZActivityQuery>) {
@@ -149,7 +159,7 @@ export async function withdrawActivity(deps: AppDeps, actor: Actor, id: string, 
 const CONFIDENTIAL_TITLE = '纪律检查记录（保密，仅机关纪委和当事人可见）';
 
 /** Activities as the reader may see them (domain/policies/activity.ts): a confidential one keeps only its type, date and measures. */
-async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[]) {
+export async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[]) {
   const unitId = actor.unitId;
   const [people, objects, departments, files] = await Promise.all([
     campaignsRepo.people(deps.db, unitId),
@@ -187,6 +197,7 @@ async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[
             minutes: a.minutes,
             active: a.active,
             withdrawnReason: a.withdrawnReason,
+            version: a.version,
             files: files.get(a.id) ?? [],
             confidential: a.confidential,
             can,
@@ -208,6 +219,7 @@ async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[
             minutes: '',
             active: a.active,
             withdrawnReason: a.withdrawnReason ? '（已撤销）' : null,
+            version: a.version,
             files: [],
             confidential: true,
             can,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignsApi as api } from '../../../shared/api/campaigns.js';
+import { contactObjectsApi as objectsApi } from '../../../shared/api/contact-objects.js';
 import { ZIdParams } from '../../../shared/contracts/common.js';
 import { declare } from '../../endpoints.js';
 import { readOneUpload, sendDownload, sizeLabel, XLSX_TYPE } from '../../http.js';
@@ -12,6 +13,7 @@ import {
   listObjects,
   withdrawActivity,
 } from './activities.service.js';
+import { correctActivity } from './activity-corrections.service.js';
 import { attachToActivity, checkCanAttachToActivity, openActivityFile } from './activity-files.service.js';
 import {
   addMeasure,
@@ -26,6 +28,7 @@ import {
 } from './campaigns.service.js';
 import { createRule, listRules, ruleCompliance } from './compliance.service.js';
 import { objectsTemplate } from './objects-xlsx.js';
+import { editObject, objectAssignments, reassignObject, setObjectActive } from './contact-object-changes.service.js';
 import { campaignReport } from './report.service.js';
 import { callSpeakers, recordShare, rollCallOf } from './roll-call.service.js';
 import { importTemplate, listTemplates } from './templates.service.js';
@@ -73,6 +76,15 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
   declare(app, api.compliance, read, async (q) => ruleCompliance(deps, q.actor, q.params.id, q.params.ruleId));
   declare(app, api.objects, read, async (q) => listObjects(deps, q.actor, q.query.kind));
   declare(app, api.createObject, manage, async (q) => createObject(deps, q.actor, q.body));
+  declare(app, objectsApi.editObject, manage, async (q) => editObject(deps, q.actor, q.params.id, q.body));
+  declare(app, objectsApi.withdrawObject, manage, async (q) =>
+    setObjectActive(deps, q.actor, q.params.id, false, q.body.reason),
+  );
+  declare(app, objectsApi.restoreObject, manage, async (q) =>
+    setObjectActive(deps, q.actor, q.params.id, true, q.body.reason),
+  );
+  declare(app, objectsApi.reassignObject, manage, async (q) => reassignObject(deps, q.actor, q.params.id, q.body));
+  declare(app, objectsApi.objectAssignments, read, async (q) => objectAssignments(deps, q.actor, q.params.id, q.query));
   r.get(
     '/contact-objects/template.xlsx',
     { config: manage, schema: { tags, summary: '联系对象导入模板（.xlsx）' } },
@@ -145,6 +157,7 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
       return sendDownload(reply, f.fileName, f.mime, f.data);
     },
   );
+  declare(app, api.correctActivity, record, async (q) => correctActivity(deps, q.actor, q.params.id, q.body));
   declare(app, api.withdrawActivity, record, async (q) => withdrawActivity(deps, q.actor, q.params.id, q.body.reason));
 };
 export default campaignsRoutes;

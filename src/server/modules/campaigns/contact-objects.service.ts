@@ -1,7 +1,9 @@
 /** 联系对象: creating, listing and importing the contact objects activities may concern. */
 import type { z } from 'zod';
 import type { Actor } from '../../../domain/roles.js';
-import { contactObjectsPolicy } from '../../../domain/policies/campaign.js';
+import { contactObjectPolicy, contactObjectsPolicy } from '../../../domain/policies/campaign.js';
+import { holdersOn, type Assignment } from '../../../domain/assignments.js';
+import { shanghaiDate } from '../../../domain/civil-date.js';
 import { authorize } from '../../authorize.js';
 import { OBJECT_KINDS, type ZObjectBody } from '../../../shared/contracts/campaigns.js';
 import { badRequest } from '../../errors.js';
@@ -9,6 +11,7 @@ import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { campaignsRepo, type ObjectRow } from './campaigns.repo.js';
+import { contactObjectsRepo } from './contact-objects.repo.js';
 import { kindOfLabel, MAX_OBJECT_CONTACTS, parseObjects } from './objects-xlsx.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 
@@ -28,6 +31,7 @@ export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeo
       createdAt: at,
       updatedAt: at,
     });
+    await contactObjectsRepo.insertAssignments(tx, initialAssignments(actor.unitId, o, at));
     await recordAudit(tx, auditActorOf(actor), at, {
       unitId: actor.unitId,
       entityType: 'contact_object',
@@ -37,25 +41,49 @@ export async function createObject(deps: AppDeps, actor: Actor, b: z.infer<typeo
     });
     return o;
   });
-  return (await presentObjects(deps, actor.unitId, [row]))[0]!;
+  return (await presentObjects(deps, actor, [row]))[0]!;
 }
 
 export async function listObjects(deps: AppDeps, actor: Actor, kind?: string) {
   authorize(contactObjectsPolicy(actor, actor.unitId), 'see', '没有查看联系对象的权限');
-  return presentObjects(deps, actor.unitId, await campaignsRepo.objects(deps.db, actor.unitId, kind));
+  return presentObjects(deps, actor, await campaignsRepo.objects(deps.db, actor.unitId, kind));
 }
 
-async function presentObjects(deps: AppDeps, unitId: string, rows: ObjectRow[]) {
-  const names = new Map((await campaignsRepo.people(deps.db, unitId)).map((p) => [p.id, p.name]));
-  return rows.map((o) => ({
-    id: o.id,
-    kind: o.kind as 'village' | 'enterprise' | 'county' | 'other',
-    name: o.name,
-    assigneeIds: o.assigneeIds,
-    assigneeNames: o.assigneeIds.map((id) => names.get(id) ?? '（已删除）'),
-    active: o.active,
-    version: o.version,
-  }));
+/** The people named when an object is registered are its assignees since always (as the backfill made them). */
+const initialAssignments = (unitId: string, o: ObjectRow, at: Date) =>
+  o.assigneeIds.map((personId) => ({ unitId, objectId: o.id, personId, fromDate: null, createdAt: at, updatedAt: at }));
+
+/** Objects with today's assignees (from the effective-dated assignments) and what the reader may do with each. */
+export async function presentObjects(deps: AppDeps, actor: Actor, rows: ObjectRow[]) {
+  const today = shanghaiDate(deps.clock.now());
+  const [people, history] = await Promise.all([
+    campaignsRepo.people(deps.db, actor.unitId),
+    contactObjectsRepo.assignmentHistory(
+      deps.db,
+      actor.unitId,
+      rows.map((o) => o.id),
+    ),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const termsOf = new Map<string, Assignment[]>();
+  for (const a of history)
+    termsOf.set(a.objectId, [...(termsOf.get(a.objectId) ?? []), { holderId: a.personId, from: a.from, to: a.to }]);
+  return rows.map((o) => {
+    // In the order the object names them (its latest assignees), any others after.
+    const rank = (id: string) => (o.assigneeIds.includes(id) ? o.assigneeIds.indexOf(id) : o.assigneeIds.length);
+    const assigneeIds = holdersOn(termsOf.get(o.id) ?? [], today).sort((a, b) => rank(a) - rank(b));
+    return {
+      id: o.id,
+      kind: o.kind as 'village' | 'enterprise' | 'county' | 'other',
+      name: o.name,
+      assigneeIds,
+      assigneeNames: assigneeIds.map((id) => names.get(id) ?? '（已删除）'),
+      active: o.active,
+      withdrawnReason: o.withdrawnReason,
+      version: o.version,
+      can: contactObjectPolicy(actor, o),
+    };
+  });
 }
 
 export interface ImportProblem {
@@ -112,8 +140,10 @@ export async function importObjects(deps: AppDeps, actor: Actor, file: Buffer, d
   if (problems.length || dryRun) return { rows: rows.length, created: 0, problems };
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    for (const o of ready)
-      await campaignsRepo.insertObject(tx, { unitId: actor.unitId, ...o, createdAt: at, updatedAt: at });
+    for (const o of ready) {
+      const row = await campaignsRepo.insertObject(tx, { unitId: actor.unitId, ...o, createdAt: at, updatedAt: at });
+      await contactObjectsRepo.insertAssignments(tx, initialAssignments(actor.unitId, row, at));
+    }
     await recordAudit(tx, auditActorOf(actor), at, {
       unitId: actor.unitId,
       entityType: 'contact_object',

@@ -2,6 +2,7 @@ import { orgApi as api } from '../../../shared/api/org.js';
 import { declare } from '../../endpoints.js';
 import type { RouteModule } from '../../types.js';
 import * as org from './org.service.js';
+import * as leaders from './department-leaders.service.js';
 
 const ok = { ok: true as const };
 
@@ -29,6 +30,14 @@ const orgRoutes: RouteModule = async (app, deps) => {
     api.restoreDepartment,
     write,
     async (q) => (await org.setDepartmentActive(deps, q.actor, q.params.id, true, q.body.reason), ok),
+  );
+
+  declare(app, api.departmentLeaders, read, async (q) => leaders.leaderHistory(deps, q.actor, q.query));
+  declare(
+    app,
+    api.setDepartmentLeader,
+    write,
+    async (q) => (await leaders.setDepartmentLeader(deps, q.actor, q.body), ok),
   );
 
   declare(app, api.posts, read, async (q) =>

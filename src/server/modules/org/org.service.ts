@@ -14,6 +14,7 @@ import { changedFields } from '../../../domain/changes.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orgRepo } from './org.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';
+import { currentLeaders } from './department-leaders.service.js';
 
 type DepartmentBody = z.infer<typeof ZDepartmentBody>;
 type PostBody = z.infer<typeof ZPostBody>;
@@ -26,9 +27,16 @@ type GroupBody = z.infer<typeof ZGroupBody>;
 export const MAX_DEPARTMENTS = 200;
 export const MAX_GROUPS = 100;
 
-/** The unit's departments, withdrawn ones too, with their in-service head counts. */
-export async function listDepartments({ db }: AppDeps, actor: Actor) {
-  return orgRepo.departments(db, actor.unitId);
+/** The unit's departments, withdrawn ones too, with their in-service head counts and today's 分管领导. */
+export async function listDepartments(deps: AppDeps, actor: Actor) {
+  const [rows, leaders] = await Promise.all([
+    orgRepo.departments(deps.db, actor.unitId),
+    currentLeaders(deps, actor.unitId),
+  ]);
+  return rows.map((d) => {
+    const l = leaders.get(d.id);
+    return { ...d, leaderId: l?.personId ?? null, leaderName: l?.personName ?? null, leaderFrom: l?.from ?? null };
+  });
 }
 
 export async function createDepartment({ db, clock }: AppDeps, actor: Actor, body: DepartmentBody) {

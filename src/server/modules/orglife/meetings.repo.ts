@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orgLifeMeetings, people, selfCheckLists, supervisedItems } from '../../db/schema/index.js';
+import { departmentLeaders, orgLifeMeetings, people, selfCheckLists } from '../../db/schema/index.js';
 
 /** Queries of the meetings themselves, and of the people and leaders their plans are made from. */
 export const meetingsRepo = {
@@ -54,18 +54,19 @@ export const meetingsRepo = {
       .where(and(eq(people.unitId, unitId), eq(people.status, 'in_service')))
       .orderBy(asc(people.sortOrder), asc(people.name));
   },
-  /** 分管领导 of each department as the supervision ledger records it: the leader most often named on its items. */
-  async inChargeByDepartment(db: Db, unitId: string) {
+  /** 分管领导 of each department on a date, as the org model records them (effective-dated). */
+  async inChargeByDepartment(db: Db, unitId: string, date: string) {
     const rows = await db
-      .select({ departmentId: supervisedItems.leadDepartmentId, leaderId: supervisedItems.leaderPersonId, n: count() })
-      .from(supervisedItems)
-      .where(and(eq(supervisedItems.unitId, unitId), sql`${supervisedItems.leaderPersonId} is not null`))
-      .groupBy(supervisedItems.leadDepartmentId, supervisedItems.leaderPersonId)
-      .orderBy(desc(count()), asc(supervisedItems.leaderPersonId));
-    const out = new Map<string, string>();
-    for (const r of rows)
-      if (r.departmentId && r.leaderId && !out.has(r.departmentId)) out.set(r.departmentId, r.leaderId);
-    return out;
+      .select({ departmentId: departmentLeaders.departmentId, leaderId: departmentLeaders.personId })
+      .from(departmentLeaders)
+      .where(
+        and(
+          eq(departmentLeaders.unitId, unitId),
+          or(isNull(departmentLeaders.fromDate), lte(departmentLeaders.fromDate, date)),
+          or(isNull(departmentLeaders.toDate), gte(departmentLeaders.toDate, date)),
+        ),
+      );
+    return new Map(rows.map((r) => [r.departmentId, r.leaderId]));
   },
   /** A new meeting with the branch's own list (one per meeting). */
   async insertMeeting(tx: Db, row: typeof orgLifeMeetings.$inferInsert) {

@@ -40,7 +40,8 @@ export async function generatePlan(deps: AppDeps, actor: Actor, id: string, vers
   const m = await meetingOr404(deps, actor, id, 'planTalks', { held: '会议已召开，不能再调整谈话计划' });
   const [roster, inCharge] = await Promise.all([
     orglifeRepo.roster(deps.db, actor.unitId),
-    orglifeRepo.inChargeByDepartment(deps.db, actor.unitId),
+    // The 分管领导 on the meeting's date: a change of charge after it does not rewrite the plan's pairs.
+    orglifeRepo.inChargeByDepartment(deps.db, actor.unitId, m.heldOn ?? m.plannedOn),
   ]);
   const members = membersOf(roster);
   if (members.length === 0) throw badRequest('花名册中没有在职党员，请先在花名册中标注党员');

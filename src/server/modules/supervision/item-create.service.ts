@@ -15,6 +15,7 @@ import { getDeadlineSettings } from '../calendar/calendar-admin.service.js';
 import { calendarForUnit } from '../calendar/calendar.service.js';
 import { createDeadline } from '../calendar/deadlines.service.js';
 import { orgRepo } from '../org/org.repo.js';
+import { leaderOf } from '../org/department-leaders.service.js';
 import { itemsRepo } from './items.repo.js';
 import { notifyItem } from '../notifications/notifications.service.js';
 import { assertInUnit } from '../unit-ids.repo.js';
@@ -53,6 +54,12 @@ export async function prepareItem(deps: AppDeps, actor: Actor, b: ItemBody, pers
   // With milestones and no deadline of its own, the item is due on its last milestone.
   if (!b.explicitDue && b.milestones.length) b = { ...b, explicitDue: b.milestones.at(-1)!.due };
   await createItemChecks(deps.db, actor.unitId, b);
+  // Without an explicit leader, the item's leader is today's 分管领导 of its lead department (when one is recorded).
+  if (!b.leaderPersonId)
+    b = {
+      ...b,
+      leaderPersonId: await leaderOf(deps, actor.unitId, b.leadDepartmentId, shanghaiDate(deps.clock.now())),
+    };
   const [settings, backupPersonId, calendar] = await Promise.all([
     getDeadlineSettings(deps, actor.unitId),
     backupOf(deps.db, actor.unitId, b.ownerPersonId),

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, ilike, isNotNull, isNull, lte, ne, or, sql, type SQL
 import type { Db } from '../../db/client.js';
 import { campaignItemsSql, figureSql, OPEN_SQL } from '../../db/item-figures.sql.js';
 import { containsPattern } from '../../db/like.js';
-import { departments, people, supervisedItems } from '../../db/schema/index.js';
+import { departmentLeaders, departments, people, supervisedItems } from '../../db/schema/index.js';
 import type { Colour, Figure } from '../../../domain/item-figures.js';
 import type { ReviewScope } from '../../../domain/policies/item.js';
 
@@ -29,6 +29,8 @@ export interface LedgerFilter {
    * 'all', those readable by this person (its own, or as owner, backup or leader), or none (null).
    */
   personalReader?: 'all' | string | null;
+  /** Only the items led by a department whose 分管领导 this person is on `today`. */
+  inChargeOf?: string;
   /** Only the items under review that these reviewers may review (domain/policies/item.reviewScope). */
   review?: ReviewScope | null;
   /** Shanghai today and the last date that still counts as "due within N working days" (domain dueSoonUntil). */
@@ -81,6 +83,12 @@ function reviewableSql(r: ReviewScope | null): SQL {
   return and(eq(S.status, 'under_review'), or(...whose), mine)!;
 }
 
+/** The item's lead department has this person as its 分管领导 on the date (the org model's effective-dated charge). */
+const inChargeSql = (personId: string, date: string) =>
+  sql`exists (select 1 from ${departmentLeaders} dl where dl.unit_id = ${supervisedItems.unitId}
+    and dl.department_id = ${supervisedItems.leadDepartmentId} and dl.person_id = ${personId}
+    and (dl.from_date is null or dl.from_date <= ${date}) and (dl.to_date is null or dl.to_date >= ${date}))`;
+
 function ledgerWhere(unitId: string, f: LedgerFilter) {
   const like = f.q ? containsPattern(f.q) : undefined;
   return and(
@@ -92,6 +100,7 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
       ? or(eq(supervisedItems.ownerPersonId, f.ownerPersonId), eq(supervisedItems.backupPersonId, f.ownerPersonId))
       : undefined,
     f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
+    f.inChargeOf ? inChargeSql(f.inChargeOf, f.today) : undefined,
     f.category ? eq(supervisedItems.category, f.category) : undefined,
     like ? ilike(supervisedItems.title, like) : undefined,
     searchablePersonal(f),

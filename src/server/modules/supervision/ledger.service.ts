@@ -10,6 +10,11 @@ import { calendarForUnit } from '../calendar/calendar.service.js';
 import { itemsRepo } from './items.repo.js';
 import { LIST_CALENDAR, present } from './item-view.service.js';
 
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+/** 我分管的科室 asks for the reader's own charge (a login without a person is in charge of nothing). */
+const inChargeOf = (actor: Actor, q: z.infer<typeof ZLedgerQuery>) =>
+  q.inMyCharge ? (actor.personId ?? NOBODY) : undefined;
+
 /** The supervision ledger (督办台账): filtered in SQL, colour included, paginated. */
 export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedgerQuery>, mine = false) {
   const calendar = await calendarForUnit(deps.db, actor.unitId, LIST_CALENDAR);
@@ -21,6 +26,7 @@ export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLed
     ownerPersonId: mine ? (actor.personId ?? '00000000-0000-0000-0000-000000000000') : undefined,
     personalReader: personalReaderOf(actor),
     review: q.reviewable ? reviewScope(actor) : undefined,
+    inChargeOf: inChargeOf(actor, q),
   };
   const offset = (q.page - 1) * q.pageSize;
   // Counted exactly up to `ledgerCountCap` rows past this page's start; beyond that, "N+".
@@ -65,6 +71,7 @@ async function exportFilter(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLedg
       yellowUntil: dueSoonUntil(today, calendar),
       personalReader: personalReaderOf(actor),
       review: q.reviewable ? reviewScope(actor) : undefined,
+      inChargeOf: inChargeOf(actor, q),
     },
   };
 }

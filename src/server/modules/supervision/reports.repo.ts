@@ -1,8 +1,16 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { ItemStatus, ReportCadence } from '../../../domain/supervision.js';
 import type { Db } from '../../db/client.js';
 import { overdueSql } from '../../db/item-figures.sql.js';
-import { deadlines, departments, documents, people, progressReports, supervisedItems } from '../../db/schema/index.js';
+import {
+  deadlines,
+  departmentLeaders,
+  departments,
+  documents,
+  people,
+  progressReports,
+  supervisedItems,
+} from '../../db/schema/index.js';
 
 /** Queries behind the supervision's documents: the scheduling pack, the rankings, the document register. */
 const S = supervisedItems;
@@ -10,6 +18,13 @@ const itemDeadline = and(
   eq(deadlines.unitId, S.unitId),
   eq(deadlines.subjectType, 'item'),
   sql`${deadlines.subjectId} = ${S.id}::text`,
+);
+/** The 分管领导 term of the item's lead department that covers the item's due date (the ledger's copy of it). */
+const leaderOnDue = and(
+  eq(departmentLeaders.unitId, S.unitId),
+  eq(departmentLeaders.departmentId, S.leadDepartmentId),
+  or(isNull(departmentLeaders.fromDate), lte(departmentLeaders.fromDate, S.due)),
+  or(isNull(departmentLeaders.toDate), gte(departmentLeaders.toDate, S.due)),
 );
 /** What domain/policies/item needs to tell whether a reader may read an item's text. */
 const PEOPLE = {
@@ -75,11 +90,12 @@ export const reportsRepo = {
   /**
    * The facts the rankings are computed from: items due in [from, to] (not withdrawn), also those not
    * yet due (domain/rankings counts only the ones whose date has come, and lists a group with none
-   * as unranked), grouped by department or leader.
+   * as unranked), grouped by lead department, or by leader: the 分管领导 of the item's lead department
+   * on the item's due date (the org model's effective-dated charge).
    */
   rankingRows(db: Db, unitId: string, by: 'department' | 'leader', from: string, to: string) {
     const group = by === 'department' ? departments.name : people.name;
-    return db
+    const query = db
       .select({
         group: sql<string>`coalesce(${group}, '（未指定）')`,
         status: sql<ItemStatus>`${S.status}`,
@@ -97,8 +113,9 @@ export const reportsRepo = {
       .from(S)
       .innerJoin(deadlines, itemDeadline)
       .leftJoin(departments, eq(departments.id, S.leadDepartmentId))
-      .leftJoin(people, eq(people.id, S.leaderPersonId))
-      .where(and(eq(S.unitId, unitId), gte(S.due, from), lte(S.due, to), sql`${S.status} <> 'withdrawn'`));
+      .leftJoin(departmentLeaders, by === 'leader' ? leaderOnDue : sql`false`)
+      .leftJoin(people, eq(people.id, departmentLeaders.personId));
+    return query.where(and(eq(S.unitId, unitId), gte(S.due, from), lte(S.due, to), sql`${S.status} <> 'withdrawn'`));
   },
   /** One page of the document register, in receipt order. */
   documentRegister: (db: Db, unitId: string, limit: number, offset: number) =>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Select, Space, Table, Tag, Upload } from 'antd';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { post, upload } from '../../api';
+import { upload } from '../../api';
 import type { Activity, CampaignDetail } from '../../types';
 import { reasonModal } from '../ReasonPrompt';
-import { useAction, useDownload } from '../useWrite';
+import { keepOpenOnFailure, useAction, useDownload } from '../useWrite';
+import { campaignsApi } from '../../../shared/api/campaigns';
+import { call } from '../../call';
 import { RollCallModal } from './RollCallModal';
 import { useActivities } from '../../queries/campaigns';
 import { ACTIVITY_LABELS } from './activityLabels';
@@ -18,14 +20,16 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
   const [type, setType] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
   const [calling, setCalling] = useState<Activity | null>(null);
+  const [correcting, setCorrecting] = useState<Activity | null>(null);
   const { modal } = App.useApp();
   const act = useAction(['activities'], ['rules'], ['compliance']);
   const attach = useAction(['activities']);
   const downloadOrToast = useDownload();
   const withdraw = (a: Activity) =>
     modal.confirm(
-      reasonModal(`撤销活动记录“${a.title}”`, async (reason) => {
-        await act(() => post(`/api/activities/${a.id}/withdraw`, { reason }), '已撤销，不再计入达标情况', '撤销失败');
+      reasonModal(`撤回活动记录“${a.title}”`, async (reason) => {
+        const run = () => call(campaignsApi.withdrawActivity, { params: { id: a.id }, body: { reason } });
+        await keepOpenOnFailure(act(run, '已撤回，不再计入达标情况', '撤回失败'));
       }),
     );
   const list = useActivities({
@@ -81,7 +85,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
                     保密
                   </Tag>
                 )}
-                {!a.active && <Tag style={{ marginInlineStart: 6 }}>已撤销：{a.withdrawnReason}</Tag>}
+                {!a.active && <Tag style={{ marginInlineStart: 6 }}>已撤回：{a.withdrawnReason}</Tag>}
               </span>
             ),
           },
@@ -135,7 +139,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
           },
           {
             title: '',
-            width: 150,
+            width: 190,
             render: (_, a) => (
               <Space size={0}>
                 {a.type === 'study' && a.can.rollCall && (
@@ -143,9 +147,14 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
                     1+N 点名
                   </Button>
                 )}
+                {a.can.correct && (
+                  <Button size="small" type="link" onClick={() => setCorrecting(a)}>
+                    更正
+                  </Button>
+                )}
                 {a.can.withdraw && (
                   <Button size="small" type="link" danger onClick={() => withdraw(a)}>
-                    撤销
+                    撤回
                   </Button>
                 )}
               </Space>
@@ -159,6 +168,9 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
         onClose={() => setCalling(null)}
       />
       <RecordActivityModal campaign={campaign} open={recording} onClose={() => setRecording(false)} />
+      {correcting && (
+        <RecordActivityModal campaign={campaign} open correcting={correcting} onClose={() => setCorrecting(null)} />
+      )}
     </>
   );
 }

@@ -32,7 +32,7 @@ export function BreakdownModal({
         call(campaignsApi.breakdown, {
           params: { id: campaignId, measureId: measure!.id },
           body: {
-            leaderPersonId: v.leaderPersonId,
+            leaderPersonId: v.leaderPersonId ?? null,
             leadDepartmentId: v.leadDepartmentId,
             cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [],
             ownerPersonIds: v.ownerPersonIds,
@@ -72,7 +72,7 @@ export function BreakdownModal({
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="leaderPersonId" label="责任领导" rules={[{ required: true, message: '请选择责任领导' }]}>
+            <Form.Item name="leaderPersonId" label="责任领导" extra="不选时为牵头科室现任分管领导">
               <PersonSelect />
             </Form.Item>
           </Col>

@@ -6,6 +6,7 @@ import type { ContactObject } from '../../types';
 import { PeopleSelect } from '../PeopleSelect';
 import { useContactObjects } from '../../queries/campaigns';
 import { useDownload, useWrite } from '../useWrite';
+import { ObjectActions } from './ObjectActions';
 
 interface Problem {
   row: number;
@@ -97,6 +98,13 @@ export function ObjectsTab({ manage }: { manage: boolean }) {
           { title: '类型', dataIndex: 'kind', width: 150, render: (k) => <Tag>{KINDS[k]}</Tag> },
           { title: '名称', dataIndex: 'name' },
           { title: '联系人', dataIndex: 'assigneeNames', render: (n: string[]) => n.join('、') || '—' },
+          {
+            title: '状态',
+            dataIndex: 'active',
+            width: 90,
+            render: (a: boolean) => (a ? <Tag color="green">在用</Tag> : <Tag>已停用</Tag>),
+          },
+          { title: '操作', key: 'ops', width: 300, render: (_: unknown, o) => <ObjectActions object={o} /> },
         ]}
       />
       <Modal

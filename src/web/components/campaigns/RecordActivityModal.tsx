@@ -3,7 +3,9 @@ import { Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api';
 import { shanghaiToday } from '../../time';
-import type { CampaignDetail } from '../../types';
+import type { Activity, CampaignDetail } from '../../types';
+import { campaignsApi } from '../../../shared/api/campaigns';
+import { call } from '../../call';
 import { PeopleSelect } from '../PeopleSelect';
 import { useAction } from '../useWrite';
 import { useMe } from '../../session';
@@ -11,15 +13,28 @@ import { useDepartments } from '../../queries/org';
 import { useContactObjects } from '../../queries/campaigns';
 import { ACTIVITY_LABELS } from './activityLabels';
 
-/** 记录活动: one activity with its participants, absentees, objects and measures (confidential for discipline staff). */
+/** The form's values of a recorded activity, for 更正 (its objects are people visited for 政治家访). */
+const valuesOf = (a: Activity) => ({
+  ...a,
+  heldOn: dayjs(a.heldOn),
+  objectIds: a.type === 'home_visit' ? [] : a.objectIds,
+  visitedIds: a.type === 'home_visit' ? a.objectIds : [],
+});
+
+/**
+ * 记录活动: one activity with its participants, absentees, objects and measures (confidential for discipline staff).
+ * With `correcting`, the form opens filled in with that record and saving corrects it (更正, with a reason).
+ */
 export function RecordActivityModal({
   campaign,
   open,
   onClose,
+  correcting,
 }: {
   campaign: CampaignDetail;
   open: boolean;
   onClose: () => void;
+  correcting?: Activity;
 }) {
   const [form] = Form.useForm();
   const act = useAction(['activities'], ['rules'], ['compliance']);
@@ -28,41 +43,55 @@ export function RecordActivityModal({
   const discipline = useMe().grants.some((g) => g.role === 'discipline');
   // A discipline inspection is confidential unless the inspector says otherwise.
   useEffect(() => {
-    if (discipline) form.setFieldValue('confidential', type === 'inspection');
-  }, [discipline, type, form]);
+    if (discipline && !correcting) form.setFieldValue('confidential', type === 'inspection');
+  }, [discipline, type, form, correcting]);
   const objects = useContactObjects(open);
   const depts = useDepartments(open);
   const submit = async () => {
     const v = await form.validateFields();
-    const ok = await act(
-      () =>
-        post('/api/activities', {
-          campaignId: campaign.id,
-          type: v.type,
-          title: v.title,
-          heldOn: (v.heldOn as Dayjs).format('YYYY-MM-DD'),
-          departmentId: v.departmentId ?? null,
-          participantIds: v.participantIds ?? [],
-          absentIds: v.absentIds ?? [],
-          objectIds: type === 'home_visit' ? (v.visitedIds ?? []) : (v.objectIds ?? []),
-          measureNos: v.measureNos ?? [],
-          minutes: v.minutes ?? '',
-          ...(discipline ? { confidential: !!v.confidential } : {}),
-        }),
-      '活动已记录，达标情况已更新',
-      '记录失败',
-    );
+    const body = {
+      campaignId: campaign.id,
+      type: v.type,
+      title: v.title,
+      heldOn: (v.heldOn as Dayjs).format('YYYY-MM-DD'),
+      departmentId: v.departmentId ?? null,
+      participantIds: v.participantIds ?? [],
+      absentIds: v.absentIds ?? [],
+      objectIds: type === 'home_visit' ? (v.visitedIds ?? []) : (v.objectIds ?? []),
+      measureNos: v.measureNos ?? [],
+      minutes: v.minutes ?? '',
+      ...(discipline ? { confidential: !!v.confidential } : {}),
+    };
+    const ok = correcting
+      ? await act(
+          () =>
+            call(campaignsApi.correctActivity, {
+              params: { id: correcting.id },
+              body: { ...body, reason: v.reason, version: correcting.version },
+            }),
+          '已更正，达标情况已更新',
+          '更正失败',
+        )
+      : await act(() => post('/api/activities', body), '活动已记录，达标情况已更新', '记录失败');
     if (!ok) return;
     form.resetFields();
     onClose();
   };
   return (
-    <Modal title="记录活动" open={open} onOk={submit} onCancel={onClose} okText="保存" width={680} destroyOnHidden>
+    <Modal
+      title={correcting ? `更正“${correcting.title}”` : '记录活动'}
+      open={open}
+      onOk={submit}
+      onCancel={onClose}
+      okText="保存"
+      width={680}
+      destroyOnHidden
+    >
       <Form
         form={form}
         name="activity"
         layout="vertical"
-        initialValues={{ heldOn: dayjs(shanghaiToday()), type: 'visit' }}
+        initialValues={correcting ? valuesOf(correcting) : { heldOn: dayjs(shanghaiToday()), type: 'visit' }}
       >
         <Row gutter={12}>
           <Col span={8}>
@@ -134,6 +163,15 @@ export function RecordActivityModal({
             extra="保密的纪律检查记录只有机关纪委、记录人和当事人能看到内容；其他人只看到检查的类型和日期（仍计入达标情况）。"
           >
             <Checkbox>纪律检查记录，内容保密</Checkbox>
+          </Form.Item>
+        )}
+        {correcting && (
+          <Form.Item
+            name="reason"
+            label="更正原因"
+            rules={[{ required: true, min: 2, message: '请填写更正原因（至少2个字）' }]}
+          >
+            <Input maxLength={200} placeholder="如：参加人员登记有误" />
           </Form.Item>
         )}
       </Form>

@@ -115,7 +115,7 @@ export function ItemForm({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="leaderPersonId" label="分管领导">
+            <Form.Item name="leaderPersonId" label="分管领导" extra="不选时为牵头科室现任分管领导">
               <PersonSelect />
             </Form.Item>
           </Col>
