@@ -239,7 +239,7 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/roll-call/{rollCallId}')) return { shared: '学习体会' };
   if (r.path.endsWith('/measures/{measureId}')) return { categoryNo: 1, title: '某措施', version: 1 };
   if (r.path.endsWith('/rules'))
-    return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };
+    return { title: '某规则', subject: { kind: 'unit' }, activityKinds: ['study'], period: 'year' };
   if (
     r.path.includes('withdraw') ||
     r.path.includes('restore') ||

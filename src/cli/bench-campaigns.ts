@@ -65,7 +65,7 @@ async function generateIn(db: Db, log: (m: string) => void) {
       subject: r.subject,
       rule: {
         kind: r.kind,
-        activityTypes: r.activityTypes,
+        activityKinds: r.activityKinds,
         period: r.period,
         ...n,
         minParam: r.minParam,

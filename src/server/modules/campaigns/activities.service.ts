@@ -17,6 +17,7 @@ import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type ActivityRow } from './campaigns.repo.js';
 import { filesOfActivities } from './activity-files.service.js';
 import { assertInUnit } from '../unit-ids.repo.js';
+import { kindAndAttendance, unitKinds } from './activity-kinds.service.js';
 
 export { createObject, importObjects, listObjects, type ImportProblem } from './contact-objects.service.js';
 
@@ -32,7 +33,7 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
   if (b.heldOn > today) throw badRequest('活动日期不能晚于今天');
   await assertInUnit(deps.db, actor.unitId, {
     department: b.departmentId,
-    person: [...b.participantIds, ...b.absentIds],
+    person: [...b.participantIds, ...b.absentIds, ...b.attendance.map((x) => x.personId)],
   });
   // The campaign is looked up in the unit here (its period and measures are needed), not by assertInUnit as well.
   if (b.campaignId) {
@@ -46,7 +47,8 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
     const unknown = b.measureNos.find((n) => !measures.has(n));
     if (unknown) throw badRequest(`措施${unknown}不存在或已撤销`);
   } else if (b.measureNos.length) throw badRequest('关联措施前请先选择专项活动');
-  if (b.participantIds.some((id) => b.absentIds.includes(id))) throw badRequest('同一人不能既参加又缺席');
+  const k = await kindAndAttendance(deps.db, actor.unitId, b);
+  if (k.participantIds.some((id) => k.absentIds.includes(id))) throw badRequest('同一人不能既参加又缺席');
   // Objects are contact objects, or (for 政治家访) the people visited.
   const objects = await campaignsRepo.objectsByIds(deps.db, actor.unitId, b.objectIds);
   const visited = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.objectIds);
@@ -58,11 +60,13 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
       unitId: actor.unitId,
       campaignId: b.campaignId,
       type: b.type,
+      kind: k.kind,
+      attendance: k.attendance,
       title: b.title,
       heldOn: b.heldOn,
       departmentId: b.departmentId,
-      participantIds: [...new Set(b.participantIds)],
-      absentIds: [...new Set(b.absentIds)],
+      participantIds: [...new Set(k.participantIds)],
+      absentIds: [...new Set(k.absentIds)],
       objectIds: [...new Set(b.objectIds)],
       measureNos: [...new Set(b.measureNos)],
       minutes: b.minutes,
@@ -77,6 +81,7 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
       action: 'create',
       after: {
         type: b.type,
+        kind: k.kind,
         title: b.title,
         heldOn: b.heldOn,
         participants: a.participantIds.length,
@@ -151,7 +156,7 @@ const CONFIDENTIAL_TITLE = '纪律检查记录（保密，仅机关纪委和当�
 /** Activities as the reader may see them (domain/policies/activity.ts): a confidential one keeps only its type, date and measures. */
 async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[]) {
   const unitId = actor.unitId;
-  const [people, objects, departments, files] = await Promise.all([
+  const [people, objects, departments, files, kinds] = await Promise.all([
     campaignsRepo.people(deps.db, unitId),
     campaignsRepo.objects(deps.db, unitId),
     campaignsRepo.departments(deps.db, unitId),
@@ -160,7 +165,9 @@ async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[
       unitId,
       rows.map((r) => r.id),
     ),
+    unitKinds(deps.db, unitId),
   ]);
+  const kindLabel = (code: string) => kinds.find((k) => k.code === code)?.label ?? code;
   const name = new Map<string, string>([
     ...people.map((p) => [p.id, p.name] as const),
     ...objects.map((o) => [o.id, o.name] as const),
@@ -174,6 +181,9 @@ async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[
             id: a.id,
             campaignId: a.campaignId,
             type: a.type as z.infer<typeof ZActivityBody>['type'],
+            kind: a.kind,
+            kindLabel: kindLabel(a.kind),
+            attendance: a.attendance as z.infer<typeof ZActivityBody>['attendance'],
             title: a.title,
             heldOn: a.heldOn,
             departmentId: a.departmentId,
@@ -195,6 +205,9 @@ async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[
             id: a.id,
             campaignId: a.campaignId,
             type: a.type as z.infer<typeof ZActivityBody>['type'],
+            kind: a.kind,
+            kindLabel: kindLabel(a.kind),
+            attendance: [],
             title: CONFIDENTIAL_TITLE,
             heldOn: a.heldOn,
             departmentId: null,

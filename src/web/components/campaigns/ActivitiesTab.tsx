@@ -69,7 +69,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
         }}
         columns={[
           { title: '日期', dataIndex: 'heldOn', width: 110 },
-          { title: '类型', dataIndex: 'type', width: 100, render: (t) => ACTIVITY_LABELS[t] ?? t },
+          { title: '类别', dataIndex: 'kindLabel', width: 120 },
           {
             title: '活动',
             dataIndex: 'title',
