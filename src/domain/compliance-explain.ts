@@ -47,7 +47,9 @@ export function explainCount(x: {
   if (status === 'over')
     return [`${period.label}已 ${count} ${unit}，超过上限 ${rule.max} ${unit}`, ...notes].join('；');
   if (status === 'met' || status === 'not_started') return notes.length ? notes.join('；') : null;
-  const where = subject.objectIds?.length ? `在${names(subject.objectIds, words)}` : '';
+  // Where the subject's own objects are named (a leader's villages); a village's own row needs no “在”.
+  const own = match.asked.filter((x) => x !== subject.key);
+  const where = own.length ? `在${names(own, words)}` : '';
   const done = rule.distinctObjects
     ? `已联系服务 ${count} 家（${names(match.objects, words) || '无'}）`
     : `已开展${kinds(rule.activityKinds, words)} ${count} 次`;

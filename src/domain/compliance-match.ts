@@ -12,6 +12,8 @@ export interface Match {
   /** Whether the subject is asked in this period (an assignee must be assigned at its end). */
   applies: boolean;
   counted: ActivityFact[];
+  /** The objects the subject answers for in the period (assigned on its reference day), when it has objects. */
+  asked: string[];
   /** Distinct objects reached by the counted activities (within the subject's own objects, if any). */
   objects: string[];
   excluded: Exclusion[];
@@ -117,12 +119,13 @@ export function matchesBySubject(
   const idx = indexes(relevant);
   const periodOf = periodIndex(periods);
   return subjects.map((s) => {
-    const out: Match[] = periods.map((p) => ({
-      applies: !s.assignments || s.assignments.some((x) => covers(x, referenceDay(p, today))),
-      counted: [],
-      objects: [],
-      excluded: [],
-    }));
+    const out: Match[] = periods.map((p) => {
+      const day = referenceDay(p, today);
+      const asked = s.assignments
+        ? [...new Set(s.assignments.filter((x) => covers(x, day)).map((x) => x.objectId))]
+        : [...(s.objectIds ?? [])];
+      return { applies: !s.assignments || asked.length > 0, asked, counted: [], objects: [], excluded: [] };
+    });
     const list = [...candidates(s, relevant, idx, o)].sort(
       (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
     );
