@@ -117,7 +117,15 @@ function cellsOf(title: string) {
     absenceLimit: p(r.absenceParam, 1),
     lateLimit: p(r.lateParam, 1),
   };
-  const out = evaluateRule(stored, r.subject, span, facts, ACTIVITIES, TODAY, words);
+  const out = evaluateRule(
+    stored,
+    r.subject as Parameters<typeof evaluateRule>[1],
+    span,
+    facts,
+    ACTIVITIES,
+    TODAY,
+    words,
+  );
   const label = (k: string) => out.subjects.find((s) => s.key === k)!.label;
   return [
     ...out.cells.map((c) => `${label(c.subjectKey)} ${c.periodKey} ${c.status} ${c.count} ${c.explanation ?? '—'}`),
