@@ -144,4 +144,34 @@ describe('rules maintained by the office', () => {
     const events = (await auditor.get(`/api/audit/events?entityType=campaign&entityId=${campaignId}`)).json().items;
     expect(events.map((e: { action: string }) => e.action)).toContain('revise_rule');
   });
+
+  it('add the branch’s 三会一课 to a campaign that lacks them, once', async () => {
+    const built = await office.post(`/api/campaigns/${campaignId}/branch-rules`);
+    expect([built.statusCode, built.json().message]).toEqual([400, '党支部“三会一课”等规则已全部添加']);
+    await office.post('/api/campaign-templates', {
+      code: 'bare',
+      name: '无规则模板',
+      preparation: [],
+      requirements: [],
+      categories: [{ no: 1, kind: 'promote', title: '大兴务实之风', focus: '重点解决不务实的问题。' }],
+      measures: [{ no: 1, category: 1, title: '按时办结', text: '按时办结。' }],
+    });
+    const bare = (
+      await office.post('/api/campaigns', {
+        name: '无规则',
+        year: 2026,
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        templateCode: 'bare',
+      })
+    ).json();
+    expect((await member.post(`/api/campaigns/${bare.id}/branch-rules`)).statusCode).toBe(403);
+    expect((await office.post(`/api/campaigns/${bare.id}/branch-rules`)).json()).toEqual({ added: 8 });
+    const titles = ((await office.get(`/api/campaigns/${bare.id}/rules`)).json() as { title: string }[]).map(
+      (r) => r.title,
+    );
+    expect(titles).toContain('党支部：支委会（每月）');
+    expect(titles).toContain('党支部：谈心谈话（每名党员每年）');
+    expect((await office.post(`/api/campaigns/${bare.id}/branch-rules`)).statusCode).toBe(400);
+  });
 });

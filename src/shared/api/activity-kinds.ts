@@ -45,6 +45,14 @@ export const activityKindsApi = {
     body: C.ZRuleVersionBody,
     response: C.ZRule,
   }),
+  addBranchRules: endpoint({
+    method: 'POST',
+    path: '/campaigns/:id/branch-rules',
+    tags,
+    summary: '添加党支部“三会一课”等规则（中国共产党支部工作条例（试行））',
+    params: ZIdParams,
+    response: z.object({ added: z.number().int() }),
+  }),
   withdrawRule: endpoint({
     method: 'POST',
     path: '/campaigns/:id/rules/:ruleId/withdraw',

@@ -25,7 +25,7 @@ import {
   withdrawMeasure,
 } from './campaigns.service.js';
 import { listRules, ruleCompliance } from './compliance.service.js';
-import { createRule, reviseRule, withdrawRule } from './rules.service.js';
+import { addBranchRules, createRule, reviseRule, withdrawRule } from './rules.service.js';
 import { addKind, listKinds, withdrawKind } from './activity-kinds.service.js';
 import { activityKindsApi as kindsApi } from '../../../shared/api/activity-kinds.js';
 import { objectsTemplate } from './objects-xlsx.js';
@@ -80,6 +80,7 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
   declare(app, kindsApi.withdrawRule, manage, async (q) =>
     withdrawRule(deps, q.actor, q.params.id, q.params.ruleId, q.body.reason),
   );
+  declare(app, kindsApi.addBranchRules, manage, async (q) => addBranchRules(deps, q.actor, q.params.id));
   declare(app, kindsApi.list, read, async (q) => listKinds(deps, q.actor, q.query));
   declare(app, kindsApi.add, manage, async (q) => addKind(deps, q.actor, q.body));
   declare(app, kindsApi.withdraw, manage, async (q) => withdrawKind(deps, q.actor, q.params.code, q.body.reason));

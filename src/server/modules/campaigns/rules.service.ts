@@ -20,6 +20,7 @@ import { activeKind, unitKinds } from './activity-kinds.service.js';
 import { campaignsRepo } from './campaigns.repo.js';
 import { loadCampaign } from './campaigns.service.js';
 import { presentRule, versionsOf } from './compliance.service.js';
+import { BRANCH_RULES, BRANCH_TALK_RULE } from '../../../domain/templates/xing-shi-feng-rules.js';
 
 type RuleNumbers = z.infer<typeof ZRuleVersionBody> | z.infer<typeof ZRuleBody>;
 
@@ -146,4 +147,47 @@ export async function withdrawRule(deps: AppDeps, actor: Actor, campaignId: stri
     });
   });
   return presentRule({ ...r, active: false, withdrawnReason: reason }, actor, await unitKinds(deps.db, actor.unitId));
+}
+
+/**
+ * Adds the Party branch's standing rules (三会一课…, from the built-in template) to a campaign that
+ * lacks them (one made before they existed); those already there (by title) are kept as they are.
+ */
+export async function addBranchRules(deps: AppDeps, actor: Actor, campaignId: string) {
+  await loadCampaign(deps, actor, campaignId, 'addRule');
+  const existing = new Set((await campaignsRepo.rules(deps.db, actor.unitId, campaignId)).map((r) => r.title));
+  const missing = [...BRANCH_RULES, BRANCH_TALK_RULE].filter((r) => !existing.has(r.title));
+  if (missing.length === 0) throw badRequest('党支部“三会一课”等规则已全部添加');
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await campaignsRepo.insertRules(
+      tx,
+      missing.map((r) => ({
+        unitId: actor.unitId,
+        campaignId,
+        measureNo: null,
+        title: r.title,
+        subject: r.subject,
+        createdAt: at,
+        rule: {
+          kind: r.kind,
+          activityKinds: [...r.activityKinds],
+          period: r.period,
+          min: r.min ?? 1,
+          max: null,
+          percent: 100,
+          participantRequired: r.participantRequired ?? true,
+          distinctObjects: false,
+        } satisfies StoredRule,
+      })),
+    );
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'campaign',
+      entityId: campaignId,
+      action: 'add_branch_rules',
+      after: { titles: missing.map((r) => r.title) },
+    });
+  });
+  return { added: missing.length };
 }

@@ -25,6 +25,14 @@ export function ComplianceTab({ campaign }: { campaign: CampaignDetail }) {
   const [ruleId, setRuleId] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ rule: Rule | null } | null>(null);
   const withdraw = useWithdrawRule(campaign.id);
+  const act = useAction(['rules'], ['compliance']);
+  // A campaign made before the branch's standing rules existed gets them on request.
+  const addBranch = () =>
+    act(
+      () => call(activityKindsApi.addBranchRules, { params: { id: campaign.id } }),
+      '已添加党支部“三会一课”等规则',
+      '添加失败',
+    );
   const selected = ruleId ?? rules.data?.[0]?.id ?? null;
   const current = rules.data?.find((r) => r.id === selected);
   return (
@@ -35,9 +43,16 @@ export function ComplianceTab({ campaign }: { campaign: CampaignDetail }) {
         style={{ width: 360 }}
         extra={
           campaign.can.addRule && (
-            <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ rule: null })}>
-              新增规则
-            </Button>
+            <Space size={4}>
+              {rules.data && !rules.data.some((r) => r.title.startsWith('党支部：')) && (
+                <Button size="small" onClick={addBranch}>
+                  添加三会一课
+                </Button>
+              )}
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ rule: null })}>
+                新增规则
+              </Button>
+            </Space>
           )
         }
       >
