@@ -79,4 +79,38 @@ describe.skipIf(missing)('rules maintained in the page, cells that explain thems
     await expect(detail.getByText('党组中心组学习').count()).resolves.toBe(0);
     await shot(p, '62-cell-explanation');
   });
+
+  it('the office records a 干部职工会 with attendance in the form, and lists the activity kinds', async () => {
+    const p = office;
+    await p.getByRole('tab', { name: '活动记录' }).click();
+    await p.getByRole('button', { name: /记录活动/ }).click();
+    const d = p.getByRole('dialog').last();
+    await d.getByLabel('活动名称').fill('11月干部职工会');
+    await d.getByLabel('活动类别').click();
+    await d.getByLabel('活动类别').fill('干部职工会');
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '干部职工会' }).click();
+    await d.getByTestId('attendance-fields').waitFor();
+    for (const [label, name] of [
+      ['出席', '王建国'],
+      ['迟到', '周凯'],
+    ]) {
+      await d.getByLabel(label, { exact: true }).click();
+      await d.getByLabel(label, { exact: true }).fill(name!);
+      await p
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: name! })
+        .first()
+        .click();
+      await d.locator('.ant-modal-title').click();
+    }
+    await shot(p, '63-attendance');
+    await d.getByRole('button', { name: btn('保存') }).click();
+    await p.getByText('活动已记录，达标情况已更新').waitFor();
+    const row = p.getByRole('row', { name: /11月干部职工会/ });
+    await expect(row.textContent()).resolves.toContain('干部职工会');
+    await expect(row.textContent()).resolves.toContain('王建国、周凯');
+    await p.getByRole('button', { name: '活动类别' }).click();
+    await p.getByRole('dialog').last().getByText('党内法规学习').waitFor();
+    await shot(p, '64-kinds');
+  });
 });

@@ -9,6 +9,7 @@ import { RollCallModal } from './RollCallModal';
 import { useActivities } from '../../queries/campaigns';
 import { ACTIVITY_LABELS } from './activityLabels';
 import { RecordActivityModal } from './RecordActivityModal';
+import { KindsModal } from './KindsModal';
 
 export { ACTIVITY_LABELS };
 
@@ -17,6 +18,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
   const [page, setPage] = useState(1);
   const [type, setType] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
+  const [kindsOpen, setKindsOpen] = useState(false);
   const [calling, setCalling] = useState<Activity | null>(null);
   const { modal } = App.useApp();
   const act = useAction(['activities'], ['rules'], ['compliance']);
@@ -53,7 +55,9 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
             记录活动
           </Button>
         )}
+        <Button onClick={() => setKindsOpen(true)}>活动类别</Button>
       </div>
+      <KindsModal open={kindsOpen} onClose={() => setKindsOpen(false)} canAdd={campaign.can.addRule} />
       <Table<Activity>
         rowKey="id"
         size="middle"
