@@ -82,6 +82,8 @@ describe.skipIf(missing)('rules maintained in the page, cells that explain thems
 
   it('the office records a 干部职工会 with attendance in the form, and lists the activity kinds', async () => {
     const p = office;
+    await p.locator('.ant-modal-close:visible').click(); // the cell's dialog of the test before
+    await p.getByRole('dialog').waitFor({ state: 'hidden' });
     await p.getByRole('tab', { name: '活动记录' }).click();
     await p.getByRole('button', { name: /记录活动/ }).click();
     const d = p.getByRole('dialog').last();
@@ -102,6 +104,8 @@ describe.skipIf(missing)('rules maintained in the page, cells that explain thems
         .first()
         .click();
       await d.locator('.ant-modal-title').click();
+      // The next list opens only once this one has closed (both would hold the names).
+      await p.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
     }
     await shot(p, '63-attendance');
     await d.getByRole('button', { name: btn('保存') }).click();

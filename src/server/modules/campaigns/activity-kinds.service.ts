@@ -39,9 +39,10 @@ export interface UnitKind extends ActivityKind {
   withdrawnReason: string | null;
 }
 
+// The templates' kinds first (what people look for), the generic “其他” ones after them.
 const BUILT_IN: readonly ActivityKind[] = availableKinds(
-  genericKinds(ACTIVITY_TYPES),
   ...Object.values(BUILTIN_TEMPLATES).map((t) => t.activityKinds ?? []),
+  genericKinds(ACTIVITY_TYPES),
 );
 
 /** Every kind of the unit, built-in first, withdrawn ones included (old activities keep their kind's name). */
