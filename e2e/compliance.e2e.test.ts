@@ -95,14 +95,10 @@ describe.skipIf(missing)('rules maintained in the page, cells that explain thems
     for (const [label, name] of [
       ['出席', '王建国'],
       ['迟到', '周凯'],
-    ]) {
+    ] as const) {
       await d.getByLabel(label, { exact: true }).click();
-      await d.getByLabel(label, { exact: true }).fill(name!);
-      await p
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: name! })
-        .first()
-        .click();
+      await d.getByLabel(label, { exact: true }).fill(name);
+      await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
       await d.locator('.ant-modal-title').click();
       // The next list opens only once this one has closed (both would hold the names).
       await p.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
