@@ -95,6 +95,7 @@ describe.skipIf(missing)('a campaign from the template, broken down and followed
     await leader.getByRole('button', { name: /记录活动/ }).click();
     const d = leader.getByRole('dialog').last();
     await d.getByLabel('活动名称').fill('到红星村调研低保工作');
+    await pick(leader, '活动类别', '联系村调研', d);
     await pick(leader, '参加人员', '李红梅', d);
     await pick(leader, '联系对象（村、企业等）', '红星村', d);
     await pick(leader, '对应措施', '措施5：深化为群众办实事工作机制', d);

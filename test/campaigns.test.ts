@@ -49,7 +49,24 @@ describe('campaigns', () => {
     expect(c.leadingGroup.members[0]).toMatchObject({ name: '王建国', role: '组长' });
     expect(c.officeGroup.members[0]).toMatchObject({ name: '李红梅', role: '主任' });
     const rules = (await office.get(`/api/campaigns/${c.id}/rules`)).json();
-    expect(rules.map((r: { measureNo: number }) => r.measureNo)).toEqual([5, 5, 9, 16, 18, 22, 22, 22, 25, 27]);
+    expect(rules.map((r: { measureNo: number }) => r.measureNo)).toEqual([
+      5,
+      5,
+      9,
+      9,
+      16,
+      16,
+      18,
+      18,
+      22,
+      22,
+      22,
+      23,
+      25,
+      25,
+      27,
+      ...Array(8).fill(null),
+    ]);
     expect(rules.find((r: { title: string }) => r.title === '每月在岗情况不打招呼式检查')).toMatchObject({
       min: 1,
       max: 2,
@@ -211,6 +228,7 @@ describe('activities and compliance', () => {
       const res = await leader.post('/api/activities', {
         campaignId,
         type: 'visit',
+        kind: 'village_research',
         title: '到红星村调研',
         heldOn,
         participantIds: [personId('李红梅')],
@@ -248,6 +266,12 @@ describe('activities and compliance', () => {
       [{ participantIds: ['00000000-0000-4000-8000-000000000000'] }, '所选人员不存在'],
       [{ measureNos: [99] }, '措施99不存在或已撤销'],
       [{ type: 'party' }, '请求内容有误：活动类型不正确'],
+      [{ kind: 'no_such_kind' }, '活动类别不存在或已停用：no_such_kind'],
+      [{ kind: 'duty_check' }, '活动类别“在岗检查”属于“检查”，与所选活动类型不符'],
+      [
+        { kind: 'party_law_study', attendance: [{ personId: personId('王建国'), status: 'late' }] },
+        '“党内法规学习”不登记出勤情况',
+      ],
     ];
     for (const [over, message] of cases) {
       const res = await office.post('/api/activities', {
@@ -263,6 +287,7 @@ describe('activities and compliance', () => {
       await office.post('/api/activities', {
         campaignId,
         type: 'study',
+        kind: 'party_law_study',
         title: '专题学习党内法规',
         heldOn: '2026-11-20',
         participantIds: [personId('王建国')],
@@ -287,6 +312,7 @@ describe('activities and compliance', () => {
     await secretary.post('/api/activities', {
       campaignId,
       type: 'home_visit',
+      kind: 'political_home_visit',
       title: '政治家访',
       heldOn: '2026-09-10',
       participantIds: [personId('王建国')],
@@ -298,7 +324,7 @@ describe('activities and compliance', () => {
     const bad = await office.post(`/api/campaigns/${campaignId}/rules`, {
       title: '每月谈心',
       subject: { kind: 'leadership' },
-      activityTypes: ['meeting'],
+      activityKinds: ['meeting'],
       period: 'month',
       min: 3,
       max: 2,
@@ -307,14 +333,14 @@ describe('activities and compliance', () => {
     const empty = await office.post(`/api/campaigns/${campaignId}/rules`, {
       title: '每月谈心',
       subject: { kind: 'people', personIds: [] },
-      activityTypes: ['meeting'],
+      activityKinds: ['meeting'],
       period: 'month',
     });
     expect(empty.statusCode).toBe(400);
     const ok = await office.post(`/api/campaigns/${campaignId}/rules`, {
       title: '班子成员每月谈心',
       subject: { kind: 'leadership' },
-      activityTypes: ['meeting'],
+      activityKinds: ['meeting'],
       period: 'month',
       min: 1,
     });
@@ -384,8 +410,14 @@ describe('obligations at risk', () => {
     const notices = (await leader2.get('/api/inbox?pageSize=50'))
       .json()
       .items.filter((n: { kind: string }) => n.kind === 'obligation');
-    expect(notices.map((n: { title: string }) => n.title)).toEqual(['周期任务有风险：每季度到帮扶联系点调研']);
-    expect(notices[0].body).toContain('2026年第4季度将于 2026-12-15 结束');
+    // 张志强 is a leader with no enterprise visited yet this year (至少联系服务2家), and owes his village's visit.
+    expect(notices.map((n: { title: string }) => n.title).sort()).toEqual([
+      '周期任务有风险：每季度到帮扶联系点调研',
+      '周期任务有风险：班子成员联系服务涉林企业',
+    ]);
+    expect(notices.find((n: { title: string }) => n.title.includes('帮扶联系点')).body).toContain(
+      '2026年第4季度将于 2026-12-15 结束',
+    );
     // The unit-wide ones (警示教育 this year, …) go to the office: 李红梅 is its director.
     const director = await signIn(ctx, u.user('leader1'));
     const office = (await director.get('/api/inbox?pageSize=50'))

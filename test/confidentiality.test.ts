@@ -306,7 +306,7 @@ describe('confidential: a discipline record', () => {
         await office.post(`/api/campaigns/${campaignId}/rules`, {
           title: '在岗检查',
           subject,
-          activityTypes: ['inspection'],
+          activityKinds: ['inspection'],
           period: 'month',
           kind: 'count',
           min: 1,

@@ -2,12 +2,14 @@ import type { RouteOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activityPolicy } from '../src/domain/policies/activity.js';
 import {
+  activityKindPolicy,
   campaignPolicy,
   contactObjectPolicy,
   contactObjectsPolicy,
   measurePolicy,
   rulePolicy,
 } from '../src/domain/policies/campaign.js';
+import { unitKinds } from '../src/server/modules/campaigns/activity-kinds.service.js';
 import { canReadAuditEvents } from '../src/domain/policies/audit-event.js';
 import { channelPolicy, deliveryPolicy, hasOwnReminders } from '../src/domain/policies/channel.js';
 import { itemPolicy } from '../src/domain/policies/item.js';
@@ -85,6 +87,7 @@ const verdict = (can: { see: boolean } & Record<string, boolean>, action: string
 const db = () => deps.db;
 const campaign = async (a: Actor, action: string) =>
   verdict(campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!), action);
+const kindPolicy = (a: Actor, active: boolean) => activityKindPolicy(a, { unitId: a.unitId, builtIn: false, active });
 const measure = async (a: Actor, action: string) => {
   const c = campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!);
   return {
@@ -153,8 +156,19 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/campaigns/{id}/measures': (a) => campaign(a, 'addMeasure'),
   'GET /api/campaigns/{id}/rules': (a) => campaign(a, 'see'),
   'POST /api/campaigns/{id}/rules': (a) => campaign(a, 'addRule'),
+  'POST /api/campaigns/{id}/branch-rules': (a) => campaign(a, 'addRule'),
   'GET /api/campaigns/{id}/rules/{ruleId}/compliance': async (a) =>
     verdict(rulePolicy(a, (await campaignsRepo.rule(db(), unitId, ids.rule!))!), 'readCompliance'),
+  'POST /api/campaigns/{id}/rules/{ruleId}/versions': async (a) =>
+    verdict(rulePolicy(a, (await campaignsRepo.rule(db(), unitId, ids.rule!))!), 'edit'),
+  'POST /api/campaigns/{id}/rules/{ruleId}/withdraw': async (a) =>
+    verdict(rulePolicy(a, (await campaignsRepo.rule(db(), unitId, ids.rule!))!), 'withdraw'),
+  'GET /api/activity-kinds': async (a) => ({ allowed: kindPolicy(a, true).see, seen: true }),
+  'POST /api/activity-kinds': async (a) => ({ allowed: kindPolicy(a, true).add, seen: true }),
+  'POST /api/activity-kinds/{code}/withdraw': async (a) => {
+    const k = (await unitKinds(db(), unitId)).find((x) => x.code === ids.kind)!;
+    return verdict(activityKindPolicy(a, { unitId, ...k }), 'withdraw');
+  },
   'PUT /api/campaigns/{id}/measures/{measureId}': (a) => measure(a, 'edit'),
   'POST /api/campaigns/{id}/measures/{measureId}/withdraw': (a) => measure(a, 'withdraw'),
   'POST /api/campaigns/{id}/measures/{measureId}/breakdown': (a) => measure(a, 'breakDown'),

@@ -93,6 +93,10 @@ export async function seedWalkObjects(
   const contactObject = (
     await adminA.post('/api/contact-objects', { kind: 'village', name: '测试村', assigneeIds: [] })
   ).json();
+  const officeA = await signIn(ctx, unitA.user('office'));
+  const kind = (
+    await officeA.post('/api/activity-kinds', { code: 'walk_kind', label: '测试类别', type: 'study' })
+  ).json();
   const activity = (
     await adminA.post('/api/activities', { type: 'study', title: '测试学习', heldOn: '2026-11-02' })
   ).json();
@@ -157,6 +161,7 @@ export async function seedWalkObjects(
     campaign: campaign.id,
     measure: campaign.measures[0].id,
     rule: rule.id,
+    kind: kind.code,
     activity: activity.id,
     contactObject: contactObject.id,
     item: item.json().id,
@@ -219,6 +224,7 @@ export function fill(path: string, ids: Record<string, string>) {
     .replace('{milestoneId}', ids.milestone!)
     .replace('{measureId}', ids.measure!)
     .replace('{ruleId}', ids.rule!)
+    .replace('{code}', ids.kind ?? 'walk_kind')
     .replace('{rollCallId}', (ids.rollCall ?? ids.activity)!)
     .replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
     .replace('{distributionId}', ids.distribution!)
@@ -248,8 +254,11 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/distributions')) return { audience: 'staff', label: '职工' };
   if (r.path.endsWith('/roll-call/{rollCallId}')) return { shared: '学习体会' };
   if (r.path.endsWith('/measures/{measureId}')) return { categoryNo: 1, title: '某措施', version: 1 };
+  if (r.path.endsWith('/versions'))
+    return { title: '某规则', activityKinds: ['study'], period: 'year', effectiveFrom: '2026-06-01' };
+  if (r.path === '/api/activity-kinds') return { code: 'walk_kind_new', label: '测试新类别', type: 'study' };
   if (r.path.endsWith('/rules'))
-    return { title: '某规则', subject: { kind: 'unit' }, activityTypes: ['study'], period: 'year' };
+    return { title: '某规则', subject: { kind: 'unit' }, activityKinds: ['study'], period: 'year' };
   if (
     r.path.includes('withdraw') ||
     r.path.includes('restore') ||

@@ -65,7 +65,7 @@ async function generateIn(db: Db, log: (m: string) => void) {
       subject: r.subject,
       rule: {
         kind: r.kind,
-        activityTypes: r.activityTypes,
+        activityKinds: r.activityKinds,
         period: r.period,
         ...n,
         minParam: r.minParam,
@@ -110,8 +110,13 @@ async function generateIn(db: Db, log: (m: string) => void) {
     c as ${mine},
     kinds as (select * from (values (0, 'visit'), (1, 'visit'), (2, 'visit'), (3, 'meeting'), (4, 'meeting'), (5, 'study'), (6, 'inspection'), (7, 'work_report'),
       (8, 'deed'), (9, 'home_visit'), (10, 'education'), (11, 'visit'), (12, 'meeting'), (13, 'work_report'), (14, 'visit'), (15, 'deed'), (16, 'study'), (17, 'inspection'), (18, 'honour'), (19, 'other')) k(n, type))
-    insert into activities (unit_id, campaign_id, type, title, held_on, department_id, participant_ids, object_ids, created_by, created_at)
-    select c.unit_id, c.id, k.type, '基准活动' || g, date '2026-01-01' + ((g * 37) % 364), 
+    insert into activities (unit_id, campaign_id, type, kind, title, held_on, department_id, participant_ids, object_ids, created_by, created_at)
+    select c.unit_id, c.id, k.type,
+      case k.type when 'visit' then case when g % 2 = 0 then 'village_research' else 'enterprise_visit' end
+        when 'meeting' then 'weekly_work_meeting' when 'study' then 'party_law_study' when 'inspection' then 'duty_check'
+        when 'work_report' then 'department_report' when 'deed' then 'good_deed' when 'home_visit' then 'political_home_visit'
+        when 'education' then 'warning_education' when 'honour' then 'model_department_honour' else 'other' end,
+      '基准活动' || g, date '2026-01-01' + ((g * 37) % 364), 
       case when k.type in ('work_report', 'honour') then d.ids[1 + g % array_length(d.ids, 1)] end,
       array[p.ids[1 + g % 5], p.ids[1 + (g * 7) % array_length(p.ids, 1)]],
       case k.type when 'visit' then case when g % 2 = 0 then array[v.ids[1 + g % array_length(v.ids, 1)]] else array[e.ids[1 + g % array_length(e.ids, 1)]] end

@@ -4,6 +4,8 @@
  * requirements. A measure's redacted numbers (`*`, `**` in the plan) that are counts or ratios are
  * parameters: each names the position ("run") of its redaction in the text, a label and a default.
  */
+import type { ActivityKind } from './activity-kinds.js';
+
 export type CategoryKind = 'promote' | 'rectify';
 
 export interface TemplateCategory {
@@ -28,23 +30,29 @@ export interface TemplateMeasure {
 }
 /**
  * An obligation the template implies. The subject is resolved per unit (see the campaigns module);
- * `minParam`/`maxParam`/`percentParam` take the number from the campaign's parameter of that key.
+ * `minParam`/`maxParam`/`percentParam`/`absenceParam`/`lateParam` take the number from the
+ * campaign's parameter of that key. A rule counts activity kinds (activity-kinds.ts), never broad types.
  */
 export interface TemplateRule {
-  measureNo: number;
+  /** The measure it serves; null for the Party branch's standing rules (三会一课…). */
+  measureNo: number | null;
   title: string;
   subject:
-    | { kind: 'leadership' | 'each_department' | 'in_service' | 'unit' }
+    | { kind: 'leadership' | 'each_department' | 'in_service' | 'unit' | 'party_members' }
     | { kind: 'object_assignees' | 'objects'; objectKind: string };
-  activityTypes: readonly string[];
+  activityKinds: readonly string[];
   period: 'week' | 'month' | 'quarter' | 'year' | 'campaign';
-  kind: 'count' | 'coverage';
+  kind: 'count' | 'coverage' | 'attendance';
   min?: number;
   max?: number;
   percent?: number;
   minParam?: string;
   maxParam?: string;
   percentParam?: string;
+  absenceParam?: string;
+  lateParam?: string;
+  participantRequired?: boolean;
+  distinctObjects?: boolean;
 }
 
 export interface TemplateData {
@@ -56,6 +64,22 @@ export interface TemplateData {
   preparation: readonly { title: string; text: string }[];
   requirements: readonly { no: number; title: string; text: string }[];
   rules?: readonly TemplateRule[];
+  /** The kinds of activity the template's measures name (its rules count these). */
+  activityKinds?: readonly ActivityKind[];
+  /** Parameters no rule counts, with what uses them instead (a parameter must be one or the other). */
+  descriptiveParams?: Readonly<Record<string, string>>;
+}
+
+/** The parameter keys a template rule takes its numbers from. */
+export const ruleParamKeys = (r: TemplateRule) =>
+  [r.minParam, r.maxParam, r.percentParam, r.absenceParam, r.lateParam].filter((k): k is string => !!k);
+
+/** Parameters neither counted by a rule nor marked descriptive: numbers shown but never used. */
+export function unusedParams(t: TemplateData): string[] {
+  const used = new Set((t.rules ?? []).flatMap(ruleParamKeys));
+  return t.measures
+    .flatMap((m) => (m.params ?? []).map((p) => p.key))
+    .filter((k) => !used.has(k) && !(k in (t.descriptiveParams ?? {})));
 }
 
 export const CATEGORY_KIND_LABELS: Record<CategoryKind, string> = { promote: '大兴', rectify: '整治' };
@@ -121,9 +145,12 @@ export function checkTemplate(t: TemplateData): TemplateCheck {
     }
   }
   for (const r of t.rules ?? []) {
-    if (!t.measures.some((m) => m.no === r.measureNo)) errors.push(`规则“${r.title}”所属的措施${r.measureNo}不存在`);
-    for (const k of [r.minParam, r.maxParam, r.percentParam])
-      if (k && !keys.has(k)) errors.push(`规则“${r.title}”引用的参数“${k}”不存在`);
+    if (r.measureNo !== null && !t.measures.some((m) => m.no === r.measureNo))
+      errors.push(`规则“${r.title}”所属的措施${r.measureNo}不存在`);
+    for (const k of ruleParamKeys(r)) if (!keys.has(k)) errors.push(`规则“${r.title}”引用的参数“${k}”不存在`);
+    const known = new Set((t.activityKinds ?? []).map((k) => k.code));
+    for (const k of r.activityKinds)
+      if (t.activityKinds && !known.has(k)) errors.push(`规则“${r.title}”计入的活动类别“${k}”不存在`);
   }
   return errors.length ? { ok: false, errors } : { ok: true };
 }

@@ -54,13 +54,13 @@ describe('count rules', () => {
   const visits = (who: string, dates: string[], village = 'v1'): ActivityFact[] =>
     dates.map((date, i) => ({
       id: `${who}-${date}-${i}`,
-      type: 'visit',
+      kind: 'visit',
       date,
       participantIds: [who],
       objectIds: [village],
       departmentId: null,
     }));
-  const rule: CountRule = { kind: 'count', activityTypes: ['visit'], period: 'quarter', min: 1, max: null };
+  const rule: CountRule = { kind: 'count', activityKinds: ['visit'], period: 'quarter', min: 1, max: null };
 
   it('每季度到帮扶联系点调研1次以上: met, at risk after two thirds of the quarter, missed once it is over', () => {
     const subjects: Subject[] = [
@@ -82,7 +82,7 @@ describe('count rules', () => {
   it('count exactly what a brute-force count over subjects × activities finds', () => {
     const people = ['p1', 'p2', 'p3'];
     const arbAct = fc.record({
-      type: fc.constantFrom('visit', 'study', 'deed'),
+      kind: fc.constantFrom('visit', 'study', 'deed'),
       offset: fc.integer({ min: -10, max: 380 }),
       participants: fc.subarray(people),
       objects: fc.subarray(['v1', 'v2']),
@@ -101,7 +101,7 @@ describe('count rules', () => {
         (raw, rawSubjects, kind) => {
           const acts: ActivityFact[] = raw.map((a, i) => ({
             id: `x${i}`,
-            type: a.type,
+            kind: a.kind,
             date: day(a.offset),
             participantIds: a.participants,
             objectIds: a.objects,
@@ -116,7 +116,7 @@ describe('count rules', () => {
           }));
           const periods = periodsBetween(kind, '2026-01-01', '2026-12-31');
           const cells = countCompliance(
-            { kind: 'count', activityTypes: ['visit', 'deed'], period: kind, min: 1, max: 3 },
+            { kind: 'count', activityKinds: ['visit', 'deed'], period: kind, min: 1, max: 3 },
             subjects,
             acts,
             periods,
@@ -127,7 +127,7 @@ describe('count rules', () => {
             const p = periods.find((x) => x.key === c.periodKey)!;
             const expected = acts.filter(
               (a) =>
-                ['visit', 'deed'].includes(a.type) &&
+                ['visit', 'deed'].includes(a.kind) &&
                 a.date >= p.start &&
                 a.date <= p.end &&
                 (s.personIds || s.objectIds || s.departmentId) &&
@@ -143,7 +143,17 @@ describe('count rules', () => {
   });
 
   it('never call a period missed before it ends, and more activity never makes a status worse', () => {
-    const rank = { missed: 0, at_risk: 1, open: 1, not_started: 1, met: 2, over: 2 } as const;
+    const rank = {
+      missed: 0,
+      at_risk: 1,
+      open: 1,
+      not_started: 1,
+      met: 2,
+      over: 2,
+      none: 1,
+      reached: 1,
+      not_reached: 1,
+    } as const;
     const period = { key: 'q', label: 'q', start: '2026-04-01', end: '2026-06-30' };
     fc.assert(
       fc.property(fc.nat(6), fc.nat(4), fc.integer({ min: -20, max: 120 }), (count, min, offset) => {
@@ -159,14 +169,14 @@ describe('count rules', () => {
     const month = periodsBetween('month', '2026-11-01', '2026-11-30');
     const checks = ['2026-11-03', '2026-11-12', '2026-11-20'].map((date, i) => ({
       id: `c${i}`,
-      type: 'inspection',
+      kind: 'inspection',
       date,
       participantIds: ['jw'],
       objectIds: [],
       departmentId: 'discipline',
     }));
     const [cell] = countCompliance(
-      { kind: 'count', activityTypes: ['inspection'], period: 'month', min: 1, max: 2 },
+      { kind: 'count', activityKinds: ['inspection'], period: 'month', min: 1, max: 2 },
       [{ key: 'jw', label: '机关纪委', departmentId: 'discipline' }],
       checks,
       month,
@@ -174,7 +184,7 @@ describe('count rules', () => {
     );
     expect([cell!.count, cell!.status]).toEqual([3, 'over']);
     const [unit] = countCompliance(
-      { kind: 'count', activityTypes: ['inspection'], period: 'month', min: 1, max: 2 },
+      { kind: 'count', activityKinds: ['inspection'], period: 'month', min: 1, max: 2 },
       [{ key: 'unit', label: '本单位', everyone: true }],
       checks.slice(0, 2),
       month,
@@ -190,14 +200,14 @@ describe('coverage rules', () => {
     const cadres: Subject[] = ['a', 'b', 'c', 'd', 'e'].map((k) => ({ key: k, label: k, objectIds: [k] }));
     const homeVisits = ['a', 'b', 'c', 'd'].map((k, i) => ({
       id: `h${i}`,
-      type: 'home_visit',
+      kind: 'home_visit',
       date: '2026-05-01',
       participantIds: ['sec'],
       objectIds: [k],
       departmentId: null,
     }));
     const [all] = coverageCompliance(
-      { kind: 'coverage', activityTypes: ['home_visit'], period: 'year', percent: 100 },
+      { kind: 'coverage', activityKinds: ['home_visit'], period: 'year', percent: 100 },
       cadres,
       homeVisits,
       year,
@@ -205,7 +215,7 @@ describe('coverage rules', () => {
     );
     expect(all).toMatchObject({ covered: 4, total: 5, percent: 80, status: 'at_risk', uncovered: ['e'] });
     const [ratio] = coverageCompliance(
-      { kind: 'coverage', activityTypes: ['home_visit'], period: 'year', percent: 80 },
+      { kind: 'coverage', activityKinds: ['home_visit'], period: 'year', percent: 80 },
       cadres,
       homeVisits,
       year,
@@ -214,7 +224,7 @@ describe('coverage rules', () => {
     expect(ratio!.status).toBe('met');
     expect(
       coverageCompliance(
-        { kind: 'coverage', activityTypes: ['visit'], period: 'year', percent: 100 },
+        { kind: 'coverage', activityKinds: ['visit'], period: 'year', percent: 100 },
         [],
         homeVisits,
         year,
@@ -224,18 +234,18 @@ describe('coverage rules', () => {
   });
 
   it('refuse rules that cannot hold', () => {
-    expect(checkRule({ kind: 'count', activityTypes: ['visit'], period: 'quarter', min: 3, max: 2 })).toBe(
+    expect(checkRule({ kind: 'count', activityKinds: ['visit'], period: 'quarter', min: 3, max: 2 })).toBe(
       '最少次数不能大于最多次数',
     );
-    expect(checkRule({ kind: 'count', activityTypes: [], period: 'quarter', min: 1, max: null })).toBe(
-      '请选择计入的活动类型',
+    expect(checkRule({ kind: 'count', activityKinds: [], period: 'quarter', min: 1, max: null })).toBe(
+      '请选择计入的活动类别',
     );
     expect(
-      checkRule({ kind: 'count', activityTypes: ['visit'], period: 'fortnight' as PeriodKind, min: 1, max: null }),
+      checkRule({ kind: 'count', activityKinds: ['visit'], period: 'fortnight' as PeriodKind, min: 1, max: null }),
     ).toBe('周期不正确');
-    expect(checkRule({ kind: 'coverage', activityTypes: ['visit'], period: 'year', percent: 0 })).toBe(
+    expect(checkRule({ kind: 'coverage', activityKinds: ['visit'], period: 'year', percent: 0 })).toBe(
       '覆盖比例应在 1–100 之间',
     );
-    expect(checkRule({ kind: 'count', activityTypes: ['visit'], period: 'month', min: 1, max: 2 })).toBeNull();
+    expect(checkRule({ kind: 'count', activityKinds: ['visit'], period: 'month', min: 1, max: 2 })).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { parseIsoDate, toIsoDate, weekdayOf, type IsoDate } from './civil-date.js';
+import { explainCount, explainCoverage, NO_WORDS, type Words } from './compliance-explain.js';
+import { countedOf, matchesBySubject } from './compliance-match.js';
 
 /**
  * Periodic obligations (“每季度…*次以上”), computed from what happened (activities), never typed in.
@@ -22,6 +24,20 @@ export interface Period {
   end: IsoDate;
 }
 
+/**
+ * An object assignment (联系对象的分工) in force from `from` to `to` (inclusive; null = open).
+ * Semantics, for a subject asked about its own objects (`object_assignees`): in a period, the person
+ * is a subject when assigned to one of the objects at the end of the period (or on `today` while the
+ * period runs); an activity counts for them when they took part (not absent), it concerned one of
+ * their objects, and they were assigned to that object on the activity's date. A past period
+ * therefore counts the assignment of its time, not today's.
+ */
+export interface Assignment {
+  objectId: string;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
 export interface Subject {
   key: string;
   label: string;
@@ -29,38 +45,74 @@ export interface Subject {
   personIds?: readonly string[];
   /** … and it concerned one of these objects (villages, enterprises) … */
   objectIds?: readonly string[];
+  /** … on a day the person was assigned to that object (see Assignment) … */
+  assignments?: readonly Assignment[];
   /** … and it was held by this department (each condition given must hold). */
   departmentId?: string;
-  /** The whole unit: every activity of the rule's types counts. */
+  /** The whole unit: every activity of the rule's kinds counts. */
   everyone?: boolean;
 }
 
+export type AttendanceStatus = 'present' | 'late' | 'left_early' | 'excused' | 'unexcused';
+
 export interface ActivityFact {
   id: string;
-  type: string;
+  /** The activity's kind (activity-kinds.ts): rules count kinds. */
+  kind: string;
+  title?: string;
   date: IsoDate;
   participantIds: readonly string[];
+  /** Recorded absent: never counted as taking part. */
+  absentIds?: readonly string[];
   objectIds: readonly string[];
   departmentId: string | null;
+  /** Per-person attendance of a meeting whose kind records it. */
+  attendance?: readonly { personId: string; status: AttendanceStatus }[];
 }
 
-export interface CountRule {
+/** How an activity must relate to a person subject, and what is counted. */
+export interface MatchOptions {
+  activityKinds: readonly string[];
+  /** true (the default): the person must have taken part; false: also counts when the activity concerned them (谈心谈话, 政治家访). */
+  participantRequired?: boolean;
+  /** Count distinct objects (“至少联系服务*家”) rather than activities. */
+  distinctObjects?: boolean;
+}
+export interface CountRule extends MatchOptions {
   kind: 'count';
-  activityTypes: readonly string[];
   period: PeriodKind;
   min: number;
   max: number | null;
 }
-export interface CoverageRule {
+export interface CoverageRule extends MatchOptions {
   kind: 'coverage';
-  activityTypes: readonly string[];
   period: PeriodKind;
   percent: number;
 }
-export type ObligationRule = CountRule | CoverageRule;
+/** 会风会纪: each person flagged when reaching `absenceLimit` absences without leave or `lateLimit` lates/early leavings. */
+export interface AttendanceRule {
+  kind: 'attendance';
+  activityKinds: readonly string[];
+  period: PeriodKind;
+  absenceLimit: number;
+  lateLimit: number;
+}
+export type ObligationRule = CountRule | CoverageRule | AttendanceRule;
 
-/** met · at risk (over two thirds of the period gone, still short) · missed · over the maximum · in progress · not yet started */
-export type CellStatus = 'met' | 'at_risk' | 'missed' | 'over' | 'open' | 'not_started';
+/**
+ * met · at risk (over two thirds of the period gone, still short) · missed · over the maximum · in
+ * progress · not yet started · not applicable (not assigned then) · attendance: notice due or not.
+ */
+export type CellStatus =
+  | 'met'
+  | 'at_risk'
+  | 'missed'
+  | 'over'
+  | 'open'
+  | 'not_started'
+  | 'none'
+  | 'reached'
+  | 'not_reached';
 export const CELL_STATUS_LABELS: Record<CellStatus, string> = {
   met: '已达标',
   at_risk: '有风险',
@@ -68,14 +120,26 @@ export const CELL_STATUS_LABELS: Record<CellStatus, string> = {
   over: '超上限',
   open: '进行中',
   not_started: '未开始',
+  none: '不适用',
+  reached: '达到通报标准',
+  not_reached: '未达到',
 };
 
+export interface CountedActivity {
+  id: string;
+  title: string;
+  date: IsoDate;
+}
 export interface Cell {
   subjectKey: string;
   periodKey: string;
   count: number;
   status: CellStatus;
   activityIds: string[];
+  /** The activities behind the count, by date. */
+  counted: CountedActivity[];
+  /** What is missing (or why something did not count), in words; null when there is nothing to say. */
+  explanation: string | null;
 }
 export interface CoverageCell {
   periodKey: string;
@@ -84,20 +148,25 @@ export interface CoverageCell {
   percent: number;
   status: CellStatus;
   uncovered: string[];
+  counted: CountedActivity[];
+  explanation: string | null;
 }
 
 export type RuleProblem = string | null;
 
 /** Why a rule cannot be used, in Chinese, or null. */
 export function checkRule(r: ObligationRule): RuleProblem {
-  if (r.activityTypes.length === 0) return '请选择计入的活动类型';
+  if (r.activityKinds.length === 0) return '请选择计入的活动类别';
   if (!(r.period in PERIOD_LABELS)) return '周期不正确';
   if (r.kind === 'count') {
     if (!Number.isInteger(r.min) || r.min < 0) return '最少次数应为非负整数';
     if (r.max !== null && (!Number.isInteger(r.max) || r.max < 1)) return '最多次数应为正整数';
     if (r.max !== null && r.min > r.max) return '最少次数不能大于最多次数';
     if (r.min === 0 && r.max === null) return '请设置最少次数或最多次数';
-  } else if (!(r.percent > 0 && r.percent <= 100)) return '覆盖比例应在 1–100 之间';
+  } else if (r.kind === 'coverage') {
+    if (!(r.percent > 0 && r.percent <= 100)) return '覆盖比例应在 1–100 之间';
+  } else if (![r.absenceLimit, r.lateLimit].every((n) => Number.isInteger(n) && n >= 1))
+    return '通报标准的次数应为正整数';
   return null;
 }
 
@@ -174,83 +243,29 @@ export function cellStatus(count: number, min: number, max: number | null, perio
   return gone * 3 > length * 2 ? 'at_risk' : 'open';
 }
 
-/**
- * The activities that count for each subject, by period index. Activities are indexed once by
- * person, object and department, so the work grows with the matches, not subjects × activities.
- */
-function matchesBySubject(
-  types: readonly string[],
-  subjects: readonly Subject[],
-  activities: readonly ActivityFact[],
-  periods: readonly Period[],
-) {
-  const wanted = new Set(types);
-  const relevant = activities.filter(
-    (a) => wanted.has(a.type) && a.date >= (periods[0]?.start ?? '') && a.date <= (periods.at(-1)?.end ?? ''),
-  );
-  const index = (keys: (a: ActivityFact) => readonly (string | null)[]) => {
-    const m = new Map<string, ActivityFact[]>();
-    for (const a of relevant) {
-      for (const k of keys(a)) {
-        if (!k) continue;
-        const list = m.get(k);
-        if (list) list.push(a);
-        else m.set(k, [a]);
-      }
-    }
-    return m;
-  };
-  const byPerson = index((a) => a.participantIds);
-  const byObject = index((a) => a.objectIds);
-  const byDepartment = index((a) => [a.departmentId]);
-  const starts = periods.map((p) => p.start);
-  const periodOf = (date: IsoDate) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= date) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  return subjects.map((s) => {
-    const pools: ActivityFact[][] = s.everyone ? [relevant] : [];
-    if (s.personIds) pools.push(s.personIds.flatMap((p) => byPerson.get(p) ?? []));
-    if (s.objectIds) pools.push(s.objectIds.flatMap((o) => byObject.get(o) ?? []));
-    if (s.departmentId) pools.push(byDepartment.get(s.departmentId) ?? []);
-    // The smallest pool, kept only where every other condition holds too; each activity once.
-    const [smallest = [], ...others] = pools.sort((a, b) => a.length - b.length);
-    const sets = others.map((p) => new Set(p));
-    const seen = new Set<string>();
-    const buckets: ActivityFact[][] = periods.map(() => []);
-    for (const a of smallest) {
-      if (seen.has(a.id) || !sets.every((set) => set.has(a))) continue;
-      seen.add(a.id);
-      buckets[periodOf(a.date)]!.push(a);
-    }
-    return buckets;
-  });
-}
-
-/** A count rule's cells: every subject × every period, with the activities behind each. */
+/** A count rule's cells: every subject × every period, with the activities behind each and what is missing. */
 export function countCompliance(
   rule: CountRule,
   subjects: readonly Subject[],
   activities: readonly ActivityFact[],
   periods: readonly Period[],
   today: IsoDate,
+  words: Words = NO_WORDS,
 ): Cell[] {
-  const matched = matchesBySubject(rule.activityTypes, subjects, activities, periods);
+  const matched = matchesBySubject(rule, subjects, activities, periods, today);
   return subjects.flatMap((s, i) =>
     periods.map((p, j) => {
-      const list = matched[i]![j]!;
+      const m = matched[i]![j]!;
+      const count = rule.distinctObjects ? m.objects.length : m.counted.length;
+      const status = m.applies ? cellStatus(count, rule.min, rule.max, p, today) : 'none';
       return {
         subjectKey: s.key,
         periodKey: p.key,
-        count: list.length,
-        status: cellStatus(list.length, rule.min, rule.max, p, today),
-        activityIds: list.map((a) => a.id),
+        count,
+        status,
+        activityIds: m.counted.map((a) => a.id),
+        counted: m.counted.map(countedOf),
+        explanation: explainCount({ rule, subject: s, period: p, count, status, match: m, words }),
       };
     }),
   );
@@ -266,19 +281,25 @@ export function coverageCompliance(
 ): CoverageCell[] {
   // Nothing to cover (no enterprise registered yet) is not "100% covered": no cells, nothing met.
   if (subjects.length === 0) return [];
-  const matched = matchesBySubject(rule.activityTypes, subjects, activities, periods);
+  const matched = matchesBySubject(rule, subjects, activities, periods, today);
   return periods.map((p, j) => {
-    const covered = subjects.filter((_, i) => matched[i]![j]!.length > 0);
+    const reached = (i: number) => matched[i]![j]!.counted.length > 0;
+    const covered = subjects.filter((_, i) => reached(i));
+    const uncovered = subjects.filter((_, i) => !reached(i));
     const total = subjects.length;
-    const percent = total ? Math.round((covered.length / total) * 1000) / 10 : 100;
+    const percent = Math.round((covered.length / total) * 1000) / 10;
     const needed = Math.ceil((rule.percent / 100) * total - 1e-9);
+    const status = cellStatus(covered.length, needed, null, p, today);
+    const seen = new Map(subjects.flatMap((_, i) => matched[i]![j]!.counted).map((a) => [a.id, a]));
     return {
       periodKey: p.key,
       covered: covered.length,
       total,
       percent,
-      status: cellStatus(covered.length, needed, null, p, today),
-      uncovered: subjects.filter((_, i) => matched[i]![j]!.length === 0).map((s) => s.key),
+      status,
+      uncovered: uncovered.map((s) => s.key),
+      counted: [...seen.values()].map(countedOf).sort((a, b) => a.date.localeCompare(b.date)),
+      explanation: explainCoverage(p, status, covered.length, needed, total, uncovered),
     };
   });
 }

@@ -16,7 +16,7 @@ const facts: UnitFacts = {
 };
 const activity: fc.Arbitrary<ActivityFact> = fc.record({
   id: fc.uuid(),
-  type: fc.constantFrom('study', 'visit'),
+  kind: fc.constantFrom('study', 'visit'),
   date: fc.integer({ min: 1, max: 12 }).map((m) => `2026-${String(m).padStart(2, '0')}-15`),
   participantIds: fc.subarray(['p1', 'p2', 'p3']),
   objectIds: fc.constant([]),
@@ -24,7 +24,7 @@ const activity: fc.Arbitrary<ActivityFact> = fc.record({
 });
 const rule: fc.Arbitrary<StoredRule> = fc.record({
   kind: fc.constantFrom('count', 'coverage' as const),
-  activityTypes: fc.constant(['study']),
+  activityKinds: fc.constant(['study']),
   period: fc.constantFrom('month', 'quarter', 'year' as const),
   min: fc.integer({ min: 1, max: 3 }),
   max: fc.constant(null),
@@ -57,10 +57,11 @@ describe('one rule over a campaign', () => {
           atRisk: statuses.filter((s) => s === 'at_risk').length,
           missed: statuses.filter((s) => s === 'missed').length,
           over: statuses.filter((s) => s === 'over').length,
+          reached: 0,
         });
-        // Only the rule's activity types count.
+        // Only the rule's activity kinds count.
         const counted = out.cells.flatMap((c) => c.activityIds);
-        expect(counted.every((id) => acts.find((a) => a.id === id)?.type === 'study')).toBe(true);
+        expect(counted.every((id) => acts.find((a) => a.id === id)?.kind === 'study')).toBe(true);
       }),
       { numRuns: 500 },
     );

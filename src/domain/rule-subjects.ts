@@ -1,14 +1,23 @@
 import type { z } from 'zod';
+import type { IsoDate } from './civil-date.js';
 import type { ZRuleSubject } from '../shared/contracts/campaigns.js';
-import type { Subject } from './compliance.js';
+import type { Assignment, Subject } from './compliance.js';
 
 type RuleSubject = z.infer<typeof ZRuleSubject>;
 
 /** What the unit looks like for rule subjects: people, departments, contact objects, group members. */
 export interface UnitFacts {
-  people: readonly { id: string; name: string; status: string; isLeadership: boolean }[];
+  people: readonly { id: string; name: string; status: string; isLeadership: boolean; isPartyMember?: boolean }[];
   departments: readonly { id: string; name: string; active: boolean }[];
-  objects: readonly { id: string; name: string; kind: string; active: boolean; assigneeIds: readonly string[] }[];
+  objects: readonly {
+    id: string;
+    name: string;
+    kind: string;
+    active: boolean;
+    assigneeIds: readonly string[];
+    /** Effective-dated assignments (see compliance.ts Assignment); absent: `assigneeIds` are always assigned. */
+    assignments?: readonly { personId: string; from: IsoDate | null; to: IsoDate | null }[];
+  }[];
   members: readonly { groupId: string; personId: string; personName: string }[];
 }
 
@@ -29,6 +38,9 @@ export function resolveSubjects(s: RuleSubject, f: UnitFacts): Subject[] {
       return f.departments.filter((d) => d.active).map((d) => ({ key: d.id, label: d.name, departmentId: d.id }));
     case 'in_service':
       return inService.map((p) => ({ key: p.id, label: p.name, objectIds: [p.id] }));
+    case 'party_members':
+      // Asked of each member: 谈心谈话 counts whether they talked or were talked to (participantRequired: false).
+      return inService.filter((p) => p.isPartyMember).map(person);
     case 'unit':
       return [{ key: 'unit', label: '本单位', everyone: true }];
     case 'objects':
@@ -36,13 +48,19 @@ export function resolveSubjects(s: RuleSubject, f: UnitFacts): Subject[] {
         .filter((o) => o.active && o.kind === s.objectKind)
         .map((o) => ({ key: o.id, label: o.name, objectIds: [o.id] }));
     case 'object_assignees': {
-      // Each person assigned to objects of the kind, counted on activities they joined at their own objects.
-      const mine = new Map<string, string[]>();
+      // Each person ever assigned to objects of the kind; which activities count, and in which
+      // periods the person is asked at all, follows the dates of the assignments (compliance.ts).
+      const mine = new Map<string, Assignment[]>();
       for (const o of f.objects.filter((x) => x.active && x.kind === s.objectKind))
-        for (const p of o.assigneeIds) mine.set(p, [...(mine.get(p) ?? []), o.id]);
+        for (const a of o.assignments ?? o.assigneeIds.map((personId) => ({ personId, from: null, to: null })))
+          mine.set(a.personId, [...(mine.get(a.personId) ?? []), { objectId: o.id, from: a.from, to: a.to }]);
       return f.people
         .filter((p) => mine.has(p.id))
-        .map((p) => ({ key: p.id, label: p.name, personIds: [p.id], objectIds: mine.get(p.id)! }));
+        .map((p) => {
+          const assignments = mine.get(p.id)!;
+          const objectIds = [...new Set(assignments.map((a) => a.objectId))];
+          return { key: p.id, label: p.name, personIds: [p.id], objectIds, assignments };
+        });
     }
   }
 }

@@ -34,10 +34,26 @@ export function measurePolicy(a: A, m: MeasureFacts): MeasureCan {
   return { see: reads(a, m), edit: change, withdraw: change, breakDown: change };
 }
 
-/** An obligation rule (义务规则) and its compliance: read by all who follow the campaign. */
-export function rulePolicy(a: A, r: InUnit): { see: boolean; readCompliance: boolean } {
+export interface RuleFacts extends InUnit {
+  active: boolean;
+}
+export const RULE_CAN_KEYS = ['see', 'readCompliance', 'edit', 'withdraw'] as const;
+export type RuleCan = Record<(typeof RULE_CAN_KEYS)[number], boolean>;
+
+/**
+ * An obligation rule (义务规则) and its compliance: read by all who follow the campaign; the office
+ * changes it (a new version from a date) or withdraws it with a reason; a withdrawn rule changes no more.
+ */
+export function rulePolicy(a: A, r: RuleFacts): RuleCan {
   const see = reads(a, r);
-  return { see, readCompliance: see };
+  const change = manages(a, r) && r.active;
+  return { see, readCompliance: see, edit: change, withdraw: change };
+}
+
+/** Activity kinds (活动类别): listed to readers; the office adds the unit's own and withdraws them (not built-in ones). */
+export function activityKindPolicy(a: A, k: InUnit & { builtIn: boolean; active: boolean }) {
+  const manage = manages(a, k);
+  return { see: reads(a, k), add: manage, withdraw: manage && !k.builtIn && k.active };
 }
 
 /** Contact objects (联系对象: villages, enterprises…) of the unit: listed to readers, created and imported by the office. */

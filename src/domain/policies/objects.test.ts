@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasPermission, isAdminRole, ROLE_NAMES, type Actor, type Grant, type Role } from '../roles.js';
-import { campaignPolicy, contactObjectPolicy, contactObjectsPolicy, measurePolicy, rulePolicy } from './campaign.js';
+import {
+  activityKindPolicy,
+  campaignPolicy,
+  contactObjectPolicy,
+  contactObjectsPolicy,
+  measurePolicy,
+  rulePolicy,
+} from './campaign.js';
 import { channelPolicy, deliveryPolicy, hasOwnReminders } from './channel.js';
 import { documentsPolicy } from './document.js';
 import { exportPolicy } from './export.js';
@@ -53,7 +60,14 @@ describe('the policies of the unit’s objects', () => {
         expect(c.addMeasure).toBe(c.editParams);
         if (!active) expect([m.edit, m.withdraw, m.breakDown]).toEqual([false, false, false]);
         if (active) expect(m.edit).toBe(c.editParams);
-        expect(rulePolicy(a, { unitId: 'unit' })).toEqual({ see: c.see, readCompliance: c.see });
+        expect(rulePolicy(a, { unitId: 'unit', active })).toEqual({
+          see: c.see,
+          readCompliance: c.see,
+          edit: c.editParams && active,
+          withdraw: c.editParams && active,
+        });
+        const k = activityKindPolicy(a, { unitId: 'unit', builtIn: !active, active });
+        expect(k).toEqual({ see: c.see, add: c.editParams, withdraw: c.editParams && active });
         const o = contactObjectsPolicy(a, 'unit');
         expect(o).toEqual({ see: c.see, create: c.editParams, import: c.editParams });
       }),

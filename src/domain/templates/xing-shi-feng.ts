@@ -1,4 +1,6 @@
 import type { TemplateData } from '../campaign-template.js';
+import { XING_SHI_FENG_KINDS } from './activity-kinds.js';
+import { BRANCH_RULES, BRANCH_TALK_RULE, XING_SHI_FENG_RULES } from './xing-shi-feng-rules.js';
 
 /**
  * The built-in template “兴十风治十弊”, word for word from the county bureau's plan (the seed): 20
@@ -434,98 +436,10 @@ export const XING_SHI_FENG: TemplateData = {
       text: '局综合科要大力宣传兴“十风”治“十弊”暨“转变作风、狠抓落实”年工作进展成效、经验做法，及时宣传一批正面典型，发挥示范引领作用，营造推动**高质量发展的浓厚氛围。',
     },
   ],
-  // The count requirements of the plan, as obligation rules (compliance is computed from activities).
-  rules: [
-    {
-      measureNo: 5,
-      title: '每季度到帮扶联系点调研',
-      subject: { kind: 'object_assignees', objectKind: 'village' },
-      activityTypes: ['visit'],
-      period: 'quarter',
-      kind: 'count',
-      minParam: 'villageVisitsPerQuarter',
-    },
-    {
-      measureNo: 5,
-      title: '每年为每个帮扶联系村办实事好事',
-      subject: { kind: 'objects', objectKind: 'village' },
-      activityTypes: ['deed'],
-      period: 'year',
-      kind: 'count',
-      minParam: 'deedsPerVillagePerYear',
-    },
-    {
-      measureNo: 9,
-      title: '周工作例会',
-      subject: { kind: 'unit' },
-      activityTypes: ['meeting'],
-      period: 'week',
-      kind: 'count',
-      min: 1,
-    },
-    {
-      measureNo: 16,
-      title: '民族团结进步模范科室比例',
-      subject: { kind: 'each_department' },
-      activityTypes: ['honour'],
-      period: 'year',
-      kind: 'coverage',
-      percentParam: 'modelDepartmentPercent',
-    },
-    {
-      measureNo: 18,
-      title: '走访服务涉林企业全覆盖',
-      subject: { kind: 'objects', objectKind: 'enterprise' },
-      activityTypes: ['visit'],
-      period: 'year',
-      kind: 'coverage',
-      percent: 100,
-    },
-    {
-      measureNo: 22,
-      title: '年内开展警示教育',
-      subject: { kind: 'unit' },
-      activityTypes: ['education'],
-      period: 'year',
-      kind: 'count',
-      min: 1,
-    },
-    {
-      measureNo: 22,
-      title: '专题学习党内法规',
-      subject: { kind: 'unit' },
-      activityTypes: ['study'],
-      period: 'year',
-      kind: 'count',
-      min: 2,
-    },
-    {
-      measureNo: 22,
-      title: '全覆盖开展“政治家访”',
-      subject: { kind: 'in_service' },
-      activityTypes: ['home_visit'],
-      period: 'year',
-      kind: 'coverage',
-      percent: 100,
-    },
-    {
-      measureNo: 25,
-      title: '每月在岗情况不打招呼式检查',
-      subject: { kind: 'unit' },
-      activityTypes: ['inspection'],
-      period: 'month',
-      kind: 'count',
-      minParam: 'attendanceChecksMin',
-      maxParam: 'attendanceChecksMax',
-    },
-    {
-      measureNo: 27,
-      title: '每季度听取各科室（中心）工作汇报',
-      subject: { kind: 'each_department' },
-      activityTypes: ['work_report'],
-      period: 'quarter',
-      kind: 'count',
-      min: 1,
-    },
-  ],
+  // The count requirements of the plan and the branch's 三会一课, as obligation rules.
+  rules: [...XING_SHI_FENG_RULES, ...BRANCH_RULES, BRANCH_TALK_RULE],
+  activityKinds: XING_SHI_FENG_KINDS,
+  descriptiveParams: {
+    studyShareCount: '“1+N”随机点名的默认人数（活动记录中的点名，见 RollCallModal）',
+  },
 };

@@ -53,7 +53,7 @@ export async function sweepObligations(db: Db, now: Date): Promise<{ campaigns: 
         const need =
           r.rule.kind === 'coverage'
             ? `覆盖率达到${r.rule.percent}%（目前覆盖${l.count}个）`
-            : `至少${r.rule.min}次（目前${l.count}次）`;
+            : `至少${r.rule.min}${r.rule.distinctObjects ? '家' : '次'}（目前${l.count}${r.rule.distinctObjects ? '家' : '次'}）`;
         for (const to of personal ? [l.subject] : office) {
           rows.push({
             unitId: c.unitId,

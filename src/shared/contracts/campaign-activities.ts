@@ -55,9 +55,57 @@ export const ZContactObject = z.object({
   }),
 });
 
+/** 活动类别: the kind an activity is recorded as (templates' kinds, generic ones, and the unit's own). */
+export const zKindCode = z
+  .string({ message: '请选择活动类别' })
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/, '类别代码应为 2–40 位小写字母、数字或下划线，以字母开头');
+export const ZActivityKindBody = z.object({
+  code: zKindCode,
+  label: zName('类别名称', 30),
+  type: zActivityType,
+  scope: z.enum(['unit', 'branch'], { message: '请选择单位或党支部' }).default('unit'),
+  attendance: z.boolean().default(false),
+});
+export const ZActivityKind = ZActivityKindBody.extend({
+  /** Defined by a template or generic (cannot be withdrawn), or the unit's own. */
+  builtIn: z.boolean(),
+  active: z.boolean(),
+  withdrawnReason: z.string().nullable(),
+  can: z.object({ withdraw: z.boolean() }),
+});
+export const ZActivityKindQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(200),
+  withWithdrawn: z.enum(['true', 'false']).default('false'),
+});
+
+export const ATTENDANCE_STATUSES = {
+  present: '出席',
+  late: '迟到',
+  left_early: '早退',
+  excused: '请假',
+  unexcused: '无故缺席',
+} as const;
+export type AttendanceStatusCode = keyof typeof ATTENDANCE_STATUSES;
+const zAttendanceStatus = z.enum(
+  Object.keys(ATTENDANCE_STATUSES) as [AttendanceStatusCode, ...AttendanceStatusCode[]],
+  {
+    message: '出勤情况不正确',
+  },
+);
+export const zAttendance = z
+  .array(z.object({ personId: z.uuid(), status: zAttendanceStatus }))
+  .max(500)
+  .default([]);
+
 export const ZActivityBody = z.object({
   campaignId: z.uuid().nullable().default(null),
   type: zActivityType,
+  /** The kind; without it, the generic kind of `type` (its code is the type). */
+  kind: zKindCode.optional(),
+  /** For a meeting kind that records attendance: participants and absentees follow from it. */
+  attendance: zAttendance,
   title: zName('活动名称', 100),
   heldOn: zIsoDate,
   departmentId: z.uuid().nullable().default(null),
@@ -75,6 +123,8 @@ export const ZActivityCorrectionBody = ZActivityBody.extend({
   version: zVersion,
 });
 export const ZActivity = ZActivityBody.extend({
+  kind: z.string(),
+  kindLabel: z.string(),
   confidential: z.boolean(),
   /** What the reader may do with it (domain/policies/activity.ts). */
   can: z.object({

@@ -83,7 +83,7 @@ export function CampaignPage() {
             ),
           },
           { key: 'measures', label: '措施与任务分解', children: <MeasuresTab campaign={c} /> },
-          { key: 'compliance', label: '达标情况', children: <ComplianceTab campaignId={c.id} /> },
+          { key: 'compliance', label: '达标情况', children: <ComplianceTab campaign={c} /> },
           {
             key: 'activities',
             label: '活动记录',

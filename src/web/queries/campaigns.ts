@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { campaignsApi as api } from '../../shared/api/campaigns';
+import { activityKindsApi as kindsApi } from '../../shared/api/activity-kinds';
 import type { ZActivityQuery } from '../../shared/contracts/campaigns';
 import { contactObjectsApi } from '../../shared/api/contact-objects';
 import { call } from '../call';
@@ -53,4 +54,11 @@ export const useObjectAssignments = (objectId: string | null, page: number) =>
       call(contactObjectsApi.objectAssignments, { params: { id: objectId! }, query: { page, pageSize: 10 } }),
     enabled: !!objectId,
     placeholderData: keepPreviousData,
+  });
+/** The unit's activity kinds (活动类别), active ones unless `withWithdrawn`. */
+export const useActivityKinds = (enabled = true, withWithdrawn = false) =>
+  useQuery({
+    queryKey: ['activity-kinds', withWithdrawn],
+    queryFn: () => call(kindsApi.list, { query: { pageSize: 200, withWithdrawn: withWithdrawn ? 'true' : 'false' } }),
+    enabled,
   });

@@ -114,6 +114,8 @@ export const activities = pgTable(
     unitId: uuid('unit_id').notNull(),
     campaignId: uuid('campaign_id'),
     type: text('type').notNull(),
+    /** The activity's kind (domain/activity-kinds.ts); rules count kinds. Set by the service on every insert. */
+    kind: text('kind').notNull().default('other'),
     title: text('title').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     departmentId: uuid('department_id'),
@@ -121,6 +123,8 @@ export const activities = pgTable(
     absentIds: uuid('absent_ids').array().notNull().default([]),
     objectIds: uuid('object_ids').array().notNull().default([]),
     measureNos: integer('measure_nos').array().notNull().default([]),
+    /** Per-person attendance of a meeting whose kind records it: [{ personId, status }]. */
+    attendance: jsonb('attendance').notNull().default([]),
     minutes: text('minutes').notNull().default(''),
     /** A discipline record (纪律检查): read in full only by discipline staff, its recorder and the people concerned. */
     confidential: boolean('confidential').notNull().default(false),
@@ -147,11 +151,32 @@ export const obligationRules = pgTable(
     rule: jsonb('rule').notNull(),
     /** The campaign parameter that sets the minimum (or the percent), when the template gives one. */
     paramKey: text('param_key'),
+    /** Later versions of `rule`, each in force from its date: [{ from, rule }]; a period keeps the version in force when it began. */
+    versions: jsonb('versions').notNull().default([]),
     active: boolean('active').notNull().default(true),
     withdrawnReason: text('withdrawn_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('obligation_rules_campaign_idx').on(t.unitId, t.campaignId)],
+);
+
+/** A unit's own activity kinds (活动类别), besides the templates' and the generic ones; withdrawn with a reason. */
+export const activityKinds = pgTable(
+  'activity_kinds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    type: text('type').notNull(),
+    scope: text('scope').notNull(),
+    attendance: boolean('attendance').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    withdrawnReason: text('withdrawn_reason'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('activity_kinds_uq').on(t.unitId, t.code)],
 );
 
 /** “1+N” 随机点名: who was called at a study session, and what they shared. */

@@ -107,12 +107,15 @@ export const activitiesRepo = {
     return { rows, total: count?.n ?? 0 };
   },
   /** The active activities of a unit in [from, to] (the facts compliance is computed from). */
-  async activityFacts(db: Db, unitId: string, from: string, to: string, types?: string[]) {
-    const typeFilter: SQL | undefined = types?.length ? inArray(activities.type, types) : undefined;
+  async activityFacts(db: Db, unitId: string, from: string, to: string, kinds?: string[]) {
+    const typeFilter: SQL | undefined = kinds?.length ? inArray(activities.kind, kinds) : undefined;
     return db
       .select({
         id: activities.id,
         type: activities.type,
+        kind: activities.kind,
+        title: activities.title,
+        attendance: activities.attendance,
         date: activities.heldOn,
         participantIds: activities.participantIds,
         objectIds: activities.objectIds,

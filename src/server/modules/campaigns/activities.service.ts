@@ -17,6 +17,7 @@ import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type ActivityRow } from './campaigns.repo.js';
 import { filesOfActivities } from './activity-files.service.js';
 import { assertInUnit } from '../unit-ids.repo.js';
+import { kindAndAttendance, unitKinds } from './activity-kinds.service.js';
 
 export { createObject, importObjects, listObjects, type ImportProblem } from './contact-objects.service.js';
 
@@ -28,12 +29,12 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
   // A discipline inspection recorded by the discipline staff is confidential unless they say otherwise.
   const confidential = b.confidential ?? (canRecordConfidential(actor) && b.type === 'inspection');
   if (confidential && !canRecordConfidential(actor)) throw forbidden('只有机关纪委可以登记保密的纪律检查记录');
-  await checkActivityBody(deps, actor, b);
+  const k = await checkActivityBody(deps, actor, b);
   const at = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
     const a = await campaignsRepo.insertActivity(tx, {
       unitId: actor.unitId,
-      ...activityFieldsOf(b),
+      ...activityFieldsOf(b, k),
       confidential,
       createdBy: actor.userId,
       createdAt: at,
@@ -45,6 +46,7 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
       action: 'create',
       after: {
         type: b.type,
+        kind: k.kind,
         title: b.title,
         heldOn: b.heldOn,
         participants: a.participantIds.length,
@@ -56,27 +58,35 @@ export async function createActivity(deps: AppDeps, actor: Actor, b: z.infer<typ
   return (await presentActivities(deps, actor, [row]))[0]!;
 }
 
+/** What checkActivityBody settled: the kind, and who took part (from the attendance when the kind records it). */
+type SettledPeople = Awaited<ReturnType<typeof kindAndAttendance>>;
+
 /** The stored fields of a recorded or corrected activity (lists without repeats). */
-export const activityFieldsOf = (b: z.infer<typeof ZActivityBody>) => ({
+export const activityFieldsOf = (b: z.infer<typeof ZActivityBody>, k: SettledPeople) => ({
   campaignId: b.campaignId,
   type: b.type,
+  kind: k.kind,
+  attendance: k.attendance,
   title: b.title,
   heldOn: b.heldOn,
   departmentId: b.departmentId,
-  participantIds: [...new Set(b.participantIds)],
-  absentIds: [...new Set(b.absentIds)],
+  participantIds: [...new Set(k.participantIds)],
+  absentIds: [...new Set(k.absentIds)],
   objectIds: [...new Set(b.objectIds)],
   measureNos: [...new Set(b.measureNos)],
   minutes: b.minutes,
 });
 
-/** The checks a recorded or corrected activity passes: its date, campaign and measures, people, objects, department. */
+/**
+ * The checks a recorded or corrected activity passes: its date, campaign and measures, kind, people, objects,
+ * department. Returns the kind and the people as settled (from the attendance when the kind records it).
+ */
 export async function checkActivityBody(deps: AppDeps, actor: Actor, b: z.infer<typeof ZActivityBody>) {
   const today = shanghaiDate(deps.clock.now());
   if (b.heldOn > today) throw badRequest('活动日期不能晚于今天');
   await assertInUnit(deps.db, actor.unitId, {
     department: b.departmentId,
-    person: [...b.participantIds, ...b.absentIds],
+    person: [...b.participantIds, ...b.absentIds, ...b.attendance.map((x) => x.personId)],
   });
   // The campaign is looked up in the unit here (its period and measures are needed), not by assertInUnit as well.
   if (b.campaignId) {
@@ -90,12 +100,14 @@ export async function checkActivityBody(deps: AppDeps, actor: Actor, b: z.infer<
     const unknown = b.measureNos.find((n) => !measures.has(n));
     if (unknown) throw badRequest(`措施${unknown}不存在或已撤销`);
   } else if (b.measureNos.length) throw badRequest('关联措施前请先选择专项活动');
-  if (b.participantIds.some((id) => b.absentIds.includes(id))) throw badRequest('同一人不能既参加又缺席');
+  const k = await kindAndAttendance(deps.db, actor.unitId, b);
+  if (k.participantIds.some((id) => k.absentIds.includes(id))) throw badRequest('同一人不能既参加又缺席');
   // Objects are contact objects, or (for 政治家访) the people visited.
   const objects = await campaignsRepo.objectsByIds(deps.db, actor.unitId, b.objectIds);
   const visited = await orgRepo.personIdsInUnit(deps.db, actor.unitId, b.objectIds);
   if (b.objectIds.some((id) => !objects.some((o) => o.id === id) && !visited.has(id)))
     throw badRequest('所选对象不存在');
+  return k;
 }
 
 export async function listActivities(deps: AppDeps, actor: Actor, q: z.infer<typeof ZActivityQuery>) {
@@ -161,7 +173,7 @@ const CONFIDENTIAL_TITLE = '纪律检查记录（保密，仅机关纪委和当�
 /** Activities as the reader may see them (domain/policies/activity.ts): a confidential one keeps only its type, date and measures. */
 export async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[]) {
   const unitId = actor.unitId;
-  const [people, objects, departments, files] = await Promise.all([
+  const [people, objects, departments, files, kinds] = await Promise.all([
     campaignsRepo.people(deps.db, unitId),
     campaignsRepo.objects(deps.db, unitId),
     campaignsRepo.departments(deps.db, unitId),
@@ -170,7 +182,9 @@ export async function presentActivities(deps: AppDeps, actor: Actor, rows: Activ
       unitId,
       rows.map((r) => r.id),
     ),
+    unitKinds(deps.db, unitId),
   ]);
+  const kindLabel = (code: string) => kinds.find((k) => k.code === code)?.label ?? code;
   const name = new Map<string, string>([
     ...people.map((p) => [p.id, p.name] as const),
     ...objects.map((o) => [o.id, o.name] as const),
@@ -184,6 +198,9 @@ export async function presentActivities(deps: AppDeps, actor: Actor, rows: Activ
             id: a.id,
             campaignId: a.campaignId,
             type: a.type as z.infer<typeof ZActivityBody>['type'],
+            kind: a.kind,
+            kindLabel: kindLabel(a.kind),
+            attendance: a.attendance as z.infer<typeof ZActivityBody>['attendance'],
             title: a.title,
             heldOn: a.heldOn,
             departmentId: a.departmentId,
@@ -206,6 +223,9 @@ export async function presentActivities(deps: AppDeps, actor: Actor, rows: Activ
             id: a.id,
             campaignId: a.campaignId,
             type: a.type as z.infer<typeof ZActivityBody>['type'],
+            kind: a.kind,
+            kindLabel: kindLabel(a.kind),
+            attendance: [],
             title: CONFIDENTIAL_TITLE,
             heldOn: a.heldOn,
             departmentId: null,

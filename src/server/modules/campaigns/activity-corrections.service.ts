@@ -27,8 +27,8 @@ export async function correctActivity(deps: AppDeps, actor: Actor, id: string, b
   const confidential = canRecordConfidential(actor) ? (b.confidential ?? a.confidential) : a.confidential;
   if (b.confidential !== undefined && b.confidential !== a.confidential && !canRecordConfidential(actor))
     throw forbidden('只有机关纪委可以改变记录的保密性');
-  await checkActivityBody(deps, actor, b);
-  const fields = { ...activityFieldsOf(b), confidential };
+  const k = await checkActivityBody(deps, actor, b);
+  const fields = { ...activityFieldsOf(b, k), confidential };
   const diff = changedFields(a, fields);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {

@@ -31,6 +31,7 @@ export const campaignsRepo = {
         name: people.name,
         status: people.status,
         isLeadership: people.isLeadership,
+        isPartyMember: people.isPartyMember,
         departmentId: people.departmentId,
         sortOrder: people.sortOrder,
       })
@@ -161,6 +162,13 @@ export const campaignsRepo = {
       .where(and(eq(obligationRules.unitId, unitId), eq(obligationRules.campaignId, campaignId)))
       .orderBy(asc(obligationRules.measureNo), asc(obligationRules.createdAt));
   },
+  /** The unit's active rules in every campaign (a kind they count may not be withdrawn). */
+  async activeRulesOfUnit(db: Db, unitId: string) {
+    return db
+      .select()
+      .from(obligationRules)
+      .where(and(eq(obligationRules.unitId, unitId), eq(obligationRules.active, true)));
+  },
   async rule(db: Db, unitId: string, id: string) {
     const [r] = await db
       .select()
@@ -181,6 +189,12 @@ export const campaignsRepo = {
       .where(and(eq(campaigns.unitId, unitId), eq(campaigns.id, id), eq(campaigns.version, version)))
       .returning({ id: campaigns.id });
     return rows.length === 1;
+  },
+  async updateRule(db: Db, unitId: string, id: string, patch: Partial<typeof obligationRules.$inferInsert>) {
+    await db
+      .update(obligationRules)
+      .set(patch)
+      .where(and(eq(obligationRules.unitId, unitId), eq(obligationRules.id, id)));
   },
   async setRule(db: Db, unitId: string, id: string, rule: unknown) {
     await db

@@ -26,7 +26,10 @@ import {
   updateParams,
   withdrawMeasure,
 } from './campaigns.service.js';
-import { createRule, listRules, ruleCompliance } from './compliance.service.js';
+import { listRules, ruleCompliance } from './compliance.service.js';
+import { addBranchRules, createRule, reviseRule, withdrawRule } from './rules.service.js';
+import { addKind, listKinds, withdrawKind } from './activity-kinds.service.js';
+import { activityKindsApi as kindsApi } from '../../../shared/api/activity-kinds.js';
 import { objectsTemplate } from './objects-xlsx.js';
 import { editObject, objectAssignments, reassignObject, setObjectActive } from './contact-object-changes.service.js';
 import { campaignReport } from './report.service.js';
@@ -74,6 +77,16 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
   declare(app, api.rules, read, async (q) => listRules(deps, q.actor, q.params.id));
   declare(app, api.createRule, manage, async (q) => createRule(deps, q.actor, q.params.id, q.body));
   declare(app, api.compliance, read, async (q) => ruleCompliance(deps, q.actor, q.params.id, q.params.ruleId));
+  declare(app, kindsApi.reviseRule, manage, async (q) =>
+    reviseRule(deps, q.actor, q.params.id, q.params.ruleId, q.body),
+  );
+  declare(app, kindsApi.withdrawRule, manage, async (q) =>
+    withdrawRule(deps, q.actor, q.params.id, q.params.ruleId, q.body.reason),
+  );
+  declare(app, kindsApi.addBranchRules, manage, async (q) => addBranchRules(deps, q.actor, q.params.id));
+  declare(app, kindsApi.list, read, async (q) => listKinds(deps, q.actor, q.query));
+  declare(app, kindsApi.add, manage, async (q) => addKind(deps, q.actor, q.body));
+  declare(app, kindsApi.withdraw, manage, async (q) => withdrawKind(deps, q.actor, q.params.code, q.body.reason));
   declare(app, api.objects, read, async (q) => listObjects(deps, q.actor, q.query.kind));
   declare(app, api.createObject, manage, async (q) => createObject(deps, q.actor, q.body));
   declare(app, objectsApi.editObject, manage, async (q) => editObject(deps, q.actor, q.params.id, q.body));

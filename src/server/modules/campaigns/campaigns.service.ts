@@ -22,6 +22,8 @@ export function ruleNumbers(r: TemplateRule, params: Record<string, number>) {
     min: pick(r.minParam, r.min) ?? 0,
     max: pick(r.maxParam, r.max) ?? null,
     percent: pick(r.percentParam, r.percent) ?? 100,
+    absenceLimit: pick(r.absenceParam, undefined) ?? 1,
+    lateLimit: pick(r.lateParam, undefined) ?? 1,
   };
 }
 
@@ -105,16 +107,21 @@ export async function createCampaign(deps: AppDeps, actor: Actor, b: z.infer<typ
           createdAt: at,
           rule: {
             kind: r.kind,
-            activityTypes: r.activityTypes,
+            activityKinds: r.activityKinds,
             period: r.period,
             min: n.min,
             max: n.max,
             percent: n.percent,
+            participantRequired: r.participantRequired ?? true,
+            distinctObjects: r.distinctObjects ?? false,
+            ...(r.kind === 'attendance' ? { absenceLimit: n.absenceLimit, lateLimit: n.lateLimit } : {}),
             minParam: r.minParam,
             maxParam: r.maxParam,
             percentParam: r.percentParam,
+            absenceParam: r.absenceParam,
+            lateParam: r.lateParam,
           },
-          paramKey: r.minParam ?? r.percentParam ?? null,
+          paramKey: r.minParam ?? r.percentParam ?? r.absenceParam ?? null,
         };
       }),
     );
@@ -170,12 +177,16 @@ export async function updateParams(
         minParam?: string;
         maxParam?: string;
         percentParam?: string;
+        absenceParam?: string;
+        lateParam?: string;
       };
       const next = {
         ...rule,
         ...(rule.minParam ? { min: params[rule.minParam] } : {}),
         ...(rule.maxParam ? { max: params[rule.maxParam] } : {}),
         ...(rule.percentParam ? { percent: params[rule.percentParam] } : {}),
+        ...(rule.absenceParam ? { absenceLimit: params[rule.absenceParam] } : {}),
+        ...(rule.lateParam ? { lateLimit: params[rule.lateParam] } : {}),
       };
       return { id: r.id, rule: next, before: rule };
     })

@@ -1,50 +1,91 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { checkRule, type ObligationRule } from '../../../domain/compliance.js';
-import { evaluateRule, type StoredRule } from '../../../domain/rule-compliance.js';
+import type { ActivityFact } from '../../../domain/compliance.js';
+import type { Words } from '../../../domain/compliance-explain.js';
+import { evaluateRule, type RuleVersion, type StoredRule } from '../../../domain/rule-compliance.js';
 import { canReadActivity } from '../../../domain/policies/activity.js';
 import { rulePolicy } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
-import type { ActivityType, ZRuleBody, ZRuleSubject } from '../../../shared/contracts/campaigns.js';
-import { badRequest, notFound } from '../../errors.js';
+import type { ZRuleSubject } from '../../../shared/contracts/campaigns.js';
+import { notFound } from '../../errors.js';
 import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { auditActorOf } from '../audit-actor.js';
+import { contactObjectsRepo } from './contact-objects.repo.js';
 import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type CampaignRow, type RuleRow } from './campaigns.repo.js';
 import { loadCampaign } from './campaigns.service.js';
-import { assertInUnit } from '../unit-ids.repo.js';
+import { ruleKinds, unitKinds, type UnitKind } from './activity-kinds.service.js';
 
 type RuleSubject = z.infer<typeof ZRuleSubject>;
 
-/** What the unit looks like for rule subjects: people, departments, contact objects, group members. */
+/**
+ * What the unit looks like for rule subjects: people, departments, contact objects, group members.
+ * The one place objects are loaded: effective-dated assignments (`assignments` on each object, see
+ * domain/compliance.ts Assignment) are to be joined here when their repository exists.
+ */
 export async function unitFacts(db: Db, unitId: string) {
-  const [people, departments, objects, members] = await Promise.all([
+  const [people, departments, stored, history, members] = await Promise.all([
     campaignsRepo.people(db, unitId),
     campaignsRepo.departments(db, unitId),
     campaignsRepo.objects(db, unitId),
+    contactObjectsRepo.assignmentHistory(db, unitId),
     orgRepo.groupMembers(db, unitId),
   ]);
+  // Each object with its effective-dated assignments, so past periods count whoever was assigned then.
+  const terms = new Map<string, { personId: string; from: string | null; to: string | null }[]>();
+  for (const h of history) terms.set(h.objectId, [...(terms.get(h.objectId) ?? []), h]);
+  const objects = stored.map((o) => ({
+    ...o,
+    assignments: (terms.get(o.id) ?? []).map((h) => ({ personId: h.personId, from: h.from, to: h.to })),
+  }));
   return { people, departments, objects, members };
 }
 type UnitFacts = Awaited<ReturnType<typeof unitFacts>>;
 
-function presentRule(r: RuleRow) {
-  const rule = r.rule as StoredRule;
+/** A rule's versions, the first being `rule` (from the campaign's start), in order of their dates. */
+export const versionsOf = (r: RuleRow): RuleVersion[] => [
+  { from: null, rule: r.rule as StoredRule },
+  ...(r.versions as RuleVersion[]),
+];
+
+/** The rule as pages show it: its latest version, the kinds it counts by name, and what the reader may do. */
+export function presentRule(r: RuleRow, actor: Actor | null, kinds: readonly UnitKind[]) {
+  const latest = versionsOf(r).at(-1)!;
+  const rule = latest.rule;
+  const can = actor ? rulePolicy(actor, r) : { edit: false, withdraw: false };
   return {
     id: r.id,
     measureNo: r.measureNo,
     title: r.title,
     subject: r.subject as RuleSubject,
-    activityTypes: rule.activityTypes as ActivityType[],
+    activityKinds: rule.activityKinds,
+    activityKindLabels: rule.activityKinds.map((c) => kinds.find((k) => k.code === c)?.label ?? c),
     period: rule.period,
     kind: rule.kind,
     min: rule.min,
     max: rule.max,
     percent: rule.percent,
+    participantRequired: rule.participantRequired ?? true,
+    distinctObjects: rule.distinctObjects ?? false,
+    absenceLimit: rule.absenceLimit ?? 1,
+    lateLimit: rule.lateLimit ?? 1,
     paramKey: r.paramKey,
     active: r.active,
+    withdrawnReason: r.withdrawnReason,
+    effectiveFrom: latest.from,
+    versions: versionsOf(r).length,
+    can: { edit: can.edit, withdraw: can.withdraw },
+  };
+}
+
+/** Names the explanations use: kinds, and the objects (contact objects, or people visited/honoured). */
+function wordsOf(facts: UnitFacts, kinds: readonly UnitKind[]): Words {
+  return {
+    kindLabels: Object.fromEntries(kinds.map((k) => [k.code, k.label])),
+    objectNames: Object.fromEntries([
+      ...facts.people.map((p) => [p.id, p.name] as const),
+      ...facts.objects.map((o) => [o.id, o.name] as const),
+    ]),
   };
 }
 
@@ -55,10 +96,13 @@ export function computeRule(
   facts: UnitFacts,
   activities: ActivityFacts,
   today: string,
+  reader: Actor | null,
+  kinds: readonly UnitKind[],
 ) {
+  const counted = activities.map((a) => ({ ...a, attendance: a.attendance as ActivityFact['attendance'] }));
   return {
-    rule: presentRule(r),
-    ...evaluateRule(r.rule as StoredRule, r.subject as RuleSubject, campaign, facts, activities, today),
+    rule: presentRule(r, reader, kinds),
+    ...evaluateRule(versionsOf(r), r.subject as RuleSubject, campaign, facts, counted, today, wordsOf(facts, kinds)),
   };
 }
 
@@ -73,7 +117,9 @@ export const countedFor = (reader: Actor | null, activities: ActivityFacts): Act
   reader === null
     ? activities
     : activities.map((a) =>
-        canReadActivity(reader, a) ? a : { ...a, participantIds: [], objectIds: [], departmentId: null, absentIds: [] },
+        canReadActivity(reader, a)
+          ? a
+          : { ...a, participantIds: [], objectIds: [], departmentId: null, absentIds: [], attendance: [] },
       );
 
 /** Every active rule of a campaign, computed from one read of the unit's activities, as `reader` may see them. */
@@ -84,13 +130,14 @@ export async function campaignCompliance(
   today: string,
   reader: Actor | null,
 ) {
-  const [rules, facts, activities] = await Promise.all([
+  const [rules, facts, activities, kinds] = await Promise.all([
     campaignsRepo.rules(db, unitId, campaign.id),
     unitFacts(db, unitId),
     campaignsRepo.activityFacts(db, unitId, campaign.startsOn, campaign.endsOn),
+    unitKinds(db, unitId),
   ]);
   const counted = countedFor(reader, activities);
-  return rules.filter((r) => r.active).map((r) => computeRule(campaign, r, facts, counted, today));
+  return rules.filter((r) => r.active).map((r) => computeRule(campaign, r, facts, counted, today, reader, kinds));
 }
 
 export async function listRules(deps: AppDeps, actor: Actor, campaignId: string) {
@@ -105,53 +152,10 @@ export async function ruleCompliance(deps: AppDeps, actor: Actor, campaignId: st
   const c = await loadCampaign(deps, actor, campaignId);
   const r = await campaignsRepo.rule(deps.db, actor.unitId, ruleId);
   if (!r || r.campaignId !== campaignId || !rulePolicy(actor, r).readCompliance) throw notFound('规则');
-  const [facts, activities] = await Promise.all([
+  const [facts, activities, kinds] = await Promise.all([
     unitFacts(deps.db, actor.unitId),
-    campaignsRepo.activityFacts(deps.db, actor.unitId, c.startsOn, c.endsOn, (r.rule as StoredRule).activityTypes),
+    campaignsRepo.activityFacts(deps.db, actor.unitId, c.startsOn, c.endsOn, ruleKinds(r.rule, r.versions)),
+    unitKinds(deps.db, actor.unitId),
   ]);
-  return computeRule(c, r, facts, countedFor(actor, activities), shanghaiDate(deps.clock.now()));
-}
-
-export async function createRule(deps: AppDeps, actor: Actor, campaignId: string, b: z.infer<typeof ZRuleBody>) {
-  const c = await loadCampaign(deps, actor, campaignId, 'addRule');
-  const rule: ObligationRule =
-    b.kind === 'count'
-      ? { kind: 'count', activityTypes: b.activityTypes, period: b.period, min: b.min, max: b.max }
-      : { kind: 'coverage', activityTypes: b.activityTypes, period: b.period, percent: b.percent };
-  const problem = checkRule(rule);
-  if (problem) throw badRequest(problem);
-  if (b.measureNo && !(await campaignsRepo.measures(deps.db, actor.unitId, c.id)).some((m) => m.no === b.measureNo))
-    throw badRequest(`措施${b.measureNo}不存在`);
-  await assertInUnit(deps.db, actor.unitId, {
-    group: b.subject.kind === 'group' ? b.subject.groupId : null,
-    person: b.subject.kind === 'people' ? b.subject.personIds : [],
-  });
-  const at = deps.clock.now();
-  const row = await deps.db.transaction(async (tx) => {
-    const r = await campaignsRepo.insertRule(tx, {
-      unitId: actor.unitId,
-      campaignId,
-      measureNo: b.measureNo,
-      title: b.title,
-      subject: b.subject,
-      createdAt: at,
-      rule: {
-        kind: b.kind,
-        activityTypes: b.activityTypes,
-        period: b.period,
-        min: b.min,
-        max: b.max,
-        percent: b.percent,
-      },
-    });
-    await recordAudit(tx, auditActorOf(actor), at, {
-      unitId: actor.unitId,
-      entityType: 'campaign',
-      entityId: campaignId,
-      action: 'add_rule',
-      after: { title: b.title, ...rule },
-    });
-    return r;
-  });
-  return presentRule(row);
+  return computeRule(c, r, facts, countedFor(actor, activities), shanghaiDate(deps.clock.now()), actor, kinds);
 }

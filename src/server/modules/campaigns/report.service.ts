@@ -72,12 +72,22 @@ export async function campaignReport(
   blocks.push({ kind: 'h1', text: '三、周期性工作落实情况' });
   if (rules.length === 0) blocks.push({ kind: 'p', text: '本活动未设置周期性工作要求。' });
   rules.forEach((r, i) => {
+    const s = r.summary;
+    const measure = r.rule.measureNo ? `（措施${r.rule.measureNo}）` : '';
+    if (r.rule.kind === 'attendance') {
+      // Meeting discipline is an outcome per person and period, not a target met or missed.
+      const standard = `无故不参加${r.rule.absenceLimit}次或迟到、早退${r.rule.lateLimit}次以上的通报`;
+      blocks.push({
+        kind: 'p',
+        text: `${i + 1}.${r.rule.title}${measure}，${PERIOD[r.rule.period]}${standard}：达到通报标准${s.reached}人次。`,
+      });
+      return;
+    }
+    const unit = r.rule.distinctObjects ? '家' : '次';
     const req =
       r.rule.kind === 'coverage'
         ? `${PERIOD[r.rule.period]}覆盖${r.rule.percent}%`
-        : `${PERIOD[r.rule.period]}${r.rule.min}${r.rule.max ? `至${r.rule.max}` : ''}次${r.rule.max ? '' : '以上'}`;
-    const s = r.summary;
-    const measure = r.rule.measureNo ? `（措施${r.rule.measureNo}）` : '';
+        : `${PERIOD[r.rule.period]}${r.rule.min}${r.rule.max ? `至${r.rule.max}` : ''}${unit}${r.rule.max ? '' : '以上'}`;
     blocks.push({
       kind: 'p',
       text: `${i + 1}.${r.rule.title}${measure}，要求${req}：已达标${s.met}个、有风险${s.atRisk}个、未达标${s.missed}个${s.over ? `、超上限${s.over}个` : ''}。`,

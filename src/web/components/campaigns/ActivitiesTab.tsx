@@ -11,6 +11,7 @@ import { RollCallModal } from './RollCallModal';
 import { useActivities } from '../../queries/campaigns';
 import { ACTIVITY_LABELS } from './activityLabels';
 import { RecordActivityModal } from './RecordActivityModal';
+import { KindsModal } from './KindsModal';
 
 export { ACTIVITY_LABELS };
 
@@ -19,6 +20,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
   const [page, setPage] = useState(1);
   const [type, setType] = useState<string | undefined>();
   const [recording, setRecording] = useState(false);
+  const [kindsOpen, setKindsOpen] = useState(false);
   const [calling, setCalling] = useState<Activity | null>(null);
   const [correcting, setCorrecting] = useState<Activity | null>(null);
   const { modal } = App.useApp();
@@ -57,7 +59,9 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
             记录活动
           </Button>
         )}
+        <Button onClick={() => setKindsOpen(true)}>活动类别</Button>
       </div>
+      <KindsModal open={kindsOpen} onClose={() => setKindsOpen(false)} canAdd={campaign.can.addRule} />
       <Table<Activity>
         rowKey="id"
         size="middle"
@@ -73,7 +77,7 @@ export function ActivitiesTab({ campaign, canRecord }: { campaign: CampaignDetai
         }}
         columns={[
           { title: '日期', dataIndex: 'heldOn', width: 110 },
-          { title: '类型', dataIndex: 'type', width: 100, render: (t) => ACTIVITY_LABELS[t] ?? t },
+          { title: '类别', dataIndex: 'kindLabel', width: 120 },
           {
             title: '活动',
             dataIndex: 'title',

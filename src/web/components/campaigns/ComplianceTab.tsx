@@ -1,37 +1,61 @@
 import { useState } from 'react';
-import { Card, Empty, List, Modal, Space, Table, Tag, Typography } from 'antd';
-import type { Rule } from '../../types';
-import { useActivitiesByIds, useCompliance, useRules } from '../../queries/campaigns';
+import { App, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { CampaignDetail, Rule } from '../../types';
+import { activityKindsApi } from '../../../shared/api/activity-kinds';
+import { call } from '../../call';
+import { useRules } from '../../queries/campaigns';
+import { reasonModal } from '../ReasonPrompt';
+import { useAction } from '../useWrite';
+import { ComplianceMatrix, PERIODS } from './ComplianceMatrix';
+import { RuleModal } from './RuleModal';
 
-export const STATUS_TAGS: Record<string, { color: string; label: string }> = {
-  met: { color: 'green', label: '已达标' },
-  at_risk: { color: 'orange', label: '有风险' },
-  missed: { color: 'red', label: '未达标' },
-  over: { color: 'purple', label: '超上限' },
-  open: { color: 'blue', label: '进行中' },
-  not_started: { color: 'default', label: '未开始' },
-};
-const PERIODS: Record<string, string> = {
-  week: '每周',
-  month: '每月',
-  quarter: '每季度',
-  year: '每年',
-  campaign: '活动期间',
-};
+export { STATUS_TAGS } from './ComplianceMatrix';
 
 const requirement = (r: Rule) =>
   r.kind === 'coverage'
     ? `${PERIODS[r.period]}覆盖 ${r.percent}%`
-    : `${PERIODS[r.period]} ${r.min}${r.max ? `–${r.max}` : ''} 次${r.max ? '' : '以上'}`;
+    : r.kind === 'attendance'
+      ? `${PERIODS[r.period]}无故不参加 ${r.absenceLimit} 次或迟到、早退 ${r.lateLimit} 次即通报`
+      : `${PERIODS[r.period]} ${r.min}${r.max ? `–${r.max}` : ''} ${r.distinctObjects ? '家' : '次'}${r.max ? '' : '以上'}`;
 
-/** The rules with their summary; a rule opens its matrix (subjects × periods), a cell the activities behind it. */
-export function ComplianceTab({ campaignId }: { campaignId: string }) {
-  const rules = useRules(campaignId);
+/** The rules with their summary; a rule opens its matrix (subjects × periods), a cell its explanation and activities. */
+export function ComplianceTab({ campaign }: { campaign: CampaignDetail }) {
+  const rules = useRules(campaign.id);
   const [ruleId, setRuleId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ rule: Rule | null } | null>(null);
+  const withdraw = useWithdrawRule(campaign.id);
+  const act = useAction(['rules'], ['compliance']);
+  // A campaign made before the branch's standing rules existed gets them on request.
+  const addBranch = () =>
+    act(
+      () => call(activityKindsApi.addBranchRules, { params: { id: campaign.id } }),
+      '已添加党支部“三会一课”等规则',
+      '添加失败',
+    );
   const selected = ruleId ?? rules.data?.[0]?.id ?? null;
+  const current = rules.data?.find((r) => r.id === selected);
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-      <Card size="small" title="义务规则" style={{ width: 340 }}>
+      <Card
+        size="small"
+        title="义务规则"
+        style={{ width: 360 }}
+        extra={
+          campaign.can.addRule && (
+            <Space size={4}>
+              {rules.data && !rules.data.some((r) => r.title.startsWith('党支部：')) && (
+                <Button size="small" onClick={addBranch}>
+                  添加三会一课
+                </Button>
+              )}
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ rule: null })}>
+                新增规则
+              </Button>
+            </Space>
+          )
+        }
+      >
         <List
           loading={rules.isLoading}
           dataSource={rules.data ?? []}
@@ -50,6 +74,7 @@ export function ComplianceTab({ campaignId }: { campaignId: string }) {
                     {r.summary.missed > 0 && <Tag color="red">未达标 {r.summary.missed}</Tag>}
                     {r.summary.atRisk > 0 && <Tag color="orange">有风险 {r.summary.atRisk}</Tag>}
                     {r.summary.over > 0 && <Tag color="purple">超上限 {r.summary.over}</Tag>}
+                    {r.summary.reached > 0 && <Tag color="volcano">达到通报标准 {r.summary.reached}</Tag>}
                   </Space>
                 }
               />
@@ -58,96 +83,46 @@ export function ComplianceTab({ campaignId }: { campaignId: string }) {
         />
       </Card>
       <div style={{ flex: 1, minWidth: 360 }}>
-        {selected ? <Matrix campaignId={campaignId} ruleId={selected} /> : <Empty description="请选择规则" />}
+        {selected ? (
+          <>
+            {current && (current.can.edit || current.can.withdraw) && (
+              <Space style={{ marginBottom: 8 }}>
+                {current.can.edit && <Button onClick={() => setEditing({ rule: current })}>修改规则</Button>}
+                {current.can.withdraw && <Button onClick={() => withdraw(current)}>停用规则</Button>}
+                {current.versions > 1 && (
+                  <Typography.Text type="secondary">
+                    现行版本自 {current.effectiveFrom} 起生效（共 {current.versions} 个版本）
+                  </Typography.Text>
+                )}
+              </Space>
+            )}
+            <ComplianceMatrix
+              campaignId={campaign.id}
+              ruleId={selected}
+              requirement={(r) => requirement({ ...r, summary: { met: 0, atRisk: 0, missed: 0, over: 0, reached: 0 } })}
+            />
+          </>
+        ) : (
+          <Empty description="请选择规则" />
+        )}
       </div>
+      <RuleModal campaign={campaign} rule={editing?.rule ?? null} open={!!editing} onClose={() => setEditing(null)} />
     </div>
   );
 }
 
-function Matrix({ campaignId, ruleId }: { campaignId: string; ruleId: string }) {
-  const { data } = useCompliance(campaignId, ruleId);
-  const [drill, setDrill] = useState<{ title: string; ids: string[] } | null>(null);
-  if (!data) return null;
-  const cell = (s: string, p: string) => data.cells.find((c) => c.subjectKey === s && c.periodKey === p);
-  const rows =
-    data.rule.kind === 'coverage'
-      ? data.coverage.length
-        ? [{ key: '__coverage', label: '覆盖情况' }]
-        : []
-      : data.subjects;
-  return (
-    <Card
-      size="small"
-      title={`${data.rule.title}（${requirement({ ...data.rule, summary: data.summary })}）`}
-      data-testid="compliance-matrix"
-    >
-      {rows.length === 0 ? (
-        <Empty description="没有适用的对象（如联系村、企业尚未登记）" />
-      ) : (
-        <Table
-          rowKey="key"
-          size="small"
-          pagination={false}
-          scroll={{ x: true }}
-          dataSource={rows}
-          columns={[
-            { title: '对象', dataIndex: 'label', fixed: 'left', width: 120 },
-            ...data.periods.map((p) => ({
-              title: p.label,
-              key: p.key,
-              width: 110,
-              render: (_: unknown, row: { key: string; label: string }) => {
-                if (row.key === '__coverage') {
-                  const c = data.coverage.find((x) => x.periodKey === p.key)!;
-                  const names = c.uncovered.map((k) => data.subjects.find((s) => s.key === k)?.label ?? k);
-                  return (
-                    <Tag
-                      color={STATUS_TAGS[c.status]!.color}
-                      title={names.length ? `未覆盖：${names.join('、')}` : '全部覆盖'}
-                    >
-                      {c.covered}/{c.total} · {STATUS_TAGS[c.status]!.label}
-                    </Tag>
-                  );
-                }
-                const c = cell(row.key, p.key)!;
-                return (
-                  <Tag
-                    color={STATUS_TAGS[c.status]!.color}
-                    style={{ cursor: c.count ? 'pointer' : 'default' }}
-                    data-testid={`cell-${row.label}-${p.key}`}
-                    onClick={() => c.count && setDrill({ title: `${row.label} · ${p.label}`, ids: c.activityIds })}
-                  >
-                    {c.count} 次 · {STATUS_TAGS[c.status]!.label}
-                  </Tag>
-                );
-              },
-            })),
-          ]}
-        />
-      )}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        达标情况由活动记录自动计算；超过周期三分之二仍未达标为“有风险”。点击单元格查看对应活动。
-      </Typography.Paragraph>
-      <Drill drill={drill} onClose={() => setDrill(null)} />
-    </Card>
-  );
-}
-
-function Drill({ drill, onClose }: { drill: { title: string; ids: string[] } | null; onClose: () => void }) {
-  const { data } = useActivitiesByIds(drill?.ids);
-  return (
-    <Modal title={drill?.title} open={!!drill} onCancel={onClose} footer={null} width={640}>
-      <List
-        dataSource={data?.items ?? []}
-        renderItem={(a) => (
-          <List.Item>
-            <List.Item.Meta
-              title={`${a.heldOn} ${a.title}`}
-              description={`参加：${a.participantNames.join('、') || '—'}${a.objectNames.length ? `；对象：${a.objectNames.join('、')}` : ''}`}
-            />
-          </List.Item>
-        )}
-      />
-    </Modal>
-  );
+/** Asks for the reason, then withdraws the rule (it stays, marked withdrawn, and no longer counts). */
+function useWithdrawRule(campaignId: string) {
+  const { modal } = App.useApp();
+  const act = useAction(['rules'], ['compliance']);
+  return (rule: Rule) =>
+    modal.confirm(
+      reasonModal(`停用规则“${rule.title}”`, async (reason) => {
+        await act(
+          () => call(activityKindsApi.withdrawRule, { params: { id: campaignId, ruleId: rule.id }, body: { reason } }),
+          '规则已停用',
+          '停用失败',
+        );
+      }),
+    );
 }

@@ -10,12 +10,14 @@ import { PeopleSelect } from '../PeopleSelect';
 import { useAction } from '../useWrite';
 import { useMe } from '../../session';
 import { useDepartments } from '../../queries/org';
-import { useContactObjects } from '../../queries/campaigns';
+import { useActivityKinds, useContactObjects } from '../../queries/campaigns';
+import { AttendanceFields, attendanceOf, attendanceValuesOf } from './AttendanceFields';
 import { ACTIVITY_LABELS } from './activityLabels';
 
 /** The form's values of a recorded activity, for 更正 (its objects are people visited for 政治家访). */
 const valuesOf = (a: Activity) => ({
   ...a,
+  ...attendanceValuesOf(a.attendance),
   heldOn: dayjs(a.heldOn),
   objectIds: a.type === 'home_visit' ? [] : a.objectIds,
   visitedIds: a.type === 'home_visit' ? a.objectIds : [],
@@ -38,7 +40,11 @@ export function RecordActivityModal({
 }) {
   const [form] = Form.useForm();
   const act = useAction(['activities'], ['rules'], ['compliance']);
-  const type = Form.useWatch('type', form);
+  const kinds = useActivityKinds(open);
+  const kindCode = Form.useWatch('kind', form) as string | undefined;
+  const kind = kinds.data?.items.find((k) => k.code === kindCode);
+  const type = kind?.type;
+  const recordsAttendance = !!kind?.attendance;
   // Only the discipline staff record confidential discipline records (domain/policies/activity.ts).
   const discipline = useMe().grants.some((g) => g.role === 'discipline');
   // A discipline inspection is confidential unless the inspector says otherwise.
@@ -51,12 +57,14 @@ export function RecordActivityModal({
     const v = await form.validateFields();
     const body = {
       campaignId: campaign.id,
-      type: v.type,
+      type: kind!.type,
+      kind: kind!.code,
       title: v.title,
       heldOn: (v.heldOn as Dayjs).format('YYYY-MM-DD'),
       departmentId: v.departmentId ?? null,
-      participantIds: v.participantIds ?? [],
-      absentIds: v.absentIds ?? [],
+      participantIds: recordsAttendance ? [] : (v.participantIds ?? []),
+      absentIds: recordsAttendance ? [] : (v.absentIds ?? []),
+      attendance: recordsAttendance ? attendanceOf(v) : [],
       objectIds: type === 'home_visit' ? (v.visitedIds ?? []) : (v.objectIds ?? []),
       measureNos: v.measureNos ?? [],
       minutes: v.minutes ?? '',
@@ -91,12 +99,22 @@ export function RecordActivityModal({
         form={form}
         name="activity"
         layout="vertical"
-        initialValues={correcting ? valuesOf(correcting) : { heldOn: dayjs(shanghaiToday()), type: 'visit' }}
+        initialValues={correcting ? valuesOf(correcting) : { heldOn: dayjs(shanghaiToday()) }}
       >
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="type" label="活动类型" rules={[{ required: true }]}>
-              <Select options={Object.entries(ACTIVITY_LABELS).map(([value, label]) => ({ value, label }))} />
+            <Form.Item name="kind" label="活动类别" rules={[{ required: true, message: '请选择活动类别' }]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={kinds.isLoading}
+                options={Object.entries(ACTIVITY_LABELS).map(([t, typeLabel]) => ({
+                  label: typeLabel,
+                  title: typeLabel,
+                  options: (kinds.data?.items ?? [])
+                    .filter((k) => k.type === t)
+                    .map((k) => ({ value: k.code, label: k.scope === 'branch' ? `${k.label}（党支部）` : k.label })),
+                }))}
+              />
             </Form.Item>
           </Col>
           <Col span={16}>
@@ -117,18 +135,22 @@ export function RecordActivityModal({
             </Form.Item>
           </Col>
         </Row>
-        <Row gutter={12}>
-          <Col span={14}>
-            <Form.Item name="participantIds" label="参加人员">
-              <PeopleSelect />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="absentIds" label="缺席人员">
-              <PeopleSelect placeholder="应到未到的人员" />
-            </Form.Item>
-          </Col>
-        </Row>
+        {recordsAttendance ? (
+          <AttendanceFields />
+        ) : (
+          <Row gutter={12}>
+            <Col span={14}>
+              <Form.Item name="participantIds" label="参加人员">
+                <PeopleSelect />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item name="absentIds" label="缺席人员">
+                <PeopleSelect placeholder="应到未到的人员" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
         {type === 'home_visit' ? (
           <Form.Item name="visitedIds" label="家访对象">
             <PeopleSelect />

@@ -1,0 +1,180 @@
+import type { TemplateRule } from '../campaign-template.js';
+
+/**
+ * The count requirements of the plan 兴“十风”治“十弊”, as obligation rules counting the kinds each
+ * measure names (compliance is computed from activities).
+ */
+export const XING_SHI_FENG_RULES: readonly TemplateRule[] = [
+  {
+    measureNo: 5,
+    title: '每季度到帮扶联系点调研',
+    subject: { kind: 'object_assignees', objectKind: 'village' },
+    activityKinds: ['village_research'],
+    period: 'quarter',
+    kind: 'count',
+    minParam: 'villageVisitsPerQuarter',
+  },
+  {
+    measureNo: 5,
+    title: '每年为每个帮扶联系村办实事好事',
+    subject: { kind: 'objects', objectKind: 'village' },
+    activityKinds: ['good_deed'],
+    period: 'year',
+    kind: 'count',
+    minParam: 'deedsPerVillagePerYear',
+  },
+  {
+    measureNo: 9,
+    title: '周工作例会',
+    subject: { kind: 'unit' },
+    activityKinds: ['weekly_work_meeting'],
+    period: 'week',
+    kind: 'count',
+    min: 1,
+  },
+  {
+    measureNo: 9,
+    title: '月重点工作调度会',
+    subject: { kind: 'unit' },
+    activityKinds: ['monthly_dispatch_meeting'],
+    period: 'month',
+    kind: 'count',
+    min: 1,
+  },
+  {
+    measureNo: 16,
+    title: '民族团结进步模范科室比例',
+    subject: { kind: 'each_department' },
+    activityKinds: ['model_department_honour'],
+    period: 'year',
+    kind: 'coverage',
+    percentParam: 'modelDepartmentPercent',
+  },
+  {
+    measureNo: 16,
+    title: '民族团结进步模范职工比例',
+    subject: { kind: 'in_service' },
+    activityKinds: ['model_staff_honour'],
+    period: 'year',
+    kind: 'coverage',
+    percentParam: 'modelStaffPercent',
+  },
+  {
+    measureNo: 18,
+    title: '班子成员联系服务涉林企业',
+    subject: { kind: 'leadership' },
+    activityKinds: ['enterprise_visit'],
+    period: 'year',
+    kind: 'count',
+    minParam: 'enterprisesPerLeader',
+    distinctObjects: true,
+  },
+  {
+    measureNo: 18,
+    title: '走访服务涉林企业全覆盖',
+    subject: { kind: 'objects', objectKind: 'enterprise' },
+    activityKinds: ['enterprise_visit'],
+    period: 'year',
+    kind: 'coverage',
+    percent: 100,
+  },
+  {
+    measureNo: 22,
+    title: '年内开展警示教育',
+    subject: { kind: 'unit' },
+    activityKinds: ['warning_education'],
+    period: 'year',
+    kind: 'count',
+    min: 1,
+  },
+  {
+    measureNo: 22,
+    title: '专题学习党内法规',
+    subject: { kind: 'unit' },
+    activityKinds: ['party_law_study'],
+    period: 'year',
+    kind: 'count',
+    min: 2,
+  },
+  {
+    measureNo: 22,
+    title: '全覆盖开展“政治家访”',
+    subject: { kind: 'in_service' },
+    activityKinds: ['political_home_visit'],
+    period: 'year',
+    kind: 'coverage',
+    percent: 100,
+  },
+  {
+    // The measure names four time nodes (元旦、春节、五一、中秋节): one check at each.
+    measureNo: 23,
+    title: '重要时间节点“四风”监督检查',
+    subject: { kind: 'unit' },
+    activityKinds: ['four_winds_check'],
+    period: 'year',
+    kind: 'count',
+    min: 4,
+  },
+  {
+    measureNo: 25,
+    title: '每月在岗情况不打招呼式检查',
+    subject: { kind: 'unit' },
+    activityKinds: ['duty_check'],
+    period: 'month',
+    kind: 'count',
+    minParam: 'attendanceChecksMin',
+    maxParam: 'attendanceChecksMax',
+  },
+  {
+    // “对局党组会议、局长办公会、干部职工会等重要会议，无故不参加*次或迟到、早退*次以上的，全局通报”;
+    // read per month, the cycle in which the discipline committee reports its checks.
+    measureNo: 25,
+    title: '重要会议会风会纪',
+    subject: { kind: 'in_service' },
+    activityKinds: ['party_group_meeting', 'director_office_meeting', 'staff_meeting'],
+    period: 'month',
+    kind: 'attendance',
+    absenceParam: 'absenceNoticeCount',
+    lateParam: 'lateNoticeCount',
+  },
+  {
+    measureNo: 27,
+    title: '每季度听取各科室（中心）工作汇报',
+    subject: { kind: 'each_department' },
+    activityKinds: ['department_report'],
+    period: 'quarter',
+    kind: 'count',
+    min: 1,
+  },
+];
+
+/** 三会一课 and the branch's standing duties, from 中国共产党支部工作条例（试行）. */
+export const BRANCH_RULES: readonly TemplateRule[] = [
+  ['支部党员大会（每季度）', 'branch_general_meeting', 'quarter'],
+  ['支委会（每月）', 'branch_committee_meeting', 'month'],
+  ['党小组会（每月）', 'party_group_session', 'month'],
+  ['党课（每季度）', 'party_lecture', 'quarter'],
+  ['主题党日（每月）', 'theme_party_day', 'month'],
+  ['组织生活会（每年）', 'organizational_life_meeting', 'year'],
+  ['民主评议党员（每年）', 'member_appraisal', 'year'],
+].map(([title, kind, period]) => ({
+  measureNo: null,
+  title: `党支部：${title}`,
+  subject: { kind: 'unit' },
+  activityKinds: [kind!],
+  period: period as TemplateRule['period'],
+  kind: 'count',
+  min: 1,
+}));
+
+/** 谈心谈话: each member at least once a year, whether talking or talked to. */
+export const BRANCH_TALK_RULE: TemplateRule = {
+  measureNo: null,
+  title: '党支部：谈心谈话（每名党员每年）',
+  subject: { kind: 'party_members' },
+  activityKinds: ['heart_to_heart_talk'],
+  period: 'year',
+  kind: 'count',
+  min: 1,
+  participantRequired: false,
+};
