@@ -11,7 +11,8 @@ let branch: Client, office: Client;
 beforeAll(async () => {
   ctx = await testApp({ opinionSubmitsPerMinute: 1000, opinionChallengeAfter: 1000 });
   unit = await newDemoUnit(ctx);
-  [branch, office] = await Promise.all(['branch', 'office'].map((u) => signIn(ctx, unit.user(u))));
+  branch = await signIn(ctx, unit.user('branch'));
+  office = await signIn(ctx, unit.user('office'));
 });
 
 type MeetingView = { id: string; version: number; people: { id: string; name: string; member: boolean }[] };
@@ -160,7 +161,7 @@ describe('the report of a partly prepared meeting', () => {
     });
     expect(saved.statusCode, saved.body).toBe(200);
     m = (await branch.get(`/api/org-life/${m.id}`)).json();
-    const someone = m.people.find((p) => p.member)!;
+    const someone = (m as MeetingView).people.find((p) => p.member)!;
     const held = await branch.post(
       `/api/org-life/${m.id}/record`,
       recordBody(m, {

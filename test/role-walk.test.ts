@@ -145,6 +145,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/campaigns/{id}/measures': (a) => campaign(a, 'addMeasure'),
   'GET /api/campaigns/{id}/rules': (a) => campaign(a, 'see'),
   'POST /api/campaigns/{id}/rules': (a) => campaign(a, 'addRule'),
+  'POST /api/campaigns/{id}/leftovers/keep': (a) => campaign(a, 'keepLeftover'),
   'GET /api/campaigns/{id}/rules/{ruleId}/compliance': async (a) =>
     verdict(rulePolicy(a, (await campaignsRepo.rule(db(), unitId, ids.rule!))!), 'readCompliance'),
   'PUT /api/campaigns/{id}/measures/{measureId}': (a) => measure(a, 'edit'),

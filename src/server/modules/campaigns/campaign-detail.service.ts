@@ -13,6 +13,7 @@ import { notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
 import { campaignsRepo, type CampaignRow, type MeasureRow } from './campaigns.repo.js';
+import { campaignLeftovers } from './campaign-leftovers.service.js';
 
 export type StoredParam = Omit<TemplateParam, 'default' | 'run'> & { run: number };
 
@@ -74,12 +75,13 @@ function presentMeasure(
 export async function getCampaign(deps: AppDeps, actor: Actor, id: string) {
   const c = await loadCampaign(deps, actor, id);
   const today = shanghaiDate(deps.clock.now());
-  const [categories, measures, progress, groups, members] = await Promise.all([
+  const [categories, measures, progress, groups, members, leftovers] = await Promise.all([
     campaignsRepo.categories(deps.db, actor.unitId, id),
     campaignsRepo.measures(deps.db, actor.unitId, id),
     campaignsRepo.measureProgress(deps.db, actor.unitId, id, today),
     orgRepo.groups(deps.db, actor.unitId),
     orgRepo.groupMembers(deps.db, actor.unitId),
+    campaignLeftovers(deps, actor.unitId, c),
   ]);
   const params = c.params as Record<string, number>;
   const groupOf = (gid: string | null) => {
@@ -104,6 +106,7 @@ export async function getCampaign(deps: AppDeps, actor: Actor, id: string) {
     measures: measures.map((m) => presentMeasure(actor, m, params, progress.get(m.id))),
     leadingGroup: groupOf(c.leadingGroupId),
     officeGroup: groupOf(c.officeGroupId),
+    leftovers,
     can: { ...campaignPolicy(actor, c), manageObjects: contactObjectsPolicy(actor, c.unitId).create },
   };
 }
