@@ -371,12 +371,18 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await p.getByRole('region', { name: '会前准备检查' }).or(p.getByLabel('会前准备检查')).first().waitFor();
     await shot(p, '55b-orglife-readiness');
     await p.getByRole('button', { name: '登记会议召开' }).click();
-    await p.getByText(/如确需召开，请确认并填写理由/).first().waitFor();
+    await p
+      .getByText(/如确需召开，请确认并填写理由/)
+      .first()
+      .waitFor();
     await p.getByRole('checkbox', { name: /确认在上述事项未完成的情况下召开/ }).check();
     await p.getByLabel('确认召开的理由').fill('按上级通知如期召开，未完成的谈话会后一周内补齐');
     await p.getByRole('button', { name: '登记会议召开' }).click();
     await toast(p, '会议情况已登记');
-    await p.getByText(/经.+确认召开/).first().waitFor();
+    await p
+      .getByText(/经.+确认召开/)
+      .first()
+      .waitFor();
     await p.getByText('到会率 95%').first().waitFor();
     await shot(p, '56-orglife-meeting');
   });

@@ -1,5 +1,6 @@
 import { Alert, Card, List, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { MeetingOpinionForm } from './MeetingOpinionForm';
 import type { Meeting } from './types';
 
 /**
@@ -31,7 +32,7 @@ export function ReadinessChecklist({ meeting }: { meeting: Meeting }) {
         size="small"
         dataSource={r.checks}
         renderItem={(c) => (
-          <List.Item>
+          <List.Item extra={c.key === 'opinions' && <MeetingOpinionForm meeting={meeting} />}>
             <List.Item.Meta
               avatar={
                 c.done ? (
