@@ -205,9 +205,37 @@ describe('the campaign report', () => {
   });
 });
 
-describe('the scheduling pack', () => {
-  it('writes no redaction and no empty cell for what was not recorded', async () => {
-    const text = await reportOf(office, '/api/items/pack.docx?from=2026-01-01&to=2026-12-31&kind=monthly');
-    expect(text.filter((p) => /[*＊]|undefined|null/.test(p))).toEqual([]);
+describe('a partly carried out campaign', () => {
+  it('its report gives the counts the records hold, and the scheduling pack lists its items without redactions', async () => {
+    const c = (
+      await office.post('/api/campaigns', {
+        name: '作风建设专项活动',
+        year: 2026,
+        startsOn: '2026-03-01',
+        endsOn: '2026-12-31',
+      })
+    ).json();
+    const people: { id: string; name: string }[] = (await office.get('/api/people?pageSize=100')).json().items;
+    const depts = (await office.get('/api/departments')).json();
+    // The measure whose text still holds the plan's redactions (“明确**、**同志联系**村…”).
+    const m = c.measures.find((x: { text: string }) => x.text.includes('同志联系**村'));
+    const res = await office.post(`/api/campaigns/${c.id}/measures/${m.id}/breakdown`, {
+      leaderPersonId: people[0]!.id,
+      leadDepartmentId: depts[0].id,
+      ownerPersonIds: [people[1]!.id, people[2]!.id],
+      receivedOn: '2026-11-30',
+      milestones: [{ title: '确定联系村', due: '2026-12-10' }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = await reportOf(office, `/api/campaigns/${c.id}/report.docx`);
+    expect(flawedParagraphs(text)).toEqual([]);
+    const all = text.join('\n');
+    expect(all).toContain('已分解措施1条，生成督办事项2项，已办结0项（办结率0%），逾期未办结0项。');
+    expect(all).toMatch(/\d+条措施中1条已分解，督办事项2项，已办结0项。/);
+    expect(all).toContain('对尚未分解的38条措施，明确责任领导、责任科室和责任人。');
+    const pack = await reportOf(office, '/api/items/pack.docx?from=2026-11-01&to=2026-12-31&kind=monthly');
+    expect(pack.filter((p) => /[*＊]|undefined|null/.test(p))).toEqual([]);
+    expect(pack.join('\n')).toContain('本期到期事项（2项）');
+    expect(pack).toEqual(expect.arrayContaining([people[1]!.name, people[2]!.name]));
   });
 });
