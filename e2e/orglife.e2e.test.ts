@@ -449,7 +449,8 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     const page1 = fs.readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
     fs.copyFileSync(path.join(dir, page1), path.join(SCREENSHOTS, '59-orglife-report-page1.png'));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(text).toContain('完成20个在职党员的谈心谈话');
+    expect(text).toContain('与20名在职党员进行了谈心谈话（在职党员20名）');
+    expect(text).toMatch(/召开时尚有.+经.+确认召开，理由：按上级通知如期召开/);
     expect(text).toContain('实到19名，到会率95%');
     fs.rmSync(dir, { recursive: true, force: true });
   });
