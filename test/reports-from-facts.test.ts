@@ -198,7 +198,7 @@ describe('the campaign report', () => {
     const text = await reportOf(office, `/api/campaigns/${c.id}/report.docx`);
     expect(flawedParagraphs(text)).toEqual([]);
     const all = text.join('\n');
-    expect(all).toContain('兴“十风”治“十弊”专项活动自2026-03-01开始，共20个方面39条措施。截至');
+    expect(all).toContain('兴“十风”治“十弊”专项活动自2026年3月1日开始，共20个方面39条措施。截至');
     expect(all).toContain('尚未将措施分解为督办事项。');
     expect(all).not.toContain('办结率');
     expect(all).not.toMatch(/逾期未办结[1-9]/);

@@ -62,7 +62,7 @@ describe('the campaign report states the records only', () => {
         else expect(all).toContain('尚未将措施分解为督办事项');
         if (f.totals.overdue) expect(all).toContain(`逾期未办结${f.totals.overdue}项`);
         else expect(all).not.toMatch(/逾期(未办结)?[1-9]/);
-        if (f.startsOn > f.today) expect(all).not.toMatch(/自\d{4}-\d\d-\d\d开始/);
+        if (f.startsOn > f.today) expect(all).not.toMatch(/自\d{4}年\d+月\d+日开始/);
       }),
     );
   });
@@ -79,7 +79,7 @@ describe('the campaign report states the records only', () => {
       rules: [],
     }).map((b) => b.text);
     expect(text).toContain(
-      '兴“十风”治“十弊”自2026-12-01开始，共20个方面39条措施。截至2026-12-06，尚未将措施分解为督办事项。',
+      '兴“十风”治“十弊”自2026年12月1日开始，共20个方面39条措施。截至2026年12月6日，尚未将措施分解为督办事项。',
     );
     expect(text).toContain('成立领导小组。');
     expect(text).toContain('尚无督办事项和周期性工作记录，无法评估存在的问题。');

@@ -5,7 +5,7 @@
  * that the figures do not hold. Pure.
  */
 import { chinese } from './meeting-report.js';
-import { joinList, orUnspecified, scrub, type ReportBlock } from './text.js';
+import { cnDate, joinList, orUnspecified, scrub, type ReportBlock } from './text.js';
 
 export interface Progress {
   measures: number;
@@ -53,13 +53,13 @@ function overview(f: CampaignReportFacts): string {
   const t = f.totals;
   const started =
     f.startsOn <= f.today
-      ? `${scrub(f.campaignName)}自${f.startsOn}开始`
-      : `${scrub(f.campaignName)}定于${f.startsOn}开始`;
+      ? `${scrub(f.campaignName)}自${cnDate(f.startsOn)}开始`
+      : `${scrub(f.campaignName)}定于${cnDate(f.startsOn)}开始`;
   const scope = `共${t.categories}个方面${t.measures}条措施`;
   const items = t.items
     ? `已分解措施${t.brokenDown}条，生成督办事项${t.items}项，已办结${t.closed}项（办结率${rate(t.closed, t.items)}），逾期未办结${t.overdue}项`
     : '尚未将措施分解为督办事项';
-  return `${started}，${scope}。截至${f.today}，${items}。`;
+  return `${started}，${scope}。截至${cnDate(f.today)}，${items}。`;
 }
 
 function groupText(g: NonNullable<CampaignReportFacts['leadingGroup']>, office: string | null): string {

@@ -2,7 +2,7 @@
  * The 专题组织生活会情况报告 written from the meeting's records only: what was recorded is stated
  * with its counts, what was not is said not to have been recorded (never assumed). Pure.
  */
-import { orUnspecified, joinList, scrub, sentence, type ReportBlock } from './text.js';
+import { cnDate, orUnspecified, joinList, scrub, sentence, type ReportBlock } from './text.js';
 
 export interface MeetingReportFacts {
   unitName: string;
@@ -114,7 +114,7 @@ function rectificationBlocks(f: MeetingReportFacts): ReportBlock[] {
     { kind: 'p', text: summary },
     ...withMeasures.slice(0, MAX_MEASURES).map((r, j) => ({
       kind: 'p' as const,
-      text: `${j + 1}.${scrub(r.measures)}（责任人：${orUnspecified(r.owner)}${r.due ? `，时限：${r.due}` : ''}）`,
+      text: `${j + 1}.${scrub(r.measures)}（责任人：${orUnspecified(r.owner)}${r.due ? `，时限：${cnDate(r.due)}` : ''}）`,
     })),
   ];
 }
@@ -130,7 +130,7 @@ export function meetingReportBlocks(f: MeetingReportFacts): ReportBlock[] {
   return [
     {
       kind: 'p',
-      text: `${scrub(f.unitName)}党支部于${f.heldOn}${place}召开${scrub(f.meetingTitle)}。现将有关情况报告如下。`,
+      text: `${scrub(f.unitName)}党支部于${cnDate(f.heldOn)}${place}召开${scrub(f.meetingTitle)}。现将有关情况报告如下。`,
     },
     { kind: 'h1', text: '一、会前准备情况' },
     { kind: 'h2', text: '（一）会前学习。' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orUnspecified, paragraphFlaws, scrub, sentence } from './text.js';
+import { cnDate, orUnspecified, paragraphFlaws, scrub, sentence } from './text.js';
 
 describe('report text helpers', () => {
   it('scrubs every redaction run, whatever surrounds it', () => {
@@ -30,5 +30,13 @@ describe('report text helpers', () => {
     expect(paragraphFlaws('开展谈心谈话1次。')).toEqual([]);
     expect(sentence('已完成')).toBe('已完成。');
     expect(sentence('已完成。')).toBe('已完成。');
+  });
+});
+
+describe('cnDate', () => {
+  it('writes ISO dates the way official text does', () => {
+    expect(cnDate('2026-03-01')).toBe('2026年3月1日');
+    expect(cnDate('2026-11-30')).toBe('2026年11月30日');
+    expect(cnDate('')).toBe('');
   });
 });

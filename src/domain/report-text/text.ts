@@ -54,3 +54,9 @@ export function paragraphFlaws(text: string): string[] {
   if (!text.trim()) flaws.push('空段落');
   return flaws;
 }
+
+/** 2026-11-30 → 2026年11月30日 (dates in official text); anything else is returned as it is. */
+export const cnDate = (iso: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+};

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Table, Tag } from 'antd';
+import { Alert, App, Button, Collapse, Table, Tag } from 'antd';
 import { campaignsApi } from '../../../shared/api/campaigns';
 import { call } from '../../call';
 import type { CampaignDetail } from '../../types';
@@ -42,39 +42,58 @@ export function LeftoversCard({ campaign }: { campaign: CampaignDetail }) {
           : '模板遗留内容已全部处理'
       }
       description={
-        <Table<Leftover>
+        // Folded by default: the count stays in sight above the tabs, the list opens on demand.
+        <Collapse
+          ghost
           size="small"
-          rowKey="key"
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          dataSource={[...open, ...campaign.leftovers.filter((l) => l.kept)]}
-          columns={[
-            { title: '位置', dataIndex: 'where', width: 260 },
+          destroyOnHidden
+          items={[
             {
-              title: '内容',
-              dataIndex: 'match',
-              width: 110,
-              render: (m: string, l) => `“${m}”${l.occurrences > 1 ? ` ×${l.occurrences}` : ''}`,
-            },
-            { title: '原因', dataIndex: 'reason' },
-            {
-              title: '处理',
-              width: 200,
-              render: (_, l) =>
-                l.kept ? (
-                  <Tag color="default" title={`${l.kept.by}：${l.kept.reason}`}>
-                    已保留原文：{l.kept.reason}
-                  </Tag>
-                ) : (
-                  campaign.can.keepLeftover && (
-                    <Button size="small" onClick={() => keep(l)}>
-                      保留原文
-                    </Button>
-                  )
-                ),
+              key: 'list',
+              label: '查看待完善事项（位置、内容、原因）',
+              children: <LeftoversTable campaign={campaign} keep={keep} />,
             },
           ]}
         />
       }
+    />
+  );
+}
+
+function LeftoversTable({ campaign, keep }: { campaign: CampaignDetail; keep: (l: Leftover) => void }) {
+  const open = campaign.leftovers.filter((l) => !l.kept);
+  return (
+    <Table<Leftover>
+      size="small"
+      rowKey="key"
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      dataSource={[...open, ...campaign.leftovers.filter((l) => l.kept)]}
+      columns={[
+        { title: '位置', dataIndex: 'where', width: 260 },
+        {
+          title: '内容',
+          dataIndex: 'match',
+          width: 110,
+          render: (m: string, l) => `“${m}”${l.occurrences > 1 ? ` ×${l.occurrences}` : ''}`,
+        },
+        { title: '原因', dataIndex: 'reason' },
+        {
+          title: '处理',
+          width: 200,
+          render: (_, l) =>
+            l.kept ? (
+              <Tag color="default" title={`${l.kept.by}：${l.kept.reason}`}>
+                已保留原文：{l.kept.reason}
+              </Tag>
+            ) : (
+              campaign.can.keepLeftover && (
+                <Button size="small" onClick={() => keep(l)}>
+                  保留原文
+                </Button>
+              )
+            ),
+        },
+      ]}
     />
   );
 }
