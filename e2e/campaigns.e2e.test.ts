@@ -66,7 +66,8 @@ describe.skipIf(missing)('a campaign from the template, broken down and followed
       .getByRole('button', { name: btn('确定') })
       .click();
     await p.getByText(`待完善（${before - 1}项）`, { exact: false }).waitFor();
-    await p.getByText('查看待完善事项（位置、内容、原因）').click(); // folded again: its rows leave the page
+    await p.reload(); // the list folded again (its rows leave the page), no dialog left behind
+    await p.getByText(`待完善（${before - 1}项）`, { exact: false }).waitFor();
 
     await p.getByRole('tab', { name: '联系对象' }).click();
     for (const [name, person] of [

@@ -4,8 +4,7 @@
  * category's progress, the periodic obligations and what follows from them. Nothing is asserted
  * that the figures do not hold. Pure.
  */
-import { chinese } from './meeting-report.js';
-import { cnDate, joinList, orUnspecified, scrub, type ReportBlock } from './text.js';
+import { chinese, cnDate, joinList, orUnspecified, scrub, type ReportBlock } from './text.js';
 
 export interface Progress {
   measures: number;

@@ -2,7 +2,7 @@
  * The 专题组织生活会情况报告 written from the meeting's records only: what was recorded is stated
  * with its counts, what was not is said not to have been recorded (never assumed). Pure.
  */
-import { cnDate, orUnspecified, joinList, scrub, sentence, type ReportBlock } from './text.js';
+import { chinese, cnDate, orUnspecified, joinList, scrub, sentence, type ReportBlock } from './text.js';
 
 export interface MeetingReportFacts {
   unitName: string;
@@ -118,11 +118,6 @@ function rectificationBlocks(f: MeetingReportFacts): ReportBlock[] {
     })),
   ];
 }
-
-const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** 1 → 一 … 99 → 九十九 (heading numbers). */
-export const chinese = (n: number): string =>
-  n <= 10 ? DIGITS[n]! : n < 20 ? `十${DIGITS[n - 10]}` : `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`;
 
 /** The report's paragraphs, in order. */
 export function meetingReportBlocks(f: MeetingReportFacts): ReportBlock[] {

@@ -60,3 +60,8 @@ export const cnDate = (iso: string): string => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 };
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 1 → 一 … 99 → 九十九 (heading numbers). */
+export const chinese = (n: number): string =>
+  n <= 10 ? DIGITS[n]! : n < 20 ? `十${DIGITS[n - 10]}` : `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`;
