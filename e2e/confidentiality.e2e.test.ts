@@ -81,6 +81,7 @@ describe.skipIf(missing)('personal and confidential records in the browser', () 
       attendance,
       secretaryReport: '报告',
       minutes: '记录',
+      holdDespiteGaps: { reason: '测试保密性，准备情况不影响' },
       version: m.version,
     });
     const rect = await office.call('POST', `/api/org-life/${meeting.id}/rectification`);

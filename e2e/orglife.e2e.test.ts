@@ -367,8 +367,22 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await pick(p, p.getByLabel('提出人'), '郑伟');
     await pick(p, p.getByLabel('被批评人'), '周凯');
     await p.getByLabel('相互批评（谁对谁，提了什么）内容').fill('下基层少，接待群众耐心不够');
+    // The preparation is not complete: holding the meeting needs an explicit confirmation with a reason.
+    await p.getByRole('region', { name: '会前准备检查' }).or(p.getByLabel('会前准备检查')).first().waitFor();
+    await shot(p, '55b-orglife-readiness');
+    await p.getByRole('button', { name: '登记会议召开' }).click();
+    await p
+      .getByText(/如确需召开，请确认并填写理由/)
+      .first()
+      .waitFor();
+    await p.getByRole('checkbox', { name: /确认在上述事项未完成的情况下召开/ }).check();
+    await p.getByLabel('确认召开的理由').fill('按上级通知如期召开，未完成的谈话会后一周内补齐');
     await p.getByRole('button', { name: '登记会议召开' }).click();
     await toast(p, '会议情况已登记');
+    await p
+      .getByText(/经.+确认召开/)
+      .first()
+      .waitFor();
     await p.getByText('到会率 95%').first().waitFor();
     await shot(p, '56-orglife-meeting');
   });
@@ -435,7 +449,8 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     const page1 = fs.readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'))!;
     fs.copyFileSync(path.join(dir, page1), path.join(SCREENSHOTS, '59-orglife-report-page1.png'));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(text).toContain('完成20个在职党员的谈心谈话');
+    expect(text).toContain('与20名在职党员进行了谈心谈话（在职党员20名）');
+    expect(text).toMatch(/召开时尚有.+经.+确认召开，理由：按上级通知如期召开/);
     expect(text).toContain('实到19名，到会率95%');
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -135,6 +135,7 @@ describe('personal: a self-check list and everything derived from it', () => {
           attendance,
           secretaryReport: '报告',
           minutes: '记录',
+          holdDespiteGaps: { reason: '测试保密性，准备情况不影响' },
           version: m.version,
         })
       ).json().status,

@@ -398,6 +398,8 @@ describe('the meeting, its report and the rectification list', () => {
       attendance,
       secretaryReport: '报告',
       minutes: '记录',
+      // The preparation is not complete here (test/reports-from-facts.test.ts covers the refusal).
+      holdDespiteGaps: { reason: '按上级通知如期召开' },
       version: m.version,
     };
     expect((await branch.post(`/api/org-life/${meeting.id}/record`, body)).json().message).toBe(

@@ -157,6 +157,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'GET /api/campaigns/{id}/rules': (a) => campaign(a, 'see'),
   'POST /api/campaigns/{id}/rules': (a) => campaign(a, 'addRule'),
   'POST /api/campaigns/{id}/branch-rules': (a) => campaign(a, 'addRule'),
+  'POST /api/campaigns/{id}/leftovers/keep': (a) => campaign(a, 'keepLeftover'),
   'GET /api/campaigns/{id}/rules/{ruleId}/compliance': async (a) =>
     verdict(rulePolicy(a, (await campaignsRepo.rule(db(), unitId, ids.rule!))!), 'readCompliance'),
   'POST /api/campaigns/{id}/rules/{ruleId}/versions': async (a) =>

@@ -250,6 +250,7 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/measures')) return { categoryNo: 1, title: '某措施' };
   if (r.path.endsWith('/roll-call')) return { count: 1 };
   if (r.path.endsWith('/params')) return { params: {}, version: 1 };
+  if (r.path.endsWith('/leftovers/keep')) return { key: 'measure:1:**', reason: '测试原因', version: 1 };
   if (r.path.endsWith('/status')) return { status: 'open', version: 1 };
   if (r.path.endsWith('/distributions')) return { audience: 'staff', label: '职工' };
   if (r.path.endsWith('/roll-call/{rollCallId}')) return { shared: '学习体会' };

@@ -17,13 +17,14 @@ export interface MeasureFacts extends InUnit {
 const reads = (a: A, o: InUnit) => a.unitId === o.unitId && hasPermission(a, 'campaign.read');
 const manages = (a: A, o: InUnit) => reads(a, o) && hasPermission(a, 'campaign.manage');
 
-export const CAMPAIGN_CAN_KEYS = ['see', 'editParams', 'addMeasure', 'addRule', 'report'] as const;
+export const CAMPAIGN_CAN_KEYS = ['see', 'editParams', 'addMeasure', 'addRule', 'report', 'keepLeftover'] as const;
 export type CampaignCan = Record<(typeof CAMPAIGN_CAN_KEYS)[number], boolean>;
 
 export function campaignPolicy(a: A, c: InUnit): CampaignCan {
   const see = reads(a, c);
   const manage = manages(a, c);
-  return { see, editParams: manage, addMeasure: manage, addRule: manage, report: see };
+  // keepLeftover: keep a template leftover (domain/template-leftovers) as it is, with a reason.
+  return { see, editParams: manage, addMeasure: manage, addRule: manage, report: see, keepLeftover: manage };
 }
 
 export const MEASURE_CAN_KEYS = ['see', 'edit', 'withdraw', 'breakDown'] as const;

@@ -9,6 +9,7 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
+import { chinese } from '../../domain/report-text/text.js';
 
 /**
  * Documents in the layout of Party and government documents (GB/T 9704-2012): A4; margins 37 mm
@@ -30,10 +31,8 @@ export const GBT9704 = {
   pageNumber: { font: '宋体', size: 28 },
 } as const;
 
-const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** 1 → 一, 12 → 十二, 23 → 二十三: the numbering of headings （一）、（二）… up to 99. */
-export const chineseNumeral = (n: number) =>
-  n <= 10 ? DIGITS[n]! : n < 20 ? `十${DIGITS[n - 10]}` : `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`;
+/** 1 → 一, 12 → 十二, 23 → 二十三: the numbering of headings （一）、（二）… (domain/report-text). */
+export const chineseNumeral = chinese;
 
 export type Block = { kind: 'h1' | 'h2' | 'p'; text: string } | { kind: 'p'; text: string; bold?: boolean };
 

@@ -94,6 +94,15 @@ export const campaignsApi = {
     body: ZReasonBody,
     response: C.ZCampaignDetail,
   }),
+  keepLeftover: endpoint({
+    method: 'POST',
+    path: '/campaigns/:id/leftovers/keep',
+    tags,
+    summary: '待完善事项：保留原文（须说明理由）',
+    params: ZIdParams,
+    body: C.ZKeepLeftoverBody,
+    response: C.ZCampaignDetail,
+  }),
   breakdown: endpoint({
     method: 'POST',
     path: '/campaigns/:id/measures/:measureId/breakdown',

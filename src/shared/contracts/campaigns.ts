@@ -98,6 +98,24 @@ export const ZMeasure = z.object({
   can: z.object({ see: z.boolean(), edit: z.boolean(), withdraw: z.boolean(), breakDown: z.boolean() }),
 });
 
+/** 待完善: what the campaign still holds of its template's source plan (domain/template-leftovers). */
+export const ZLeftover = z.object({
+  key: z.string(),
+  kind: z.enum(['category', 'measure', 'phase', 'requirement']),
+  no: z.number().int(),
+  where: z.string(),
+  match: z.string(),
+  occurrences: z.number().int(),
+  reason: z.string(),
+  /** Kept as it is, with the office's reason; null while it is still to do. */
+  kept: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+});
+export const ZKeepLeftoverBody = z.object({
+  key: z.string().trim().min(1, '请选择待完善事项').max(200),
+  reason: z.string().trim().min(4, '请说明保留原文的理由（至少4个字）').max(500, '理由不超过500字'),
+  version: zVersion,
+});
+
 export const ZCampaignDetail = ZCampaign.extend({
   categories: z.array(
     z.object({ no: z.number().int(), kind: z.enum(['promote', 'rectify']), title: z.string(), focus: z.string() }),
@@ -117,6 +135,7 @@ export const ZCampaignDetail = ZCampaign.extend({
       members: z.array(z.object({ personId: z.uuid(), name: z.string(), role: z.string() })),
     })
     .nullable(),
+  leftovers: z.array(ZLeftover),
   /** What the reader may do (domain/policies/campaign): the campaign's own actions and its contact objects'. */
   can: z.object({
     see: z.boolean(),
@@ -124,6 +143,7 @@ export const ZCampaignDetail = ZCampaign.extend({
     addMeasure: z.boolean(),
     addRule: z.boolean(),
     report: z.boolean(),
+    keepLeftover: z.boolean(),
     manageObjects: z.boolean(),
   }),
 });

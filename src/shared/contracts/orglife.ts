@@ -70,6 +70,11 @@ export const ZMeetingRecordBody = z.object({
     .max(2000)
     .default([]),
   minutes: zText('会议记录', 20000),
+  /** Holding the meeting while its preparation has gaps (domain/meeting-readiness) needs this confirmation. */
+  holdDespiteGaps: z
+    .object({ reason: z.string().trim().min(4, '请填写确认召开的理由（至少4个字）').max(500, '理由不超过500字') })
+    .nullable()
+    .default(null),
   version: zVersion,
 });
 
@@ -91,6 +96,7 @@ export const ZMeetingFigures = z.object({
   studySessions: zInt(),
   responses: zInt(),
   opinionItems: zInt(),
+  opinionsUnclassified: zInt(),
   adopted: zInt(),
   aboutPersons: zInt(),
   talksPlanned: zInt(),
@@ -132,6 +138,22 @@ export const ZMeetingDetail = z.object({
     }),
   ),
   figures: ZMeetingFigures,
+  /** The preparation checklist (domain/meeting-readiness): each check, and the gaps as sentences. */
+  readiness: z.object({
+    ready: z.boolean(),
+    gaps: z.array(z.string()),
+    checks: z.array(
+      z.object({
+        key: z.enum(['study', 'opinions', 'talks', 'lists']),
+        label: z.string(),
+        done: z.boolean(),
+        detail: z.string(),
+        gap: z.string(),
+      }),
+    ),
+  }),
+  /** The meeting was held despite these gaps, confirmed by this person for this reason. */
+  holdOverride: z.object({ gaps: z.array(z.string()), reason: z.string(), by: z.string() }).nullable(),
   /** The meeting's actions (domain/policies/meeting) and what the reader sees of its parts. */
   can: z.object({
     see: z.boolean(),

@@ -8,6 +8,7 @@ import { ComplianceTab } from '../components/campaigns/ComplianceTab';
 import { ActivitiesTab } from '../components/campaigns/ActivitiesTab';
 import { ObjectsTab } from '../components/campaigns/ObjectsTab';
 import { ParamsModal } from '../components/campaigns/CampaignEditors';
+import { LeftoversCard } from '../components/campaigns/LeftoversCard';
 import { useDownload } from '../components/useWrite';
 import { useCampaign } from '../queries/campaigns';
 
@@ -70,6 +71,7 @@ export function CampaignPage() {
           {c.officeGroup ? c.officeGroup.members.map((m) => `${m.name}（${m.role}）`).join('、') : '未指定'}
         </Descriptions.Item>
       </Descriptions>
+      <LeftoversCard campaign={c} />
       <Tabs
         destroyOnHidden
         items={[

@@ -23,6 +23,7 @@ import { TalksTab } from '../components/orglife/TalksTab';
 import { MeetingRecordTab } from '../components/orglife/MeetingRecordTab';
 import { RectificationTab } from '../components/orglife/RectificationTab';
 import { MeetingSettings } from '../components/orglife/MeetingSettings';
+import { ReadinessChecklist } from '../components/orglife/ReadinessChecklist';
 import { useMeeting } from '../queries/orglife';
 import { MEETING_STATUS } from './OrgLifePage';
 
@@ -76,6 +77,7 @@ export function OrgLifeMeetingPage() {
         <Descriptions.Item label="地点">{m.place || '—'}</Descriptions.Item>
         <Descriptions.Item label="到会率要求">不低于 {m.minAttendancePct}%</Descriptions.Item>
       </Descriptions>
+      <ReadinessChecklist meeting={m} />
       <Tabs
         activeKey={active}
         onChange={(k) => setParams({ tab: k }, { replace: true })}

@@ -22,6 +22,8 @@ export const campaigns = pgTable(
     officeGroupId: uuid('office_group_id'),
     active: boolean('active').notNull().default(true),
     withdrawnReason: text('withdrawn_reason'),
+    /** Template leftovers (domain/template-leftovers) the office keeps as they are: [{ key, reason, by, at }]. */
+    keptLeftovers: jsonb('kept_leftovers').notNull().default([]),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -27,6 +27,8 @@ export const orgLifeMeetings = pgTable(
     selfCriticisms: jsonb('self_criticisms').notNull().default([]),
     criticisms: jsonb('criticisms').notNull().default([]),
     minutes: text('minutes').notNull().default(''),
+    /** Held despite gaps in the preparation: { gaps, reason, by (name), byUserId }; null when it was ready. */
+    holdOverride: jsonb('hold_override'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -13,6 +13,7 @@ import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
 import { figureDates, presentFigures } from '../supervision/figures.service.js';
 import { campaignsRepo, type CampaignRow, type MeasureRow } from './campaigns.repo.js';
+import { campaignLeftovers } from './campaign-leftovers.service.js';
 
 export type StoredParam = Omit<TemplateParam, 'default' | 'run'> & { run: number };
 
@@ -74,13 +75,14 @@ function presentMeasure(
 export async function getCampaign(deps: AppDeps, actor: Actor, id: string) {
   const c = await loadCampaign(deps, actor, id);
   const dates = await figureDates(deps, actor.unitId);
-  const [categories, measures, progress, figures, groups, members] = await Promise.all([
+  const [categories, measures, progress, figures, groups, members, leftovers] = await Promise.all([
     campaignsRepo.categories(deps.db, actor.unitId, id),
     campaignsRepo.measures(deps.db, actor.unitId, id),
     campaignsRepo.measureProgress(deps.db, actor.unitId, id, dates),
     campaignsRepo.campaignFigures(deps.db, actor.unitId, id, dates),
     orgRepo.groups(deps.db, actor.unitId),
     orgRepo.groupMembers(deps.db, actor.unitId),
+    campaignLeftovers(deps, actor.unitId, c),
   ]);
   const params = c.params as Record<string, number>;
   const groupOf = (gid: string | null) => {
@@ -107,6 +109,7 @@ export async function getCampaign(deps: AppDeps, actor: Actor, id: string) {
     figures: presentFigures(figures),
     leadingGroup: groupOf(c.leadingGroupId),
     officeGroup: groupOf(c.officeGroupId),
+    leftovers,
     can: { ...campaignPolicy(actor, c), manageObjects: contactObjectsPolicy(actor, c.unitId).create },
   };
 }

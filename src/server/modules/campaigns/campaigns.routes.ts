@@ -33,6 +33,7 @@ import { activityKindsApi as kindsApi } from '../../../shared/api/activity-kinds
 import { objectsTemplate } from './objects-xlsx.js';
 import { editObject, objectAssignments, reassignObject, setObjectActive } from './contact-object-changes.service.js';
 import { campaignReport } from './report.service.js';
+import { keepLeftover } from './leftovers.service.js';
 import { callSpeakers, recordShare, rollCallOf } from './roll-call.service.js';
 import { importTemplate, listTemplates } from './templates.service.js';
 
@@ -71,6 +72,7 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
   declare(app, api.withdrawMeasure, manage, async (q) =>
     withdrawMeasure(deps, q.actor, q.params.id, q.params.measureId, q.body.reason),
   );
+  declare(app, api.keepLeftover, manage, async (q) => keepLeftover(deps, q.actor, q.params.id, q.body));
   declare(app, api.breakdown, manage, async (q) =>
     breakDownMeasure(deps, q.actor, q.params.id, q.params.measureId, q.body),
   );

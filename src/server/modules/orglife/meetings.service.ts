@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { orglifeRepo, type MeetingRow } from './orglife.repo.js';
 import { talkFigures } from './talks.service.js';
+import { readinessOf } from './readiness.service.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 
 export type RosterPerson = Awaited<ReturnType<typeof orglifeRepo.roster>>[number];
@@ -166,6 +167,7 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
       studySessions: study.filter((s) => !s.withdrawnReason).length,
       responses,
       opinionItems: live.length,
+      opinionsUnclassified: live.filter((i) => i.targetKind === null).length,
       adopted: live.filter((i) => i.status === 'adopted').length,
       aboutPersons: live.filter((i) => i.targetPersonId).length,
       ...talkFigures(m, talks, members),
@@ -174,6 +176,8 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
       listsReturned: personal.filter((l) => l.status === 'returned').length,
       rectificationItems: rectification.length,
     },
+    readiness: readinessOf({ meeting: m, members, study, items, talks, lists }),
+    holdOverride: (m.holdOverride as HoldOverride | null) ?? null,
     can: {
       ...meetingPolicy(actor, { unitId: m.unitId, status: m.status as MeetingStatus }),
       manage: hasPermission(actor, 'orglife.manage'),
@@ -183,6 +187,37 @@ export async function meetingDetail(deps: AppDeps, actor: Actor, id: string) {
       seeOpinionItems: canSeeOpinionItems(actor),
     },
     me: actor.personId,
+  };
+}
+
+export interface HoldOverride {
+  gaps: string[];
+  reason: string;
+  by: string;
+  byUserId: string;
+}
+
+/**
+ * The gaps of the preparation a meeting is held with: none, or confirmed with a reason (400 listing them
+ * without). Recording again after the meeting keeps what was confirmed when it was held.
+ */
+async function holdOverrideFor(
+  deps: AppDeps,
+  actor: Actor,
+  m: MeetingRow,
+  b: z.infer<typeof ZMeetingRecordBody>,
+): Promise<HoldOverride | null> {
+  if (m.status === 'held') return (m.holdOverride as HoldOverride | null) ?? null;
+  const { readiness } = await meetingDetail(deps, actor, m.id);
+  if (readiness.ready) return null;
+  if (!b.holdDespiteGaps)
+    throw badRequest(`会前准备尚未完成：${readiness.gaps.join('；')}。如确需召开，请确认并填写理由`);
+  const by = (await orglifeRepo.roster(deps.db, actor.unitId)).find((p) => p.id === actor.personId)?.name;
+  return {
+    gaps: readiness.gaps,
+    reason: b.holdDespiteGaps.reason,
+    by: by ?? actor.displayName,
+    byUserId: actor.userId,
   };
 }
 
@@ -215,11 +250,13 @@ export async function recordMeeting(deps: AppDeps, actor: Actor, id: string, b: 
   const named = [...b.selfCriticisms.map((s) => s.personId), ...b.criticisms.flatMap((c) => [c.fromId, c.toId])];
   if (named.some((p) => !memberIds.has(p))) throw badRequest('批评与自我批评只能记录本支部党员');
   if (b.criticisms.some((c) => c.fromId === c.toId)) throw badRequest('批评意见的提出人和被批评人不能是同一人');
-  const { version, ...patch } = b;
+  const holdOverride = await holdOverrideFor(deps, actor, m, b);
+  const { version, holdDespiteGaps: _confirmed, ...patch } = b;
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const rows = await orglifeRepo.updateMeeting(tx, actor.unitId, id, version, {
       ...patch,
+      holdOverride,
       status: 'held',
       updatedAt: at,
     });
@@ -229,7 +266,7 @@ export async function recordMeeting(deps: AppDeps, actor: Actor, id: string, b: 
       entityType: 'org_life_meeting',
       entityId: id,
       action: m.status === 'held' ? 'update_record' : 'hold',
-      after: { heldOn: b.heldOn, attendancePct: pct, criticisms: b.criticisms.length },
+      after: { heldOn: b.heldOn, attendancePct: pct, criticisms: b.criticisms.length, holdOverride },
     });
   });
   return meetingDetail(deps, actor, id);

@@ -176,6 +176,14 @@ export const orglifeRepo = {
       .where(and(eq(opinionResponses.unitId, unitId), eq(opinionResponses.formId, formId)));
     return r?.n ?? 0;
   },
+  /** The audiences the form's responses came from (which kinds of respondents answered, no counts). */
+  async responseAudiences(db: Db, unitId: string, formId: string) {
+    const rows = await db
+      .selectDistinct({ audience: opinionResponses.audience })
+      .from(opinionResponses)
+      .where(and(eq(opinionResponses.unitId, unitId), eq(opinionResponses.formId, formId)));
+    return rows.map((r) => r.audience);
+  },
   async insertTalk(tx: Db, row: typeof talkRecords.$inferInsert) {
     const [t] = await tx.insert(talkRecords).values(row).returning();
     return t!;

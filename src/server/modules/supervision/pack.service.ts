@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { ITEM_STATUSES, type ItemStatus } from '../../../domain/supervision.js';
+import { orUnspecified, scrub } from '../../../domain/report-text/text.js';
 import type { Actor } from '../../../domain/roles.js';
 import { zIsoDate } from '../../../shared/contracts/calendar.js';
 import { canReadItemContent } from '../../../domain/policies/item.js';
@@ -76,9 +77,9 @@ export async function schedulingPack(deps: AppDeps, actor: Actor, q: z.infer<typ
   const name = q.kind === 'weekly' ? '周工作例会' : '月重点工作调度会';
   const itemRow = (i: (typeof due)[number], n: number) => [
     String(n + 1),
-    i.title + (i.ref ? `（${i.ref}）` : ''),
-    i.dept ?? '',
-    i.owner ?? '',
+    scrub(i.title) + (scrub(i.ref) ? `（${scrub(i.ref)}）` : ''),
+    orUnspecified(i.dept),
+    orUnspecified(i.owner),
     i.due,
     ITEM_STATUSES[i.status as ItemStatus] + (i.closedOn ? ` ${i.closedOn}` : ''),
   ];
@@ -111,7 +112,14 @@ export async function schedulingPack(deps: AppDeps, actor: Actor, q: z.infer<typ
           reports.length
             ? table(
                 ['序号', '事项', '报送人', '日期', '进度', '进展情况'],
-                reports.map((r, n) => [String(n + 1), r.title, r.owner ?? '', r.day, `${r.percent}%`, r.text]),
+                reports.map((r, n) => [
+                  String(n + 1),
+                  scrub(r.title),
+                  orUnspecified(r.owner),
+                  r.day,
+                  `${r.percent}%`,
+                  scrub(r.text) || '（未填写）',
+                ]),
               )
             : none('本期未收到进展报告。'),
         ],

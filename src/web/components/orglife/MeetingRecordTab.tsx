@@ -20,6 +20,10 @@ export function MeetingRecordTab({ meeting }: { meeting: Meeting }) {
     ),
   );
   const [error, setError] = useState('');
+  // Holding with gaps in the preparation is confirmed explicitly, with a reason (the report states both).
+  const gaps = meeting.status === 'preparing' ? meeting.readiness.gaps : [];
+  const [confirmGaps, setConfirmGaps] = useState(false);
+  const [gapReason, setGapReason] = useState('');
   const present = attendance.filter((a) => a.present).length;
   const pct = members.length ? Math.floor((present * 100) / members.length) : 0;
   const options = members.map((p) => ({ value: p.id, label: p.name }));
@@ -40,6 +44,7 @@ export function MeetingRecordTab({ meeting }: { meeting: Meeting }) {
             minutes: v.minutes ?? '',
             selfCriticisms: (v.selfCriticisms ?? []).filter((s: { personId?: string }) => s?.personId),
             criticisms: (v.criticisms ?? []).filter((c: { fromId?: string }) => c?.fromId),
+            holdDespiteGaps: gaps.length && confirmGaps ? { reason: gapReason } : null,
             version: meeting.version,
           },
         }).catch((e) => {
@@ -164,6 +169,31 @@ export function MeetingRecordTab({ meeting }: { meeting: Meeting }) {
         <Form.Item name="minutes" label="会议记录">
           <Input.TextArea rows={5} maxLength={20000} />
         </Form.Item>
+        {gaps.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`会前准备尚未完成：${gaps.join('；')}`}
+            description={
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Checkbox checked={confirmGaps} onChange={(e) => setConfirmGaps(e.target.checked)}>
+                  确认在上述事项未完成的情况下召开（将记入审计日志并写入情况报告）
+                </Checkbox>
+                {confirmGaps && (
+                  <Input.TextArea
+                    aria-label="确认召开的理由"
+                    placeholder="理由（必填）"
+                    rows={2}
+                    maxLength={500}
+                    value={gapReason}
+                    onChange={(e) => setGapReason(e.target.value)}
+                  />
+                )}
+              </Space>
+            }
+          />
+        )}
         <Button type="primary" onClick={submit}>
           {meeting.status === 'held' ? '更新会议记录' : '登记会议召开'}
         </Button>
