@@ -36,6 +36,24 @@ describe.skipIf(missing)('rules maintained in the page, cells that explain thems
         (await api.call('POST', '/api/activities', { campaignId, type: 'study', kind, title, heldOn: '2026-11-20' }))
           .kind,
       ).toBe(kind);
+    // 红星村 is 李红梅's; 张志强 visits it on 11-10, before it is his (the office moves it to him from 11-15 below).
+    const person = async (name: string) =>
+      ((await api.call('GET', `/api/people?q=${encodeURIComponent(name)}`)).items as { id: string }[])[0]!.id;
+    const [li, zhang] = [await person('李红梅'), await person('张志强')];
+    const village = await api.call('POST', '/api/contact-objects', {
+      kind: 'village',
+      name: '红星村',
+      assigneeIds: [li],
+    });
+    await api.call('POST', '/api/activities', {
+      campaignId,
+      type: 'visit',
+      kind: 'village_research',
+      title: '红星村产业调研',
+      heldOn: '2026-11-10',
+      participantIds: [zhang],
+      objectIds: [village.id],
+    });
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     office = await context.newPage();
     await signInAt(office, `${server.url}/`, 'office');
@@ -112,5 +130,38 @@ describe.skipIf(missing)('rules maintained in the page, cells that explain thems
     await p.getByRole('button', { name: '活动类别' }).click();
     await p.getByRole('dialog').last().getByText('党内法规学习').waitFor();
     await shot(p, '64-kinds');
+  });
+
+  it('the office moves a village to another member from a date; his 有风险 cell says why an earlier visit does not count', async () => {
+    const p = office;
+    await p.goto(`${server.url}/campaigns/${campaignId}`);
+    await p.getByRole('tab', { name: '联系对象' }).click();
+    const row = p.getByRole('row', { name: /红星村/ });
+    await row.getByRole('button', { name: '调整联系人' }).click();
+    const d = p.getByRole('dialog').last();
+    await d.getByText('现联系人：李红梅').waitFor();
+    await d.getByLabel('联系人（可多选）').fill('张志强');
+    await p.locator('.ant-select-item-option:visible').filter({ hasText: '张志强' }).first().click();
+    await d.locator('.ant-modal-title').click();
+    await d.getByLabel('生效日期').click();
+    await d.getByLabel('生效日期').fill('2026-11-15');
+    await d.getByLabel('生效日期').press('Enter');
+    await d.getByRole('button', { name: btn('调整') }).click();
+    await p.getByText('已调整联系人').waitFor();
+    await row.getByText('张志强').waitFor();
+
+    await p.getByRole('tab', { name: '达标情况' }).click();
+    await p.getByTestId('rule-list').getByText('每季度到帮扶联系点调研').click();
+    const matrix = p.getByTestId('compliance-matrix');
+    const cell = matrix.getByTestId('cell-张志强-2026-Q4');
+    await expect(cell.textContent()).resolves.toBe('0 次 · 有风险');
+    // 李红梅 no longer answers for the village at the quarter's end: the quarter is not hers to answer.
+    await expect(matrix.getByTestId('cell-李红梅-2026-Q4').textContent()).resolves.toContain('不适用');
+    await cell.click();
+    const words = await p.getByRole('dialog').last().getByTestId('cell-explanation').textContent();
+    expect(words).toBe(
+      '2026年第4季度在红星村未开展“联系村调研”，还差 1 次；11月10日红星村产业调研时尚未负责联系红星村，不计入',
+    );
+    await shot(p, '65-reassigned-village-cell');
   });
 });

@@ -3,8 +3,10 @@
  * law study and a 中心组学习, a 四风 check and an 在岗 check, a weekly and a monthly meeting), a
  * leader absent from a village visit, meetings where one cadre is late three times and another is
  * absent without leave. Every cell of every rule the template gives is asserted: status, count and
- * explanation. (The village reassigned mid-quarter is in src/domain/compliance-quarter.test.ts: the
- * effective-dated assignments have no API yet.) Today is 2026-12-06, past two thirds of the quarter.
+ * explanation. A village is reassigned mid-quarter (东山村 moves from 张志强 to 刘海峰 from 11-25): the
+ * quarter asks whoever answers for it at its end (张志强's row reads 不适用), and 刘海峰's visit before
+ * his term does not count.
+ * Today is 2026-12-06, past two thirds of the quarter.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
@@ -60,6 +62,16 @@ beforeAll(async () => {
     participantIds: [id('张志强')],
     objectIds: [dongshan],
   });
+  await record('visit', 'village_research', '东山村走访', '2026-11-12', {
+    participantIds: [id('刘海峰')],
+    objectIds: [dongshan],
+  });
+  const moved = await office.post(`/api/contact-objects/${dongshan}/assignments`, {
+    personIds: [id('刘海峰')],
+    from: '2026-11-25',
+    version: 1,
+  });
+  expect(moved.statusCode).toBe(200);
   await record('visit', 'enterprise_visit', '走访青松林业公司', '2026-10-15', {
     participantIds: [id('王建国')],
     objectIds: [firm],
@@ -126,10 +138,12 @@ describe('a scripted fourth quarter for the demo unit', () => {
     );
   });
 
-  it('does not count a leader absent from a visit, and counts distinct enterprises per leader', () => {
+  it("does not count a leader absent from a visit nor a visit before one's term, and counts distinct enterprises per leader", () => {
     expect(lines('每季度到帮扶联系点调研')).toEqual([
       '李红梅 2026-Q4 at_risk 0 2026年第4季度在西河村未开展“联系村调研”，还差 1 次；11月3日走访西河村时缺席，不计入',
-      '张志强 2026-Q4 met 1 —',
+      // 张志强 visited while it was his, but at the quarter's end the village is 刘海峰's: the quarter is not his to answer.
+      '张志强 2026-Q4 none 1 2026年第4季度末张志强不负责联系此类对象，不适用',
+      '刘海峰 2026-Q4 at_risk 0 2026年第4季度在东山村未开展“联系村调研”，还差 1 次；11月12日东山村走访时尚未负责联系东山村，不计入',
     ]);
     expect(lines('每年为每个帮扶联系村办实事好事')).toEqual([
       '东山村 2026 at_risk 0 2026年未开展“实事好事”，还差 1 次',

@@ -235,7 +235,7 @@ describe('a partly carried out campaign', () => {
     expect(all).toContain('对尚未分解的38条措施，明确责任领导、责任科室和责任人。');
     const pack = await reportOf(office, '/api/items/pack.docx?from=2026-11-01&to=2026-12-31&kind=monthly');
     expect(pack.filter((p) => /[*＊]|undefined|null/.test(p))).toEqual([]);
-    expect(pack.join('\n')).toContain('本期到期事项（2项）');
+    expect(pack.join('\n')).toContain('本期内截止的事项（2项）');
     expect(pack).toEqual(expect.arrayContaining([people[1]!.name, people[2]!.name]));
   });
 });

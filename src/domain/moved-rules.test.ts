@@ -97,7 +97,14 @@ describe('resolveSubjects', () => {
     expect(resolveSubjects({ kind: 'each_department' }, facts).map((s) => s.key)).toEqual(['d1']);
     expect(resolveSubjects({ kind: 'objects', objectKind: 'village' }, facts).map((s) => s.key)).toEqual(['o1']);
     expect(resolveSubjects({ kind: 'object_assignees', objectKind: 'village' }, facts)).toEqual([
-      { key: 'p3', label: '丙', personIds: ['p3'], objectIds: ['o1'] },
+      // Without dated assignments, the object's assignees answer for it since always.
+      {
+        key: 'p3',
+        label: '丙',
+        personIds: ['p3'],
+        objectIds: ['o1'],
+        assignments: [{ objectId: 'o1', from: null, to: null }],
+      },
     ]);
     expect(resolveSubjects({ kind: 'group', groupId: 'g1' }, facts).map((s) => s.key)).toEqual(['p3']);
     expect(resolveSubjects({ kind: 'unit' }, facts)).toEqual([{ key: 'unit', label: '本单位', everyone: true }]);

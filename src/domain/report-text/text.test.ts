@@ -12,6 +12,15 @@ describe('report text helpers', () => {
     expect(scrub('**县民政局')).toBe('〔待补充〕县民政局');
   });
 
+  it('leaves no empty colon in a scrubbed fragment, even where dropping one empties another', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(':', '：', '"', '，', ' ', '学习', '。')), (parts) => {
+        expect(paragraphFlaws(`学习了${scrub(parts.join('')) || '材料'}。`)).toEqual([]);
+      }),
+    );
+    expect(scrub('"::')).toBe('"');
+  });
+
   it('never leaves a field empty', () => {
     fc.assert(
       fc.property(fc.option(fc.string(), { nil: undefined }), (v) => {

@@ -21,13 +21,15 @@ const EMPTY_FIELD = /[：:]\s*(?=$|[）)，,；;。、])/g;
  * Text the unit wrote, fit to go into a sentence: each run of `*` (a redaction of the source plan)
  * replaced by REDACTION_MARK, a colon with nothing after it and leading separators dropped, trimmed.
  */
-export const scrub = (text: string | null | undefined): string =>
-  (text ?? '')
-    .replace(/[*＊]+/g, REDACTION_MARK)
-    .trim()
-    .replace(EMPTY_FIELD, '')
-    .replace(LEADING_SEPARATORS, '')
-    .trim();
+export const scrub = (text: string | null | undefined): string => {
+  let t = (text ?? '').replace(/[*＊]+/g, REDACTION_MARK).trim();
+  // Dropping an empty colon can leave another one empty (“甲::”): repeat until nothing changes.
+  for (let before = ''; before !== t; ) {
+    before = t;
+    t = t.replace(EMPTY_FIELD, '').replace(LEADING_SEPARATORS, '').trim();
+  }
+  return t;
+};
 
 /** A name or value, or “未指定” when none was recorded. */
 export const orUnspecified = (value: string | null | undefined): string => scrub(value) || '未指定';
