@@ -329,7 +329,14 @@ describe('confidential: a discipline record', () => {
         activityIds: [],
       });
       expect((await cell(reader, byUnit, unitKey)).activityIds, 'the unit cell').toContain(visited.id);
+      // The cell lists what it counted: a record the reader may not read is listed without its title.
+      const all = JSON.stringify((await reader.get(`/api/campaigns/${campaignId}/rules/${byUnit}/compliance`)).json());
+      expect(all).not.toContain('11月在岗抽查');
+      expect(all).toContain('纪律检查记录（保密');
     }
+    expect(
+      JSON.stringify((await discipline.get(`/api/campaigns/${campaignId}/rules/${byUnit}/compliance`)).json()),
+    ).toContain('11月在岗抽查');
     expect((await cell(discipline, byDepartment, dept.id)).activityIds).toContain(visited.id);
   });
 });

@@ -54,3 +54,6 @@ export function activityPolicy(a: Actor, f: ActivityFacts): ActivityCan {
 
 /** Whose participation a filter by person may reveal in confidential records. */
 export const mayFilterConfidentialBy = (a: Actor, personId: string) => isDisciplineStaff(a) || isMe(a, personId);
+
+/** What a reader who may not read a confidential record sees in place of its title, wherever it is listed or counted. */
+export const CONFIDENTIAL_ACTIVITY_TITLE = '纪律检查记录（保密，仅机关纪委和当事人可见）';

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
 import {
+  CONFIDENTIAL_ACTIVITY_TITLE,
   activityPolicy,
   canRecordConfidential,
   mayFilterConfidentialBy,
@@ -168,8 +169,6 @@ export async function withdrawActivity(deps: AppDeps, actor: Actor, id: string, 
   return (await presentActivities(deps, actor, [(await campaignsRepo.activity(deps.db, actor.unitId, id))!]))[0]!;
 }
 
-const CONFIDENTIAL_TITLE = '纪律检查记录（保密，仅机关纪委和当事人可见）';
-
 /** Activities as the reader may see them (domain/policies/activity.ts): a confidential one keeps only its type, date and measures. */
 export async function presentActivities(deps: AppDeps, actor: Actor, rows: ActivityRow[]) {
   const unitId = actor.unitId;
@@ -223,10 +222,11 @@ export async function presentActivities(deps: AppDeps, actor: Actor, rows: Activ
             id: a.id,
             campaignId: a.campaignId,
             type: a.type as z.infer<typeof ZActivityBody>['type'],
-            kind: a.kind,
-            kindLabel: kindLabel(a.kind),
+            // Its specific kind (and a unit's own label) could say what the check was about: only the type's generic kind.
+            kind: a.type,
+            kindLabel: kindLabel(a.type),
             attendance: [],
-            title: CONFIDENTIAL_TITLE,
+            title: CONFIDENTIAL_ACTIVITY_TITLE,
             heldOn: a.heldOn,
             departmentId: null,
             departmentName: null,

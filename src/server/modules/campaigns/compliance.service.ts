@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { ActivityFact } from '../../../domain/compliance.js';
 import type { Words } from '../../../domain/compliance-explain.js';
 import { evaluateRule, type RuleVersion, type StoredRule } from '../../../domain/rule-compliance.js';
-import { canReadActivity } from '../../../domain/policies/activity.js';
+import { CONFIDENTIAL_ACTIVITY_TITLE, canReadActivity } from '../../../domain/policies/activity.js';
 import { rulePolicy } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZRuleSubject } from '../../../shared/contracts/campaigns.js';
@@ -110,8 +110,9 @@ type ActivityFacts = Awaited<ReturnType<typeof campaignsRepo.activityFacts>>;
 
 /**
  * The activities as `reader` may see them counted: a confidential one it may not read still counts
- * for the unit as a whole, but not for the people, objects or department it concerns — a cell would
- * otherwise tell whom a discipline record named. `null` is the system (the obligation sweep).
+ * for the unit as a whole, but not for the people, objects or department it concerns, and its title
+ * is withheld — a cell would otherwise tell whom or what a discipline record named. `null` is the
+ * system (the obligation sweep).
  */
 export const countedFor = (reader: Actor | null, activities: ActivityFacts): ActivityFacts =>
   reader === null
@@ -119,7 +120,15 @@ export const countedFor = (reader: Actor | null, activities: ActivityFacts): Act
     : activities.map((a) =>
         canReadActivity(reader, a)
           ? a
-          : { ...a, participantIds: [], objectIds: [], departmentId: null, absentIds: [], attendance: [] },
+          : {
+              ...a,
+              title: CONFIDENTIAL_ACTIVITY_TITLE,
+              participantIds: [],
+              objectIds: [],
+              departmentId: null,
+              absentIds: [],
+              attendance: [],
+            },
       );
 
 /** Every active rule of a campaign, computed from one read of the unit's activities, as `reader` may see them. */
