@@ -95,6 +95,10 @@ describe('rules maintained by the office', () => {
       [{ period: 'fortnight' }, '请求内容有误：周期不正确'],
       [{ subject: { kind: 'people', personIds: ['00000000-0000-4000-8000-000000000000'] } }, '所选人员不存在'],
       [{ kind: 'attendance' }, '“党内法规学习”不登记出勤，不能用于会风会纪规则'],
+      [
+        { kind: 'attendance', activityKinds: ['staff_meeting'] },
+        '会风会纪规则按人统计，规则对象应为人员（指定人员、班子成员、小组成员、在职人员或党员）',
+      ],
       [{ measureNo: 99 }, '措施99不存在'],
     ] as const) {
       const res = await office.post(`/api/campaigns/${campaignId}/rules`, { ...good, ...over });
@@ -121,10 +125,20 @@ describe('rules maintained by the office', () => {
     for (const [effectiveFrom, message] of [
       ['2027-01-05', '生效日期应在专项活动期间内（2026-01-01 之后，2026-12-31 之前）'],
       ['2026-01-01', '生效日期应在专项活动期间内（2026-01-01 之后，2026-12-31 之前）'],
+      // No quarter begins between 11-15 and the campaign's end: the version would govern nothing.
+      [
+        '2026-11-15',
+        '本规则每季度计算，新版本从生效日期之后开始的第一个周期起执行，而活动结束（2026-12-31）前没有新的周期开始，新版本不会生效；如需改变本周期的要求，请停用本规则后新增规则',
+      ],
     ]) {
       const res = await office.post(`${url}/versions`, { ...next, effectiveFrom });
       expect([res.statusCode, res.json().message]).toEqual([400, message]);
     }
+    const monthly = await office.post(`${url}/versions`, { ...next, period: 'month', effectiveFrom: '2026-08-01' });
+    expect([monthly.statusCode, monthly.json().message]).toEqual([
+      400,
+      '新版本不能改变规则的周期或类型；如需改变，请停用本规则后新增规则',
+    ]);
     const revised = (await office.post(`${url}/versions`, { ...next, effectiveFrom: '2026-08-01' })).json();
     expect(revised).toMatchObject({ title: next.title, min: 2, versions: 2, effectiveFrom: '2026-08-01' });
     const earlier = await office.post(`${url}/versions`, { ...next, effectiveFrom: '2026-07-01' });

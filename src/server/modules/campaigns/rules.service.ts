@@ -5,7 +5,7 @@
  * an effective date within the campaign) and audited; bad input changes nothing.
  */
 import type { z } from 'zod';
-import { checkRule, type ObligationRule } from '../../../domain/compliance.js';
+import { checkRule, PERIOD_LABELS, periodsBetween, type ObligationRule } from '../../../domain/compliance.js';
 import type { RuleVersion, StoredRule } from '../../../domain/rule-compliance.js';
 import { rulePolicy } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
@@ -64,6 +64,9 @@ export async function createRule(deps: AppDeps, actor: Actor, campaignId: string
   const c = await loadCampaign(deps, actor, campaignId, 'addRule');
   const rule = storedOf(b);
   await checkStored(deps, actor, rule);
+  // Attendance is recorded per person: a department, an object or the unit has none to count.
+  if (rule.kind === 'attendance' && !PERSON_SUBJECTS.has(b.subject.kind))
+    throw badRequest('会风会纪规则按人统计，规则对象应为人员（指定人员、班子成员、小组成员、在职人员或党员）');
   if (b.measureNo && !(await campaignsRepo.measures(deps.db, actor.unitId, c.id)).some((m) => m.no === b.measureNo))
     throw badRequest(`措施${b.measureNo}不存在`);
   await assertInUnit(deps.db, actor.unitId, {
@@ -93,6 +96,8 @@ export async function createRule(deps: AppDeps, actor: Actor, campaignId: string
   return presentRule(row, actor, await unitKinds(deps.db, actor.unitId));
 }
 
+const PERSON_SUBJECTS = new Set(['people', 'leadership', 'group', 'in_service', 'party_members']);
+
 async function loadRule(deps: AppDeps, actor: Actor, campaignId: string, ruleId: string, action: 'edit' | 'withdraw') {
   const c = await loadCampaign(deps, actor, campaignId);
   const r = await campaignsRepo.rule(deps.db, actor.unitId, ruleId);
@@ -119,6 +124,14 @@ export async function reviseRule(
     throw badRequest(`生效日期应晚于上一版本的生效日期 ${last.from}`);
   const rule = storedOf(b);
   await checkStored(deps, actor, rule);
+  if (rule.period !== last.rule.period || rule.kind !== last.rule.kind)
+    throw badRequest('新版本不能改变规则的周期或类型；如需改变，请停用本规则后新增规则');
+  // A version governs the periods that begin on or after its date: one that no period would reach is refused, not shown as in force.
+  const next0 = periodsBetween(rule.period, c.startsOn, c.endsOn).find((p) => p.start >= b.effectiveFrom);
+  if (!next0)
+    throw badRequest(
+      `本规则${PERIOD_LABELS[rule.period]}计算，新版本从生效日期之后开始的第一个周期起执行，而活动结束（${c.endsOn}）前没有新的周期开始，新版本不会生效；如需改变本周期的要求，请停用本规则后新增规则`,
+    );
   const next: RuleVersion[] = [...(r.versions as RuleVersion[]), { from: b.effectiveFrom, rule }];
   await deps.db.transaction(async (tx) => {
     await campaignsRepo.updateRule(tx, actor.unitId, r.id, { title: b.title, versions: next });

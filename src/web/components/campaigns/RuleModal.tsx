@@ -140,13 +140,13 @@ export function RuleModal({
             </Col>
           )}
           <Col span={rule ? 16 : 12}>
-            <Form.Item name="kind" label="规则类型">
-              <Select options={RULE_KINDS} />
+            <Form.Item name="kind" label="规则类型" extra={rule ? '新版本不改变规则类型和周期' : undefined}>
+              <Select options={RULE_KINDS} disabled={!!rule} />
             </Form.Item>
           </Col>
           <Col span={rule ? 8 : 12}>
             <Form.Item name="period" label="周期">
-              <Select options={PERIOD_OPTIONS} />
+              <Select options={PERIOD_OPTIONS} disabled={!!rule} />
             </Form.Item>
           </Col>
           <Col span={12}>
