@@ -151,7 +151,7 @@ describe('activities corrected and withdrawn', () => {
 
   it('is corrected with a reason at the version read, audited; refused without a reason, stale, or for others', async () => {
     const recorder = await signIn(ctx, unit.user('leader1')); // records, does not manage campaigns
-    const a = (await recorder.post('/api/activities', study())).json();
+    const a = (await recorder.post('/api/activities', { ...study(), kind: 'party_law_study' })).json();
     expect([a.version, a.can.correct, a.can.withdraw]).toEqual([1, true, true]);
     const noReason = await recorder.put(`/api/activities/${a.id}`, { ...study(), reason: '', version: 1 });
     expect([noReason.statusCode, noReason.json().message]).toEqual([400, expect.stringContaining('请填写更正原因')]);
@@ -168,7 +168,13 @@ describe('activities corrected and withdrawn', () => {
     expect([badDate.statusCode, badDate.json().message]).toEqual([400, '活动日期不能晚于今天']);
     expect(await eventsOf(a.id)).toHaveLength(1);
     const fixed = (await recorder.put(`/api/activities/${a.id}`, body)).json();
-    expect([fixed.version, fixed.heldOn, fixed.participantNames]).toEqual([2, '2026-11-21', ['周凯']]);
+    // The correction named no kind: the recorded one stays (it still counts for 党内法规学习 rules).
+    expect([fixed.version, fixed.heldOn, fixed.participantNames, fixed.kind]).toEqual([
+      2,
+      '2026-11-21',
+      ['周凯'],
+      'party_law_study',
+    ]);
     expect((await recorder.put(`/api/activities/${a.id}`, body)).statusCode).toBe(409);
     const [event] = await eventsOf(a.id);
     expect(event).toMatchObject({

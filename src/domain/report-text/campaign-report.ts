@@ -61,8 +61,10 @@ function overview(f: CampaignReportFacts): string {
       ? `${scrub(f.campaignName)}自${cnDate(f.startsOn)}开始`
       : `${scrub(f.campaignName)}定于${cnDate(f.startsOn)}开始`;
   const scope = `共${t.categories}个方面${t.measures}条措施`;
+  // Items of measures withdrawn since are the campaign's too; say where they come from rather than let counts disagree.
+  const ofWithdrawn = t.items - f.categories.reduce((n, c) => n + c.items, 0);
   const items = t.items
-    ? `已分解措施${t.brokenDown}条，生成督办事项${t.items}项，已办结${t.closed}项（办结率${rate(t.closed, t.items)}），逾期未办结${t.overdue}项`
+    ? `已分解措施${t.brokenDown}条，生成督办事项${t.items}项${ofWithdrawn > 0 ? `（其中${ofWithdrawn}项属于已撤销的措施）` : ''}，已办结${t.closed}项（办结率${rate(t.closed, t.items)}），逾期未办结${t.overdue}项`
     : '尚未将措施分解为督办事项';
   return `${started}，${scope}。截至${cnDate(f.today)}，${items}。`;
 }
@@ -121,7 +123,7 @@ function problemBlocks(f: CampaignReportFacts): ReportBlock[] {
   if (f.totals.overdue)
     out.push({
       kind: 'p',
-      text: `督办事项逾期未办结${f.totals.overdue}项，涉及${joinList(late.map((c) => `第${chinese(c.no)}方面`))}。`,
+      text: `督办事项逾期未办结${f.totals.overdue}项${late.length ? `，涉及${joinList(late.map((c) => `第${chinese(c.no)}方面`))}` : ''}。`,
     });
   if (missed.length)
     out.push({

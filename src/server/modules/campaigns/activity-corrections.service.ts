@@ -27,8 +27,10 @@ export async function correctActivity(deps: AppDeps, actor: Actor, id: string, b
   const confidential = canRecordConfidential(actor) ? (b.confidential ?? a.confidential) : a.confidential;
   if (b.confidential !== undefined && b.confidential !== a.confidential && !canRecordConfidential(actor))
     throw forbidden('只有机关纪委可以改变记录的保密性');
-  const k = await checkActivityBody(deps, actor, b);
-  const fields = { ...activityFieldsOf(b, k), confidential };
+  // A correction that names no kind keeps the recorded one (while the type stays), rather than the type's generic kind.
+  const corrected = { ...b, kind: b.kind ?? (b.type === a.type ? a.kind : undefined) };
+  const k = await checkActivityBody(deps, actor, corrected);
+  const fields = { ...activityFieldsOf(corrected, k), confidential };
   const diff = changedFields(a, fields);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
