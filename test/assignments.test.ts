@@ -74,6 +74,9 @@ describe('分管领导 in the org model', () => {
       [{ departmentId: dept[RELIEF]!, personId: person['陈静']!, from: '2026-11-20' }, /不能与之重叠/],
       [{ departmentId: otherDept, personId: person['陈静']!, from: '2026-12-10' }, /所选科室不存在/],
       [{ departmentId: dept[RELIEF]!, personId: person['陈静']!, from: '2026-02-30' }, /日期/],
+      // A mistyped year would close the current term decades ahead, and could not be undone.
+      [{ departmentId: dept[RELIEF]!, personId: person['陈静']!, from: '2062-01-01' }, /生效日期应在 2000-01-01 至/],
+      [{ departmentId: dept[RELIEF]!, personId: person['陈静']!, from: '0000-01-01' }, /生效日期应在 2000-01-01 至/],
     ];
     for (const [body, message] of refusals) {
       const res = await admin.post('/api/department-leaders', body);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseIsoDate, toIsoDate } from './civil-date.js';
 import {
   AssignmentError,
+  effectiveDateProblem,
   findOverlap,
   holderOn,
   holdersOn,
@@ -128,5 +129,19 @@ describe('effective-dated assignments', () => {
     ];
     expect(findOverlap(h, true)).not.toBeNull();
     expect(findOverlap(h, false)).toBeNull();
+  });
+});
+
+describe('effective dates', () => {
+  it('accepts dates from 2000 up to a year ahead of today, and refuses the rest', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -3000, max: 3000 }), (offset) => {
+        const today = '2026-11-30';
+        const from = toIsoDate(parseIsoDate(today) + offset);
+        const ok = from >= '2000-01-01' && offset <= 366;
+        expect(effectiveDateProblem(from, today) === null).toBe(ok);
+      }),
+    );
+    expect(effectiveDateProblem('0000-01-01', '2026-11-30')).toMatch(/生效日期应在 2000-01-01 至 2027-12-01/);
   });
 });

@@ -96,3 +96,18 @@ export function reassign<T extends Assignment>(
   const opened = [...new Set(holderIds)].map((holderId) => ({ holderId, from, to: null }));
   return { history: inOrder<T | Assignment>([...kept, ...opened]), closed, opened };
 }
+
+/** The earliest date a change may take effect from, and how far ahead of today it may be set. */
+export const EARLIEST_EFFECTIVE_DATE = '2000-01-01';
+const MAX_DAYS_AHEAD = 366;
+
+/**
+ * Why `from` cannot start a term, or null. A change cannot be undone once a later one is recorded, so a
+ * mistyped year (2062 for 2026) must be refused rather than close the current term decades ahead.
+ */
+export function effectiveDateProblem(from: IsoDate, today: IsoDate): string | null {
+  const latest = toIsoDate(parseIsoDate(today) + MAX_DAYS_AHEAD);
+  if (from < EARLIEST_EFFECTIVE_DATE || from > latest)
+    return `生效日期应在 ${EARLIEST_EFFECTIVE_DATE} 至 ${latest}（一年内）之间`;
+  return null;
+}

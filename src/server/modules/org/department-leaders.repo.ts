@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { departmentLeaders, people } from '../../db/schema/index.js';
+import { departmentLeaders, departments, people } from '../../db/schema/index.js';
 
 export type DepartmentLeaderRow = typeof departmentLeaders.$inferSelect;
 
@@ -21,6 +21,12 @@ const view = {
 };
 
 export const departmentLeadersRepo = {
+  /** Holds the department's row until the transaction ends, so two changes of its 分管领导 cannot both close the same term. */
+  async lockDepartment(db: Db, unitId: string, departmentId: string) {
+    await db.execute(
+      sql`select id from ${departments} where ${departments.unitId} = ${unitId} and ${departments.id} = ${departmentId} for update`,
+    );
+  },
   /** A department's whole history (few rows: one per change), for the reassignment check. */
   async history(db: Db, unitId: string, departmentId: string) {
     return db

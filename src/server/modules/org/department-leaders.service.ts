@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AssignmentError, reassign } from '../../../domain/assignments.js';
+import { AssignmentError, effectiveDateProblem, reassign } from '../../../domain/assignments.js';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZDepartmentLeaderBody } from '../../../shared/contracts/org.js';
@@ -63,7 +63,10 @@ async function checkLeaderBody({ db }: AppDeps, unitId: string, body: LeaderBody
 export async function setDepartmentLeader(deps: AppDeps, actor: Actor, body: LeaderBody) {
   const { department, person } = await checkLeaderBody(deps, actor.unitId, body);
   const now = deps.clock.now();
+  const dateProblem = effectiveDateProblem(body.from, shanghaiDate(now));
+  if (dateProblem) throw badRequest(dateProblem);
   await deps.db.transaction(async (tx) => {
+    await departmentLeadersRepo.lockDepartment(tx, actor.unitId, body.departmentId);
     const rows = await departmentLeadersRepo.history(tx, actor.unitId, body.departmentId);
     const history = rows.map((r) => ({ id: r.id, holderId: r.personId, from: r.fromDate, to: r.toDate }));
     let change;
