@@ -1,5 +1,6 @@
 /** Effective-dated assignments, continued: contact objects maintained, and activities corrected and withdrawn. */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { unitFacts } from '../src/server/modules/campaigns/compliance.service.js';
 import { contactObjectsRepo } from '../src/server/modules/campaigns/contact-objects.repo.js';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 
@@ -135,6 +136,27 @@ describe('contact objects maintained', () => {
       .json()
       .items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['restore', 'withdraw', 'update', 'create']);
+  });
+
+  it('deactivated, end their assignments the day before and keep the date; reactivated, are assigned again from then', async () => {
+    const o = (await office.post('/api/contact-objects', objectBody())).json();
+    await office.post(`/api/contact-objects/${o.id}/withdraw`, { reason: '帮扶关系调整' });
+    expect(await historyOf(o.id)).toEqual([
+      ['周凯', null, '2026-11-29'],
+      ['郑伟', null, '2026-11-29'],
+    ]);
+    const facts = await unitFacts(ctx.database.db, unit.unit.id);
+    expect(facts.objects.find((x) => x.id === o.id)!.deactivatedOn).toBe('2026-11-30');
+    ctx.clock.current = new Date('2026-12-03T02:00:00Z');
+    office = await signIn(ctx, unit.user('office'));
+    const on = (await office.post(`/api/contact-objects/${o.id}/restore`, { reason: '恢复帮扶' })).json();
+    expect(on.assigneeNames.sort()).toEqual(['周凯', '郑伟'].sort());
+    expect((await historyOf(o.id)).slice(0, 2).sort()).toEqual([
+      ['周凯', '2026-12-03', null],
+      ['郑伟', '2026-12-03', null],
+    ]);
+    const again = await unitFacts(ctx.database.db, unit.unit.id);
+    expect(again.objects.find((x) => x.id === o.id)!.deactivatedOn).toBeNull();
   });
 });
 

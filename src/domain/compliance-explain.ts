@@ -43,6 +43,7 @@ export function explainCount(x: {
   const { rule, subject, period, count, status, match, words } = x;
   const unit = rule.distinctObjects ? '家' : '次';
   const notes = exclusions(match, words);
+  if (status === 'none' && subject.askedBefore) return `${subject.label}已于${subject.askedBefore}停用，不适用`;
   if (status === 'none') return `${period.label}末${subject.label}不负责联系此类对象，不适用`;
   if (status === 'over')
     return [`${period.label}已 ${count} ${unit}，超过上限 ${rule.max} ${unit}`, ...notes].join('；');
@@ -67,6 +68,7 @@ export function explainCoverage(
   uncovered: readonly Subject[],
 ): string | null {
   if (status === 'met' || status === 'not_started') return null;
+  if (status === 'none') return `${period.label}无须覆盖的对象（均已停用），不适用`;
   const shown = uncovered.slice(0, 10).map((s) => s.label);
   const more = uncovered.length > shown.length ? `等 ${uncovered.length} 个` : '';
   return `${period.label}已覆盖 ${covered}/${total}，应达 ${needed}，还差 ${needed - covered} 个；未覆盖：${shown.join('、')}${more}`;

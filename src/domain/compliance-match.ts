@@ -9,7 +9,7 @@ import type { ActivityFact, Assignment, CountedActivity, MatchOptions, Period, S
 
 export type Exclusion = { activity: ActivityFact; reason: 'absent' | 'unassigned'; objectId?: string };
 export interface Match {
-  /** Whether the subject is asked in this period (an assignee must be assigned at its end). */
+  /** Whether the subject is asked in this period (an assignee must be assigned at its end; see Subject.askedBefore). */
   applies: boolean;
   counted: ActivityFact[];
   /** The objects the subject answers for in the period (assigned on its reference day), when it has objects. */
@@ -124,7 +124,8 @@ export function matchesBySubject(
       const asked = s.assignments
         ? [...new Set(s.assignments.filter((x) => covers(x, day)).map((x) => x.objectId))]
         : [...(s.objectIds ?? [])];
-      return { applies: !s.assignments || asked.length > 0, asked, counted: [], objects: [], excluded: [] };
+      const applies = (!s.assignments || asked.length > 0) && !(s.askedBefore && p.start >= s.askedBefore);
+      return { applies, asked, counted: [], objects: [], excluded: [] };
     });
     const list = [...candidates(s, relevant, idx, o)].sort(
       (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),

@@ -51,6 +51,8 @@ export interface Subject {
   departmentId?: string;
   /** The whole unit: every activity of the rule's kinds counts. */
   everyone?: boolean;
+  /** Asked only in periods that start before this day (an object deactivated on it). */
+  askedBefore?: IsoDate;
 }
 
 export type AttendanceStatus = 'present' | 'late' | 'left_early' | 'excused' | 'unexcused';
@@ -283,14 +285,15 @@ export function coverageCompliance(
   if (subjects.length === 0) return [];
   const matched = matchesBySubject(rule, subjects, activities, periods, today);
   return periods.map((p, j) => {
-    const reached = (i: number) => matched[i]![j]!.counted.length > 0;
-    const covered = subjects.filter((_, i) => reached(i));
-    const uncovered = subjects.filter((_, i) => !reached(i));
-    const total = subjects.length;
-    const percent = Math.round((covered.length / total) * 1000) / 10;
+    // Only the subjects asked in the period (not an object deactivated before it started).
+    const asked = subjects.map((_, i) => i).filter((i) => matched[i]![j]!.applies);
+    const covered = asked.filter((i) => matched[i]![j]!.counted.length > 0).map((i) => subjects[i]!);
+    const uncovered = asked.filter((i) => matched[i]![j]!.counted.length === 0).map((i) => subjects[i]!);
+    const total = asked.length;
+    const percent = total ? Math.round((covered.length / total) * 1000) / 10 : 0;
     const needed = Math.ceil((rule.percent / 100) * total - 1e-9);
-    const status = cellStatus(covered.length, needed, null, p, today);
-    const seen = new Map(subjects.flatMap((_, i) => matched[i]![j]!.counted).map((a) => [a.id, a]));
+    const status = total ? cellStatus(covered.length, needed, null, p, today) : 'none';
+    const seen = new Map(asked.flatMap((i) => matched[i]![j]!.counted).map((a) => [a.id, a]));
     return {
       periodKey: p.key,
       covered: covered.length,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IsoDate } from './civil-date.js';
+import { parseIsoDate, toIsoDate, type IsoDate } from './civil-date.js';
 import type { ZRuleSubject } from '../shared/contracts/campaigns.js';
 import type { Assignment, Subject } from './compliance.js';
 
@@ -14,6 +14,8 @@ export interface UnitFacts {
     name: string;
     kind: string;
     active: boolean;
+    /** The day an inactive object was deactivated (null or absent: unknown, as if never active). */
+    deactivatedOn?: IsoDate | null;
     assigneeIds: readonly string[];
     /** Effective-dated assignments (see compliance.ts Assignment); absent: `assigneeIds` are always assigned. */
     assignments?: readonly { personId: string; from: IsoDate | null; to: IsoDate | null }[];
@@ -44,16 +46,25 @@ export function resolveSubjects(s: RuleSubject, f: UnitFacts): Subject[] {
     case 'unit':
       return [{ key: 'unit', label: '本单位', everyone: true }];
     case 'objects':
+      // A deactivated object is still asked in the periods that started before its deactivation.
       return f.objects
-        .filter((o) => o.active && o.kind === s.objectKind)
-        .map((o) => ({ key: o.id, label: o.name, objectIds: [o.id] }));
+        .filter((o) => o.kind === s.objectKind && (o.active || o.deactivatedOn))
+        .map((o) => ({
+          key: o.id,
+          label: o.name,
+          objectIds: [o.id],
+          ...(o.active ? {} : { askedBefore: o.deactivatedOn! }),
+        }));
     case 'object_assignees': {
       // Each person ever assigned to objects of the kind; which activities count, and in which
       // periods the person is asked at all, follows the dates of the assignments (compliance.ts).
+      // A deactivated object's assignments count until the day before its deactivation.
       const mine = new Map<string, Assignment[]>();
-      for (const o of f.objects.filter((x) => x.active && x.kind === s.objectKind))
-        for (const a of o.assignments ?? o.assigneeIds.map((personId) => ({ personId, from: null, to: null })))
-          mine.set(a.personId, [...(mine.get(a.personId) ?? []), { objectId: o.id, from: a.from, to: a.to }]);
+      for (const o of f.objects.filter((x) => x.kind === s.objectKind && (x.active || x.deactivatedOn)))
+        for (const a of o.assignments ?? o.assigneeIds.map((personId) => ({ personId, from: null, to: null }))) {
+          const term = o.active ? a : endedBefore(a, o.deactivatedOn!);
+          if (term) mine.set(a.personId, [...(mine.get(a.personId) ?? []), { objectId: o.id, ...term }]);
+        }
       return f.people
         .filter((p) => mine.has(p.id))
         .map((p) => {
@@ -63,4 +74,11 @@ export function resolveSubjects(s: RuleSubject, f: UnitFacts): Subject[] {
         });
     }
   }
+}
+
+/** A term cut to end the day before `day` (null when it starts on or after it). */
+function endedBefore(a: { from: IsoDate | null; to: IsoDate | null }, day: IsoDate) {
+  const last = toIsoDate(parseIsoDate(day) - 1);
+  if (a.from !== null && a.from > last) return null;
+  return { from: a.from, to: a.to !== null && a.to < last ? a.to : last };
 }

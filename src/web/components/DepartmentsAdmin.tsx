@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { orgApi } from '../../shared/api/org';
 import { call } from '../call';
 import type { Department } from '../types';
@@ -75,9 +75,16 @@ export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
             key: 'leader',
             width: 180,
             render: (_: unknown, d: Department) => (
-              <Button type="link" size="small" onClick={() => setLeaderOf(d.id)} data-testid={`leader-${d.name}`}>
-                {d.leaderName ?? (canWrite && d.active ? '设置分管领导' : '未设置')}
-              </Button>
+              <Space direction="vertical" size={0}>
+                <Button type="link" size="small" onClick={() => setLeaderOf(d.id)} data-testid={`leader-${d.name}`}>
+                  {d.leaderName ?? (canWrite && d.active ? '设置分管领导' : '未设置')}
+                </Button>
+                {!d.leaderName && (
+                  <Typography.Text type="secondary" data-testid={`no-leader-${d.name}`}>
+                    该科室尚未记录分管领导，按分管领导排名时其牵头事项计入“（未指定）”。
+                  </Typography.Text>
+                )}
+              </Space>
             ),
           },
           {

@@ -20,22 +20,29 @@ type RuleSubject = z.infer<typeof ZRuleSubject>;
 
 /**
  * What the unit looks like for rule subjects: people, departments, contact objects, group members.
- * The one place objects are loaded: effective-dated assignments (`assignments` on each object, see
- * domain/compliance.ts Assignment) are to be joined here when their repository exists.
+ * The one place objects are loaded, with their effective-dated assignments (domain/compliance.ts
+ * Assignment) and, for an inactive one, the day it was deactivated.
  */
 export async function unitFacts(db: Db, unitId: string) {
-  const [people, departments, stored, history, members] = await Promise.all([
+  const [people, departments, stored, history, members, deactivations] = await Promise.all([
     campaignsRepo.people(db, unitId),
     campaignsRepo.departments(db, unitId),
     campaignsRepo.objects(db, unitId),
     contactObjectsRepo.assignmentHistory(db, unitId),
     orgRepo.groupMembers(db, unitId),
+    contactObjectsRepo.deactivations(db, unitId),
   ]);
   // Each object with its effective-dated assignments, so past periods count whoever was assigned then.
   const terms = new Map<string, { personId: string; from: string | null; to: string | null }[]>();
   for (const h of history) terms.set(h.objectId, [...(terms.get(h.objectId) ?? []), h]);
+  // An inactive object counts until its deactivation (Shanghai date); unknown when it has none recorded.
+  const deactivatedOn = (o: (typeof stored)[number]) => {
+    const at = o.active ? undefined : deactivations.get(o.id);
+    return at ? shanghaiDate(at) : null;
+  };
   const objects = stored.map((o) => ({
     ...o,
+    deactivatedOn: deactivatedOn(o),
     assignments: (terms.get(o.id) ?? []).map((h) => ({ personId: h.personId, from: h.from, to: h.to })),
   }));
   return { people, departments, objects, members };

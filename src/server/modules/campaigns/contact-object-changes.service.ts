@@ -1,5 +1,6 @@
 /** 联系对象 maintained: renamed, deactivated and reactivated with a reason, reassigned from a date, and its history. */
 import type { z } from 'zod';
+import { shanghaiDate } from '../../../domain/civil-date.js';
 import { AssignmentError, reassign } from '../../../domain/assignments.js';
 import { contactObjectPolicy, type ContactObjectCan } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
@@ -56,18 +57,57 @@ export async function editObject(deps: AppDeps, actor: Actor, id: string, b: z.i
   return presentOne(deps, actor, id);
 }
 
-/** 停用 / 启用 with a reason; a deactivated object stays (activities keep naming it) and can be reactivated. */
+/**
+ * 停用 / 启用 with a reason; a deactivated object stays (activities keep naming it) and can be reactivated. Both
+ * take effect today (Shanghai): 停用 ends the open assignments yesterday, so the past keeps counting them and
+ * compliance keeps the object for the periods that started before; 启用 assigns its last assignees still in
+ * service again from today.
+ */
 export async function setObjectActive(deps: AppDeps, actor: Actor, id: string, active: boolean, reason: string) {
   const action = active ? 'reactivate' : 'deactivate';
   const o = await objectFor(deps, actor, id, action, active ? '该联系对象未停用' : '该联系对象已停用或无权停用');
+  const at = deps.clock.now();
+  const today = shanghaiDate(at);
+  const inService = new Set(
+    (await campaignsRepo.people(deps.db, actor.unitId)).filter((p) => p.status === 'in_service').map((p) => p.id),
+  );
+  const assignees = active ? o.assigneeIds.filter((p) => inService.has(p)) : [];
   await deps.db.transaction(async () => {
-    const rows = await contactObjectsRepo.updateObject(deps.db, actor.unitId, id, o.version, {
+    const rows = await contactObjectsRepo.assignmentRows(deps.db, actor.unitId, id);
+    const history = rows.map((r) => ({ id: r.id, holderId: r.personId, from: r.fromDate, to: r.toDate }));
+    let change;
+    try {
+      change = reassign(history, assignees, today);
+    } catch (e) {
+      throw e instanceof AssignmentError ? badRequest(`${o.name}：${e.message}`) : e;
+    }
+    for (const c of change.closed) await contactObjectsRepo.closeAssignment(deps.db, actor.unitId, c.id, c.to!, at);
+    await contactObjectsRepo.insertAssignments(
+      deps.db,
+      assignees.map((personId) => ({
+        unitId: actor.unitId,
+        objectId: id,
+        personId,
+        fromDate: today,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    );
+    const updated = await contactObjectsRepo.updateObject(deps.db, actor.unitId, id, o.version, {
       active,
       withdrawnReason: active ? null : reason,
-      updatedAt: deps.clock.now(),
+      ...(active ? { assigneeIds: assignees } : {}),
+      updatedAt: at,
     });
-    if (rows.length !== 1) throw conflict(STALE);
-    await audited(deps, actor, id, active ? 'restore' : 'withdraw', { active: o.active }, { active, reason });
+    if (updated.length !== 1) throw conflict(STALE);
+    await audited(
+      deps,
+      actor,
+      id,
+      active ? 'restore' : 'withdraw',
+      { active: o.active },
+      { active, reason, on: today },
+    );
   });
   return presentOne(deps, actor, id);
 }

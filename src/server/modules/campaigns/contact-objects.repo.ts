@@ -1,7 +1,7 @@
 /** Queries of maintaining contact objects: the object itself and its effective-dated assignments. */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contactObjectAssignments as A, contactObjects, people } from '../../db/schema/index.js';
+import { auditEvents, contactObjectAssignments as A, contactObjects, people } from '../../db/schema/index.js';
 
 export type ObjectAssignmentRow = typeof A.$inferSelect;
 
@@ -43,6 +43,24 @@ export const contactObjectsRepo = {
       .from(A)
       .where(and(eq(A.unitId, unitId), objectIds ? inArray(A.objectId, objectIds) : undefined))
       .orderBy(asc(A.objectId), sql`${A.fromDate} asc nulls first`, asc(A.personId));
+  },
+  /**
+   * When each object was last deactivated (停用), by object id: the deactivation is recorded as the object's
+   * 'withdraw' audit event, so no column is needed. Only meaningful for the objects inactive now.
+   */
+  async deactivations(db: Db, unitId: string): Promise<Map<string, Date>> {
+    const rows = await db
+      .select({ id: auditEvents.entityId, at: max(auditEvents.at) })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.unitId, unitId),
+          eq(auditEvents.entityType, 'contact_object'),
+          eq(auditEvents.action, 'withdraw'),
+        ),
+      )
+      .groupBy(auditEvents.entityId);
+    return new Map(rows.filter((r) => r.at).map((r) => [r.id, r.at!]));
   },
   /** One object's assignment rows, for a reassignment. */
   async assignmentRows(db: Db, unitId: string, objectId: string) {
