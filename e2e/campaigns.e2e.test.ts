@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { browserMissing, btn, SCREENSHOTS, shot, signInAt, startSuite, type Server } from './support.js';
+import { browserMissing, btn, chooseOption, SCREENSHOTS, shot, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
@@ -92,8 +92,9 @@ describe.skipIf(missing)('a campaign from the template, broken down and followed
     await row.getByRole('button', { name: btn('分解') }).click();
     const d = p.getByRole('dialog').last();
     await pick(p, '责任领导', '李红梅', d);
-    await d.getByLabel('牵头科室').click();
-    await p.locator('.ant-select-item-option:visible').filter({ hasText: '社会救助股' }).first().click();
+    // The leader's list must have closed before the department's opens (a click would land on the wrong list).
+    await p.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+    await chooseOption(p, d.getByLabel('牵头科室'), '社会救助股');
     await pick(p, '责任人（每人一项督办事项）', '周凯', d);
     await shot(p, '31-breakdown');
     await d.getByRole('button', { name: btn('分解并交办') }).click();

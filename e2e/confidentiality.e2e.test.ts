@@ -97,7 +97,7 @@ describe.skipIf(missing)('personal and confidential records in the browser', () 
     const row = head.locator('tr').filter({ hasText: '纪律检查记录（保密' });
     await row.getByText('保密', { exact: true }).waitFor();
     expect(await head.locator('.ant-table').first().textContent()).not.toContain('郑伟');
-    expect(await row.getByRole('button', { name: btn('撤销') }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: btn('撤回') }).count()).toBe(0);
     await shot(head, '60-activities-confidential-as-head');
 
     const inspector = await pageAs('discipline');
@@ -105,7 +105,7 @@ describe.skipIf(missing)('personal and confidential records in the browser', () 
     await inspector.getByRole('tab', { name: '活动记录' }).click();
     const own = inspector.locator('tr').filter({ hasText: '11月不打招呼在岗检查' });
     await own.getByText('保密', { exact: true }).waitFor();
-    await own.getByRole('button', { name: btn('撤销') }).waitFor();
+    await own.getByRole('button', { name: btn('撤回') }).waitFor();
     await shot(inspector, '61-activities-confidential-as-inspector');
   });
 

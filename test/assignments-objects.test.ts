@@ -94,6 +94,7 @@ describe('contact objects maintained', () => {
       [[person['冯雪']!], '2026-12-01', /不能与之重叠/],
       [['00000000-0000-4000-8000-00000000abcd'], '2026-12-05', /所选人员不存在/],
       [[stranger], '2026-12-05', /所选人员不存在/],
+      [[person['冯雪']!], '2062-12-05', /生效日期应在 2000-01-01 至/],
     ];
     for (const [personIds, from, message] of refusals) {
       const res = await office.post(`/api/contact-objects/${o.id}/assignments`, {

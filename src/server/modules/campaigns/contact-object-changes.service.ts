@@ -1,7 +1,7 @@
 /** 联系对象 maintained: renamed, deactivated and reactivated with a reason, reassigned from a date, and its history. */
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { AssignmentError, reassign } from '../../../domain/assignments.js';
+import { AssignmentError, effectiveDateProblem, reassign } from '../../../domain/assignments.js';
 import { contactObjectPolicy, type ContactObjectCan } from '../../../domain/policies/campaign.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZObjectEditBody, ZObjectReassignBody } from '../../../shared/contracts/contact-objects.js';
@@ -127,6 +127,8 @@ export async function reassignObject(deps: AppDeps, actor: Actor, id: string, b:
   const o = await objectFor(deps, actor, id, 'reassign', '没有调整该联系对象联系人的权限（已停用的须先启用）');
   await checkAssignees(deps, actor.unitId, b.personIds);
   const at = deps.clock.now();
+  const dateProblem = effectiveDateProblem(b.from, shanghaiDate(at));
+  if (dateProblem) throw badRequest(dateProblem);
   await deps.db.transaction(async () => {
     const rows = await contactObjectsRepo.assignmentRows(deps.db, actor.unitId, id);
     const history = rows.map((r) => ({ id: r.id, holderId: r.personId, from: r.fromDate, to: r.toDate }));
