@@ -159,6 +159,41 @@ describe('rules maintained by the office', () => {
     expect(events.map((e: { action: string }) => e.action)).toContain('revise_rule');
   });
 
+  it('a rule revised in the page follows its versions, no longer the campaign parameter', async () => {
+    type Rule = { id: string; title: string; min: number; paramKey: string | null; versions: number };
+    const find = async (title: string) =>
+      ((await office.get(`/api/campaigns/${campaignId}/rules`)).json() as Rule[]).find((r) => r.title === title)!;
+    const visits = await find('每季度到帮扶联系点调研');
+    const deeds = await find('每年为每个帮扶联系村办实事好事');
+    expect([visits.paramKey, deeds.paramKey]).toEqual(['villageVisitsPerQuarter', 'deedsPerVillagePerYear']);
+    const revised = await office.post(`/api/campaigns/${campaignId}/rules/${visits.id}/versions`, {
+      title: visits.title,
+      activityKinds: ['village_research'],
+      period: 'quarter',
+      min: 2,
+      effectiveFrom: '2026-10-01',
+    });
+    expect(revised.json()).toMatchObject({ min: 2, paramKey: null, versions: 2 });
+    const c = (await office.get(`/api/campaigns/${campaignId}`)).json();
+    const set = await office.put(`/api/campaigns/${campaignId}/params`, {
+      params: { villageVisitsPerQuarter: 3, deedsPerVillagePerYear: 2 },
+      version: c.version,
+    });
+    expect(set.statusCode).toBe(200);
+    // The revised rule keeps its numbers in every period (Q1–Q3 are not re-judged at 3); the other follows the parameter.
+    expect((await find('每季度到帮扶联系点调研')).min).toBe(2);
+    const someone = (await office.get('/api/people?pageSize=1')).json().items[0].id as string;
+    await office.post('/api/contact-objects', { kind: 'village', name: '规则村', assigneeIds: [someone] });
+    const q = (await office.get(`/api/campaigns/${campaignId}/rules/${visits.id}/compliance`)).json();
+    const asks = (period: string) =>
+      q.cells.find((x: { periodKey: string }) => x.periodKey === period).explanation as string;
+    expect([asks('2026-Q1'), asks('2026-Q4')]).toEqual([
+      expect.stringContaining('还差 1 次'),
+      expect.stringContaining('还差 2 次'),
+    ]);
+    expect((await find('每年为每个帮扶联系村办实事好事')).min).toBe(2);
+  });
+
   it('add the branch’s 三会一课 to a campaign that lacks them, once', async () => {
     const built = await office.post(`/api/campaigns/${campaignId}/branch-rules`);
     expect([built.statusCode, built.json().message]).toEqual([400, '党支部“三会一课”等规则已全部添加']);

@@ -167,7 +167,11 @@ export async function updateParams(
   const known = c.params as Record<string, number>;
   for (const k of Object.keys(body.params)) if (!(k in known)) throw badRequest(`没有参数“${k}”`);
   const params = { ...known, ...body.params };
-  const rules = await campaignsRepo.rules(deps.db, actor.unitId, id);
+  // A rule revised in the page follows its own versions from their dates: a parameter changes only rules never
+  // revised (changing their first version would re-judge periods already closed under the revision's numbers).
+  const rules = (await campaignsRepo.rules(deps.db, actor.unitId, id)).filter(
+    (r) => (r.versions as unknown[]).length === 0,
+  );
   const changed = rules
     .map((r) => {
       const rule = r.rule as Record<string, unknown> & {

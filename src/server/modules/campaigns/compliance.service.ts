@@ -76,7 +76,8 @@ export function presentRule(r: RuleRow, actor: Actor | null, kinds: readonly Uni
     distinctObjects: rule.distinctObjects ?? false,
     absenceLimit: rule.absenceLimit ?? 1,
     lateLimit: rule.lateLimit ?? 1,
-    paramKey: r.paramKey,
+    // Once revised in the page, the rule follows its versions, no longer the campaign's parameter.
+    paramKey: (r.versions as unknown[]).length ? null : r.paramKey,
     active: r.active,
     withdrawnReason: r.withdrawnReason,
     effectiveFrom: latest.from,
