@@ -103,7 +103,7 @@ describe('resolveSubjects', () => {
         label: '丙',
         personIds: ['p3'],
         objectIds: ['o1'],
-        assignments: [{ objectId: 'o1', from: null, to: null }],
+        assignments: [{ objectId: 'o1', personId: 'p3', from: null, to: null }],
       },
     ]);
     expect(resolveSubjects({ kind: 'group', groupId: 'g1' }, facts).map((s) => s.key)).toEqual(['p3']);
