@@ -89,32 +89,7 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
     grid: { left: 40, right: 20, bottom: 30, top: 40 },
     xAxis: { type: 'category', data: byCategory.map((c) => c.label), axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', minInterval: 1, name: '项' },
-    series: [
-      {
-        name: '已办结',
-        type: 'bar',
-        stack: 'a',
-        barMaxWidth: 48,
-        data: byCategory.map((c) => c.closed),
-        itemStyle: { color: '#52c41a' },
-      },
-      {
-        name: '办理中',
-        type: 'bar',
-        stack: 'a',
-        barMaxWidth: 48,
-        data: byCategory.map((c) => c.items - c.closed - c.overdue),
-        itemStyle: { color: '#1677ff' },
-      },
-      {
-        name: '逾期',
-        type: 'bar',
-        stack: 'a',
-        barMaxWidth: 48,
-        data: byCategory.map((c) => c.overdue),
-        itemStyle: { color: '#c0392b' },
-      },
-    ],
+    series: progressSeries(byCategory),
   });
   const list = rules.data ?? [];
   const ruleRef = useChart({
@@ -173,32 +148,7 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
       axisLabel: { interval: 0, rotate: deptRows.length > 5 ? 20 : 0 },
     },
     yAxis: { type: 'value', minInterval: 1, name: '项' },
-    series: [
-      {
-        name: '已办结',
-        type: 'bar',
-        stack: 'a',
-        barMaxWidth: 48,
-        data: deptRows.map((d) => d.closed),
-        itemStyle: { color: '#52c41a' },
-      },
-      {
-        name: '办理中',
-        type: 'bar',
-        stack: 'a',
-        barMaxWidth: 48,
-        data: deptRows.map((d) => d.items - d.closed - d.overdue),
-        itemStyle: { color: '#1677ff' },
-      },
-      {
-        name: '逾期',
-        type: 'bar',
-        stack: 'a',
-        barMaxWidth: 48,
-        data: deptRows.map((d) => d.overdue),
-        itemStyle: { color: '#c0392b' },
-      },
-    ],
+    series: progressSeries(deptRows),
   });
   const met = list.reduce((n, r) => n + r.summary.met, 0);
   const decided = list.reduce((n, r) => n + r.summary.met + r.summary.missed + r.summary.over, 0);
@@ -255,4 +205,21 @@ export function CampaignOverview({ campaign }: { campaign: CampaignDetail }) {
       </Card>
     </div>
   );
+}
+
+/** The stacked bars of a progress chart: closed, in progress and overdue items of each row. */
+function progressSeries(rows: readonly { items: number; closed: number; overdue: number }[]) {
+  const bar = (name: string, color: string, value: (r: (typeof rows)[number]) => number) => ({
+    name,
+    type: 'bar' as const,
+    stack: 'a',
+    barMaxWidth: 48,
+    data: rows.map(value),
+    itemStyle: { color },
+  });
+  return [
+    bar('已办结', '#52c41a', (r) => r.closed),
+    bar('办理中', '#1677ff', (r) => r.items - r.closed - r.overdue),
+    bar('逾期', '#c0392b', (r) => r.overdue),
+  ];
 }
