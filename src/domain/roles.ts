@@ -188,3 +188,11 @@ export function canReadUnit(actor: Actor, unitId: string, ancestorsOfTarget: rea
 export function canImportCalendar(actor: Actor, actorUnitParentId: string | null): boolean {
   return actorUnitParentId === null && hasUnitWide(actor, 'calendar.import');
 }
+
+/**
+ * Sign-in through 企业微信 / 钉钉 / 飞书 is configured once for the installation (one vendor app for
+ * every unit), so only the security administrator of a top-level unit may change it.
+ */
+export function canManageSignIn(actor: Actor, actorUnitParentId: string | null): boolean {
+  return actorUnitParentId === null && hasUnitWide(actor, 'users.manage');
+}

@@ -17,6 +17,7 @@ import securityHeaders from './plugins/security-headers.js';
 import type { AppDeps, RouteModule } from './types.js';
 import healthRoutes from './modules/health/health.routes.js';
 import authRoutes from './modules/auth/auth.routes.js';
+import oauthRoutes from './modules/oauth/oauth.routes.js';
 import unitsRoutes from './modules/units/units.routes.js';
 import orgRoutes from './modules/org/org.routes.js';
 import peopleRoutes from './modules/people/people.routes.js';
@@ -38,6 +39,7 @@ import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
   authRoutes,
+  oauthRoutes,
   unitsRoutes,
   orgRoutes,
   peopleRoutes,

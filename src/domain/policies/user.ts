@@ -13,7 +13,16 @@ export interface UserFacts {
   /** The roles the account holds now. */
   roles: readonly Role[];
 }
-export const USER_CAN_KEYS = ['see', 'edit', 'deactivate', 'resetPassword', 'resetTotp', 'grant', 'revoke'] as const;
+export const USER_CAN_KEYS = [
+  'see',
+  'edit',
+  'deactivate',
+  'resetPassword',
+  'resetTotp',
+  'grant',
+  'revoke',
+  'linkAccounts',
+] as const;
 export type UserCan = Record<(typeof USER_CAN_KEYS)[number], boolean>;
 
 export function userPolicy(a: Pick<Actor, 'unitId' | 'grants' | 'userId'>, u: UserFacts): UserCan {
@@ -28,6 +37,8 @@ export function userPolicy(a: Pick<Actor, 'unitId' | 'grants' | 'userId'>, u: Us
     resetTotp: other && !administrator,
     grant: other,
     revoke: other,
+    // A vendor account linked to an administrator would sign in as them: like their password, not through the API.
+    linkAccounts: see && !administrator,
   };
 }
 

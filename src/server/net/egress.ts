@@ -47,7 +47,7 @@ export interface PostAnswer {
 }
 
 /**
- * Outbound HTTP for robot messages. Every address is judged where the connection is made: a name
+ * Outbound HTTP for robot messages and the sign-in vendors. Every address is judged where the connection is made: a name
  * through our own `lookup` (resolved, then refused when any of its addresses is forbidden — so the
  * name cannot resolve to something else between a check and the connect), a literal before the
  * request is created, and the socket's peer once more when it connects or is reused. Redirects are
@@ -65,6 +65,15 @@ export class Egress {
   ) {}
 
   post(url: URL, o: PostOptions): Promise<PostAnswer> {
+    return this.send('POST', url, o);
+  }
+
+  /** The same judged connection for a GET (the sign-in vendors' user-info calls); nothing is sent but the URL and headers. */
+  get(url: URL, o: Omit<PostOptions, 'body'>): Promise<PostAnswer> {
+    return this.send('GET', url, { ...o, body: '' });
+  }
+
+  private send(method: 'GET' | 'POST', url: URL, o: PostOptions): Promise<PostAnswer> {
     const port = portOf(url);
     const judge = (address: string) => mayConnect(this.allow, url.hostname, port, address, o.allowListedOnly);
     const literal = parseIP(normalHost(url.hostname));
@@ -113,7 +122,7 @@ export class Egress {
       const req = lib.request(
         url,
         {
-          method: 'POST',
+          method,
           agent,
           lookup,
           headers: { ...o.headers, 'content-length': String(Buffer.byteLength(o.body)) },

@@ -115,3 +115,26 @@ export const knownDevices = pgTable(
   },
   (t) => [uniqueIndex('known_devices_token_uq').on(t.unitId, t.userId, t.tokenHash)],
 );
+
+/**
+ * A login linked to its account at 企业微信 / 钉钉 / 飞书: the vendor's user id signs in as this user.
+ * One account per vendor user id across the installation (the vendor's app is the installation's),
+ * and one vendor account per user and vendor.
+ */
+export const oauthLinks = pgTable(
+  'oauth_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    vendor: text('vendor').notNull(),
+    vendorUserId: text('vendor_user_id').notNull(),
+    /** 'mobile': linked at a sign-in by the roster's mobile number; 'admin': by an administrator. */
+    linkedBy: text('linked_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('oauth_links_vendor_uq').on(t.vendor, t.vendorUserId),
+    uniqueIndex('oauth_links_user_uq').on(t.unitId, t.userId, t.vendor),
+  ],
+);

@@ -141,8 +141,14 @@ export async function dummyHashFor(deps: Deps, name: string, lockedUser?: Pick<U
   return dummyHash(dummyKindFor(position, await sm3Share(deps)));
 }
 
+/** The sealed ticket of a first step passed (password, or a vendor's sign-in): the TOTP code is asked next. */
+export function totpChallenge(deps: Deps, userId: string, deviceId: string | null): string {
+  const expires = deps.clock.now().getTime() + CHALLENGE_MINUTES * 60_000;
+  return keyringFor(deps.config).seal('login-challenge', JSON.stringify({ u: userId, d: deviceId, e: expires }));
+}
+
 export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome> {
-  const { db, clock } = deps;
+  const { db } = deps;
   const name = normaliseUsername(input.username);
   const found = await authRepo.userByUsername(db, name);
   const user = found?.active ? found : undefined;
@@ -155,14 +161,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginOutcome
   );
   if (!checked || refused || !user) return failure(deps, user, attempt, invalidLogin());
   if (needsRehash(user.passwordHash)) await authRepo.rehash(db, user.id, await hashPassword(input.password));
-  if (user.totpSecret) {
-    const expires = clock.now().getTime() + CHALLENGE_MINUTES * 60_000;
-    const challenge = keyringFor(deps.config).seal(
-      'login-challenge',
-      JSON.stringify({ u: user.id, d: deviceId, e: expires }),
-    );
-    return { kind: 'totp_required', challenge };
-  }
+  if (user.totpSecret) return { kind: 'totp_required', challenge: totpChallenge(deps, user.id, deviceId) };
   return completeLogin(deps, user, { deviceId, deviceToken: input.deviceToken, userAgent: input.userAgent });
 }
 
@@ -213,11 +212,14 @@ export async function reauthenticate(
   else await throttleRepo.clear(deps.db, throttleKeyOf(deps, user.username), deps.clock.now());
 }
 
-/** Opens the session, remembers the device, forgets the name's failures (when they were on the name's path). */
-async function completeLogin(
+/**
+ * Opens the session, remembers the device, forgets the name's failures (when they were on the name's path).
+ * `vendor`: signed in through 企业微信 / 钉钉 / 飞书 instead of the password (recorded in the audit event).
+ */
+export async function completeLogin(
   deps: Deps,
   user: User,
-  via: { deviceId: string | null; deviceToken?: string; userAgent?: string },
+  via: { deviceId: string | null; deviceToken?: string; userAgent?: string; vendor?: string },
 ): Promise<SignedIn> {
   const { db, clock, config } = deps;
   const now = clock.now();
@@ -254,7 +256,7 @@ async function completeLogin(
       entityType: 'user',
       entityId: user.id,
       action: 'login',
-      after: { device, knownDevice: !!via.deviceId },
+      after: { device, knownDevice: !!via.deviceId, ...(via.vendor ? { via: via.vendor } : {}) },
     });
   });
   return { kind: 'signed_in', token, csrfToken, deviceToken };

@@ -98,7 +98,7 @@ export async function createUser({ db, clock }: AppDeps, actor: Actor, body: z.i
 }
 
 /** The account if the actor may see it (404 otherwise), with what the actor may do with it (domain/policies/user). */
-async function userOr404(db: Db, actor: Actor, id: string) {
+export async function userOr404(db: Db, actor: Actor, id: string) {
   const u = await usersRepo.byId(db, actor.unitId, id);
   if (!u) throw notFound('用户');
   const roles = (await authRepo.activeGrants(db, actor.unitId, [id])).map((g) => g.role as Role);

@@ -1,0 +1,118 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { oauthApi as api } from '../../../shared/api/oauth.js';
+import { ZVendorParams } from '../../../shared/contracts/oauth.js';
+import { declare } from '../../endpoints.js';
+import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from '../../plugins/auth.js';
+import { RateLimiter } from '../../plugins/rate-limit.js';
+import { typed, type RouteModule } from '../../types.js';
+import * as admin from './oauth-admin.service.js';
+import { finishSignIn, FLOW_COOKIE, FLOW_MINUTES, SignInRefused, startSignIn } from './oauth.service.js';
+
+const ok = { ok: true as const };
+const manage = { permission: 'users.manage' as const };
+const FLOW_PATH = '/api/auth/oauth';
+
+/** Back to the login page with the refusal shown and `next` kept. */
+const toLogin = (params: Record<string, string>) => `/login?${new URLSearchParams(params)}`;
+
+const oauthRoutes: RouteModule = async (app, deps) => {
+  const limiter = new RateLimiter(deps.config.loginLimitPerMinute, 60_000);
+  const limited = (request: FastifyRequest) => !limiter.take(request.ip, deps.clock.now().getTime());
+  const flowCookie = (reply: FastifyReply, request: FastifyRequest, value: string) =>
+    reply.setCookie(FLOW_COOKIE, value, {
+      path: FLOW_PATH,
+      httpOnly: true,
+      // Lax: the vendor's redirect back is a top-level GET from its site, which must carry the cookie.
+      sameSite: 'lax',
+      secure: deps.config.secureCookies === 'auto' ? request.protocol === 'https' : deps.config.secureCookies,
+      maxAge: FLOW_MINUTES * 60,
+    });
+  const refused = (reply: FastifyReply, request: FastifyRequest, e: unknown) => {
+    if (!(e instanceof SignInRefused)) throw e;
+    if (e.detail) request.log.warn({ detail: e.detail }, 'vendor sign-in refused');
+    return reply.redirect(toLogin({ oauthError: e.message, next: e.next }), 302);
+  };
+  const tooFast = '登录尝试过于频繁，请1分钟后再试';
+
+  typed(app).get(
+    '/auth/oauth/:vendor/start',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['第三方登录'],
+        summary: '第三方登录：转到对方平台授权（登录页按钮、二维码和工作台入口）',
+        params: ZVendorParams,
+        querystring: z.object({ next: z.string().max(600).optional() }),
+      },
+    },
+    async (request, reply) => {
+      if (limited(request)) return reply.redirect(toLogin({ oauthError: tooFast }), 302);
+      try {
+        const { location, cookie } = await startSignIn(deps, request.params.vendor, request.query.next);
+        flowCookie(reply, request, cookie);
+        return reply.redirect(location, 302);
+      } catch (e) {
+        return refused(reply, request, e);
+      }
+    },
+  );
+
+  typed(app).get(
+    '/auth/oauth/:vendor/callback',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['第三方登录'],
+        summary: '第三方登录：对方平台带授权码回到本系统',
+        params: ZVendorParams,
+        // 钉钉 names the code `authCode`; 企业微信 and 飞书 `code`.
+        querystring: z.object({
+          code: z.string().max(600).optional(),
+          authCode: z.string().max(600).optional(),
+          state: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const cookie = request.cookies[FLOW_COOKIE];
+      // The flow is used once, whatever its outcome.
+      reply.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });
+      if (limited(request)) return reply.redirect(toLogin({ oauthError: tooFast }), 302);
+      try {
+        const r = await finishSignIn(deps, request.params.vendor, {
+          code: request.query.code ?? request.query.authCode,
+          state: request.query.state,
+          cookie,
+          userAgent: request.headers['user-agent'],
+          deviceToken: request.cookies[DEVICE_COOKIE],
+        });
+        if (r.kind === 'totp') return reply.redirect(toLogin({ challenge: r.challenge, next: r.next }), 302);
+        setSessionCookie(reply, request, r.signedIn.token, deps.config.sessionHours, deps.config.secureCookies);
+        setDeviceCookie(
+          reply,
+          request,
+          r.signedIn.deviceToken,
+          deps.config.deviceCookieDays,
+          deps.config.secureCookies,
+        );
+        return reply.redirect(r.next, 302);
+      } catch (e) {
+        return refused(reply, request, e);
+      }
+    },
+  );
+
+  declare(app, api.providers, { public: true }, async () => admin.providers(deps));
+  declare(app, api.settings, manage, async (q) => admin.listSettings(deps, q.actor));
+  declare(
+    app,
+    api.saveSetting,
+    manage,
+    async (q) => (await admin.saveSetting(deps, q.actor, q.params.vendor, q.body), ok),
+  );
+  declare(app, api.links, manage, async (q) => admin.linksOf(deps, q.actor, q.params.id));
+  declare(app, api.link, manage, async (q) => (await admin.link(deps, q.actor, q.params.id, q.body), ok));
+  declare(app, api.unlink, manage, async (q) => (await admin.unlink(deps, q.actor, q.params.id, q.body.vendor), ok));
+};
+export default oauthRoutes;
