@@ -9,6 +9,7 @@ import { campaignsApi } from '../src/shared/api/campaigns.js';
 import { channelsApi } from '../src/shared/api/channels.js';
 import { deliveriesApi } from '../src/shared/api/deliveries.js';
 import { exportsApi } from '../src/shared/api/exports.js';
+import { oauthApi } from '../src/shared/api/oauth.js';
 import { notificationsApi } from '../src/shared/api/notifications.js';
 import { opinionsApi } from '../src/shared/api/opinions.js';
 import { orgApi } from '../src/shared/api/org.js';
@@ -31,6 +32,7 @@ const DECLARED = [
   orgApi,
   campaignsApi,
   authApi,
+  oauthApi,
   usersApi,
   peopleApi,
   unitsApi,
@@ -45,9 +47,9 @@ const DECLARED = [
   orglifeApi,
   opinionsApi,
 ].flatMap((api) => Object.values(api));
-/** Downloads (a file, not JSON) need no response schema. */
+/** Downloads (a file, not JSON) and the sign-in redirects (a 302 to the vendor or the page) need no response schema. */
 const FILE =
-  /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files)\/|\/files\/:sha256$|^\/api\/docs/;
+  /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files)\/|\/files\/:sha256$|^\/api\/docs|^\/api\/auth\/oauth\/:vendor\/(start|callback)$/;
 /** JSON routes that still answer without a response schema: this list may only shrink. */
 const WITHOUT_RESPONSE_SCHEMA_AT_MOST = 0;
 

@@ -19,6 +19,9 @@ const PUBLIC = new Set([
   'GET /api/health',
   'POST /api/auth/login',
   'POST /api/auth/login/totp',
+  'GET /api/auth/oauth/providers',
+  'GET /api/auth/oauth/{vendor}/start',
+  'GET /api/auth/oauth/{vendor}/callback',
   'GET /api/public/opinions/{token}',
   'POST /api/public/opinions/{token}',
 ]);

@@ -14,5 +14,6 @@ export const NAV = [
   { path: '/channels', label: '通知渠道', permission: 'channels.manage' },
   { path: '/deliveries', label: '投递记录', permission: 'channels.manage' },
   { path: '/users', label: '用户与角色', permission: 'users.manage' },
+  { path: '/sign-in', label: '第三方登录', permission: 'users.manage' },
   { path: '/audit', label: '审计日志', permission: 'audit.read' },
 ] as const satisfies readonly { path: string; label: string; permission: Me['permissions'][number] }[];

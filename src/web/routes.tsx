@@ -7,6 +7,8 @@ import { WorkbenchPage } from './pages/WorkbenchPage';
 import { RosterPage } from './pages/RosterPage';
 import { OrgChartPage } from './pages/OrgChartPage';
 import { UsersPage } from './pages/UsersPage';
+import { SignInSettingsPage } from './pages/SignInSettingsPage';
+import { silentSignInUrl } from './silent-sign-in';
 import { AuditPage } from './pages/AuditPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { LedgerPage } from './pages/LedgerPage';
@@ -45,6 +47,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/channels': <ChannelsPage />,
   '/deliveries': <DeliveriesPage />,
   '/users': <UsersPage />,
+  '/sign-in': <SignInSettingsPage />,
   '/audit': <AuditPage />,
 };
 
@@ -62,6 +65,12 @@ export function AppRoutes() {
       />
     );
   if (!me) {
+    // Opened from a vendor's workbench (`/?from=wecom`): sign in through it without a click.
+    const silent = silentSignInUrl(location.pathname, location.search);
+    if (silent) {
+      window.location.replace(silent);
+      return <Spin fullscreen />;
+    }
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { VendorButtons } from '../components/account/VendorButtons';
 import type { ResponseOf } from '../../shared/api/endpoint';
 import { authApi } from '../../shared/api/auth';
 import { ApiError } from '../api';
@@ -11,9 +13,14 @@ type LoginResult = ResponseOf<typeof authApi.login>;
 
 /** Two steps: the password, then — for accounts with two-step verification — the authenticator's code. */
 export function LoginPage() {
-  const [error, setError] = useState<{ text: string; type: 'error' | 'warning' } | null>(null);
+  const [params] = useSearchParams();
+  // Back from a vendor's sign-in: its refusal, or the account's TOTP step still to pass.
+  const oauthError = params.get('oauthError');
+  const [error, setError] = useState<{ text: string; type: 'error' | 'warning' } | null>(
+    oauthError ? { text: oauthError, type: 'error' } : null,
+  );
   const [busy, setBusy] = useState(false);
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(params.get('challenge'));
   const queryClient = useQueryClient();
 
   const send = async (fn: () => Promise<LoginResult>) => {
@@ -56,22 +63,25 @@ export function LoginPage() {
         </Typography.Paragraph>
         {error && <Alert type={error.type} showIcon title={error.text} style={{ marginBottom: 16 }} />}
         {!challenge ? (
-          <Form
-            key="password"
-            layout="vertical"
-            onFinish={(v: { username: string; password: string }) => send(() => call(authApi.login, { body: v }))}
-            requiredMark={false}
-          >
-            <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-            </Form.Item>
-            <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy}>
-              登录
-            </Button>
-          </Form>
+          <>
+            <Form
+              key="password"
+              layout="vertical"
+              onFinish={(v: { username: string; password: string }) => send(() => call(authApi.login, { body: v }))}
+              requiredMark={false}
+            >
+              <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+              </Form.Item>
+              <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={busy}>
+                登录
+              </Button>
+            </Form>
+            <VendorButtons next={params.get('next') ?? '/'} />
+          </>
         ) : (
           <Form
             key="totp"

@@ -12,6 +12,7 @@ import { useUsers } from '../queries/users';
 import { CreateUserModal } from '../components/users/CreateUserModal';
 import { GrantRoleModal } from '../components/users/GrantRoleModal';
 import { ResetPasswordModal } from '../components/users/ResetPasswordModal';
+import { OAuthLinksModal } from '../components/users/OAuthLinksModal';
 
 export function UsersPage() {
   const { modal } = App.useApp();
@@ -21,6 +22,7 @@ export function UsersPage() {
   const [granting, setGranting] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [history, setHistory] = useState<User | null>(null);
+  const [linking, setLinking] = useState<User | null>(null);
   const [createForm] = Form.useForm();
   const [grantForm] = Form.useForm();
   const [resetForm] = Form.useForm();
@@ -207,6 +209,11 @@ export function UsersPage() {
                     重置两步验证
                   </Button>
                 )}
+                {u.can.linkAccounts && (
+                  <Button type="link" size="small" onClick={() => setLinking(u)}>
+                    第三方账号
+                  </Button>
+                )}
                 <Button type="link" size="small" onClick={() => setHistory(u)}>
                   历史
                 </Button>
@@ -241,6 +248,7 @@ export function UsersPage() {
         onCancel={() => setGranting(null)}
       />
       <ResetPasswordModal form={resetForm} user={resetting} onOk={reset} onCancel={() => setResetting(null)} />
+      <OAuthLinksModal user={linking} onClose={() => setLinking(null)} />
       <Drawer
         title={`账号历史：${history?.displayName ?? ''}`}
         open={!!history}

@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOAuthStandIns, type StandIns } from '../test/oauth-standins.js';
+import { apiAs, browserMissing, shot, startSuite, type Server } from './support.js';
+
+const missing = browserMissing();
+
+/**
+ * Sign-in through 企业微信 / 钉钉 / 飞书 in the browser, against local stand-ins of the vendors: the
+ * security administrator switches them on (API), the login page offers them, and a click (or opening
+ * from the vendor's workbench) ends on the workbench.
+ */
+describe.skipIf(missing)('sign-in through the vendors, in the browser', () => {
+  let suite: Awaited<ReturnType<typeof startSuite>>;
+  let server: Server;
+  let browser: Browser;
+  let standIns: StandIns;
+  /** The public address (default http://localhost:PORT): the vendor sends the browser back there. */
+  let site: string;
+  let officeId: string;
+
+  beforeAll(async () => {
+    standIns = await startOAuthStandIns();
+    // The stand-ins run on 127.0.0.1: the system administrator allow-lists them, as for a private deployment.
+    suite = await startSuite({ ZUOFENG_CHANNEL_ALLOW_HOSTS: '127.0.0.1' });
+    ({ server, browser } = suite);
+    site = server.url.replace('127.0.0.1', 'localhost');
+    const security = await apiAs(server, 'security');
+    for (const vendor of ['wecom', 'dingtalk', 'feishu'] as const) {
+      const app = standIns.apps[vendor];
+      const saved = await security.call('PUT', `/api/auth/oauth/settings/${vendor}`, {
+        enabled: true,
+        appId: app.appId,
+        agentId: app.agentId,
+        secret: app.secret,
+        authBase: standIns.base,
+        apiBase: standIns.base,
+      });
+      expect(saved).toEqual({ ok: true });
+    }
+    const users = await security.call('GET', '/api/users?q=office');
+    officeId = users.items.find((u: { username: string }) => u.username === 'office').id;
+    for (const vendor of ['wecom', 'dingtalk'] as const)
+      expect(
+        await security.call('POST', `/api/users/${officeId}/oauth-links`, { vendor, vendorUserId: `office-${vendor}` }),
+      ).toEqual({ ok: true });
+  }, 180_000);
+  afterAll(async () => {
+    await suite?.stop();
+    await standIns?.close();
+  });
+
+  const newPage = async (width: number, height: number): Promise<Page> =>
+    (await browser.newContext({ viewport: { width, height } })).newPage();
+
+  it('the login page offers the vendors; a click through 企业微信 lands on the workbench', async () => {
+    const p = await newPage(1366, 768);
+    await p.goto(`${site}/`);
+    for (const label of ['企业微信登录', '钉钉登录', '飞书登录']) await p.getByRole('link', { name: label }).waitFor();
+    await shot(p, 'oauth-login-1366');
+    standIns.signInAs('wecom', { id: 'office-wecom', mobile: '' });
+    await p.getByRole('link', { name: '企业微信登录' }).click();
+    await p.getByText('本单位概况').waitFor();
+    expect(new URL(p.url()).pathname).toBe('/');
+    expect(standIns.calls).toContain('GET /cgi-bin/auth/getuserinfo');
+  });
+
+  it('on a phone, an unknown account is refused on the login page; opened from the 钉钉 workbench, a linked one signs in without a click', async () => {
+    const p = await newPage(390, 844);
+    await p.goto(`${site}/login`);
+    await p.getByRole('link', { name: '飞书登录' }).waitFor();
+    await shot(p, 'oauth-login-390');
+    standIns.signInAs('feishu', { id: 'nobody-feishu', mobile: '13800000000' });
+    await p.getByRole('link', { name: '飞书登录' }).click();
+    await p.getByText('该飞书账号未关联作风系统账号，请联系管理员').waitFor();
+    await shot(p, 'oauth-refused-390');
+    standIns.signInAs('dingtalk', { id: 'office-dingtalk', mobile: '' });
+    await p.goto(`${site}/?from=dingtalk`);
+    await p.getByText('本单位概况').waitFor();
+    expect(new URL(p.url()).search).toBe('');
+  });
+});
