@@ -237,6 +237,8 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
+  if (r.path.endsWith('/oauth-links')) return { vendor: 'wecom', vendorUserId: 'walk-user' };
+  if (r.path.endsWith('/oauth-links/unlink')) return { vendor: 'wecom' };
   if (r.path.endsWith('/reports')) return { text: '进展情况', percent: 10, idempotencyKey: 'abcdefgh12' };
   if (r.path.endsWith('/extensions')) return { extraDays: 1, reason: '测试原因' };
   if (r.path.endsWith('/decision')) return { approve: true };

@@ -16,6 +16,8 @@ export const ACTION_LABELS: Record<string, string> = {
   disable_totp: '停用两步验证',
   reset_totp: '重置两步验证',
   revoke_session: '注销登录',
+  oauth_link: '关联第三方账号',
+  oauth_unlink: '解除第三方账号关联',
   import: '导入',
   recompute: '重算期限',
   lock: '锁定账号',
@@ -35,6 +37,7 @@ export const ACTION_LABELS: Record<string, string> = {
   create_child: '新增下级单位',
 };
 export const ENTITY_LABELS: Record<string, string> = {
+  oauth_setting: '第三方登录设置',
   person: '人员',
   department: '科室',
   calendar: '节假日安排',
