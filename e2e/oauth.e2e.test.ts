@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOAuthStandIns, type StandIns } from '../test/oauth-standins.js';
-import { apiAs, browserMissing, shot, startSuite, type Server } from './support.js';
+import { apiAs, browserMissing, shot, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
@@ -78,5 +78,18 @@ describe.skipIf(missing)('sign-in through the vendors, in the browser', () => {
     await p.goto(`${site}/?from=dingtalk`);
     await p.getByText('本单位概况').waitFor();
     expect(new URL(p.url()).search).toBe('');
+  });
+
+  it('the security administrator sees the settings without the secrets, and the accounts linked to a user', async () => {
+    const p = await newPage(1366, 768);
+    await signInAt(p, `${site}/sign-in`, 'security');
+    await p.getByTestId('oauth-feishu').waitFor();
+    expect(await p.getByText('已设置；留空则不修改').count()).toBe(3);
+    expect(await p.content()).not.toContain(standIns.apps.wecom.secret);
+    await shot(p, 'oauth-settings-1366');
+    await p.goto(`${site}/users`);
+    await p.getByRole('row').filter({ hasText: 'office' }).getByRole('button', { name: '第三方账号' }).click();
+    await p.getByRole('dialog').getByText('office-dingtalk').waitFor();
+    await shot(p, 'oauth-links-1366');
   });
 });

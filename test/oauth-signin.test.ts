@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, oauthLinks, people, sessions, users } from '../src/server/db/schema/index.js';
+import { auditEvents, knownDevices, oauthLinks, people, sessions, users } from '../src/server/db/schema/index.js';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 import { startOAuthStandIns, type StandIns, type Vendor } from './oauth-standins.js';
 
@@ -61,7 +61,7 @@ const cookieOf = (res: { cookies: { name: string; value: string }[] }, name: str
   res.cookies.find((c) => c.name === name && c.value)?.value;
 
 /** What the browser does from the button to the end of the callback; returns the callback's answer. */
-async function signInThrough(vendor: Vendor, next?: string, tamper?: (callback: URL) => void) {
+async function signInThrough(vendor: Vendor, next?: string, tamper?: (callback: URL) => void, device?: string) {
   const start = await ctx.app.inject({
     method: 'GET',
     url: `/api/auth/oauth/${vendor}/start${next === undefined ? '' : `?next=${encodeURIComponent(next)}`}`,
@@ -77,7 +77,7 @@ async function signInThrough(vendor: Vendor, next?: string, tamper?: (callback: 
   return ctx.app.inject({
     method: 'GET',
     url: callback.pathname + callback.search,
-    headers: { cookie: `zf_oauth=${flow}` },
+    headers: { cookie: `zf_oauth=${flow}${device ? `; zf_device=${device}` : ''}` },
   });
 }
 
@@ -194,6 +194,47 @@ describe.each(['wecom', 'dingtalk', 'feishu'] as const)('%s', (vendor) => {
       expect(refusal(res)).toBe('登录后要打开的地址无效，请从系统内的链接进入');
       expect(cookieOf(res, 'zf_oauth')).toBeUndefined();
     }
+  });
+});
+
+describe('mobile numbers', () => {
+  it('does not guess when two active accounts have the mobile number: refused, nothing linked', async () => {
+    const { mobile } = await giveMobile('leader1');
+    const [branch] = await db()
+      .select()
+      .from(users)
+      .where(eq(users.username, unit.user('branch')));
+    await db()
+      .update(people)
+      .set({ phone: mobile.replace(/(\d{3})(\d{4})/, '$1 $2 ') })
+      .where(eq(people.id, branch!.personId!));
+    standIns.signInAs('wecom', { id: fresh('wecom'), mobile });
+    const before = await counts();
+    expect(refusal(await signInThrough('wecom'))).toBe('该企业微信账号未关联作风系统账号，请联系管理员');
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('devices', () => {
+  it("remembers the browser's known device instead of adding one at each sign-in", async () => {
+    const [u] = await db()
+      .select()
+      .from(users)
+      .where(eq(users.username, unit.user('leader1')));
+    expect(
+      (await security.post(`/api/users/${u!.id}/oauth-links`, { vendor: 'dingtalk', vendorUserId: 'dev-1' }))
+        .statusCode,
+    ).toBe(200);
+    standIns.signInAs('dingtalk', { id: 'dev-1', mobile: '' });
+    const devices = async () =>
+      (await db().select({ n: count() }).from(knownDevices).where(eq(knownDevices.userId, u!.id)))[0]!.n;
+    const first = await signInThrough('dingtalk');
+    const device = cookieOf(first, 'zf_device')!;
+    const after = await devices();
+    const again = await signInThrough('dingtalk', '/', undefined, device);
+    expect((await who(again))?.username).toBe(unit.user('leader1'));
+    expect(await devices()).toBe(after);
+    expect(cookieOf(again, 'zf_device')).toBe(device);
   });
 });
 

@@ -37,6 +37,17 @@ export const devicesRepo = {
     return !!row;
   },
 
+  /** The user's known device with this token, if any (a sign-in that checked no password: the vendors'). */
+  async idOf(db: Db, unitId: string, userId: string, tokenHash: string): Promise<string | null> {
+    const [row] = await db
+      .select({ id: knownDevices.id })
+      .from(knownDevices)
+      .where(
+        and(eq(knownDevices.unitId, unitId), eq(knownDevices.userId, userId), eq(knownDevices.tokenHash, tokenHash)),
+      );
+    return row?.id ?? null;
+  },
+
   async signedIn(db: Db, id: string, description: string, now: Date) {
     await db.update(knownDevices).set({ failures: 0, lastUsedAt: now, description }).where(eq(knownDevices.id, id));
   },

@@ -5,7 +5,8 @@ import { egressFor } from '../channels/send.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { authRepo } from '../auth/auth.repo.js';
 import type { Deps } from '../auth/auth.service.js';
-import { completeLogin, totpChallenge, type SignedIn } from '../auth/login.service.js';
+import { completeLogin, deviceTokenHash, totpChallenge, type SignedIn } from '../auth/login.service.js';
+import { devicesRepo } from '../auth/devices.repo.js';
 import { oauthRepo } from './oauth.repo.js';
 import { openSecret, readSetting, usable } from './oauth-settings.js';
 import { fetchVendorUser, VendorError } from './vendor-api.js';
@@ -99,10 +100,14 @@ export async function finishSignIn(
   if (!who.vendorUserId) throw unknown;
   const user = await linkedUser(deps, vendor, who.vendorUserId, who.mobile);
   if (!user) throw unknown;
+  // The browser's known-device cookie, when it is this user's: the device is remembered, not added again.
+  const deviceId = q.deviceToken
+    ? await devicesRepo.idOf(deps.db, user.unitId, user.id, deviceTokenHash(q.deviceToken))
+    : null;
   if (user.totpSecret && !s.trustAsSecondFactor)
-    return { kind: 'totp', next: flow.n, challenge: totpChallenge(deps, user.id, null) };
+    return { kind: 'totp', next: flow.n, challenge: totpChallenge(deps, user.id, deviceId) };
   const signedIn = await completeLogin(deps, user, {
-    deviceId: null,
+    deviceId,
     deviceToken: q.deviceToken,
     userAgent: q.userAgent,
     vendor,
