@@ -88,6 +88,8 @@ describe.skipIf(missing)('sign-in through the vendors, in the browser', () => {
     expect(await p.content()).not.toContain(standIns.apps.wecom.secret);
     await shot(p, 'oauth-settings-1366');
     await p.goto(`${site}/users`);
+    await p.getByPlaceholder('用户名或姓名').fill('office');
+    await p.getByPlaceholder('用户名或姓名').press('Enter');
     await p.getByRole('row').filter({ hasText: 'office' }).getByRole('button', { name: '第三方账号' }).click();
     await p.getByRole('dialog').getByText('office-dingtalk').waitFor();
     await shot(p, 'oauth-links-1366');
