@@ -78,6 +78,8 @@ export function LedgerPage() {
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
   const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...active });
   const items = useLedger({ ...active, page, pageSize: 20 });
+  // 催办 is offered when the item policy lets this user chase a row of the page (each row carries its `can`).
+  const chaseable = (items.data?.items ?? []).some((i) => i.can.chase);
   const set = (k: string) => (v?: string) => {
     setFilters((f) => ({ ...f, [k]: v }));
     setPage(1);
@@ -102,11 +104,13 @@ export function LedgerPage() {
           <Button icon={<DownloadOutlined />} onClick={() => setPackOpen(true)}>
             例会/调度材料
           </Button>
+          {chaseable && (
+            <Button disabled={selected.length === 0} onClick={() => setChasing(true)} data-testid="item-action-chase">
+              催办所选{selected.length ? `（${selected.length}）` : ''}
+            </Button>
+          )}
           {manage && (
             <>
-              <Button disabled={selected.length === 0} onClick={() => setChasing(true)}>
-                催办所选{selected.length ? `（${selected.length}）` : ''}
-              </Button>
               <Button icon={<PlusOutlined />} onClick={() => setAssigning(true)}>
                 交办事项
               </Button>
@@ -185,7 +189,7 @@ export function LedgerPage() {
         loading={items.isFetching}
         onOpen={(i) => setOpen(i.id)}
         selected={selected}
-        onSelect={manage ? setSelected : undefined}
+        onSelect={chaseable ? setSelected : undefined}
         pagination={{
           current: page,
           pageSize: 20,
