@@ -110,6 +110,17 @@ describe.skipIf(missing)('item actions and the member’s phone, in the browser'
         expected.forEach((k) => seen.add(k));
         if (login === 'member3' && state === 'fixedDeadline') await shot(page, 'item-actions-fixed-deadline');
       }
+      if (login === 'leader1' || login === 'member5') {
+        // The ledger's 待我复核 lists what this user may review: the item's leader, not another department's head.
+        const answered = page.waitForResponse((r) => /\/api\/items\?.*reviewable=true/.test(r.url()));
+        await page.goto(`${server.url}/items?reviewable=true`);
+        await answered;
+        await page.getByText('待我复核', { exact: true }).first().waitFor();
+        const row = page.locator('.ant-table-row').filter({ hasText: '待复核的事项' });
+        if (login === 'leader1') await row.waitFor();
+        else await page.getByText('暂无督办事项').waitFor();
+        expect(await row.count(), `${login} · 待我复核`).toBe(login === 'leader1' ? 1 : 0);
+      }
       await context.close();
     }
     // The pairs reach the actions that matter here: extension asked where it can be, decided, reviewed.

@@ -19,13 +19,24 @@ import { supervisionApi } from '../../shared/api/supervision';
 import { call } from '../call';
 import { useItemWrite, useLedger } from '../queries/supervision';
 
-const LINKABLE_FILTERS = ['source', 'status', 'colour', 'figure', 'campaignId', 'closedFrom', 'closedTo'] as const;
+const LINKABLE_FILTERS = [
+  'source',
+  'status',
+  'colour',
+  'figure',
+  'campaignId',
+  'closedFrom',
+  'closedTo',
+  'reviewable',
+] as const;
 
 /** The filters a figure's link sets (workbench, campaign overview), in words, each removable. */
 function figureTags(f: Record<string, string | undefined>) {
   return [
     f.figure && { keys: ['figure'], text: `口径：${FIGURE_LABELS[f.figure as Figure] ?? f.figure}` },
     f.campaignId && { keys: ['campaignId'], text: '本活动事项' },
+    // Only the items under review this user may review (domain/policies/item.reviewScope).
+    f.reviewable && { keys: ['reviewable'], text: '待我复核' },
     (f.closedFrom || f.closedTo) && {
       keys: ['closedFrom', 'closedTo'],
       text: `办结日期：${f.closedFrom ?? '…'} 至 ${f.closedTo ?? '…'}`,
@@ -174,6 +185,13 @@ export function LedgerPage() {
             我分管的科室
           </Checkbox>
         )}
+        <Checkbox
+          checked={filters.reviewable === 'true'}
+          onChange={(e) => set('reviewable')(e.target.checked ? 'true' : undefined)}
+          data-testid="filter-reviewable"
+        >
+          待我复核
+        </Checkbox>
         <Input
           placeholder="类别"
           allowClear
