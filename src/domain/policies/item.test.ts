@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Grant, Role } from '../roles.js';
 import { checkTransition, ITEM_ACTIONS, ITEM_STATUSES, type ItemAction, type ItemStatus } from '../supervision.js';
-import { actorFactsFor, itemPolicy, reviewScope, type ItemPolicyFacts } from './item.js';
+import { actorFactsFor, canChaseItem, itemPolicy, reviewScope, type ItemPolicyFacts } from './item.js';
 
 const UNIT = 'u1';
 const actorOf = (personId: string | null, roles: Role[], unitId = UNIT): Actor => ({
@@ -111,6 +111,18 @@ describe('the supervised item policy', () => {
           expect(a.personId).not.toBe(i.ownerPersonId);
           if (i.approverPersonId) expect(a.personId).toBe(i.approverPersonId);
         }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a ledger row’s 催办 (from the row alone) is the item’s: offered on open items the office sees, never across units', () => {
+    fc.assert(
+      fc.property(actor, item, (a, i) => {
+        const row = canChaseItem(a, i);
+        expect(row).toBe(itemPolicy(a, i).chase);
+        if (row)
+          expect(a.unitId === i.unitId && ['assigned', 'in_progress', 'under_review'].includes(i.status)).toBe(true);
       }),
       { numRuns: 3000 },
     );

@@ -86,6 +86,8 @@ export const ZItem = z.object({
   version: z.number().int(),
   /** Made from a member's personal self-check list: its text is shown only to those who may read the list. */
   personal: z.boolean(),
+  /** The row's actions a list offers (domain/policies/item); the detail carries every action. */
+  can: z.object({ chase: z.boolean() }),
 });
 
 /** A ledger page; `totalExact` is false when the count stopped at its cap (shown as "N+"). */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Drawer, Empty, List, Segmented, Tag, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Grid, List, Segmented, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ResponseOf } from '../../shared/api/endpoint';
@@ -30,6 +30,8 @@ const KIND: Record<string, { label: string; color: string }> = {
 /** The bell in the header: unread reminders, the inbox, and a way into each item. */
 export function InboxButton() {
   const [open, setOpen] = useState(false);
+  // On a phone the reminders take the whole width.
+  const screens = Grid.useBreakpoint();
   const [unreadOnly, setUnreadOnly] = useState(true);
   const [item, setItem] = useState<string | null>(null);
   const [prefs, setPrefs] = useState(false);
@@ -55,7 +57,7 @@ export function InboxButton() {
         title="我的提醒"
         open={open}
         onClose={() => setOpen(false)}
-        size={440}
+        size={screens.sm ? 440 : '100%'}
         extra={
           <>
             <Button size="small" type="link" onClick={() => setPrefs(true)}>

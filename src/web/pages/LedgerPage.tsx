@@ -19,13 +19,24 @@ import { supervisionApi } from '../../shared/api/supervision';
 import { call } from '../call';
 import { useItemWrite, useLedger } from '../queries/supervision';
 
-const LINKABLE_FILTERS = ['source', 'status', 'colour', 'figure', 'campaignId', 'closedFrom', 'closedTo'] as const;
+const LINKABLE_FILTERS = [
+  'source',
+  'status',
+  'colour',
+  'figure',
+  'campaignId',
+  'closedFrom',
+  'closedTo',
+  'reviewable',
+] as const;
 
 /** The filters a figure's link sets (workbench, campaign overview), in words, each removable. */
 function figureTags(f: Record<string, string | undefined>) {
   return [
     f.figure && { keys: ['figure'], text: `口径：${FIGURE_LABELS[f.figure as Figure] ?? f.figure}` },
     f.campaignId && { keys: ['campaignId'], text: '本活动事项' },
+    // Only the items under review this user may review (domain/policies/item.reviewScope).
+    f.reviewable && { keys: ['reviewable'], text: '待我复核' },
     (f.closedFrom || f.closedTo) && {
       keys: ['closedFrom', 'closedTo'],
       text: `办结日期：${f.closedFrom ?? '…'} 至 ${f.closedTo ?? '…'}`,
@@ -78,6 +89,8 @@ export function LedgerPage() {
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
   const qs = new URLSearchParams({ page: String(page), pageSize: '20', ...active });
   const items = useLedger({ ...active, page, pageSize: 20 });
+  // 催办 is offered when the item policy lets this user chase a row of the page (each row carries its `can`).
+  const chaseable = (items.data?.items ?? []).some((i) => i.can.chase);
   const set = (k: string) => (v?: string) => {
     setFilters((f) => ({ ...f, [k]: v }));
     setPage(1);
@@ -102,11 +115,13 @@ export function LedgerPage() {
           <Button icon={<DownloadOutlined />} onClick={() => setPackOpen(true)}>
             例会/调度材料
           </Button>
+          {chaseable && (
+            <Button disabled={selected.length === 0} onClick={() => setChasing(true)} data-testid="item-action-chase">
+              催办所选{selected.length ? `（${selected.length}）` : ''}
+            </Button>
+          )}
           {manage && (
             <>
-              <Button disabled={selected.length === 0} onClick={() => setChasing(true)}>
-                催办所选{selected.length ? `（${selected.length}）` : ''}
-              </Button>
               <Button icon={<PlusOutlined />} onClick={() => setAssigning(true)}>
                 交办事项
               </Button>
@@ -170,6 +185,13 @@ export function LedgerPage() {
             我分管的科室
           </Checkbox>
         )}
+        <Checkbox
+          checked={filters.reviewable === 'true'}
+          onChange={(e) => set('reviewable')(e.target.checked ? 'true' : undefined)}
+          data-testid="filter-reviewable"
+        >
+          待我复核
+        </Checkbox>
         <Input
           placeholder="类别"
           allowClear
@@ -185,7 +207,7 @@ export function LedgerPage() {
         loading={items.isFetching}
         onOpen={(i) => setOpen(i.id)}
         selected={selected}
-        onSelect={manage ? setSelected : undefined}
+        onSelect={chaseable ? setSelected : undefined}
         pagination={{
           current: page,
           pageSize: 20,

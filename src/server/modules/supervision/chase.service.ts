@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../domain/roles.js';
-import { canSeeItem } from '../../../domain/policies/item.js';
-import { isOpenStatus, type ItemStatus } from '../../../domain/supervision.js';
+import { canChaseItem, canSeeItem } from '../../../domain/policies/item.js';
+import type { ItemStatus } from '../../../domain/supervision.js';
 import { forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -17,7 +17,8 @@ export async function chaseItems(deps: AppDeps, actor: Actor, itemIds: string[],
   await assertInUnit(deps.db, actor.unitId, { item: itemIds });
   const rows = await Promise.all(itemIds.map((id) => itemsRepo.byId(deps.db, actor.unitId, id)));
   if (rows.some((r) => !r || !canSeeItem(actor, r.item))) throw notFound('督办事项');
-  const open = rows.filter((r) => isOpenStatus(r!.item.status as ItemStatus));
+  // A selection may mix closed items in: those the policy does not let chase are left out.
+  const open = rows.filter((r) => canChaseItem(actor, { ...r!.item, status: r!.item.status as ItemStatus }));
   if (open.length === 0) throw forbidden('所选事项均已办结或撤销，无需催办');
   await deps.db.transaction(async (tx) => {
     for (const r of open) {

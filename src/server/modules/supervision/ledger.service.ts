@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { dueSoonUntil } from '../../../domain/item-figures.js';
 import type { Actor } from '../../../domain/roles.js';
-import { canReadItemContent, personalReaderOf, reviewScope } from '../../../domain/policies/item.js';
+import type { ItemStatus } from '../../../domain/supervision.js';
+import { canChaseItem, canReadItemContent, personalReaderOf, reviewScope } from '../../../domain/policies/item.js';
 import type { ZLedgerQuery } from '../../../shared/contracts/supervision.js';
 import type { AppDeps } from '../../types.js';
 import { calendarForUnit } from '../calendar/calendar.service.js';
@@ -44,8 +45,8 @@ export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLed
     totalExact,
     page: q.page,
     pageSize: q.pageSize,
-    items: rows.map((r) =>
-      present(
+    items: rows.map((r) => ({
+      ...present(
         r.item,
         r.due,
         r.provisional,
@@ -55,7 +56,8 @@ export async function ledger(deps: AppDeps, actor: Actor, q: z.infer<typeof ZLed
         r.ownerName,
         canReadItemContent(actor, r.item),
       ),
-    ),
+      can: { chase: canChaseItem(actor, { ...r.item, status: r.item.status as ItemStatus }) },
+    })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Drawer, Segmented, Table, Tag } from 'antd';
+import { Button, Drawer, Grid, Segmented, Table, Tag } from 'antd';
 import { useListsOverview } from '../../queries/orglife';
 import { ListEditor } from './ListEditor';
 import { LIST_STATUS, type Meeting } from './types';
@@ -14,6 +14,7 @@ export function ListsTab({ meeting }: { meeting: Meeting }) {
   ];
   const [view, setView] = useState(views[0]!.value);
   const [open, setOpen] = useState<string | null>(null);
+  const screens = Grid.useBreakpoint();
   const { data, isLoading } = useListsOverview(meeting.id);
   return (
     <>
@@ -49,7 +50,13 @@ export function ListsTab({ meeting }: { meeting: Meeting }) {
           ]}
         />
       )}
-      <Drawer open={!!open} onClose={() => setOpen(null)} size={960} title="个人问题自查清单" destroyOnHidden>
+      <Drawer
+        open={!!open}
+        onClose={() => setOpen(null)}
+        size={screens.md ? 960 : '100%'}
+        title="个人问题自查清单"
+        destroyOnHidden
+      >
         {open && <ListEditor meeting={meeting} listId={open} />}
       </Drawer>
     </>

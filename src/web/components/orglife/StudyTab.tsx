@@ -57,8 +57,10 @@ export function StudyTab({ meeting }: { meeting: Meeting }) {
           <Card
             size="small"
             style={{ marginBottom: 12, opacity: s.withdrawnReason ? 0.6 : 1 }}
+            // The title wraps (kind, title, date) rather than hide the date behind the buttons on a phone.
+            styles={{ title: { whiteSpace: 'normal' } }}
             title={
-              <Space>
+              <Space wrap size={[8, 0]}>
                 <Tag>{s.kindLabel}</Tag>
                 {s.title}
                 <Typography.Text type="secondary">{s.heldOn}</Typography.Text>

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Button, Descriptions, Drawer, Empty, Form, Progress, Result, Space, Tag, Typography, Upload } from 'antd';
+import {
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Grid,
+  Progress,
+  Result,
+  Space,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { ApiError, newId, upload } from '../../api';
 import { ACTION_LABELS, COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
@@ -9,9 +22,13 @@ import { ItemTimeline } from './ItemTimeline';
 import { ASKS, type Ask } from './itemAsks';
 import { supervisionApi as api } from '../../../shared/api/supervision';
 import type { ItemAction } from '../../../domain/supervision';
+import type { ItemCan } from '../../../domain/policies/item';
 import { call } from '../../call';
 import { useItem, useItemWrite } from '../../queries/supervision';
 import { useDownload } from '../useWrite';
+
+/** A stable handle on each action button, named by its key in the item policy's `can` (tests compare them). */
+const tid = (key: keyof ItemCan) => ({ 'data-testid': `item-action-${key}` });
 
 /** One item: facts, deadline, reports, extensions, the timeline, and the actions the rules allow the user. */
 export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -22,6 +39,8 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const [reportKey, setReportKey] = useState('');
   const [form] = Form.useForm();
   const { data: item, error } = useItem(id);
+  // On a phone the drawer takes the whole width (a 620 px panel would scroll sideways).
+  const screens = Grid.useBreakpoint();
   /** Runs a write on the item; true when it went through (the outcome is shown either way). */
   const run = async (fn: () => Promise<unknown>, done: string) => (await write(fn, done)) !== undefined;
   const params = { id: item?.id ?? '' };
@@ -55,7 +74,13 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const pending = item?.extensions.find((e) => e.status === 'pending');
   const can = item?.can;
   return (
-    <Drawer title={item ? item.title : '督办事项'} open={!!id} onClose={onClose} size={620} destroyOnHidden>
+    <Drawer
+      title={item ? item.title : '督办事项'}
+      open={!!id}
+      onClose={onClose}
+      size={screens.sm ? 620 : '100%'}
+      destroyOnHidden
+    >
       {error && (
         <Result
           status="404"
@@ -67,12 +92,13 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
         <div data-testid="item-drawer">
           <Space wrap style={{ marginBottom: 12 }}>
             {can.sign && (
-              <Button type="primary" onClick={() => transition('sign')}>
+              <Button type="primary" onClick={() => transition('sign')} {...tid('sign')}>
                 签收
               </Button>
             )}
             {can.report && (
               <Button
+                {...tid('report')}
                 onClick={() => {
                   setReportKey(newId());
                   setAsk({ action: 'report', title: '报送进展' });
@@ -82,20 +108,22 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
               </Button>
             )}
             {can.requestExtension && (
-              <Button onClick={() => setAsk({ action: 'extension', title: '申请延期' })}>申请延期</Button>
+              <Button onClick={() => setAsk({ action: 'extension', title: '申请延期' })} {...tid('requestExtension')}>
+                申请延期
+              </Button>
             )}
             {can.submit && (
-              <Button type="primary" onClick={() => setAsk({ action: 'submit', title: '提交办结' })}>
+              <Button type="primary" onClick={() => setAsk({ action: 'submit', title: '提交办结' })} {...tid('submit')}>
                 提交办结
               </Button>
             )}
             {can.close && (
-              <Button type="primary" onClick={() => transition('close')}>
+              <Button type="primary" onClick={() => transition('close')} {...tid('close')}>
                 复核销号
               </Button>
             )}
             {can.return && (
-              <Button danger onClick={() => setAsk({ action: 'return', title: '退回' })}>
+              <Button danger onClick={() => setAsk({ action: 'return', title: '退回' })} {...tid('return')}>
                 退回
               </Button>
             )}
@@ -103,6 +131,7 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
               <>
                 <Button
                   type="primary"
+                  {...tid('decideExtension')}
                   onClick={() =>
                     run(
                       () =>
@@ -132,10 +161,23 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
                 </Button>
               </>
             )}
-            {can.reopen && <Button onClick={() => setAsk({ action: 'reopen', title: '重新打开' })}>重新打开</Button>}
-            {can.chase && <Button onClick={() => setAsk({ action: 'chase', title: '催办' })}>催办</Button>}
+            {can.reopen && (
+              <Button onClick={() => setAsk({ action: 'reopen', title: '重新打开' })} {...tid('reopen')}>
+                重新打开
+              </Button>
+            )}
+            {can.chase && (
+              <Button onClick={() => setAsk({ action: 'chase', title: '催办' })} {...tid('chase')}>
+                催办
+              </Button>
+            )}
             {can.withdraw && (
-              <Button danger type="text" onClick={() => setAsk({ action: 'withdraw', title: '撤销事项' })}>
+              <Button
+                danger
+                type="text"
+                onClick={() => setAsk({ action: 'withdraw', title: '撤销事项' })}
+                {...tid('withdraw')}
+              >
                 撤销
               </Button>
             )}
@@ -218,7 +260,9 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
                   return false;
                 }}
               >
-                <Button size="small">上传附件</Button>
+                <Button size="small" {...tid('attach')}>
+                  上传附件
+                </Button>
               </Upload>
             )}
             {item.attachments.length === 0 && !can.attach && (

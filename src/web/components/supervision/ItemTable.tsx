@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Grid, Table, Tag } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { COLOUR_TAGS, ITEM_STATUS_LABELS, SOURCE_LABELS } from '../../labels';
 import type { Item } from '../../types';
@@ -19,6 +19,7 @@ export function ItemTable({
   selected?: string[];
   onSelect?: (ids: string[]) => void;
 }) {
+  const screens = Grid.useBreakpoint();
   return (
     <Table<Item>
       rowKey="id"
@@ -26,13 +27,14 @@ export function ItemTable({
       loading={loading}
       dataSource={items}
       pagination={pagination}
-      scroll={{ x: 900 }}
+      scroll={screens.md ? { x: 900 } : undefined}
       rowSelection={
         onSelect
           ? {
               selectedRowKeys: selected,
               onChange: (keys) => onSelect(keys as string[]),
-              getCheckboxProps: (i) => ({ disabled: i.colour === 'none' }),
+              // Only rows the item policy lets this user chase (催办) can be selected.
+              getCheckboxProps: (i) => ({ disabled: !i.can.chase }),
             }
           : undefined
       }
@@ -47,7 +49,7 @@ export function ItemTable({
         {
           title: '三色',
           dataIndex: 'colour',
-          width: 70,
+          width: screens.sm ? 70 : 56,
           render: (c) => <Tag color={COLOUR_TAGS[c]!.color}>{COLOUR_TAGS[c]!.label}</Tag>,
         },
         {
@@ -60,13 +62,20 @@ export function ItemTable({
             </span>
           ),
         },
-        { title: '来源', dataIndex: 'source', width: 80, render: (s) => SOURCE_LABELS[s] ?? s },
-        { title: '牵头科室', dataIndex: 'departmentName', width: 140, render: (v) => v ?? '—' },
-        { title: '承办人', dataIndex: 'ownerName', width: 90, render: (v) => v ?? '—' },
+        // On a phone the minor columns give way, so that 办理时限 and 状态 stay in sight without scrolling sideways.
+        { title: '来源', dataIndex: 'source', width: 80, responsive: ['md'], render: (s) => SOURCE_LABELS[s] ?? s },
+        {
+          title: '牵头科室',
+          dataIndex: 'departmentName',
+          width: 140,
+          responsive: ['md'],
+          render: (v) => v ?? '—',
+        },
+        { title: '承办人', dataIndex: 'ownerName', width: 90, responsive: ['sm'], render: (v) => v ?? '—' },
         {
           title: '办理时限',
           dataIndex: 'due',
-          width: 130,
+          width: screens.sm ? 130 : 100,
           render: (d, i) => (
             <span>
               {d}
@@ -74,7 +83,7 @@ export function ItemTable({
             </span>
           ),
         },
-        { title: '状态', dataIndex: 'status', width: 90, render: (s) => ITEM_STATUS_LABELS[s] },
+        { title: '状态', dataIndex: 'status', width: screens.sm ? 90 : 64, render: (s) => ITEM_STATUS_LABELS[s] },
       ]}
     />
   );

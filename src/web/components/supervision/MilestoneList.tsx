@@ -33,7 +33,7 @@ export function MilestoneList({
                 cancelText="取消"
                 onConfirm={() => onComplete(m.id)}
               >
-                <Button size="small" type="link">
+                <Button size="small" type="link" data-testid="item-action-completeMilestone">
                   标记完成
                 </Button>
               </Popconfirm>
