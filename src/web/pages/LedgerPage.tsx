@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Input, Modal, Segmented, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
@@ -18,6 +18,7 @@ import { useDepartments } from '../queries/org';
 import { supervisionApi } from '../../shared/api/supervision';
 import { call } from '../call';
 import { useItemWrite, useLedger } from '../queries/supervision';
+import { FormModal } from '../components/FormModal';
 
 const LINKABLE_FILTERS = ['source', 'status', 'colour', 'figure', 'campaignId', 'closedFrom', 'closedTo'] as const;
 
@@ -195,7 +196,7 @@ export function LedgerPage() {
         }}
       />
       <ItemDrawer id={open} onClose={() => setOpen(null)} />
-      <Modal
+      <FormModal
         title="生成周例会/月调度督办材料（.docx）"
         open={packOpen}
         onOk={downloadPack}
@@ -225,8 +226,8 @@ export function LedgerPage() {
             aria-label="期间"
           />
         </Space>
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
         title={`催办所选 ${selected.length} 项`}
         open={chasing}
         onOk={chase}
@@ -240,7 +241,7 @@ export function LedgerPage() {
           onChange={(e) => setMessage(e.target.value)}
           placeholder="催办内容，如：请于本周五前反馈办理进展"
         />
-      </Modal>
+      </FormModal>
       <ItemForm
         open={assigning}
         onClose={() => setAssigning(false)}

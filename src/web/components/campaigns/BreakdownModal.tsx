@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { shanghaiToday } from '../../time';
 import type { Measure } from '../../types';
@@ -10,6 +10,7 @@ import { useDepartments } from '../../queries/org';
 import { campaignsApi } from '../../../shared/api/campaigns';
 import { call } from '../../call';
 import { useWrite } from '../useWrite';
+import { FormModal } from '../FormModal';
 
 /** 任务分解: the measure's leader, departments and responsible people → one supervised item each. */
 export function BreakdownModal({
@@ -52,7 +53,7 @@ export function BreakdownModal({
     onClose();
   };
   return (
-    <Modal
+    <FormModal
       title={measure ? `任务分解：措施${measure.no} ${measure.title}` : ''}
       open={!!measure}
       onOk={submit}
@@ -111,6 +112,6 @@ export function BreakdownModal({
         </Row>
         <MilestonesField />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api';
 import { shanghaiToday } from '../../time';
@@ -13,6 +13,7 @@ import { useDepartments } from '../../queries/org';
 import { useActivityKinds, useContactObjects } from '../../queries/campaigns';
 import { AttendanceFields, attendanceOf, attendanceValuesOf } from './AttendanceFields';
 import { ACTIVITY_LABELS } from './activityLabels';
+import { FormModal } from '../FormModal';
 
 /** The form's values of a recorded activity, for 更正 (its objects are people visited for 政治家访). */
 const valuesOf = (a: Activity) => ({
@@ -86,7 +87,7 @@ export function RecordActivityModal({
     onClose();
   };
   return (
-    <Modal
+    <FormModal
       title={correcting ? `更正“${correcting.title}”` : '记录活动'}
       open={open}
       onOk={submit}
@@ -197,6 +198,6 @@ export function RecordActivityModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

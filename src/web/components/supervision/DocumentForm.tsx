@@ -1,4 +1,4 @@
-import { App, Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Alert, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
@@ -8,6 +8,7 @@ import { useDepartments } from '../../queries/org';
 import { supervisionApi } from '../../../shared/api/supervision';
 import { call } from '../../call';
 import { useItemWrite } from '../../queries/supervision';
+import { FormModal } from '../FormModal';
 
 /** 收文登记: the document, its urgency and handling; the deadline follows the unit's policy. */
 export function DocumentForm({
@@ -43,7 +44,7 @@ export function DocumentForm({
     onCreated(item);
   };
   return (
-    <Modal
+    <FormModal
       title="收文登记"
       open={open}
       onOk={submit}
@@ -93,6 +94,6 @@ export function DocumentForm({
           <Checkbox>我确认该文件不涉及国家秘密</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

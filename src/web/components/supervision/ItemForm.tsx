@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CADENCE_OPTIONS, SOURCE_LABELS, URGENCY_OPTIONS } from '../../labels';
 import type { ItemDetail } from '../../types';
@@ -9,6 +9,7 @@ import { useDepartments } from '../../queries/org';
 import { supervisionApi } from '../../../shared/api/supervision';
 import { call } from '../../call';
 import { useItemWrite } from '../../queries/supervision';
+import { FormModal } from '../FormModal';
 
 const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
@@ -61,7 +62,15 @@ export function ItemForm({
     onCreated(item);
   };
   return (
-    <Modal title="交办督办事项" open={open} onOk={submit} onCancel={onClose} okText="交办" width={720} destroyOnHidden>
+    <FormModal
+      title="交办督办事项"
+      open={open}
+      onOk={submit}
+      onCancel={onClose}
+      okText="交办"
+      width={720}
+      destroyOnHidden
+    >
       <Form
         form={form}
         name="assign"
@@ -151,6 +160,6 @@ export function ItemForm({
         </Row>
         <MilestonesField />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
