@@ -162,7 +162,11 @@ export function LedgerPage() {
           onChange={set('source')}
           options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <PersonSelect placeholder="分管领导" onChange={(v) => set('leaderPersonId')(v ?? undefined)} />
+        <PersonSelect
+          role="leadership"
+          placeholder="分管领导"
+          onChange={(v) => set('leaderPersonId')(v ?? undefined)}
+        />
         {leads && (
           <Checkbox
             checked={filters.inMyCharge === 'true'}

@@ -43,6 +43,7 @@ export function RecordActivityModal({
   const act = useAction(['activities'], ['rules'], ['compliance']);
   const kinds = useActivityKinds(open);
   const kindCode = Form.useWatch('kind', form) as string | undefined;
+  const dept = Form.useWatch('departmentId', form) as string | undefined;
   const kind = kinds.data?.items.find((k) => k.code === kindCode);
   const type = kind?.type;
   const recordsAttendance = !!kind?.attendance;
@@ -142,12 +143,12 @@ export function RecordActivityModal({
           <Row gutter={12}>
             <Col span={14}>
               <Form.Item name="participantIds" label="参加人员">
-                <PeopleSelect />
+                <PeopleSelect departmentId={dept} />
               </Form.Item>
             </Col>
             <Col span={10}>
               <Form.Item name="absentIds" label="缺席人员">
-                <PeopleSelect placeholder="应到未到的人员" />
+                <PeopleSelect departmentId={dept} placeholder="应到未到的人员" />
               </Form.Item>
             </Col>
           </Row>

@@ -9,6 +9,7 @@ import { useDepartments } from '../../queries/org';
 import { supervisionApi } from '../../../shared/api/supervision';
 import { call } from '../../call';
 import { useItemWrite } from '../../queries/supervision';
+import { DueHint } from '../calendar/DueHint';
 import { FormModal } from '../FormModal';
 
 const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -32,6 +33,9 @@ export function ItemForm({
   const depts = useDepartments();
   const deptOptions = (depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
   const lead = Form.useWatch('leadDepartmentId', form);
+  const explicitDue = Form.useWatch('explicitDue', form) as Dayjs | null | undefined;
+  const receivedOn = Form.useWatch('receivedOn', form) as Dayjs | null | undefined;
+  const urgency = Form.useWatch('urgency', form) ?? 'normal';
   const submit = async () => {
     const v = await form.validateFields();
     const item = await write(() =>
@@ -120,12 +124,12 @@ export function ItemForm({
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="ownerPersonId" label="承办人" rules={[{ required: true, message: '请选择承办人' }]}>
-              <PersonSelect />
+              <PersonSelect departmentId={lead} placeholder={lead ? '牵头科室的人员' : '搜索姓名'} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="leaderPersonId" label="分管领导" extra="不选时为牵头科室现任分管领导">
-              <PersonSelect />
+              <PersonSelect role="leadership" placeholder="班子成员" />
             </Form.Item>
           </Col>
         </Row>
@@ -148,7 +152,11 @@ export function ItemForm({
         </Row>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="explicitDue" label="办理时限（不填则按紧急程度或最后节点）">
+            <Form.Item
+              name="explicitDue"
+              label="办理时限（不填则按紧急程度或最后节点）"
+              extra={<DueHint explicitDue={date(explicitDue)} receivedOn={date(receivedOn)} urgency={urgency} />}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
