@@ -76,7 +76,7 @@ describe.skipIf(missing)('dialogs and pickers, in the browser', () => {
     // Someone from another department can still be found.
     await page.getByRole('button', { name: '搜索全部科室的人员' }).click();
     await page.locator('.ant-select-dropdown:visible').getByText('周凯（综合科（办公室））').waitFor();
-    await chooseOption(page, dialog.getByLabel('承办人'), '朱晓燕');
+    await chooseOption(page, dialog.getByLabel('承办人'), '周凯（综合科（办公室））');
 
     const people = (await office.call('GET', '/api/people?status=in_service&pageSize=100')) as {
       items: { name: string; isLeadership: boolean }[];
@@ -96,6 +96,7 @@ describe.skipIf(missing)('dialogs and pickers, in the browser', () => {
     await due.press('Enter'); // confirms the date; it does not submit the dialog
     await expect.poll(() => hint.innerText()).toBe('距今 5 个工作日');
     await dialog.getByLabel('事项', { exact: true }).fill('冬季困难群众走访慰问');
+    await hint.scrollIntoViewIfNeeded();
     await shot(page, 'dialogs-item-form');
     const before = await total();
     await dialog.getByLabel('事项', { exact: true }).press('Enter');

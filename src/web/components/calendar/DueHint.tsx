@@ -35,13 +35,22 @@ export function DueHint({
   explicitDue,
   receivedOn,
   urgency,
+  lastMilestone = null,
 }: {
   explicitDue: string | null;
   receivedOn: string | null;
   urgency: Urgency;
+  /** An item with milestones is due on the last one when no date is given. */
+  lastMilestone?: string | null;
 }) {
-  const preview = useDeadlinePreview(explicitDue ? null : receivedOn, urgency);
+  const preview = useDeadlinePreview(explicitDue || lastMilestone ? null : receivedOn, urgency);
   if (explicitDue) return <WorkdaysFromToday due={explicitDue} />;
+  if (lastMilestone)
+    return (
+      <span>
+        不填则为最后节点 {lastMilestone}，<WorkdaysFromToday due={lastMilestone} />
+      </span>
+    );
   const p = preview.data;
   if (!p) return null;
   const how = p.policy.kind === 'same_day' ? '紧急件当日办结' : `按紧急程度为 ${p.due}`;

@@ -36,6 +36,14 @@ export function ItemForm({
   const explicitDue = Form.useWatch('explicitDue', form) as Dayjs | null | undefined;
   const receivedOn = Form.useWatch('receivedOn', form) as Dayjs | null | undefined;
   const urgency = Form.useWatch('urgency', form) ?? 'normal';
+  const milestones = Form.useWatch('milestones', form) as { due?: Dayjs | null }[] | undefined;
+  // The latest milestone date entered so far (rows may still be half filled).
+  const lastMilestone =
+    (milestones ?? [])
+      .map((m) => date(m?.due))
+      .filter((d) => d !== null)
+      .sort()
+      .at(-1) ?? null;
   const submit = async () => {
     const v = await form.validateFields();
     const item = await write(() =>
@@ -155,7 +163,14 @@ export function ItemForm({
             <Form.Item
               name="explicitDue"
               label="办理时限（不填则按紧急程度或最后节点）"
-              extra={<DueHint explicitDue={date(explicitDue)} receivedOn={date(receivedOn)} urgency={urgency} />}
+              extra={
+                <DueHint
+                  explicitDue={date(explicitDue)}
+                  receivedOn={date(receivedOn)}
+                  urgency={urgency}
+                  lastMilestone={lastMilestone}
+                />
+              }
             >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
