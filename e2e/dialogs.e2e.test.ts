@@ -74,7 +74,7 @@ describe.skipIf(missing)('dialogs and pickers, in the browser', () => {
     expect(owners.length).toBeGreaterThan(1);
     for (const o of owners) expect(o).toMatch(/（社会救助股）$/);
     // Someone from another department can still be found.
-    await page.getByRole('button', { name: '搜索全部科室的人员' }).click();
+    await page.getByRole('button', { name: '显示全部科室的人员' }).click();
     await page.locator('.ant-select-dropdown:visible').getByText('周凯（综合科（办公室））').waitFor();
     await chooseOption(page, dialog.getByLabel('承办人'), '周凯（综合科（办公室））');
 

@@ -8,7 +8,7 @@ const labelOf = (p: { name: string; departmentName: string | null }) =>
 
 /**
  * Picks several in-service people, searching the roster on the server. Given the department chosen
- * beside it, it lists that department's people (with a switch to everyone).
+ * beside it, it first lists that department's people (a typed name, or a switch, reaches everyone).
  */
 export function PeopleSelect({
   id,
@@ -27,7 +27,8 @@ export function PeopleSelect({
   const [everyoneFor, setEveryoneFor] = useState<string | undefined>();
   const everyone = !!departmentId && everyoneFor === departmentId;
   const scope = { departmentId: everyone ? undefined : departmentId };
-  const { data, isFetching } = usePeoplePick(q, 100, scope);
+  // A typed name searches every department.
+  const { data, isFetching } = usePeoplePick(q, 100, q ? {} : scope);
   const known = usePeoplePick('', 100, scope);
   // Names of the people chosen so far, so they stay readable when the list is narrowed past them.
   const [chosen, setChosen] = useState<Map<string, string>>(new Map());
@@ -46,7 +47,7 @@ export function PeopleSelect({
       placeholder={placeholder}
       loading={isFetching}
       options={options}
-      popupRender={pickScopeRender(departmentId, everyone, (v) => setEveryoneFor(v ? departmentId : undefined))}
+      popupRender={pickScopeRender(departmentId, !!q, everyone, (v) => setEveryoneFor(v ? departmentId : undefined))}
       onChange={(v: string[]) => {
         setQ('');
         setChosen(new Map([...chosen, ...v.filter((x) => all.has(x)).map((x) => [x, all.get(x)!] as const)]));

@@ -5,7 +5,7 @@ import { pickScopeRender } from './PickScopeFooter';
 
 /**
  * Picks an in-service person by searching the roster on the server (rosters can be long). Given the
- * department chosen beside it, it lists that department's people (with a switch to everyone); with
+ * department chosen beside it, it first lists that department's people (a typed name, or a switch, reaches everyone); with
  * role="leadership" (分管领导, 责任领导) it lists the 班子成员 only.
  */
 export function PersonSelect({
@@ -29,7 +29,8 @@ export function PersonSelect({
   // Which department “everyone” was chosen under: choosing another department narrows the list again.
   const [everyoneFor, setEveryoneFor] = useState<string | undefined>();
   const everyone = !!departmentId && everyoneFor === departmentId;
-  const scope = { departmentId: everyone ? undefined : departmentId, role };
+  // A typed name searches every department: the department only orders the first look.
+  const scope = { departmentId: everyone || q ? undefined : departmentId, role };
   const { data, isFetching } = usePeoplePick(q, 30, scope);
   const options = (data?.items ?? []).map((p) => ({
     value: p.id,
@@ -49,7 +50,7 @@ export function PersonSelect({
       loading={isFetching}
       options={options}
       notFoundContent={isFetching ? '查找中…' : role ? '没有符合的班子成员' : '没有符合的人员'}
-      popupRender={pickScopeRender(departmentId, everyone, (v) => setEveryoneFor(v ? departmentId : undefined))}
+      popupRender={pickScopeRender(departmentId, !!q, everyone, (v) => setEveryoneFor(v ? departmentId : undefined))}
       onChange={(v) => {
         const o = options.find((x) => x.value === v);
         setChosen(o ?? null);
