@@ -73,6 +73,7 @@ describe.skipIf(missing)('dialogs and pickers, in the browser', () => {
     const owners = await optionsOf(dialog.getByLabel('承办人'));
     expect(owners.length).toBeGreaterThan(1);
     for (const o of owners) expect(o).toMatch(/（社会救助股）$/);
+    await shot(page, 'dialogs-owner-picker');
     // Someone from another department can still be found.
     await page.getByRole('button', { name: '显示全部科室的人员' }).click();
     await page.locator('.ant-select-dropdown:visible').getByText('周凯（综合科（办公室））').waitFor();
