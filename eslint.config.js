@@ -31,6 +31,20 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Every dialog is a FormModal (Enter submits, Esc closes), so the behaviour cannot drift between dialogs.
+    files: ['src/web/**/*.tsx'],
+    ignores: ['src/web/components/FormModal.tsx', 'src/web/components/ExportWithProgress.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='Modal']",
+          message: 'Use FormModal (src/web/components/FormModal.tsx).',
+        },
+      ],
+    },
+  },
+  {
     // Routes are declarations: contract, permission, service call. No queries, no repos, no database.
     files: ['src/server/modules/**/*.routes.ts'],
     rules: {

@@ -49,6 +49,8 @@ export const ZPeopleQuery = ZPageQuery.extend({
   departmentId: z.uuid().optional(),
   status: z.enum(statuses).optional(),
   isPartyMember: z.enum(['true', 'false']).optional(),
+  /** leadership: 班子成员 only (the roster's flag), e.g. for a 分管领导/责任领导 picker. */
+  role: z.enum(['leadership'], { message: '角色筛选只能为 leadership（班子成员）' }).optional(),
   unitId: z.uuid().optional(),
 });
 

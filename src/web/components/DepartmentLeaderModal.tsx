@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Modal, Select, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { orgApi } from '../../shared/api/org';
 import { call } from '../call';
@@ -7,6 +7,7 @@ import { shanghaiToday } from '../time';
 import type { Department } from '../types';
 import { useAction } from './useWrite';
 import { useDepartmentLeaders, useOrgChart } from '../queries/org';
+import { FormModal } from './FormModal';
 
 const term = (from: string | null, to: string | null) => `${from ?? '此前'} 至 ${to ?? '今'}`;
 
@@ -31,7 +32,7 @@ export function DepartmentLeaderModal({
     if (await act(() => call(orgApi.setDepartmentLeader, { body }), '已设置分管领导', '设置失败')) form.resetFields();
   };
   return (
-    <Modal title={`${department.name}的分管领导`} open onCancel={onClose} footer={null} width={640} destroyOnHidden>
+    <FormModal title={`${department.name}的分管领导`} open onCancel={onClose} footer={null} width={640} destroyOnHidden>
       <Typography.Paragraph data-testid="current-leader">
         现任分管领导：
         {department.leaderName
@@ -68,6 +69,6 @@ export function DepartmentLeaderModal({
           { title: '任职期间', key: 'term', render: (_, r) => term(r.from, r.to) },
         ]}
       />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { orgApi } from '../../shared/api/org';
 import { call } from '../call';
 import type { Department } from '../types';
@@ -7,6 +7,7 @@ import { reasonModal } from './ReasonPrompt';
 import { keepOpenOnFailure, useAction } from './useWrite';
 import { useDepartments } from '../queries/org';
 import { DepartmentLeaderModal } from './DepartmentLeaderModal';
+import { FormModal } from './FormModal';
 
 export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
   const { modal } = App.useApp();
@@ -128,7 +129,7 @@ export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
           onClose={() => setLeaderOf(null)}
         />
       )}
-      <Modal
+      <FormModal
         title={editing === 'new' ? '新增科室' : '修改科室'}
         open={!!editing}
         onOk={save}
@@ -144,7 +145,7 @@ export function DepartmentsAdmin({ canWrite }: { canWrite: boolean }) {
             <InputNumber min={0} max={9999} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

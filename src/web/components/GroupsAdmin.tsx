@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Select, Space, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { orgApi } from '../../shared/api/org';
 import { call } from '../call';
@@ -9,6 +9,7 @@ import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
 import { keepOpenOnFailure, useAction } from './useWrite';
 import { useGroups } from '../queries/org';
+import { FormModal } from './FormModal';
 
 /** 领导小组、办公室、工作专班、支委会: create, set members with their role in the group, withdraw. */
 export function GroupsAdmin({ canWrite }: { canWrite: boolean }) {
@@ -102,7 +103,7 @@ export function GroupsAdmin({ canWrite }: { canWrite: boolean }) {
           </Card>
         ))}
       </Space>
-      <Modal
+      <FormModal
         title="新增小组"
         open={creating}
         onOk={create}
@@ -118,8 +119,8 @@ export function GroupsAdmin({ canWrite }: { canWrite: boolean }) {
             <Input />
           </Form.Item>
         </Form>
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
         title={`调整成员：${membersOf?.name ?? ''}`}
         open={!!membersOf}
         onOk={saveMembers}
@@ -150,7 +151,7 @@ export function GroupsAdmin({ canWrite }: { canWrite: boolean }) {
             )}
           </Form.List>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { App, Button, Form, Input, Select, Space, Table } from 'antd';
 import { orgApi } from '../../shared/api/org';
 import { call } from '../call';
 import type { Post } from '../types';
@@ -7,6 +7,7 @@ import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
 import { keepOpenOnFailure, useAction } from './useWrite';
 import { useDepartments, usePosts } from '../queries/org';
+import { FormModal } from './FormModal';
 
 /** AB岗: each post has an A holder and a B holder who stands in when A is away. */
 export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
@@ -119,7 +120,7 @@ export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
             : []),
         ]}
       />
-      <Modal
+      <FormModal
         title={editing === 'new' ? '新增岗位' : '修改岗位'}
         open={!!editing}
         onOk={save}
@@ -144,7 +145,7 @@ export function PostsAdmin({ canWrite }: { canWrite: boolean }) {
             <PersonSelect initialLabel={editingPost?.holderBName} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

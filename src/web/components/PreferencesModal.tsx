@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Alert, Form, Input, Modal, Radio, Switch, Typography } from 'antd';
+import { Alert, Form, Input, Radio, Switch, Typography } from 'antd';
 import { deliveriesApi } from '../../shared/api/deliveries';
 import { call } from '../call';
 import { usePreferences } from '../queries/channels';
 import { useWrite } from './useWrite';
+import { FormModal } from './FormModal';
 
 /** 提醒方式: the group robot (with an @ by mobile), mail each time or as a daily digest — within the unit's rules. */
 export function PreferencesModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -31,7 +32,7 @@ export function PreferencesModal({ open, onClose }: { open: boolean; onClose: ()
     if (ok) onClose();
   };
   return (
-    <Modal title="提醒方式" open={open} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
+    <FormModal title="提醒方式" open={open} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
       <Typography.Paragraph type="secondary">所有提醒都会出现在“我的提醒”中。另外可以选择：</Typography.Paragraph>
       <Form form={form} name="preferences" layout="vertical">
         <Form.Item
@@ -75,6 +76,6 @@ export function PreferencesModal({ open, onClose }: { open: boolean; onClose: ()
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Progress, Result, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { peopleApi } from '../../shared/api/people';
@@ -7,6 +7,7 @@ import { ApiError, upload } from '../api';
 import { call } from '../call';
 import type { RosterImport } from '../types';
 import { useDownload } from './useWrite';
+import { FormModal } from './FormModal';
 
 type Stage =
   | { kind: 'pick' }
@@ -71,7 +72,7 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
   };
 
   return (
-    <Modal
+    <FormModal
       title="导入花名册"
       open={open}
       onCancel={close}
@@ -188,6 +189,6 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
             extra={<Button onClick={close}>关闭</Button>}
           />
         ))}
-    </Modal>
+    </FormModal>
   );
 }

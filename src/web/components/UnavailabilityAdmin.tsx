@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Table, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ResponseOf } from '../../shared/api/endpoint';
 import { availabilityApi } from '../../shared/api/availability';
@@ -8,6 +8,7 @@ import { useUnavailability } from '../queries/availability';
 import { PersonSelect } from './PersonSelect';
 import { reasonModal } from './ReasonPrompt';
 import { keepOpenOnFailure, useAction } from './useWrite';
+import { FormModal } from './FormModal';
 
 /** `reason` is null when the reader may not see it (personal data: the person, approvers and the discipline staff). */
 type Away = ResponseOf<typeof availabilityApi.list>['items'][number];
@@ -76,7 +77,14 @@ export function UnavailabilityAdmin() {
           },
         ]}
       />
-      <Modal title="登记不在岗" open={adding} onOk={add} onCancel={() => setAdding(false)} destroyOnHidden forceRender>
+      <FormModal
+        title="登记不在岗"
+        open={adding}
+        onOk={add}
+        onCancel={() => setAdding(false)}
+        destroyOnHidden
+        forceRender
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}>
             <PersonSelect />
@@ -88,7 +96,7 @@ export function UnavailabilityAdmin() {
             <Input placeholder="如：出差、培训、病假" maxLength={100} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Row, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -11,6 +11,7 @@ import { useGroups } from '../queries/org';
 import { campaignsApi } from '../../shared/api/campaigns';
 import { call } from '../call';
 import { useWrite } from '../components/useWrite';
+import { FormModal } from '../components/FormModal';
 
 const PHASES = [
   { key: 'prepare', title: '会前准备' },
@@ -112,7 +113,7 @@ function CreateCampaign({
   const groupOptions = (kind: string) =>
     (groups.data ?? []).filter((g) => g.kind === kind && g.active).map((g) => ({ value: g.id, label: g.name }));
   return (
-    <Modal
+    <FormModal
       title={`由模板“${template?.name ?? '…'}”新建专项活动`}
       open={open}
       onOk={submit}
@@ -181,6 +182,6 @@ function CreateCampaign({
           ))}
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../shared/api/endpoint';
 import { channelsApi } from '../../shared/api/channels';
@@ -10,6 +10,7 @@ import { NotifySettingsCard } from '../components/channels/NotifySettingsCard';
 import { ChannelPolicyNote } from '../components/channels/ChannelPolicyNote';
 import { useChannels } from '../queries/channels';
 import { useDepartments } from '../queries/org';
+import { FormModal } from '../components/FormModal';
 
 type Channel = ResponseOf<typeof channelsApi.list>[number];
 type TestResult = ResponseOf<typeof channelsApi.test>;
@@ -168,7 +169,7 @@ export function ChannelsPage() {
         ]}
       />
       <ChannelForm channel={editing} onClose={() => setEditing(null)} />
-      <Modal
+      <FormModal
         title={`“${result?.channel}”的应答`}
         open={!!result}
         onCancel={() => setResult(null)}
@@ -189,7 +190,7 @@ export function ChannelsPage() {
             </Typography.Text>
           </>
         )}
-      </Modal>
+      </FormModal>
       <NotifySettingsCard />
     </Card>
   );
@@ -214,7 +215,7 @@ function ChannelForm({ channel, onClose }: { channel: Channel | 'new' | null; on
     if (ok) onClose();
   };
   return (
-    <Modal
+    <FormModal
       title={existing ? `编辑“${existing.name}”` : '添加通知渠道'}
       open={!!channel}
       onOk={submit}
@@ -255,6 +256,6 @@ function ChannelForm({ channel, onClose }: { channel: Channel | 'new' | null; on
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

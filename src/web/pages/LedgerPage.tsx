@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Input, Modal, Segmented, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Input, Segmented, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
@@ -18,6 +18,7 @@ import { useDepartments } from '../queries/org';
 import { supervisionApi } from '../../shared/api/supervision';
 import { call } from '../call';
 import { useItemWrite, useLedger } from '../queries/supervision';
+import { FormModal } from '../components/FormModal';
 
 const LINKABLE_FILTERS = [
   'source',
@@ -176,7 +177,11 @@ export function LedgerPage() {
           onChange={set('source')}
           options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <PersonSelect placeholder="分管领导" onChange={(v) => set('leaderPersonId')(v ?? undefined)} />
+        <PersonSelect
+          role="leadership"
+          placeholder="分管领导"
+          onChange={(v) => set('leaderPersonId')(v ?? undefined)}
+        />
         {leads && (
           <Checkbox
             checked={filters.inMyCharge === 'true'}
@@ -217,7 +222,7 @@ export function LedgerPage() {
         }}
       />
       <ItemDrawer id={open} onClose={() => setOpen(null)} />
-      <Modal
+      <FormModal
         title="生成周例会/月调度督办材料（.docx）"
         open={packOpen}
         onOk={downloadPack}
@@ -247,8 +252,8 @@ export function LedgerPage() {
             aria-label="期间"
           />
         </Space>
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
         title={`催办所选 ${selected.length} 项`}
         open={chasing}
         onOk={chase}
@@ -262,7 +267,7 @@ export function LedgerPage() {
           onChange={(e) => setMessage(e.target.value)}
           placeholder="催办内容，如：请于本周五前反馈办理进展"
         />
-      </Modal>
+      </FormModal>
       <ItemForm
         open={assigning}
         onClose={() => setAssigning(false)}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Empty, Form, Input, List, Modal, Select, Tag } from 'antd';
+import { Button, Card, DatePicker, Empty, Form, Input, List, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { opinionsApi } from '../../shared/api/opinions';
@@ -9,6 +9,7 @@ import { OpinionFormDrawer, STATUS } from '../components/opinions/OpinionFormDra
 import { useWrite } from '../components/useWrite';
 import { useCampaigns } from '../queries/campaigns';
 import { useOpinionForms } from '../queries/opinions';
+import { FormModal } from '../components/FormModal';
 
 /** 征求意见: the branch's opinion forms; each opens to its distributions and counts. */
 export function OpinionsPage() {
@@ -97,7 +98,7 @@ function CreateForm({
   };
   const today = dayjs(shanghaiToday());
   return (
-    <Modal title="新建问题征求意见表" open={open} onOk={submit} onCancel={onClose} okText="创建" destroyOnHidden>
+    <FormModal title="新建问题征求意见表" open={open} onOk={submit} onCancel={onClose} okText="创建" destroyOnHidden>
       <Form
         form={form}
         name="opinion-form"
@@ -120,6 +121,6 @@ function CreateForm({
           <DatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Form, List, Modal, Tag } from 'antd';
+import { Button, Card, Empty, Form, List, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { orglifeApi } from '../../shared/api/orglife';
 import { call } from '../call';
 import { MeetingFields } from '../components/orglife/MeetingFields';
 import { useMeetings } from '../queries/orglife';
+import { FormModal } from '../components/FormModal';
 
 export const MEETING_STATUS = {
   preparing: { label: '筹备中', color: 'processing' },
@@ -91,7 +92,7 @@ function CreateMeeting({ open, onClose }: { open: boolean; onClose: () => void }
     if (m) navigate(`/org-life/${m.id}`);
   };
   return (
-    <Modal title="筹备专题组织生活会" open={open} onOk={submit} onCancel={onClose} okText="创建" destroyOnHidden>
+    <FormModal title="筹备专题组织生活会" open={open} onOk={submit} onCancel={onClose} okText="创建" destroyOnHidden>
       <Form
         form={form}
         name="org-life"
@@ -105,6 +106,6 @@ function CreateMeeting({ open, onClose }: { open: boolean; onClose: () => void }
       >
         <MeetingFields open={open} campaignLabel="专项活动（问题按其类别查摆）" placePlaceholder="如：三楼会议室" />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

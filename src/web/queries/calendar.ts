@@ -19,3 +19,19 @@ export const useOverrides = (page: number) =>
   });
 export const useDeadlineSettings = () =>
   useQuery({ queryKey: ['deadline-settings'], queryFn: () => call(api.deadlineSettings, {}) });
+/** Working days in (from, to] on the unit's calendar; negative when `to` is before `from`. */
+export const useWorkdaysBetween = (from: string, to: string | null) =>
+  useQuery({
+    queryKey: ['workdays-between', from, to],
+    queryFn: () => call(api.workdaysBetween, { query: { from, to: to! } }),
+    enabled: !!to,
+    staleTime: 60_000,
+  });
+/** The deadline the unit's rules give a thing received on a day (a calculation: it changes nothing). */
+export const useDeadlinePreview = (receivedOn: string | null, urgency: 'urgent' | 'important' | 'normal') =>
+  useQuery({
+    queryKey: ['deadline-preview', receivedOn, urgency],
+    queryFn: () => call(api.computeDeadline, { body: { receivedOn: receivedOn!, urgency, explicitDue: null } }),
+    enabled: !!receivedOn,
+    staleTime: 60_000,
+  });

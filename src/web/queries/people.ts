@@ -11,9 +11,15 @@ export const usePeople = (query: PeopleQuery) =>
     queryFn: () => call(api.list, { query }),
     placeholderData: keepPreviousData,
   });
+/** Narrows a picker: the department chosen beside it, or 班子成员 only for a leader field. */
+export interface PickScope {
+  departmentId?: string;
+  role?: 'leadership';
+}
 /** People in service to pick from, searched by name on the server (rosters can be long). */
-export const usePeoplePick = (q: string, pageSize: number) =>
+export const usePeoplePick = (q: string, pageSize: number, scope: PickScope = {}) =>
   useQuery({
-    queryKey: ['people-pick', q, pageSize],
-    queryFn: () => call(api.list, { query: { status: 'in_service', pageSize, q: q || undefined } }),
+    queryKey: ['people-pick', q, pageSize, scope.departmentId ?? null, scope.role ?? null],
+    queryFn: () => call(api.list, { query: { status: 'in_service', pageSize, q: q || undefined, ...scope } }),
+    placeholderData: keepPreviousData,
   });

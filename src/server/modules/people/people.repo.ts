@@ -10,6 +10,7 @@ export interface PeopleFilter {
   departmentId?: string;
   status?: string;
   isPartyMember?: boolean;
+  role?: 'leadership';
 }
 
 /** Whose mobile numbers `q` may match (domain/policies/person.ts#phoneSearchScope, and one's own person). */
@@ -34,6 +35,7 @@ function whereOf(unitId: string, f: PeopleFilter, phone: PhoneSearch): SQL | und
     f.departmentId ? eq(people.departmentId, f.departmentId) : undefined,
     f.status ? eq(people.status, f.status) : undefined,
     f.isPartyMember !== undefined ? eq(people.isPartyMember, f.isPartyMember) : undefined,
+    f.role === 'leadership' ? eq(people.isLeadership, true) : undefined,
     like ? or(ilike(people.name, like), phoneMatches(like, phone), ilike(people.position, like)) : undefined,
   );
 }

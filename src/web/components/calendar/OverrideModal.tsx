@@ -1,8 +1,9 @@
-import { Descriptions, Form, Input, Modal, Radio } from 'antd';
+import { Descriptions, Form, Input, Radio } from 'antd';
 import { calendarApi } from '../../../shared/api/calendar';
 import { call } from '../../call';
 import type { DayInfo } from '../../types';
 import { useWrite } from '../useWrite';
+import { FormModal } from '../FormModal';
 
 const KIND_LABELS: Record<DayInfo['kind'], string> = {
   workday: '工作日',
@@ -34,7 +35,7 @@ export function OverrideModal({ day, onClose }: { day: DayInfo | null; onClose: 
     if (r) onClose();
   };
   return (
-    <Modal
+    <FormModal
       title={`本单位安排：${day?.date ?? ''}`}
       open={!!day}
       onOk={submit}
@@ -65,6 +66,6 @@ export function OverrideModal({ day, onClose }: { day: DayInfo | null; onClose: 
           <Input.TextArea rows={2} maxLength={100} placeholder="如：县里统一安排、防汛值班" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

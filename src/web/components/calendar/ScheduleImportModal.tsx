@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Result, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Result, Space, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { calendarApi } from '../../../shared/api/calendar';
 import { ApiError, upload } from '../../api';
 import { call } from '../../call';
 import type { ScheduleImport } from '../../types';
+import { FormModal } from '../FormModal';
 
 /** Upload a year's official schedule, see every day it changes, then apply it. */
 export function ScheduleImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -46,7 +47,7 @@ export function ScheduleImportModal({ open, onClose }: { open: boolean; onClose:
     }
   };
   return (
-    <Modal
+    <FormModal
       title="导入节假日安排"
       open={open}
       onCancel={close}
@@ -123,6 +124,6 @@ export function ScheduleImportModal({ open, onClose }: { open: boolean; onClose:
           }
         />
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { shanghaiToday } from '../../time';
 import type { Measure } from '../../types';
@@ -10,6 +10,8 @@ import { useDepartments } from '../../queries/org';
 import { campaignsApi } from '../../../shared/api/campaigns';
 import { call } from '../../call';
 import { useWrite } from '../useWrite';
+import { FormModal } from '../FormModal';
+import { WorkdaysFromToday } from '../calendar/DueHint';
 
 /** 任务分解: the measure's leader, departments and responsible people → one supervised item each. */
 export function BreakdownModal({
@@ -22,6 +24,8 @@ export function BreakdownModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
+  const lead = Form.useWatch('leadDepartmentId', form) as string | undefined;
+  const due = Form.useWatch('explicitDue', form) as Dayjs | null | undefined;
   const write = useWrite(['campaign', campaignId], ['items']);
   const depts = useDepartments();
   const options = (depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
@@ -52,7 +56,7 @@ export function BreakdownModal({
     onClose();
   };
   return (
-    <Modal
+    <FormModal
       title={measure ? `任务分解：措施${measure.no} ${measure.title}` : ''}
       open={!!measure}
       onOk={submit}
@@ -73,7 +77,7 @@ export function BreakdownModal({
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="leaderPersonId" label="责任领导" extra="不选时为牵头科室现任分管领导">
-              <PersonSelect />
+              <PersonSelect role="leadership" placeholder="班子成员" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -90,7 +94,7 @@ export function BreakdownModal({
           label="责任人（每人一项督办事项）"
           rules={[{ required: true, message: '请选择责任人' }]}
         >
-          <PeopleSelect />
+          <PeopleSelect departmentId={lead} />
         </Form.Item>
         <Row gutter={12}>
           <Col span={8}>
@@ -99,7 +103,11 @@ export function BreakdownModal({
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="explicitDue" label="完成时限">
+            <Form.Item
+              name="explicitDue"
+              label="完成时限"
+              extra={<WorkdaysFromToday due={due ? due.format('YYYY-MM-DD') : null} />}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -111,6 +119,6 @@ export function BreakdownModal({
         </Row>
         <MilestonesField />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

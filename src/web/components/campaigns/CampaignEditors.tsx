@@ -1,9 +1,10 @@
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { post, put } from '../../api';
 import type { CampaignDetail, Measure } from '../../types';
 import { cnNumeral } from '../../labels';
 import { reasonModal } from '../ReasonPrompt';
 import { useAction } from '../useWrite';
+import { FormModal } from '../FormModal';
 
 /** A change of the campaign: its measures, rules and compliance are refreshed after it. */
 function useSave(campaignId: string) {
@@ -36,7 +37,7 @@ export function ParamsModal({
       onClose();
   };
   return (
-    <Modal title="活动参数" open={open} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
+    <FormModal title="活动参数" open={open} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
       <Form
         form={form}
         name="params"
@@ -54,7 +55,7 @@ export function ParamsModal({
           </Form.Item>
         ))}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -88,7 +89,7 @@ export function MeasureModal({
     if (ok) onClose();
   };
   return (
-    <Modal
+    <FormModal
       title={measure ? `修改措施${measure.no}` : '新增措施'}
       open={open}
       onOk={submit}
@@ -121,7 +122,7 @@ export function MeasureModal({
           <Input.TextArea rows={4} maxLength={5000} disabled={!!measure?.params.length} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Card, Empty, List, Modal, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Empty, List, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Compliance } from '../../types';
 import { useCompliance } from '../../queries/campaigns';
+import { FormModal } from '../FormModal';
 
 export const STATUS_TAGS: Record<string, { color: string; label: string }> = {
   met: { color: 'green', label: '已达标' },
@@ -103,7 +104,7 @@ export function ComplianceMatrix({
 
 function CellDetail({ detail, onClose }: { detail: Detail | null; onClose: () => void }) {
   return (
-    <Modal title={detail?.title} open={!!detail} onCancel={onClose} footer={null} width={600}>
+    <FormModal title={detail?.title} open={!!detail} onCancel={onClose} footer={null} width={600}>
       {detail?.explanation && (
         <Typography.Paragraph data-testid="cell-explanation" style={{ fontSize: 15 }}>
           {detail.explanation}
@@ -120,6 +121,6 @@ function CellDetail({ detail, onClose }: { detail: Detail | null; onClose: () =>
           </List.Item>
         )}
       />
-    </Modal>
+    </FormModal>
   );
 }

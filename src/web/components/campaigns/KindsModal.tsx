@@ -1,10 +1,11 @@
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { activityKindsApi } from '../../../shared/api/activity-kinds';
 import { call } from '../../call';
 import { useActivityKinds } from '../../queries/campaigns';
 import { reasonModal } from '../ReasonPrompt';
 import { useAction } from '../useWrite';
 import { ACTIVITY_LABELS } from './activityLabels';
+import { FormModal } from '../FormModal';
 
 type Kind = NonNullable<ReturnType<typeof useActivityKinds>['data']>['items'][number];
 
@@ -29,7 +30,7 @@ export function KindsModal({ open, onClose, canAdd }: { open: boolean; onClose: 
       }),
     );
   return (
-    <Modal title="活动类别" open={open} onCancel={onClose} footer={null} width={720} destroyOnHidden>
+    <FormModal title="活动类别" open={open} onCancel={onClose} footer={null} width={720} destroyOnHidden>
       {canAdd && (
         <Form form={form} layout="inline" style={{ marginBottom: 12 }} initialValues={{ type: 'study', scope: 'unit' }}>
           <Form.Item name="label" rules={[{ required: true, message: '请输入类别名称' }]}>
@@ -86,6 +87,6 @@ export function KindsModal({ open, onClose, canAdd }: { open: boolean; onClose: 
           },
         ]}
       />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { contactObjectsApi as api } from '../../../shared/api/contact-objects';
 import { call } from '../../call';
@@ -9,6 +9,7 @@ import { PeopleSelect } from '../PeopleSelect';
 import { reasonModal } from '../ReasonPrompt';
 import { useObjectAssignments } from '../../queries/campaigns';
 import { keepOpenOnFailure, useAction } from '../useWrite';
+import { FormModal } from '../FormModal';
 
 type Dialog = 'edit' | 'reassign' | 'history' | null;
 const REFRESH = [['contact-objects'], ['contact-object-assignments'], ['rules'], ['compliance']] as const;
@@ -62,13 +63,13 @@ function EditDialog({ object: o, onClose }: { object: ContactObject; onClose: ()
     if (await act(() => call(api.editObject, { params: { id: o.id }, body }), '已保存', '保存失败')) onClose();
   };
   return (
-    <Modal title={`编辑“${o.name}”`} open onOk={save} onCancel={onClose} okText="保存" destroyOnHidden>
+    <FormModal title={`编辑“${o.name}”`} open onOk={save} onCancel={onClose} okText="保存" destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ name: o.name }}>
         <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }]}>
           <Input maxLength={60} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -82,7 +83,7 @@ function ReassignDialog({ object: o, onClose }: { object: ContactObject; onClose
       onClose();
   };
   return (
-    <Modal title={`调整“${o.name}”的联系人`} open onOk={save} onCancel={onClose} okText="调整" destroyOnHidden>
+    <FormModal title={`调整“${o.name}”的联系人`} open onOk={save} onCancel={onClose} okText="调整" destroyOnHidden>
       <Typography.Paragraph type="secondary">
         现联系人：{o.assigneeNames.join('、') || '无'}
         。自生效日期起由下列人员联系，原联系人任至前一日；此前的记录保留不变。
@@ -95,7 +96,7 @@ function ReassignDialog({ object: o, onClose }: { object: ContactObject; onClose
           <DatePicker allowClear={false} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -103,7 +104,7 @@ function HistoryDialog({ object: o, onClose }: { object: ContactObject; onClose:
   const [page, setPage] = useState(1);
   const history = useObjectAssignments(o.id, page);
   return (
-    <Modal title={`“${o.name}”的联系人记录`} open onCancel={onClose} footer={null} width={560}>
+    <FormModal title={`“${o.name}”的联系人记录`} open onCancel={onClose} footer={null} width={560}>
       {!o.active && <Typography.Paragraph type="warning">已停用：{o.withdrawnReason}</Typography.Paragraph>}
       <Table
         rowKey={(r) => `${r.personId}-${r.from ?? ''}`}
@@ -119,6 +120,6 @@ function HistoryDialog({ object: o, onClose }: { object: ContactObject; onClose:
           { title: '止', dataIndex: 'to', render: (v: string | null) => v ?? '至今' },
         ]}
       />
-    </Modal>
+    </FormModal>
   );
 }

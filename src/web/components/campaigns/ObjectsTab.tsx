@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { post, upload } from '../../api';
 import type { ContactObject } from '../../types';
@@ -7,6 +7,7 @@ import { PeopleSelect } from '../PeopleSelect';
 import { useContactObjects } from '../../queries/campaigns';
 import { useDownload, useWrite } from '../useWrite';
 import { ObjectActions } from './ObjectActions';
+import { FormModal } from '../FormModal';
 
 interface Problem {
   row: number;
@@ -107,7 +108,7 @@ export function ObjectsTab({ manage }: { manage: boolean }) {
           { title: '操作', key: 'ops', width: 300, render: (_: unknown, o) => <ObjectActions object={o} /> },
         ]}
       />
-      <Modal
+      <FormModal
         title={`文件有 ${problems?.length ?? 0} 处问题，未导入`}
         open={!!problems}
         onCancel={() => setProblems(null)}
@@ -125,8 +126,8 @@ export function ObjectsTab({ manage }: { manage: boolean }) {
             { title: '问题', dataIndex: 'reason' },
           ]}
         />
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
         title="添加联系对象"
         open={adding}
         onOk={submit}
@@ -145,7 +146,7 @@ export function ObjectsTab({ manage }: { manage: boolean }) {
             <PeopleSelect />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api';
 import { shanghaiToday } from '../../time';
@@ -13,6 +13,7 @@ import { useDepartments } from '../../queries/org';
 import { useActivityKinds, useContactObjects } from '../../queries/campaigns';
 import { AttendanceFields, attendanceOf, attendanceValuesOf } from './AttendanceFields';
 import { ACTIVITY_LABELS } from './activityLabels';
+import { FormModal } from '../FormModal';
 
 /** The form's values of a recorded activity, for 更正 (its objects are people visited for 政治家访). */
 const valuesOf = (a: Activity) => ({
@@ -42,6 +43,7 @@ export function RecordActivityModal({
   const act = useAction(['activities'], ['rules'], ['compliance']);
   const kinds = useActivityKinds(open);
   const kindCode = Form.useWatch('kind', form) as string | undefined;
+  const dept = Form.useWatch('departmentId', form) as string | undefined;
   const kind = kinds.data?.items.find((k) => k.code === kindCode);
   const type = kind?.type;
   const recordsAttendance = !!kind?.attendance;
@@ -86,7 +88,7 @@ export function RecordActivityModal({
     onClose();
   };
   return (
-    <Modal
+    <FormModal
       title={correcting ? `更正“${correcting.title}”` : '记录活动'}
       open={open}
       onOk={submit}
@@ -141,12 +143,12 @@ export function RecordActivityModal({
           <Row gutter={12}>
             <Col span={14}>
               <Form.Item name="participantIds" label="参加人员">
-                <PeopleSelect />
+                <PeopleSelect departmentId={dept} />
               </Form.Item>
             </Col>
             <Col span={10}>
               <Form.Item name="absentIds" label="缺席人员">
-                <PeopleSelect placeholder="应到未到的人员" />
+                <PeopleSelect departmentId={dept} placeholder="应到未到的人员" />
               </Form.Item>
             </Col>
           </Row>
@@ -197,6 +199,6 @@ export function RecordActivityModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

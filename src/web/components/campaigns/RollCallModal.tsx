@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Empty, Input, InputNumber, List, Modal, Space } from 'antd';
+import { Button, Empty, Input, InputNumber, List, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Activity } from '../../types';
 import { useRollCall } from '../../queries/campaigns';
 import { campaignsApi } from '../../../shared/api/campaigns';
 import { call } from '../../call';
 import { useWrite } from '../useWrite';
+import { FormModal } from '../FormModal';
 
 interface Called {
   id: string;
@@ -40,7 +41,7 @@ export function RollCallModal({
       '操作失败',
     );
   return (
-    <Modal
+    <FormModal
       title={activity ? `“1+N”随机点名：${activity.title}` : ''}
       open={!!activity}
       onCancel={() => {
@@ -116,6 +117,6 @@ export function RollCallModal({
       ) : data?.length === 0 ? null : (
         <Empty />
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { activityKindsApi } from '../../../shared/api/activity-kinds';
 import { campaignsApi } from '../../../shared/api/campaigns';
@@ -7,6 +7,7 @@ import { call } from '../../call';
 import { useActivityKinds } from '../../queries/campaigns';
 import type { CampaignDetail, Rule } from '../../types';
 import { useAction } from '../useWrite';
+import { FormModal } from '../FormModal';
 
 const PERIOD_OPTIONS = [
   { value: 'week', label: '每周' },
@@ -97,7 +98,7 @@ export function RuleModal({
     .filter((k) => ruleKind !== 'attendance' || k.attendance)
     .map((k) => ({ value: k.code, label: k.scope === 'branch' ? `${k.label}（党支部）` : k.label }));
   return (
-    <Modal
+    <FormModal
       title={rule ? `修改规则：${rule.title}` : '新增规则'}
       open={open}
       onOk={submit}
@@ -176,7 +177,7 @@ export function RuleModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,5 +1,6 @@
-import { Button, Modal, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { slipsKey } from '../../pages/OpinionSlipsPage';
+import { FormModal } from '../FormModal';
 
 /** A batch of single-use codes just made for a distribution. */
 export type IssuedCodes = { distributionId: string; codes: string[] };
@@ -17,7 +18,7 @@ export function CodesModal({
   onClose: () => void;
 }) {
   return (
-    <Modal
+    <FormModal
       title={`填写码（共 ${codes?.codes.length ?? 0} 个，仅此一次显示，请打印或导出后发放）`}
       open={!!codes}
       onCancel={onClose}
@@ -53,7 +54,7 @@ export function CodesModal({
           </div>
         ))}
       </div>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Form, Input, InputNumber, Modal, Select, type FormInstance } from 'antd';
+import { Form, Input, InputNumber, Select, type FormInstance } from 'antd';
+import { FormModal } from '../FormModal';
 
 const AUDIENCES: Record<string, string> = {
   staff: '在职干部职工',
@@ -21,7 +22,7 @@ export function DistributeModal({
   onCancel: () => void;
 }) {
   return (
-    <Modal title="发放意见表" open={open} onOk={onOk} onCancel={onCancel} okText="生成" destroyOnHidden>
+    <FormModal title="发放意见表" open={open} onOk={onOk} onCancel={onCancel} okText="生成" destroyOnHidden>
       <Form
         form={form}
         name="distribution"
@@ -52,6 +53,6 @@ export function DistributeModal({
           }
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Form, Modal, Radio, Select, Typography } from 'antd';
+import { Form, Radio, Select, Typography } from 'antd';
 import { orglifeApi } from '../../../shared/api/orglife';
 import { call } from '../../call';
 import { useDepartments } from '../../queries/org';
 import { TARGETS } from './opinionItemLabels';
 import type { Meeting, OpinionItem } from './types';
 import { useAct } from './useAct';
+import { FormModal } from '../FormModal';
 
 /** 意见分类: the item's category and whom it is about (a person's item is passed on to them). */
 export function ClassifyOpinionModal({
@@ -41,7 +42,7 @@ export function ClassifyOpinionModal({
     if (ok) onClose();
   };
   return (
-    <Modal title="意见分类" open={!!item} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
+    <FormModal title="意见分类" open={!!item} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
       <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
         {item?.text}
       </Typography.Paragraph>
@@ -82,6 +83,6 @@ export function ClassifyOpinionModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

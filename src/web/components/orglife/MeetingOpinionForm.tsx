@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Modal, Select, Space, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { opinionsApi } from '../../../shared/api/opinions';
 import { orglifeApi } from '../../../shared/api/orglife';
@@ -8,6 +8,7 @@ import { useOpinionForms } from '../../queries/opinions';
 import { shanghaiToday } from '../../time';
 import { useAction } from '../useWrite';
 import type { Meeting } from './types';
+import { FormModal } from '../FormModal';
 
 /** The meeting's settings as they are, with another opinion form (the settings endpoint takes them all). */
 const settingsWith = (m: Meeting, formId: string) => ({
@@ -64,7 +65,7 @@ export function MeetingOpinionForm({ meeting }: { meeting: Meeting }) {
       <Button size="small" onClick={() => setLinking(true)}>
         关联已有意见表
       </Button>
-      <Modal
+      <FormModal
         title="关联已有征求意见表"
         open={linking}
         okText="关联"
@@ -84,7 +85,7 @@ export function MeetingOpinionForm({ meeting }: { meeting: Meeting }) {
           options={(forms.data ?? []).map((f) => ({ value: f.id, label: f.title }))}
           notFoundContent="本单位还没有征求意见表"
         />
-      </Modal>
+      </FormModal>
     </Space>
   );
 }

@@ -1,10 +1,11 @@
-import { Form, Modal, Switch } from 'antd';
+import { Form, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { orglifeApi } from '../../../shared/api/orglife';
 import { call } from '../../call';
 import type { Meeting } from './types';
 import { useAct } from './useAct';
 import { MeetingFields } from './MeetingFields';
+import { FormModal } from '../FormModal';
 
 /** The meeting's settings while it is being prepared: date, place, the attendance rule, the talk settings, its campaign and form. */
 export function MeetingSettings({ meeting, open, onClose }: { meeting: Meeting; open: boolean; onClose: () => void }) {
@@ -30,7 +31,7 @@ export function MeetingSettings({ meeting, open, onClose }: { meeting: Meeting; 
     if (ok) onClose();
   };
   return (
-    <Modal title="会议设置" open={open} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
+    <FormModal title="会议设置" open={open} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden>
       <Form
         form={form}
         name="meeting-settings"
@@ -48,6 +49,6 @@ export function MeetingSettings({ meeting, open, onClose }: { meeting: Meeting; 
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Modal, Select, Space } from 'antd';
+import { DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { orglifeApi } from '../../../shared/api/orglife';
 import { call } from '../../call';
@@ -6,6 +6,7 @@ import { shanghaiToday } from '../../time';
 import { KINDS } from './talkKinds';
 import type { Meeting, TalkKind } from './types';
 import { useAct } from './useAct';
+import { FormModal } from '../FormModal';
 
 /** The talk a plan row fills in, or nothing for a talk recorded from scratch. */
 export type Prefill = { kind: TalkKind; aPersonId: string; bPersonId: string } | Record<string, never>;
@@ -43,7 +44,7 @@ export function RecordTalkModal({
     if (ok) onClose();
   };
   return (
-    <Modal
+    <FormModal
       title="登记谈心谈话"
       open={!!prefill}
       onOk={submit}
@@ -101,6 +102,6 @@ export function RecordTalkModal({
           <Input.TextArea rows={2} maxLength={4000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,20 +1,5 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Space,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Input, List, Select, Space, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { orglifeApi } from '../../../shared/api/orglife';
@@ -25,6 +10,7 @@ import { shanghaiToday } from '../../time';
 import { reasonModal } from '../ReasonPrompt';
 import type { Meeting } from './types';
 import { useAct } from './useAct';
+import { FormModal } from '../FormModal';
 
 const KINDS = [
   { value: 'committee', label: '支委会' },
@@ -193,7 +179,7 @@ export function StudyTab({ meeting }: { meeting: Meeting }) {
         open={creating}
         onClose={() => setCreating(false)}
       />
-      <Modal
+      <FormModal
         title="我的研讨发言"
         open={!!writing}
         okText="提交"
@@ -219,7 +205,7 @@ export function StudyTab({ meeting }: { meeting: Meeting }) {
           onChange={(e) => setWriting((w) => w && { ...w, text: e.target.value })}
           placeholder="结合学习篇目，联系思想和工作实际谈体会（不少于10个字）"
         />
-      </Modal>
+      </FormModal>
     </>
   );
 }
@@ -267,7 +253,15 @@ function CreateStudy({
     }
   };
   return (
-    <Modal title="安排会前学习" open={open} onOk={submit} onCancel={onClose} okText="保存" destroyOnHidden width={640}>
+    <FormModal
+      title="安排会前学习"
+      open={open}
+      onOk={submit}
+      onCancel={onClose}
+      okText="保存"
+      destroyOnHidden
+      width={640}
+    >
       <Form
         form={form}
         name="study"
@@ -295,6 +289,6 @@ function CreateStudy({
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Alert, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ItemDetail } from '../../types';
 import { PersonSelect } from '../PersonSelect';
@@ -8,6 +8,10 @@ import { useDepartments } from '../../queries/org';
 import { supervisionApi } from '../../../shared/api/supervision';
 import { call } from '../../call';
 import { useItemWrite } from '../../queries/supervision';
+import { DueHint } from '../calendar/DueHint';
+
+const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+import { FormModal } from '../FormModal';
 
 /** 收文登记: the document, its urgency and handling; the deadline follows the unit's policy. */
 export function DocumentForm({
@@ -23,6 +27,10 @@ export function DocumentForm({
   const { message } = App.useApp();
   const write = useItemWrite();
   const depts = useDepartments();
+  const handling = Form.useWatch('handlingDepartmentId', form) as string | undefined;
+  const explicitDue = Form.useWatch('explicitDue', form) as Dayjs | null | undefined;
+  const receivedOn = Form.useWatch('receivedOn', form) as Dayjs | null | undefined;
+  const urgency = Form.useWatch('urgency', form) ?? 'normal';
   const submit = async () => {
     const v = await form.validateFields();
     const item = await write(() =>
@@ -43,7 +51,7 @@ export function DocumentForm({
     onCreated(item);
   };
   return (
-    <Modal
+    <FormModal
       title="收文登记"
       open={open}
       onOk={submit}
@@ -70,17 +78,21 @@ export function DocumentForm({
         <Form.Item name="urgency" label="紧急程度">
           <Select options={URGENCY_OPTIONS} />
         </Form.Item>
-        <Form.Item name="explicitDue" label="来文规定的办理时限（如有）">
+        <Form.Item
+          name="explicitDue"
+          label="来文规定的办理时限（如有）"
+          extra={<DueHint explicitDue={date(explicitDue)} receivedOn={date(receivedOn)} urgency={urgency} />}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="handlingDepartmentId" label="承办科室" rules={[{ required: true, message: '请选择承办科室' }]}>
           <Select options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
         <Form.Item name="ownerPersonId" label="承办人" rules={[{ required: true, message: '请选择承办人' }]}>
-          <PersonSelect />
+          <PersonSelect departmentId={handling} placeholder={handling ? '承办科室的人员' : '搜索姓名'} />
         </Form.Item>
-        <Form.Item name="leaderPersonId" label="分管领导">
-          <PersonSelect />
+        <Form.Item name="leaderPersonId" label="分管领导" extra="不选时为承办科室现任分管领导">
+          <PersonSelect role="leadership" placeholder="班子成员" />
         </Form.Item>
         <Form.Item name="instructions" label="领导批示">
           <Input.TextArea rows={2} />
@@ -93,6 +105,6 @@ export function DocumentForm({
           <Checkbox>我确认该文件不涉及国家秘密</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

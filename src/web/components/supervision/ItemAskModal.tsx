@@ -1,5 +1,6 @@
-import { Form, Input, InputNumber, Modal, type FormInstance } from 'antd';
+import { Form, Input, InputNumber, type FormInstance } from 'antd';
 import { ASKS, type Ask } from './itemAsks';
+import { FormModal } from '../FormModal';
 
 /**
  * The form of an action that needs a text (a report also asks its progress, an extension its days);
@@ -17,7 +18,7 @@ export function ItemAskModal({
   onCancel: () => void;
 }) {
   return (
-    <Modal title={ask?.title} open={!!ask} onOk={onOk} onCancel={onCancel} destroyOnHidden forceRender>
+    <FormModal title={ask?.title} open={!!ask} onOk={onOk} onCancel={onCancel} destroyOnHidden forceRender>
       <Form form={form} layout="vertical" initialValues={{ percent: 50, extraDays: 3 }}>
         {ask?.action === 'report' && (
           <Form.Item name="percent" label="完成进度（%）">
@@ -39,6 +40,6 @@ export function ItemAskModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CADENCE_OPTIONS, SOURCE_LABELS, URGENCY_OPTIONS } from '../../labels';
 import type { ItemDetail } from '../../types';
@@ -9,6 +9,8 @@ import { useDepartments } from '../../queries/org';
 import { supervisionApi } from '../../../shared/api/supervision';
 import { call } from '../../call';
 import { useItemWrite } from '../../queries/supervision';
+import { DueHint } from '../calendar/DueHint';
+import { FormModal } from '../FormModal';
 
 const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
@@ -31,6 +33,17 @@ export function ItemForm({
   const depts = useDepartments();
   const deptOptions = (depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
   const lead = Form.useWatch('leadDepartmentId', form);
+  const explicitDue = Form.useWatch('explicitDue', form) as Dayjs | null | undefined;
+  const receivedOn = Form.useWatch('receivedOn', form) as Dayjs | null | undefined;
+  const urgency = Form.useWatch('urgency', form) ?? 'normal';
+  const milestones = Form.useWatch('milestones', form) as { due?: Dayjs | null }[] | undefined;
+  // The latest milestone date entered so far (rows may still be half filled).
+  const lastMilestone =
+    (milestones ?? [])
+      .map((m) => date(m?.due))
+      .filter((d) => d !== null)
+      .sort()
+      .at(-1) ?? null;
   const submit = async () => {
     const v = await form.validateFields();
     const item = await write(() =>
@@ -61,7 +74,15 @@ export function ItemForm({
     onCreated(item);
   };
   return (
-    <Modal title="交办督办事项" open={open} onOk={submit} onCancel={onClose} okText="交办" width={720} destroyOnHidden>
+    <FormModal
+      title="交办督办事项"
+      open={open}
+      onOk={submit}
+      onCancel={onClose}
+      okText="交办"
+      width={720}
+      destroyOnHidden
+    >
       <Form
         form={form}
         name="assign"
@@ -111,12 +132,12 @@ export function ItemForm({
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="ownerPersonId" label="承办人" rules={[{ required: true, message: '请选择承办人' }]}>
-              <PersonSelect />
+              <PersonSelect departmentId={lead} placeholder={lead ? '牵头科室的人员' : '搜索姓名'} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="leaderPersonId" label="分管领导" extra="不选时为牵头科室现任分管领导">
-              <PersonSelect />
+              <PersonSelect role="leadership" placeholder="班子成员" />
             </Form.Item>
           </Col>
         </Row>
@@ -139,7 +160,18 @@ export function ItemForm({
         </Row>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="explicitDue" label="办理时限（不填则按紧急程度或最后节点）">
+            <Form.Item
+              name="explicitDue"
+              label="办理时限（不填则按紧急程度或最后节点）"
+              extra={
+                <DueHint
+                  explicitDue={date(explicitDue)}
+                  receivedOn={date(receivedOn)}
+                  urgency={urgency}
+                  lastMilestone={lastMilestone}
+                />
+              }
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -151,6 +183,6 @@ export function ItemForm({
         </Row>
         <MilestonesField />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

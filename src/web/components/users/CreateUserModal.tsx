@@ -1,8 +1,9 @@
-import { Form, Input, Modal, type FormInstance } from 'antd';
+import { Form, Input, type FormInstance } from 'antd';
 import { PASSWORD_RULE_TEXT } from '../../../domain/password-policy';
 import { USERNAME_PATTERN, USERNAME_RULE_TEXT } from '../../../shared/contracts/username';
 import { PersonSelect } from '../PersonSelect';
 import { passwordRules } from './passwordRules';
+import { FormModal } from '../FormModal';
 
 /** 新建用户: username, name, the roster person and the initial password (the page owns the form and the write). */
 export function CreateUserModal({
@@ -17,7 +18,7 @@ export function CreateUserModal({
   onCancel: () => void;
 }) {
   return (
-    <Modal title="新建用户" open={open} onOk={onOk} onCancel={onCancel} destroyOnHidden forceRender>
+    <FormModal title="新建用户" open={open} onOk={onOk} onCancel={onCancel} destroyOnHidden forceRender>
       <Form form={form} layout="vertical">
         <Form.Item
           name="username"
@@ -42,6 +43,6 @@ export function CreateUserModal({
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

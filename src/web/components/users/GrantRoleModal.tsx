@@ -1,8 +1,9 @@
-import { Form, Modal, Select, type FormInstance } from 'antd';
+import { Form, Select, type FormInstance } from 'antd';
 import { isAdminRole } from '../../../domain/roles';
 import { ROLE_LABELS } from '../../labels';
 import type { useDepartments, useGroups } from '../../queries/org';
 import type { User } from '../../types';
+import { FormModal } from '../FormModal';
 
 /** Administrator roles are the operator's (zuofeng admin add / reset on the server): not granted, revoked or reset here. */
 const grantableRoles = Object.entries(ROLE_LABELS)
@@ -27,7 +28,7 @@ export function GrantRoleModal({
 }) {
   const scopeType = Form.useWatch('scopeType', form);
   return (
-    <Modal
+    <FormModal
       title={`授予角色：${user?.displayName ?? ''}`}
       open={!!user}
       onOk={onOk}
@@ -64,6 +65,6 @@ export function GrantRoleModal({
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

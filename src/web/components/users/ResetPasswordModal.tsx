@@ -1,7 +1,8 @@
-import { Form, Input, Modal, type FormInstance } from 'antd';
+import { Form, Input, type FormInstance } from 'antd';
 import { PASSWORD_RULE_TEXT } from '../../../domain/password-policy';
 import type { User } from '../../types';
 import { passwordRules } from './passwordRules';
+import { FormModal } from '../FormModal';
 
 /** 重置密码: a temporary password for the user (the page owns the form and the write). */
 export function ResetPasswordModal({
@@ -16,7 +17,7 @@ export function ResetPasswordModal({
   onCancel: () => void;
 }) {
   return (
-    <Modal
+    <FormModal
       title={`重置密码：${user?.displayName ?? ''}`}
       open={!!user}
       onOk={onOk}
@@ -34,6 +35,6 @@ export function ResetPasswordModal({
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
