@@ -1,4 +1,5 @@
-import { Button, Empty, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { FormModal } from '../FormModal';
 import { useQuery } from '@tanstack/react-query';
 import { oauthApi } from '../../../shared/api/oauth';
 import { OAUTH_VENDORS, VENDOR_LABELS, type OAuthVendor } from '../../../domain/oauth';
@@ -26,7 +27,7 @@ export function OAuthLinksModal({ user, onClose }: { user: User | null; onClose:
     act(() => call(oauthApi.unlink, { params: { id: user!.id }, body: { vendor } }), '已解除关联', '操作失败');
 
   return (
-    <Modal
+    <FormModal
       title={`第三方账号：${user?.displayName ?? ''}`}
       open={!!user}
       onCancel={onClose}
@@ -76,6 +77,6 @@ export function OAuthLinksModal({ user, onClose }: { user: User | null; onClose:
           关联
         </Button>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
