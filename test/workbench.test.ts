@@ -1,14 +1,97 @@
 import { describe, expect, it } from 'vitest';
 import { newDemoUnit, signIn, testApp } from './helpers.js';
 
-describe('workbench', () => {
-  it('seeds sample work', async () => {
-    const ctx = await testApp();
-    const demo = await newDemoUnit(ctx, { sampleWork: true });
-    const office = await signIn(ctx, demo.user('office'));
-    const res = await office.get('/api/items?pageSize=50');
-    console.log(res.statusCode, res.json().items.map((i: any) => [i.title, i.status, i.due, i.colour]));
-    const wb = await office.get('/api/workbench');
-    console.log(JSON.stringify(wb.json().itemFigures));
+interface Figure {
+  key: string;
+  count: number;
+  to: string;
+  query: Record<string, string> | null;
+}
+
+/** Every ledger-counted figure of a workbench section. */
+const figuresOf = (sections: Record<string, { figures?: Figure[] } | null>) =>
+  Object.values(sections).flatMap((s) => s?.figures ?? []);
+
+/** Fixed clock 2026-11-30 (Monday): what each demo login's sections hold (demo-work.ts). */
+const EXPECTED: Record<string, { shown: string[]; counts: Record<string, number> }> = {
+  office: {
+    shown: ['office'],
+    counts: { overdue: 3, dueSoon: 3, unsigned: 3, review: 1, reportMissing: 0, extensionPending: 1 },
+  },
+  secretary: { shown: ['leader'], counts: { overdue: 3, dueSoon: 3, led: 0, review: 1 } },
+  leader1: { shown: ['leader'], counts: { chargeOverdue: 1, chargeOpen: 3, led: 3, review: 0 } },
+  leader2: { shown: ['leader'], counts: { chargeOverdue: 2, chargeOpen: 5, led: 5, review: 1 } },
+  leader4: { shown: ['leader'], counts: { chargeOverdue: 0, chargeOpen: 0, led: 0, review: 0 } },
+  branch: {
+    shown: ['head', 'branch'],
+    counts: { red: 1, yellow: 1, green: 1, underReview: 0, unsigned: 1, review: 0 },
+  },
+  member5: {
+    shown: ['head'],
+    counts: { red: 2, yellow: 0, green: 1, underReview: 1, unsigned: 1, review: 0 },
+  },
+  member1: { shown: [], counts: {} },
+};
+
+describe('workbench per role on the demo unit with its sample work', async () => {
+  const ctx = await testApp();
+  const demo = await newDemoUnit(ctx, { sampleWork: true });
+
+  it.each(['office', 'secretary', 'leader1', 'leader2', 'leader4', 'branch', 'member5', 'member1'])(
+    '%s: each figure equals the ledger total with the same filter, and links to it',
+    async (login) => {
+      const client = await signIn(ctx, demo.user(login));
+      const res = await client.get('/api/workbench');
+      expect(res.statusCode).toBe(200);
+      const wb = res.json();
+      const figures = figuresOf(wb.sections);
+      for (const f of figures) {
+        expect(f.query, f.key).not.toBeNull();
+        expect(f.to).toBe(`/items?${new URLSearchParams(f.query!)}`);
+        const page = await client.get(`/api/items?${new URLSearchParams({ ...f.query!, pageSize: '100' })}`);
+        expect(page.statusCode, `${login} ${f.key}`).toBe(200);
+        expect(page.json().total, `${login} ${f.key}`).toBe(f.count);
+      }
+      const counts = Object.fromEntries(figures.map((f) => [f.key, f.count]));
+      const shown = Object.keys(wb.sections).filter((k) => wb.sections[k]);
+      expect({ shown, counts }).toEqual(EXPECTED[login]);
+    },
+  );
+
+  it('the approvals list holds the extensions the reader decides, by the item policy', async () => {
+    const approvalsOf = async (login: string) =>
+      (await (await signIn(ctx, demo.user(login))).get('/api/workbench')).json().sections.leader.approvals;
+    const secretary = await approvalsOf('secretary');
+    expect(secretary.map((a: { title: string }) => a.title)).toEqual(['居家养老服务补贴核对']);
+    expect(secretary[0]).toMatchObject({ canDecideExtension: true, extension: { extraDays: 5 } });
+    // 张志强 is 分管 of 养老服务股, so the item's leader; 李红梅 is not.
+    expect(await approvalsOf('leader2')).toHaveLength(1);
+    expect(await approvalsOf('leader1')).toEqual([]);
+  });
+
+  it("the office's today list: overdue, then due today, each with 催办", async () => {
+    const wb = (await (await signIn(ctx, demo.user('office'))).get('/api/workbench')).json();
+    const today = wb.sections.office.today as { title: string; due: string; canChase: boolean }[];
+    expect(today.map((i) => i.title)).toEqual([
+      '低保对象动态复核',
+      '机关公文处理情况自查',
+      '特困人员供养资金发放核查',
+      '养老机构消防安全排查',
+    ]);
+    expect(today.every((i) => i.canChase)).toBe(true);
+  });
+
+  it("a leader's departments' standing counts by the ledger's figures", async () => {
+    const wb = (await (await signIn(ctx, demo.user('leader2'))).get('/api/workbench')).json();
+    expect(
+      wb.sections.leader.departments.map((d: { name: string; open: number; overdue: number }) => [
+        d.name,
+        d.open,
+        d.overdue,
+      ]),
+    ).toEqual([
+      ['社会救助股', 3, 2],
+      ['养老服务股', 2, 0],
+    ]);
   });
 });
