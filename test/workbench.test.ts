@@ -15,22 +15,22 @@ const figuresOf = (sections: Record<string, { figures?: Figure[] } | null>) =>
 /** Fixed clock 2026-11-30 (Monday): what each demo login's sections hold (demo-work.ts). */
 const EXPECTED: Record<string, { shown: string[]; counts: Record<string, number> }> = {
   office: {
-    shown: ['office'],
+    shown: ['office', 'member'],
     counts: { overdue: 3, dueSoon: 3, unsigned: 3, review: 1, reportMissing: 0, extensionPending: 1 },
   },
-  secretary: { shown: ['leader'], counts: { overdue: 3, dueSoon: 3, led: 0, review: 1 } },
-  leader1: { shown: ['leader'], counts: { chargeOverdue: 1, chargeOpen: 3, led: 3, review: 0 } },
-  leader2: { shown: ['leader'], counts: { chargeOverdue: 2, chargeOpen: 5, led: 5, review: 1 } },
-  leader4: { shown: ['leader'], counts: { chargeOverdue: 0, chargeOpen: 0, led: 0, review: 0 } },
+  secretary: { shown: ['leader', 'member'], counts: { overdue: 3, dueSoon: 3, led: 0, review: 1 } },
+  leader1: { shown: ['leader', 'member'], counts: { chargeOverdue: 1, chargeOpen: 3, led: 3, review: 0 } },
+  leader2: { shown: ['leader', 'member'], counts: { chargeOverdue: 2, chargeOpen: 5, led: 5, review: 1 } },
+  leader4: { shown: ['leader', 'member'], counts: { chargeOverdue: 0, chargeOpen: 0, led: 0, review: 0 } },
   branch: {
-    shown: ['head', 'branch'],
+    shown: ['member', 'head', 'branch'],
     counts: { red: 1, yellow: 1, green: 1, underReview: 0, unsigned: 1, review: 0 },
   },
   member5: {
-    shown: ['head'],
+    shown: ['member', 'head'],
     counts: { red: 2, yellow: 0, green: 1, underReview: 1, unsigned: 1, review: 0 },
   },
-  member1: { shown: [], counts: {} },
+  member1: { shown: ['member'], counts: {} },
 };
 
 describe('workbench per role on the demo unit with its sample work', async () => {
@@ -57,6 +57,17 @@ describe('workbench per role on the demo unit with its sample work', async () =>
       expect({ shown, counts }).toEqual(EXPECTED[login]);
     },
   );
+
+  it("a member's tasks are the open items they handle, soonest first, with the working days left", async () => {
+    const wb = (await (await signIn(ctx, demo.user('member1'))).get('/api/workbench')).json();
+    const tasks = wb.sections.member.tasks as { title: string; due: string; workingDaysLeft: number; status: string }[];
+    expect(tasks.map((t) => [t.title, t.status, t.due, t.workingDaysLeft])).toEqual([
+      ['报送本季度作风建设督查材料', 'assigned', '2026-12-01', 1],
+      ['整理年度作风建设工作台账', 'in_progress', '2026-12-08', 6],
+    ]);
+    const mine = (await (await signIn(ctx, demo.user('member1'))).get('/api/items/mine?open=true')).json();
+    expect(mine.total).toBe(wb.sections.member.total);
+  });
 
   it('the approvals list holds the extensions the reader decides, by the item policy', async () => {
     const approvalsOf = async (login: string) =>

@@ -49,6 +49,13 @@ export const ZWorkbenchSections = z.object({
       campaign: ZCampaignRisk,
     })
     .nullable(),
+  /** 我的任务: the open items I handle (承办 or B岗), soonest due first, with the working days left (negative: overdue). */
+  member: z
+    .object({
+      tasks: z.array(ZItem.extend({ workingDaysLeft: z.number().int() })),
+      total: z.number().int(),
+    })
+    .nullable(),
   head: z.object({ departmentName: z.string(), figures: z.array(ZWorkbenchFigure) }).nullable(),
   branch: z
     .object({
