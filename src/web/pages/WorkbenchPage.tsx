@@ -78,9 +78,11 @@ export function WorkbenchPage() {
       <MyTasks member={s.member} onOpen={setOpen} />
     </Col>
   );
+  // On a phone the tasks lead; an empty list does not push a leader's or the office's work down.
+  const tasksFirst = !!s.member?.total || !(s.office || s.leader || s.head || s.branch);
   return (
     <Row gutter={[16, 16]}>
-      {tasks}
+      {tasksFirst && tasks}
       {wide && <AboutMe data={data} />}
       {s.office && (
         <Col span={24}>
@@ -102,6 +104,7 @@ export function WorkbenchPage() {
           <BranchSection branch={s.branch} />
         </Col>
       )}
+      {!tasksFirst && tasks}
       {!wide && (
         <Col span={24}>
           <Reminders onOpen={setOpen} />
