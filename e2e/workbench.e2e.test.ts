@@ -42,6 +42,11 @@ describe.skipIf(missing)('the workbench per role, in the browser', () => {
   const figure = async (p: Page, testId: string) =>
     Number(await p.getByTestId(testId).locator('.ant-statistic-content-value').textContent());
 
+  const closeDrawer = async (p: Page) => {
+    await p.locator('.ant-drawer-close').click();
+    await p.getByTestId('item-drawer').waitFor({ state: 'hidden' });
+  };
+
   /** Follows a figure's link: the ledger opens filtered, and lists exactly as many items as the figure said. */
   async function followFigure(p: Page, testId: string, tag: string) {
     const n = await figure(p, testId);
@@ -83,7 +88,7 @@ describe.skipIf(missing)('the workbench per role, in the browser', () => {
     // Five working days later: the item's deadline moved, and it has left the approvals list.
     await drawer.getByText('2026-12-10（当日24时前）').waitFor();
     await approvals.getByText('暂无待审批的延期申请').waitFor();
-    await p.keyboard.press('Escape');
+    await closeDrawer(p);
     await p.setViewportSize(PHONE);
     await shot(p, 'workbench-secretary-390x844');
   });
@@ -124,8 +129,8 @@ describe.skipIf(missing)('the workbench per role, in the browser', () => {
     await drawer.getByText('待复核').waitFor();
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(p, 'workbench-member1-submitted-390x844');
+    await closeDrawer(p);
     await p.setViewportSize(WIDE);
-    await p.keyboard.press('Escape');
     await p.getByTestId('my-items').waitFor();
     await shot(p, 'workbench-member1-1366x768');
   });
