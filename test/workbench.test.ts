@@ -33,8 +33,9 @@ const EXPECTED: Record<string, { shown: string[]; counts: Record<string, number>
   member1: { shown: ['member'], counts: {} },
 };
 
+const ctx = await testApp();
+
 describe('workbench per role on the demo unit with its sample work', async () => {
-  const ctx = await testApp();
   const demo = await newDemoUnit(ctx, { sampleWork: true });
 
   it.each(['office', 'secretary', 'leader1', 'leader2', 'leader4', 'branch', 'member5', 'member1'])(
@@ -104,5 +105,62 @@ describe('workbench per role on the demo unit with its sample work', async () =>
       ['社会救助股', 3, 2],
       ['养老服务股', 2, 0],
     ]);
+  });
+});
+
+describe("the workbench's obligations at risk follow the campaign's compliance", async () => {
+  const demo = await newDemoUnit(ctx);
+  const office = await signIn(ctx, demo.user('office'));
+  const campaignId = (
+    await office.post('/api/campaigns', {
+      name: '作风建设年',
+      year: 2026,
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    })
+  ).json().id as string;
+  for (const subject of [{ kind: 'leadership' }, { kind: 'each_department' }])
+    await office.post(`/api/campaigns/${campaignId}/rules`, {
+      title: `每季度学习（${subject.kind}）`,
+      subject,
+      activityKinds: ['study'],
+      period: 'quarter',
+    });
+  // The campaign's rules (its template's and the two above) as the rule list shows them, with each one's cells.
+  type Rule = { id: string; summary: { atRisk: number; missed: number } };
+  const rules = (await office.get(`/api/campaigns/${campaignId}/rules`)).json() as Rule[];
+  type Cell = { subjectKey: string; status: string };
+  const cells: Cell[] = [];
+  for (const r of rules)
+    cells.push(...(await office.get(`/api/campaigns/${campaignId}/rules/${r.id}/compliance`)).json().cells);
+  const tally = (keep: (c: Cell) => boolean) => ({
+    atRisk: cells.filter((c) => keep(c) && c.status === 'at_risk').length,
+    missed: cells.filter((c) => keep(c) && c.status === 'missed').length,
+  });
+  const sectionsOf = async (login: string) =>
+    (await (await signIn(ctx, demo.user(login))).get('/api/workbench')).json().sections;
+
+  it('office and 党组书记: every cell of the unit; a 班子成员: their own and their departments’', async () => {
+    const all = {
+      atRisk: rules.reduce((n, r) => n + r.summary.atRisk, 0),
+      missed: rules.reduce((n, r) => n + r.summary.missed, 0),
+    };
+    expect(all.atRisk + all.missed).toBeGreaterThan(0);
+    expect((await sectionsOf('office')).office.campaign).toMatchObject({ id: campaignId, scope: 'unit', ...all });
+    expect((await sectionsOf('secretary')).leader.campaign).toMatchObject({ scope: 'unit', ...all });
+    const leader1 = await sectionsOf('leader1');
+    const people = (await office.get('/api/people?pageSize=100')).json().items as { id: string; name: string }[];
+    const depts = (await office.get('/api/departments')).json() as { id: string; name: string }[];
+    const mine = new Set([
+      people.find((p) => p.name === '李红梅')!.id,
+      depts.find((d) => d.name === '综合科（办公室）')!.id,
+    ]);
+    const expected = tally((c) => mine.has(c.subjectKey));
+    expect(expected.atRisk + expected.missed).toBeGreaterThan(0);
+    expect(leader1.leader.campaign).toMatchObject({ scope: 'mine', ...expected });
+    // 杨帆 heads 社会救助股: the department's cells and the head's own.
+    const head = await sectionsOf('member5');
+    const theirs = new Set([depts.find((d) => d.name === '社会救助股')!.id, people.find((p) => p.name === '杨帆')!.id]);
+    expect(head.head.campaign).toMatchObject({ scope: 'mine', ...tally((c) => theirs.has(c.subjectKey)) });
   });
 });

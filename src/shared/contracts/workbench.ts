@@ -21,7 +21,14 @@ export const ZWorkbenchItem = ZItem.extend({ canChase: z.boolean(), canDecideExt
 
 /** The active campaign's obligations (rule compliance cells) at risk. */
 const ZCampaignRisk = z
-  .object({ id: z.uuid(), name: z.string(), atRisk: z.number().int(), missed: z.number().int() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    /** unit: every obligation; mine: those whose subject is the reader or their departments. */
+    scope: z.enum(['unit', 'mine']),
+    atRisk: z.number().int(),
+    missed: z.number().int(),
+  })
   .nullable();
 
 export const ZWorkbenchSections = z.object({
@@ -56,7 +63,9 @@ export const ZWorkbenchSections = z.object({
       total: z.number().int(),
     })
     .nullable(),
-  head: z.object({ departmentName: z.string(), figures: z.array(ZWorkbenchFigure) }).nullable(),
+  head: z
+    .object({ departmentName: z.string(), figures: z.array(ZWorkbenchFigure), campaign: ZCampaignRisk })
+    .nullable(),
   branch: z
     .object({
       meeting: z

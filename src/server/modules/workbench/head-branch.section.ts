@@ -3,7 +3,7 @@ import type { Actor } from '../../../domain/roles.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
 import { listMeetings, meetingDetail } from '../orglife/meetings.service.js';
-import { ledgerFigure } from './workbench-figures.js';
+import { campaignRisk, ledgerFigure } from './workbench-figures.js';
 
 /** The department a head's grant is scoped to (the first, if several). */
 export const headedDepartment = (actor: Actor) =>
@@ -21,8 +21,12 @@ export async function headSection(deps: AppDeps, actor: Actor, departmentId: str
     f('unsigned', '未签收', 'default', { status: 'assigned' }),
   ]);
   // What the head may review: the ledger's 待复核 list shows only that (domain/policies/item.reviewScope).
-  const review = await ledgerFigure(deps, actor, 'review', '待我复核', 'blue', { reviewable: 'true' });
-  return { departmentName: dept?.name ?? '', figures: [...figures, review] };
+  const [review, campaign] = await Promise.all([
+    ledgerFigure(deps, actor, 'review', '待我复核', 'blue', { reviewable: 'true' }),
+    // The department's obligations: those whose subject is the department or the head.
+    campaignRisk(deps, actor, [departmentId, ...(actor.personId ? [actor.personId] : [])]),
+  ]);
+  return { departmentName: dept?.name ?? '', figures: [...figures, review], campaign };
 }
 
 /** The meeting being prepared (the latest), with its readiness checklist (domain/meeting-readiness). */

@@ -65,6 +65,9 @@ export async function leaderSection(deps: AppDeps, actor: Actor) {
   const f = (key: string, label: string, tone: Parameters<typeof ledgerFigure>[4], q: Record<string, string>) =>
     ledgerFigure(deps, actor, key, label, tone, q);
   const unitWide = isPartySecretary(actor);
+  const followed = await followedDepartments(deps, actor);
+  // The unit's obligations for the 党组书记; for a member, their own and their departments'.
+  const subjects = unitWide ? undefined : [me, ...followed.map((d) => d.id)];
   const [figures, waiting, departments, campaign] = await Promise.all([
     Promise.all([
       unitWide
@@ -77,8 +80,8 @@ export async function leaderSection(deps: AppDeps, actor: Actor) {
       f('review', '待我复核', 'blue', { reviewable: 'true' }),
     ]),
     approvals(deps, actor),
-    followedDepartments(deps, actor).then((ds) => Promise.all(ds.map((d) => standing(deps, actor, d)))),
-    campaignRisk(deps, actor),
+    Promise.all(followed.map((d) => standing(deps, actor, d))),
+    campaignRisk(deps, actor, subjects),
   ]);
   return { figures, approvals: waiting, departments, campaign };
 }

@@ -47,21 +47,26 @@ export async function withCan<T extends { id: string }>(deps: AppDeps, actor: Ac
 
 /**
  * The campaign running today (the latest, if several) and its rules' cells at risk or missed, as
- * this reader may see them; null when none runs.
+ * this reader may see them: all of them, or (`subjects`) only those whose subject is one of these
+ * people or departments (a leader's own, a department's). Null when no campaign runs.
  */
-export async function campaignRisk(deps: AppDeps, actor: Actor) {
+export async function campaignRisk(deps: AppDeps, actor: Actor, subjects?: string[]) {
   const today = shanghaiDate(deps.clock.now());
   const running = (await campaignsRepo.campaigns(deps.db, actor.unitId)).find(
     (c) => c.active && c.startsOn <= today && today <= c.endsOn && campaignPolicy(actor, c).see,
   );
   if (!running) return null;
   const rules = await campaignCompliance(deps.db, actor.unitId, running, today, actor);
-  // As the campaign's rule list (listRules) shows them to this reader.
-  const readable = rules;
+  const mine = subjects && new Set(subjects);
+  const count = (status: 'at_risk' | 'missed') =>
+    mine
+      ? rules.flatMap((r) => r.cells).filter((c) => c.status === status && mine.has(c.subjectKey)).length
+      : rules.reduce((n, r) => n + r.summary[status === 'at_risk' ? 'atRisk' : 'missed'], 0);
   return {
     id: running.id,
     name: running.name,
-    atRisk: readable.reduce((n, r) => n + r.summary.atRisk, 0),
-    missed: readable.reduce((n, r) => n + r.summary.missed, 0),
+    scope: mine ? ('mine' as const) : ('unit' as const),
+    atRisk: count('at_risk'),
+    missed: count('missed'),
   };
 }

@@ -26,7 +26,8 @@ export function CampaignRisk({ campaign }: { campaign: Risk }) {
       data-testid="campaign-risk"
       title={
         <span>
-          {campaign.name}：有风险的工作要求 {campaign.atRisk} 项，未完成 {campaign.missed} 项，
+          {campaign.name}：{campaign.scope === 'mine' ? '与我相关的' : '全单位'}工作要求有风险 {campaign.atRisk}{' '}
+          项、未完成 {campaign.missed} 项，
           <Link to={`/campaigns/${campaign.id}`}>查看落实情况</Link>
         </span>
       }
