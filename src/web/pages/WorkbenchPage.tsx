@@ -114,7 +114,7 @@ export function WorkbenchPage() {
         <ItemFigures figures={data.itemFigures} />
       </Col>
       {wide && (
-        <Col xs={24} xl={16}>
+        <Col xs={24} xxl={16}>
           <Card
             title="我承办的事项"
             data-testid="my-items"
@@ -139,7 +139,7 @@ export function WorkbenchPage() {
         </Col>
       )}
       {wide && (
-        <Col xs={24} xl={8}>
+        <Col xs={24} xxl={8}>
           <Reminders onOpen={setOpen} />
         </Col>
       )}
