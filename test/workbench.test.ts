@@ -164,3 +164,20 @@ describe("the workbench's obligations at risk follow the campaign's compliance",
     expect(head.head.campaign).toMatchObject({ scope: 'mine', ...tally((c) => theirs.has(c.subjectKey)) });
   });
 });
+
+describe("the branch secretary's section", async () => {
+  const demo = await newDemoUnit(ctx);
+  const branch = await signIn(ctx, demo.user('branch'));
+
+  it('shows the meeting being prepared with the readiness checklist its page shows', async () => {
+    expect((await branch.get('/api/workbench')).json().sections.branch).toEqual({ meeting: null });
+    const m = (await branch.post('/api/org-life', { title: '2026年度组织生活会', plannedOn: '2026-12-28' })).json();
+    const detail = (await branch.get(`/api/org-life/${m.id}`)).json();
+    const section = (await branch.get('/api/workbench')).json().sections.branch;
+    expect(section.meeting).toMatchObject({ id: m.id, title: '2026年度组织生活会', ready: false });
+    expect(section.meeting.checks.map((c: { label: string; gap: string }) => [c.label, c.gap])).toEqual(
+      detail.readiness.checks.map((c: { label: string; gap: string }) => [c.label, c.gap]),
+    );
+    expect(section.meeting.checks.length).toBeGreaterThan(0);
+  });
+});
