@@ -10,6 +10,7 @@ import { buildApp } from '../src/server/app.js';
 import { defaultConfig, type Config } from '../src/server/config.js';
 import { openPglite, openPostgres, type Database } from '../src/server/db/client.js';
 import { seedDemoUnit } from '../src/server/demo/seed-demo.js';
+import { seedDemoWork } from '../src/server/demo/demo-work.js';
 import type { Clock } from '../src/server/clock.js';
 
 /** A clock tests can move. */
@@ -74,10 +75,14 @@ export async function testApp(config: Partial<Config> = {}, opts: { logStream?: 
   return { app, database, clock, config: cfg };
 }
 
-/** A fresh demo unit with its own usernames (prefix_admin, prefix_office, …). */
-export async function newDemoUnit(ctx: TestContext) {
+/**
+ * A fresh demo unit with its own usernames (prefix_admin, prefix_office, …); `sampleWork` adds the
+ * demo's sample items (demo-work.ts), which `npm start` seeds and most tests do without.
+ */
+export async function newDemoUnit(ctx: TestContext, opts: { sampleWork?: boolean } = {}) {
   const prefix = `t${randomBytes(4).toString('hex')}_`;
   const seeded = await seedDemoUnit({ db: ctx.database.db, clock: ctx.clock }, prefix);
+  if (opts.sampleWork) await seedDemoWork({ db: ctx.database.db, clock: ctx.clock, config: ctx.config }, seeded);
   return { ...seeded, prefix, user: (login: string) => `${prefix}${login}` };
 }
 

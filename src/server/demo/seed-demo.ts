@@ -9,6 +9,8 @@ import { peopleRepo } from '../modules/people/people.repo.js';
 import { personAuditView } from '../modules/people/people.presenter.js';
 import { ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../modules/units/unit-setup.service.js';
 import { usersRepo } from '../modules/users/users.repo.js';
+import type { Actor, Grant } from '../../domain/roles.js';
+import { seedDemoWork } from './demo-work.js';
 import {
   DEMO_DEPARTMENT_LEADERS,
   DEMO_DEPARTMENTS,
@@ -21,11 +23,16 @@ import {
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
-/** First run: seeds the demo unit when the database has no unit at all. */
-export async function seedDemoIfEmpty(deps: Deps) {
+/**
+ * First run: seeds the demo unit when the database has no unit at all, with its sample work
+ * (demo-work.ts) unless ZUOFENG_DEMO_WORK=0 asks for an empty unit.
+ */
+export async function seedDemoIfEmpty(deps: AppDeps, env: NodeJS.ProcessEnv = process.env) {
   const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(units);
   if ((row?.n ?? 0) > 0) return null;
-  return seedDemoUnit(deps);
+  const seeded = await seedDemoUnit(deps);
+  if (env.ZUOFENG_DEMO_WORK !== '0') await seedDemoWork(deps, seeded);
+  return seeded;
 }
 
 /**
@@ -56,10 +63,13 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
   const admin = accounts[0]!;
   const now = deps.clock.now();
   const logins = [`${prefix}admin`];
+  // Who each login acts as, for the sample work (demo-work.ts), keyed by the login without prefix.
+  const actors = new Map<string, Actor>();
+  const deptIds: string[] = [];
+  const personId = new Map<string, string>();
   await deps.db.transaction(async (tx) => {
     const audit = (entityType: string, entityId: string, after: unknown) =>
       recordAudit(tx, SYSTEM_ACTOR, now, { unitId: unit.id, entityType, entityId, action: 'create', after });
-    const deptIds: string[] = [];
     for (const [i, name] of DEMO_DEPARTMENTS.entries()) {
       const d = await orgRepo.insertDepartment(tx, {
         unitId: unit.id,
@@ -71,7 +81,6 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
       await audit('department', d.id, { name, sortOrder: i + 1 });
       deptIds.push(d.id);
     }
-    const personId = new Map<string, string>();
     let memberNo = 0;
     for (const [i, p] of DEMO_PEOPLE.entries()) {
       const person = await peopleRepo.insert(tx, {
@@ -91,7 +100,8 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
       });
       await audit('person', person.id, personAuditView(person));
       personId.set(p.name, person.id);
-      const username = `${prefix}${p.login ?? `member${++memberNo}`}`;
+      const login = p.login ?? `member${++memberNo}`;
+      const username = `${prefix}${login}`;
       const user = await usersRepo.insert(tx, {
         unitId: unit.id,
         username,
@@ -104,17 +114,25 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
       });
       await audit('user', user.id, { username, personId: person.id });
       logins.push(username);
+      const grants: Grant[] = [];
       for (const role of ['member' as const, ...(p.roles ?? [])]) {
         const deptScoped = role === 'department_head';
-        await usersRepo.insertGrant(tx, {
-          unitId: unit.id,
-          userId: user.id,
+        const grant = {
           role,
-          createdAt: now,
-          scopeType: deptScoped ? 'department' : 'unit',
+          scopeType: deptScoped ? ('department' as const) : ('unit' as const),
           scopeId: deptScoped ? deptIds[p.dept!]! : null,
-        });
+        };
+        await usersRepo.insertGrant(tx, { unitId: unit.id, userId: user.id, createdAt: now, ...grant });
+        grants.push(grant);
       }
+      actors.set(login, {
+        userId: user.id,
+        unitId: unit.id,
+        username,
+        displayName: p.name,
+        personId: person.id,
+        grants,
+      });
     }
     for (const [dept, name] of DEMO_DEPARTMENT_LEADERS) {
       const row = { unitId: unit.id, departmentId: deptIds[dept]!, personId: personId.get(name)! };
@@ -145,5 +163,5 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
     }
   });
   logins.push(`${prefix}security`, `${prefix}auditor`);
-  return { unit, admin, logins };
+  return { unit, admin, logins, actors, deptIds, personId };
 }

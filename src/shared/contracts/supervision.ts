@@ -158,6 +158,8 @@ export const ZLedgerQuery = ZPageQuery.extend({
   closedTo: zIsoDate.optional(),
   /** 我分管的科室: the items led by the departments whose 分管领导 the reader is today. */
   inMyCharge: z.enum(['true']).optional(),
+  /** 延期待审批: items with an extension request not yet decided. */
+  extensionPending: z.enum(['true']).optional(),
 });
 
 /** The ledger export: the ledger's filters (paging ignored), and an id (chosen by the page) under which to poll its progress. */

@@ -28,7 +28,12 @@ const LINKABLE_FILTERS = [
   'campaignId',
   'closedFrom',
   'closedTo',
+  'departmentId',
+  'leaderPersonId',
+  'inMyCharge',
   'reviewable',
+  'open',
+  'extensionPending',
 ] as const;
 
 /** The filters a figure's link sets (workbench, campaign overview), in words, each removable. */
@@ -36,8 +41,10 @@ function figureTags(f: Record<string, string | undefined>) {
   return [
     f.figure && { keys: ['figure'], text: `口径：${FIGURE_LABELS[f.figure as Figure] ?? f.figure}` },
     f.campaignId && { keys: ['campaignId'], text: '本活动事项' },
-    // Only the items under review this user may review (domain/policies/item.reviewScope).
     f.reviewable && { keys: ['reviewable'], text: '待我复核' },
+    f.open && { keys: ['open'], text: f.open === 'true' ? '未办结' : '已办结或撤销' },
+    f.extensionPending && { keys: ['extensionPending'], text: '延期待审批' },
+    f.leaderPersonId && { keys: ['leaderPersonId'], text: '指定责任领导' },
     (f.closedFrom || f.closedTo) && {
       keys: ['closedFrom', 'closedTo'],
       text: `办结日期：${f.closedFrom ?? '…'} 至 ${f.closedTo ?? '…'}`,
@@ -166,6 +173,7 @@ export function LedgerPage() {
           placeholder="牵头科室"
           allowClear
           style={{ width: 160 }}
+          value={filters.departmentId}
           onChange={set('departmentId')}
           options={(depts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
         />

@@ -1,59 +1,25 @@
 import { useState } from 'react';
-import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag } from 'antd';
+import { Card, Col, Descriptions, Grid, Row, Skeleton, Statistic, Tag } from 'antd';
 import { useMe } from '../session';
 import { ItemTable } from '../components/supervision/ItemTable';
 import { ItemDrawer } from '../components/supervision/ItemDrawer';
+import { BranchSection } from '../components/workbench/BranchSection';
+import { HeadSection } from '../components/workbench/HeadSection';
+import { ItemFigures } from '../components/workbench/ItemFigures';
+import { LeaderSection } from '../components/workbench/LeaderSection';
+import { MyTasks } from '../components/workbench/MyTasks';
+import { OfficeSection } from '../components/workbench/OfficeSection';
+import { Reminders } from '../components/workbench/Reminders';
 import { useMyOpenItems, useReviewItems } from '../queries/supervision';
 import { useWorkbench } from '../queries/workbench';
 import type { Workbench } from '../types';
-import { Link } from 'react-router';
 
-type Figures = Workbench['itemFigures'];
-
-/**
- * 督办事项 figures in the reader's scope, counted by the ledger's own filters: for a ledger reader each
- * opens the ledger listing the same items; for anyone else they count the items listed below.
- */
-function ItemFigures({ figures }: { figures: Figures }) {
-  return (
-    <Card
-      title={`督办事项（${figures.scopeLabel}）`}
-      extra={<span style={{ color: '#8c8c8c' }}>截至 {figures.asOf}</span>}
-      data-testid="item-figures"
-    >
-      <Row gutter={16}>
-        {figures.figures.map((f) => {
-          const stat = (
-            <Statistic
-              title={f.label}
-              value={f.count}
-              styles={{ content: { color: f.key === 'overdue' && f.count ? '#c0392b' : undefined } }}
-            />
-          );
-          const to = `/items?${new URLSearchParams(Object.entries(f.query).filter((e): e is [string, string] => !!e[1]))}`;
-          return (
-            <Col key={f.key} span={12} md={6} data-testid={`figure-${f.key}`}>
-              {figures.scope === 'unit' ? <Link to={to}>{stat}</Link> : stat}
-            </Col>
-          );
-        })}
-      </Row>
-    </Card>
-  );
-}
-
-export function WorkbenchPage() {
+/** Who I am and the unit's head counts: on a wide screen only (on a phone the tasks come first). */
+function AboutMe({ data }: { data: Workbench }) {
   const me = useMe();
-  const [open, setOpen] = useState<string | null>(null);
-  const { data, isLoading } = useWorkbench();
-  const mine = useMyOpenItems();
-  // Only what this reader may review (domain/policies/item.reviewScope), whoever it is: the branch secretary reviews personal items.
-  const review = useReviewItems();
-  if (isLoading || !data) return <Skeleton active />;
   const s = data.unitStats;
-  const count = (c: string) => (mine.data?.items ?? []).filter((i) => i.colour === c).length;
   return (
-    <Row gutter={[16, 16]}>
+    <>
       <Col xs={24} lg={10}>
         <Card title="我的信息">
           <Descriptions column={1} size="small">
@@ -74,47 +40,109 @@ export function WorkbenchPage() {
       <Col xs={24} lg={14}>
         <Card title="本单位概况">
           <Row gutter={16}>
-            <Col span={12} md={6}>
-              <Statistic title="在职人员" value={s.inService} />
-            </Col>
-            <Col span={12} md={6}>
-              <Statistic title="在职党员" value={s.partyMembers} />
-            </Col>
-            <Col span={12} md={6}>
-              <Statistic title="班子成员" value={s.leadership} />
-            </Col>
-            <Col span={12} md={6}>
-              <Statistic title="科室（中心）" value={s.departments} />
-            </Col>
+            {(
+              [
+                ['在职人员', s.inService],
+                ['在职党员', s.partyMembers],
+                ['班子成员', s.leadership],
+                ['科室（中心）', s.departments],
+              ] as const
+            ).map(([title, value]) => (
+              <Col key={title} span={12} md={6}>
+                <Statistic title={title} value={value} />
+              </Col>
+            ))}
           </Row>
         </Card>
       </Col>
+    </>
+  );
+}
+
+/**
+ * 工作台: the sections of each of the reader's roles (office, then leader, head, branch), then their
+ * own tasks. On a phone the tasks come first, as cards; on a wide screen, as the 我承办的事项 table.
+ */
+export function WorkbenchPage() {
+  const wide = Grid.useBreakpoint().md ?? true;
+  const [open, setOpen] = useState<string | null>(null);
+  const { data, isLoading } = useWorkbench();
+  const mine = useMyOpenItems();
+  // Only what this reader may review (domain/policies/item.reviewScope), whoever it is: the branch secretary reviews personal items.
+  const review = useReviewItems();
+  if (isLoading || !data) return <Skeleton active />;
+  const s = data.sections;
+  const count = (c: string) => (mine.data?.items ?? []).filter((i) => i.colour === c).length;
+  const tasks = s.member && !wide && (
+    <Col span={24}>
+      <MyTasks member={s.member} onOpen={setOpen} />
+    </Col>
+  );
+  // On a phone the tasks lead; an empty list does not push a leader's or the office's work down.
+  const tasksFirst = !!s.member?.total || !(s.office || s.leader || s.head || s.branch);
+  return (
+    <Row gutter={[16, 16]}>
+      {tasksFirst && tasks}
+      {wide && <AboutMe data={data} />}
+      {s.office && (
+        <Col span={24}>
+          <OfficeSection office={s.office} onOpen={setOpen} />
+        </Col>
+      )}
+      {s.leader && (
+        <Col span={24}>
+          <LeaderSection leader={s.leader} onOpen={setOpen} />
+        </Col>
+      )}
+      {s.head && (
+        <Col span={24}>
+          <HeadSection head={s.head} />
+        </Col>
+      )}
+      {s.branch && (
+        <Col span={24}>
+          <BranchSection branch={s.branch} />
+        </Col>
+      )}
+      {!tasksFirst && tasks}
+      {!wide && (
+        <Col span={24}>
+          <Reminders onOpen={setOpen} />
+        </Col>
+      )}
       <Col span={24}>
         <ItemFigures figures={data.itemFigures} />
       </Col>
-      <Col span={24}>
-        <Card
-          title="我承办的事项"
-          data-testid="my-items"
-          extra={
-            mine.data &&
-            mine.data.total > 0 && (
-              <span>
-                <Tag color="red">逾期 {count('red')}</Tag>
-                <Tag color="gold">临期 {count('yellow')}</Tag>
-                <Tag color="green">正常 {count('green')}</Tag>
-              </span>
-            )
-          }
-        >
-          <ItemTable
-            items={mine.data?.items}
-            loading={mine.isFetching}
-            pagination={false}
-            onOpen={(i) => setOpen(i.id)}
-          />
-        </Card>
-      </Col>
+      {wide && (
+        <Col xs={24} xxl={16}>
+          <Card
+            title="我承办的事项"
+            data-testid="my-items"
+            extra={
+              mine.data &&
+              mine.data.total > 0 && (
+                <span>
+                  <Tag color="red">逾期 {count('red')}</Tag>
+                  <Tag color="gold">临期 {count('yellow')}</Tag>
+                  <Tag color="green">正常 {count('green')}</Tag>
+                </span>
+              )
+            }
+          >
+            <ItemTable
+              items={mine.data?.items}
+              loading={mine.isFetching}
+              pagination={false}
+              onOpen={(i) => setOpen(i.id)}
+            />
+          </Card>
+        </Col>
+      )}
+      {wide && (
+        <Col xs={24} xxl={8}>
+          <Reminders onOpen={setOpen} />
+        </Col>
+      )}
       {(review.data?.total ?? 0) > 0 && (
         <Col span={24}>
           <Card title="待我复核的事项" data-testid="review-items">

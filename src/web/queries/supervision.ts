@@ -37,4 +37,4 @@ export const useRankings = (query: { by: 'department' | 'leader'; from: string; 
   useQuery({ queryKey: ['rankings', query], queryFn: () => call(api.rankings, { query }) });
 
 /** Writes on items: the outcome shown in Chinese, then the items (and the workbench) refreshed. */
-export const useItemWrite = () => useWrite(['items']);
+export const useItemWrite = () => useWrite(['items'], ['workbench']);

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, ilike, isNotNull, isNull, lte, ne, or, sql, type SQL
 import type { Db } from '../../db/client.js';
 import { campaignItemsSql, figureSql, OPEN_SQL } from '../../db/item-figures.sql.js';
 import { containsPattern } from '../../db/like.js';
-import { departmentLeaders, departments, people, supervisedItems } from '../../db/schema/index.js';
+import { departmentLeaders, departments, extensionRequests, people, supervisedItems } from '../../db/schema/index.js';
 import type { Colour, Figure } from '../../../domain/item-figures.js';
 import type { ReviewScope } from '../../../domain/policies/item.js';
 
@@ -31,6 +31,8 @@ export interface LedgerFilter {
   personalReader?: 'all' | string | null;
   /** Only the items led by a department whose 分管领导 this person is on `today`. */
   inChargeOf?: string;
+  /** Only the items with an extension request still pending. */
+  extensionPending?: 'true';
   /** Only the items under review that these reviewers may review (domain/policies/item.reviewScope). */
   review?: ReviewScope | null;
   /** Shanghai today and the last date that still counts as "due within N working days" (domain dueSoonUntil). */
@@ -89,6 +91,9 @@ const inChargeSql = (personId: string, date: string) =>
     and dl.department_id = ${supervisedItems.leadDepartmentId} and dl.person_id = ${personId}
     and (dl.from_date is null or dl.from_date <= ${date}) and (dl.to_date is null or dl.to_date >= ${date}))`;
 
+const extensionPendingSql = sql`exists (select 1 from ${extensionRequests} e where e.unit_id = ${supervisedItems.unitId}
+    and e.item_id = ${supervisedItems.id} and e.status = 'pending')`;
+
 function ledgerWhere(unitId: string, f: LedgerFilter) {
   const like = f.q ? containsPattern(f.q) : undefined;
   return and(
@@ -101,6 +106,7 @@ function ledgerWhere(unitId: string, f: LedgerFilter) {
       : undefined,
     f.leaderPersonId ? eq(supervisedItems.leaderPersonId, f.leaderPersonId) : undefined,
     f.inChargeOf ? inChargeSql(f.inChargeOf, f.today) : undefined,
+    f.extensionPending ? extensionPendingSql : undefined,
     f.category ? eq(supervisedItems.category, f.category) : undefined,
     like ? ilike(supervisedItems.title, like) : undefined,
     searchablePersonal(f),
