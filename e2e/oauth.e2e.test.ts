@@ -60,7 +60,7 @@ describe.skipIf(missing)('sign-in through the vendors, in the browser', () => {
     await shot(p, 'oauth-login-1366');
     standIns.signInAs('wecom', { id: 'office-wecom', mobile: '' });
     await p.getByRole('link', { name: '企业微信登录' }).click();
-    await p.getByText('本单位概况').waitFor();
+    await p.getByTestId('office-section').waitFor();
     expect(new URL(p.url()).pathname).toBe('/');
     expect(standIns.calls).toContain('GET /cgi-bin/auth/getuserinfo');
   });
@@ -76,7 +76,7 @@ describe.skipIf(missing)('sign-in through the vendors, in the browser', () => {
     await shot(p, 'oauth-refused-390');
     standIns.signInAs('dingtalk', { id: 'office-dingtalk', mobile: '' });
     await p.goto(`${site}/?from=dingtalk`);
-    await p.getByText('本单位概况').waitFor();
+    await p.getByTestId('office-section').waitFor();
     expect(new URL(p.url()).search).toBe('');
   });
 
