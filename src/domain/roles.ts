@@ -188,3 +188,11 @@ export function canReadUnit(actor: Actor, unitId: string, ancestorsOfTarget: rea
 export function canImportCalendar(actor: Actor, actorUnitParentId: string | null): boolean {
   return actorUnitParentId === null && hasUnitWide(actor, 'calendar.import');
 }
+
+/**
+ * The idle timeout is the installation's (one session rule for everyone): only a security
+ * administrator of a top-level unit may change it.
+ */
+export function canSetIdleTimeout(actor: Actor, actorUnitParentId: string | null): boolean {
+  return actorUnitParentId === null && hasUnitWide(actor, 'users.manage');
+}

@@ -25,6 +25,28 @@ export const authApi = {
   }),
   logout: endpoint({ method: 'POST', path: '/auth/logout', tags, summary: '退出登录', response: ZOk }),
   me: endpoint({ method: 'GET', path: '/auth/me', tags, summary: '当前用户', response: C.ZMe }),
+  keepAlive: endpoint({
+    method: 'POST',
+    path: '/auth/keepalive',
+    tags,
+    summary: '继续使用（记录本会话的活动，推迟空闲超时）',
+    response: ZOk,
+  }),
+  idleTimeout: endpoint({
+    method: 'GET',
+    path: '/auth/idle-timeout',
+    tags,
+    summary: '空闲超时设置',
+    response: C.ZIdleTimeout,
+  }),
+  setIdleTimeout: endpoint({
+    method: 'PUT',
+    path: '/auth/idle-timeout',
+    tags,
+    summary: '修改空闲超时（分钟）',
+    body: C.ZIdleTimeoutBody,
+    response: C.ZIdleTimeout,
+  }),
   changePassword: endpoint({
     method: 'POST',
     path: '/auth/password',

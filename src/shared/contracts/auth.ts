@@ -72,5 +72,16 @@ export const ZMe = z.object({
   csrfToken: z.string(),
   /** Today in Asia/Shanghai by the server's clock: the web's date defaults follow it. */
   today: z.string(),
+  /** The installation's idle timeout: the page warns a minute before the server ends the session. */
+  idleMinutes: z.number().int(),
 });
 export type TMe = z.infer<typeof ZMe>;
+
+export const ZIdleTimeout = z.object({
+  minutes: z.number().int(),
+  /** Only a security administrator of a top-level unit may change it. */
+  editable: z.boolean(),
+});
+export const ZIdleTimeoutBody = z.object({
+  minutes: z.number({ error: '请输入分钟数' }).int('请输入整数'),
+});

@@ -39,6 +39,7 @@ export function presentMe(
   grants: ReturnType<typeof presentGrant>[],
   actor: Actor,
   today: string,
+  idleMinutes: number,
 ) {
   return {
     user: {
@@ -56,5 +57,6 @@ export function presentMe(
     permissions: [...permissionsOf(actor)],
     csrfToken: s.csrfToken,
     today,
+    idleMinutes,
   };
 }
