@@ -23,7 +23,6 @@ describe.skipIf(missing)('sessions that expire kindly', () => {
     ({ server, browser } = suite);
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     p = await context.newPage();
-    await p.clock.install();
     await signInAt(p, `${server.url}/items`, 'office');
     await p.getByRole('button', { name: btn('收文登记') }).waitFor();
   }, 180_000);
@@ -67,7 +66,29 @@ describe.skipIf(missing)('sessions that expire kindly', () => {
     expect(ledger.items.filter((i: { title: string }) => i.title === TITLE)).toHaveLength(1);
   });
 
+  it('puts the demo and calendar banners away for this user, still away after a reload', async () => {
+    // A fresh page (the registered item's drawer from the test above would cover the banners).
+    await p.goto(`${server.url}/items`);
+    await p.getByTestId('demo-banner').getByRole('button', { name: '不再显示' }).click();
+    await p.getByTestId('next-year-banner').getByRole('button', { name: '不再显示' }).click();
+    await p.getByTestId('next-year-banner').waitFor({ state: 'detached' });
+    await p.reload();
+    await p.getByRole('button', { name: btn('收文登记') }).waitFor();
+    // The header still says which unit this is, that it is the demo, and the campaign's year.
+    await p.locator('header').getByText('示例县民政局').waitFor();
+    await p.locator('header').getByText('演示').waitFor();
+    expect(await p.getByTestId('demo-banner').count()).toBe(0);
+    expect(await p.getByTestId('next-year-banner').count()).toBe(0);
+    await shot(p, 'session-banners-dismissed');
+    const me = await (await p.request.get(`${server.url}/api/auth/me`)).json();
+    expect(me.dismissedBanners.sort()).toEqual(['calendar:2027', 'demo']);
+  });
+
   it('warns a minute before the idle timeout, keeps the session on 继续使用, ends it otherwise', async () => {
+    // The page's clock, from a fresh load, so that it can run ahead.
+    await p.clock.install();
+    await p.reload();
+    await p.getByRole('button', { name: btn('收文登记') }).waitFor();
     // Default 30 minutes: the stored activity may lag by five, so the page warns at 24 minutes.
     await p.clock.fastForward('24:01');
     const warning = modal('即将自动退出登录');

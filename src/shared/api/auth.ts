@@ -32,6 +32,14 @@ export const authApi = {
     summary: '继续使用（记录本会话的活动，推迟空闲超时）',
     response: ZOk,
   }),
+  dismissBanner: endpoint({
+    method: 'POST',
+    path: '/auth/dismissed-banners',
+    tags,
+    summary: '不再显示某条提示（演示数据、某年节假日安排未导入）',
+    body: C.ZBannerBody,
+    response: C.ZDismissedBanners,
+  }),
   idleTimeout: endpoint({
     method: 'GET',
     path: '/auth/idle-timeout',

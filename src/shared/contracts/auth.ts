@@ -74,6 +74,8 @@ export const ZMe = z.object({
   today: z.string(),
   /** The installation's idle timeout: the page warns a minute before the server ends the session. */
   idleMinutes: z.number().int(),
+  /** Banners this user has put away: 'demo', or 'calendar:<year>' for the notice about that year. */
+  dismissedBanners: z.array(z.string()),
 });
 export type TMe = z.infer<typeof ZMe>;
 
@@ -85,3 +87,8 @@ export const ZIdleTimeout = z.object({
 export const ZIdleTimeoutBody = z.object({
   minutes: z.number({ error: '请输入分钟数' }).int('请输入整数'),
 });
+
+export const ZBannerBody = z.object({
+  banner: z.string().regex(/^(demo|calendar:\d{4})$/, '未知的提示条'),
+});
+export const ZDismissedBanners = z.object({ dismissedBanners: z.array(z.string()) });

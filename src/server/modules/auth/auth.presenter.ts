@@ -40,6 +40,7 @@ export function presentMe(
   actor: Actor,
   today: string,
   idleMinutes: number,
+  dismissedBanners: string[],
 ) {
   return {
     user: {
@@ -58,5 +59,6 @@ export function presentMe(
     csrfToken: s.csrfToken,
     today,
     idleMinutes,
+    dismissedBanners,
   };
 }
