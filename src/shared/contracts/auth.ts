@@ -1,3 +1,4 @@
+import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN } from '../../domain/session-idle.js';
 import { z } from 'zod';
 import { PERMISSIONS, ROLE_NAMES } from '../../domain/roles.js';
 
@@ -85,7 +86,11 @@ export const ZIdleTimeout = z.object({
   editable: z.boolean(),
 });
 export const ZIdleTimeoutBody = z.object({
-  minutes: z.number({ error: '请输入分钟数' }).int('请输入整数'),
+  minutes: z
+    .number({ error: '请输入分钟数' })
+    .int('请输入整数')
+    .min(IDLE_MINUTES_MIN, `空闲超时不能少于 ${IDLE_MINUTES_MIN} 分钟`)
+    .max(IDLE_MINUTES_MAX, `空闲超时不能超过 ${IDLE_MINUTES_MAX} 分钟`),
 });
 
 export const ZBannerBody = z.object({
