@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   reset_totp: '重置两步验证',
   revoke_session: '注销登录',
   set_idle_timeout: '设置空闲超时',
+  set_public_url: '设置对外访问地址',
   dismiss_banner: '不再显示提示',
   lock: '锁定账号',
   login: '登录',

@@ -196,3 +196,8 @@ export function canImportCalendar(actor: Actor, actorUnitParentId: string | null
 export function canSetIdleTimeout(actor: Actor, actorUnitParentId: string | null): boolean {
   return actorUnitParentId === null && hasUnitWide(actor, 'users.manage');
 }
+
+/** The public address is the installation's: only a system administrator of a top-level unit may set it. */
+export function canSetPublicUrl(actor: Actor, actorUnitParentId: string | null): boolean {
+  return actorUnitParentId === null && hasUnitWide(actor, 'units.manage');
+}
