@@ -84,10 +84,18 @@ describe.skipIf(missing)('sessions that expire kindly', () => {
     expect(me.dismissedBanners.sort()).toEqual(['calendar:2027', 'demo']);
   });
 
+  it('tells the office that the QR codes point at this machine, and how to set the address', async () => {
+    await p.goto(`${server.url}/opinions`);
+    const warning = p.getByTestId('public-address-warning');
+    await warning.getByText(/指向本机地址 http:\/\/localhost:\d+/).waitFor();
+    await warning.getByText('ZUOFENG_PUBLIC_URL').waitFor();
+    await shot(p, 'opinions-public-address-warning');
+  });
+
   it('warns a minute before the idle timeout, keeps the session on 继续使用, ends it otherwise', async () => {
     // The page's clock, from a fresh load, so that it can run ahead.
     await p.clock.install();
-    await p.reload();
+    await p.goto(`${server.url}/items`);
     await p.getByRole('button', { name: btn('收文登记') }).waitFor();
     // Default 30 minutes: the stored activity may lag by five, so the page warns at 24 minutes.
     await p.clock.fastForward('24:01');
