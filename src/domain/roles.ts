@@ -196,3 +196,16 @@ export function canImportCalendar(actor: Actor, actorUnitParentId: string | null
 export function canManageSignIn(actor: Actor, actorUnitParentId: string | null): boolean {
   return actorUnitParentId === null && hasUnitWide(actor, 'users.manage');
 }
+
+/**
+ * The idle timeout is the installation's (one session rule for everyone): only a security
+ * administrator of a top-level unit may change it.
+ */
+export function canSetIdleTimeout(actor: Actor, actorUnitParentId: string | null): boolean {
+  return actorUnitParentId === null && hasUnitWide(actor, 'users.manage');
+}
+
+/** The public address is the installation's: only a system administrator of a top-level unit may set it. */
+export function canSetPublicUrl(actor: Actor, actorUnitParentId: string | null): boolean {
+  return actorUnitParentId === null && hasUnitWide(actor, 'units.manage');
+}

@@ -15,6 +15,54 @@ export const setCsrfToken = (t: string) => {
   csrfToken = t;
 };
 
+/**
+ * Set while the app is signed in (see components/SessionGuard.tsx): a 401 then means the session
+ * ended under the page. It asks the user to sign in again over the page and answers whether the
+ * same user did, so that the request may be sent once more.
+ */
+let onSessionLost: (() => Promise<boolean>) | null = null;
+export const setSessionLostHandler = (h: (() => Promise<boolean>) | null) => {
+  onSessionLost = h;
+};
+
+/** Requests the page makes by itself (polling) carry this header: they are not the user's activity. */
+export const BACKGROUND = { 'x-zf-background': '1' } as const;
+const ACTIVITY_KEY = 'zf_last_activity';
+let lastActivity = Date.now();
+/**
+ * When the page last asked the server for something on the user's behalf (the idle warning counts
+ * from it). Shared with the other tabs of the same session, so that an idle tab does not sign out a busy one.
+ */
+export const lastActivityAt = () => {
+  try {
+    return Math.max(lastActivity, Number(localStorage.getItem(ACTIVITY_KEY)) || 0);
+  } catch {
+    return lastActivity;
+  }
+};
+function noteActivity() {
+  lastActivity = Date.now();
+  try {
+    localStorage.setItem(ACTIVITY_KEY, String(lastActivity));
+  } catch {
+    // Storage refused (private mode): this tab counts alone.
+  }
+}
+
+const sessionEnded = (e: unknown) => e instanceof ApiError && e.status === 401 && e.code === 'unauthenticated';
+
+/** Runs a request; if the session has ended, asks for a sign-in and runs it once more. */
+async function withSession<T>(send: () => Promise<T>, background = false): Promise<T> {
+  if (!background) noteActivity();
+  try {
+    return await send();
+  } catch (e) {
+    if (!sessionEnded(e) || !onSessionLost) throw e;
+    if (!(await onSessionLost())) throw e;
+    return send();
+  }
+}
+
 async function parse(res: Response) {
   const text = await res.text();
   let body: { code?: string; message?: string; details?: unknown } | undefined;
@@ -39,6 +87,14 @@ export async function api<T>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<T> {
+  // Signed out on purpose: a 401 from now on is expected, not a session to recover.
+  if (url === '/api/auth/logout') onSessionLost = null;
+  return withSession(() => send<T>(method, url, body, headers), headers[BACKGROUND_KEY] === '1');
+}
+
+const BACKGROUND_KEY = Object.keys(BACKGROUND)[0]!;
+
+async function send<T>(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -65,6 +121,10 @@ export const patch = <T>(url: string, body: unknown) => api<T>('PATCH', url, bod
 
 /** Uploads one file as multipart, reporting the upload's progress (0–100). */
 export function upload<T>(url: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+  return withSession(() => uploadOnce<T>(url, file, onProgress));
+}
+
+function uploadOnce<T>(url: string, file: File, onProgress: (percent: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -83,8 +143,11 @@ export function upload<T>(url: string, file: File, onProgress: (percent: number)
 
 /** Downloads a file from a GET URL (cookie auth), keeping the server's file name. */
 export async function download(url: string, fallbackName: string) {
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) await parse(res);
+  const res = await withSession(async () => {
+    const r = await fetch(url, { credentials: 'same-origin' });
+    if (!r.ok) await parse(r);
+    return r;
+  });
   const cd = res.headers.get('content-disposition') ?? '';
   const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
   const name = m ? decodeURIComponent(m[1]!) : fallbackName;

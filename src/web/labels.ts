@@ -1,57 +1,9 @@
 import { ITEM_STATUSES } from '../domain/supervision';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../domain/audit-vocabulary';
 /** What users read for the system's codes. */
-export const ACTION_LABELS: Record<string, string> = {
-  create: '新增',
-  update: '修改',
-  withdraw: '撤销',
-  restore: '恢复',
-  import_create: '导入新增',
-  import_update: '导入更新',
-  set_members: '调整成员',
-  change_password: '修改密码',
-  reset_password: '重置密码',
-  grant_role: '授予角色',
-  revoke_role: '撤销角色',
-  enable_totp: '启用两步验证',
-  disable_totp: '停用两步验证',
-  reset_totp: '重置两步验证',
-  revoke_session: '注销登录',
-  oauth_link: '关联第三方账号',
-  oauth_unlink: '解除第三方账号关联',
-  import: '导入',
-  recompute: '重算期限',
-  lock: '锁定账号',
-  login: '登录',
-  sign: '签收',
-  submit: '提交办结',
-  return: '退回',
-  close: '复核销号',
-  reopen: '重新打开',
-  report: '报送进展',
-  request_extension: '申请延期',
-  approve_extension: '批准延期',
-  reject_extension: '不批准延期',
-  chase: '催办',
-  attach: '上传附件',
-  milestone_done: '完成节点',
-  create_child: '新增下级单位',
-};
-export const ENTITY_LABELS: Record<string, string> = {
-  oauth_setting: '第三方登录设置',
-  person: '人员',
-  department: '科室',
-  calendar: '节假日安排',
-  item: '督办事项',
-  document: '收文',
-  unavailability: '不在岗登记',
-  calendar_override: '本单位安排',
-  deadline: '期限',
-  deadline_settings: '时限设置',
-  post: '岗位',
-  group: '小组',
-  user: '用户',
-  unit: '单位',
-};
+/** The audit trail's event kinds and object types (one list, src/domain/audit-vocabulary.ts); item views say 提交办结. */
+export const ACTION_LABELS: Record<string, string> = { ...AUDIT_ACTIONS, submit: '提交办结' };
+export const ENTITY_LABELS: Record<string, string> = AUDIT_ENTITY_TYPES;
 export const FIELD_LABELS: Record<string, string> = {
   name: '姓名/名称',
   departmentId: '科室',

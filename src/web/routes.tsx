@@ -2,6 +2,7 @@ import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-rou
 import { Button, Result, Spin } from 'antd';
 import { MeContext, useMeQuery, can } from './session';
 import { AppLayout } from './components/AppLayout';
+import { SessionGuard } from './components/session/SessionGuard';
 import { LoginPage } from './pages/LoginPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { RosterPage } from './pages/RosterPage';
@@ -85,6 +86,7 @@ export function AppRoutes() {
   if (me.user.mustChangePassword || me.user.totpSetupRequired) return <AccountSetupPage me={me} />;
   return (
     <MeContext.Provider value={me}>
+      <SessionGuard me={me} />
       <Routes>
         <Route path="/login" element={<AfterLogin />} />
         {can(me, 'supervision.read') && <Route path="/items/print" element={<LedgerPrintPage />} />}

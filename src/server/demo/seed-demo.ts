@@ -1,3 +1,4 @@
+import type { AuditEntityType } from '../../domain/audit-vocabulary.js';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../types.js';
 import { units } from '../db/schema/index.js';
@@ -68,7 +69,7 @@ export async function seedDemoUnit(deps: Deps, prefix = '') {
   const deptIds: string[] = [];
   const personId = new Map<string, string>();
   await deps.db.transaction(async (tx) => {
-    const audit = (entityType: string, entityId: string, after: unknown) =>
+    const audit = (entityType: AuditEntityType, entityId: string, after: unknown) =>
       recordAudit(tx, SYSTEM_ACTOR, now, { unitId: unit.id, entityType, entityId, action: 'create', after });
     for (const [i, name] of DEMO_DEPARTMENTS.entries()) {
       const d = await orgRepo.insertDepartment(tx, {

@@ -10,13 +10,16 @@ import {
   type SessionContext,
 } from '../modules/auth/auth.service.js';
 import { authRepo } from '../modules/auth/auth.repo.js';
-import { TOUCH_EVERY_MS } from '../modules/auth/sessions.service.js';
+import { idleMinutes } from '../modules/auth/idle.service.js';
+import { idleExpired, touchEveryMs } from '../../domain/session-idle.js';
 import { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'zf_session';
 /** The known-device cookie (see modules/auth/login.service.ts); sent to the login routes only. */
 export const DEVICE_COOKIE = 'zf_device';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Sent by the page on requests it makes by itself (polling), which are not the user's activity. */
+export const BACKGROUND_HEADER = 'x-zf-background';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -67,10 +70,15 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
     const found = cache.get(token) ?? (await loadSession(deps, token));
     const now = deps.clock.now();
     if (!found || found.expiresAt <= now) return;
+    // 等保: a session unused for longer than the installation's idle timeout has ended.
+    const idle = await idleMinutes(deps);
+    if (idleExpired(found.session.lastActiveAt, now, idle)) return;
     cache.set(token, found.session, found.expiresAt);
     request.session = found.session;
-    if (now.getTime() - found.session.lastActiveAt.getTime() >= TOUCH_EVERY_MS) {
-      await authRepo.touchSession(deps.db, found.session.sessionId, now, TOUCH_EVERY_MS);
+    // The page's own polling (the bell) is not the user's activity: it must not keep an idle session open.
+    const every = touchEveryMs(idle);
+    if (request.headers[BACKGROUND_HEADER] !== '1' && now.getTime() - found.session.lastActiveAt.getTime() >= every) {
+      await authRepo.touchSession(deps.db, found.session.sessionId, now, every);
       found.session.lastActiveAt = now;
     }
   });

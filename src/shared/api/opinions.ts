@@ -39,6 +39,21 @@ export const opinionsApi = {
     body: O.ZFormStatusBody,
     response: O.ZFormDetail,
   }),
+  publicAddress: endpoint({
+    method: 'GET',
+    path: '/opinion-forms/public-address',
+    tags,
+    summary: '对外访问地址（链接、二维码、海报所用）',
+    response: O.ZPublicAddress,
+  }),
+  setPublicAddress: endpoint({
+    method: 'PUT',
+    path: '/opinion-forms/public-address',
+    tags,
+    summary: '设置对外访问地址（优先于 ZUOFENG_PUBLIC_URL）',
+    body: O.ZPublicAddressBody,
+    response: O.ZPublicAddress,
+  }),
   distribute: endpoint({
     method: 'POST',
     path: '/opinion-forms/:id/distributions',

@@ -1,3 +1,4 @@
+import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN } from '../../domain/session-idle.js';
 import { z } from 'zod';
 import { PERMISSIONS, ROLE_NAMES } from '../../domain/roles.js';
 
@@ -72,5 +73,27 @@ export const ZMe = z.object({
   csrfToken: z.string(),
   /** Today in Asia/Shanghai by the server's clock: the web's date defaults follow it. */
   today: z.string(),
+  /** The installation's idle timeout: the page warns a minute before the server ends the session. */
+  idleMinutes: z.number().int(),
+  /** Banners this user has put away: 'demo', or 'calendar:<year>' for the notice about that year. */
+  dismissedBanners: z.array(z.string()),
 });
 export type TMe = z.infer<typeof ZMe>;
+
+export const ZIdleTimeout = z.object({
+  minutes: z.number().int(),
+  /** Only a security administrator of a top-level unit may change it. */
+  editable: z.boolean(),
+});
+export const ZIdleTimeoutBody = z.object({
+  minutes: z
+    .number({ error: '请输入分钟数' })
+    .int('请输入整数')
+    .min(IDLE_MINUTES_MIN, `空闲超时不能少于 ${IDLE_MINUTES_MIN} 分钟`)
+    .max(IDLE_MINUTES_MAX, `空闲超时不能超过 ${IDLE_MINUTES_MAX} 分钟`),
+});
+
+export const ZBannerBody = z.object({
+  banner: z.string().regex(/^(demo|calendar:\d{4})$/, '未知的提示条'),
+});
+export const ZDismissedBanners = z.object({ dismissedBanners: z.array(z.string()) });

@@ -109,3 +109,14 @@ export const ZFormRow = z.object({
 export const ZDistributionCreated = z.object({ id: z.uuid(), token: z.string(), codes: z.array(z.string()) });
 export const ZFormStatusBody = z.object({ status: z.enum(['open', 'closed']), version: zVersion });
 export const ZToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{10,40}$/, '链接不正确') });
+
+/** The address the links, QR codes and posters use, and whether a phone can reach it. */
+export const ZPublicAddress = z.object({
+  url: z.string(),
+  /** localhost / 127.0.0.1: ZUOFENG_PUBLIC_URL is unset or wrong and no address is set in the page. */
+  loopback: z.boolean(),
+  fromSetting: z.boolean(),
+  /** Only a system administrator of a top-level unit may set it. */
+  editable: z.boolean(),
+});
+export const ZPublicAddressBody = z.object({ url: z.string().trim().min(1, '请输入网址').max(200, '网址过长') });

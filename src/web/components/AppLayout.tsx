@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Avatar, Button, Dropdown, Grid, Layout, Menu, Typography } from 'antd';
+import { Avatar, Button, Dropdown, Grid, Layout, Menu } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -26,6 +26,7 @@ import { call } from '../call';
 import { NAV } from '../nav';
 import { can, useMe } from '../session';
 import { NextYearBanner } from './NextYearBanner';
+import { DemoBanner, UnitTitle } from './banners';
 import { InboxButton } from './InboxButton';
 import { ItemDrawer } from './supervision/ItemDrawer';
 
@@ -112,9 +113,7 @@ export function AppLayout() {
           {narrow && (
             <Button type="text" aria-label="菜单" icon={<MenuOutlined />} onClick={() => setCollapsed(!collapsed)} />
           )}
-          <Typography.Text strong ellipsis style={{ flex: 1 }}>
-            {me.unit.name}
-          </Typography.Text>
+          <UnitTitle />
           <InboxButton />
           <Dropdown
             menu={{
@@ -130,13 +129,7 @@ export function AppLayout() {
           </Dropdown>
         </Layout.Header>
         <NextYearBanner />
-        {me.unit.isDemo && (
-          <Alert
-            type="warning"
-            banner
-            title="演示数据：本单位为演示单位“示例县民政局”，人员与数据均为虚构，仅供试用。"
-          />
-        )}
+        <DemoBanner />
         <Layout.Content style={{ padding: narrow ? 8 : 16 }} onClick={() => narrow && !collapsed && setCollapsed(true)}>
           <Outlet />
           <LinkedItem />

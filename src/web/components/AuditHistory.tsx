@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Empty, Pagination, Spin, Tag, Timeline, Typography } from 'antd';
-import { ACTION_LABELS, FIELD_LABELS, displayValue } from '../labels';
+import { FIELD_LABELS, displayValue } from '../labels';
+import { auditActionLabel } from '../../domain/audit-vocabulary';
 import { useAuditHistory } from '../queries/audit';
 import { shanghaiTime } from '../time';
 
@@ -26,7 +27,7 @@ export function AuditHistory({
           content: (
             <div>
               <div>
-                <Tag color="blue">{ACTION_LABELS[e.action] ?? e.action}</Tag>
+                <Tag color="blue">{auditActionLabel(e.action, e.entityType)}</Tag>
                 <Typography.Text strong>{e.actorName}</Typography.Text>
                 <Typography.Text type="secondary">
                   {' '}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Table, Tag, Typography } from 'antd';
-import { ACTION_LABELS, ENTITY_LABELS } from '../labels';
+import { ENTITY_LABELS } from '../labels';
+import { auditActionLabel } from '../../domain/audit-vocabulary';
 import type { AuditEvent } from '../types';
 import { useAuditTable } from '../queries/audit';
 import { Changes, changeSummary } from './AuditHistory';
@@ -48,7 +49,7 @@ export function AuditTable({ entityType, names }: { entityType?: string; names: 
           title: '操作',
           dataIndex: 'action',
           width: 100,
-          render: (v) => <Tag color="blue">{ACTION_LABELS[v] ?? v}</Tag>,
+          render: (v, e) => <Tag color="blue">{auditActionLabel(v, e.entityType)}</Tag>,
         },
         {
           title: '内容',

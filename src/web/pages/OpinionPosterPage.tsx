@@ -1,6 +1,7 @@
 import { Button, Spin } from 'antd';
 import { useParams } from 'react-router';
 import { useOpinionForm } from '../queries/opinions';
+import { PublicAddressNotice } from '../components/opinions/PublicAddressNotice';
 
 /** An A4 poster for a public link: the title, the QR code, the anonymity promise, the closing date. */
 export function OpinionPosterPage() {
@@ -12,6 +13,7 @@ export function OpinionPosterPage() {
     <div className="poster">
       <style>{POSTER_CSS}</style>
       <div className="no-print" style={{ padding: 12 }}>
+        <PublicAddressNotice />
         <Button type="primary" onClick={() => window.print()}>
           打印海报
         </Button>

@@ -6,6 +6,7 @@ import { opinionsApi } from '../../shared/api/opinions';
 import { call } from '../call';
 import { shanghaiToday } from '../time';
 import { OpinionFormDrawer, STATUS } from '../components/opinions/OpinionFormDrawer';
+import { PublicAddressNotice } from '../components/opinions/PublicAddressNotice';
 import { useWrite } from '../components/useWrite';
 import { useCampaigns } from '../queries/campaigns';
 import { useOpinionForms } from '../queries/opinions';
@@ -25,6 +26,7 @@ export function OpinionsPage() {
         </Button>
       }
     >
+      <PublicAddressNotice settings />
       <List
         dataSource={forms.data ?? []}
         loading={forms.isLoading}

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { channelsApi } from '../../shared/api/channels';
 import { deliveriesApi } from '../../shared/api/deliveries';
+import { BACKGROUND } from '../api';
 import { call, type CallArgs } from '../call';
 
 type DeliveriesQuery = CallArgs<typeof deliveriesApi.list>['query'];
@@ -13,7 +14,7 @@ export const useChannelPolicy = () =>
 export const useDeliveries = (query: DeliveriesQuery) =>
   useQuery({
     queryKey: ['deliveries', query],
-    queryFn: () => call(deliveriesApi.list, { query }),
+    queryFn: () => call(deliveriesApi.list, { query, headers: BACKGROUND }),
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
   });

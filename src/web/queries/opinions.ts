@@ -18,3 +18,6 @@ export const useOpinionForm = (id: string | null | undefined, whilePending = fal
     enabled: !!id,
     refetchInterval: whilePending ? (q) => ((q.state.data?.pending ?? 0) > 0 ? 5000 : false) : false,
   });
+/** The address the links, QR codes and posters use, and whether phones can reach it. */
+export const usePublicAddress = () =>
+  useQuery({ queryKey: ['public-address'], queryFn: () => call(api.publicAddress, {}) });

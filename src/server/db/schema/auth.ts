@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, timestamp, integer, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, boolean, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 
 /**
  * Logins. Usernames are unique across the installation (people log in with a name alone), so
@@ -137,4 +137,20 @@ export const oauthLinks = pgTable(
     uniqueIndex('oauth_links_vendor_uq').on(t.vendor, t.vendorUserId),
     uniqueIndex('oauth_links_user_uq').on(t.unitId, t.userId, t.vendor),
   ],
+);
+
+/**
+ * Banners a user has put away (the demo notice; the calendar notice of a given year): kept per
+ * user so that they stay away on every device. A calendar key names its year, so the next
+ * missing year's notice shows again.
+ */
+export const bannerDismissals = pgTable(
+  'banner_dismissals',
+  {
+    unitId: uuid('unit_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    banner: text('banner').notNull(),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.banner] }), index('banner_dismissals_unit_idx').on(t.unitId)],
 );

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntityType } from '../../../domain/audit-vocabulary.js';
 import type { Db } from '../../db/client.js';
 import { hashAlgOf } from '../../crypto/suite.js';
 import {
@@ -20,9 +21,9 @@ export const SYSTEM_ACTOR: AuditActor = { userId: null, name: '系统' };
 
 export interface AuditEntry {
   unitId: string;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
-  action: string;
+  action: AuditAction;
   before?: unknown;
   after?: unknown;
 }

@@ -39,6 +39,8 @@ export function presentMe(
   grants: ReturnType<typeof presentGrant>[],
   actor: Actor,
   today: string,
+  idleMinutes: number,
+  dismissedBanners: string[],
 ) {
   return {
     user: {
@@ -56,5 +58,7 @@ export function presentMe(
     permissions: [...permissionsOf(actor)],
     csrfToken: s.csrfToken,
     today,
+    idleMinutes,
+    dismissedBanners,
   };
 }

@@ -18,12 +18,15 @@ import { listSessions, revokeOtherSessions, revokeSession } from './sessions.ser
 import { disableTotp, enableTotp, setupTotp, totpStatus } from './totp.service.js';
 import { presentGrant, presentMe } from './auth.presenter.js';
 import { grantsOfUser, scopeNames } from './grants.service.js';
+import { idleMinutes, idleTimeoutView, keepAlive, setIdleTimeout } from './idle.service.js';
+import { dismissBanner, dismissedBanners } from './banners.service.js';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 
 const ok = { ok: true as const };
 /** Routes open while the password must be changed or a second factor enrolled (config.accountSetup). */
 const setup = { permission: 'self' as const, accountSetup: true };
 const self = { permission: 'self' as const };
+const usersManage = { permission: 'users.manage' as const };
 
 function answer(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome) {
   if (outcome.kind === 'totp_required') return { signedIn: false, totpRequired: true, challenge: outcome.challenge };
@@ -70,8 +73,24 @@ const authRoutes: RouteModule = async (app, deps) => {
       passwordExpired: passwordExpired(session!, now, deps.config),
       totpSetupRequired: totpSetupDue(session!, deps.config),
     };
-    return presentMe(session!, state, grants, actor, shanghaiDate(now));
+    return presentMe(
+      session!,
+      state,
+      grants,
+      actor,
+      shanghaiDate(now),
+      await idleMinutes(deps),
+      await dismissedBanners(deps, actor),
+    );
   });
+  // 继续使用: the page's answer to the idle warning; it moves the session's last activity to now.
+  declare(app, api.keepAlive, self, async (q) => {
+    await keepAlive(deps, q.raw.session!);
+    return ok;
+  });
+  declare(app, api.dismissBanner, self, async (q) => dismissBanner(deps, q.actor, q.body.banner));
+  declare(app, api.idleTimeout, usersManage, async (q) => idleTimeoutView(deps, q.actor));
+  declare(app, api.setIdleTimeout, usersManage, async (q) => setIdleTimeout(deps, q.actor, q.body.minutes));
   declare(app, api.changePassword, setup, async (q) => {
     await changePassword(
       deps,

@@ -5,9 +5,6 @@ import type { Actor } from '../../../domain/roles.js';
 import { authRepo } from './auth.repo.js';
 import type { Deps, SessionContext } from './auth.service.js';
 
-/** A session's last activity is written at most this often (not on every request). */
-export const TOUCH_EVERY_MS = 5 * 60_000;
-
 /** The signed-in user's sessions (signed in where, when, last active), this one marked. */
 export async function listSessions(deps: Deps, actor: Actor, current: SessionContext) {
   const rows = await authRepo.sessionsOf(deps.db, actor.unitId, actor.userId, deps.clock.now());

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../domain/audit-vocabulary.js';
 /** 联系对象 maintained: renamed, deactivated and reactivated with a reason, reassigned from a date, and its history. */
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
@@ -26,7 +27,7 @@ async function objectFor(deps: AppDeps, actor: Actor, id: string, action: keyof 
   return o;
 }
 
-async function audited(deps: AppDeps, actor: Actor, id: string, action: string, before: unknown, after: unknown) {
+async function audited(deps: AppDeps, actor: Actor, id: string, action: AuditAction, before: unknown, after: unknown) {
   await recordAudit(deps.db, auditActorOf(actor), deps.clock.now(), {
     unitId: actor.unitId,
     entityType: 'contact_object',

@@ -9,6 +9,7 @@ import { PublicOpinions } from './public.service.js';
 import { OpinionFlusher } from '../../jobs/opinion-flusher.js';
 import { qrOf } from './qr.js';
 import { notFound } from '../../errors.js';
+import { effectivePublicUrl, publicAddress, setPublicAddress } from '../installation/public-url.service.js';
 
 const tags = ['征求意见'];
 const manage = { permission: 'opinions.manage' } as const;
@@ -30,6 +31,8 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
     if (form.status === 'closed') flusher.pokeAfter(deps.config.opinionGraceSeconds * 1000 + 500);
     return form;
   });
+  declare(app, api.publicAddress, manage, async (q) => publicAddress(deps, q.actor));
+  declare(app, api.setPublicAddress, manage, async (q) => setPublicAddress(deps, q.actor, q.body.url));
   declare(app, api.distribute, manage, async (q) => createDistribution(deps, q.actor, q.params.id, q.body));
 
   r.get(
@@ -49,8 +52,8 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
       const form = await getForm(deps, req.actor, req.params.id);
       const d = form.distributions.find((x) => x.id === req.params.distributionId);
       if (!d) throw notFound('发放记录');
-      // The link respondents open: this server's own origin, as the request reached it.
-      const url = `${req.protocol}://${req.host}/o/${d.token}`;
+      // The link respondents open: the installation's public address (the setting, else ZUOFENG_PUBLIC_URL).
+      const url = `${await effectivePublicUrl(deps)}/o/${d.token}`;
       const data = await qrOf(url, req.params.format);
       return reply
         .header('content-type', req.params.format === 'svg' ? 'image/svg+xml' : 'image/png')

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../domain/audit-vocabulary.js';
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
@@ -162,7 +163,7 @@ async function write(
   l: ListRow,
   version: number,
   patch: Partial<ListRow>,
-  action: string,
+  action: AuditAction,
   after: unknown,
   notify?: { to: string; title: string; body: string },
 ) {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../domain/audit-vocabulary.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
@@ -42,7 +43,7 @@ export async function resetAccount(
   const passwordHash = what.password === undefined ? undefined : await hashPassword(what.password);
   const now = clock.now();
   await db.transaction(async (tx) => {
-    const audit = (action: string, after?: unknown) =>
+    const audit = (action: AuditAction, after?: unknown) =>
       recordAudit(tx, CLI_ACTOR, now, { unitId: unit.id, entityType: 'user', entityId: user.id, action, after });
     if (passwordHash) {
       await usersRepo.update(tx, unit.id, user.id, {

@@ -3,7 +3,8 @@ import { Alert, Button, Descriptions, Drawer, Form, Space, Table, Tag, Typograph
 import type { ResponseOf } from '../../../shared/api/endpoint';
 import { opinionsApi } from '../../../shared/api/opinions';
 import { call } from '../../call';
-import { useOpinionForm } from '../../queries/opinions';
+import { PublicAddressNotice } from './PublicAddressNotice';
+import { useOpinionForm, usePublicAddress } from '../../queries/opinions';
 import { useAction, useDownload } from '../useWrite';
 import { CodesModal, type IssuedCodes } from './CodesModal';
 import { DistributeModal } from './DistributeModal';
@@ -25,7 +26,9 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
   const { data: f } = useOpinionForm(id, true);
   const run = useAction(['opinion-form'], ['opinion-forms']);
   const downloadOrToast = useDownload();
-  const linkOf = (d: Distribution) => `${location.origin}/o/${d.token}`;
+  const address = usePublicAddress();
+  // The address respondents open: the installation's public address, as the QR code has it.
+  const linkOf = (d: Distribution) => `${address.data?.url ?? location.origin}/o/${d.token}`;
   const distribute = async () => {
     const v = await form.validateFields();
     await run(
@@ -46,6 +49,7 @@ export function OpinionFormDrawer({ id, onClose }: { id: string | null; onClose:
     <Drawer title={f?.title ?? '征求意见表'} open={!!id} onClose={onClose} size={760} destroyOnHidden>
       {f && (
         <>
+          <PublicAddressNotice />
           <Space style={{ marginBottom: 12 }}>
             {f.can.publish && (
               <Button
