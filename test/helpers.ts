@@ -29,6 +29,13 @@ export const testKeyFile = () => path.join(os.tmpdir(), 'zuofeng-test-keys', `${
 
 let shared: Promise<Database> | undefined;
 
+/**
+ * The PostgreSQL suite runs every file at once on one database. A test that changes an
+ * installation-wide setting (the idle timeout, the public address) would change what the other
+ * files see, so it runs only on its own PGlite clone (npm test).
+ */
+export const ON_SHARED_DATABASE = !!process.env.TEST_DATABASE_URL;
+
 /** The database of this test file: a clone of the migrated PGlite template, or the test PostgreSQL. */
 export function testDatabase(): Promise<Database> {
   shared ??= (async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { qrOf } from '../src/server/modules/opinions/qr.js';
-import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { newDemoUnit, ON_SHARED_DATABASE, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 /**
  * The public address: the opinion pages are told when it is loopback (a phone scanning the QR code
@@ -32,7 +32,7 @@ beforeAll(async () => {
 const qrSvg = async (distributionId: string) =>
   (await secretary.get(`/api/opinion-forms/${formId}/distributions/${distributionId}/qr.svg`)).body;
 
-describe('the public address', () => {
+describe.skipIf(ON_SHARED_DATABASE)('the public address', () => {
   it('tells the secretary when it is loopback, and only the system administrator may set it', async () => {
     const seen = (await secretary.get('/api/opinion-forms/public-address')).json();
     expect(seen).toEqual({ url: 'http://localhost:3000', loopback: true, fromSetting: false, editable: false });

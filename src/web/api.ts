@@ -89,10 +89,18 @@ export async function api<T>(
 ): Promise<T> {
   // Signed out on purpose: a 401 from now on is expected, not a session to recover.
   if (url === '/api/auth/logout') onSessionLost = null;
+  if (headers[NO_RECOVERY_KEY]) {
+    // The sign-in dialog's own check: a 401 here must fail, not wait for the dialog that is waiting for it.
+    const { [NO_RECOVERY_KEY]: _, ...rest } = headers;
+    return send<T>(method, url, body, rest);
+  }
   return withSession(() => send<T>(method, url, body, headers), headers[BACKGROUND_KEY] === '1');
 }
 
 const BACKGROUND_KEY = Object.keys(BACKGROUND)[0]!;
+/** A request that is not recovered by the sign-in dialog when the session has ended (never sent to the server). */
+export const NO_RECOVERY = { 'x-zf-no-recovery': '1' } as const;
+const NO_RECOVERY_KEY = Object.keys(NO_RECOVERY)[0]!;
 
 async function send<T>(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<T> {
   let res: Response;

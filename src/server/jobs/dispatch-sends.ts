@@ -30,6 +30,8 @@ export interface SendContext {
   opts: DispatcherOptions;
   /** A robot's answer is awaited at most this long. */
   httpTimeoutMs: number;
+  /** The address in effect for this round's links. */
+  publicUrl: string;
 }
 
 /** `worstMs`: how long the send may take at most (its timeouts); it is not started unless the lease outlasts that. */
@@ -58,7 +60,7 @@ function noticeCardOf(ctx: SendContext, d: ClaimedRow, mention: boolean): Card {
       recipientMobile: d.person_phone ?? '',
       itemDue: d.item_due,
       urgency: d.urgency as Urgency,
-      link: d.item_id ? `${ctx.opts.publicUrl}/?item=${d.item_id}` : `${ctx.opts.publicUrl}/`,
+      link: d.item_id ? `${ctx.publicUrl}/?item=${d.item_id}` : `${ctx.publicUrl}/`,
     },
     d.idempotency_key,
     mention,

@@ -6,6 +6,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Egress } from '../net/egress.js';
 import { deliveriesRepo } from '../modules/deliveries/deliveries.repo.js';
 import { fanOut } from '../modules/deliveries/fanout.js';
+import { effectivePublicUrl } from '../modules/installation/public-url.service.js';
 import type { MailSender } from '../mail-types.js';
 import { jitterOf, mailSends, robotSends, type SendContext } from './dispatch-sends.js';
 
@@ -13,6 +14,7 @@ export interface DispatcherOptions {
   /** Messages in flight at once: the most a crash can make a receiver see twice. */
   concurrency: number;
   leaseMs: number;
+  /** The address links in messages start with, unless the administrator has set one (installation setting). */
   publicUrl: string;
   mail: MailSender | null;
   /** Opens the channels' sealed addresses and secrets. */
@@ -49,8 +51,10 @@ export class Dispatcher {
   }
 
   /** What building a round's sends needs (dispatch-sends.ts). */
-  private get sendContext(): SendContext {
-    return { db: this.db, clock: this.clock, opts: this.opts, httpTimeoutMs: this.httpTimeoutMs };
+  /** The links in messages use the address in effect now (the administrator may have set it since start). */
+  private async sendContext(): Promise<SendContext> {
+    const publicUrl = await effectivePublicUrl(this.db, this.opts.publicUrl);
+    return { db: this.db, clock: this.clock, opts: this.opts, httpTimeoutMs: this.httpTimeoutMs, publicUrl };
   }
 
   /** One round: fan out what is new, then claim and send one batch. Returns what it did. */
@@ -85,10 +89,8 @@ export class Dispatcher {
     }
     const result = { fannedOut, claimed: claimed.length, sent: 0, failed: 0, deferred: 0 };
     if (!claimed.length) return result;
-    const sends = [
-      ...(await robotSends(this.sendContext, claimed, now, result)),
-      ...(await mailSends(this.sendContext, claimed, now, result)),
-    ];
+    const ctx = await this.sendContext();
+    const sends = [...(await robotSends(ctx, claimed, now, result)), ...(await mailSends(ctx, claimed, now, result))];
     await pool(
       sends.map((s) => async () => {
         // A send that could outlive the lease might be claimed and sent by another dispatcher too: put it back instead.

@@ -67,12 +67,19 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
     if (request.routeOptions.config?.public || !request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length >= 200) return;
-    const found = cache.get(token) ?? (await loadSession(deps, token));
+    const cached = cache.get(token);
+    const found = cached ?? (await loadSession(deps, token));
     const now = deps.clock.now();
     if (!found || found.expiresAt <= now) return;
-    // 等保: a session unused for longer than the installation's idle timeout has ended.
+    // 等保: a session unused for longer than the installation's idle timeout has ended, for good: it
+    // is removed (read afresh, not from the cache, which may lag another instance's touch), so a
+    // longer timeout set later does not bring it back.
     const idle = await idleMinutes(deps);
-    if (idleExpired(found.session.lastActiveAt, now, idle)) return;
+    if (idleExpired(found.session.lastActiveAt, now, idle)) {
+      cache.forget(token);
+      if (!cached) await authRepo.deleteSession(deps.db, found.session.sessionId);
+      return;
+    }
     cache.set(token, found.session, found.expiresAt);
     request.session = found.session;
     // The page's own polling (the bell) is not the user's activity: it must not keep an idle session open.

@@ -30,6 +30,10 @@ export class SessionCache {
     this.entries.set(token, { session, expiresAt, until: performance.now() + this.ttlMs });
   }
 
+  forget(token: string) {
+    this.entries.delete(token);
+  }
+
   clear() {
     this.entries.clear();
   }

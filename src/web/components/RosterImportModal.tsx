@@ -3,7 +3,7 @@ import { Alert, Button, Progress, Result, Space, Table, Typography, Upload } fro
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { peopleApi } from '../../shared/api/people';
-import { ApiError, upload } from '../api';
+import { ApiError, BACKGROUND, upload } from '../api';
 import { call } from '../call';
 import type { RosterImport } from '../types';
 import { useDownload } from './useWrite';
@@ -31,7 +31,7 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
     if (stage.kind !== 'running') return;
     const timer = setInterval(async () => {
       try {
-        const imp = await call(peopleApi.importProgress, { params: { id: stage.imp.id } });
+        const imp = await call(peopleApi.importProgress, { params: { id: stage.imp.id }, headers: BACKGROUND });
         if (imp.status === 'done' || imp.status === 'failed') {
           setStage({ kind: 'done', imp });
           await queryClient.invalidateQueries({ queryKey: ['people'] });

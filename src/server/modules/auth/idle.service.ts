@@ -4,7 +4,7 @@ import { badRequest, forbidden } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
-import { installationRepo, upsertInstallationSetting } from '../installation/installation.repo.js';
+import { installationRepo } from '../installation/installation.repo.js';
 import { orgRepo } from '../org/org.repo.js';
 import type { Deps, SessionContext } from './auth.service.js';
 import { authRepo } from './auth.repo.js';
@@ -43,7 +43,7 @@ export async function setIdleTimeout(deps: AppDeps, actor: Actor, minutes: numbe
   const before = await idleMinutes(deps);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await upsertInstallationSetting(tx, IDLE_SETTING, String(minutes), now);
+    await installationRepo.upsert(tx, IDLE_SETTING, String(minutes), now);
     await recordAudit(tx, auditActorOf(actor), now, {
       unitId: actor.unitId,
       entityType: 'installation',

@@ -29,11 +29,3 @@ export const installationRepo = {
     return row;
   },
 };
-
-/** Writes a setting, replacing what was there. */
-export async function upsertInstallationSetting(db: Db, name: string, value: string, at: Date) {
-  await db
-    .insert(installationSettings)
-    .values({ name, value, updatedAt: at })
-    .onConflictDoUpdate({ target: installationSettings.name, set: { value, updatedAt: at } });
-}

@@ -53,7 +53,7 @@ const opinionsRoutes: RouteModule = async (app, deps) => {
       const d = form.distributions.find((x) => x.id === req.params.distributionId);
       if (!d) throw notFound('发放记录');
       // The link respondents open: the installation's public address (the setting, else ZUOFENG_PUBLIC_URL).
-      const url = `${await effectivePublicUrl(deps)}/o/${d.token}`;
+      const url = `${await effectivePublicUrl(deps.db, deps.config.publicUrl)}/o/${d.token}`;
       const data = await qrOf(url, req.params.format);
       return reply
         .header('content-type', req.params.format === 'svg' ? 'image/svg+xml' : 'image/png')

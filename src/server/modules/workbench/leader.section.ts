@@ -49,15 +49,24 @@ async function standing(deps: AppDeps, actor: Actor, d: { id: string; name: stri
 async function approvals(deps: AppDeps, actor: Actor) {
   const pending = await ledgerItems(deps, actor, { extensionPending: 'true' }, 50);
   const mine = pending.filter((i) => i.canDecideExtension);
-  return Promise.all(
+  const rows = await Promise.all(
     mine.map(async (i) => {
-      const req = (await itemsRepo.extensions(deps.db, actor.unitId, i.id)).find((e) => e.status === 'pending')!;
-      return {
-        ...i,
-        extension: { id: req.id, extraDays: req.extraDays, reason: i.personal ? '（详情请在事项中查看）' : req.reason },
-      };
+      const req = (await itemsRepo.extensions(deps.db, actor.unitId, i.id)).find((e) => e.status === 'pending');
+      // Decided between the two reads: no longer waiting, so not listed.
+      if (!req) return [];
+      return [
+        {
+          ...i,
+          extension: {
+            id: req.id,
+            extraDays: req.extraDays,
+            reason: i.personal ? '（详情请在事项中查看）' : req.reason,
+          },
+        },
+      ];
     }),
   );
+  return rows.flat();
 }
 
 export async function leaderSection(deps: AppDeps, actor: Actor) {

@@ -4,7 +4,7 @@ import { FormModal } from '../FormModal';
 import { useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../../shared/api/auth';
 import { idleWarnAfterMs } from '../../../domain/session-idle';
-import { lastActivityAt, setCsrfToken, setSessionLostHandler } from '../../api';
+import { lastActivityAt, NO_RECOVERY, setCsrfToken, setSessionLostHandler } from '../../api';
 import { call } from '../../call';
 import type { Me } from '../../types';
 import { ReloginDialog } from './ReloginDialog';
@@ -41,7 +41,7 @@ export function SessionGuard({ me }: { me: Me }) {
   }, [onLost]);
 
   const signedIn = async () => {
-    const again = await call(authApi.me, {});
+    const again = await call(authApi.me, { headers: NO_RECOVERY });
     // Never replay one user's request as another's; an account that must first change its password starts over.
     if (again.user.id !== me.user.id || again.user.mustChangePassword || again.user.totpSetupRequired) {
       window.location.assign('/');
