@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,10 +27,18 @@ let security: Client;
 let office: Client;
 let itemId: string;
 const PUBLIC = 'http://zuofeng.test';
+/** The app's log lines (JSON), for the trace each refusal must leave. */
+const logLines: Record<string, unknown>[] = [];
+const logStream = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+    done();
+  },
+});
 
 beforeAll(async () => {
   standIns = await startOAuthStandIns();
-  ctx = await testApp({ channelAllowHosts: ['127.0.0.1'], publicUrl: PUBLIC });
+  ctx = await testApp({ channelAllowHosts: ['127.0.0.1'], publicUrl: PUBLIC }, { logStream });
   unit = await newDemoUnit(ctx);
   security = await signIn(ctx, unit.user('security'));
   office = await signIn(ctx, unit.user('office'));
@@ -128,10 +137,18 @@ const fresh = (vendor: Vendor) => `${vendor}-${randomBytes(6).toString('hex')}`;
 
 describe.each(['wecom', 'dingtalk', 'feishu'] as const)('%s', (vendor) => {
   it('refuses an account that is linked to nobody, with a clear message, and creates nothing', async () => {
-    standIns.signInAs(vendor, { id: fresh(vendor), mobile: '13800000000' });
+    const account = fresh(vendor);
+    standIns.signInAs(vendor, { id: account, mobile: '13800000000' });
     const before = await counts();
     const res = await signInThrough(vendor);
     expect(refusal(res)).toBe('not_linked');
+    // The refusal leaves a trace in the log: vendor, its account, the address.
+    expect(logLines.find((l) => l.msg === 'vendor sign-in refused' && l.vendorUserId === account)).toMatchObject({
+      level: 40,
+      vendor,
+      code: 'not_linked',
+      ip: '127.0.0.1',
+    });
     expect(new URL(String(res.headers.location), PUBLIC).searchParams.get('vendor')).toBe(vendor);
     expect(cookieOf(res, 'zf_session')).toBeUndefined();
     expect(cookieOf(res, 'zf_oauth_link')).toBeUndefined();
