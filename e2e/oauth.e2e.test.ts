@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOAuthStandIns, type StandIns } from '../test/oauth-standins.js';
-import { apiAs, browserMissing, shot, signInAt, startSuite, type Server } from './support.js';
+import { apiAs, browserMissing, btn, shot, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
 
@@ -18,6 +18,8 @@ describe.skipIf(missing)('sign-in through the vendors, in the browser', () => {
   /** The public address (default http://localhost:PORT): the vendor sends the browser back there. */
   let site: string;
   let officeId: string;
+  /** 李红梅's (leader1) roster mobile: a vendor account with it is linked only after her password. */
+  let leaderMobile: string;
 
   beforeAll(async () => {
     standIns = await startOAuthStandIns();
@@ -38,6 +40,9 @@ describe.skipIf(missing)('sign-in through the vendors, in the browser', () => {
       });
       expect(saved).toEqual({ ok: true });
     }
+    const office = await apiAs(server, 'office');
+    const staff = (await office.call('GET', '/api/people?pageSize=100')).items as { name: string; phone: string }[];
+    leaderMobile = staff.find((x) => x.name === '李红梅')!.phone.replace(/\D/g, '');
     const users = await security.call('GET', '/api/users?q=office');
     officeId = users.items.find((u: { username: string }) => u.username === 'office').id;
     for (const vendor of ['wecom', 'dingtalk'] as const)
@@ -74,10 +79,32 @@ describe.skipIf(missing)('sign-in through the vendors, in the browser', () => {
     await p.getByRole('link', { name: '飞书登录' }).click();
     await p.getByText('该飞书账号未关联作风系统账号，请联系管理员').waitFor();
     await shot(p, 'oauth-refused-390');
+    // Text put in the address is not shown: only the codes the page knows are.
+    await p.goto(`${site}/login?oauthError=${encodeURIComponent('账号已冻结，请致电客服')}`);
+    await p.getByLabel('用户名').waitFor();
+    expect(await p.getByText('账号已冻结').count()).toBe(0);
     standIns.signInAs('dingtalk', { id: 'office-dingtalk', mobile: '' });
     await p.goto(`${site}/?from=dingtalk`);
     await p.getByTestId('office-section').waitFor();
     expect(new URL(p.url()).search).toBe('');
+  });
+
+  it('a vendor account that matches a roster mobile signs in only after the password of that person, which links it', async () => {
+    const p = await newPage(1366, 768);
+    await p.goto(`${site}/login`);
+    standIns.signInAs('dingtalk', { id: 'leader1-dingtalk', mobile: leaderMobile });
+    await p.getByRole('link', { name: '钉钉登录' }).click();
+    await p.getByText('该钉钉账号尚未关联作风系统账号').waitFor();
+    await shot(p, 'oauth-confirm-link-1366');
+    await p.getByLabel('用户名').fill('leader1');
+    await p.getByLabel('密码').fill('demo1234');
+    await p.getByRole('button', { name: btn('登录') }).click();
+    await p.waitForURL((u) => u.pathname === '/');
+    const security = await apiAs(server, 'security');
+    const users = await security.call('GET', '/api/users?q=leader1');
+    const leaderId = users.items.find((u: { username: string }) => u.username === 'leader1').id;
+    const links = await security.call('GET', `/api/users/${leaderId}/oauth-links`);
+    expect(links.items.map((l: { vendorUserId: string }) => l.vendorUserId)).toEqual(['leader1-dingtalk']);
   });
 
   it('the security administrator sees the settings without the secrets, and the accounts linked to a user', async () => {

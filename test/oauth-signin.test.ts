@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, knownDevices, oauthLinks, people, sessions, users } from '../src/server/db/schema/index.js';
+import {
+  auditEvents,
+  installationSettings,
+  knownDevices,
+  oauthLinks,
+  people,
+  roleGrants,
+  sessions,
+  users,
+} from '../src/server/db/schema/index.js';
 import { Client, newDemoUnit, signIn, testApp, type TestContext } from './helpers.js';
 import { startOAuthStandIns, type StandIns, type Vendor } from './oauth-standins.js';
 
@@ -17,11 +27,18 @@ let security: Client;
 let office: Client;
 let itemId: string;
 const PUBLIC = 'http://zuofeng.test';
-const LABEL: Record<Vendor, string> = { wecom: '企业微信', dingtalk: '钉钉', feishu: '飞书' };
+/** The app's log lines (JSON), for the trace each refusal must leave. */
+const logLines: Record<string, unknown>[] = [];
+const logStream = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+    done();
+  },
+});
 
 beforeAll(async () => {
   standIns = await startOAuthStandIns();
-  ctx = await testApp({ channelAllowHosts: ['127.0.0.1'], publicUrl: PUBLIC });
+  ctx = await testApp({ channelAllowHosts: ['127.0.0.1'], publicUrl: PUBLIC }, { logStream });
   unit = await newDemoUnit(ctx);
   security = await signIn(ctx, unit.user('security'));
   office = await signIn(ctx, unit.user('office'));
@@ -88,8 +105,18 @@ async function who(res: Awaited<ReturnType<typeof signInThrough>>) {
   return { username: me.json().user.username as string, token };
 }
 
+/** The refusal's code the login page is sent (it shows its own text for it, see src/domain/oauth.ts). */
 const refusal = (res: { headers: Record<string, unknown> }) =>
   new URL(String(res.headers.location), PUBLIC).searchParams.get('oauthError');
+
+/** The password login of the login page, with the cookies the browser holds. */
+const passwordLogin = (username: string, password: string, cookie: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { cookie } });
+const auditOf = (userId: string, action: string) =>
+  db()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityId, userId), eq(auditEvents.action, action)));
 
 async function counts() {
   const n = async (t: typeof users | typeof sessions | typeof oauthLinks) =>
@@ -110,41 +137,66 @@ const fresh = (vendor: Vendor) => `${vendor}-${randomBytes(6).toString('hex')}`;
 
 describe.each(['wecom', 'dingtalk', 'feishu'] as const)('%s', (vendor) => {
   it('refuses an account that is linked to nobody, with a clear message, and creates nothing', async () => {
-    standIns.signInAs(vendor, { id: fresh(vendor), mobile: '13800000000' });
+    const account = fresh(vendor);
+    standIns.signInAs(vendor, { id: account, mobile: '13800000000' });
     const before = await counts();
     const res = await signInThrough(vendor);
-    expect(refusal(res)).toBe(`该${LABEL[vendor]}账号未关联作风系统账号，请联系管理员`);
+    expect(refusal(res)).toBe('not_linked');
+    // The refusal leaves a trace in the log: vendor, its account, the address.
+    expect(logLines.find((l) => l.msg === 'vendor sign-in refused' && l.vendorUserId === account)).toMatchObject({
+      level: 40,
+      vendor,
+      code: 'not_linked',
+      ip: '127.0.0.1',
+    });
+    expect(new URL(String(res.headers.location), PUBLIC).searchParams.get('vendor')).toBe(vendor);
     expect(cookieOf(res, 'zf_session')).toBeUndefined();
+    expect(cookieOf(res, 'zf_oauth_link')).toBeUndefined();
     expect(await counts()).toEqual(before);
   });
 
-  it('links by the roster mobile number at the first sign-in, lands on the workbench, and uses the link after', async () => {
+  it('does not sign in on a roster mobile alone: the password confirms the link, a wrong one links nothing', async () => {
     const member = vendor === 'wecom' ? 'leader2' : vendor === 'dingtalk' ? 'leader3' : 'leader4';
     const { mobile, userId } = await giveMobile(member);
     const account = fresh(vendor);
     standIns.signInAs(vendor, { id: account, mobile });
-    const res = await signInThrough(vendor);
-    expect(res.headers.location).toBe('/');
-    expect((await who(res))?.username).toBe(unit.user(member));
+    const before = await counts();
+    const res = await signInThrough(vendor, '/items');
+    const to = new URL(String(res.headers.location), PUBLIC);
+    expect(to.pathname).toBe('/login');
+    expect(to.searchParams.get('oauthLink')).toBe(vendor);
+    expect(to.searchParams.get('next')).toBe('/items');
+    expect(cookieOf(res, 'zf_session')).toBeUndefined();
+    expect(await counts()).toEqual(before);
+    const pending = `zf_oauth_link=${cookieOf(res, 'zf_oauth_link')!}`;
+    expect(res.cookies.find((c) => c.name === 'zf_oauth_link')).toMatchObject({ httpOnly: true, path: '/api/auth' });
+    // A wrong password: refused as any login is, nothing linked.
+    const wrong = await passwordLogin(unit.user(member), 'not-the-password', pending);
+    expect(wrong.statusCode).toBe(401);
+    expect(await counts()).toEqual(before);
+    // Another account's password: signed in as that account, the pending link is not theirs to take.
+    const other = await passwordLogin(unit.user('branch'), 'demo1234', pending);
+    expect(other.statusCode, other.body).toBe(200);
+    expect((await db().select().from(oauthLinks).where(eq(oauthLinks.vendorUserId, account))).length).toBe(0);
+    // The matched account's own password: the link is made, audited, and the vendor signs in after it.
+    const right = await passwordLogin(unit.user(member), 'demo1234', pending);
+    expect(right.statusCode, right.body).toBe(200);
+    expect(right.cookies.find((c) => c.name === 'zf_oauth_link')?.value).toBe('');
     const [link] = await db().select().from(oauthLinks).where(eq(oauthLinks.vendorUserId, account));
     expect(link).toMatchObject({ userId, linkedBy: 'mobile', unitId: unit.unit.id });
-    const audited = await db()
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, userId), eq(auditEvents.action, 'oauth_link')));
+    const audited = await auditOf(userId, 'oauth_link');
     expect(audited).toHaveLength(1);
-    const login = await db()
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, userId), eq(auditEvents.action, 'login')));
-    expect(login.at(-1)!.after).toMatchObject({ via: vendor });
+    expect(audited[0]!.after).toMatchObject({ vendor, vendorUserId: account, linkedBy: 'mobile-confirmed' });
     // The roster number changes: the link, not the number, signs in from now on.
     await db()
       .update(people)
       .set({ phone: '' })
       .where(sql`${people.phone} = ${mobile}`);
     standIns.signInAs(vendor, { id: account, mobile: '' });
-    expect((await who(await signInThrough(vendor)))?.username).toBe(unit.user(member));
+    const again = await signInThrough(vendor);
+    expect(again.headers.location).toBe('/');
+    expect((await who(again))?.username).toBe(unit.user(member));
+    expect((await auditOf(userId, 'login')).at(-1)!.after).toMatchObject({ via: vendor });
   });
 
   it('signs in an account an administrator linked, and opens the group message link after it', async () => {
@@ -176,14 +228,18 @@ describe.each(['wecom', 'dingtalk', 'feishu'] as const)('%s', (vendor) => {
     standIns.signInAs(vendor, { id: fresh(vendor), mobile });
     const before = await counts();
     const tampered = await signInThrough(vendor, '/', (u) => u.searchParams.set('state', 'f'.repeat(32)));
-    expect(refusal(tampered)).toBe('登录请求已失效或不是从本浏览器发起的，请重新登录');
+    expect(refusal(tampered)).toBe('stale');
     expect(cookieOf(tampered, 'zf_session')).toBeUndefined();
     const start = await ctx.app.inject({ method: 'GET', url: `/api/auth/oauth/${vendor}/start` });
     const back = new URL(
       (await fetch(start.headers.location as string, { redirect: 'manual' })).headers.get('location')!,
     );
     const noCookie = await ctx.app.inject({ method: 'GET', url: back.pathname + back.search });
-    expect(refusal(noCookie)).toBe('登录请求已失效或不是从本浏览器发起的，请重新登录');
+    expect(refusal(noCookie)).toBe('stale');
+    // A state of 32 characters that are not ASCII (more bytes than the kept one): refused, not a 500.
+    const odd = await signInThrough(vendor, '/', (u) => u.searchParams.set('state', 'é'.repeat(32)));
+    expect(odd.statusCode).toBe(302);
+    expect(refusal(odd)).toBe('stale');
     expect(await counts()).toEqual(before);
   });
 
@@ -191,7 +247,7 @@ describe.each(['wecom', 'dingtalk', 'feishu'] as const)('%s', (vendor) => {
     for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
       const res = await signInThrough(vendor, next);
       expect(res.headers.location, next).toMatch(/^\/login\?/);
-      expect(refusal(res)).toBe('登录后要打开的地址无效，请从系统内的链接进入');
+      expect(refusal(res)).toBe('bad_next');
       expect(cookieOf(res, 'zf_oauth')).toBeUndefined();
     }
   });
@@ -210,7 +266,9 @@ describe('mobile numbers', () => {
       .where(eq(people.id, branch!.personId!));
     standIns.signInAs('wecom', { id: fresh('wecom'), mobile });
     const before = await counts();
-    expect(refusal(await signInThrough('wecom'))).toBe('该企业微信账号未关联作风系统账号，请联系管理员');
+    const res = await signInThrough('wecom');
+    expect(refusal(res)).toBe('not_linked');
+    expect(cookieOf(res, 'zf_oauth_link')).toBeUndefined();
     expect(await counts()).toEqual(before);
   });
 });
@@ -270,9 +328,13 @@ describe('administration', () => {
   });
 
   it('asks an account with two-step verification for its code after the vendor, unless the vendor is trusted for it', async () => {
-    const { mobile, userId } = await giveMobile('discipline');
+    const { userId } = await giveMobile('discipline');
+    const account = fresh('feishu');
+    expect(
+      (await security.post(`/api/users/${userId}/oauth-links`, { vendor: 'feishu', vendorUserId: account })).statusCode,
+    ).toBe(200);
     await db().update(users).set({ totpSecret: 'sealed-elsewhere' }).where(eq(users.id, userId));
-    standIns.signInAs('feishu', { id: fresh('feishu'), mobile });
+    standIns.signInAs('feishu', { id: account, mobile: '' });
     const res = await signInThrough('feishu', '/items');
     const to = new URL(String(res.headers.location), PUBLIC);
     expect(to.pathname).toBe('/login');
@@ -280,5 +342,69 @@ describe('administration', () => {
     expect(to.searchParams.get('next')).toBe('/items');
     expect(cookieOf(res, 'zf_session')).toBeUndefined();
     await db().update(users).set({ totpSecret: null }).where(eq(users.id, userId));
+  });
+});
+
+describe('administrators', () => {
+  it('never signs one in through a vendor, even linked before the grant; the refusal is audited; the link can be removed', async () => {
+    const { mobile, userId } = await giveMobile('secretary');
+    const account = fresh('dingtalk');
+    expect(
+      (await security.post(`/api/users/${userId}/oauth-links`, { vendor: 'dingtalk', vendorUserId: account }))
+        .statusCode,
+    ).toBe(200);
+    const [grant] = await db()
+      .insert(roleGrants)
+      .values({ unitId: unit.unit.id, userId, role: 'audit_admin', scopeType: 'unit', createdAt: new Date() })
+      .returning();
+    standIns.signInAs('dingtalk', { id: account, mobile });
+    const before = await counts();
+    const res = await signInThrough('dingtalk');
+    expect(refusal(res)).toBe('admin_refused');
+    expect(cookieOf(res, 'zf_session')).toBeUndefined();
+    expect(await counts()).toEqual(before);
+    const failed = await auditOf(userId, 'login_failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.after).toMatchObject({ via: 'dingtalk', vendorUserId: account });
+    // Linking is refused for an administrator; removing the stale link is not.
+    expect(
+      (await security.post(`/api/users/${userId}/oauth-links`, { vendor: 'wecom', vendorUserId: 'a1' })).statusCode,
+    ).toBe(403);
+    const unlinked = await security.post(`/api/users/${userId}/oauth-links/unlink`, { vendor: 'dingtalk' });
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    // Not linked any more, and the roster mobile does not match an administrator: nothing pending either.
+    standIns.signInAs('dingtalk', { id: fresh('dingtalk'), mobile });
+    const byMobile = await signInThrough('dingtalk');
+    expect(refusal(byMobile)).toBe('not_linked');
+    expect(cookieOf(byMobile, 'zf_oauth_link')).toBeUndefined();
+    await db().update(roleGrants).set({ revokedAt: new Date() }).where(eq(roleGrants.id, grant!.id));
+  });
+});
+
+describe('vendor answers', () => {
+  it('refuses a JSON answer that is not an object (null) clearly, not with a 500', async () => {
+    standIns.signInAs('wecom', { id: 'answer-null', mobile: '' });
+    const res = await signInThrough('wecom');
+    expect(res.statusCode).toBe(302);
+    expect(refusal(res)).toBe('unrecognised');
+  });
+});
+
+describe('public address', () => {
+  it("sends the vendor back to the installation's public address when one is set", async () => {
+    const address = 'https://zuofeng.example.gov.cn';
+    await db().insert(installationSettings).values({ name: 'public_url', value: address, updatedAt: new Date() });
+    try {
+      const start = await ctx.app.inject({ method: 'GET', url: '/api/auth/oauth/feishu/start' });
+      expect(new URL(start.headers.location as string).searchParams.get('redirect_uri')).toBe(
+        `${address}/api/auth/oauth/feishu/callback`,
+      );
+      const list = (await security.get('/api/auth/oauth/settings')).json();
+      expect(list.items.find((s: { vendor: string }) => s.vendor === 'feishu').redirectUri).toBe(
+        `${address}/api/auth/oauth/feishu/callback`,
+      );
+    } finally {
+      await db().delete(installationSettings).where(eq(installationSettings.name, 'public_url'));
+    }
   });
 });

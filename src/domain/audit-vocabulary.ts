@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   dismiss_banner: '不再显示提示',
   lock: '锁定账号',
   login: '登录',
+  login_failed: '登录被拒绝',
   recompute: '重算期限',
   create_child: '新增下级单位',
   sign: '签收',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeUrl, normalMobile, safeNext, VENDOR_DEFAULTS } from './oauth.js';
+import { authorizeUrl, confirmLinkText, normalMobile, oauthErrorText, safeNext, VENDOR_DEFAULTS } from './oauth.js';
 
 describe('where to go after signing in', () => {
   it('keeps a path of this site, with its query (the group message link /?item=…)', () => {
@@ -71,5 +71,20 @@ describe('authorize addresses', () => {
       's',
     );
     expect(u.startsWith('https://login.zwding.example.gov.cn/oauth2/auth?')).toBe(true);
+  });
+});
+
+describe('refusal codes on the login page', () => {
+  it('maps a known code to its Chinese text, with the vendor named when it is one', () => {
+    expect(oauthErrorText('not_linked', 'feishu')).toBe('该飞书账号未关联作风系统账号，请联系管理员');
+    expect(oauthErrorText('admin_refused', 'wecom')).toBe('管理员账号不能通过企业微信登录，请使用用户名和密码登录');
+    expect(oauthErrorText('stale', undefined)).toBe('登录请求已失效或不是从本浏览器发起的，请重新登录');
+    expect(oauthErrorText('disabled', 'evil')).toBe('本系统未启用第三方登录');
+  });
+  it('shows nothing for text or an unknown code (no words of an attacker on the page)', () => {
+    for (const bad of ['您的账号已冻结，请致电 400-000-0000', 'toString', '__proto__', '', null, 3])
+      expect(oauthErrorText(bad, 'wecom')).toBeNull();
+    expect(confirmLinkText('x')).toBeNull();
+    expect(confirmLinkText('dingtalk')).toContain('钉钉');
   });
 });

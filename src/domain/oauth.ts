@@ -84,3 +84,52 @@ export function normalMobile(raw: unknown): string {
 
 /** A vendor user id as accepted from a vendor or an administrator: printable, no spaces, at most 128 characters. */
 export const isVendorUserId = (v: string) => /^[\w.@:+=/-]{1,128}$/.test(v);
+
+/**
+ * Why a vendor sign-in was refused, as the callback tells the login page: a code, never text, so
+ * that a link to `/login?oauthError=…` cannot put words of an attacker's choosing on the page.
+ */
+export const OAUTH_ERROR_CODES = [
+  'bad_next',
+  'disabled',
+  'stale',
+  'no_code',
+  'not_linked',
+  'admin_refused',
+  'too_fast',
+  'expired',
+  'egress_refused',
+  'unreachable',
+  'unrecognised',
+  'vendor_config',
+  'vendor_error',
+] as const;
+export type OAuthErrorCode = (typeof OAUTH_ERROR_CODES)[number];
+
+const ERROR_TEXT: Record<OAuthErrorCode, (label: string) => string> = {
+  bad_next: () => '登录后要打开的地址无效，请从系统内的链接进入',
+  disabled: (l) => `本系统未启用${l}登录`,
+  stale: () => '登录请求已失效或不是从本浏览器发起的，请重新登录',
+  no_code: (l) => `未获得${l}授权，请重新登录`,
+  not_linked: (l) => `该${l}账号未关联作风系统账号，请联系管理员`,
+  admin_refused: (l) => `管理员账号不能通过${l}登录，请使用用户名和密码登录`,
+  too_fast: () => '登录尝试过于频繁，请1分钟后再试',
+  expired: () => '授权已失效，请重新扫码或点击登录',
+  egress_refused: () => '登录服务地址不被允许，请联系管理员',
+  unreachable: () => '无法连接登录服务，请稍后再试',
+  unrecognised: () => '登录服务的应答无法识别',
+  vendor_config: (l) => `${l}应用配置有误，请联系管理员`,
+  vendor_error: (l) => `${l}登录失败，请重试`,
+};
+
+/** The login page's text for a refusal code; null for a code it does not know (nothing is shown). */
+export function oauthErrorText(code: unknown, vendor: unknown): string | null {
+  if (typeof code !== 'string' || !(OAUTH_ERROR_CODES as readonly string[]).includes(code)) return null;
+  return ERROR_TEXT[code as OAuthErrorCode](isOAuthVendor(vendor) ? VENDOR_LABELS[vendor] : '第三方');
+}
+
+/** The login page's prompt when a vendor account matched a roster mobile and the password must confirm the link. */
+export const confirmLinkText = (vendor: unknown) =>
+  isOAuthVendor(vendor)
+    ? `该${VENDOR_LABELS[vendor]}账号尚未关联作风系统账号。请用本人的用户名和密码登录一次，登录成功后即完成关联，以后可直接用${VENDOR_LABELS[vendor]}登录。`
+    : null;

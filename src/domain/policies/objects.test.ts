@@ -136,6 +136,9 @@ describe('the policies of the unit’s objects', () => {
           seenFirst(a, 'unit', can);
           expect(can.see).toBe(a.unitId === 'unit' && hasPermission(a, 'users.manage'));
           if (roles.some(isAdminRole)) expect([can.resetPassword, can.resetTotp]).toEqual([false, false]);
+          // A vendor account never becomes an administrator's; an old link of theirs can always be removed.
+          expect(can.linkAccounts).toBe(can.see && !roles.some(isAdminRole));
+          expect(can.unlinkAccounts).toBe(can.see);
           if (id === a.userId)
             expect([can.deactivate, can.resetTotp, can.grant, can.revoke]).toEqual([false, false, false, false]);
           for (const r of ROLE_NAMES)

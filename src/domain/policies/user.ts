@@ -22,6 +22,7 @@ export const USER_CAN_KEYS = [
   'grant',
   'revoke',
   'linkAccounts',
+  'unlinkAccounts',
 ] as const;
 export type UserCan = Record<(typeof USER_CAN_KEYS)[number], boolean>;
 
@@ -39,6 +40,8 @@ export function userPolicy(a: Pick<Actor, 'unitId' | 'grants' | 'userId'>, u: Us
     revoke: other,
     // A vendor account linked to an administrator would sign in as them: like their password, not through the API.
     linkAccounts: see && !administrator,
+    // Removing a link is always allowed: an administrator's link made before the grant must be removable.
+    unlinkAccounts: see,
   };
 }
 

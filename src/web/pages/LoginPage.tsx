@@ -8,16 +8,19 @@ import type { ResponseOf } from '../../shared/api/endpoint';
 import { authApi } from '../../shared/api/auth';
 import { ApiError } from '../api';
 import { call } from '../call';
+import { confirmLinkText, oauthErrorText } from '../../domain/oauth';
 
 type LoginResult = ResponseOf<typeof authApi.login>;
 
 /** Two steps: the password, then — for accounts with two-step verification — the authenticator's code. */
 export function LoginPage() {
   const [params] = useSearchParams();
-  // Back from a vendor's sign-in: its refusal, or the account's TOTP step still to pass.
-  const oauthError = params.get('oauthError');
-  const [error, setError] = useState<{ text: string; type: 'error' | 'warning' } | null>(
-    oauthError ? { text: oauthError, type: 'error' } : null,
+  // Back from a vendor's sign-in: its refusal (a code; unknown codes show nothing), the password that
+  // confirms a link by mobile number, or the account's TOTP step still to pass.
+  const oauthError = oauthErrorText(params.get('oauthError'), params.get('vendor'));
+  const confirmLink = confirmLinkText(params.get('oauthLink'));
+  const [error, setError] = useState<{ text: string; type: 'error' | 'warning' | 'info' } | null>(
+    oauthError ? { text: oauthError, type: 'error' } : confirmLink ? { text: confirmLink, type: 'info' } : null,
   );
   const [busy, setBusy] = useState(false);
   const [challenge, setChallenge] = useState<string | null>(params.get('challenge'));

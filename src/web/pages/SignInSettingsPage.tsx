@@ -82,7 +82,7 @@ export function SignInSettingsPage() {
       <Typography.Paragraph type="secondary">
         启用后，登录页显示对应的登录按钮；在对方平台工作台中把应用首页设为“本系统地址/?from=wecom”（钉钉为
         from=dingtalk，飞书为
-        from=feishu），打开即自动登录。账号按花名册手机号自动关联，或由安全管理员在“用户与角色”中关联。
+        from=feishu），打开即自动登录。账号由安全管理员在“用户与角色”中关联；花名册手机号与对方账号一致的，首次登录时输入本人密码确认后关联。管理员账号不能用第三方登录。
       </Typography.Paragraph>
       {!q.data.mayEdit && (
         <Alert

@@ -211,7 +211,7 @@ export function UsersPage() {
                       重置两步验证
                     </Button>
                   )}
-                  {u.can.linkAccounts && (
+                  {u.can.unlinkAccounts && (
                     <Button type="link" size="small" onClick={() => setLinking(u)}>
                       第三方账号
                     </Button>

@@ -21,6 +21,7 @@ import { grantsOfUser, scopeNames } from './grants.service.js';
 import { idleMinutes, idleTimeoutView, keepAlive, setIdleTimeout } from './idle.service.js';
 import { dismissBanner, dismissedBanners } from './banners.service.js';
 import { shanghaiDate } from '../../../domain/civil-date.js';
+import { confirmPendingLink, PENDING_COOKIE, PENDING_PATH } from '../oauth/oauth-link.service.js';
 
 const ok = { ok: true as const };
 /** Routes open while the password must be changed or a second factor enrolled (config.accountSetup). */
@@ -28,8 +29,14 @@ const setup = { permission: 'self' as const, accountSetup: true };
 const self = { permission: 'self' as const };
 const usersManage = { permission: 'users.manage' as const };
 
-function answer(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome) {
+async function answer(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome) {
   if (outcome.kind === 'totp_required') return { signedIn: false, totpRequired: true, challenge: outcome.challenge };
+  // Back from a vendor whose account matched a roster mobile: the password just given confirms the link.
+  const pending = request.cookies[PENDING_COOKIE];
+  if (pending) {
+    await confirmPendingLink(deps, pending, outcome.userId);
+    reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
+  }
   setSessionCookie(reply, request, outcome.token, deps.config.sessionHours, deps.config.secureCookies);
   setDeviceCookie(reply, request, outcome.deviceToken, deps.config.deviceCookieDays, deps.config.secureCookies);
   return { signedIn: true, totpRequired: false, challenge: null };

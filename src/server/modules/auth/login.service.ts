@@ -33,6 +33,8 @@ export interface LoginInput {
 
 export interface SignedIn {
   kind: 'signed_in';
+  /** Whose session it is (a vendor link waiting for this user's password is made after it, see oauth-link.service). */
+  userId: string;
   token: string;
   csrfToken: string;
   /** The known-device token to (re)set in the browser. */
@@ -259,5 +261,5 @@ export async function completeLogin(
       after: { device, knownDevice: !!via.deviceId, ...(via.vendor ? { via: via.vendor } : {}) },
     });
   });
-  return { kind: 'signed_in', token, csrfToken, deviceToken };
+  return { kind: 'signed_in', userId: user.id, token, csrfToken, deviceToken };
 }

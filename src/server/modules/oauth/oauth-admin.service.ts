@@ -36,16 +36,18 @@ export async function listSettings(deps: AppDeps, actor: Actor) {
   const all = await readSettings(deps.db);
   return {
     mayEdit: await mayEdit(deps, actor),
-    items: OAUTH_VENDORS.map((vendor) => {
-      const { secret, ...s } = all[vendor];
-      return {
-        vendor,
-        label: VENDOR_LABELS[vendor],
-        ...s,
-        hasSecret: !!secret,
-        redirectUri: callbackUrl(deps, vendor),
-      };
-    }),
+    items: await Promise.all(
+      OAUTH_VENDORS.map(async (vendor) => {
+        const { secret, ...s } = all[vendor];
+        return {
+          vendor,
+          label: VENDOR_LABELS[vendor],
+          ...s,
+          hasSecret: !!secret,
+          redirectUri: await callbackUrl(deps, vendor),
+        };
+      }),
+    ),
   };
 }
 
@@ -126,7 +128,9 @@ export async function link(deps: AppDeps, actor: Actor, userId: string, body: z.
 }
 
 export async function unlink(deps: AppDeps, actor: Actor, userId: string, vendor: OAuthVendor) {
-  const u = await linkableUser(deps, actor, userId);
+  // Removing is allowed for administrators too: a link made before their grant must be removable.
+  const { u, can } = await userOr404(deps.db, actor, userId);
+  authorize(can, 'unlinkAccounts', '没有管理用户的权限');
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const gone = await oauthRepo.remove(tx, actor.unitId, u.id, vendor);

@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { ADMIN_ROLES } from '../../../domain/roles.js';
 import type { Db } from '../../db/client.js';
-import { oauthLinks, people, users } from '../../db/schema/index.js';
+import { oauthLinks, people, roleGrants, users } from '../../db/schema/index.js';
 
 /** The links between logins and vendor accounts, and the roster lookup by mobile. */
 export const oauthRepo = {
@@ -23,6 +24,22 @@ export const oauthRepo = {
     const done = await db.insert(oauthLinks).values(row).onConflictDoNothing().returning({ id: oauthLinks.id });
     return done.length;
   },
+  /** Whether the user holds one of the three administrator roles now. */
+  async holdsAdminRole(db: Db, unitId: string, userId: string) {
+    const [row] = await db
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .where(
+        and(
+          eq(roleGrants.unitId, unitId),
+          eq(roleGrants.userId, userId),
+          isNull(roleGrants.revokedAt),
+          inArray(roleGrants.role, [...ADMIN_ROLES]),
+        ),
+      )
+      .limit(1);
+    return !!row;
+  },
   async remove(db: Db, unitId: string, userId: string, vendor: string) {
     return db
       .delete(oauthLinks)
@@ -32,7 +49,8 @@ export const oauthRepo = {
   /**
    * Active logins whose roster person has this mobile number (spaces and dashes in the roster
    * ignored), across units: a mobile number is a person's, wherever their unit is. At most 2 are
-   * read — the caller only needs to know whether there is exactly one.
+   * read — the caller only needs to know whether there is exactly one. Administrators are never
+   * matched: their accounts do not sign in through a vendor.
    */
   async activeUsersByMobile(db: Db, mobile: string) {
     return db
@@ -44,6 +62,16 @@ export const oauthRepo = {
           eq(users.active, true),
           eq(sql`regexp_replace(${people.phone}, '[\\s()-]', '', 'g')`, mobile),
           sql`${people.status} <> 'left'`,
+          sql`not exists (${db
+            .select({ one: sql`1` })
+            .from(roleGrants)
+            .where(
+              and(
+                eq(roleGrants.userId, users.id),
+                isNull(roleGrants.revokedAt),
+                inArray(roleGrants.role, [...ADMIN_ROLES]),
+              ),
+            )})`,
         ),
       )
       .limit(2);

@@ -1,4 +1,4 @@
-import { normalMobile, type OAuthVendor } from '../../../domain/oauth.js';
+import { normalMobile, type OAuthErrorCode, type OAuthVendor } from '../../../domain/oauth.js';
 import { EgressRefused, EgressTimeout, type Egress } from '../../net/egress.js';
 
 /**
@@ -16,11 +16,12 @@ export interface VendorUser {
   mobile: string;
 }
 
-/** The vendor refused or could not be reached: `message` is for the user, `detail` for the log. */
+/** The vendor refused or could not be reached: `code` is for the login page, `message` and `detail` for the log. */
 export class VendorError extends Error {
   constructor(
     message: string,
     readonly detail: string,
+    readonly code: OAuthErrorCode = 'vendor_error',
   ) {
     super(message);
   }
@@ -38,15 +39,21 @@ async function call(egress: Egress, method: 'GET' | 'POST', url: URL, headers: R
   try {
     a = method === 'GET' ? await egress.get(url, o) : await egress.post(url, { ...o, body: JSON.stringify(body) });
   } catch (e) {
-    if (e instanceof EgressRefused) throw new VendorError('登录服务地址不被允许，请联系管理员', e.detail);
-    if (e instanceof EgressTimeout) throw new VendorError('登录服务没有应答，请稍后再试', e.message);
-    throw new VendorError('无法连接登录服务，请稍后再试', (e as Error).message);
+    if (e instanceof EgressRefused)
+      throw new VendorError('登录服务地址不被允许，请联系管理员', e.detail, 'egress_refused');
+    if (e instanceof EgressTimeout) throw new VendorError('登录服务没有应答，请稍后再试', e.message, 'unreachable');
+    throw new VendorError('无法连接登录服务，请稍后再试', (e as Error).message, 'unreachable');
   }
+  let json: unknown;
   try {
-    return { status: a.status, json: JSON.parse(a.text) as Answer };
+    json = JSON.parse(a.text);
   } catch {
-    throw new VendorError('登录服务的应答无法识别', `status ${a.status}, not JSON`);
+    throw new VendorError('登录服务的应答无法识别', `status ${a.status}, not JSON`, 'unrecognised');
   }
+  // `null`, an array or a bare value is valid JSON but no answer of any vendor: reading fields of it would throw.
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new VendorError('登录服务的应答无法识别', `status ${a.status}, JSON but not an object`, 'unrecognised');
+  return { status: a.status, json: json as Answer };
 }
 
 const urlOf = (base: string, path: string, query: Record<string, string> = {}) => {
@@ -55,7 +62,7 @@ const urlOf = (base: string, path: string, query: Record<string, string> = {}) =
   return u;
 };
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const expiredCode = (detail: string) => new VendorError('授权已失效，请重新扫码或点击登录', detail);
+const expiredCode = (detail: string) => new VendorError('授权已失效，请重新扫码或点击登录', detail, 'expired');
 
 /** 企业微信: gettoken → auth/getuserinfo (code → userid) → user/get (mobile). errcode 40029 is an invalid code. */
 async function wecom(egress: Egress, s: VendorSecrets, code: string): Promise<VendorUser> {
@@ -66,7 +73,11 @@ async function wecom(egress: Egress, s: VendorSecrets, code: string): Promise<Ve
     {},
   );
   if (t.json.errcode !== 0 || !str(t.json.access_token))
-    throw new VendorError('企业微信应用配置有误，请联系管理员', `gettoken errcode ${String(t.json.errcode)}`);
+    throw new VendorError(
+      '企业微信应用配置有误，请联系管理员',
+      `gettoken errcode ${String(t.json.errcode)}`,
+      'vendor_config',
+    );
   const token = str(t.json.access_token);
   const u = await call(egress, 'GET', urlOf(s.apiBase, '/cgi-bin/auth/getuserinfo', { access_token: token, code }), {});
   if (u.json.errcode === 40029) throw expiredCode('getuserinfo errcode 40029');
@@ -91,7 +102,7 @@ async function dingtalk(egress: Egress, s: VendorSecrets, code: string): Promise
   if (t.status !== 200 || !token) {
     const c = str(t.json.code);
     if (/authCode|code/i.test(c)) throw expiredCode(`userAccessToken ${t.status} ${c}`);
-    throw new VendorError('钉钉应用配置有误，请联系管理员', `userAccessToken ${t.status} ${c}`);
+    throw new VendorError('钉钉应用配置有误，请联系管理员', `userAccessToken ${t.status} ${c}`, 'vendor_config');
   }
   const me = await call(egress, 'GET', urlOf(s.apiBase, '/v1.0/contact/users/me'), {
     'x-acs-dingtalk-access-token': token,
@@ -112,7 +123,11 @@ async function feishu(egress: Egress, s: VendorSecrets, code: string, redirectUr
   const token = str(t.json.access_token);
   if (t.json.code !== 0 || !token) {
     if (str(t.json.error) === 'invalid_grant') throw expiredCode(`token ${String(t.json.code)} invalid_grant`);
-    throw new VendorError('飞书应用配置有误，请联系管理员', `token ${String(t.json.code)} ${str(t.json.error)}`);
+    throw new VendorError(
+      '飞书应用配置有误，请联系管理员',
+      `token ${String(t.json.code)} ${str(t.json.error)}`,
+      'vendor_config',
+    );
   }
   const u = await call(egress, 'GET', urlOf(s.apiBase, '/open-apis/authen/v1/user_info'), {
     authorization: `Bearer ${token}`,

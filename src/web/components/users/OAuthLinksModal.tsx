@@ -35,7 +35,9 @@ export function OAuthLinksModal({ user, onClose }: { user: User | null; onClose:
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        关联后，此人可用企业微信、钉钉或飞书直接登录本系统。花名册登记了手机号的，首次用第三方登录时按手机号自动关联。
+        {user?.can.linkAccounts
+          ? '关联后，此人可用企业微信、钉钉或飞书直接登录本系统。花名册登记了手机号的，首次用第三方登录时须输入本人密码确认后才关联。'
+          : '管理员账号不能用第三方登录，也不能新增关联；以前留下的关联可在此解除。'}
       </Typography.Paragraph>
       <List
         loading={links.isLoading}
@@ -53,30 +55,32 @@ export function OAuthLinksModal({ user, onClose }: { user: User | null; onClose:
               <Tag color="blue">{l.label}</Tag>
               <Typography.Text code>{l.vendorUserId}</Typography.Text>
               <Typography.Text type="secondary">
-                {l.linkedBy === 'mobile' ? '按手机号自动关联' : '管理员关联'}
+                {l.linkedBy === 'mobile' ? '按手机号关联（本人密码确认）' : '管理员关联'}
               </Typography.Text>
             </Space>
           </List.Item>
         )}
       />
-      <Form form={form} layout="inline" style={{ marginTop: 16, rowGap: 8 }} onFinish={link}>
-        <Form.Item name="vendor" rules={[{ required: true, message: '请选择平台' }]}>
-          <Select
-            placeholder="平台"
-            style={{ width: 110 }}
-            options={OAUTH_VENDORS.map((v) => ({ value: v, label: VENDOR_LABELS[v] }))}
-          />
-        </Form.Item>
-        <Form.Item name="vendorUserId" rules={[{ required: true, message: '请填写对方平台的用户ID' }]}>
-          <Input
-            placeholder="对方平台的用户ID（UserID / unionId / open_id）"
-            style={{ width: 260, maxWidth: '100%' }}
-          />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          关联
-        </Button>
-      </Form>
+      {user?.can.linkAccounts && (
+        <Form form={form} layout="inline" style={{ marginTop: 16, rowGap: 8 }} onFinish={link}>
+          <Form.Item name="vendor" rules={[{ required: true, message: '请选择平台' }]}>
+            <Select
+              placeholder="平台"
+              style={{ width: 110 }}
+              options={OAUTH_VENDORS.map((v) => ({ value: v, label: VENDOR_LABELS[v] }))}
+            />
+          </Form.Item>
+          <Form.Item name="vendorUserId" rules={[{ required: true, message: '请填写对方平台的用户ID' }]}>
+            <Input
+              placeholder="对方平台的用户ID（UserID / unionId / open_id）"
+              style={{ width: 260, maxWidth: '100%' }}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            关联
+          </Button>
+        </Form>
+      )}
     </FormModal>
   );
 }
