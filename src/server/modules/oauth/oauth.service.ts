@@ -49,7 +49,7 @@ export class SignInRefused extends Error {
 
 /** The address the vendor comes back to: the installation's public address (its setting, else the configuration). */
 export const callbackUrl = async (deps: Pick<Deps, 'db' | 'config'>, vendor: OAuthVendor) =>
-  `${await effectivePublicUrl(deps)}/api/auth/oauth/${vendor}/callback`;
+  `${await effectivePublicUrl(deps.db, deps.config.publicUrl)}/api/auth/oauth/${vendor}/callback`;
 
 export async function startSignIn(deps: Deps, vendor: OAuthVendor, rawNext: unknown) {
   const next = safeNext(rawNext);
