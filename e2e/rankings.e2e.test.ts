@@ -99,9 +99,9 @@ describe.skipIf(missing)('the rankings, in the browser', () => {
 
   it("the workbench counts the unit's overdue items and its figure opens the ledger listing the same items", async () => {
     await page.goto(`${server.url}/`);
-    const overdue = page.getByTestId('figure-overdue');
+    const overdue = page.getByTestId('office-figure-overdue');
     await expect(overdue.textContent()).resolves.toBe('逾期未办结2');
-    await expect(page.getByTestId('figure-dueSoon').textContent()).resolves.toBe('临期（2个工作日内到期）1');
+    await expect(page.getByTestId('office-figure-dueSoon').textContent()).resolves.toBe('临期（2个工作日内）1');
     await shot(page, 'workbench-figures');
     await overdue.getByRole('link').click();
     await page.getByText('口径：逾期未办结').waitFor();

@@ -110,9 +110,12 @@ export function WorkbenchPage() {
           <Reminders onOpen={setOpen} />
         </Col>
       )}
-      <Col span={24}>
-        <ItemFigures figures={data.itemFigures} />
-      </Col>
+      {!s.office && (
+        // The office's section already counts the unit's items; the same figures twice would not read in ten seconds.
+        <Col span={24}>
+          <ItemFigures figures={data.itemFigures} />
+        </Col>
+      )}
       {wide && (
         <Col xs={24} xxl={16}>
           <Card
