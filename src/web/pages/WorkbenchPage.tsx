@@ -110,8 +110,8 @@ export function WorkbenchPage() {
           <Reminders onOpen={setOpen} />
         </Col>
       )}
-      {!s.office && (
-        // The office's section already counts the unit's items; the same figures twice would not read in ten seconds.
+      {!s.office && !s.leader && (
+        // The office's and the leaders' sections already count their items; the same figures twice would not read in ten seconds.
         <Col span={24}>
           <ItemFigures figures={data.itemFigures} />
         </Col>
