@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { VendorButtons } from '../components/account/VendorButtons';
 import type { ResponseOf } from '../../shared/api/endpoint';
 import { authApi } from '../../shared/api/auth';
 import { ApiError } from '../api';
+import { TotpCodeField } from '../components/account/TotpCodeField';
 import { call } from '../call';
 import { confirmLinkText, oauthErrorText } from '../../domain/oauth';
 
@@ -94,20 +95,7 @@ export function LoginPage() {
             }
             requiredMark={false}
           >
-            <Typography.Paragraph>本账号已启用两步验证，请输入手机验证器中显示的6位数字。</Typography.Paragraph>
-            <Form.Item
-              name="code"
-              label="验证码"
-              rules={[{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输入6位数字' }]}
-            >
-              <Input
-                prefix={<SafetyOutlined />}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={7}
-                autoFocus
-              />
-            </Form.Item>
+            <TotpCodeField />
             <Button type="primary" htmlType="submit" block loading={busy}>
               验证并登录
             </Button>

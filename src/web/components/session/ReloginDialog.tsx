@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { FormModal } from '../FormModal';
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { ResponseOf } from '../../../shared/api/endpoint';
 import { authApi } from '../../../shared/api/auth';
 import { ApiError } from '../../api';
+import { TotpCodeField } from '../account/TotpCodeField';
 import { call } from '../../call';
 
 type LoginResult = ResponseOf<typeof authApi.login>;
@@ -91,20 +92,7 @@ export function ReloginDialog({
             send(() => call(authApi.loginTotp, { body: { challenge: challenge!, code: v.code } }))
           }
         >
-          <Typography.Paragraph>本账号已启用两步验证，请输入手机验证器中显示的6位数字。</Typography.Paragraph>
-          <Form.Item
-            name="code"
-            label="验证码"
-            rules={[{ required: true, pattern: /^\d{3}\s?\d{3}$/, message: '请输入6位数字' }]}
-          >
-            <Input
-              prefix={<SafetyOutlined />}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
-              autoFocus
-            />
-          </Form.Item>
+          <TotpCodeField />
           <Button type="primary" htmlType="submit" block loading={busy}>
             验证并继续
           </Button>
