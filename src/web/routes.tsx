@@ -20,6 +20,7 @@ import { OpinionsPage } from './pages/OpinionsPage';
 import { OpinionPosterPage } from './pages/OpinionPosterPage';
 import { OpinionSlipsPage } from './pages/OpinionSlipsPage';
 import { OrgLifePage } from './pages/OrgLifePage';
+import { DisciplinePage } from './pages/DisciplinePage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
@@ -42,6 +43,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/campaigns': <CampaignsPage />,
   '/opinions': <OpinionsPage />,
   '/org-life': <OrgLifePage />,
+  '/discipline': <DisciplinePage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,

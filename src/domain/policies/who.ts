@@ -14,6 +14,12 @@ export const isPartySecretary = (a: Pick<Actor, 'grants'>) => holds(a, 'party_se
 export const isLeadership = (a: Pick<Actor, 'grants'>) => isPartySecretary(a) || holds(a, 'leadership_member');
 /** 机关纪委: reads confidential discipline records. */
 export const isDisciplineStaff = (a: Pick<Actor, 'grants'>) => holds(a, 'discipline');
+/**
+ * Who signs for the discipline staff (approves a 通报): the 纪检组长 / 纪委书记 — a discipline staff member who
+ * sits in the leadership — or the 党组书记.
+ */
+export const isDisciplineLead = (a: Pick<Actor, 'grants'>) =>
+  isPartySecretary(a) || (isDisciplineStaff(a) && holds(a, 'leadership_member'));
 /** 意见分拣: reads unclassified opinion items to classify them (granted explicitly by the unit). */
 export const isOpinionTriage = (a: Pick<Actor, 'grants'>) => hasPermission(a, 'opinions.triage');
 

@@ -11,3 +11,4 @@ export * from './campaigns.js';
 export * from './opinions.js';
 export * from './orglife.js';
 export * from './attachments.js';
+export * from './discipline.js';
