@@ -132,13 +132,13 @@ describe('recording a check', () => {
     const other = await newDemoUnit(ctx);
     const stranger = (await (await signIn(ctx, other.user('office'))).get('/api/people?pageSize=1')).json().items[0];
     const base = { checkedOn: '2026-11-30', version: 1 };
-    const r1 = await as.discipline!.post(`/api/discipline/checks/${checkId}/record`, {
+    const r1 = await as.discipline!.post(`/api/discipline/checks/${checkId}/observations`, {
       ...base,
       observations: [{ personId: stranger.id, status: 'absent' }],
     });
     expect(r1.statusCode).toBe(400);
     expect(r1.json().message).toBe('检查记录中有不属于本单位的人员');
-    const r2 = await as.discipline!.post(`/api/discipline/checks/${checkId}/record`, {
+    const r2 = await as.discipline!.post(`/api/discipline/checks/${checkId}/observations`, {
       ...base,
       checkedOn: '2026-10-30',
       observations: [{ personId: idOf('郑伟'), status: 'absent' }],
@@ -157,7 +157,7 @@ describe('recording a check', () => {
         ? { personId: r.personId, status: 'absent', note: NOTE }
         : { personId: r.personId, status: r.status },
     );
-    const res = await as.discipline!.post(`/api/discipline/checks/${checkId}/record`, {
+    const res = await as.discipline!.post(`/api/discipline/checks/${checkId}/observations`, {
       checkedOn: '2026-11-30',
       inspectorIds: [idOf('戚红')],
       observations,
@@ -169,7 +169,7 @@ describe('recording a check', () => {
       status: 'absent',
       note: NOTE,
     });
-    const again = await as.discipline!.post(`/api/discipline/checks/${checkId}/record`, {
+    const again = await as.discipline!.post(`/api/discipline/checks/${checkId}/observations`, {
       checkedOn: '2026-11-30',
       observations,
       version: res.json().version,

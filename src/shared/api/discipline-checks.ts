@@ -49,7 +49,7 @@ export const disciplineChecksApi = {
   }),
   record: endpoint({
     method: 'POST',
-    path: '/discipline/checks/:id/record',
+    path: '/discipline/checks/:id/observations',
     tags,
     summary: '记录检查情况',
     params: ZIdParams,
