@@ -128,7 +128,7 @@ describe('recording a check', () => {
     expect(before.rows.find((r: { name: string }) => r.name === '冯雪').status).toBe('on_leave');
   });
 
-  it('refuses someone not of the unit and a day outside the plan, changing nothing', async () => {
+  it('refuses someone not of the unit, someone outside the drawn departments and a day outside the plan, changing nothing', async () => {
     const other = await newDemoUnit(ctx);
     const stranger = (await (await signIn(ctx, other.user('office'))).get('/api/people?pageSize=1')).json().items[0];
     const base = { checkedOn: '2026-11-30', version: 1 };
@@ -145,6 +145,14 @@ describe('recording a check', () => {
     });
     expect(r2.statusCode).toBe(400);
     expect(r2.json().message).toContain('计划外的检查不能记录');
+    // The leadership sits in no department: no drawn department holds them, so they are outside this check.
+    const outside = people.find((p) => p.departmentId === null)!;
+    const r3 = await as.discipline!.post(`/api/discipline/checks/${checkId}/observations`, {
+      ...base,
+      observations: [{ personId: outside.id, status: 'absent' }],
+    });
+    expect(r3.statusCode).toBe(400);
+    expect(r3.json().message).toContain('只能记录本次抽取科室的人员');
     const view = (await as.discipline!.get(`/api/discipline/checks/${checkId}`)).json();
     expect(view).toMatchObject({ status: 'planned', version: 1 });
     expect((await as.discipline!.get('/api/discipline/findings')).json().total).toBe(0);
