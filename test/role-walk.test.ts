@@ -19,6 +19,10 @@ import { canSeeOpinionItems, opinionItemPolicy, type OpinionItemFacts } from '..
 import { canWritePerson } from '../src/domain/policies/person.js';
 import { selfCheckListPolicy, type ListStatus } from '../src/domain/policies/self-check-list.js';
 import { mayRecordTalk, talkPolicy } from '../src/domain/policies/talk.js';
+import { canSeeChecks, checkPolicy, mayDrawChecks } from '../src/domain/policies/check.js';
+import { findingPolicy } from '../src/domain/policies/finding.js';
+import { checksRepo } from '../src/server/modules/discipline/checks.repo.js';
+import { findingsRepo } from '../src/server/modules/discipline/findings.repo.js';
 import { userPolicy } from '../src/domain/policies/user.js';
 import { hasPermission, type Actor, type Permission, type Role } from '../src/domain/roles.js';
 import { buildApp } from '../src/server/app.js';
@@ -144,9 +148,34 @@ const user = async (a: Actor, action: string) => {
   return verdict(userPolicy(a, { unitId, id: ids.user!, roles }), action);
 };
 
+const disciplineCheck = async (a: Actor, action: 'see' | 'record' | 'withdraw') => {
+  const can = checkPolicy(a, (await checksRepo.check(db(), unitId, ids.check!))!.c);
+  return { allowed: inUnit(a) && can[action], seen: inUnit(a) && can.see };
+};
+const finding = async (a: Actor, action: keyof ReturnType<typeof findingPolicy>) => {
+  const can = findingPolicy(a, (await findingsRepo.byId(db(), unitId, ids.finding!))!.f);
+  return { allowed: inUnit(a) && can[action], seen: inUnit(a) && can.see };
+};
+const seesChecks = async (a: Actor) => ({ allowed: inUnit(a) && canSeeChecks(a), seen: inUnit(a) && canSeeChecks(a) });
+
 /** The object policy and action of each route that acts on one object (the rest: the route's permission). */
 const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'GET /api/audit/events': async (a) => ({ allowed: canReadAuditEvents(a, {}), seen: true }),
+  'GET /api/discipline/check-plans': seesChecks,
+  'POST /api/discipline/check-plans': async (a) => ({
+    allowed: inUnit(a) && mayDrawChecks(a),
+    seen: inUnit(a) && canSeeChecks(a),
+  }),
+  'GET /api/discipline/check-plans/{id}': seesChecks,
+  'GET /api/discipline/check-plans/{id}/replay': seesChecks,
+  'GET /api/discipline/checks/{id}': (a) => disciplineCheck(a, 'see'),
+  'POST /api/discipline/checks/{id}/observations': (a) => disciplineCheck(a, 'record'),
+  'POST /api/discipline/checks/{id}/withdraw': (a) => disciplineCheck(a, 'withdraw'),
+  'GET /api/discipline/findings/{id}': (a) => finding(a, 'see'),
+  'POST /api/discipline/findings/{id}/request-explanation': (a) => finding(a, 'requestExplanation'),
+  'POST /api/discipline/findings/{id}/explain': (a) => finding(a, 'explain'),
+  'POST /api/discipline/findings/{id}/confirm': (a) => finding(a, 'confirm'),
+  'POST /api/discipline/findings/{id}/dismiss': (a) => finding(a, 'dismiss'),
   'GET /api/me/notification-preferences': async (a) => ({ allowed: hasOwnReminders(a), seen: true }),
   'GET /api/opinion-forms/{id}/items': async (a) => ({ allowed: inUnit(a) && canSeeOpinionItems(a), seen: inUnit(a) }),
   'GET /api/campaigns/{id}': (a) => campaign(a, 'see'),
@@ -267,6 +296,8 @@ const NOTHING_THERE = new Set([
 
 /** Pages that show an object's actions get them from the same policy: its `can` as the page receives it. */
 const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> = {
+  'GET /api/discipline/findings/{id}': async (a) =>
+    findingPolicy(a, (await findingsRepo.byId(db(), unitId, ids.finding!))!.f),
   'GET /api/campaigns/{id}': async (a) =>
     campaignPolicy(a, (await campaignsRepo.campaign(db(), unitId, ids.campaign!))!),
   'GET /api/org-life/{id}': async (a) => {

@@ -144,11 +144,13 @@ export async function seedWalkObjects(
       address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k',
     })
   ).json();
+  const discipline = await seedDisciplineChecks(ctx, unitA);
   await fanOut(ctx.database.db, ctx.clock.now(), { limit: 500, mailEnabled: false, units: [unitA.unit.id] });
   const [delivery] = rowsOf<{ id: string }>(
     await ctx.database.db.execute(sql`select id from notification_deliveries where unit_id = ${unitA.unit.id} limit 1`),
   );
   return {
+    ...discipline,
     delivery: delivery!.id,
     channel: channel.id,
     meeting: meeting.id,
@@ -179,6 +181,28 @@ export async function seedWalkObjects(
   };
 }
 
+/**
+ * 在岗检查 (discipline): this month's plan drawn by the discipline staff; its first check recorded with one
+ * 无故离岗 (a finding of that person), its second left planned.
+ */
+async function seedDisciplineChecks(ctx: TestContext, unitA: Awaited<ReturnType<typeof newDemoUnit>>) {
+  const staff = await signIn(ctx, unitA.user('discipline'));
+  const month = ctx.clock.now().toISOString().slice(0, 7);
+  const plan = (await staff.post('/api/discipline/check-plans', { month })).json();
+  const [first, second] = plan.checks as { id: string }[];
+  const view = (await staff.get(`/api/discipline/checks/${first!.id}`)).json();
+  await staff.post(`/api/discipline/checks/${first!.id}/observations`, {
+    checkedOn: ctx.clock.now().toISOString().slice(0, 10),
+    observations: view.rows.map((r: { personId: string }, i: number) => ({
+      personId: r.personId,
+      status: i === 0 ? 'absent' : 'on_duty',
+    })),
+    version: view.version,
+  });
+  const finding = (await staff.get('/api/discipline/findings')).json().items[0];
+  return { checkPlan: plan.id as string, check: (second ?? first)!.id, finding: finding.id as string };
+}
+
 const boundary = 'zfboundary';
 export const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
 export function multipart(content: Buffer, fileName = 'x.xlsx') {
@@ -191,9 +215,12 @@ export function multipart(content: Buffer, fileName = 'x.xlsx') {
   ]);
 }
 
+const DISCIPLINE_KINDS: Record<string, string> = { 'check-plans': 'checkPlan', checks: 'check', findings: 'finding' };
+
 export function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
   const kind =
+    (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
       departments: 'department',
@@ -216,7 +243,8 @@ export function fill(path: string, ids: Record<string, string>) {
       deliveries: 'delivery',
       attachments: 'attachment',
       'activity-files': 'activityFile',
-    }[first!] ?? 'person';
+    }[first!] ??
+    'person';
   return path
     .replace('{id}', (ids[kind] ?? ids.person)!)
     .replace('{grantId}', ids.grant!)
@@ -236,6 +264,14 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
+  if (r.path.startsWith('/api/discipline/')) {
+    if (r.path === '/api/discipline/check-plans') return { month: '2026-11' };
+    if (r.path.endsWith('/observations'))
+      return { checkedOn: '2026-11-30', observations: [{ personId: ZERO, status: 'on_duty' }], version: 999_999 };
+    if (r.path.endsWith('/explain')) return { explanation: '当时在档案室查阅资料', version: 999_999 };
+    if (r.path.endsWith('/dismiss')) return { reason: '测试原因', version: 999_999 };
+    if (r.path.endsWith('/request-explanation') || r.path.endsWith('/confirm')) return { version: 999_999 };
+  }
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
   if (r.path.endsWith('/oauth-links')) return { vendor: 'wecom', vendorUserId: 'walk-user' };
   if (r.path.endsWith('/oauth-links/unlink')) return { vendor: 'wecom' };

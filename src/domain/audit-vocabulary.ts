@@ -79,6 +79,12 @@ export const AUDIT_ACTIONS = {
   rectification: '整改',
   test: '发送测试消息',
   retry: '重新投递',
+  draw: '随机抽取',
+  record_check: '记录检查情况',
+  request_explanation: '要求说明',
+  explain: '提交说明',
+  confirm: '认定',
+  dismiss: '不予认定',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -115,6 +121,9 @@ export const AUDIT_ENTITY_TYPES = {
   study_session: '学习研讨',
   study_statement: '学习发言',
   talk_record: '谈心谈话记录',
+  check_plan: '在岗检查计划',
+  discipline_check: '在岗检查',
+  discipline_finding: '纪律作风问题',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

@@ -37,4 +37,7 @@ export const SENSITIVE_AUDIT_TYPES = [
   'talk_record',
   'opinion_item',
   'deadline',
+  'check_plan',
+  'discipline_check',
+  'discipline_finding',
 ] as const;

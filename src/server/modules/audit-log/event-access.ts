@@ -5,11 +5,14 @@ import { mayReadItemDetails } from '../../../domain/policies/item.js';
 import { canReadOpinionText } from '../../../domain/policies/opinion-item.js';
 import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { canSeeTalk } from '../../../domain/policies/talk.js';
+import { canSeeChecks } from '../../../domain/policies/check.js';
+import { canSeeFinding } from '../../../domain/policies/finding.js';
 import type { Db } from '../../db/client.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { orglifeRepo } from '../orglife/orglife.repo.js';
 import { itemsRepo } from '../supervision/items.repo.js';
+import { findingsRepo } from '../discipline/findings.repo.js';
 
 type Ref = { entityType: string; entityId: string };
 const key = (r: Ref) => `${r.entityType}:${r.entityId}`;
@@ -44,6 +47,14 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
       const d = await deadlinesRepo.byId(db, u, r.entityId);
       if (!d) return false;
       return d.subjectType === 'item' ? readsObject(db, actor, { entityType: 'item', entityId: d.subjectId }) : true;
+    }
+    // 在岗检查: the draw and what was seen are the discipline staff's; a finding follows its own policy.
+    case 'check_plan':
+    case 'discipline_check':
+      return canSeeChecks(actor);
+    case 'discipline_finding': {
+      const f = await findingsRepo.byId(db, u, r.entityId);
+      return !!f && canSeeFinding(actor, f.f);
     }
     default:
       return true;

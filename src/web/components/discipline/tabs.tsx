@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import { ChecksTab } from './ChecksTab';
+import { FindingsTab } from './FindingsTab';
 
 /**
  * The parts of 纪律作风, each a tab of the discipline page. `visible` mirrors the domain policy of the part
@@ -13,4 +15,11 @@ export interface DisciplineTab {
   element: ReactNode;
 }
 
-export const DISCIPLINE_TABS: DisciplineTab[] = [];
+const holds = (me: Me, role: string) => me.grants.some((g) => g.role === role);
+
+export const DISCIPLINE_TABS: DisciplineTab[] = [
+  // domain/policies/check.ts: the draw is the discipline staff's alone.
+  { key: 'checks', label: '在岗检查', visible: (me) => holds(me, 'discipline'), element: <ChecksTab /> },
+  // domain/policies/finding.ts: everyone may have findings of their own; the list is scoped by the server.
+  { key: 'findings', label: '问题与说明', visible: (me) => !!me.user.personId, element: <FindingsTab /> },
+];
