@@ -37,4 +37,6 @@ export const SENSITIVE_AUDIT_TYPES = [
   'talk_record',
   'opinion_item',
   'deadline',
+  'discipline_notice',
+  'discipline_finding',
 ] as const;

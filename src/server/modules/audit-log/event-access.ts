@@ -5,6 +5,8 @@ import { mayReadItemDetails } from '../../../domain/policies/item.js';
 import { canReadOpinionText } from '../../../domain/policies/opinion-item.js';
 import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { canSeeTalk } from '../../../domain/policies/talk.js';
+import { noticePolicy, readsFinding, type NoticeStatus } from '../../../domain/policies/notice.js';
+import { noticesRepo } from '../discipline/notices.repo.js';
 import type { Db } from '../../db/client.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
@@ -38,6 +40,15 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
     case 'opinion_item': {
       const [i] = await orglifeRepo.opinionItemsByIds(db, u, [r.entityId]);
       return !!i && canReadOpinionText(actor, i);
+    }
+    case 'discipline_notice': {
+      // A draft's events say what the draft said: only its readers (the discipline staff, the approvers) see them.
+      const n = await noticesRepo.notice(db, u, r.entityId);
+      return !!n && noticePolicy(actor, { status: n.status as NoticeStatus }).see;
+    }
+    case 'discipline_finding': {
+      const [f] = await noticesRepo.findingsNamed(db, u, [r.entityId]);
+      return !!f && readsFinding(actor, f.f);
     }
     case 'deadline': {
       // A deadline follows its subject: an item's deadline carried the item's title (before 0027 also a personal one's).
