@@ -45,7 +45,7 @@ function mark(organ: string) {
 const numberLine = (docNumber: string) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { ...exact, before: GBT9704.linePitch * 2, after: 0 },
+    spacing: { ...exact, before: GBT9704.linePitch, after: 0 },
     border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 12 } },
     children: [run(docNumber, GBT9704.body)],
   });
@@ -53,7 +53,7 @@ const numberLine = (docNumber: string) =>
 /** 版记: the 印发 line between a thin rule above and below, in 4号 仿宋. */
 const imprint = (organ: string, date: string) =>
   new Paragraph({
-    spacing: { ...exact, before: GBT9704.linePitch * 2 },
+    spacing: { ...exact, before: GBT9704.linePitch },
     indent: { left: 280, right: 280 },
     tabStops: [{ type: 'right', position: mm(156) - 560 }],
     border: {
@@ -117,7 +117,6 @@ export function noticeDocument(n: NoticeDocument): Promise<Buffer> {
           blank(),
           new Paragraph({ spacing: exact, children: [run(`${n.addressee}：`, GBT9704.body)] }),
           ...n.paragraphs.map((text) => paragraph({ kind: 'p', text })),
-          blank(),
           blank(),
           signed(n.organ),
           signed(n.date),

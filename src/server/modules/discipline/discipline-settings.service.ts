@@ -10,7 +10,7 @@ import type { Actor } from '../../../domain/roles.js';
 import type { ZDisciplineSettingsBody } from '../../../shared/contracts/discipline-notices.js';
 import { authorize } from '../../authorize.js';
 import type { Db } from '../../db/client.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, forbidden } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -43,7 +43,7 @@ export async function meetingSettings(db: Db, unitId: string) {
 
 async function view(deps: AppDeps, actor: Actor) {
   const can = disciplineSettingsPolicy(actor);
-  if (!can.see) throw notFound('纪律作风设置');
+  if (!can.see) throw forbidden('纪律作风设置只有机关纪委、领导小组办公室和党组书记可以查看');
   const s = await meetingSettings(deps.db, actor.unitId);
   return { ...s, watchedKinds: s.watchedKinds.map((k) => k.code), defaultNoticePrefix: DEFAULT_NOTICE_PREFIX, can };
 }
@@ -52,7 +52,7 @@ export const getDisciplineSettings = view;
 
 export async function saveDisciplineSettings(deps: AppDeps, actor: Actor, b: z.infer<typeof ZDisciplineSettingsBody>) {
   const can = disciplineSettingsPolicy(actor);
-  if (!can.see) throw notFound('纪律作风设置');
+  if (!can.see) throw forbidden('纪律作风设置只有机关纪委、领导小组办公室和党组书记可以查看');
   authorize(can, 'edit', '只有纪检组长或党组书记可以修改纪律作风设置');
   const { version, meetingKinds, noticePrefix, ...numbers } = b;
   const problems = disciplineSettingsProblems(numbers);
