@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import { disciplineSettingsPolicy, maySeeMeetingDiscipline } from '../../../domain/policies/notice';
+import { DisciplineSettingsTab } from './DisciplineSettingsTab';
+import { MeetingDisciplineTab } from './MeetingDisciplineTab';
+import { NoticesTab } from './NoticesTab';
+import { whoOf } from './who';
 
 /**
  * The parts of 纪律作风, each a tab of the discipline page. `visible` mirrors the domain policy of the part
@@ -13,4 +18,19 @@ export interface DisciplineTab {
   element: ReactNode;
 }
 
-export const DISCIPLINE_TABS: DisciplineTab[] = [];
+export const DISCIPLINE_TABS: DisciplineTab[] = [
+  // Issued 通报 are the unit's: everyone opens this tab (drafts are listed only to their readers).
+  { key: 'notices', label: '通报', visible: () => true, element: <NoticesTab /> },
+  {
+    key: 'meetings',
+    label: '会风会纪',
+    visible: (me) => maySeeMeetingDiscipline(whoOf(me)),
+    element: <MeetingDisciplineTab />,
+  },
+  {
+    key: 'settings',
+    label: '设置',
+    visible: (me) => disciplineSettingsPolicy(whoOf(me)).see,
+    element: <DisciplineSettingsTab />,
+  },
+];
