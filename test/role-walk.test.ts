@@ -23,6 +23,14 @@ import { canSeeChecks, checkPolicy, mayDrawChecks } from '../src/domain/policies
 import { findingPolicy } from '../src/domain/policies/finding.js';
 import { checksRepo } from '../src/server/modules/discipline/checks.repo.js';
 import { findingsRepo } from '../src/server/modules/discipline/findings.repo.js';
+import {
+  disciplineSettingsPolicy,
+  mayDraftNotice,
+  maySeeMeetingDiscipline,
+  noticePolicy,
+  type NoticeStatus,
+} from '../src/domain/policies/notice.js';
+import { noticesRepo } from '../src/server/modules/discipline/notices.repo.js';
 import { userPolicy } from '../src/domain/policies/user.js';
 import { hasPermission, type Actor, type Permission, type Role } from '../src/domain/roles.js';
 import { buildApp } from '../src/server/app.js';
@@ -119,6 +127,11 @@ const list = async (a: Actor, action: string) => {
   const l = (await orglifeRepo.list(db(), unitId, ids.list!))!;
   const m = (await orglifeRepo.meeting(db(), unitId, l.meetingId))!;
   const can = selfCheckListPolicy(a, { personId: l.personId, status: l.status as ListStatus, meetingStatus: m.status });
+  return { allowed: inUnit(a) && can[action as keyof typeof can], seen: inUnit(a) && can.see };
+};
+const notice = async (a: Actor, action: string) => {
+  const n = (await noticesRepo.notice(db(), unitId, ids.notice!))!;
+  const can = noticePolicy(a, { status: n.status as NoticeStatus });
   return { allowed: inUnit(a) && can[action as keyof typeof can], seen: inUnit(a) && can.see };
 };
 const talk = async (a: Actor, action: 'see' | 'void') => {
@@ -247,6 +260,17 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/self-check-lists/{id}/action': (a) => list(a, 'submit'),
   'GET /api/self-check-lists/{id}/outline.docx': (a) => list(a, 'see'),
   'POST /api/talks/{id}/void': (a) => talk(a, 'void'),
+  'GET /api/discipline/settings': async (a) => ({ allowed: disciplineSettingsPolicy(a).see, seen: true }),
+  'PUT /api/discipline/settings': async (a) => ({ allowed: disciplineSettingsPolicy(a).edit, seen: true }),
+  'GET /api/discipline/meeting-discipline': async (a) => ({ allowed: maySeeMeetingDiscipline(a), seen: true }),
+  'GET /api/discipline/notices/candidate-findings': async (a) => ({ allowed: mayDraftNotice(a), seen: true }),
+  'POST /api/discipline/notices': async (a) => ({ allowed: mayDraftNotice(a), seen: true }),
+  'GET /api/discipline/notices/{id}': (a) => notice(a, 'see'),
+  'PUT /api/discipline/notices/{id}': (a) => notice(a, 'edit'),
+  'POST /api/discipline/notices/{id}/approve': (a) => notice(a, 'approve'),
+  'POST /api/discipline/notices/{id}/issue': (a) => notice(a, 'issue'),
+  'POST /api/discipline/notices/{id}/withdraw': (a) => notice(a, 'withdraw'),
+  'GET /api/discipline/notices/{id}/docx': (a) => notice(a, 'download'),
   'GET /api/items/{id}': (a) => item(a, 'see'),
   // An attachment is the item's content: those who see the item and read its content (others do not learn it exists).
   'GET /api/attachments/{id}': async (a) => {
@@ -306,6 +330,8 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
   },
   'GET /api/items/{id}': async (a) =>
     itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)),
+  'GET /api/discipline/notices/{id}': async (a) =>
+    noticePolicy(a, { status: (await noticesRepo.notice(db(), unitId, ids.notice!))!.status as NoticeStatus }),
   'GET /api/opinion-forms/{id}': async (a) => {
     const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });

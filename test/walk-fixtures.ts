@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, Role, ScopeType } from '../src/domain/roles.js';
 import type { Db } from '../src/server/db/client.js';
-import { roleGrants, users } from '../src/server/db/schema/index.js';
+import { disciplineFindings, roleGrants, users } from '../src/server/db/schema/index.js';
 import { rowsOf } from '../src/server/db/client.js';
 import { fanOut } from '../src/server/modules/deliveries/fanout.js';
 import { flushOpinionsAtDayEnd, signIn, type Client, type newDemoUnit, type TestContext } from './helpers.js';
@@ -146,11 +146,13 @@ export async function seedWalkObjects(
   ).json();
   const discipline = await seedDisciplineChecks(ctx, unitA);
   await fanOut(ctx.database.db, ctx.clock.now(), { limit: 500, mailEnabled: false, units: [unitA.unit.id] });
+  const notice = await seedNotice(ctx, unitA, person.id);
   const [delivery] = rowsOf<{ id: string }>(
     await ctx.database.db.execute(sql`select id from notification_deliveries where unit_id = ${unitA.unit.id} limit 1`),
   );
   return {
     ...discipline,
+    notice,
     delivery: delivery!.id,
     channel: channel.id,
     meeting: meeting.id,
@@ -203,6 +205,33 @@ async function seedDisciplineChecks(ctx: TestContext, unitA: Awaited<ReturnType<
   return { checkPlan: plan.id as string, check: (second ?? first)!.id, finding: finding.id as string };
 }
 
+/** A draft 通报 (discipline staff, from a finding stored as a check would store it), edited once: walked bodies carry a stale version. */
+async function seedNotice(ctx: TestContext, unitA: Awaited<ReturnType<typeof newDemoUnit>>, personId: string) {
+  const at = ctx.clock.now();
+  const [f] = await ctx.database.db
+    .insert(disciplineFindings)
+    .values({
+      unitId: unitA.unit.id,
+      kind: 'on_duty',
+      sourceType: 'check',
+      personId,
+      onDate: '2026-11-20',
+      observed: 'absent',
+      note: '检查时不在岗',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  const discipline = await signIn(ctx, unitA.user('discipline'));
+  const n = (await discipline.post('/api/discipline/notices', { kind: 'inspection', findingIds: [f!.id] })).json();
+  await discipline.put(`/api/discipline/notices/${n.id}`, {
+    title: n.title,
+    paragraphs: n.paragraphs,
+    version: n.version,
+  });
+  return n.id as string;
+}
+
 const boundary = 'zfboundary';
 export const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
 export function multipart(content: Buffer, fileName = 'x.xlsx') {
@@ -215,7 +244,12 @@ export function multipart(content: Buffer, fileName = 'x.xlsx') {
   ]);
 }
 
-const DISCIPLINE_KINDS: Record<string, string> = { 'check-plans': 'checkPlan', checks: 'check', findings: 'finding' };
+const DISCIPLINE_KINDS: Record<string, string> = {
+  'check-plans': 'checkPlan',
+  checks: 'check',
+  findings: 'finding',
+  notices: 'notice',
+};
 
 export function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
@@ -264,14 +298,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
-  if (r.path.startsWith('/api/discipline/')) {
-    if (r.path === '/api/discipline/check-plans') return { month: '2026-11' };
-    if (r.path.endsWith('/observations'))
-      return { checkedOn: '2026-11-30', observations: [{ personId: ZERO, status: 'on_duty' }], version: 999_999 };
-    if (r.path.endsWith('/explain')) return { explanation: '当时在档案室查阅资料', version: 999_999 };
-    if (r.path.endsWith('/dismiss')) return { reason: '测试原因', version: 999_999 };
-    if (r.path.endsWith('/request-explanation') || r.path.endsWith('/confirm')) return { version: 999_999 };
-  }
+  if (r.path.startsWith('/api/discipline/')) return disciplineBodyFor(r);
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
   if (r.path.endsWith('/oauth-links')) return { vendor: 'wecom', vendorUserId: 'walk-user' };
   if (r.path.endsWith('/oauth-links/unlink')) return { vendor: 'wecom' };
@@ -337,4 +364,33 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/grants')) return { role: 'member' };
   if (r.path.startsWith('/api/users/')) return { displayName: '某人' };
   return {};
+}
+
+/** Bodies of the 通报 and settings routes (issue 17), each at a stale version. */
+function disciplineBodyFor(r: Route): unknown {
+  if (r.path === '/api/discipline/check-plans') return { month: '2026-11' };
+  if (r.path.endsWith('/observations'))
+    return { checkedOn: '2026-11-30', observations: [{ personId: ZERO, status: 'on_duty' }], version: 999_999 };
+  if (r.path.endsWith('/explain')) return { explanation: '当时在档案室查阅资料', version: 999_999 };
+  if (r.path.endsWith('/dismiss')) return { reason: '测试原因', version: 999_999 };
+  if (r.path.endsWith('/request-explanation') || r.path.endsWith('/confirm')) return { version: 999_999 };
+  if (r.path === '/api/discipline/settings')
+    return {
+      checksPerMonthMin: 2,
+      checksPerMonthMax: 4,
+      departmentsPerCheck: 2,
+      leaveLeaderDays: 3,
+      meetingAbsenceLimit: 2,
+      meetingLateLimit: 3,
+      meetingPeriod: 'quarter',
+      holidayLeadDays: 3,
+      inquiryReplyDays: 10,
+      meetingKinds: null,
+      noticePrefix: null,
+      version: 99,
+    };
+  if (r.path === '/api/discipline/notices') return { kind: 'inspection', findingIds: [ZERO] };
+  if (r.path === '/api/discipline/notices/{id}') return { title: '关于某事的通报', paragraphs: ['正文'], version: 1 };
+  if (r.path.endsWith('/withdraw')) return { reason: '测试原因', version: 1 };
+  return { version: 1 };
 }

@@ -85,6 +85,8 @@ export const AUDIT_ACTIONS = {
   explain: '提交说明',
   confirm: '认定',
   dismiss: '不予认定',
+  issue: '印发',
+  add_findings: '纳入问题',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -123,6 +125,8 @@ export const AUDIT_ENTITY_TYPES = {
   talk_record: '谈心谈话记录',
   check_plan: '在岗检查计划',
   discipline_check: '在岗检查',
+  discipline_settings: '纪律作风设置',
+  discipline_notice: '通报',
   discipline_finding: '纪律作风问题',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
@@ -132,6 +136,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   opinion_form: { close: '停止收集' },
   self_check_list: { submit: '提交清单' },
   item: { submit: '提交办结' },
+  discipline_notice: { approve: '审批通过' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

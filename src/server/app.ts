@@ -36,6 +36,7 @@ import orglifeRoutes from './modules/orglife/orglife.routes.js';
 import channelsRoutes from './modules/channels/channels.routes.js';
 import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 import disciplineChecksRoutes from './modules/discipline/checks.routes.js';
+import disciplineNoticesRoutes from './modules/discipline/discipline-notices.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -59,6 +60,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   channelsRoutes,
   deliveriesRoutes,
   disciplineChecksRoutes,
+  disciplineNoticesRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

@@ -39,5 +39,6 @@ export const SENSITIVE_AUDIT_TYPES = [
   'deadline',
   'check_plan',
   'discipline_check',
+  'discipline_notice',
   'discipline_finding',
 ] as const;

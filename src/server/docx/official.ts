@@ -18,7 +18,7 @@ import { chinese } from '../../domain/report-text/text.js';
  * characters fill a line — a character grid is read differently by Word and LibreOffice); headings
  * 一、 in 黑体 and （一） in 楷体; page numbers “— 1 —” in 4号 宋体, odd pages right, even pages left.
  */
-const mm = (n: number) => Math.round((n / 25.4) * 1440);
+export const mm = (n: number) => Math.round((n / 25.4) * 1440);
 export const GBT9704 = {
   page: { width: 11906, height: 16838, top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
   linePitch: 579,
@@ -36,8 +36,8 @@ export const chineseNumeral = chinese;
 
 export type Block = { kind: 'h1' | 'h2' | 'p'; text: string } | { kind: 'p'; text: string; bold?: boolean };
 
-const exact = { line: GBT9704.linePitch, lineRule: LineRuleType.EXACT };
-const run = (text: string, f: { font: string; size: number }, bold = false) =>
+export const exact = { line: GBT9704.linePitch, lineRule: LineRuleType.EXACT };
+export const run = (text: string, f: { font: string; size: number }, bold = false) =>
   new TextRun({
     text,
     bold,
@@ -46,7 +46,7 @@ const run = (text: string, f: { font: string; size: number }, bold = false) =>
     font: { eastAsia: f.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
   });
 
-function paragraph(b: Block): Paragraph {
+export function paragraph(b: Block): Paragraph {
   if (b.kind === 'h1')
     return new Paragraph({ spacing: exact, indent: { firstLine: 640 }, children: [run(b.text, GBT9704.heading1)] });
   if (b.kind === 'h2')
@@ -59,7 +59,7 @@ function paragraph(b: Block): Paragraph {
   });
 }
 
-function pageNumber(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
+export function pageNumber(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
   return new Footer({
     children: [
       new Paragraph({

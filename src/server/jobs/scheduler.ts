@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { tryLease } from './lease.js';
 import { sweepReminders } from './reminder-sweep.js';
 import { sweepObligations } from './obligation-sweep.js';
+import { sweepAllMeetingDiscipline } from '../modules/discipline/meeting-discipline.service.js';
 
 export const SWEEP_LEASE = 'supervision-sweep';
 /** Obligations are checked at most hourly: the lease is held for an hour and not renewed sooner. */
@@ -11,6 +12,8 @@ export const OBLIGATION_LEASE = 'obligation-sweep';
 /** Audit checkpoints and their daily mail: taken with a fresh holder and not renewed, so each runs about once per interval. */
 export const CHECKPOINT_LEASE = 'audit-checkpoint';
 export const CHECKPOINT_DIGEST_LEASE = 'audit-checkpoint-digest';
+/** 会风会纪 thresholds are swept once a day (the tab sweeps too when the discipline staff open it). */
+export const MEETING_DISCIPLINE_LEASE = 'meeting-discipline-sweep';
 const HOUR = 3_600_000;
 
 /** A job run at most once per `everyMs` across instances; `run` returns how many things it did. */
@@ -73,6 +76,15 @@ export class Scheduler {
       null,
     );
     if (o?.written) this.log(`周期任务：写入有风险提醒 ${o.written} 条`);
+    const m = await this.isolated(
+      '会风会纪：达到通报标准',
+      async () =>
+        (await tryLease(this.db, MEETING_DISCIPLINE_LEASE, `${this.holder}:${now.getTime()}`, now, 24 * HOUR))
+          ? sweepAllMeetingDiscipline(this.db, now)
+          : 0,
+      0,
+    );
+    if (m) this.log(`会风会纪：新增达到通报标准 ${m} 人次，已加入通报草稿`);
     return { swept: true, written: (r?.written ?? 0) + (o?.written ?? 0) };
   }
 

@@ -25,6 +25,10 @@ export const disciplineSettings = pgTable('discipline_settings', {
   holidayLeadDays: integer('holiday_lead_days').notNull(),
   /** A 函询's reply deadline in working days. */
   inquiryReplyDays: integer('inquiry_reply_days').notNull(),
+  /** 会风会纪: the activity kinds whose attendance counts; null = every kind that records attendance. */
+  meetingKinds: text('meeting_kinds').array(),
+  /** The 发文字号's organ prefix of a 通报 (e.g. 县发改纪通); null = the default. */
+  noticePrefix: text('notice_prefix'),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

@@ -13,3 +13,4 @@ export * from './orglife.js';
 export * from './attachments.js';
 export * from './discipline.js';
 export * from './discipline-checks.js';
+export * from './discipline-notices.js';

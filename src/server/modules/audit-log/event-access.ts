@@ -7,6 +7,8 @@ import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { canSeeTalk } from '../../../domain/policies/talk.js';
 import { canSeeChecks } from '../../../domain/policies/check.js';
 import { canSeeFinding } from '../../../domain/policies/finding.js';
+import { noticePolicy, type NoticeStatus } from '../../../domain/policies/notice.js';
+import { noticesRepo } from '../discipline/notices.repo.js';
 import type { Db } from '../../db/client.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
@@ -41,6 +43,11 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
     case 'opinion_item': {
       const [i] = await orglifeRepo.opinionItemsByIds(db, u, [r.entityId]);
       return !!i && canReadOpinionText(actor, i);
+    }
+    case 'discipline_notice': {
+      // A draft's events say what the draft said: only its readers (the discipline staff, the approvers) see them.
+      const n = await noticesRepo.notice(db, u, r.entityId);
+      return !!n && noticePolicy(actor, { status: n.status as NoticeStatus }).see;
     }
     case 'deadline': {
       // A deadline follows its subject: an item's deadline carried the item's title (before 0027 also a personal one's).

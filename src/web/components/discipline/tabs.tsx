@@ -2,6 +2,11 @@ import type { ReactNode } from 'react';
 import type { Me } from '../../types';
 import { ChecksTab } from './ChecksTab';
 import { FindingsTab } from './FindingsTab';
+import { disciplineSettingsPolicy, maySeeMeetingDiscipline } from '../../../domain/policies/notice';
+import { DisciplineSettingsTab } from './DisciplineSettingsTab';
+import { MeetingDisciplineTab } from './MeetingDisciplineTab';
+import { NoticesTab } from './NoticesTab';
+import { whoOf } from './who';
 
 /**
  * The parts of 纪律作风, each a tab of the discipline page. `visible` mirrors the domain policy of the part
@@ -22,4 +27,18 @@ export const DISCIPLINE_TABS: DisciplineTab[] = [
   { key: 'checks', label: '在岗检查', visible: (me) => holds(me, 'discipline'), element: <ChecksTab /> },
   // domain/policies/finding.ts: everyone may have findings of their own; the list is scoped by the server.
   { key: 'findings', label: '问题与说明', visible: (me) => !!me.user.personId, element: <FindingsTab /> },
+  // Issued 通报 are the unit's: everyone opens this tab (drafts are listed only to their readers).
+  { key: 'notices', label: '通报', visible: () => true, element: <NoticesTab /> },
+  {
+    key: 'meetings',
+    label: '会风会纪',
+    visible: (me) => maySeeMeetingDiscipline(whoOf(me)),
+    element: <MeetingDisciplineTab />,
+  },
+  {
+    key: 'settings',
+    label: '设置',
+    visible: (me) => disciplineSettingsPolicy(whoOf(me)).see,
+    element: <DisciplineSettingsTab />,
+  },
 ];

@@ -1,0 +1,113 @@
+import { ZIdParams, ZPageQuery, pageOf } from '../contracts/common.js';
+import {
+  ZCandidateQuery,
+  ZDisciplineSettingsBody,
+  ZDisciplineSettingsView,
+  ZMeetingDisciplineView,
+  ZNotice,
+  ZNoticeDraftBody,
+  ZNoticeEditBody,
+  ZNoticeFinding,
+  ZNoticeQuery,
+  ZNoticeSummary,
+  ZNoticeVersionBody,
+  ZNoticeWithdrawBody,
+} from '../contracts/discipline-notices.js';
+import { endpoint } from './endpoint.js';
+
+const tags = ['纪律作风：通报与会风会纪'] as const;
+
+/** 通报, 会风会纪 and the discipline settings (issue 17). The .docx is a download declared in the routes. */
+export const disciplineNoticesApi = {
+  settings: endpoint({
+    method: 'GET',
+    path: '/discipline/settings',
+    tags,
+    summary: '纪律作风设置',
+    response: ZDisciplineSettingsView,
+  }),
+  saveSettings: endpoint({
+    method: 'PUT',
+    path: '/discipline/settings',
+    tags,
+    summary: '修改纪律作风设置',
+    body: ZDisciplineSettingsBody,
+    response: ZDisciplineSettingsView,
+  }),
+  meetingDiscipline: endpoint({
+    method: 'GET',
+    path: '/discipline/meeting-discipline',
+    tags,
+    summary: '会风会纪：达到通报标准的情况',
+    query: ZPageQuery,
+    response: ZMeetingDisciplineView,
+  }),
+  list: endpoint({
+    method: 'GET',
+    path: '/discipline/notices',
+    tags,
+    summary: '通报列表',
+    query: ZNoticeQuery,
+    response: pageOf(ZNoticeSummary),
+  }),
+  candidates: endpoint({
+    method: 'GET',
+    path: '/discipline/notices/candidate-findings',
+    tags,
+    summary: '可纳入通报的问题',
+    query: ZCandidateQuery,
+    response: pageOf(ZNoticeFinding),
+  }),
+  draft: endpoint({
+    method: 'POST',
+    path: '/discipline/notices',
+    tags,
+    summary: '根据问题起草通报',
+    body: ZNoticeDraftBody,
+    response: ZNotice,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/discipline/notices/:id',
+    tags,
+    summary: '通报详情',
+    params: ZIdParams,
+    response: ZNotice,
+  }),
+  edit: endpoint({
+    method: 'PUT',
+    path: '/discipline/notices/:id',
+    tags,
+    summary: '修改通报草稿',
+    params: ZIdParams,
+    body: ZNoticeEditBody,
+    response: ZNotice,
+  }),
+  approve: endpoint({
+    method: 'POST',
+    path: '/discipline/notices/:id/approve',
+    tags,
+    summary: '审批通报',
+    params: ZIdParams,
+    body: ZNoticeVersionBody,
+    response: ZNotice,
+  }),
+  issue: endpoint({
+    method: 'POST',
+    path: '/discipline/notices/:id/issue',
+    tags,
+    summary: '印发通报',
+    params: ZIdParams,
+    body: ZNoticeVersionBody,
+    response: ZNotice,
+  }),
+  withdraw: endpoint({
+    method: 'POST',
+    path: '/discipline/notices/:id/withdraw',
+    tags,
+    summary: '撤回通报',
+    params: ZIdParams,
+    body: ZNoticeWithdrawBody,
+    response: ZNotice,
+  }),
+};
