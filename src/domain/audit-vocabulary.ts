@@ -79,6 +79,7 @@ export const AUDIT_ACTIONS = {
   rectification: '整改',
   test: '发送测试消息',
   retry: '重新投递',
+  reject_leave: '不批准请假',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -115,6 +116,7 @@ export const AUDIT_ENTITY_TYPES = {
   study_session: '学习研讨',
   study_statement: '学习发言',
   talk_record: '谈心谈话记录',
+  leave_request: '请销假',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -123,6 +125,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   opinion_form: { close: '停止收集' },
   self_check_list: { submit: '提交清单' },
   item: { submit: '提交办结' },
+  leave_request: { create: '申请请假', approve: '批准请假', return: '销假' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

@@ -6,6 +6,8 @@ import { canReadOpinionText } from '../../../domain/policies/opinion-item.js';
 import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { canSeeTalk } from '../../../domain/policies/talk.js';
 import type { Db } from '../../db/client.js';
+import { leaveFactsOf, leavePolicy } from '../../../domain/policies/leave.js';
+import { leaveRepo } from '../discipline/leave.repo.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { orglifeRepo } from '../orglife/orglife.repo.js';
@@ -44,6 +46,11 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
       const d = await deadlinesRepo.byId(db, u, r.entityId);
       if (!d) return false;
       return d.subjectType === 'item' ? readsObject(db, actor, { entityType: 'item', entityId: d.subjectId }) : true;
+    }
+    case 'leave_request': {
+      const l = await leaveRepo.byId(db, u, r.entityId);
+      // Seeing a leave does not depend on the day: its first day stands in for today.
+      return !!l && leavePolicy(actor, leaveFactsOf(l), l.fromDate).see;
     }
     default:
       return true;
