@@ -56,7 +56,10 @@ export const leaveRequests = pgTable(
     headDecidedAt: timestamp('head_decided_at', { withTimezone: true }),
     leaderRequired: boolean('leader_required').notNull().default(false),
     /** Who may decide the step the leave awaits (the heads, then the 分管领导); empty once decided. */
-    awaitingIds: uuid('awaiting_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    awaitingIds: uuid('awaiting_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** The first step went to the 分管领导 (or above): a head's own leave, so no second step follows. */
     headByLeader: boolean('head_by_leader').notNull().default(false),
     /** The 分管领导 who must approve (resolved when the head approves). */
