@@ -144,11 +144,18 @@ export async function seedWalkObjects(
       address: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=k',
     })
   ).json();
+  // A leave of 周凯 (综合科) awaiting his head, 赵敏: walked by the leave routes.
+  const leave = (
+    await (
+      await signIn(ctx, unitA.user('member1'))
+    ).post('/api/leave', { kind: 'personal', fromDate: '2026-12-21', toDate: '2026-12-22', reason: '家中有事' })
+  ).json();
   await fanOut(ctx.database.db, ctx.clock.now(), { limit: 500, mailEnabled: false, units: [unitA.unit.id] });
   const [delivery] = rowsOf<{ id: string }>(
     await ctx.database.db.execute(sql`select id from notification_deliveries where unit_id = ${unitA.unit.id} limit 1`),
   );
   return {
+    leave: leave.id,
     delivery: delivery!.id,
     channel: channel.id,
     meeting: meeting.id,
@@ -216,6 +223,7 @@ export function fill(path: string, ids: Record<string, string>) {
       deliveries: 'delivery',
       attachments: 'attachment',
       'activity-files': 'activityFile',
+      leave: 'leave',
     }[first!] ?? 'person';
   return path
     .replace('{id}', (ids[kind] ?? ids.person)!)
@@ -236,6 +244,11 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
+  // Leave decisions with a stale version: an allowed one stops at 409 and changes nothing.
+  if (r.path === '/api/leave/{id}/approve') return { version: 99 };
+  if (r.path === '/api/leave/{id}/reject' || r.path === '/api/leave/{id}/withdraw')
+    return { version: 99, reason: '测试原因' };
+  if (r.path === '/api/leave/{id}/return') return { version: 99, returnedOn: '2026-12-21' };
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
   if (r.path.endsWith('/oauth-links')) return { vendor: 'wecom', vendorUserId: 'walk-user' };
   if (r.path.endsWith('/oauth-links/unlink')) return { vendor: 'wecom' };

@@ -44,7 +44,7 @@ export const headedDepartments = (a: Pick<Actor, 'grants'>): string[] =>
   );
 
 /** Sees every leave of the unit (reasons per `leavePolicy`): the office, the discipline staff, the party secretary. */
-export const seesUnitLeave = (a: Actor) =>
+export const seesUnitLeave = (a: Pick<Actor, 'grants'>) =>
   isDisciplineStaff(a) || isPartySecretary(a) || hasUnitWide(a, 'supervision.manage');
 
 const approverOf = (a: Actor, l: LeaveFacts) =>
