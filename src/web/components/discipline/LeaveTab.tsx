@@ -10,6 +10,7 @@ import { call } from '../../call';
 import { useLeaveList, type LeaveQuery } from '../../queries/leave';
 import { useMe } from '../../session';
 import { FormModal } from '../FormModal';
+import { PersonSelect } from '../PersonSelect';
 import { reasonModal } from '../ReasonPrompt';
 import { keepOpenOnFailure, useAction } from '../useWrite';
 import { LeaveRequestModal } from './LeaveRequestModal';
@@ -35,8 +36,9 @@ export function LeaveTab() {
   const [page, setPage] = useState(1);
   const [month, setMonth] = useState<string | undefined>();
   const [status, setStatus] = useState<LeaveStatus | undefined>();
+  const [personId, setPersonId] = useState<string | undefined>();
   const [requesting, setRequesting] = useState(false);
-  const q: LeaveQuery = { scope, page, pageSize: 10, month, status };
+  const q: LeaveQuery = { scope, page, pageSize: 10, month, status, personId: scope === 'unit' ? personId : undefined };
   const { data, isFetching } = useLeaveList(q);
   const options = [
     { value: 'mine', label: '我的请假' },
@@ -82,6 +84,18 @@ export function LeaveTab() {
             setPage(1);
           }}
         />
+        {scope === 'unit' && (
+          <div style={{ minWidth: 180 }}>
+            <PersonSelect
+              value={personId ?? null}
+              placeholder="按人员"
+              onChange={(v) => {
+                setPersonId(v ?? undefined);
+                setPage(1);
+              }}
+            />
+          </div>
+        )}
       </Space>
       <List<Leave>
         loading={isFetching}
