@@ -223,4 +223,44 @@ describe('who approves', () => {
       withdraw: true,
     });
   });
+  it('never lets anyone approve their own leave; whoever reads the reason sees the leave', () => {
+    const people = fc.constantFrom('m', 'h', 'l', 's');
+    const roles = fc.subarray(['department_head', 'campaign_office', 'discipline', 'party_secretary'] as const);
+    fc.assert(
+      fc.property(
+        people,
+        roles,
+        fc.uniqueArray(people, { maxLength: 3 }),
+        fc.constantFrom('pending', 'approved', 'rejected', 'withdrawn', 'returned'),
+        (me, rs, awaitingIds, status) => {
+          const a: Actor = {
+            userId: me,
+            unitId: 'u',
+            username: me,
+            displayName: me,
+            personId: me,
+            grants: rs.map((role) => ({
+              role,
+              scopeType: role === 'department_head' ? ('department' as const) : ('unit' as const),
+              scopeId: role === 'department_head' ? 'd1' : null,
+            })),
+          };
+          const l: LeaveFacts = {
+            unitId: 'u',
+            personId: 'm',
+            departmentId: 'd1',
+            status: status as LeaveFacts['status'],
+            fromDate: '2026-10-12',
+            awaitingIds,
+            headDecidedBy: null,
+            leaderDecidedBy: null,
+          };
+          const can = leavePolicy(a, l, '2026-10-10');
+          if (me === 'm') expect([can.approve, can.reject]).toEqual([false, false]);
+          if (can.reason || can.approve) expect(can.see).toBe(true);
+          expect(leavePolicy({ ...a, unitId: 'other' }, l, '2026-10-10').see).toBe(false);
+        },
+      ),
+    );
+  });
 });
