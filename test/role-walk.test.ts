@@ -13,6 +13,9 @@ import { unitKinds } from '../src/server/modules/campaigns/activity-kinds.servic
 import { canReadAuditEvents } from '../src/domain/policies/audit-event.js';
 import { channelPolicy, deliveryPolicy, hasOwnReminders } from '../src/domain/policies/channel.js';
 import { itemPolicy } from '../src/domain/policies/item.js';
+import { leaveFactsOf, leavePolicy, type LeaveCan } from '../src/domain/policies/leave.js';
+import { shanghaiDate } from '../src/domain/civil-date.js';
+import { leaveRepo } from '../src/server/modules/discipline/leave.repo.js';
 import { meetingPolicy, type MeetingStatus } from '../src/domain/policies/meeting.js';
 import { opinionFormPolicy, type OpinionFormStatus } from '../src/domain/policies/opinion-form.js';
 import { canSeeOpinionItems, opinionItemPolicy, type OpinionItemFacts } from '../src/domain/policies/opinion-item.js';
@@ -149,6 +152,10 @@ const opinionItem = async (a: Actor, action: string) => {
     status: i!.status as OpinionItemFacts['status'],
   });
   return { allowed: can[action as keyof typeof can], seen: can.see && can.readText };
+};
+const leave = async (a: Actor, action: keyof LeaveCan) => {
+  const l = (await leaveRepo.byId(db(), unitId, ids.leave!))!;
+  return verdict(leavePolicy(a, leaveFactsOf(l), shanghaiDate(ctx.clock.now())), action);
 };
 const channel = async (a: Actor, action: string) =>
   verdict(channelPolicy(a, (await channelsRepo.byId(db(), unitId, ids.channel!))!), action);
@@ -288,6 +295,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
       'decideExtension',
     ),
   'POST /api/items/{id}/attachments': (a) => item(a, 'attach'),
+  'GET /api/leave/{id}': (a) => leave(a, 'see'),
+  'POST /api/leave/{id}/approve': (a) => leave(a, 'approve'),
+  'POST /api/leave/{id}/reject': (a) => leave(a, 'reject'),
+  'POST /api/leave/{id}/withdraw': (a) => leave(a, 'withdraw'),
+  'POST /api/leave/{id}/return': (a) => leave(a, 'return'),
   'PUT /api/channels/{id}': (a) => channel(a, 'edit'),
   'POST /api/channels/{id}/withdraw': (a) => channel(a, 'deactivate'),
   'POST /api/channels/{id}/restore': (a) => channel(a, 'reactivate'),
@@ -332,6 +344,8 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)),
   'GET /api/discipline/notices/{id}': async (a) =>
     noticePolicy(a, { status: (await noticesRepo.notice(db(), unitId, ids.notice!))!.status as NoticeStatus }),
+  'GET /api/leave/{id}': async (a) =>
+    leavePolicy(a, leaveFactsOf((await leaveRepo.byId(db(), unitId, ids.leave!))!), shanghaiDate(ctx.clock.now())),
   'GET /api/opinion-forms/{id}': async (a) => {
     const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });

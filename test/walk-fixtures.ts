@@ -145,6 +145,12 @@ export async function seedWalkObjects(
     })
   ).json();
   const discipline = await seedDisciplineChecks(ctx, unitA);
+  // A leave of 周凯 (综合科) awaiting his head, 赵敏: walked by the leave routes.
+  const leave = (
+    await (
+      await signIn(ctx, unitA.user('member1'))
+    ).post('/api/leave', { kind: 'personal', fromDate: '2026-12-21', toDate: '2026-12-22', reason: '家中有事' })
+  ).json();
   await fanOut(ctx.database.db, ctx.clock.now(), { limit: 500, mailEnabled: false, units: [unitA.unit.id] });
   const notice = await seedNotice(ctx, unitA, person.id);
   const [delivery] = rowsOf<{ id: string }>(
@@ -153,6 +159,7 @@ export async function seedWalkObjects(
   return {
     ...discipline,
     notice,
+    leave: leave.id,
     delivery: delivery!.id,
     channel: channel.id,
     meeting: meeting.id,
@@ -277,6 +284,7 @@ export function fill(path: string, ids: Record<string, string>) {
       deliveries: 'delivery',
       attachments: 'attachment',
       'activity-files': 'activityFile',
+      leave: 'leave',
     }[first!] ??
     'person';
   return path
@@ -298,6 +306,11 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
+  // Leave decisions with a stale version: an allowed one stops at 409 and changes nothing.
+  if (r.path === '/api/leave/{id}/approve') return { version: 99 };
+  if (r.path === '/api/leave/{id}/reject' || r.path === '/api/leave/{id}/withdraw')
+    return { version: 99, reason: '测试原因' };
+  if (r.path === '/api/leave/{id}/return') return { version: 99, returnedOn: '2026-12-21' };
   if (r.path.startsWith('/api/discipline/')) return disciplineBodyFor(r);
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
   if (r.path.endsWith('/oauth-links')) return { vendor: 'wecom', vendorUserId: 'walk-user' };

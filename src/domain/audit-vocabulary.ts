@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS = {
   dismiss: '不予认定',
   issue: '印发',
   add_findings: '纳入问题',
+  reject_leave: '不批准请假',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -128,6 +129,7 @@ export const AUDIT_ENTITY_TYPES = {
   discipline_settings: '纪律作风设置',
   discipline_notice: '通报',
   discipline_finding: '纪律作风问题',
+  leave_request: '请销假',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -137,6 +139,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   self_check_list: { submit: '提交清单' },
   item: { submit: '提交办结' },
   discipline_notice: { approve: '审批通过' },
+  leave_request: { create: '申请请假', approve: '批准请假', return: '销假' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

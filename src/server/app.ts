@@ -37,6 +37,7 @@ import channelsRoutes from './modules/channels/channels.routes.js';
 import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 import disciplineChecksRoutes from './modules/discipline/checks.routes.js';
 import disciplineNoticesRoutes from './modules/discipline/discipline-notices.routes.js';
+import leaveRoutes from './modules/discipline/leave.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -61,6 +62,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   deliveriesRoutes,
   disciplineChecksRoutes,
   disciplineNoticesRoutes,
+  leaveRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

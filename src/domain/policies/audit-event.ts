@@ -41,4 +41,5 @@ export const SENSITIVE_AUDIT_TYPES = [
   'discipline_check',
   'discipline_notice',
   'discipline_finding',
+  'leave_request',
 ] as const;

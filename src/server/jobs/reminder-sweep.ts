@@ -30,7 +30,7 @@ interface DayFacts {
  *   (one notice per person per day, listing the overdue items);
  * - 一般: a weekly digest per person on the first working day of the week.
  * (On assignment, the notice is written with the item.) Reminders go to the backup while the owner
- * is recorded as away (AB岗). Dedupe keys carry the item or person and the day or slot, so a rerun,
+ * is recorded as away or on approved leave (AB岗). Dedupe keys carry the item or person and the day or slot, so a rerun,
  * a restart or a second instance never writes a reminder twice.
  */
 export async function sweepReminders(db: Db, now: Date): Promise<{ units: number; written: number }> {
@@ -134,8 +134,13 @@ interface Sweep {
 function openItems(s: Sweep, when: SQL) {
   return sql`
     with away as (
-      select distinct unit_id, person_id from unavailability
-      where active and from_date <= ${s.today} and to_date >= ${s.today} and unit_id = any(${s.units}))
+      select unit_id, person_id from unavailability
+      where active and from_date <= ${s.today} and to_date >= ${s.today} and unit_id = any(${s.units})
+      -- Approved leave (请销假) makes the B post act too, from its first day until the day before 销假.
+      union
+      select unit_id, person_id from leave_requests
+      where status in ('approved', 'returned') and from_date <= ${s.today} and to_date >= ${s.today}
+        and (returned_on is null or returned_on > ${s.today}) and unit_id = any(${s.units}))
     select i.*, case when i.backup_person_id is not null and away.person_id is not null then i.backup_person_id else i.owner_person_id end as recipient,
       -- Reminders reach group robots: a personal item's title stays neutral (domain/policies/item.noticeTitleOf).
       case when i.personal_of is not null then ${PERSONAL_ITEM_TITLE} else i.title end as notice_title

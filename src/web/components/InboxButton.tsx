@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Drawer, Empty, Grid, List, Segmented, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import type { ResponseOf } from '../../shared/api/endpoint';
 import { notificationsApi } from '../../shared/api/notifications';
 import { call } from '../call';
@@ -25,6 +26,7 @@ const KIND: Record<string, { label: string; color: string }> = {
   extension_decision: { label: '延期结果', color: 'cyan' },
   obligation: { label: '周期任务', color: 'gold' },
   opinion_about_you: { label: '意见建议', color: 'purple' },
+  leave: { label: '请销假', color: 'cyan' },
 };
 
 /** The bell in the header: unread reminders, the inbox, and a way into each item. */
@@ -36,11 +38,17 @@ export function InboxButton() {
   const [item, setItem] = useState<string | null>(null);
   const [prefs, setPrefs] = useState(false);
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const { data } = useInbox(unreadOnly);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['inbox'] });
   const openNotice = async (n: Notice) => {
     if (!n.read) await call(notificationsApi.markRead, { params: { id: n.id } }).then(refresh, () => undefined);
     if (n.itemId) setItem(n.itemId);
+    // A leave notice names no item: it opens the 请销假 tab, where the leave waits.
+    else if (n.kind === 'leave') {
+      setOpen(false);
+      navigate('/discipline?tab=leave');
+    }
   };
   return (
     <>
@@ -86,7 +94,7 @@ export function InboxButton() {
             dataSource={data?.items ?? []}
             renderItem={(n) => (
               <List.Item
-                style={{ cursor: n.itemId ? 'pointer' : 'default', opacity: n.read ? 0.6 : 1 }}
+                style={{ cursor: n.itemId || n.kind === 'leave' ? 'pointer' : 'default', opacity: n.read ? 0.6 : 1 }}
                 onClick={() => openNotice(n)}
               >
                 <List.Item.Meta

@@ -4,6 +4,7 @@
  * threshold reached) are confidential to the discipline staff, the party secretary and the person concerned.
  * The parts' own tables (check plans and draws, 通报, admonitions, education plans…) live beside these.
  */
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** A unit's discipline settings; `domain/discipline-settings.ts` holds the defaults used while none is stored. */
@@ -58,6 +59,13 @@ export const leaveRequests = pgTable(
     headDecidedBy: uuid('head_decided_by'),
     headDecidedAt: timestamp('head_decided_at', { withTimezone: true }),
     leaderRequired: boolean('leader_required').notNull().default(false),
+    /** Who may decide the step the leave awaits (the heads, then the 分管领导); empty once decided. */
+    awaitingIds: uuid('awaiting_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** The first step went to the 分管领导 (or above): a head's own leave, so no second step follows. */
+    headByLeader: boolean('head_by_leader').notNull().default(false),
     /** The 分管领导 who must approve (resolved when the head approves). */
     leaderPersonId: uuid('leader_person_id'),
     leaderDecidedBy: uuid('leader_decided_by'),

@@ -10,6 +10,8 @@ import { canSeeFinding } from '../../../domain/policies/finding.js';
 import { noticePolicy, type NoticeStatus } from '../../../domain/policies/notice.js';
 import { noticesRepo } from '../discipline/notices.repo.js';
 import type { Db } from '../../db/client.js';
+import { leaveFactsOf, leavePolicy } from '../../../domain/policies/leave.js';
+import { leaveRepo } from '../discipline/leave.repo.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { orglifeRepo } from '../orglife/orglife.repo.js';
@@ -62,6 +64,11 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
     case 'discipline_finding': {
       const f = await findingsRepo.byId(db, u, r.entityId);
       return !!f && canSeeFinding(actor, f.f);
+    }
+    case 'leave_request': {
+      const l = await leaveRepo.byId(db, u, r.entityId);
+      // Seeing a leave does not depend on the day: its first day stands in for today.
+      return !!l && leavePolicy(actor, leaveFactsOf(l), l.fromDate).see;
     }
     default:
       return true;

@@ -9,10 +9,15 @@ import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 import { availabilityRepo } from './availability.repo.js';
+import { leaveRepo } from '../discipline/leave.repo.js';
 
-/** Is the person away on `day`? (Asia/Shanghai civil date.) */
+/** Is the person away on `day` (Asia/Shanghai civil date): a recorded absence, or approved leave (请销假)? */
 export async function isAway(db: Db, unitId: string, personId: string, day: string): Promise<boolean> {
-  return !!(await availabilityRepo.activeOn(db, unitId, personId, day));
+  const [absent, onLeave] = await Promise.all([
+    availabilityRepo.activeOn(db, unitId, personId, day),
+    leaveRepo.awayOn(db, unitId, personId, day),
+  ]);
+  return !!absent || onLeave;
 }
 
 async function absentPerson(db: Db, unitId: string, personId: string): Promise<AbsentPerson> {

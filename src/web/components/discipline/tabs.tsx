@@ -7,6 +7,7 @@ import { DisciplineSettingsTab } from './DisciplineSettingsTab';
 import { MeetingDisciplineTab } from './MeetingDisciplineTab';
 import { NoticesTab } from './NoticesTab';
 import { whoOf } from './who';
+import { LeaveTab } from './LeaveTab';
 
 /**
  * The parts of 纪律作风, each a tab of the discipline page. `visible` mirrors the domain policy of the part
@@ -41,4 +42,6 @@ export const DISCIPLINE_TABS: DisciplineTab[] = [
     visible: (me) => disciplineSettingsPolicy(whoOf(me)).see,
     element: <DisciplineSettingsTab />,
   },
+  // 请销假: everyone with a person asks for leave; approvers and the unit-wide readers see theirs.
+  { key: 'leave', label: '请销假', visible: (me) => !!me.user.personId, element: <LeaveTab /> },
 ];

@@ -1,0 +1,2 @@
+ALTER TABLE "leave_requests" ADD COLUMN "awaiting_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "leave_requests" ADD COLUMN "head_by_leader" boolean DEFAULT false NOT NULL;
