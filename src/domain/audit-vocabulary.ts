@@ -79,6 +79,11 @@ export const AUDIT_ACTIONS = {
   rectification: '整改',
   test: '发送测试消息',
   retry: '重新投递',
+  send: '发送',
+  record: '登记检查结果',
+  link: '关联活动',
+  add_session: '新增场次',
+  withdraw_session: '撤销场次',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -115,6 +120,9 @@ export const AUDIT_ENTITY_TYPES = {
   study_session: '学习研讨',
   study_statement: '学习发言',
   talk_record: '谈心谈话记录',
+  holiday_reminder: '节前廉政提醒',
+  sifeng_check: '四风检查',
+  integrity_education_plan: '廉政教育计划',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

@@ -10,6 +10,7 @@ import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { orglifeRepo } from '../orglife/orglife.repo.js';
 import { itemsRepo } from '../supervision/items.repo.js';
+import { readsSifengCheck } from '../discipline/sifeng-checks.service.js';
 
 type Ref = { entityType: string; entityId: string };
 const key = (r: Ref) => `${r.entityType}:${r.entityId}`;
@@ -45,6 +46,8 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
       if (!d) return false;
       return d.subjectType === 'item' ? readsObject(db, actor, { entityType: 'item', entityId: d.subjectId }) : true;
     }
+    case 'sifeng_check':
+      return readsSifengCheck(db, actor, r.entityId);
     default:
       return true;
   }
