@@ -32,9 +32,19 @@ describe('integrity education progress', () => {
 
   it('a plan of three sessions, one held with 8 of 10 present, one visit of two cadres of three', () => {
     const p = educationProgress([
-      { kind: 'warning_education', month: 3, cadreIds: [], activities: [{ participantIds: Array(8).fill('x'), absentIds: ['a', 'b'], objectIds: [] }] },
+      {
+        kind: 'warning_education',
+        month: 3,
+        cadreIds: [],
+        activities: [{ participantIds: Array(8).fill('x'), absentIds: ['a', 'b'], objectIds: [] }],
+      },
       { kind: 'party_law_study', month: 6, cadreIds: [], activities: [] },
-      { kind: HOME_VISIT, month: 6, cadreIds: ['c1', 'c2', 'c3'], activities: [{ participantIds: [], absentIds: [], objectIds: ['c1', 'c3'] }] },
+      {
+        kind: HOME_VISIT,
+        month: 6,
+        cadreIds: ['c1', 'c2', 'c3'],
+        activities: [{ participantIds: [], absentIds: [], objectIds: ['c1', 'c3'] }],
+      },
     ]);
     expect(p.months).toEqual([
       { month: 3, planned: 1, held: 1 },

@@ -8,7 +8,11 @@ export interface PlannedSession {
   kind: string;
   month: number;
   cadreIds: readonly string[];
-  activities: readonly { participantIds: readonly string[]; absentIds: readonly string[]; objectIds: readonly string[] }[];
+  activities: readonly {
+    participantIds: readonly string[];
+    absentIds: readonly string[];
+    objectIds: readonly string[];
+  }[];
 }
 
 export interface Figure {

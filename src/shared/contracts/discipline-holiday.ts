@@ -40,11 +40,13 @@ export const ZHolidayPeriods = z.object({
 export const ZReminderPreview = z.object({ title: z.string(), body: z.string(), recipients: z.number().int() });
 export const ZSendReminderBody = ZPeriodKeyQuery;
 
-const zText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}不能超过${max}个字`).default('');
+const zText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`).default('');
 
 export const ZSifengItemInput = z.object({
-  key: z.enum(Object.keys(SIFENG_ITEMS) as [SifengItemKey]).nullable().default(null),
+  key: z
+    .enum(Object.keys(SIFENG_ITEMS) as [SifengItemKey])
+    .nullable()
+    .default(null),
   /** An item the unit adds (key null): its name. */
   label: z.string().trim().max(30, '检查项名称不能超过30个字').default(''),
   inspectorPersonId: z.uuid({ message: '请选择检查人' }),

@@ -1,6 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { activities, departments, integrityEducationPlans, integrityEducationSessions, people } from '../../db/schema/index.js';
+import {
+  activities,
+  departments,
+  integrityEducationPlans,
+  integrityEducationSessions,
+  people,
+} from '../../db/schema/index.js';
 
 export type EducationSessionRow = typeof integrityEducationSessions.$inferSelect;
 

@@ -31,10 +31,13 @@ export async function educationPlanOfYear(deps: AppDeps, actor: Actor, year: num
   if (!plan) return { plan: null, can };
   const sessions = await educationRepo.sessions(deps.db, actor.unitId, plan.id);
   const acts = new Map(
-    (await educationRepo.activities(deps.db, actor.unitId, sessions.flatMap((x) => x.s.activityIds))).map((a) => [
-      a.id,
-      a,
-    ]),
+    (
+      await educationRepo.activities(
+        deps.db,
+        actor.unitId,
+        sessions.flatMap((x) => x.s.activityIds),
+      )
+    ).map((a) => [a.id, a]),
   );
   const rows = sessions.map(({ s, departmentName }) => ({
     s,

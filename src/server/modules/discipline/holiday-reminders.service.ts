@@ -23,7 +23,13 @@ export async function holidayPeriodsOfYear(deps: AppDeps, actor: Actor, year: nu
   if (!mayReadHolidayReminders(actor)) throw forbidden('节日廉政提醒由机关纪委办理');
   const r = await periodsOf(deps.db, actor.unitId, year);
   const sent = new Map(
-    (await holidayRepo.reminders(deps.db, actor.unitId, r.periods.map((p) => p.key))).map((x) => [x.r.periodKey, x]),
+    (
+      await holidayRepo.reminders(
+        deps.db,
+        actor.unitId,
+        r.periods.map((p) => p.key),
+      )
+    ).map((x) => [x.r.periodKey, x]),
   );
   const today = shanghaiDate(deps.clock.now());
   return {
@@ -142,7 +148,15 @@ export async function sweepHolidayReminders(db: Db, now: Date): Promise<{ sent: 
       ...(await periodsOf(db, unitId, year + 1)).periods,
     ].filter((p) => p.reminderOn <= today && today < p.firstDay);
     if (!due.length) continue;
-    const done = new Set((await holidayRepo.reminders(db, unitId, due.map((p) => p.key))).map((x) => x.r.periodKey));
+    const done = new Set(
+      (
+        await holidayRepo.reminders(
+          db,
+          unitId,
+          due.map((p) => p.key),
+        )
+      ).map((x) => x.r.periodKey),
+    );
     for (const p of due.filter((x) => !done.has(x.key)))
       if (await db.transaction((tx) => sendReminder(tx, unitId, p, now, { actor: SYSTEM_ACTOR, personId: null })))
         sent++;

@@ -52,7 +52,10 @@ export const holidayRepo = {
     return db
       .select({ i: sifengCheckItems, inspectorName: people.name })
       .from(sifengCheckItems)
-      .innerJoin(people, and(eq(people.id, sifengCheckItems.inspectorPersonId), eq(people.unitId, sifengCheckItems.unitId)))
+      .innerJoin(
+        people,
+        and(eq(people.id, sifengCheckItems.inspectorPersonId), eq(people.unitId, sifengCheckItems.unitId)),
+      )
       .where(and(eq(sifengCheckItems.unitId, unitId), inArray(sifengCheckItems.checkId, checkIds)))
       .orderBy(asc(sifengCheckItems.checkId), asc(sifengCheckItems.itemKey));
   },

@@ -67,7 +67,16 @@ export async function createSifengCheck(deps: AppDeps, actor: Actor, b: CheckBod
   return deps.db.transaction(async (tx) => {
     const row = await holidayRepo.insertCheck(
       tx,
-      { unitId: actor.unitId, title: b.title, periodKey: b.periodKey, fromDate: b.fromDate, toDate: b.toDate, createdBy: actor.personId ?? actor.userId, createdAt: at, updatedAt: at },
+      {
+        unitId: actor.unitId,
+        title: b.title,
+        periodKey: b.periodKey,
+        fromDate: b.fromDate,
+        toDate: b.toDate,
+        createdBy: actor.personId ?? actor.userId,
+        createdAt: at,
+        updatedAt: at,
+      },
       items.map((i) => ({ ...i, unitId: actor.unitId, checkId: '' })),
     );
     await recordAudit(tx, auditActorOf(actor), at, {
@@ -193,7 +202,10 @@ export async function sifengCheckDetail(deps: AppDeps, actor: Actor, id: string)
       can: itemCan,
     }));
   return {
-    ...summary(c, items.map((x) => x.i)),
+    ...summary(
+      c,
+      items.map((x) => x.i),
+    ),
     withdrawnReason: c.withdrawnReason,
     version: c.version,
     itemsDetail,
@@ -227,7 +239,13 @@ export async function listSifengChecks(deps: AppDeps, actor: Actor, q: { page: n
   );
   const all = seesAllSifengChecks(actor);
   // An inspector's counts are of their own items: what the others found is not theirs to read.
-  const items = (await holidayRepo.items(deps.db, actor.unitId, rows.map((r) => r.id)))
+  const items = (
+    await holidayRepo.items(
+      deps.db,
+      actor.unitId,
+      rows.map((r) => r.id),
+    )
+  )
     .map((x) => x.i)
     .filter((i) => all || i.inspectorPersonId === actor.personId);
   return { total, page: q.page, pageSize: q.pageSize, items: rows.map((c) => summary(c, items)) };
