@@ -30,7 +30,6 @@ let discipline: Client;
 let office: Client;
 let member: Client;
 let staff = 0;
-const HOUR = 3_600_000;
 
 /** Moves the clock (the robot stand-in judges signatures by it) and signs in again: sessions idle out over days. */
 async function setClock(iso: string) {
