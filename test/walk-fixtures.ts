@@ -5,6 +5,7 @@ import { roleGrants, users } from '../src/server/db/schema/index.js';
 import { rowsOf } from '../src/server/db/client.js';
 import { fanOut } from '../src/server/modules/deliveries/fanout.js';
 import { flushOpinionsAtDayEnd, signIn, type Client, type newDemoUnit, type TestContext } from './helpers.js';
+import { holidayBody, holidayKind, seedHolidayObjects } from './walk-holiday.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -176,6 +177,7 @@ export async function seedWalkObjects(
     import: imp.json().id ?? dept.id,
     override: override.json().id,
     calendarImport: schedule.json().id,
+    ...(await seedHolidayObjects(ctx, unitA)),
   };
 }
 
@@ -194,6 +196,7 @@ export function multipart(content: Buffer, fileName = 'x.xlsx') {
 export function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
   const kind =
+    holidayKind(path) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
       departments: 'department',
@@ -216,7 +219,8 @@ export function fill(path: string, ids: Record<string, string>) {
       deliveries: 'delivery',
       attachments: 'attachment',
       'activity-files': 'activityFile',
-    }[first!] ?? 'person';
+    }[first!] ??
+    'person';
   return path
     .replace('{id}', (ids[kind] ?? ids.person)!)
     .replace('{grantId}', ids.grant!)
@@ -236,6 +240,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
+  if (r.path.startsWith('/api/discipline/') && holidayBody(r.path) !== undefined) return holidayBody(r.path);
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
   if (r.path.endsWith('/oauth-links')) return { vendor: 'wecom', vendorUserId: 'walk-user' };
   if (r.path.endsWith('/oauth-links/unlink')) return { vendor: 'wecom' };
