@@ -1,0 +1,311 @@
+import { useState, type ReactNode } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+} from 'antd';
+import type { ResponseOf } from '../../../shared/api/endpoint';
+import { AUDIENCES, EDUCATION_KINDS, type EducationKind } from '../../../shared/contracts/discipline-holiday';
+import { call } from '../../call';
+import {
+  disciplineHolidayApi as api,
+  EDUCATION_KEY,
+  useEducationCandidates,
+  useEducationPlan,
+} from '../../queries/discipline-holiday';
+import { useDepartments } from '../../queries/org';
+import { FormModal } from '../FormModal';
+import { PersonSelect } from '../PersonSelect';
+import { reasonModal } from '../ReasonPrompt';
+import { useAction } from '../useWrite';
+
+type Plan = NonNullable<ResponseOf<typeof api.plan>['plan']>;
+type Session = Plan['sessions'][number];
+
+/** 廉政教育 (measure 22): the year's plan, its sessions, and progress counted from the linked activity records. */
+export function EducationTab() {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const { data, isLoading } = useEducationPlan(year);
+  const act = useAction(EDUCATION_KEY);
+  const yearPicker = (
+    <Space>
+      年度
+      <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+    </Space>
+  );
+  if (isLoading || !data) return <Card loading size="small" />;
+  if (!data.plan)
+    return (
+      <Card size="small" title="廉政教育计划" extra={yearPicker}>
+        <Empty description={`${year}年尚未制定廉政教育计划`}>
+          {data.can.manage && (
+            <Button
+              type="primary"
+              onClick={() =>
+                act(() => call(api.createPlan, { body: { year, title: `${year}年廉政教育计划` } }), '计划已建立')
+              }
+            >
+              制定{year}年计划
+            </Button>
+          )}
+        </Empty>
+      </Card>
+    );
+  return <PlanView plan={data.plan} manage={data.can.manage} extra={yearPicker} />;
+}
+
+function Figure({ title, f }: { title: string; f: Plan['figures']['held'] }) {
+  return (
+    <Tooltip title={f.explanation}>
+      <div style={{ minWidth: 180 }}>
+        <Statistic title={title} value={f.value} suffix={`/ ${f.of}`} />
+        <Progress percent={f.of ? Math.floor((f.value * 100) / f.of) : 0} size="small" />
+      </div>
+    </Tooltip>
+  );
+}
+
+function PlanView({ plan, manage, extra }: { plan: Plan; manage: boolean; extra: ReactNode }) {
+  const [adding, setAdding] = useState(false);
+  const [linking, setLinking] = useState<Session | null>(null);
+  const { modal } = App.useApp();
+  const act = useAction(EDUCATION_KEY);
+  const { coverage } = plan.figures;
+  return (
+    <Card size="small" title={plan.title} extra={extra}>
+      <Space size="large" wrap align="start">
+        <Figure title="已开展 / 计划场次" f={plan.figures.held} />
+        <Figure title="参加人次 / 应参加" f={plan.figures.attendance} />
+        <div>
+          <Figure title="政治家访覆盖" f={coverage} />
+          {coverage.missing.length > 0 && (
+            <div style={{ maxWidth: 320 }}>未走访：{coverage.missing.map((m) => m.name).join('、')}</div>
+          )}
+        </div>
+      </Space>
+      <Table
+        style={{ marginTop: 16 }}
+        rowKey="month"
+        size="small"
+        pagination={false}
+        dataSource={plan.months}
+        columns={[
+          { title: '月份', render: (_, m) => `${m.month}月` },
+          { title: '计划', dataIndex: 'planned' },
+          { title: '已开展', dataIndex: 'held' },
+        ]}
+      />
+      <Space style={{ margin: '16px 0 8px' }}>
+        {manage && (
+          <Button type="primary" size="small" onClick={() => setAdding(true)}>
+            增加场次
+          </Button>
+        )}
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 20 }}
+        dataSource={plan.sessions}
+        locale={{ emptyText: <Empty description="计划中还没有场次" /> }}
+        columns={[
+          { title: '月份', render: (_, s) => `${s.month}月` },
+          { title: '类别', dataIndex: 'kindLabel' },
+          { title: '主题', dataIndex: 'topic' },
+          {
+            title: '对象',
+            render: (_, s) =>
+              s.kind === 'political_home_visit'
+                ? s.cadres.map((c) => (
+                    <Tag key={c.id} color={c.visited ? 'green' : 'default'}>
+                      {c.name}
+                      {c.visited ? '（已访）' : ''}
+                    </Tag>
+                  ))
+                : s.audience === 'department'
+                  ? s.departmentName
+                  : AUDIENCES[s.audience as keyof typeof AUDIENCES],
+          },
+          {
+            title: '开展情况',
+            render: (_, s) =>
+              s.activities.length ? (
+                s.activities.map((a) => (
+                  <div key={a.id}>{`${a.heldOn} ${a.title}（参加 ${a.present}/${a.expected}）`}</div>
+                ))
+              ) : (
+                <Tag>未开展</Tag>
+              ),
+          },
+          {
+            title: '操作',
+            render: (_, s) =>
+              manage && (
+                <Space>
+                  <Button size="small" onClick={() => setLinking(s)}>
+                    关联活动
+                  </Button>
+                  <Button
+                    size="small"
+                    type="link"
+                    danger
+                    onClick={() =>
+                      modal.confirm(
+                        reasonModal('撤销该场次', async (reason) => {
+                          await act(
+                            () => call(api.withdrawSession, { params: { id: s.id }, body: { reason } }),
+                            '已撤销',
+                          );
+                        }),
+                      )
+                    }
+                  >
+                    撤销
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      {adding && <AddSession planId={plan.id} onClose={() => setAdding(false)} />}
+      {linking && <LinkActivity session={linking} onClose={() => setLinking(null)} />}
+    </Card>
+  );
+}
+
+interface SessionValues {
+  kind: EducationKind;
+  month: number;
+  topic: string;
+  audience: keyof typeof AUDIENCES;
+  departmentId?: string;
+  cadreIds?: string[];
+}
+
+function AddSession({ planId, onClose }: { planId: string; onClose: () => void }) {
+  const [form] = Form.useForm<SessionValues>();
+  const kind = Form.useWatch('kind', form);
+  const audience = Form.useWatch('audience', form);
+  const { data: departments } = useDepartments();
+  const act = useAction(EDUCATION_KEY);
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    const ok = await act(
+      () =>
+        call(api.addSession, {
+          params: { id: planId },
+          body: {
+            ...v,
+            departmentId: v.audience === 'department' ? (v.departmentId ?? null) : null,
+            cadreIds: v.cadreIds ?? [],
+          },
+        }),
+      '场次已加入计划',
+    );
+    if (ok) onClose();
+  };
+  return (
+    <FormModal open title="增加教育场次" onOk={submit} onCancel={onClose} okText="加入计划">
+      <Form form={form} layout="vertical" initialValues={{ kind: 'warning_education', month: 1, audience: 'all' }}>
+        <Form.Item name="kind" label="类别">
+          <Select options={Object.entries(EDUCATION_KINDS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="month" label="月份">
+          <InputNumber min={1} max={12} />
+        </Form.Item>
+        <Form.Item name="topic" label="主题" rules={[{ required: true, message: '请填写主题' }]}>
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="audience" label="对象">
+          <Select options={Object.entries(AUDIENCES).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        {audience === 'department' && (
+          <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择科室' }]}>
+            <Select options={(departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+          </Form.Item>
+        )}
+        {kind === 'political_home_visit' && (
+          <Form.List name="cadreIds" initialValue={['']}>
+            {(fields, { add, remove }) => (
+              <Form.Item label="要走访的干部（全覆盖）" required>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline">
+                    <Form.Item name={f.name} rules={[{ required: true, message: '请选择干部' }]}>
+                      <PersonSelect placeholder="干部" />
+                    </Form.Item>
+                    <Button type="link" onClick={() => remove(f.name)}>
+                      移除
+                    </Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add('')}>增加一人</Button>
+              </Form.Item>
+            )}
+          </Form.List>
+        )}
+      </Form>
+    </FormModal>
+  );
+}
+
+/** Links an activity of the session's kind held in the plan's year: the record that holds the session. */
+function LinkActivity({ session, onClose }: { session: Session; onClose: () => void }) {
+  const [page, setPage] = useState(1);
+  const { data, isLoading } = useEducationCandidates(session.id, page);
+  const act = useAction(EDUCATION_KEY);
+  const linked = new Set(session.activities.map((a) => a.id));
+  return (
+    <FormModal open title={`关联已开展的${session.kindLabel}`} footer={null} onCancel={onClose} width={640}>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={isLoading}
+        dataSource={data?.items ?? []}
+        pagination={{ current: page, pageSize: 10, total: data?.total ?? 0, onChange: setPage }}
+        locale={{
+          emptyText: <Empty description={`本年度还没有记录“${session.kindLabel}”类活动，请先在活动记录中登记`} />,
+        }}
+        columns={[
+          { title: '日期', dataIndex: 'heldOn' },
+          { title: '活动', dataIndex: 'title' },
+          {
+            title: '',
+            render: (_, a) =>
+              linked.has(a.id) ? (
+                <Tag color="green">已关联</Tag>
+              ) : (
+                <Button
+                  size="small"
+                  onClick={async () => {
+                    const ok = await act(
+                      () =>
+                        call(api.link, {
+                          params: { id: session.id },
+                          body: { activityId: a.id, version: session.version },
+                        }),
+                      '已关联',
+                    );
+                    if (ok) onClose();
+                  }}
+                >
+                  关联
+                </Button>
+              ),
+          },
+        ]}
+      />
+    </FormModal>
+  );
+}
