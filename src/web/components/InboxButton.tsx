@@ -25,6 +25,8 @@ const KIND: Record<string, { label: string; color: string }> = {
   extension_decision: { label: '延期结果', color: 'cyan' },
   obligation: { label: '周期任务', color: 'gold' },
   opinion_about_you: { label: '意见建议', color: 'purple' },
+  integrity: { label: '廉政提醒', color: 'red' },
+  integrity_broadcast: { label: '廉政提醒', color: 'red' },
 };
 
 /** The bell in the header: unread reminders, the inbox, and a way into each item. */
