@@ -94,18 +94,20 @@ function PlanView({ plan, manage, extra }: { plan: Plan; manage: boolean; extra:
           )}
         </div>
       </Space>
-      <Table
-        style={{ marginTop: 16 }}
-        rowKey="month"
-        size="small"
-        pagination={false}
-        dataSource={plan.months}
-        columns={[
-          { title: '月份', render: (_, m) => `${m.month}月` },
-          { title: '计划', dataIndex: 'planned' },
-          { title: '已开展', dataIndex: 'held' },
-        ]}
-      />
+      {plan.months.length > 0 && (
+        <Table
+          style={{ marginTop: 16 }}
+          rowKey="month"
+          size="small"
+          pagination={false}
+          dataSource={plan.months}
+          columns={[
+            { title: '月份', render: (_, m) => `${m.month}月` },
+            { title: '计划', dataIndex: 'planned' },
+            { title: '已开展', dataIndex: 'held' },
+          ]}
+        />
+      )}
       <Space style={{ margin: '16px 0 8px' }}>
         {manage && (
           <Button type="primary" size="small" onClick={() => setAdding(true)}>
