@@ -48,6 +48,7 @@ import { itemsRepo } from '../src/server/modules/supervision/items.repo.js';
 import { itemFactsOf } from '../src/server/modules/supervision/items.service.js';
 import type { AppDeps } from '../src/server/types.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { holidayPolicies } from './walk-holiday.js';
 import {
   actorOf,
   fill,
@@ -314,6 +315,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     allowed: canWritePerson(a, (await peopleRepo.byId(db(), unitId, ids.person!))!.person),
     seen: inUnit(a),
   }),
+  ...holidayPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ),
 };
 
 /**

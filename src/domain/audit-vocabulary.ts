@@ -88,6 +88,11 @@ export const AUDIT_ACTIONS = {
   issue: '印发',
   add_findings: '纳入问题',
   reject_leave: '不批准请假',
+  send: '发送',
+  record: '登记检查结果',
+  link: '关联活动',
+  add_session: '新增场次',
+  withdraw_session: '撤销场次',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -130,6 +135,9 @@ export const AUDIT_ENTITY_TYPES = {
   discipline_notice: '通报',
   discipline_finding: '纪律作风问题',
   leave_request: '请销假',
+  holiday_reminder: '节前廉政提醒',
+  sifeng_check: '四风检查',
+  integrity_education_plan: '廉政教育计划',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

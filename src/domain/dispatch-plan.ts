@@ -9,10 +9,26 @@ import { digestCard, LIMITS, robotBudget, type Card, type ChannelKind } from './
 export type Urgency = 'urgent' | 'important' | 'normal';
 
 /**
+ * A notice to everyone (the 节前廉政提醒): every person has it in the inbox, one of those notices carries
+ * it to the group robots — to each of the unit's robots once, naming no one.
+ */
+export const BROADCAST_KIND = 'integrity_broadcast';
+
+/**
  * Notices about a person's own affairs (an opinion about them, a return with its reason, an
  * extension they asked for) stay in the inbox and mail; a group chat sees only work reminders.
  */
-const GROUP_KINDS = new Set(['assigned', 'chase', 'urgent', 'halfway', 'due_soon', 'overdue', 'digest', 'obligation']);
+const GROUP_KINDS = new Set([
+  'assigned',
+  'chase',
+  'urgent',
+  'halfway',
+  'due_soon',
+  'overdue',
+  'digest',
+  'obligation',
+  BROADCAST_KIND,
+]);
 export const mayGoToGroup = (kind: string) => GROUP_KINDS.has(kind);
 
 /** 紧急 reminders and notices about 紧急 items are urgent; quiet hours never hold them. */
@@ -43,13 +59,16 @@ const MOBILE = /^1[3-9]\d{9}$/;
 /** A notice as a card: what (title), who, which item and due when, the colour, a link back; @ the person by mobile. */
 export function noticeCard(n: NoticeFacts, idempotencyKey: string, mention: boolean): Card {
   const colour = colourOf(n.kind, n.urgency);
-  const lines = [`【${colour}】${n.body}`, `责任人：${n.recipientName}${n.itemDue ? `，办理时限：${n.itemDue}` : ''}`];
+  const broadcast = n.kind === BROADCAST_KIND;
+  const lines = broadcast
+    ? [`【${colour}】${n.body}`]
+    : [`【${colour}】${n.body}`, `责任人：${n.recipientName}${n.itemDue ? `，办理时限：${n.itemDue}` : ''}`];
   return {
     title: n.title,
     lines,
     link: n.link,
     idempotencyKey,
-    mentionMobiles: mention && MOBILE.test(n.recipientMobile) ? [n.recipientMobile] : [],
+    mentionMobiles: mention && !broadcast && MOBILE.test(n.recipientMobile) ? [n.recipientMobile] : [],
     notices: [{ id: n.id, title: n.title }],
   };
 }

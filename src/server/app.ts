@@ -38,6 +38,7 @@ import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
 import disciplineChecksRoutes from './modules/discipline/checks.routes.js';
 import disciplineNoticesRoutes from './modules/discipline/discipline-notices.routes.js';
 import leaveRoutes from './modules/discipline/leave.routes.js';
+import disciplineHolidayRoutes from './modules/discipline/holiday.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -63,6 +64,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   disciplineChecksRoutes,
   disciplineNoticesRoutes,
   leaveRoutes,
+  disciplineHolidayRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

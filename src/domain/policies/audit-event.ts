@@ -42,4 +42,5 @@ export const SENSITIVE_AUDIT_TYPES = [
   'discipline_notice',
   'discipline_finding',
   'leave_request',
+  'sifeng_check',
 ] as const;

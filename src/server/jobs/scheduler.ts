@@ -5,10 +5,13 @@ import { tryLease } from './lease.js';
 import { sweepReminders } from './reminder-sweep.js';
 import { sweepObligations } from './obligation-sweep.js';
 import { sweepAllMeetingDiscipline } from '../modules/discipline/meeting-discipline.service.js';
+import { sweepHolidayReminders } from '../modules/discipline/holiday-reminders.service.js';
 
 export const SWEEP_LEASE = 'supervision-sweep';
 /** Obligations are checked at most hourly: the lease is held for an hour and not renewed sooner. */
 export const OBLIGATION_LEASE = 'obligation-sweep';
+/** 节前廉政提醒 are looked for at most hourly (each is sent once whatever runs: a unique row per unit and period). */
+export const HOLIDAY_LEASE = 'holiday-reminders';
 /** Audit checkpoints and their daily mail: taken with a fresh holder and not renewed, so each runs about once per interval. */
 export const CHECKPOINT_LEASE = 'audit-checkpoint';
 export const CHECKPOINT_DIGEST_LEASE = 'audit-checkpoint-digest';
@@ -85,7 +88,16 @@ export class Scheduler {
       0,
     );
     if (m) this.log(`会风会纪：新增达到通报标准 ${m} 人次，已加入通报草稿`);
-    return { swept: true, written: (r?.written ?? 0) + (o?.written ?? 0) };
+    const h = await this.isolated(
+      '节前廉政提醒',
+      async () =>
+        (await tryLease(this.db, HOLIDAY_LEASE, `${this.holder}:${now.getTime()}`, now, HOUR))
+          ? sweepHolidayReminders(this.db, now)
+          : null,
+      null,
+    );
+    if (h?.sent) this.log(`节前廉政提醒：发送 ${h.sent} 次`);
+    return { swept: true, written: (r?.written ?? 0) + (o?.written ?? 0) + (h?.sent ?? 0) };
   }
 
   /** Runs `step`; a failure is logged and `fallback` returned, so that the next step still runs. */

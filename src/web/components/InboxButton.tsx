@@ -27,6 +27,8 @@ const KIND: Record<string, { label: string; color: string }> = {
   obligation: { label: '周期任务', color: 'gold' },
   opinion_about_you: { label: '意见建议', color: 'purple' },
   leave: { label: '请销假', color: 'cyan' },
+  integrity: { label: '廉政提醒', color: 'red' },
+  integrity_broadcast: { label: '廉政提醒', color: 'red' },
 };
 
 /** The bell in the header: unread reminders, the inbox, and a way into each item. */

@@ -14,3 +14,4 @@ export * from './attachments.js';
 export * from './discipline.js';
 export * from './discipline-checks.js';
 export * from './discipline-notices.js';
+export * from './discipline-supervision.js';

@@ -17,6 +17,7 @@ import { campaignsRepo } from '../campaigns/campaigns.repo.js';
 import { orglifeRepo } from '../orglife/orglife.repo.js';
 import { itemsRepo } from '../supervision/items.repo.js';
 import { findingsRepo } from '../discipline/findings.repo.js';
+import { readsSifengCheck } from '../discipline/sifeng-checks.service.js';
 
 type Ref = { entityType: string; entityId: string };
 const key = (r: Ref) => `${r.entityType}:${r.entityId}`;
@@ -70,6 +71,8 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
       // Seeing a leave does not depend on the day: its first day stands in for today.
       return !!l && leavePolicy(actor, leaveFactsOf(l), l.fromDate).see;
     }
+    case 'sifeng_check':
+      return readsSifengCheck(db, actor, r.entityId);
     default:
       return true;
   }

@@ -1,5 +1,5 @@
 import { DEFAULT_HOURS, nextWorkStart, releaseAt, type WorkingHours } from '../../../domain/delivery.js';
-import { mayGoToGroup, urgencyOf } from '../../../domain/dispatch-plan.js';
+import { BROADCAST_KIND, mayGoToGroup, urgencyOf } from '../../../domain/dispatch-plan.js';
 import type { WorkdayCalendar } from '../../../domain/workdays.js';
 import type { Db } from '../../db/client.js';
 import { calendarsForUnits } from '../calendar/calendar.service.js';
@@ -58,10 +58,16 @@ export async function fanOut(
       const calendar = calendars.get(n.unit_id);
       if (!calendar) continue;
       const urgency = urgencyOf(n.kind, n.item_urgency);
-      const wantsGroup = n.group_robot !== false || n.require_group_robot === true;
+      // A person's choice of no group messages concerns their own reminders, not a notice to everyone.
+      const wantsGroup = n.kind === BROADCAST_KIND || n.group_robot !== false || n.require_group_robot === true;
       if (mayGoToGroup(n.kind) && wantsGroup) {
         const t = timing(n, urgency, now.getTime(), calendar, false);
-        for (const c of robotsFor(channels, n.unit_id, n.department_id)) {
+        // A notice to everyone goes to every robot of the unit (each once), not the recipient's own.
+        const robots =
+          n.kind === BROADCAST_KIND
+            ? channels.filter((c) => c.unitId === n.unit_id)
+            : robotsFor(channels, n.unit_id, n.department_id);
+        for (const c of robots) {
           rows.push({
             unitId: n.unit_id,
             notificationId: n.id,

@@ -8,6 +8,9 @@ import { MeetingDisciplineTab } from './MeetingDisciplineTab';
 import { NoticesTab } from './NoticesTab';
 import { whoOf } from './who';
 import { LeaveTab } from './LeaveTab';
+import { EducationTab } from './EducationTab';
+import { HolidayTab } from './HolidayTab';
+import { isLeadership } from './roles';
 
 /**
  * The parts of 纪律作风, each a tab of the discipline page. `visible` mirrors the domain policy of the part
@@ -44,4 +47,12 @@ export const DISCIPLINE_TABS: DisciplineTab[] = [
   },
   // 请销假: everyone with a person asks for leave; approvers and the unit-wide readers see theirs.
   { key: 'leave', label: '请销假', visible: (me) => !!me.user.personId, element: <LeaveTab /> },
+  // 节日廉政: the periods are the discipline staff's and the secretary's; anyone may be a 四风 inspector.
+  { key: 'holiday', label: '节日廉政', visible: () => true, element: <HolidayTab /> },
+  {
+    key: 'education',
+    label: '廉政教育',
+    visible: (me) => me.grants.some((g) => g.role === 'discipline') || isLeadership(me),
+    element: <EducationTab />,
+  },
 ];
