@@ -79,6 +79,9 @@ export const AUDIT_ACTIONS = {
   rectification: '整改',
   test: '发送测试消息',
   retry: '重新投递',
+  deliver: '送达',
+  follow_up: '登记跟踪情况',
+  answer: '答复',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -115,6 +118,7 @@ export const AUDIT_ENTITY_TYPES = {
   study_session: '学习研讨',
   study_statement: '学习发言',
   talk_record: '谈心谈话记录',
+  discipline_admonition: '提醒谈话、诫勉和函询',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -123,6 +127,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   opinion_form: { close: '停止收集' },
   self_check_list: { submit: '提交清单' },
   item: { submit: '提交办结' },
+  discipline_admonition: { close: '办结' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

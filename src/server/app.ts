@@ -35,6 +35,7 @@ import opinionsRoutes from './modules/opinions/opinions.routes.js';
 import orglifeRoutes from './modules/orglife/orglife.routes.js';
 import channelsRoutes from './modules/channels/channels.routes.js';
 import deliveriesRoutes from './modules/deliveries/deliveries.routes.js';
+import admonitionsRoutes from './modules/discipline/admonitions.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -57,6 +58,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   orglifeRoutes,
   channelsRoutes,
   deliveriesRoutes,
+  admonitionsRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

@@ -37,4 +37,5 @@ export const SENSITIVE_AUDIT_TYPES = [
   'talk_record',
   'opinion_item',
   'deadline',
+  'discipline_admonition',
 ] as const;

@@ -12,3 +12,4 @@ export * from './opinions.js';
 export * from './orglife.js';
 export * from './attachments.js';
 export * from './discipline.js';
+export * from './discipline-admonitions.js';

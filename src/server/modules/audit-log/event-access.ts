@@ -1,5 +1,7 @@
 import type { Actor } from '../../../domain/roles.js';
 import { canReadActivity } from '../../../domain/policies/activity.js';
+import { canSeeAdmonition } from '../../../domain/policies/admonition.js';
+import type { AdmonitionStatus } from '../../../domain/admonitions.js';
 import { SENSITIVE_AUDIT_TYPES } from '../../../domain/policies/audit-event.js';
 import { mayReadItemDetails } from '../../../domain/policies/item.js';
 import { canReadOpinionText } from '../../../domain/policies/opinion-item.js';
@@ -8,6 +10,7 @@ import { canSeeTalk } from '../../../domain/policies/talk.js';
 import type { Db } from '../../db/client.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+import { admonitionsRepo } from '../discipline/admonitions.repo.js';
 import { orglifeRepo } from '../orglife/orglife.repo.js';
 import { itemsRepo } from '../supervision/items.repo.js';
 
@@ -38,6 +41,11 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
     case 'opinion_item': {
       const [i] = await orglifeRepo.opinionItemsByIds(db, u, [r.entityId]);
       return !!i && canReadOpinionText(actor, i);
+    }
+    case 'discipline_admonition': {
+      // Confidential (measure 36): the discipline staff, the party secretary, the person once delivered.
+      const a = await admonitionsRepo.byId(db, u, r.entityId);
+      return !!a && canSeeAdmonition(actor, { ...a, status: a.status as AdmonitionStatus });
     }
     case 'deadline': {
       // A deadline follows its subject: an item's deadline carried the item's title (before 0027 also a personal one's).

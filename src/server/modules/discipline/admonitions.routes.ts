@@ -1,0 +1,36 @@
+import { admonitionsApi as api } from '../../../shared/api/discipline-admonitions.js';
+import { declare } from '../../endpoints.js';
+import type { RouteModule } from '../../types.js';
+import {
+  answerInquiry,
+  closeAdmonition,
+  createAdmonition,
+  deliverAdmonition,
+  editAdmonition,
+  followUpAdmonition,
+  getAdmonition,
+  listAdmonitions,
+  withdrawAdmonition,
+} from './admonitions.service.js';
+import { integrityFile } from './integrity-file.service.js';
+
+const self = { permission: 'self' } as const;
+
+/**
+ * 提醒谈话 / 诫勉 / 函询 and the 廉政档案: every route is 'self' because the record's policy
+ * (domain/policies/admonition.ts) decides — no permission of an account (the administrator's
+ * included) opens a confidential record. Declared in src/shared/api/discipline-admonitions.ts.
+ */
+const admonitionsRoutes: RouteModule = async (app, deps) => {
+  declare(app, api.list, self, async (q) => listAdmonitions(deps, q.actor, q.query));
+  declare(app, api.create, self, async (q) => createAdmonition(deps, q.actor, q.body));
+  declare(app, api.get, self, async (q) => getAdmonition(deps, q.actor, q.params.id));
+  declare(app, api.edit, self, async (q) => editAdmonition(deps, q.actor, q.params.id, q.body));
+  declare(app, api.deliver, self, async (q) => deliverAdmonition(deps, q.actor, q.params.id, q.body.version));
+  declare(app, api.followUp, self, async (q) => followUpAdmonition(deps, q.actor, q.params.id, q.body));
+  declare(app, api.answer, self, async (q) => answerInquiry(deps, q.actor, q.params.id, q.body));
+  declare(app, api.close, self, async (q) => closeAdmonition(deps, q.actor, q.params.id, q.body.version));
+  declare(app, api.withdraw, self, async (q) => withdrawAdmonition(deps, q.actor, q.params.id, q.body));
+  declare(app, api.integrityFile, self, async (q) => integrityFile(deps, q.actor, q.params.id));
+};
+export default admonitionsRoutes;
