@@ -1,6 +1,13 @@
 import type { RouteOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activityPolicy } from '../src/domain/policies/activity.js';
+import type { AdmonitionKind, AdmonitionStatus } from '../src/domain/admonitions.js';
+import {
+  admonitionPolicy,
+  mayReadIntegrityFile,
+  mayRecordAdmonition,
+  type AdmonitionCan,
+} from '../src/domain/policies/admonition.js';
 import {
   activityKindPolicy,
   campaignPolicy,
@@ -26,6 +33,7 @@ import { authRepo } from '../src/server/modules/auth/auth.repo.js';
 import { campaignsRepo } from '../src/server/modules/campaigns/campaigns.repo.js';
 import { channelsRepo } from '../src/server/modules/channels/channels.repo.js';
 import { deliveriesRepo } from '../src/server/modules/deliveries/deliveries.repo.js';
+import { admonitionsRepo } from '../src/server/modules/discipline/admonitions.repo.js';
 import { opinionsRepo } from '../src/server/modules/opinions/opinions.repo.js';
 import { orglifeRepo } from '../src/server/modules/orglife/orglife.repo.js';
 import { peopleRepo } from '../src/server/modules/people/people.repo.js';
@@ -117,6 +125,11 @@ const list = async (a: Actor, action: string) => {
   const can = selfCheckListPolicy(a, { personId: l.personId, status: l.status as ListStatus, meetingStatus: m.status });
   return { allowed: inUnit(a) && can[action as keyof typeof can], seen: inUnit(a) && can.see };
 };
+const admonitionCan = async (a: Actor) => {
+  const r = (await admonitionsRepo.byId(db(), unitId, ids.admonition!))!;
+  return admonitionPolicy(a, { ...r, kind: r.kind as AdmonitionKind, status: r.status as AdmonitionStatus });
+};
+const admonition = async (a: Actor, action: keyof AdmonitionCan) => verdict(await admonitionCan(a), action);
 const talk = async (a: Actor, action: 'see' | 'void') => {
   const t = (await orglifeRepo.talk(db(), unitId, ids.talk!))!;
   const can = talkPolicy(a, { ...t, voided: !!t.voidedReason });
@@ -218,6 +231,18 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/self-check-lists/{id}/action': (a) => list(a, 'submit'),
   'GET /api/self-check-lists/{id}/outline.docx': (a) => list(a, 'see'),
   'POST /api/talks/{id}/void': (a) => talk(a, 'void'),
+  'POST /api/discipline/admonitions': async (a) => ({ allowed: inUnit(a) && mayRecordAdmonition(a), seen: true }),
+  'GET /api/discipline/admonitions/{id}': (a) => admonition(a, 'see'),
+  'PUT /api/discipline/admonitions/{id}': (a) => admonition(a, 'edit'),
+  'POST /api/discipline/admonitions/{id}/deliver': (a) => admonition(a, 'deliver'),
+  'POST /api/discipline/admonitions/{id}/follow-up': (a) => admonition(a, 'followUp'),
+  'POST /api/discipline/admonitions/{id}/answer': (a) => admonition(a, 'answer'),
+  'POST /api/discipline/admonitions/{id}/close': (a) => admonition(a, 'close'),
+  'POST /api/discipline/admonitions/{id}/withdraw': (a) => admonition(a, 'withdraw'),
+  'GET /api/discipline/people/{id}/integrity-file': async (a) => {
+    const may = inUnit(a) && mayReadIntegrityFile(a, ids.person!);
+    return { allowed: may, seen: may };
+  },
   'GET /api/items/{id}': (a) => item(a, 'see'),
   // An attachment is the item's content: those who see the item and read its content (others do not learn it exists).
   'GET /api/attachments/{id}': async (a) => {
@@ -275,6 +300,7 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
   },
   'GET /api/items/{id}': async (a) =>
     itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)),
+  'GET /api/discipline/admonitions/{id}': admonitionCan,
   'GET /api/opinion-forms/{id}': async (a) => {
     const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });

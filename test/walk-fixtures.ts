@@ -148,7 +148,21 @@ export async function seedWalkObjects(
   const [delivery] = rowsOf<{ id: string }>(
     await ctx.database.db.execute(sql`select id from notification_deliveries where unit_id = ${unitA.unit.id} limit 1`),
   );
+  // A 函询 about 郑伟, delivered (so that he reads it and may answer): the confidential record of measure 36.
+  const disciplineA = await signIn(ctx, unitA.user('discipline'));
+  const zhengWei = (await adminA.get(`/api/people?q=${encodeURIComponent('郑伟')}`)).json().items[0].id;
+  const inquiry = (
+    await disciplineA.post('/api/discipline/admonitions', {
+      kind: 'inquiry',
+      personId: zhengWei,
+      conductedBy: [],
+      reason: '巡检函询',
+      onDate: '2026-11-30',
+    })
+  ).json();
+  await disciplineA.post(`/api/discipline/admonitions/${inquiry.id}/deliver`, { version: inquiry.version });
   return {
+    admonition: inquiry.id,
     delivery: delivery!.id,
     channel: channel.id,
     meeting: meeting.id,
@@ -216,6 +230,7 @@ export function fill(path: string, ids: Record<string, string>) {
       deliveries: 'delivery',
       attachments: 'attachment',
       'activity-files': 'activityFile',
+      discipline: path.startsWith('/api/discipline/admonitions/') ? 'admonition' : 'person',
     }[first!] ?? 'person';
   return path
     .replace('{id}', (ids[kind] ?? ids.person)!)
@@ -236,6 +251,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
+  if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
   if (r.path.endsWith('/oauth-links')) return { vendor: 'wecom', vendorUserId: 'walk-user' };
   if (r.path.endsWith('/oauth-links/unlink')) return { vendor: 'wecom' };
@@ -301,4 +317,15 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.endsWith('/grants')) return { role: 'member' };
   if (r.path.startsWith('/api/users/')) return { displayName: '某人' };
   return {};
+}
+
+/** Bodies of the 提醒谈话 / 诫勉 / 函询 routes (a stale version: an allowed write stops at 409). */
+function admonitionBody(r: Route): unknown {
+  const record = { conductedBy: [], reason: '测试原因', onDate: '2026-11-30' };
+  if (r.path === '/api/discipline/admonitions') return { kind: 'inquiry', personId: ZERO, ...record };
+  if (r.method === 'PUT') return { ...record, version: 1 };
+  if (r.path.endsWith('/follow-up')) return { followUp: '跟踪情况', version: 1 };
+  if (r.path.endsWith('/answer')) return { answer: '答复内容', version: 1 };
+  if (r.path.endsWith('/withdraw')) return { reason: '测试原因', version: 1 };
+  return { version: 1 };
 }
