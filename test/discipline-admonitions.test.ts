@@ -4,7 +4,9 @@ import { rowsOf } from '../src/server/db/client.js';
 import { sweepReminders } from '../src/server/jobs/reminder-sweep.js';
 import { fanOut } from '../src/server/modules/deliveries/fanout.js';
 import { notificationsRepo } from '../src/server/modules/notifications/notifications.repo.js';
+import { disciplineFindings, leaveRequests } from '../src/server/db/schema/index.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { multipart, multipartHeaders } from './walk-fixtures.js';
 
 /**
  * 提醒谈话 / 诫勉 / 函询 (measure 36): confidential to the discipline staff, the 党组书记 and the person
@@ -51,7 +53,7 @@ beforeAll(async () => {
   zhengWei = await me(c('member3'));
   const qiHong = await me(c('discipline'));
   ledgerBefore = JSON.stringify((await c('office').get('/api/items?figure=overdue&pageSize=100')).json().total);
-  rankingsBefore = JSON.stringify((await c('office').get('/api/rankings')).json());
+  rankingsBefore = JSON.stringify((await c('office').get('/api/rankings?from=2026-01-01&to=2026-12-31')).json());
   const create = (kind: string, content: string) =>
     c('discipline').post('/api/discipline/admonitions', {
       kind,
@@ -117,12 +119,19 @@ describe('who reads the records', () => {
         [
           '/api/items?pageSize=100',
           '/api/items?q=函询&pageSize=100',
-          '/api/rankings',
+          '/api/rankings?from=2026-01-01&to=2026-12-31',
+          '/api/rankings?by=leader&from=2026-01-01&to=2026-12-31',
           '/api/workbench',
           '/api/inbox?pageSize=100',
           '/api/audit/events?pageSize=100',
           `/api/audit/events?entityType=discipline_admonition&entityId=${inquiry.id}`,
-        ].map(async (u) => (await c(l).get(u)).body),
+        ].map(async (u) => {
+          const res = await c(l).get(u);
+          // The readers of these pages get them (so that the check below reads real pages, not refusals).
+          if (l === 'office' && !u.startsWith('/api/audit')) expect(res.statusCode, `${l} ${u}`).toBe(200);
+          if (l === 'auditor' && u.startsWith('/api/audit')) expect(res.statusCode, `${l} ${u}`).toBe(200);
+          return res.body;
+        }),
       );
       for (const b of bodies) {
         expect(b).not.toContain(SECRET_REASON);
@@ -272,7 +281,10 @@ describe('the chase of a 函询 past its reply deadline', () => {
     expect(JSON.stringify((await c('office').get('/api/items?figure=overdue&pageSize=100')).json().total)).toBe(
       ledgerBefore,
     );
-    expect(JSON.stringify((await c('office').get('/api/rankings')).json())).not.toContain('函询');
+    const rankings = await c('office').get('/api/rankings?from=2026-01-01&to=2026-12-31');
+    expect(rankings.statusCode).toBe(200);
+    // The overdue 函询 changes no one's standing: the rankings read as before it was delivered.
+    expect(JSON.stringify(rankings.json())).toBe(rankingsBefore);
     // The person answers, late: the record says so; the chase stops.
     const answered = await c('member3').post(`/api/discipline/admonitions/${inquiry.id}/answer`, {
       answer: '十一月份三次离岗均为到区政务服务中心送件，已补办外出登记。',
@@ -294,6 +306,96 @@ describe('the chase of a 函询 past its reply deadline', () => {
       await c('discipline').post(`/api/discipline/admonitions/${a.id}/close`, { version: f.version })
     ).json();
     expect(closed).toMatchObject({ status: 'closed', statusLabel: '已办结', followUp: '已核实外出登记，予以了结' });
-    expect(rankingsBefore).not.toContain('函询');
+  });
+});
+
+describe('the 廉政档案 and the files of a record', () => {
+  it('gathers leave, findings, talks, admonitions and integrity education, for the allowed readers only', async () => {
+    const db = ctx.database.db;
+    const at = new Date('2026-11-30T02:00:00Z');
+    await db.insert(leaveRequests).values({
+      unitId: unit.unit.id,
+      personId: zhengWei,
+      kind: 'personal',
+      fromDate: '2026-11-16',
+      toDate: '2026-11-17',
+      halfDays: 4,
+      reason: '家中私事需处理',
+      status: 'approved',
+      createdBy: zhengWei,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db.insert(disciplineFindings).values({
+      unitId: unit.unit.id,
+      kind: 'on_duty',
+      sourceType: 'on_duty_check',
+      personId: zhengWei,
+      onDate: '2026-11-20',
+      observed: 'absent',
+      note: '检查时不在岗',
+      createdAt: at,
+      updatedAt: at,
+    });
+    const office = await signIn(ctx, unit.user('office'));
+    const study = await office.post('/api/activities', {
+      type: 'education',
+      kind: 'warning_education',
+      title: '警示教育大会',
+      heldOn: '2026-11-25',
+      participantIds: [zhengWei],
+    });
+    expect(study.statusCode).toBe(200);
+    await office.post('/api/activities', {
+      type: 'study',
+      title: '中心组学习',
+      heldOn: '2026-11-26',
+      participantIds: [zhengWei],
+    });
+    for (const l of ['discipline', 'secretary', 'member3'] as Login[]) {
+      const cl = await signIn(ctx, unit.user(l));
+      const file = (await cl.get(`/api/discipline/people/${zhengWei}/integrity-file`)).json();
+      expect(file.person.name, l).toBe('郑伟');
+      expect(
+        file.leave.map((x: { fromDate: string }) => x.fromDate),
+        l,
+      ).toEqual(['2026-11-16']);
+      // The leave reason is personal data and not part of the file.
+      expect(JSON.stringify(file), l).not.toContain('家中私事需处理');
+      expect(
+        file.findings.map((x: { note: string }) => x.note),
+        l,
+      ).toEqual(['检查时不在岗']);
+      expect(
+        file.education.map((x: { type: string; title: string }) => `${x.type}:${x.title}`),
+        l,
+      ).toEqual(['警示教育:警示教育大会']);
+      expect(file.admonitions.length, l).toBe(l === 'member3' ? 2 : 3);
+    }
+    for (const l of ['office', 'admin', 'member1', 'leader1', 'branch', 'member5'] as Login[]) {
+      const cl = await signIn(ctx, unit.user(l));
+      const res = await cl.get(`/api/discipline/people/${zhengWei}/integrity-file`);
+      expect(res.statusCode, l).toBe(404);
+      expect(res.body).not.toContain('检查时不在岗');
+    }
+  });
+
+  it('a record’s file is uploaded by the staff and downloaded only by those who read the record', async () => {
+    const staff = await signIn(ctx, unit.user('discipline'));
+    const t = (await staff.get(`/api/discipline/admonitions/${talk.id}`)).json();
+    const pdf = multipart(Buffer.from('%PDF-1.4\n谈话记录扫描件\n%%EOF\n'), '谈话记录.pdf');
+    const up = await staff.request('POST', `/api/discipline/admonitions/${t.id}/files`, pdf, multipartHeaders);
+    expect(up.statusCode).toBe(200);
+    const fileId = up.json().files[0].id;
+    expect(up.json().files[0].fileName).toBe('谈话记录.pdf');
+    const person = await signIn(ctx, unit.user('member3'));
+    expect(
+      (await person.request('POST', `/api/discipline/admonitions/${t.id}/files`, pdf, multipartHeaders)).statusCode,
+    ).toBe(403);
+    expect((await person.get(`/api/discipline/admonition-files/${fileId}`)).body).toContain('谈话记录扫描件');
+    for (const l of ['office', 'admin', 'auditor', 'leader1', 'member1'] as Login[]) {
+      const cl = await signIn(ctx, unit.user(l));
+      expect((await cl.get(`/api/discipline/admonition-files/${fileId}`)).statusCode, l).toBe(404);
+    }
   });
 });

@@ -234,6 +234,8 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/discipline/admonitions': async (a) => ({ allowed: inUnit(a) && mayRecordAdmonition(a), seen: true }),
   'GET /api/discipline/admonitions/{id}': (a) => admonition(a, 'see'),
   'PUT /api/discipline/admonitions/{id}': (a) => admonition(a, 'edit'),
+  'POST /api/discipline/admonitions/{id}/files': (a) => admonition(a, 'edit'),
+  'GET /api/discipline/admonition-files/{id}': (a) => admonition(a, 'see'),
   'POST /api/discipline/admonitions/{id}/deliver': (a) => admonition(a, 'deliver'),
   'POST /api/discipline/admonitions/{id}/follow-up': (a) => admonition(a, 'followUp'),
   'POST /api/discipline/admonitions/{id}/answer': (a) => admonition(a, 'answer'),

@@ -160,9 +160,14 @@ export async function seedWalkObjects(
       onDate: '2026-11-30',
     })
   ).json();
-  await disciplineA.post(`/api/discipline/admonitions/${inquiry.id}/deliver`, { version: inquiry.version });
+  const pdf = multipart(Buffer.from('%PDF-1.4\n函询材料\n%%EOF\n'), '函询材料.pdf');
+  const withFile = (
+    await disciplineA.request('POST', `/api/discipline/admonitions/${inquiry.id}/files`, pdf, multipartHeaders)
+  ).json();
+  await disciplineA.post(`/api/discipline/admonitions/${inquiry.id}/deliver`, { version: withFile.version });
   return {
     admonition: inquiry.id,
+    admonitionFile: withFile.files[0].id,
     delivery: delivery!.id,
     channel: channel.id,
     meeting: meeting.id,
@@ -230,7 +235,11 @@ export function fill(path: string, ids: Record<string, string>) {
       deliveries: 'delivery',
       attachments: 'attachment',
       'activity-files': 'activityFile',
-      discipline: path.startsWith('/api/discipline/admonitions/') ? 'admonition' : 'person',
+      discipline: path.startsWith('/api/discipline/admonitions/')
+        ? 'admonition'
+        : path.startsWith('/api/discipline/admonition-files/')
+          ? 'admonitionFile'
+          : 'person',
     }[first!] ?? 'person';
   return path
     .replace('{id}', (ids[kind] ?? ids.person)!)

@@ -54,6 +54,7 @@ export const ZAdmonition = z.object({
   overdue: z.boolean(),
   withdrawnReason: z.string().nullable(),
   version: z.number().int(),
+  files: z.array(z.object({ id: z.uuid(), fileName: z.string(), kind: z.string(), size: z.number().int() })),
   can: zCan(ADMONITION_CAN_KEYS),
 });
 export type TAdmonition = z.infer<typeof ZAdmonition>;

@@ -1,6 +1,10 @@
 import { admonitionsApi as api } from '../../../shared/api/discipline-admonitions.js';
+import { ZAdmonition } from '../../../shared/contracts/discipline-admonitions.js';
+import { ZIdParams } from '../../../shared/contracts/common.js';
 import { declare } from '../../endpoints.js';
-import type { RouteModule } from '../../types.js';
+import { readOneUpload, sendDownload, sizeLabel } from '../../http.js';
+import { typed, type RouteModule } from '../../types.js';
+import { attachToAdmonition, checkCanAttachToAdmonition, openAdmonitionFile } from './admonition-files.service.js';
 import {
   answerInquiry,
   closeAdmonition,
@@ -32,5 +36,37 @@ const admonitionsRoutes: RouteModule = async (app, deps) => {
   declare(app, api.close, self, async (q) => closeAdmonition(deps, q.actor, q.params.id, q.body.version));
   declare(app, api.withdraw, self, async (q) => withdrawAdmonition(deps, q.actor, q.params.id, q.body));
   declare(app, api.integrityFile, self, async (q) => integrityFile(deps, q.actor, q.params.id));
+  const r = typed(app);
+  r.post(
+    '/discipline/admonitions/:id/files',
+    {
+      config: self,
+      schema: {
+        tags: [...api.get.tags],
+        summary: '上传谈话函询附件（按内容校验类型）',
+        params: ZIdParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZAdmonition },
+      },
+    },
+    async (req) => {
+      await checkCanAttachToAdmonition(deps, req.actor, req.params.id);
+      const max = deps.config.attachmentMaxBytes;
+      const f = await readOneUpload(req, {
+        maxBytes: max,
+        tooLarge: `附件不能超过 ${sizeLabel(max)}`,
+        fallbackName: '附件',
+      });
+      return attachToAdmonition(deps, req.actor, req.params.id, f.fileName, f.data);
+    },
+  );
+  r.get(
+    '/discipline/admonition-files/:id',
+    { config: self, schema: { tags: [...api.get.tags], summary: '下载谈话函询附件', params: ZIdParams } },
+    async (req, reply) => {
+      const f = await openAdmonitionFile(deps, req.actor, req.params.id);
+      return sendDownload(reply, f.fileName, f.mime, f.data);
+    },
+  );
 };
 export default admonitionsRoutes;

@@ -29,6 +29,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
+import { listOfMany, type FileEntry } from '../attachments/attachments.service.js';
 import { calendarForUnit } from '../calendar/calendar.service.js';
 import { notificationsRepo } from '../notifications/notifications.repo.js';
 import { assertInUnit } from '../unit-ids.repo.js';
@@ -46,7 +47,7 @@ const facts = (r: AdmonitionRow) => ({
 });
 
 /** The record, or 404 for anyone its policy does not let see it (the administrator and the office included). */
-async function admonitionOr404(db: Db, actor: Actor, id: string) {
+export async function admonitionOr404(db: Db, actor: Actor, id: string) {
   const r = await admonitionsRepo.byId(db, actor.unitId, id);
   if (!r || !canSeeAdmonition(actor, facts(r))) throw notFound('谈话函询记录');
   return { row: r, can: admonitionPolicy(actor, facts(r)) };
@@ -57,6 +58,7 @@ export function presentAdmonition(
   r: AdmonitionRow,
   names: Map<string, string>,
   today: string,
+  files: FileEntry[],
   can: AdmonitionCan = admonitionPolicy(actor, facts(r)),
 ): TAdmonition {
   const answeredOn = r.answeredAt ? shanghaiDate(r.answeredAt) : null;
@@ -81,16 +83,29 @@ export function presentAdmonition(
     overdue: r.status === 'awaiting_reply' && !!r.replyDue && r.replyDue < today,
     withdrawnReason: r.withdrawnReason,
     version: r.version,
+    files,
     can,
   };
 }
 
-export const namesFor = (db: Db, unitId: string, rows: AdmonitionRow[]) =>
-  admonitionsRepo.names(
-    db,
-    unitId,
-    rows.flatMap((r) => [r.personId, ...r.conductedBy]),
-  );
+/** How the records read: the people's names, each record's files, and today (for 逾期). */
+export async function presenterFor(deps: AppDeps, actor: Actor, rows: AdmonitionRow[]) {
+  const [names, files] = await Promise.all([
+    admonitionsRepo.names(
+      deps.db,
+      actor.unitId,
+      rows.flatMap((r) => [r.personId, ...r.conductedBy]),
+    ),
+    listOfMany(
+      deps.db,
+      actor.unitId,
+      'discipline_admonition',
+      rows.map((r) => r.id),
+    ),
+  ]);
+  const today = shanghaiDate(deps.clock.now());
+  return (r: AdmonitionRow) => presentAdmonition(actor, r, names, today, files.get(r.id) ?? []);
+}
 
 export async function listAdmonitions(deps: AppDeps, actor: Actor, q: z.infer<typeof ZAdmonitionQuery>) {
   const { rows, total } = await admonitionsRepo.page(
@@ -101,20 +116,13 @@ export async function listAdmonitions(deps: AppDeps, actor: Actor, q: z.infer<ty
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );
-  const names = await namesFor(deps.db, actor.unitId, rows);
-  const today = shanghaiDate(deps.clock.now());
-  return {
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-    items: rows.map((r) => presentAdmonition(actor, r, names, today)),
-  };
+  const present = await presenterFor(deps, actor, rows);
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map(present) };
 }
 
 export async function getAdmonition(deps: AppDeps, actor: Actor, id: string) {
   const { row } = await admonitionOr404(deps.db, actor, id);
-  const names = await namesFor(deps.db, actor.unitId, [row]);
-  return presentAdmonition(actor, row, names, shanghaiDate(deps.clock.now()));
+  return (await presenterFor(deps, actor, [row]))(row);
 }
 
 async function checkPeople(deps: AppDeps, actor: Actor, personId: string | null, b: { conductedBy: string[] }) {

@@ -1,11 +1,10 @@
-import { shanghaiDate } from '../../../domain/civil-date.js';
 import { admonitionScope, mayReadIntegrityFile } from '../../../domain/policies/admonition.js';
 import type { Actor } from '../../../domain/roles.js';
 import { TALK_KIND_LABELS, type TalkKind } from '../../../domain/talk-plan.js';
 import { notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { admonitionsRepo } from './admonitions.repo.js';
-import { namesFor, presentAdmonition } from './admonitions.service.js';
+import { presenterFor } from './admonitions.service.js';
 import { integrityFileRepo } from './integrity-file.repo.js';
 
 const EDUCATION_LABELS: Record<string, string> = {
@@ -30,13 +29,12 @@ export async function integrityFile(deps: AppDeps, actor: Actor, personId: strin
     admonitionsRepo.ofPerson(deps.db, u, admonitionScope(actor), personId),
     integrityFileRepo.education(deps.db, u, personId),
   ]);
-  const names = await namesFor(deps.db, u, admonitions);
+  const present = await presenterFor(deps, actor, admonitions);
   const talkNames = await admonitionsRepo.names(
     deps.db,
     u,
     talks.map((t) => (t.aPersonId === personId ? t.bPersonId : t.aPersonId)),
   );
-  const today = shanghaiDate(deps.clock.now());
   return {
     person,
     leave,
@@ -47,7 +45,7 @@ export async function integrityFile(deps: AppDeps, actor: Actor, personId: strin
       heldOn: t.heldOn,
       withName: talkNames.get(t.aPersonId === personId ? t.bPersonId : t.aPersonId) ?? '（已离开）',
     })),
-    admonitions: admonitions.map((r) => presentAdmonition(actor, r, names, today)),
+    admonitions: admonitions.map(present),
     education: education.map((e) => ({
       id: e.id,
       type: EDUCATION_LABELS[e.kind] ?? e.kind,

@@ -7,6 +7,7 @@ import { call } from '../../call';
 import { useAdmonitions } from '../../queries/discipline-admonitions';
 import { reasonModal } from '../ReasonPrompt';
 import { keepOpenOnFailure, useAction } from '../useWrite';
+import { AdmonitionFiles } from './AdmonitionFiles';
 import { CreateAdmonitionModal, TextModal } from './AdmonitionModals';
 
 /** The details of a record, as its reader may read them (the server sends only readable records). */
@@ -22,6 +23,9 @@ export function AdmonitionDetails({ a }: { a: TAdmonition }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label="跟踪了解情况">{a.followUp || '—'}</Descriptions.Item>
+      <Descriptions.Item label="附件">
+        <AdmonitionFiles a={a} />
+      </Descriptions.Item>
       {a.withdrawnReason && <Descriptions.Item label="撤销原因">{a.withdrawnReason}</Descriptions.Item>}
     </Descriptions>
   );

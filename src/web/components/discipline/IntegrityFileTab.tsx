@@ -15,7 +15,7 @@ export function IntegrityFileTab({ readsAll, myPersonId }: { readsAll: boolean; 
   const { data, error, isFetching } = useIntegrityFile(personId);
   const small = { size: 'small' as const, pagination: false as const, rowKey: 'id' };
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {readsAll && (
         <Space>
           <Typography.Text>干部：</Typography.Text>
