@@ -8,7 +8,7 @@ import { useAdmonitions } from '../../queries/discipline-admonitions';
 import { reasonModal } from '../ReasonPrompt';
 import { keepOpenOnFailure, useAction } from '../useWrite';
 import { AdmonitionFiles } from './AdmonitionFiles';
-import { CreateAdmonitionModal, TextModal } from './AdmonitionModals';
+import { AdmonitionFormModal, TextModal } from './AdmonitionModals';
 
 /** The details of a record, as its reader may read them (the server sends only readable records). */
 export function AdmonitionDetails({ a }: { a: TAdmonition }) {
@@ -49,6 +49,7 @@ export function AdmonitionsTab({ mayRecord }: { mayRecord: boolean }) {
   const [page, setPage] = useState(1);
   const [kind, setKind] = useState<AdmonitionKind | undefined>();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<TAdmonition | null>(null);
   const [answering, setAnswering] = useState<TAdmonition | null>(null);
   const [following, setFollowing] = useState<TAdmonition | null>(null);
   const { data, isFetching } = useAdmonitions(page, kind);
@@ -114,6 +115,11 @@ export function AdmonitionsTab({ mayRecord }: { mayRecord: boolean }) {
             key: 'ops',
             render: (_, a) => (
               <Space size={0} wrap>
+                {a.can.edit && (
+                  <Button type="link" size="small" onClick={() => setEditing(a)}>
+                    修改
+                  </Button>
+                )}
                 {a.can.deliver && (
                   <Button type="link" size="small" onClick={() => deliver(a)}>
                     送达
@@ -144,7 +150,8 @@ export function AdmonitionsTab({ mayRecord }: { mayRecord: boolean }) {
           },
         ]}
       />
-      <CreateAdmonitionModal open={creating} onClose={() => setCreating(false)} />
+      <AdmonitionFormModal open={creating} onClose={() => setCreating(false)} />
+      <AdmonitionFormModal key={editing?.id} open={!!editing} record={editing} onClose={() => setEditing(null)} />
       <TextModal
         title="答复函询"
         label="答复内容"
