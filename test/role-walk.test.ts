@@ -241,6 +241,10 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/discipline/admonitions/{id}/answer': (a) => admonition(a, 'answer'),
   'POST /api/discipline/admonitions/{id}/close': (a) => admonition(a, 'close'),
   'POST /api/discipline/admonitions/{id}/withdraw': (a) => admonition(a, 'withdraw'),
+  'GET /api/discipline/people/{id}/integrity-file.docx': async (a) => {
+    const may = inUnit(a) && mayReadIntegrityFile(a, ids.person!);
+    return { allowed: may, seen: may };
+  },
   'GET /api/discipline/people/{id}/integrity-file': async (a) => {
     const may = inUnit(a) && mayReadIntegrityFile(a, ids.person!);
     return { allowed: may, seen: may };

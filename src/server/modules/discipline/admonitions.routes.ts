@@ -2,6 +2,7 @@ import { admonitionsApi as api } from '../../../shared/api/discipline-admonition
 import { ZAdmonition } from '../../../shared/contracts/discipline-admonitions.js';
 import { ZIdParams } from '../../../shared/contracts/common.js';
 import { declare } from '../../endpoints.js';
+import { DOCX_TYPE } from '../orglife/documents.service.js';
 import { readOneUpload, sendDownload, sizeLabel } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
 import { attachToAdmonition, checkCanAttachToAdmonition, openAdmonitionFile } from './admonition-files.service.js';
@@ -16,7 +17,7 @@ import {
   listAdmonitions,
   withdrawAdmonition,
 } from './admonitions.service.js';
-import { integrityFile } from './integrity-file.service.js';
+import { integrityFile, integrityFileDocx } from './integrity-file.service.js';
 
 const self = { permission: 'self' } as const;
 
@@ -58,6 +59,14 @@ const admonitionsRoutes: RouteModule = async (app, deps) => {
         fallbackName: '附件',
       });
       return attachToAdmonition(deps, req.actor, req.params.id, f.fileName, f.data);
+    },
+  );
+  r.get(
+    '/discipline/people/:id/integrity-file.docx',
+    { config: self, schema: { tags: [...api.get.tags], summary: '廉政档案（公文格式 .docx）', params: ZIdParams } },
+    async (req, reply) => {
+      const d = await integrityFileDocx(deps, req.actor, req.params.id);
+      return sendDownload(reply, d.fileName, DOCX_TYPE, d.data);
     },
   );
   r.get(

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Card, Empty, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import type { TAdmonition } from '../../../shared/contracts/discipline-admonitions';
-import { failureText } from '../useWrite';
+import { failureText, useDownload } from '../useWrite';
 import { useIntegrityFile } from '../../queries/discipline-admonitions';
 import { PersonSelect } from '../PersonSelect';
 import { AdmonitionDetails } from './AdmonitionsTab';
@@ -13,6 +13,7 @@ import { AdmonitionDetails } from './AdmonitionsTab';
 export function IntegrityFileTab({ readsAll, myPersonId }: { readsAll: boolean; myPersonId: string | null }) {
   const [personId, setPersonId] = useState<string | null>(readsAll ? null : myPersonId);
   const { data, error, isFetching } = useIntegrityFile(personId);
+  const downloadOrToast = useDownload();
   const small = { size: 'small' as const, pagination: false as const, rowKey: 'id' };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -31,6 +32,18 @@ export function IntegrityFileTab({ readsAll, myPersonId }: { readsAll: boolean; 
           <Typography.Title level={5}>
             {data.person.name}
             {data.person.departmentName ? `（${data.person.departmentName}）` : ''}的廉政档案
+            <Button
+              size="small"
+              style={{ marginLeft: 12 }}
+              onClick={() =>
+                downloadOrToast(
+                  `/api/discipline/people/${data.person.id}/integrity-file.docx`,
+                  `${data.person.name}同志廉政档案.docx`,
+                )
+              }
+            >
+              导出 .docx
+            </Button>
           </Typography.Title>
           <Card size="small" title="提醒谈话、诫勉和函询">
             <Table<TAdmonition>
