@@ -372,11 +372,22 @@ describe('the 廉政档案 and the files of a record', () => {
       ).toEqual(['警示教育:警示教育大会']);
       expect(file.admonitions.length, l).toBe(l === 'member3' ? 2 : 3);
     }
+    // The .docx says the same, in the official layout.
+    const staff = await signIn(ctx, unit.user('discipline'));
+    const docx = await staff.get(`/api/discipline/people/${zhengWei}/integrity-file.docx`);
+    expect(docx.statusCode).toBe(200);
+    const JSZip = (await import('jszip')).default;
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('郑伟同志廉政档案');
+    expect(xml).toContain('警示教育：警示教育大会');
+    expect(xml).toContain('函询（已办结）');
+    expect(xml).not.toContain('家中私事需处理');
     for (const l of ['office', 'admin', 'member1', 'leader1', 'branch', 'member5'] as Login[]) {
       const cl = await signIn(ctx, unit.user(l));
       const res = await cl.get(`/api/discipline/people/${zhengWei}/integrity-file`);
       expect(res.statusCode, l).toBe(404);
       expect(res.body).not.toContain('检查时不在岗');
+      expect((await cl.get(`/api/discipline/people/${zhengWei}/integrity-file.docx`)).statusCode, l).toBe(404);
     }
   });
 
