@@ -1,6 +1,13 @@
 import type { RouteOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activityPolicy } from '../src/domain/policies/activity.js';
+import type { AdmonitionKind, AdmonitionStatus } from '../src/domain/admonitions.js';
+import {
+  admonitionPolicy,
+  mayReadIntegrityFile,
+  mayRecordAdmonition,
+  type AdmonitionCan,
+} from '../src/domain/policies/admonition.js';
 import {
   activityKindPolicy,
   campaignPolicy,
@@ -41,6 +48,7 @@ import { authRepo } from '../src/server/modules/auth/auth.repo.js';
 import { campaignsRepo } from '../src/server/modules/campaigns/campaigns.repo.js';
 import { channelsRepo } from '../src/server/modules/channels/channels.repo.js';
 import { deliveriesRepo } from '../src/server/modules/deliveries/deliveries.repo.js';
+import { admonitionsRepo } from '../src/server/modules/discipline/admonitions.repo.js';
 import { opinionsRepo } from '../src/server/modules/opinions/opinions.repo.js';
 import { orglifeRepo } from '../src/server/modules/orglife/orglife.repo.js';
 import { peopleRepo } from '../src/server/modules/people/people.repo.js';
@@ -138,6 +146,11 @@ const notice = async (a: Actor, action: string) => {
   const can = noticePolicy(a, { status: n.status as NoticeStatus });
   return { allowed: inUnit(a) && can[action as keyof typeof can], seen: inUnit(a) && can.see };
 };
+const admonitionCan = async (a: Actor) => {
+  const r = (await admonitionsRepo.byId(db(), unitId, ids.admonition!))!;
+  return admonitionPolicy(a, { ...r, kind: r.kind as AdmonitionKind, status: r.status as AdmonitionStatus });
+};
+const admonition = async (a: Actor, action: keyof AdmonitionCan) => verdict(await admonitionCan(a), action);
 const talk = async (a: Actor, action: 'see' | 'void') => {
   const t = (await orglifeRepo.talk(db(), unitId, ids.talk!))!;
   const can = talkPolicy(a, { ...t, voided: !!t.voidedReason });
@@ -279,6 +292,24 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
   'POST /api/discipline/notices/{id}/issue': (a) => notice(a, 'issue'),
   'POST /api/discipline/notices/{id}/withdraw': (a) => notice(a, 'withdraw'),
   'GET /api/discipline/notices/{id}/docx': (a) => notice(a, 'download'),
+  'POST /api/discipline/admonitions': async (a) => ({ allowed: inUnit(a) && mayRecordAdmonition(a), seen: true }),
+  'GET /api/discipline/admonitions/{id}': (a) => admonition(a, 'see'),
+  'PUT /api/discipline/admonitions/{id}': (a) => admonition(a, 'edit'),
+  'POST /api/discipline/admonitions/{id}/files': (a) => admonition(a, 'edit'),
+  'GET /api/discipline/admonition-files/{id}': (a) => admonition(a, 'see'),
+  'POST /api/discipline/admonitions/{id}/deliver': (a) => admonition(a, 'deliver'),
+  'POST /api/discipline/admonitions/{id}/follow-up': (a) => admonition(a, 'followUp'),
+  'POST /api/discipline/admonitions/{id}/answer': (a) => admonition(a, 'answer'),
+  'POST /api/discipline/admonitions/{id}/close': (a) => admonition(a, 'close'),
+  'POST /api/discipline/admonitions/{id}/withdraw': (a) => admonition(a, 'withdraw'),
+  'GET /api/discipline/people/{id}/integrity-file.docx': async (a) => {
+    const may = inUnit(a) && mayReadIntegrityFile(a, ids.person!);
+    return { allowed: may, seen: may };
+  },
+  'GET /api/discipline/people/{id}/integrity-file': async (a) => {
+    const may = inUnit(a) && mayReadIntegrityFile(a, ids.person!);
+    return { allowed: may, seen: may };
+  },
   'GET /api/items/{id}': (a) => item(a, 'see'),
   // An attachment is the item's content: those who see the item and read its content (others do not learn it exists).
   'GET /api/attachments/{id}': async (a) => {
@@ -352,6 +383,7 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     noticePolicy(a, { status: (await noticesRepo.notice(db(), unitId, ids.notice!))!.status as NoticeStatus }),
   'GET /api/leave/{id}': async (a) =>
     leavePolicy(a, leaveFactsOf((await leaveRepo.byId(db(), unitId, ids.leave!))!), shanghaiDate(ctx.clock.now())),
+  'GET /api/discipline/admonitions/{id}': admonitionCan,
   'GET /api/opinion-forms/{id}': async (a) => {
     const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });

@@ -157,10 +157,29 @@ export async function seedWalkObjects(
   const [delivery] = rowsOf<{ id: string }>(
     await ctx.database.db.execute(sql`select id from notification_deliveries where unit_id = ${unitA.unit.id} limit 1`),
   );
+  // A 函询 about 郑伟, delivered (so that he reads it and may answer): the confidential record of measure 36.
+  const disciplineA = await signIn(ctx, unitA.user('discipline'));
+  const zhengWei = (await adminA.get(`/api/people?q=${encodeURIComponent('郑伟')}`)).json().items[0].id;
+  const inquiry = (
+    await disciplineA.post('/api/discipline/admonitions', {
+      kind: 'inquiry',
+      personId: zhengWei,
+      conductedBy: [],
+      reason: '巡检函询',
+      onDate: '2026-11-30',
+    })
+  ).json();
+  const pdf = multipart(Buffer.from('%PDF-1.4\n函询材料\n%%EOF\n'), '函询材料.pdf');
+  const withFile = (
+    await disciplineA.request('POST', `/api/discipline/admonitions/${inquiry.id}/files`, pdf, multipartHeaders)
+  ).json();
+  await disciplineA.post(`/api/discipline/admonitions/${inquiry.id}/deliver`, { version: withFile.version });
   return {
     ...discipline,
     notice,
     leave: leave.id,
+    admonition: inquiry.id,
+    admonitionFile: withFile.files[0].id,
     delivery: delivery!.id,
     channel: channel.id,
     meeting: meeting.id,
@@ -258,6 +277,8 @@ const DISCIPLINE_KINDS: Record<string, string> = {
   checks: 'check',
   findings: 'finding',
   notices: 'notice',
+  admonitions: 'admonition',
+  'admonition-files': 'admonitionFile',
 };
 
 export function fill(path: string, ids: Record<string, string>) {
@@ -309,6 +330,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
+  if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);
   if (r.path.startsWith('/api/discipline/') && holidayBody(r.path) !== undefined) return holidayBody(r.path);
   // Leave decisions with a stale version: an allowed one stops at 409 and changes nothing.
   if (r.path === '/api/leave/{id}/approve') return { version: 99 };
@@ -408,6 +430,17 @@ function disciplineBodyFor(r: Route): unknown {
     };
   if (r.path === '/api/discipline/notices') return { kind: 'inspection', findingIds: [ZERO] };
   if (r.path === '/api/discipline/notices/{id}') return { title: '关于某事的通报', paragraphs: ['正文'], version: 1 };
+  if (r.path.endsWith('/withdraw')) return { reason: '测试原因', version: 1 };
+  return { version: 1 };
+}
+
+/** Bodies of the 提醒谈话 / 诫勉 / 函询 routes (a stale version: an allowed write stops at 409). */
+function admonitionBody(r: Route): unknown {
+  const record = { conductedBy: [], reason: '测试原因', onDate: '2026-11-30' };
+  if (r.path === '/api/discipline/admonitions') return { kind: 'inquiry', personId: ZERO, ...record };
+  if (r.method === 'PUT') return { ...record, version: 1 };
+  if (r.path.endsWith('/follow-up')) return { followUp: '跟踪情况', version: 1 };
+  if (r.path.endsWith('/answer')) return { answer: '答复内容', version: 1 };
   if (r.path.endsWith('/withdraw')) return { reason: '测试原因', version: 1 };
   return { version: 1 };
 }

@@ -93,6 +93,9 @@ export const AUDIT_ACTIONS = {
   link: '关联活动',
   add_session: '新增场次',
   withdraw_session: '撤销场次',
+  deliver: '送达',
+  follow_up: '登记跟踪情况',
+  answer: '答复',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -138,6 +141,7 @@ export const AUDIT_ENTITY_TYPES = {
   holiday_reminder: '节前廉政提醒',
   sifeng_check: '四风检查',
   integrity_education_plan: '廉政教育计划',
+  discipline_admonition: '提醒谈话、诫勉和函询',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -148,6 +152,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   item: { submit: '提交办结' },
   discipline_notice: { approve: '审批通过' },
   leave_request: { create: '申请请假', approve: '批准请假', return: '销假' },
+  discipline_admonition: { close: '办结' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

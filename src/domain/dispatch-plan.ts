@@ -31,6 +31,13 @@ const GROUP_KINDS = new Set([
 ]);
 export const mayGoToGroup = (kind: string) => GROUP_KINDS.has(kind);
 
+/**
+ * Notices of confidential discipline records (提醒谈话 / 诫勉 / 函询 delivered, a 函询's reply chased)
+ * stay in the person's inbox: no group, and no mail either (a mailbox may be shared or forwarded).
+ */
+const INBOX_ONLY_KINDS = new Set(['admonition_delivered', 'inquiry_due', 'inquiry_overdue']);
+export const mayGoToMail = (kind: string) => !INBOX_ONLY_KINDS.has(kind);
+
 /** 紧急 reminders and notices about 紧急 items are urgent; quiet hours never hold them. */
 export const urgencyOf = (kind: string, itemUrgency: string | null): Urgency =>
   kind === 'urgent' ? 'urgent' : itemUrgency === 'urgent' || itemUrgency === 'important' ? itemUrgency : 'normal';

@@ -39,6 +39,7 @@ import disciplineChecksRoutes from './modules/discipline/checks.routes.js';
 import disciplineNoticesRoutes from './modules/discipline/discipline-notices.routes.js';
 import leaveRoutes from './modules/discipline/leave.routes.js';
 import disciplineHolidayRoutes from './modules/discipline/holiday.routes.js';
+import admonitionsRoutes from './modules/discipline/admonitions.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -65,6 +66,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   disciplineNoticesRoutes,
   leaveRoutes,
   disciplineHolidayRoutes,
+  admonitionsRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

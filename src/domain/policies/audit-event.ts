@@ -43,4 +43,5 @@ export const SENSITIVE_AUDIT_TYPES = [
   'discipline_finding',
   'leave_request',
   'sifeng_check',
+  'discipline_admonition',
 ] as const;

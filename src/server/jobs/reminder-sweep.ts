@@ -6,6 +6,7 @@ import { OPEN_STATUS_LIST } from '../db/open-statuses.js';
 import { PERSONAL_ITEM_TITLE } from '../../domain/policies/item.js';
 import { uuidArray } from '../db/uuid-array.js';
 import { calendarsForUnits } from '../modules/calendar/calendar.service.js';
+import { chaseInquiries } from '../modules/discipline/inquiry-chase.repo.js';
 
 /** Working hours (Asia/Shanghai) in which urgent items are chased every two hours: 08:30–17:30. */
 const WORK_START_MIN = 8 * 60 + 30;
@@ -120,6 +121,8 @@ async function sweepGroup(db: Db, now: Date, today: string, facts: DayFacts, uni
       else '您有 ' || g.n || ' 项督办事项已逾期，最早的“' || g.first_title || '”已于 ' || g.first_due || ' 到期，请立即办理并说明情况。' end`,
   });
   written += await perPerson(s, perPersonRules);
+  // 函询 reply deadlines: chased to the person's inbox only, outside the items (confidential, measure 36).
+  written += await chaseInquiries(db, now, today, facts.tomorrow, s.units);
   return written;
 }
 

@@ -15,3 +15,4 @@ export * from './discipline.js';
 export * from './discipline-checks.js';
 export * from './discipline-notices.js';
 export * from './discipline-supervision.js';
+export * from './discipline-admonitions.js';

@@ -1,5 +1,7 @@
 import type { Actor } from '../../../domain/roles.js';
 import { canReadActivity } from '../../../domain/policies/activity.js';
+import { canSeeAdmonition } from '../../../domain/policies/admonition.js';
+import type { AdmonitionStatus } from '../../../domain/admonitions.js';
 import { SENSITIVE_AUDIT_TYPES } from '../../../domain/policies/audit-event.js';
 import { mayReadItemDetails } from '../../../domain/policies/item.js';
 import { canReadOpinionText } from '../../../domain/policies/opinion-item.js';
@@ -14,6 +16,7 @@ import { leaveFactsOf, leavePolicy } from '../../../domain/policies/leave.js';
 import { leaveRepo } from '../discipline/leave.repo.js';
 import { deadlinesRepo } from '../calendar/deadlines.repo.js';
 import { campaignsRepo } from '../campaigns/campaigns.repo.js';
+import { admonitionsRepo } from '../discipline/admonitions.repo.js';
 import { orglifeRepo } from '../orglife/orglife.repo.js';
 import { itemsRepo } from '../supervision/items.repo.js';
 import { findingsRepo } from '../discipline/findings.repo.js';
@@ -51,6 +54,11 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
       // A draft's events say what the draft said: only its readers (the discipline staff, the approvers) see them.
       const n = await noticesRepo.notice(db, u, r.entityId);
       return !!n && noticePolicy(actor, { status: n.status as NoticeStatus }).see;
+    }
+    case 'discipline_admonition': {
+      // Confidential (measure 36): the discipline staff, the party secretary, the person once delivered.
+      const a = await admonitionsRepo.byId(db, u, r.entityId);
+      return !!a && canSeeAdmonition(actor, { ...a, status: a.status as AdmonitionStatus });
     }
     case 'deadline': {
       // A deadline follows its subject: an item's deadline carried the item's title (before 0027 also a personal one's).

@@ -1,5 +1,5 @@
 import { DEFAULT_HOURS, nextWorkStart, releaseAt, type WorkingHours } from '../../../domain/delivery.js';
-import { BROADCAST_KIND, mayGoToGroup, urgencyOf } from '../../../domain/dispatch-plan.js';
+import { BROADCAST_KIND, mayGoToGroup, mayGoToMail, urgencyOf } from '../../../domain/dispatch-plan.js';
 import type { WorkdayCalendar } from '../../../domain/workdays.js';
 import type { Db } from '../../db/client.js';
 import { calendarsForUnits } from '../calendar/calendar.service.js';
@@ -81,7 +81,7 @@ export async function fanOut(
           });
         }
       }
-      if (opts.mailEnabled && n.mail && n.email) {
+      if (opts.mailEnabled && mayGoToMail(n.kind) && n.mail && n.email) {
         const t = timing(n, urgency, now.getTime(), calendar, n.mail_digest === true);
         rows.push({
           unitId: n.unit_id,

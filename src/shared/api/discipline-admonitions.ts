@@ -1,0 +1,105 @@
+import {
+  ZAdmonition,
+  ZAdmonitionAnswer,
+  ZAdmonitionBody,
+  ZAdmonitionEdit,
+  ZAdmonitionFollowUp,
+  ZAdmonitionQuery,
+  ZAdmonitionVersion,
+  ZAdmonitionWithdraw,
+  ZIntegrityFile,
+} from '../contracts/discipline-admonitions.js';
+import { ZIdParams, pageOf } from '../contracts/common.js';
+import { endpoint } from './endpoint.js';
+
+const tags = ['纪律作风：谈话函询与廉政档案'] as const;
+
+/** 提醒谈话 / 诫勉 / 函询 (confidential: domain/policies/admonition.ts) and the 廉政档案. */
+export const admonitionsApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/discipline/admonitions',
+    tags,
+    summary: '提醒谈话、诫勉和函询（本人仅见已送达的）',
+    query: ZAdmonitionQuery,
+    response: pageOf(ZAdmonition),
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/discipline/admonitions',
+    tags,
+    summary: '登记提醒谈话、诫勉或函询',
+    body: ZAdmonitionBody,
+    response: ZAdmonition,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/discipline/admonitions/:id',
+    tags,
+    summary: '谈话函询记录',
+    params: ZIdParams,
+    response: ZAdmonition,
+  }),
+  edit: endpoint({
+    method: 'PUT',
+    path: '/discipline/admonitions/:id',
+    tags,
+    summary: '修改谈话函询记录',
+    params: ZIdParams,
+    body: ZAdmonitionEdit,
+    response: ZAdmonition,
+  }),
+  deliver: endpoint({
+    method: 'POST',
+    path: '/discipline/admonitions/:id/deliver',
+    tags,
+    summary: '送达当事人（函询开始计算答复期限）',
+    params: ZIdParams,
+    body: ZAdmonitionVersion,
+    response: ZAdmonition,
+  }),
+  followUp: endpoint({
+    method: 'POST',
+    path: '/discipline/admonitions/:id/follow-up',
+    tags,
+    summary: '登记跟踪了解情况',
+    params: ZIdParams,
+    body: ZAdmonitionFollowUp,
+    response: ZAdmonition,
+  }),
+  answer: endpoint({
+    method: 'POST',
+    path: '/discipline/admonitions/:id/answer',
+    tags,
+    summary: '答复函询（当事人）',
+    params: ZIdParams,
+    body: ZAdmonitionAnswer,
+    response: ZAdmonition,
+  }),
+  close: endpoint({
+    method: 'POST',
+    path: '/discipline/admonitions/:id/close',
+    tags,
+    summary: '办结',
+    params: ZIdParams,
+    body: ZAdmonitionVersion,
+    response: ZAdmonition,
+  }),
+  withdraw: endpoint({
+    method: 'POST',
+    path: '/discipline/admonitions/:id/withdraw',
+    tags,
+    summary: '撤销（须说明原因）',
+    params: ZIdParams,
+    body: ZAdmonitionWithdraw,
+    response: ZAdmonition,
+  }),
+  integrityFile: endpoint({
+    method: 'GET',
+    path: '/discipline/people/:id/integrity-file',
+    tags,
+    summary: '廉政档案',
+    params: ZIdParams,
+    response: ZIntegrityFile,
+  }),
+};
