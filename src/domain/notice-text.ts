@@ -14,19 +14,24 @@ export interface NoticeFindingFacts {
   explanation: string | null;
 }
 
-/** What an inspector can record as observed, in Chinese (a 四风 category reads as itself). */
+/**
+ * What a finding records as observed, in Chinese: an on-duty check's 无故离岗/迟到, a meeting threshold, or a 四风
+ * checklist item (the keys of `shared/contracts/discipline-holiday.ts#SIFENG_ITEMS`; a unit's own item, custom_N,
+ * carries its name in the finding's note).
+ */
 export const OBSERVED_LABELS: Record<string, string> = {
   absent: '无故离岗',
   late: '迟到',
   meeting_threshold: '会风会纪达到通报标准',
-  public_car: '公车私用',
-  public_dining: '公款吃喝',
-  public_travel: '公款旅游',
+  official_car: '公车私用',
+  banquets: '公款吃喝',
+  travel: '公款旅游',
   reception: '违规公务接待',
   gifts: '违规收送礼品礼金',
   allowances: '违规发放津贴补贴',
 };
-export const observedLabel = (o: string) => OBSERVED_LABELS[o] ?? o;
+export const observedLabel = (o: string) =>
+  OBSERVED_LABELS[o] ?? (o.startsWith('custom_') ? '其他四风问题' : '其他问题');
 
 /** 2026-12-06 → 2026年12月6日. */
 export const chineseDate = (d: string) =>

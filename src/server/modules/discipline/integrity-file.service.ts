@@ -1,6 +1,9 @@
 import { admonitionScope, mayReadIntegrityFile } from '../../../domain/policies/admonition.js';
 import type { Actor } from '../../../domain/roles.js';
 import { TALK_KIND_LABELS, type TalkKind } from '../../../domain/talk-plan.js';
+import { LEAVE_KINDS, LEAVE_STATUSES } from '../../../domain/leave.js';
+import { observedLabel } from '../../../domain/notice-text.js';
+import { FINDING_STATUS_LABELS } from '../../../domain/policies/finding.js';
 import { officialDocument, type Block } from '../../docx/official.js';
 import { notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
@@ -13,6 +16,9 @@ const EDUCATION_LABELS: Record<string, string> = {
   party_law_study: '党内法规学习',
   political_home_visit: '政治家访',
 };
+
+const FINDING_KIND_LABELS: Record<string, string> = { on_duty: '在岗检查', sifeng: '四风检查', meeting: '会风会纪' };
+const label = (labels: Record<string, string>, code: string) => labels[code] ?? code;
 
 /**
  * 廉政档案 of one cadre: leave, findings, talks, 提醒谈话 / 诫勉 / 函询 and integrity education, for the
@@ -38,8 +44,14 @@ export async function integrityFile(deps: AppDeps, actor: Actor, personId: strin
   );
   return {
     person,
-    leave,
-    findings,
+    // The file is read by people, not programs: kinds, states and what was observed in Chinese.
+    leave: leave.map((l) => ({ ...l, kind: label(LEAVE_KINDS, l.kind), status: label(LEAVE_STATUSES, l.status) })),
+    findings: findings.map((f) => ({
+      ...f,
+      kind: label(FINDING_KIND_LABELS, f.kind),
+      observed: observedLabel(f.observed),
+      status: label(FINDING_STATUS_LABELS, f.status),
+    })),
     talks: talks.map((t) => ({
       id: t.id,
       kind: TALK_KIND_LABELS[t.kind as TalkKind] ?? t.kind,
@@ -56,13 +68,6 @@ export async function integrityFile(deps: AppDeps, actor: Actor, personId: strin
   };
 }
 
-const LEAVE_STATUS: Record<string, string> = {
-  pending: '待审批',
-  approved: '已批准',
-  rejected: '未批准',
-  withdrawn: '已撤回',
-  returned: '已销假',
-};
 const lines = (rows: string[], none = '无。') =>
   (rows.length ? rows : [none]).map((text) => ({ kind: 'p' as const, text }));
 
@@ -82,9 +87,7 @@ export async function integrityFileDocx(deps: AppDeps, actor: Actor, personId: s
     { kind: 'h1', text: '二、发现的问题' },
     ...lines(f.findings.map((x) => `${x.onDate}，${x.observed}：${x.note || '—'}（${x.status}）`)),
     { kind: 'h1', text: '三、请销假' },
-    ...lines(
-      f.leave.map((x) => `${x.fromDate}至${x.toDate}，${x.halfDays / 2}天，${LEAVE_STATUS[x.status] ?? x.status}`),
-    ),
+    ...lines(f.leave.map((x) => `${x.fromDate}至${x.toDate}，${x.halfDays / 2}天，${x.status}`)),
     { kind: 'h1', text: '四、谈心谈话' },
     ...lines(f.talks.map((t) => `${t.heldOn}，${t.kind}，与${t.withName}谈话`)),
     { kind: 'h1', text: '五、廉政教育' },

@@ -3,7 +3,7 @@ import { App, Button, Descriptions, Form, Input, Select, Space, Table, Tag, Typo
 import { FINDING_STATUS_LABELS, type FindingStatus } from '../../../domain/policies/finding';
 import type { ResponseOf } from '../../../shared/api/endpoint';
 import { disciplineChecksApi as api } from '../../../shared/api/discipline-checks';
-import { OBSERVATION_LABELS } from '../../../shared/contracts/discipline-checks';
+import { observedLabel } from '../../../domain/notice-text';
 import { call } from '../../call';
 import { FINDINGS_KEY, useFindings } from '../../queries/discipline-checks';
 import { FormModal } from '../FormModal';
@@ -18,7 +18,6 @@ const STATUS_COLOR: Record<FindingStatus, string> = {
   confirmed: 'red',
   dismissed: 'default',
 };
-const observedLabel = (o: string) => (OBSERVATION_LABELS as Record<string, string>)[o] ?? o;
 
 /**
  * 问题与说明: the findings of every kind the reader may see (the server scopes the list: the discipline staff
