@@ -251,7 +251,7 @@ describe('通报', () => {
   });
 
   it('withdraws a draft with a reason; an issued notice cannot be withdrawn', async () => {
-    const f = await finding('何军', { onDate: '2026-12-02', observed: 'public_car', note: '周末驾驶公务用车回老家' });
+    const f = await finding('何军', { onDate: '2026-12-02', observed: 'official_car', note: '周末驾驶公务用车回老家' });
     const d = (await discipline.post('/api/discipline/notices', { kind: 'sifeng', findingIds: [f] })).json();
     expect(d.paragraphs[1]).toContain('公车私用。记录：周末驾驶公务用车回老家。');
     const w = await discipline.post(`/api/discipline/notices/${d.id}/withdraw`, {
