@@ -202,6 +202,8 @@ describe.skipIf(missing)('纪律作风: check, finding, 说明 and 通报 in the
     const issued = member.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: noticeTitle });
     await issued.getByText('已印发').waitFor(LONG);
     await expect(issued.textContent()).resolves.toContain(docNumber);
+    // A member is listed issued notices only: no status filter that could only empty the list.
+    expect(await member.getByText('草稿', { exact: true }).count()).toBe(0);
     await issued.click();
     await noticeDrawer(member).getByText('所列问题（1）').waitFor(LONG);
     await shot(member, 'discipline-notice-read-by-member');
