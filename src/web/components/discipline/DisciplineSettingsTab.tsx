@@ -53,10 +53,18 @@ export function DisciplineSettingsTab() {
         />
       </Form.Item>
       <Form.Item name="meetingKinds" label="计入会风会纪的会议" extra="不选：所有记录出勤的会议类别">
-        <Select mode="multiple" options={s.attendanceKinds.map((k) => ({ value: k.code, label: k.label }))} />
+        <Select
+          mode="multiple"
+          placeholder="所有记录出勤的会议类别"
+          options={s.attendanceKinds.map((k) => ({ value: k.code, label: k.label }))}
+        />
       </Form.Item>
-      <Form.Item name="noticePrefix" label="通报发文字号前缀" extra={`不填：${s.defaultNoticePrefix}〔年份〕序号号`}>
-        <Input maxLength={20} style={{ width: 200 }} />
+      <Form.Item
+        name="noticePrefix"
+        label="通报发文字号前缀"
+        extra={`不填：按“${s.defaultNoticePrefix}〔年份〕序号”编号，如 ${s.defaultNoticePrefix}〔2026〕1号`}
+      >
+        <Input maxLength={20} style={{ width: 200 }} placeholder={s.defaultNoticePrefix} />
       </Form.Item>
       {s.can.edit && (
         <Button type="primary" onClick={save}>

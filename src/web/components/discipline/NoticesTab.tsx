@@ -6,6 +6,7 @@ import {
   NOTICE_KIND_LABELS,
   NOTICE_STATUS_LABELS,
   mayDraftNotice,
+  readsUnissuedNotices,
   type NoticeKind,
 } from '../../../domain/policies/notice';
 import { call } from '../../call';
@@ -23,6 +24,8 @@ type Finding = ResponseOf<typeof api.candidates>['items'][number];
 export function NoticesTab() {
   const me = useMe();
   const drafts = mayDraftNotice(whoOf(me));
+  // Everyone else is listed issued notices only: filtering them by status would only ever empty the list.
+  const filters = readsUnissuedNotices(whoOf(me));
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<string>('all');
   const [open, setOpen] = useState<string | null>(null);
@@ -30,18 +33,20 @@ export function NoticesTab() {
   const { data, isFetching } = useNotices(page, status === 'all' ? undefined : status);
   return (
     <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Segmented
-          value={status}
-          onChange={(v) => {
-            setStatus(String(v));
-            setPage(1);
-          }}
-          options={[
-            { value: 'all', label: '全部' },
-            ...Object.entries(NOTICE_STATUS_LABELS).map(([value, label]) => ({ value, label })),
-          ]}
-        />
+      <Space style={{ marginBottom: filters || drafts ? 12 : 0 }} wrap>
+        {filters && (
+          <Segmented
+            value={status}
+            onChange={(v) => {
+              setStatus(String(v));
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: '全部' },
+              ...Object.entries(NOTICE_STATUS_LABELS).map(([value, label]) => ({ value, label })),
+            ]}
+          />
+        )}
         {drafts && (
           <Button type="primary" onClick={() => setDrafting(true)}>
             根据问题起草通报
