@@ -152,7 +152,7 @@ describe('checkpoints that someone tries to hold back', () => {
     expect(log.filter((m) => m.includes('已越过租约'))).toHaveLength(4);
   });
 
-  it('are written although the reminder and obligation sweeps fail', async () => {
+  it('are written although the reminder, obligation and discipline sweeps fail', async () => {
     const u = await unit();
     // The database refuses everything the sweeps ask of it; the leases still work.
     const dialect = new PgDialect();
@@ -172,12 +172,16 @@ describe('checkpoints that someone tries to hold back', () => {
       },
     });
     const log: string[] = [];
-    await ctx.database.db.execute(sql`delete from job_leases where name in ('supervision-sweep', 'obligation-sweep')`);
+    await ctx.database.db.execute(
+      sql`delete from job_leases where name in ('supervision-sweep', 'obligation-sweep', 'meeting-discipline-sweep', 'holiday-reminders')`,
+    );
     const s = scheduler(u.job(), refusing, log);
     expect(await s.tick()).toEqual({ swept: true, written: 0 });
     expect(log).toEqual([
       '催办：写入提醒失败：数据库拒绝了查询',
       '周期任务：有风险提醒失败：数据库拒绝了查询',
+      '会风会纪：达到通报标准失败：数据库拒绝了查询',
+      '节前廉政提醒失败：数据库拒绝了查询',
       '审计检查点：写入 1 条',
     ]);
     expect(lines()).toBe(1);
