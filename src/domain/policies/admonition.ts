@@ -23,8 +23,9 @@ export const readsAllAdmonitions = (a: WhoInUnit) => isDisciplineStaff(a) || isP
 
 export function canSeeAdmonition(a: WhoInUnit, r: Pick<AdmonitionFacts, 'unitId' | 'personId' | 'status'>): boolean {
   if (a.unitId !== r.unitId) return false;
-  if (readsAllAdmonitions(a)) return true;
-  return isMe(a, r.personId) && isDelivered(r.status);
+  // The person concerned — a staff member or the 党组书记 included — reads their own record only once delivered.
+  if (isMe(a, r.personId)) return isDelivered(r.status);
+  return readsAllAdmonitions(a);
 }
 
 /** Recording one: the discipline staff only. */
@@ -37,7 +38,8 @@ export function admonitionPolicy(a: WhoInUnit, r: AdmonitionFacts): AdmonitionCa
   const live = r.status !== 'withdrawn' && r.status !== 'closed';
   return {
     see,
-    edit: staff && live,
+    // What was delivered (or answered) stands as it was: after delivery only follow-ups are added.
+    edit: staff && r.status === 'recorded',
     deliver: staff && r.status === 'recorded',
     followUp: staff && live && r.status !== 'recorded',
     close: staff && (r.status === 'delivered' || r.status === 'answered'),
@@ -46,13 +48,21 @@ export function admonitionPolicy(a: WhoInUnit, r: AdmonitionFacts): AdmonitionCa
   };
 }
 
+/** The staff's internal follow-up notes (跟踪了解): those who read all, never the person concerned. */
+export const readsFollowUp = (a: WhoInUnit, r: Pick<AdmonitionFacts, 'unitId' | 'personId' | 'status'>) =>
+  canSeeAdmonition(a, r) && readsAllAdmonitions(a) && !isMe(a, r.personId);
+
 /**
- * The scope of a list, mirroring canSeeAdmonition: everything for those who read all, else only
- * the actor's own delivered records (null person: nothing).
+ * The scope of a list, mirroring canSeeAdmonition: everything for those who read all except their own
+ * undelivered records, else only the actor's own delivered records (null person: nothing).
  */
-export type AdmonitionScope = { all: true } | { all: false; personId: string | null };
+export type AdmonitionScope =
+  | { all: true; exceptUndeliveredOf: string | null }
+  | { all: false; personId: string | null };
 export const admonitionScope = (a: WhoInUnit): AdmonitionScope =>
-  readsAllAdmonitions(a) ? { all: true } : { all: false, personId: a.personId ?? null };
+  readsAllAdmonitions(a)
+    ? { all: true, exceptUndeliveredOf: a.personId ?? null }
+    : { all: false, personId: a.personId ?? null };
 
 /**
  * The 廉政档案 of a person: the discipline staff and the 党组书记 read anyone's; the person reads their
