@@ -9,6 +9,7 @@ import { notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { admonitionsRepo } from './admonitions.repo.js';
 import { presenterFor } from './admonitions.service.js';
+import { titleFor } from './education.service.js';
 import { integrityFileRepo } from './integrity-file.repo.js';
 
 const EDUCATION_LABELS: Record<string, string> = {
@@ -62,7 +63,7 @@ export async function integrityFile(deps: AppDeps, actor: Actor, personId: strin
     education: education.map((e) => ({
       id: e.id,
       type: EDUCATION_LABELS[e.kind] ?? e.kind,
-      title: e.title,
+      title: titleFor(actor, e),
       heldOn: e.heldOn,
     })),
   };
