@@ -3,7 +3,7 @@
  * discipline staff (机关纪委) and the 党组书记 see every record; the person concerned sees their own once
  * it has been delivered (送达), and answers a 函询 while it awaits the reply. Nobody else — not the
  * office, not the system administrator (whatever permissions the account holds), not heads or leaders.
- * The discipline staff record, edit, deliver, follow up, close and withdraw.
+ * The discipline staff record, edit (until delivered), deliver, follow up, attach files, close and withdraw.
  */
 import { isDelivered, type AdmonitionKind, type AdmonitionStatus } from '../admonitions.js';
 import { isDisciplineStaff, isMe, isPartySecretary, type WhoInUnit } from './who.js';
@@ -15,7 +15,16 @@ export interface AdmonitionFacts {
   status: AdmonitionStatus;
 }
 
-export const ADMONITION_CAN_KEYS = ['see', 'edit', 'deliver', 'followUp', 'close', 'withdraw', 'answer'] as const;
+export const ADMONITION_CAN_KEYS = [
+  'see',
+  'edit',
+  'attach',
+  'deliver',
+  'followUp',
+  'close',
+  'withdraw',
+  'answer',
+] as const;
 export type AdmonitionCan = Record<(typeof ADMONITION_CAN_KEYS)[number], boolean>;
 
 /** Reads every record of the unit: the discipline staff and the 党组书记. */
@@ -40,6 +49,8 @@ export function admonitionPolicy(a: WhoInUnit, r: AdmonitionFacts): AdmonitionCa
     see,
     // What was delivered (or answered) stands as it was: after delivery only follow-ups are added.
     edit: staff && r.status === 'recorded',
+    // Files (a scan of the signed record, the reply on paper) come in until the record is closed.
+    attach: staff && live,
     deliver: staff && r.status === 'recorded',
     followUp: staff && live && r.status !== 'recorded',
     close: staff && (r.status === 'delivered' || r.status === 'answered'),

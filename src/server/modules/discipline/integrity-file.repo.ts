@@ -70,6 +70,7 @@ export const integrityFileRepo = {
         heldOn: talkRecords.heldOn,
         aPersonId: talkRecords.aPersonId,
         bPersonId: talkRecords.bPersonId,
+        recordedBy: talkRecords.recordedBy,
       })
       .from(talkRecords)
       .where(
