@@ -4,7 +4,7 @@ import { rowsOf } from '../src/server/db/client.js';
 import { sweepReminders } from '../src/server/jobs/reminder-sweep.js';
 import { fanOut } from '../src/server/modules/deliveries/fanout.js';
 import { notificationsRepo } from '../src/server/modules/notifications/notifications.repo.js';
-import { disciplineFindings, leaveRequests } from '../src/server/db/schema/index.js';
+import { disciplineFindings, leaveRequests, talkRecords } from '../src/server/db/schema/index.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { multipart, multipartHeaders } from './walk-fixtures.js';
 
@@ -408,5 +408,79 @@ describe('the 廉政档案 and the files of a record', () => {
       const cl = await signIn(ctx, unit.user(l));
       expect((await cl.get(`/api/discipline/admonition-files/${fileId}`)).statusCode, l).toBe(404);
     }
+  });
+});
+
+describe('review fixes: edits after delivery, the follow-up notes, the talks in the 廉政档案', () => {
+  it('refuses editing a delivered record; an edit before delivery is audited by the names of the changed fields (review 5)', async () => {
+    const staff = c('discipline');
+    const t = (await staff.get(`/api/discipline/admonitions/${talk.id}`)).json();
+    expect(t.can.edit).toBe(false);
+    const body = (r: { conductedBy: { id: string }[]; reason: string; onDate: string }) => ({
+      conductedBy: r.conductedBy.map((x) => x.id),
+      reason: r.reason,
+      onDate: r.onDate,
+    });
+    const late = await staff.put(`/api/discipline/admonitions/${talk.id}`, {
+      ...body(t),
+      content: '送达后改写的谈话内容',
+      version: t.version,
+    });
+    expect(late.statusCode).toBe(403);
+    expect((await staff.get(`/api/discipline/admonitions/${talk.id}`)).json().content).toBe(SECRET_TALK);
+
+    const u = (await staff.get(`/api/discipline/admonitions/${undelivered.id}`)).json();
+    expect(u.can.edit).toBe(true);
+    const ok = await staff.put(`/api/discipline/admonitions/${undelivered.id}`, {
+      ...body(u),
+      content: '诫勉谈话内容要点（更正）',
+      version: u.version,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const [event] = rowsOf<{ after: unknown }>(
+      await ctx.database.db.execute(
+        sql`select after from audit_events where entity_id = ${undelivered.id} and action = 'update'`,
+      ),
+    );
+    expect(event!.after).toEqual({ changed: ['content'] });
+  });
+
+  it('keeps the staff’s follow-up notes from the person, in the record and in the 廉政档案 (review 6)', async () => {
+    const note = '已核实外出登记，予以了结';
+    expect((await c('discipline').get(`/api/discipline/admonitions/${inquiry.id}`)).json().followUp).toBe(note);
+    const mine = await c('member3').get(`/api/discipline/admonitions/${inquiry.id}`);
+    expect(mine.json().status).toBe('closed');
+    expect(mine.body).not.toContain(note);
+    const file = await c('member3').get(`/api/discipline/people/${zhengWei}/integrity-file`);
+    expect(file.body).not.toContain(note);
+    const JSZip = (await import('jszip')).default;
+    const docxXml = async (cl: Client) =>
+      (await JSZip.loadAsync((await cl.get(`/api/discipline/people/${zhengWei}/integrity-file.docx`)).rawPayload))
+        .file('word/document.xml')!
+        .async('string');
+    expect(await docxXml(c('member3'))).not.toContain('跟踪了解');
+    expect(await docxXml(c('discipline'))).toContain(`跟踪了解：${note}`);
+  });
+
+  it('lists in the 廉政档案 only the talks the reader may see (review 7)', async () => {
+    const zhaoMin = await me(await signIn(ctx, unit.user('branch')));
+    const at = new Date('2026-11-30T02:00:00Z');
+    await ctx.database.db.insert(talkRecords).values({
+      unitId: unit.unit.id,
+      meetingId: unit.unit.id,
+      kind: 'committee_member',
+      aPersonId: zhaoMin,
+      bPersonId: zhengWei,
+      heldOn: '2026-11-28',
+      recordedBy: zhaoMin,
+      createdAt: at,
+    });
+    const talks = async (l: Login) =>
+      (await (await signIn(ctx, unit.user(l))).get(`/api/discipline/people/${zhengWei}/integrity-file`)).json()
+        .talks as { withName: string }[];
+    // 戚红 (discipline staff, not in the leadership) is neither side of the talk nor above it.
+    expect(await talks('discipline')).toEqual([]);
+    expect((await talks('secretary')).map((t) => t.withName)).toEqual(['赵敏']);
+    expect((await talks('member3')).map((t) => t.withName)).toEqual(['赵敏']);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { rowsOf } from '../src/server/db/client.js';
 
 /**
  * 在岗检查 (issue 17): the discipline staff draw this month's plan (once), replay it, record a check with the
@@ -311,5 +312,39 @@ describe('the audit trail of the checks', () => {
     // The office and the administrator were asked too: the auditor reads the whole log, but not these details.
     const whole = (await as.auditor!.get('/api/audit/events?pageSize=100')).json();
     expect(whole.items.some((e: { entityType: string }) => e.entityType === 'check_plan')).toBe(true);
+  });
+});
+
+describe('withdrawn checks and the replay (review 9)', () => {
+  it('leaves withdrawn checks out of the history, checks the stored history against the database, and reports withdrawals', async () => {
+    // An earlier month whose only check was withdrawn: it was never carried out, so it shields no department.
+    const [oct] = rowsOf<{ id: string }>(
+      await ctx.database.db
+        .execute(sql`insert into check_plans (unit_id, month, planned_count, seed, inputs, created_by, created_at)
+        select unit_id, '2026-10', 1, seed, inputs, created_by, created_at from check_plans where id = ${planId} returning id`),
+    );
+    const addOctCheck = (ordinal: number, status: string, reason: string | null) =>
+      exec(sql`insert into discipline_checks (unit_id, plan_id, ordinal, department_ids, status, withdrawn_reason, created_at, updated_at)
+        values (${unit.unit.id}, ${oct!.id}, ${ordinal}, '["x"]'::jsonb, ${status}, ${reason}, now(), now())`);
+    await addOctCheck(1, 'withdrawn', '当天全单位外出集中学习');
+    const replay = async () => (await as.discipline!.get(`/api/discipline/check-plans/${planId}/replay`)).json();
+    expect(await replay()).toMatchObject({ historyMatches: true, withdrawn: [] });
+    // A carried-out check of October the stored inputs did not know of: the replay says so.
+    await addOctCheck(2, 'planned', null);
+    expect((await replay()).historyMatches).toBe(false);
+    await exec(sql`delete from discipline_checks where plan_id = ${oct!.id}`);
+    await exec(sql`delete from check_plans where id = ${oct!.id}`);
+
+    const plan = (await as.discipline!.get(`/api/discipline/check-plans/${planId}`)).json();
+    const planned = plan.checks.find((c: { status: string }) => c.status === 'planned');
+    const res = await as.discipline!.post(`/api/discipline/checks/${planned.id}/withdraw`, {
+      reason: '检查组临时抽调',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await replay()).toMatchObject({
+      matches: true,
+      historyMatches: true,
+      withdrawn: [{ ordinal: planned.ordinal, reason: '检查组临时抽调' }],
+    });
   });
 });

@@ -266,6 +266,64 @@ describe('四风检查', () => {
     expect(mine.items.find((e: { action: string }) => e.action === 'record').after).toMatchObject({ problems: 1 });
   });
 
+  it('gives an inspector the counts of their own items only, in the check as in the list (review 11)', async () => {
+    const branch = await signIn(ctx, unit.user('branch'));
+    expect((await branch.get(`/api/discipline/sifeng-checks/${checkId}`)).json()).toMatchObject({
+      items: 1,
+      recorded: 1,
+      problems: 1,
+    });
+  });
+
+  it('a correction dismisses open findings (version bumped, audited) and is refused once one was explained (review 8)', async () => {
+    const branch = await signIn(ctx, unit.user('branch'));
+    const member3 = await signIn(ctx, unit.user('member3'));
+    const zhengWei = await person('郑伟');
+    const item = async () => (await branch.get(`/api/discipline/sifeng-checks/${checkId}`)).json().itemsDetail[0];
+    const findings = async () =>
+      rowsOf<{ id: string; status: string; version: number }>(
+        await ctx.database.db.execute(
+          sql`select id, status, version from discipline_findings where source_id = ${checkId} order by created_at`,
+        ),
+      );
+    const [old] = await findings();
+    expect(old!.status).toBe('open');
+    const corrected = await branch.post(`/api/discipline/sifeng-items/${(await item()).id}/record`, {
+      result: 'problem',
+      version: (await item()).version,
+      problems: [{ personId: zhengWei, onDate: '2027-01-02', observed: '节日期间公款宴请，由单位报销' }],
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const [dismissed, current] = await findings();
+    expect(dismissed).toMatchObject({ id: old!.id, status: 'dismissed', version: old!.version + 1 });
+    const audit = rowsOf<{ action: string }>(
+      await ctx.database.db.execute(
+        sql`select action from audit_events where entity_type = 'discipline_finding' and entity_id = ${old!.id}`,
+      ),
+    );
+    expect(audit.map((a) => a.action)).toContain('dismiss');
+
+    // The person explains the new finding: the record it came from can no longer be corrected away.
+    const asked = await discipline.post(`/api/discipline/findings/${current!.id}/request-explanation`, {
+      version: current!.version,
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const explained = await member3.post(`/api/discipline/findings/${current!.id}/explain`, {
+      explanation: '当天是接待上级检查组，已按规定报备',
+      version: asked.json().version,
+    });
+    expect(explained.statusCode, explained.body).toBe(200);
+    const refused = await branch.post(`/api/discipline/sifeng-items/${(await item()).id}/record`, {
+      result: 'clear',
+      version: (await item()).version,
+      problems: [],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('说明');
+    expect((await findings())[1]).toMatchObject({ id: current!.id, status: 'explained' });
+    expect((await item()).result).toBe('problem');
+  });
+
   it('refuses a check for anyone but the discipline staff, and bad ranges', async () => {
     const body = {
       title: '抽查',

@@ -182,3 +182,25 @@ describe('leave (请销假)', () => {
     expect(approved.status).toBe('approved');
   });
 });
+
+describe('bounded leave dates (review 14)', () => {
+  it('refuses a span over 366 days or a start more than a year back, in request and length alike, nothing changed', async () => {
+    await signInAll();
+    const before = (await c.owner.get('/api/leave?pageSize=100')).json().total;
+    for (const [fromDate, toDate, message] of [
+      ['2027-01-04', '9999-12-31', '366'],
+      ['2027-01-04', '2028-01-05', '366'],
+      ['2025-11-01', '2025-11-03', '一年'],
+    ] as const) {
+      const res = await request({ fromDate, toDate });
+      expect(res.statusCode, `${fromDate}..${toDate}`).toBe(400);
+      expect(res.json().message).toContain(message);
+      const length = await c.owner.get(`/api/leave/length?fromDate=${fromDate}&toDate=${toDate}`);
+      expect(length.statusCode).toBe(400);
+      expect(length.json().message).toContain(message);
+    }
+    expect((await c.owner.get('/api/leave?pageSize=100')).json().total).toBe(before);
+    // A year exactly is still one request.
+    expect((await c.owner.get('/api/leave/length?fromDate=2027-01-04&toDate=2028-01-04')).statusCode).toBe(200);
+  });
+});

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONFIDENTIAL_ACTIVITY_TITLE } from '../src/domain/policies/activity.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 /**
@@ -154,5 +155,38 @@ describe('integrity education plan', () => {
     });
     expect(r.statusCode).toBe(200);
     expect((await plan()).plan.figures.held).toMatchObject({ value: 2, of: 3 });
+  });
+  it('shows a confidential activity’s title only to those who may read it: plan, candidates, 廉政档案 (review 16)', async () => {
+    const SECRET = '针对周凯问题线索的专项党规学习';
+    const a = await discipline.post('/api/activities', {
+      type: 'study',
+      kind: 'party_law_study',
+      title: SECRET,
+      heldOn: '2027-04-22',
+      participantIds: [ids['周凯']],
+      confidential: true,
+    });
+    expect(a.statusCode, a.body).toBe(200);
+    expect(a.json().confidential).toBe(true);
+    const link = await discipline.post(`/api/discipline/education-sessions/${session.law1!.id}/link`, {
+      activityId: a.json().id,
+      version: 1,
+    });
+    expect(link.statusCode, link.body).toBe(200);
+    const titles = (p: { plan: { sessions: { activities: { title: string }[] }[] } }) =>
+      p.plan.sessions.flatMap((s) => s.activities.map((x) => x.title));
+    expect(titles(await plan())).toContain(SECRET);
+    const leader = await signIn(ctx, unit.user('leader1'));
+    const seen = await plan(leader);
+    expect(JSON.stringify(seen)).not.toContain(SECRET);
+    expect(titles(seen)).toContain(CONFIDENTIAL_ACTIVITY_TITLE);
+
+    const file = async (c: Client) =>
+      (await c.get(`/api/discipline/people/${ids['周凯']}/integrity-file`)).json().education as { title: string }[];
+    expect((await file(discipline)).map((e) => e.title)).toContain(SECRET);
+    const secretary = await signIn(ctx, unit.user('secretary'));
+    const theirs = await file(secretary);
+    expect(JSON.stringify(theirs)).not.toContain(SECRET);
+    expect(theirs.map((e) => e.title)).toContain(CONFIDENTIAL_ACTIVITY_TITLE);
   });
 });

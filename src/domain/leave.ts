@@ -43,6 +43,19 @@ export interface LeaveSpan {
 /** Why a leave cannot be requested as asked, in words for the user. */
 export class LeaveError extends Error {}
 
+/** The longest span one request covers, in calendar days (a year, a leap day included). */
+export const MAX_LEAVE_SPAN_DAYS = 366;
+/** How far back a request may start: leave is asked ahead or recorded soon after, not years later. */
+export const MAX_LEAVE_BACK_DAYS = 366;
+
+/** Bounds of a span against `today` (Asia/Shanghai), whatever the calendar says: else a LeaveError. */
+export function checkLeaveBounds(s: Pick<LeaveSpan, 'fromDate' | 'toDate'>, today: IsoDate): void {
+  const from = parseIsoDate(s.fromDate);
+  if (parseIsoDate(s.toDate) - from + 1 > MAX_LEAVE_SPAN_DAYS)
+    throw new LeaveError(`一次请假不能超过${MAX_LEAVE_SPAN_DAYS}天，请分段申请`);
+  if (parseIsoDate(today) - from > MAX_LEAVE_BACK_DAYS) throw new LeaveError('开始日期不能早于一年前');
+}
+
 /** The span's halves on the time line: [start, end). */
 export function halvesOf(s: LeaveSpan): { start: number; end: number } {
   return {

@@ -6,9 +6,9 @@
  * leaves; the REASON is personal data: the person, the approvers (and the department's heads, who approve
  * such requests) and the discipline staff read it, nobody else.
  */
-import { hasUnitWide, type Actor } from '../roles.js';
+import type { Actor } from '../roles.js';
 import { mayReturnFromLeave, mayWithdrawLeave, LeaveError, type LeaveStatus } from '../leave.js';
-import { isDisciplineStaff, isMe, isPartySecretary } from './who.js';
+import { holds, isDisciplineStaff, isMe, isPartySecretary } from './who.js';
 
 export interface LeaveFacts {
   unitId: string;
@@ -45,7 +45,7 @@ export const headedDepartments = (a: Pick<Actor, 'grants'>): string[] =>
 
 /** Sees every leave of the unit (reasons per `leavePolicy`): the office, the discipline staff, the party secretary. */
 export const seesUnitLeave = (a: Pick<Actor, 'grants'>) =>
-  isDisciplineStaff(a) || isPartySecretary(a) || hasUnitWide(a, 'supervision.manage');
+  isDisciplineStaff(a) || isPartySecretary(a) || holds(a, 'campaign_office');
 
 const approverOf = (a: Actor, l: LeaveFacts) =>
   [...l.awaitingIds, l.headDecidedBy, l.leaderDecidedBy].some((p) => isMe(a, p)) ||

@@ -43,6 +43,10 @@ export const ZReplay = z.object({
   matches: z.boolean(),
   stored: z.array(z.array(z.string())),
   recomputed: z.array(z.array(z.string())),
+  /** The stored inputs' history equals the year's earlier carried-out checks as the database holds them now. */
+  historyMatches: z.boolean(),
+  /** This plan's withdrawn checks, with the reasons given. */
+  withdrawn: z.array(z.object({ ordinal: z.number().int(), reason: z.string() })),
   gapBound: z.number().int(),
 });
 

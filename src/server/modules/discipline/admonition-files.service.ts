@@ -10,7 +10,7 @@ import { admonitionOr404, getAdmonition } from './admonitions.service.js';
 /** Checked before the upload is read: the record is a 404 to those who may not see it; the staff attach while it is open. */
 export async function checkCanAttachToAdmonition(deps: AppDeps, actor: Actor, id: string) {
   const { can } = await admonitionOr404(deps.db, actor, id);
-  authorize(can, 'edit', '只有纪检人员可以为未办结的记录上传附件');
+  authorize(can, 'attach', '只有纪检人员可以为未办结的记录上传附件');
 }
 
 /** A record's files (谈话记录的扫描件、函询及答复材料) are kept in the shared file store; the event is the record's ('attach'). */

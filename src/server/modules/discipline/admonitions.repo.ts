@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AdmonitionScope } from '../../../domain/policies/admonition.js';
 import type { Db } from '../../db/client.js';
 import { disciplineAdmonitions as A, people } from '../../db/schema/index.js';
@@ -10,7 +10,8 @@ const DELIVERED = sql`${A.status} in ('delivered', 'awaiting_reply', 'answered',
 
 /** The list scope as SQL, mirroring domain/policies/admonition.canSeeAdmonition. */
 function scopeSql(scope: AdmonitionScope): SQL {
-  if (scope.all) return sql`true`;
+  if (scope.all)
+    return scope.exceptUndeliveredOf ? or(ne(A.personId, scope.exceptUndeliveredOf), DELIVERED)! : sql`true`;
   if (!scope.personId) return sql`false`;
   return and(eq(A.personId, scope.personId), DELIVERED)!;
 }

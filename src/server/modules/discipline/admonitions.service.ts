@@ -14,6 +14,7 @@ import {
   admonitionScope,
   canSeeAdmonition,
   mayRecordAdmonition,
+  readsFollowUp,
   type AdmonitionCan,
 } from '../../../domain/policies/admonition.js';
 import type { Actor } from '../../../domain/roles.js';
@@ -75,7 +76,7 @@ export function presentAdmonition(
     answer: r.answer,
     answeredOn,
     answeredLate: answeredLate(r.replyDue, answeredOn),
-    followUp: r.followUp,
+    followUp: readsFollowUp(actor, facts(r)) ? r.followUp : '',
     status: r.status as AdmonitionStatus,
     statusLabel: ADMONITION_STATUS_LABELS[r.status as AdmonitionStatus],
     deliveredOn: r.deliveredOn,
@@ -187,11 +188,15 @@ async function change(
 
 export async function editAdmonition(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZAdmonitionEdit>) {
   const { row, can } = await admonitionOr404(deps.db, actor, id);
-  authorize(can, 'edit', '只有纪检人员可以修改未办结的记录');
+  authorize(can, 'edit', '只有纪检人员可以修改尚未送达的记录；送达后请登记跟踪情况');
   await checkPeople(deps, actor, row.personId, b);
   if (b.onDate > shanghaiDate(deps.clock.now())) throw badRequest('日期不能晚于今天');
   const { version, ...set } = b;
-  return change(deps, actor, row, version, set, { action: 'update', after: { onDate: b.onDate } });
+  // The trail names what changed, never what it says (what was said stays in the record).
+  const changed = (Object.keys(set) as (keyof typeof set)[]).filter(
+    (k) => JSON.stringify(set[k]) !== JSON.stringify(row[k as keyof AdmonitionRow]),
+  );
+  return change(deps, actor, row, version, set, { action: 'update', after: { changed } });
 }
 
 /** 送达: the person now reads the record; a 函询's reply deadline starts (working days, unit calendar). */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, or, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, like, lt, lte, ne, or, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   checkObservations,
@@ -56,7 +56,10 @@ export const checksRepo = {
       .where(and(eq(disciplineChecks.unitId, unitId), eq(disciplineChecks.id, id)));
     return r;
   },
-  /** The year's draws before `month`, in the order drawn (withdrawn checks were drawn too). */
+  /**
+   * The year's checks before `month`, in the order drawn. A withdrawn check was never carried out: it
+   * leaves the history, or withdrawing would shield its departments from the next draws.
+   */
   async historyBefore(db: Db, unitId: string, month: string): Promise<string[][]> {
     const rows = await db
       .select({ d: disciplineChecks.departmentIds })
@@ -67,6 +70,7 @@ export const checksRepo = {
           eq(checkPlans.unitId, unitId),
           like(checkPlans.month, `${month.slice(0, 4)}-%`),
           lt(checkPlans.month, month),
+          ne(disciplineChecks.status, 'withdrawn'),
         ),
       )
       .orderBy(asc(checkPlans.month), asc(disciplineChecks.ordinal));

@@ -136,13 +136,25 @@ export async function drawPlan(deps: AppDeps, actor: Actor, b: { month: string }
   return getPlan(deps, actor, id);
 }
 
-/** Recomputes the stored draw from its stored inputs and seed: does it match what was drawn? */
+/**
+ * Recomputes the stored draw from its stored inputs and seed: does it match what was drawn? And were the
+ * stored inputs' history the year's carried-out checks as the database now holds them? The plan's
+ * withdrawn checks are listed with their reasons: a withdrawal is the one way round a draw.
+ */
 export async function replayPlan(deps: AppDeps, actor: Actor, id: string) {
   const p = await planOr404(deps, actor, id);
   const inputs = p.inputs as DrawInputs;
-  const stored = (await checksRepo.checksOf(deps.db, actor.unitId, [p.id])).map((c) => c.departmentIds);
+  const [checks, history] = await Promise.all([
+    checksRepo.checksOf(deps.db, actor.unitId, [p.id]),
+    checksRepo.historyBefore(deps.db, actor.unitId, p.month),
+  ]);
+  const stored = checks.map((c) => c.departmentIds);
   return {
     matches: replayMatches(inputs, p.seed, stored) && stored.length === p.plannedCount,
+    historyMatches: JSON.stringify(history) === JSON.stringify(inputs.history),
+    withdrawn: checks
+      .filter((c) => c.status === 'withdrawn')
+      .map((c) => ({ ordinal: c.ordinal, reason: c.withdrawnReason ?? '' })),
     stored,
     recomputed: drawMonth(inputs, p.seed).checks,
     gapBound: gapBound(inputs.departmentIds.length, inputs.departmentsPerCheck),

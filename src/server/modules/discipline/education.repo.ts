@@ -10,6 +10,14 @@ import {
 
 export type EducationSessionRow = typeof integrityEducationSessions.$inferSelect;
 
+/** What canReadActivity asks of an activity besides its people (domain/policies/activity.ts). */
+export const readFacts = {
+  unitId: activities.unitId,
+  confidential: activities.confidential,
+  active: activities.active,
+  createdBy: activities.createdBy,
+};
+
 /** Queries of the integrity education plan, and the activities it reads (held sessions, attendance, visits). */
 export const educationRepo = {
   async planOfYear(db: Db, unitId: string, year: number) {
@@ -101,6 +109,7 @@ export const educationRepo = {
         participantIds: activities.participantIds,
         absentIds: activities.absentIds,
         objectIds: activities.objectIds,
+        ...readFacts,
       })
       .from(activities)
       .where(and(eq(activities.unitId, unitId), inArray(activities.id, ids), eq(activities.active, true)));
@@ -116,7 +125,15 @@ export const educationRepo = {
     );
     const [rows, [total]] = await Promise.all([
       db
-        .select({ id: activities.id, title: activities.title, heldOn: activities.heldOn })
+        .select({
+          id: activities.id,
+          title: activities.title,
+          heldOn: activities.heldOn,
+          participantIds: activities.participantIds,
+          absentIds: activities.absentIds,
+          objectIds: activities.objectIds,
+          ...readFacts,
+        })
         .from(activities)
         .where(where)
         .orderBy(desc(activities.heldOn), desc(activities.id))

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { educationProgress, HOME_VISIT } from '../../../domain/education-progress.js';
+import { CONFIDENTIAL_ACTIVITY_TITLE, canReadActivity, type ActivityFacts } from '../../../domain/policies/activity.js';
 import { educationPlanPolicy } from '../../../domain/policies/integrity-education.js';
 import type { Actor } from '../../../domain/roles.js';
 import {
@@ -17,6 +18,10 @@ import { assertInUnit } from '../unit-ids.repo.js';
 import { educationRepo } from './education.repo.js';
 
 const MAX_SESSIONS = 100;
+
+/** A confidential activity's title only for those who may read it (it may name whom it concerned). */
+export const titleFor = (actor: Actor, a: ActivityFacts & { title: string }) =>
+  canReadActivity(actor, a) ? a.title : CONFIDENTIAL_ACTIVITY_TITLE;
 
 function canOf(actor: Actor) {
   const can = educationPlanPolicy(actor);
@@ -79,7 +84,7 @@ export async function educationPlanOfYear(deps: AppDeps, actor: Actor, year: num
         cadres: s.cadreIds.map((id) => ({ id, name: names.get(id) ?? '', visited: visited.has(id) })),
         activities: activities.map((a) => ({
           id: a.id,
-          title: a.title,
+          title: titleFor(actor, a),
           heldOn: a.heldOn,
           present: a.participantIds.length,
           expected: a.participantIds.length + a.absentIds.length,
@@ -183,7 +188,12 @@ export async function educationCandidates(
     q.pageSize,
     (q.page - 1) * q.pageSize,
   );
-  return { total, page: q.page, pageSize: q.pageSize, items: rows };
+  return {
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((a) => ({ id: a.id, title: titleFor(actor, a), heldOn: a.heldOn })),
+  };
 }
 
 /** A session is held by an activity of its kind, in the plan's year, recorded in the unit. */

@@ -132,11 +132,32 @@ export const holidayRepo = {
       )
       .orderBy(asc(disciplineFindings.onDate), asc(disciplineFindings.createdAt));
   },
-  /** Findings made from an item's earlier record, which a corrected record replaces (dismissed, not deleted). */
+  /** The findings made from an item's records, by their dedupe keys (`sifeng:<item>:<version>:<n>`). */
+  async itemFindings(db: Db, unitId: string, itemId: string) {
+    return db
+      .select({ id: disciplineFindings.id, status: disciplineFindings.status })
+      .from(disciplineFindings)
+      .where(
+        and(
+          eq(disciplineFindings.unitId, unitId),
+          eq(disciplineFindings.sourceType, 'sifeng_check'),
+          sql`${disciplineFindings.dedupeKey} like ${`sifeng:${itemId}:%`}`,
+        ),
+      );
+  },
+  /**
+   * Dismisses the open findings of an item's earlier record, which a corrected record replaces (dismissed,
+   * not deleted; version bumped as any edit). Returns the ids dismissed, for the audit trail.
+   */
   async dismissItemFindings(tx: Db, unitId: string, itemId: string, at: Date) {
-    await tx
+    const rows = await tx
       .update(disciplineFindings)
-      .set({ status: 'dismissed', dismissedReason: '检查人更正了检查结果', updatedAt: at })
+      .set({
+        status: 'dismissed',
+        dismissedReason: '检查人更正了检查结果',
+        updatedAt: at,
+        version: sql`${disciplineFindings.version} + 1`,
+      })
       .where(
         and(
           eq(disciplineFindings.unitId, unitId),
@@ -144,7 +165,9 @@ export const holidayRepo = {
           sql`${disciplineFindings.dedupeKey} like ${`sifeng:${itemId}:%`}`,
           eq(disciplineFindings.status, 'open'),
         ),
-      );
+      )
+      .returning({ id: disciplineFindings.id });
+    return rows.map((r) => r.id);
   },
   async addFindings(tx: Db, rows: (typeof disciplineFindings.$inferInsert)[]) {
     if (rows.length) await tx.insert(disciplineFindings).values(rows);

@@ -9,6 +9,8 @@ import {
   talkRecords,
 } from '../../db/schema/index.js';
 
+import { readFacts } from './education.repo.js';
+
 /** A cadre's file is short: each part is bounded all the same. */
 const MAX = 500;
 
@@ -68,6 +70,7 @@ export const integrityFileRepo = {
         heldOn: talkRecords.heldOn,
         aPersonId: talkRecords.aPersonId,
         bPersonId: talkRecords.bPersonId,
+        recordedBy: talkRecords.recordedBy,
       })
       .from(talkRecords)
       .where(
@@ -83,7 +86,16 @@ export const integrityFileRepo = {
   /** Integrity education the person took part in (a participant, or the person visited at home). */
   async education(db: Db, unitId: string, personId: string) {
     return db
-      .select({ id: activities.id, kind: activities.kind, title: activities.title, heldOn: activities.heldOn })
+      .select({
+        id: activities.id,
+        kind: activities.kind,
+        title: activities.title,
+        heldOn: activities.heldOn,
+        participantIds: activities.participantIds,
+        absentIds: activities.absentIds,
+        objectIds: activities.objectIds,
+        ...readFacts,
+      })
       .from(activities)
       .where(
         and(

@@ -4,11 +4,13 @@ import { TALK_KIND_LABELS, type TalkKind } from '../../../domain/talk-plan.js';
 import { LEAVE_KINDS, LEAVE_STATUSES } from '../../../domain/leave.js';
 import { observedLabel } from '../../../domain/notice-text.js';
 import { FINDING_STATUS_LABELS } from '../../../domain/policies/finding.js';
+import { canSeeTalk } from '../../../domain/policies/talk.js';
 import { officialDocument, type Block } from '../../docx/official.js';
 import { notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { admonitionsRepo } from './admonitions.repo.js';
 import { presenterFor } from './admonitions.service.js';
+import { titleFor } from './education.service.js';
 import { integrityFileRepo } from './integrity-file.repo.js';
 
 const EDUCATION_LABELS: Record<string, string> = {
@@ -29,13 +31,15 @@ export async function integrityFile(deps: AppDeps, actor: Actor, personId: strin
   const u = actor.unitId;
   const person = await integrityFileRepo.person(deps.db, u, personId);
   if (!person || !mayReadIntegrityFile(actor, personId)) throw notFound('廉政档案');
-  const [leave, findings, talks, admonitions, education] = await Promise.all([
+  const [leave, findings, allTalks, admonitions, education] = await Promise.all([
     integrityFileRepo.leave(deps.db, u, personId),
     integrityFileRepo.findings(deps.db, u, personId),
     integrityFileRepo.talks(deps.db, u, personId),
     admonitionsRepo.ofPerson(deps.db, u, admonitionScope(actor), personId),
     integrityFileRepo.education(deps.db, u, personId),
   ]);
+  // A talk is personal to its sides and the few above (policies/talk): reading the file gives no more.
+  const talks = allTalks.filter((t) => canSeeTalk(actor, t));
   const present = await presenterFor(deps, actor, admonitions);
   const talkNames = await admonitionsRepo.names(
     deps.db,
@@ -62,7 +66,7 @@ export async function integrityFile(deps: AppDeps, actor: Actor, personId: strin
     education: education.map((e) => ({
       id: e.id,
       type: EDUCATION_LABELS[e.kind] ?? e.kind,
-      title: e.title,
+      title: titleFor(actor, e),
       heldOn: e.heldOn,
     })),
   };

@@ -5,6 +5,7 @@ import {
   needsLeaderApproval,
   pendingStep,
   requestedHalfDays,
+  checkLeaveBounds,
   LeaveError,
   type LeaveStatus,
 } from '../../../domain/leave.js';
@@ -118,6 +119,7 @@ export async function leaveLength(
     disciplineSettingsRepo.of(deps.db, actor.unitId),
   ]);
   try {
+    checkLeaveBounds(s, shanghaiDate(deps.clock.now()));
     const halfDays = requestedHalfDays(calendar, s);
     return { halfDays, leaderRequired: needsLeaderApproval(halfDays, settings.leaveLeaderDays) };
   } catch (e) {

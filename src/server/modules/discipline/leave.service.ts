@@ -2,6 +2,7 @@
  * 请销假: requesting leave, the head's and the 分管领导's decisions, withdrawal and 销假. Every write is one
  * transaction with its audit event; the reason (personal data) stays out of audit details and notices.
  */
+import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { z } from 'zod';
 import {
   afterApproval,
@@ -10,6 +11,7 @@ import {
   needsLeaderApproval,
   pendingStep,
   requestedHalfDays,
+  checkLeaveBounds,
   returnDateProblem,
   LeaveError,
   type LeaveStatus,
@@ -79,6 +81,7 @@ export async function requestLeave(deps: AppDeps, actor: Actor, b: z.infer<typeo
   let halfDays: number;
   let step: ReturnType<typeof headStepOf>;
   try {
+    checkLeaveBounds(b, shanghaiDate(deps.clock.now()));
     halfDays = requestedHalfDays(calendar, b);
     step = headStepOf({ requesterId: me.id, ...org });
   } catch (e) {

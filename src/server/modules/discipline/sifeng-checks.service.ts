@@ -131,6 +131,12 @@ export async function recordSifengItem(deps: AppDeps, actor: Actor, itemId: stri
   });
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    // A finding the person has explained (or the staff decided) is no longer the inspector's to correct away.
+    const decided = (await holidayRepo.itemFindings(tx, actor.unitId, itemId)).filter(
+      (x) => x.status === 'explained' || x.status === 'confirmed',
+    );
+    if (decided.length)
+      throw badRequest('该项发现的问题已有当事人说明或已认定，不能再更正；如有误请联系机关纪委作不予认定处理');
     const ok = await holidayRepo.recordItem(tx, actor.unitId, itemId, b.version, {
       result: b.result,
       note: b.note,
@@ -138,7 +144,14 @@ export async function recordSifengItem(deps: AppDeps, actor: Actor, itemId: stri
       recordedAt: at,
     });
     if (!ok) throw conflict('该检查项已被修改，请刷新后再试');
-    await holidayRepo.dismissItemFindings(tx, actor.unitId, itemId, at);
+    for (const findingId of await holidayRepo.dismissItemFindings(tx, actor.unitId, itemId, at))
+      await recordAudit(tx, auditActorOf(actor), at, {
+        unitId: actor.unitId,
+        entityType: 'discipline_finding',
+        entityId: findingId,
+        action: 'dismiss',
+        after: { status: 'dismissed', reason: '检查人更正了检查结果' },
+      });
     await holidayRepo.addFindings(
       tx,
       b.problems.map((p, i) => ({
@@ -202,9 +215,10 @@ export async function sifengCheckDetail(deps: AppDeps, actor: Actor, id: string)
       can: itemCan,
     }));
   return {
+    // Counted from the items this reader sees: an inspector reads nothing of the others' items.
     ...summary(
       c,
-      items.map((x) => x.i),
+      itemsDetail.map((x) => ({ checkId: c.id, result: x.result })),
     ),
     withdrawnReason: c.withdrawnReason,
     version: c.version,

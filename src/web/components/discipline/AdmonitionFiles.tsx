@@ -4,19 +4,19 @@ import type { TAdmonition } from '../../../shared/contracts/discipline-admonitio
 import { upload } from '../../api';
 import { useAction, useDownload } from '../useWrite';
 
-/** A record's files: every reader of the record downloads them; the staff upload while it is open (`can.edit`). */
+/** A record's files: every reader of the record downloads them; the staff upload while it is open (`can.attach`). */
 export function AdmonitionFiles({ a }: { a: TAdmonition }) {
   const attach = useAction(['admonitions']);
   const downloadOrToast = useDownload();
   return (
     <Space orientation="vertical" size={0}>
-      {a.files.length === 0 && !a.can.edit && '—'}
+      {a.files.length === 0 && !a.can.attach && '—'}
       {a.files.map((f) => (
         <a key={f.id} onClick={() => downloadOrToast(`/api/discipline/admonition-files/${f.id}`, f.fileName)}>
           <PaperClipOutlined /> {f.fileName}
         </a>
       ))}
-      {a.can.edit && (
+      {a.can.attach && (
         <Upload
           showUploadList={false}
           accept=".pdf,.ofd,.doc,.docx,.jpg,.jpeg,.png"

@@ -56,6 +56,14 @@ export function ChecksTab() {
             随机种子：<Typography.Text code>{p.seed}</Typography.Text>
             <br />
             公平性保证：任意连续 {r.gapBound} 次检查中，每个科室至少被抽到一次。
+            <br />
+            {r.historyMatches
+              ? '抽取时依据的本年此前检查记录与现存记录一致。'
+              : '注意：抽取时依据的本年此前检查记录与现存记录不一致（此前的检查在抽取后被撤销或改动）。'}
+            <br />
+            {r.withdrawn.length
+              ? `本月已撤销 ${r.withdrawn.length} 次检查：${r.withdrawn.map((w) => `第 ${w.ordinal} 次（${w.reason}）`).join('；')}`
+              : '本月没有撤销的检查。'}
           </Typography.Paragraph>
         ),
       });
