@@ -14,7 +14,8 @@ export const CONFIDENTIAL_ACTOR = '（保密）';
  * explains, who answers a 函询): naming them would tell who the record is about. Readers who may not read the
  * record do not learn who acted on it.
  */
-const hidesActor = (entityType: string, readable: boolean) => !readable && entityType.startsWith('discipline_');
+const DISCIPLINE_TYPE = /^discipline_/;
+const hidesActor = (entityType: string, readable: boolean) => !readable && DISCIPLINE_TYPE.test(entityType);
 
 /** One page of the unit's audit events, with names; details only where the object's policy allows. */
 export async function auditEventsPage(deps: AppDeps, actor: Actor, q: z.infer<typeof ZAuditQuery>) {
