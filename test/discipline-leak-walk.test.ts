@@ -83,12 +83,14 @@ beforeAll(async () => {
   const asked = await ok(
     c('discipline').post(`/api/discipline/findings/${finding.id}/request-explanation`, { version: finding.version }),
   );
-  await ok(
+  const explained = await ok(
     c(loginOf.get(absent)!).post(`/api/discipline/findings/${finding.id}/explain`, {
       explanation: 'ZFLEAKEXPL',
       version: asked.version,
     }),
   );
+  // Only a confirmed finding goes into a 通报.
+  await ok(c('discipline').post(`/api/discipline/findings/${finding.id}/confirm`, { version: explained.version }));
   const findingReaders = new Set([...LEADS, loginOf.get(absent)!]);
   allowed.set('ZFLEAKNOTE', findingReaders);
   allowed.set('ZFLEAKEXPL', findingReaders);

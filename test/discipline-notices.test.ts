@@ -33,7 +33,7 @@ async function finding(
       onDate: f.onDate,
       observed: f.observed,
       note: f.note,
-      status: f.status ?? 'explained',
+      status: f.status ?? 'confirmed',
       explanation: f.explanation ?? null,
       createdAt: now,
       updatedAt: now,
@@ -54,7 +54,7 @@ beforeAll(async () => {
     note: '上午10时检查时不在岗，未请假',
     explanation: '去档案室查阅资料，未向科室负责人报告',
   });
-  ids.late = await finding('秦磊', { onDate: '2026-11-24', observed: 'late', note: '8时50分到岗', status: 'open' });
+  ids.late = await finding('秦磊', { onDate: '2026-11-24', observed: 'late', note: '8时50分到岗' });
   ids.dismissed = await finding('吴婷', {
     onDate: '2026-11-24',
     observed: 'absent',
@@ -97,11 +97,12 @@ describe('通报', () => {
     expect(n.paragraphs[1]).toBe(
       '一、郑伟（' +
         n.findings[0].departmentName +
-        '），2026年11月17日，无故离岗。记录：上午10时检查时不在岗，未请假。本人说明：去档案室查阅资料，未向科室负责人报告。',
+        '），2026年11月17日，无故离岗。记录：上午10时检查时不在岗，未请假。',
     );
     expect(n.paragraphs[2]).toContain('二、秦磊');
     expect(n.paragraphs[2]).toContain('2026年11月24日，迟到。记录：8时50分到岗。');
-    expect(n.paragraphs[2]).not.toContain('本人说明');
+    // The person's 说明 was written to the discipline staff, not to the unit: it stays out of the drafted text.
+    expect(n.paragraphs.join('')).not.toContain('本人说明');
     expect(n.can).toMatchObject({ edit: true, approve: false, issue: false });
   });
 

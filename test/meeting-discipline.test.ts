@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { disciplineFindings, disciplineNotices } from '../src/server/db/schema/index.js';
 import { sweepAllMeetingDiscipline } from '../src/server/modules/discipline/meeting-discipline.service.js';
+import { noticesRepo } from '../src/server/modules/discipline/notices.repo.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { WALK_LOGINS } from './walk-fixtures.js';
 
@@ -113,6 +114,23 @@ describe('会风会纪', () => {
     expect(n.findings).toHaveLength(3);
     expect(n.paragraphs.some((p: string) => p.startsWith('三、周凯'))).toBe(true);
     expect(n.paragraphs[n.paragraphs.length - 1]).toContain('引以为戒');
+  });
+
+  it('a crossing whose draft changed under the sweep still gets its paragraph (the sweep re-reads the draft)', async () => {
+    person['许娜'] = (await office.get(`/api/people?q=${encodeURIComponent('许娜')}`)).json().items[0].id;
+    await meeting('2026-10-20', 'party_group_meeting', '党组会', [['许娜', 'unexcused']]);
+    await meeting('2026-12-02', 'staff_meeting', '干部职工会', [['许娜', 'unexcused']]);
+    // Someone else edits the draft between the sweep's read and its write: the first write finds a stale version.
+    const spy = vi.spyOn(noticesRepo, 'updateNotice').mockResolvedValueOnce(undefined);
+    try {
+      expect(await sweepAllMeetingDiscipline(ctx.database.db, ctx.clock.now())).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    const view = (await discipline.get('/api/discipline/meeting-discipline')).json();
+    const n = (await discipline.get(`/api/discipline/notices/${view.items[0].notices[0].id}`)).json();
+    expect(n.findings).toHaveLength(4);
+    expect(n.paragraphs.some((p: string) => p.startsWith('四、许娜'))).toBe(true);
   });
 
   it('is for the discipline staff and the approvers only: the tab, the draft and its findings', async () => {

@@ -38,7 +38,7 @@ import {
   mayDraftNotice,
   maySeeMeetingDiscipline,
   noticePolicy,
-  type NoticeStatus,
+  noticeFactsOf,
 } from '../src/domain/policies/notice.js';
 import { noticesRepo } from '../src/server/modules/discipline/notices.repo.js';
 import { userPolicy } from '../src/domain/policies/user.js';
@@ -143,7 +143,7 @@ const list = async (a: Actor, action: string) => {
 };
 const notice = async (a: Actor, action: string) => {
   const n = (await noticesRepo.notice(db(), unitId, ids.notice!))!;
-  const can = noticePolicy(a, { status: n.status as NoticeStatus });
+  const can = noticePolicy(a, noticeFactsOf(n));
   return { allowed: inUnit(a) && can[action as keyof typeof can], seen: inUnit(a) && can.see };
 };
 const admonitionCan = async (a: Actor) => {
@@ -380,7 +380,7 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
   'GET /api/items/{id}': async (a) =>
     itemPolicy(a, await itemFactsOf(deps, (await itemsRepo.byId(db(), unitId, ids.item!))!)),
   'GET /api/discipline/notices/{id}': async (a) =>
-    noticePolicy(a, { status: (await noticesRepo.notice(db(), unitId, ids.notice!))!.status as NoticeStatus }),
+    noticePolicy(a, noticeFactsOf((await noticesRepo.notice(db(), unitId, ids.notice!))!)),
   'GET /api/leave/{id}': async (a) =>
     leavePolicy(a, leaveFactsOf((await leaveRepo.byId(db(), unitId, ids.leave!))!), shanghaiDate(ctx.clock.now())),
   'GET /api/discipline/admonitions/{id}': admonitionCan,

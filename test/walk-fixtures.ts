@@ -246,6 +246,9 @@ async function seedNotice(ctx: TestContext, unitA: Awaited<ReturnType<typeof new
       onDate: '2026-11-20',
       observed: 'absent',
       note: '检查时不在岗',
+      // Only a confirmed finding (the person was asked for a 说明) goes into a 通报.
+      status: 'confirmed',
+      explanationRequestedAt: at,
       createdAt: at,
       updatedAt: at,
     })

@@ -1,6 +1,7 @@
 /**
  * The body of a 通报 drafted from findings: only what was recorded — who (name, department), when, what was
- * observed, the inspector's note, the person's explanation if any. No sentence is invented about a person;
+ * observed, the inspector's note. The person's 说明 stays out: it was written to the discipline staff, not to
+ * the unit (the drafter may quote it by editing, deliberately). No sentence is invented about a person;
  * the opening and closing are the notice's own formulae. Pure: names and labels are given.
  */
 import type { NoticeKind } from './policies/notice.js';
@@ -50,14 +51,13 @@ export const DEFAULT_NOTICE_TITLES: Record<NoticeKind, string> = {
   sifeng: '关于四风检查情况的通报',
 };
 
-/** One finding as one paragraph: “一、张三（办公室），2026年11月3日，无故离岗。记录：… 本人说明：…” */
+/** One finding as one paragraph: “一、张三（办公室），2026年11月3日，无故离岗。记录：…” */
 export function findingParagraph(n: number, f: NoticeFindingFacts, numeral: (n: number) => string): string {
   const who = f.personName
     ? `${f.personName}${f.departmentName ? `（${f.departmentName}）` : ''}`
     : (f.departmentName ?? '');
   const note = f.note.trim() ? `记录：${f.note.trim().replace(/[。；;]?$/, '。')}` : '';
-  const said = f.explanation?.trim() ? `本人说明：${f.explanation.trim().replace(/[。；;]?$/, '。')}` : '';
-  return `${numeral(n)}、${who}，${chineseDate(f.onDate)}，${observedLabel(f.observed)}。${note}${said}`;
+  return `${numeral(n)}、${who}，${chineseDate(f.onDate)}，${observedLabel(f.observed)}。${note}`;
 }
 
 /** The paragraphs of a drafted notice: opening, one per finding, closing. */

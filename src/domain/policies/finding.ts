@@ -26,9 +26,17 @@ export const seesAllFindings = (a: Pick<Who, 'grants'>) => isDisciplineStaff(a) 
 
 export const canSeeFinding = (a: Who, f: Pick<FindingFacts, 'personId'>) => seesAllFindings(a) || isMe(a, f.personId);
 
+/**
+ * A finding is decided only once its person had their say: the 说明 was given or at least asked for (a
+ * department's finding has nobody to ask).
+ */
+export const heardOut = (f: Pick<FindingFacts, 'personId' | 'explanationRequestedAt' | 'explanation'>) =>
+  !f.personId || f.explanation !== null || !!f.explanationRequestedAt;
+
 export function findingPolicy(a: Who, f: FindingFacts): FindingCan {
   const see = canSeeFinding(a, f);
-  const staff = see && isDisciplineStaff(a);
+  // Staff never act on a finding about themselves: another staff member (or the 纪检组长) does.
+  const staff = see && isDisciplineStaff(a) && !isMe(a, f.personId);
   const undecided = f.status === 'open' || f.status === 'explained';
   return {
     see,
@@ -36,7 +44,7 @@ export function findingPolicy(a: Who, f: FindingFacts): FindingCan {
     requestExplanation: staff && f.status === 'open' && !!f.personId && !f.explanationRequestedAt,
     // Written once by the person concerned, then read-only.
     explain: see && isMe(a, f.personId) && f.status === 'open' && f.explanation === null,
-    confirm: staff && undecided,
+    confirm: staff && undecided && heardOut(f),
     dismiss: staff && undecided,
   };
 }

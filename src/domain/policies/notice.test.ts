@@ -19,12 +19,13 @@ const actor = fc.subarray(ROLES).map((roles) => ({
   grants: roles.map((role) => ({ role, scopeType: 'unit' as const, scopeId: null })),
 }));
 const status = fc.constantFrom<NoticeStatus>('draft', 'approved', 'issued', 'withdrawn');
+const drafter = fc.constantFrom<string | null>('p1', 'p2', null);
 
 describe('notice policy', () => {
   it('shows unissued notices only to the discipline staff and the approvers; issued ones to everyone', () => {
     fc.assert(
-      fc.property(actor, status, (a, s) => {
-        const can = noticePolicy(a, { status: s });
+      fc.property(actor, status, drafter, (a, s, d) => {
+        const can = noticePolicy(a, { status: s, draftedByPerson: d });
         expect(can.see).toBe(s === 'issued' || isDisciplineStaff(a) || isDisciplineLead(a));
         // The list's SQL scope mirrors `see`.
         expect(noticeListScope(a) === 'all' || s === 'issued').toBe(can.see);
@@ -32,6 +33,9 @@ describe('notice policy', () => {
         for (const k of ['edit', 'approve', 'issue', 'withdraw', 'download'] as const)
           if (can[k]) expect(can.see).toBe(true);
         if (can.approve) expect(isDisciplineLead(a) && s === 'draft').toBe(true);
+        // Nobody approves their own draft; a lead approves anyone else's (or the sweep's) draft.
+        if (d === a.personId) expect(can.approve).toBe(false);
+        if (d !== a.personId && isDisciplineLead(a) && s === 'draft') expect(can.approve).toBe(true);
         if (can.edit) expect(isDisciplineStaff(a) && s === 'draft').toBe(true);
         if (can.issue) expect(isDisciplineStaff(a) && s === 'approved').toBe(true);
         if (s === 'issued' || s === 'withdrawn')

@@ -1,10 +1,10 @@
 /**
  * Who may see and act on a 通报. Drafts and approved notices are the discipline staff's and the approvers'
  * (the 纪检组长 and the 党组书记: `isDisciplineLead`); an issued notice is meant for the whole unit. The
- * discipline staff draft, edit, issue and withdraw; a lead approves (a drafter who is not a lead cannot
- * approve their own draft, since only leads approve at all).
+ * discipline staff draft, edit, issue and withdraw; a lead approves — never the one who drafted it (the 纪检组长
+ * is also discipline staff, and one person must not draft, approve and issue a public naming alone).
  */
-import { holds, isDisciplineLead, isDisciplineStaff, isPartySecretary, type Who } from './who.js';
+import { holds, isDisciplineLead, isDisciplineStaff, isMe, isPartySecretary, type Who } from './who.js';
 
 export type NoticeStatus = 'draft' | 'approved' | 'issued' | 'withdrawn';
 export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
@@ -22,7 +22,14 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
 
 export interface NoticeFacts {
   status: NoticeStatus;
+  /** Who drafted it (null when the 会风会纪 sweep did). */
+  draftedByPerson: string | null;
 }
+/** The facts of a stored notice row. */
+export const noticeFactsOf = (n: { status: string; draftedByPerson: string | null }): NoticeFacts => ({
+  status: n.status as NoticeStatus,
+  draftedByPerson: n.draftedByPerson,
+});
 export type NoticeCan = {
   see: boolean;
   edit: boolean;
@@ -43,7 +50,7 @@ export function noticePolicy(a: Who, n: NoticeFacts): NoticeCan {
   return {
     see,
     edit: staff && n.status === 'draft',
-    approve: see && isDisciplineLead(a) && n.status === 'draft',
+    approve: see && isDisciplineLead(a) && n.status === 'draft' && !isMe(a, n.draftedByPerson),
     issue: staff && n.status === 'approved',
     withdraw: staff && (n.status === 'draft' || n.status === 'approved'),
     download: see,

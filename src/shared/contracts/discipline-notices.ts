@@ -61,9 +61,10 @@ export const ZNoticeFinding = z.object({
   onDate: z.string(),
   observed: z.string(),
   observedLabel: z.string(),
-  note: z.string(),
-  explanation: z.string().nullable(),
-  status: z.string(),
+  // The inspector's note, the 说明 and the state: for the discipline staff and the approvers only.
+  note: z.string().optional(),
+  explanation: z.string().nullable().optional(),
+  status: z.string().optional(),
 });
 export const ZNoticeSummary = z.object({
   id: z.uuid(),

@@ -7,6 +7,16 @@ import type { AppDeps } from '../../types.js';
 import { auditRepo } from '../audit/audit.repo.js';
 import { readableObjects } from './event-access.js';
 
+/** Stands in for the actor of a confidential discipline record's event the reader may not read. */
+export const CONFIDENTIAL_ACTOR = '（保密）';
+/**
+ * On a discipline record (a finding, an admonition, a check…) the actor can be the person concerned (who
+ * explains, who answers a 函询): naming them would tell who the record is about. Readers who may not read the
+ * record do not learn who acted on it.
+ */
+const DISCIPLINE_TYPE = /^discipline_/;
+const hidesActor = (entityType: string, readable: boolean) => !readable && DISCIPLINE_TYPE.test(entityType);
+
 /** One page of the unit's audit events, with names; details only where the object's policy allows. */
 export async function auditEventsPage(deps: AppDeps, actor: Actor, q: z.infer<typeof ZAuditQuery>) {
   if (!canReadAuditEvents(actor, q)) throw forbidden('没有查看审计记录的权限');
@@ -26,7 +36,7 @@ export async function auditEventsPage(deps: AppDeps, actor: Actor, q: z.infer<ty
     items: items.map((e) => ({
       seq: e.seq,
       at: e.at.toISOString(),
-      actorName: e.actorName,
+      actorName: hidesActor(e.entityType, readable(e)) ? CONFIDENTIAL_ACTOR : e.actorName,
       entityType: e.entityType,
       entityId: e.entityId,
       entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null,

@@ -9,7 +9,7 @@ import { canSeeList } from '../../../domain/policies/self-check-list.js';
 import { canSeeTalk } from '../../../domain/policies/talk.js';
 import { canSeeChecks } from '../../../domain/policies/check.js';
 import { canSeeFinding } from '../../../domain/policies/finding.js';
-import { noticePolicy, type NoticeStatus } from '../../../domain/policies/notice.js';
+import { noticeFactsOf, noticePolicy } from '../../../domain/policies/notice.js';
 import { noticesRepo } from '../discipline/notices.repo.js';
 import type { Db } from '../../db/client.js';
 import { leaveFactsOf, leavePolicy } from '../../../domain/policies/leave.js';
@@ -53,7 +53,7 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
     case 'discipline_notice': {
       // A draft's events say what the draft said: only its readers (the discipline staff, the approvers) see them.
       const n = await noticesRepo.notice(db, u, r.entityId);
-      return !!n && noticePolicy(actor, { status: n.status as NoticeStatus }).see;
+      return !!n && noticePolicy(actor, noticeFactsOf(n)).see;
     }
     case 'discipline_admonition': {
       // Confidential (measure 36): the discipline staff, the party secretary, the person once delivered.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   canSeeFinding,
   findingPolicy,
+  heardOut,
   seesAllFindings,
   type FindingCan,
   type FindingStatus,
@@ -10,13 +11,14 @@ import type { Actor } from '../../../domain/roles.js';
 import type { ZFindingsQuery } from '../../../shared/contracts/discipline-checks.js';
 import { authorize } from '../../authorize.js';
 import type { Db } from '../../db/client.js';
-import { conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import type { AuditAction } from '../../../domain/audit-vocabulary.js';
 import { notificationsRepo } from '../notifications/notifications.repo.js';
 import { findingsRepo, type FindingRow } from './findings.repo.js';
+import { noticesRepo } from './notices.repo.js';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findingsRepo.byId>>>;
 
@@ -81,10 +83,13 @@ async function act(
     action: AuditAction;
     patch: Partial<FindingRow>;
     after: Record<string, unknown>;
+    /** A state the finding must be in, refused with a clear 400 before the policy's 403. */
+    precheck?: (f: FindingRow) => void;
     then?: (tx: Db, f: FindingRow, at: Date) => Promise<unknown>;
   },
 ) {
   const r = await findingOr404(deps.db, actor, id);
+  step.precheck?.(r.f);
   authorize(findingPolicy(actor, r.f), step.can, step.refusal);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -145,6 +150,10 @@ export const confirmFinding = (deps: AppDeps, actor: Actor, id: string, version:
     refusal: '只有纪检人员可以认定尚未处理的问题',
     version,
     action: 'confirm',
+    precheck: (f) => {
+      if ((f.status === 'open' || f.status === 'explained') && !heardOut(f))
+        throw badRequest('请先要求本人说明：本人说明后，或已要求说明而本人未说明的，才能认定');
+    },
     patch: { status: 'confirmed' },
     after: { status: 'confirmed' },
   });
@@ -157,4 +166,10 @@ export const dismissFinding = (deps: AppDeps, actor: Actor, id: string, b: { rea
     action: 'dismiss',
     patch: { status: 'dismissed', dismissedReason: b.reason },
     after: { status: 'dismissed', reason: b.reason },
+    // Checked in the transaction: a draft or approved 通报 must not go on naming a finding dismissed under it.
+    then: async (tx, f) => {
+      const naming = await noticesRepo.pendingNoticesNaming(tx, actor.unitId, f.id);
+      if (naming.length)
+        throw badRequest(`该问题已列入通报《${naming[0]!.title}》（未印发），请先撤回该通报或将其移出后再作不予认定`);
+    },
   });

@@ -15,7 +15,7 @@ import { forbidden } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { meetingSettings } from './discipline-settings.service.js';
-import { noticesRepo, type NamedFinding } from './notices.repo.js';
+import { noticesRepo, type NamedFinding, type NoticeRow } from './notices.repo.js';
 
 const CLOSING_KEPT = (p: readonly string[]) => p.length > 1 && p[p.length - 1]!.startsWith('请各科室');
 
@@ -82,11 +82,7 @@ async function addToPeriodDraft(tx: Db, unitId: string, c: Crossing, named: Name
     });
     return;
   }
-  const count = (await noticesRepo.noticeFindings(tx, unitId, draft.id)).length;
-  const p = draft.paragraphs;
-  const added = findingParagraph(count + 1, factsOf(named), chinese);
-  const paragraphs = CLOSING_KEPT(p) ? [...p.slice(0, -1), added, p[p.length - 1]!] : [...p, added];
-  await noticesRepo.updateNotice(tx, unitId, draft.id, draft.version, { paragraphs, updatedAt: now });
+  await appendParagraph(tx, unitId, draft, named, now);
   await noticesRepo.linkFindings(tx, unitId, draft.id, [named.f.id]);
   await recordAudit(tx, SYSTEM_ACTOR, now, {
     unitId,
@@ -95,6 +91,26 @@ async function addToPeriodDraft(tx: Db, unitId: string, c: Crossing, named: Name
     action: 'add_findings',
     after: { findings: [named.f.id] },
   });
+}
+
+/**
+ * Adds the finding's paragraph to the draft at the version read. A staff member may have edited the draft
+ * meanwhile: then the draft is read again (their edit kept) and the paragraph added to it; after a few tries
+ * the sweep fails (its transaction, the finding included, rolls back and the next run records it again).
+ */
+async function appendParagraph(tx: Db, unitId: string, first: NoticeRow, named: NamedFinding, now: Date) {
+  let draft: NoticeRow | undefined = first;
+  for (let attempt = 0; attempt < 3 && draft?.status === 'draft'; attempt++) {
+    const count = (await noticesRepo.noticeFindings(tx, unitId, draft.id)).length;
+    const p = draft.paragraphs;
+    const added = findingParagraph(count + 1, factsOf(named), chinese);
+    const paragraphs = CLOSING_KEPT(p) ? [...p.slice(0, -1), added, p[p.length - 1]!] : [...p, added];
+    if (await noticesRepo.updateNotice(tx, unitId, draft.id, draft.version, { paragraphs, updatedAt: now })) return;
+    draft = await noticesRepo.notice(tx, unitId, draft.id);
+  }
+  throw new Error(
+    `meeting discipline: the draft notice ${first.id} kept changing; the crossing is left for the next sweep`,
+  );
 }
 
 /** The sweep of one unit on `today`: returns how many new crossings it recorded. */

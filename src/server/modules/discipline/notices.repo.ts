@@ -121,11 +121,11 @@ export const noticesRepo = {
       and(eq(disciplineFindings.unitId, unitId), inArray(disciplineFindings.id, [...ids])),
     );
   },
-  /** Findings that may go into a notice: not dismissed, not named by an issued notice; newest first. */
+  /** Findings that may go into a notice: confirmed, not named by an issued notice; newest first. */
   async candidates(db: Db, unitId: string, limit: number, offset: number) {
     const where = and(
       eq(disciplineFindings.unitId, unitId),
-      ne(disciplineFindings.status, 'dismissed'),
+      eq(disciplineFindings.status, 'confirmed'),
       isNull(disciplineFindings.noticeId),
     );
     const [rows, [c]] = await Promise.all([
@@ -248,6 +248,26 @@ export const noticesRepo = {
         ),
       )
       .returning({ id: disciplineFindings.id });
+  },
+  /** The draft or approved (not yet issued) notices that name a finding. */
+  async pendingNoticesNaming(db: Db, unitId: string, findingId: string) {
+    return db
+      .select({ id: disciplineNotices.id, title: disciplineNotices.title })
+      .from(disciplineNoticeFindings)
+      .innerJoin(
+        disciplineNotices,
+        and(
+          eq(disciplineNotices.unitId, disciplineNoticeFindings.unitId),
+          eq(disciplineNotices.id, disciplineNoticeFindings.noticeId),
+        ),
+      )
+      .where(
+        and(
+          eq(disciplineNoticeFindings.unitId, unitId),
+          eq(disciplineNoticeFindings.findingId, findingId),
+          inArray(disciplineNotices.status, ['draft', 'approved']),
+        ),
+      );
   },
   async draftOfPeriod(tx: Db, unitId: string, kind: string, periodKey: string) {
     const [n] = await tx

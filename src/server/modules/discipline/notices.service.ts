@@ -9,7 +9,9 @@ import { DEFAULT_NOTICE_TITLES, noticeParagraphs, observedLabel } from '../../..
 import {
   mayDraftNotice,
   noticeListScope,
+  noticeFactsOf,
   noticePolicy,
+  readsUnissuedNotices,
   type NoticeCan,
   type NoticeKind,
   type NoticeStatus,
@@ -31,13 +33,18 @@ import { notificationsRepo } from '../notifications/notifications.repo.js';
 import { DEFAULT_NOTICE_PREFIX } from './discipline-settings.service.js';
 import { noticesRepo, type NamedFinding, type NoticeRow } from './notices.repo.js';
 
-const presentFinding = (n: NamedFinding) => ({
+/** What an issued notice tells the whole unit about a finding it names: who, when, what was observed. */
+const publicFinding = (n: NamedFinding) => ({
   id: n.f.id,
   personName: n.personName,
   departmentName: n.departmentName,
   onDate: n.f.onDate,
   observed: n.f.observed,
   observedLabel: observedLabel(n.f.observed),
+});
+/** The whole finding (the inspector's note, the person's 说明, its state): for those who read unissued notices. */
+const presentFinding = (n: NamedFinding) => ({
+  ...publicFinding(n),
   note: n.f.note,
   explanation: n.f.explanation,
   status: n.f.status,
@@ -59,17 +66,17 @@ const summary = (n: NoticeRow, can: NoticeCan) => ({
 async function present(deps: AppDeps, actor: Actor, n: NoticeRow) {
   const findings = await noticesRepo.noticeFindings(deps.db, actor.unitId, n.id);
   return {
-    ...summary(n, noticePolicy(actor, { status: n.status as NoticeStatus })),
+    ...summary(n, noticePolicy(actor, noticeFactsOf(n))),
     paragraphs: n.paragraphs,
     withdrawnReason: n.withdrawnReason,
-    findings: findings.map(presentFinding),
+    findings: findings.map(readsUnissuedNotices(actor) ? presentFinding : publicFinding),
   };
 }
 
 /** The notice and the reader's `can`; 404 for those who may not see it (they do not learn it exists). */
 export async function loadNotice(deps: AppDeps, actor: Actor, id: string) {
   const n = await noticesRepo.notice(deps.db, actor.unitId, id);
-  const can = n && noticePolicy(actor, { status: n.status as NoticeStatus });
+  const can = n && noticePolicy(actor, noticeFactsOf(n));
   if (!n || !can?.see) throw notFound('通报');
   return { n, can };
 }
@@ -91,7 +98,7 @@ export async function listNotices(deps: AppDeps, actor: Actor, q: z.infer<typeof
     total,
     page: q.page,
     pageSize: q.pageSize,
-    items: rows.map((n) => summary(n, noticePolicy(actor, { status: n.status as NoticeStatus }))),
+    items: rows.map((n) => summary(n, noticePolicy(actor, noticeFactsOf(n)))),
   };
 }
 
@@ -101,17 +108,30 @@ export async function candidateFindings(deps: AppDeps, actor: Actor, q: { page: 
   return { total, page: q.page, pageSize: q.pageSize, items: rows.map(presentFinding) };
 }
 
-/** Drafts a notice from findings: each must be in the unit, not dismissed, and not named by an issued notice. */
+/**
+ * Why these findings may not be named publicly now, or null: each must be confirmed (认定, after the person
+ * had their say) and not named by another issued notice. Asked when drafting and again inside the issue.
+ */
+function refusalToName(findings: readonly NamedFinding[], noticeId: string | null): string | null {
+  const who = (x: NamedFinding) => `${x.personName ?? x.departmentName ?? ''}${x.f.onDate}的问题`;
+  const dismissed = findings.find((x) => x.f.status === 'dismissed');
+  if (dismissed) return `${who(dismissed)}已撤销`;
+  const unconfirmed = findings.find((x) => x.f.status !== 'confirmed');
+  if (unconfirmed) return `${who(unconfirmed)}尚未认定（须先认定）`;
+  const issued = findings.find((x) => x.f.noticeId && x.f.noticeId !== noticeId);
+  if (issued) return `${who(issued)}已在印发的通报中`;
+  return null;
+}
+
+/** Drafts a notice from findings: each must be in the unit, confirmed, and not named by an issued notice. */
 export async function draftNotice(deps: AppDeps, actor: Actor, b: z.infer<typeof ZNoticeDraftBody>) {
   if (!mayDraftNotice(actor)) throw forbidden('只有机关纪委可以起草通报');
   const ids = [...new Set(b.findingIds)];
   const found = await noticesRepo.findingsNamed(deps.db, actor.unitId, ids);
   if (found.length !== ids.length) throw badRequest('所选问题不存在');
   const ordered = ids.map((id) => found.find((x) => x.f.id === id)!);
-  const dismissed = ordered.find((x) => x.f.status === 'dismissed');
-  if (dismissed) throw badRequest(`${dismissed.personName ?? ''}${dismissed.f.onDate}的问题已撤销，不能纳入通报`);
-  const issued = ordered.find((x) => x.f.noticeId);
-  if (issued) throw badRequest(`${issued.personName ?? ''}${issued.f.onDate}的问题已在印发的通报中`);
+  const refusal = refusalToName(ordered, null);
+  if (refusal) throw badRequest(`${refusal}，不能纳入通报`);
   const facts = ordered.map((x) => ({ ...x.f, personName: x.personName, departmentName: x.departmentName }));
   const at = deps.clock.now();
   const n = await deps.db.transaction(async (tx) => {
@@ -187,7 +207,7 @@ export async function editNotice(deps: AppDeps, actor: Actor, id: string, b: z.i
 export async function approveNotice(deps: AppDeps, actor: Actor, id: string, version: number) {
   const { n, can } = await loadNotice(deps, actor, id);
   if (n.status !== 'draft') throw badRequest(n.status === 'issued' ? '该通报已印发' : '只有草稿可以审批');
-  authorize(can, 'approve', '通报须由纪检组长或党组书记审批');
+  authorize(can, 'approve', '通报须由纪检组长或党组书记审批，起草人不能审批自己起草的通报');
   return change(
     deps,
     actor,
@@ -239,6 +259,10 @@ export async function issueNotice(deps: AppDeps, actor: Actor, id: string, versi
   ]);
   const prefix = settings?.noticePrefix ?? DEFAULT_NOTICE_PREFIX;
   const row = await deps.db.transaction(async (tx) => {
+    // Re-checked here: a finding may have changed, or been named by another notice, since the draft.
+    const findings = await noticesRepo.noticeFindings(tx, actor.unitId, n.id);
+    const refusal = refusalToName(findings, n.id);
+    if (refusal) throw badRequest(`${refusal}，该通报不能印发`);
     const seq = await noticesRepo.nextSeq(tx, actor.unitId, year);
     const docNumber = `${prefix}〔${year}〕${seq}号`;
     const r = await noticesRepo.updateNotice(tx, actor.unitId, n.id, version, {
@@ -253,6 +277,8 @@ export async function issueNotice(deps: AppDeps, actor: Actor, id: string, versi
     });
     if (!r) throw conflict('该通报已被他人修改，请刷新后再试');
     const marked = await noticesRepo.markFindingsNoticed(tx, actor.unitId, n.id, at);
+    // Another notice naming one of them was issued concurrently: refuse rather than name it twice.
+    if (marked.length !== findings.length) throw conflict('通报中的问题已被另一份通报印发，请刷新后再试');
     await recordAudit(tx, auditActorOf(actor), at, {
       unitId: actor.unitId,
       entityType: 'discipline_notice',

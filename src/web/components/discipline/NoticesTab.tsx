@@ -120,7 +120,7 @@ function DraftModal(p: { open: boolean; onClose: () => void; onDrafted: (id: str
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">
-        正文按所选问题的记录生成：人员、日期、发现的问题、记录和本人说明。已撤销的问题不列出。
+        正文按所选问题的记录生成：人员、日期、发现的问题和检查记录（本人说明不写入正文）。只列出已认定、尚未印发通报的问题。
       </Typography.Text>
       <Table<Finding>
         rowKey="id"
