@@ -157,6 +157,10 @@ describe.skipIf(missing)('纪律作风: check, finding, 说明 and 通报 in the
 
     await p.reload();
     await row.getByText('已说明').waitFor(LONG);
+    // Heard out, the staff confirm the finding: only a confirmed finding goes into a 通报.
+    await row.getByRole('button', { name: /^认\s?定$/ }).click();
+    await toast(p, '已认定');
+    await row.getByText('已认定').waitFor(LONG);
   });
 
   it('the staff draft a 检查情况通报, the 纪检组长 approves, the staff issue it, a member reads it', async () => {
