@@ -49,7 +49,7 @@ const DECLARED = [
 ].flatMap((api) => Object.values(api));
 /** Downloads (a file, not JSON) and the sign-in redirects (a 302 to the vendor or the page) need no response schema. */
 const FILE =
-  /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files)\/|\/files\/:sha256$|^\/api\/docs|^\/api\/auth\/oauth\/:vendor\/(start|callback)$/;
+  /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files|discipline\/admonition-files)\/|\/docx$|\/files\/:sha256$|^\/api\/docs|^\/api\/auth\/oauth\/:vendor\/(start|callback)$/;
 /** JSON routes that still answer without a response schema: this list may only shrink. */
 const WITHOUT_RESPONSE_SCHEMA_AT_MOST = 0;
 
