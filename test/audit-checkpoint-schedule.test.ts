@@ -164,7 +164,7 @@ describe('checkpoints that someone tries to hold back', () => {
               ? target.execute(q)
               : Promise.reject(new Error('数据库拒绝了查询'));
         }
-        if (prop === 'select' || prop === 'transaction' || prop === 'insert')
+        if (['select', 'selectDistinct', 'transaction', 'insert', 'update'].includes(prop as string))
           return () => {
             throw new Error('数据库拒绝了查询');
           };
