@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, browserMissing, btn, shot, signInAt, startSuite, type Server } from './support.js';
+import { type Server, apiAs, browserMissing, btn, chooseOption, shot, signInAt, startSuite } from './support.js';
 
 const missing = browserMissing();
 const TITLE = '关于做好冬季安全生产工作的通知';
@@ -35,11 +35,12 @@ describe.skipIf(missing)('sessions that expire kindly', () => {
     await p.getByLabel('文号').fill('某应急函〔2026〕31号');
     await p.getByLabel('来文单位').fill('市应急管理局');
     await p.getByLabel('标题').fill(TITLE);
-    await p.getByLabel('承办科室').click();
-    await p.getByTitle('综合科（办公室）').click();
+    // chooseOption: a bare click on a list still opening can be lost on a loaded machine, and the form would then
+    // fail validation without sending anything (no 401, no dialog).
+    await chooseOption(p, p.getByLabel('承办科室'), '综合科（办公室）');
     await p.getByLabel('承办人').click();
     await p.getByLabel('承办人').fill('周凯');
-    await p.locator('.ant-select-item-option').filter({ hasText: '周凯' }).first().click();
+    await chooseOption(p, p.getByLabel('承办人'), '周凯');
     await p.getByText('我确认该文件不涉及国家秘密').click();
 
     // The office signs in elsewhere and ends every other session: the page's session is gone.
