@@ -1,5 +1,5 @@
-import { AlignmentType, BorderStyle, Document, DocumentGridType, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
-import { GBT9704, exact, mm, pageNumber, paragraph, run } from './official.js';
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun } from 'docx';
+import { GBT9704, exact, mm, packOfficial, paragraph, run } from './official.js';
 
 /**
  * A 通报 in the layout of GB/T 9704-2012: 版头 (the issuing organ's mark “…文件” in red 小标宋, the 发文字号
@@ -73,57 +73,21 @@ const signed = (text: string) =>
   });
 
 export function noticeDocument(n: NoticeDocument): Promise<Buffer> {
-  const p = GBT9704.page;
-  const doc = new Document({
-    creator: 'Zuofeng',
-    title: n.title,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: {
-            size: GBT9704.body.size,
-            font: { eastAsia: GBT9704.body.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
-          },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: p.width, height: p.height },
-            margin: {
-              top: p.top,
-              bottom: p.bottom,
-              left: p.left,
-              right: p.right,
-              footer: mm(28) - 200,
-              header: mm(15),
-            },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: GBT9704.linePitch },
-        },
-        footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
-        children: [
-          mark(n.organ),
-          numberLine(n.docNumber),
-          blank(),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { line: 700, lineRule: LineRuleType.EXACT },
-            children: [run(n.title, GBT9704.title)],
-          }),
-          blank(),
-          new Paragraph({ spacing: exact, children: [run(`${n.addressee}：`, GBT9704.body)] }),
-          ...n.paragraphs.map((text) => paragraph({ kind: 'p', text })),
-          blank(),
-          signed(n.organ),
-          signed(n.date),
-          imprint(n.organ, n.date),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return packOfficial(n.title, 'Zuofeng', [
+    mark(n.organ),
+    numberLine(n.docNumber),
+    blank(),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, lineRule: LineRuleType.EXACT },
+      children: [run(n.title, GBT9704.title)],
+    }),
+    blank(),
+    new Paragraph({ spacing: exact, children: [run(`${n.addressee}：`, GBT9704.body)] }),
+    ...n.paragraphs.map((text) => paragraph({ kind: 'p', text })),
+    blank(),
+    signed(n.organ),
+    signed(n.date),
+    imprint(n.organ, n.date),
+  ]);
 }

@@ -84,10 +84,35 @@ export function officialDocument(o: {
   blocks: Block[];
   creator?: string;
 }): Promise<Buffer> {
+  return packOfficial(o.title, o.creator ?? 'Zuofeng', [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, lineRule: LineRuleType.EXACT },
+      children: [run(o.title, GBT9704.title)],
+    }),
+    ...(o.subtitle
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: exact,
+            children: [run(o.subtitle, GBT9704.heading2)],
+          }),
+        ]
+      : []),
+    new Paragraph({ spacing: exact, children: [] }),
+    ...o.blocks.map(paragraph),
+  ]);
+}
+
+/**
+ * One A4 section in the GB/T 9704 page layout (margins, body font, line grid, page numbers “— n —” right on odd pages,
+ * left on even ones) holding `children`: every official document (reports, 通报, 廉政档案) is packed by it.
+ */
+export function packOfficial(title: string, creator: string, children: Paragraph[]): Promise<Buffer> {
   const p = GBT9704.page;
   const doc = new Document({
-    creator: o.creator ?? 'Zuofeng',
-    title: o.title,
+    creator,
+    title,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -116,24 +141,7 @@ export function officialDocument(o: {
           grid: { type: DocumentGridType.LINES, linePitch: GBT9704.linePitch },
         },
         footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { line: 700, lineRule: LineRuleType.EXACT },
-            children: [run(o.title, GBT9704.title)],
-          }),
-          ...(o.subtitle
-            ? [
-                new Paragraph({
-                  alignment: AlignmentType.CENTER,
-                  spacing: exact,
-                  children: [run(o.subtitle, GBT9704.heading2)],
-                }),
-              ]
-            : []),
-          new Paragraph({ spacing: exact, children: [] }),
-          ...o.blocks.map(paragraph),
-        ],
+        children,
       },
     ],
   });
