@@ -11,9 +11,11 @@ import { startReceivers, type Receivers } from './robot-receivers.js';
 import { multipartFile } from './xlsx.js';
 
 /**
- * 节日廉政 (measure 23): with the 2027 schedule imported, the scheduler sends the 元旦 廉政提醒 on its day
+ * 节日廉政 (measure 23): with the 2038 schedule imported, the scheduler sends the 元旦 廉政提醒 on its day
  * (three working days before) to all staff and the unit's group robot, once; a 四风 check's problem becomes
  * a finding that the discipline staff read and the office and members do not.
+ * The years are 2037–2038 (the weekdays of 2026–2027): the holiday schedule is installation-wide, and on the
+ * shared PostgreSQL database calendar.test.ts needs 2027 to stay missing until it imports it itself.
  */
 const cfg = {
   wecomKey: 'wk-holiday-key-123456',
@@ -45,12 +47,12 @@ const count = async (q: ReturnType<typeof sql>) => rowsOf<{ n: number }>(await c
 beforeAll(async () => {
   ctx = await testApp({ channelAllowHosts: ['127.0.0.1'] });
   rx = await startReceivers(cfg);
-  await setClock('2026-12-21T02:00:00Z');
+  await setClock('2037-12-21T02:00:00Z');
   unit = await newDemoUnit(ctx);
   const admin = await signIn(ctx, unit.user('admin'));
   const { payload, headers } = multipartFile(
-    fs.readFileSync(new URL('./fixtures/holiday-2027.json', import.meta.url)),
-    'holiday-2027.json',
+    fs.readFileSync(new URL('./fixtures/holiday-2038.json', import.meta.url)),
+    'holiday-2038.json',
   );
   const preview = (await admin.request('POST', '/api/calendar/imports', payload, headers)).json();
   expect((await admin.post(`/api/calendar/imports/${preview.id}/apply`)).statusCode).toBe(200);
@@ -88,27 +90,27 @@ async function drain() {
 }
 const reminders = () =>
   count(
-    sql`select count(*)::int as n from notifications where unit_id = ${unit.unit.id} and dedupe_key like 'integrity:2027:new_year:%'`,
+    sql`select count(*)::int as n from notifications where unit_id = ${unit.unit.id} and dedupe_key like 'integrity:2038:new_year:%'`,
   );
 
 describe('节前廉政提醒', () => {
-  it('shows the 2027 periods from the imported schedule, and no invented dates for a year not loaded', async () => {
-    const r = (await discipline.get('/api/discipline/holiday-periods?year=2027')).json();
+  it('shows the 2038 periods from the imported schedule, and no invented dates for a year not loaded', async () => {
+    const r = (await discipline.get('/api/discipline/holiday-periods?year=2038')).json();
     expect(r.loaded).toBe(true);
     expect(r.periods[0]).toMatchObject({
-      key: '2027:new_year',
+      key: '2038:new_year',
       label: '元旦',
-      firstDay: '2027-01-01',
-      lastDay: '2027-01-03',
-      reminderOn: '2026-12-29',
+      firstDay: '2038-01-01',
+      lastDay: '2038-01-03',
+      reminderOn: '2037-12-29',
       state: 'upcoming',
     });
-    expect((await discipline.get('/api/discipline/holiday-periods?year=2028')).json()).toMatchObject({
+    expect((await discipline.get('/api/discipline/holiday-periods?year=2039')).json()).toMatchObject({
       loaded: false,
       periods: [],
     });
-    expect((await office.get('/api/discipline/holiday-periods?year=2027')).statusCode).toBe(403);
-    const preview = (await discipline.get('/api/discipline/holiday-reminders/preview?periodKey=2027:new_year')).json();
+    expect((await office.get('/api/discipline/holiday-periods?year=2038')).statusCode).toBe(403);
+    const preview = (await discipline.get('/api/discipline/holiday-reminders/preview?periodKey=2038:new_year')).json();
     expect(preview.title).toBe('元旦节前廉政提醒');
     expect(preview.body).toContain('公车私用');
     expect(preview.recipients).toBe(staff);
@@ -117,11 +119,11 @@ describe('节前廉政提醒', () => {
 
   it('the scheduler sends it on the reminder day to everyone and the group robot, and never twice', async () => {
     const scheduler = new Scheduler(ctx.database.db, ctx.clock, 60_000);
-    await setClock('2026-12-28T02:00:00Z'); // the day before: nothing
+    await setClock('2037-12-28T02:00:00Z'); // the day before: nothing
     await scheduler.tick();
     expect(await reminders()).toBe(0);
 
-    await setClock('2026-12-29T02:00:00Z'); // Tuesday 10:00, three working days before 元旦
+    await setClock('2037-12-29T02:00:00Z'); // Tuesday 10:00, three working days before 元旦
     await scheduler.tick();
     expect(await reminders()).toBe(staff);
     const inbox = (await member.get('/api/inbox')).json().items;
@@ -131,35 +133,35 @@ describe('节前廉政提醒', () => {
     expect(robot).toHaveLength(1);
     const text = robot[0]!.body.markdown as { content: string };
     expect(text.content).toContain('元旦节前廉政提醒');
-    expect(text.content).toContain('2027-01-01 至 2027-01-03');
+    expect(text.content).toContain('2038-01-01 至 2038-01-03');
     expect(text.content).toContain('违规收送礼品礼金');
     expect(text.content).not.toContain('责任人');
 
     // Later ticks (the hourly lease expired) and a second instance send nothing more.
-    await setClock('2026-12-29T05:00:00Z');
+    await setClock('2037-12-29T05:00:00Z');
     await scheduler.tick();
     await new Scheduler(ctx.database.db, ctx.clock, 60_000).tick();
     await drain();
     expect(await reminders()).toBe(staff);
     expect(rx.received.filter((r) => r.vendor === 'wecom')).toHaveLength(1);
 
-    const periods = (await discipline.get('/api/discipline/holiday-periods?year=2027')).json().periods;
-    expect(periods[0]).toMatchObject({ state: 'sent', sentOn: '2026-12-29', sentByName: '系统（按计划）' });
-    const again = await discipline.post('/api/discipline/holiday-reminders', { periodKey: '2027:new_year' });
+    const periods = (await discipline.get('/api/discipline/holiday-periods?year=2038')).json().periods;
+    expect(periods[0]).toMatchObject({ state: 'sent', sentOn: '2037-12-29', sentByName: '系统（按计划）' });
+    const again = await discipline.post('/api/discipline/holiday-reminders', { periodKey: '2038:new_year' });
     expect(again.statusCode).toBe(400);
     expect(again.json().message).toContain('已发送过');
     expect(await reminders()).toBe(staff);
   });
 
   it('sending by hand ahead of the day is the discipline staff’s, once; the office may not', async () => {
-    await setClock('2027-01-20T02:00:00Z');
-    expect((await office.post('/api/discipline/holiday-reminders', { periodKey: '2027:spring' })).statusCode).toBe(403);
-    const sent = await discipline.post('/api/discipline/holiday-reminders', { periodKey: '2027:spring' });
+    await setClock('2038-01-20T02:00:00Z');
+    expect((await office.post('/api/discipline/holiday-reminders', { periodKey: '2038:spring' })).statusCode).toBe(403);
+    const sent = await discipline.post('/api/discipline/holiday-reminders', { periodKey: '2038:spring' });
     expect(sent.statusCode).toBe(200);
     expect(sent.json().recipients).toBe(staff);
-    const p = (await discipline.get('/api/discipline/holiday-periods?year=2027')).json().periods[1];
-    expect(p).toMatchObject({ key: '2027:spring', state: 'sent', sentByName: '戚红' });
-    expect((await discipline.post('/api/discipline/holiday-reminders', { periodKey: '2027:spring' })).statusCode).toBe(
+    const p = (await discipline.get('/api/discipline/holiday-periods?year=2038')).json().periods[1];
+    expect(p).toMatchObject({ key: '2038:spring', state: 'sent', sentByName: '戚红' });
+    expect((await discipline.post('/api/discipline/holiday-reminders', { periodKey: '2038:spring' })).statusCode).toBe(
       400,
     );
   });
@@ -171,15 +173,15 @@ describe('四风检查', () => {
     (await office.get(`/api/people?q=${encodeURIComponent(name)}`)).json().items[0].id as string;
 
   it('a problem recorded by the inspector becomes a finding of kind sifeng, seen by discipline staff only', async () => {
-    await setClock('2026-12-30T02:00:00Z');
+    await setClock('2037-12-30T02:00:00Z');
     const zhaoMin = await person('赵敏');
     const qiHong = await person('戚红');
     const zhengWei = await person('郑伟');
     const created = await discipline.post('/api/discipline/sifeng-checks', {
-      title: '2027年元旦期间四风检查',
-      periodKey: '2027:new_year',
-      fromDate: '2026-12-31',
-      toDate: '2027-01-03',
+      title: '2038年元旦期间四风检查',
+      periodKey: '2038:new_year',
+      fromDate: '2037-12-31',
+      toDate: '2038-01-03',
       items: [
         { key: 'banquets', inspectorPersonId: zhaoMin },
         { key: 'official_car', inspectorPersonId: qiHong },
@@ -197,7 +199,7 @@ describe('四风检查', () => {
     const outside = await branch.post(`/api/discipline/sifeng-items/${item.id}/record`, {
       result: 'problem',
       version: item.version,
-      problems: [{ personId: zhengWei, onDate: '2027-01-05', observed: '工作日中午在酒店用餐并由公款结算' }],
+      problems: [{ personId: zhengWei, onDate: '2038-01-05', observed: '工作日中午在酒店用餐并由公款结算' }],
     });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().message).toContain('检查期间');
@@ -212,7 +214,7 @@ describe('四风检查', () => {
     const ok = await branch.post(`/api/discipline/sifeng-items/${item.id}/record`, {
       result: 'problem',
       version: item.version,
-      problems: [{ personId: zhengWei, onDate: '2027-01-01', observed: '节日期间公款宴请，由单位报销' }],
+      problems: [{ personId: zhengWei, onDate: '2038-01-01', observed: '节日期间公款宴请，由单位报销' }],
     });
     expect(ok.statusCode).toBe(200);
     const [finding] = rowsOf<Record<string, string>>(
@@ -236,7 +238,7 @@ describe('四风检查', () => {
     expect(banquets.findings).toEqual([
       expect.objectContaining({
         personName: '郑伟',
-        onDate: '2027-01-01',
+        onDate: '2038-01-01',
         note: '公款吃喝：节日期间公款宴请，由单位报销',
       }),
     ]);
@@ -291,7 +293,7 @@ describe('四风检查', () => {
     const corrected = await branch.post(`/api/discipline/sifeng-items/${(await item()).id}/record`, {
       result: 'problem',
       version: (await item()).version,
-      problems: [{ personId: zhengWei, onDate: '2027-01-02', observed: '节日期间公款宴请，由单位报销' }],
+      problems: [{ personId: zhengWei, onDate: '2038-01-02', observed: '节日期间公款宴请，由单位报销' }],
     });
     expect(corrected.statusCode, corrected.body).toBe(200);
     const [dismissed, current] = await findings();
@@ -327,8 +329,8 @@ describe('四风检查', () => {
   it('refuses a check for anyone but the discipline staff, and bad ranges', async () => {
     const body = {
       title: '抽查',
-      fromDate: '2027-03-10',
-      toDate: '2027-03-01',
+      fromDate: '2038-03-10',
+      toDate: '2038-03-01',
       items: [{ key: 'travel', inspectorPersonId: await person('戚红') }],
     };
     expect((await office.post('/api/discipline/sifeng-checks', body)).statusCode).toBe(403);
