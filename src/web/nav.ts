@@ -9,6 +9,7 @@ export const NAV = [
   { path: '/opinions', label: '征求意见', permission: 'opinions.manage' },
   { path: '/org-life', label: '组织生活会', permission: 'self' },
   { path: '/discipline', label: '纪律作风', permission: 'self' },
+  { path: '/decisions', label: '议事决策', permission: 'self' },
   { path: '/roster', label: '花名册', permission: 'org.read' },
   { path: '/org', label: '组织架构', permission: 'org.read' },
   { path: '/calendar', label: '工作日历', permission: 'org.read' },

@@ -21,6 +21,7 @@ import { OpinionPosterPage } from './pages/OpinionPosterPage';
 import { OpinionSlipsPage } from './pages/OpinionSlipsPage';
 import { OrgLifePage } from './pages/OrgLifePage';
 import { DisciplinePage } from './pages/DisciplinePage';
+import { DecisionsPage } from './pages/DecisionsPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
@@ -44,6 +45,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/opinions': <OpinionsPage />,
   '/org-life': <OrgLifePage />,
   '/discipline': <DisciplinePage />,
+  '/decisions': <DecisionsPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,

@@ -16,3 +16,4 @@ export * from './discipline-checks.js';
 export * from './discipline-notices.js';
 export * from './discipline-supervision.js';
 export * from './discipline-admonitions.js';
+export * from './decisions.js';
