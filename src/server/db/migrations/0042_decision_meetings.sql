@@ -75,6 +75,23 @@ CREATE TABLE "meeting_decisions" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "plan_entries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"sub_kind" text DEFAULT '' NOT NULL,
+	"title" text NOT NULL,
+	"month" integer NOT NULL,
+	"organiser_department_id" uuid,
+	"duration_minutes" integer,
+	"withdrawn_reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX "agenda_items_meeting_idx" ON "agenda_items" USING btree ("unit_id","meeting_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "agenda_items_meeting_seq_uq" ON "agenda_items" USING btree ("meeting_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "agenda_positions_person_uq" ON "agenda_positions" USING btree ("agenda_item_id","person_id");--> statement-breakpoint
@@ -82,4 +99,5 @@ CREATE UNIQUE INDEX "agenda_positions_seq_uq" ON "agenda_positions" USING btree 
 CREATE INDEX "decision_meetings_unit_held_idx" ON "decision_meetings" USING btree ("unit_id","held_on");--> statement-breakpoint
 CREATE INDEX "decision_meetings_unit_kind_idx" ON "decision_meetings" USING btree ("unit_id","kind","held_on");--> statement-breakpoint
 CREATE INDEX "meeting_decisions_meeting_idx" ON "meeting_decisions" USING btree ("unit_id","meeting_id","seq");--> statement-breakpoint
-CREATE UNIQUE INDEX "meeting_decisions_item_uq" ON "meeting_decisions" USING btree ("item_id");
+CREATE UNIQUE INDEX "meeting_decisions_item_uq" ON "meeting_decisions" USING btree ("item_id");--> statement-breakpoint
+CREATE INDEX "plan_entries_unit_year_idx" ON "plan_entries" USING btree ("unit_id","year","kind","month");

@@ -136,3 +136,32 @@ export const meetingDecisions = pgTable(
     uniqueIndex('meeting_decisions_item_uq').on(t.itemId),
   ],
 );
+
+/**
+ * The year's plan of documents and meetings (measure 38, 减负): one row per planned document (发文) or meeting.
+ * A meeting of `decision_meetings` names the entry it fulfils (`plan_entry_id`); the plan's own module holds
+ * the 发文 register, the 减负 settings and the comparison of plan and actual.
+ */
+export const planEntries = pgTable(
+  'plan_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    year: integer('year').notNull(),
+    /** 'document' | 'meeting'. */
+    kind: text('kind').notNull(),
+    /** For a meeting: domain/decision-rules MEETING_KINDS or an activity kind key; for a document: its 文种. */
+    subKind: text('sub_kind').notNull().default(''),
+    title: text('title').notNull(),
+    month: integer('month').notNull(),
+    organiserDepartmentId: uuid('organiser_department_id'),
+    /** Planned length of a meeting, in minutes. */
+    durationMinutes: integer('duration_minutes'),
+    withdrawnReason: text('withdrawn_reason'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('plan_entries_unit_year_idx').on(t.unitId, t.year, t.kind, t.month)],
+);
