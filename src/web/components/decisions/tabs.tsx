@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import { MeetingsTab } from './MeetingsTab';
 
 /**
  * The parts of 议事决策, each a tab of the decisions page. `visible` mirrors the domain policy of the part (who
@@ -13,4 +14,7 @@ export interface DecisionTab {
   element: ReactNode;
 }
 
-export const DECISION_TABS: DecisionTab[] = [];
+export const DECISION_TABS: DecisionTab[] = [
+  // 议事会议: everyone with a person may be a member, the 记录人 or 列席; the server lists only the meetings they may see.
+  { key: 'meetings', label: '议事会议', visible: (me) => !!me.user.personId, element: <MeetingsTab /> },
+];
