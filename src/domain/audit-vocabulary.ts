@@ -96,6 +96,9 @@ export const AUDIT_ACTIONS = {
   deliver: '送达',
   follow_up: '登记跟踪情况',
   answer: '答复',
+  record_position: '记录表态',
+  decide: '作出决定',
+  reorder: '调整顺序',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -142,6 +145,8 @@ export const AUDIT_ENTITY_TYPES = {
   sifeng_check: '四风检查',
   integrity_education_plan: '廉政教育计划',
   discipline_admonition: '提醒谈话、诫勉和函询',
+  decision_meeting: '议事会议',
+  agenda_item: '议题',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -153,6 +158,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   discipline_notice: { approve: '审批通过' },
   leave_request: { create: '申请请假', approve: '批准请假', return: '销假' },
   discipline_admonition: { close: '办结' },
+  decision_meeting: { open: '开会（登记出席）', close: '形成纪要' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

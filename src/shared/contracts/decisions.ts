@@ -282,6 +282,8 @@ export const ZMinutes = z.object({
     z.object({
       seq: z.number().int(),
       title: z.string(),
+      /** The report on the previous meeting's decisions: `decisions` are those, with their state. */
+      isFollowUp: z.boolean(),
       categoryLabel: z.string(),
       attendees: z.array(z.string()),
       recused: z.array(z.string()),

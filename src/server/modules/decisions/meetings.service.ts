@@ -1,0 +1,301 @@
+/** Meetings that decide: preparing (create, edit, withdraw), holding (open with attendance) and closing them. */
+import type { z } from 'zod';
+import { FOLLOW_UP_TITLE, defaultMeetingTitle, minutesNumber } from '../../../domain/decision-meetings.js';
+import type { MeetingKind } from '../../../domain/decision-rules.js';
+import { managesDecisionMeetings } from '../../../domain/policies/decision-meeting.js';
+import type { Actor } from '../../../domain/roles.js';
+import type {
+  ZMeetingBody,
+  ZMeetingClose,
+  ZMeetingDefaultsQuery,
+  ZMeetingEdit,
+  ZMeetingOpen,
+  ZMeetingQuery,
+} from '../../../shared/contracts/decisions.js';
+import { authorize } from '../../authorize.js';
+import type { Db } from '../../db/client.js';
+import { badRequest, conflict, forbidden } from '../../errors.js';
+import type { AppDeps } from '../../types.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { auditActorOf } from '../audit-actor.js';
+import { assertInUnit } from '../unit-ids.repo.js';
+import { agendaRepo } from './agenda.repo.js';
+import { noticeAttendees, noticeMembers } from './meeting-notices.js';
+import { liveItems, meetingOr404, presentMeeting, presentSummary } from './meeting-view.service.js';
+import { meetingsRepo, type MeetingRow } from './meetings.repo.js';
+
+type MeetingBody = z.infer<typeof ZMeetingBody>;
+const MANAGERS_ONLY = '只有领导小组办公室和党组书记可以筹备议事会议';
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** The default chair (the 党组书记) and members (the leadership; for a 党组会 those who are Party members). */
+async function defaultPeople(deps: AppDeps, unitId: string, kind: MeetingKind) {
+  const [leaders, secretary] = await Promise.all([
+    meetingsRepo.leadership(deps.db, unitId),
+    meetingsRepo.partySecretary(deps.db, unitId),
+  ]);
+  const members = kind === 'party_group' ? leaders.filter((l) => l.isPartyMember) : leaders;
+  return { chairPersonId: secretary, members };
+}
+
+export async function meetingDefaults(deps: AppDeps, actor: Actor, q: z.infer<typeof ZMeetingDefaultsQuery>) {
+  if (!managesDecisionMeetings(actor)) throw forbidden(MANAGERS_ONLY);
+  const year = yearOf(q.heldOn);
+  const [{ chairPersonId, members }, sessionNo, plan] = await Promise.all([
+    defaultPeople(deps, actor.unitId, q.kind),
+    meetingsRepo.nextSessionNo(deps.db, actor.unitId, q.kind, null, year),
+    meetingsRepo.planMeetings(deps.db, actor.unitId, year),
+  ]);
+  const names = await meetingsRepo.names(deps.db, actor.unitId, chairPersonId ? [chairPersonId] : []);
+  return {
+    title: defaultMeetingTitle(year, sessionNo, q.kind, null),
+    sessionNo,
+    chair: chairPersonId ? { id: chairPersonId, name: names.get(chairPersonId) ?? '' } : null,
+    members: members.map((m) => ({ id: m.id, name: m.name })),
+    planEntries: plan.map((p) => ({ id: p.id, title: p.title, month: p.month, subKind: p.subKind })),
+  };
+}
+
+/** The plan entry the meeting fulfils, or the reason it is held unplanned (measure 38). */
+async function checkPlan(deps: AppDeps, actor: Actor, b: Pick<MeetingBody, 'planEntryId' | 'unplannedReason'>) {
+  if (b.planEntryId) {
+    const e = await meetingsRepo.planEntry(deps.db, actor.unitId, b.planEntryId);
+    if (!e || e.kind !== 'meeting' || e.withdrawnReason) throw badRequest('所选年度计划中的会议不存在或已撤销');
+    return { planEntryId: e.id, unplannedReason: null };
+  }
+  const reason = b.unplannedReason?.trim() ?? '';
+  if (reason.length < 2) throw badRequest('计划外召开的会议须说明召开理由（至少2个字）');
+  return { planEntryId: null, unplannedReason: reason };
+}
+
+async function checkPeople(deps: AppDeps, actor: Actor, chair: string, recorder: string | null, members: string[]) {
+  await assertInUnit(deps.db, actor.unitId, { person: [chair, recorder, ...members] });
+  if (members.length === 0) throw badRequest('请选择参会成员');
+  if (new Set(members).size !== members.length) throw badRequest('参会成员有重复');
+  if (!members.includes(chair)) throw badRequest('主持会议的主要负责人应为参会成员');
+}
+
+function checkKindName(kind: MeetingKind, kindName: string | null) {
+  if (kind === 'other' && (kindName?.trim().length ?? 0) < 2)
+    throw badRequest('请填写会议名称（如“安全生产委员会会议”）');
+  return kind === 'other' ? kindName!.trim() : null;
+}
+
+async function audit(tx: Db, actor: Actor, at: Date, id: string, action: 'create' | 'update', after: unknown) {
+  await recordAudit(tx, auditActorOf(actor), at, {
+    unitId: actor.unitId,
+    entityType: 'decision_meeting',
+    entityId: id,
+    action,
+    after,
+  });
+}
+
+export async function createMeeting(deps: AppDeps, actor: Actor, b: MeetingBody) {
+  if (!managesDecisionMeetings(actor)) throw forbidden(MANAGERS_ONLY);
+  const kindName = checkKindName(b.kind, b.kindName);
+  const defaults = await defaultPeople(deps, actor.unitId, b.kind);
+  const chair = b.chairPersonId ?? defaults.chairPersonId;
+  if (!chair) throw badRequest('请选择主持会议的主要负责人（本单位尚未设置党组书记）');
+  const members = b.memberIds ?? defaults.members.map((m) => m.id);
+  if (!b.memberIds && !members.includes(chair)) members.unshift(chair);
+  await checkPeople(deps, actor, chair, b.recorderPersonId, members);
+  const plan = await checkPlan(deps, actor, b);
+  const previous = await meetingsRepo.previousHeld(deps.db, actor.unitId, b.kind, kindName, b.heldOn);
+  const followUp = previous && (await agendaRepo.hasDecisions(deps.db, actor.unitId, previous.id)) ? previous : null;
+  const at = deps.clock.now();
+  const id = await deps.db.transaction(async (tx) => {
+    await meetingsRepo.lockNumbering(tx, actor.unitId);
+    const sessionNo = await meetingsRepo.nextSessionNo(tx, actor.unitId, b.kind, kindName, yearOf(b.heldOn));
+    const m = await meetingsRepo.insert(tx, {
+      unitId: actor.unitId,
+      kind: b.kind,
+      kindName,
+      sessionNo,
+      title: b.title ?? defaultMeetingTitle(yearOf(b.heldOn), sessionNo, b.kind, kindName),
+      heldOn: b.heldOn,
+      startsAt: b.startsAt,
+      place: b.place,
+      chairPersonId: chair,
+      recorderPersonId: b.recorderPersonId,
+      memberIds: members,
+      byCirculation: b.byCirculation,
+      status: 'preparing',
+      ...plan,
+      createdBy: actor.userId,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await audit(tx, actor, at, m.id, 'create', { kind: b.kind, heldOn: b.heldOn, sessionNo, ...plan });
+    // Measure 26: the agenda opens with the report on the previous meeting's decisions.
+    if (followUp)
+      await agendaRepo.insert(tx, {
+        unitId: actor.unitId,
+        meetingId: m.id,
+        seq: 1,
+        title: FOLLOW_UP_TITLE,
+        summary: `听取${followUp.title}议定事项的落实情况。`,
+        followUpOf: followUp.id,
+        createdAt: at,
+        updatedAt: at,
+      });
+    await noticeMembers(tx, m, 'scheduled', at);
+    return m.id;
+  });
+  return presentMeeting(deps, actor, id);
+}
+
+/** One change of the meeting at the version read, with its audit event, in one transaction. */
+export async function changeMeeting(
+  deps: AppDeps,
+  actor: Actor,
+  m: MeetingRow,
+  version: number,
+  set: Partial<MeetingRow>,
+  audit: { action: 'update' | 'withdraw' | 'open' | 'close'; after: unknown },
+  alsoInTx?: (tx: Db, updated: MeetingRow) => Promise<void>,
+) {
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const r = await meetingsRepo.update(tx, actor.unitId, m.id, version, { ...set, updatedAt: at });
+    if (!r) throw conflict('该会议已被他人修改，请刷新后再试');
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'decision_meeting',
+      entityId: m.id,
+      action: audit.action,
+      after: audit.after,
+    });
+    await alsoInTx?.(tx, r);
+  });
+  return presentMeeting(deps, actor, m.id);
+}
+
+export async function editMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingEdit>) {
+  const { row, items, can } = await meetingOr404(deps, actor, id);
+  authorize(can, 'edit', '只有筹备中的会议可以修改（领导小组办公室、党组书记）');
+  const kindName = checkKindName(row.kind as MeetingKind, b.kindName);
+  const chair = b.chairPersonId ?? row.chairPersonId;
+  const members = b.memberIds ?? row.memberIds;
+  await checkPeople(deps, actor, chair, b.recorderPersonId, members);
+  const recusedOut = liveItems(items).find((i) => i.recusedIds.some((r) => !members.includes(r)));
+  if (recusedOut) throw badRequest(`议题“${recusedOut.title}”的回避人员已不是参会成员，请先修改该议题`);
+  const plan = await checkPlan(deps, actor, b);
+  const set = {
+    kindName,
+    title: b.title,
+    heldOn: b.heldOn,
+    startsAt: b.startsAt,
+    place: b.place,
+    chairPersonId: chair,
+    recorderPersonId: b.recorderPersonId,
+    memberIds: members,
+    byCirculation: b.byCirculation,
+    ...plan,
+  };
+  const changed = (Object.keys(set) as (keyof typeof set)[]).filter(
+    (k) => JSON.stringify(set[k]) !== JSON.stringify(row[k]),
+  );
+  return changeMeeting(deps, actor, row, b.version, set, { action: 'update', after: { changed } }, async (tx, m) => {
+    await noticeMembers(tx, m, 'changed', deps.clock.now());
+    await noticeAttendees(tx, m, items, 'changed', deps.clock.now());
+  });
+}
+
+export async function withdrawMeeting(deps: AppDeps, actor: Actor, id: string, b: { reason: string; version: number }) {
+  const { row, items, can } = await meetingOr404(deps, actor, id);
+  authorize(can, 'withdraw', '只有筹备中的会议可以撤销（领导小组办公室、党组书记）');
+  const set = { status: 'withdrawn', withdrawnReason: b.reason };
+  return changeMeeting(deps, actor, row, b.version, set, { action: 'withdraw', after: {} }, async (tx, m) => {
+    await noticeMembers(tx, m, 'withdrawn', deps.clock.now());
+    await noticeAttendees(tx, m, items, 'withdrawn', deps.clock.now());
+  });
+}
+
+/** Held: who attended (members only) and who was absent with the reason; every member is one or the other. */
+export async function openMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingOpen>) {
+  const { row, items, can } = await meetingOr404(deps, actor, id);
+  authorize(can, 'open', '只有筹备中的会议可以开会登记（领导小组办公室、党组书记）');
+  const present = [...new Set(b.presentIds)];
+  if (present.some((p) => !row.memberIds.includes(p))) throw badRequest('出席人员应为本次会议的参会成员');
+  if (b.absences.some((a) => !row.memberIds.includes(a.personId) || present.includes(a.personId)))
+    throw badRequest('请假人员应为本次会议未出席的参会成员');
+  const names = await meetingsRepo.names(deps.db, actor.unitId, row.memberIds);
+  const unaccounted = row.memberIds.filter((m) => !present.includes(m) && !b.absences.some((a) => a.personId === m));
+  if (unaccounted.length) throw badRequest(`请登记${unaccounted.map((m) => names.get(m)).join('、')}出席或请假的情况`);
+  if (!present.includes(row.chairPersonId)) throw badRequest('主持会议的主要负责人未出席，请修改主持人后再开会');
+  if (liveItems(items).length === 0) throw badRequest('会议还没有议题');
+  const set = {
+    status: 'in_session',
+    presentIds: present,
+    absences: JSON.stringify(b.absences),
+    startsAt: b.startsAt ?? row.startsAt,
+  };
+  return changeMeeting(deps, actor, row, b.version, set, {
+    action: 'open',
+    after: { present: present.length, absent: b.absences.length },
+  });
+}
+
+/** Closed: every live item decided; the minutes get the unit's next 纪要 number of the meeting's year. */
+export async function closeMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingClose>) {
+  const { row, items, can } = await meetingOr404(deps, actor, id);
+  authorize(can, 'close', '只有已开会的会议可以结束（领导小组办公室、党组书记）');
+  const open = liveItems(items).filter((i) => !i.outcome);
+  if (open.length)
+    throw badRequest(`还有${open.length}项议题未作出决定（第${open.map((i) => i.seq).join('、')}项），不能结束会议`);
+  const at = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await meetingsRepo.lockNumbering(tx, actor.unitId);
+    const minutesNo = minutesNumber(
+      yearOf(row.heldOn),
+      await meetingsRepo.nextMinutesNo(tx, actor.unitId, yearOf(row.heldOn)),
+    );
+    const r = await meetingsRepo.update(tx, actor.unitId, row.id, b.version, {
+      status: 'closed',
+      minutesNo,
+      durationMinutes: b.durationMinutes,
+      updatedAt: at,
+    });
+    if (!r) throw conflict('该会议已被他人修改，请刷新后再试');
+    await recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'decision_meeting',
+      entityId: row.id,
+      action: 'close',
+      after: { minutesNo, durationMinutes: b.durationMinutes },
+    });
+  });
+  return presentMeeting(deps, actor, row.id);
+}
+
+export async function listMeetings(deps: AppDeps, actor: Actor, q: z.infer<typeof ZMeetingQuery>) {
+  const scope = { all: managesDecisionMeetings(actor), personId: actor.personId };
+  const { rows, total } = await meetingsRepo.page(
+    deps.db,
+    actor.unitId,
+    scope,
+    q,
+    q.pageSize,
+    (q.page - 1) * q.pageSize,
+  );
+  const ids = rows.map((r) => r.id);
+  const [items, names] = await Promise.all([
+    agendaRepo.items(deps.db, actor.unitId, ids),
+    meetingsRepo.names(
+      deps.db,
+      actor.unitId,
+      rows.map((r) => r.chairPersonId),
+    ),
+  ]);
+  const present = (r: MeetingRow) =>
+    presentSummary(
+      actor,
+      r,
+      items.filter((i) => i.meetingId === r.id),
+      names,
+    );
+  return { total, page: q.page, pageSize: q.pageSize, items: rows.map(present) };
+}
+
+export const getMeeting = (deps: AppDeps, actor: Actor, id: string) => presentMeeting(deps, actor, id);
