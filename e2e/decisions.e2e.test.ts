@@ -231,6 +231,14 @@ describe.skipIf(missing)('议事决策: a 党组会议 prepared, held and minute
     await toast(p, '已作出决定，1 项议定事项已转为督办事项');
     await card(p, FUNDS).getByTestId('meeting-decision').filter({ hasText: FUNDS_DECISION }).waitFor(LONG);
 
+    // Before anyone has spoken the server refuses the decision; the dialog shows its words and nothing is recorded.
+    await decide(p, SAFETY, { outcome: '不通过', conclusion: '会议决定不予通过。' });
+    const refused = dialogOf(p, `作出决定：${SAFETY}`);
+    await refused.locator('.ant-alert').getByText('还有4名到会成员未表态，不能作出决定').waitFor(LONG);
+    await refused.getByRole('button', { name: btn('取消') }).click();
+    await refused.waitFor({ state: 'hidden', ...LONG });
+    expect(await card(p, SAFETY).locator('.ant-card-head .ant-tag').count()).toBe(0);
+
     for (const name of ['刘海峰', '李红梅', '张志强', '王建国']) await speak(p, SAFETY, name, '同意');
     await decide(p, SAFETY, {
       outcome: '通过',
@@ -308,9 +316,33 @@ describe.skipIf(missing)('议事决策: a 党组会议 prepared, held and minute
     await shot(p, 'decisions-ledger');
   });
 
+  it('the next 党组会议 opens with the follow-up of the two 议定事项, each with its state', async () => {
+    const p = office;
+    await p.goto(`${server.url}/decisions?tab=meetings`);
+    await p.getByRole('button', { name: btn('筹备会议') }).click();
+    const d = dialogOf(p, '筹备议事会议');
+    await expect.poll(() => field(d, '会议名称').inputValue(), LONG).toBe('2026年第2次党组会议');
+    // A week later: the follow-up names the last meeting held before the day.
+    await pickDay(p, field(d, '日期'), '2026-12-14');
+    await chooseOption(p, field(d, '年度计划'), '未列入年度计划');
+    await field(d, '未列入计划的理由').fill('研究年终工作，临时召开');
+    await d.getByRole('button', { name: btn('筹备') }).click();
+    await toast(p, '已筹备2026年第2次党组会议，请添加议题');
+    const followUp = card(p, '上次会议议定事项落实情况');
+    await followUp.getByText(`${TITLE}的议定事项（2）`).waitFor(LONG);
+    for (const text of [FUNDS_DECISION, SAFETY_DECISION])
+      await followUp.getByTestId('meeting-decision').filter({ hasText: text }).getByText('待签收').waitFor(LONG);
+    await shot(p, 'decisions-follow-up');
+  });
+
   it('the list shows the closed meeting; a member reads it; at 390×844 nothing scrolls sideways', async () => {
     const p = office;
     await p.goto(`${server.url}/decisions?tab=meetings`);
+    // Searched by an item's title: only the meeting that discussed it.
+    await p.getByPlaceholder('搜索会议或议题').fill('低保资金');
+    await p.getByPlaceholder('搜索会议或议题').press('Enter');
+    const rows = p.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.allTextContents(), LONG).toEqual([expect.stringContaining(TITLE)]);
     const row = p.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: TITLE });
     await row.getByText('已形成纪要').waitFor(LONG);
     await expect(row.textContent()).resolves.toContain(minutesNo);
