@@ -30,7 +30,15 @@ type Meeting = {
     outcome: string | null;
     positions: { name: string; seq: number }[];
     decisions: { itemId: string; status: string }[];
-    followUp: { text: string; itemId: string; ownerName: string; status: string; statusLabel: string; due: string; colour: string }[];
+    followUp: {
+      text: string;
+      itemId: string;
+      ownerName: string;
+      status: string;
+      statusLabel: string;
+      due: string;
+      colour: string;
+    }[];
     materialsLate: boolean;
     can: Record<string, boolean>;
   }[];
@@ -86,7 +94,13 @@ describe('preparing a 党组会', () => {
     expect(full.members.map((p) => p.name)).toEqual(LEADERS);
     expect(full.rulesSource).toBeNull();
     const add = (b: object) => c('office').post(`/api/decisions/meetings/${m.id}/items`, b);
-    await ok(await add({ title: '2026年度民政资金绩效自评报告', proposerDepartmentId: dept(0), materialsSentOn: '2026-11-30' }));
+    await ok(
+      await add({
+        title: '2026年度民政资金绩效自评报告',
+        proposerDepartmentId: dept(0),
+        materialsSentOn: '2026-11-30',
+      }),
+    );
     await ok(
       await add({
         title: '养老服务中心护理设备采购资金安排',
@@ -217,7 +231,7 @@ describe('in session: 一把手末位表态, quorum, decisions', () => {
     await ok(await speak('office', 1, '李红梅', 'agree', '报告客观反映了资金绩效'));
     await ok(await speak('office', 1, '张志强'));
     await ok(await speak('office', 1, '刘海峰', 'agree', '建议补充养老资金部分'));
-    m = await ok(await speak('office', 1, '王建国', 'agree', '同意，按大家意见修改后报县财政局'));
+    m = await ok(await speak('office', 1, '王建国', 'agree', '按大家意见修改后报县财政局'));
     expect(item(1).positions.map((p) => p.name)).toEqual(['李红梅', '张志强', '刘海峰', '王建国']);
     expect(await refused(await speak('office', 1, '李红梅', 'disagree'), 400)).toBe('该成员已经表态，表态顺序不能更改');
   });
@@ -228,7 +242,12 @@ describe('in session: 一把手末位表态, quorum, decisions', () => {
         outcome: 'adopted',
         conclusion: '原则通过绩效自评报告，按会议意见修改完善后报送',
         decisions: [
-          { text: '修改完善绩效自评报告并报送县财政局', ownerPersonId: pid('周凯'), leadDepartmentId: dept(0), due: '2026-12-18' },
+          {
+            text: '修改完善绩效自评报告并报送县财政局',
+            ownerPersonId: pid('周凯'),
+            leadDepartmentId: dept(0),
+            due: '2026-12-18',
+          },
         ],
         version: item(1).version,
       }),
@@ -300,7 +319,9 @@ describe('in session: 一把手末位表态, quorum, decisions', () => {
   });
 
   it('closes with the minutes number and the time spent', async () => {
-    m = await ok(await c('office').post(`/api/decisions/meetings/${m.id}/close`, { durationMinutes: 75, version: m.version }));
+    m = await ok(
+      await c('office').post(`/api/decisions/meetings/${m.id}/close`, { durationMinutes: 75, version: m.version }),
+    );
     expect(m).toMatchObject({ status: 'closed', minutesNo: '〔2026〕1号' });
   });
 });
@@ -317,7 +338,7 @@ describe('the minutes', () => {
     expect(text).toContain('请假：陈静（公出）');
     const order = ['李红梅同意：报告客观反映了资金绩效。', '张志强同意。', '刘海峰同意：建议补充养老资金部分。'];
     const at = order.map((s) => text.indexOf(s));
-    const chair = text.indexOf('王建国同意：同意，按大家意见修改后报县财政局。');
+    const chair = text.indexOf('王建国同意：按大家意见修改后报县财政局。');
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at, chair]).toEqual([...at, chair].sort((a, b) => a - b));
     expect(text).toContain('刘海峰回避本议题。');

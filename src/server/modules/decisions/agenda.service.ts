@@ -157,17 +157,13 @@ export async function withdrawAgendaItem(
  * reader may not read (a 干部任免 item, for the office) and withdrawn items keep theirs. The follow-up report stays
  * first.
  */
-export async function reorderAgenda(
-  deps: AppDeps,
-  actor: Actor,
-  meetingId: string,
-  b: z.infer<typeof ZAgendaReorder>,
-) {
+export async function reorderAgenda(deps: AppDeps, actor: Actor, meetingId: string, b: z.infer<typeof ZAgendaReorder>) {
   const { row: m, items, facts, can } = await meetingOr404(deps, actor, meetingId);
   authorize(can, 'edit', PREPARING_ONLY);
   const mine = liveItems(items).filter((i) => canReadAgendaItem(actor, facts, itemFacts(i)));
   const same = b.itemIds.length === mine.length && new Set(b.itemIds).size === mine.length;
-  if (!same || !mine.every((i) => b.itemIds.includes(i.id))) throw badRequest('请列出本次会议的全部议题（已撤回的除外）');
+  if (!same || !mine.every((i) => b.itemIds.includes(i.id)))
+    throw badRequest('请列出本次会议的全部议题（已撤回的除外）');
   const followUp = mine.find((i) => i.followUpOf);
   if (followUp && b.itemIds[0] !== followUp.id) throw badRequest('上次会议议定事项落实情况应为第一项议题');
   const slots = mine.map((i) => i.seq).sort((x, y) => x - y);
