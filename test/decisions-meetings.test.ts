@@ -149,6 +149,39 @@ describe('preparing a 党组会', () => {
   });
 });
 
+describe('notices and versions', () => {
+  it('members are told the meeting is scheduled; 列席 of their item, a 干部任免 item not named to them', async () => {
+    const inbox = async (l: string) =>
+      ((await c(l).get('/api/inbox?pageSize=50')).json().items as { title: string; body: string }[]).map(
+        (n) => `${n.title}|${n.body}`,
+      );
+    expect(await inbox('leader4')).toContain(
+      '会议通知|2026年第1次党组会议定于2026-12-03 09:00在局三楼会议室召开，请在“议事决策”中查看议题和材料。',
+    );
+    const yang = await inbox('member5');
+    expect(yang).toContain(
+      '列席会议通知|请于2026-12-03 09:00在局三楼会议室列席2026年第1次党组会议“养老服务中心护理设备采购资金安排”议题（第2项）。',
+    );
+    expect(yang).toContain('列席会议通知|请于2026-12-03 09:00在局三楼会议室列席2026年第1次党组会议一项议题（第3项）。');
+    expect(yang.join()).not.toContain('副股长');
+  });
+
+  it('an edit from a stale version is refused (409), nothing changed', async () => {
+    const stale = m.version - 1;
+    const msg = await refused(
+      await c('office').put(`/api/decisions/meetings/${m.id}`, {
+        title: '改过的名称',
+        ...base,
+        unplannedReason: '研究年底资金安排和干部事项',
+        version: stale,
+      }),
+      409,
+    );
+    expect(msg).toBe('该会议已被他人修改，请刷新后再试');
+    expect((await reload()).title).toBe('2026年第1次党组会议');
+  });
+});
+
 describe('who sees the meeting', () => {
   it('a 列席 person reads only their item; a cadre item is hidden from 列席 and from the office', async () => {
     const yang = await ok(await c('member5').get(`/api/decisions/meetings/${m.id}`));
@@ -234,6 +267,20 @@ describe('in session: 一把手末位表态, quorum, decisions', () => {
     m = await ok(await speak('office', 1, '王建国', 'agree', '按大家意见修改后报县财政局'));
     expect(item(1).positions.map((p) => p.name)).toEqual(['李红梅', '张志强', '刘海峰', '王建国']);
     expect(await refused(await speak('office', 1, '李红梅', 'disagree'), 400)).toBe('该成员已经表态，表态顺序不能更改');
+  });
+
+  it('refuses an adopted item without any 议定事项 (unless only noted), nothing changed', async () => {
+    const msg = await refused(
+      await c('office').post(`/api/decisions/meetings/${m.id}/items/${item(1).id}/decide`, {
+        outcome: 'adopted',
+        conclusion: '原则通过',
+        decisions: [],
+        version: item(1).version,
+      }),
+      400,
+    );
+    expect(msg).toBe('通过的议题须至少写明一条议定事项（责任人、牵头科室和完成时限）');
+    expect((await reload()).items[0]!.outcome).toBeNull();
   });
 
   it('decides item 1 with a 议定事项, which becomes a supervised item', async () => {
@@ -371,5 +418,35 @@ describe('the next 党组会 (measure 26)', () => {
       ['修改完善绩效自评报告并报送县财政局', '周凯', '待签收', '2026-12-18'],
       ['按政府采购程序完成护理设备采购', '吕芳', '待签收', '2027-01-29'],
     ]);
+  });
+
+  it('the follow-up report is heard and noted (知悉), needing no positions; a withdrawn meeting keeps its reason', async () => {
+    const list = (await c('office').get('/api/decisions/meetings?year=2026&kind=party_group&status=preparing')).json();
+    const next = list.items[0] as { id: string; version: number };
+    const held = await ok(
+      await c('office').post(`/api/decisions/meetings/${next.id}/open`, {
+        presentIds: LEADERS.map(pid),
+        version: next.version,
+      }),
+    );
+    const report = held.items[0]!;
+    expect(report.can).toMatchObject({ recordPosition: false, decide: true });
+    const noted = await ok(
+      await c('office').post(`/api/decisions/meetings/${next.id}/items/${report.id}/decide`, {
+        outcome: 'adopted',
+        noted: true,
+        conclusion: '会议听取了上次会议议定事项落实情况',
+        version: report.version,
+      }),
+    );
+    expect(noted.items[0]!.outcome).toBe('adopted');
+    const d = (await c('office').get('/api/decisions/meetings?kind=director_office')).json().items[0];
+    const withdrawn = await ok(
+      await c('office').post(`/api/decisions/meetings/${d.id}/withdraw`, {
+        reason: '议题并入党组会议',
+        version: d.version,
+      }),
+    );
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawnReason: '议题并入党组会议' });
   });
 });
