@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { planEntries } from '../src/server/db/schema/index.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 
 /**
@@ -448,5 +449,33 @@ describe('the next 党组会 (measure 26)', () => {
       }),
     );
     expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawnReason: '议题并入党组会议' });
+  });
+});
+
+describe('the annual plan (measure 38)', () => {
+  const entry = async (unitId: string, kind: string, title: string) => {
+    const at = ctx.clock.now();
+    const [e] = await ctx.database.db
+      .insert(planEntries)
+      .values({ unitId, year: 2026, kind, title, month: 12, createdBy: unit.admin.id, createdAt: at, updatedAt: at })
+      .returning();
+    return e!.id;
+  };
+  it('a meeting names the plan entry it fulfils; a document entry or another unit’s is refused', async () => {
+    const create = (planEntryId: string) =>
+      c('office').post('/api/decisions/meetings', { kind: 'party_group', heldOn: '2026-12-24', planEntryId });
+    const before = (await c('office').get('/api/decisions/meetings')).json().total;
+    for (const id of [
+      await entry(unit.unit.id, 'document', '年度工作总结'),
+      await entry((await newDemoUnit(ctx)).unit.id, 'meeting', '别的单位的会议'),
+    ])
+      expect(await refused(await create(id), 400)).toBe('所选年度计划中的会议不存在或已撤销');
+    expect((await c('office').get('/api/decisions/meetings')).json().total).toBe(before);
+    const planned = (await ok(await create(await entry(unit.unit.id, 'meeting', '12月党组会议')))) as unknown as {
+      planned: boolean;
+      planEntry: { title: string };
+      unplannedReason: string | null;
+    };
+    expect(planned).toMatchObject({ planned: true, planEntry: { title: '12月党组会议' }, unplannedReason: null });
   });
 });
