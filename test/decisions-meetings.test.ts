@@ -423,7 +423,13 @@ describe('the next 党组会 (measure 26)', () => {
 
   it('the follow-up report is heard and noted (知悉), needing no positions; a withdrawn meeting keeps its reason', async () => {
     const list = (await c('office').get('/api/decisions/meetings?year=2026&kind=party_group&status=preparing')).json();
-    const next = list.items[0] as { id: string; version: number };
+    let next = list.items[0] as { id: string; version: number };
+    next = await ok(
+      await c('secretary').post(`/api/decisions/meetings/${next.id}/items`, {
+        title: '社会救助股副股长人选（续议）',
+        category: 'cadre',
+      }),
+    );
     const held = await ok(
       await c('office').post(`/api/decisions/meetings/${next.id}/open`, {
         presentIds: LEADERS.map(pid),
@@ -441,6 +447,33 @@ describe('the next 党组会 (measure 26)', () => {
       }),
     );
     expect(noted.items[0]!.outcome).toBe('adopted');
+    // A 干部任免 decision is a ledger item like any other: the item's title stays out of it.
+    // The office does not read it: the secretary records it.
+    expect(noted.items).toHaveLength(1);
+    const cadre = (await ok(await c('secretary').get(`/api/decisions/meetings/${next.id}`))).items[1]!;
+    for (const name of ['李红梅', '张志强', '刘海峰', '陈静', '王建国'])
+      await ok(
+        await c('secretary').post(`/api/decisions/meetings/${next.id}/items/${cadre.id}/positions`, {
+          personId: pid(name),
+          position: 'agree',
+        }),
+      );
+    await ok(
+      await c('secretary').post(`/api/decisions/meetings/${next.id}/items/${cadre.id}/decide`, {
+        outcome: 'adopted',
+        conclusion: '同意提名人选',
+        decisions: [
+          { text: '按程序办理任职手续', ownerPersonId: pid('赵敏'), leadDepartmentId: dept(0), due: '2026-12-31' },
+        ],
+        version: cadre.version,
+      }),
+    );
+    const ledger = (await c('office').get('/api/items?source=decision&pageSize=100')).json().items as {
+      title: string;
+      content: string;
+    }[];
+    const made = ledger.find((i) => i.title === '按程序办理任职手续')!;
+    expect(made.content).toBe('2026年第2次党组会议第2项议题议定：按程序办理任职手续');
     const d = (await c('office').get('/api/decisions/meetings?kind=director_office')).json().items[0];
     const withdrawn = await ok(
       await c('office').post(`/api/decisions/meetings/${d.id}/withdraw`, {

@@ -110,7 +110,8 @@ function prepareDecisions(deps: AppDeps, actor: Actor, m: MeetingRow, item: Agen
     b.decisions.map((d) =>
       prepareItem(deps, actor, {
         title: d.text.replace(/\s+/g, ' ').slice(0, 100),
-        content: `${m.title}第${item.seq}项议题“${item.title}”议定：${d.text}`,
+        // A 干部任免 item is read by the members only: the ledger gets the decision's words, not the item's title.
+        content: `${m.title}第${item.seq}项议题${category === 'cadre' ? '' : `“${item.title}”`}议定：${d.text}`,
         source: 'decision',
         sourceRef: decisionSourceRef(m.title, item.seq),
         category: isMajor(category) ? ITEM_CATEGORY_LABELS[category] : null,
