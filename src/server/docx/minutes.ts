@@ -126,6 +126,6 @@ export function minutesDocument(m: TMinutes): Promise<Buffer> {
     ...items.map(paragraph),
     ...omitted.map(paragraph),
     blank(),
-    imprint(m.heading.replace(/纪要$/, ''), chineseDate(m.heldOn)),
+    imprint(m.issuedBy, chineseDate(m.heldOn)),
   ]);
 }

@@ -269,6 +269,8 @@ export type TMeeting = z.infer<typeof ZMeeting>;
 export const ZMinutes = z.object({
   meetingId: z.uuid(),
   heading: z.string(),
+  /** Who issues the minutes (版记): the unit's office. */
+  issuedBy: z.string(),
   minutesNo: z.string().nullable(),
   title: z.string(),
   heldOn: z.string(),

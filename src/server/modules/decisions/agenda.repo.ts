@@ -51,20 +51,20 @@ export const agendaRepo = {
     return r;
   },
   /**
-   * Renumbers the items in the given order. Two passes (to negative numbers first) because the (meeting, seq)
-   * index is unique and checked row by row.
+   * Gives the items their new numbers. Two passes (through negative numbers) because the (meeting, seq) index is
+   * unique and checked row by row.
    */
-  async renumber(tx: Db, unitId: string, meetingId: string, orderedIds: string[], at: Date) {
-    for (const [i, id] of orderedIds.entries())
+  async renumber(tx: Db, unitId: string, meetingId: string, order: { id: string; seq: number }[], at: Date) {
+    for (const o of order)
       await tx
         .update(I)
-        .set({ seq: -(i + 1) })
-        .where(and(eq(I.unitId, unitId), eq(I.meetingId, meetingId), eq(I.id, id)));
-    for (const [i, id] of orderedIds.entries())
+        .set({ seq: -o.seq })
+        .where(and(eq(I.unitId, unitId), eq(I.meetingId, meetingId), eq(I.id, o.id)));
+    for (const o of order)
       await tx
         .update(I)
-        .set({ seq: i + 1, updatedAt: at })
-        .where(and(eq(I.unitId, unitId), eq(I.meetingId, meetingId), eq(I.id, id)));
+        .set({ seq: o.seq, updatedAt: at })
+        .where(and(eq(I.unitId, unitId), eq(I.meetingId, meetingId), eq(I.id, o.id)));
   },
   async positions(db: Db, unitId: string, itemIds: string[]) {
     if (!itemIds.length) return [];
@@ -106,9 +106,10 @@ export const agendaRepo = {
       })
       .from(D)
       .innerJoin(supervisedItems, and(eq(supervisedItems.id, D.itemId), eq(supervisedItems.unitId, D.unitId)))
+      .innerJoin(I, eq(I.id, D.agendaItemId))
       .leftJoin(departments, eq(departments.id, supervisedItems.leadDepartmentId))
       .where(and(eq(D.unitId, unitId), inArray(D.meetingId, meetingIds)))
-      .orderBy(asc(D.agendaItemId), asc(D.seq))
+      .orderBy(asc(D.meetingId), asc(I.seq), asc(D.seq))
       .limit(1000);
   },
   /** The last progress report of each item. */

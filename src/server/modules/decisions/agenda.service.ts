@@ -1,6 +1,7 @@
 /** Agenda items (议题) of a meeting being prepared: added, edited, withdrawn, reordered. */
 import type { z } from 'zod';
 import { fundsFlagCheck, mayDecideAt, type MeetingKind } from '../../../domain/decision-rules.js';
+import { canReadAgendaItem } from '../../../domain/policies/decision-meeting.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZAgendaItemBody, ZAgendaItemEdit, ZAgendaReorder } from '../../../shared/contracts/decisions.js';
 import { authorize } from '../../authorize.js';
@@ -13,17 +14,18 @@ import { assertInUnit } from '../unit-ids.repo.js';
 import { agendaRepo, type AgendaItemRow } from './agenda.repo.js';
 import { noticeAttendees } from './meeting-notices.js';
 import { meetingRulesFor } from './meeting-rules.service.js';
-import { liveItems, meetingOr404, presentMeeting } from './meeting-view.service.js';
+import { itemFacts, liveItems, meetingOr404, presentMeeting } from './meeting-view.service.js';
 import { meetingsRepo, type MeetingRow } from './meetings.repo.js';
 
 type ItemBody = z.infer<typeof ZAgendaItemBody>;
 const PREPARING_ONLY = '只有筹备中的会议可以调整议题（领导小组办公室、党组书记）';
 
-/** The item within the meeting (the meeting seen first: 404 for those who may not see it). */
+/** The item within the meeting (the meeting seen first: 404 for those who may not see it or read the item). */
 export async function agendaItemOr404(deps: AppDeps, actor: Actor, meetingId: string, itemId: string) {
   const m = await meetingOr404(deps, actor, meetingId);
   const item = m.items.find((i) => i.id === itemId);
-  if (!item) throw notFound('议题');
+  // Who may not read an item (a 干部任免 item for the office) neither sees nor records it.
+  if (!item || !canReadAgendaItem(actor, m.facts, itemFacts(item))) throw notFound('议题');
   return { ...m, item };
 }
 
@@ -150,17 +152,22 @@ export async function withdrawAgendaItem(
   return changeItem(deps, actor, m, item, b.version, { withdrawnReason: b.reason }, { action: 'withdraw', after: {} });
 }
 
-/** New order of the live items (withdrawn ones follow, in their order); the follow-up report stays first. */
+/**
+ * New order of the live items the reader reads. They take the places they held among themselves: an item the
+ * reader may not read (a 干部任免 item, for the office) and withdrawn items keep theirs. The follow-up report stays
+ * first.
+ */
 export async function reorderAgenda(deps: AppDeps, actor: Actor, meetingId: string, b: z.infer<typeof ZAgendaReorder>) {
-  const { row: m, items, can } = await meetingOr404(deps, actor, meetingId);
+  const { row: m, items, facts, can } = await meetingOr404(deps, actor, meetingId);
   authorize(can, 'edit', PREPARING_ONLY);
-  const live = liveItems(items);
-  const same = b.itemIds.length === live.length && new Set(b.itemIds).size === live.length;
-  if (!same || !live.every((i) => b.itemIds.includes(i.id)))
+  const mine = liveItems(items).filter((i) => canReadAgendaItem(actor, facts, itemFacts(i)));
+  const same = b.itemIds.length === mine.length && new Set(b.itemIds).size === mine.length;
+  if (!same || !mine.every((i) => b.itemIds.includes(i.id)))
     throw badRequest('请列出本次会议的全部议题（已撤回的除外）');
-  const followUp = live.find((i) => i.followUpOf);
+  const followUp = mine.find((i) => i.followUpOf);
   if (followUp && b.itemIds[0] !== followUp.id) throw badRequest('上次会议议定事项落实情况应为第一项议题');
-  const order = [...b.itemIds, ...items.filter((i) => i.withdrawnReason).map((i) => i.id)];
+  const slots = mine.map((i) => i.seq).sort((x, y) => x - y);
+  const order = b.itemIds.map((id, k) => ({ id, seq: slots[k]! }));
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const r = await meetingsRepo.update(tx, actor.unitId, m.id, b.version, { updatedAt: at });
@@ -171,7 +178,7 @@ export async function reorderAgenda(deps: AppDeps, actor: Actor, meetingId: stri
       entityType: 'decision_meeting',
       entityId: m.id,
       action: 'reorder',
-      after: { itemIds: b.itemIds },
+      after: { order },
     });
   });
   return presentMeeting(deps, actor, m.id);

@@ -5,13 +5,12 @@ import { sendDownload } from '../../http.js';
 import { typed, type RouteModule } from '../../types.js';
 import { DOCX_TYPE } from '../discipline/notice-docx.service.js';
 import { addAgendaItem, editAgendaItem, reorderAgenda, withdrawAgendaItem } from './agenda.service.js';
+import { listMeetings, meetingDefaults } from './meetings-read.service.js';
 import {
   closeMeeting,
   createMeeting,
   editMeeting,
   getMeeting,
-  listMeetings,
-  meetingDefaults,
   openMeeting,
   withdrawMeeting,
 } from './meetings.service.js';

@@ -1,17 +1,10 @@
 /** Meetings that decide: preparing (create, edit, withdraw), holding (open with attendance) and closing them. */
 import type { z } from 'zod';
 import { FOLLOW_UP_TITLE, defaultMeetingTitle, minutesNumber } from '../../../domain/decision-meetings.js';
-import type { MeetingKind } from '../../../domain/decision-rules.js';
+import { isMajor, type ItemCategory, type MeetingKind } from '../../../domain/decision-rules.js';
 import { managesDecisionMeetings } from '../../../domain/policies/decision-meeting.js';
 import type { Actor } from '../../../domain/roles.js';
-import type {
-  ZMeetingBody,
-  ZMeetingClose,
-  ZMeetingDefaultsQuery,
-  ZMeetingEdit,
-  ZMeetingOpen,
-  ZMeetingQuery,
-} from '../../../shared/contracts/decisions.js';
+import type { ZMeetingBody, ZMeetingClose, ZMeetingEdit, ZMeetingOpen } from '../../../shared/contracts/decisions.js';
 import { authorize } from '../../authorize.js';
 import type { Db } from '../../db/client.js';
 import { badRequest, conflict, forbidden } from '../../errors.js';
@@ -21,40 +14,12 @@ import { auditActorOf } from '../audit-actor.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 import { agendaRepo } from './agenda.repo.js';
 import { noticeAttendees, noticeMembers } from './meeting-notices.js';
-import { liveItems, meetingOr404, presentMeeting, presentSummary } from './meeting-view.service.js';
+import { liveItems, meetingOr404, presentMeeting } from './meeting-view.service.js';
+import { MANAGERS_ONLY, defaultPeople } from './meetings-read.service.js';
 import { meetingsRepo, type MeetingRow } from './meetings.repo.js';
 
 type MeetingBody = z.infer<typeof ZMeetingBody>;
-const MANAGERS_ONLY = '只有领导小组办公室和党组书记可以筹备议事会议';
 const yearOf = (date: string) => Number(date.slice(0, 4));
-
-/** The default chair (the 党组书记) and members (the leadership; for a 党组会 those who are Party members). */
-async function defaultPeople(deps: AppDeps, unitId: string, kind: MeetingKind) {
-  const [leaders, secretary] = await Promise.all([
-    meetingsRepo.leadership(deps.db, unitId),
-    meetingsRepo.partySecretary(deps.db, unitId),
-  ]);
-  const members = kind === 'party_group' ? leaders.filter((l) => l.isPartyMember) : leaders;
-  return { chairPersonId: secretary, members };
-}
-
-export async function meetingDefaults(deps: AppDeps, actor: Actor, q: z.infer<typeof ZMeetingDefaultsQuery>) {
-  if (!managesDecisionMeetings(actor)) throw forbidden(MANAGERS_ONLY);
-  const year = yearOf(q.heldOn);
-  const [{ chairPersonId, members }, sessionNo, plan] = await Promise.all([
-    defaultPeople(deps, actor.unitId, q.kind),
-    meetingsRepo.nextSessionNo(deps.db, actor.unitId, q.kind, null, year),
-    meetingsRepo.planMeetings(deps.db, actor.unitId, year),
-  ]);
-  const names = await meetingsRepo.names(deps.db, actor.unitId, chairPersonId ? [chairPersonId] : []);
-  return {
-    title: defaultMeetingTitle(year, sessionNo, q.kind, null),
-    sessionNo,
-    chair: chairPersonId ? { id: chairPersonId, name: names.get(chairPersonId) ?? '' } : null,
-    members: members.map((m) => ({ id: m.id, name: m.name })),
-    planEntries: plan.map((p) => ({ id: p.id, title: p.title, month: p.month, subKind: p.subKind })),
-  };
-}
 
 /** The plan entry the meeting fulfils, or the reason it is held unplanned (measure 38). */
 async function checkPlan(deps: AppDeps, actor: Actor, b: Pick<MeetingBody, 'planEntryId' | 'unplannedReason'>) {
@@ -178,6 +143,8 @@ export async function editMeeting(deps: AppDeps, actor: Actor, id: string, b: z.
   const chair = b.chairPersonId ?? row.chairPersonId;
   const members = b.memberIds ?? row.memberIds;
   await checkPeople(deps, actor, chair, b.recorderPersonId, members);
+  const circulated = b.byCirculation && liveItems(items).find((i) => isMajor(i.category as ItemCategory));
+  if (circulated) throw badRequest(`议题“${circulated.title}”是“三重一大”事项，必须会议集体研究，不能以传签方式决定`);
   const recusedOut = liveItems(items).find((i) => i.recusedIds.some((r) => !members.includes(r)));
   if (recusedOut) throw badRequest(`议题“${recusedOut.title}”的回避人员已不是参会成员，请先修改该议题`);
   const plan = await checkPlan(deps, actor, b);
@@ -267,35 +234,6 @@ export async function closeMeeting(deps: AppDeps, actor: Actor, id: string, b: z
     });
   });
   return presentMeeting(deps, actor, row.id);
-}
-
-export async function listMeetings(deps: AppDeps, actor: Actor, q: z.infer<typeof ZMeetingQuery>) {
-  const scope = { all: managesDecisionMeetings(actor), personId: actor.personId };
-  const { rows, total } = await meetingsRepo.page(
-    deps.db,
-    actor.unitId,
-    scope,
-    q,
-    q.pageSize,
-    (q.page - 1) * q.pageSize,
-  );
-  const ids = rows.map((r) => r.id);
-  const [items, names] = await Promise.all([
-    agendaRepo.items(deps.db, actor.unitId, ids),
-    meetingsRepo.names(
-      deps.db,
-      actor.unitId,
-      rows.map((r) => r.chairPersonId),
-    ),
-  ]);
-  const present = (r: MeetingRow) =>
-    presentSummary(
-      actor,
-      r,
-      items.filter((i) => i.meetingId === r.id),
-      names,
-    );
-  return { total, page: q.page, pageSize: q.pageSize, items: rows.map(present) };
 }
 
 export const getMeeting = (deps: AppDeps, actor: Actor, id: string) => presentMeeting(deps, actor, id);

@@ -26,6 +26,7 @@ export async function minutesView(deps: AppDeps, actor: Actor, id: string): Prom
   return {
     meetingId: m.id,
     heading: `${minutesOrgan(unitName, m.kind)}${minutesHeading(m.kind, m.kindName)}`,
+    issuedBy: `${unitName}办公室`,
     minutesNo: m.minutesNo,
     title: m.title,
     heldOn: m.heldOn,

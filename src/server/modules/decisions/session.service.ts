@@ -68,7 +68,10 @@ export async function recordPosition(
   return presentMeeting(deps, actor, m.id);
 }
 
-/** The rule checks of a decision: the follow-up report is only noted, with a quorum; any other item by mayDecide. */
+/**
+ * The rule checks of a decision: the follow-up report is only noted, with a quorum; 缓议 decides nothing; any
+ * other outcome by mayDecide (三重一大 at a 党组会, quorum, every position stated, enough agreeing).
+ */
 async function checkDecision(deps: AppDeps, actor: Actor, m: MeetingRow, item: AgendaItemRow, b: DecideBody) {
   const { rules } = await meetingRulesFor(deps, actor.unitId, m.heldOn);
   const category = item.category as ItemCategory;
@@ -77,7 +80,9 @@ async function checkDecision(deps: AppDeps, actor: Actor, m: MeetingRow, item: A
     if (b.outcome !== 'adopted' || !b.noted) throw badRequest('议定事项落实情况的报告由会议听取，请记录为“知悉”');
     const q = quorumMessage(m.memberIds.length, voters.length, category, rules);
     if (q) throw badRequest(q);
-  } else {
+  } else if (b.outcome !== 'deferred') {
+    // 缓议 postpones the item to a later meeting and decides nothing: it needs neither a quorum nor every
+    // position (an item the meeting cannot decide, for want of a quorum, must still be able to leave the agenda).
     const positions = await agendaRepo.positions(deps.db, actor.unitId, [item.id]);
     const verdict = mayDecide(
       { kind: m.kind as MeetingKind, byCirculation: m.byCirculation, members: m.memberIds.length },
@@ -105,7 +110,8 @@ function prepareDecisions(deps: AppDeps, actor: Actor, m: MeetingRow, item: Agen
     b.decisions.map((d) =>
       prepareItem(deps, actor, {
         title: d.text.replace(/\s+/g, ' ').slice(0, 100),
-        content: `${m.title}第${item.seq}项议题“${item.title}”议定：${d.text}`,
+        // A 干部任免 item is read by the members only: the ledger gets the decision's words, not the item's title.
+        content: `${m.title}第${item.seq}项议题${category === 'cadre' ? '' : `“${item.title}”`}议定：${d.text}`,
         source: 'decision',
         sourceRef: decisionSourceRef(m.title, item.seq),
         category: isMajor(category) ? ITEM_CATEGORY_LABELS[category] : null,
