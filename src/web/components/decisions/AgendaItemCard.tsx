@@ -42,7 +42,6 @@ export function AgendaItemCard({ meeting, item }: { meeting: TMeeting; item: TAg
             议题{item.seq}：{item.title}
           </span>
           {item.major && <Tag color="red">三重一大 · {item.categoryLabel}</Tag>}
-          {item.followUpOf && <Tag color="purple">上次会议议定事项落实情况</Tag>}
           {item.outcome && <Tag color={OUTCOME_COLOURS[item.outcome]}>{item.outcomeLabel}</Tag>}
           {withdrawn && <Tag>已撤回</Tag>}
         </Space>

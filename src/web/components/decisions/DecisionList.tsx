@@ -22,7 +22,7 @@ export function DecisionList({ decisions, empty }: { decisions: Decision[]; empt
       size="small"
       dataSource={decisions}
       locale={{ emptyText: empty }}
-      renderItem={(d) => (
+      renderItem={(d, i) => (
         <List.Item
           data-testid="meeting-decision"
           actions={[
@@ -35,7 +35,7 @@ export function DecisionList({ decisions, empty }: { decisions: Decision[]; empt
             title={
               <Space wrap size={4}>
                 <span>
-                  {d.seq}. {d.text}
+                  {i + 1}. {d.text}
                 </span>
                 <Tag color="processing">{d.statusLabel}</Tag>
                 {d.colour !== 'none' && <Tag color={COLOUR_TAGS[d.colour]!.color}>{COLOUR_TAGS[d.colour]!.label}</Tag>}
