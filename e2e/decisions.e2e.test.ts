@@ -15,6 +15,8 @@ const TITLE = '2026年第1次党组会议';
 const FUNDS = '研究2027年度城乡低保资金分配方案';
 const SAFETY = '研究养老服务设施安全隐患排查整治工作';
 const SIGNS = '研究区划地名标志设置调整方案';
+const PLAN = '研究2027年度工作要点';
+const CANTEEN = '研究机关食堂管理办法';
 const OTHERS = '党外人士代表王某（县政协委员）';
 const FUNDS_DECISION = '按分配方案于12月底前将低保资金拨付到乡镇，并在局网站公示分配结果';
 const SAFETY_DECISION = '开展养老机构消防安全隐患排查整治，建立问题清单，逐项整改销号';
@@ -114,7 +116,7 @@ describe.skipIf(missing)('议事决策: a 党组会议 prepared, held and minute
 
   async function addItem(
     p: Page,
-    o: { title: string; category?: string; amount?: string; dept: string; sentOn: string; attendee?: string },
+    o: { title: string; category?: string; amount?: string; dept: string; sentOn?: string; attendee?: string },
   ) {
     await p.getByRole('button', { name: '添加议题' }).click();
     const d = dialogOf(p, '添加议题');
@@ -122,7 +124,7 @@ describe.skipIf(missing)('议事决策: a 党组会议 prepared, held and minute
     if (o.category) await chooseOption(p, field(d, '类别'), o.category);
     if (o.amount) await field(d, '涉及金额（万元）').fill(o.amount);
     await chooseOption(p, field(d, '提请科室'), o.dept);
-    await pickDay(p, field(d, '材料送达日期'), o.sentOn);
+    if (o.sentOn) await pickDay(p, field(d, '材料送达日期'), o.sentOn);
     if (o.attendee) {
       await addPerson(p, d, '列席人员（本单位）', o.attendee);
       await field(d, '其他列席人员').fill(OTHERS);
@@ -333,6 +335,34 @@ describe.skipIf(missing)('议事决策: a 党组会议 prepared, held and minute
     for (const text of [FUNDS_DECISION, SAFETY_DECISION])
       await followUp.getByTestId('meeting-decision').filter({ hasText: text }).getByText('待签收').waitFor(LONG);
     await shot(p, 'decisions-follow-up');
+  });
+
+  it('the office edits the next meeting, reorders its items and withdraws one with a reason', async () => {
+    const p = office;
+    await addItem(p, { title: PLAN, dept: '综合科（办公室）' });
+    await addItem(p, { title: CANTEEN, dept: '综合科（办公室）' });
+    await card(p, CANTEEN).getByRole('button', { name: '上移' }).click();
+    await toast(p, '已调整顺序');
+    await card(p, CANTEEN).getByText(`议题2：${CANTEEN}`).waitFor(LONG);
+    await card(p, PLAN).getByText(`议题3：${PLAN}`).waitFor(LONG);
+    // The follow-up stays first: the item after it cannot move above it.
+    expect(await card(p, CANTEEN).getByRole('button', { name: '上移' }).count()).toBe(0);
+
+    await card(p, PLAN)
+      .getByRole('button', { name: btn('撤回') })
+      .click();
+    const prompt = p.locator('.ant-modal-confirm:visible');
+    await prompt.getByPlaceholder('请填写原因（必填）').fill('待年度总结完成后再议');
+    await prompt.getByRole('button', { name: /确\s?定|OK/ }).click();
+    await toast(p, '议题已撤回');
+    await card(p, PLAN).getByText('撤回原因：待年度总结完成后再议').waitFor(LONG);
+
+    await p.getByRole('button', { name: btn('修改会议') }).click();
+    const d = dialogOf(p, '修改会议');
+    await field(d, '地点').fill('局机关五楼会议室');
+    await d.getByRole('button', { name: btn('保存') }).click();
+    await toast(p, '已保存');
+    await p.locator('.ant-descriptions-item').filter({ hasText: '地点' }).getByText('局机关五楼会议室').waitFor(LONG);
   });
 
   it('the list shows the closed meeting; a member reads it; at 390×844 nothing scrolls sideways', async () => {

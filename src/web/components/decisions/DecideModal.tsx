@@ -42,6 +42,7 @@ export function DecideModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
+  // The follow-up report is heard and noted (知悉): it charges no one anew.
   const act = useAction(DECISION_MEETINGS_KEY);
   const [refusal, setRefusal] = useState('');
   const depts = useDepartments();
@@ -83,7 +84,12 @@ export function DecideModal({
       destroyOnHidden
     >
       {refusal && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refusal} />}
-      <Form form={form} name="decide" layout="vertical" initialValues={{ outcome: 'adopted', decisions: [{}] }}>
+      <Form
+        form={form}
+        name="decide"
+        layout="vertical"
+        initialValues={{ outcome: 'adopted', noted: !!item.followUpOf, decisions: [{}] }}
+      >
         <Form.Item name="outcome" label="结果" rules={[{ required: true, message: '请选择结果' }]}>
           <Radio.Group options={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))} />
         </Form.Item>
