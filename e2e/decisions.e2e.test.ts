@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../src/server/demo/demo-data.js';
 import { browserMissing, btn, chooseOption, SCREENSHOTS, shot, signInAt, startSuite, type Server } from './support.js';
 
 const missing = browserMissing();
@@ -20,6 +21,16 @@ const CANTEEN = '研究机关食堂管理办法';
 const OTHERS = '党外人士代表王某（县政协委员）';
 const FUNDS_DECISION = '按分配方案于12月底前将低保资金拨付到乡镇，并在局网站公示分配结果';
 const SAFETY_DECISION = '开展养老机构消防安全隐患排查整治，建立问题清单，逐项整改销号';
+
+/** The demo login of a person (src/server/demo/seed-demo.ts numbers the people without one member1, member2…). */
+function loginOf(name: string): string {
+  let n = 0;
+  for (const p of DEMO_PEOPLE) {
+    const login = p.login ?? `member${++n}`;
+    if (p.name === name) return login;
+  }
+  throw new Error(`no demo person ${name}`);
+}
 
 /** LibreOffice renders the 纪要; under CI its absence is a failure, elsewhere the rendering is skipped with a warning. */
 function libreOffice(): string | null {
@@ -365,7 +376,7 @@ describe.skipIf(missing)('议事决策: a 党组会议 prepared, held and minute
     await p.locator('.ant-descriptions-item').filter({ hasText: '地点' }).getByText('局机关五楼会议室').waitFor(LONG);
   });
 
-  it('the list shows the closed meeting; a member reads it; at 390×844 nothing scrolls sideways', async () => {
+  it('the list finds the closed meeting; a member reads it at 390×844 without sideways scroll; a 列席 reads his item only', async () => {
     const p = office;
     await p.goto(`${server.url}/decisions?tab=meetings`);
     // Searched by an item's title: only the meeting that discussed it.
@@ -387,5 +398,12 @@ describe.skipIf(missing)('议事决策: a 党组会议 prepared, held and minute
     const wide = await member.evaluate(() => document.documentElement.scrollWidth);
     expect(wide).toBeLessThanOrEqual(NARROW.width);
     await shot(member, 'decisions-detail-narrow');
+
+    // 杨帆 attended (列席) the 三重一大 item only: he reads that item and is told the others are left out.
+    const attendee = await pageAs(loginOf('杨帆'));
+    await attendee.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: TITLE }).click();
+    await card(attendee, FUNDS).getByTestId('position-row').first().waitFor(LONG);
+    await attendee.getByText('另有 2 个议题您不在阅知范围内，未列出。').waitFor(LONG);
+    expect(await card(attendee, SAFETY).count()).toBe(0);
   });
 });
