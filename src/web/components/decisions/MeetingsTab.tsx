@@ -39,13 +39,13 @@ export function MeetingsTab() {
   return <MeetingList onOpen={setOpen} />;
 }
 
-const thisYear = Number(shanghaiToday().slice(0, 4));
-const YEARS = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
-
 function MeetingList({ onOpen }: { onOpen: (id: string) => void }) {
   const me = useMe();
   // Preparing a meeting is the office's and the 党组书记's (domain/policies/decision-meeting); the server checks again.
   const prepares = managesDecisionMeetings(whoOf(me));
+  // The server's year (shanghaiToday follows the server's clock once it is known), read when the list opens.
+  const [thisYear] = useState(() => Number(shanghaiToday().slice(0, 4)));
+  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
   const [query, setQuery] = useState<MeetingListQuery>({ page: 1, year: thisYear });
   const [creating, setCreating] = useState(false);
   const { data, isFetching } = useDecisionMeetings(query);
@@ -69,7 +69,7 @@ function MeetingList({ onOpen }: { onOpen: (id: string) => void }) {
           placeholder="年度"
           style={{ width: 110 }}
           value={query.year}
-          options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
+          options={years.map((y) => ({ value: y, label: `${y}年` }))}
           onChange={(year) => filter({ year })}
         />
         <Select<DecisionMeetingStatus>
