@@ -96,6 +96,8 @@ export const AUDIT_ACTIONS = {
   deliver: '送达',
   follow_up: '登记跟踪情况',
   answer: '答复',
+  add_version: '新增版本',
+  withdraw_version: '撤销版本',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -142,6 +144,7 @@ export const AUDIT_ENTITY_TYPES = {
   sifeng_check: '四风检查',
   integrity_education_plan: '廉政教育计划',
   discipline_admonition: '提醒谈话、诫勉和函询',
+  rule_document: '制度',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
