@@ -63,7 +63,7 @@ async function seedMeeting(unitId: string, chairPersonId: string, title: string,
     .insert(agendaItems)
     .values([item(1, '审议《党组议事规则（2027年修订）》', 'adopted'), item(2, '研究办公用房调整', null)])
     .returning();
-  return rows.map((r) => r.id);
+  return [rows[0]!.id, rows[1]!.id] as const;
 }
 
 const personOf = async (c: Client) => (await c.get('/api/auth/me')).json().user.personId as string;
@@ -196,6 +196,8 @@ describe('the 党组议事规则 and its versions', () => {
     expect(diff.lines.map((l: { op: string }) => l.op)).toEqual(['same', 'remove', 'remove', 'add', 'add', 'add']);
     expect(diff.lines[1].parts).toContainEqual({ changed: true, text: '半数' });
     expect(diff.lines[3].parts).toContainEqual({ changed: true, text: '三分之二' });
+    // Without versions named: the latest live version against the one before it.
+    expect((await member.get(`/api/decisions/rule-documents/${docId}/diff`)).json()).toEqual(diff);
     const foreign = await member.get(`/api/decisions/rule-documents/${docId}/diff?from=${v1.id}&to=${adoptedItem}`);
     expect(foreign.statusCode).toBe(404);
   });
@@ -241,9 +243,10 @@ describe('the 党组议事规则 and its versions', () => {
     } finally {
       ctx.clock.current = saved;
       // Back to today, the sessions of the day are signed in afresh.
-      [member, office, secretary, otherOffice] = await Promise.all(
-        ['member1', 'office', 'secretary'].map((l) => signIn(ctx, unit.user(l))).concat(signIn(ctx, otherOfficeName)),
-      );
+      member = await signIn(ctx, unit.user('member1'));
+      office = await signIn(ctx, unit.user('office'));
+      secretary = await signIn(ctx, unit.user('secretary'));
+      otherOffice = await signIn(ctx, otherOfficeName);
     }
   });
 

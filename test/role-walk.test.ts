@@ -57,6 +57,7 @@ import { itemFactsOf } from '../src/server/modules/supervision/items.service.js'
 import type { AppDeps } from '../src/server/types.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { holidayPolicies } from './walk-holiday.js';
+import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import {
   actorOf,
   fill,
@@ -351,6 +352,12 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ),
+  ...ruleDocumentPolicies(
+    db,
+    () => unitId,
+    () => ids,
+    () => shanghaiDate(ctx.clock.now()),
+  ),
 };
 
 /**
@@ -384,6 +391,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
   'GET /api/leave/{id}': async (a) =>
     leavePolicy(a, leaveFactsOf((await leaveRepo.byId(db(), unitId, ids.leave!))!), shanghaiDate(ctx.clock.now())),
   'GET /api/discipline/admonitions/{id}': admonitionCan,
+  'GET /api/decisions/rule-documents/{id}': ruleDocumentCan(
+    db,
+    () => unitId,
+    () => ids,
+  ),
   'GET /api/opinion-forms/{id}': async (a) => {
     const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });

@@ -5,7 +5,8 @@
  * force, withdraw a document.
  */
 import { mayWithdrawVersion, type VersionFacts } from '../rule-documents.js';
-import { holds, isPartySecretary, type WhoInUnit } from './who.js';
+import type { Role } from '../roles.js';
+import type { WhoInUnit } from './who.js';
 
 export interface RuleDocumentFacts {
   unitId: string;
@@ -17,8 +18,10 @@ export type RuleDocumentCan = Record<(typeof RULE_DOCUMENT_CAN_KEYS)[number], bo
 export const RULE_VERSION_CAN_KEYS = ['withdraw'] as const;
 export type RuleVersionCan = Record<(typeof RULE_VERSION_CAN_KEYS)[number], boolean>;
 
-/** The office and the 党组书记 keep the rule documents. */
-export const keepsRuleDocuments = (a: Pick<WhoInUnit, 'grants'>) => holds(a, 'campaign_office') || isPartySecretary(a);
+/** The office and the 党组书记 keep the rule documents (roles as the page's session also lists them). */
+const KEEPERS: readonly string[] = ['campaign_office', 'party_secretary'] satisfies Role[];
+export const keepsRuleDocuments = (a: { grants: readonly { role: string }[] }) =>
+  a.grants.some((g) => KEEPERS.includes(g.role));
 
 export const canSeeRuleDocument = (a: WhoInUnit, d: RuleDocumentFacts) => a.unitId === d.unitId;
 

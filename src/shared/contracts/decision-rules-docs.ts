@@ -44,9 +44,10 @@ export const ZRuleDocumentQuery = ZPageQuery.extend({
   kind: z.enum(RULE_DOCUMENT_KINDS).optional(),
   departmentId: z.uuid({ message: '科室编号格式不正确' }).optional(),
 });
+/** Without `from` and `to`: the latest live version against the one before it. */
 export const ZRuleDiffQuery = z.object({
-  from: z.uuid({ message: '请选择比较的版本' }),
-  to: z.uuid({ message: '请选择比较的版本' }),
+  from: z.uuid({ message: '请选择比较的版本' }).optional(),
+  to: z.uuid({ message: '请选择比较的版本' }).optional(),
 });
 export const ZAdoptableQuery = ZPageQuery.extend({ q: z.string().trim().max(40).optional() });
 export const ZMeetingRulesQuery = z.object({

@@ -17,6 +17,7 @@ import { diffCounts, diffTexts } from '../../../domain/rule-diff.js';
 import {
   RULE_DOCUMENT_KIND_LABELS,
   carriesMeetingRules,
+  liveVersions,
   meetingRulesProblem,
   needsDepartment,
   newVersionProblem,
@@ -221,14 +222,27 @@ export async function withdrawRuleVersion(
   });
 }
 
+/** The versions a diff compares: those asked for, else the latest live version and the one before it. */
+async function versionsToCompare(deps: AppDeps, actor: Actor, id: string, q: { from?: string; to?: string }) {
+  if (q.from && q.to) {
+    const [from, to] = await Promise.all([
+      ruleDocumentsRepo.version(deps.db, actor.unitId, q.from),
+      ruleDocumentsRepo.version(deps.db, actor.unitId, q.to),
+    ]);
+    if (!from || !to || from.documentId !== id || to.documentId !== id) throw notFound('制度版本');
+    return [from, to] as const;
+  }
+  if (q.from || q.to) throw badRequest('请选择比较的两个版本');
+  const all = await ruleDocumentsRepo.versions(deps.db, actor.unitId, id);
+  const live = liveVersions(all.map((v) => ({ ...versionFacts(v), row: v })));
+  if (live.length < 2) throw badRequest('该制度有效版本不足两个，无法比较');
+  return [live.at(-2)!.row, live.at(-1)!.row] as const;
+}
+
 /** The diff from one version of a document to another (any two, withdrawn ones included). */
-export async function ruleDiff(deps: AppDeps, actor: Actor, id: string, q: { from: string; to: string }) {
+export async function ruleDiff(deps: AppDeps, actor: Actor, id: string, q: { from?: string; to?: string }) {
   await documentOr404(deps.db, actor, id);
-  const [from, to] = await Promise.all([
-    ruleDocumentsRepo.version(deps.db, actor.unitId, q.from),
-    ruleDocumentsRepo.version(deps.db, actor.unitId, q.to),
-  ]);
-  if (!from || !to || from.documentId !== id || to.documentId !== id) throw notFound('制度版本');
+  const [from, to] = await versionsToCompare(deps, actor, id, q);
   const lines = diffTexts(from.text, to.text);
   const ref = (v: typeof from) => ({ id: v.id, label: v.label, effectiveFrom: v.effectiveFrom });
   return { from: ref(from), to: ref(to), ...diffCounts(lines), lines };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import { RulesTab } from './RulesTab';
 
 /**
  * The parts of 议事决策, each a tab of the decisions page. `visible` mirrors the domain policy of the part (who
@@ -13,4 +14,7 @@ export interface DecisionTab {
   element: ReactNode;
 }
 
-export const DECISION_TABS: DecisionTab[] = [];
+export const DECISION_TABS: DecisionTab[] = [
+  // Rule documents: the unit's own rules, read by everyone of the unit (domain/policies/rule-document).
+  { key: 'rules', label: '制度', visible: () => true, element: <RulesTab /> },
+];
