@@ -311,6 +311,30 @@ describe('the 党组议事规则 and its versions', () => {
   });
 });
 
+describe('the 局长办公会议事规则', () => {
+  it('rules a 局长办公会 from its own effective date, while a 党组会 keeps the 党组议事规则', async () => {
+    const doc = (
+      await secretary.post('/api/decisions/rule-documents', { kind: 'director_rules', title: '局长办公会议事规则' })
+    ).json();
+    const own = { materialsLeadDays: 1, quorumOver: [1, 2], cadreQuorumAtLeast: [1, 2], largeFundsFrom: 5 };
+    const res = await secretary.post(`/api/decisions/rule-documents/${doc.id}/versions`, {
+      label: '2026年制定',
+      text: '第一条 局长办公会议由局长召集和主持。',
+      effectiveFrom: '2026-06-01',
+      params: own,
+      version: doc.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await meetingRulesFor(deps, unit.unit.id, '2026-05-31', 'director_office')).rules).toEqual(PARAMS_1);
+    const director = await meetingRulesFor(deps, unit.unit.id, '2026-06-01', 'director_office');
+    expect(director.rules).toEqual(own);
+    expect(director.source?.title).toBe('局长办公会议事规则（2026年制定）');
+    expect((await meetingRulesFor(deps, unit.unit.id, '2026-06-01', 'party_group')).rules).toEqual(PARAMS_1);
+    const api = (await member.get('/api/decisions/meeting-rules?kind=director_office&onDate=2026-06-01')).json();
+    expect(api.rules).toEqual(own);
+  });
+});
+
 describe('the list of rule documents', () => {
   it('keeps each department its own 责任清单, filtered by kind and department and searched by title', async () => {
     const depts = (await office.get('/api/departments')).json();
@@ -331,11 +355,19 @@ describe('the list of rule documents', () => {
     }
     const byDept = (await member.get(`/api/decisions/rule-documents?departmentId=${depts[1].id}`)).json();
     expect(byDept.items.map((x: { title: string }) => x.title)).toEqual([`${depts[1].name}责任清单`]);
-    const search = (await member.get(`/api/decisions/rule-documents?q=${encodeURIComponent('议事')}`)).json();
+    const search = (await member.get(`/api/decisions/rule-documents?q=${encodeURIComponent('党组议事')}`)).json();
     expect(search.items.map((x: { kind: string }) => x.kind)).toEqual(['meeting_rules']);
+    // Listed in the order of the kinds: the 议事规则 first, the 责任清单 after.
+    const all = (await member.get('/api/decisions/rule-documents')).json();
+    expect(all.items.map((x: { kind: string }) => x.kind)).toEqual([
+      'meeting_rules',
+      'director_rules',
+      'responsibility_list',
+      'responsibility_list',
+    ]);
     const paged = (await member.get('/api/decisions/rule-documents?pageSize=2&page=2')).json();
-    expect(paged).toMatchObject({ total: 3, page: 2 });
-    expect(paged.items).toHaveLength(1);
+    expect(paged).toMatchObject({ total: 4, page: 2 });
+    expect(paged.items).toHaveLength(2);
     const foreignDept = await otherOffice.post('/api/decisions/rule-documents', {
       kind: 'responsibility_list',
       title: '他单位清单',

@@ -1,4 +1,5 @@
 import { and, desc, eq, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { RULE_DOCUMENT_KINDS } from '../../../domain/rule-documents.js';
 import type { Db } from '../../db/client.js';
 import {
   agendaItems,
@@ -20,6 +21,12 @@ const versionHead = {
   withdrawnReason: V.withdrawnReason,
 };
 export type RuleVersionHead = { [K in keyof typeof versionHead]: RuleVersionRow[K] };
+
+/** The kinds in the order domain/rule-documents lists them (议事规则 first), for the list. */
+const KIND_ORDER = sql`array_position(array[${sql.join(
+  RULE_DOCUMENT_KINDS.map((k) => sql`${k}`),
+  sql`, `,
+)}]::text[], ${D.kind})`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -62,7 +69,7 @@ export const ruleDocumentsRepo = {
         .select()
         .from(D)
         .where(where)
-        .orderBy(sql`${D.withdrawnReason} is not null`, D.kind, D.title, D.id)
+        .orderBy(sql`${D.withdrawnReason} is not null`, KIND_ORDER, D.title, D.id)
         .limit(limit)
         .offset(offset),
       db
