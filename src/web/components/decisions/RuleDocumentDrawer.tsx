@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { fractionText } from '../../../domain/rule-documents';
 import { ruleDocumentsApi as api } from '../../../shared/api/decision-rules-docs';
 import type { TRuleVersion } from '../../../shared/contracts/decision-rules-docs';
@@ -18,7 +19,9 @@ const STANDING_COLOR: Record<TRuleVersion['standing'], string> = {
 };
 
 export const adoptedText = (v: TRuleVersion) =>
-  v.adoptedBy ? `${v.adoptedBy.heldOn} ${v.adoptedBy.meetingTitle}审议通过（${v.adoptedBy.itemTitle}）` : '未记录';
+  v.adoptedBy
+    ? `${v.adoptedBy.heldOn} ${v.adoptedBy.meetingTitle}审议通过（${v.adoptedBy.itemTitle}）`
+    : '未记录审议通过的会议';
 
 function ParamsOf({ v }: { v: TRuleVersion }) {
   if (!v.params) return null;
@@ -152,17 +155,22 @@ export function RuleDocumentDrawer({ id, onClose }: { id: string | null; onClose
                 ),
               },
               { title: '通过', key: 'adopted', render: (_, v) => adoptedText(v) },
-              {
-                title: '操作',
-                key: 'ops',
-                width: 90,
-                render: (_, v) =>
-                  v.can.withdraw && (
-                    <Button type="link" size="small" danger onClick={() => withdrawVersion(v)}>
-                      撤销
-                    </Button>
-                  ),
-              },
+              // The column only where the reader may withdraw a version (the keepers, a version not yet in force).
+              ...(doc.versions.some((v) => v.can.withdraw)
+                ? ([
+                    {
+                      title: '操作',
+                      key: 'ops',
+                      width: 90,
+                      render: (_, v) =>
+                        v.can.withdraw && (
+                          <Button type="link" size="small" danger onClick={() => withdrawVersion(v)}>
+                            撤销
+                          </Button>
+                        ),
+                    },
+                  ] satisfies TableColumnsType<TRuleVersion>)
+                : []),
             ]}
           />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
