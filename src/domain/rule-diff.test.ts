@@ -89,3 +89,15 @@ describe('the diff between two versions', () => {
     expect(() => applyDiff('甲\n乙', diffTexts('甲\n丙', '甲\n丁'))).toThrow();
   });
 });
+
+describe('the diff of long texts', () => {
+  it('stays exact and bounded: 3000 rewritten lines of 200 characters each', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => `第${i}条 ${'甲'.repeat(200)}`).join('\n');
+    const b = Array.from({ length: 3000 }, (_, i) => `第${i}条 ${'乙'.repeat(200)}`).join('\n');
+    const started = Date.now();
+    const d = diffTexts(a, b);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(applyDiff(a, d)).toBe(b);
+    expect(diffCounts(d)).toEqual({ added: 3000, removed: 3000 });
+  });
+});

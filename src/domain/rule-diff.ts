@@ -17,6 +17,8 @@ export type DiffLine =
 const MAX_CELLS = 4_000_000;
 /** A pair of lines longer than this (product of lengths) is marked whole instead of character by character. */
 const MAX_CHAR_CELLS = 250_000;
+/** All pairs of one diff together: past this many cells the remaining pairs are marked whole (bounded work). */
+const MAX_TOTAL_CHAR_CELLS = 4_000_000;
 
 export const linesOf = (text: string) => text.replace(/\r\n?/g, '\n').split('\n');
 
@@ -78,20 +80,23 @@ function runs(steps: { op: 'same' | 'remove' | 'add'; v: string }[], keep: 'remo
   return parts;
 }
 
-/** Marks the characters that changed between a removed line and the added line that replaces it. */
-function pairParts(removed: DiffLine & { op: 'remove' }, added: DiffLine & { op: 'add' }) {
+/** Marks the characters that changed between a removed line and the added line that replaces it; the cells spent. */
+function pairParts(removed: DiffLine & { op: 'remove' }, added: DiffLine & { op: 'add' }, budget: number): number {
   const a = [...removed.text];
   const b = [...added.text];
-  if (a.length * b.length > MAX_CHAR_CELLS) return;
+  const cells = a.length * b.length;
+  if (cells > MAX_CHAR_CELLS || cells > budget) return 0;
   const steps = align(a, b, MAX_CHAR_CELLS * 2);
   removed.parts = runs(steps, 'remove');
   added.parts = runs(steps, 'add');
+  return cells;
 }
 
 /** The diff of two texts, line-level, with changed characters marked within paired lines. */
 export function diffTexts(oldText: string, newText: string): DiffLine[] {
   const lines: DiffLine[] = align(linesOf(oldText), linesOf(newText), MAX_CELLS).map((s) => ({ op: s.op, text: s.v }));
   // Pair each block of removed lines with the block of added lines right after it, line by line.
+  let budget = MAX_TOTAL_CHAR_CELLS;
   for (let k = 0; k < lines.length; ) {
     if (lines[k]!.op !== 'remove') {
       k++;
@@ -102,7 +107,11 @@ export function diffTexts(oldText: string, newText: string): DiffLine[] {
     let e = r;
     while (e < lines.length && lines[e]!.op === 'add') e++;
     for (let p = 0; p < Math.min(r - k, e - r); p++)
-      pairParts(lines[k + p] as DiffLine & { op: 'remove' }, lines[r + p] as DiffLine & { op: 'add' });
+      budget -= pairParts(
+        lines[k + p] as DiffLine & { op: 'remove' },
+        lines[r + p] as DiffLine & { op: 'add' },
+        budget,
+      );
     k = e;
   }
   return lines;
