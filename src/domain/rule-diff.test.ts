@@ -91,12 +91,11 @@ describe('the diff between two versions', () => {
 });
 
 describe('the diff of long texts', () => {
+  // Bounded: the test's timeout (5 s) fails it if the work grows with the square of the text.
   it('stays exact and bounded: 3000 rewritten lines of 200 characters each', () => {
     const a = Array.from({ length: 3000 }, (_, i) => `第${i}条 ${'甲'.repeat(200)}`).join('\n');
     const b = Array.from({ length: 3000 }, (_, i) => `第${i}条 ${'乙'.repeat(200)}`).join('\n');
-    const started = Date.now();
     const d = diffTexts(a, b);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(applyDiff(a, d)).toBe(b);
     expect(diffCounts(d)).toEqual({ added: 3000, removed: 3000 });
   });
