@@ -98,5 +98,9 @@ describe('the diff of long texts', () => {
     const d = diffTexts(a, b);
     expect(applyDiff(a, d)).toBe(b);
     expect(diffCounts(d)).toEqual({ added: 3000, removed: 3000 });
+    // The first pairs are marked character by character; past the budget the rest are shown whole.
+    const marked = d.filter((l) => l.op === 'remove' && l.parts).length;
+    expect(marked).toBeGreaterThan(0);
+    expect(marked).toBeLessThan(3000);
   });
 });
