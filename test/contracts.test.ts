@@ -19,6 +19,7 @@ import { supervisionApi } from '../src/shared/api/supervision.js';
 import { unitsApi } from '../src/shared/api/units.js';
 import { usersApi } from '../src/shared/api/users.js';
 import { workbenchApi } from '../src/shared/api/workbench.js';
+import { ruleDocumentsApi } from '../src/shared/api/decision-rules-docs.js';
 import { testDatabase, TestClock } from './helpers.js';
 import { defaultConfig } from '../src/server/config.js';
 
@@ -46,6 +47,7 @@ const DECLARED = [
   exportsApi,
   orglifeApi,
   opinionsApi,
+  ruleDocumentsApi,
 ].flatMap((api) => Object.values(api));
 /** Downloads (a file, not JSON) and the sign-in redirects (a 302 to the vendor or the page) need no response schema. */
 const FILE =

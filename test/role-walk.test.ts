@@ -58,6 +58,7 @@ import type { AppDeps } from '../src/server/types.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { holidayPolicies } from './walk-holiday.js';
 import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
+import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import {
   actorOf,
   fill,
@@ -357,6 +358,12 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ),
+  ...ruleDocumentPolicies(
+    db,
+    () => unitId,
+    () => ids,
+    () => shanghaiDate(ctx.clock.now()),
+  ),
 };
 
 /**
@@ -391,6 +398,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     leavePolicy(a, leaveFactsOf((await leaveRepo.byId(db(), unitId, ids.leave!))!), shanghaiDate(ctx.clock.now())),
   'GET /api/discipline/admonitions/{id}': admonitionCan,
   ...decisionMeetingCan(
+    db,
+    () => unitId,
+    () => ids,
+  ),
+  'GET /api/decisions/rule-documents/{id}': ruleDocumentCan(
     db,
     () => unitId,
     () => ids,

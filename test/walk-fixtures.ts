@@ -7,6 +7,7 @@ import { fanOut } from '../src/server/modules/deliveries/fanout.js';
 import { flushOpinionsAtDayEnd, signIn, type Client, type newDemoUnit, type TestContext } from './helpers.js';
 import { holidayBody, holidayKind, seedHolidayObjects } from './walk-holiday.js';
 import { decisionsBody, seedDecisionObjects } from './walk-decisions.js';
+import { ruleDocumentBody, ruleDocumentKind, seedRuleDocumentObjects } from './walk-rules.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -210,6 +211,7 @@ export async function seedWalkObjects(
     calendarImport: schedule.json().id,
     ...(await seedHolidayObjects(ctx, unitA)),
     ...(await seedDecisionObjects(ctx, unitA)),
+    ...(await seedRuleDocumentObjects(ctx, unitA)),
   };
 }
 
@@ -290,6 +292,7 @@ export function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
   const kind =
     holidayKind(path) ??
+    ruleDocumentKind(path) ??
     (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
@@ -337,6 +340,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
+  if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/')) return decisionsBody(r.path, r.method);
   if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);
   if (r.path.startsWith('/api/discipline/') && holidayBody(r.path) !== undefined) return holidayBody(r.path);

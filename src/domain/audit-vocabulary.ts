@@ -99,6 +99,8 @@ export const AUDIT_ACTIONS = {
   record_position: '记录表态',
   decide: '作出决定',
   reorder: '调整顺序',
+  add_version: '新增版本',
+  withdraw_version: '撤销版本',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -147,6 +149,7 @@ export const AUDIT_ENTITY_TYPES = {
   discipline_admonition: '提醒谈话、诫勉和函询',
   decision_meeting: '议事会议',
   agenda_item: '议题',
+  rule_document: '制度',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

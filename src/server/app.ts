@@ -41,6 +41,7 @@ import leaveRoutes from './modules/discipline/leave.routes.js';
 import disciplineHolidayRoutes from './modules/discipline/holiday.routes.js';
 import admonitionsRoutes from './modules/discipline/admonitions.routes.js';
 import decisionsRoutes from './modules/decisions/decisions.routes.js';
+import ruleDocumentsRoutes from './modules/decisions/rule-documents.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -69,6 +70,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   disciplineHolidayRoutes,
   admonitionsRoutes,
   decisionsRoutes,
+  ruleDocumentsRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

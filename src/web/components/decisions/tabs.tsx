@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
 import { MeetingsTab } from './MeetingsTab';
+import { RulesTab } from './RulesTab';
 
 /**
  * The parts of 议事决策, each a tab of the decisions page. `visible` mirrors the domain policy of the part (who
@@ -17,4 +18,6 @@ export interface DecisionTab {
 export const DECISION_TABS: DecisionTab[] = [
   // 议事会议: everyone with a person may be a member, the 记录人 or 列席; the server lists only the meetings they may see.
   { key: 'meetings', label: '议事会议', visible: (me) => !!me.user.personId, element: <MeetingsTab /> },
+  // Rule documents: the unit's own rules, read by everyone of the unit (domain/policies/rule-document).
+  { key: 'rules', label: '制度', visible: () => true, element: <RulesTab /> },
 ];
