@@ -142,6 +142,8 @@ export const AUDIT_ENTITY_TYPES = {
   sifeng_check: '四风检查',
   integrity_education_plan: '廉政教育计划',
   discipline_admonition: '提醒谈话、诫勉和函询',
+  consultation_draft: '征求意见稿',
+  consultation_comment: '征求意见稿的意见',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -153,6 +155,8 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   discipline_notice: { approve: '审批通过' },
   leave_request: { create: '申请请假', approve: '批准请假', return: '销假' },
   discipline_admonition: { close: '办结' },
+  consultation_draft: { open: '发出征求意见', close: '结束征求意见', answer: '答复意见' },
+  consultation_comment: { create: '提出意见', record: '代为登记意见' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */
