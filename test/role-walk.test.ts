@@ -57,6 +57,7 @@ import { itemFactsOf } from '../src/server/modules/supervision/items.service.js'
 import type { AppDeps } from '../src/server/types.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { holidayPolicies } from './walk-holiday.js';
+import { consultationPolicies } from './walk-consultation.js';
 import {
   actorOf,
   fill,
@@ -351,6 +352,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ),
+  ...consultationPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).policies,
 };
 
 /**
@@ -388,6 +394,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });
   },
+  ...consultationPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).canShown,
 };
 
 function decideFor(r: Route): (a: Actor) => Promise<Verdict> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consultationsApi as api } from '../../../shared/api/consultations.js';
 import { ZIdParams } from '../../../shared/contracts/common.js';
+import { authorize } from '../../authorize.js';
 import { declare } from '../../endpoints.js';
 import { notFound } from '../../errors.js';
 import { sendDownload } from '../../http.js';
@@ -66,6 +67,7 @@ const consultationsRoutes: RouteModule = async (app, deps) => {
     },
     async (req, reply) => {
       const draft = await getDraft(deps, req.actor, req.params.id);
+      authorize(draft.can, 'manage', '只有起草方可以获取公开征求意见的二维码');
       if (!draft.publicLink) throw notFound('公开征求意见链接');
       const data = await qrOf(draft.publicLink.url, req.params.format);
       return reply
