@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import { ConsultationsTabFor } from './ConsultationsTabFor';
 
 /**
  * The parts of 议事决策, each a tab of the decisions page. `visible` mirrors the domain policy of the part (who
@@ -14,3 +15,11 @@ export interface DecisionTab {
 }
 
 export const DECISION_TABS: DecisionTab[] = [];
+
+// 征求意见稿 (measure 21): every reader with a person may be consulted; drafting is for the office and department heads.
+DECISION_TABS.push({
+  key: 'consultations',
+  label: '征求意见稿',
+  visible: (me) => !!me.user.personId,
+  element: <ConsultationsTabFor />,
+});
