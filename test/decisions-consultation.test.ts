@@ -107,6 +107,9 @@ describe('consultation on a 民生 draft', () => {
     ])
       expect([res.statusCode, res.json().message]).toEqual([404, '征求意见稿不存在或无权查看']);
     expect((await outsider.get('/api/consultations')).json().total).toBe(0);
+    expect((await lv.get('/api/consultations')).json().items.map((d: { title: string }) => d.title)).toEqual([
+      livelihood().title,
+    ]);
   });
 
   it('records what the village said, naming who said it', async () => {
@@ -210,6 +213,10 @@ describe('consultation on a 民生 draft', () => {
     const yang = await as('杨帆');
     const closed = await yang.post(`/api/consultations/${draft.id}/close`, { version: draft.version });
     expect(closed.json().status).toBe('closed');
+    // The public form stops collecting with the consultation.
+    const form = await q<{ status: string }>(sql`
+      select f.status from opinion_forms f join consultation_drafts d on d.public_form_id = f.id where d.id = ${draft.id}`);
+    expect(form).toEqual([{ status: 'closed' }]);
     const note = (await yang.get(`/api/consultations/${draft.id}/note`)).json();
     const texts = note.blocks.map((b: { text: string }) => b.text);
     expect(note.title).toBe('关于《示例县城乡低保对象认定办法（征求意见稿）》的起草说明');
