@@ -59,6 +59,7 @@ import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './h
 import { holidayPolicies } from './walk-holiday.js';
 import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
 import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
+import { consultationPolicies } from './walk-consultation.js';
 import {
   actorOf,
   fill,
@@ -364,6 +365,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => ids,
     () => shanghaiDate(ctx.clock.now()),
   ),
+  ...consultationPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).policies,
 };
 
 /**
@@ -411,6 +417,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     const f = (await opinionsRepo.form(db(), unitId, ids.opinionForm!))!;
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });
   },
+  ...consultationPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).canShown,
 };
 
 function decideFor(r: Route): (a: Actor) => Promise<Verdict> {

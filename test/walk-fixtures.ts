@@ -8,6 +8,7 @@ import { flushOpinionsAtDayEnd, signIn, type Client, type newDemoUnit, type Test
 import { holidayBody, holidayKind, seedHolidayObjects } from './walk-holiday.js';
 import { decisionsBody, seedDecisionObjects } from './walk-decisions.js';
 import { ruleDocumentBody, ruleDocumentKind, seedRuleDocumentObjects } from './walk-rules.js';
+import { consultationBody, seedConsultation } from './walk-consultation.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -212,6 +213,7 @@ export async function seedWalkObjects(
     ...(await seedHolidayObjects(ctx, unitA)),
     ...(await seedDecisionObjects(ctx, unitA)),
     ...(await seedRuleDocumentObjects(ctx, unitA)),
+    ...(await seedConsultation(ctx, unitA)),
   };
 }
 
@@ -318,6 +320,7 @@ export function fill(path: string, ids: Record<string, string>) {
       'activity-files': 'activityFile',
       leave: 'leave',
       decisions: 'decisionMeeting',
+      consultations: 'consultation',
     }[first!] ??
     'person';
   return path
@@ -342,6 +345,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 export function validBodyFor(r: Route): unknown {
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/')) return decisionsBody(r.path, r.method);
+  if (r.path.startsWith('/api/consultations')) return consultationBody(r.path);
   if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);
   if (r.path.startsWith('/api/discipline/') && holidayBody(r.path) !== undefined) return holidayBody(r.path);
   // Leave decisions with a stale version: an allowed one stops at 409 and changes nothing.

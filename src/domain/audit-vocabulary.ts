@@ -150,6 +150,8 @@ export const AUDIT_ENTITY_TYPES = {
   decision_meeting: '议事会议',
   agenda_item: '议题',
   rule_document: '制度',
+  consultation_draft: '征求意见稿',
+  consultation_comment: '征求意见稿的意见',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -162,6 +164,8 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   leave_request: { create: '申请请假', approve: '批准请假', return: '销假' },
   discipline_admonition: { close: '办结' },
   decision_meeting: { open: '开会（登记出席）', close: '形成纪要' },
+  consultation_draft: { open: '发出征求意见', close: '结束征求意见', answer: '答复意见' },
+  consultation_comment: { create: '提出意见', record: '代为登记意见' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

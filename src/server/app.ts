@@ -42,6 +42,7 @@ import disciplineHolidayRoutes from './modules/discipline/holiday.routes.js';
 import admonitionsRoutes from './modules/discipline/admonitions.routes.js';
 import decisionsRoutes from './modules/decisions/decisions.routes.js';
 import ruleDocumentsRoutes from './modules/decisions/rule-documents.routes.js';
+import consultationsRoutes from './modules/decisions/consultations.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -71,6 +72,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   admonitionsRoutes,
   decisionsRoutes,
   ruleDocumentsRoutes,
+  consultationsRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

@@ -18,3 +18,4 @@ export * from './discipline-supervision.js';
 export * from './discipline-admonitions.js';
 export * from './decisions.js';
 export * from './rule-documents.js';
+export * from './consultations.js';

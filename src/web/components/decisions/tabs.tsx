@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Me } from '../../types';
 import { MeetingsTab } from './MeetingsTab';
 import { RulesTab } from './RulesTab';
+import { ConsultationsTabFor } from './ConsultationsTabFor';
 
 /**
  * The parts of 议事决策, each a tab of the decisions page. `visible` mirrors the domain policy of the part (who
@@ -20,4 +21,6 @@ export const DECISION_TABS: DecisionTab[] = [
   { key: 'meetings', label: '议事会议', visible: (me) => !!me.user.personId, element: <MeetingsTab /> },
   // Rule documents: the unit's own rules, read by everyone of the unit (domain/policies/rule-document).
   { key: 'rules', label: '制度', visible: () => true, element: <RulesTab /> },
+  // 征求意见稿 (measure 21): every reader with a person may be consulted; drafting is for the office and department heads.
+  { key: 'consultations', label: '征求意见稿', visible: (me) => !!me.user.personId, element: <ConsultationsTabFor /> },
 ];
