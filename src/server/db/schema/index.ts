@@ -17,3 +17,4 @@ export * from './discipline-notices.js';
 export * from './discipline-supervision.js';
 export * from './discipline-admonitions.js';
 export * from './decisions.js';
+export * from './decision-plan.js';
