@@ -96,6 +96,7 @@ export const AUDIT_ACTIONS = {
   deliver: '送达',
   follow_up: '登记跟踪情况',
   answer: '答复',
+  explain_unplanned: '说明计划外理由',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -142,6 +143,9 @@ export const AUDIT_ENTITY_TYPES = {
   sifeng_check: '四风检查',
   integrity_education_plan: '廉政教育计划',
   discipline_admonition: '提醒谈话、诫勉和函询',
+  plan_entry: '发文会议计划',
+  issued_document: '发文登记',
+  burden_settings: '减负设置',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

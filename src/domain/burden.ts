@@ -137,7 +137,7 @@ interface Titled {
 
 /**
  * Plan against actual for one year (entries, meetings and documents of that year only, and of one department
- * when the caller filtered them so). Planned = live entries in the month; held/issued = what happened in it;
+ * when the caller filtered them so, matching against the whole plan). Planned = live entries in the month; held/issued = what happened in it;
  * unplanned = what fulfils no entry; over-length = meetings that lasted longer than the setting.
  */
 export function burdenFigures(
@@ -145,8 +145,10 @@ export function burdenFigures(
   meetings: readonly HeldMeeting[],
   documents: readonly (IssuedDocumentFact & Titled)[],
   s: BurdenSettings,
+  /** The entries what happened is matched against (the whole plan when `entries` is one department's). */
+  matchAgainst: readonly PlanEntryFact[] = entries,
 ): BurdenFigures {
-  const ids = new Set(entries.map((e) => e.id));
+  const ids = new Set(matchAgainst.map((e) => e.id));
   const months: MonthFigures[] = Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
     documents: { planned: 0, issued: 0, unplanned: 0 },
@@ -159,7 +161,7 @@ export function burdenFigures(
     const row = at(monthOf(m.heldOn));
     row.meetings.held++;
     if (m.durationMinutes !== null && m.durationMinutes > s.maxMeetingMinutes) row.meetings.overLength++;
-    if (planEntryOf(m, entries) === null) {
+    if (planEntryOf(m, matchAgainst) === null) {
       row.meetings.unplanned++;
       row.unplanned.push({ id: m.id, source: m.source, title: m.title, on: m.heldOn, reason: m.unplannedReason });
     }

@@ -40,6 +40,7 @@ import disciplineNoticesRoutes from './modules/discipline/discipline-notices.rou
 import leaveRoutes from './modules/discipline/leave.routes.js';
 import disciplineHolidayRoutes from './modules/discipline/holiday.routes.js';
 import admonitionsRoutes from './modules/discipline/admonitions.routes.js';
+import decisionPlanRoutes from './modules/decisions/plan.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -67,6 +68,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   leaveRoutes,
   disciplineHolidayRoutes,
   admonitionsRoutes,
+  decisionPlanRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */
