@@ -94,7 +94,11 @@ describe('the 减负 view of the seeded year', () => {
     const v = await view(office);
     expect(v.quarters.map((q) => q.exceeded)).toEqual([false, false, false, true]);
     expect(v.documents.exceeded).toBe(true);
-    const stale = await office.put('/api/decisions/plan/settings', { ...saved.json(), can: undefined, version: 0 });
+    const stale = await office.put('/api/decisions/plan/settings', {
+      ...(saved.json() as object),
+      can: undefined,
+      version: 0,
+    });
     expect(stale.statusCode).toBe(409);
     // Merging looks no further than the setting: 0 working days apart finds nothing here.
     await office.put('/api/decisions/plan/settings', {
@@ -251,7 +255,10 @@ describe('plan entries', () => {
       version: e.version,
     });
     expect(edited.json()).toMatchObject({ title: '12月周工作例会（每周一）', version: e.version + 1 });
-    const stale = await office.put(`/api/decisions/plan/entries/${e.id}`, { ...edited.json(), version: e.version });
+    const stale = await office.put(`/api/decisions/plan/entries/${e.id}`, {
+      ...(edited.json() as object),
+      version: e.version,
+    });
     expect(stale.statusCode).toBe(409);
     const w = await office.post(`/api/decisions/plan/entries/${e.id}/withdraw`, {
       reason: '与调度会合并',

@@ -57,6 +57,7 @@ import { itemFactsOf } from '../src/server/modules/supervision/items.service.js'
 import type { AppDeps } from '../src/server/types.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { holidayPolicies } from './walk-holiday.js';
+import { planPolicies } from './walk-plan.js';
 import {
   actorOf,
   fill,
@@ -347,6 +348,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     seen: inUnit(a),
   }),
   ...holidayPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ),
+  ...planPolicies(
     db,
     () => unitId,
     () => ids,

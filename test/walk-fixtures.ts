@@ -6,6 +6,7 @@ import { rowsOf } from '../src/server/db/client.js';
 import { fanOut } from '../src/server/modules/deliveries/fanout.js';
 import { flushOpinionsAtDayEnd, signIn, type Client, type newDemoUnit, type TestContext } from './helpers.js';
 import { holidayBody, holidayKind, seedHolidayObjects } from './walk-holiday.js';
+import { planBody, planKind, seedPlanObjects } from './walk-plan.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -208,6 +209,7 @@ export async function seedWalkObjects(
     override: override.json().id,
     calendarImport: schedule.json().id,
     ...(await seedHolidayObjects(ctx, unitA)),
+    ...(await seedPlanObjects(ctx, unitA)),
   };
 }
 
@@ -288,6 +290,7 @@ export function fill(path: string, ids: Record<string, string>) {
   const first = path.split('/')[2];
   const kind =
     holidayKind(path) ??
+    planKind(path) ??
     (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
@@ -334,6 +337,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
   if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);
+  if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
   if (r.path.startsWith('/api/discipline/') && holidayBody(r.path) !== undefined) return holidayBody(r.path);
   // Leave decisions with a stale version: an allowed one stops at 409 and changes nothing.
   if (r.path === '/api/leave/{id}/approve') return { version: 99 };
