@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import { planPolicy } from '../../../domain/policies/decision-plan';
+import { useMe } from '../../session';
+import { PlanTab } from './plan/PlanTab';
 
 /**
  * The parts of 议事决策, each a tab of the decisions page. `visible` mirrors the domain policy of the part (who
@@ -13,4 +16,15 @@ export interface DecisionTab {
   element: ReactNode;
 }
 
-export const DECISION_TABS: DecisionTab[] = [];
+/** The reader as the domain policies ask about it (the grants' roles are the server's Role codes). */
+const grantsOf = (me: Me) => ({ grants: me.grants as unknown as Parameters<typeof planPolicy>[0]['grants'] });
+
+/** The plan tab, given the signed-in reader when it renders (a tab's element is made once). */
+function PlanPart() {
+  return <PlanTab manage={planPolicy(grantsOf(useMe())).manage} />;
+}
+
+export const DECISION_TABS: DecisionTab[] = [
+  // 发文会议计划（减负）: the office and the 党组书记 manage, the leadership reads (domain/policies/decision-plan).
+  { key: 'plan', label: '发文会议计划（减负）', visible: (me) => planPolicy(grantsOf(me)).see, element: <PlanPart /> },
+];
