@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_UNPLANNED_MEETING, DEMO_UNPLANNED_REASON } from '../src/server/demo/demo-plan.js';
+import { decisionMeetings } from '../src/server/db/schema/index.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { readXlsx } from './xlsx.js';
 
@@ -272,5 +273,76 @@ describe('plan entries', () => {
     const live = (await view(office)).meetings.planned + (await view(office)).documents.planned;
     expect(copied.json()).toEqual({ copied: live });
     expect((await office.post('/api/decisions/plan/copy-year', { fromYear: 2026, toYear: 2027 })).statusCode).toBe(409);
+  });
+});
+
+describe('what the view reads besides its own tables', () => {
+  it('gives the whole unit’s year per department, whatever the filter', async () => {
+    const v = (await office.get('/api/decisions/plan/burden?year=2026')).json() as {
+      departments: { departmentName: string; documents: object; meetings: object }[];
+    };
+    const by = new Map(v.departments.map((d) => [d.departmentName, d]));
+    expect(by.get('综合科（办公室）')).toMatchObject({
+      documents: { planned: 2, issued: 1, unplanned: 0 },
+      meetings: { planned: 12, held: 2, unplanned: 0 },
+    });
+    expect(by.get('社会救助股')).toMatchObject({
+      documents: { planned: 1, issued: 1, unplanned: 0 },
+      meetings: { planned: 0, held: 1, unplanned: 1 },
+    });
+    expect(v.departments.at(-1)).toMatchObject({ departmentName: '未指定科室', meetings: { planned: 4, held: 0 } });
+  });
+
+  it('counts decision meetings held (in session or closed) against the entry they name, or with their reason', async () => {
+    const db = ctx.database.db;
+    const entries = (await office.get('/api/decisions/plan/entries?year=2026&kind=meeting&pageSize=100')).json();
+    const september = entries.items.find((e: { title: string }) => e.title === '第3季度党组会议');
+    const secretary = unit.actors.get('secretary')!;
+    const members = ['secretary', 'leader1', 'leader2'].map((l) => unit.actors.get(l)!.personId!);
+    const at = ctx.clock.now();
+    const meeting = (title: string, heldOn: string, status: string, more: object) => ({
+      unitId: unit.unit.id,
+      kind: 'party_group',
+      sessionNo: 1,
+      title,
+      heldOn,
+      chairPersonId: secretary.personId!,
+      memberIds: members,
+      presentIds: members,
+      status,
+      createdBy: secretary.userId,
+      createdAt: at,
+      updatedAt: at,
+      ...more,
+    });
+    await db
+      .insert(decisionMeetings)
+      .values([
+        meeting('第3季度党组会议', '2026-09-15', 'closed', { planEntryId: september.id, durationMinutes: 120 }),
+        meeting('防汛工作专题党组会议', '2026-09-18', 'in_session', { unplannedReason: '汛情紧急，临时研究' }),
+        meeting('尚在筹备的会议', '2026-09-25', 'preparing', { unplannedReason: '筹备' }),
+        meeting('已撤销的会议', '2026-09-28', 'withdrawn', { unplannedReason: '撤销', withdrawnReason: '改期' }),
+      ]);
+    // Merging looks 3 working days ahead again (the quota test above left it at 0).
+    const settings = (await office.get('/api/decisions/plan/settings')).json();
+    const { can: _can, ...body } = settings;
+    await office.put('/api/decisions/plan/settings', { ...body, mergeWithinWorkingDays: 3 });
+    const v = await view(office);
+    expect(v.months[8]!.meetings).toEqual({ planned: 2, held: 2, unplanned: 1, overLength: 1 });
+    expect(v.months[8]!.unplanned).toEqual([
+      {
+        id: expect.any(String),
+        source: 'decision',
+        title: '防汛工作专题党组会议',
+        on: '2026-09-18',
+        reason: '汛情紧急，临时研究',
+      },
+    ]);
+    // The same members three working days apart: a merge is suggested.
+    expect(v.merges.map((m) => [m.first.title, m.second.title, m.overlap])).toContainEqual([
+      '第3季度党组会议',
+      '防汛工作专题党组会议',
+      'same',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  burdenByDepartment,
   burdenFigures,
   burdenSettingsProblems,
   DEFAULT_BURDEN_SETTINGS,
@@ -129,6 +130,29 @@ describe('plan against actual (减负)', () => {
           ms.filter((m) => m.durationMinutes !== null && m.durationMinutes > s.maxMeetingMinutes).length,
         );
         expect(f.documents.exceeded).toBe(ds.length > s.maxDocumentsPerYear);
+      }),
+    );
+  });
+});
+
+describe('plan against actual per department', () => {
+  it('counts each entry, meeting and document once, under its department; the sums are the year’s', () => {
+    fc.assert(
+      fc.property(world, ([es, ms, ds]) => {
+        const rows = burdenByDepartment(es, ms, ds, ['d2']);
+        const f = burdenFigures(es, ms, ds, DEFAULT_BURDEN_SETTINGS);
+        const sum = (g: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + g(r), 0);
+        expect(sum((r) => r.meetings.held)).toBe(f.meetings.held);
+        expect(sum((r) => r.meetings.unplanned)).toBe(f.meetings.unplanned);
+        expect(sum((r) => r.meetings.planned + r.documents.planned)).toBe(es.length);
+        expect(sum((r) => r.documents.unplanned)).toBe(f.months.reduce((n, m) => n + m.documents.unplanned, 0));
+        expect(new Set(rows.map((r) => r.departmentId)).size).toBe(rows.length);
+        for (const r of rows) expect(r.meetings.held).toBe(ms.filter((m) => m.departmentId === r.departmentId).length);
+        // The order given first, no department last.
+        const order = rows.map((r) => r.departmentId);
+        if (order.includes(null)) expect(order.at(-1)).toBeNull();
+        if (order.includes('d1') && order.includes('d2')) expect(order.indexOf('d2')).toBeLessThan(order.indexOf('d1'));
+        if (order.includes('d1') && order.includes(null)) expect(order.indexOf('d1')).toBeLessThan(order.indexOf(null));
       }),
     );
   });

@@ -241,3 +241,48 @@ export function mergeSuggestions(
     }
   return out;
 }
+
+export interface DepartmentFigures {
+  /** Null: entries and meetings with no department (decision meetings that name no plan entry, say). */
+  departmentId: string | null;
+  documents: { planned: number; issued: number; unplanned: number };
+  meetings: { planned: number; held: number; unplanned: number };
+}
+
+/**
+ * Plan against actual per department over the year: each entry, meeting and document counted once, under its
+ * department; unplanned judged against the whole plan. Ordered by the departments' order given, null last.
+ */
+export function burdenByDepartment(
+  entries: readonly PlanEntryFact[],
+  meetings: readonly HeldMeeting[],
+  documents: readonly IssuedDocumentFact[],
+  departmentOrder: readonly string[] = [],
+): DepartmentFigures[] {
+  const ids = new Set(entries.map((e) => e.id));
+  const rows = new Map<string | null, DepartmentFigures>();
+  const at = (departmentId: string | null) => {
+    if (!rows.has(departmentId))
+      rows.set(departmentId, {
+        departmentId,
+        documents: { planned: 0, issued: 0, unplanned: 0 },
+        meetings: { planned: 0, held: 0, unplanned: 0 },
+      });
+    return rows.get(departmentId)!;
+  };
+  for (const e of entries) at(e.departmentId)[e.kind === 'document' ? 'documents' : 'meetings'].planned++;
+  for (const m of meetings) {
+    const row = at(m.departmentId);
+    row.meetings.held++;
+    if (planEntryOf(m, entries) === null) row.meetings.unplanned++;
+  }
+  for (const d of documents) {
+    const row = at(d.departmentId);
+    row.documents.issued++;
+    if (!d.planEntryId || !ids.has(d.planEntryId)) row.documents.unplanned++;
+  }
+  // Departments in the order given, then any others, then no department.
+  const n = departmentOrder.length;
+  const rank = (id: string | null) => (id === null ? n + 2 : departmentOrder.indexOf(id) + 1 || n + 1);
+  return [...rows.values()].sort((a, b) => rank(a.departmentId) - rank(b.departmentId));
+}

@@ -145,6 +145,15 @@ export const ZBurdenView = z.object({
     overLength: z.number().int(),
     unexplained: z.number().int(),
   }),
+  /** The whole unit's year per department (null: no department), whatever the filter. */
+  departments: z.array(
+    z.object({
+      departmentId: z.uuid().nullable(),
+      departmentName: z.string(),
+      documents: z.object({ planned: z.number().int(), issued: z.number().int(), unplanned: z.number().int() }),
+      meetings: z.object({ planned: z.number().int(), held: z.number().int(), unplanned: z.number().int() }),
+    }),
+  ),
   merges: z.array(
     z.object({
       first: z.object({ id: z.uuid(), title: z.string(), heldOn: z.string() }),

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import {
+  burdenByDepartment,
   burdenFigures,
   mergeSuggestions,
   type HeldMeeting,
@@ -62,11 +63,12 @@ async function heldMeetings(deps: AppDeps, unitId: string, year: number, entries
 export async function burdenView(deps: AppDeps, actor: Actor, q: z.infer<typeof ZBurdenQuery>): Promise<TBurdenView> {
   const can = planCanOr403(actor);
   await assertInUnit(deps.db, actor.unitId, { department: q.departmentId });
-  const [settings, entryRows, documentRows, calendar] = await Promise.all([
+  const [settings, entryRows, documentRows, calendar, names] = await Promise.all([
     burdenSettingsOf(deps.db, actor.unitId),
     planRepo.liveEntries(deps.db, actor.unitId, q.year),
     planRepo.liveDocuments(deps.db, actor.unitId, q.year),
     calendarForUnit(deps.db, actor.unitId),
+    planRepo.departmentNames(deps.db, actor.unitId),
   ]);
   const allEntries: PlanEntryFact[] = entryRows.map((e) => ({
     id: e.id,
@@ -89,8 +91,12 @@ export async function burdenView(deps: AppDeps, actor: Actor, q: z.infer<typeof 
     settings.mergeWithinWorkingDays,
     (a, b) => calendar.workingDaysBetween(a, b).days,
   ).map((g) => ({ ...g, first: brief(g.first), second: brief(g.second) }));
+  const departments = burdenByDepartment(allEntries, allMeetings, documentRows, [...names.keys()]).map((d) => ({
+    ...d,
+    departmentName: d.departmentId ? (names.get(d.departmentId) ?? '（已撤销科室）') : '未指定科室',
+  }));
   const { version: _v, ...limits } = settings;
-  return { year: q.year, departmentId: q.departmentId ?? null, settings: limits, ...figures, merges, can };
+  return { year: q.year, departmentId: q.departmentId ?? null, settings: limits, ...figures, departments, merges, can };
 }
 
 /**

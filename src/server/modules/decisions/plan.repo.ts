@@ -207,11 +207,13 @@ export const planRepo = {
       });
     return before?.reason ?? null;
   },
+  /** The unit's departments in their order, id → name. */
   async departmentNames(db: Db, unitId: string) {
     const rows = await db
       .select({ id: departments.id, name: departments.name })
       .from(departments)
       .where(eq(departments.unitId, unitId))
+      .orderBy(asc(departments.sortOrder), asc(departments.name))
       .limit(1000);
     return new Map(rows.map((r) => [r.id, r.name]));
   },

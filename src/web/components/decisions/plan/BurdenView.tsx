@@ -149,6 +149,7 @@ export function BurdenView({ year }: { year: number }) {
           )
         }
       />
+      {v && !departmentId && <ByDepartment v={v} />}
       {v && <Merges v={v} />}
       <FormModal
         title={`说明计划外会议“${explaining?.title ?? ''}”的理由`}
@@ -211,6 +212,37 @@ function Merges({ v }: { v: TBurdenView }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** The year per department (the whole unit): 计划 / 实际 and 计划外, documents and meetings. */
+function ByDepartment({ v }: { v: TBurdenView }) {
+  return (
+    <div style={{ marginTop: 16 }}>
+      <Typography.Title level={5}>按科室</Typography.Title>
+      <Table
+        rowKey={(d) => d.departmentId ?? 'none'}
+        size="small"
+        pagination={false}
+        dataSource={v.departments}
+        locale={{ emptyText: '本年度尚无计划和实际发文、会议' }}
+        columns={[
+          { title: '科室', dataIndex: 'departmentName' },
+          {
+            title: '发文（计划 / 实际）',
+            key: 'documents',
+            width: 200,
+            render: (_, d) => figures(d.documents.planned, d.documents.issued, d.documents.unplanned),
+          },
+          {
+            title: '会议（计划 / 实际）',
+            key: 'meetings',
+            width: 200,
+            render: (_, d) => figures(d.meetings.planned, d.meetings.held, d.meetings.unplanned),
+          },
+        ]}
+      />
     </div>
   );
 }
