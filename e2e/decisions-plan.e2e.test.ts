@@ -39,6 +39,11 @@ describe.skipIf(missing)('发文会议计划（减负） in the browser', () => 
     await page.getByRole('tab', { name: '发文登记' }).click();
     await page.locator('tr.ant-table-row').filter({ hasText: '示民发〔2026〕25号' }).waitFor(LONG);
     await shot(page, 'decisions-plan-register');
+    await page.getByRole('tab', { name: '年度计划' }).click();
+    await page.locator('tr.ant-table-row').filter({ hasText: '11月重点工作调度会' }).waitFor(LONG);
+    await page.getByRole('button', { name: '新增计划条目' }).click();
+    await page.getByRole('dialog').getByText('计划月份').waitFor(LONG);
+    await shot(page, 'decisions-plan-entries');
     await context.close();
   }, 180_000);
 });

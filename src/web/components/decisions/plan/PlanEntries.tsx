@@ -70,6 +70,8 @@ function EntryModal({
         <Form.Item name="kind" label="类别">
           <Select
             disabled={!!entry}
+            // A 文种 is no meeting kind (nor the reverse): the choice starts again.
+            onChange={() => form.setFieldValue('subKind', undefined)}
             options={Object.entries(PLAN_KIND_LABELS).map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
