@@ -236,6 +236,14 @@ describe('plan entries', () => {
       month: 12,
     });
     expect(unknown.json().message).toBe('会议类别“no_such_kind”不存在');
+    const activityKind = await office.post('/api/decisions/plan/entries', {
+      year: 2026,
+      kind: 'meeting',
+      subKind: 'party_group_meeting',
+      title: '党组会',
+      month: 12,
+    });
+    expect(activityKind.json().message).toBe('请选择会议类别“党组会议”');
     const e = (
       await office.post('/api/decisions/plan/entries', {
         year: 2026,

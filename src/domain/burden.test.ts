@@ -9,6 +9,7 @@ import {
   mergeSuggestions,
   monthOf,
   planEntryOf,
+  planSubKindOf,
   type HeldMeeting,
   type IssuedDocumentFact,
   type PlanEntryFact,
@@ -21,7 +22,12 @@ const calendar = new WorkdayCalendar(officialFromChineseDays(data));
 const apart = (a: string, b: string) => calendar.workingDaysBetween(a, b).days;
 
 const day = fc.integer({ min: parseIsoDate('2026-01-01'), max: parseIsoDate('2026-12-31') }).map(toIsoDate);
-const subKind = fc.constantFrom('weekly_work_meeting', 'monthly_dispatch_meeting', 'party_group');
+const subKind = fc.constantFrom(
+  'weekly_work_meeting',
+  'monthly_dispatch_meeting',
+  'party_group',
+  'party_group_meeting',
+);
 const people = fc.uniqueArray(fc.constantFrom('p1', 'p2', 'p3', 'p4', 'p5'), { maxLength: 5 });
 
 const entries = fc
@@ -113,7 +119,13 @@ describe('plan against actual (减负)', () => {
           if (m.source === 'decision') expect(e === null || e === m.planEntryId).toBe(true);
           else
             expect(e !== null).toBe(
-              es.some((x) => x.kind === 'meeting' && x.subKind === m.subKind && x.month === monthOf(m.heldOn)),
+              es.some(
+                (x) =>
+                  x.kind === 'meeting' &&
+                  // A 党组会 activity fulfils a 党组会议 entry (an entry never names the activity kind itself).
+                  (m.subKind === 'party_group_meeting' ? x.subKind === 'party_group' : x.subKind === m.subKind) &&
+                  x.month === monthOf(m.heldOn),
+              ),
             );
         }
       }),
@@ -131,6 +143,16 @@ describe('plan against actual (减负)', () => {
         );
         expect(f.documents.exceeded).toBe(ds.length > s.maxDocumentsPerYear);
       }),
+    );
+  });
+});
+
+describe('activity kinds that are decision meeting kinds', () => {
+  it('plan as the decision kind: a 党组会 activity fulfils a 党组会议 entry; other kinds are themselves', () => {
+    expect(planSubKindOf('party_group_meeting')).toBe('party_group');
+    expect(planSubKindOf('director_office_meeting')).toBe('director_office');
+    fc.assert(
+      fc.property(fc.constantFrom('weekly_work_meeting', 'meeting', 'staff_meeting'), (k) => planSubKindOf(k) === k),
     );
   });
 });

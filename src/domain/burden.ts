@@ -92,13 +92,27 @@ export const monthOf = (isoDate: string) => Number(isoDate.slice(5, 7));
 export const quarterOf = (month: number) => Math.ceil(month / 3);
 
 /**
+ * Activity kinds that are the decision meetings' own kinds recorded the older way (as a campaign activity):
+ * a 党组会 activity fulfils a 党组会议 entry of the plan.
+ */
+export const SAME_AS_DECISION_KIND: Readonly<Record<string, string>> = {
+  party_group_meeting: 'party_group',
+  director_office_meeting: 'director_office',
+};
+export const planSubKindOf = (activityKind: string) => SAME_AS_DECISION_KIND[activityKind] ?? activityKind;
+
+/**
  * The plan entry a meeting fulfils: the one it names, else (activities) the first live meeting entry of its
  * sub-kind in the month it was held. Null: unplanned.
  */
-export function planEntryOf(m: HeldMeeting, entries: readonly PlanEntryFact[]): string | null {
+export function planEntryOf(
+  m: Pick<HeldMeeting, 'source' | 'planEntryId' | 'heldOn' | 'subKind'>,
+  entries: readonly PlanEntryFact[],
+): string | null {
   if (m.source === 'decision') return entries.some((e) => e.id === m.planEntryId) ? m.planEntryId : null;
   const month = monthOf(m.heldOn);
-  return entries.find((e) => e.kind === 'meeting' && e.subKind === m.subKind && e.month === month)?.id ?? null;
+  const sub = planSubKindOf(m.subKind);
+  return entries.find((e) => e.kind === 'meeting' && e.subKind === sub && e.month === month)?.id ?? null;
 }
 
 export interface UnplannedLine {

@@ -9,6 +9,7 @@ import {
   burdenByDepartment,
   burdenFigures,
   mergeSuggestions,
+  planEntryOf,
   type HeldMeeting,
   type PlanEntryFact,
   type PlanKind,
@@ -107,10 +108,9 @@ export async function recordActivityReason(deps: AppDeps, actor: Actor, activity
   planCanOr403(actor, true);
   const a = await planRepo.activity(deps.db, actor.unitId, activityId);
   if (!a || !a.active || a.confidential || a.type !== 'meeting') throw notFound('会议活动');
-  const year = Number(a.heldOn.slice(0, 4));
-  const entries = await planRepo.liveEntries(deps.db, actor.unitId, year);
-  const month = Number(a.heldOn.slice(5, 7));
-  if (entries.some((e) => e.kind === 'meeting' && e.subKind === a.kind && e.month === month))
+  const entries = await planRepo.liveEntries(deps.db, actor.unitId, Number(a.heldOn.slice(0, 4)));
+  const facts = entries.map((e) => ({ ...e, kind: e.kind as PlanKind, departmentId: e.organiserDepartmentId }));
+  if (planEntryOf({ source: 'activity', planEntryId: null, heldOn: a.heldOn, subKind: a.kind }, facts) !== null)
     throw badRequest('该会议已列入当月计划，无需说明理由');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {

@@ -10,6 +10,7 @@ import {
   DEFAULT_BURDEN_SETTINGS,
   DOCUMENT_SUB_KINDS,
   PLAN_KIND_LABELS,
+  SAME_AS_DECISION_KIND,
   type BurdenSettings,
   type PlanKind,
 } from '../../../domain/burden.js';
@@ -46,7 +47,10 @@ export async function subKindLabels(db: Db, unitId: string) {
   const kinds = await unitKinds(db, unitId);
   const meeting = new Map<string, string>([
     ...(Object.entries(MEETING_KIND_LABELS) as [MeetingKind, string][]),
-    ...kinds.filter((k) => k.type === 'meeting').map((k) => [k.code, k.label] as [string, string]),
+    // A 党组会 activity counts as a 党组会议 (domain/burden SAME_AS_DECISION_KIND): the plan names the decision kind.
+    ...kinds
+      .filter((k) => k.type === 'meeting' && !SAME_AS_DECISION_KIND[k.code])
+      .map((k) => [k.code, k.label] as [string, string]),
   ]);
   return (kind: PlanKind, sub: string) => (kind === 'document' ? DOCUMENT_SUB_KINDS[sub] : meeting.get(sub)) ?? sub;
 }
@@ -107,6 +111,8 @@ async function checkEntry(
 ) {
   await assertInUnit(deps.db, actor.unitId, { department: b.organiserDepartmentId });
   if (kind === 'document' && b.durationMinutes !== null) throw badRequest('发文不填写会议时长');
+  const decisionKind = kind === 'meeting' ? SAME_AS_DECISION_KIND[b.subKind] : undefined;
+  if (decisionKind) throw badRequest(`请选择会议类别“${MEETING_KIND_LABELS[decisionKind as MeetingKind]}”`);
   const label = await subKindLabels(deps.db, actor.unitId);
   if (label(kind, b.subKind) === b.subKind)
     throw badRequest(`${kind === 'document' ? '文种' : '会议类别'}“${b.subKind}”不存在`);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { decisionPlanApi as api } from '../../../../shared/api/decision-plan';
 import type { TPlanEntry } from '../../../../shared/contracts/decision-plan';
-import { DOCUMENT_SUB_KINDS, PLAN_KIND_LABELS, type PlanKind } from '../../../../domain/burden';
+import { DOCUMENT_SUB_KINDS, PLAN_KIND_LABELS, SAME_AS_DECISION_KIND, type PlanKind } from '../../../../domain/burden';
 import { MEETING_KIND_LABELS } from '../../../../domain/decision-rules';
 import { call } from '../../../call';
 import { useActivityKinds } from '../../../queries/campaigns';
@@ -20,7 +20,9 @@ function useSubKinds(kind: PlanKind) {
   if (kind === 'document') return Object.entries(DOCUMENT_SUB_KINDS).map(([value, label]) => ({ value, label }));
   return [
     ...Object.entries(MEETING_KIND_LABELS).map(([value, label]) => ({ value, label })),
-    ...(data?.items ?? []).filter((k) => k.type === 'meeting').map((k) => ({ value: k.code, label: k.label })),
+    ...(data?.items ?? [])
+      .filter((k) => k.type === 'meeting' && !SAME_AS_DECISION_KIND[k.code])
+      .map((k) => ({ value: k.code, label: k.label })),
   ];
 }
 
