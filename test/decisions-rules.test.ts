@@ -203,17 +203,17 @@ describe('the 党组议事规则 and its versions', () => {
   });
 
   it('gives the meetings the new parameters from the effective date on', async () => {
-    expect(await meetingRulesFor(deps, unit.unit.id, '2024-02-29')).toEqual({
+    expect(await meetingRulesFor(deps, unit.unit.id, '2024-02-29', 'party_group')).toEqual({
       rules: expect.objectContaining({ materialsLeadDays: 3 }),
       source: null,
     });
-    const before = await meetingRulesFor(deps, unit.unit.id, '2026-12-31');
+    const before = await meetingRulesFor(deps, unit.unit.id, '2026-12-31', 'party_group');
     expect(before.rules).toEqual(PARAMS_1);
     expect(before.source).toMatchObject({
       title: '中共示例县民政局党组议事规则（2024年印发）',
       effectiveFrom: '2024-03-01',
     });
-    const after = await meetingRulesFor(deps, unit.unit.id, '2027-01-01');
+    const after = await meetingRulesFor(deps, unit.unit.id, '2027-01-01', 'party_group');
     expect(after.rules).toEqual(PARAMS_2);
     expect(after.source).toMatchObject({
       title: '中共示例县民政局党组议事规则（2027年修订）',
@@ -303,7 +303,7 @@ describe('the 党组议事规则 and its versions', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().versions[1]).toMatchObject({ standing: 'withdrawn', withdrawnReason: '会议决定暂缓修订' });
     expect(res.json().upcoming).toBeNull();
-    expect((await meetingRulesFor(deps, unit.unit.id, '2027-06-01')).rules).toEqual(PARAMS_1);
+    expect((await meetingRulesFor(deps, unit.unit.id, '2027-06-01', 'party_group')).rules).toEqual(PARAMS_1);
     const events = rowsOf<{ action: string }>(
       await deps.db.execute(sql`select action from audit_events where entity_id = ${docId} order by seq`),
     ).map((e) => e.action);

@@ -60,6 +60,7 @@ import { holidayPolicies } from './walk-holiday.js';
 import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
 import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
+import { planPolicies } from './walk-plan.js';
 import {
   actorOf,
   fill,
@@ -355,6 +356,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => ids,
   ),
   ...decisionPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ),
+  ...planPolicies(
     db,
     () => unitId,
     () => ids,

@@ -9,6 +9,7 @@ import { holidayBody, holidayKind, seedHolidayObjects } from './walk-holiday.js'
 import { decisionsBody, seedDecisionObjects } from './walk-decisions.js';
 import { ruleDocumentBody, ruleDocumentKind, seedRuleDocumentObjects } from './walk-rules.js';
 import { consultationBody, seedConsultation } from './walk-consultation.js';
+import { planBody, planKind, seedPlanObjects } from './walk-plan.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -214,6 +215,7 @@ export async function seedWalkObjects(
     ...(await seedDecisionObjects(ctx, unitA)),
     ...(await seedRuleDocumentObjects(ctx, unitA)),
     ...(await seedConsultation(ctx, unitA)),
+    ...(await seedPlanObjects(ctx, unitA)),
   };
 }
 
@@ -295,6 +297,7 @@ export function fill(path: string, ids: Record<string, string>) {
   const kind =
     holidayKind(path) ??
     ruleDocumentKind(path) ??
+    planKind(path) ??
     (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
@@ -344,6 +347,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route): unknown {
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
+  if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
   if (r.path.startsWith('/api/decisions/')) return decisionsBody(r.path, r.method);
   if (r.path.startsWith('/api/consultations')) return consultationBody(r.path);
   if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);

@@ -101,6 +101,7 @@ export const AUDIT_ACTIONS = {
   reorder: '调整顺序',
   add_version: '新增版本',
   withdraw_version: '撤销版本',
+  explain_unplanned: '说明计划外理由',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -152,6 +153,9 @@ export const AUDIT_ENTITY_TYPES = {
   rule_document: '制度',
   consultation_draft: '征求意见稿',
   consultation_comment: '征求意见稿的意见',
+  plan_entry: '发文会议计划',
+  issued_document: '发文登记',
+  burden_settings: '减负设置',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

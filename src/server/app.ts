@@ -43,6 +43,7 @@ import admonitionsRoutes from './modules/discipline/admonitions.routes.js';
 import decisionsRoutes from './modules/decisions/decisions.routes.js';
 import ruleDocumentsRoutes from './modules/decisions/rule-documents.routes.js';
 import consultationsRoutes from './modules/decisions/consultations.routes.js';
+import decisionPlanRoutes from './modules/decisions/plan.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -73,6 +74,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   decisionsRoutes,
   ruleDocumentsRoutes,
   consultationsRoutes,
+  decisionPlanRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

@@ -11,10 +11,12 @@ import type { AppDeps } from '../types.js';
 import { calendarForUnit } from '../modules/calendar/calendar.service.js';
 import { requestExtension, reportProgress } from '../modules/supervision/progress.service.js';
 import { createItem, transition } from '../modules/supervision/items.service.js';
+import { seedDemoPlan } from './demo-plan.js';
 
 interface Seeded {
   actors: Map<string, Actor>;
   deptIds: string[];
+  personId: Map<string, string>;
 }
 
 type Step = 'sign' | 'report' | 'submit' | 'close' | 'extend';
@@ -160,5 +162,7 @@ export async function seedDemoWork(deps: AppDeps, seeded: Seeded) {
         });
     }
   }
+  // The 减负 view's year: plan, register, held meetings and one unplanned meeting with its reason.
+  await seedDemoPlan(deps, seeded);
   return DEMO_WORK.length;
 }

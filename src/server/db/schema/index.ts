@@ -19,3 +19,4 @@ export * from './discipline-admonitions.js';
 export * from './decisions.js';
 export * from './rule-documents.js';
 export * from './consultations.js';
+export * from './decision-plan.js';

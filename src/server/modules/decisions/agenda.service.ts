@@ -45,7 +45,7 @@ async function checkItem(deps: AppDeps, actor: Actor, m: MeetingRow, b: ItemBody
   if (b.attendeeIds.some((p) => m.memberIds.includes(p))) throw badRequest('参会成员不必列为列席人员');
   const at = mayDecideAt(m.kind as MeetingKind, m.byCirculation, b.category);
   if (!at.ok) throw badRequest(at.message);
-  const { rules } = await meetingRulesFor(deps, actor.unitId, m.heldOn);
+  const { rules } = await meetingRulesFor(deps, actor.unitId, m.heldOn, m.kind as MeetingKind);
   const funds = fundsFlagCheck(b.category, b.amountWan, rules);
   if (!funds.ok) throw badRequest(funds.message);
   if (b.materialsSentOn && b.materialsSentOn > m.heldOn) throw badRequest('材料送达日期不能晚于会议日期');

@@ -21,7 +21,7 @@ export async function meetingRulesFor(
   deps: AppDeps,
   unitId: string,
   onDate: string,
-  meetingKind: MeetingKind = 'party_group',
+  meetingKind: MeetingKind,
 ): Promise<{ rules: MeetingRules; source: MeetingRulesSource | null }> {
   for (const kind of rulesKindsFor(meetingKind)) {
     const found = await ruleDocumentsRepo.paramsInForce(deps.db, unitId, kind, onDate);

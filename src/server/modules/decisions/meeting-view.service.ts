@@ -106,7 +106,7 @@ async function context(deps: AppDeps, actor: Actor, row: MeetingRow, items: Agen
     agendaRepo.decisions(deps.db, actor.unitId, [row.id, ...followed]),
     agendaRepo.items(deps.db, actor.unitId, followed),
     calendarForUnit(deps.db, actor.unitId),
-    meetingRulesFor(deps, actor.unitId, row.heldOn),
+    meetingRulesFor(deps, actor.unitId, row.heldOn, row.kind as MeetingKind),
   ]);
   const last = await agendaRepo.lastReports(
     deps.db,

@@ -73,7 +73,7 @@ export async function recordPosition(
  * other outcome by mayDecide (三重一大 at a 党组会, quorum, every position stated, enough agreeing).
  */
 async function checkDecision(deps: AppDeps, actor: Actor, m: MeetingRow, item: AgendaItemRow, b: DecideBody) {
-  const { rules } = await meetingRulesFor(deps, actor.unitId, m.heldOn);
+  const { rules } = await meetingRulesFor(deps, actor.unitId, m.heldOn, m.kind as MeetingKind);
   const category = item.category as ItemCategory;
   const voters = votersOf(m, item);
   if (item.followUpOf) {
