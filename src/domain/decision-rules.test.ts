@@ -11,6 +11,7 @@ import {
   mayDecideAt,
   maySpeak,
   outcomeAllowed,
+  principalOf,
   quorumMessage,
   quorumMet,
   type ItemCategory,
@@ -33,14 +34,14 @@ describe('一把手末位表态: the speaking order', () => {
   it('no sequence of recordings puts the 主要负责人 anywhere but last among those present', () => {
     fc.assert(
       fc.property(speakingCase, ({ voters, chairIn, attempts }) => {
-        const chairId = chairIn ? voters[0]! : 'chair-absent';
+        const principalId = chairIn ? voters[0]! : 'chair-absent';
         const spoken: string[] = [];
         for (const a of attempts) {
           // Indexes past the voters try someone absent or recused, and the absent chair.
-          const who = a < voters.length ? voters[a]! : a === voters.length ? chairId : 'outsider';
-          if (maySpeak({ voters, chairId, spoken }, who).ok) spoken.push(who);
+          const who = a < voters.length ? voters[a]! : a === voters.length ? principalId : 'outsider';
+          if (maySpeak({ voters, principalId, spoken }, who).ok) spoken.push(who);
         }
-        const at = spoken.indexOf(chairId);
+        const at = spoken.indexOf(principalId);
         if (at >= 0) expect(at).toBe(voters.length - 1);
         // Nobody speaks twice, nobody outside the voters speaks.
         expect(new Set(spoken).size).toBe(spoken.length);
@@ -60,23 +61,39 @@ describe('一把手末位表态: the speaking order', () => {
         ),
         (order) => {
           const voters = [...order].sort();
-          const chairId = voters[0]!;
+          const principalId = voters[0]!;
           const spoken: string[] = [];
-          for (const v of [...order.filter((o) => o !== chairId), chairId]) {
-            expect(maySpeak({ voters, chairId, spoken }, v)).toEqual({ ok: true });
+          for (const v of [...order.filter((o) => o !== principalId), principalId]) {
+            expect(maySpeak({ voters, principalId, spoken }, v)).toEqual({ ok: true });
             spoken.push(v);
           }
-          expect(allSpoken({ voters, chairId, spoken })).toBe(true);
+          expect(allSpoken({ voters, principalId, spoken })).toBe(true);
         },
       ),
     );
   });
 
   it('refuses the chair before the others with a count of those still to speak', () => {
-    const r = maySpeak({ voters: ['a', 'b', 'c'], chairId: 'a', spoken: ['b'] }, 'a');
+    const r = maySpeak({ voters: ['a', 'b', 'c'], principalId: 'a', spoken: ['b'] }, 'a');
     expect(r).toEqual({ ok: false, message: '主要负责人应当最后表态：还有1名成员未表态' });
-    expect(maySpeak({ voters: ['a', 'b'], chairId: 'a', spoken: ['b'] }, 'b')).toMatchObject({ ok: false });
-    expect(maySpeak({ voters: ['a', 'b'], chairId: 'a', spoken: [] }, 'x')).toMatchObject({ ok: false });
+    expect(maySpeak({ voters: ['a', 'b'], principalId: 'a', spoken: ['b'] }, 'b')).toMatchObject({ ok: false });
+    expect(maySpeak({ voters: ['a', 'b'], principalId: 'a', spoken: [] }, 'x')).toMatchObject({ ok: false });
+  });
+
+  it('the 党组书记 states last whoever chairs, when a voter; else the chair (finding 3)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9 }), fc.nat(), fc.nat(), fc.boolean(), (n, c, s, secretaryVotes) => {
+        const voters = Array.from({ length: n }, (_, i) => `m${i}`);
+        const chairId = voters[c % n]!;
+        const secretaryId = secretaryVotes ? voters[s % n]! : 'secretary-absent';
+        const principalId = principalOf(voters, chairId, secretaryId);
+        expect(principalId).toBe(secretaryVotes ? secretaryId : chairId);
+        // Whoever chairs, the secretary who votes cannot speak while another voter has not.
+        if (secretaryVotes)
+          expect(maySpeak({ voters, principalId, spoken: [] }, secretaryId)).toMatchObject({ ok: false });
+        expect(principalOf(voters, chairId, null)).toBe(chairId);
+      }),
+    );
   });
 });
 
@@ -137,7 +154,7 @@ describe('三重一大', () => {
           const spoken = voters.slice(0, positions.length);
           const r = mayDecide(
             { kind: k, byCirculation: circ, members },
-            { category: c, speaking: { voters, chairId: 'm0', spoken }, positions },
+            { category: c, speaking: { voters, principalId: 'm0', spoken }, positions },
             'adopted',
             RULES,
           );

@@ -96,18 +96,26 @@ export function quorumMessage(members: number, present: number, category: ItemCa
 export interface SpeakingFacts {
   /** Present, non-recused members, in any order. */
   voters: readonly string[];
-  /** The 主要负责人 (the meeting's chair); states last when among the voters. */
-  chairId: string;
+  /** The 主要负责人 (principalOf); states last when among the voters. */
+  principalId: string;
   /** Those who have stated a position, in the order they spoke. */
   spoken: readonly string[];
+}
+
+/**
+ * Who states last on an item: the unit's 主要负责人 — the 党组书记 when they state a position on it (a voter) —
+ * whoever chairs; else the chair. Naming another member as chair must not let the 一把手 speak first.
+ */
+export function principalOf(voters: readonly string[], chairId: string, secretaryId: string | null): string {
+  return secretaryId !== null && voters.includes(secretaryId) ? secretaryId : chairId;
 }
 
 /** May `personId` state a position now? */
 export function maySpeak(f: SpeakingFacts, personId: string): RuleResult {
   if (!f.voters.includes(personId)) return no('只有到会且不回避的成员才能表态');
   if (f.spoken.includes(personId)) return no('该成员已经表态，表态顺序不能更改');
-  if (personId === f.chairId) {
-    const waiting = f.voters.filter((v) => v !== f.chairId && !f.spoken.includes(v)).length;
+  if (personId === f.principalId) {
+    const waiting = f.voters.filter((v) => v !== f.principalId && !f.spoken.includes(v)).length;
     if (waiting > 0) return no(`主要负责人应当最后表态：还有${waiting}名成员未表态`);
   }
   return ok;

@@ -177,6 +177,8 @@ export const ZPositionView = z.object({
   personId: z.uuid(),
   name: z.string(),
   isChair: z.boolean(),
+  /** The 主要负责人 of the item, who states last (the 党组书记 when voting, else the chair). */
+  isPrincipal: z.boolean(),
   position: z.enum(POSITIONS),
   positionLabel: z.string(),
   remark: z.string(),
@@ -229,6 +231,8 @@ export const ZAgendaItemView = z.object({
   conclusion: z.string(),
   decidedAt: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
+  /** Who states last on the item (principalOf); null before the session. */
+  principalId: z.uuid().nullable(),
   positions: z.array(ZPositionView),
   /** Present, non-recused members who have not spoken yet (the chair among them until last). */
   waiting: z.array(ZRef),

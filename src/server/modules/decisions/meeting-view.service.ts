@@ -9,6 +9,7 @@ import {
   POSITION_LABELS,
   isMajor,
   maySpeak,
+  principalOf,
   type ItemCategory,
   type MeetingKind,
   type MeetingRules,
@@ -50,6 +51,12 @@ export const itemFacts = (i: AgendaItemRow) => ({ category: i.category as ItemCa
 
 /** Present, non-recused members: those who state a position on the item. */
 export const votersOf = (m: MeetingRow, i: AgendaItemRow) => m.presentIds.filter((p) => !i.recusedIds.includes(p));
+
+/** The speaking facts of an item: its voters, who states last (the 党组书记 when voting, else the chair), who spoke. */
+export function speakingOf(m: MeetingRow, i: AgendaItemRow, secretaryId: string | null, spoken: string[]) {
+  const voters = votersOf(m, i);
+  return { voters, principalId: principalOf(voters, m.chairPersonId, secretaryId), spoken };
+}
 
 /** The meeting, or 404 for anyone its policy does not let see it (another unit's included). */
 export async function meetingOr404(deps: AppDeps, actor: Actor, id: string) {
@@ -97,7 +104,7 @@ type LastReports = Awaited<ReturnType<typeof agendaRepo.lastReports>>;
 async function context(deps: AppDeps, actor: Actor, row: MeetingRow, items: AgendaItemRow[]) {
   const followed = [...new Set(items.flatMap((i) => (i.followUpOf ? [i.followUpOf] : [])))];
   const previous = await Promise.all(followed.map((id) => meetingsRepo.byId(deps.db, actor.unitId, id)));
-  const [positions, decisions, previousItems, calendar, rules] = await Promise.all([
+  const [positions, decisions, previousItems, calendar, rules, secretaryId] = await Promise.all([
     agendaRepo.positions(
       deps.db,
       actor.unitId,
@@ -107,6 +114,7 @@ async function context(deps: AppDeps, actor: Actor, row: MeetingRow, items: Agen
     agendaRepo.items(deps.db, actor.unitId, followed),
     calendarForUnit(deps.db, actor.unitId),
     meetingRulesFor(deps, actor.unitId, row.heldOn, row.kind as MeetingKind),
+    meetingsRepo.partySecretary(deps.db, actor.unitId),
   ]);
   const last = await agendaRepo.lastReports(
     deps.db,
@@ -143,6 +151,7 @@ async function context(deps: AppDeps, actor: Actor, row: MeetingRow, items: Agen
     departments,
     plan,
     today,
+    secretaryId,
   };
 }
 type Context = Awaited<ReturnType<typeof context>>;
@@ -162,8 +171,12 @@ function presentItem(
   const undecided = live && !i.outcome;
   const positions = c.positions.filter((p) => p.agendaItemId === i.id);
   const spoken = positions.map((p) => p.personId);
-  const voters = m.status === 'preparing' ? [] : votersOf(m, i);
-  const speaking = { voters, chairId: m.chairPersonId, spoken };
+  const held = m.status !== 'preparing';
+  const speaking = held
+    ? speakingOf(m, i, c.secretaryId, spoken)
+    : { voters: [], principalId: m.chairPersonId, spoken };
+  const voters = speaking.voters;
+  const principalId = held ? speaking.principalId : null;
   const maySpeakIds = undecided && !i.followUpOf ? voters.filter((v) => maySpeak(speaking, v).ok) : [];
   const dueBy = materialsDueBy(m.heldOn, rules.materialsLeadDays, c.calendar);
   const prev = i.followUpOf ? c.previous.get(i.followUpOf) : undefined;
@@ -202,7 +215,8 @@ function presentItem(
     conclusion: i.conclusion,
     decidedAt: i.decidedAt?.toISOString() ?? null,
     withdrawnReason: i.withdrawnReason,
-    positions: positions.map((p) => presentPosition(p, m, c.names)),
+    principalId,
+    positions: positions.map((p) => presentPosition(p, m, c.names, principalId)),
     waiting: voters.filter((v) => !spoken.includes(v)).map((id) => ref(c.names, id)),
     maySpeakIds,
     decisions: c.decisions
@@ -219,11 +233,17 @@ function presentItem(
   };
 }
 
-export const presentPosition = (p: PositionRow, m: MeetingRow, names: Map<string, string>) => ({
+export const presentPosition = (
+  p: PositionRow,
+  m: MeetingRow,
+  names: Map<string, string>,
+  principalId: string | null,
+) => ({
   seq: p.seq,
   personId: p.personId,
   name: names.get(p.personId) ?? '（已离开）',
   isChair: p.personId === m.chairPersonId,
+  isPrincipal: p.personId === principalId,
   position: p.position as Position,
   positionLabel: POSITION_LABELS[p.position as Position],
   remark: p.remark,

@@ -23,7 +23,7 @@ import { insertItem, prepareItem } from '../supervision/items.service.js';
 import { agendaRepo, type AgendaItemRow } from './agenda.repo.js';
 import { agendaItemOr404, auditItem } from './agenda.service.js';
 import { meetingRulesFor } from './meeting-rules.service.js';
-import { presentMeeting, votersOf } from './meeting-view.service.js';
+import { presentMeeting, speakingOf, votersOf } from './meeting-view.service.js';
 import { meetingsRepo, type MeetingRow } from './meetings.repo.js';
 
 const IN_SESSION_ONLY = '只有会议进行中才能记录表态和决定（领导小组办公室、党组书记）';
@@ -46,7 +46,8 @@ export async function recordPosition(
   if (item.followUpOf) throw badRequest('议定事项落实情况由会议听取，不需逐一表态');
   const positions = await agendaRepo.positions(deps.db, actor.unitId, [item.id]);
   const spoken = positions.map((p) => p.personId);
-  const verdict = maySpeak({ voters: votersOf(m, item), chairId: m.chairPersonId, spoken }, b.personId);
+  const secretaryId = await meetingsRepo.partySecretary(deps.db, actor.unitId);
+  const verdict = maySpeak(speakingOf(m, item, secretaryId, spoken), b.personId);
   if (!verdict.ok) throw badRequest(verdict.message);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -84,11 +85,13 @@ async function checkDecision(deps: AppDeps, actor: Actor, m: MeetingRow, item: A
     // 缓议 postpones the item to a later meeting and decides nothing: it needs neither a quorum nor every
     // position (an item the meeting cannot decide, for want of a quorum, must still be able to leave the agenda).
     const positions = await agendaRepo.positions(deps.db, actor.unitId, [item.id]);
+    const secretaryId = await meetingsRepo.partySecretary(deps.db, actor.unitId);
+    const spoken = positions.map((p) => p.personId);
     const verdict = mayDecide(
       { kind: m.kind as MeetingKind, byCirculation: m.byCirculation, members: m.memberIds.length },
       {
         category,
-        speaking: { voters, chairId: m.chairPersonId, spoken: positions.map((p) => p.personId) },
+        speaking: speakingOf(m, item, secretaryId, spoken),
         positions: positions.map((p) => p.position as Position),
       },
       b.outcome,

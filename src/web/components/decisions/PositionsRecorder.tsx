@@ -16,11 +16,11 @@ const POSITION_COLOURS: Record<Position, string> = { agree: 'green', disagree: '
  */
 export function PositionsRecorder({ meeting, item }: { meeting: TMeeting; item: TAgendaItemView }) {
   const spoken = item.positions.map((p) => p.personId);
-  const facts = { voters: [...spoken, ...item.waiting.map((w) => w.id)], chairId: meeting.chair.id, spoken };
-  // The chair is listed last: that is when they speak.
-  const waiting = [...item.waiting].sort(
-    (a, b) => Number(a.id === meeting.chair.id) - Number(b.id === meeting.chair.id),
-  );
+  // The 主要负责人 (the 党组书记 when voting, else the chair — the server's principalOf) is listed last: that is
+  // when they speak.
+  const principalId = item.principalId ?? meeting.chair.id;
+  const facts = { voters: [...spoken, ...item.waiting.map((w) => w.id)], principalId, spoken };
+  const waiting = [...item.waiting].sort((a, b) => Number(a.id === principalId) - Number(b.id === principalId));
   return (
     <div style={{ marginTop: 8 }}>
       <Typography.Text strong>
@@ -37,6 +37,7 @@ export function PositionsRecorder({ meeting, item }: { meeting: TMeeting; item: 
               <span>{p.seq}.</span>
               <span>{p.name}</span>
               {p.isChair && <Tag>主持人</Tag>}
+              {p.isPrincipal && <Tag>主要负责人</Tag>}
               <Tag color={POSITION_COLOURS[p.position]}>{p.positionLabel}</Tag>
               {p.remark && <Typography.Text type="secondary">{p.remark}</Typography.Text>}
             </Space>
@@ -54,6 +55,7 @@ export function PositionsRecorder({ meeting, item }: { meeting: TMeeting; item: 
             item={item}
             person={w}
             isChair={w.id === meeting.chair.id}
+            isPrincipal={w.id === principalId}
             recordable={item.can.recordPosition}
             open={open}
             why={why}
@@ -69,6 +71,7 @@ function WaitingRow(p: {
   item: TAgendaItemView;
   person: { id: string; name: string };
   isChair: boolean;
+  isPrincipal: boolean;
   recordable: boolean;
   open: boolean;
   why: string | null;
@@ -90,6 +93,7 @@ function WaitingRow(p: {
       <Space wrap size={6}>
         <span style={{ minWidth: 56, display: 'inline-block' }}>{p.person.name}</span>
         {p.isChair && <Tag>主持人</Tag>}
+        {p.isPrincipal && <Tag>主要负责人</Tag>}
         {p.recordable ? (
           <>
             <Select<Position>
