@@ -6,6 +6,7 @@ import { OUTCOMES } from './decision-rules.js';
 import {
   decisionItemsCheck,
   defaultMeetingTitle,
+  heldOnCheck,
   materialsDueBy,
   materialsLate,
   minutesNumber,
@@ -54,5 +55,30 @@ describe('names and numbers', () => {
     expect(defaultMeetingTitle(2026, 1, 'director_office', null)).toBe('2026年第1次局长办公会议');
     expect(defaultMeetingTitle(2026, 2, 'other', '安全生产委员会会议')).toBe('2026年第2次安全生产委员会会议');
     expect(minutesNumber(2026, 5)).toBe('〔2026〕5号');
+  });
+});
+
+describe('heldOnCheck (finding 10a)', () => {
+  it('accepts a year back to two years ahead of today and nothing outside', () => {
+    const day = fc
+      .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (today, heldOn) => {
+        const back = Number(heldOn.slice(0, 4)) - Number(today.slice(0, 4));
+        const r = heldOnCheck(heldOn, today);
+        if (back > -1 && back < 2) expect(r.ok).toBe(true);
+        if (back < -1 || back > 2) expect(r.ok).toBe(false);
+      }),
+    );
+    expect(heldOnCheck('2025-11-30', '2026-11-30').ok).toBe(true);
+    expect(heldOnCheck('2025-11-29', '2026-11-30')).toEqual({
+      ok: false,
+      message: '会议日期应在今天（2026-11-30）前一年至后两年之内',
+    });
+    expect(heldOnCheck('2028-11-30', '2026-11-30').ok).toBe(true);
+    expect(heldOnCheck('2028-12-01', '2026-11-30').ok).toBe(false);
+    expect(heldOnCheck('9999-12-31', '2026-11-30').ok).toBe(false);
+    expect(heldOnCheck('1900-01-01', '2026-11-30').ok).toBe(false);
   });
 });

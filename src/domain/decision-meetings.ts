@@ -21,6 +21,18 @@ export const minutesNumber = (year: number, n: number) => `〔${year}〕${n}号`
 /** The 版头 of the minutes: “党组会议纪要”, “局长办公会议纪要”. */
 export const minutesHeading = (kind: MeetingKind, kindName: string | null) => `${kindNameOf(kind, kindName)}纪要`;
 
+/**
+ * A meeting is held from a year before today to two years after it: 1900 or 9999 would give “9999年第1次党组会议”
+ * and a 纪要 number of that year. ISO dates compare as strings; shifting the year keeps the day (a 29 February
+ * bound is still a correct bound in the order of strings).
+ */
+export function heldOnCheck(heldOn: IsoDate, today: IsoDate): RuleResult {
+  const shift = (years: number) => `${String(Number(today.slice(0, 4)) + years).padStart(4, '0')}${today.slice(4)}`;
+  if (heldOn < shift(-1) || heldOn > shift(2))
+    return { ok: false, message: `会议日期应在今天（${today}）前一年至后两年之内` };
+  return { ok: true };
+}
+
 /** The title of the opening item that reports on the previous meeting's decisions (measure 26). */
 export const FOLLOW_UP_TITLE = '上次会议议定事项落实情况';
 

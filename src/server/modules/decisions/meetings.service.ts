@@ -1,6 +1,7 @@
 /** Meetings that decide: preparing (create, edit, withdraw), holding (open with attendance) and closing them. */
 import type { z } from 'zod';
-import { FOLLOW_UP_TITLE, defaultMeetingTitle, minutesNumber } from '../../../domain/decision-meetings.js';
+import { shanghaiDate } from '../../../domain/civil-date.js';
+import { FOLLOW_UP_TITLE, defaultMeetingTitle, heldOnCheck, minutesNumber } from '../../../domain/decision-meetings.js';
 import { isMajor, type ItemCategory, type MeetingKind } from '../../../domain/decision-rules.js';
 import { managesDecisionMeetings } from '../../../domain/policies/decision-meeting.js';
 import type { Actor } from '../../../domain/roles.js';
@@ -40,6 +41,11 @@ async function checkPeople(deps: AppDeps, actor: Actor, chair: string, recorder:
   if (!members.includes(chair)) throw badRequest('主持会议的主要负责人应为参会成员');
 }
 
+function checkHeldOn(deps: AppDeps, heldOn: string) {
+  const r = heldOnCheck(heldOn, shanghaiDate(deps.clock.now()));
+  if (!r.ok) throw badRequest(r.message);
+}
+
 function checkKindName(kind: MeetingKind, kindName: string | null) {
   if (kind === 'other' && (kindName?.trim().length ?? 0) < 2)
     throw badRequest('请填写会议名称（如“安全生产委员会会议”）');
@@ -58,6 +64,7 @@ async function audit(tx: Db, actor: Actor, at: Date, id: string, action: 'create
 
 export async function createMeeting(deps: AppDeps, actor: Actor, b: MeetingBody) {
   if (!managesDecisionMeetings(actor)) throw forbidden(MANAGERS_ONLY);
+  checkHeldOn(deps, b.heldOn);
   const kindName = checkKindName(b.kind, b.kindName);
   const defaults = await defaultPeople(deps, actor.unitId, b.kind);
   const chair = b.chairPersonId ?? defaults.chairPersonId;
@@ -139,6 +146,7 @@ export async function changeMeeting(
 export async function editMeeting(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZMeetingEdit>) {
   const { row, items, can } = await meetingOr404(deps, actor, id);
   authorize(can, 'edit', '只有筹备中的会议可以修改（领导小组办公室、党组书记）');
+  if (b.heldOn !== row.heldOn) checkHeldOn(deps, b.heldOn);
   const kindName = checkKindName(row.kind as MeetingKind, b.kindName);
   const chair = b.chairPersonId ?? row.chairPersonId;
   const members = b.memberIds ?? row.memberIds;
