@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertPosition } from '../src/server/modules/decisions/session.service.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
+import { actorOf } from './walk-fixtures.js';
 
 /**
  * Findings of the review of issue 18 on meetings: the 党组书记 states last whoever chairs (3), a position cannot
@@ -112,6 +114,36 @@ describe('finding 8: no position after the item is decided', () => {
     expect(await refused(await speak(m, it0, '张志强'), 400)).toBe('该议题已作出决定');
     expect((await get(m.id)).items[0]!.positions).toHaveLength(after.positions.length);
   });
+  it('the step inside the transaction re-reads the locked item: a position checked before a 缓议 is refused after it', async () => {
+    const m = await heldMeeting('2026-12-04');
+    const it0 = m.items[0]!;
+    // The request read the item undecided; the 缓议 is recorded before its transaction runs.
+    await ok(
+      await c('office').post(`/api/decisions/meetings/${m.id}/items/${it0.id}/decide`, {
+        outcome: 'deferred',
+        conclusion: '下次会议再议',
+        decisions: [],
+        version: it0.version,
+      }),
+    );
+    const deps = { db: ctx.database.db, clock: ctx.clock, config: ctx.config };
+    const actor = await actorOf(ctx.database.db, unit.user('office'));
+    const step = ctx.database.db.transaction((tx) =>
+      insertPosition(
+        tx,
+        deps,
+        actor,
+        { meetingId: m.id, itemId: it0.id },
+        {
+          personId: pid('李红梅'),
+          position: 'agree',
+          remark: '',
+        },
+      ),
+    );
+    await expect(step).rejects.toMatchObject({ message: '该议题已作出决定' });
+    expect((await get(m.id)).items[0]!.positions).toHaveLength(0);
+  });
 });
 
 describe('finding 10a: a meeting is held within a year back and two years ahead', () => {
@@ -120,7 +152,11 @@ describe('finding 10a: a meeting is held within a year back and two years ahead'
     for (const heldOn of ['1900-01-01', '9999-12-31', '2025-11-29', '2028-12-01'])
       expect(
         await refused(
-          await c('office').post('/api/decisions/meetings', { kind: 'party_group', heldOn, unplannedReason: '测试日期' }),
+          await c('office').post('/api/decisions/meetings', {
+            kind: 'party_group',
+            heldOn,
+            unplannedReason: '测试日期',
+          }),
           400,
         ),
       ).toBe('会议日期应在今天（2026-11-30）前一年至后两年之内');

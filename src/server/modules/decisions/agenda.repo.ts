@@ -66,6 +66,15 @@ export const agendaRepo = {
         .set({ seq: o.seq, updatedAt: at })
         .where(and(eq(I.unitId, unitId), eq(I.meetingId, meetingId), eq(I.id, o.id)));
   },
+  /** The item, its row locked to the end of the transaction: a position and a decision on it take turns. */
+  async lockItem(tx: Db, unitId: string, meetingId: string, id: string) {
+    const [r] = await tx
+      .select()
+      .from(I)
+      .where(and(eq(I.unitId, unitId), eq(I.meetingId, meetingId), eq(I.id, id)))
+      .for('update');
+    return r;
+  },
   async positions(db: Db, unitId: string, itemIds: string[]) {
     if (!itemIds.length) return [];
     return db

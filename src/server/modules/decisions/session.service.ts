@@ -18,6 +18,7 @@ import type { Actor } from '../../../domain/roles.js';
 import type { ZDecideBody, ZPositionBody } from '../../../shared/contracts/decisions.js';
 import { authorize } from '../../authorize.js';
 import { badRequest, conflict } from '../../errors.js';
+import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
 import { insertItem, prepareItem } from '../supervision/items.service.js';
 import { agendaRepo, type AgendaItemRow } from './agenda.repo.js';
@@ -33,6 +34,51 @@ function checkUndecided(item: AgendaItemRow) {
   if (item.outcome) throw badRequest('该议题已作出决定');
 }
 
+/**
+ * The item as it is now, its row locked for the rest of the transaction, and its meeting still in session: what
+ * was read before the transaction may have been decided (缓议) or closed meanwhile.
+ */
+export async function lockUndecided(tx: Db, unitId: string, meetingId: string, itemId: string) {
+  const item = await agendaRepo.lockItem(tx, unitId, meetingId, itemId);
+  const m = await meetingsRepo.byId(tx, unitId, meetingId);
+  if (!item || !m) throw badRequest('该议题不存在');
+  if (m.status !== 'in_session') throw badRequest(IN_SESSION_ONLY);
+  checkUndecided(item);
+  return { m, item };
+}
+
+/** The position itself, in the caller's transaction: every check on the locked, fresh item. */
+export async function insertPosition(
+  tx: Db,
+  deps: AppDeps,
+  actor: Actor,
+  ref: { meetingId: string; itemId: string },
+  b: z.infer<typeof ZPositionBody>,
+) {
+  const { m, item } = await lockUndecided(tx, actor.unitId, ref.meetingId, ref.itemId);
+  if (item.followUpOf) throw badRequest('议定事项落实情况由会议听取，不需逐一表态');
+  const positions = await agendaRepo.positions(tx, actor.unitId, [item.id]);
+  const spoken = positions.map((p) => p.personId);
+  const secretaryId = await meetingsRepo.partySecretary(tx, actor.unitId);
+  const verdict = maySpeak(speakingOf(m, item, secretaryId, spoken), b.personId);
+  if (!verdict.ok) throw badRequest(verdict.message);
+  const at = deps.clock.now();
+  const seq = positions.length + 1;
+  const r = await agendaRepo.insertPosition(tx, {
+    unitId: actor.unitId,
+    agendaItemId: item.id,
+    personId: b.personId,
+    seq,
+    position: b.position,
+    remark: b.remark,
+    recordedBy: actor.userId,
+    recordedAt: at,
+  });
+  // The (item, person) and (item, seq) indexes refuse a position recorded meanwhile by someone else.
+  if (!r) throw conflict('该议题的表态已被他人更新，请刷新后再试');
+  await auditItem(tx, actor, at, item.id, 'record_position', { personId: b.personId, seq, position: b.position });
+}
+
 export async function recordPosition(
   deps: AppDeps,
   actor: Actor,
@@ -40,33 +86,10 @@ export async function recordPosition(
   itemId: string,
   b: z.infer<typeof ZPositionBody>,
 ) {
-  const { row: m, item, can } = await agendaItemOr404(deps, actor, meetingId, itemId);
+  const { can } = await agendaItemOr404(deps, actor, meetingId, itemId);
   authorize(can, 'record', IN_SESSION_ONLY);
-  checkUndecided(item);
-  if (item.followUpOf) throw badRequest('议定事项落实情况由会议听取，不需逐一表态');
-  const positions = await agendaRepo.positions(deps.db, actor.unitId, [item.id]);
-  const spoken = positions.map((p) => p.personId);
-  const secretaryId = await meetingsRepo.partySecretary(deps.db, actor.unitId);
-  const verdict = maySpeak(speakingOf(m, item, secretaryId, spoken), b.personId);
-  if (!verdict.ok) throw badRequest(verdict.message);
-  const at = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    const seq = positions.length + 1;
-    const r = await agendaRepo.insertPosition(tx, {
-      unitId: actor.unitId,
-      agendaItemId: item.id,
-      personId: b.personId,
-      seq,
-      position: b.position,
-      remark: b.remark,
-      recordedBy: actor.userId,
-      recordedAt: at,
-    });
-    // The (item, person) and (item, seq) indexes refuse a position recorded meanwhile by someone else.
-    if (!r) throw conflict('该议题的表态已被他人更新，请刷新后再试');
-    await auditItem(tx, actor, at, item.id, 'record_position', { personId: b.personId, seq, position: b.position });
-  });
-  return presentMeeting(deps, actor, m.id);
+  await deps.db.transaction((tx) => insertPosition(tx, deps, actor, { meetingId, itemId }, b));
+  return presentMeeting(deps, actor, meetingId);
 }
 
 /**
@@ -140,6 +163,8 @@ export async function decideItem(deps: AppDeps, actor: Actor, meetingId: string,
   const prepared = await prepareDecisions(deps, actor, m, item, b);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    // A position recorded meanwhile waits for this lock, then finds the item decided.
+    await lockUndecided(tx, actor.unitId, m.id, item.id);
     const r = await agendaRepo.update(tx, actor.unitId, item.id, b.version, {
       outcome: b.outcome,
       conclusion: b.conclusion,
