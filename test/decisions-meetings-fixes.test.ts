@@ -17,6 +17,8 @@ const LEADERS = ['王建国', '李红梅', '张志强', '刘海峰', '陈静'];
 type Item = {
   id: string;
   seq: number;
+  title: string;
+  followUpOf: { id: string } | null;
   version: number;
   outcome: string | null;
   principalId: string | null;
@@ -37,6 +39,9 @@ const get = async (id: string) => ok(await c('secretary').get(`/api/decisions/me
 
 /** A 党组会 of all five leaders with one ordinary item, opened with everyone present. */
 async function heldMeeting(heldOn: string, extra: object = {}) {
+  return openMeeting(await preparedMeeting(heldOn, extra));
+}
+async function preparedMeeting(heldOn: string, extra: object = {}) {
   const m = await ok(
     await c('office').post('/api/decisions/meetings', {
       kind: 'party_group',
@@ -47,7 +52,10 @@ async function heldMeeting(heldOn: string, extra: object = {}) {
     }),
   );
   await ok(await c('office').post(`/api/decisions/meetings/${m.id}/items`, { title: '办公用房调整方案' }));
-  const prepared = await get(m.id);
+  return get(m.id);
+}
+async function openMeeting(prepared: Meeting) {
+  const m = prepared;
   await ok(
     await c('office').post(`/api/decisions/meetings/${m.id}/open`, {
       presentIds: LEADERS.map(pid),
@@ -143,6 +151,71 @@ describe('finding 8: no position after the item is decided', () => {
     );
     await expect(step).rejects.toMatchObject({ message: '该议题已作出决定' });
     expect((await get(m.id)).items[0]!.positions).toHaveLength(0);
+  });
+});
+
+/** Every leader agrees (the secretary last) and the item is adopted with one 议定事项. */
+async function adopt(m: Meeting, seq: number) {
+  const it = (await get(m.id)).items.find((i) => i.seq === seq)!;
+  for (const n of ['李红梅', '张志强', '刘海峰', '陈静', '王建国']) await ok(await speak(m, it, n));
+  return ok(
+    await c('office').post(`/api/decisions/meetings/${m.id}/items/${it.id}/decide`, {
+      outcome: 'adopted',
+      conclusion: '同意',
+      decisions: [
+        { text: '落实办公用房调整', ownerPersonId: pid('周凯'), leadDepartmentId: unit.deptIds[0], due: '2027-01-29' },
+      ],
+      version: (await get(m.id)).items.find((i) => i.seq === seq)!.version,
+    }),
+  );
+}
+const agenda = async (id: string) => (await get(id)).items.map((i) => [i.seq, i.title, i.followUpOf?.id ?? null]);
+
+describe('finding 7: the follow-up reaches a meeting created before the previous one decided', () => {
+  it('at the opening of the next meeting (局长办公会)', async () => {
+    const first = await heldMeeting('2026-12-08', { kind: 'director_office' });
+    const next = await preparedMeeting('2026-12-15', { kind: 'director_office' });
+    expect(await agenda(next.id)).toEqual([[1, '办公用房调整方案', null]]);
+    await adopt(first, 1);
+    await openMeeting(next);
+    expect(await agenda(next.id)).toEqual([
+      [1, '上次会议议定事项落实情况', first.id],
+      [2, '办公用房调整方案', null],
+    ]);
+  });
+
+  it('when the previous meeting closes, once; a second meeting on the same day follows the first', async () => {
+    const first = await heldMeeting('2026-12-09');
+    const next = await preparedMeeting('2026-12-16');
+    await adopt(first, 1);
+    const closing = await get(first.id);
+    await ok(
+      await c('office').post(`/api/decisions/meetings/${first.id}/close`, {
+        durationMinutes: 60,
+        version: closing.version,
+      }),
+    );
+    expect(await agenda(next.id)).toEqual([
+      [1, '上次会议议定事项落实情况', first.id],
+      [2, '办公用房调整方案', null],
+    ]);
+    // Opening does not add it twice.
+    const opened = await openMeeting(await get(next.id));
+    expect(await agenda(opened.id)).toHaveLength(2);
+    const heard = opened.items[0]!;
+    await ok(
+      await c('office').post(`/api/decisions/meetings/${next.id}/items/${heard.id}/decide`, {
+        outcome: 'adopted',
+        noted: true,
+        conclusion: '会议听取了落实情况',
+        decisions: [],
+        version: heard.version,
+      }),
+    );
+    await adopt(next, 2);
+    // Held the same day, after it: its follow-up is of `next`, not of `first`.
+    const sameDay = await preparedMeeting('2026-12-16');
+    expect((await agenda(sameDay.id))[0]).toEqual([1, '上次会议议定事项落实情况', next.id]);
   });
 });
 

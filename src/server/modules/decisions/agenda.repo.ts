@@ -136,12 +136,4 @@ export const agendaRepo = {
       .orderBy(progressReports.itemId, desc(progressReports.createdAt));
     return new Map(rows.map((r) => [r.itemId, { text: r.text, percent: r.percent, on: r.on }]));
   },
-  /** Does the meeting have decisions at all (for the next meeting's follow-up item)? */
-  async hasDecisions(db: Db, unitId: string, meetingId: string) {
-    const [r] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(D)
-      .where(and(eq(D.unitId, unitId), eq(D.meetingId, meetingId)));
-    return (r?.n ?? 0) > 0;
-  },
 };

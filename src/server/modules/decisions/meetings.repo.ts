@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   agendaItems as I,
   decisionMeetings as M,
+  meetingDecisions as D,
   departments,
   people,
   planEntries,
@@ -12,6 +13,13 @@ import {
 } from '../../db/schema/index.js';
 
 export type MeetingRow = typeof M.$inferSelect;
+
+/** Meetings of the same kind (and the unit's own kind name) as `m`. */
+const sameKind = (unitId: string, m: Pick<MeetingRow, 'kind' | 'kindName'>) => [
+  eq(M.unitId, unitId),
+  eq(M.kind, m.kind),
+  m.kindName ? eq(M.kindName, m.kindName) : undefined,
+];
 
 /** Who the list shows a meeting to, mirroring domain/policies/decision-meeting.canSeeDecisionMeeting. */
 export interface MeetingScope {
@@ -101,21 +109,39 @@ export const meetingsRepo = {
       .where(and(eq(M.unitId, unitId), sql`${M.minutesNo} is not null`, sql`${M.heldOn} like ${`${year}-%`}`));
     return (m?.n ?? 0) + 1;
   },
-  /** The last meeting of the kind held before `heldOn`, not withdrawn (for the follow-up of its decisions). */
-  async previousHeld(db: Db, unitId: string, kind: string, kindName: string | null, heldOn: string) {
+  /**
+   * The last meeting of the kind held before `m` — by (heldOn, sessionNo), so a second meeting on one day follows
+   * the first — that made decisions (议定事项).
+   */
+  async previousWithDecisions(db: Db, unitId: string, m: MeetingRow) {
     const [r] = await db
       .select()
       .from(M)
       .where(
         and(
-          eq(M.unitId, unitId),
-          eq(M.kind, kind),
-          kindName ? eq(M.kindName, kindName) : undefined,
+          ...sameKind(unitId, m),
           inArray(M.status, ['in_session', 'closed']),
-          lt(M.heldOn, heldOn),
+          or(lt(M.heldOn, m.heldOn), and(eq(M.heldOn, m.heldOn), lt(M.sessionNo, m.sessionNo))),
+          sql`exists (select 1 from ${D} where ${D.unitId} = ${unitId} and ${D.meetingId} = ${M.id})`,
         ),
       )
       .orderBy(desc(M.heldOn), desc(M.sessionNo))
+      .limit(1);
+    return r;
+  },
+  /** The first preparing meeting of the kind after `m` by (heldOn, sessionNo). */
+  async nextPreparing(db: Db, unitId: string, m: MeetingRow) {
+    const [r] = await db
+      .select()
+      .from(M)
+      .where(
+        and(
+          ...sameKind(unitId, m),
+          eq(M.status, 'preparing'),
+          or(gt(M.heldOn, m.heldOn), and(eq(M.heldOn, m.heldOn), gt(M.sessionNo, m.sessionNo))),
+        ),
+      )
+      .orderBy(asc(M.heldOn), asc(M.sessionNo))
       .limit(1);
     return r;
   },

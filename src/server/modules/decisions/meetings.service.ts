@@ -1,7 +1,7 @@
 /** Meetings that decide: preparing (create, edit, withdraw), holding (open with attendance) and closing them. */
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
-import { FOLLOW_UP_TITLE, defaultMeetingTitle, heldOnCheck, minutesNumber } from '../../../domain/decision-meetings.js';
+import { defaultMeetingTitle, heldOnCheck, minutesNumber } from '../../../domain/decision-meetings.js';
 import { isMajor, type ItemCategory, type MeetingKind } from '../../../domain/decision-rules.js';
 import { managesDecisionMeetings } from '../../../domain/policies/decision-meeting.js';
 import type { Actor } from '../../../domain/roles.js';
@@ -13,8 +13,8 @@ import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { assertInUnit } from '../unit-ids.repo.js';
-import { agendaRepo } from './agenda.repo.js';
 import { noticeAttendees, noticeMembers } from './meeting-notices.js';
+import { ensureFollowUp, ensureFollowUpOfNext } from './follow-up.js';
 import { liveItems, meetingOr404, presentMeeting } from './meeting-view.service.js';
 import { MANAGERS_ONLY, defaultPeople } from './meetings-read.service.js';
 import { meetingsRepo, type MeetingRow } from './meetings.repo.js';
@@ -73,8 +73,6 @@ export async function createMeeting(deps: AppDeps, actor: Actor, b: MeetingBody)
   if (!b.memberIds && !members.includes(chair)) members.unshift(chair);
   await checkPeople(deps, actor, chair, b.recorderPersonId, members);
   const plan = await checkPlan(deps, actor, b);
-  const previous = await meetingsRepo.previousHeld(deps.db, actor.unitId, b.kind, kindName, b.heldOn);
-  const followUp = previous && (await agendaRepo.hasDecisions(deps.db, actor.unitId, previous.id)) ? previous : null;
   const at = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
     await meetingsRepo.lockNumbering(tx, actor.unitId);
@@ -100,17 +98,7 @@ export async function createMeeting(deps: AppDeps, actor: Actor, b: MeetingBody)
     });
     await audit(tx, actor, at, m.id, 'create', { kind: b.kind, heldOn: b.heldOn, sessionNo, ...plan });
     // Measure 26: the agenda opens with the report on the previous meeting's decisions.
-    if (followUp)
-      await agendaRepo.insert(tx, {
-        unitId: actor.unitId,
-        meetingId: m.id,
-        seq: 1,
-        title: FOLLOW_UP_TITLE,
-        summary: `听取${followUp.title}议定事项的落实情况。`,
-        followUpOf: followUp.id,
-        createdAt: at,
-        updatedAt: at,
-      });
+    await ensureFollowUp(tx, actor, m, at);
     await noticeMembers(tx, m, 'scheduled', at);
     return m.id;
   });
@@ -206,10 +194,16 @@ export async function openMeeting(deps: AppDeps, actor: Actor, id: string, b: z.
     absences: JSON.stringify(b.absences),
     startsAt: b.startsAt ?? row.startsAt,
   };
-  return changeMeeting(deps, actor, row, b.version, set, {
-    action: 'open',
-    after: { present: present.length, absent: b.absences.length },
-  });
+  // The previous meeting may have decided after this one was created: its follow-up is added now at the latest.
+  return changeMeeting(
+    deps,
+    actor,
+    row,
+    b.version,
+    set,
+    { action: 'open', after: { present: present.length, absent: b.absences.length } },
+    (tx) => ensureFollowUp(tx, actor, row, deps.clock.now()),
+  );
 }
 
 /** Closed: every live item decided; the minutes get the unit's next 纪要 number of the meeting's year. */
@@ -233,6 +227,7 @@ export async function closeMeeting(deps: AppDeps, actor: Actor, id: string, b: z
       updatedAt: at,
     });
     if (!r) throw conflict('该会议已被他人修改，请刷新后再试');
+    await ensureFollowUpOfNext(tx, actor, r, at);
     await recordAudit(tx, auditActorOf(actor), at, {
       unitId: actor.unitId,
       entityType: 'decision_meeting',
