@@ -6,7 +6,7 @@ import { GBT9704, chineseNumeral, exact, mm, packOfficial, paragraph, run, type 
 /**
  * 会议纪要 in the GB/T 9704-2012 纪要 format: the red 版头 “…党组会议纪要” and its number 〔2026〕N号 over a red
  * rule, the meeting's facts (时间、地点、主持、出席、请假、列席、记录), then per item its title, the members'
- * positions in the order they were stated (the chair last), the conclusion and the 议定事项; the 版记 at the end.
+ * positions in the order they were stated (the 主要负责人 last: principalOf), the conclusion and the 议定事项; the 版记 at the end.
  * Every sentence comes from the recorded minutes; what is missing is said to be missing.
  */
 const RED = 'FF0000';
