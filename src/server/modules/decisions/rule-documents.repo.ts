@@ -185,6 +185,22 @@ export const ruleDocumentsRepo = {
     ]);
     return { rows, total: count?.n ?? 0 };
   },
+  /** The unit's latest meeting already held (in session or closed) of the kinds (all when null), by date. */
+  async latestHeldMeeting(db: Db, unitId: string, kinds: readonly string[] | null) {
+    const [r] = await db
+      .select({ title: decisionMeetings.title, heldOn: decisionMeetings.heldOn })
+      .from(decisionMeetings)
+      .where(
+        and(
+          eq(decisionMeetings.unitId, unitId),
+          inArray(decisionMeetings.status, ['in_session', 'closed']),
+          kinds ? inArray(decisionMeetings.kind, [...kinds]) : undefined,
+        ),
+      )
+      .orderBy(desc(decisionMeetings.heldOn), desc(decisionMeetings.sessionNo))
+      .limit(1);
+    return r;
+  },
   /**
    * The version with 议事规则 parameters in force on a date among the unit's live documents of a kind: the latest
    * live version effective on or before it (domain/rule-documents currentVersionOn, in SQL).

@@ -18,9 +18,11 @@ import {
   RULE_DOCUMENT_KIND_LABELS,
   carriesMeetingRules,
   liveVersions,
+  meetingKindsRuledBy,
   meetingRulesProblem,
   needsDepartment,
   newVersionProblem,
+  retroactiveVersionProblem,
   type RuleDocumentKind,
 } from '../../../domain/rule-documents.js';
 import type {
@@ -128,6 +130,14 @@ function checkParams(kind: RuleDocumentKind, params: z.infer<typeof ZRuleVersion
   if (problem) throw badRequest(problem);
 }
 
+/** 议事规则 take effect after the last meeting already held under them: no quorum is judged again afterwards. */
+async function checkNotRetroactive(deps: AppDeps, actor: Actor, kind: RuleDocumentKind, effectiveFrom: string) {
+  if (!carriesMeetingRules(kind)) return;
+  const held = await ruleDocumentsRepo.latestHeldMeeting(deps.db, actor.unitId, meetingKindsRuledBy(kind));
+  const problem = retroactiveVersionProblem(effectiveFrom, held);
+  if (problem) throw badRequest(problem);
+}
+
 /** One change of the document at the version read, with its audit event, in one transaction. */
 async function changeAt(
   deps: AppDeps,
@@ -160,6 +170,7 @@ export async function addRuleVersion(deps: AppDeps, actor: Actor, id: string, b:
   if (versions.length >= MAX_VERSIONS) throw badRequest(`一项制度最多保留 ${MAX_VERSIONS} 个版本`);
   const problem = newVersionProblem(versions.map(versionFacts), b.effectiveFrom);
   if (problem) throw badRequest(problem);
+  await checkNotRetroactive(deps, actor, kind, b.effectiveFrom);
   return changeAt(deps, actor, d, b.version, {}, async (tx, at) => {
     const v = await ruleDocumentsRepo.insertVersion(tx, {
       unitId: actor.unitId,
