@@ -447,3 +447,72 @@ describe('a version of 议事规则 may not loosen the statutory quorum nor rule
     expect(own.statusCode, own.body).toBe(200);
   });
 });
+
+describe('the meeting item that adopted a version keeps the item’s readers (finding 1)', () => {
+  it('offers no 干部任免 item, refuses one as adopting, and names the item only to those who read it', async () => {
+    const u = await newDemoUnit(ctx);
+    const [keeper, chair, reader] = [
+      await signIn(ctx, u.user('office')),
+      await signIn(ctx, u.user('secretary')),
+      await signIn(ctx, u.user('member1')),
+    ];
+    const members = [await personOf(chair), await personOf(await signIn(ctx, u.user('leader1')))];
+    const [cadreItem] = await seedMeeting(u.unit.id, members[0]!, '2026年第10次党组会议', '2026-10-10', {
+      members,
+      category: 'cadre',
+    });
+    const [plainItem] = await seedMeeting(u.unit.id, members[0]!, '2026年第11次党组会议', '2026-10-20', { members });
+    await deps.db.update(agendaItems).set({ title: '拟任命张三为办公室主任' }).where(eq(agendaItems.id, cadreItem));
+    for (const c of [keeper, chair]) {
+      const page = (await c.get('/api/decisions/rule-documents/adoptable-items?pageSize=100')).json();
+      expect(page.items.map((i: { itemId: string }) => i.itemId)).toEqual([plainItem]);
+      expect(page.total).toBe(1);
+      expect(JSON.stringify(page)).not.toContain('张三');
+      const searched = await c.get(`/api/decisions/rule-documents/adoptable-items?q=${encodeURIComponent('张三')}`);
+      expect(searched.json()).toMatchObject({ total: 0, items: [] });
+    }
+    const doc = (
+      await keeper.post('/api/decisions/rule-documents', {
+        kind: 'other',
+        kindName: '财务管理制度',
+        title: '财务管理制度',
+      })
+    ).json();
+    const add = (c: Client, adoptedByItemId: string) =>
+      c.post(`/api/decisions/rule-documents/${doc.id}/versions`, {
+        label: '2026年制定',
+        text: '第一条 为规范财务管理，制定本制度。',
+        effectiveFrom: '2026-11-01',
+        adoptedByItemId,
+        version: doc.version,
+      });
+    // The office may not read the 干部任免 item: to it the item does not exist; a member is told why not.
+    const byOffice = await add(keeper, cadreItem);
+    expect(byOffice.statusCode).toBe(400);
+    expect(byOffice.json().message).toBe('所选议题不存在');
+    const byMember = await add(chair, cadreItem);
+    expect(byMember.statusCode).toBe(400);
+    expect(byMember.json().message).toBe('干部任免议题不能作为制度的通过依据');
+    expect((await keeper.get(`/api/decisions/rule-documents/${doc.id}`)).json()).toMatchObject({
+      version: doc.version,
+      versions: [],
+    });
+    expect((await add(keeper, plainItem)).statusCode).toBe(200);
+    // The meeting and its date are the unit's to know; the item's title only its readers'.
+    const seen = async (c: Client) =>
+      (await c.get(`/api/decisions/rule-documents/${doc.id}`)).json().versions[0].adoptedBy;
+    expect(await seen(reader)).toEqual({
+      itemId: null,
+      itemTitle: null,
+      meetingTitle: '2026年第11次党组会议',
+      heldOn: '2026-10-20',
+    });
+    for (const c of [keeper, chair])
+      expect(await seen(c)).toEqual({
+        itemId: plainItem,
+        itemTitle: '审议《党组议事规则（2027年修订）》',
+        meetingTitle: '2026年第11次党组会议',
+        heldOn: '2026-10-20',
+      });
+  });
+});
