@@ -114,7 +114,7 @@ describe('the audit trail of 议事决策', () => {
     for (const e of unseen) expect(e).toMatchObject({ detailsHidden: true, after: null });
   });
 
-  it("shows a consultation draft's events to its managers, not to the auditor", async () => {
+  it("shows a consultation draft's and its comments' events to its managers, not to the auditor", async () => {
     const created = await as.office!.post('/api/consultations', {
       title: '关于调整城乡低保标准的通知（征求意见稿）',
       kind: 'livelihood',
@@ -123,11 +123,28 @@ describe('the audit trail of 议事决策', () => {
     });
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
+    const opened = await as.office!.post(`/api/consultations/${id}/open`, {
+      personIds: [pid('李红梅')],
+      workingDays: 5,
+      version: created.json().version,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const comment = await as.leader1!.post(`/api/consultations/${id}/comments`, {
+      text: '建议同步调整特困人员供养标准',
+    });
+    expect(comment.statusCode, comment.body).toBe(200);
+    const commentId = comment.json().id;
+    expect((await events(as.auditor!, 'consultation_comment', commentId))[0]).toMatchObject({
+      detailsHidden: true,
+      after: null,
+    });
+    expect((await events(as.office!, 'consultation_comment', commentId))[0]).toMatchObject({ detailsHidden: false });
     expect((await events(as.auditor!, 'consultation_draft', id))[0]).toMatchObject({
       detailsHidden: true,
       after: null,
     });
-    expect((await events(as.office!, 'consultation_draft', id))[0]).toMatchObject({
+    const drafted = (await events(as.office!, 'consultation_draft', id)).find((e) => e.action === 'create');
+    expect(drafted).toMatchObject({
       detailsHidden: false,
       after: expect.objectContaining({ title: '关于调整城乡低保标准的通知（征求意见稿）' }),
     });
