@@ -31,8 +31,17 @@ const V2 =
 const PARAMS_1 = { materialsLeadDays: 3, quorumOver: [1, 2], cadreQuorumAtLeast: [2, 3], largeFundsFrom: 10 };
 const PARAMS_2 = { materialsLeadDays: 5, quorumOver: [2, 3], cadreQuorumAtLeast: [2, 3], largeFundsFrom: 20 };
 
-/** A 党组会 of the unit (as the meetings module stores one) with one item adopted and one not yet decided. */
-async function seedMeeting(unitId: string, chairPersonId: string, title: string, heldOn: string) {
+/**
+ * A 党组会 of the unit (as the meetings module stores one) with one item adopted and one not yet decided;
+ * `members` default to the chair alone, `category` is the adopted item's.
+ */
+async function seedMeeting(
+  unitId: string,
+  chairPersonId: string,
+  title: string,
+  heldOn: string,
+  o: { status?: string; members?: string[]; category?: string } = {},
+) {
   const at = ctx.clock.now();
   const [m] = await deps.db
     .insert(decisionMeetings)
@@ -43,25 +52,26 @@ async function seedMeeting(unitId: string, chairPersonId: string, title: string,
       title,
       heldOn,
       chairPersonId,
-      memberIds: [chairPersonId],
-      status: 'closed',
+      memberIds: o.members ?? [chairPersonId],
+      status: o.status ?? 'closed',
       createdBy: chairPersonId,
       createdAt: at,
       updatedAt: at,
     })
     .returning();
-  const item = (seq: number, t: string, outcome: string | null) => ({
+  const item = (seq: number, t: string, outcome: string | null, category = 'none') => ({
     unitId,
     meetingId: m!.id,
     seq,
     title: t,
     outcome,
+    category,
     createdAt: at,
     updatedAt: at,
   });
   const rows = await deps.db
     .insert(agendaItems)
-    .values([item(1, '审议《党组议事规则（2027年修订）》', 'adopted'), item(2, '研究办公用房调整', null)])
+    .values([item(1, '审议《党组议事规则（2027年修订）》', 'adopted', o.category), item(2, '研究办公用房调整', null)])
     .returning();
   return [rows[0]!.id, rows[1]!.id] as const;
 }
@@ -78,11 +88,13 @@ beforeAll(async () => {
   member = await signIn(ctx, unit.user('member1'));
   otherOfficeName = other.user('office');
   otherOffice = await signIn(ctx, otherOfficeName);
+  // Held after the first version below takes effect (a version may not rule a meeting already held).
   [adoptedItem, undecidedItem] = await seedMeeting(
     unit.unit.id,
     await personOf(secretary),
     '2026年第12次党组会议',
     '2026-12-10',
+    { status: 'preparing' },
   );
   [otherUnitItem] = await seedMeeting(other.unit.id, await personOf(otherOffice), '他单位党组会议', '2026-12-10');
 });
@@ -106,6 +118,8 @@ describe('the 党组议事规则 and its versions', () => {
       version: created.json().version,
     });
     expect(first.statusCode, first.body).toBe(200);
+    // The 党组会 is then held under the first version and adopts the revision.
+    await deps.db.update(decisionMeetings).set({ status: 'closed' }).where(eq(decisionMeetings.unitId, unit.unit.id));
     const second = await secretary.post(`/api/decisions/rule-documents/${docId}/versions`, {
       label: '2027年修订',
       text: V2,
@@ -316,7 +330,7 @@ describe('the 局长办公会议事规则', () => {
     const doc = (
       await secretary.post('/api/decisions/rule-documents', { kind: 'director_rules', title: '局长办公会议事规则' })
     ).json();
-    const own = { materialsLeadDays: 1, quorumOver: [1, 2], cadreQuorumAtLeast: [1, 2], largeFundsFrom: 5 };
+    const own = { materialsLeadDays: 1, quorumOver: [1, 2], cadreQuorumAtLeast: [2, 3], largeFundsFrom: 5 };
     const res = await secretary.post(`/api/decisions/rule-documents/${doc.id}/versions`, {
       label: '2026年制定',
       text: '第一条 局长办公会议由局长召集和主持。',
@@ -379,5 +393,126 @@ describe('the list of rule documents', () => {
   it('offers the office only the adopted items of its own meetings to name as adopting a version', async () => {
     const page = (await office.get('/api/decisions/rule-documents/adoptable-items')).json();
     expect(page.items.map((i: { itemId: string }) => i.itemId)).toEqual([adoptedItem]);
+  });
+});
+
+describe('a version of 议事规则 may not loosen the statutory quorum nor rule a meeting already held (finding 4)', () => {
+  it('refuses a quorum below the floor and a date on or before a held meeting, with nothing changed', async () => {
+    const u = await newDemoUnit(ctx);
+    const keeper = await signIn(ctx, u.user('office'));
+    const chair = await personOf(await signIn(ctx, u.user('secretary')));
+    await seedMeeting(u.unit.id, chair, '2026年第11次党组会议', '2026-11-20');
+    // Neither a meeting being prepared nor a withdrawn one was held under any rules.
+    await seedMeeting(u.unit.id, chair, '2026年第13次党组会议', '2026-12-20', { status: 'withdrawn' });
+    await seedMeeting(u.unit.id, chair, '2026年第14次党组会议', '2026-12-24', { status: 'preparing' });
+    const doc = (
+      await keeper.post('/api/decisions/rule-documents', { kind: 'meeting_rules', title: '党组议事规则' })
+    ).json();
+    const add = (extra: object) =>
+      keeper.post(`/api/decisions/rule-documents/${doc.id}/versions`, {
+        label: '2026年修订',
+        text: V1,
+        effectiveFrom: '2026-11-21',
+        params: PARAMS_1,
+        version: doc.version,
+        ...extra,
+      });
+    const refusals: [object, string][] = [
+      [{ effectiveFrom: '2026-11-20' }, '生效日期（2026-11-20）须晚于已召开的2026年第11次党组会议（2026-11-20）'],
+      [{ effectiveFrom: '2024-01-01' }, '须晚于已召开的2026年第11次党组会议（2026-11-20）'],
+      [{ params: { ...PARAMS_1, quorumOver: [1, 100] } }, '一般事项的到会比例不能低于法定的半数'],
+      [{ params: { ...PARAMS_1, cadreQuorumAtLeast: [1, 2] } }, '干部任免事项的到会比例不能低于法定的三分之二'],
+    ];
+    for (const [extra, message] of refusals) {
+      const res = await add(extra);
+      expect(res.statusCode, JSON.stringify(extra)).toBe(400);
+      expect(res.json().message).toContain(message);
+    }
+    const unchanged = (await keeper.get(`/api/decisions/rule-documents/${doc.id}`)).json();
+    expect(unchanged).toMatchObject({ version: doc.version, versions: [] });
+    expect((await meetingRulesFor(deps, u.unit.id, '2026-11-20', 'party_group')).source).toBeNull();
+    // The day after the last held meeting, with parameters at least the statutory ones: accepted.
+    expect((await add({})).statusCode).toBe(200);
+    // The 局长办公会议事规则 rule the 局长办公会 alone: a held 党组会 does not hold them back.
+    const director = (
+      await keeper.post('/api/decisions/rule-documents', { kind: 'director_rules', title: '局长办公会议事规则' })
+    ).json();
+    const own = await keeper.post(`/api/decisions/rule-documents/${director.id}/versions`, {
+      label: '2026年制定',
+      text: '第一条 局长办公会议由局长召集和主持。',
+      effectiveFrom: '2026-06-01',
+      params: PARAMS_1,
+      version: director.version,
+    });
+    expect(own.statusCode, own.body).toBe(200);
+  });
+});
+
+describe('the meeting item that adopted a version keeps the item’s readers (finding 1)', () => {
+  it('offers no 干部任免 item, refuses one as adopting, and names the item only to those who read it', async () => {
+    const u = await newDemoUnit(ctx);
+    const [keeper, chair, reader] = [
+      await signIn(ctx, u.user('office')),
+      await signIn(ctx, u.user('secretary')),
+      await signIn(ctx, u.user('member1')),
+    ];
+    const members = [await personOf(chair), await personOf(await signIn(ctx, u.user('leader1')))];
+    const [cadreItem] = await seedMeeting(u.unit.id, members[0]!, '2026年第10次党组会议', '2026-10-10', {
+      members,
+      category: 'cadre',
+    });
+    const [plainItem] = await seedMeeting(u.unit.id, members[0]!, '2026年第11次党组会议', '2026-10-20', { members });
+    await deps.db.update(agendaItems).set({ title: '拟任命张三为办公室主任' }).where(eq(agendaItems.id, cadreItem));
+    for (const c of [keeper, chair]) {
+      const page = (await c.get('/api/decisions/rule-documents/adoptable-items?pageSize=100')).json();
+      expect(page.items.map((i: { itemId: string }) => i.itemId)).toEqual([plainItem]);
+      expect(page.total).toBe(1);
+      expect(JSON.stringify(page)).not.toContain('张三');
+      const searched = await c.get(`/api/decisions/rule-documents/adoptable-items?q=${encodeURIComponent('张三')}`);
+      expect(searched.json()).toMatchObject({ total: 0, items: [] });
+    }
+    const doc = (
+      await keeper.post('/api/decisions/rule-documents', {
+        kind: 'other',
+        kindName: '财务管理制度',
+        title: '财务管理制度',
+      })
+    ).json();
+    const add = (c: Client, adoptedByItemId: string) =>
+      c.post(`/api/decisions/rule-documents/${doc.id}/versions`, {
+        label: '2026年制定',
+        text: '第一条 为规范财务管理，制定本制度。',
+        effectiveFrom: '2026-11-01',
+        adoptedByItemId,
+        version: doc.version,
+      });
+    // The office may not read the 干部任免 item: to it the item does not exist; a member is told why not.
+    const byOffice = await add(keeper, cadreItem);
+    expect(byOffice.statusCode).toBe(400);
+    expect(byOffice.json().message).toBe('所选议题不存在');
+    const byMember = await add(chair, cadreItem);
+    expect(byMember.statusCode).toBe(400);
+    expect(byMember.json().message).toBe('干部任免议题不能作为制度的通过依据');
+    expect((await keeper.get(`/api/decisions/rule-documents/${doc.id}`)).json()).toMatchObject({
+      version: doc.version,
+      versions: [],
+    });
+    expect((await add(keeper, plainItem)).statusCode).toBe(200);
+    // The meeting and its date are the unit's to know; the item's title only its readers'.
+    const seen = async (c: Client) =>
+      (await c.get(`/api/decisions/rule-documents/${doc.id}`)).json().versions[0].adoptedBy;
+    expect(await seen(reader)).toEqual({
+      itemId: null,
+      itemTitle: null,
+      meetingTitle: '2026年第11次党组会议',
+      heldOn: '2026-10-20',
+    });
+    for (const c of [keeper, chair])
+      expect(await seen(c)).toEqual({
+        itemId: plainItem,
+        itemTitle: '审议《党组议事规则（2027年修订）》',
+        meetingTitle: '2026年第11次党组会议',
+        heldOn: '2026-10-20',
+      });
   });
 });

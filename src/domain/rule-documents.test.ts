@@ -4,8 +4,10 @@ import { DEFAULT_MEETING_RULES } from './decision-rules.js';
 import {
   currentVersionOn,
   mayWithdrawVersion,
+  meetingKindsRuledBy,
   meetingRulesProblem,
   newVersionProblem,
+  retroactiveVersionProblem,
   rulesKindsFor,
   versionStanding,
   type VersionFacts,
@@ -91,9 +93,10 @@ describe('the 议事规则 parameters', () => {
     expect(meetingRulesProblem({ ...R, cadreQuorumAtLeast: [1, 3] })).toMatch('不能低于一般事项');
     expect(meetingRulesProblem({ ...R, largeFundsFrom: 0 })).toMatch('大额资金');
     expect(meetingRulesProblem({ ...R, quorumOver: [1, 1], cadreQuorumAtLeast: [1, 1] })).toBeNull();
+    expect(meetingRulesProblem({ ...R, quorumOver: [1, 2], cadreQuorumAtLeast: [2, 3] })).toBeNull();
   });
 
-  it('accepts every sound set: fractions n/d with 1 ≤ n ≤ d ≤ 100, cadre at least ordinary', () => {
+  it('accepts a set exactly when it is at least the statutory floor: over 1/2, cadre at least 2/3 (finding 4)', () => {
     const frac = fc
       .integer({ min: 1, max: 100 })
       .chain((d) => fc.tuple(fc.integer({ min: 1, max: d }), fc.constant(d)));
@@ -101,9 +104,40 @@ describe('the 议事规则 parameters', () => {
       fc.property(fc.integer({ min: 0, max: 30 }), frac, frac, (days, a, b) => {
         const [lo, hi] = a[0] * b[1] <= b[0] * a[1] ? [a, b] : [b, a];
         const r = { materialsLeadDays: days, quorumOver: lo, cadreQuorumAtLeast: hi, largeFundsFrom: 10 };
-        expect(meetingRulesProblem(r)).toBeNull();
+        const sound = lo[0] * 2 >= lo[1] && hi[0] * 3 >= hi[1] * 2;
+        const problem = meetingRulesProblem(r);
+        if (sound) expect(problem).toBeNull();
+        else expect(problem).toMatch(/不能低于法定的(半数|三分之二)/);
       }),
     );
+  });
+
+  it('names the floor it refuses: a quorum lowered to 1/100 or a cadre quorum to 1/2 (finding 4)', () => {
+    const R = DEFAULT_MEETING_RULES;
+    expect(meetingRulesProblem({ ...R, quorumOver: [1, 100], cadreQuorumAtLeast: [2, 3] })).toBe(
+      '一般事项的到会比例不能低于法定的半数（1/2，即须超过半数）',
+    );
+    expect(meetingRulesProblem({ ...R, quorumOver: [1, 2], cadreQuorumAtLeast: [1, 2] })).toBe(
+      '干部任免事项的到会比例不能低于法定的三分之二（2/3）',
+    );
+    expect(meetingRulesProblem({ ...R, quorumOver: [1, 2], cadreQuorumAtLeast: [2, 3] })).toBeNull();
+  });
+
+  it('refuses a version taking effect on or before a meeting already held under the rules (finding 4)', () => {
+    const held = { title: '2026年第12次党组会议', heldOn: '2026-12-10' };
+    fc.assert(
+      fc.property(day, day, (effectiveFrom, heldOn) => {
+        const problem = retroactiveVersionProblem(effectiveFrom, { ...held, heldOn });
+        expect(problem === null).toBe(effectiveFrom > heldOn);
+        if (problem) expect(problem).toContain(`${held.title}（${heldOn}）`);
+      }),
+    );
+    expect(retroactiveVersionProblem('2024-01-01', undefined)).toBeNull();
+  });
+
+  it('a version of the 党组议事规则 may rule every meeting; of the 局长办公会议事规则, the 局长办公会', () => {
+    expect(meetingKindsRuledBy('meeting_rules')).toBeNull();
+    expect(meetingKindsRuledBy('director_rules')).toEqual(['director_office']);
   });
 
   it('a 局长办公会 keeps its own rules first, then the 党组议事规则', () => {

@@ -92,9 +92,38 @@ export function meetingRulesProblem(r: MeetingRules): string | null {
   const [qn, qd] = r.quorumOver;
   const [cn, cd] = r.cadreQuorumAtLeast;
   if (cn * qd < qn * cd) return '干部任免事项的到会比例不能低于一般事项';
+  // A unit's rules may be stricter than the statutory minimums, never looser: more than half of the members for
+  // an ordinary item, at least two thirds for 干部任免 (a version of 1/100 would let one member decide).
+  if (qn * 2 < qd) return '一般事项的到会比例不能低于法定的半数（1/2，即须超过半数）';
+  if (cn * 3 < cd * 2) return '干部任免事项的到会比例不能低于法定的三分之二（2/3）';
   if (!Number.isFinite(r.largeFundsFrom) || r.largeFundsFrom <= 0 || r.largeFundsFrom > 1_000_000)
     return '大额资金的起点金额应为大于0、不超过100万的万元数';
   return null;
+}
+
+/**
+ * The kinds of meeting a version of a kind of rules may rule (rulesKindsFor read backwards): the 局长办公会议事规则
+ * its 局长办公会; the 党组议事规则 every meeting (a 局长办公会 keeps it until the unit adopts its own). null: all.
+ */
+export const meetingKindsRuledBy = (k: RuleDocumentKind): MeetingKind[] | null =>
+  k === 'director_rules' ? ['director_office'] : null;
+
+export interface HeldMeetingFacts {
+  title: string;
+  heldOn: string;
+}
+
+/**
+ * A version of 议事规则 may not take effect on or before the day of a meeting already held (in session or closed):
+ * that meeting was held under the rules then in force, and its quorum must not be judged again by new ones.
+ * `latestHeld` is the unit's latest such meeting of the kinds the rules rule.
+ */
+export function retroactiveVersionProblem(
+  effectiveFrom: string,
+  latestHeld: HeldMeetingFacts | undefined,
+): string | null {
+  if (!latestHeld || effectiveFrom > latestHeld.heldOn) return null;
+  return `生效日期（${effectiveFrom}）须晚于已召开的${latestHeld.title}（${latestHeld.heldOn}）：已召开会议适用的议事规则不能追溯变更`;
 }
 
 /** A fraction of the rules as the pages print it, e.g. “2/3”. */

@@ -3,7 +3,8 @@
  * (三员分立); the history of one object is open with history.read — except an account's trail,
  * which only the security administrator and the account's owner read. What an event says (its
  * before and after) about a personal or confidential object — a personal self-check list and the
- * items made from it, a talk, an opinion not everyone may read, a discipline record — is shown
+ * items made from it, a talk, an opinion not everyone may read, a discipline record, a meeting that decides
+ * and its items, a draft out for comment — is shown
  * only to those who may read that object. The chain is verified over the stored events, so
  * hiding details in a page changes nothing there.
  */
@@ -44,4 +45,10 @@ export const SENSITIVE_AUDIT_TYPES = [
   'leave_request',
   'sifeng_check',
   'discipline_admonition',
+  // 议事决策: a meeting is its members', an item (a position on a 干部任免 above all) its readers', a draft out
+  // for comment its managers' and those consulted.
+  'decision_meeting',
+  'agenda_item',
+  'consultation_draft',
+  'consultation_comment',
 ] as const;

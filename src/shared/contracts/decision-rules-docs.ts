@@ -56,9 +56,10 @@ export const ZMeetingRulesQuery = z.object({
 });
 
 const ZVersionRef = z.object({ id: z.uuid(), label: z.string(), effectiveFrom: z.string() });
+/** The item is named only to those who may read it (null for the others); the meeting and its day to all. */
 const ZAdoptedBy = z.object({
-  itemId: z.uuid(),
-  itemTitle: z.string(),
+  itemId: z.uuid().nullable(),
+  itemTitle: z.string().nullable(),
   meetingTitle: z.string(),
   heldOn: z.string(),
 });

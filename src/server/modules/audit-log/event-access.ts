@@ -21,6 +21,19 @@ import { orglifeRepo } from '../orglife/orglife.repo.js';
 import { itemsRepo } from '../supervision/items.repo.js';
 import { findingsRepo } from '../discipline/findings.repo.js';
 import { readsSifengCheck } from '../discipline/sifeng-checks.service.js';
+import type { ItemCategory } from '../../../domain/decision-rules.js';
+import {
+  canReadAgendaItem,
+  canSeeDecisionMeeting,
+  type DecisionMeetingStatus,
+} from '../../../domain/policies/decision-meeting.js';
+import { consultationPolicy } from '../../../domain/policies/consultation.js';
+import { agendaRepo } from '../decisions/agenda.repo.js';
+import { meetingsRepo } from '../decisions/meetings.repo.js';
+import { meetingFacts } from '../decisions/meeting-view.service.js';
+import { ruleDocumentsRepo } from '../decisions/rule-documents.repo.js';
+import { consultationsRepo } from '../decisions/consultations.repo.js';
+import { factsOf, ownTargets } from '../decisions/consultations.service.js';
 
 type Ref = { entityType: string; entityId: string };
 const key = (r: Ref) => `${r.entityType}:${r.entityId}`;
@@ -81,8 +94,59 @@ async function readsObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
     }
     case 'sifeng_check':
       return readsSifengCheck(db, actor, r.entityId);
+    case 'decision_meeting':
+    case 'agenda_item':
+    case 'consultation_draft':
+    case 'consultation_comment':
+      return readsDecisionObject(db, actor, r);
     default:
       return true;
+  }
+}
+
+/** A meeting: those who see it. */
+async function readsMeeting(db: Db, actor: Actor, id: string) {
+  const m = await meetingsRepo.byId(db, actor.unitId, id);
+  return !!m && canSeeDecisionMeeting(actor, meetingFacts(m, await agendaRepo.items(db, actor.unitId, [m.id])));
+}
+
+/** An item: those who read it — a 干部任免 item (and the positions stated on it) its meeting's members alone. */
+async function readsAgendaItem(db: Db, actor: Actor, id: string) {
+  const [i] = await ruleDocumentsRepo.agendaItems(db, actor.unitId, [id]);
+  if (!i) return false;
+  const meeting = {
+    unitId: i.meetingUnitId,
+    status: i.meetingStatus as DecisionMeetingStatus,
+    memberIds: i.memberIds,
+    recorderPersonId: i.recorderPersonId,
+    // Only this item's 列席 bear on reading it.
+    attendeeIds: i.attendeeIds,
+  };
+  return canReadAgendaItem(actor, meeting, { category: i.category as ItemCategory, attendeeIds: i.attendeeIds });
+}
+
+/** A draft: those who see it; a comment: the draft's managers and those it was asked of (their own comments). */
+async function readsConsultation(db: Db, actor: Actor, draftId: string, commentTargetId?: string) {
+  const d = await consultationsRepo.byId(db, actor.unitId, draftId);
+  if (!d) return false;
+  const targets = await consultationsRepo.targets(db, actor.unitId, [d.id]);
+  const can = consultationPolicy(actor, factsOf(d, targets));
+  if (commentTargetId === undefined) return can.see;
+  return can.manage || (can.see && ownTargets(actor, targets).some((t) => t.id === commentTargetId));
+}
+
+async function readsDecisionObject(db: Db, actor: Actor, r: Ref): Promise<boolean> {
+  switch (r.entityType) {
+    case 'decision_meeting':
+      return readsMeeting(db, actor, r.entityId);
+    case 'agenda_item':
+      return readsAgendaItem(db, actor, r.entityId);
+    case 'consultation_draft':
+      return readsConsultation(db, actor, r.entityId);
+    default: {
+      const c = await consultationsRepo.namedCommentById(db, actor.unitId, r.entityId);
+      return !!c && readsConsultation(db, actor, c.draftId, c.targetId);
+    }
   }
 }
 

@@ -183,6 +183,14 @@ export const consultationsRepo = {
       .where(and(eq(C.unitId, unitId), eq(C.draftId, draftId), eq(C.id, id)));
     return r;
   },
+  /** A named comment by its id alone (the audit trail names the comment, not its draft). */
+  async namedCommentById(db: Db, unitId: string, id: string) {
+    const [r] = await db
+      .select()
+      .from(C)
+      .where(and(eq(C.unitId, unitId), eq(C.id, id)));
+    return r;
+  },
   async answer(db: Db, unitId: string, draftId: string, commentId: string) {
     const [r] = await db
       .select()

@@ -4,6 +4,8 @@
  * comes from domain/policies/rule-document.
  */
 import { shanghaiDate } from '../../../domain/civil-date.js';
+import type { ItemCategory } from '../../../domain/decision-rules.js';
+import { canReadAgendaItem, type DecisionMeetingStatus } from '../../../domain/policies/decision-meeting.js';
 import { ruleDocumentPolicy, ruleVersionPolicy } from '../../../domain/policies/rule-document.js';
 import type { Actor } from '../../../domain/roles.js';
 import {
@@ -19,6 +21,7 @@ import type { TRuleDocument, TRuleDocumentDetail } from '../../../shared/contrac
 import type { AppDeps } from '../../types.js';
 import {
   ruleDocumentsRepo,
+  type AdoptedItemRow,
   type RuleDocumentRow,
   type RuleVersionHead,
   type RuleVersionRow,
@@ -30,6 +33,29 @@ export const versionFacts = (v: Pick<RuleVersionHead, 'id' | 'effectiveFrom' | '
   effectiveFrom: v.effectiveFrom,
   withdrawn: !!v.withdrawnReason,
 });
+/**
+ * May the reader read the agenda item that adopted a version (domain/policies/decision-meeting)? Only this item's
+ * 列席 matter to the question, so they stand for the meeting's.
+ */
+export const readsAdoptingItem = (actor: Actor, i: AdoptedItemRow) =>
+  canReadAgendaItem(
+    actor,
+    {
+      unitId: i.meetingUnitId,
+      status: i.meetingStatus as DecisionMeetingStatus,
+      memberIds: i.memberIds,
+      recorderPersonId: i.recorderPersonId,
+      attendeeIds: i.attendeeIds,
+    },
+    { category: i.category as ItemCategory, attendeeIds: i.attendeeIds },
+  );
+
+/** The meeting and its day are the unit's to know (the 议事规则 say where a rule came from); the item its readers'. */
+const adoptedByOf = (actor: Actor, i: AdoptedItemRow) =>
+  readsAdoptingItem(actor, i)
+    ? { itemId: i.itemId, itemTitle: i.itemTitle, meetingTitle: i.meetingTitle, heldOn: i.heldOn }
+    : { itemId: null, itemTitle: null, meetingTitle: i.meetingTitle, heldOn: i.heldOn };
+
 const ref = (v: RuleVersionHead | undefined) =>
   v ? { id: v.id, label: v.label, effectiveFrom: v.effectiveFrom } : null;
 
@@ -118,9 +144,7 @@ export async function presentDetail(
         effectiveFrom: v.effectiveFrom,
         standing,
         standingLabel: VERSION_STANDING_LABELS[standing],
-        adoptedBy: item
-          ? { itemId: item.itemId, itemTitle: item.itemTitle, meetingTitle: item.meetingTitle, heldOn: item.heldOn }
-          : null,
+        adoptedBy: item ? adoptedByOf(actor, item) : null,
         params: v.params,
         withdrawnReason: v.withdrawnReason,
         can: ruleVersionPolicy(actor, documentFacts(d), versionFacts(v), today),

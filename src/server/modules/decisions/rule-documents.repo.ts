@@ -11,6 +11,7 @@ import {
 
 export type RuleDocumentRow = typeof D.$inferSelect;
 export type RuleVersionRow = typeof V.$inferSelect;
+export type AdoptedItemRow = Awaited<ReturnType<typeof ruleDocumentsRepo.agendaItems>>[number];
 
 /** What a list needs of a version: no text. */
 const versionHead = {
@@ -39,6 +40,12 @@ const adoptedSelect = {
   meetingTitle: decisionMeetings.title,
   heldOn: decisionMeetings.heldOn,
   meetingStatus: decisionMeetings.status,
+  // What domain/policies/decision-meeting asks to say who reads the item.
+  category: agendaItems.category,
+  attendeeIds: agendaItems.attendeeIds,
+  meetingUnitId: decisionMeetings.unitId,
+  memberIds: decisionMeetings.memberIds,
+  recorderPersonId: decisionMeetings.recorderPersonId,
 };
 
 /** Queries of the rule documents and their versions; the service decides who reads and acts. */
@@ -157,12 +164,16 @@ export const ruleDocumentsRepo = {
       .innerJoin(decisionMeetings, eq(decisionMeetings.id, agendaItems.meetingId))
       .where(and(eq(agendaItems.unitId, unitId), eq(decisionMeetings.unitId, unitId), inArray(agendaItems.id, wanted)));
   },
-  /** The unit's adopted (通过) agenda items of meetings not withdrawn, latest meeting first, searchable by title. */
+  /**
+   * The unit's adopted (通过) agenda items of meetings not withdrawn, latest meeting first, searchable by title —
+   * never a 干部任免 item (its title is its members' alone, and a rule is not adopted by an appointment).
+   */
   async adoptablePage(db: Db, unitId: string, q: string | undefined, limit: number, offset: number) {
     const like = q ? `%${escapeLike(q)}%` : undefined;
     const where = and(
       eq(agendaItems.unitId, unitId),
       eq(agendaItems.outcome, 'adopted'),
+      sql`${agendaItems.category} <> 'cadre'`,
       isNull(agendaItems.withdrawnReason),
       sql`${decisionMeetings.status} <> 'withdrawn'`,
       like ? or(ilike(agendaItems.title, like), ilike(decisionMeetings.title, like)) : undefined,
@@ -184,6 +195,22 @@ export const ruleDocumentsRepo = {
         .where(where),
     ]);
     return { rows, total: count?.n ?? 0 };
+  },
+  /** The unit's latest meeting already held (in session or closed) of the kinds (all when null), by date. */
+  async latestHeldMeeting(db: Db, unitId: string, kinds: readonly string[] | null) {
+    const [r] = await db
+      .select({ title: decisionMeetings.title, heldOn: decisionMeetings.heldOn })
+      .from(decisionMeetings)
+      .where(
+        and(
+          eq(decisionMeetings.unitId, unitId),
+          inArray(decisionMeetings.status, ['in_session', 'closed']),
+          kinds ? inArray(decisionMeetings.kind, [...kinds]) : undefined,
+        ),
+      )
+      .orderBy(desc(decisionMeetings.heldOn), desc(decisionMeetings.sessionNo))
+      .limit(1);
+    return r;
   },
   /**
    * The version with 议事规则 parameters in force on a date among the unit's live documents of a kind: the latest

@@ -18,9 +18,11 @@ import {
   RULE_DOCUMENT_KIND_LABELS,
   carriesMeetingRules,
   liveVersions,
+  meetingKindsRuledBy,
   meetingRulesProblem,
   needsDepartment,
   newVersionProblem,
+  retroactiveVersionProblem,
   type RuleDocumentKind,
 } from '../../../domain/rule-documents.js';
 import type {
@@ -36,7 +38,13 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AuditAction } from '../../../domain/audit-vocabulary.js';
 import { auditActorOf } from '../audit-actor.js';
 import { assertInUnit } from '../unit-ids.repo.js';
-import { documentFacts, presentDetail, presentDocuments, versionFacts } from './rule-documents.present.js';
+import {
+  documentFacts,
+  presentDetail,
+  presentDocuments,
+  readsAdoptingItem,
+  versionFacts,
+} from './rule-documents.present.js';
 import { ruleDocumentsRepo, type RuleDocumentRow } from './rule-documents.repo.js';
 
 /** A document keeps at most this many versions (its history is read whole). */
@@ -106,11 +114,15 @@ export async function createRuleDocument(deps: AppDeps, actor: Actor, b: z.infer
   return getRuleDocument(deps, actor, id);
 }
 
-/** The agenda item named as having adopted a version: of this unit, adopted (通过), its meeting on or before the date. */
+/**
+ * The agenda item named as having adopted a version: of this unit and readable by the actor (else it does not
+ * exist for them), not a 干部任免 item, adopted (通过), its meeting on or before the date.
+ */
 async function checkAdoptedBy(deps: AppDeps, actor: Actor, itemId: string | null, effectiveFrom: string) {
   if (!itemId) return;
   const [item] = await ruleDocumentsRepo.agendaItems(deps.db, actor.unitId, [itemId]);
-  if (!item) throw badRequest('所选议题不存在');
+  if (!item || !readsAdoptingItem(actor, item)) throw badRequest('所选议题不存在');
+  if (item.category === 'cadre') throw badRequest('干部任免议题不能作为制度的通过依据');
   if (item.outcome !== 'adopted' || item.itemWithdrawn || item.meetingStatus === 'withdrawn')
     throw badRequest('只能选择会议已审议通过的议题');
   if (item.heldOn > effectiveFrom)
@@ -125,6 +137,14 @@ function checkParams(kind: RuleDocumentKind, params: z.infer<typeof ZRuleVersion
   if (!params)
     throw badRequest(`请填写本版${RULE_DOCUMENT_KIND_LABELS[kind]}的议事规则参数（到会比例、材料提前天数等）`);
   const problem = meetingRulesProblem(params);
+  if (problem) throw badRequest(problem);
+}
+
+/** 议事规则 take effect after the last meeting already held under them: no quorum is judged again afterwards. */
+async function checkNotRetroactive(deps: AppDeps, actor: Actor, kind: RuleDocumentKind, effectiveFrom: string) {
+  if (!carriesMeetingRules(kind)) return;
+  const held = await ruleDocumentsRepo.latestHeldMeeting(deps.db, actor.unitId, meetingKindsRuledBy(kind));
+  const problem = retroactiveVersionProblem(effectiveFrom, held);
   if (problem) throw badRequest(problem);
 }
 
@@ -160,6 +180,7 @@ export async function addRuleVersion(deps: AppDeps, actor: Actor, id: string, b:
   if (versions.length >= MAX_VERSIONS) throw badRequest(`一项制度最多保留 ${MAX_VERSIONS} 个版本`);
   const problem = newVersionProblem(versions.map(versionFacts), b.effectiveFrom);
   if (problem) throw badRequest(problem);
+  await checkNotRetroactive(deps, actor, kind, b.effectiveFrom);
   return changeAt(deps, actor, d, b.version, {}, async (tx, at) => {
     const v = await ruleDocumentsRepo.insertVersion(tx, {
       unitId: actor.unitId,
@@ -262,11 +283,14 @@ export async function adoptableItems(deps: AppDeps, actor: Actor, q: { q?: strin
     total,
     page: q.page,
     pageSize: q.pageSize,
-    items: rows.map((r) => ({
-      itemId: r.itemId,
-      itemTitle: r.itemTitle,
-      meetingTitle: r.meetingTitle,
-      heldOn: r.heldOn,
-    })),
+    // The SQL leaves out 干部任免 items; the keepers (the office, the 党组书记) read every other item.
+    items: rows
+      .filter((r) => readsAdoptingItem(actor, r))
+      .map((r) => ({
+        itemId: r.itemId,
+        itemTitle: r.itemTitle,
+        meetingTitle: r.meetingTitle,
+        heldOn: r.heldOn,
+      })),
   };
 }

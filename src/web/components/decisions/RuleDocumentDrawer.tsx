@@ -20,7 +20,7 @@ const STANDING_COLOR: Record<TRuleVersion['standing'], string> = {
 
 export const adoptedText = (v: TRuleVersion) =>
   v.adoptedBy
-    ? `${v.adoptedBy.heldOn} ${v.adoptedBy.meetingTitle}审议通过（${v.adoptedBy.itemTitle}）`
+    ? `${v.adoptedBy.heldOn} ${v.adoptedBy.meetingTitle}审议通过${v.adoptedBy.itemTitle ? `（${v.adoptedBy.itemTitle}）` : ''}`
     : '未记录审议通过的会议';
 
 function ParamsOf({ v }: { v: TRuleVersion }) {
