@@ -490,7 +490,17 @@ describe('the annual plan (measure 38)', () => {
     const at = ctx.clock.now();
     const [e] = await ctx.database.db
       .insert(planEntries)
-      .values({ unitId, year: 2026, kind, title, month: 12, createdBy: unit.admin.id, createdAt: at, updatedAt: at })
+      .values({
+        unitId,
+        year: 2026,
+        kind,
+        subKind: 'party_group',
+        title,
+        month: 12,
+        createdBy: unit.admin.id,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning();
     return e!.id;
   };

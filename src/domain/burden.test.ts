@@ -8,7 +8,7 @@ import {
   DEFAULT_BURDEN_SETTINGS,
   mergeSuggestions,
   monthOf,
-  planEntryOf,
+  planEntriesOf,
   planSubKindOf,
   type HeldMeeting,
   type IssuedDocumentFact,
@@ -103,7 +103,8 @@ describe('plan against actual (减负)', () => {
       fc.property(world, ([es, ms, ds]) => {
         const f = burdenFigures(es, ms, ds, DEFAULT_BURDEN_SETTINGS);
         const unplanned = f.months.flatMap((r) => r.unplanned).filter((u) => u.source !== 'document');
-        const expected = ms.filter((m) => planEntryOf(m, es) === null);
+        const assigned = planEntriesOf(ms, es);
+        const expected = ms.filter((m) => assigned.get(m.id) === null);
         expect(unplanned.map((u) => u.id).sort()).toEqual(expected.map((m) => m.id).sort());
         for (const u of unplanned) expect(u.reason).toBe(ms.find((m) => m.id === u.id)!.unplannedReason);
         expect(f.meetings.unexplained).toBe(expected.filter((m) => m.unplannedReason === null).length);
@@ -114,22 +115,83 @@ describe('plan against actual (减负)', () => {
   it('an activity is planned by an entry of its sub-kind in its month; a decision meeting only by the entry it names', () => {
     fc.assert(
       fc.property(world, ([es, ms]) => {
+        const assigned = planEntriesOf(ms, es);
         for (const m of ms) {
-          const e = planEntryOf(m, es);
-          if (m.source === 'decision') expect(e === null || e === m.planEntryId).toBe(true);
-          else
-            expect(e !== null).toBe(
-              es.some(
-                (x) =>
-                  x.kind === 'meeting' &&
-                  // A 党组会 activity fulfils a 党组会议 entry (an entry never names the activity kind itself).
-                  (m.subKind === 'party_group_meeting' ? x.subKind === 'party_group' : x.subKind === m.subKind) &&
-                  x.month === monthOf(m.heldOn),
-              ),
-            );
+          const e = assigned.get(m.id);
+          expect(e).not.toBeUndefined();
+          if (e === null || e === undefined) continue;
+          if (m.source === 'decision') expect(e).toBe(m.planEntryId);
+          else {
+            const x = es.find((y) => y.id === e)!;
+            // A 党组会 activity fulfils a 党组会议 entry (an entry never names the activity kind itself).
+            expect([x.kind, x.subKind, x.month]).toEqual(['meeting', planSubKindOf(m.subKind), monthOf(m.heldOn)]);
+          }
         }
       }),
     );
+  });
+
+  it('one entry fulfils at most one meeting; an activity goes unplanned only when every fitting entry is taken by an earlier one or a decision meeting', () => {
+    fc.assert(
+      fc.property(world, ([es, ms]) => {
+        const assigned = planEntriesOf(ms, es);
+        const used = [...assigned.values()].filter((e) => e !== null);
+        expect(new Set(used).size).toBe(used.length);
+        for (const m of ms.filter((x) => x.source === 'activity' && assigned.get(x.id) === null)) {
+          const fitting = es.filter(
+            (x) => x.kind === 'meeting' && x.subKind === planSubKindOf(m.subKind) && x.month === monthOf(m.heldOn),
+          );
+          for (const x of fitting) {
+            const holder = ms.find((o) => assigned.get(o.id) === x.id)!;
+            expect(holder).toBeDefined();
+            if (holder.source === 'activity') expect(holder.heldOn <= m.heldOn).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+
+  it('a decision meeting held in another month than its entry’s is counted in the month it was held, and planned', () => {
+    const e: PlanEntryFact = { id: 'e1', kind: 'meeting', subKind: 'party_group', month: 3, departmentId: null };
+    const moved: HeldMeeting = {
+      id: 'm1',
+      source: 'decision',
+      subKind: 'party_group',
+      title: '第一季度党组会议',
+      heldOn: '2026-04-02',
+      departmentId: null,
+      planEntryId: 'e1',
+      unplannedReason: null,
+      durationMinutes: 60,
+      attendeeIds: [],
+    };
+    const f = burdenFigures([e], [moved], [], DEFAULT_BURDEN_SETTINGS);
+    expect([f.months[2]!.meetings, f.months[3]!.meetings]).toEqual([
+      { planned: 1, held: 0, unplanned: 0, overLength: 0 },
+      { planned: 0, held: 1, unplanned: 0, overLength: 0 },
+    ]);
+  });
+
+  it('two 调度会 in a month planned once: the earlier is planned, the later is not', () => {
+    const e: PlanEntryFact = { id: 'e1', kind: 'meeting', subKind: 'dispatch', month: 5, departmentId: null };
+    const act = (id: string, heldOn: string): HeldMeeting => ({
+      id,
+      source: 'activity',
+      subKind: 'dispatch',
+      title: id,
+      heldOn,
+      departmentId: null,
+      planEntryId: null,
+      unplannedReason: null,
+      durationMinutes: null,
+      attendeeIds: [],
+    });
+    const assigned = planEntriesOf([act('later', '2026-05-20'), act('earlier', '2026-05-06')], [e]);
+    expect([assigned.get('earlier'), assigned.get('later')]).toEqual(['e1', null]);
+    expect(
+      burdenFigures([e], [act('a', '2026-05-06'), act('b', '2026-05-20')], [], DEFAULT_BURDEN_SETTINGS).meetings
+        .unplanned,
+    ).toBe(1);
   });
 
   it('a quarter is flagged exactly when its unplanned meetings exceed the quota; over-length exactly above the limit', () => {

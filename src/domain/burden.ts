@@ -3,7 +3,9 @@
  * plan, the register, the held meetings, the unit's settings and a working-day distance are all arguments.
  *
  * A meeting counts as planned when it names the plan entry it fulfils (a decision meeting) or, for a campaign
- * activity that has no plan link, when a plan entry of the same sub-kind lies in the month it was held. An
+ * activity that has no plan link, when a plan entry of the same sub-kind lies in the month it was held that no
+ * other meeting fulfils (one entry, one meeting). A meeting is shown in the month it was held, whatever the
+ * month of its entry (meetings move). An
  * unplanned meeting or document needs a reason; the view shows it, or says that none was given.
  */
 
@@ -101,18 +103,39 @@ export const SAME_AS_DECISION_KIND: Readonly<Record<string, string>> = {
 };
 export const planSubKindOf = (activityKind: string) => SAME_AS_DECISION_KIND[activityKind] ?? activityKind;
 
+/** Which plan entry each meeting fulfils (null: unplanned), by meeting id. */
+export type PlanAssignment = ReadonlyMap<string, string | null>;
+
+const byDateThenId = (a: Pick<HeldMeeting, 'heldOn' | 'id'>, b: Pick<HeldMeeting, 'heldOn' | 'id'>) =>
+  a.heldOn.localeCompare(b.heldOn) || a.id.localeCompare(b.id);
+
 /**
- * The plan entry a meeting fulfils: the one it names, else (activities) the first live meeting entry of its
- * sub-kind in the month it was held. Null: unplanned.
+ * The plan entry each meeting fulfils. One entry fulfils at most one meeting: a decision meeting the entry it
+ * names (the earliest, should two name one); then each activity, earliest first, the first entry of its
+ * sub-kind in the month it was held that nothing fulfils yet — so a second 调度会 in a month planned once is
+ * unplanned, not planned twice by one entry.
  */
-export function planEntryOf(
-  m: Pick<HeldMeeting, 'source' | 'planEntryId' | 'heldOn' | 'subKind'>,
+export function planEntriesOf(
+  meetings: readonly Pick<HeldMeeting, 'id' | 'source' | 'planEntryId' | 'heldOn' | 'subKind'>[],
   entries: readonly PlanEntryFact[],
-): string | null {
-  if (m.source === 'decision') return entries.some((e) => e.id === m.planEntryId) ? m.planEntryId : null;
-  const month = monthOf(m.heldOn);
-  const sub = planSubKindOf(m.subKind);
-  return entries.find((e) => e.kind === 'meeting' && e.subKind === sub && e.month === month)?.id ?? null;
+): PlanAssignment {
+  const out = new Map<string, string | null>();
+  const taken = new Set<string>();
+  const live = new Set(entries.map((e) => e.id));
+  const sorted = [...meetings].sort(byDateThenId);
+  for (const m of sorted.filter((x) => x.source === 'decision')) {
+    const e = m.planEntryId !== null && live.has(m.planEntryId) && !taken.has(m.planEntryId) ? m.planEntryId : null;
+    if (e) taken.add(e);
+    out.set(m.id, e);
+  }
+  for (const m of sorted.filter((x) => x.source === 'activity')) {
+    const month = monthOf(m.heldOn);
+    const sub = planSubKindOf(m.subKind);
+    const e = entries.find((x) => x.kind === 'meeting' && x.subKind === sub && x.month === month && !taken.has(x.id));
+    if (e) taken.add(e.id);
+    out.set(m.id, e?.id ?? null);
+  }
+  return out;
 }
 
 export interface UnplannedLine {
@@ -161,6 +184,8 @@ export function burdenFigures(
   s: BurdenSettings,
   /** The entries what happened is matched against (the whole plan when `entries` is one department's). */
   matchAgainst: readonly PlanEntryFact[] = entries,
+  /** Which entry each meeting fulfils, over the whole unit's meetings (when `meetings` is one department's). */
+  assigned: PlanAssignment = planEntriesOf(meetings, matchAgainst),
 ): BurdenFigures {
   const ids = new Set(matchAgainst.map((e) => e.id));
   const months: MonthFigures[] = Array.from({ length: 12 }, (_, i) => ({
@@ -175,7 +200,7 @@ export function burdenFigures(
     const row = at(monthOf(m.heldOn));
     row.meetings.held++;
     if (m.durationMinutes !== null && m.durationMinutes > s.maxMeetingMinutes) row.meetings.overLength++;
-    if (planEntryOf(m, matchAgainst) === null) {
+    if ((assigned.get(m.id) ?? null) === null) {
       row.meetings.unplanned++;
       row.unplanned.push({ id: m.id, source: m.source, title: m.title, on: m.heldOn, reason: m.unplannedReason });
     }
@@ -272,6 +297,7 @@ export function burdenByDepartment(
   meetings: readonly HeldMeeting[],
   documents: readonly IssuedDocumentFact[],
   departmentOrder: readonly string[] = [],
+  assigned: PlanAssignment = planEntriesOf(meetings, entries),
 ): DepartmentFigures[] {
   const ids = new Set(entries.map((e) => e.id));
   const rows = new Map<string | null, DepartmentFigures>();
@@ -288,7 +314,7 @@ export function burdenByDepartment(
   for (const m of meetings) {
     const row = at(m.departmentId);
     row.meetings.held++;
-    if (planEntryOf(m, entries) === null) row.meetings.unplanned++;
+    if ((assigned.get(m.id) ?? null) === null) row.meetings.unplanned++;
   }
   for (const d of documents) {
     const row = at(d.departmentId);

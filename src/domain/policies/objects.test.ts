@@ -108,6 +108,16 @@ describe('the policies of the unit’s objects', () => {
     );
   });
 
+  it('opinion forms made for a consultation on a draft: nobody sees or runs them as opinion forms', () => {
+    fc.assert(
+      fc.property(actor, fc.constantFrom('draft', 'open', 'closed' as const), (a, status) => {
+        const can = opinionFormPolicy(a, { unitId: 'unit', status, forConsultation: true });
+        expect(Object.values(can).every((v) => v === false)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('the meeting: prepared until held, reported and rectified after; seen by the whole unit, run by orglife.manage', () => {
     fc.assert(
       fc.property(actor, fc.constantFrom('preparing', 'held' as const), (a, status) => {

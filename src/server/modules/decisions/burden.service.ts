@@ -9,7 +9,7 @@ import {
   burdenByDepartment,
   burdenFigures,
   mergeSuggestions,
-  planEntryOf,
+  planEntriesOf,
   type HeldMeeting,
   type PlanEntryFact,
   type PlanKind,
@@ -84,7 +84,9 @@ export async function burdenView(deps: AppDeps, actor: Actor, q: z.infer<typeof 
     q.departmentId ? xs.filter((x) => x.departmentId === q.departmentId) : xs;
   const meetings = mine(allMeetings);
   const documents = mine(documentRows);
-  const figures = burdenFigures(mine(allEntries), meetings, documents, settings, allEntries);
+  // Which entry each meeting fulfils is decided over the whole unit, whatever the department shown.
+  const assigned = planEntriesOf(allMeetings, allEntries);
+  const figures = burdenFigures(mine(allEntries), meetings, documents, settings, allEntries, assigned);
   const byId = new Map(meetings.map((m) => [m.id, m]));
   const brief = (id: string) => ({ id, title: byId.get(id)!.title, heldOn: byId.get(id)!.heldOn });
   const merges = mergeSuggestions(
@@ -92,7 +94,8 @@ export async function burdenView(deps: AppDeps, actor: Actor, q: z.infer<typeof 
     settings.mergeWithinWorkingDays,
     (a, b) => calendar.workingDaysBetween(a, b).days,
   ).map((g) => ({ ...g, first: brief(g.first), second: brief(g.second) }));
-  const departments = burdenByDepartment(allEntries, allMeetings, documentRows, [...names.keys()]).map((d) => ({
+  const order = [...names.keys()];
+  const departments = burdenByDepartment(allEntries, allMeetings, documentRows, order, assigned).map((d) => ({
     ...d,
     departmentName: d.departmentId ? (names.get(d.departmentId) ?? '（已撤销科室）') : '未指定科室',
   }));
@@ -108,9 +111,11 @@ export async function recordActivityReason(deps: AppDeps, actor: Actor, activity
   planCanOr403(actor, true);
   const a = await planRepo.activity(deps.db, actor.unitId, activityId);
   if (!a || !a.active || a.confidential || a.type !== 'meeting') throw notFound('会议活动');
-  const entries = await planRepo.liveEntries(deps.db, actor.unitId, Number(a.heldOn.slice(0, 4)));
+  const year = Number(a.heldOn.slice(0, 4));
+  const entries = await planRepo.liveEntries(deps.db, actor.unitId, year);
   const facts = entries.map((e) => ({ ...e, kind: e.kind as PlanKind, departmentId: e.organiserDepartmentId }));
-  if (planEntryOf({ source: 'activity', planEntryId: null, heldOn: a.heldOn, subKind: a.kind }, facts) !== null)
+  // Planned or not is judged as the view judges it: among the year's meetings, one entry fulfils one meeting.
+  if (planEntriesOf(await heldMeetings(deps, actor.unitId, year, facts), facts).get(a.id))
     throw badRequest('该会议已列入当月计划，无需说明理由');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {

@@ -71,7 +71,7 @@ async function getDocument(deps: AppDeps, actor: Actor, id: string) {
  * The document's plan link: a live plan entry of kind document in the year it was issued, or none with a
  * reason. Returns the values to store (the reason is dropped when the document is planned).
  */
-async function planLink(deps: AppDeps, actor: Actor, b: z.infer<typeof ZIssuedDocumentBody>) {
+async function planLink(deps: AppDeps, actor: Actor, b: z.infer<typeof ZIssuedDocumentBody>, self?: string) {
   await assertInUnit(deps.db, actor.unitId, { department: b.departmentId });
   const reason = b.unplannedReason?.trim() || null;
   if (!b.planEntryId) {
@@ -83,6 +83,10 @@ async function planLink(deps: AppDeps, actor: Actor, b: z.infer<typeof ZIssuedDo
   if (e.kind !== 'document') throw badRequest('所选计划条目不是发文计划');
   if (e.withdrawnReason !== null) throw badRequest('所选计划条目已撤销');
   if (String(e.year) !== b.issuedOn.slice(0, 4)) throw badRequest(`所选计划条目属于${e.year}年度，与发文日期不符`);
+  // One planned document fulfils one entry: a second would count as planned for nothing.
+  const other = await planRepo.documentUsing(deps.db, actor.unitId, e.id, self);
+  if (other)
+    throw conflict(`所选计划条目已由发文“${other.docNo} ${other.title}”落实，请选择其他计划条目或说明计划外理由`);
   return { planEntryId: e.id, unplannedReason: null };
 }
 
@@ -150,7 +154,7 @@ export async function editIssuedDocument(
 ) {
   const row = await documentOr404(deps.db, actor, id);
   authorize(planRecordPolicy(actor, row), 'edit', '只有领导小组办公室或党组书记可以修改未撤销的发文登记');
-  const link = await planLink(deps, actor, b);
+  const link = await planLink(deps, actor, b, row.id);
   await checkNumberFree(deps.db, actor.unitId, b.docNo, row.id);
   const set = { docNo: b.docNo, title: b.title, issuedOn: b.issuedOn, departmentId: b.departmentId, ...link };
   return change(deps, actor, row, b.version, set, 'update');

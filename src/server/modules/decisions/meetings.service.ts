@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { defaultMeetingTitle, heldOnCheck, minutesNumber } from '../../../domain/decision-meetings.js';
-import { isMajor, type ItemCategory, type MeetingKind } from '../../../domain/decision-rules.js';
+import { MEETING_KIND_LABELS, isMajor, type ItemCategory, type MeetingKind } from '../../../domain/decision-rules.js';
 import { managesDecisionMeetings } from '../../../domain/policies/decision-meeting.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZMeetingBody, ZMeetingClose, ZMeetingEdit, ZMeetingOpen } from '../../../shared/contracts/decisions.js';
@@ -18,15 +18,32 @@ import { ensureFollowUp, ensureFollowUpOfNext } from './follow-up.js';
 import { liveItems, meetingOr404, presentMeeting } from './meeting-view.service.js';
 import { MANAGERS_ONLY, defaultPeople } from './meetings-read.service.js';
 import { meetingsRepo, type MeetingRow } from './meetings.repo.js';
+import { planRepo } from './plan.repo.js';
 
 type MeetingBody = z.infer<typeof ZMeetingBody>;
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
-/** The plan entry the meeting fulfils, or the reason it is held unplanned (measure 38). */
-async function checkPlan(deps: AppDeps, actor: Actor, b: Pick<MeetingBody, 'planEntryId' | 'unplannedReason'>) {
+/**
+ * The plan entry the meeting fulfils, or the reason it is held unplanned (measure 38). The entry is a live
+ * meeting entry of the meeting's year and kind that no other live meeting fulfils (its month may differ: meetings
+ * move). `self`: the meeting being edited.
+ */
+async function checkPlan(
+  deps: AppDeps,
+  actor: Actor,
+  b: Pick<MeetingBody, 'planEntryId' | 'unplannedReason' | 'heldOn'> & { kind: string },
+  self?: string,
+) {
   if (b.planEntryId) {
     const e = await meetingsRepo.planEntry(deps.db, actor.unitId, b.planEntryId);
     if (!e || e.kind !== 'meeting' || e.withdrawnReason) throw badRequest('所选年度计划中的会议不存在或已撤销');
+    if (e.year !== yearOf(b.heldOn)) throw badRequest(`所选计划条目属于${e.year}年度，与会议日期不符`);
+    if (e.subKind !== b.kind)
+      throw badRequest(
+        `所选计划条目“${e.title}”不是${MEETING_KIND_LABELS[b.kind as MeetingKind]}，请选择同类会议的计划`,
+      );
+    const other = await planRepo.meetingUsing(deps.db, actor.unitId, e.id, self);
+    if (other) throw conflict(`所选计划条目已由“${other.title}”落实，请选择其他计划条目或说明计划外理由`);
     return { planEntryId: e.id, unplannedReason: null };
   }
   const reason = b.unplannedReason?.trim() ?? '';
@@ -143,7 +160,7 @@ export async function editMeeting(deps: AppDeps, actor: Actor, id: string, b: z.
   if (circulated) throw badRequest(`议题“${circulated.title}”是“三重一大”事项，必须会议集体研究，不能以传签方式决定`);
   const recusedOut = liveItems(items).find((i) => i.recusedIds.some((r) => !members.includes(r)));
   if (recusedOut) throw badRequest(`议题“${recusedOut.title}”的回避人员已不是参会成员，请先修改该议题`);
-  const plan = await checkPlan(deps, actor, b);
+  const plan = await checkPlan(deps, actor, { ...b, kind: row.kind }, row.id);
   const set = {
     kindName,
     title: b.title,

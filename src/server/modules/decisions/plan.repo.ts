@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   activities,
@@ -53,6 +53,50 @@ export const planRepo = {
       .where(and(eq(P.unitId, unitId), eq(P.year, year), isNull(P.withdrawnReason)))
       .orderBy(asc(P.month), asc(P.createdAt))
       .limit(2000),
+  /** Serialises the plan's year-level writes of a unit (copying a year), within the caller's transaction. */
+  async lockPlan(tx: Db, unitId: string) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`decision-plan:${unitId}`}, 0))`);
+  },
+  async hasEntries(db: Db, unitId: string, year: number) {
+    const [r] = await db
+      .select({ id: P.id })
+      .from(P)
+      .where(and(eq(P.unitId, unitId), eq(P.year, year)))
+      .limit(1);
+    return !!r;
+  },
+  /** A live (not withdrawn) decision meeting that names the entry, other than `exceptId`. */
+  async meetingUsing(db: Db, unitId: string, entryId: string, exceptId?: string) {
+    const [r] = await db
+      .select({ id: decisionMeetings.id, title: decisionMeetings.title })
+      .from(decisionMeetings)
+      .where(
+        and(
+          eq(decisionMeetings.unitId, unitId),
+          eq(decisionMeetings.planEntryId, entryId),
+          ne(decisionMeetings.status, 'withdrawn'),
+          exceptId ? ne(decisionMeetings.id, exceptId) : undefined,
+        ),
+      )
+      .limit(1);
+    return r;
+  },
+  /** A live (not withdrawn) issued document that names the entry, other than `exceptId`. */
+  async documentUsing(db: Db, unitId: string, entryId: string, exceptId?: string) {
+    const [r] = await db
+      .select({ id: D.id, docNo: D.docNo, title: D.title })
+      .from(D)
+      .where(
+        and(
+          eq(D.unitId, unitId),
+          eq(D.planEntryId, entryId),
+          isNull(D.withdrawnReason),
+          exceptId ? ne(D.id, exceptId) : undefined,
+        ),
+      )
+      .limit(1);
+    return r;
+  },
   insertEntries: (tx: Db, rows: (typeof P.$inferInsert)[]) => tx.insert(P).values(rows).returning(),
   updateEntry: (tx: Db, unitId: string, id: string, version: number, set: Partial<typeof P.$inferInsert>) =>
     tx

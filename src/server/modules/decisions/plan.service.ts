@@ -171,6 +171,17 @@ export async function editPlanEntry(deps: AppDeps, actor: Actor, id: string, b: 
   return changeEntry(deps, actor, row, version, set, 'update');
 }
 
+/** An entry a live meeting or document fulfils stays: withdrawing it would leave that one planned by nothing. */
+async function checkUnused(db: Db, unitId: string, entryId: string) {
+  const [meeting, document] = await Promise.all([
+    planRepo.meetingUsing(db, unitId, entryId),
+    planRepo.documentUsing(db, unitId, entryId),
+  ]);
+  if (meeting) throw conflict(`“${meeting.title}”按该计划条目召开，不能撤销；请先修改或撤销该会议`);
+  if (document)
+    throw conflict(`发文“${document.docNo} ${document.title}”按该计划条目登记，不能撤销；请先修改或撤销该发文登记`);
+}
+
 export async function withdrawPlanEntry(
   deps: AppDeps,
   actor: Actor,
@@ -179,6 +190,7 @@ export async function withdrawPlanEntry(
 ) {
   const row = await entryOr404(deps.db, actor, id);
   authorize(planRecordPolicy(actor, row), 'withdraw', '只有领导小组办公室或党组书记可以撤销未撤销的计划条目');
+  await checkUnused(deps.db, actor.unitId, row.id);
   return changeEntry(deps, actor, row, b.version, { withdrawnReason: b.reason }, 'withdraw');
 }
 
@@ -186,14 +198,14 @@ export async function withdrawPlanEntry(
 export async function copyPlanYear(deps: AppDeps, actor: Actor, b: { fromYear: number; toYear: number }) {
   planCanOr403(actor, true);
   if (b.toYear !== b.fromYear + 1) throw badRequest('只能以上一年度的计划为基础生成本年度计划');
-  const [source, target] = await Promise.all([
-    planRepo.liveEntries(deps.db, actor.unitId, b.fromYear),
-    planRepo.entriesPage(deps.db, actor.unitId, { year: b.toYear }, 1, 0),
-  ]);
+  const source = await planRepo.liveEntries(deps.db, actor.unitId, b.fromYear);
   if (!source.length) throw badRequest(`${b.fromYear}年度没有计划条目可以复制`);
-  if (target.total > 0) throw conflict(`${b.toYear}年度已有计划条目，不能重复生成`);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    // Two copies at once would both find the year empty: the check and the insert run under one lock per unit.
+    await planRepo.lockPlan(tx, actor.unitId);
+    if (await planRepo.hasEntries(tx, actor.unitId, b.toYear))
+      throw conflict(`${b.toYear}年度已有计划条目，不能重复生成`);
     const rows = await planRepo.insertEntries(
       tx,
       source.map((e) => ({

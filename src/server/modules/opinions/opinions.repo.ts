@@ -1,6 +1,15 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { opinionCodes, opinionDistributions, opinionForms, opinionResponses } from '../../db/schema/index.js';
+import {
+  consultationDrafts,
+  opinionCodes,
+  opinionDistributions,
+  opinionForms,
+  opinionResponses,
+} from '../../db/schema/index.js';
+
+const consultationOf = (unitId: string, formId: SQLWrapper) =>
+  sql`select 1 from ${consultationDrafts} where ${consultationDrafts.unitId} = ${unitId} and ${consultationDrafts.publicFormId} = ${formId}`;
 
 /** Queries of the forms, their distributions and codes, and the responses' counts (the flush writes in responses.repo). */
 export const opinionsRepo = {
@@ -23,8 +32,22 @@ export const opinionsRepo = {
     const [f] = await tx.insert(opinionForms).values(row).returning();
     return f;
   },
+  /** The unit's own forms: those made for a consultation on a draft are run through the consultation, not listed. */
   async forms(db: Db, unitId: string) {
-    return db.select().from(opinionForms).where(eq(opinionForms.unitId, unitId)).orderBy(desc(opinionForms.createdAt));
+    return db
+      .select()
+      .from(opinionForms)
+      .where(and(eq(opinionForms.unitId, unitId), sql`not exists (${consultationOf(unitId, opinionForms.id)})`))
+      .orderBy(desc(opinionForms.createdAt));
+  },
+  /** Was the form made as the public side of a consultation on a draft? */
+  async forConsultation(db: Db, unitId: string, formId: string) {
+    const [r] = await db
+      .select({ id: consultationDrafts.id })
+      .from(consultationDrafts)
+      .where(and(eq(consultationDrafts.unitId, unitId), eq(consultationDrafts.publicFormId, formId)))
+      .limit(1);
+    return !!r;
   },
   async form(db: Db, unitId: string, id: string) {
     const [f] = await db

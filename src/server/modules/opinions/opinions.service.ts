@@ -129,7 +129,9 @@ export async function listForms(deps: AppDeps, actor: Actor) {
 /** The form if the actor may see it (404 otherwise), with what the actor may do with it. */
 async function formOr404(deps: AppDeps, actor: Actor, id: string) {
   const f = await opinionsRepo.form(deps.db, actor.unitId, id);
-  const can = f && opinionFormPolicy(actor, { unitId: f.unitId, status: f.status as OpinionFormStatus });
+  const forConsultation = !!f && (await opinionsRepo.forConsultation(deps.db, actor.unitId, id));
+  const can =
+    f && opinionFormPolicy(actor, { unitId: f.unitId, status: f.status as OpinionFormStatus, forConsultation });
   if (!f || !can?.see) throw notFound('征求意见表');
   return { f, can };
 }
