@@ -54,6 +54,23 @@ const document = (docNo: string, issuedOn: string, planEntryId: string | null) =
   });
 
 describe('a meeting’s plan entry (finding 6)', () => {
+  it('is offered in the meeting form only for its kind, and only while no live meeting fulfils it', async () => {
+    const offered = async (kind: string) =>
+      (
+        (await office.get(`/api/decisions/meeting-defaults?kind=${kind}&heldOn=2026-11-10`)).json() as {
+          planEntries: { id: string }[];
+        }
+      ).planEntries.map((e) => e.id);
+    const pg = await newEntry({ kind: 'meeting', subKind: 'party_group', title: '11月党组会议', month: 11 });
+    const dir = await newEntry({ kind: 'meeting', subKind: 'director_office', title: '11月局长办公会议', month: 11 });
+    expect(await offered('party_group')).toContain(pg.id);
+    expect(await offered('party_group')).not.toContain(dir.id);
+    expect(await offered('director_office')).toContain(dir.id);
+    const m = await meeting('party_group', '2026-11-10', pg.id);
+    expect(m.statusCode, m.body).toBe(200);
+    expect(await offered('party_group')).not.toContain(pg.id);
+  });
+
   it('must be of the meeting’s kind and year, and fulfilled by no other live meeting', async () => {
     const pg = await newEntry({ kind: 'meeting', subKind: 'party_group', title: '12月党组会议' });
     const before = await meetingsTotal();

@@ -30,7 +30,7 @@ export async function meetingDefaults(deps: AppDeps, actor: Actor, q: z.infer<ty
   const [{ chairPersonId, members }, sessionNo, plan] = await Promise.all([
     defaultPeople(deps, actor.unitId, q.kind),
     meetingsRepo.nextSessionNo(deps.db, actor.unitId, q.kind, null, year),
-    meetingsRepo.planMeetings(deps.db, actor.unitId, year),
+    meetingsRepo.planMeetings(deps.db, actor.unitId, year, q.kind),
   ]);
   const names = await meetingsRepo.names(deps.db, actor.unitId, chairPersonId ? [chairPersonId] : []);
   return {

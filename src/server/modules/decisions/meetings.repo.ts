@@ -218,8 +218,8 @@ export const meetingsRepo = {
       .where(and(eq(planEntries.unitId, unitId), eq(planEntries.id, id)));
     return r;
   },
-  /** The year's live meeting entries of the plan, by month. */
-  async planMeetings(db: Db, unitId: string, year: number) {
+  /** The year's live meeting entries of the plan for a kind of meeting that no live meeting fulfils yet, by month. */
+  async planMeetings(db: Db, unitId: string, year: number, kind: string) {
     return db
       .select()
       .from(planEntries)
@@ -228,7 +228,9 @@ export const meetingsRepo = {
           eq(planEntries.unitId, unitId),
           eq(planEntries.year, year),
           eq(planEntries.kind, 'meeting'),
+          eq(planEntries.subKind, kind),
           isNull(planEntries.withdrawnReason),
+          sql`not exists (select 1 from ${M} m where m.unit_id = ${unitId} and m.plan_entry_id = ${planEntries.id} and m.status <> 'withdrawn')`,
         ),
       )
       .orderBy(asc(planEntries.month), asc(planEntries.title))

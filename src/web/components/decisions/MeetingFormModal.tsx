@@ -77,12 +77,13 @@ export function MeetingFormModal(p: {
         d.members.map((m) => m.id),
       );
   }, [defaults.data, editing, form]);
+  // The unplanned choice first: a long plan scrolls, and this one must never be out of sight.
   const planOptions = [
+    { value: UNPLANNED, label: '未列入年度计划（须说明理由）' },
     ...(defaults.data?.planEntries ?? []).map((e) => ({ value: e.id, label: `${e.month}月 · ${e.title}` })),
     ...(p.meeting?.planEntry && !defaults.data?.planEntries.some((e) => e.id === p.meeting!.planEntry!.id)
       ? [{ value: p.meeting.planEntry.id, label: p.meeting.planEntry.title }]
       : []),
-    { value: UNPLANNED, label: '未列入年度计划（须说明理由）' },
   ];
   const submit = async () => {
     const v = await form.validateFields();
