@@ -210,7 +210,7 @@ describe.skipIf(missing)('议事决策: a 党组会议 prepared, held and minute
       expect.stringMatching(/^1\.李红梅同意/),
       expect.stringMatching(/^2\.张志强同意/),
       expect.stringMatching(/^3\.刘海峰同意/),
-      expect.stringMatching(/^4\.王建国主持人同意/),
+      expect.stringMatching(/^4\.王建国主持人主要负责人同意/),
     ]);
     await shot(p, 'decisions-meeting-positions');
   });
