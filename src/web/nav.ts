@@ -10,6 +10,7 @@ export const NAV = [
   { path: '/org-life', label: '组织生活会', permission: 'self' },
   { path: '/discipline', label: '纪律作风', permission: 'self' },
   { path: '/decisions', label: '议事决策', permission: 'self' },
+  { path: '/assessment', label: '考核激励', permission: 'self' },
   { path: '/roster', label: '花名册', permission: 'org.read' },
   { path: '/org', label: '组织架构', permission: 'org.read' },
   { path: '/calendar', label: '工作日历', permission: 'org.read' },

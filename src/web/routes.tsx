@@ -22,6 +22,7 @@ import { OpinionSlipsPage } from './pages/OpinionSlipsPage';
 import { OrgLifePage } from './pages/OrgLifePage';
 import { DisciplinePage } from './pages/DisciplinePage';
 import { DecisionsPage } from './pages/DecisionsPage';
+import { AssessmentPage } from './pages/AssessmentPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
@@ -46,6 +47,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/org-life': <OrgLifePage />,
   '/discipline': <DisciplinePage />,
   '/decisions': <DecisionsPage />,
+  '/assessment': <AssessmentPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,
