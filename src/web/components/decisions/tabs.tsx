@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import type { PageTab } from '../TabbedPage';
 import { MeetingsTab } from './MeetingsTab';
 import { RulesTab } from './RulesTab';
 import { ConsultationsTabFor } from './ConsultationsTabFor';
@@ -12,12 +12,7 @@ import { PlanTab } from './plan/PlanTab';
  * may open it at all); what a reader sees inside comes from the server, which enforces the policies. Each part
  * adds itself here, in this order: meetings, rule documents, consultations, the annual plan.
  */
-export interface DecisionTab {
-  key: string;
-  label: string;
-  visible: (me: Me) => boolean;
-  element: ReactNode;
-}
+export type DecisionTab = PageTab;
 
 /** The reader as the domain policies ask about it (the grants' roles are the server's Role codes). */
 const grantsOf = (me: Me) => ({ grants: me.grants as unknown as Parameters<typeof planPolicy>[0]['grants'] });

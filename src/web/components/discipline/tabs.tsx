@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import type { PageTab } from '../TabbedPage';
 import { ChecksTab } from './ChecksTab';
 import { FindingsTab } from './FindingsTab';
 import { disciplineSettingsPolicy, maySeeMeetingDiscipline } from '../../../domain/policies/notice';
@@ -20,12 +21,7 @@ import { IntegrityFileTab } from './IntegrityFileTab';
  * (who may open it at all); what a reader sees inside comes from the server, which enforces the policies.
  * Each part adds itself here.
  */
-export interface DisciplineTab {
-  key: string;
-  label: string;
-  visible: (me: Me) => boolean;
-  element: ReactNode;
-}
+export type DisciplineTab = PageTab;
 
 const holds = (me: Me, role: string) => me.grants.some((g) => g.role === role);
 const isDisciplineStaff = (me: Me) => holds(me, 'discipline');
