@@ -1,7 +1,8 @@
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
 import { chineseDate } from '../../domain/notice-text.js';
 import type { TMinutes } from '../../shared/contracts/decisions.js';
-import { GBT9704, chineseNumeral, exact, mm, packOfficial, paragraph, run, type Block } from './official.js';
+import { GBT9704, chineseNumeral, packOfficial, paragraph, run, type Block } from './official.js';
+import { blankLine as blank, imprint, numberLine, redMark as mark } from './masthead.js';
 
 /**
  * 会议纪要 in the GB/T 9704-2012 纪要 format: the red 版头 “…党组会议纪要” and its number 〔2026〕N号 over a red
@@ -9,49 +10,6 @@ import { GBT9704, chineseNumeral, exact, mm, packOfficial, paragraph, run, type 
  * positions in the order they were stated (the 主要负责人 last: principalOf), the conclusion and the 议定事项; the 版记 at the end.
  * Every sentence comes from the recorded minutes; what is missing is said to be missing.
  */
-const RED = 'FF0000';
-const WIDTH_PT = 440;
-const blank = () => new Paragraph({ spacing: exact, children: [] });
-
-function mark(heading: string) {
-  const pt = Math.min(36, Math.floor(WIDTH_PT / heading.length));
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: pt * 20 + 120, lineRule: LineRuleType.EXACT },
-    children: [
-      new TextRun({
-        text: heading,
-        color: RED,
-        size: pt * 2,
-        font: { eastAsia: GBT9704.title.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
-      }),
-    ],
-  });
-}
-
-const numberLine = (no: string) =>
-  new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { ...exact, before: GBT9704.linePitch, after: 0 },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 12 } },
-    children: [run(no, GBT9704.body)],
-  });
-
-const imprint = (text: string, date: string) =>
-  new Paragraph({
-    spacing: { ...exact, before: GBT9704.linePitch },
-    indent: { left: 280, right: 280 },
-    tabStops: [{ type: 'right', position: mm(156) - 560 }],
-    border: {
-      top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
-      bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
-    },
-    children: [
-      run(text, { font: GBT9704.body.font, size: 28 }),
-      run(`\t${date}印发`, { font: GBT9704.body.font, size: 28 }),
-    ],
-  });
-
 const list = (names: string[], none: string) => (names.length ? names.join('、') : none);
 const sentence = (s: string) => (/[。！？；]$/.test(s) ? s : `${s}。`);
 

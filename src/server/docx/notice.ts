@@ -1,5 +1,6 @@
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun } from 'docx';
-import { GBT9704, exact, mm, packOfficial, paragraph, run } from './official.js';
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
+import { GBT9704, exact, packOfficial, paragraph, run } from './official.js';
+import { blankLine as blank, imprint, numberLine, redMark } from './masthead.js';
 
 /**
  * A 通报 in the layout of GB/T 9704-2012: 版头 (the issuing organ's mark “…文件” in red 小标宋, the 发文字号
@@ -17,52 +18,6 @@ export interface NoticeDocument {
   date: string;
 }
 
-const RED = 'FF0000';
-const WIDTH_PT = 440;
-const plain = (text: string, size: number, font: string = GBT9704.body.font) =>
-  new TextRun({ text, size, font: { eastAsia: font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' } });
-const blank = () => new Paragraph({ spacing: exact, children: [] });
-
-/** The organ's mark fills at most one line: its size shrinks with its length (at most 2 × 2号). */
-function mark(organ: string) {
-  const text = `${organ}文件`;
-  const pt = Math.min(36, Math.floor(WIDTH_PT / text.length));
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: pt * 20 + 120, lineRule: LineRuleType.EXACT },
-    children: [
-      new TextRun({
-        text,
-        color: RED,
-        size: pt * 2,
-        font: { eastAsia: GBT9704.title.font, ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
-      }),
-    ],
-  });
-}
-
-/** The 发文字号 with the red rule under it (4 mm below the number). */
-const numberLine = (docNumber: string) =>
-  new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { ...exact, before: GBT9704.linePitch, after: 0 },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 12 } },
-    children: [run(docNumber, GBT9704.body)],
-  });
-
-/** 版记: the 印发 line between a thin rule above and below, in 4号 仿宋. */
-const imprint = (organ: string, date: string) =>
-  new Paragraph({
-    spacing: { ...exact, before: GBT9704.linePitch },
-    indent: { left: 280, right: 280 },
-    tabStops: [{ type: 'right', position: mm(156) - 560 }],
-    border: {
-      top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
-      bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
-    },
-    children: [plain(organ, 28), plain(`\t${date}印发`, 28)],
-  });
-
 /** Right-aligned lines of the signature, four characters from the right margin. */
 const signed = (text: string) =>
   new Paragraph({
@@ -74,7 +29,7 @@ const signed = (text: string) =>
 
 export function noticeDocument(n: NoticeDocument): Promise<Buffer> {
   return packOfficial(n.title, 'Zuofeng', [
-    mark(n.organ),
+    redMark(`${n.organ}文件`),
     numberLine(n.docNumber),
     blank(),
     new Paragraph({
