@@ -20,6 +20,8 @@ import { unitKinds } from '../src/server/modules/campaigns/activity-kinds.servic
 import { canReadAuditEvents } from '../src/domain/policies/audit-event.js';
 import { channelPolicy, deliveryPolicy, hasOwnReminders } from '../src/domain/policies/channel.js';
 import { itemPolicy } from '../src/domain/policies/item.js';
+import { unitPolicy } from '../src/domain/policies/unit.js';
+import { orgRepo } from '../src/server/modules/org/org.repo.js';
 import { leaveFactsOf, leavePolicy, type LeaveCan } from '../src/domain/policies/leave.js';
 import { shanghaiDate } from '../src/domain/civil-date.js';
 import { leaveRepo } from '../src/server/modules/discipline/leave.repo.js';
@@ -197,7 +199,16 @@ const finding = async (a: Actor, action: keyof ReturnType<typeof findingPolicy>)
 const seesChecks = async (a: Actor) => ({ allowed: inUnit(a) && canSeeChecks(a), seen: inUnit(a) && canSeeChecks(a) });
 
 /** The object policy and action of each route that acts on one object (the rest: the route's permission). */
+const unitOf = async (a: Actor, action: 'see' | 'manage') =>
+  verdict(unitPolicy(a, { id: ids.unit!, ancestors: await orgRepo.ancestors(db(), ids.unit!) }), action);
 const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
+  'GET /api/units/{id}': (a) => unitOf(a, 'see'),
+  'PATCH /api/units/{id}': (a) => unitOf(a, 'manage'),
+  'POST /api/units/{id}/move': (a) => unitOf(a, 'manage'),
+  'POST /api/units/{id}/deactivate': (a) => unitOf(a, 'manage'),
+  'POST /api/units/{id}/reactivate': (a) => unitOf(a, 'manage'),
+  'GET /api/units/{id}/invites': (a) => unitOf(a, 'manage'),
+  'POST /api/units/{id}/invites': (a) => unitOf(a, 'manage'),
   'GET /api/audit/events': async (a) => ({ allowed: canReadAuditEvents(a, {}), seen: true }),
   'GET /api/discipline/check-plans': seesChecks,
   'POST /api/discipline/check-plans': async (a) => ({
@@ -383,6 +394,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
  * account): every reader gets 404 whatever it may do, so only "no 2xx, no 401" is asked of them.
  */
 const NOTHING_THERE = new Set([
+  'POST /api/units/{id}/invites/{inviteId}/revoke',
   'GET /api/people/imports/{id}',
   'POST /api/people/imports/{id}/apply',
   'GET /api/study-sessions/{id}/files/{sha256}',

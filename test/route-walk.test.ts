@@ -24,6 +24,8 @@ const PUBLIC = new Set([
   'GET /api/auth/oauth/{vendor}/callback',
   'GET /api/public/opinions/{token}',
   'POST /api/public/opinions/{token}',
+  'GET /api/public/invites/{token}',
+  'POST /api/public/invites/{token}',
 ]);
 const asA = (r: Route) => (r.path.startsWith('/api/users') ? securityA : adminA);
 const asB = (r: Route) => (r.path.startsWith('/api/users') ? securityB : adminB);

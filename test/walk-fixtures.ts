@@ -150,6 +150,10 @@ export async function seedWalkObjects(
     })
   ).json();
   const discipline = await seedDisciplineChecks(ctx, unitA);
+  // A unit below unit A (issue 20's tree): renamed, moved, deactivated and invited into by the walks.
+  const childUnit = (
+    await adminA.post('/api/units', { code: `${unitA.prefix}walk-child`.replace(/_/g, '-'), name: '巡检下级单位' })
+  ).json();
   // A leave of 周凯 (综合科) awaiting his head, 赵敏: walked by the leave routes.
   const leave = (
     await (
@@ -182,6 +186,7 @@ export async function seedWalkObjects(
     ...discipline,
     notice,
     leave: leave.id,
+    unit: childUnit.id,
     admonition: inquiry.id,
     admonitionFile: withFile.files[0].id,
     delivery: delivery!.id,
@@ -324,6 +329,7 @@ export function fill(path: string, ids: Record<string, string>) {
       leave: 'leave',
       decisions: 'decisionMeeting',
       consultations: 'consultation',
+      units: 'unit',
     }[first!] ??
     'person';
   return path
@@ -337,6 +343,7 @@ export function fill(path: string, ids: Record<string, string>) {
     .replace('{code}', ids.kind ?? 'walk_kind')
     .replace('{rollCallId}', (ids.rollCall ?? ids.activity)!)
     .replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
+    .replace('{inviteId}', ZERO)
     .replace('{distributionId}', ids.distribution!)
     .replace('{format}', 'svg')
     .replace('{sha256}', '0'.repeat(64));
@@ -359,6 +366,12 @@ export function validBodyFor(r: Route): unknown {
   if (r.path === '/api/leave/{id}/return') return { version: 99, returnedOn: '2026-12-21' };
   if (r.path.startsWith('/api/discipline/')) return disciplineBodyFor(r);
   if (r.path.endsWith('/transitions')) return { action: 'withdraw', version: 1, reason: '测试原因' };
+  if (r.path === '/api/units/{id}' && r.method === 'PATCH') return { name: '巡检下级单位（改名）' };
+  if (r.path === '/api/units/{id}/move') return { parentId: ZERO };
+  if (r.path === '/api/units/{id}/deactivate') return { reason: '巡检停用' };
+  if (r.path === '/api/units/{id}/invites')
+    return { role: 'audit_admin', username: 'walk-invited', displayName: '巡检邀请' };
+  if (r.path === '/api/public/invites/{token}') return { password: 'Walk#2026abcd' };
   if (r.path.endsWith('/oauth-links')) return { vendor: 'wecom', vendorUserId: 'walk-user' };
   if (r.path.endsWith('/oauth-links/unlink')) return { vendor: 'wecom' };
   if (r.path.endsWith('/reports')) return { text: '进展情况', percent: 10, idempotencyKey: 'abcdefgh12' };

@@ -1,3 +1,5 @@
+import { oversees } from './unit-tree.js';
+
 /**
  * Roles of docs/DESIGN §1 and the permissions each carries. Pure data and pure policies:
  * a policy takes the actor and the facts it needs and answers yes or no.
@@ -103,7 +105,11 @@ export const ROLES = {
     permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'],
   },
   member: { label: '干部职工', permissions: ['self', 'org.read'] },
-  oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee'] },
+  // Reads (never writes) the units below: their organisation, ledgers, campaigns and compliance (issue 20).
+  oversight: {
+    label: '上级督查',
+    permissions: ['self', 'org.read', 'units.oversee', 'supervision.read', 'campaign.read'],
+  },
   opinion_triage: { label: '意见分拣', permissions: ['self', 'org.read', 'opinions.triage'] },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;
 export type Role = keyof typeof ROLES;
@@ -137,7 +143,8 @@ export const ADMIN_RESET_BY_OPERATOR =
 /** Does the actor hold one of the three administrator roles (for which ZUOFENG_REQUIRE_TOTP asks a second factor)? */
 export const holdsAdminRole = (actor: Pick<Actor, 'grants'>) => actor.grants.some((g) => isAdminRole(g.role));
 
-export type ScopeType = 'unit' | 'department' | 'group';
+/** `subtree`: an oversight grant reaching one unit below the actor's own and everything under it (scopeId). */
+export type ScopeType = 'unit' | 'department' | 'group' | 'subtree';
 export interface Grant {
   role: Role;
   scopeType: ScopeType;
@@ -173,12 +180,11 @@ export function hasUnitWide(actor: Pick<Actor, 'grants'>, permission: Permission
 }
 
 /**
- * May the actor read the data of `unitId`? Its own unit always; a unit below it
- * (`ancestorsOfTarget` lists the target's ancestors, nearest first) with units.oversee.
+ * May the actor read the data of `unitId`? Its own unit always; a unit below it (`ancestorsOfTarget` lists the
+ * target's ancestors, nearest first) within a subtree it oversees (domain/unit-tree `oversees`).
  */
 export function canReadUnit(actor: Actor, unitId: string, ancestorsOfTarget: readonly string[]): boolean {
-  if (actor.unitId === unitId) return true;
-  return hasPermission(actor, 'units.oversee') && ancestorsOfTarget.includes(actor.unitId);
+  return actor.unitId === unitId || oversees(actor, unitId, ancestorsOfTarget);
 }
 
 /**

@@ -13,6 +13,7 @@ import { authRepo } from '../modules/auth/auth.repo.js';
 import { idleMinutes } from '../modules/auth/idle.service.js';
 import { idleExpired, touchEveryMs } from '../../domain/session-idle.js';
 import { SessionCache } from './session-cache.js';
+import { VIEW_UNIT_HEADER, viewActor } from '../modules/units/oversight-view.js';
 
 export const SESSION_COOKIE = 'zf_session';
 /** The known-device cookie (see modules/auth/login.service.ts); sent to the login routes only. */
@@ -31,8 +32,10 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     session: SessionContext | null;
-    /** The signed-in actor; only on routes that declare a permission. */
+    /** The signed-in actor; only on routes that declare a permission. Reading a unit below: see viewAs. */
     actor: Actor;
+    /** The actor as an overseer reading a unit below (modules/units/oversight-view), when the page asks so. */
+    viewAs: Actor | null;
   }
 }
 
@@ -44,10 +47,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('session', null);
+  app.decorateRequest('viewAs', null);
   app.decorateRequest('actor', {
     getter(this: FastifyRequest) {
       if (!this.session) throw new AppError(401, 'unauthenticated', '请先登录');
-      return this.session.actor;
+      return this.viewAs ?? this.session.actor;
     },
   });
 
@@ -110,7 +114,14 @@ export default fp(async function authPlugin(app: FastifyInstance, deps: Deps) {
       if (totpSetupDue(session, deps.config))
         throw new AppError(403, 'totp_setup_required', '管理员账号须先启用两步验证');
     }
-    if (cfg.permission && !hasPermission(session.actor, cfg.permission)) {
+    const viewed = request.headers[VIEW_UNIT_HEADER];
+    if (typeof viewed === 'string' && viewed !== '')
+      request.viewAs = await viewActor(deps, session.actor, viewed, {
+        method: request.method,
+        url: request.routeOptions.url ?? request.url,
+        safe: SAFE_METHODS.has(request.method),
+      });
+    if (cfg.permission && !hasPermission(request.actor, cfg.permission)) {
       throw new AppError(403, 'forbidden', '没有权限执行此操作');
     }
   });

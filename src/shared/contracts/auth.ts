@@ -49,7 +49,7 @@ export const ZGrant = z.object({
   id: z.uuid(),
   role: z.enum(ROLE_NAMES as [string, ...string[]]),
   roleLabel: z.string(),
-  scopeType: z.enum(['unit', 'department', 'group']),
+  scopeType: z.enum(['unit', 'department', 'group', 'subtree']),
   scopeId: z.uuid().nullable(),
   scopeName: z.string(),
 });

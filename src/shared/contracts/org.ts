@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zName, ZPageQuery } from './common.js';
+import { UNIT_KIND_CODES, type UnitKind } from '../../domain/unit-tree.js';
 import { zIsoDate } from './calendar.js';
 
 export const ZDepartment = z.object({
@@ -92,6 +93,12 @@ export const ZUnit = z.object({
   code: z.string(),
   name: z.string(),
   isDemo: z.boolean(),
+  /** domain/unit-tree UNIT_KINDS. */
+  kind: z.enum(UNIT_KIND_CODES as [UnitKind, ...UnitKind[]]),
+  status: z.enum(['active', 'deactivated']),
+  deactivatedReason: z.string().nullable(),
+  /** How many units sit directly below it (the tree opens a unit's children on demand). */
+  childCount: z.number().int(),
 });
 export const ZUnitBody = z.object({
   code: z
@@ -99,6 +106,7 @@ export const ZUnitBody = z.object({
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, '单位代码为2-40位小写字母、数字或连字符'),
   name: zName('单位名称', 60),
+  kind: z.enum(UNIT_KIND_CODES as [UnitKind, ...UnitKind[]], { message: '单位类型不正确' }).default('other'),
 });
 
 const ZChartPerson = z.object({

@@ -39,10 +39,15 @@ export const ZResetPasswordBody = z.object({
 export const ZGrantBody = z
   .object({
     role: z.enum(ROLE_NAMES as [string, ...string[]], { message: '角色不正确' }),
-    scopeType: z.enum(['unit', 'department', 'group']).default('unit'),
+    /** `subtree`: an oversight grant reaching one unit below and everything under it (scopeId: that unit). */
+    scopeType: z.enum(['unit', 'department', 'group', 'subtree']).default('unit'),
     scopeId: z.uuid().nullable().default(null),
   })
   .refine((g) => (g.scopeType === 'unit') === (g.scopeId === null), {
-    message: '科室或小组范围须选择具体对象',
+    message: '科室、小组或下级单位范围须选择具体对象',
     path: ['scopeId'],
+  })
+  .refine((g) => g.scopeType !== 'subtree' || g.role === 'oversight', {
+    message: '只有上级督查角色可以限定到某个下级单位',
+    path: ['scopeType'],
   });

@@ -9,12 +9,42 @@ export const units = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     isDemo: boolean('is_demo').notNull().default(false),
+    /** domain/unit-tree UNIT_KINDS. */
+    kind: text('kind').notNull().default('other'),
+    /** Deactivated, never deleted: its accounts cannot sign in, its records stay readable above. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    deactivatedReason: text('deactivated_reason'),
     /** Head of the unit's audit chain: taking this row FOR UPDATE serialises appends. */
     auditSeq: integer('audit_seq').notNull().default(0),
     auditHead: text('audit_head').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('units_code_uq').on(t.code), index('units_parent_idx').on(t.parentId)],
+);
+
+/**
+ * An invitation to a new unit's first administrator (one of 三员): a one-time link, valid 72 hours
+ * (domain/unit-tree), that sets the account's password. The table keeps the token's SHA-256 only; the link is
+ * shown once, to the upper unit's administrator who made it. `unit_id` is the invited unit.
+ */
+export const unitInvites = pgTable(
+  'unit_invites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    invitedByUnitId: uuid('invited_by_unit_id').notNull(),
+    role: text('role').notNull(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    userId: uuid('user_id'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('unit_invites_token_uq').on(t.tokenHash), index('unit_invites_unit_idx').on(t.unitId)],
 );
 
 /**

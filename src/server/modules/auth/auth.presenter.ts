@@ -10,6 +10,8 @@ export interface AccountState {
 export interface ScopeNames {
   departments: Map<string, string>;
   groups: Map<string, string>;
+  /** Units named by oversight grants scoped to a subtree. */
+  units: Map<string, string>;
 }
 
 export function presentGrant(
@@ -22,12 +24,14 @@ export function presentGrant(
       ? (names.departments.get(g.scopeId ?? '') ?? '（已撤销的科室）')
       : g.scopeType === 'group'
         ? (names.groups.get(g.scopeId ?? '') ?? '（已撤销的小组）')
-        : unitName;
+        : g.scopeType === 'subtree'
+          ? `${names.units.get(g.scopeId ?? '') ?? '（下级单位）'}及其下级`
+          : unitName;
   return {
     id: g.id,
     role: g.role,
     roleLabel: ROLES[g.role as keyof typeof ROLES]?.label ?? g.role,
-    scopeType: g.scopeType as 'unit' | 'department' | 'group',
+    scopeType: g.scopeType as 'unit' | 'department' | 'group' | 'subtree',
     scopeId: g.scopeId,
     scopeName,
   };

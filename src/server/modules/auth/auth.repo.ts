@@ -4,9 +4,29 @@ import { roleGrants, sessions, units, users } from '../../db/schema/index.js';
 import { SM3_HASH_PREFIX } from './passwords.js';
 
 export const authRepo = {
+  /** The account of a name; an account of a deactivated unit answers as inactive (it cannot sign in). */
   async userByUsername(db: Db, username: string) {
-    const [u] = await db.select().from(users).where(eq(users.username, username));
-    return u;
+    const [r] = await db
+      .select({ user: users, unitDeactivatedAt: units.deactivatedAt })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(eq(users.username, username));
+    return r && { ...r.user, active: r.user.active && r.unitDeactivatedAt === null };
+  },
+  /** The units named by the unit's oversight grants scoped to a subtree. */
+  async subtreeScopeNames(db: Db, unitId: string) {
+    return db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(
+        inArray(
+          units.id,
+          db
+            .select({ id: sql<string>`${roleGrants.scopeId}` })
+            .from(roleGrants)
+            .where(and(eq(roleGrants.unitId, unitId), eq(roleGrants.scopeType, 'subtree'))),
+        ),
+      );
   },
   async userById(db: Db, id: string) {
     const [u] = await db.select().from(users).where(eq(users.id, id));

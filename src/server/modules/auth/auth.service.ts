@@ -57,7 +57,8 @@ export async function loadSession(
 ): Promise<{ session: SessionContext; expiresAt: Date } | null> {
   const sessionId = sessionIdOf(token);
   const row = await authRepo.sessionWithUser(deps.db, sessionId);
-  if (!row || !row.user.active) return null;
+  // A deactivated unit's accounts are signed out (domain/unit-tree): their sessions end with it.
+  if (!row || !row.user.active || row.unit.deactivatedAt) return null;
   const session: SessionContext = {
     sessionId,
     handle: row.session.handle,

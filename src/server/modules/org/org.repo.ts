@@ -185,31 +185,6 @@ export const orgRepo = {
     const [u] = await db.select().from(units).where(eq(units.code, code));
     return u;
   },
-  /** A page of the unit and every unit below it (recursive query), optionally searched by name or code. */
-  async subtreePage(db: Db, rootId: string, f: { q?: string; limit: number; offset: number }) {
-    const like = f.q ? containsPattern(f.q) : null;
-    const res = await db.execute(sql`
-      with recursive t as (
-        select id, parent_id, code, name, is_demo, created_at, 0 as depth from units where id = ${rootId}
-        union all
-        select u.id, u.parent_id, u.code, u.name, u.is_demo, u.created_at, t.depth + 1 from units u join t on u.parent_id = t.id where t.depth < 50
-      )
-      select id, parent_id, code, name, is_demo, count(*) over ()::int as total from t
-      where ${like}::text is null or name ilike ${like} or code ilike ${like}
-      order by depth, created_at, id limit ${f.limit} offset ${f.offset}`);
-    const rows = rowsOf<{
-      id: string;
-      parent_id: string | null;
-      code: string;
-      name: string;
-      is_demo: boolean;
-      total: number;
-    }>(res);
-    return {
-      total: rows[0]?.total ?? 0,
-      rows: rows.map((r) => ({ id: r.id, parentId: r.parent_id, code: r.code, name: r.name, isDemo: r.is_demo })),
-    };
-  },
   /** The unit's ancestors, nearest first. */
   async ancestors(db: Db, unitId: string) {
     const res = await db.execute<{ id: string }>(sql`

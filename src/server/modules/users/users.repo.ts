@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { ADMIN_GRANT_INDEX, people, roleGrants, sessions, users } from '../../db/schema/index.js';
 import { containsPattern } from '../../db/like.js';
@@ -47,6 +47,23 @@ export const usersRepo = {
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
     return !!u;
   },
+  /** Does an active account of the unit hold `role` (unit-wide)? */
+  async unitHasActiveRole(db: Db, unitId: string, role: string) {
+    const [g] = await db
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .where(
+        and(
+          eq(roleGrants.unitId, unitId),
+          eq(roleGrants.role, role),
+          isNull(roleGrants.revokedAt),
+          eq(users.active, true),
+        ),
+      )
+      .limit(1);
+    return !!g;
+  },
   async insert(db: Db, row: typeof users.$inferInsert) {
     const [u] = await db.insert(users).values(row).returning();
     return u!;
@@ -59,6 +76,10 @@ export const usersRepo = {
   },
   async endSessions(db: Db, userId: string) {
     await db.delete(sessions).where(eq(sessions.userId, userId));
+  },
+  /** Signs out every account of a unit (a deactivated unit). */
+  async endSessionsOfUnit(db: Db, unitId: string) {
+    await db.delete(sessions).where(eq(sessions.unitId, unitId));
   },
   /** Refuses a second administrator role by the database's unique index too (a grant that raced past the check). */
   async insertGrant(db: Db, row: typeof roleGrants.$inferInsert) {

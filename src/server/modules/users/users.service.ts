@@ -196,6 +196,8 @@ export async function addGrant({ db, clock }: AppDeps, actor: Actor, userId: str
   if (!mayGrantRole(actor, body.role as Role)) throw forbidden(ADMIN_ROLES_BY_OPERATOR);
   // The security administrator gives others their rights, never itself (三员分立).
   if (!can.grant) throw badRequest('不能给自己授予角色');
+  if (body.scopeType === 'subtree' && !(await orgRepo.ancestors(db, body.scopeId!)).includes(actor.unitId))
+    throw notFound('下级单位');
   await assertInUnit(
     db,
     actor.unitId,
