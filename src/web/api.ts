@@ -1,3 +1,5 @@
+import { viewHeaders } from './view-unit';
+
 /** The API client: JSON in and out, the CSRF header on writes, errors as ApiError with Chinese text. */
 export class ApiError extends Error {
   constructor(
@@ -111,6 +113,7 @@ async function send<T>(method: string, url: string, body: unknown, headers: Reco
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+        ...viewHeaders(url),
         ...headers,
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -152,7 +155,7 @@ function uploadOnce<T>(url: string, file: File, onProgress: (percent: number) =>
 /** Downloads a file from a GET URL (cookie auth), keeping the server's file name. */
 export async function download(url: string, fallbackName: string) {
   const res = await withSession(async () => {
-    const r = await fetch(url, { credentials: 'same-origin' });
+    const r = await fetch(url, { credentials: 'same-origin', headers: viewHeaders(url) });
     if (!r.ok) await parse(r);
     return r;
   });

@@ -1,5 +1,8 @@
 import type { Me } from './types';
 
+/** The pages an overseer reading a unit below opens (view-unit.ts): the ledger, campaigns and compliance, the organisation. */
+export const VIEW_PAGES = ['/items', '/rankings', '/campaigns', '/roster', '/org'];
+
 /** The modules that exist, with the permission each needs. The menu shows only what the user may open. */
 export const NAV = [
   { path: '/', label: '工作台', permission: 'self' },
@@ -13,6 +16,7 @@ export const NAV = [
   { path: '/assessment', label: '考核激励', permission: 'self' },
   { path: '/roster', label: '花名册', permission: 'org.read' },
   { path: '/org', label: '组织架构', permission: 'org.read' },
+  { path: '/units', label: '下级单位', permission: 'units.oversee' },
   { path: '/calendar', label: '工作日历', permission: 'org.read' },
   { path: '/channels', label: '通知渠道', permission: 'channels.manage' },
   { path: '/deliveries', label: '投递记录', permission: 'channels.manage' },

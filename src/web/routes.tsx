@@ -23,6 +23,9 @@ import { OrgLifePage } from './pages/OrgLifePage';
 import { DisciplinePage } from './pages/DisciplinePage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { AssessmentPage } from './pages/AssessmentPage';
+import { UnitsPage } from './pages/UnitsPage';
+import { InvitePage } from './pages/InvitePage';
+import { asViewer, setViewedUnit, viewedUnit } from './view-unit';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
@@ -48,6 +51,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/discipline': <DisciplinePage />,
   '/decisions': <DecisionsPage />,
   '/assessment': <AssessmentPage />,
+  '/units': <UnitsPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,
@@ -81,6 +85,7 @@ export function AppRoutes() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/invite/:token" element={<InvitePage />} />
         <Route
           path="*"
           element={<Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />}
@@ -90,11 +95,15 @@ export function AppRoutes() {
   }
   // The server refuses everything else until the password is changed or the second factor enrolled.
   if (me.user.mustChangePassword || me.user.totpSetupRequired) return <AccountSetupPage me={me} />;
+  // Reading a unit below (drill-down): only an overseer's own session may; anything else forgets the choice.
+  const viewing = me.permissions.includes('units.oversee') ? viewedUnit() : null;
+  if (!viewing && viewedUnit()) setViewedUnit(null);
   return (
-    <MeContext.Provider value={me}>
+    <MeContext.Provider value={viewing ? asViewer(me, viewing) : me}>
       <SessionGuard me={me} />
       <Routes>
         <Route path="/login" element={<AfterLogin />} />
+        <Route path="/invite/:token" element={<InvitePage />} />
         {can(me, 'supervision.read') && <Route path="/items/print" element={<LedgerPrintPage />} />}
         {can(me, 'opinions.manage') && (
           <Route path="/opinions/:id/poster/:distributionId" element={<OpinionPosterPage />} />

@@ -19,11 +19,14 @@ import {
   SafetyOutlined,
   NotificationOutlined,
   SendOutlined,
+  ClusterOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../../shared/api/auth';
 import { call } from '../call';
-import { NAV } from '../nav';
+import { NAV, VIEW_PAGES } from '../nav';
+import { setViewedUnit, viewedUnit } from '../view-unit';
+import { ViewingBanner } from './units/ViewingBanner';
 import { can, useMe } from '../session';
 import { NextYearBanner } from './NextYearBanner';
 import { DemoBanner, UnitTitle } from './banners';
@@ -45,6 +48,7 @@ const ICONS: Record<string, React.ReactNode> = {
   '/channels': <NotificationOutlined />,
   '/deliveries': <SendOutlined />,
   '/org-life': <TeamOutlined />,
+  '/units': <ClusterOutlined />,
 };
 
 export function AppLayout() {
@@ -55,7 +59,8 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [collapsed, setCollapsed] = useState(true);
-  const items = NAV.filter((n) => can(me, n.permission)).map((n) => ({
+  const viewing = viewedUnit();
+  const items = NAV.filter((n) => can(me, n.permission) && (!viewing || VIEW_PAGES.includes(n.path))).map((n) => ({
     key: n.path,
     icon: ICONS[n.path],
     label: n.label,
@@ -67,6 +72,7 @@ export function AppLayout() {
 
   const logout = async () => {
     await call(authApi.logout, {}).catch(() => undefined);
+    setViewedUnit(null);
     queryClient.clear();
     navigate('/login');
   };
@@ -128,6 +134,7 @@ export function AppLayout() {
             </Button>
           </Dropdown>
         </Layout.Header>
+        {viewing && <ViewingBanner name={viewing.name} />}
         <NextYearBanner />
         <DemoBanner />
         <Layout.Content style={{ padding: narrow ? 8 : 16 }} onClick={() => narrow && !collapsed && setCollapsed(true)}>

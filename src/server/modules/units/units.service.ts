@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Actor } from '../../../domain/roles.js';
+import { hasUnitWide, type Actor } from '../../../domain/roles.js';
 import { unitPolicy } from '../../../domain/policies/unit.js';
 import { moveProblem, overseenRoots } from '../../../domain/unit-tree.js';
 import type { ZUnitBody } from '../../../shared/contracts/org.js';
@@ -26,11 +26,18 @@ export async function listUnits(deps: AppDeps, actor: Actor, q: z.infer<typeof Z
     page: q.page,
     pageSize: q.pageSize,
   });
-  if (q.parentId) {
-    await unitOr404(deps, actor, q.parentId);
-    return paged(await unitsRepo.childrenPage(deps.db, q.parentId, page));
-  }
   const roots = overseenRoots(actor);
+  if (q.parentId) {
+    const { can } = await unitOr404(deps, actor, q.parentId);
+    const own = q.parentId === actor.unitId;
+    // The children of a unit the reader oversees or manages below; for its own unit, only when its oversight or
+    // management reaches the whole unit — an overseer of one subtree gets that subtree's root instead.
+    if (can.view || can.manage || (own && (roots.includes(actor.unitId) || hasUnitWide(actor, 'units.manage'))))
+      return paged(await unitsRepo.childrenPage(deps.db, q.parentId, page));
+    if (!own) throw notFound('单位');
+    const below = (await Promise.all(roots.map((id) => unitsRepo.get(deps.db, id)))).filter((u): u is UnitRow => !!u);
+    return paged({ rows: below.slice(page.offset, page.offset + page.limit), total: below.length });
+  }
   // An overseer whose only grant names a subtree below sees its own unit and that subtree's root (then opens it).
   if (!roots.includes(actor.unitId)) {
     const own = (await unitsRepo.get(deps.db, actor.unitId))!;
