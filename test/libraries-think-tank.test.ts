@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { heldPartyGroupMeeting } from './libraries-helpers.js';
+import { actorOf } from './walk-fixtures.js';
+import { SEARCH_SOURCES } from '../src/server/modules/search/sources.js';
+import type { AppDeps } from '../src/server/types.js';
 
 /**
  * The think tank (智库, measure 7): experts inside and outside the unit (an outside expert's contact for the office
@@ -262,5 +265,42 @@ describe('advice and its outcome', () => {
       ),
     ).toBe('收到日期不能晚于今天');
     expect((await ok(await c('office').get('/api/assessment/advice?withdrawn=include'))).total).toBe(1);
+  });
+});
+
+describe('the search sources', () => {
+  const find = async (login: string, words: string[], tags: string[] = []) => {
+    const deps = { db: ctx.database.db, clock: ctx.clock, config: ctx.config } as AppDeps;
+    const actor = await actorOf(ctx.database.db, unit.user(login));
+    const hits = await Promise.all(SEARCH_SOURCES.map((s) => s.find(deps, actor, { words, tags, limit: 20 })));
+    return hits.flat().filter((h) => h.kind === 'project' || h.kind === 'advice');
+  };
+
+  it('the same words find the advice for a leader, never for a member; a project for everyone of the unit', async () => {
+    await ok(
+      await c('office').post('/api/assessment/projects', {
+        name: '低收入人口动态监测平台建设',
+        fundingSought: 60,
+        ownerPersonId: pid('周凯'),
+        departmentId: unit.deptIds[0]!,
+        tags: ['社会救助'],
+      }),
+    );
+    const leader = await find('leader1', ['动态监测']);
+    expect(leader.map((h) => [h.kind, h.title]).sort()).toEqual([
+      ['advice', '关于建立困难群众动态监测机制的建议'],
+      ['project', '低收入人口动态监测平台建设'],
+    ]);
+    expect(leader.find((h) => h.kind === 'advice')!.link).toBe(`/assessment?tab=thinktank&id=${advice.id}`);
+    const member = await find('member1', ['动态监测']);
+    expect(member.map((h) => h.kind)).toEqual(['project']);
+    expect(await find('leader1', ['动态监测', '不存在的词'])).toEqual([]);
+    expect((await find('leader1', [], ['社会救助'])).map((h) => h.kind).sort()).toEqual(['advice', 'project']);
+    const otherUnit = await SEARCH_SOURCES[1]!.find(
+      { db: ctx.database.db, clock: ctx.clock, config: ctx.config } as AppDeps,
+      await actorOf(ctx.database.db, other.user('office')),
+      { words: ['动态监测'], tags: [], limit: 20 },
+    );
+    expect(otherUnit).toEqual([]);
   });
 });

@@ -104,6 +104,23 @@ export const projectsRepo = {
       .where(and(eq(PI.unitId, unitId), eq(PI.projectId, projectId)))
       .orderBy(asc(PI.createdAt))
       .limit(500),
+  /** Live projects whose name, summary or tags hold every word, carrying every tag (the unit-wide search). */
+  search: (db: Db, unitId: string, q: { words: readonly string[]; tags: readonly string[]; limit: number }) =>
+    db
+      .select()
+      .from(P)
+      .where(
+        and(
+          eq(P.unitId, unitId),
+          isNull(P.withdrawnReason),
+          ...q.words.map((w) =>
+            ilike(sql`concat_ws(' ', ${P.name}, ${P.summary}, array_to_string(${P.tags}, ' '))`, containsPattern(w)),
+          ),
+          q.tags.length ? arrayContains(P.tags, [...q.tags]) : undefined,
+        ),
+      )
+      .orderBy(desc(P.updatedAt))
+      .limit(q.limit),
   async departmentNames(db: Db, unitId: string) {
     const rows = await db
       .select({ id: departments.id, name: departments.name })

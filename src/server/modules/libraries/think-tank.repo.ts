@@ -123,6 +123,23 @@ export const thinkTankRepo = {
       .set({ ...set, version: sql`${A.version} + 1` })
       .where(and(eq(A.unitId, unitId), eq(A.id, id), eq(A.version, version)))
       .returning(),
+  /** Live advice whose topic, content or tags hold every word, carrying every tag (the unit-wide search). */
+  searchAdvice: (db: Db, unitId: string, q: { words: readonly string[]; tags: readonly string[]; limit: number }) =>
+    db
+      .select()
+      .from(A)
+      .where(
+        and(
+          eq(A.unitId, unitId),
+          isNull(A.withdrawnReason),
+          ...q.words.map((w) =>
+            ilike(sql`concat_ws(' ', ${A.topic}, ${A.content}, array_to_string(${A.tags}, ' '))`, containsPattern(w)),
+          ),
+          q.tags.length ? arrayContains(A.tags, [...q.tags]) : undefined,
+        ),
+      )
+      .orderBy(desc(A.receivedOn))
+      .limit(q.limit),
   /** Experts' display names (the person's name for an inside expert). */
   async expertNames(db: Db, unitId: string, ids: string[]) {
     if (!ids.length) return new Map<string, string>();
