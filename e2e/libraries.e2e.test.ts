@@ -43,8 +43,9 @@ describe.skipIf(missing)('项目库 and 智库 in the browser', () => {
     await shot(page, 'libraries-project-stage');
     await page.keyboard.press('Escape');
     await drawer.getByRole('link', { name: '完成护理楼主体工程招标' }).click();
-    await page.waitForURL(/\/items\//, LONG);
-    await page.getByText('完成护理楼主体工程招标').first().waitFor(LONG);
+    await page.waitForURL(/\/items\?item=/, LONG);
+    await page.locator('.ant-drawer').getByText('争资争项项目：县级养老服务中心改扩建项目').first().waitFor(LONG);
+    await shot(page, 'libraries-task-item');
     await context.close();
   }, 180_000);
 
@@ -52,8 +53,7 @@ describe.skipIf(missing)('项目库 and 智库 in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await signInAt(page, `${server.url}/assessment?tab=thinktank`, 'office');
-    await page.getByText('黄建华').waitFor(LONG);
-    await page.getByText('13800001234').waitFor(LONG);
+    await page.getByRole('cell', { name: '13800001234' }).waitFor(LONG);
     await page.getByText('关于建立低收入人口动态监测机制的建议').waitFor(LONG);
     await page.getByText('部分采纳').waitFor(LONG);
     await shot(page, 'libraries-thinktank-office');
@@ -66,7 +66,7 @@ describe.skipIf(missing)('项目库 and 智库 in the browser', () => {
     const leader = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const lp = await leader.newPage();
     await signInAt(lp, `${server.url}/assessment?tab=thinktank`, 'leader1');
-    await lp.getByText('黄建华').waitFor(LONG);
+    await lp.getByRole('cell', { name: '省社会科学院' }).waitFor(LONG);
     await lp.getByText('单位外专家的联系方式属个人信息，仅领导小组办公室可见。').waitFor(LONG);
     expect(await lp.getByText('13800001234').count()).toBe(0);
     expect(await lp.getByRole('button', { name: '登记建议' }).count()).toBe(0);

@@ -16,6 +16,8 @@ export const wan = (n: number | null) =>
 
 type Task = TProjectDetail['tasks'][number];
 
+// A task opens as the app opens any item from a link (`?item=<id>`, AppLayout): the ledger with the item's drawer.
+
 /** The figures of the tasks as the ledger counts them (domain/item-figures). */
 function TaskFigures({ f }: { f: TProjectDetail['taskFigures'] }) {
   return (
@@ -85,7 +87,7 @@ function Body({ p, onEdit }: { p: TProjectDetail; onEdit: (p: TProject) => void 
         pagination={false}
         locale={{ emptyText: '尚无任务；领导小组办公室可新增任务，任务即列入督办台账' }}
         columns={[
-          { title: '任务', key: 'title', render: (_, t) => <Link to={`/items/${t.itemId}`}>{t.title}</Link> },
+          { title: '任务', key: 'title', render: (_, t) => <Link to={`/items?item=${t.itemId}`}>{t.title}</Link> },
           { title: '承办人', dataIndex: 'ownerName', width: 80, render: (n: string | null) => n ?? '—' },
           { title: '状态', dataIndex: 'statusLabel', width: 80 },
           { title: '时限', dataIndex: 'due', width: 100 },
