@@ -63,6 +63,7 @@ import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
 import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
+import { libraryCanShown, libraryPolicies } from './walk-libraries.js';
 import {
   actorOf,
   fill,
@@ -376,6 +377,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ),
+  ...libraryPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ),
   ...ruleDocumentPolicies(
     db,
     () => unitId,
@@ -421,6 +427,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
   'GET /api/leave/{id}': async (a) =>
     leavePolicy(a, leaveFactsOf((await leaveRepo.byId(db(), unitId, ids.leave!))!), shanghaiDate(ctx.clock.now())),
   'GET /api/discipline/admonitions/{id}': admonitionCan,
+  ...libraryCanShown(
+    db,
+    () => unitId,
+    () => ids,
+  ),
   ...decisionMeetingCan(
     db,
     () => unitId,

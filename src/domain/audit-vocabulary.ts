@@ -106,6 +106,9 @@ export const AUDIT_ACTIONS = {
   add_version: '新增版本',
   withdraw_version: '撤销版本',
   explain_unplanned: '说明计划外理由',
+  change_stage: '变更阶段',
+  add_task: '新增任务',
+  record_outcome: '登记办理结果',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -161,6 +164,9 @@ export const AUDIT_ENTITY_TYPES = {
   plan_entry: '发文会议计划',
   issued_document: '发文登记',
   burden_settings: '减负设置',
+  project: '争资争项项目',
+  expert: '智库专家',
+  advice: '专家建议',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

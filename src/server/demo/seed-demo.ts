@@ -12,6 +12,7 @@ import { ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../modules/units/un
 import { usersRepo } from '../modules/users/users.repo.js';
 import type { Actor, Grant } from '../../domain/roles.js';
 import { seedDemoWork } from './demo-work.js';
+import { seedDemoLibraries } from './demo-libraries.js';
 import {
   DEMO_DEPARTMENT_LEADERS,
   DEMO_DEPARTMENTS,
@@ -32,7 +33,11 @@ export async function seedDemoIfEmpty(deps: AppDeps, env: NodeJS.ProcessEnv = pr
   const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(units);
   if ((row?.n ?? 0) > 0) return null;
   const seeded = await seedDemoUnit(deps);
-  if (env.ZUOFENG_DEMO_WORK !== '0') await seedDemoWork(deps, seeded);
+  if (env.ZUOFENG_DEMO_WORK !== '0') {
+    await seedDemoWork(deps, seeded);
+    // The project library and the think tank (issue 19): projects across the stages, two signed tasks, experts, advice.
+    await seedDemoLibraries(deps, seeded);
+  }
   return seeded;
 }
 

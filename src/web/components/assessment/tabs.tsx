@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import { thinkTankPolicy } from '../../../domain/policies/think-tank';
+import { useMe } from '../../session';
+import { ProjectsTab } from './libraries/ProjectsTab';
+import { ThinkTankTab } from './libraries/ThinkTankTab';
 
 /**
  * The parts of 考核激励, each a tab of the assessment page. `visible` mirrors the domain policy of the part (who
@@ -14,4 +18,17 @@ export interface AssessmentTab {
   element: ReactNode;
 }
 
-export const ASSESSMENT_TABS: AssessmentTab[] = [];
+/** The reader as the domain policies ask about it (the grants' roles are the server's Role codes). */
+const grantsOf = (me: Me) => ({ grants: me.grants as unknown as Parameters<typeof thinkTankPolicy>[0]['grants'] });
+
+/** The think tank, given the signed-in reader when it renders (a tab's element is made once). */
+function ThinkTankPart() {
+  return <ThinkTankTab manage={thinkTankPolicy(grantsOf(useMe())).manage} />;
+}
+
+export const ASSESSMENT_TABS: AssessmentTab[] = [
+  // “争资争项”项目库 (measure 6): everyone of the unit reads (domain/policies/project).
+  { key: 'projects', label: '项目库', visible: () => true, element: <ProjectsTab /> },
+  // 智库 (measure 7): the leadership, the office and department heads read; never a member (domain/policies/think-tank).
+  { key: 'thinktank', label: '智库', visible: (me) => thinkTankPolicy(grantsOf(me)).see, element: <ThinkTankPart /> },
+];
