@@ -27,6 +27,7 @@ export const indicatorValuesRepo = {
       .select({
         id: S.id,
         title: S.title,
+        personalOf: S.personalOf,
         group: sql<string>`'owner'`,
         status: sql<ItemStatus>`${S.status}`,
         due: S.due,

@@ -48,6 +48,7 @@ const memo = <T>(c: Ctx, key: string, load: () => Promise<T>): Promise<T> => {
   if (!c.memo.has(key)) c.memo.set(key, load());
   return c.memo.get(key) as Promise<T>;
 };
+export const PERSONAL_ITEM_TITLE = '个人自查整改事项（内容仅限有关人员查看）';
 const ownerOf = (i: IndicatorRow): Owner => ({ kind: i.ownerKind as Owner['kind'], id: i.ownerId });
 const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
@@ -115,8 +116,10 @@ async function itemsValue(c: Ctx, source: IndicatorSource, owner: Owner): Promis
     if (isOverdue(i, c.today)) return `逾期未办结（截止${md(i.due)}）`;
     return `未到期（截止${md(i.due)}）`;
   };
+  // A personal item (from a self-check list) keeps its text to its readers: the evidence names it only by link.
+  const title = (i: (typeof items)[number]) => (i.personalOf ? PERSONAL_ITEM_TITLE : i.title);
   const ev = (list: typeof items, text = note) =>
-    list.map((i) => ({ kind: 'item' as const, id: i.id, title: i.title, note: text(i) }));
+    list.map((i) => ({ kind: 'item' as const, id: i.id, title: title(i), note: text(i) }));
   const due = items.filter((i) => hasComeDue(i, c.today));
   if (source === 'items_on_time_rate') {
     const rate = row?.onTimeRate ?? null;
