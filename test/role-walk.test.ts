@@ -61,6 +61,7 @@ import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
 import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
+import { indicatorPolicies } from './walk-indicators.js';
 import {
   actorOf,
   fill,
@@ -376,6 +377,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ).policies,
+  ...indicatorPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).policies,
 };
 
 /**
@@ -424,6 +430,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });
   },
   ...consultationPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).canShown,
+  ...indicatorPolicies(
     db,
     () => unitId,
     () => ids,

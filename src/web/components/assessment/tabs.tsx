@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../types';
+import type { Grant } from '../../../domain/roles';
+import { opensIndicators } from '../../../domain/policies/assessment-indicator';
+import { IndicatorsTab } from './indicators/IndicatorsTab';
 
 /**
  * The parts of 考核激励, each a tab of the assessment page. `visible` mirrors the domain policy of the part (who
@@ -14,4 +17,11 @@ export interface AssessmentTab {
   element: ReactNode;
 }
 
-export const ASSESSMENT_TABS: AssessmentTab[] = [];
+export const ASSESSMENT_TABS: AssessmentTab[] = [
+  {
+    key: 'indicators',
+    label: '考核指标',
+    visible: (me) => opensIndicators({ grants: me.grants as Grant[], personId: me.user.personId }),
+    element: <IndicatorsTab />,
+  },
+];
