@@ -217,3 +217,19 @@ describe('bad input changes nothing', () => {
     expect((await as.office!.put(`/api/assessment/indicators/${id}`, { ...edit, version: 3 })).statusCode).toBe(403);
   });
 });
+
+describe('the demo', () => {
+  it('opens on computed and reported indicators, the current quarter’s report waiting for review', async () => {
+    const demo = await newDemoUnit(ctx, { sampleWork: true });
+    const office = await signIn(ctx, demo.user('office'));
+    const page = (await office.get('/api/assessment/indicators?pageSize=100')).json();
+    expect(page.total).toBe(6);
+    const reported = page.items.find((i: { source: string }) => i.source === 'reported');
+    expect(reported.trend.slice(-2)).toMatchObject([
+      { periodKey: '2026-Q3', value: 56.8, status: 'met' },
+      { periodKey: '2026-Q4', value: null, missing: '填报值待审核' },
+    ]);
+    const rate = page.items.find((i: { title: string }) => i.title === '督办事项按时办结率');
+    expect(rate.trend.at(-1).periodKey).toBe('2026-Q4');
+  });
+});

@@ -81,7 +81,7 @@ export async function reviewIndicatorValue(
   if (!report) throw notFound('填报值');
   authorize(indicatorPolicy(reader, accessFacts(row)), 'review', '只有领导小组办公室可以审核填报值');
   if (report.status !== 'submitted') throw conflict('该填报值已审核，不能再次审核');
-  const status = b.decision === 'accept' ? 'accepted' : 'returned';
+  const [status, action] = b.decision === 'accept' ? ['accepted', 'approve' as const] : ['returned', 'return' as const];
   const reviewReason = b.decision === 'accept' ? (b.reason ?? null) : b.reason;
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -92,7 +92,7 @@ export async function reviewIndicatorValue(
       unitId: actor.unitId,
       entityType: 'assessment_indicator_report',
       entityId: report.id,
-      action: b.decision === 'accept' ? 'approve' : 'return',
+      action,
       before: { status: report.status },
       after: { status, reviewReason },
     });
