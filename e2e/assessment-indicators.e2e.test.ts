@@ -35,12 +35,12 @@ describe.skipIf(missing)('考核指标 in the browser', () => {
     await shot(page, 'assessment-indicators-list');
     // The evidence of the 社会救助股 rate: the items behind it, each a link to its page.
     await rateRow.getByRole('button', { name: '依据' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '数据来源' });
     await drawer.getByText('2026年第4季度').first().waitFor(LONG);
     const links = drawer.locator('a[href^="/items/"]');
     await links.first().waitFor(LONG);
     await shot(page, 'assessment-indicators-evidence');
-    await page.keyboard.press('Escape');
+    await drawer.locator('.ant-drawer-close').click();
     // The reported value waiting for review: accepted, then coloured (42.5 of 50 万元: 未达标).
     const reported = page.locator('tr.ant-table-row').filter({ hasText: DEMO_REPORTED_INDICATOR });
     await reported.getByRole('button', { name: '依据' }).click();
@@ -48,7 +48,8 @@ describe.skipIf(missing)('考核指标 in the browser', () => {
     await shot(page, 'assessment-indicators-review');
     await drawer.getByRole('button', { name: '通过' }).click();
     await drawer.getByText('42.5 万元 · 未达标').first().waitFor(LONG);
-    await page.keyboard.press('Escape');
+    await shot(page, 'assessment-indicators-accepted');
+    await drawer.locator('.ant-drawer-close').click();
     // A new indicator: a computed source fixes its unit.
     await page.getByRole('button', { name: '新增考核指标' }).click();
     const dialog = page.getByRole('dialog');
