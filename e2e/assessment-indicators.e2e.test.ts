@@ -44,7 +44,7 @@ describe.skipIf(missing)('考核指标 in the browser', () => {
     // The reported value waiting for review: accepted, then coloured (42.5 of 50 万元: 未达标).
     const reported = page.locator('tr.ant-table-row').filter({ hasText: DEMO_REPORTED_INDICATOR });
     await reported.getByRole('button', { name: '依据' }).click();
-    await drawer.getByText('待审核').waitFor(LONG);
+    await drawer.getByText('待审核', { exact: true }).waitFor(LONG);
     await shot(page, 'assessment-indicators-review');
     await drawer.getByRole('button', { name: '通过' }).click();
     await drawer.getByText('42.5 万元 · 未达标').first().waitFor(LONG);
