@@ -108,6 +108,19 @@ beforeAll(async () => {
     }),
   );
   allowed.set('ZFLEAKDRAFT', new Set(LEADS));
+  // 考核指标 counting the absent person's findings: only an issued 通报's may count, so the draft never shows.
+  await ok(
+    c('office').post('/api/assessment/indicators', {
+      ownerKind: 'person',
+      ownerId: absent,
+      title: '被通报问题',
+      unitLabel: '件',
+      target: 0,
+      direction: 'at_most',
+      periodKind: 'year',
+      source: 'discipline_findings',
+    }),
+  );
 
   // 郑伟: an undelivered 诫勉, and a delivered 函询 he has answered.
   const zhengWei = personOf.get('member3')!;

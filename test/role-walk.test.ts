@@ -64,6 +64,7 @@ import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
 import { libraryCanShown, libraryPolicies } from './walk-libraries.js';
+import { indicatorPolicies } from './walk-indicators.js';
 import {
   actorOf,
   fill,
@@ -393,6 +394,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ).policies,
+  ...indicatorPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).policies,
 };
 
 /**
@@ -447,6 +453,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });
   },
   ...consultationPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).canShown,
+  ...indicatorPolicies(
     db,
     () => unitId,
     () => ids,

@@ -11,6 +11,7 @@ import { ruleDocumentBody, ruleDocumentKind, seedRuleDocumentObjects } from './w
 import { consultationBody, seedConsultation } from './walk-consultation.js';
 import { planBody, planKind, seedPlanObjects } from './walk-plan.js';
 import { libraryBody, libraryKind, seedLibraryObjects } from './walk-libraries.js';
+import { indicatorBody, indicatorKind, seedIndicatorObjects } from './walk-indicators.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -223,6 +224,7 @@ export async function seedWalkObjects(
     ...(await seedConsultation(ctx, unitA)),
     ...(await seedPlanObjects(ctx, unitA)),
     ...(await seedLibraryObjects(ctx, unitA)),
+    ...(await seedIndicatorObjects(ctx, unitA)),
   };
 }
 
@@ -306,6 +308,7 @@ export function fill(path: string, ids: Record<string, string>) {
     ruleDocumentKind(path) ??
     planKind(path) ??
     libraryKind(path) ??
+    indicatorKind(path) ??
     (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
@@ -343,6 +346,7 @@ export function fill(path: string, ids: Record<string, string>) {
     .replace('{milestoneId}', ids.milestone!)
     .replace('{measureId}', ids.measure!)
     .replace('{ruleId}', ids.rule!)
+    .replace('{reportId}', ids.indicatorReport ?? ZERO)
     .replace('{code}', ids.kind ?? 'walk_kind')
     .replace('{rollCallId}', (ids.rollCall ?? ids.activity)!)
     .replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
@@ -359,6 +363,7 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
   if (libraryKind(r.path)) return libraryBody(r.method, r.path);
+  if (r.path.startsWith('/api/assessment/indicators')) return indicatorBody(r.path);
   if (r.path.startsWith('/api/decisions/')) return decisionsBody(r.path, r.method);
   if (r.path.startsWith('/api/consultations')) return consultationBody(r.path);
   if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);

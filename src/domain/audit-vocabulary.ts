@@ -167,6 +167,8 @@ export const AUDIT_ENTITY_TYPES = {
   project: '争资争项项目',
   expert: '智库专家',
   advice: '专家建议',
+  assessment_indicator: '考核指标',
+  assessment_indicator_report: '考核指标填报值',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -181,6 +183,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   decision_meeting: { open: '开会（登记出席）', close: '形成纪要' },
   consultation_draft: { open: '发出征求意见', close: '结束征求意见', answer: '答复意见' },
   consultation_comment: { create: '提出意见', record: '代为登记意见' },
+  assessment_indicator_report: { submit: '填报指标值', approve: '审核通过', return: '退回填报值' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

@@ -49,7 +49,8 @@ function crowdedSomewhere(plan: PlannedInspection[], s: ClusterSettings) {
     return xs.some(
       (a) =>
         xs.filter(
-          (b) => b.startsOn >= a.startsOn && calendar.workingDaysBetween(a.startsOn, b.startsOn) < s.windowWorkingDays,
+          (b) =>
+            b.startsOn >= a.startsOn && calendar.workingDaysBetween(a.startsOn, b.startsOn).days < s.windowWorkingDays,
         ).length > s.maxWithinWindow,
     );
   });
@@ -97,6 +98,32 @@ describe('扎堆 in the inspection plan', () => {
         );
       }),
     );
+  });
+
+  it('two inspections of one unit three working days apart by two teams in one week: 密集 and 同周, merged into one', () => {
+    const at = (id: string, team: string, startsOn: string): PlannedInspection => ({
+      id,
+      subject: `${team}检查`,
+      kind: 'special',
+      team,
+      startsOn,
+      unitIds: ['u1'],
+    });
+    const plan = [
+      at('a', '第一督查组', '2026-03-02'),
+      at('b', '第二督查组', '2026-03-05'),
+      at('c', '第一督查组', '2026-06-01'),
+    ];
+    const s = { maxWithinWindow: 1, windowWorkingDays: 10, yearQuota: 4, monthQuota: 1 };
+    const flags = clusterFlags(plan, s, calendar);
+    expect(flags.map((f) => [f.kind, f.inspectionIds.join()])).toEqual([
+      ['crowded', 'a,b'],
+      ['sameWeek', 'a,b'],
+      ['monthQuota', 'a,b'],
+    ]);
+    const merged = mergeInspections(plan, ['a', 'b'], 'ab');
+    expect(merged.find((i) => i.id === 'ab')).toMatchObject({ startsOn: '2026-03-02', team: '第一督查组、第二督查组' });
+    expect(clusterFlags(merged, s, calendar)).toEqual([]);
   });
 
   it('a plan spread out (one inspection per unit per quarter, one team) raises nothing', () => {

@@ -74,7 +74,7 @@ function crowded(list: PlannedInspection[], s: ClusterSettings, calendar: Workda
     const first = list[i]!;
     const inWindow = list
       .slice(i)
-      .filter((x) => calendar.workingDaysBetween(first.startsOn, x.startsOn) < s.windowWorkingDays);
+      .filter((x) => calendar.workingDaysBetween(first.startsOn, x.startsOn).days < s.windowWorkingDays);
     if (inWindow.length > s.maxWithinWindow) {
       windows.push(inWindow);
       i += inWindow.length;

@@ -45,6 +45,7 @@ import ruleDocumentsRoutes from './modules/decisions/rule-documents.routes.js';
 import consultationsRoutes from './modules/decisions/consultations.routes.js';
 import decisionPlanRoutes from './modules/decisions/plan.routes.js';
 import librariesRoutes from './modules/libraries/libraries.routes.js';
+import assessmentIndicatorRoutes from './modules/assessment/assessment-indicators.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -77,6 +78,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   consultationsRoutes,
   decisionPlanRoutes,
   librariesRoutes,
+  assessmentIndicatorRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

@@ -12,6 +12,7 @@ import { calendarForUnit } from '../modules/calendar/calendar.service.js';
 import { requestExtension, reportProgress } from '../modules/supervision/progress.service.js';
 import { createItem, transition } from '../modules/supervision/items.service.js';
 import { seedDemoPlan } from './demo-plan.js';
+import { seedDemoIndicators } from './demo-indicators.js';
 
 interface Seeded {
   actors: Map<string, Actor>;
@@ -164,5 +165,7 @@ export async function seedDemoWork(deps: AppDeps, seeded: Seeded) {
   }
   // The 减负 view's year: plan, register, held meetings and one unplanned meeting with its reason.
   await seedDemoPlan(deps, seeded);
+  // 考核指标 of a few departments and a person, computed and reported, so the assessment page opens on them.
+  await seedDemoIndicators(deps, seeded);
   return DEMO_WORK.length;
 }

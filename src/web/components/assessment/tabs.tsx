@@ -4,6 +4,9 @@ import { thinkTankPolicy } from '../../../domain/policies/think-tank';
 import { useMe } from '../../session';
 import { ProjectsTab } from './libraries/ProjectsTab';
 import { ThinkTankTab } from './libraries/ThinkTankTab';
+import type { Grant } from '../../../domain/roles';
+import { opensIndicators } from '../../../domain/policies/assessment-indicator';
+import { IndicatorsTab } from './indicators/IndicatorsTab';
 
 /**
  * The parts of 考核激励, each a tab of the assessment page. `visible` mirrors the domain policy of the part (who
@@ -27,6 +30,12 @@ function ThinkTankPart() {
 }
 
 export const ASSESSMENT_TABS: AssessmentTab[] = [
+  {
+    key: 'indicators',
+    label: '考核指标',
+    visible: (me) => opensIndicators({ grants: me.grants as Grant[], personId: me.user.personId }),
+    element: <IndicatorsTab />,
+  },
   // “争资争项”项目库 (measure 6): everyone of the unit reads (domain/policies/project).
   { key: 'projects', label: '项目库', visible: () => true, element: <ProjectsTab /> },
   // 智库 (measure 7): the leadership, the office and department heads read; never a member (domain/policies/think-tank).
