@@ -156,6 +156,10 @@ export const AUDIT_ENTITY_TYPES = {
   plan_entry: '发文会议计划',
   issued_document: '发文登记',
   burden_settings: '减负设置',
+  good_practice: '经验做法',
+  nomination: '先进典型推荐',
+  honour: '获评荣誉',
+  article: '宣传稿件',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -170,6 +174,8 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   decision_meeting: { open: '开会（登记出席）', close: '形成纪要' },
   consultation_draft: { open: '发出征求意见', close: '结束征求意见', answer: '答复意见' },
   consultation_comment: { create: '提出意见', record: '代为登记意见' },
+  nomination: { create: '推荐', decide: '评审' },
+  article: { approve: '审核同意发布', return: '退回修改', attach: '上传图片' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */
