@@ -38,9 +38,10 @@ const practiceBody = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   ctx = await testApp();
   unit = await newDemoUnit(ctx, { sampleWork: true });
-  [office, secretary, leader, member, discipline] = await Promise.all(
+  const [o, s, l, m, d] = await Promise.all(
     ['office', 'secretary', 'leader1', 'member1', 'discipline'].map((u) => signIn(ctx, unit.user(u))),
   );
+  [office, secretary, leader, member, discipline] = [o!, s!, l!, m!, d!];
   const closed = (await itemsOf('closed')).find((i) => i.title === '殡葬领域突出问题自查')!;
   closedItem = closed;
   openItem = (await itemsOf('in_progress'))[0]!.id;
@@ -362,5 +363,25 @@ describe('bad input', () => {
       expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
     }
     expect(await auditCount()).toBe(before);
+  });
+});
+
+describe('search sources', () => {
+  it('find published practices for everyone and drafts only for the office and the leadership', async () => {
+    const { practiceSearch, articleSearch } = await import('../src/server/modules/recognition/search.service.js');
+    const deps = { db: ctx.database.db } as never;
+    const actor = (login: string) => unit.actors.get(login)!;
+    const q = (words: string[], tags: string[] = []) => ({ words, tags, limit: 20 });
+    const titles = async (login: string, words: string[], tags: string[] = []) =>
+      (await practiceSearch.find(deps, actor(login), q(words, tags))).map((h) => h.title).sort();
+    expect(await titles('member1', ['清单', '殡葬'])).toEqual(['殡葬领域突出问题“清单式”自查']);
+    expect(await titles('member1', ['清单'], ['殡葬'])).toEqual(['殡葬领域突出问题“清单式”自查']);
+    expect(await titles('office', ['清单'])).toEqual(['另一条草稿做法', '殡葬领域突出问题“清单式”自查']);
+    expect(await titles('member1', ['草稿做法'])).toEqual([]);
+    const hit = (await practiceSearch.find(deps, actor('member1'), q(['公示'])))[0]!;
+    expect(hit).toMatchObject({ kind: 'practice', link: `/assessment?tab=practices&id=${hit.id}`, date: '2026-11-30' });
+    // The one article was withdrawn: members find none, the office still finds it.
+    expect(await articleSearch.find(deps, actor('member1'), q(['殡葬']))).toEqual([]);
+    expect((await articleSearch.find(deps, actor('office'), q(['殡葬']))).length).toBe(1);
   });
 });
