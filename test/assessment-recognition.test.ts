@@ -385,3 +385,21 @@ describe('search sources', () => {
     expect((await articleSearch.find(deps, actor('office'), q(['殡葬']))).length).toBe(1);
   });
 });
+
+describe('the demo', () => {
+  it('seeds a published practice, a recommended nomination, an honour and a published article', async () => {
+    const { seedDemoRecognition, DEMO_ARTICLE_TITLE, DEMO_PRACTICE_TITLE } = await import(
+      '../src/server/demo/demo-recognition.js'
+    );
+    const u = await newDemoUnit(ctx, { sampleWork: true });
+    await seedDemoRecognition({ db: ctx.database.db, clock: ctx.clock, config: ctx.config } as never, u);
+    const m = await signIn(ctx, u.user('member1'));
+    expect((await m.get('/api/news')).json().items.map((a: { title: string }) => a.title)).toEqual([
+      DEMO_ARTICLE_TITLE,
+    ]);
+    expect((await m.get('/api/assessment/practices')).json().items[0]).toMatchObject({ title: DEMO_PRACTICE_TITLE });
+    expect((await m.get('/api/assessment/honours')).json().total).toBe(1);
+    const o = await signIn(ctx, u.user('office'));
+    expect((await o.get('/api/assessment/nominations')).json().items[0]).toMatchObject({ status: 'recommended' });
+  });
+});

@@ -61,6 +61,7 @@ import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
 import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
+import { recognitionPolicies } from './walk-recognition.js';
 import {
   actorOf,
   fill,
@@ -361,6 +362,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => ids,
   ),
   ...planPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ),
+  ...recognitionPolicies(
     db,
     () => unitId,
     () => ids,

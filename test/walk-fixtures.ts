@@ -10,6 +10,7 @@ import { decisionsBody, seedDecisionObjects } from './walk-decisions.js';
 import { ruleDocumentBody, ruleDocumentKind, seedRuleDocumentObjects } from './walk-rules.js';
 import { consultationBody, seedConsultation } from './walk-consultation.js';
 import { planBody, planKind, seedPlanObjects } from './walk-plan.js';
+import { recognitionBody, recognitionKind, seedRecognitionObjects } from './walk-recognition.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -216,6 +217,7 @@ export async function seedWalkObjects(
     ...(await seedRuleDocumentObjects(ctx, unitA)),
     ...(await seedConsultation(ctx, unitA)),
     ...(await seedPlanObjects(ctx, unitA)),
+    ...(await seedRecognitionObjects(ctx, unitA)),
   };
 }
 
@@ -298,6 +300,7 @@ export function fill(path: string, ids: Record<string, string>) {
     holidayKind(path) ??
     ruleDocumentKind(path) ??
     planKind(path) ??
+    recognitionKind(path) ??
     (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
@@ -339,7 +342,8 @@ export function fill(path: string, ids: Record<string, string>) {
     .replace('{token}', 'AAAAAAAAAAAAAAAAAAAAAA')
     .replace('{distributionId}', ids.distribution!)
     .replace('{format}', 'svg')
-    .replace('{sha256}', '0'.repeat(64));
+    .replace('{sha256}', '0'.repeat(64))
+    .replace('{fileId}', ids.articlePhoto ?? ZERO);
 }
 
 export const ZERO = '00000000-0000-4000-8000-000000000000';
@@ -348,6 +352,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 export function validBodyFor(r: Route): unknown {
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
+  if (r.path.startsWith('/api/assessment/')) return recognitionBody(r.method, r.path);
   if (r.path.startsWith('/api/decisions/')) return decisionsBody(r.path, r.method);
   if (r.path.startsWith('/api/consultations')) return consultationBody(r.path);
   if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);

@@ -23,6 +23,7 @@ import { OrgLifePage } from './pages/OrgLifePage';
 import { DisciplinePage } from './pages/DisciplinePage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { AssessmentPage } from './pages/AssessmentPage';
+import { NewsPage } from './pages/NewsPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
@@ -48,6 +49,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/discipline': <DisciplinePage />,
   '/decisions': <DecisionsPage />,
   '/assessment': <AssessmentPage />,
+  '/news': <NewsPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,

@@ -12,6 +12,7 @@ import { ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../modules/units/un
 import { usersRepo } from '../modules/users/users.repo.js';
 import type { Actor, Grant } from '../../domain/roles.js';
 import { seedDemoWork } from './demo-work.js';
+import { seedDemoRecognition } from './demo-recognition.js';
 import {
   DEMO_DEPARTMENT_LEADERS,
   DEMO_DEPARTMENTS,
@@ -32,7 +33,11 @@ export async function seedDemoIfEmpty(deps: AppDeps, env: NodeJS.ProcessEnv = pr
   const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(units);
   if ((row?.n ?? 0) > 0) return null;
   const seeded = await seedDemoUnit(deps);
-  if (env.ZUOFENG_DEMO_WORK !== '0') await seedDemoWork(deps, seeded);
+  if (env.ZUOFENG_DEMO_WORK !== '0') {
+    await seedDemoWork(deps, seeded);
+    // 先进典型 and 工作动态: a practice from one of the sample work's closed items, nominated, and an article on it.
+    await seedDemoRecognition(deps, seeded);
+  }
   return seeded;
 }
 
