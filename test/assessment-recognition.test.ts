@@ -403,3 +403,36 @@ describe('the demo', () => {
     expect((await o.get('/api/assessment/nominations')).json().items[0]).toMatchObject({ status: 'recommended' });
   });
 });
+
+describe('photos', () => {
+  it('an article carries jpg/png photos only, shows them to its readers and exports them beside index.html', async () => {
+    const { pngUpload, TINY_PNG } = await import('./walk-recognition.js');
+    const a = (
+      await office.post('/api/assessment/articles', { title: '图片稿件', body: '这是一篇带图片的稿件正文。' })
+    ).json();
+    const png = pngUpload('现场.png');
+    const up = await office.request('POST', `/api/assessment/articles/${a.id}/photos`, png.payload, png.headers);
+    expect(up.statusCode).toBe(200);
+    const pdf = pngUpload('材料.pdf');
+    const refused = await office.request('POST', `/api/assessment/articles/${a.id}/photos`, pdf.payload, pdf.headers);
+    expect(refused.statusCode).toBe(400);
+    const byLeader = await leader.request('POST', `/api/assessment/articles/${a.id}/photos`, png.payload, png.headers);
+    expect(byLeader.statusCode).toBe(403);
+    const submitted = (await office.post(`/api/assessment/articles/${a.id}/submit`, { version: a.version })).json();
+    expect(submitted.photos).toEqual([{ id: up.json().id, fileName: '现场.png' }]);
+    const photoUrl = `/api/assessment/articles/${a.id}/photos/${up.json().id}`;
+    expect((await member.get(photoUrl)).statusCode).toBe(404); // not published yet
+    await secretary.post(`/api/assessment/articles/${a.id}/review`, {
+      decision: 'approve',
+      version: submitted.version,
+    });
+    const photo = await member.get(photoUrl);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync((await member.get(`/api/assessment/articles/${a.id}/export.zip`)).rawPayload);
+    expect(Object.keys(zip.files).sort()).toEqual(['images/1.png', 'index.html']);
+    expect(await zip.file('index.html')!.async('string')).toContain('<img src="images/1.png" alt="现场.png">');
+    expect((await zip.file('images/1.png')!.async('nodebuffer')).equals(TINY_PNG)).toBe(true);
+  });
+});
