@@ -57,7 +57,10 @@ describe.skipIf(missing)('经验做法 → 先进典型 → 宣传稿件 in the 
     await nominate.getByRole('button', { name: btn('确定') }).click();
     await office.getByText('已提交推荐，待领导小组评审').waitFor(LONG);
     // The toasts gone, the practice is seen whole.
-    await office.locator('.ant-message-notice').last().waitFor({ state: 'detached', ...LONG });
+    await office
+      .locator('.ant-message-notice')
+      .last()
+      .waitFor({ state: 'detached', ...LONG });
     await shot(office, 'recognition-practice');
 
     // The 党组书记 reviews the nomination: 推荐, with the reason.
