@@ -35,7 +35,7 @@ export function ArticleForm({ article, onClose }: { article: TArticle | null; on
   const subjects =
     kind === 'campaign'
       ? (campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))
-      : (practices?.items ?? []).map((p) => ({ value: p.id, label: p.title }));
+      : (practices?.items ?? []).filter((p) => !p.withdrawnReason).map((p) => ({ value: p.id, label: p.title }));
   return (
     <FormModal
       title={article ? '修改稿件' : '撰写宣传稿件'}

@@ -29,7 +29,7 @@ export function NominationModal({
   const options =
     kind === 'department'
       ? (depts ?? []).map((d) => ({ value: d.id, label: d.name }))
-      : (practices?.items ?? []).map((p) => ({ value: p.id, label: p.title }));
+      : (practices?.items ?? []).filter((p) => !p.withdrawnReason).map((p) => ({ value: p.id, label: p.title }));
   return (
     <FormModal title="推荐先进典型" open onOk={save} onCancel={onClose} destroyOnHidden width={640}>
       <Form
