@@ -147,6 +147,12 @@ describe('a practice from draft to 典型, with an article published about it', 
     expect(res.statusCode).toBe(200);
     nomination = res.json();
     expect(res.json()).toMatchObject({ status: 'submitted', nomineeName: '殡葬领域突出问题“清单式”自查' });
+    const twice = await office.post('/api/assessment/nominations', {
+      nomineeKind: 'practice',
+      nomineeId: practice.id,
+      facts: '同一经验做法在评审前再次推荐。',
+    });
+    expect(twice.statusCode).toBe(409);
     expect((await member.get(`/api/assessment/nominations/${nomination.id}`)).statusCode).toBe(404);
     expect((await member.get('/api/assessment/nominations')).statusCode).toBe(403);
     const byOffice = await office.post(`/api/assessment/nominations/${nomination.id}/review`, {

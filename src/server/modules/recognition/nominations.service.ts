@@ -32,7 +32,7 @@ import type {
   ZNominationReview,
 } from '../../../shared/contracts/assessment-recognition.js';
 import { authorize } from '../../authorize.js';
-import { badRequest, forbidden, notFound } from '../../errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { assertInUnit } from '../unit-ids.repo.js';
 import { changeAudited, createAudited } from './change.js';
@@ -113,6 +113,9 @@ async function checkNominee(deps: AppDeps, actor: Actor, kind: NomineeKind, id: 
 export async function createNomination(deps: AppDeps, actor: Actor, b: z.infer<typeof ZNominationBody>) {
   if (!mayNominate(actor)) throw forbidden('只有领导小组办公室可以推荐先进典型');
   await checkNominee(deps, actor, b.nomineeKind, b.nomineeId);
+  // One nomination at a time: the leading group decides it before the same one is put forward again.
+  if (await repo.pendingNomination(deps.db, actor.unitId, b.nomineeKind, b.nomineeId))
+    throw conflict('该对象已有待评审的推荐，请待领导小组评审后再推荐');
   const id = await createAudited(
     deps,
     actor,

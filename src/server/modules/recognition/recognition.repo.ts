@@ -231,6 +231,22 @@ export const recognitionRepo = {
       .where(and(eq(campaigns.unitId, unitId), inArray(campaigns.id, list)));
     return new Map(rows.map((r) => [r.id, r.name]));
   },
+  /** A live nomination of the nominee still waiting for review. */
+  pendingNomination: (db: Db, unitId: string, kind: string, nomineeId: string) =>
+    one(
+      db
+        .select({ id: N.id })
+        .from(N)
+        .where(
+          and(
+            eq(N.unitId, unitId),
+            eq(N.nomineeKind, kind),
+            eq(N.nomineeId, nomineeId),
+            eq(N.status, 'submitted'),
+            isNull(N.withdrawnReason),
+          ),
+        ),
+    ),
   /** A progress report with its item (the item's facts decide who reads it). */
   async reportWithItem(db: Db, unitId: string, id: string) {
     return one(
