@@ -1,3 +1,4 @@
+import { recognitionApi } from '../src/shared/api/assessment-recognition.js';
 import type { RouteOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
@@ -48,10 +49,11 @@ const DECLARED = [
   orglifeApi,
   opinionsApi,
   ruleDocumentsApi,
+  recognitionApi,
 ].flatMap((api) => Object.values(api));
 /** Downloads (a file, not JSON) and the sign-in redirects (a 302 to the vendor or the page) need no response schema. */
 const FILE =
-  /\.(xlsx|docx|png|ics|json|svg)$|qr\.:format$|^\/api\/(attachments|activity-files|discipline\/admonition-files)\/|\/docx$|\/files\/:sha256$|^\/api\/docs|^\/api\/auth\/oauth\/:vendor\/(start|callback)$/;
+  /\.(xlsx|docx|png|ics|json|svg|zip)$|\/photos\/:fileId$|qr\.:format$|^\/api\/(attachments|activity-files|discipline\/admonition-files)\/|\/docx$|\/files\/:sha256$|^\/api\/docs|^\/api\/auth\/oauth\/:vendor\/(start|callback)$/;
 /** JSON routes that still answer without a response schema: this list may only shrink. */
 const WITHOUT_RESPONSE_SCHEMA_AT_MOST = 0;
 

@@ -65,6 +65,7 @@ import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
 import { libraryCanShown, libraryPolicies } from './walk-libraries.js';
 import { indicatorPolicies } from './walk-indicators.js';
+import { recognitionPolicies } from './walk-recognition.js';
 import {
   actorOf,
   fill,
@@ -379,6 +380,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => ids,
   ),
   ...libraryPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ),
+  ...recognitionPolicies(
     db,
     () => unitId,
     () => ids,

@@ -12,6 +12,7 @@ import { consultationBody, seedConsultation } from './walk-consultation.js';
 import { planBody, planKind, seedPlanObjects } from './walk-plan.js';
 import { libraryBody, libraryKind, seedLibraryObjects } from './walk-libraries.js';
 import { indicatorBody, indicatorKind, seedIndicatorObjects } from './walk-indicators.js';
+import { recognitionBody, recognitionKind, seedRecognitionObjects } from './walk-recognition.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -225,6 +226,7 @@ export async function seedWalkObjects(
     ...(await seedPlanObjects(ctx, unitA)),
     ...(await seedLibraryObjects(ctx, unitA)),
     ...(await seedIndicatorObjects(ctx, unitA)),
+    ...(await seedRecognitionObjects(ctx, unitA)),
   };
 }
 
@@ -309,6 +311,7 @@ export function fill(path: string, ids: Record<string, string>) {
     planKind(path) ??
     libraryKind(path) ??
     indicatorKind(path) ??
+    recognitionKind(path) ??
     (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
@@ -353,7 +356,8 @@ export function fill(path: string, ids: Record<string, string>) {
     .replace('{inviteId}', ZERO)
     .replace('{distributionId}', ids.distribution!)
     .replace('{format}', 'svg')
-    .replace('{sha256}', '0'.repeat(64));
+    .replace('{sha256}', '0'.repeat(64))
+    .replace('{fileId}', ids.articlePhoto ?? ZERO);
 }
 
 export const ZERO = '00000000-0000-4000-8000-000000000000';
@@ -364,6 +368,7 @@ export function validBodyFor(r: Route): unknown {
   if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
   if (libraryKind(r.path)) return libraryBody(r.method, r.path);
   if (r.path.startsWith('/api/assessment/indicators')) return indicatorBody(r.path);
+  if (r.path.startsWith('/api/assessment/')) return recognitionBody(r.method, r.path);
   if (r.path.startsWith('/api/decisions/')) return decisionsBody(r.path, r.method);
   if (r.path.startsWith('/api/consultations')) return consultationBody(r.path);
   if (r.path.startsWith('/api/discipline/admonitions')) return admonitionBody(r);

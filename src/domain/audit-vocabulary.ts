@@ -169,6 +169,10 @@ export const AUDIT_ENTITY_TYPES = {
   advice: '专家建议',
   assessment_indicator: '考核指标',
   assessment_indicator_report: '考核指标填报值',
+  good_practice: '经验做法',
+  nomination: '先进典型推荐',
+  honour: '获评荣誉',
+  article: '宣传稿件',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -184,6 +188,8 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   consultation_draft: { open: '发出征求意见', close: '结束征求意见', answer: '答复意见' },
   consultation_comment: { create: '提出意见', record: '代为登记意见' },
   assessment_indicator_report: { submit: '填报指标值', approve: '审核通过', return: '退回填报值' },
+  nomination: { create: '推荐', decide: '评审' },
+  article: { approve: '审核同意发布', return: '退回修改', attach: '上传图片' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

@@ -46,6 +46,7 @@ import consultationsRoutes from './modules/decisions/consultations.routes.js';
 import decisionPlanRoutes from './modules/decisions/plan.routes.js';
 import librariesRoutes from './modules/libraries/libraries.routes.js';
 import assessmentIndicatorRoutes from './modules/assessment/assessment-indicators.routes.js';
+import recognitionRoutes from './modules/recognition/recognition.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -79,6 +80,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   decisionPlanRoutes,
   librariesRoutes,
   assessmentIndicatorRoutes,
+  recognitionRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

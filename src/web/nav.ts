@@ -14,6 +14,7 @@ export const NAV = [
   { path: '/discipline', label: '纪律作风', permission: 'self' },
   { path: '/decisions', label: '议事决策', permission: 'self' },
   { path: '/assessment', label: '考核激励', permission: 'self' },
+  { path: '/news', label: '工作动态', permission: 'self' },
   { path: '/roster', label: '花名册', permission: 'org.read' },
   { path: '/org', label: '组织架构', permission: 'org.read' },
   { path: '/units', label: '下级单位', permission: 'units.oversee' },

@@ -26,6 +26,7 @@ import { AssessmentPage } from './pages/AssessmentPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { InvitePage } from './pages/InvitePage';
 import { asViewer, setViewedUnit, viewedUnit } from './view-unit';
+import { NewsPage } from './pages/NewsPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
@@ -52,6 +53,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/decisions': <DecisionsPage />,
   '/assessment': <AssessmentPage />,
   '/units': <UnitsPage />,
+  '/news': <NewsPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,
   '/calendar': <CalendarPage />,

@@ -44,6 +44,7 @@ const facts: fc.Arbitrary<CampaignReportFacts> = fc
       }),
       { maxLength: 3 },
     ),
+    articlesPublished: n,
     // Items of measures withdrawn since: the campaign's figures count them, its categories do not.
     withdrawn: fc.record({ items: fc.nat({ max: 3 }), overdue: fc.nat({ max: 3 }) }),
   })
@@ -69,6 +70,8 @@ describe('the campaign report states the records only', () => {
         if (f.totals.overdue) expect(all).toContain(`逾期未办结${f.totals.overdue}项`);
         else expect(all).not.toMatch(/逾期(未办结)?[1-9]/);
         if (f.startsOn > f.today) expect(all).not.toMatch(/自\d{4}年\d+月\d+日开始/);
+        if (f.articlesPublished) expect(all).toContain(`发布宣传稿件${f.articlesPublished}篇`);
+        else expect(all).toContain('活动期间尚未发布宣传稿件。');
       }),
     );
   });
@@ -83,11 +86,13 @@ describe('the campaign report states the records only', () => {
       officeGroupName: null,
       categories: [{ no: 1, title: '大兴勤学善思之风', measures: 2, brokenDown: 0, items: 0, closed: 0, overdue: 0 }],
       rules: [],
+      articlesPublished: 0,
     }).map((b) => b.text);
     expect(text).toContain(
       '兴“十风”治“十弊”自2026年12月1日开始，共20个方面39条措施。截至2026年12月6日，尚未将措施分解为督办事项。',
     );
     expect(text).toContain('成立领导小组。');
+    expect(text).toContain('活动期间尚未发布宣传稿件。');
     expect(text).toContain('尚无督办事项和周期性工作记录，无法评估存在的问题。');
     expect(text.join('')).not.toContain('办结率');
   });

@@ -42,6 +42,8 @@ export interface CampaignReportFacts {
     /** Attendance rules: person-periods that reached the notice standard. */
     reached?: number;
   }[];
+  /** Articles published (live) on the unit's 工作动态 from the campaign's start to today (or its end). */
+  articlesPublished: number;
 }
 
 const PERIOD: Record<string, string> = {
@@ -68,6 +70,10 @@ function overview(f: CampaignReportFacts): string {
     : '尚未将措施分解为督办事项';
   return `${started}，${scope}。截至${cnDate(f.today)}，${items}。`;
 }
+
+/** 宣传: the articles counted from the record; none says so rather than leave the reader to guess. */
+export const publicityText = (n: number) =>
+  n > 0 ? `活动期间在本单位工作动态发布宣传稿件${n}篇。` : '活动期间尚未发布宣传稿件。';
 
 function groupText(g: NonNullable<CampaignReportFacts['leadingGroup']>, office: string | null): string {
   const heads = g.leaders.filter((m) => /组长/.test(m.role) && scrub(m.name));
@@ -157,6 +163,7 @@ export function campaignReportBlocks(f: CampaignReportFacts): ReportBlock[] {
     { kind: 'h1', text: '一、总体情况' },
     { kind: 'p', text: overview(f) },
     ...(f.leadingGroup ? [{ kind: 'p' as const, text: groupText(f.leadingGroup, f.officeGroupName) }] : []),
+    { kind: 'p', text: publicityText(f.articlesPublished) },
     { kind: 'h1', text: '二、措施落实情况' },
     ...categoryBlocks(f),
     { kind: 'h1', text: '三、周期性工作落实情况' },

@@ -13,6 +13,7 @@ import { usersRepo } from '../modules/users/users.repo.js';
 import type { Actor, Grant } from '../../domain/roles.js';
 import { seedDemoWork } from './demo-work.js';
 import { seedDemoLibraries } from './demo-libraries.js';
+import { seedDemoRecognition } from './demo-recognition.js';
 import {
   DEMO_DEPARTMENT_LEADERS,
   DEMO_DEPARTMENTS,
@@ -37,6 +38,8 @@ export async function seedDemoIfEmpty(deps: AppDeps, env: NodeJS.ProcessEnv = pr
     await seedDemoWork(deps, seeded);
     // The project library and the think tank (issue 19): projects across the stages, two signed tasks, experts, advice.
     await seedDemoLibraries(deps, seeded);
+    // 先进典型 and 工作动态: a practice from one of the sample work's closed items, nominated, and an article on it.
+    await seedDemoRecognition(deps, seeded);
   }
   return seeded;
 }

@@ -22,3 +22,4 @@ export * from './consultations.js';
 export * from './decision-plan.js';
 export * from './assessment-libraries.js';
 export * from './assessment-indicators.js';
+export * from './assessment-recognition.js';

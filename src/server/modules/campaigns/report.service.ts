@@ -4,6 +4,7 @@ import type { Actor } from '../../../domain/roles.js';
 import { officialDocument } from '../../docx/official.js';
 import type { AppDeps } from '../../types.js';
 import { orgRepo } from '../org/org.repo.js';
+import { countPublishedArticles } from '../recognition/articles.service.js';
 import { getCampaign, loadCampaign } from './campaigns.service.js';
 import { campaignCompliance } from './compliance.service.js';
 
@@ -27,10 +28,12 @@ export async function campaignReport(
 ): Promise<{ fileName: string; data: Buffer }> {
   const row = await loadCampaign(deps, actor, id);
   const today = shanghaiDate(deps.clock.now());
-  const [c, unit, rules] = await Promise.all([
+  const [c, unit, rules, articlesPublished] = await Promise.all([
     getCampaign(deps, actor, id),
     orgRepo.unit(deps.db, actor.unitId),
     campaignCompliance(deps.db, actor.unitId, row, today, actor),
+    // The campaign's span so far: from its start to today, or to its end once over.
+    countPublishedArticles(deps, actor.unitId, row.startsOn, row.endsOn < today ? row.endsOn : today),
   ]);
   const active = c.measures.filter((m) => m.active);
   const blocks = campaignReportBlocks({
@@ -62,6 +65,7 @@ export async function campaignReport(
       over: r.summary.over ?? 0,
       reached: r.summary.reached ?? 0,
     })),
+    articlesPublished,
   });
   const title = `${unit!.name}${c.name}工作情况报告`;
   return { fileName: `${title}.docx`, data: await officialDocument({ title, subtitle: `（截至${today}）`, blocks }) };

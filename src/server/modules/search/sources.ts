@@ -1,8 +1,9 @@
 import { adviceSearchSource, projectSearchSource } from '../libraries/search-sources.js';
+import { articleSearch, practiceSearch } from '../recognition/search.service.js';
 import type { SearchSource } from './source.js';
 
 /**
  * Every kind of record the search reads, one source per kind (contracts/search SEARCH_KINDS). Each module
  * adds its own source here.
  */
-export const SEARCH_SOURCES: SearchSource[] = [projectSearchSource, adviceSearchSource];
+export const SEARCH_SOURCES: SearchSource[] = [practiceSearch, projectSearchSource, adviceSearchSource, articleSearch];

@@ -7,6 +7,9 @@ import { ThinkTankTab } from './libraries/ThinkTankTab';
 import type { Grant } from '../../../domain/roles';
 import { opensIndicators } from '../../../domain/policies/assessment-indicator';
 import { IndicatorsTab } from './indicators/IndicatorsTab';
+import { ArticlesTab } from './recognition/ArticlesTab';
+import { HonoursTab } from './recognition/HonoursTab';
+import { PracticesTab } from './recognition/PracticesTab';
 
 /**
  * The parts of 考核激励, each a tab of the assessment page. `visible` mirrors the domain policy of the part (who
@@ -36,6 +39,11 @@ export const ASSESSMENT_TABS: AssessmentTab[] = [
     visible: (me) => opensIndicators({ grants: me.grants as Grant[], personId: me.user.personId }),
     element: <IndicatorsTab />,
   },
+  // 先进典型, 宣传稿件 and 经验做法 are read by everyone in the unit (honours, published articles and practices);
+  // nominations and drafts only by the office and the leadership (domain/policies/recognition, article, practice).
+  { key: 'honours', label: '先进典型', visible: () => true, element: <HonoursTab /> },
+  { key: 'articles', label: '宣传稿件', visible: () => true, element: <ArticlesTab /> },
+  { key: 'practices', label: '经验做法', visible: () => true, element: <PracticesTab /> },
   // “争资争项”项目库 (measure 6): everyone of the unit reads (domain/policies/project).
   { key: 'projects', label: '项目库', visible: () => true, element: <ProjectsTab /> },
   // 智库 (measure 7): the leadership, the office and department heads read; never a member (domain/policies/think-tank).

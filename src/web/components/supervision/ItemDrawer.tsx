@@ -26,6 +26,7 @@ import type { ItemCan } from '../../../domain/policies/item';
 import { call } from '../../call';
 import { useItem, useItemWrite } from '../../queries/supervision';
 import { useDownload } from '../useWrite';
+import { ExtractPracticeButton } from '../assessment/recognition/ExtractPracticeButton';
 
 /** A stable handle on each action button, named by its key in the item policy's `can` (tests compare them). */
 const tid = (key: keyof ItemCan) => ({ 'data-testid': `item-action-${key}` });
@@ -180,6 +181,9 @@ export function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => 
               >
                 撤销
               </Button>
+            )}
+            {can.readContent && !item.personal && (
+              <ExtractPracticeButton itemId={item.id} closed={item.status === 'closed'} />
             )}
           </Space>
           {!can.readContent && (
