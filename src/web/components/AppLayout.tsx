@@ -29,6 +29,7 @@ import { NextYearBanner } from './NextYearBanner';
 import { DemoBanner, UnitTitle } from './banners';
 import { InboxButton } from './InboxButton';
 import { ItemDrawer } from './supervision/ItemDrawer';
+import { HeaderSearch } from './search/HeaderSearch';
 
 const ICONS: Record<string, React.ReactNode> = {
   '/': <DashboardOutlined />,
@@ -114,6 +115,7 @@ export function AppLayout() {
             <Button type="text" aria-label="菜单" icon={<MenuOutlined />} onClick={() => setCollapsed(!collapsed)} />
           )}
           <UnitTitle />
+          <HeaderSearch narrow={narrow} />
           <InboxButton />
           <Dropdown
             menu={{
