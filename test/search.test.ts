@@ -168,6 +168,9 @@ describe('the same words, each reader by each record’s policy', () => {
       `q=${encodeURIComponent(WORDS)}&tags=${encodeURIComponent('财务管理制度')}`,
     );
     expect(tagged.items.map((h) => h.kind)).toEqual(['rule_document']);
+    // The rule is found by the text in force, which its snippet shows, dated from when it took effect.
+    expect(tagged.items[0]).toMatchObject({ snippet: `第一条 ${WORDS}专款专用。`, date: '2026-11-01' });
+    expect(await found('member3', '专款专用')).toEqual([made.find((m) => m.kind === 'rule_document')!.id]);
     const page2 = await search(c('discipline'), `q=${encodeURIComponent(WORDS)}&page=2&pageSize=3`);
     expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(page2.items).toHaveLength(1);

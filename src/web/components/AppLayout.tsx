@@ -77,7 +77,7 @@ export function AppLayout() {
       theme="dark"
       mode="inline"
       items={items}
-      selectedKeys={selected.length ? selected : ['/']}
+      selectedKeys={selected.length ? selected : location.pathname === '/search' ? [] : ['/']}
       onClick={(e) => {
         navigate(e.key);
         if (narrow) setCollapsed(true);

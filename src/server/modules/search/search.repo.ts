@@ -86,8 +86,10 @@ export function findActivities(db: Db, q: Words & ActivityScope) {
 
 /** A column of the version in force on `today` (domain/rule-documents currentVersionOn: the latest live one). */
 const currentVersion = (column: 'text' | 'effective_from', today: string) =>
-  sql<string | null>`(select v.${sql.raw(column)} from rule_versions v where v.unit_id = ${ruleDocuments.unitId}
-    and v.document_id = ${ruleDocuments.id} and v.withdrawn_reason is null and v.effective_from <= ${today}
+  // The outer columns qualified by hand: drizzle leaves a one-table query's columns bare, which inside the
+  // subquery would name the version's own columns.
+  sql<string | null>`(select v.${sql.raw(column)} from rule_versions v where v.unit_id = rule_documents.unit_id
+    and v.document_id = rule_documents.id and v.withdrawn_reason is null and v.effective_from <= ${today}
     order by v.effective_from desc limit 1)`;
 
 /** Rule documents not withdrawn, by title and the text in force today; `tag`: a kind (its label) or a kind name. */
