@@ -1,7 +1,7 @@
 import { activityPolicy } from '../../../domain/policies/activity.js';
 import { isDisciplineStaff } from '../../../domain/policies/who.js';
 import { hasPermission } from '../../../domain/roles.js';
-import { matchedText, snippetOf } from './snippet.js';
+import { matchedText, snippetOf } from '../../../domain/search-text.js';
 import { findActivities } from './search.repo.js';
 import type { SearchSource } from './source.js';
 

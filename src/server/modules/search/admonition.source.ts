@@ -6,7 +6,7 @@ import {
   type AdmonitionStatus,
 } from '../../../domain/admonitions.js';
 import { canSeeAdmonition, readsAllAdmonitions } from '../../../domain/policies/admonition.js';
-import { kindsTagged, matchedText, snippetOf } from './snippet.js';
+import { kindsTagged, matchedText, snippetOf } from '../../../domain/search-text.js';
 import { findAdmonitions } from './search.repo.js';
 import type { SearchSource } from './source.js';
 

@@ -1,6 +1,6 @@
 import { canReadItemContent, personalReaderOf } from '../../../domain/policies/item.js';
 import { hasPermission } from '../../../domain/roles.js';
-import { matchedText, snippetOf } from './snippet.js';
+import { matchedText, snippetOf } from '../../../domain/search-text.js';
 import { findItems } from './search.repo.js';
 import type { SearchSource } from './source.js';
 

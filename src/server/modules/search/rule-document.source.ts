@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { canSeeRuleDocument } from '../../../domain/policies/rule-document.js';
 import { RULE_DOCUMENT_KIND_LABELS, type RuleDocumentKind } from '../../../domain/rule-documents.js';
-import { kindsTagged, matchedText, snippetOf } from './snippet.js';
+import { kindsTagged, matchedText, snippetOf } from '../../../domain/search-text.js';
 import { findRuleDocuments } from './search.repo.js';
 import type { SearchSource } from './source.js';
 

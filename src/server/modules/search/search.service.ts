@@ -1,4 +1,5 @@
 import type { Actor } from '../../../domain/roles.js';
+import { wordsOf } from '../../../domain/search-text.js';
 import {
   SEARCH_KIND_CAP,
   SEARCH_KINDS,
@@ -23,7 +24,7 @@ const byDate = (a: TSearchHit, b: TSearchHit) =>
  * beside its filter. A search is a read: no audit event.
  */
 export async function search(deps: AppDeps, actor: Actor, q: TSearchQuery): Promise<TSearchResult> {
-  const words = q.q.split(/\s+/).filter((w) => w !== '');
+  const words = wordsOf(q.q);
   const usable = SEARCH_SOURCES.filter((s) => s.mayUse?.(actor) ?? true).sort((a, b) => rank(a.kind) - rank(b.kind));
   const found = await Promise.all(
     usable.map((s) => s.find(deps, actor, { words, tags: q.tags ?? [], limit: SEARCH_KIND_CAP })),

@@ -1,4 +1,9 @@
 /**
+ * The text side of the search (issue 19): the words of a query, the excerpt a hit shows and the parts the page
+ * marks. Pure.
+ */
+
+/**
  * The kinds whose label is the one tag asked for. A record of these kinds carries a single tag (its kind's
  * label), so two tags or more match nothing; no tags: every kind (null, no condition).
  */
@@ -31,4 +36,32 @@ export function matchedText(texts: readonly (string | null | undefined)[], words
   const present = texts.filter((t): t is string => !!t);
   const hit = present.find((t) => words.some((w) => t.toLowerCase().includes(w.toLowerCase())));
   return hit ?? present[0] ?? '';
+}
+
+/** The words of a query: split on whitespace, empty parts dropped. */
+export const wordsOf = (q: string) => q.split(/\s+/).filter((w) => w !== '');
+
+/**
+ * `text` cut into parts, each marked when it is an occurrence of one of the words (case-insensitive; the longest
+ * word where two start at the same place). The parts joined give back `text`. The page marks the words with it,
+ * as React text, never as HTML.
+ */
+export function highlightParts(text: string, words: readonly string[]): { text: string; mark: boolean }[] {
+  const wanted = words.filter((w) => w !== '').map((w) => w.toLowerCase());
+  const lower = text.toLowerCase();
+  const parts: { text: string; mark: boolean }[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let best: { i: number; len: number } | null = null;
+    for (const w of wanted) {
+      const i = lower.indexOf(w, at);
+      if (i >= 0 && (!best || i < best.i || (i === best.i && w.length > best.len))) best = { i, len: w.length };
+    }
+    if (!best) break;
+    if (best.i > at) parts.push({ text: text.slice(at, best.i), mark: false });
+    parts.push({ text: text.slice(best.i, best.i + best.len), mark: true });
+    at = best.i + best.len;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), mark: false });
+  return parts;
 }
