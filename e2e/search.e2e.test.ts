@@ -99,6 +99,12 @@ describe.skipIf(missing)('检索 in the browser', () => {
     await page.getByRole('link', { name: `${WORDS}管理办法` }).click();
     await page.waitForURL(/\/decisions\?tab=rules&doc=/, LONG);
     await page.locator('.ant-drawer').getByText('专款专用').first().waitFor(LONG);
+    // A click on a result's tag narrows the search to it.
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(WORDS)}`);
+    await page.locator('.ant-tag').filter({ hasText: '项目资金' }).click();
+    await page.waitForURL(/tags=/, LONG);
+    await page.getByTestId('search-group-rule_document').waitFor({ state: 'detached', ...LONG });
+    await page.getByTestId('search-group-item').waitFor(LONG);
     await page.goto(`${server.url}/search?q=${encodeURIComponent('没有这样的词')}`);
     await page.getByText(/未找到包含「没有这样的词」的记录（已检索：督办事项、活动记录、制度、提醒谈话/).waitFor(LONG);
     await shot(page, 'search-empty');

@@ -74,7 +74,13 @@ export function SearchPage() {
         ) : !data ? (
           <Spin />
         ) : (
-          <Results data={data} kind={kind} onKind={(k) => set({ kind: k })} onPage={(p) => set({ page: String(p) })} />
+          <Results
+            data={data}
+            kind={kind}
+            onKind={(k) => set({ kind: k })}
+            onPage={(p) => set({ page: String(p) })}
+            onTag={(t) => !tags.includes(t) && set({ tags: [...tags, t].join(',') })}
+          />
         )}
         {isFetching && data && <Spin size="small" />}
       </Space>
@@ -87,6 +93,7 @@ function Results(props: {
   kind: SearchKind | undefined;
   onKind: (k: SearchKind | undefined) => void;
   onPage: (p: number) => void;
+  onTag: (tag: string) => void;
 }) {
   const { data, kind } = props;
   const kinds = SEARCH_KINDS.filter((k) => data.counts[k] !== undefined);
@@ -120,7 +127,12 @@ function Results(props: {
               <Typography.Title level={5} style={{ marginTop: 8 }}>
                 {SEARCH_KIND_LABELS[k]}
               </Typography.Title>
-              <List size="small" bordered dataSource={hits} renderItem={(h) => <Hit hit={h} words={data.words} />} />
+              <List
+                size="small"
+                bordered
+                dataSource={hits}
+                renderItem={(h) => <Hit hit={h} words={data.words} onTag={props.onTag} />}
+              />
             </div>
           ))}
           <Pagination
@@ -145,7 +157,8 @@ function groups(hits: TSearchHit[]): [SearchKind, TSearchHit[]][] {
   );
 }
 
-function Hit({ hit, words }: { hit: TSearchHit; words: string[] }) {
+/** One record found: its title opens it; a click on a tag narrows the search to that tag. */
+function Hit({ hit, words, onTag }: { hit: TSearchHit; words: string[]; onTag: (tag: string) => void }) {
   return (
     <List.Item extra={hit.date && <Typography.Text type="secondary">{hit.date}</Typography.Text>}>
       <List.Item.Meta
@@ -155,7 +168,9 @@ function Hit({ hit, words }: { hit: TSearchHit; words: string[] }) {
               <Highlighted text={hit.title} words={words} />
             </Link>
             {hit.tags.map((t) => (
-              <Tag key={t}>{t}</Tag>
+              <Tag key={t} title="按此标签筛选" style={{ cursor: 'pointer' }} onClick={() => onTag(t)}>
+                {t}
+              </Tag>
             ))}
           </Space>
         }
