@@ -22,6 +22,10 @@ const byDate = (a: TSearchHit, b: TSearchHit) =>
  * the reader see, at most SEARCH_KIND_CAP hits each; the counts are of those hits only (never of records the
  * reader may not see). `kinds` narrows the list, not the counts, so that the page shows every kind's count
  * beside its filter. A search is a read: no audit event.
+ *
+ * Matching is ILIKE over pg_trgm GIN indexes on both databases: the PostgreSQL of the target machines has no
+ * Chinese tokenizer (zhparser), so full-text search would not split Chinese words. A word of 3+ characters is
+ * found through the index; a shorter one (水利) still matches, filtered among the unit's rows.
  */
 export async function search(deps: AppDeps, actor: Actor, q: TSearchQuery): Promise<TSearchResult> {
   const words = wordsOf(q.q);
