@@ -70,7 +70,7 @@ describe.skipIf(missing)('检索 in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     await signInAt(page, `${server.url}/`, 'discipline');
-    const box = page.getByRole('searchbox', { name: '全局搜索' });
+    const box = page.getByRole('searchbox', { name: '全局检索' });
     await box.waitFor(LONG);
     await box.fill(WORDS);
     await box.press('Enter');

@@ -39,7 +39,7 @@ export function SearchPage() {
         <Space wrap>
           <Input.Search
             key={q}
-            aria-label="搜索词"
+            aria-label="检索词"
             defaultValue={q}
             allowClear
             enterButton="搜索"

@@ -18,7 +18,7 @@ function SearchBox({ initial, narrow }: { initial: string; narrow: boolean }) {
   const [value, setValue] = useState(initial);
   return (
     <Input.Search
-      aria-label="全局搜索"
+      aria-label="全局检索"
       placeholder="搜索事项、活动、制度…"
       allowClear
       maxLength={100}
