@@ -81,6 +81,17 @@ describe.skipIf(missing)('检索 in the browser', () => {
     expect(await page.locator('mark').filter({ hasText: WORDS }).count()).toBeGreaterThanOrEqual(8);
     await shot(page, 'search-discipline');
     await context.close();
+    // On a phone the header's button opens the page, which fits the screen.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await phone.newPage();
+    await signInAt(p, `${server.url}/`, 'discipline');
+    await p.getByRole('button', { name: '打开检索' }).click();
+    await p.getByRole('searchbox', { name: '检索词' }).fill(WORDS);
+    await p.getByRole('searchbox', { name: '检索词' }).press('Enter');
+    await p.getByTestId('search-group-admonition').waitFor(LONG);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(p, 'search-phone');
+    await phone.close();
   }, 180_000);
 
   it('the office finds the item and the rule only, and opens the rule from its result', async () => {

@@ -35,8 +35,9 @@ export function SearchPage() {
     });
   return (
     <Card title="检索">
-      <Space direction="vertical" style={{ width: '100%' }} size="middle">
-        <Space wrap>
+      {/* A column the width of the card: a wide row (the kinds) scrolls inside it on a phone. */}
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minWidth: 0 }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           <Input.Search
             key={q}
             aria-label="检索词"
@@ -66,7 +67,7 @@ export function SearchPage() {
             open={false}
             suffixIcon={null}
           />
-        </Space>
+        </div>
         {!q ? (
           <Empty description="请输入要查找的词：在您有权查看的督办事项、活动记录、制度等记录中查找" />
         ) : error ? (
@@ -83,7 +84,7 @@ export function SearchPage() {
           />
         )}
         {isFetching && data && <Spin size="small" />}
-      </Space>
+      </div>
     </Card>
   );
 }
@@ -101,15 +102,18 @@ function Results(props: {
   const count = (k: SearchKind) => `${data.counts[k]}${data.capped.includes(k) ? '+' : ''}`;
   return (
     <>
-      <Segmented
-        aria-label="按类别筛选"
-        value={kind ?? 'all'}
-        onChange={(v) => props.onKind(v === 'all' ? undefined : (v as SearchKind))}
-        options={[
-          { value: 'all', label: `全部 ${all}${data.capped.length ? '+' : ''}` },
-          ...kinds.map((k) => ({ value: k, label: `${SEARCH_KIND_LABELS[k]} ${count(k)}` })),
-        ]}
-      />
+      {/* On a phone the kinds scroll sideways rather than widen the page. */}
+      <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <Segmented
+          aria-label="按类别筛选"
+          value={kind ?? 'all'}
+          onChange={(v) => props.onKind(v === 'all' ? undefined : (v as SearchKind))}
+          options={[
+            { value: 'all', label: `全部 ${all}${data.capped.length ? '+' : ''}` },
+            ...kinds.map((k) => ({ value: k, label: `${SEARCH_KIND_LABELS[k]} ${count(k)}` })),
+          ]}
+        />
+      </div>
       {data.capped.length > 0 && (
         <Typography.Text type="secondary">
           {data.capped.map((k) => SEARCH_KIND_LABELS[k]).join('、')}的结果较多，仅列出最近的{' '}

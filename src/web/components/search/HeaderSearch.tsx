@@ -1,19 +1,24 @@
 import { useState } from 'react';
-import { Input } from 'antd';
+import { Button, Input } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 
 /**
  * The search box of the app header: opens `/search?q=…` (the page keeps the words in the address). On the
- * search page it shows the words searched; the box starts anew (its key) whenever they change.
+ * search page it shows the words searched; the box starts anew (its key) whenever they change. On a phone the
+ * header keeps the unit's name: a button opens the search page instead.
  */
 export function HeaderSearch({ narrow }: { narrow: boolean }) {
   const location = useLocation();
+  const navigate = useNavigate();
   const [params] = useSearchParams();
   const current = location.pathname === '/search' ? (params.get('q') ?? '') : '';
-  return <SearchBox key={current} initial={current} narrow={narrow} />;
+  if (narrow)
+    return <Button type="text" aria-label="打开检索" icon={<SearchOutlined />} onClick={() => navigate('/search')} />;
+  return <SearchBox key={current} initial={current} />;
 }
 
-function SearchBox({ initial, narrow }: { initial: string; narrow: boolean }) {
+function SearchBox({ initial }: { initial: string }) {
   const navigate = useNavigate();
   const [value, setValue] = useState(initial);
   return (
@@ -24,7 +29,7 @@ function SearchBox({ initial, narrow }: { initial: string; narrow: boolean }) {
       maxLength={100}
       value={value}
       onChange={(e) => setValue(e.target.value)}
-      style={{ width: narrow ? 140 : 280 }}
+      style={{ width: 280 }}
       onSearch={(v) => v.trim() && navigate(`/search?q=${encodeURIComponent(v.trim())}`)}
     />
   );
