@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../src/server/db/pglite.js';
 import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openPglite, rowsOf } from '../src/server/db/client.js';
@@ -183,7 +183,7 @@ describe('password hashes follow the crypto mode', () => {
 describe('the dummy hash of unknown names (timing)', () => {
   it('follows the mix of stored hashes after a switch of ZUOFENG_CRYPTO, name by name, and keeps each name on one kind', async () => {
     // A database of its own, so that the mix is what this test makes it.
-    const own = openPglite(await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }));
+    const own = openPglite(await createPglite({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }));
     const deps = { db: own.db, clock: new TestClock(), config: ctx.config };
     try {
       await seedDemoUnit(deps, 'mix_');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../src/server/db/pglite.js';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -164,7 +164,7 @@ describe('migration 0028_shared_attachment_store', () => {
     const at = journal.entries.findIndex((e) => e.tag === '0028_shared_attachment_store');
     expect(at).toBeGreaterThan(0);
     fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-    const client = await PGlite.create();
+    const client = await createPglite();
     try {
       await migrate(drizzle(client), { migrationsFolder: before });
       const db = drizzle(client);

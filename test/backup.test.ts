@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../src/server/db/pglite.js';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
@@ -19,7 +19,7 @@ import { Client, newDemoUnit, signIn, TestClock, testKeyFile, type TestContext }
 /** A database of this test alone (a restore replaces every row): a clone of the migrated template. */
 async function privateApp(): Promise<TestContext> {
   const database: Database = openPglite(
-    await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }),
+    await createPglite({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }),
   );
   const clock = new TestClock();
   // No session cache: a restore happens under the server, and the test asks the database at once.

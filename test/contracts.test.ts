@@ -21,6 +21,7 @@ import { unitsApi } from '../src/shared/api/units.js';
 import { usersApi } from '../src/shared/api/users.js';
 import { workbenchApi } from '../src/shared/api/workbench.js';
 import { ruleDocumentsApi } from '../src/shared/api/decision-rules-docs.js';
+import { searchApi } from '../src/shared/api/search.js';
 import { testDatabase, TestClock } from './helpers.js';
 import { defaultConfig } from '../src/server/config.js';
 
@@ -50,6 +51,7 @@ const DECLARED = [
   opinionsApi,
   ruleDocumentsApi,
   recognitionApi,
+  searchApi,
 ].flatMap((api) => Object.values(api));
 /** Downloads (a file, not JSON) and the sign-in redirects (a 302 to the vendor or the page) need no response schema. */
 const FILE =

@@ -167,6 +167,21 @@ beforeAll(async () => {
     }),
   );
   allowed.set('ZFLEAKSIFENG', new Set([...LEADS, 'branch', 'member2']));
+
+  // A confidential on-duty record (活动记录) naming 吴婷 absent: the discipline staff (戚红, and 陈静 who holds the
+  // role), and her. The search (issue 19) must answer it to them only.
+  const activity = await ok(
+    c('discipline').post('/api/activities', {
+      type: 'other',
+      title: '在岗检查',
+      heldOn: '2026-11-27',
+      absentIds: [personOf.get('member2')],
+      minutes: 'ZFLEAKACTIVITY',
+      confidential: true,
+    }),
+  );
+  ids.activity = activity.id;
+  allowed.set('ZFLEAKACTIVITY', new Set(['discipline', 'leader4', 'member2']));
 });
 
 /** Every GET of the OpenAPI document, with each record's id (and each concerned person's) where it takes `{id}`. */
@@ -197,6 +212,7 @@ async function urls(): Promise<string[]> {
     '/api/audit/events?pageSize=100',
     '/api/inbox?pageSize=100',
     '/api/items?pageSize=100&q=ZFLEAK',
+    '/api/search?q=ZFLEAK&pageSize=100',
   );
   for (const id of Object.values(ids)) out.push(`/api/audit/events?entityId=${id}&pageSize=100`);
   return out;

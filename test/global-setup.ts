@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../src/server/db/pglite.js';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../src/server/db/client.js';
 
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     await database.migrate();
     await database.close();
   }
-  const client = await PGlite.create();
+  const client = await createPglite();
   await openPglite(client).migrate();
   const dump = await client.dumpDataDir('none');
   await client.close();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../src/server/db/pglite.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject, afterAll } from 'vitest';
 import { buildApp } from '../src/server/app.js';
@@ -41,7 +41,7 @@ export function testDatabase(): Promise<Database> {
   shared ??= (async () => {
     const database = process.env.TEST_DATABASE_URL
       ? openPostgres(process.env.TEST_DATABASE_URL, 4)
-      : openPglite(await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }));
+      : openPglite(await createPglite({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }));
     afterAll(() => database.close());
     return database;
   })();

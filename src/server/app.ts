@@ -47,6 +47,7 @@ import decisionPlanRoutes from './modules/decisions/plan.routes.js';
 import librariesRoutes from './modules/libraries/libraries.routes.js';
 import assessmentIndicatorRoutes from './modules/assessment/assessment-indicators.routes.js';
 import recognitionRoutes from './modules/recognition/recognition.routes.js';
+import searchRoutes from './modules/search/search.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -81,6 +82,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   librariesRoutes,
   assessmentIndicatorRoutes,
   recognitionRoutes,
+  searchRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

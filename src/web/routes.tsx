@@ -32,6 +32,7 @@ import { DeliveriesPage } from './pages/DeliveriesPage';
 import { OrgLifeMeetingPage } from './pages/OrgLifeMeetingPage';
 import { AccountSecurityPage } from './pages/AccountSecurityPage';
 import { AccountSetupPage } from './pages/AccountSetupPage';
+import { SearchPage } from './pages/SearchPage';
 import { lazy, Suspense } from 'react';
 
 // ECharts is large: the rankings page loads it on demand.
@@ -120,6 +121,7 @@ export function AppRoutes() {
           {can(me, 'campaign.read') && <Route path="/campaigns/:id" element={<CampaignPage />} />}
           <Route path="/org-life/:id" element={<OrgLifeMeetingPage />} />
           <Route path="/account" element={<AccountSecurityPage />} />
+          <Route path="/search" element={<SearchPage />} />
           <Route
             path="*"
             element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在或没有权限查看。" />}

@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { bindTransactions } from './bound.js';
+import { createPglite } from './pglite.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -55,7 +56,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const release = lockDataDir(opts.dataDir);
-  const database = openPglite(await PGlite.create(opts.dataDir));
+  const database = openPglite(await createPglite(opts.dataDir));
   return {
     ...database,
     close: async () => {

@@ -40,3 +40,56 @@ export const ZSearchHit = z.object({
   link: z.string(),
 });
 export type TSearchHit = z.infer<typeof ZSearchHit>;
+
+/** A comma-separated list in the query string (`kinds=item,activity`), as a list of its non-empty parts. */
+const commaList = z
+  .string()
+  .max(400, '筛选条件过长')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
+  );
+
+/**
+ * The search: `q` is split into words on whitespace, each of which must occur in the record (case-insensitive,
+ * `%` and `_` taken literally); `tags` (comma-separated) must all be on the record; `kinds` (comma-separated)
+ * narrows the kinds searched.
+ */
+export const ZSearchQuery = z.object({
+  q: z
+    .string({ error: '请输入要搜索的词' })
+    .trim()
+    .min(1, '请输入要搜索的词')
+    .max(100, '搜索词不能超过100个字')
+    .refine((s) => s.split(/\s+/).length <= 10, '搜索词最多10个（以空格分隔）'),
+  tags: commaList
+    .optional()
+    .refine((t) => !t || (t.length <= 10 && t.every((x) => x.length <= 30)), '标签最多10个，每个不超过30个字'),
+  kinds: commaList
+    .optional()
+    .refine((k) => !k || k.every((x) => (SEARCH_KINDS as readonly string[]).includes(x)), '未知的检索类别'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type TSearchQuery = z.infer<typeof ZSearchQuery>;
+
+/**
+ * One page of hits, newest first, and how many of each kind the reader may see. A kind answers at most
+ * `SEARCH_KIND_CAP` hits; `capped` lists the kinds that reached it (their count is "at least").
+ */
+export const SEARCH_KIND_CAP = 200;
+export const ZSearchResult = z.object({
+  items: z.array(ZSearchHit),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** The words searched for, as the page highlights them. */
+  words: z.array(z.string()),
+  /** The kinds this reader's search ran over (the empty state names them). */
+  searched: z.array(z.enum(SEARCH_KINDS)),
+  counts: z.partialRecord(z.enum(SEARCH_KINDS), z.number().int()),
+  capped: z.array(z.enum(SEARCH_KINDS)),
+});
+export type TSearchResult = z.infer<typeof ZSearchResult>;

@@ -32,6 +32,7 @@ import { NextYearBanner } from './NextYearBanner';
 import { DemoBanner, UnitTitle } from './banners';
 import { InboxButton } from './InboxButton';
 import { ItemDrawer } from './supervision/ItemDrawer';
+import { HeaderSearch } from './search/HeaderSearch';
 
 const ICONS: Record<string, React.ReactNode> = {
   '/': <DashboardOutlined />,
@@ -82,7 +83,7 @@ export function AppLayout() {
       theme="dark"
       mode="inline"
       items={items}
-      selectedKeys={selected.length ? selected : ['/']}
+      selectedKeys={selected.length ? selected : location.pathname === '/search' ? [] : ['/']}
       onClick={(e) => {
         navigate(e.key);
         if (narrow) setCollapsed(true);
@@ -120,6 +121,7 @@ export function AppLayout() {
             <Button type="text" aria-label="菜单" icon={<MenuOutlined />} onClick={() => setCollapsed(!collapsed)} />
           )}
           <UnitTitle />
+          <HeaderSearch narrow={narrow} />
           <InboxButton />
           <Dropdown
             menu={{

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { can, useMe } from '../session';
 import { MeasuresTab } from '../components/campaigns/MeasuresTab';
 import { ComplianceTab } from '../components/campaigns/ComplianceTab';
@@ -21,6 +21,8 @@ const CampaignOverview = lazy(() =>
 export function CampaignPage() {
   const { id } = useParams();
   const me = useMe();
+  // A link from the search opens a tab (`?tab=activities`).
+  const [params] = useSearchParams();
   const downloadOrToast = useDownload();
   const [editingParams, setEditingParams] = useState(false);
   const { data: c, error, isLoading } = useCampaign(id!);
@@ -74,6 +76,7 @@ export function CampaignPage() {
       <LeftoversCard campaign={c} />
       <Tabs
         destroyOnHidden
+        defaultActiveKey={params.get('tab') ?? 'overview'}
         items={[
           {
             key: 'overview',

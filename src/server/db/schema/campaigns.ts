@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, jsonb, index, uniqueIndex, boolean, date } from 'drizzle-orm/pg-core';
 
 /**
@@ -137,7 +138,12 @@ export const activities = pgTable(
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('activities_unit_date_idx').on(t.unitId, t.heldOn)],
+  (t) => [
+    index('activities_unit_date_idx').on(t.unitId, t.heldOn),
+    // The search (issue 19): trigram indexes serve ILIKE '%word%' (pg_trgm, created by the migration).
+    index('activities_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('activities_minutes_trgm_idx').using('gin', sql`${t.minutes} gin_trgm_ops`),
+  ],
 );
 
 /** 义务规则: who must do which activity how often (see domain/compliance.ts); subject as JSON. */

@@ -6,6 +6,7 @@
  * Withdrawn with a reason, never deleted. The reply deadline is chased by the reminder sweep into the
  * person's inbox only (modules/discipline/inquiry-chase.ts), never as a ledger item.
  */
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, jsonb, index } from 'drizzle-orm/pg-core';
 
 export const disciplineAdmonitions = pgTable(
@@ -36,6 +37,9 @@ export const disciplineAdmonitions = pgTable(
   },
   (t) => [
     index('discipline_admonitions_person_idx').on(t.unitId, t.personId, t.onDate),
+    // The search (issue 19): trigram indexes for ILIKE '%word%' (pg_trgm, created by the migration).
+    index('discipline_admonitions_reason_trgm_idx').using('gin', sql`${t.reason} gin_trgm_ops`),
+    index('discipline_admonitions_content_trgm_idx').using('gin', sql`${t.content} gin_trgm_ops`),
     index('discipline_admonitions_reply_idx').on(t.unitId, t.status, t.replyDue),
   ],
 );

@@ -4,6 +4,7 @@
  * withdrawn with a reason. `version` on the document counts every change of it or of its versions (optimistic
  * locking of the whole history: a new version is checked against the versions as they were read).
  */
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, integer, index, jsonb } from 'drizzle-orm/pg-core';
 import type { MeetingRules } from '../../../domain/decision-rules.js';
 
@@ -25,7 +26,11 @@ export const ruleDocuments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('rule_documents_unit_kind_idx').on(t.unitId, t.kind, t.departmentId)],
+  (t) => [
+    index('rule_documents_unit_kind_idx').on(t.unitId, t.kind, t.departmentId),
+    // The search (issue 19): trigram index for ILIKE '%word%' (pg_trgm, created by the migration).
+    index('rule_documents_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+  ],
 );
 
 /**
@@ -49,5 +54,8 @@ export const ruleVersions = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('rule_versions_document_idx').on(t.unitId, t.documentId, t.effectiveFrom)],
+  (t) => [
+    index('rule_versions_document_idx').on(t.unitId, t.documentId, t.effectiveFrom),
+    index('rule_versions_text_trgm_idx').using('gin', sql`${t.text} gin_trgm_ops`),
+  ],
 );

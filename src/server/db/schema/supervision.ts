@@ -54,6 +54,9 @@ export const supervisedItems = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    // The search (issue 19): trigram indexes serve ILIKE '%word%' (pg_trgm, created by the migration).
+    index('items_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('items_content_trgm_idx').using('gin', sql`${t.content} gin_trgm_ops`),
     index('items_unit_status_idx').on(t.unitId, t.status),
     index('items_unit_measure_idx').on(t.unitId, t.measureId),
     index('items_unit_owner_idx').on(t.unitId, t.ownerPersonId),

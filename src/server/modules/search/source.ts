@@ -12,6 +12,11 @@ import type { AppDeps } from '../../types.js';
  */
 export interface SearchSource {
   kind: SearchKind;
+  /**
+   * Whether the actor may search this kind at all (e.g. the 谈话函询 records: their readers only). Absent: every
+   * user of the unit. The page names the kinds searched, so a kind the actor may never read is left out.
+   */
+  mayUse?(actor: Actor): boolean;
   find(
     deps: AppDeps,
     actor: Actor,

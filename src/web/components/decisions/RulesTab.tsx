@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepsRuleDocuments } from '../../../domain/policies/rule-document';
 import { RULE_DOCUMENT_KIND_LABELS, RULE_DOCUMENT_KINDS, type RuleDocumentKind } from '../../../domain/rule-documents';
@@ -20,7 +21,9 @@ export function RulesTab() {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<RuleDocumentKind | undefined>();
   const [departmentId, setDepartmentId] = useState<string | undefined>();
-  const [open, setOpen] = useState<string | null>(null);
+  // A link from the search (`?doc=<id>`) opens the document.
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<string | null>(() => validId(params.get('doc')));
   const [creating, setCreating] = useState(false);
   const { data, isFetching } = useRuleDocuments({ page, pageSize: 20, q: q || undefined, kind, departmentId });
   const { data: departments } = useDepartments();
@@ -114,3 +117,6 @@ export function RulesTab() {
     </>
   );
 }
+
+const validId = (id: string | null) =>
+  id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : null;
