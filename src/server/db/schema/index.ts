@@ -20,3 +20,4 @@ export * from './decisions.js';
 export * from './rule-documents.js';
 export * from './consultations.js';
 export * from './decision-plan.js';
+export * from './assessment-schemes.js';
