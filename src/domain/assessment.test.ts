@@ -48,13 +48,13 @@ const arbItems = fc
 const arbInput = (itemId: string) =>
   fc.record({
     itemId: fc.constant(itemId),
-    indicatorTitle: fc.constant('按时办结率'),
-    unitLabel: fc.constant('%'),
+    indicatorTitle: fc.constant<string>('按时办结率'),
+    unitLabel: fc.constant<string>('%'),
     target: fc.integer({ min: 0, max: 100 }),
     direction: fc.constantFrom('at_least' as const, 'at_most' as const),
     value: fc.option(fc.double({ min: 0, max: 200, noNaN: true })),
-    missing: fc.constant('无已到期事项'),
-    evidence: fc.constant([]),
+    missing: fc.constant<string | null>('无已到期事项'),
+    evidence: fc.constant<IndicatorInput['evidence']>([]),
   });
 
 describe('scorecard', () => {
@@ -95,7 +95,7 @@ describe('scorecard', () => {
 
   it('a missing value scores 0 with the reason, never an invented figure', () => {
     const items: SchemeItem[] = [
-      { kind: 'indicator', id: 'a', title: '按时办结率', source: 's', weight: 40, span: null },
+      { kind: 'indicator', id: 'a', title: '按时办结率', source: 'items_on_time_rate', weight: 40, span: null },
     ];
     const card = scorecard(
       items,

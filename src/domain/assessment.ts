@@ -16,12 +16,31 @@ export const GRADE_LABELS: Record<Grade, string> = {
 
 export type Direction = 'at_least' | 'at_most';
 
+/** The indicator sources a scheme item may score (the indicators part computes them; `reported`: entered, reviewed). */
+export const SCHEME_SOURCES = [
+  'items_on_time_rate',
+  'items_overdue',
+  'items_report_missing',
+  'obligations_met_rate',
+  'discipline_findings',
+  'reported',
+] as const;
+export type SchemeSource = (typeof SCHEME_SOURCES)[number];
+export const SCHEME_SOURCE_LABELS: Record<SchemeSource, string> = {
+  items_on_time_rate: '按时办结率',
+  items_overdue: '逾期件数',
+  items_report_missing: '漏报件数',
+  obligations_met_rate: '规定动作达标率',
+  discipline_findings: '已发布通报中的问题件数',
+  reported: '上报指标（按名称对应）',
+};
+
 /** An item scored from the subject's own indicator of `source` (a reported one: the one titled `title`). */
 export interface IndicatorItem {
   kind: 'indicator';
   id: string;
   title: string;
-  source: string;
+  source: SchemeSource;
   weight: number;
   /** How far short of the target the points reach 0; null: at_least → the target itself (0 at 0), at_most → 5. */
   span: number | null;
@@ -144,6 +163,19 @@ export function scorecard(items: SchemeItem[], inputs: IndicatorInput[], manual:
           it,
           inputs.find((i) => i.itemId === it.id),
         )
+      : manualPoint(
+          it,
+          manual.filter((m) => m.itemId === it.id),
+        ),
+  );
+  return { points, total: fromCents(points.reduce((s, p) => s + toCents(p.points), 0)) };
+}
+
+/** The card again after the manual scores changed: its indicator points kept as computed (with their evidence). */
+export function rescore(items: SchemeItem[], computed: ExplainedPoint[], manual: ManualInput[]): Scorecard {
+  const points = items.map((it) =>
+    it.kind === 'indicator'
+      ? (computed.find((p) => p.itemId === it.id) ?? indicatorPoint(it, undefined))
       : manualPoint(
           it,
           manual.filter((m) => m.itemId === it.id),

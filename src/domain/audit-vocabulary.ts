@@ -102,6 +102,9 @@ export const AUDIT_ACTIONS = {
   add_version: '新增版本',
   withdraw_version: '撤销版本',
   explain_unplanned: '说明计划外理由',
+  compute: '按记录计算得分',
+  score: '评分',
+  grade: '调整等次',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -156,6 +159,10 @@ export const AUDIT_ENTITY_TYPES = {
   plan_entry: '发文会议计划',
   issued_document: '发文登记',
   burden_settings: '减负设置',
+  assessment_scheme: '考核方案',
+  assessment_scorecard: '考核结果',
+  attention_rule: '关注名单规则',
+  attention_decision: '关注名单处理意见',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -170,6 +177,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   decision_meeting: { open: '开会（登记出席）', close: '形成纪要' },
   consultation_draft: { open: '发出征求意见', close: '结束征求意见', answer: '答复意见' },
   consultation_comment: { create: '提出意见', record: '代为登记意见' },
+  assessment_scheme: { confirm: '确认考核结果' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

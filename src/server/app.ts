@@ -44,6 +44,7 @@ import decisionsRoutes from './modules/decisions/decisions.routes.js';
 import ruleDocumentsRoutes from './modules/decisions/rule-documents.routes.js';
 import consultationsRoutes from './modules/decisions/consultations.routes.js';
 import decisionPlanRoutes from './modules/decisions/plan.routes.js';
+import assessmentSchemesRoutes from './modules/assessment/assessment-schemes.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -75,6 +76,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   ruleDocumentsRoutes,
   consultationsRoutes,
   decisionPlanRoutes,
+  assessmentSchemesRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */
