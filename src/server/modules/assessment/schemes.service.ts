@@ -14,7 +14,12 @@ import {
 } from '../../../domain/assessment.js';
 import { changedFields } from '../../../domain/changes.js';
 import { headedDepartments } from '../../../domain/policies/leave.js';
-import { draftsSchemes, schemePolicy, type SchemeFacts } from '../../../domain/policies/assessment-scheme.js';
+import {
+  draftsSchemes,
+  schemePolicy,
+  scorecardVisible,
+  type SchemeFacts,
+} from '../../../domain/policies/assessment-scheme.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { TScheme, ZSchemeBody, ZSchemeEdit, ZSchemeQuery } from '../../../shared/contracts/assessment-schemes.js';
 import { authorize } from '../../authorize.js';
@@ -41,7 +46,11 @@ export async function schemeOr404(db: Db, actor: Actor, id: string, whole = true
   const row = await schemesRepo.scheme(db, actor.unitId, id);
   if (!row) throw notFound('考核方案');
   if (schemePolicy(actor, factsOf(row)).see) return row;
-  if (!whole && row.status === 'confirmed') return row;
+  // Beyond its readers, a confirmed scheme exists only for those who have a card of it to read.
+  if (!whole && row.status === 'confirmed') {
+    const cards = await schemesRepo.cards(db, actor.unitId, row.id);
+    if (cards.some((c) => scorecardVisible(actor, factsOf(row), c))) return row;
+  }
   throw notFound('考核方案');
 }
 
