@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../src/server/db/client.js';
+import { supervisedItems } from '../src/server/db/schema/index.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { docxParagraphs } from './docx-text.js';
 import { readXlsx } from './xlsx.js';
@@ -37,14 +40,15 @@ const cards = async (c: Client = office) =>
   ((await c.get(`/api/assessment/schemes/${schemeId}/scorecards?pageSize=100`)).json() as { items: Card[] }).items;
 const card = async (name: string) => (await cards()).find((c) => c.subjectName === name)!;
 const auditCount = async () =>
-  Number((await ctx.database.db.execute(`select count(*)::int n from audit_events`)).rows[0]!.n as number);
+  rowsOf<{ n: number }>(await ctx.database.db.execute(sql`select count(*)::int n from audit_events`))[0]!.n;
 
 beforeAll(async () => {
   ctx = await testApp();
   unit = await newDemoUnit(ctx, { sampleWork: true });
-  [office, lead, member, secretary, head, plain] = await Promise.all(
+  const c = await Promise.all(
     ['office', 'leader1', 'leader2', 'secretary', 'branch', 'discipline'].map((l) => signIn(ctx, unit.user(l))),
   );
+  [office, lead, member, secretary, head, plain] = c as [Client, Client, Client, Client, Client, Client];
 }, 120_000);
 
 describe('compute → manual → confirm → frozen', () => {
@@ -256,6 +260,28 @@ describe('another unit, bad input', () => {
 
 describe('the attention list', () => {
   it('is for the leadership only, states its rule, and takes a decision with a reason', async () => {
+    const item = (title: string, who: string, due: string, closedOn: string | null) => ({
+      unitId: unit.unit.id,
+      title,
+      source: 'leader_assigned',
+      ownerPersonId: unit.personId.get(who)!,
+      status: closedOn ? 'closed' : 'in_progress',
+      assignedOn: '2026-01-05',
+      closedOn,
+      due,
+      createdBy: unit.admin.id,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    await ctx.database.db
+      .insert(supervisedItems)
+      .values([
+        item('上半年低保复核', '周凯', '2026-05-10', '2026-05-20'),
+        item('四季度临时救助台账', '周凯', '2026-10-10', null),
+        item('一季度走访', '邹杰', '2026-03-10', '2026-03-20'),
+        item('二季度调研', '李红梅', '2026-04-10', '2026-04-20'),
+        item('三季度调研', '李红梅', '2026-08-10', '2026-08-20'),
+      ]);
     expect((await office.get('/api/assessment/attention')).statusCode).toBe(403);
     expect((await head.get('/api/assessment/attention')).statusCode).toBe(403);
     const rule = await secretary.put('/api/assessment/attention/rule', {
@@ -282,8 +308,30 @@ describe('the attention list', () => {
     const v = (await secretary.get('/api/assessment/attention')).json();
     expect(v.ruleText).toContain('最近 4 个季度中，至少有 2 个季度');
     expect(v.windowKey).toBe('2026-Q1..2026-Q4');
-    console.log(
-      JSON.stringify(v.entries.map((e: { personName: string; quarters: unknown }) => [e.personName, e.quarters])),
-    );
+    const names = v.entries.map((e: { personName: string }) => e.personName);
+    expect(names).toContain('周凯');
+    expect(names).toContain('李红梅');
+    expect(names).not.toContain('邹杰');
+    const zhou = v.entries.find((e: { personName: string }) => e.personName === '周凯');
+    expect(
+      zhou.evidence.map((e: { label: string; quarter: string; title: string }) => [e.label, e.quarter, e.title]),
+    ).toEqual([
+      ['事项逾期', '2026-Q2', '上半年低保复核'],
+      ['事项逾期', '2026-Q4', '四季度临时救助台账'],
+    ]);
+    // A leader never sees their own case.
+    const own = (await lead.get('/api/assessment/attention')).json();
+    expect(own.entries.map((e: { personName: string }) => e.personName)).not.toContain('李红梅');
+    const decide = (personId: string, c = secretary, reason = '请分管领导谈话提醒') =>
+      c.post('/api/assessment/attention/decisions', { personId, windowKey: v.windowKey, decision: 'talk', reason });
+    expect((await decide(zhou.personId)).statusCode).toBe(200);
+    expect((await decide(unit.personId.get('李红梅')!, lead)).statusCode).toBe(403);
+    expect((await decide(unit.personId.get('邹杰')!)).statusCode).toBe(400);
+    expect((await decide(zhou.personId, office)).statusCode).toBe(403);
+    expect((await decide(zhou.personId, secretary, '')).statusCode).toBe(400);
+    const after = (await secretary.get('/api/assessment/attention')).json();
+    expect(after.entries.find((e: { personName: string }) => e.personName === '周凯').decisions).toEqual([
+      expect.objectContaining({ label: '谈话提醒', reason: '请分管领导谈话提醒', decidedByName: '王建国' }),
+    ]);
   });
 });
