@@ -21,3 +21,4 @@ export * from './rule-documents.js';
 export * from './consultations.js';
 export * from './decision-plan.js';
 export * from './assessment-schemes.js';
+export * from './assessment-indicators.js';

@@ -12,6 +12,7 @@ import { containsPattern } from '../../db/like.js';
 export type SchemeRow = typeof S.$inferSelect;
 export type ScorecardRow = typeof C.$inferSelect;
 export type ManualScoreRow = typeof M.$inferSelect;
+export type NewCard = typeof C.$inferInsert;
 
 /** A scheme's subjects: at most this many (a unit's departments or staff). */
 const SUBJECTS_MAX = 2000;

@@ -26,10 +26,9 @@ import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
 import { schemeIndicatorInputs, type Subject } from './scheme-values.js';
-import type { assessmentScorecards } from '../../db/schema/index.js';
+import type { NewCard } from './schemes.repo.js';
 import { schemesRepo, type SchemeRow, type ScorecardRow } from './schemes.repo.js';
 
-type NewCard = typeof assessmentScorecards.$inferInsert;
 import { changeScheme, factsOf, getScheme, gradeState, schemeOr404 } from './schemes.service.js';
 
 const HREF: Record<string, (id: string) => string> = {
