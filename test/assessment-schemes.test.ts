@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../src/server/db/client.js';
-import { supervisedItems } from '../src/server/db/schema/index.js';
+import { indicatorCents } from '../src/domain/assessment.js';
+import { indicatorValues } from '../src/server/modules/assessment/indicator-values.service.js';
+import type { AppDeps } from '../src/server/types.js';
+import { assessmentIndicators, supervisedItems } from '../src/server/db/schema/index.js';
 import { newDemoUnit, signIn, testApp, type Client, type TestContext } from './helpers.js';
 import { docxParagraphs } from './docx-text.js';
 import { readXlsx } from './xlsx.js';
@@ -57,10 +60,42 @@ describe('compute → manual → confirm → frozen', () => {
     expect(r.statusCode, r.body).toBe(200);
     schemeId = r.json().id;
     expect(r.json()).toMatchObject({ status: 'draft', periodKind: 'quarter', groupLead: { name: '李红梅' } });
+    // 社会救助股 has its own quarterly 按时办结率 indicator (target 95 %); the other departments have none.
+    const relief = unit.deptIds[1]!;
+    const [indicator] = await ctx.database.db
+      .insert(assessmentIndicators)
+      .values({
+        unitId: unit.unit.id,
+        ownerKind: 'department',
+        ownerId: relief,
+        title: '按时办结率',
+        unitLabel: '%',
+        target: 95,
+        direction: 'at_least',
+        periodKind: 'quarter',
+        source: 'items_on_time_rate',
+        createdBy: unit.admin.id,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .returning();
     const c = await office.post(`/api/assessment/schemes/${schemeId}/compute`, { version: r.json().version });
     expect(c.statusCode, c.body).toBe(200);
     expect((await cards()).length).toBe(6);
-    const one = (await office.get(`/api/assessment/scorecards/${(await card('社会救助股')).id}`)).json();
+    const deps = { db: ctx.database.db, clock: ctx.clock, config: ctx.config } as AppDeps;
+    const [v] = await indicatorValues(deps, unit.unit.id, [indicator!], '2026-Q4');
+    // The seeded year: its two items due this quarter are overdue, so 0 % and 0 points, with both items as evidence.
+    expect(v).toMatchObject({ value: 0, missing: null });
+    expect(v!.evidence.length).toBe(2);
+    const reliefCard = (await office.get(`/api/assessment/scorecards/${(await card('社会救助股')).id}`)).json();
+    expect(reliefCard.points[0]).toMatchObject({
+      value: v!.value,
+      points:
+        v!.value === null ? 0 : indicatorCents(60, { value: v!.value, target: 95, direction: 'at_least' }, null) / 100,
+    });
+    expect(reliefCard.points[0].evidence.map((e: { id: string }) => e.id)).toEqual(v!.evidence.map((e) => e.id));
+    for (const e of reliefCard.points[0].evidence) if (e.kind === 'item') expect(e.href).toBe(`/items/${e.id}`);
+    const one = (await office.get(`/api/assessment/scorecards/${(await card('养老服务股')).id}`)).json();
     expect(one.points[0]).toMatchObject({ points: 0, value: null, reason: expect.stringContaining('未设置') });
     expect(one.points[1]).toMatchObject({ points: 0, reason: '考核组尚未评分' });
     expect(one.total).toBe(0);
@@ -101,10 +136,10 @@ describe('compute → manual → confirm → frozen', () => {
         })
       ).statusCode,
     ).toBe(403);
-    const one = (await lead.get(`/api/assessment/scorecards/${(await card('社会救助股')).id}`)).json();
-    expect(one.total).toBe(36);
+    const one = (await lead.get(`/api/assessment/scorecards/${(await card('养老服务股')).id}`)).json();
+    expect(one.total).toBe(30);
     expect(one.manualScores).toEqual([
-      expect.objectContaining({ assessorName: '张志强', points: 36, reason: '民主测评汇总结果' }),
+      expect.objectContaining({ assessorName: '张志强', points: 30, reason: '民主测评汇总结果' }),
     ]);
     expect(one.total).toBe(one.points.reduce((s: number, p: { points: number }) => s + p.points, 0));
   });

@@ -119,7 +119,14 @@ export function indicatorCents(
 
 function indicatorPoint(item: IndicatorItem, input: IndicatorInput | undefined): ExplainedPoint {
   const base = { itemId: item.id, title: item.title, source: 'indicator' as const, maxPoints: item.weight };
-  if (!input) return { ...base, value: null, points: 0, evidence: [], reason: '该对象未设置此项考核指标，不得分' };
+  if (!input)
+    return {
+      ...base,
+      value: null,
+      points: 0,
+      evidence: [],
+      reason: '该对象未设置与方案同一考核周期的此项考核指标，不得分',
+    };
   if (input.value === null)
     return {
       ...base,

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
+  assessmentIndicators as I,
   assessmentManualScores as M,
   assessmentSchemes as S,
   assessmentScorecards as C,
@@ -127,6 +128,24 @@ export const schemesRepo = {
       .where(and(eq(people.unitId, unitId), eq(people.status, 'in_service')))
       .orderBy(asc(people.sortOrder), asc(people.name))
       .limit(SUBJECTS_MAX),
+  /** The live indicators of the subjects for a period kind, oldest first (the first of a source is the one scored). */
+  indicatorsOf: (db: Db, unitId: string, ownerKind: string, periodKind: string, ownerIds: string[]) =>
+    ownerIds.length
+      ? db
+          .select()
+          .from(I)
+          .where(
+            and(
+              eq(I.unitId, unitId),
+              eq(I.ownerKind, ownerKind),
+              eq(I.periodKind, periodKind),
+              isNull(I.withdrawnReason),
+              inArray(I.ownerId, ownerIds),
+            ),
+          )
+          .orderBy(asc(I.createdAt), asc(I.id))
+          .limit(SUBJECTS_MAX * 10)
+      : Promise.resolve([]),
   async personNames(db: Db, unitId: string, ids: string[]) {
     if (ids.length === 0) return new Map<string, string>();
     const rows = await db
