@@ -61,6 +61,7 @@ import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
 import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
+import { assessmentPolicies } from './walk-assessment.js';
 import {
   actorOf,
   fill,
@@ -365,6 +366,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ),
+  ...assessmentPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).policies,
   ...ruleDocumentPolicies(
     db,
     () => unitId,
@@ -424,6 +430,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     return opinionFormPolicy(a, { unitId: f.unitId, status: f.status as OpinionFormStatus });
   },
   ...consultationPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).canShown,
+  ...assessmentPolicies(
     db,
     () => unitId,
     () => ids,
@@ -539,7 +550,7 @@ describe('the role walk', () => {
       for (const r of routes) {
         const k = key(r);
         const v = await decideFor(r)(w.actor);
-        const body = r.method === 'GET' ? undefined : validBodyFor(r);
+        const body = r.method === 'GET' ? undefined : validBodyFor(r, ids);
         // The extension decision is walked on the item whose extension waits.
         const res = await w.client.request(
           r.method,

@@ -10,6 +10,7 @@ import { decisionsBody, seedDecisionObjects } from './walk-decisions.js';
 import { ruleDocumentBody, ruleDocumentKind, seedRuleDocumentObjects } from './walk-rules.js';
 import { consultationBody, seedConsultation } from './walk-consultation.js';
 import { planBody, planKind, seedPlanObjects } from './walk-plan.js';
+import { assessmentBody, assessmentKind, seedAssessmentObjects } from './walk-assessment.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -216,6 +217,7 @@ export async function seedWalkObjects(
     ...(await seedRuleDocumentObjects(ctx, unitA)),
     ...(await seedConsultation(ctx, unitA)),
     ...(await seedPlanObjects(ctx, unitA)),
+    ...(await seedAssessmentObjects(ctx, unitA)),
   };
 }
 
@@ -298,6 +300,7 @@ export function fill(path: string, ids: Record<string, string>) {
     holidayKind(path) ??
     ruleDocumentKind(path) ??
     planKind(path) ??
+    assessmentKind(path) ??
     (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
@@ -345,7 +348,8 @@ export function fill(path: string, ids: Record<string, string>) {
 export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
-export function validBodyFor(r: Route): unknown {
+export function validBodyFor(r: Route, ids: Record<string, string> = {}): unknown {
+  if (r.path.startsWith('/api/assessment/')) return assessmentBody(r.path, ids);
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
   if (r.path.startsWith('/api/decisions/')) return decisionsBody(r.path, r.method);
