@@ -12,6 +12,7 @@ import { ADMIN_DISPLAY_NAMES, createUnitWithAccounts } from '../modules/units/un
 import { usersRepo } from '../modules/users/users.repo.js';
 import type { Actor, Grant } from '../../domain/roles.js';
 import { seedDemoWork } from './demo-work.js';
+import { seedDemoSchemes } from './demo-schemes.js';
 import {
   DEMO_DEPARTMENT_LEADERS,
   DEMO_DEPARTMENTS,
@@ -32,7 +33,10 @@ export async function seedDemoIfEmpty(deps: AppDeps, env: NodeJS.ProcessEnv = pr
   const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(units);
   if ((row?.n ?? 0) > 0) return null;
   const seeded = await seedDemoUnit(deps);
-  if (env.ZUOFENG_DEMO_WORK !== '0') await seedDemoWork(deps, seeded);
+  if (env.ZUOFENG_DEMO_WORK !== '0') {
+    await seedDemoWork(deps, seeded);
+    await seedDemoSchemes(deps, seeded);
+  }
   return seeded;
 }
 
