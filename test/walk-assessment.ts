@@ -5,6 +5,7 @@
  */
 import {
   attentionPolicy,
+  decidesAttentionOf,
   draftsSchemes,
   schemePolicy,
   scorecardVisible,
@@ -100,7 +101,11 @@ export function assessmentPolicies(db: () => Db, unit: () => string, ids: () => 
     'PUT /api/assessment/scorecards/{id}/grade': onCard('grade'),
     'GET /api/assessment/attention': attention('see'),
     'PUT /api/assessment/attention/rule': attention('editRule'),
-    'POST /api/assessment/attention/decisions': attention('see'),
+    // The body names the walk's person: a leader may not decide their own case.
+    'POST /api/assessment/attention/decisions': async (a) => ({
+      allowed: attentionPolicy(a).see && decidesAttentionOf(a, ids().person!),
+      seen: true,
+    }),
   };
   const canShown: Record<string, (a: Actor) => Promise<Record<string, boolean>>> = {
     'GET /api/assessment/schemes/{id}': async (a) => schemePolicy(a, factsOf(await scheme())),
