@@ -51,6 +51,9 @@ describe.skipIf(missing)('考核方案与结果 in the browser', () => {
     const context = await browser.newContext({ viewport: WIDE, acceptDownloads: true });
     const page = await context.newPage();
     await signInAt(page, `${server.url}${url}`, username);
+    await page.getByText('考核激励').first().waitFor(LONG);
+    // The scheme opened by its address (the sign-in may land on the tab without it).
+    if (!page.url().endsWith(url)) await page.goto(`${server.url}${url}`);
     return page;
   }
 
@@ -61,8 +64,14 @@ describe.skipIf(missing)('考核方案与结果 in the browser', () => {
     await dialog.getByLabel('方案名称').fill(TITLE);
     await dialog.getByLabel('考核期').fill('2026-Q4');
     await chooseOption(p, dialog.getByLabel('组长（确认考核结果）'), '李红梅');
-    await chooseOption(p, dialog.getByLabel('考核组成员（人工评分）'), '张志强');
-    await p.keyboard.press('Escape');
+    // A multiple choice stays open after a pick: the option is clicked, then the list closed.
+    await dialog.getByLabel('考核组成员（人工评分）').click();
+    await p
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '张志强' })
+      .first()
+      .click();
+    await dialog.getByLabel('方案名称').click();
     await shot(p, 'assessment-scheme-form');
     await dialog.getByRole('button', { name: btn('确定') }).click();
     await dialog.waitFor({ state: 'hidden', ...LONG });
@@ -78,7 +87,7 @@ describe.skipIf(missing)('考核方案与结果 in the browser', () => {
     const p = await pageAs('leader2', schemeUrl);
     await p.locator('tr.ant-table-row').filter({ hasText: '社会救助股' }).click();
     const drawer = p.locator('.ant-drawer-content');
-    await drawer.getByText('考核组尚未评分').first().waitFor(LONG);
+    await drawer.getByRole('button', { name: btn('提交评分') }).waitFor(LONG);
     await drawer.getByPlaceholder('分数').fill('29');
     await drawer.getByPlaceholder('评分理由（必填）').fill('群众满意度测评结果较好');
     await drawer.getByRole('button', { name: btn('提交评分') }).click();
