@@ -86,12 +86,12 @@ describe.skipIf(missing)('考核方案与结果 in the browser', () => {
   it('a group member scores 民主测评 with a reason; the 组长 confirms', async () => {
     const p = await pageAs('leader2', schemeUrl);
     await p.locator('tr.ant-table-row').filter({ hasText: '社会救助股' }).click();
-    const drawer = p.locator('.ant-drawer-content');
+    const drawer = p.locator('.ant-drawer').filter({ hasText: '考核得分明细' });
     await drawer.getByRole('button', { name: btn('提交评分') }).waitFor(LONG);
     await drawer.getByPlaceholder('分数').fill('29');
     await drawer.getByPlaceholder('评分理由（必填）').fill('群众满意度测评结果较好');
     await drawer.getByRole('button', { name: btn('提交评分') }).click();
-    await drawer.locator('td').filter({ hasText: '群众满意度测评结果较好' }).waitFor(LONG);
+    await drawer.getByRole('cell', { name: '群众满意度测评结果较好', exact: true }).waitFor(LONG);
     await p.context().close();
     // The other departments are scored over the API (distinct scores: no tie at the 优秀 quota).
     const member = await apiAs(server, 'leader2');
@@ -115,8 +115,10 @@ describe.skipIf(missing)('考核方案与结果 in the browser', () => {
   it('the 党组书记 sees a scorecard with its evidence and exports the summary', async () => {
     const p = await pageAs('secretary', schemeUrl);
     await p.locator('tr.ant-table-row').filter({ hasText: '社会救助股' }).click();
-    const drawer = p.locator('.ant-drawer-content');
-    await drawer.getByText('群众满意度测评结果较好').waitFor(LONG);
+    const drawer = p.locator('.ant-drawer').filter({ hasText: '考核得分明细' });
+    // The manual score with its assessor and reason, in the 人工评分 table and as the point's evidence.
+    await drawer.getByRole('cell', { name: '群众满意度测评结果较好', exact: true }).waitFor(LONG);
+    await drawer.getByText('（群众满意度测评结果较好）').waitFor(LONG);
     await drawer.getByText('按时办结率').first().waitFor(LONG);
     await shot(p, 'assessment-scorecard');
     await p.keyboard.press('Escape');
