@@ -121,7 +121,7 @@ describe.skipIf(missing)('考核方案与结果 in the browser', () => {
     await drawer.getByText('（群众满意度测评结果较好）').waitFor(LONG);
     await drawer.getByText('按时办结率').first().waitFor(LONG);
     await shot(p, 'assessment-scorecard');
-    await p.keyboard.press('Escape');
+    await drawer.locator('.ant-drawer-close').click();
     const [download] = await Promise.all([
       p.waitForEvent('download', LONG),
       p.getByRole('button', { name: /导出汇总/ }).click(),
@@ -149,4 +149,12 @@ describe.skipIf(missing)('考核方案与结果 in the browser', () => {
     expect(text).toContain('养老服务股：总分');
     await p.context().close();
   }, 240_000);
+
+  it('the 党组书记 reads the attention list with its rule in words (需关注, not a label)', async () => {
+    const p = await pageAs('secretary', '/assessment?tab=attention');
+    await p.getByText('需关注的规则：最近').waitFor(LONG);
+    await p.getByText('只计已印发通报中的问题').waitFor(LONG);
+    await shot(p, 'assessment-attention');
+    await p.context().close();
+  }, 120_000);
 });
