@@ -102,7 +102,9 @@ export function SchemeForm({ scheme, open, onClose }: { scheme: TScheme | null; 
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <ItemFields key={f.key} name={f.name} onRemove={() => remove(f.name)} />
+                <div key={f.key}>
+                  <ItemFields name={f.name} onRemove={() => remove(f.name)} />
+                </div>
               ))}
               <Space>
                 <Button onClick={() => add({ kind: 'indicator', source: 'items_on_time_rate', weight: 10 })}>
@@ -165,9 +167,12 @@ function ItemFields({ name, onRemove }: { name: number; onRemove: () => void }) 
         <Input placeholder="项目名称" style={{ width: 150 }} maxLength={60} />
       </Form.Item>
       {kind === 'manual' ? (
-        <Form.Item name={[name, 'maxPoints']} label="满分" rules={[{ required: true, message: '请填写满分' }]}>
-          <InputNumber min={0} max={1000} />
-        </Form.Item>
+        <>
+          <span>满分</span>
+          <Form.Item name={[name, 'maxPoints']} rules={[{ required: true, message: '请填写满分' }]}>
+            <InputNumber min={0} max={1000} />
+          </Form.Item>
+        </>
       ) : (
         <>
           <Form.Item name={[name, 'source']} rules={[{ required: true, message: '请选择指标来源' }]}>
@@ -176,7 +181,8 @@ function ItemFields({ name, onRemove }: { name: number; onRemove: () => void }) 
               options={Object.entries(SCHEME_SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
-          <Form.Item name={[name, 'weight']} label="分值" rules={[{ required: true, message: '请填写分值' }]}>
+          <span>分值</span>
+          <Form.Item name={[name, 'weight']} rules={[{ required: true, message: '请填写分值' }]}>
             <InputNumber min={0} max={1000} />
           </Form.Item>
         </>
