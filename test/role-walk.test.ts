@@ -66,6 +66,7 @@ import { planPolicies } from './walk-plan.js';
 import { libraryCanShown, libraryPolicies } from './walk-libraries.js';
 import { indicatorPolicies } from './walk-indicators.js';
 import { recognitionPolicies } from './walk-recognition.js';
+import { assessmentPolicies } from './walk-assessment.js';
 import {
   actorOf,
   fill,
@@ -389,6 +390,11 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ),
+  ...assessmentPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).policies,
   ...ruleDocumentPolicies(
     db,
     () => unitId,
@@ -464,6 +470,11 @@ const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> 
     () => ids,
   ).canShown,
   ...indicatorPolicies(
+    db,
+    () => unitId,
+    () => ids,
+  ).canShown,
+  ...assessmentPolicies(
     db,
     () => unitId,
     () => ids,
@@ -579,7 +590,7 @@ describe('the role walk', () => {
       for (const r of routes) {
         const k = key(r);
         const v = await decideFor(r)(w.actor);
-        const body = r.method === 'GET' ? undefined : validBodyFor(r);
+        const body = r.method === 'GET' ? undefined : validBodyFor(r, ids);
         // The extension decision is walked on the item whose extension waits.
         const res = await w.client.request(
           r.method,

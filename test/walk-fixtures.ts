@@ -13,6 +13,7 @@ import { planBody, planKind, seedPlanObjects } from './walk-plan.js';
 import { libraryBody, libraryKind, seedLibraryObjects } from './walk-libraries.js';
 import { indicatorBody, indicatorKind, seedIndicatorObjects } from './walk-indicators.js';
 import { recognitionBody, recognitionKind, seedRecognitionObjects } from './walk-recognition.js';
+import { assessmentBody, assessmentKind, seedAssessmentObjects } from './walk-assessment.js';
 
 /**
  * What the route walks share: one object of every kind in a demo unit (to ask for it by id), the
@@ -227,6 +228,7 @@ export async function seedWalkObjects(
     ...(await seedLibraryObjects(ctx, unitA)),
     ...(await seedIndicatorObjects(ctx, unitA)),
     ...(await seedRecognitionObjects(ctx, unitA)),
+    ...(await seedAssessmentObjects(ctx, unitA)),
   };
 }
 
@@ -312,6 +314,7 @@ export function fill(path: string, ids: Record<string, string>) {
     libraryKind(path) ??
     indicatorKind(path) ??
     recognitionKind(path) ??
+    assessmentKind(path) ??
     (first === 'discipline' ? DISCIPLINE_KINDS[path.split('/')[3]!] : undefined) ??
     {
       people: path.includes('/imports/') ? 'import' : 'person',
@@ -363,7 +366,8 @@ export function fill(path: string, ids: Record<string, string>) {
 export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
-export function validBodyFor(r: Route): unknown {
+export function validBodyFor(r: Route, ids: Record<string, string> = {}): unknown {
+  if (r.path.startsWith('/api/assessment/')) return assessmentBody(r.path, ids);
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
   if (libraryKind(r.path)) return libraryBody(r.method, r.path);

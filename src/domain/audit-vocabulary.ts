@@ -109,6 +109,9 @@ export const AUDIT_ACTIONS = {
   change_stage: '变更阶段',
   add_task: '新增任务',
   record_outcome: '登记办理结果',
+  compute: '按记录计算得分',
+  score: '评分',
+  grade: '调整等次',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -173,6 +176,10 @@ export const AUDIT_ENTITY_TYPES = {
   nomination: '先进典型推荐',
   honour: '获评荣誉',
   article: '宣传稿件',
+  assessment_scheme: '考核方案',
+  assessment_scorecard: '考核结果',
+  attention_rule: '关注名单规则',
+  attention_decision: '关注名单处理意见',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -190,6 +197,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   assessment_indicator_report: { submit: '填报指标值', approve: '审核通过', return: '退回填报值' },
   nomination: { create: '推荐', decide: '评审' },
   article: { approve: '审核同意发布', return: '退回修改', attach: '上传图片' },
+  assessment_scheme: { confirm: '确认考核结果' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

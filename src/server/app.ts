@@ -48,6 +48,7 @@ import librariesRoutes from './modules/libraries/libraries.routes.js';
 import assessmentIndicatorRoutes from './modules/assessment/assessment-indicators.routes.js';
 import recognitionRoutes from './modules/recognition/recognition.routes.js';
 import searchRoutes from './modules/search/search.routes.js';
+import assessmentSchemesRoutes from './modules/assessment/assessment-schemes.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -83,6 +84,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   assessmentIndicatorRoutes,
   recognitionRoutes,
   searchRoutes,
+  assessmentSchemesRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

@@ -14,6 +14,7 @@ import type { Actor, Grant } from '../../domain/roles.js';
 import { seedDemoWork } from './demo-work.js';
 import { seedDemoLibraries } from './demo-libraries.js';
 import { seedDemoRecognition } from './demo-recognition.js';
+import { seedDemoSchemes } from './demo-schemes.js';
 import {
   DEMO_DEPARTMENT_LEADERS,
   DEMO_DEPARTMENTS,
@@ -40,6 +41,7 @@ export async function seedDemoIfEmpty(deps: AppDeps, env: NodeJS.ProcessEnv = pr
     await seedDemoLibraries(deps, seeded);
     // 先进典型 and 工作动态: a practice from one of the sample work's closed items, nominated, and an article on it.
     await seedDemoRecognition(deps, seeded);
+    await seedDemoSchemes(deps, seeded);
   }
   return seeded;
 }

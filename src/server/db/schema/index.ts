@@ -21,5 +21,6 @@ export * from './rule-documents.js';
 export * from './consultations.js';
 export * from './decision-plan.js';
 export * from './assessment-libraries.js';
+export * from './assessment-schemes.js';
 export * from './assessment-indicators.js';
 export * from './assessment-recognition.js';

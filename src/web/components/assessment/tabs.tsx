@@ -10,6 +10,9 @@ import { IndicatorsTab } from './indicators/IndicatorsTab';
 import { ArticlesTab } from './recognition/ArticlesTab';
 import { HonoursTab } from './recognition/HonoursTab';
 import { PracticesTab } from './recognition/PracticesTab';
+import { attentionPolicy, draftsSchemes } from '../../../domain/policies/assessment-scheme';
+import { AttentionTab } from './attention/AttentionTab';
+import { SchemesTab } from './schemes/SchemesTab';
 
 /**
  * The parts of 考核激励, each a tab of the assessment page. `visible` mirrors the domain policy of the part (who
@@ -32,12 +35,26 @@ function ThinkTankPart() {
   return <ThinkTankTab manage={thinkTankPolicy(grantsOf(useMe())).manage} />;
 }
 
+/** The schemes, given the signed-in reader when it renders: the office drafts (domain/policies/assessment-scheme). */
+function SchemesPart() {
+  return <SchemesTab manage={draftsSchemes(grantsOf(useMe()))} />;
+}
+
 export const ASSESSMENT_TABS: AssessmentTab[] = [
   {
     key: 'indicators',
     label: '考核指标',
     visible: (me) => opensIndicators({ grants: me.grants as Grant[], personId: me.user.personId }),
     element: <IndicatorsTab />,
+  },
+  // 考核方案与结果: the office, the group and the leadership see schemes; anyone may have a confirmed card of their own.
+  { key: 'schemes', label: '考核方案与结果', visible: () => true, element: <SchemesPart /> },
+  // 关注名单 (measure 37): the 党组书记 and the 班子成员 only (domain/policies/assessment-scheme attentionPolicy).
+  {
+    key: 'attention',
+    label: '关注名单',
+    visible: (me) => attentionPolicy(grantsOf(me)).see,
+    element: <AttentionTab />,
   },
   // 先进典型, 宣传稿件 and 经验做法 are read by everyone in the unit (honours, published articles and practices);
   // nominations and drafts only by the office and the leadership (domain/policies/recognition, article, practice).
