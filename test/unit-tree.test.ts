@@ -98,6 +98,9 @@ describe('oversight reads the units below it, never writes', () => {
     expect(
       (await countyOversight.request('GET', '/api/campaigns', undefined, { [VIEW]: bureau1.unit.id })).statusCode,
     ).toBe(200);
+    // In its own unit the oversight role reads the organisation only, not the county's ledger or campaigns.
+    expect((await countyOversight.get('/api/items')).statusCode).toBe(403);
+    expect((await countyOversight.get('/api/campaigns')).statusCode).toBe(403);
     // The tree: county A's children are the two bureaus.
     const below = await countyOversight.get(`/api/units?parentId=${counties.a}`);
     expect(
@@ -316,6 +319,12 @@ describe('renaming, moving and deactivating', () => {
     const username = `${city.prefix}cc-sys`.replace(/_/g, '');
     const { client } = await inviteAndAccept(counties.c, 'system_admin', username);
     expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+    const pending = await cityAdmin.post(`/api/units/${counties.c}/invites`, {
+      role: 'security_admin',
+      username: `${city.prefix}cc-sec`.replace(/_/g, ''),
+      displayName: 'C县安全管理员',
+    });
+    expect(pending.statusCode, pending.body).toBe(200);
     const off = await cityAdmin.post(`/api/units/${counties.c}/deactivate`, { reason: '机构改革撤并' });
     expect(off.json()).toMatchObject({ status: 'deactivated', deactivatedReason: '机构改革撤并' });
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
@@ -325,6 +334,14 @@ describe('renaming, moving and deactivating', () => {
       payload: { username, password: STRONG },
     });
     expect(login.statusCode).toBe(401);
+    // An invitation made before cannot open an account in the deactivated unit.
+    const late = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/public/invites/${tokenOf(pending.json().link)}`,
+      payload: { password: STRONG },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toBe('该单位已停用，邀请不能再使用，请联系上级单位管理员');
     // Still listed above, with its status; brought back, it signs in again.
     const listed = (await cityAdmin.get(`/api/units?parentId=${city.unit.id}`)).json().items;
     expect(listed.find((u: { id: string }) => u.id === counties.c)).toMatchObject({ status: 'deactivated' });

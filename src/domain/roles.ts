@@ -105,10 +105,12 @@ export const ROLES = {
     permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'],
   },
   member: { label: '干部职工', permissions: ['self', 'org.read'] },
-  // Reads (never writes) the units below: their organisation, ledgers, campaigns and compliance (issue 20).
-  oversight: {
-    label: '上级督查',
-    permissions: ['self', 'org.read', 'units.oversee', 'supervision.read', 'campaign.read'],
+  oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee'] },
+  // Never granted: the actor an overseer's request runs as while it reads a unit below (issue 20's drill-down,
+  // modules/units/oversight-view.ts) — that unit's organisation, ledger, campaigns and compliance, nothing more.
+  oversight_view: {
+    label: '上级督查（查看下级单位）',
+    permissions: ['self', 'org.read', 'supervision.read', 'campaign.read'],
   },
   opinion_triage: { label: '意见分拣', permissions: ['self', 'org.read', 'opinions.triage'] },
 } as const satisfies Record<string, { label: string; permissions: readonly Permission[] }>;

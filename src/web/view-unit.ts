@@ -44,13 +44,13 @@ export function viewHeaders(url: string): Record<string, string> {
   return { [VIEW_UNIT_HEADER]: viewed.id };
 }
 
-/** The reader as the pages should see it while reading `u`: the oversight role's permissions, no person. */
+/** The reader as the pages should see it while reading `u`: the drill-down role's permissions, no person. */
 export function asViewer(me: Me, u: ViewedUnit): Me {
   return {
     ...me,
     user: { ...me.user, personId: null },
     unit: { ...me.unit, id: u.id, name: u.name, isDemo: false },
     grants: [],
-    permissions: [...ROLES.oversight.permissions],
+    permissions: [...ROLES.oversight_view.permissions],
   };
 }

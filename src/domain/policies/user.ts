@@ -47,5 +47,5 @@ export function userPolicy(a: Pick<Actor, 'unitId' | 'grants' | 'userId'>, u: Us
 
 /** A role given or taken through the API: never one of the three administrator roles. */
 export const mayGrantRole = (a: Pick<Actor, 'grants'>, role: Role) =>
-  hasPermission(a, 'users.manage') && !isAdminRole(role);
+  hasPermission(a, 'users.manage') && !isAdminRole(role) && role !== 'oversight_view';
 export const mayCreateUser = (a: Pick<Actor, 'grants'>) => hasPermission(a, 'users.manage');

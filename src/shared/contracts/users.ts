@@ -38,7 +38,8 @@ export const ZResetPasswordBody = z.object({
 });
 export const ZGrantBody = z
   .object({
-    role: z.enum(ROLE_NAMES as [string, ...string[]], { message: '角色不正确' }),
+    // oversight_view is never granted: it is the actor of an overseer's read of a unit below.
+    role: z.enum(ROLE_NAMES.filter((r) => r !== 'oversight_view') as [string, ...string[]], { message: '角色不正确' }),
     /** `subtree`: an oversight grant reaching one unit below and everything under it (scopeId: that unit). */
     scopeType: z.enum(['unit', 'department', 'group', 'subtree']).default('unit'),
     scopeId: z.uuid().nullable().default(null),

@@ -5,6 +5,7 @@ import { INVITE_STATE_LABELS, inviteExpiry, inviteState } from '../../../domain/
 import type { ZInviteAccept, ZInviteBody } from '../../../shared/contracts/unit-tree.js';
 import { authorize } from '../../authorize.js';
 import { AppError, conflict, notFound } from '../../errors.js';
+import { violatedUniqueIndex } from '../../db/errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -59,7 +60,11 @@ export async function createInvite(deps: AppDeps, actor: Actor, unitId: string, 
     throw conflict(`该单位已有${ROLES[body.role].label}，其后的账号由本单位自行管理`);
   if ((await unitsRepo.openInvites(deps.db, unitId, body.role, now)).length)
     throw conflict(`已有一份未使用的${ROLES[body.role].label}邀请，请先撤销它`);
-  if (await usersRepo.usernameTaken(deps.db, body.username)) throw conflict(`用户名“${body.username}”已被使用`);
+  if (
+    (await usersRepo.usernameTaken(deps.db, body.username)) ||
+    (await unitsRepo.openInviteForUsername(deps.db, body.username, now))
+  )
+    throw conflict(`用户名“${body.username}”已被使用`);
   const token = randomBytes(32).toString('base64url');
   const invite = await deps.db.transaction(async (tx) => {
     const i = await unitsRepo.insertInvite(tx, {
@@ -107,6 +112,17 @@ export async function revokeInvite(deps: AppDeps, actor: Actor, unitId: string, 
   return presentInvite({ ...i, revokedAt: now }, now);
 }
 
+/** The account, its name refused as taken when another account got it first (the unique index decides). */
+async function insertAccount(tx: AppDeps['db'], row: Parameters<typeof usersRepo.insert>[1]) {
+  try {
+    return await usersRepo.insert(tx, row);
+  } catch (e) {
+    if (violatedUniqueIndex(e) !== undefined)
+      throw conflict(`用户名“${row.username}”已被使用，请联系上级单位管理员重新邀请`);
+    throw e;
+  }
+}
+
 /** What the invited person sees; any token that is not a live invitation answers the same 410. */
 export async function inviteInfo(deps: AppDeps, token: string) {
   const i = await unitsRepo.inviteByTokenHash(deps.db, tokenHashOf(token));
@@ -129,12 +145,15 @@ export async function acceptInvite(deps: AppDeps, token: string, body: z.infer<t
   const hash = await hashPassword(body.password);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    // The unit's row first: two invitations of one unit are accepted one after the other, never both past the checks.
+    const unit = await unitsRepo.lock(tx, pre.unitId);
+    if (!unit || unit.deactivatedAt) throw conflict('该单位已停用，邀请不能再使用，请联系上级单位管理员');
     const i = await unitsRepo.inviteByTokenHash(tx, tokenHashOf(token), true);
     if (!i || inviteState(i, now) !== 'unused') throw gone();
     if (await usersRepo.usernameTaken(tx, i.username))
       throw conflict(`用户名“${i.username}”已被使用，请联系上级单位管理员重新邀请`);
     if (await usersRepo.unitHasActiveRole(tx, i.unitId, i.role)) throw gone();
-    const user = await usersRepo.insert(tx, {
+    const user = await insertAccount(tx, {
       unitId: i.unitId,
       username: i.username,
       displayName: i.displayName,

@@ -13,9 +13,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The actor a request runs as when an overseer reads a unit below it (issue 20): the unit's pages, read-only,
- * served by the same routes as inside the unit. The request runs in that unit with the oversight role only and
+ * served by the same routes as inside the unit. The request runs in that unit with the never-granted `oversight_view` role only and
  * no person, so every policy answers as for an outsider of the unit who may read its ledger and campaigns:
- * nothing confidential, no write, and only what the oversight role's permissions open (the ledger, campaigns and
+ * nothing confidential, no write, and only what that role's permissions open (the ledger, campaigns and
  * compliance, the organisation; not the audit log nor the accounts). A write attempted this way answers 403 and is recorded in that unit's audit
  * trail; a unit outside the overseer's subtrees answers 404, whatever the request.
  */
@@ -47,6 +47,6 @@ export async function viewActor(
     username: actor.username,
     displayName: actor.displayName,
     personId: null,
-    grants: [{ role: 'oversight', scopeType: 'unit', scopeId: null }],
+    grants: [{ role: 'oversight_view', scopeType: 'unit', scopeId: null }],
   };
 }

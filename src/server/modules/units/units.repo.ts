@@ -75,6 +75,31 @@ export const unitsRepo = {
     const rows = rowsOf<RawUnit>(res);
     return { total: rows[0]?.total ?? 0, rows: rows.map(present) };
   },
+  /** Locks the unit's row for the transaction: acceptances of its invitations run one at a time. */
+  async lock(db: Db, id: string) {
+    const [u] = await db
+      .select({ deactivatedAt: units.deactivatedAt })
+      .from(units)
+      .where(eq(units.id, id))
+      .for('update');
+    return u;
+  },
+  /** A live invitation (not used, not revoked, not expired) naming `username`, in any unit. */
+  async openInviteForUsername(db: Db, username: string, now: Date) {
+    const [i] = await db
+      .select({ id: unitInvites.id })
+      .from(unitInvites)
+      .where(
+        and(
+          eq(unitInvites.username, username),
+          isNull(unitInvites.usedAt),
+          isNull(unitInvites.revokedAt),
+          sql`${unitInvites.expiresAt} > ${now}`,
+        ),
+      )
+      .limit(1);
+    return !!i;
+  },
   async activeChildren(db: Db, unitId: string) {
     const res = await db.execute(
       sql`select count(*)::int as n from units where parent_id = ${unitId} and deactivated_at is null`,
