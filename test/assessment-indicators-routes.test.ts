@@ -159,6 +159,42 @@ describe('reports and review', () => {
     const events = (await as.office!.get(`/api/assessment/indicators/${deptReported.id}`)).json().reports;
     expect(events.map((e: { status: string }) => e.status)).toEqual(['accepted', 'returned']);
   });
+
+  it('nobody accepts a value they reported themselves, the office included: the page is told so too', async () => {
+    const own = await report(as.office!, personReported.id, { periodKey: '2026-Q3', value: 3 });
+    expect(own.statusCode, own.body).toBe(200);
+    const r = own.json().reports.find((x: { periodKey: string }) => x.periodKey === '2026-Q3');
+    expect(r.can.review).toBe(false);
+    const self = await as.office!.post(`/api/assessment/indicators/${personReported.id}/reports/${r.id}/review`, {
+      decision: 'accept',
+      version: r.version,
+    });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().message).toBe('不能审核自己填报的指标值，请由办公室其他人员审核');
+    const after = (await as.office!.get(`/api/assessment/indicators/${personReported.id}`)).json();
+    expect(after.reports.find((x: { id: string }) => x.id === r.id).status).toBe('submitted');
+  });
+
+  it('the items behind a department value go to the ledger readers, not to a plain member of the department', async () => {
+    // An item of 综合科 owned by member1, due within this quarter and already past.
+    const item = await as.office!.post('/api/items', {
+      title: '核对综合科档案移交清单',
+      leadDepartmentId: dept0,
+      ownerPersonId: member1,
+      receivedOn: '2026-10-09',
+      due: '2026-10-30',
+    });
+    expect(item.statusCode, item.body).toBe(200);
+    const kinds = (d: { periods: { evidence: { kind: string }[] }[] }) =>
+      new Set(d.periods.flatMap((p) => p.evidence.map((e) => e.kind)));
+    const ledgerReader = (await as.office!.get(`/api/assessment/indicators/${computed.id}`)).json();
+    expect(kinds(ledgerReader).has('item')).toBe(true);
+    // member2 works in 综合科: sees the indicator and its value, not the items behind it.
+    const member = await as.member2!.get(`/api/assessment/indicators/${computed.id}`);
+    expect(member.statusCode).toBe(200);
+    expect(member.json().trend).toEqual(ledgerReader.trend);
+    expect(kinds(member.json()).has('item')).toBe(false);
+  });
 });
 
 describe('bad input changes nothing', () => {

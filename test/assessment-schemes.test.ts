@@ -94,7 +94,7 @@ describe('compute → manual → confirm → frozen', () => {
         v!.value === null ? 0 : indicatorCents(60, { value: v!.value, target: 95, direction: 'at_least' }, null) / 100,
     });
     expect(reliefCard.points[0].evidence.map((e: { id: string }) => e.id)).toEqual(v!.evidence.map((e) => e.id));
-    for (const e of reliefCard.points[0].evidence) if (e.kind === 'item') expect(e.href).toBe(`/items/${e.id}`);
+    for (const e of reliefCard.points[0].evidence) if (e.kind === 'item') expect(e.href).toBe(`/items?item=${e.id}`);
     const one = (await office.get(`/api/assessment/scorecards/${(await card('养老服务股')).id}`)).json();
     expect(one.points[0]).toMatchObject({ points: 0, value: null, reason: expect.stringContaining('未设置') });
     expect(one.points[1]).toMatchObject({ points: 0, reason: '考核组尚未评分' });

@@ -29,7 +29,7 @@ export type SchemeSource = (typeof SCHEME_SOURCES)[number];
 export const SCHEME_SOURCE_LABELS: Record<SchemeSource, string> = {
   items_on_time_rate: '按时办结率',
   items_overdue: '逾期件数',
-  items_report_missing: '漏报件数',
+  items_report_missing: '漏报次数',
   obligations_met_rate: '规定动作达标率',
   discipline_findings: '已发布通报中的问题件数',
   reported: '上报指标（按名称对应）',

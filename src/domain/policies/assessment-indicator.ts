@@ -6,7 +6,7 @@
  * leadership. Nobody else (an administrator, a member of another department) sees them at all.
  */
 import type { Actor } from '../roles.js';
-import { holds, isLeadership, isMe, type WhoInUnit } from './who.js';
+import { hasPermission, holds, isLeadership, isMe, type WhoInUnit } from './who.js';
 
 export const INDICATOR_CAN_KEYS = ['see', 'edit', 'withdraw', 'report', 'review'] as const;
 export type IndicatorCan = Record<(typeof INDICATOR_CAN_KEYS)[number], boolean>;
@@ -39,6 +39,20 @@ export const seesAllIndicators = (a: Pick<Actor, 'grants'>) => managesIndicators
 /** May the tab open at all: whoever may see some indicator (an account without a person sees none of its own). */
 export const opensIndicators = (a: Pick<Actor, 'grants' | 'personId'>) =>
   seesAllIndicators(a) || headOf(a).length > 0 || a.personId !== null;
+
+/**
+ * Reads the items behind a value (their titles and states): those who read the unit's ledger, and a person the
+ * items of their own indicator (they are that person's). Others see the value and its reason, not the items.
+ */
+export const readsItemEvidence = (a: IndicatorActor, i: Pick<IndicatorAccessFacts, 'ownerKind' | 'ownerId'>) =>
+  hasPermission(a, 'supervision.read') || (i.ownerKind === 'person' && isMe(a, i.ownerId));
+
+/** Reviews one reported value: a reviewer of the indicator, still waiting, and never the one who reported it. */
+export const mayReviewReport = (
+  can: Pick<IndicatorCan, 'review'>,
+  a: Pick<Actor, 'personId'> & Partial<Pick<Actor, 'userId'>>,
+  r: { status: string; reportedBy: string; reportedByPerson: string | null },
+) => can.review && r.status === 'submitted' && r.reportedBy !== a.userId && !isMe(a, r.reportedByPerson);
 
 export function indicatorsPolicy(a: Pick<Actor, 'grants'>) {
   return { create: managesIndicators(a) };

@@ -78,9 +78,13 @@ describe('nominations', () => {
   it('are reviewed by the leadership while waiting, and read by nobody outside the office and the leadership', () => {
     fc.assert(
       fc.property(roles, fc.constantFrom('submitted' as const, 'recommended' as const), (r, status) => {
-        const can = nominationPolicy(actor(r), { unitId: U, status, withdrawnReason: null });
+        const facts = { unitId: U, status, withdrawnReason: null, nomineeKind: 'department', nomineeId: 'd1' };
+        const can = nominationPolicy(actor(r), facts);
         expect(can.see).toBe(r.includes('campaign_office') || leads(r));
         expect(can.review).toBe(leads(r) && status === 'submitted');
+        // A leader nominated as a person never reviews it.
+        const self = { ...facts, nomineeKind: 'person', nomineeId: actor(r).personId! };
+        expect(nominationPolicy(actor(r), self).review).toBe(false);
       }),
     );
   });

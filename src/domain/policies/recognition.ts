@@ -4,7 +4,7 @@
  * The office nominates and records honours; a nomination is read by the office and the leadership only (a person
  * not recommended should not read it on a notice board); an honour received is public in the unit.
  */
-import { isLeadership, type WhoInUnit } from './who.js';
+import { isLeadership, isMe, type WhoInUnit } from './who.js';
 import { isOffice } from './practice.js';
 
 export const NOMINEE_KINDS = { person: '个人', department: '科室（中心）', practice: '经验做法' } as const;
@@ -35,11 +35,19 @@ export const mayRecordHonour = (a: Pick<WhoInUnit, 'grants'>) => isOffice(a);
 
 export function nominationPolicy(
   a: WhoInUnit,
-  n: { unitId: string; status: NominationStatus; withdrawnReason: string | null },
+  n: {
+    unitId: string;
+    status: NominationStatus;
+    withdrawnReason: string | null;
+    nomineeKind: string;
+    nomineeId: string;
+  },
 ): NominationCan {
   const see = a.unitId === n.unitId && maySeeNominations(a);
   const pending = see && n.status === 'submitted' && n.withdrawnReason === null;
-  return { see, review: pending && isLeadership(a), withdraw: pending && isOffice(a) };
+  // Nobody reviews their own nomination (a 班子成员 nominated as a person).
+  const own = n.nomineeKind === 'person' && isMe(a, n.nomineeId);
+  return { see, review: pending && isLeadership(a) && !own, withdraw: pending && isOffice(a) };
 }
 
 export function honourPolicy(a: WhoInUnit, h: { unitId: string; withdrawnReason: string | null }): HonourCan {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { ItemStatus, ReportCadence } from '../../../domain/supervision.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -55,10 +55,13 @@ export const attentionRepo = {
       .from(S)
       .where(and(eq(S.unitId, unitId), gte(S.due, from), lte(S.due, to), sql`${S.status} <> 'withdrawn'`))
       .limit(FACTS_MAX),
-  /** Findings about a person named in an ISSUED 通报 only (unissued findings stay confidential to discipline). */
+  /**
+   * Findings about a person named in an ISSUED 通报 only (unissued findings stay confidential to discipline), each
+   * once however many notices name it, never a dismissed one — as the indicators count them.
+   */
   issuedFindings: (db: Db, unitId: string, from: string, to: string) =>
     db
-      .select({
+      .selectDistinctOn([F.id], {
         id: F.id,
         personId: F.personId,
         onDate: F.onDate,
@@ -69,7 +72,16 @@ export const attentionRepo = {
       .from(F)
       .innerJoin(NF, and(eq(NF.unitId, F.unitId), eq(NF.findingId, F.id)))
       .innerJoin(N, and(eq(N.unitId, F.unitId), eq(N.id, NF.noticeId), eq(N.status, 'issued')))
-      .where(and(eq(F.unitId, unitId), isNotNull(F.personId), gte(F.onDate, from), lte(F.onDate, to)))
+      .where(
+        and(
+          eq(F.unitId, unitId),
+          isNotNull(F.personId),
+          ne(F.status, 'dismissed'),
+          gte(F.onDate, from),
+          lte(F.onDate, to),
+        ),
+      )
+      .orderBy(asc(F.id))
       .limit(FACTS_MAX),
   async peopleOf(db: Db, unitId: string, ids: string[]) {
     if (ids.length === 0) return new Map<string, { name: string; departmentName: string | null }>();

@@ -124,7 +124,7 @@ export async function attentionView(
         label: ATTENTION_FACT_LABELS[f.kind],
         quarter: f.quarter,
         title: f.title,
-        href: HREF[f.kind] === 'item' ? `/items/${f.refId}` : '/discipline?tab=notices',
+        href: HREF[f.kind] === 'item' ? `/items?item=${f.refId}` : '/discipline?tab=notices',
       })),
       decisions: decisions
         .filter((d) => d.d.personId === e.personId)

@@ -15,7 +15,12 @@ import {
   type IndicatorPeriodKind,
   type IndicatorSource,
 } from '../../../domain/indicators.js';
-import { indicatorPolicy, type IndicatorActor } from '../../../domain/policies/assessment-indicator.js';
+import {
+  indicatorPolicy,
+  mayReviewReport,
+  readsItemEvidence,
+  type IndicatorActor,
+} from '../../../domain/policies/assessment-indicator.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { TIndicator, TIndicatorDetail } from '../../../shared/contracts/assessment-indicators.js';
 import type { AppDeps } from '../../types.js';
@@ -107,7 +112,13 @@ export async function presentDetail(
   const base = present(r, list, reader);
   return {
     ...base,
-    periods: base.trend.map((t, n) => ({ ...t, evidence: list[n]!.evidence })),
+    // The items behind a value only to those who may read them (the ledger's readers, a person their own).
+    periods: base.trend.map((t, n) => ({
+      ...t,
+      evidence: readsItemEvidence(reader, accessFacts(r))
+        ? list[n]!.evidence
+        : list[n]!.evidence.filter((e) => e.kind !== 'item'),
+    })),
     reports: reports.map(({ report: x, reporter }) => ({
       id: x.id,
       periodKey: x.periodKey,
@@ -118,7 +129,7 @@ export async function presentDetail(
       reportedByName: reporter ?? '—',
       createdAt: x.createdAt.toISOString(),
       version: x.version,
-      can: { review: base.can.review && x.status === 'submitted' },
+      can: { review: mayReviewReport(base.can, reader, x) },
     })),
   };
 }

@@ -6,11 +6,11 @@
 import type { z } from 'zod';
 import { shanghaiDate } from '../../../domain/civil-date.js';
 import { PERIOD_KIND_LABELS, periodRange, type IndicatorPeriodKind } from '../../../domain/indicators.js';
-import { indicatorPolicy } from '../../../domain/policies/assessment-indicator.js';
+import { indicatorPolicy, mayReviewReport } from '../../../domain/policies/assessment-indicator.js';
 import type { Actor } from '../../../domain/roles.js';
 import type { ZIndicatorReportBody, ZIndicatorReviewBody } from '../../../shared/contracts/assessment-indicators.js';
 import { authorize } from '../../authorize.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -79,8 +79,10 @@ export async function reviewIndicatorValue(
   const row = await indicatorOr404(deps, reader, id);
   const report = await indicatorsRepo.report(deps.db, actor.unitId, row.indicator.id, reportId);
   if (!report) throw notFound('填报值');
-  authorize(indicatorPolicy(reader, accessFacts(row)), 'review', '只有领导小组办公室可以审核填报值');
+  const can = indicatorPolicy(reader, accessFacts(row));
+  authorize(can, 'review', '只有领导小组办公室可以审核填报值');
   if (report.status !== 'submitted') throw conflict('该填报值已审核，不能再次审核');
+  if (!mayReviewReport(can, actor, report)) throw forbidden('不能审核自己填报的指标值，请由办公室其他人员审核');
   const [status, action] = b.decision === 'accept' ? ['accepted', 'approve' as const] : ['returned', 'return' as const];
   const reviewReason = b.decision === 'accept' ? (b.reason ?? null) : b.reason;
   const at = deps.clock.now();

@@ -32,7 +32,7 @@ import { schemesRepo, type SchemeRow, type ScorecardRow } from './schemes.repo.j
 import { changeScheme, factsOf, getScheme, gradeState, schemeOr404 } from './schemes.service.js';
 
 const HREF: Record<string, (id: string) => string> = {
-  item: (id) => `/items/${id}`,
+  item: (id) => `/items?item=${id}`,
   finding: () => '/discipline?tab=notices',
 };
 
@@ -125,6 +125,10 @@ function presentCard(
   manual: Awaited<ReturnType<typeof manualInputs>>,
 ): TScorecard {
   const can = schemePolicy(actor, factsOf(row));
+  // A draft card whose manual items are not all scored has no grade yet: its total is not the subject's.
+  const pending =
+    row.status === 'draft' &&
+    row.items.some((i) => i.kind === 'manual' && !manual.some((m) => m.cardId === c.id && m.input.itemId === i.id));
   return {
     id: c.id,
     schemeId: row.id,
@@ -136,7 +140,7 @@ function presentCard(
     total: fromCents(c.totalCents),
     suggestedGrade: c.suggestedGrade as Grade,
     finalGrade: c.finalGrade as Grade,
-    finalGradeLabel: GRADE_LABELS[c.finalGrade as Grade],
+    finalGradeLabel: pending ? '待评分' : GRADE_LABELS[c.finalGrade as Grade],
     gradeReason: c.gradeReason,
     points: c.points.map((p) => ({
       ...p,

@@ -37,6 +37,8 @@ export const projectSearchSource: SearchSource = {
 
 export const adviceSearchSource: SearchSource = {
   kind: 'advice',
+  // The think tank's readers only: for anyone else the kind is not even named among those searched.
+  mayUse: (actor) => thinkTankPolicy(actor).see,
   async find(deps, actor, q) {
     if (!thinkTankPolicy(actor).see) return [];
     const rows = await thinkTankRepo.searchAdvice(deps.db, actor.unitId, q);

@@ -2,6 +2,7 @@ import { and, arrayContains, asc, desc, eq, ilike, inArray, isNotNull, isNull, o
 import type { Db } from '../../db/client.js';
 import {
   advice as A,
+  agendaItems as I,
   decisionMeetings as M,
   experts as E,
   meetingDecisions as D,
@@ -150,25 +151,31 @@ export const thinkTankRepo = {
       .where(and(eq(E.unitId, unitId), inArray(E.id, [...new Set(ids)])));
     return new Map(rows.map((r) => [r.id, r.personName ?? r.name ?? '']));
   },
-  /** Decisions with their meeting, by id (any status: the service checks the meeting). */
+  /**
+   * Decisions with their meeting, by id (any status: the service checks the meeting) — never one of a 干部任免
+   * item, whose words are its meeting's members' alone (domain/policies/decision-meeting).
+   */
   decisions: (db: Db, unitId: string, ids: string[]) =>
     ids.length
       ? db
           .select({ d: D, m: M })
           .from(D)
           .innerJoin(M, and(eq(M.id, D.meetingId), eq(M.unitId, D.unitId)))
-          .where(and(eq(D.unitId, unitId), inArray(D.id, [...new Set(ids)])))
+          .innerJoin(I, and(eq(I.id, D.agendaItemId), eq(I.unitId, D.unitId)))
+          .where(and(eq(D.unitId, unitId), inArray(D.id, [...new Set(ids)]), sql`${I.category} <> 'cadre'`))
       : Promise.resolve([]),
-  /** Decisions of the unit's closed meetings of the given kinds, newest first, matching `q` if given. */
+  /** Decisions of the unit's closed meetings of the given kinds (never 干部任免), newest first, matching `q` if given. */
   closedDecisions: (db: Db, unitId: string, kinds: readonly string[], q: string | undefined) =>
     db
       .select({ d: D, m: M })
       .from(D)
       .innerJoin(M, and(eq(M.id, D.meetingId), eq(M.unitId, D.unitId)))
+      .innerJoin(I, and(eq(I.id, D.agendaItemId), eq(I.unitId, D.unitId)))
       .where(
         and(
           eq(D.unitId, unitId),
           eq(M.status, 'closed'),
+          sql`${I.category} <> 'cadre'`,
           inArray(M.kind, [...kinds]),
           q ? or(ilike(D.text, containsPattern(q)), ilike(M.title, containsPattern(q))) : undefined,
         ),
