@@ -9,7 +9,7 @@ const LONG = { timeout: 60_000 };
 /**
  * 考核指标 on a fresh `npm start` (demo seeded, today 2026-11-30): the office opens 考核激励, sees the demo's
  * indicators with their current values coloured against the target, opens the evidence of one (its items link
- * to /items/<id>), accepts the value 养老服务股 reported for this quarter, and adds an indicator. A member of
+ * to the item over the ledger), accepts the value 养老服务股 reported for this quarter, and adds an indicator. A member of
  * another department sees none of them.
  */
 describe.skipIf(missing)('考核指标 in the browser', () => {
@@ -37,7 +37,7 @@ describe.skipIf(missing)('考核指标 in the browser', () => {
     await rateRow.getByRole('button', { name: '依据' }).click();
     const drawer = page.locator('.ant-drawer').filter({ hasText: '数据来源' });
     await drawer.getByText('2026年第4季度').first().waitFor(LONG);
-    const links = drawer.locator('a[href^="/items/"]');
+    const links = drawer.locator('a[href^="/items?item="]');
     await links.first().waitFor(LONG);
     await shot(page, 'assessment-indicators-evidence');
     await drawer.locator('.ant-drawer-close').click();

@@ -367,7 +367,7 @@ export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route, ids: Record<string, string> = {}): unknown {
-  if (r.path.startsWith('/api/assessment/')) return assessmentBody(r.path, ids);
+  if (/^\/api\/assessment\/(schemes|scorecards|attention)/.test(r.path)) return assessmentBody(r.path, ids);
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
   if (libraryKind(r.path)) return libraryBody(r.method, r.path);

@@ -63,6 +63,9 @@ const lastDay = (y: number, m: number) =>
   toIsoDate(parseIsoDate(m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`) - 1);
 
 /** The period a key names, or null when the key is not a month, quarter or year of 2000–2100. */
+/** A period key as users read it (2026年第4季度), or the key itself when it is not one. */
+export const periodLabel = (key: string) => periodRange(key)?.label ?? key;
+
 export function periodRange(key: string): PeriodRange | null {
   const m = /^(\d{4})(?:-(\d{2})|-Q([1-4]))?$/.exec(key);
   if (!m) return null;

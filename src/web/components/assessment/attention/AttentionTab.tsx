@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { periodLabel } from '../../../../domain/indicators';
 import { Alert, Button, Form, Input, InputNumber, List, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ATTENTION_DECISION_LABELS, ATTENTION_DECISIONS } from '../../../../domain/assessment';
@@ -75,7 +76,7 @@ export function AttentionTab() {
       <Alert
         type="info"
         showIcon
-        message={`需关注的规则：${v.ruleText}（${v.windowKey.replace('..', ' 至 ')}）。`}
+        message={`需关注的规则：${v.ruleText}（${v.windowKey.split('..').map(periodLabel).join(' 至 ')}）。`}
         description="名单只列出记录中的事实，不是对任何人的评价，由领导研究作出处理意见。纪律作风问题只计已印发通报中的问题。本人不在本人可见的名单中。"
       />
       {v.can.editRule && <RuleForm view={v} />}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { periodLabel } from '../../../../domain/indicators';
 import {
   App,
   Button,
@@ -34,7 +35,7 @@ type Evidence = TIndicatorDetail['periods'][number]['evidence'][number];
 
 /** One record behind a value: an item links to its page; a rule, a finding or a report says what it counted. */
 function EvidenceLine({ e }: { e: Evidence }) {
-  const title = e.kind === 'item' ? <Link to={`/items/${e.id}`}>{e.title}</Link> : e.title;
+  const title = e.kind === 'item' ? <Link to={`/items?item=${e.id}`}>{e.title}</Link> : e.title;
   const kind = { item: '督办事项', rule: '规定动作', finding: '通报问题', report: '填报值' }[e.kind];
   return (
     <List.Item>
@@ -173,7 +174,7 @@ export function IndicatorDrawer({ id, onClose }: { id: string | null; onClose: (
                     >
                       <Space wrap>
                         <Tag color={REPORT_STATUS[r.status]!.color}>{REPORT_STATUS[r.status]!.label}</Tag>
-                        <span>{`${r.periodKey}：${r.value} ${d.unitLabel}`}</span>
+                        <span>{`${periodLabel(r.periodKey)}：${r.value} ${d.unitLabel}`}</span>
                         <Typography.Text type="secondary">{`${r.reportedByName} 填报。${r.evidence}`}</Typography.Text>
                         {r.reviewReason && (
                           <Typography.Text type="danger">{`退回原因：${r.reviewReason}`}</Typography.Text>

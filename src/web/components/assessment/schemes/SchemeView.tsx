@@ -1,13 +1,24 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Skeleton, Space, Table, Tag } from 'antd';
+import { periodLabel } from '../../../../domain/indicators';
+import { Alert, App, Button, Descriptions, Skeleton, Space, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { assessmentSchemesApi as api } from '../../../../shared/api/assessment-schemes';
-import type { TScorecard } from '../../../../shared/contracts/assessment-schemes';
+import type { TScheme, TScorecard } from '../../../../shared/contracts/assessment-schemes';
 import { call } from '../../../call';
 import { SCHEMES_KEY, useScheme, useScorecards } from '../../../queries/assessment-schemes';
 import { reasonModal } from '../../ReasonPrompt';
 import { keepOpenOnFailure, useAction, useDownload } from '../../useWrite';
 import { SchemeForm } from './SchemeForm';
+
+/** Why the 组长 cannot confirm yet (the server refuses for the same reasons), or null. */
+const confirmBlocked = (s: TScheme) =>
+  s.unscored.length
+    ? `尚有 ${s.unscored.length} 项人工评分未完成`
+    : s.ties.some((t) => !t.resolved)
+      ? '名额边界上的并列尚未由考核组确定'
+      : !s.computedAt
+        ? '尚未计算得分'
+        : null;
 import { ScorecardDrawer } from './ScorecardDrawer';
 
 type Row = Omit<TScorecard, 'points' | 'manualScores'>;
@@ -38,7 +49,7 @@ export function SchemeView({ id }: { id: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Descriptions size="small" column={3} bordered>
-        <Descriptions.Item label="考核期">{s.periodKey}</Descriptions.Item>
+        <Descriptions.Item label="考核期">{periodLabel(s.periodKey)}</Descriptions.Item>
         <Descriptions.Item label="考核对象">
           {s.subjectKind === 'department' ? '科室' : '干部职工个人'}
         </Descriptions.Item>
@@ -92,9 +103,12 @@ export function SchemeView({ id }: { id: string }) {
           </Button>
         )}
         {s.can.confirm && (
-          <Button type="primary" onClick={confirm}>
-            组长确认考核结果
-          </Button>
+          // Offered once it can go through: every manual item scored and every tie at a quota settled.
+          <Tooltip title={confirmBlocked(s)}>
+            <Button type="primary" onClick={confirm} disabled={!!confirmBlocked(s)}>
+              组长确认考核结果
+            </Button>
+          </Tooltip>
         )}
         {s.can.withdraw && (
           <Button danger onClick={withdraw}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { periodLabel } from '../../../../domain/indicators';
 import { Button, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useSchemes } from '../../../queries/assessment-schemes';
@@ -49,14 +50,20 @@ export function SchemesTab({ manage }: { manage: boolean }) {
         dataSource={data?.items}
         locale={{
           emptyText: (
-            <Empty description="尚无考核方案。考核方案按各科室、个人的考核指标和考核组评分形成考核结果，每一分都注明来源。" />
+            <Empty
+              description={
+                manage
+                  ? '尚无考核方案。考核方案按各科室、个人的考核指标和考核组评分形成考核结果，每一分都注明来源。'
+                  : '暂无您可查看的考核方案或考核结果（考核结果经考核组确认后，本人和所在科室负责人可查看）。'
+              }
+            />
           ),
         }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, hideOnSinglePage: true, onChange: setPage }}
         onRow={(r) => ({ onClick: () => open(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: '方案名称', dataIndex: 'title' },
-          { title: '考核期', dataIndex: 'periodKey', width: 100 },
+          { title: '考核期', dataIndex: 'periodKey', width: 130, render: (k: string) => periodLabel(k) },
           {
             title: '考核对象',
             dataIndex: 'subjectKind',

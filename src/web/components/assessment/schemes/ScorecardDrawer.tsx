@@ -106,10 +106,16 @@ export function ScorecardDrawer({ id, scheme, onClose }: { id: string | null; sc
           <Descriptions size="small" column={3} bordered>
             <Descriptions.Item label="总分">{c.total} 分</Descriptions.Item>
             <Descriptions.Item label="等次">
-              <Tag color={c.finalGrade === 'excellent' ? 'green' : c.finalGrade === 'incompetent' ? 'red' : 'blue'}>
-                {c.finalGradeLabel}
-              </Tag>
-              {c.finalGrade !== c.suggestedGrade && `（按分数和名额建议：${GRADE_LABELS[c.suggestedGrade]}）`}
+              {c.finalGradeLabel === '待评分' ? (
+                <Tag>待评分（人工评分完成后按分数和名额定档）</Tag>
+              ) : (
+                <>
+                  <Tag color={c.finalGrade === 'excellent' ? 'green' : c.finalGrade === 'incompetent' ? 'red' : 'blue'}>
+                    {c.finalGradeLabel}
+                  </Tag>
+                  {c.finalGrade !== c.suggestedGrade && `（按分数和名额建议：${GRADE_LABELS[c.suggestedGrade]}）`}
+                </>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label="状态">
               {c.schemeStatus === 'confirmed' ? '已确认' : c.schemeStatus === 'draft' ? '草稿' : '已撤销'}
