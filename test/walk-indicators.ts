@@ -6,6 +6,7 @@
 import {
   indicatorPolicy,
   indicatorsPolicy,
+  mayReviewReport,
   opensIndicators,
   type IndicatorActor,
 } from '../src/domain/policies/assessment-indicator.js';
@@ -83,7 +84,15 @@ export function indicatorPolicies(db: () => Db, unit: () => string, ids: () => R
     [`PUT ${BASE}/{id}`]: one('edit'),
     [`POST ${BASE}/{id}/withdraw`]: one('withdraw'),
     [`POST ${BASE}/{id}/reports`]: one('report'),
-    [`POST ${BASE}/{id}/reports/{reportId}/review`]: one('review'),
+    // The walk's value was reported by the office: nobody reviews their own (mayReviewReport).
+    [`POST ${BASE}/{id}/reports/{reportId}/review`]: async (a: Actor) => {
+      const can = indicatorPolicy(
+        await reader(a),
+        accessFacts((await indicatorsRepo.one(db(), unit(), ids().indicator!))!),
+      );
+      const report = (await indicatorsRepo.report(db(), unit(), ids().indicator!, ids().indicatorReport!))!;
+      return { allowed: mayReviewReport(can, a, report), seen: can.see };
+    },
   };
   const canShown = {
     [`GET ${BASE}/{id}`]: async (a: Actor) =>
