@@ -117,7 +117,11 @@ describe.skipIf(missing)('检索 in the browser', () => {
     await page.getByTestId('search-group-rule_document').waitFor({ state: 'detached', ...LONG });
     await page.getByTestId('search-group-item').waitFor(LONG);
     await page.goto(`${server.url}/search?q=${encodeURIComponent('没有这样的词')}`);
-    await page.getByText(/未找到包含「没有这样的词」的记录（已检索：督办事项、活动记录、经验做法、项目库、智库建议、制度、宣传稿件、提醒谈话/).waitFor(LONG);
+    await page
+      .getByText(
+        /未找到包含「没有这样的词」的记录（已检索：督办事项、活动记录、经验做法、项目库、智库建议、制度、宣传稿件、提醒谈话/,
+      )
+      .waitFor(LONG);
     await shot(page, 'search-empty');
     await context.close();
   }, 180_000);
