@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'history.read', // the history of one object (a person, an item, a group…) from the audit trail
   'units.manage', // create units below one's own
   'units.oversee', // read-only view of the units below one's own
+  'oversight.manage', // the upper level's own work on the units below: inspection plan, report requests, 交办, spot checks
   'calendar.import', // import official holiday schedules (installation-wide: root units only)
   'calendar.override', // a unit's own working-day arrangements and deadline settings
   'supervision.manage', // register documents, assign and supervise items (the campaign office)
@@ -105,7 +106,9 @@ export const ROLES = {
     permissions: ['self', 'org.read', 'history.read', 'supervision.read', 'campaign.read', 'activity.record'],
   },
   member: { label: '干部职工', permissions: ['self', 'org.read'] },
-  oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee'] },
+  // A unit-wide grant is the upper level's 督查室 (it plans, asks and chases: policies/oversight); a grant scoped to
+  // a subtree reads that subtree only.
+  oversight: { label: '上级督查', permissions: ['self', 'org.read', 'units.oversee', 'oversight.manage'] },
   // Never granted: the actor an overseer's request runs as while it reads a unit below (issue 20's drill-down,
   // modules/units/oversight-view.ts) — that unit's organisation, ledger, campaigns and compliance, nothing more.
   oversight_view: {

@@ -18,6 +18,7 @@ export const NAV = [
   { path: '/roster', label: '花名册', permission: 'org.read' },
   { path: '/org', label: '组织架构', permission: 'org.read' },
   { path: '/units', label: '下级单位', permission: 'units.oversee' },
+  { path: '/oversight', label: '上级督导', permission: 'units.oversee' },
   { path: '/calendar', label: '工作日历', permission: 'org.read' },
   { path: '/channels', label: '通知渠道', permission: 'channels.manage' },
   { path: '/deliveries', label: '投递记录', permission: 'channels.manage' },

@@ -24,6 +24,7 @@ import { DisciplinePage } from './pages/DisciplinePage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { UnitsPage } from './pages/UnitsPage';
+import { OversightPage } from './pages/OversightPage';
 import { InvitePage } from './pages/InvitePage';
 import { asViewer, setViewedUnit, viewedUnit } from './view-unit';
 import { NewsPage } from './pages/NewsPage';
@@ -54,6 +55,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/decisions': <DecisionsPage />,
   '/assessment': <AssessmentPage />,
   '/units': <UnitsPage />,
+  '/oversight': <OversightPage />,
   '/news': <NewsPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,

@@ -1,0 +1,17 @@
+import type { Me } from '../../types';
+import type { PageTab } from '../TabbedPage';
+import { oversightPolicy } from '../../../domain/policies/oversight';
+
+/** The reader as the domain policy asks about it (the grants' roles are the server's Role codes). */
+export const oversightOf = (me: Me) =>
+  oversightPolicy({
+    unitId: me.unit.id,
+    grants: me.grants as unknown as Parameters<typeof oversightPolicy>[0]['grants'],
+  });
+
+/**
+ * The parts of 上级督导, each a tab of the oversight page: the dashboard of the units below, the inspection plan,
+ * report requests and 交办, spot checks. `visible` mirrors domain/policies/oversight; the server enforces it.
+ * Each part adds itself here, in this order.
+ */
+export const OVERSIGHT_TABS: readonly PageTab[] = [];
