@@ -131,10 +131,15 @@ export async function startSuite(env: Record<string, string> = {}) {
 }
 
 /** Signs in through the login page, starting from `path`. */
-export async function signInAt(page: import('playwright-core').Page, url: string, username: string) {
+export async function signInAt(
+  page: import('playwright-core').Page,
+  url: string,
+  username: string,
+  password = 'demo1234',
+) {
   await page.goto(url);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('demo1234');
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: btn('登录') }).click();
 }
 
@@ -162,11 +167,11 @@ export async function chooseOption(
 }
 
 /** Signs in over the API (for setup the test does not need to show) and returns a writer with the session and CSRF token. */
-export async function apiAs(server: Server, username: string) {
+export async function apiAs(server: Server, username: string, password = 'demo1234') {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo1234' }),
+    body: JSON.stringify({ username, password }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as {

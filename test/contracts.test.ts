@@ -17,6 +17,7 @@ import { orgApi } from '../src/shared/api/org.js';
 import { orglifeApi } from '../src/shared/api/orglife.js';
 import { peopleApi } from '../src/shared/api/people.js';
 import { supervisionApi } from '../src/shared/api/supervision.js';
+import { upwardApi } from '../src/shared/api/upward.js';
 import { unitsApi } from '../src/shared/api/units.js';
 import { usersApi } from '../src/shared/api/users.js';
 import { workbenchApi } from '../src/shared/api/workbench.js';
@@ -39,6 +40,7 @@ const DECLARED = [
   usersApi,
   peopleApi,
   unitsApi,
+  upwardApi,
   calendarApi,
   availabilityApi,
   channelsApi,
@@ -55,7 +57,7 @@ const DECLARED = [
 ].flatMap((api) => Object.values(api));
 /** Downloads (a file, not JSON) and the sign-in redirects (a 302 to the vendor or the page) need no response schema. */
 const FILE =
-  /\.(xlsx|docx|png|ics|json|svg|zip)$|\/photos\/:fileId$|qr\.:format$|^\/api\/(attachments|activity-files|discipline\/admonition-files)\/|\/docx$|\/files\/:sha256$|^\/api\/docs|^\/api\/auth\/oauth\/:vendor\/(start|callback)$/;
+  /\.(xlsx|docx|png|ics|json|svg|zip)$|\/photos\/:fileId$|qr\.:format$|^\/api\/(attachments|activity-files|discipline\/admonition-files)\/|\/docx$|\/file$|\/files\/:sha256$|^\/api\/docs|^\/api\/auth\/oauth\/:vendor\/(start|callback)$/;
 /** JSON routes that still answer without a response schema: this list may only shrink. */
 const WITHOUT_RESPONSE_SCHEMA_AT_MOST = 0;
 

@@ -67,6 +67,7 @@ import { libraryCanShown, libraryPolicies } from './walk-libraries.js';
 import { indicatorPolicies } from './walk-indicators.js';
 import { recognitionPolicies } from './walk-recognition.js';
 import { assessmentPolicies } from './walk-assessment.js';
+import { upwardPolicies } from './walk-upward.js';
 import {
   actorOf,
   fill,
@@ -411,6 +412,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ).policies,
+  ...upwardPolicies(),
 };
 
 /**

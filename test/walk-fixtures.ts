@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { upwardBody } from './walk-upward.js';
 import type { Actor, Role, ScopeType } from '../src/domain/roles.js';
 import type { Db } from '../src/server/db/client.js';
 import { disciplineFindings, roleGrants, users } from '../src/server/db/schema/index.js';
@@ -360,13 +361,15 @@ export function fill(path: string, ids: Record<string, string>) {
     .replace('{distributionId}', ids.distribution!)
     .replace('{format}', 'svg')
     .replace('{sha256}', '0'.repeat(64))
-    .replace('{fileId}', ids.articlePhoto ?? ZERO);
+    .replace('{fileId}', ids.articlePhoto ?? ZERO)
+    .replace('{targetId}', ZERO);
 }
 
 export const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** A body that passes validation, so that the cross-unit check (not validation) is what answers. */
 export function validBodyFor(r: Route, ids: Record<string, string> = {}): unknown {
+  if (upwardBody(r.path) !== undefined) return upwardBody(r.path);
   if (/^\/api\/assessment\/(schemes|scorecards|attention)/.test(r.path)) return assessmentBody(r.path, ids);
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);

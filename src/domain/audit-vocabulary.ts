@@ -112,6 +112,8 @@ export const AUDIT_ACTIONS = {
   compute: '按记录计算得分',
   score: '评分',
   grade: '调整等次',
+  register: '登记办理',
+  resubmit: '重新报送',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -180,6 +182,9 @@ export const AUDIT_ENTITY_TYPES = {
   assessment_scorecard: '考核结果',
   attention_rule: '关注名单规则',
   attention_decision: '关注名单处理意见',
+  upward_request: '上级报告要求或交办事项',
+  upward_target: '上级来文',
+  upward_submission: '报送材料',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -198,6 +203,9 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   nomination: { create: '推荐', decide: '评审' },
   article: { approve: '审核同意发布', return: '退回修改', attach: '上传图片' },
   assessment_scheme: { confirm: '确认考核结果' },
+  upward_request: { create: '下发', chase: '催报催办', withdraw: '撤回' },
+  upward_target: { submit: '报送材料', chase: '被上级催报催办' },
+  upward_submission: { attach: '上传报送材料' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

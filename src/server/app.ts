@@ -47,6 +47,7 @@ import decisionPlanRoutes from './modules/decisions/plan.routes.js';
 import librariesRoutes from './modules/libraries/libraries.routes.js';
 import assessmentIndicatorRoutes from './modules/assessment/assessment-indicators.routes.js';
 import recognitionRoutes from './modules/recognition/recognition.routes.js';
+import upwardRoutes from './modules/upward/upward.routes.js';
 import searchRoutes from './modules/search/search.routes.js';
 import assessmentSchemesRoutes from './modules/assessment/assessment-schemes.routes.js';
 
@@ -83,6 +84,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   librariesRoutes,
   assessmentIndicatorRoutes,
   recognitionRoutes,
+  upwardRoutes,
   searchRoutes,
   assessmentSchemesRoutes,
 ];

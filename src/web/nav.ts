@@ -7,6 +7,7 @@ export const VIEW_PAGES = ['/items', '/rankings', '/campaigns', '/roster', '/org
 export const NAV = [
   { path: '/', label: '工作台', permission: 'self' },
   { path: '/items', label: '督办台账', permission: 'supervision.read' },
+  { path: '/incoming', label: '上级来文', permission: 'supervision.read' },
   { path: '/rankings', label: '比一比', permission: 'supervision.read' },
   { path: '/campaigns', label: '专项活动', permission: 'campaign.read' },
   { path: '/opinions', label: '征求意见', permission: 'opinions.manage' },

@@ -25,6 +25,7 @@ import { DecisionsPage } from './pages/DecisionsPage';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { UnitsPage } from './pages/UnitsPage';
 import { OversightPage } from './pages/OversightPage';
+import { IncomingPage } from './pages/IncomingPage';
 import { InvitePage } from './pages/InvitePage';
 import { asViewer, setViewedUnit, viewedUnit } from './view-unit';
 import { NewsPage } from './pages/NewsPage';
@@ -56,6 +57,7 @@ const ELEMENTS: Record<(typeof NAV)[number]['path'], React.ReactNode> = {
   '/assessment': <AssessmentPage />,
   '/units': <UnitsPage />,
   '/oversight': <OversightPage />,
+  '/incoming': <IncomingPage />,
   '/news': <NewsPage />,
   '/roster': <RosterPage />,
   '/org': <OrgChartPage />,

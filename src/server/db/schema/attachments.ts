@@ -1,7 +1,14 @@
 import { pgTable, uuid, text, timestamp, integer, index } from 'drizzle-orm/pg-core';
 
 /** What a stored file can be attached to; each kind's policy decides who may attach and download. */
-export const ATTACHMENT_SUBJECTS = ['item', 'activity', 'study_session', 'discipline_admonition', 'article'] as const;
+export const ATTACHMENT_SUBJECTS = [
+  'item',
+  'activity',
+  'study_session',
+  'discipline_admonition',
+  'article',
+  'upward_submission',
+] as const;
 export type AttachmentSubjectType = (typeof ATTACHMENT_SUBJECTS)[number];
 
 /** The columns of a stored file (the bytes live on disk under their sha256; see files.ts). */

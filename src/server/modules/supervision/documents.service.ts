@@ -4,6 +4,7 @@ import type { Actor } from '../../../domain/roles.js';
 import { authorize } from '../../authorize.js';
 import type { ZDocumentBody } from '../../../shared/contracts/supervision.js';
 import { conflict } from '../../errors.js';
+import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
@@ -14,7 +15,13 @@ import { getItem, insertItem, prepareItem } from './items.service.js';
  * 收文登记: registers an incoming document and, in the same transaction, the supervised item that
  * follows it, with the deadline of the unit's policy (explicit date, or by urgency).
  */
-export async function registerDocument(deps: AppDeps, actor: Actor, b: z.infer<typeof ZDocumentBody>) {
+export async function registerDocument(
+  deps: AppDeps,
+  actor: Actor,
+  b: z.infer<typeof ZDocumentBody>,
+  /** Runs in the registration's transaction with the new item's id (上级来文 links its target to it). */
+  alsoInTx?: (tx: Db, itemId: string) => Promise<void>,
+) {
   authorize(documentsPolicy(actor), 'register', '没有收文登记的权限');
   if (await itemsRepo.documentByNo(deps.db, actor.unitId, b.docNo)) throw conflict(`文号“${b.docNo}”已登记`);
   const itemBody = {
@@ -59,6 +66,7 @@ export async function registerDocument(deps: AppDeps, actor: Actor, b: z.infer<t
       action: 'create',
       after: { docNo: b.docNo, issuer: b.issuer, title: b.title, urgency: b.urgency, itemId: created.id },
     });
+    if (alsoInTx) await alsoInTx(tx, created.id);
     return created;
   });
   return getItem(deps, actor, item.id);
