@@ -77,7 +77,7 @@ describe.skipIf(missing)('上报与交办 in the browser', () => {
     await units.click();
     for (const c of counties) await city.locator('.ant-select-item-option').filter({ hasText: c.name }).click(LONG);
     await city.keyboard.press('Escape');
-    await form.getByRole('button', { name: btn('下发') }).click();
+    await form.getByRole('button', { name: /^下\s?发$/ }).click();
     const row = city.locator('tr.ant-table-row').filter({ hasText: DOC_NO });
     await row.getByText('0 / 2').waitFor(LONG);
     await row.getByText('2026-12-02').waitFor(LONG);
@@ -90,6 +90,9 @@ describe.skipIf(missing)('上报与交办 in the browser', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zf-report-')), '甲县情况报告.pdf');
     fs.writeFileSync(file, '%PDF-1.4\n% 甲县专题组织生活会情况报告\n%%EOF\n');
     await incoming.locator('input[type=file]').setInputFiles(file);
+    // Submitted, it leaves the 待办 list for 已完成.
+    await a.getByText('没有待办的上级来文').waitFor(LONG);
+    await a.getByText('已完成', { exact: true }).click();
     await incoming.getByText('已上报').waitFor(LONG);
     await incoming.getByText(/甲县情况报告\.pdf/).waitFor(LONG);
     await shot(a, 'oversight-incoming-submitted');
@@ -99,7 +102,7 @@ describe.skipIf(missing)('上报与交办 in the browser', () => {
     server = await startServer({ ZUOFENG_FAKE_NOW: '2026-12-04T01:00:00Z' }, server.dataDir);
     const city2 = await pageAs(WATCH.username, WATCH.password, '/oversight?tab=requests');
     await city2.locator('tr.ant-table-row').filter({ hasText: DOC_NO }).getByText('1 / 2').click(LONG);
-    const drawer = city2.locator('.ant-drawer-content');
+    const drawer = city2.getByRole('dialog');
     const late = drawer.locator('tr.ant-table-row').filter({ hasText: counties[1]!.name });
     await late.getByText('逾期').waitFor(LONG);
     await drawer.locator('tr.ant-table-row').filter({ hasText: counties[0]!.name }).getByText('已上报').waitFor(LONG);

@@ -62,10 +62,10 @@ export function IncomingPage() {
           {
             title: '时限',
             key: 'due',
-            width: 140,
+            width: 250,
             render: (_, i) => (
-              <Space size={4}>
-                {i.dueOn}
+              <Space size={4} wrap>
+                <span style={{ whiteSpace: 'nowrap' }}>{i.dueOn}</span>
                 {i.late && <Tag color="red">逾期</Tag>}
                 {i.chaseCount > 0 && <Tag color="orange">{`已被催 ${i.chaseCount} 次`}</Tag>}
               </Space>

@@ -77,16 +77,16 @@ export function RequestDrawer({ id, onClose }: { id: string; onClose: () => void
             <Descriptions.Item label="逾期未完成">
               {r.summary.late ? <Tag color="red">{r.summary.late} 个单位</Tag> : '无'}
             </Descriptions.Item>
-            {r.instructions && (
+            {r.instructions ? (
               <Descriptions.Item label="要求" span={2}>
                 {r.instructions}
               </Descriptions.Item>
-            )}
-            {r.withdrawnReason && (
+            ) : null}
+            {r.withdrawnReason ? (
               <Descriptions.Item label="撤回原因" span={2}>
                 {r.withdrawnReason}
               </Descriptions.Item>
-            )}
+            ) : null}
           </Descriptions>
           <Space style={{ marginBottom: 12 }} wrap>
             <Segmented
