@@ -21,6 +21,9 @@ bash "$here/setup.sh" || {
   exit 1
 }
 echo "     setup took $(($(date +%s) - t0)) s; disk under $ZF_DEPLOY_DIR: $(du -sh "$ZF_DEPLOY_DIR" | cut -f1)"
+for p in $ZF_APP_PORTS; do
+  echo "     app instance :$p resident memory after start: $(($(ps -o rss= -p "$(zf_app_pid "$p")") / 1024)) MB"
+done
 echo "=== checks ==="
 node "$here/test.mjs"
 rc=$?

@@ -110,6 +110,26 @@ describe('read-only routes on the hot standby', () => {
     expect(exports[0]!.n).toBe(1);
   });
 
+  it("a campaign's department progress and compliance matrix read the standby too", async () => {
+    state = { lagSeconds: 0 };
+    const created = await office.post('/api/campaigns', {
+      name: '兴“十风”治“十弊”专项活动',
+      year: 2026,
+      startsOn: '2026-03-01',
+      endsOn: '2026-12-15',
+      params: { villageVisitsPerQuarter: 1 },
+      phases: [{ key: 'prepare', title: '', from: '2026-03-01', to: '2026-03-31' }],
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as string;
+    const departments = await served(`/api/campaigns/${id}/departments`);
+    expect([departments.header, departments.replicaReads > 0]).toEqual(['replica', true]);
+    const rules = (await office.get(`/api/campaigns/${id}/rules`)).json() as { id: string }[];
+    expect(rules.length).toBeGreaterThan(0);
+    const matrix = await served(`/api/campaigns/${id}/rules/${rules[0]!.id}/compliance`);
+    expect([matrix.header, matrix.replicaReads > 0]).toEqual(['replica', true]);
+  });
+
   it('routes that do not declare `replica` (the ledger page) stay on the primary, without the header', async () => {
     state = { lagSeconds: 0 };
     const r = await served('/api/items?limit=5');

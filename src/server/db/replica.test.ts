@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configFromEnv } from '../config.js';
 import type { Db } from './client.js';
 import { ReadRouter, routeReads, targetFor, type StandbyState } from './replica.js';
 
@@ -68,5 +69,15 @@ describe('routed reads', () => {
   it('outside a replica route, or when the primary was chosen, everything goes to the primary', async () => {
     expect(db.select!()).toBe('primary');
     expect(await r.run('primary', async () => db.select!())).toBe('primary');
+  });
+});
+
+describe('the settings', () => {
+  it('READ_DATABASE_URL counts only beside DATABASE_URL; the allowed lag defaults to 5 s', () => {
+    const standby = 'postgres://zuofeng@127.0.0.1:54332/zuofeng';
+    expect(configFromEnv({ READ_DATABASE_URL: standby }).readDatabaseUrl).toBeUndefined();
+    const c = configFromEnv({ DATABASE_URL: 'postgres://zuofeng@127.0.0.1:54330/zuofeng', READ_DATABASE_URL: standby });
+    expect([c.readDatabaseUrl, c.maxStandbyLagSeconds]).toEqual([standby, 5]);
+    expect(configFromEnv({ ZUOFENG_MAX_STANDBY_LAG_SECONDS: '30' }).maxStandbyLagSeconds).toBe(30);
   });
 });
