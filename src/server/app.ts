@@ -14,6 +14,7 @@ import requestLog from './plugins/request-log.js';
 import authPlugin from './plugins/auth.js';
 import inputGuard from './plugins/input-guard.js';
 import securityHeaders from './plugins/security-headers.js';
+import readReplica from './plugins/read-replica.js';
 import type { AppDeps, RouteModule } from './types.js';
 import healthRoutes from './modules/health/health.routes.js';
 import authRoutes from './modules/auth/auth.routes.js';
@@ -143,6 +144,8 @@ export async function buildApp(
   });
   await app.register(authPlugin, deps);
   await app.register(inputGuard);
+  // Before the routes: its onRoute hook wraps the handlers of routes declaring `replica`.
+  await app.register(readReplica, { reads: deps.reads });
 
   await app.register(
     async (api) => {

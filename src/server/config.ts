@@ -6,6 +6,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** A streaming-replication hot standby of databaseUrl: the routes that declare `replica` read there (db/replica.ts). */
+  readDatabaseUrl?: string;
+  /** Past this many seconds behind the primary the standby is not read; the primary answers instead. */
+  maxStandbyLagSeconds: number;
   demo: boolean;
   sessionHours: number;
   /** Cookie Secure flag: 'auto' sets it when the request came over HTTPS (X-Forwarded-Proto too). */
@@ -88,6 +92,7 @@ export const defaultConfig: Config = {
   port: 3000,
   host: '0.0.0.0',
   dataDir: path.resolve('data'),
+  maxStandbyLagSeconds: 5,
   demo: true,
   sessionHours: 12,
   secureCookies: 'auto',
@@ -138,6 +143,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     // An empty setting is no setting: path.resolve('') would be the working directory.
     dataDir: path.resolve(env.ZUOFENG_DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    // A standby only makes sense beside a PostgreSQL primary: with the embedded database it is ignored.
+    readDatabaseUrl: (env.DATABASE_URL && env.READ_DATABASE_URL) || undefined,
+    maxStandbyLagSeconds: num(env.ZUOFENG_MAX_STANDBY_LAG_SECONDS, defaultConfig.maxStandbyLagSeconds),
     demo: env.ZUOFENG_DEMO !== '0',
     secureCookies: env.ZUOFENG_SECURE_COOKIES === '1' ? true : env.ZUOFENG_SECURE_COOKIES === '0' ? false : 'auto',
     trustProxy: trustProxyFromEnv(env.ZUOFENG_TRUST_PROXY),

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { clockFromEnv } from './clock.js';
 import { configFromEnv, placementWarnings } from './config.js';
-import { openDatabase } from './db/client.js';
+import { openDatabase, openReadReplica } from './db/client.js';
+import { ReadRouter, routeReads, walLagProbe } from './db/replica.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { Dispatcher } from './jobs/dispatcher.js';
@@ -43,7 +44,21 @@ export async function main() {
   const clock = clockFromEnv(process.env);
   if (process.env.ZUOFENG_FAKE_NOW)
     console.log(`注意：时钟已设为 ${process.env.ZUOFENG_FAKE_NOW}（ZUOFENG_FAKE_NOW，仅供测试与培训）`);
-  const deps = { db: database.db, clock, config };
+  const replica = config.readDatabaseUrl ? openReadReplica(config.readDatabaseUrl) : null;
+  const deps = replica
+    ? {
+        db: routeReads(database.db),
+        clock,
+        config,
+        reads: new ReadRouter({
+          replica: replica.db,
+          probe: walLagProbe(database.db, replica.db),
+          maxLagSeconds: config.maxStandbyLagSeconds,
+        }),
+      }
+    : { db: database.db, clock, config };
+  if (replica)
+    console.log(`只读路由读取备库（READ_DATABASE_URL），备库落后超过 ${config.maxStandbyLagSeconds} 秒时改读主库`);
   if (config.demo) {
     const seeded = await seedDemoIfEmpty(deps);
     if (seeded) printDemoLogins(seeded.logins);
@@ -84,6 +99,7 @@ export async function main() {
     await checkpoint(clock.now()).catch((err: unknown) =>
       console.error(`审计检查点写入失败：${(err as Error).message}`),
     );
+    await replica?.close();
     await database.close();
     process.exit(0);
   };

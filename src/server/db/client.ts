@@ -42,6 +42,10 @@ export function openPglite(client: PGlite): Database {
 
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (a restart, a failover: deploy/README.md) emits 'error' on the
+  // pool; unheard, it would end the process. pg-pool has already discarded that client: the next
+  // query opens a new connection to the same URL.
+  pool.on('error', (err) => console.warn(`数据库连接中断（已丢弃该连接，下次查询将重新连接）：${err.message}`));
   const pgDb = drizzlePg(pool, { schema });
   return {
     db: bindTransactions(pgDb as unknown as Db),
@@ -49,6 +53,21 @@ export function openPostgres(url: string, max = 10): Database {
     migrate: () => migratePg(pgDb, { migrationsFolder }),
     close: () => pool.end(),
   };
+}
+
+/**
+ * The hot standby's pool (READ_DATABASE_URL): every session read-only, so that a write routed there by
+ * mistake fails instead of being attempted; a standby that does not answer within 2 s counts as down.
+ */
+export function openReadReplica(url: string, max = 10): { db: Db; close(): Promise<void> } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 2000,
+    options: '-c default_transaction_read_only=on',
+  });
+  pool.on('error', (err) => console.warn(`只读备库连接中断（已丢弃该连接）：${err.message}`));
+  return { db: drizzlePg(pool, { schema }) as unknown as Db, close: () => pool.end() };
 }
 
 /** Opens the database the environment asks for: DATABASE_URL, else PGlite in dataDir. */

@@ -43,6 +43,8 @@ const tags = ['专项活动'];
 const campaignsRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
   const read = { permission: 'campaign.read' } as const;
+  // Dashboards that only read: with a hot standby they read there (db/replica.ts).
+  const readReplica = { ...read, replica: true } as const;
   const manage = { permission: 'campaign.manage' } as const;
   const record = { permission: 'activity.record' } as const;
   declare(app, api.templates, read, async (q) => listTemplates(deps, q.actor));
@@ -51,7 +53,7 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
   declare(app, api.create, manage, async (q) => createCampaign(deps, q.actor, q.body));
   declare(app, api.detail, read, async (q) => getCampaign(deps, q.actor, q.params.id));
   declare(app, api.updateParams, manage, async (q) => updateParams(deps, q.actor, q.params.id, q.body));
-  declare(app, api.departments, read, async (q) => departmentProgress(deps, q.actor, q.params.id));
+  declare(app, api.departments, readReplica, async (q) => departmentProgress(deps, q.actor, q.params.id));
   r.get(
     '/campaigns/:id/report.docx',
     { config: read, schema: { tags, summary: '工作情况报告（公文格式 .docx）', params: ZIdParams } },
@@ -78,7 +80,7 @@ const campaignsRoutes: RouteModule = async (app, deps) => {
   );
   declare(app, api.rules, read, async (q) => listRules(deps, q.actor, q.params.id));
   declare(app, api.createRule, manage, async (q) => createRule(deps, q.actor, q.params.id, q.body));
-  declare(app, api.compliance, read, async (q) => ruleCompliance(deps, q.actor, q.params.id, q.params.ruleId));
+  declare(app, api.compliance, readReplica, async (q) => ruleCompliance(deps, q.actor, q.params.id, q.params.ruleId));
   declare(app, kindsApi.reviseRule, manage, async (q) =>
     reviseRule(deps, q.actor, q.params.id, q.params.ruleId, q.body),
   );

@@ -29,6 +29,10 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
   const r = typed(app);
   const manage = { permission: 'supervision.manage' } as const;
   const read = { permission: 'supervision.read' } as const;
+  // Rankings and the two exports only read (an export's audit event still goes to the primary): with a
+  // hot standby they read there (db/replica.ts). The ledger page stays on the primary: it is reloaded
+  // right after each change, which must show.
+  const readReplica = { ...read, replica: true } as const;
   const self = { permission: 'self' } as const;
   declare(app, api.createItem, manage, async (q) => createItem(deps, q.actor, q.body));
   declare(app, api.registerDocument, manage, async (q) => registerDocument(deps, q.actor, q.body));
@@ -37,11 +41,11 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
   declare(app, api.ledger, read, async (q) => ledger(deps, q.actor, q.query), {
     serializerCompiler: () => (data) => JSON.stringify(data),
   });
-  declare(app, api.rankings, read, async (q) => rankings(deps, q.actor, q.query));
+  declare(app, api.rankings, readReplica, async (q) => rankings(deps, q.actor, q.query));
   r.get(
     '/items/export.xlsx',
     {
-      config: read,
+      config: readReplica,
       schema: {
         tags,
         summary: '导出督办台账（.xlsx，与筛选一致；progressId 用于查询进度）',
@@ -61,7 +65,7 @@ const supervisionRoutes: RouteModule = async (app, deps) => {
   );
   r.get(
     '/documents/export.xlsx',
-    { config: read, schema: { tags, summary: '导出收文登记台账（.xlsx）' } },
+    { config: readReplica, schema: { tags, summary: '导出收文登记台账（.xlsx）' } },
     async (req, reply) =>
       streamXlsx(
         reply,
