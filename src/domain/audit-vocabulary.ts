@@ -112,6 +112,7 @@ export const AUDIT_ACTIONS = {
   compute: '按记录计算得分',
   score: '评分',
   grade: '调整等次',
+  refresh_figures: '刷新汇总看板数据',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -180,6 +181,7 @@ export const AUDIT_ENTITY_TYPES = {
   assessment_scorecard: '考核结果',
   attention_rule: '关注名单规则',
   attention_decision: '关注名单处理意见',
+  unit_figures: '汇总看板数据',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
