@@ -45,7 +45,9 @@ export const ZDashboardRow = z.object({
       overdue: z.number().int(),
       dueSoon: z.number().int(),
       /** null until the compliance part of a refresh has counted the unit. */
-      compliance: z.object({ met: z.number().int(), decided: z.number().int(), rate: z.number().nullable() }).nullable(),
+      compliance: z
+        .object({ met: z.number().int(), decided: z.number().int(), rate: z.number().nullable() })
+        .nullable(),
       meeting: ZMeeting.nullable(),
       lastActivityAt: z.string().nullable(),
       red: z.boolean(),

@@ -86,7 +86,9 @@ export interface UnitCompliance {
 export async function writeCompliance(db: Db, list: readonly UnitCompliance[], now: Date) {
   if (!list.length) return;
   const ids = list.map((u) => u.unitId);
-  const cells = list.flatMap((u) => u.rules.map((r) => ({ unit_id: u.unitId, title: r.title, met: r.met, decided: r.decided })));
+  const cells = list.flatMap((u) =>
+    u.rules.map((r) => ({ unit_id: u.unitId, title: r.title, met: r.met, decided: r.decided })),
+  );
   const totals = list.map((u) => ({
     unit_id: u.unitId,
     met: u.rules.reduce((n, r) => n + r.met, 0),

@@ -14,7 +14,10 @@ const oversightDashboardRoutes: RouteModule = async (app, deps) => {
   declare(app, api.refresh, read, async (q) => refresh(deps, q.actor));
   typed(app).get(
     '/oversight/dashboard.xlsx',
-    { config: read, schema: { tags: ['上级督导'], summary: '汇总看板（.xlsx，含达标率热力表）', querystring: ZDashboardFilter } },
+    {
+      config: read,
+      schema: { tags: ['上级督导'], summary: '汇总看板（.xlsx，含达标率热力表）', querystring: ZDashboardFilter },
+    },
     async (req, reply) =>
       sendDownload(reply, '汇总看板.xlsx', XLSX_TYPE, await dashboardXlsx(deps, req.actor, req.query)),
   );

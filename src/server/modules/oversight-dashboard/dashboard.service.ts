@@ -165,7 +165,17 @@ export async function dashboardXlsx(deps: AppDeps, actor: Actor, q: z.infer<type
   const rows = await dashboardPage(deps.db, roots, actor.unitId, q, { limit: MAX_EXPORT_UNITS, offset: 0 });
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('汇总看板');
-  const headers = ['单位代码', '单位', '类型', '专项活动', '已分解措施/措施', '办结/事项', '办结率%', '逾期未办结', '临期'];
+  const headers = [
+    '单位代码',
+    '单位',
+    '类型',
+    '专项活动',
+    '已分解措施/措施',
+    '办结/事项',
+    '办结率%',
+    '逾期未办结',
+    '临期',
+  ];
   headers.push('达标单元格/已定单元格', '达标率%', '组织生活会', '最近活动', '数据截至');
   ws.addRow(headers).font = { bold: true };
   ws.columns.forEach((c, i) => (c.width = i === 1 || i === 3 || i === 11 ? 28 : 14));
