@@ -11,7 +11,7 @@ const read = { permission: 'units.oversee' } as const;
 const oversightDashboardRoutes: RouteModule = async (app, deps) => {
   declare(app, api.dashboard, read, async (q) => dashboard(deps, q.actor, q.query));
   declare(app, api.heatmap, read, async (q) => heatmap(deps, q.actor, q.query));
-  declare(app, api.refresh, read, async (q) => refresh(deps, q.actor));
+  declare(app, api.refresh, { permission: 'oversight.manage' }, async (q) => refresh(deps, q.actor));
   typed(app).get(
     '/oversight/dashboard.xlsx',
     {
