@@ -12,9 +12,10 @@ import { hashPassword } from '../server/modules/auth/passwords.js';
  * trigram indexes are dropped during the load and rebuilt after. Codes `bench-prov-…`; account bench-prov-admin /
  * bench1234 (system administrator of the province unit).
  *
- * Disk: measured on the city (1,000,000 items with deadlines and reports) and by the province's own run at a
- * smaller item count; see `npm run bench -- oversight` with BENCH_PROVINCE_ITEMS — supervised_items with its
- * indexes takes about 0.75 KB per item, so 12,000,000 items need about 9 GB (plus ~1 GB while an index is rebuilt).
+ * Disk (measured, PostgreSQL 15): supervised_items with its indexes takes about 680 bytes per item (778 MB for
+ * 1,200,000), so the full 12,000,000 need about 8.2 GB, plus ~70 MB of people; the city data set, which also has
+ * deadlines (~410 bytes per item) and progress reports, is 1.15 GB for 1,000,000 items. Time: about 50 s per
+ * million items on the shared 2-core machine, then the title's trigram index (~11 s per 1.2 million).
  */
 export const PROVINCE = { cities: 14, unitsPerCity: 428, peoplePerUnit: 50, items: 12_000_000 };
 export type ProvinceScale = typeof PROVINCE;
