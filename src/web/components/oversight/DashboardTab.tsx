@@ -131,6 +131,7 @@ const columns = (): TableColumnsType<Row> => [
     title: '查看',
     key: 'open',
     fixed: 'right',
+    width: 150,
     render: (_, r) => (
       <Space size={4}>
         <Button size="small" type="link" onClick={() => open(r, '/items')}>
@@ -218,7 +219,7 @@ export function DashboardTab() {
           ...c,
           sortOrder: c.key === filter.sort ? (filter.order === 'asc' ? 'ascend' : 'descend') : null,
         }))}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1250 }}
         onChange={(_p, _f, s) => {
           const one = Array.isArray(s) ? s[0] : s;
           if (one?.columnKey && one.order)
