@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<{ run: (emit: Emit) => Promise<void> 
   passwords: () => import('./suites/passwords.js'),
   imports: () => import('./suites/imports.js'),
   'audit-verify': () => import('./suites/audit-verify.js'),
+  oversight: () => import('./suites/oversight.js'),
 };
 
 export type Emit = (metric: string, value: number, unit: string) => void;

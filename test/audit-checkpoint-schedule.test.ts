@@ -152,7 +152,7 @@ describe('checkpoints that someone tries to hold back', () => {
     expect(log.filter((m) => m.includes('已越过租约'))).toHaveLength(4);
   });
 
-  it('are written although the reminder, obligation and discipline sweeps fail', async () => {
+  it('are written although the reminder, obligation, discipline and dashboard sweeps fail', async () => {
     const u = await unit();
     // The database refuses everything the sweeps ask of it; the leases still work.
     const dialect = new PgDialect();
@@ -173,7 +173,7 @@ describe('checkpoints that someone tries to hold back', () => {
     });
     const log: string[] = [];
     await ctx.database.db.execute(
-      sql`delete from job_leases where name in ('supervision-sweep', 'obligation-sweep', 'meeting-discipline-sweep', 'holiday-reminders')`,
+      sql`delete from job_leases where name in ('supervision-sweep', 'obligation-sweep', 'meeting-discipline-sweep', 'holiday-reminders', 'unit-figures-refresh')`,
     );
     const s = scheduler(u.job(), refusing, log);
     expect(await s.tick()).toEqual({ swept: true, written: 0 });
@@ -182,6 +182,7 @@ describe('checkpoints that someone tries to hold back', () => {
       '周期任务：有风险提醒失败：数据库拒绝了查询',
       '会风会纪：达到通报标准失败：数据库拒绝了查询',
       '节前廉政提醒失败：数据库拒绝了查询',
+      '汇总看板：刷新失败：数据库拒绝了查询',
       '审计检查点：写入 1 条',
     ]);
     expect(lines()).toBe(1);

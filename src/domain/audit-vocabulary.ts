@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS = {
   grade: '调整等次',
   register: '登记办理',
   resubmit: '重新报送',
+  refresh_figures: '刷新汇总看板数据',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -185,6 +186,7 @@ export const AUDIT_ENTITY_TYPES = {
   upward_request: '上级报告要求或交办事项',
   upward_target: '上级来文',
   upward_submission: '报送材料',
+  unit_figures: '汇总看板数据',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 

@@ -51,12 +51,14 @@ import recognitionRoutes from './modules/recognition/recognition.routes.js';
 import upwardRoutes from './modules/upward/upward.routes.js';
 import searchRoutes from './modules/search/search.routes.js';
 import assessmentSchemesRoutes from './modules/assessment/assessment-schemes.routes.js';
+import oversightDashboardRoutes from './modules/oversight-dashboard/dashboard.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
   authRoutes,
   oauthRoutes,
   unitsRoutes,
+  oversightDashboardRoutes,
   orgRoutes,
   peopleRoutes,
   usersRoutes,

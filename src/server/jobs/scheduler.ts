@@ -6,6 +6,8 @@ import { sweepReminders } from './reminder-sweep.js';
 import { sweepObligations } from './obligation-sweep.js';
 import { sweepAllMeetingDiscipline } from '../modules/discipline/meeting-discipline.service.js';
 import { sweepHolidayReminders } from '../modules/discipline/holiday-reminders.service.js';
+import { activeUnitIds } from '../modules/oversight-dashboard/dashboard.repo.js';
+import { refreshUnitFigures, UNIT_FIGURES_EVERY_MS } from './unit-figures-refresh.js';
 
 export const SWEEP_LEASE = 'supervision-sweep';
 /** Obligations are checked at most hourly: the lease is held for an hour and not renewed sooner. */
@@ -17,6 +19,8 @@ export const CHECKPOINT_LEASE = 'audit-checkpoint';
 export const CHECKPOINT_DIGEST_LEASE = 'audit-checkpoint-digest';
 /** 会风会纪 thresholds are swept once a day (the tab sweeps too when the discipline staff open it). */
 export const MEETING_DISCIPLINE_LEASE = 'meeting-discipline-sweep';
+/** The cross-unit dashboard's aggregates (unit_figures) are recounted every 15 minutes, on one instance. */
+export const UNIT_FIGURES_LEASE = 'unit-figures-refresh';
 const HOUR = 3_600_000;
 
 /** A job run at most once per `everyMs` across instances; `run` returns how many things it did. */
@@ -97,6 +101,14 @@ export class Scheduler {
       null,
     );
     if (h?.sent) this.log(`节前廉政提醒：发送 ${h.sent} 次`);
+    await this.isolated(
+      '汇总看板：刷新',
+      async () =>
+        (await tryLease(this.db, UNIT_FIGURES_LEASE, `${this.holder}:${now.getTime()}`, now, UNIT_FIGURES_EVERY_MS))
+          ? refreshUnitFigures(this.db, now, await activeUnitIds(this.db))
+          : null,
+      null,
+    );
     return { swept: true, written: (r?.written ?? 0) + (o?.written ?? 0) + (h?.sent ?? 0) };
   }
 

@@ -3,6 +3,7 @@ import type { PageTab } from '../TabbedPage';
 import { oversightPolicy } from '../../../domain/policies/oversight';
 import { useMe } from '../../session';
 import { RequestsTab } from './requests/RequestsTab';
+import { DashboardTab } from './DashboardTab';
 
 /** The reader as the domain policy asks about it (the grants' roles are the server's Role codes). */
 export const oversightOf = (me: Me) =>
@@ -22,6 +23,7 @@ function RequestsPart() {
  * Each part adds itself here, in this order.
  */
 export const OVERSIGHT_TABS: readonly PageTab[] = [
+  { key: 'dashboard', label: '汇总看板', visible: (me) => oversightOf(me).read, element: <DashboardTab /> },
   {
     key: 'requests',
     label: '上报与交办',
