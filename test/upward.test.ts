@@ -226,6 +226,13 @@ describe('the upper level asks, the counties answer', () => {
     });
     expect(done.statusCode).toBe(400);
 
+    // The dashboard says the same per unit (read live, whatever the figures' refresh).
+    const board = (await watch.get('/api/oversight/dashboard?pageSize=100')).json();
+    const reportOf = (unitId: string) => board.items.find((r: { unitId: string }) => r.unitId === unitId).meetingReport;
+    expect(reportOf(countyA.unit.id)).toMatchObject({ dueOn: '2026-12-07', late: false });
+    expect(reportOf(countyA.unit.id).submittedAt).not.toBeNull();
+    expect(reportOf(countyB.unit.id)).toEqual({ dueOn: '2026-12-07', submittedAt: null, late: true });
+
     const archive = await watch.get(`/api/oversight/requests/${requestId}/archive.zip`);
     expect(archive.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(archive.rawPayload);

@@ -35,6 +35,8 @@ export function upwardPolicies(): Record<string, (a: Actor) => Promise<Verdict>>
     'POST /api/oversight/requests/{id}/withdraw': nothingThere,
     'GET /api/oversight/requests/{id}/archive.zip': nothingThere,
     'GET /api/oversight/requests/{id}/targets/{targetId}/file': nothingThere,
+    // The dashboard's 刷新 is reached by every overseer; only the 督查室 may (policies/oversight).
+    'POST /api/oversight/dashboard/refresh': async (a) => ({ allowed: oversightPolicy(a).manage, seen: true }),
     'GET /api/upward/incoming': async (a) => ({ allowed: incomingPolicy(a).see, seen: true }),
     'POST /api/upward/incoming/{id}/register': nothingThere,
     'POST /api/upward/incoming/{id}/submission': nothingThere,

@@ -32,6 +32,8 @@ export const ZDashboardRow = z.object({
   name: z.string(),
   kind: z.string(),
   deactivated: z.boolean(),
+  /** The latest open request of the reader's unit for this unit's meeting report (上报); null when none was made. */
+  meetingReport: z.object({ dueOn: z.string(), submittedAt: z.string().nullable(), late: z.boolean() }).nullable(),
   figures: z
     .object({
       refreshedAt: z.string(),

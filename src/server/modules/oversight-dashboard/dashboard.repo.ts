@@ -171,11 +171,16 @@ export interface DashboardRaw {
   meeting_planned_on: string | null;
   meeting_held_on: string | null;
   last_activity_at: unknown;
+  report_due_on: string | null;
+  report_submitted_at: unknown;
   total: number;
   as_of: unknown;
 }
 
-/** A page of the subtree's units with their stored figures: reads units and unit_figures only. */
+/**
+ * A page of the subtree's units with their stored figures: reads units and unit_figures, and the latest meeting
+ * report the reader's unit asked of each (upward_targets, by its target index).
+ */
 export async function dashboardPage(
   db: Db,
   roots: readonly string[],
@@ -189,8 +194,14 @@ export async function dashboardPage(
     select u.id, u.code, u.name, u.kind, u.deactivated_at, f.refreshed_at, f.campaign_id, f.campaign_name,
       f.measures, f.measures_broken_down, f.campaign_items, f.campaign_closed, f.items, f.overdue, f.due_soon,
       f.rules_met, f.rules_decided, f.meeting_title, f.meeting_status, f.meeting_planned_on, f.meeting_held_on,
-      f.last_activity_at, count(*) over ()::int as total, min(f.refreshed_at) over () as as_of
+      f.last_activity_at, rep.due_on::text as report_due_on, rep.submitted_at as report_submitted_at,
+      count(*) over ()::int as total, min(f.refreshed_at) over () as as_of
     from below join units u on u.id = below.id left join unit_figures f on f.unit_id = u.id
+    -- The meeting report this unit last asked for (上报), read live: a few rows per unit, by index.
+    left join lateral (select r.due_on, t.submitted_at from upward_targets t
+        join upward_requests r on r.id = t.request_id
+        where t.target_unit_id = u.id and t.unit_id = ${own} and r.kind = 'meeting_report' and r.status = 'open'
+        order by r.issued_on desc, r.created_at desc limit 1) rep on true
     where (${like}::text is null or u.name ilike ${like} or u.code ilike ${like})
       and (${f.kind ?? null}::text is null or u.kind = ${f.kind ?? null})
       and (not ${f.red} or f.overdue > 0)

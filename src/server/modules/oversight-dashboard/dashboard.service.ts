@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { oversightPolicy } from '../../../domain/policies/oversight.js';
+import { shanghaiDate } from '../../../domain/civil-date.js';
 import type { Actor } from '../../../domain/roles.js';
 import { overseenRoots, UNIT_KINDS, type UnitKind } from '../../../domain/unit-tree.js';
 import {
@@ -29,7 +30,14 @@ function readable(actor: Actor) {
   return { can, roots: overseenRoots(actor) };
 }
 
-function present(r: DashboardRaw) {
+/** The meeting report asked of the unit: submitted, or late once its due date has passed (domain/upward). */
+function meetingReportOf(r: DashboardRaw, today: string) {
+  if (!r.report_due_on) return null;
+  const submittedAt = iso(r.report_submitted_at);
+  return { dueOn: r.report_due_on, submittedAt, late: !submittedAt && today > r.report_due_on };
+}
+
+function present(r: DashboardRaw, today: string) {
   const counted = r.refreshed_at !== null && r.refreshed_at !== undefined;
   return {
     unitId: r.id,
@@ -37,6 +45,7 @@ function present(r: DashboardRaw) {
     name: r.name,
     kind: r.kind,
     deactivated: !!r.deactivated_at,
+    meetingReport: meetingReportOf(r, today),
     figures: counted
       ? {
           refreshedAt: iso(r.refreshed_at)!,
@@ -79,7 +88,7 @@ export async function dashboard(deps: AppDeps, actor: Actor, q: Query) {
     offset: (q.page - 1) * q.pageSize,
   });
   return {
-    items: rows.map(present),
+    items: rows.map((r) => present(r, shanghaiDate(deps.clock.now()))),
     total: rows[0]?.total ?? 0,
     page: q.page,
     pageSize: q.pageSize,
@@ -139,7 +148,12 @@ const when = (v: string | null) =>
 function sheetRow(r: Row) {
   const f = r.figures;
   const kind = UNIT_KINDS[r.kind as UnitKind] ?? r.kind;
-  if (!f) return [r.code, r.name, kind, ...Array<string>(11).fill('暂无数据')];
+  const report = r.meetingReport
+    ? r.meetingReport.submittedAt
+      ? `已报送（${when(r.meetingReport.submittedAt)}）`
+      : `未报送${r.meetingReport.late ? '（逾期）' : ''}，时限${r.meetingReport.dueOn}`
+    : '未要求报送';
+  if (!f) return [r.code, r.name, kind, ...Array<string>(9).fill('暂无数据'), report, '暂无数据', '暂无数据'];
   const m = f.meeting;
   return [
     r.code,
@@ -154,6 +168,7 @@ function sheetRow(r: Row) {
     f.compliance ? `${f.compliance.met}/${f.compliance.decided}` : '暂无数据',
     cell(f.compliance?.rate),
     m ? `${m.title}：${MEETING_STATUS_LABELS[m.status]}（${m.heldOn ?? `计划${m.plannedOn}`}）` : '未安排',
+    report,
     when(f.lastActivityAt),
     when(f.refreshedAt),
   ];
@@ -176,10 +191,11 @@ export async function dashboardXlsx(deps: AppDeps, actor: Actor, q: z.infer<type
     '逾期未办结',
     '临期',
   ];
-  headers.push('达标单元格/已定单元格', '达标率%', '组织生活会', '最近活动', '数据截至');
+  headers.push('达标单元格/已定单元格', '达标率%', '组织生活会', '情况报告', '最近活动', '数据截至');
   ws.addRow(headers).font = { bold: true };
   ws.columns.forEach((c, i) => (c.width = i === 1 || i === 3 || i === 11 ? 28 : 14));
-  for (const r of rows) ws.addRow(sheetRow(present(r)));
+  const today = shanghaiDate(deps.clock.now());
+  for (const r of rows) ws.addRow(sheetRow(present(r, today)));
   const m = heatMatrix(
     rows.map((r) => r.id),
     await ruleCells(

@@ -109,13 +109,32 @@ const columns = (): TableColumnsType<Row> => [
     key: 'meeting',
     render: (_, r) => {
       const f = r.figures;
-      if (!f) return NO_DATA;
-      const m = f.meeting;
-      if (!m) return <Tag>未安排</Tag>;
+      const m = f?.meeting;
+      const report = r.meetingReport;
       return (
         <Space direction="vertical" size={0}>
-          <Tag color={m.status === 'held' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[m.status]}</Tag>
-          <span style={{ fontSize: 12 }}>{m.status === 'held' ? `召开于 ${m.heldOn}` : `计划 ${m.plannedOn}`}</span>
+          {!f ? (
+            NO_DATA
+          ) : !m ? (
+            <Tag>未安排</Tag>
+          ) : (
+            <Tag color={m.status === 'held' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[m.status]}</Tag>
+          )}
+          {m && (
+            <span style={{ fontSize: 12 }}>{m.status === 'held' ? `召开于 ${m.heldOn}` : `计划 ${m.plannedOn}`}</span>
+          )}
+          {report && (
+            <span style={{ fontSize: 12 }}>
+              情况报告：
+              {report.submittedAt ? (
+                <Tag color="green">已报送</Tag>
+              ) : (
+                <Tag color={report.late ? 'red' : undefined}>
+                  {report.late ? '逾期未报' : `未报送（${report.dueOn}前）`}
+                </Tag>
+              )}
+            </span>
+          )}
         </Space>
       );
     },
