@@ -180,6 +180,8 @@ export const AUDIT_ENTITY_TYPES = {
   assessment_scorecard: '考核结果',
   attention_rule: '关注名单规则',
   attention_decision: '关注名单处理意见',
+  inspection_plan: '督查检查计划',
+  inspection: '督查检查',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -198,6 +200,8 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   nomination: { create: '推荐', decide: '评审' },
   article: { approve: '审核同意发布', return: '退回修改', attach: '上传图片' },
   assessment_scheme: { confirm: '确认考核结果' },
+  inspection_plan: { approve: '批准计划' },
+  inspection: { record: '登记已开展', merge: '合并督查检查' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

@@ -49,6 +49,7 @@ import assessmentIndicatorRoutes from './modules/assessment/assessment-indicator
 import recognitionRoutes from './modules/recognition/recognition.routes.js';
 import searchRoutes from './modules/search/search.routes.js';
 import assessmentSchemesRoutes from './modules/assessment/assessment-schemes.routes.js';
+import oversightPlanRoutes from './modules/oversight/plan.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -85,6 +86,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   recognitionRoutes,
   searchRoutes,
   assessmentSchemesRoutes,
+  oversightPlanRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

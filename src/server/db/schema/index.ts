@@ -24,3 +24,4 @@ export * from './assessment-libraries.js';
 export * from './assessment-schemes.js';
 export * from './assessment-indicators.js';
 export * from './assessment-recognition.js';
+export * from './oversight-plan.js';
