@@ -63,6 +63,7 @@ import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
 import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
+import { oversightPlanPolicies } from './walk-oversight-plan.js';
 import { libraryCanShown, libraryPolicies } from './walk-libraries.js';
 import { indicatorPolicies } from './walk-indicators.js';
 import { recognitionPolicies } from './walk-recognition.js';
@@ -380,6 +381,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ),
+  ...oversightPlanPolicies(() => unitId),
   ...libraryPolicies(
     db,
     () => unitId,

@@ -48,7 +48,7 @@ export function flagSentence(
     case 'crowded':
       return `${unitName}：${list}自${f.period}起${s.windowWorkingDays}个工作日内共${n}次，超过${s.maxWithinWindow}次`;
     case 'sameWeek':
-      return `${unitName}：${list}由不同督查组在${f.period}当周进驻`;
+      return `${unitName}：${list}由不同督查组在同一周（${f.period}起）进驻`;
     case 'yearQuota':
       return `${unitName}：${f.period}年共${n}次（${list}），超过年控${s.yearQuota}次`;
     case 'monthQuota':

@@ -1,6 +1,7 @@
 import type { Me } from '../../types';
 import type { PageTab } from '../TabbedPage';
 import { oversightPolicy } from '../../../domain/policies/oversight';
+import { InspectionPlanTab } from './plan/InspectionPlanTab';
 
 /** The reader as the domain policy asks about it (the grants' roles are the server's Role codes). */
 export const oversightOf = (me: Me) =>
@@ -14,4 +15,6 @@ export const oversightOf = (me: Me) =>
  * report requests and 交办, spot checks. `visible` mirrors domain/policies/oversight; the server enforces it.
  * Each part adds itself here, in this order.
  */
-export const OVERSIGHT_TABS: readonly PageTab[] = [];
+export const OVERSIGHT_TABS: readonly PageTab[] = [
+  { key: 'plan', label: '督查计划', visible: (me) => oversightOf(me).read, element: <InspectionPlanTab /> },
+];
