@@ -42,7 +42,7 @@ function FlagsAlert({ view, manage }: { view: TPlanView; manage: boolean }) {
       type={draft ? 'warning' : 'info'}
       showIcon
       style={{ marginBottom: 12 }}
-      message={`发现${view.flags.length}处“扎堆”${draft ? '，建议合并' : '（批准时已说明保留理由）'}`}
+      message={`发现${view.flags.length}处“扎堆”${draft ? '，建议合并' : ''}`}
       description={
         <>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
@@ -67,8 +67,10 @@ function FlagsAlert({ view, manage }: { view: TPlanView; manage: boolean }) {
                 <span>
                   <Tag color="orange">{f.kindLabel}</Tag>
                   {f.text}
-                  {f.keptReason && (
-                    <Typography.Text type="secondary">{`（保留理由：${f.keptReason}）`}</Typography.Text>
+                  {!draft && (
+                    <Typography.Text type="secondary">
+                      {f.keptReason ? `（批准时保留，理由：${f.keptReason}）` : '（批准后登记的督查检查所致）'}
+                    </Typography.Text>
                   )}
                 </span>
               </List.Item>
