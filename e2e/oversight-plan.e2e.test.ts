@@ -9,7 +9,8 @@ const PASSWORD = 'Zf#Office-2026';
 /**
  * Issue 20's inspection plan in the browser (measures 35 and 39): the city's 督查室 drafts next year's plan on
  * 上级督导, adds two inspections by different teams that crowd one county in one week, sees the 扎堆 warning,
- * merges them (the warning goes away) and approves the plan.
+ * merges them (the warning goes away) and approves the plan; the 随机抽查 tab opens and says when there is nothing
+ * below to draw.
  */
 describe.skipIf(missing)('督查检查计划 in the browser', () => {
   let suite: Awaited<ReturnType<typeof startSuite>>;
@@ -126,6 +127,13 @@ describe.skipIf(missing)('督查检查计划 in the browser', () => {
     await page.getByRole('button', { name: '登记计划外督查检查' }).waitFor(LONG);
     expect(await page.getByRole('button', { name: btn('批准计划') }).count()).toBe(0);
     await shot(page, 'oversight-plan-approved');
+
+    // 随机抽查: the counties have no items yet, so the draw says so and the list stays empty.
+    await page.getByRole('tab', { name: '随机抽查' }).click();
+    await page.getByText('还没有抽查记录').waitFor(LONG);
+    await page.getByRole('button', { name: '随机抽取' }).click();
+    await page.getByText('下级单位没有符合范围的事项可以抽查').waitFor(LONG);
+    await shot(page, 'oversight-spot-empty');
     await context.close();
   }, 240_000);
 });

@@ -1,12 +1,15 @@
 /**
- * The walks' part for 督查检查计划 (issue 20): the objects they walk (a draft plan and one inspection of it, made
- * directly: no demo role is a 督查室), the ids of its paths, valid bodies (stale versions) and the policy each
+ * The walks' part for 督查检查计划 and 随机抽查 (issue 20): the objects they walk (a draft plan, one inspection of
+ * it, a drawn spot check — made directly: no demo role is a 督查室), the ids of its paths, valid bodies (stale versions) and the policy each
  * route answers by (domain/policies/oversight).
  */
 import { oversightPolicy } from '../src/domain/policies/oversight.js';
 import type { Actor } from '../src/domain/roles.js';
 import { DEFAULT_CLUSTER_SETTINGS } from '../src/domain/inspection-plan.js';
 import { inspectionPlanRepo } from '../src/server/modules/oversight/plan.repo.js';
+import { spotChecksRepo } from '../src/server/modules/oversight/spot-checks.repo.js';
+import { eq } from 'drizzle-orm';
+import { spotChecks } from '../src/server/db/schema/index.js';
 import type { newDemoUnit, TestContext } from './helpers.js';
 
 export async function seedOversightPlanObjects(ctx: TestContext, unit: Awaited<ReturnType<typeof newDemoUnit>>) {
@@ -32,13 +35,27 @@ export async function seedOversightPlanObjects(ctx: TestContext, unit: Awaited<R
     createdAt: at,
     updatedAt: at,
   });
-  return { inspectionPlan: plan.id, inspection: inspection.id };
+  const draw = await spotChecksRepo.insertDraw(db, {
+    unitId: unit.unit.id,
+    size: 1,
+    scope: 'all',
+    seed: '0'.repeat(32),
+    candidateCount: 1,
+    drawnBy: by,
+    createdAt: at,
+  });
+  await spotChecksRepo.insertChecks(db, [
+    { unitId: unit.unit.id, drawId: draw.id, itemUnitId: unit.unit.id, itemId: draw.id, createdAt: at },
+  ]);
+  const [row] = await db.select({ id: spotChecks.id }).from(spotChecks).where(eq(spotChecks.drawId, draw.id));
+  return { inspectionPlan: plan.id, inspection: inspection.id, spotCheck: row!.id };
 }
 
 /** The fixture id kind of an oversight plan path, or null for other paths. */
 export function oversightPlanKind(path: string): string | null {
   if (path.startsWith('/api/oversight/plans/')) return 'inspectionPlan';
   if (path.startsWith('/api/oversight/inspections/')) return 'inspection';
+  if (path.startsWith('/api/oversight/spot-checks/')) return 'spotCheck';
   return null;
 }
 
@@ -55,6 +72,8 @@ export function oversightPlanBody(path: string): unknown {
     unitIds: [ZERO],
   };
   if (path === '/api/oversight/plans') return { year: 2030 };
+  if (path === '/api/oversight/spot-checks/draws') return { size: 3, scope: 'all' };
+  if (path.endsWith('/result')) return { result: 'true', note: '', version: 999_999 };
   if (path.endsWith('/settings'))
     return { maxWithinWindow: 1, windowWorkingDays: 10, yearQuota: 4, monthQuota: 1, version: 999_999 };
   if (path.endsWith('/plans/{id}/inspections')) return inspection;
@@ -91,6 +110,9 @@ export function oversightPlanPolicies(unit: () => string) {
     'PUT /api/oversight/inspections/{id}': manage(true),
     'POST /api/oversight/inspections/{id}/withdraw': manage(true),
     'POST /api/oversight/inspections/{id}/happened': manage(true),
+    'GET /api/oversight/spot-checks': read(false),
+    'POST /api/oversight/spot-checks/draws': manage(false),
+    'POST /api/oversight/spot-checks/{id}/result': manage(true),
   };
   return policies;
 }

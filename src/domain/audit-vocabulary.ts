@@ -182,6 +182,7 @@ export const AUDIT_ENTITY_TYPES = {
   attention_decision: '关注名单处理意见',
   inspection_plan: '督查检查计划',
   inspection: '督查检查',
+  spot_check: '随机抽查',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -202,6 +203,7 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   assessment_scheme: { confirm: '确认考核结果' },
   inspection_plan: { approve: '批准计划' },
   inspection: { record: '登记已开展', merge: '合并督查检查' },
+  spot_check: { draw: '随机抽取', record: '登记核查结果' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

@@ -50,6 +50,7 @@ import recognitionRoutes from './modules/recognition/recognition.routes.js';
 import searchRoutes from './modules/search/search.routes.js';
 import assessmentSchemesRoutes from './modules/assessment/assessment-schemes.routes.js';
 import oversightPlanRoutes from './modules/oversight/plan.routes.js';
+import spotChecksRoutes from './modules/oversight/spot-checks.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -87,6 +88,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   searchRoutes,
   assessmentSchemesRoutes,
   oversightPlanRoutes,
+  spotChecksRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

@@ -25,3 +25,4 @@ export * from './assessment-schemes.js';
 export * from './assessment-indicators.js';
 export * from './assessment-recognition.js';
 export * from './oversight-plan.js';
+export * from './spot-checks.js';

@@ -2,6 +2,7 @@ import type { Me } from '../../types';
 import type { PageTab } from '../TabbedPage';
 import { oversightPolicy } from '../../../domain/policies/oversight';
 import { InspectionPlanTab } from './plan/InspectionPlanTab';
+import { SpotChecksTab } from './spot/SpotChecksTab';
 
 /** The reader as the domain policy asks about it (the grants' roles are the server's Role codes). */
 export const oversightOf = (me: Me) =>
@@ -17,4 +18,5 @@ export const oversightOf = (me: Me) =>
  */
 export const OVERSIGHT_TABS: readonly PageTab[] = [
   { key: 'plan', label: '督查计划', visible: (me) => oversightOf(me).read, element: <InspectionPlanTab /> },
+  { key: 'spot', label: '随机抽查', visible: (me) => oversightOf(me).read, element: <SpotChecksTab /> },
 ];
