@@ -59,7 +59,11 @@ export function flagSentence(
 /** 随机抽查: what the draw takes from, and the checker's results. */
 export const SPOT_SCOPES = ['open', 'closed', 'all'] as const;
 export type SpotScope = (typeof SPOT_SCOPES)[number];
-export const SPOT_SCOPE_LABELS: Record<SpotScope, string> = { open: '未办结事项', closed: '已办结事项', all: '全部事项' };
+export const SPOT_SCOPE_LABELS: Record<SpotScope, string> = {
+  open: '未办结事项',
+  closed: '已办结事项',
+  all: '全部事项',
+};
 export const SPOT_RESULTS = ['true', 'false', 'rectify'] as const;
 export type SpotResult = (typeof SPOT_RESULTS)[number];
 export const SPOT_RESULT_LABELS: Record<SpotResult, string> = { true: '属实', false: '不属实', rectify: '需整改' };
