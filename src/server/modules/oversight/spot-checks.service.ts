@@ -101,22 +101,25 @@ export async function recordSpotResult(deps: AppDeps, actor: Actor, id: string, 
   if (!check) throw notFound('抽查事项');
   if (check.version !== b.version) throw conflict('该抽查结果已被他人登记，请刷新后再试');
   if (check.result === 'false') throw conflict('该事项已核查为不属实并已退回，不能再改');
-  let sentBack: string | null = null;
-  if (b.result === 'false') {
-    const item = (await itemsRepo.byId(deps.db, check.itemUnitId, check.itemId))?.item;
-    if (!item) throw notFound('督办事项');
-    const action = item.status === 'closed' ? 'reopen' : item.status === 'under_review' ? 'return' : null;
-    if (action) {
-      const reason = `上级随机抽查核查不属实：${b.note}`;
-      await transition(deps, officeIn(actor, check.itemUnitId), item.id, { action, version: item.version, reason });
-      sentBack = action;
-    }
-  }
   const at = deps.clock.now();
+  // One transaction: the result is recorded and the item sent back together, or neither (a savepoint nests the
+  // item's own transition).
   await deps.db.transaction(async (tx) => {
     const set = { result: b.result, note: b.note, checkedBy: actor.userId, checkedAt: at };
     if (!(await repo.updateCheck(tx, actor.unitId, id, b.version, set)).length)
       throw conflict('该抽查结果已被他人登记，请刷新后再试');
+    let sentBack: string | null = null;
+    if (b.result === 'false') {
+      const item = (await itemsRepo.byId(tx, check.itemUnitId, check.itemId))?.item;
+      if (!item) throw notFound('督办事项');
+      const action = item.status === 'closed' ? 'reopen' : item.status === 'under_review' ? 'return' : null;
+      if (action) {
+        const reason = `上级随机抽查核查不属实：${b.note}`;
+        const body = { action, version: item.version, reason } as const;
+        await transition({ ...deps, db: tx }, officeIn(actor, check.itemUnitId), item.id, body);
+        sentBack = action;
+      }
+    }
     for (const unitId of [actor.unitId, check.itemUnitId])
       await recordAudit(tx, auditActorOf(actor), at, {
         unitId,
