@@ -64,6 +64,7 @@ import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
 import { oversightPlanPolicies } from './walk-oversight-plan.js';
+import { oversightPolicy } from '../src/domain/policies/oversight.js';
 import { libraryCanShown, libraryPolicies } from './walk-libraries.js';
 import { indicatorPolicies } from './walk-indicators.js';
 import { recognitionPolicies } from './walk-recognition.js';
@@ -432,6 +433,7 @@ const NOTHING_THERE = new Set([
 
 /** Pages that show an object's actions get them from the same policy: its `can` as the page receives it. */
 const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> = {
+  'GET /api/oversight/plans/{year}': async (a) => oversightPolicy(a),
   'GET /api/discipline/findings/{id}': async (a) =>
     findingPolicy(a, (await findingsRepo.byId(db(), unitId, ids.finding!))!.f),
   'GET /api/campaigns/{id}': async (a) =>
