@@ -63,6 +63,8 @@ import { decisionMeetingCan, decisionPolicies } from './walk-decisions.js';
 import { ruleDocumentCan, ruleDocumentPolicies } from './walk-rules.js';
 import { consultationPolicies } from './walk-consultation.js';
 import { planPolicies } from './walk-plan.js';
+import { oversightPlanPolicies } from './walk-oversight-plan.js';
+import { oversightPolicy } from '../src/domain/policies/oversight.js';
 import { libraryCanShown, libraryPolicies } from './walk-libraries.js';
 import { indicatorPolicies } from './walk-indicators.js';
 import { recognitionPolicies } from './walk-recognition.js';
@@ -381,6 +383,7 @@ const POLICY: Record<string, (a: Actor) => Promise<Verdict>> = {
     () => unitId,
     () => ids,
   ),
+  ...oversightPlanPolicies(() => unitId),
   ...libraryPolicies(
     db,
     () => unitId,
@@ -432,6 +435,7 @@ const NOTHING_THERE = new Set([
 
 /** Pages that show an object's actions get them from the same policy: its `can` as the page receives it. */
 const CAN_SHOWN: Record<string, (a: Actor) => Promise<Record<string, boolean>>> = {
+  'GET /api/oversight/plans/{year}': async (a) => oversightPolicy(a),
   'GET /api/discipline/findings/{id}': async (a) =>
     findingPolicy(a, (await findingsRepo.byId(db(), unitId, ids.finding!))!.f),
   'GET /api/campaigns/{id}': async (a) =>

@@ -11,6 +11,7 @@ import { decisionsBody, seedDecisionObjects } from './walk-decisions.js';
 import { ruleDocumentBody, ruleDocumentKind, seedRuleDocumentObjects } from './walk-rules.js';
 import { consultationBody, seedConsultation } from './walk-consultation.js';
 import { planBody, planKind, seedPlanObjects } from './walk-plan.js';
+import { oversightPlanBody, oversightPlanKind, seedOversightPlanObjects } from './walk-oversight-plan.js';
 import { libraryBody, libraryKind, seedLibraryObjects } from './walk-libraries.js';
 import { indicatorBody, indicatorKind, seedIndicatorObjects } from './walk-indicators.js';
 import { recognitionBody, recognitionKind, seedRecognitionObjects } from './walk-recognition.js';
@@ -226,6 +227,7 @@ export async function seedWalkObjects(
     ...(await seedRuleDocumentObjects(ctx, unitA)),
     ...(await seedConsultation(ctx, unitA)),
     ...(await seedPlanObjects(ctx, unitA)),
+    ...(await seedOversightPlanObjects(ctx, unitA)),
     ...(await seedLibraryObjects(ctx, unitA)),
     ...(await seedIndicatorObjects(ctx, unitA)),
     ...(await seedRecognitionObjects(ctx, unitA)),
@@ -312,6 +314,7 @@ export function fill(path: string, ids: Record<string, string>) {
     holidayKind(path) ??
     ruleDocumentKind(path) ??
     planKind(path) ??
+    oversightPlanKind(path) ??
     libraryKind(path) ??
     indicatorKind(path) ??
     recognitionKind(path) ??
@@ -362,7 +365,8 @@ export function fill(path: string, ids: Record<string, string>) {
     .replace('{format}', 'svg')
     .replace('{sha256}', '0'.repeat(64))
     .replace('{fileId}', ids.articlePhoto ?? ZERO)
-    .replace('{targetId}', ZERO);
+    .replace('{targetId}', ZERO)
+    .replace('{year}', '2026');
 }
 
 export const ZERO = '00000000-0000-4000-8000-000000000000';
@@ -373,6 +377,7 @@ export function validBodyFor(r: Route, ids: Record<string, string> = {}): unknow
   if (/^\/api\/assessment\/(schemes|scorecards|attention)/.test(r.path)) return assessmentBody(r.path, ids);
   if (r.path.startsWith('/api/decisions/rule-')) return ruleDocumentBody(r.path);
   if (r.path.startsWith('/api/decisions/plan/')) return planBody(r.method, r.path);
+  if (r.path.startsWith('/api/oversight/')) return oversightPlanBody(r.path);
   if (libraryKind(r.path)) return libraryBody(r.method, r.path);
   if (r.path.startsWith('/api/assessment/indicators')) return indicatorBody(r.path);
   if (r.path.startsWith('/api/assessment/')) return recognitionBody(r.method, r.path);

@@ -187,6 +187,9 @@ export const AUDIT_ENTITY_TYPES = {
   upward_target: '上级来文',
   upward_submission: '报送材料',
   unit_figures: '汇总看板数据',
+  inspection_plan: '督查检查计划',
+  inspection: '督查检查',
+  spot_check: '随机抽查',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_TYPES;
 
@@ -208,6 +211,9 @@ const BY_ENTITY: Partial<Record<string, Partial<Record<string, string>>>> = {
   upward_request: { create: '下发', chase: '催报催办', withdraw: '撤回' },
   upward_target: { submit: '报送材料', chase: '被上级催报催办' },
   upward_submission: { attach: '上传报送材料' },
+  inspection_plan: { approve: '批准计划' },
+  inspection: { record: '登记已开展', merge: '合并督查检查' },
+  spot_check: { draw: '随机抽取', record: '登记核查结果' },
 };
 
 /** The label of an event kind, for its object type when that changes it; an unknown code reads as itself. */

@@ -52,6 +52,8 @@ import upwardRoutes from './modules/upward/upward.routes.js';
 import searchRoutes from './modules/search/search.routes.js';
 import assessmentSchemesRoutes from './modules/assessment/assessment-schemes.routes.js';
 import oversightDashboardRoutes from './modules/oversight-dashboard/dashboard.routes.js';
+import oversightPlanRoutes from './modules/oversight/plan.routes.js';
+import spotChecksRoutes from './modules/oversight/spot-checks.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes,
@@ -90,6 +92,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   upwardRoutes,
   searchRoutes,
   assessmentSchemesRoutes,
+  oversightPlanRoutes,
+  spotChecksRoutes,
 ];
 
 /** Vite's hashed build output lives under assets/: cached for a year; anything else (the HTML pages) revalidated each time. */

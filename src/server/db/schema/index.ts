@@ -26,3 +26,5 @@ export * from './assessment-indicators.js';
 export * from './assessment-recognition.js';
 export * from './upward.js';
 export * from './unit-figures.js';
+export * from './oversight-plan.js';
+export * from './spot-checks.js';

@@ -4,6 +4,8 @@ import { oversightPolicy } from '../../../domain/policies/oversight';
 import { useMe } from '../../session';
 import { RequestsTab } from './requests/RequestsTab';
 import { DashboardTab } from './DashboardTab';
+import { InspectionPlanTab } from './plan/InspectionPlanTab';
+import { SpotChecksTab } from './spot/SpotChecksTab';
 
 /** The reader as the domain policy asks about it (the grants' roles are the server's Role codes). */
 export const oversightOf = (me: Me) =>
@@ -24,10 +26,12 @@ function RequestsPart() {
  */
 export const OVERSIGHT_TABS: readonly PageTab[] = [
   { key: 'dashboard', label: '汇总看板', visible: (me) => oversightOf(me).read, element: <DashboardTab /> },
+  { key: 'plan', label: '督查计划', visible: (me) => oversightOf(me).read, element: <InspectionPlanTab /> },
   {
     key: 'requests',
     label: '上报与交办',
     visible: (me) => oversightOf(me).read,
     element: <RequestsPart />,
   },
+  { key: 'spot', label: '随机抽查', visible: (me) => oversightOf(me).read, element: <SpotChecksTab /> },
 ];
