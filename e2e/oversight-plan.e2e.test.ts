@@ -83,7 +83,7 @@ describe.skipIf(missing)('督查检查计划 in the browser', () => {
   it('drafts the plan, sees 扎堆, merges two inspections and approves', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/oversight`);
+    await page.goto(`${server.url}/oversight?tab=plan`);
     await page.getByLabel('用户名').fill('city-dcs');
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: btn('登录') }).click();
