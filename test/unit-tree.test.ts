@@ -124,8 +124,13 @@ describe('oversight reads the units below it, never writes', () => {
     );
     expect(write.statusCode).toBe(403);
     expect(write.json().message).toBe('上级督查只能查看下级单位的情况，不能代为修改');
-    const after = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.unitId, bureau1.unit.id));
+    const after = await ctx.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.unitId, bureau1.unit.id))
+      .orderBy(auditEvents.seq);
     expect(after.length).toBe(before.length + 1);
+    // The newest by the unit's chain (a select without an order comes back in any order on PostgreSQL).
     expect(after.at(-1)).toMatchObject({ action: 'oversight_write_refused', entityType: 'unit' });
     const ledger = await countyOversight.request('GET', '/api/items', undefined, { [VIEW]: bureau1.unit.id });
     expect(ledger.json().items.map((i: { title: string }) => i.title)).not.toContain('代为交办');

@@ -17,7 +17,7 @@ let city: Awaited<ReturnType<typeof newDemoUnit>>;
 let countyA: Awaited<ReturnType<typeof newDemoUnit>>;
 let countyB: Awaited<ReturnType<typeof newDemoUnit>>;
 let outsider: Awaited<ReturnType<typeof newDemoUnit>>;
-let watch: Client, cityAdmin: Client, officeA: Client, officeB: Client;
+let watch: Client, watchA: Client, cityAdmin: Client, officeA: Client, officeB: Client;
 let requestId = '';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
@@ -47,6 +47,25 @@ beforeAll(async () => {
   const first = await signIn(ctx, username, 'Watch-2026!zf');
   await first.post('/api/auth/password', { currentPassword: 'Watch-2026!zf', newPassword: 'Watch-2026!zf-new' });
   watch = await signIn(ctx, username, 'Watch-2026!zf-new');
+  // An overseer of county A only: reads what concerns county A, writes nothing.
+  const nameA = `${city.prefix}watcha`.replace(/_/g, '');
+  const userA = await security.post('/api/users', {
+    username: nameA,
+    displayName: '甲县联系人',
+    password: 'Watch-2026!zf',
+  });
+  expect(
+    (
+      await security.post(`/api/users/${userA.json().id}/grants`, {
+        role: 'oversight',
+        scopeType: 'subtree',
+        scopeId: countyA.unit.id,
+      })
+    ).statusCode,
+  ).toBe(200);
+  const firstA = await signIn(ctx, nameA, 'Watch-2026!zf');
+  await firstA.post('/api/auth/password', { currentPassword: 'Watch-2026!zf', newPassword: 'Watch-2026!zf-new' });
+  watchA = await signIn(ctx, nameA, 'Watch-2026!zf-new');
   cityAdmin = await signIn(ctx, city.user('admin'));
   officeA = await signIn(ctx, countyA.user('office'));
   officeB = await signIn(ctx, countyB.user('office'));
@@ -56,6 +75,7 @@ beforeAll(async () => {
 async function moveClock(iso: string) {
   ctx.clock.current = new Date(iso);
   watch = await signIn(ctx, `${city.prefix}watch`.replace(/_/g, ''), 'Watch-2026!zf-new');
+  watchA = await signIn(ctx, `${city.prefix}watcha`.replace(/_/g, ''), 'Watch-2026!zf-new');
   cityAdmin = await signIn(ctx, city.user('admin'));
   officeA = await signIn(ctx, countyA.user('office'));
   officeB = await signIn(ctx, countyB.user('office'));
@@ -130,6 +150,7 @@ describe('the upper level asks, the counties answer', () => {
     const sibling = await officeA.post(`/api/upward/incoming/${targetB}/register`, {
       handlingDepartmentId: dept,
       ownerPersonId: owner,
+      notClassified: true,
       version: 1,
     });
     expect(sibling.statusCode).toBe(404);
@@ -144,6 +165,7 @@ describe('the upper level asks, the counties answer', () => {
     const registered = await officeA.post(`/api/upward/incoming/${target.id}/register`, {
       handlingDepartmentId: dept,
       ownerPersonId: owner,
+      notClassified: true,
       version: target.version,
     });
     expect(registered.statusCode, registered.body).toBe(200);
@@ -158,6 +180,7 @@ describe('the upper level asks, the counties answer', () => {
     const twice = await officeA.post(`/api/upward/incoming/${target.id}/register`, {
       handlingDepartmentId: dept,
       ownerPersonId: owner,
+      notClassified: true,
       version: registered.json().version,
     });
     expect(twice.statusCode).toBe(403);
@@ -226,6 +249,36 @@ describe('the upper level asks, the counties answer', () => {
     });
     expect(done.statusCode).toBe(400);
 
+    // The overseer of county A sees county A's standing and file only; its attempt to chase is refused and recorded.
+    const seenByA = (await watchA.get(`/api/oversight/requests/${requestId}/targets`)).json();
+    expect(seenByA.items.map((t: { unitId: string }) => t.unitId)).toEqual([countyA.unit.id]);
+    expect((await watchA.get(`/api/oversight/requests/${requestId}`)).json().summary).toMatchObject({ total: 1 });
+    const zipA = await JSZip.loadAsync(
+      (await watchA.get(`/api/oversight/requests/${requestId}/archive.zip`)).rawPayload,
+    );
+    expect(await zipA.file('报送情况.txt')!.async('string')).not.toContain(countyB.unit.code);
+    expect((await watchA.post(`/api/oversight/requests/${requestId}/chase`, { message: '请抓紧' })).statusCode).toBe(
+      403,
+    );
+    const refusedTrail = rowsOf<{ n: number }>(
+      await ctx.database.db.execute(
+        sql`select count(*)::int as n from audit_events where unit_id = ${city.unit.id} and action = 'oversight_write_refused'`,
+      ),
+    );
+    expect(refusedTrail[0]!.n).toBeGreaterThan(0);
+
+    // Chased, county B still registers at the version it read (a chase changes nothing it edits).
+    const chasedTarget = (await officeB.get('/api/upward/incoming')).json().items[0];
+    const deptB = (await officeB.get('/api/departments')).json()[0].id;
+    const ownerB = (await (await signIn(ctx, countyB.user('member1'))).get('/api/auth/me')).json().user.personId;
+    const regB = await officeB.post(`/api/upward/incoming/${chasedTarget.id}/register`, {
+      handlingDepartmentId: deptB,
+      ownerPersonId: ownerB,
+      notClassified: true,
+      version: chasedTarget.version,
+    });
+    expect(regB.statusCode, regB.body).toBe(200);
+
     // The dashboard says the same per unit (read live, whatever the figures' refresh).
     const board = (await watch.get('/api/oversight/dashboard?pageSize=100')).json();
     const reportOf = (unitId: string) => board.items.find((r: { unitId: string }) => r.unitId === unitId).meetingReport;
@@ -239,8 +292,8 @@ describe('the upper level asks, the counties answer', () => {
     const names = Object.keys(zip.files);
     expect(names.some((n) => n.endsWith('A县情况报告.pdf'))).toBe(true);
     const list = await zip.file('报送情况.txt')!.async('string');
-    expect(list).toContain(`${countyB.unit.name}：待登记（逾期）`);
-    expect(list).toContain(`${countyA.unit.name}：已上报`);
+    expect(list).toContain(`${countyB.unit.code} ${countyB.unit.name}：办理中（逾期）`);
+    expect(list).toContain(`${countyA.unit.code} ${countyA.unit.name}：已上报`);
     const one = await watch.get(`/api/oversight/requests/${requestId}/targets/${a.id}/file`);
     expect(one.rawPayload.toString()).toContain('A县情况报告');
   });
@@ -262,6 +315,7 @@ describe('the upper level asks, the counties answer', () => {
     const reg = await officeA.post(`/api/upward/incoming/${target.id}/register`, {
       handlingDepartmentId: dept,
       ownerPersonId: owner,
+      notClassified: true,
       version: target.version,
     });
     expect(reg.statusCode, reg.body).toBe(200);
@@ -290,6 +344,8 @@ describe('the upper level asks, the counties answer', () => {
       .json()
       .items.find((i: { docNo: string }) => i.docNo === '市督〔2026〕7号');
     expect(b).toMatchObject({ state: 'withdrawn', late: false, can: { register: false, submit: false } });
+    const todo = (await officeB.get('/api/upward/incoming?state=open')).json();
+    expect(todo.items.map((i: { docNo: string }) => i.docNo)).not.toContain('市督〔2026〕7号');
     const [row] = await ctx.database.db.select().from(upwardRequests).where(eq(upwardRequests.id, requestId));
     expect(row!.withdrawnReason).toBe('改为线下报送');
   });

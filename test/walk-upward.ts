@@ -18,7 +18,8 @@ export function upwardBody(path: string): unknown {
     return { kind: 'form', docNo: '巡检文号', title: '巡检报表', workingDays: 1, targetUnitIds: [ZERO] };
   if (path.endsWith('/chase')) return { message: '巡检催办' };
   if (path.endsWith('/withdraw')) return { reason: '测试原因', version: STALE };
-  if (path.endsWith('/register')) return { handlingDepartmentId: ZERO, ownerPersonId: ZERO, version: STALE };
+  if (path.endsWith('/register'))
+    return { handlingDepartmentId: ZERO, ownerPersonId: ZERO, notClassified: true, version: STALE };
   return {};
 }
 

@@ -122,6 +122,7 @@ export const ZIncomingRegisterBody = z.object({
   ownerPersonId: z.uuid({ message: '请选择承办人' }),
   leaderPersonId: z.uuid().nullable().default(null),
   urgency: z.enum(['urgent', 'important', 'normal'], { message: '请选择紧急程度' }).default('important'),
+  notClassified: z.literal(true, { message: '请确认该文件不涉及国家秘密（涉密文件不得录入本系统）' }),
   version: zVersion,
 });
 

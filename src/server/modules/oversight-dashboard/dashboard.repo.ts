@@ -190,23 +190,27 @@ export async function dashboardPage(
 ) {
   const like = f.q ? containsPattern(f.q) : null;
   const dir = f.order === 'asc' ? sql`asc` : sql`desc`;
+  // The page first (units and unit_figures only), then each listed unit's latest meeting-report request: the
+  // lateral join runs for the page's units, never for the whole subtree.
   const res = await db.execute(sql`${subtreeOf(roots, own)}
-    select u.id, u.code, u.name, u.kind, u.deactivated_at, f.refreshed_at, f.campaign_id, f.campaign_name,
-      f.measures, f.measures_broken_down, f.campaign_items, f.campaign_closed, f.items, f.overdue, f.due_soon,
-      f.rules_met, f.rules_decided, f.meeting_title, f.meeting_status, f.meeting_planned_on, f.meeting_held_on,
-      f.last_activity_at, rep.due_on::text as report_due_on, rep.submitted_at as report_submitted_at,
-      count(*) over ()::int as total, min(f.refreshed_at) over () as as_of
-    from below join units u on u.id = below.id left join unit_figures f on f.unit_id = u.id
-    -- The meeting report this unit last asked for (上报), read live: a few rows per unit, by index.
+    select p.*, rep.due_on::text as report_due_on, rep.submitted_at as report_submitted_at from (
+      select u.id, u.code, u.name, u.kind, u.deactivated_at, f.refreshed_at, f.campaign_id, f.campaign_name,
+        f.measures, f.measures_broken_down, f.campaign_items, f.campaign_closed, f.items, f.overdue, f.due_soon,
+        f.rules_met, f.rules_decided, f.meeting_title, f.meeting_status, f.meeting_planned_on, f.meeting_held_on,
+        f.last_activity_at, count(*) over ()::int as total, min(f.refreshed_at) over () as as_of,
+        row_number() over (order by ${SORTS[f.sort]} ${dir} nulls last, u.code, u.id) as rn
+      from below join units u on u.id = below.id left join unit_figures f on f.unit_id = u.id
+      where (${like}::text is null or u.name ilike ${like} or u.code ilike ${like})
+        and (${f.kind ?? null}::text is null or u.kind = ${f.kind ?? null})
+        and (not ${f.red} or f.overdue > 0)
+      order by rn
+      limit ${page.limit} offset ${page.offset}
+    ) p
     left join lateral (select r.due_on, t.submitted_at from upward_targets t
         join upward_requests r on r.id = t.request_id
-        where t.target_unit_id = u.id and t.unit_id = ${own} and r.kind = 'meeting_report' and r.status = 'open'
+        where t.target_unit_id = p.id and t.unit_id = ${own} and r.kind = 'meeting_report' and r.status = 'open'
         order by r.issued_on desc, r.created_at desc limit 1) rep on true
-    where (${like}::text is null or u.name ilike ${like} or u.code ilike ${like})
-      and (${f.kind ?? null}::text is null or u.kind = ${f.kind ?? null})
-      and (not ${f.red} or f.overdue > 0)
-    order by ${SORTS[f.sort]} ${dir} nulls last, u.code, u.id
-    limit ${page.limit} offset ${page.offset}`);
+    order by p.rn`);
   return rowsOf<DashboardRaw>(res);
 }
 

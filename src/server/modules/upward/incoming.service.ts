@@ -101,13 +101,14 @@ export async function registerIncoming(
       ownerPersonId: b.ownerPersonId,
       leaderPersonId: b.leaderPersonId,
       instructions: found!.request.instructions,
-      notClassified: true,
+      notClassified: b.notClassified,
     },
     async (tx, itemId) => {
       // Locked and re-read in the registration's transaction: two offices registering at once make one item.
       const locked = await upwardRepo.incoming(tx, actor.unitId, id, true);
       if (!locked || locked.target.itemId || locked.target.version !== b.version)
         throw conflict('该来文已被他人处理，请刷新后重试');
+      if (locked.request.status !== 'open') throw conflict('上级已撤回该事项，不能再登记');
       await upwardRepo.updateTarget(tx, id, { itemId, registeredAt: at });
       await recordAudit(tx, auditActorOf(actor), at, {
         unitId: actor.unitId,

@@ -13,8 +13,7 @@ import type {
   ZUpwardTargetsQuery,
   ZUpwardWithdrawBody,
 } from '../../../shared/contracts/upward.js';
-import { authorize } from '../../authorize.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import { readStoredFile } from '../../files.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -24,33 +23,58 @@ import { calendarForUnit } from '../calendar/calendar.service.js';
 import { orgRepo } from '../org/org.repo.js';
 import { notifyOffices } from './notify.js';
 import { presentRequest, presentTarget, standingOfRow } from './present.js';
-import { activeUnitsOverseen, upwardRepo } from './upward.repo.js';
+import { activeUnitsOverseen, ALL, unitsOverseen, upwardRepo, type ReadScope } from './upward.repo.js';
 
 const today = (deps: AppDeps) => shanghaiDate(deps.clock.now());
 
-function mayRead(actor: Actor) {
+/**
+ * The addressed units the reader may see: every one for an overseer of the whole unit below (its own unit is a
+ * root), else only those of the subtrees it oversees (domain/unit-tree `overseenRoots`).
+ */
+async function readScope(deps: AppDeps, actor: Actor): Promise<ReadScope> {
   if (!oversightPolicy(actor).read) throw notFound('报告要求');
+  const roots = overseenRoots(actor);
+  return roots.includes(actor.unitId) ? ALL : unitsOverseen(deps.db, actor.unitId, roots);
 }
 
+/** The request, if the reader sees at least one of its units; with its targets the reader may see. */
 async function requestOr404(deps: AppDeps, actor: Actor, id: string) {
-  mayRead(actor);
+  const scope = await readScope(deps, actor);
   const r = await upwardRepo.request(deps.db, actor.unitId, id);
-  if (!r) throw notFound('报告要求');
-  return r;
+  const targets = r ? await upwardRepo.targetsOf(deps.db, actor.unitId, [id], scope) : [];
+  if (!r || (scope !== ALL && !targets.length)) throw notFound('报告要求');
+  return { r, targets };
+}
+
+/** Only the 督查室 issues, chases and withdraws; another overseer's attempt is refused and recorded. */
+async function mustManage(deps: AppDeps, actor: Actor, what: string, refusal: string) {
+  if (oversightPolicy(actor).manage) return;
+  const at = deps.clock.now();
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, auditActorOf(actor), at, {
+      unitId: actor.unitId,
+      entityType: 'upward_request',
+      entityId: actor.unitId,
+      action: 'oversight_write_refused',
+      after: { attempted: what },
+    }),
+  );
+  throw forbidden(refusal);
 }
 
 export async function listRequests(deps: AppDeps, actor: Actor, q: z.infer<typeof ZUpwardRequestsQuery>) {
-  mayRead(actor);
-  const page = await upwardRepo.requestsPage(deps.db, actor.unitId, {
-    q: q.q,
-    status: q.status,
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const scope = await readScope(deps, actor);
+  const page = await upwardRepo.requestsPage(
+    deps.db,
+    actor.unitId,
+    { q: q.q, status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    scope,
+  );
   const targets = await upwardRepo.targetsOf(
     deps.db,
     actor.unitId,
     page.rows.map((r) => r.id),
+    scope,
   );
   const items = page.rows.map((r) =>
     presentRequest(
@@ -64,15 +88,13 @@ export async function listRequests(deps: AppDeps, actor: Actor, q: z.infer<typeo
 }
 
 export async function getRequest(deps: AppDeps, actor: Actor, id: string) {
-  const r = await requestOr404(deps, actor, id);
-  return presentRequest(actor, r, await upwardRepo.targetsOf(deps.db, actor.unitId, [id]), today(deps));
+  const { r, targets } = await requestOr404(deps, actor, id);
+  return presentRequest(actor, r, targets, today(deps));
 }
 
 export async function listTargets(deps: AppDeps, actor: Actor, id: string, q: z.infer<typeof ZUpwardTargetsQuery>) {
-  const r = await requestOr404(deps, actor, id);
-  const all = (await upwardRepo.targetsOf(deps.db, actor.unitId, [id])).map((t) =>
-    presentTarget(actor, r, t, today(deps)),
-  );
+  const { r, targets } = await requestOr404(deps, actor, id);
+  const all = targets.map((t) => presentTarget(actor, r, t, today(deps)));
   const wanted = all.filter((t) =>
     q.state === 'late'
       ? t.late
@@ -87,7 +109,7 @@ export async function listTargets(deps: AppDeps, actor: Actor, id: string, q: z.
 }
 
 export async function createRequest(deps: AppDeps, actor: Actor, b: z.infer<typeof ZUpwardRequestBody>) {
-  authorize(oversightPolicy(actor), 'manage', '只有上级督查室可以下发报告要求和交办事项');
+  await mustManage(deps, actor, 'create', '只有上级督查室可以下发报告要求和交办事项');
   const reachable = await activeUnitsOverseen(deps.db, actor.unitId, overseenRoots(actor));
   if (b.targetUnitIds.some((id) => !reachable.has(id)))
     throw badRequest('所选单位不存在、已停用或不在本单位督查范围内');
@@ -132,9 +154,8 @@ export async function createRequest(deps: AppDeps, actor: Actor, b: z.infer<type
 }
 
 export async function chaseRequest(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZUpwardChaseBody>) {
-  authorize(oversightPolicy(actor), 'manage', '只有上级督查室可以催报、催办');
-  const r = await requestOr404(deps, actor, id);
-  const all = await upwardRepo.targetsOf(deps.db, actor.unitId, [id]);
+  await mustManage(deps, actor, 'chase', '只有上级督查室可以催报、催办');
+  const { r, targets: all } = await requestOr404(deps, actor, id);
   if (b.targetIds.some((t) => !all.some((x) => x.target.id === t))) throw notFound('下发单位');
   const chosen = b.targetIds.length
     ? all.filter((t) => b.targetIds.includes(t.target.id))
@@ -155,8 +176,12 @@ export async function chaseRequest(deps: AppDeps, actor: Actor, id: string, b: z
       },
       true,
     );
+    await upwardRepo.recordChase(
+      tx,
+      chaseable.map((t) => t.target.id),
+      at,
+    );
     for (const t of chaseable) {
-      await upwardRepo.updateTarget(tx, t.target.id, { chaseCount: t.target.chaseCount + 1, lastChasedAt: at });
       await recordAudit(tx, auditActorOf(actor), at, {
         unitId: t.target.targetUnitId,
         entityType: 'upward_target',
@@ -177,8 +202,8 @@ export async function chaseRequest(deps: AppDeps, actor: Actor, id: string, b: z
 }
 
 export async function withdrawRequest(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZUpwardWithdrawBody>) {
-  authorize(oversightPolicy(actor), 'manage', '只有上级督查室可以撤回');
-  const r = await requestOr404(deps, actor, id);
+  await mustManage(deps, actor, 'withdraw', '只有上级督查室可以撤回');
+  const { r } = await requestOr404(deps, actor, id);
   if (r.status !== 'open') throw badRequest('该事项已撤回');
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -212,18 +237,25 @@ export async function withdrawRequest(deps: AppDeps, actor: Actor, id: string, b
 
 /** One unit's submitted document, for the upper level. */
 export async function targetFile(deps: AppDeps, actor: Actor, id: string, targetId: string) {
-  await requestOr404(deps, actor, id);
-  const t = (await upwardRepo.targetsOf(deps.db, actor.unitId, [id])).find((x) => x.target.id === targetId);
+  const { targets } = await requestOr404(deps, actor, id);
+  const t = targets.find((x) => x.target.id === targetId);
   if (!t?.target.submissionFileId) throw notFound('上报材料');
   const f = await attachmentsRepo.byId(deps.db, t.target.targetUnitId, 'upward_submission', t.target.submissionFileId);
   if (!f) throw notFound('上报材料');
   return { ...readStoredFile(deps.config.filesDir, f), fileName: `${t.unitName}-${f.fileName}` };
 }
 
+/** The archive is built in memory: its files together stay below this (a city's reports are a few MB each). */
+const ARCHIVE_MAX_BYTES = 300 * 1_048_576;
+
 /** Every submitted document in one archive, with a list of who has and has not submitted. */
 export async function requestArchive(deps: AppDeps, actor: Actor, id: string) {
-  const r = await requestOr404(deps, actor, id);
-  const targets = await upwardRepo.targetsOf(deps.db, actor.unitId, [id]);
+  const { r, targets } = await requestOr404(deps, actor, id);
+  const bytes = targets.reduce((n, t) => n + (t.fileSize ?? 0), 0);
+  if (bytes > ARCHIVE_MAX_BYTES)
+    throw badRequest(
+      `报送材料共 ${Math.ceil(bytes / 1_048_576)} MB，超过一次打包的上限 ${ARCHIVE_MAX_BYTES / 1_048_576} MB，请逐个下载`,
+    );
   const zip = new JSZip();
   const lines = [`${r.docNo} ${r.title}`, `下发日期：${r.issuedOn}，报送时限：${r.dueOn}`, ''];
   for (const t of targets) {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import {
@@ -13,6 +13,10 @@ import {
 
 export type UpwardRequestRow = typeof upwardRequests.$inferSelect;
 
+/** Which addressed units a reader above may see: all of them, or those of its subtrees. */
+export const ALL = 'all' as const;
+export type ReadScope = typeof ALL | Set<string>;
+
 /** A target with what its standing needs: the unit, the item's status in that unit, the submitted file's name. */
 const targetColumns = {
   target: upwardTargets,
@@ -20,6 +24,7 @@ const targetColumns = {
   unitName: units.name,
   itemStatus: supervisedItems.status,
   fileName: storedFiles.fileName,
+  fileSize: storedFiles.size,
 };
 
 /**
@@ -62,9 +67,25 @@ export const upwardRepo = {
       .where(and(eq(upwardRequests.unitId, unitId), eq(upwardRequests.id, id)));
     return r ?? null;
   },
-  async requestsPage(db: Db, unitId: string, f: { q?: string; status?: string; limit: number; offset: number }) {
+  async requestsPage(
+    db: Db,
+    unitId: string,
+    f: { q?: string; status?: string; limit: number; offset: number },
+    scope: ReadScope = ALL,
+  ) {
+    if (scope !== ALL && !scope.size) return { rows: [], total: 0 };
     const where = and(
       eq(upwardRequests.unitId, unitId),
+      scope === ALL
+        ? undefined
+        : exists(
+            db
+              .select({ one: sql`1` })
+              .from(upwardTargets)
+              .where(
+                and(eq(upwardTargets.requestId, upwardRequests.id), inArray(upwardTargets.targetUnitId, [...scope])),
+              ),
+          ),
       f.status ? eq(upwardRequests.status, f.status) : undefined,
       f.q
         ? or(ilike(upwardRequests.title, containsPattern(f.q)), ilike(upwardRequests.docNo, containsPattern(f.q)))
@@ -82,16 +103,25 @@ export const upwardRepo = {
     ]);
     return { rows, total: total!.n };
   },
-  /** Every target of some requests of the upper unit (a request addresses at most 1,000 units). */
-  async targetsOf(db: Db, unitId: string, requestIds: string[]) {
-    if (!requestIds.length) return [];
+  /**
+   * Every target of some requests of the upper unit (a request addresses at most 1,000 units); with `scope`, only
+   * the targets of those units (an overseer of one subtree reads its subtree's only).
+   */
+  async targetsOf(db: Db, unitId: string, requestIds: string[], scope: ReadScope = ALL) {
+    if (!requestIds.length || (scope !== ALL && !scope.size)) return [];
     return db
       .select(targetColumns)
       .from(upwardTargets)
       .innerJoin(units, eq(units.id, upwardTargets.targetUnitId))
       .leftJoin(supervisedItems, itemOfTarget)
       .leftJoin(storedFiles, fileOfTarget)
-      .where(and(eq(upwardTargets.unitId, unitId), inArray(upwardTargets.requestId, requestIds)))
+      .where(
+        and(
+          eq(upwardTargets.unitId, unitId),
+          inArray(upwardTargets.requestId, requestIds),
+          scope === ALL ? undefined : inArray(upwardTargets.targetUnitId, [...scope]),
+        ),
+      )
       .orderBy(asc(units.code), asc(upwardTargets.id));
   },
   /** What arrived at `targetUnitId` from above, newest first; `state` open/done as domain/upward says. */
@@ -103,7 +133,11 @@ export const upwardRepo = {
     const where = and(
       eq(upwardTargets.targetUnitId, targetUnitId),
       f.targetId ? eq(upwardTargets.id, f.targetId) : undefined,
-      f.state === 'done' ? doneSql : f.state === 'open' ? sql`not ${doneSql}` : undefined,
+      f.state === 'done'
+        ? doneSql
+        : f.state === 'open'
+          ? and(sql`not ${doneSql}`, eq(upwardRequests.status, 'open'))
+          : undefined,
     );
     const [rows, [total]] = await Promise.all([
       db
@@ -134,7 +168,8 @@ export const upwardRepo = {
       .from(upwardTargets)
       .innerJoin(upwardRequests, eq(upwardRequests.id, upwardTargets.requestId))
       .where(and(eq(upwardTargets.targetUnitId, targetUnitId), eq(upwardTargets.id, id)));
-    const [r] = forUpdate ? await q.for('update', { of: upwardTargets }) : await q;
+    // Both rows are locked: a withdrawal (which updates the request) and a submission or registration serialise.
+    const [r] = forUpdate ? await q.for('update') : await q;
     return r ?? null;
   },
   async updateTarget(tx: Db, id: string, set: Partial<typeof upwardTargets.$inferInsert>) {
@@ -144,6 +179,14 @@ export const upwardRepo = {
       .where(eq(upwardTargets.id, id))
       .returning();
     return r!;
+  },
+  /** A chase counted atomically; the target's version is left alone (a chase changes nothing the unit edits). */
+  async recordChase(tx: Db, ids: string[], at: Date) {
+    if (!ids.length) return;
+    await tx
+      .update(upwardTargets)
+      .set({ chaseCount: sql`${upwardTargets.chaseCount} + 1`, lastChasedAt: at })
+      .where(inArray(upwardTargets.id, ids));
   },
   async updateRequest(tx: Db, unitId: string, id: string, version: number, set: Partial<UpwardRequestRow>) {
     const [r] = await tx
@@ -185,7 +228,16 @@ export const upwardRepo = {
 };
 
 /** The active units an overseer may address: strictly below each root, and the root itself when it is not `ownUnitId`. */
-export async function activeUnitsOverseen(db: Db, ownUnitId: string, roots: string[]): Promise<Set<string>> {
+export const activeUnitsOverseen = (db: Db, ownUnitId: string, roots: string[]) =>
+  unitsOverseen(db, ownUnitId, roots, true);
+
+/** The units an overseer reads (deactivated ones too, with what they submitted before). */
+export async function unitsOverseen(
+  db: Db,
+  ownUnitId: string,
+  roots: string[],
+  activeOnly = false,
+): Promise<Set<string>> {
   if (!roots.length) return new Set();
   const res = await db.execute<{ id: string }>(sql`
     with recursive t as (
@@ -196,6 +248,6 @@ export async function activeUnitsOverseen(db: Db, ownUnitId: string, roots: stri
       union all
       select u.id, t.depth + 1 from units u join t on u.parent_id = t.id where t.depth < 50
     ) select distinct units.id from t join units on units.id = t.id
-      where units.deactivated_at is null and units.id <> ${ownUnitId}`);
+      where (not ${activeOnly} or units.deactivated_at is null) and units.id <> ${ownUnitId}`);
   return new Set(rowsOf<{ id: string }>(res).map((r) => r.id));
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Form, Select, Typography } from 'antd';
+import { Checkbox, Form, Select, Typography } from 'antd';
 import { URGENCY_LABELS } from '../../../domain/deadlines';
 import { upwardApi } from '../../../shared/api/upward';
 import type { TIncoming } from '../../../shared/contracts/upward';
@@ -11,6 +11,7 @@ import { PersonSelect } from '../PersonSelect';
 import { useAction } from '../useWrite';
 
 interface Values {
+  notClassified: boolean;
   handlingDepartmentId: string;
   ownerPersonId: string;
   leaderPersonId?: string | null;
@@ -31,7 +32,7 @@ export function RegisterModal({ incoming, onClose }: { incoming: TIncoming; onCl
       () =>
         call(upwardApi.register, {
           params: { id: incoming.id },
-          body: { ...v, leaderPersonId: v.leaderPersonId ?? null, version: incoming.version },
+          body: { ...v, notClassified: true, leaderPersonId: v.leaderPersonId ?? null, version: incoming.version },
         }),
       '已登记，进入本单位督办台账',
     );
@@ -64,6 +65,20 @@ export function RegisterModal({ incoming, onClose }: { incoming: TIncoming; onCl
         </Form.Item>
         <Form.Item name="leaderPersonId" label="责任领导（不选则为科室分管领导）">
           <PersonSelect role="leadership" />
+        </Form.Item>
+        <Form.Item
+          name="notClassified"
+          valuePropName="checked"
+          rules={[
+            {
+              validator: (_, v) =>
+                v
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('请确认该文件不涉及国家秘密（涉密文件不得录入本系统）')),
+            },
+          ]}
+        >
+          <Checkbox>该文件不涉及国家秘密</Checkbox>
         </Form.Item>
         <Form.Item name="urgency" label="紧急程度">
           <Select

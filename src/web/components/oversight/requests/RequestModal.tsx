@@ -34,6 +34,14 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
   const { data } = useUnitSearch(q);
   const act = useAction(UPWARD_KEY);
   const units = (data?.items ?? []).filter((u) => u.id !== me.unit.id && u.status === 'active');
+  // The names of units already chosen, kept when a later search no longer lists them.
+  const [chosen, setChosen] = useState<Map<string, string>>(new Map());
+  const remember = (list: { id: string; name: string; code: string }[]) =>
+    setChosen((m) => new Map([...m, ...list.map((u) => [u.id, `${u.name}（${u.code}）`] as const)]));
+  const options = [
+    ...units.map((u) => ({ value: u.id, label: `${u.name}（${u.code}）` })),
+    ...[...chosen].filter(([id]) => !units.some((u) => u.id === id)).map(([value, label]) => ({ value, label })),
+  ];
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -89,13 +97,14 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
               <Button
                 size="small"
                 type="link"
-                onClick={() =>
+                onClick={() => {
+                  remember(units);
                   form.setFieldValue('targetUnitIds', [
                     ...new Set([...(form.getFieldValue('targetUnitIds') as string[]), ...units.map((u) => u.id)]),
-                  ])
-                }
+                  ]);
+                }}
               >
-                选择列出的全部单位
+                {`选择当前列出的 ${units.length} 个单位`}
               </Button>
             </Space>
           }
@@ -107,7 +116,8 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
               filterOption={false}
               onSearch={setQ}
               placeholder="搜索下级单位名称或代码"
-              options={units.map((u) => ({ value: u.id, label: `${u.name}（${u.code}）` }))}
+              options={options}
+              onChange={(ids: string[]) => remember(units.filter((u) => ids.includes(u.id)))}
               notFoundContent="没有可下发的下级单位"
             />
           </Form.Item>
