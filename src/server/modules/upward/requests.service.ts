@@ -46,20 +46,12 @@ async function requestOr404(deps: AppDeps, actor: Actor, id: string) {
   return { r, targets };
 }
 
-/** Only the 督查室 issues, chases and withdraws; another overseer's attempt is refused and recorded. */
-async function mustManage(deps: AppDeps, actor: Actor, what: string, refusal: string) {
-  if (oversightPolicy(actor).manage) return;
-  const at = deps.clock.now();
-  await deps.db.transaction((tx) =>
-    recordAudit(tx, auditActorOf(actor), at, {
-      unitId: actor.unitId,
-      entityType: 'upward_request',
-      entityId: actor.unitId,
-      action: 'oversight_write_refused',
-      after: { attempted: what },
-    }),
-  );
-  throw forbidden(refusal);
+/**
+ * Only the 督查室 issues, chases and withdraws. A refusal stores nothing (like every refusal of the API); writes
+ * attempted on a unit below through the drill-down are what the units' audit trails record (oversight-view.ts).
+ */
+function mustManage(actor: Actor, refusal: string) {
+  if (!oversightPolicy(actor).manage) throw forbidden(refusal);
 }
 
 export async function listRequests(deps: AppDeps, actor: Actor, q: z.infer<typeof ZUpwardRequestsQuery>) {
@@ -109,7 +101,7 @@ export async function listTargets(deps: AppDeps, actor: Actor, id: string, q: z.
 }
 
 export async function createRequest(deps: AppDeps, actor: Actor, b: z.infer<typeof ZUpwardRequestBody>) {
-  await mustManage(deps, actor, 'create', '只有上级督查室可以下发报告要求和交办事项');
+  mustManage(actor, '只有上级督查室可以下发报告要求和交办事项');
   const reachable = await activeUnitsOverseen(deps.db, actor.unitId, overseenRoots(actor));
   if (b.targetUnitIds.some((id) => !reachable.has(id)))
     throw badRequest('所选单位不存在、已停用或不在本单位督查范围内');
@@ -154,7 +146,7 @@ export async function createRequest(deps: AppDeps, actor: Actor, b: z.infer<type
 }
 
 export async function chaseRequest(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZUpwardChaseBody>) {
-  await mustManage(deps, actor, 'chase', '只有上级督查室可以催报、催办');
+  mustManage(actor, '只有上级督查室可以催报、催办');
   const { r, targets: all } = await requestOr404(deps, actor, id);
   if (b.targetIds.some((t) => !all.some((x) => x.target.id === t))) throw notFound('下发单位');
   const chosen = b.targetIds.length
@@ -202,7 +194,7 @@ export async function chaseRequest(deps: AppDeps, actor: Actor, id: string, b: z
 }
 
 export async function withdrawRequest(deps: AppDeps, actor: Actor, id: string, b: z.infer<typeof ZUpwardWithdrawBody>) {
-  await mustManage(deps, actor, 'withdraw', '只有上级督查室可以撤回');
+  mustManage(actor, '只有上级督查室可以撤回');
   const { r } = await requestOr404(deps, actor, id);
   if (r.status !== 'open') throw badRequest('该事项已撤回');
   const at = deps.clock.now();
