@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: build the web client when it is missing or older than its sources, then run the
-// server (TypeScript through tsx, in this process).
+// `npm start`: build the web client and the server bundle when missing or older than their sources,
+// then run the server's bundle in this process (scripts/build-server.mjs says why a bundle).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(root, 'dist/web/index.html');
@@ -30,7 +30,7 @@ if (stale && process.env.ZUOFENG_SKIP_BUILD !== '1') {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-const { main } = await import('../src/server/main.ts');
+const { buildServer, serverBundle, serverBundleStale } = await import('./build-server.mjs');
+if (serverBundleStale()) buildServer();
+const { main } = await import(pathToFileURL(serverBundle).href);
 await main();

@@ -49,10 +49,17 @@ async function concurrently(n: number, perClient: number, task: (i: number) => P
   return times;
 }
 
-/** Zuofeng as it runs in production (`src/server/main.ts`), in its own process, on the bench database. */
+/** Zuofeng as `npm start` runs it (the server bundle, built when stale), in its own process, on the bench database. */
 export async function startServer(extraEnv: Record<string, string> = {}) {
+  // @ts-expect-error: a plain .mjs build script without types
+  const build = (await import('../../scripts/build-server.mjs')) as {
+    buildServer(): void;
+    serverBundle: string;
+    serverBundleStale(): boolean;
+  };
+  if (build.serverBundleStale()) build.buildServer();
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [build.serverBundle], {
     env: {
       ...process.env,
       DATABASE_URL: URL_,
@@ -95,6 +102,12 @@ export async function startServer(extraEnv: Record<string, string> = {}) {
 /** A process's peak resident memory so far (Linux /proc VmHWM), in MB. */
 function peakMb(pid: number): number {
   const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
+
+/** A process's resident memory now (Linux /proc VmRSS), in MB. */
+function residentMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
 }
 
@@ -175,6 +188,9 @@ export async function run(emit: Emit) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }),
     });
+    // Idle: started, signed in, then left alone for two seconds.
+    await new Promise((r) => setTimeout(r, 2000));
+    emit('idle_server_rss_mb', residentMb(exporter.pid), 'MB');
     const startMb = peakMb(exporter.pid);
     t = performance.now();
     const res = await fetch(`${exporter.address}/api/items/export.xlsx`, {

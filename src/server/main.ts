@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
+import { webDistFolder } from './paths.js';
 import { clockFromEnv } from './clock.js';
 import { configFromEnv, placementWarnings } from './config.js';
 import { openDatabase, openReadReplica } from './db/client.js';
@@ -27,8 +28,7 @@ export async function main() {
       '注意：ZUOFENG_TRUST_PROXY=1 现在只信任本机（回环地址）上的反向代理。代理在其他机器上时，请写出其地址，如 ZUOFENG_TRUST_PROXY=10.0.0.5 或 10.0.0.0/24',
     );
   }
-  const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
-  config.webDir = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
+  config.webDir = fs.existsSync(path.join(webDistFolder, 'index.html')) ? webDistFolder : null;
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
   checkAllowHosts(config);
   if (!config.demo) for (const w of placementWarnings(config)) console.warn(`警告：${w}`);

@@ -106,7 +106,8 @@ function inWorker(request: SheetRequest, config: ReadSettings['config']): Promis
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./xlsx-worker.mjs', import.meta.url), {
       workerData: request,
-      // Not the main thread's flags (--import tsx, an --eval's --input-type): the worker loads tsx itself.
+      // Not the main thread's flags (--import tsx, an --eval's --input-type): from the sources the worker
+      // loads tsx itself; the bundle (dist/server) has a built xlsx-worker.mjs at the same relative address.
       execArgv: [],
       resourceLimits: {
         maxOldGenerationSizeMb: config.importMemoryMb,
