@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, rowsOf } from '../src/server/db/client.js';
 import { Scheduler } from '../src/server/jobs/scheduler.js';
-import { sweepReminders } from '../src/server/jobs/reminder-sweep.js';
+import { shares, sweepReminders } from '../src/server/jobs/reminder-sweep.js';
 import { Client, newDemoUnit, signIn, testApp, TestClock, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
@@ -161,5 +161,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two app instances on one PostgreS
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
+  });
+});
+
+describe('sweep shares', () => {
+  it('deals every unit into at most n non-empty shares, each unit once', () => {
+    expect(shares([], 2)).toEqual([]);
+    expect(shares(['a'], 2)).toEqual([['a']]);
+    expect(shares(['a', 'b', 'c'], 2)).toEqual([['a', 'c'], ['b']]);
+    const units = Array.from({ length: 501 }, (_, i) => i);
+    const dealt = shares(units, 2);
+    expect(dealt.map((s) => s.length)).toEqual([251, 250]);
+    expect(dealt.flat().sort((a, b) => a - b)).toEqual(units);
   });
 });
