@@ -1,10 +1,28 @@
 /** Queries of the activity records, their roll calls and the contact objects they concern. */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../db/client.js';
 import { activities, contactObjects, rollCalls } from '../../db/schema/index.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type ObjectRow = typeof contactObjects.$inferSelect;
+
+/** What compliance reads of an activity (activityFacts). */
+export interface ActivityFactRow {
+  id: string;
+  type: string;
+  kind: string;
+  title: string;
+  attendance: unknown;
+  date: string;
+  participantIds: string[];
+  objectIds: string[];
+  departmentId: string | null;
+  unitId: string;
+  confidential: boolean;
+  active: boolean;
+  createdBy: string;
+  absentIds: string[];
+}
 
 export const activitiesRepo = {
   async insertObject(db: Db, row: typeof contactObjects.$inferInsert) {
@@ -106,36 +124,28 @@ export const activitiesRepo = {
     ]);
     return { rows, total: count?.n ?? 0 };
   },
-  /** The active activities of a unit in [from, to] (the facts compliance is computed from). */
-  async activityFacts(db: Db, unitId: string, from: string, to: string, kinds?: string[]) {
-    const typeFilter: SQL | undefined = kinds?.length ? inArray(activities.kind, kinds) : undefined;
-    return db
-      .select({
-        id: activities.id,
-        type: activities.type,
-        kind: activities.kind,
-        title: activities.title,
-        attendance: activities.attendance,
-        date: activities.heldOn,
-        participantIds: activities.participantIds,
-        objectIds: activities.objectIds,
-        departmentId: activities.departmentId,
-        unitId: activities.unitId,
-        confidential: activities.confidential,
-        active: activities.active,
-        createdBy: activities.createdBy,
-        absentIds: activities.absentIds,
-      })
-      .from(activities)
-      .where(
-        and(
-          eq(activities.unitId, unitId),
-          eq(activities.active, true),
-          gte(activities.heldOn, from),
-          lte(activities.heldOn, to),
-          typeFilter,
-        ),
-      );
+  /**
+   * The active activities of a unit in [from, to] (the facts compliance is computed from). Raw SQL
+   * with the id arrays as JSON: a city's compliance reads 500,000 activities, and mapping them
+   * column by column through the query builder, and the driver's uuid[] parser, cost more than the
+   * rules themselves (measured: 10–12 s for the city's 500 units, 7 s without them, then less).
+   */
+  async activityFacts(db: Db, unitId: string, from: string, to: string, kinds?: string[]): Promise<ActivityFactRow[]> {
+    const ofKinds = kinds?.length
+      ? sql`and kind in (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})`
+      : sql``;
+    return rowsOf<ActivityFactRow>(
+      await db.execute(sql`
+        select id, type, kind, title, attendance, held_on::text as "date",
+          array_to_json(participant_ids) as "participantIds", array_to_json(object_ids) as "objectIds",
+          department_id as "departmentId", unit_id as "unitId", confidential, active, created_by as "createdBy",
+          array_to_json(absent_ids) as "absentIds"
+        from activities
+        where unit_id = ${unitId} and active and held_on >= ${from} and held_on <= ${to} ${ofKinds}`),
+    );
   },
   /** Who was called at a session, in the order they were called. */
   async rollCalls(db: Db, unitId: string, activityId: string) {

@@ -97,20 +97,26 @@ function wordsOf(facts: UnitFacts, kinds: readonly UnitKind[]): Words {
   };
 }
 
-/** One rule's compliance over the campaign (domain/rule-compliance), with the rule as the pages show it. */
-export function computeRule(
-  campaign: CampaignRow,
-  r: RuleRow,
-  facts: UnitFacts,
-  activities: ActivityFacts,
-  today: string,
-  reader: Actor | null,
-  kinds: readonly UnitKind[],
-) {
+/** What every rule of a unit is computed from: its objects, the activities as counted, the words. */
+interface RuleInputs {
+  facts: UnitFacts;
+  counted: (Omit<ActivityFacts[number], 'attendance'> & { attendance: ActivityFact['attendance'] })[];
+  words: Words;
+  kinds: readonly UnitKind[];
+}
+
+/** Built once per unit, not per rule: ten rules over a thousand activities would copy them ten times. */
+function ruleInputs(facts: UnitFacts, activities: ActivityFacts, kinds: readonly UnitKind[]): RuleInputs {
   const counted = activities.map((a) => ({ ...a, attendance: a.attendance as ActivityFact['attendance'] }));
+  return { facts, counted, words: wordsOf(facts, kinds), kinds };
+}
+
+/** One rule's compliance over the campaign (domain/rule-compliance), with the rule as the pages show it. */
+function computeRule(campaign: CampaignRow, r: RuleRow, inputs: RuleInputs, today: string, reader: Actor | null) {
+  const { facts, counted, words, kinds } = inputs;
   return {
     rule: presentRule(r, reader, kinds),
-    ...evaluateRule(versionsOf(r), r.subject as RuleSubject, campaign, facts, counted, today, wordsOf(facts, kinds)),
+    ...evaluateRule(versionsOf(r), r.subject as RuleSubject, campaign, facts, counted, today, words),
   };
 }
 
@@ -153,8 +159,8 @@ export async function campaignCompliance(
     campaignsRepo.activityFacts(db, unitId, campaign.startsOn, campaign.endsOn),
     unitKinds(db, unitId),
   ]);
-  const counted = countedFor(reader, activities);
-  return rules.filter((r) => r.active).map((r) => computeRule(campaign, r, facts, counted, today, reader, kinds));
+  const inputs = ruleInputs(facts, countedFor(reader, activities), kinds);
+  return rules.filter((r) => r.active).map((r) => computeRule(campaign, r, inputs, today, reader));
 }
 
 export async function listRules(deps: AppDeps, actor: Actor, campaignId: string) {
@@ -174,5 +180,11 @@ export async function ruleCompliance(deps: AppDeps, actor: Actor, campaignId: st
     campaignsRepo.activityFacts(deps.db, actor.unitId, c.startsOn, c.endsOn, ruleKinds(r.rule, r.versions)),
     unitKinds(deps.db, actor.unitId),
   ]);
-  return computeRule(c, r, facts, countedFor(actor, activities), shanghaiDate(deps.clock.now()), actor, kinds);
+  return computeRule(
+    c,
+    r,
+    ruleInputs(facts, countedFor(actor, activities), kinds),
+    shanghaiDate(deps.clock.now()),
+    actor,
+  );
 }
