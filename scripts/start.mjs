@@ -31,6 +31,18 @@ if (stale && process.env.ZUOFENG_SKIP_BUILD !== '1') {
 }
 
 const { buildServer, serverBundle, serverBundleStale } = await import('./build-server.mjs');
-if (serverBundleStale()) buildServer();
+if (serverBundleStale()) {
+  if (process.env.ZUOFENG_SKIP_BUILD === '1' && fs.existsSync(serverBundle)) {
+    console.warn('注意：已设置 ZUOFENG_SKIP_BUILD=1，服务端未重新构建，运行的是已有的 dist/server（可能不是最新代码）');
+  } else {
+    try {
+      await buildServer();
+    } catch (err) {
+      console.error(`服务端构建失败：${err.message}`);
+      console.error('请由对项目目录有写权限的用户运行 npm run build；已有构建时可设置 ZUOFENG_SKIP_BUILD=1 直接运行。');
+      process.exit(1);
+    }
+  }
+}
 const { main } = await import(pathToFileURL(serverBundle).href);
 await main();

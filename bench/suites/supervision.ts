@@ -53,11 +53,11 @@ async function concurrently(n: number, perClient: number, task: (i: number) => P
 export async function startServer(extraEnv: Record<string, string> = {}) {
   // @ts-expect-error: a plain .mjs build script without types
   const build = (await import('../../scripts/build-server.mjs')) as {
-    buildServer(): void;
+    buildServer(): Promise<void>;
     serverBundle: string;
     serverBundleStale(): boolean;
   };
-  if (build.serverBundleStale()) build.buildServer();
+  if (build.serverBundleStale()) await build.buildServer();
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, [build.serverBundle], {
     env: {
@@ -111,99 +111,146 @@ function residentMb(pid: number): number {
   return Number(kb) / 1024;
 }
 
+/** Signs in through the API; the session cookie. */
+async function signIn(address: string, username: string) {
+  const login = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'bench1234' }),
+  });
+  if (!login.ok) throw new Error(`基准账号 ${username} 登录失败：${login.status}`);
+  return login.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/**
+ * The ledger of one unit (red items of its second department, page by page) through HTTP: one client
+ * alone, then 32 at once; then the same statement as raw SQL (the page by deferred join, with its
+ * capped count) on a pool of its own, after the server has stopped.
+ */
+async function ledgerUnderLoad(url: string, username: string, unitCode: string) {
+  const server = await startServer({ DATABASE_URL: url });
+  let dept: string;
+  let alone: number[];
+  let ledger: number[];
+  try {
+    const cookie = await signIn(server.address, username);
+    const get = (path: string) => fetch(`${server.address}${path}`, { headers: { cookie } });
+    dept = (await (await get('/api/departments')).json())[1].id as string;
+    const page = (i: number) => `/api/items?colour=red&departmentId=${dept}&pageSize=50&page=${1 + (i % 20)}`;
+    await get(page(0));
+    alone = await concurrently(1, 100, async (i) => {
+      await (await get(page(i))).arrayBuffer();
+    });
+    ledger = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
+      const res = await get(page(i));
+      if (!res.ok) throw new Error(`ledger ${res.status}`);
+      await res.arrayBuffer();
+    });
+  } finally {
+    await server.stop();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
+  const unit = (await pool.query(`select id from units where code = $1`, [unitCode])).rows[0].id;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const raw = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
+    const where = `i.unit_id = $1 and i.lead_department_id = $2 and i.status in ('assigned','in_progress','under_review') and i.due < $3`;
+    const offset = (i % 20) * 50;
+    await pool.query(
+      `select i.*, p.name, dep.name, (select count(*) from (select 1 from supervised_items i where ${where} limit ${offset + 1000 + 1}) c) as total
+      from (select i.id, i.due from supervised_items i where ${where} order by i.due, i.id limit 50 offset ${offset}) k
+      join supervised_items i on i.id = k.id left join people p on p.id = i.owner_person_id left join departments dep on dep.id = i.lead_department_id
+      order by k.due, k.id`,
+      [unit, dept, today],
+    );
+  });
+  await pool.end();
+  return { alone: pct(alone, 50), p50: pct(ledger, 50), p95: pct(ledger, 95), raw: pct(raw, 95) };
+}
+
 /**
  * The supervision benchmarks on a city-scale data set on PostgreSQL (generated when missing):
  * the filtered ledger page through HTTP under 32 concurrent clients against the same query's raw
  * SQL, the reminder sweep over all open items, and a 100,000-row .xlsx export with peak memory.
+ * With BENCH_PROVINCE_DATABASE_URL (the simulated province of `npm run bench -- oversight`, made
+ * there): the ledger of one of its units and the sweep over its 6,006 units as well.
  */
 export async function run(emit: Emit) {
   await ensureBenchDatabase();
   const { openPostgres } = await import('../../src/server/db/client.js');
   const { benchDataPresent, generateCity } = await import('../../src/cli/bench-data.js');
-  const { sweepReminders } = await import('../../src/server/jobs/reminder-sweep.js');
   const setup = openPostgres(URL_, 4);
   await setup.migrate();
   if (!(await benchDataPresent(setup.db))) await generateCity(setup.db, (m) => console.error(`生成基准数据 ${m}`));
   await setup.close();
-  const server = await startServer();
+  // The ledger of the big unit (100,000 items).
+  const city = await ledgerUnderLoad(URL_, 'bench-admin', 'bench-city-0000');
+  emit('ledger_single_client_p50_ms', city.alone, 'ms');
+  emit('ledger_p50_ms', city.p50, 'ms');
+  emit('ledger_p95_ms', city.p95, 'ms');
+  emit('raw_sql_p95_ms', city.raw, 'ms');
+  emit('ledger_vs_raw', city.p95 / city.raw, 'x');
+
+  // The sweep over all open items, on a working day in working hours (written reminders are removed after).
+  const sweepAt = new Date('2026-11-30T02:00:00Z');
+  const swept = await timedSweep(URL_, sweepAt);
+  emit('sweep_ms', swept.ms, 'ms');
+  emit('sweep_reminders_written', swept.written, 'count');
+
+  // Export 100,000 rows of the big unit's ledger from a freshly started server; its peak resident
+  // memory (VmHWM, startup included) is read from /proc when the download is complete.
+  const exporter = await startServer();
   try {
-    const login = await fetch(`${server.address}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const get = (path: string) => fetch(`${server.address}${path}`, { headers: { cookie } });
-    // The ledger of the big unit (100,000 items): red items of one department, page by page.
-    const dept = (await (await get('/api/departments')).json())[1].id as string;
-    const page = (i: number) => `/api/items?colour=red&departmentId=${dept}&pageSize=50&page=${1 + (i % 20)}`;
-    await get(page(0));
-    // One client alone first (what a user sees on a quiet server), then 32 at once.
-    const alone = await concurrently(1, 100, async (i) => {
-      await (await get(page(i))).arrayBuffer();
-    });
-    const ledger = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
-      const res = await get(page(i));
-      if (!res.ok) throw new Error(`ledger ${res.status}`);
-      await res.arrayBuffer();
-    });
-    await server.stop();
-    // The same statement as raw SQL (the page by deferred join, with its capped count), on its own pool.
-    const pool = new pg.Pool({ connectionString: URL_, max: CLIENTS });
-    const unit = (await pool.query(`select id from units where code = 'bench-city-0000'`)).rows[0].id;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const raw = await concurrently(CLIENTS, REQUESTS_PER_CLIENT, async (i) => {
-      const where = `i.unit_id = $1 and i.lead_department_id = $2 and i.status in ('assigned','in_progress','under_review') and i.due < $3`;
-      const offset = (i % 20) * 50;
-      await pool.query(
-        `select i.*, p.name, dep.name, (select count(*) from (select 1 from supervised_items i where ${where} limit ${offset + 1000 + 1}) c) as total
-        from (select i.id, i.due from supervised_items i where ${where} order by i.due, i.id limit 50 offset ${offset}) k
-        join supervised_items i on i.id = k.id left join people p on p.id = i.owner_person_id left join departments dep on dep.id = i.lead_department_id
-        order by k.due, k.id`,
-        [unit, dept, today],
-      );
-    });
-    await pool.end();
-    emit('ledger_single_client_p50_ms', pct(alone, 50), 'ms');
-    emit('ledger_p50_ms', pct(ledger, 50), 'ms');
-    emit('ledger_p95_ms', pct(ledger, 95), 'ms');
-    emit('raw_sql_p95_ms', pct(raw, 95), 'ms');
-    emit('ledger_vs_raw', pct(ledger, 95) / pct(raw, 95), 'x');
-
-    // The sweep over all open items, on a working day in working hours (written reminders are removed after).
-    const database = openPostgres(URL_, 4);
-    const sweepAt = new Date('2026-11-30T02:00:00Z');
-    let t = performance.now();
-    const swept = await sweepReminders(database.db, sweepAt);
-    emit('sweep_ms', performance.now() - t, 'ms');
-    emit('sweep_reminders_written', swept.written, 'count');
-    await database.db.execute(sql`delete from notifications where created_at = ${sweepAt.toISOString()}::timestamptz`);
-    await database.close();
-
-    // Export 100,000 rows of the big unit's ledger from a freshly started server; its peak resident
-    // memory (VmHWM, startup included) is read from /proc when the download is complete.
-    const exporter = await startServer();
-    const session = await fetch(`${exporter.address}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench-admin', password: 'bench1234' }),
-    });
+    const cookie = await signIn(exporter.address, 'bench-admin');
     // Idle: started, signed in, then left alone for two seconds.
     await new Promise((r) => setTimeout(r, 2000));
     emit('idle_server_rss_mb', residentMb(exporter.pid), 'MB');
     const startMb = peakMb(exporter.pid);
-    t = performance.now();
-    const res = await fetch(`${exporter.address}/api/items/export.xlsx`, {
-      headers: { cookie: session.headers.get('set-cookie')!.split(';')[0]! },
-    });
+    const t = performance.now();
+    const res = await fetch(`${exporter.address}/api/items/export.xlsx`, { headers: { cookie } });
     const size = (await res.arrayBuffer()).byteLength;
-    const exportMs = performance.now() - t;
-    emit('export_100k_ms', exportMs, 'ms');
+    emit('export_100k_ms', performance.now() - t, 'ms');
     emit('export_100k_peak_mb', peakMb(exporter.pid), 'MB');
     emit('export_server_before_mb', startMb, 'MB');
     emit('export_100k_size_kb', size / 1024, 'KB');
-    await exporter.stop();
   } finally {
-    await server.stop();
+    await exporter.stop();
+  }
+
+  const provinceUrl = process.env.BENCH_PROVINCE_DATABASE_URL;
+  if (!provinceUrl) return;
+  const { PROVINCE_UNIT_LOGIN, ensureProvinceUnitLogin, provincePresent } = await import(
+    '../../src/cli/bench-province.js'
+  );
+  const province = openPostgres(provinceUrl, 4);
+  await province.migrate();
+  const present = await provincePresent(province.db);
+  if (present) await ensureProvinceUnitLogin(province.db);
+  await province.close();
+  if (!present)
+    throw new Error('省级基准数据不存在：请先运行 BENCH_PROVINCE_ITEMS=12000000 npm run bench -- oversight');
+  // A unit of the province (about 2,000 items of its 12,000,000): a page's cost must not grow with the data.
+  const unit = await ledgerUnderLoad(provinceUrl, PROVINCE_UNIT_LOGIN.username, PROVINCE_UNIT_LOGIN.unitCode);
+  emit('province_ledger_p95_ms', unit.p95, 'ms');
+  emit('province_raw_sql_p95_ms', unit.raw, 'ms');
+  emit('province_ledger_vs_raw', unit.p95 / unit.raw, 'x');
+  emit('province_ledger_vs_city', unit.p95 / city.p95, 'x');
+  const provinceSwept = await timedSweep(provinceUrl, sweepAt);
+  emit('province_sweep_ms', provinceSwept.ms, 'ms');
+  emit('province_sweep_reminders_written', provinceSwept.written, 'count');
+}
+
+/** One sweep of every unit's open items at `at`, timed; its reminders are removed afterwards. */
+async function timedSweep(url: string, at: Date) {
+  const { openPostgres } = await import('../../src/server/db/client.js');
+  const { sweepReminders } = await import('../../src/server/jobs/reminder-sweep.js');
+  const database = openPostgres(url, 4);
+  try {
+    const t = performance.now();
+    const { written } = await sweepReminders(database.db, at);
+    return { ms: performance.now() - t, written };
+  } finally {
+    // Shares commit on their own: whatever a failed sweep wrote goes too, or the next run would count less.
+    await database.db.execute(sql`delete from notifications where created_at = ${at.toISOString()}::timestamptz`);
+    await database.close();
   }
 }

@@ -108,3 +108,17 @@ export async function generateProvince(db: Db, scale: ProvinceScale = PROVINCE, 
   await step('清理', sql`drop table prov_units`);
   await step('统计信息', sql`vacuum analyze`);
 }
+
+/** The ledger benchmark's account in one county-level unit of the province (its system administrator). */
+export const PROVINCE_UNIT_LOGIN = { username: 'bench-prov-unit', unitCode: 'bench-prov-c01-0001' };
+
+/** Creates PROVINCE_UNIT_LOGIN (password bench1234) when missing; a province made earlier has none. */
+export async function ensureProvinceUnitLogin(db: Db) {
+  const hash = await hashPassword('bench1234');
+  await db.execute(sql`
+    with u as (select id from units where code = ${PROVINCE_UNIT_LOGIN.unitCode}),
+    usr as (insert into users (unit_id, username, display_name, password_hash)
+      select id, ${PROVINCE_UNIT_LOGIN.username}, '省基准单位管理员', ${hash} from u
+      on conflict do nothing returning id, unit_id)
+    insert into role_grants (unit_id, user_id, role, scope_type) select unit_id, id, 'system_admin', 'unit' from usr`);
+}

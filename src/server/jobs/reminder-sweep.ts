@@ -53,7 +53,8 @@ export async function sweepReminders(
   }
   let written = 0;
   for (const { facts, units } of groups.values()) {
-    const parts = await Promise.all(
+    // Settled, not all: a failed share must not leave the other running after the sweep has returned.
+    const parts = await Promise.allSettled(
       shares(units, concurrency).map((share) =>
         db.transaction(async (tx) => {
           // Enough memory to aggregate a city's open items per person in a hash table, not on disk.
@@ -62,7 +63,8 @@ export async function sweepReminders(
         }),
       ),
     );
-    written += parts.reduce((a, b) => a + b, 0);
+    for (const part of parts) if (part.status === 'rejected') throw part.reason;
+    written += parts.reduce((n, part) => n + (part.status === 'fulfilled' ? part.value : 0), 0);
   }
   return { units: unitIds.length, written };
 }
@@ -221,7 +223,8 @@ async function perPerson(s: Sweep, rules: PersonRule[]) {
       rules.map((r) => sql`when ${r.kind} then ${pick(r)}`),
       sql` `,
     )} end`;
-  // due (YYYY-MM-DD) || id (36 characters) || title, compared bytewise: the smallest is the earliest item.
+  // due (YYYY-MM-DD) || id (36 characters), compared bytewise: the smallest is the earliest item; its
+  // title is read once per notice afterwards, not carried through the aggregate for every open item.
   const first = sql`(i.due || i.id::text) collate "C"`;
   return insertedCount(
     s.db,
