@@ -131,7 +131,8 @@ start_apps() {
       export PORT="$p" HOST=127.0.0.1 ZUOFENG_DATA_DIR="$ZF_DEPLOY_DIR/app" ZUOFENG_TRUST_PROXY=loopback
       export ZUOFENG_PUBLIC_URL="http://127.0.0.1:$ZF_HTTP_PORT" ZUOFENG_MAX_STANDBY_LAG_SECONDS="$ZF_MAX_LAG"
       export ZUOFENG_DEMO="$ZF_DEMO" ZUOFENG_SKIP_BUILD=1
-      setsid nohup node scripts/start.mjs >>"$ZF_RUN_DIR/app-$p.log" 2>&1 </dev/null &
+      # The same node flags as `npm start` (package.json): a young generation large enough for an export's batches.
+      setsid nohup node --max-semi-space-size=32 scripts/start.mjs >>"$ZF_RUN_DIR/app-$p.log" 2>&1 </dev/null &
       echo $! >"$ZF_RUN_DIR/app-$p.pid"
     )
     zf_wait_http "http://127.0.0.1:$p/api/health" 240 || zf_die "app instance on port $p did not answer: see $ZF_RUN_DIR/app-$p.log"

@@ -59,8 +59,9 @@ export async function startServer(extraEnv: Record<string, string> = {}) {
   };
   if (build.serverBundleStale()) await build.buildServer();
   const port = 20000 + Math.floor(Math.random() * 20000);
-  // As `npm start` runs it (scripts/start.mjs), the bundle fresh: its memory is what an installation sees.
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  // As `npm start` runs it (its node flags and scripts/start.mjs), the bundle fresh: its memory is what
+  // an installation sees.
+  const child = spawn(process.execPath, [...npmStartFlags(), 'scripts/start.mjs'], {
     env: {
       ...process.env,
       DATABASE_URL: URL_,
@@ -99,6 +100,12 @@ export async function startServer(extraEnv: Record<string, string> = {}) {
       if (child.exitCode === null) await once(child, 'exit');
     },
   };
+}
+
+/** The node flags of package.json's start script (`node --flag … scripts/start.mjs`). */
+function npmStartFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
 }
 
 /** A process's peak resident memory so far (Linux /proc VmHWM), in MB. */
