@@ -61,10 +61,12 @@ zf_nginx_signal() { zf_nginx -s "$1" 2> >(grep -v 'signal process started' >&2);
 zf_nginx_running() { [ -f "$ZF_NGINX_DIR/nginx.pid" ] && kill -0 "$(cat "$ZF_NGINX_DIR/nginx.pid")" 2>/dev/null; }
 
 zf_app_pid() { cat "$ZF_RUN_DIR/app-$1.pid" 2>/dev/null || true; }
+# A killed instance whose parent is gone stays a zombie (Z) until init reaps it, and some inits (a
+# container's or a microVM's) never do: kill -0 still succeeds on it, so the state is read too.
 zf_app_running() {
   local pid
   pid="$(zf_app_pid "$1")"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" | cut -c1)" != Z ]
 }
 
 zf_wait_http() {

@@ -12,7 +12,7 @@ for p in $ZF_APP_PORTS; do
     pid="$(zf_app_pid "$p")"
     zf_log "stopping app instance on port $p (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    for _ in $(seq 1 40); do zf_app_running "$p" || break; sleep 0.25; done
     kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$ZF_RUN_DIR/app-$p.pid"
