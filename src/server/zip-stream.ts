@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
+import { u16, u32 } from './zip-write.js';
 
 /** Past 4 GiB a zip needs zip64 records; no download of Zuofeng's comes near it. */
 const ZIP32_LIMIT = 0xffffffff;
@@ -125,14 +126,3 @@ export function drainedOrClosed(stream: Writable): Promise<void> {
     stream.on('close', done);
   });
 }
-
-const u32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n >>> 0, 0);
-  return b;
-};
-const u16 = (n: number) => {
-  const b = Buffer.alloc(2);
-  b.writeUInt16LE(n, 0);
-  return b;
-};

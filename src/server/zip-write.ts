@@ -47,12 +47,13 @@ export function zipFiles(files: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const u32 = (n: number) => {
+/** Little-endian fields of zip records (also zip-stream.ts). */
+export const u32 = (n: number) => {
   const b = Buffer.alloc(4);
   b.writeUInt32LE(n >>> 0, 0);
   return b;
 };
-const u16 = (n: number) => {
+export const u16 = (n: number) => {
   const b = Buffer.alloc(2);
   b.writeUInt16LE(n, 0);
   return b;
