@@ -61,14 +61,8 @@ async function rawSqlBaseline(): Promise<number> {
 
 export async function run(emit: Emit) {
   emit('public_form_js_gz_kb', await publicFormJsKb(), 'KB');
-  const { ensureBenchDatabase, startServer } = await import('./supervision.js');
-  await ensureBenchDatabase();
-  const { openPostgres } = await import('../../src/server/db/client.js');
-  const { benchDataPresent, generateCity } = await import('../../src/cli/bench-data.js');
-  const setup = openPostgres(URL_, 4);
-  await setup.migrate();
-  if (!(await benchDataPresent(setup.db))) await generateCity(setup.db, (m) => console.error(`生成基准数据 ${m}`));
-  await setup.close();
+  const { ensureCityData, startServer } = await import('./supervision.js');
+  await ensureCityData();
   // The per-source limit would (rightly) stop 64 clients on one address: lifted for the measurement.
   const server = await startServer({
     ZUOFENG_OPINION_SUBMITS_PER_MINUTE: '100000000',

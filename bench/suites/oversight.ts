@@ -1,28 +1,11 @@
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Emit } from '../run.js';
-import { ensureBenchDatabase, startServer } from './supervision.js';
+import { concurrently, ensureCityData, pct, startServer } from './supervision.js';
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zuofeng_bench';
 const PAGE = 50;
 const PER_CLIENT = 25;
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-
-async function concurrently(n: number, perClient: number, task: (i: number) => Promise<void>) {
-  const times: number[] = [];
-  await Promise.all(
-    Array.from({ length: n }, async (_, c) => {
-      for (let k = 0; k < perClient; k++) {
-        const t = performance.now();
-        await task(c * perClient + k);
-        times.push(performance.now() - t);
-      }
-    }),
-  );
-  return times;
-}
 
 /** The dashboard page's statement (modules/oversight-dashboard/dashboard.repo#dashboardPage), written out. */
 const DASHBOARD_SQL = `
@@ -55,13 +38,8 @@ interface DataSet {
  * million at full scale) in its own database (BENCH_PROVINCE_DATABASE_URL, default <bench database>_province).
  */
 export async function run(emit: Emit) {
-  await ensureBenchDatabase();
+  await ensureCityData();
   const { openPostgres } = await import('../../src/server/db/client.js');
-  const { benchDataPresent, generateCity } = await import('../../src/cli/bench-data.js');
-  const setup = openPostgres(URL_, 4);
-  await setup.migrate();
-  if (!(await benchDataPresent(setup.db))) await generateCity(setup.db, (m) => console.error(`生成基准数据 ${m}`));
-  await setup.close();
   await measure(emit, { prefix: '', url: URL_, username: 'bench-admin', rootCode: 'bench-city-0000' });
   const items = Number(process.env.BENCH_PROVINCE_ITEMS ?? 0);
   if (!items) return;

@@ -11,7 +11,7 @@ const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const CLIENTS = 32;
 const REQUESTS_PER_CLIENT = 25;
 
-const pct = (xs: number[], p: number) =>
+export const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Creates the bench database when it is missing. */
@@ -31,11 +31,25 @@ export async function ensureBenchDatabase() {
   await db.end();
 }
 
+/** The bench database, migrated, with the city data set (generated when missing: a few minutes). */
+export async function ensureCityData() {
+  await ensureBenchDatabase();
+  const { openPostgres } = await import('../../src/server/db/client.js');
+  const { benchDataPresent, generateCity } = await import('../../src/cli/bench-data.js');
+  const setup = openPostgres(URL_, 4);
+  try {
+    await setup.migrate();
+    if (!(await benchDataPresent(setup.db))) await generateCity(setup.db, (m) => console.error(`生成基准数据 ${m}`));
+  } finally {
+    await setup.close();
+  }
+}
+
 /** The bench server's key file: outside the working tree, the same for every checkout on this machine. */
 export const BENCH_KEY_FILE = path.join(os.tmpdir(), 'zuofeng-bench-keys', 'bench.key');
 
 /** Runs `n` clients that each run `perClient` tasks in a row; returns every task's latency in ms. */
-async function concurrently(n: number, perClient: number, task: (i: number) => Promise<void>) {
+export async function concurrently(n: number, perClient: number, task: (i: number) => Promise<void>) {
   const times: number[] = [];
   await Promise.all(
     Array.from({ length: n }, async (_, c) => {
@@ -184,13 +198,8 @@ async function ledgerUnderLoad(url: string, username: string, unitCode: string) 
  * there): the ledger of one of its units and the sweep over its 6,006 units as well.
  */
 export async function run(emit: Emit) {
-  await ensureBenchDatabase();
+  await ensureCityData();
   const { openPostgres } = await import('../../src/server/db/client.js');
-  const { benchDataPresent, generateCity } = await import('../../src/cli/bench-data.js');
-  const setup = openPostgres(URL_, 4);
-  await setup.migrate();
-  if (!(await benchDataPresent(setup.db))) await generateCity(setup.db, (m) => console.error(`生成基准数据 ${m}`));
-  await setup.close();
   // The ledger of the big unit (100,000 items).
   const city = await ledgerUnderLoad(URL_, 'bench-admin', 'bench-city-0000');
   emit('ledger_single_client_p50_ms', city.alone, 'ms');
