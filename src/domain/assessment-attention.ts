@@ -70,10 +70,21 @@ export interface AttentionEntry {
   evidence: AttentionFact[];
 }
 
-/** Exactly the people whose facts in the window meet the rule, each with all their facts in the window. */
+const KIND_ORDER = new Map(ATTENTION_FACT_KINDS.map((k, i) => [k, i]));
+/** Evidence reads oldest quarter first, then by kind, title and record — whatever order the facts were read in. */
+export const byEvidenceOrder = (a: AttentionFact, b: AttentionFact) =>
+  a.quarter.localeCompare(b.quarter) ||
+  KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
+  (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) ||
+  (a.refId < b.refId ? -1 : a.refId > b.refId ? 1 : 0);
+
+/**
+ * Exactly the people whose facts in the window meet the rule, each with all their facts in the window in
+ * `byEvidenceOrder`.
+ */
 export function attentionList(facts: AttentionFact[], rule: AttentionRule, lastQuarter: string): AttentionEntry[] {
   const window = quartersEnding(lastQuarter, rule.lastQuarters);
-  const inWindow = facts.filter((f) => window.includes(f.quarter));
+  const inWindow = facts.filter((f) => window.includes(f.quarter)).sort(byEvidenceOrder);
   const people = [...new Set(inWindow.map((f) => f.personId))].sort();
   const out: AttentionEntry[] = [];
   for (const personId of people) {

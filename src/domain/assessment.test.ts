@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   attentionList,
+  byEvidenceOrder,
   GRADES,
   gradeChangeProblem,
   indicatorCents,
@@ -210,7 +211,13 @@ describe('attention list', () => {
             const meets = window.filter((q) => mine.filter((f) => f.quarter === q).length >= minEvents).length;
             const entry = list.find((e) => e.personId === p);
             expect(!!entry).toBe(meets >= minQuarters);
-            if (entry) expect(entry.evidence).toEqual(mine);
+            if (entry) expect(entry.evidence).toEqual([...mine].sort(byEvidenceOrder));
+          }
+          // The order the facts were read in (a query without ORDER BY) does not change the list.
+          expect(attentionList([...facts].reverse(), rule, '2026-Q4')).toEqual(list);
+          for (const e of list) {
+            for (let i = 1; i < e.evidence.length; i++)
+              expect(byEvidenceOrder(e.evidence[i - 1], e.evidence[i])).toBeLessThanOrEqual(0);
           }
         },
       ),
