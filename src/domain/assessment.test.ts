@@ -217,7 +217,7 @@ describe('attention list', () => {
           expect(attentionList([...facts].reverse(), rule, '2026-Q4')).toEqual(list);
           for (const e of list) {
             for (let i = 1; i < e.evidence.length; i++)
-              expect(byEvidenceOrder(e.evidence[i - 1], e.evidence[i])).toBeLessThanOrEqual(0);
+              expect(byEvidenceOrder(e.evidence[i - 1]!, e.evidence[i]!)).toBeLessThanOrEqual(0);
           }
         },
       ),
