@@ -83,15 +83,39 @@ function judge(s: Subject, a: ActivityFact, o: MatchOptions): Verdict {
   return { counts: true, objects: concerned };
 }
 
-/** The candidates for a subject: activities that meet its most specific condition. */
-function candidates(s: Subject, relevant: readonly ActivityFact[], idx: ReturnType<typeof indexes>, o: MatchOptions) {
+type Indexes = ReturnType<typeof indexes>;
+
+/**
+ * The candidates for a subject among the activities of `kinds`, in order: those that meet its most specific
+ * condition (the date span is checked by the caller). One list from the index is already in order and without
+ * repeats; only several are merged.
+ */
+function candidates(
+  s: Subject,
+  byKind: ReadonlyMap<string, OfKind>,
+  kinds: readonly string[],
+  o: MatchOptions,
+): readonly ActivityFact[] {
+  const lists: ActivityFact[][] = [];
+  const collect = (pick: (i: Indexes) => Map<string, ActivityFact[]>, keys: readonly string[]) => {
+    for (const kind of kinds) {
+      const i = byKind.get(kind);
+      if (!i) continue;
+      const m = pick(i.idx);
+      for (const key of keys) {
+        const l = m.get(key);
+        if (l) lists.push(l);
+      }
+    }
+  };
   if (s.personIds) {
-    const pools = [idx.byPerson, idx.byAbsent, ...(o.participantRequired === false ? [idx.byObject] : [])];
-    return [...new Set(s.personIds.flatMap((p) => pools.flatMap((m) => m.get(p) ?? [])))];
-  }
-  if (s.objectIds) return [...new Set(s.objectIds.flatMap((x) => idx.byObject.get(x) ?? []))];
-  if (s.departmentId) return idx.byDepartment.get(s.departmentId) ?? [];
-  return s.everyone ? relevant : [];
+    collect((i) => i.byPerson, s.personIds);
+    collect((i) => i.byAbsent, s.personIds);
+    if (o.participantRequired === false) collect((i) => i.byObject, s.personIds);
+  } else if (s.objectIds) collect((i) => i.byObject, s.objectIds);
+  else if (s.departmentId) collect((i) => i.byDepartment, [s.departmentId]);
+  else return s.everyone ? ofKinds(byKind, kinds) : [];
+  return lists.length <= 1 ? (lists[0] ?? []) : [...new Set(lists.flat())].sort(byDateAndId);
 }
 
 function indexes(relevant: readonly ActivityFact[]) {
@@ -101,6 +125,39 @@ function indexes(relevant: readonly ActivityFact[]) {
     byObject: indexBy(relevant, (a) => a.objectIds),
     byDepartment: indexBy(relevant, (a) => [a.departmentId]),
   };
+}
+
+// By code unit, not by locale: ISO dates and lowercase uuids order the same either way, and a city's units
+// compare a few million pairs (localeCompare was a sixth of the time).
+const byDateAndId = (a: ActivityFact, b: ActivityFact) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * The activities of each kind, in order, with their indexes, made once per list: a unit's rules (twenty of them
+ * over a thousand activities) are all matched against the same list, and re-reading all of it for each was most
+ * of their cost. A cache, not state: the value depends only on the list, which callers never change after reading.
+ */
+type OfKind = { list: ActivityFact[]; idx: Indexes };
+const indexed = new WeakMap<readonly ActivityFact[], Map<string, OfKind>>();
+function indexedOnce(activities: readonly ActivityFact[]) {
+  let byKind = indexed.get(activities);
+  if (!byKind) {
+    const lists = new Map<string, ActivityFact[]>();
+    for (const a of [...activities].sort(byDateAndId)) {
+      const l = lists.get(a.kind);
+      if (l) l.push(a);
+      else lists.set(a.kind, [a]);
+    }
+    byKind = new Map([...lists].map(([k, list]) => [k, { list, idx: indexes(list) }]));
+    indexed.set(activities, byKind);
+  }
+  return byKind;
+}
+
+/** The activities of `kinds` in order. */
+function ofKinds(byKind: ReadonlyMap<string, OfKind>, kinds: readonly string[]): readonly ActivityFact[] {
+  const lists = kinds.map((k) => byKind.get(k)?.list ?? []);
+  return lists.length === 1 ? lists[0]! : lists.flat().sort(byDateAndId);
 }
 
 export function matchesBySubject(
@@ -113,10 +170,9 @@ export function matchesBySubject(
   const wanted = new Set(o.activityKinds);
   const from = periods[0]?.start ?? '';
   const to = periods.at(-1)?.end ?? '';
-  const relevant = activities
-    .filter((a) => wanted.has(a.kind) && a.date >= from && a.date <= to)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const idx = indexes(relevant);
+  const inSpan = (a: ActivityFact) => a.date >= from && a.date <= to;
+  const byKind = indexedOnce(activities);
+  const kinds = [...wanted];
   const periodOf = periodIndex(periods);
   return subjects.map((s) => {
     const out: Match[] = periods.map((p) => {
@@ -127,9 +183,7 @@ export function matchesBySubject(
       const applies = (!s.assignments || asked.length > 0) && !(s.askedBefore && p.start >= s.askedBefore);
       return { applies, asked, counted: [], objects: [], excluded: [] };
     });
-    const list = [...candidates(s, relevant, idx, o)].sort(
-      (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
-    );
+    const list = candidates(s, byKind, kinds, o).filter(inSpan);
     for (const a of list) {
       const m = out[periodOf(a.date)]!;
       const v = judge(s, a, o);

@@ -136,7 +136,20 @@ describe('count rules', () => {
                 (!s.departmentId || a.departmentId === s.departmentId),
             );
             expect(c.count).toBe(expected.length);
+            // The same activities, by date then id, whichever kinds and indexes they were found through.
+            const byDateThenId = (a: ActivityFact, b: ActivityFact) =>
+              a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+            expect(c.activityIds).toEqual([...expected].sort(byDateThenId).map((a) => a.id));
           }
+          // Asked again over the same list (its index made once and kept), the answer is the same.
+          const again = countCompliance(
+            { kind: 'count', activityKinds: ['visit', 'deed'], period: kind, min: 1, max: 3 },
+            subjects,
+            acts,
+            periods,
+            '2026-07-01',
+          );
+          expect(again).toEqual(cells);
         },
       ),
     );

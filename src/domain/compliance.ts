@@ -173,7 +173,21 @@ export function checkRule(r: ObligationRule): RuleProblem {
 }
 
 /** The periods of `kind` that overlap [from, to], clipped to it, in order. */
+// The same spans recur (every unit's campaign runs the same dates; each rule asks for them): computed once each.
+const periodsCache = new Map<string, readonly Period[]>();
+
 export function periodsBetween(kind: PeriodKind, from: IsoDate, to: IsoDate): Period[] {
+  const key = `${kind} ${from} ${to}`;
+  let cached = periodsCache.get(key);
+  if (!cached) {
+    if (periodsCache.size >= 512) periodsCache.clear();
+    cached = Object.freeze(computePeriods(kind, from, to).map((p) => Object.freeze(p)));
+    periodsCache.set(key, cached);
+  }
+  return [...cached];
+}
+
+function computePeriods(kind: PeriodKind, from: IsoDate, to: IsoDate): Period[] {
   const first = parseIsoDate(from);
   const last = parseIsoDate(to);
   if (last < first) return [];
