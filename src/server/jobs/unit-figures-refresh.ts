@@ -1,13 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { shanghaiDate } from '../../domain/civil-date.js';
 import { dueSoonUntil } from '../../domain/item-figures.js';
 import { byTitle, decidedCells } from '../../domain/unit-figures.js';
 import type { WorkdayCalendar } from '../../domain/workdays.js';
 import type { Db } from '../db/client.js';
-import { campaigns } from '../db/schema/index.js';
 import { calendarsForUnits } from '../modules/calendar/calendar.service.js';
-import { campaignCompliance } from '../modules/campaigns/compliance.service.js';
+import { complianceInputsOf, complianceOf, type CampaignInputs } from '../modules/campaigns/compliance.service.js';
 import {
+  campaignRows,
   currentCampaigns,
   refreshItemFigures,
   writeCompliance,
@@ -18,7 +17,6 @@ import {
 export const UNIT_FIGURES_EVERY_MS = 15 * 60_000;
 const ITEM_CHUNK = 2000;
 const COMPLIANCE_CHUNK = 100;
-const COMPLIANCE_PARALLEL = 4;
 
 export interface RefreshResult {
   units: number;
@@ -30,9 +28,15 @@ export interface RefreshResult {
  * Recounts the dashboard's figures of `unitIds` on `now`: first the item, campaign, meeting and activity figures
  * (set-based, one INSERT … SELECT … GROUP BY unit_id per 2,000 units), then each unit's compliance matrix as the
  * campaign's own page computes it (domain/rule-compliance, every activity counted — the system's view, as the
- * assessment's 规定动作达标率), written by rule title in batches.
+ * assessment's 规定动作达标率), written by rule title in batches: `complianceChunk` units' facts read at once
+ * (complianceInputsOf), the next chunk's while this one's rules are evaluated.
  */
-export async function refreshUnitFigures(db: Db, now: Date, unitIds: readonly string[]): Promise<RefreshResult> {
+export async function refreshUnitFigures(
+  db: Db,
+  now: Date,
+  unitIds: readonly string[],
+  complianceChunk = COMPLIANCE_CHUNK,
+): Promise<RefreshResult> {
   const today = shanghaiDate(now);
   const t0 = performance.now();
   const calendars = await calendarsForUnits(db, [...unitIds]);
@@ -45,31 +49,42 @@ export async function refreshUnitFigures(db: Db, now: Date, unitIds: readonly st
   for (let i = 0; i < dated.length; i += ITEM_CHUNK)
     await refreshItemFigures(db, dated.slice(i, i + ITEM_CHUNK), today, now);
   const t1 = performance.now();
-  const current = new Map((await currentCampaigns(db, unitIds)).map((c) => [c.unit_id, c.id]));
-  for (let i = 0; i < unitIds.length; i += COMPLIANCE_CHUNK) {
-    const chunk = unitIds.slice(i, i + COMPLIANCE_CHUNK);
-    const out: UnitCompliance[] = [];
-    for (let j = 0; j < chunk.length; j += COMPLIANCE_PARALLEL)
-      out.push(
-        ...(await Promise.all(
-          chunk.slice(j, j + COMPLIANCE_PARALLEL).map((u) => unitCompliance(db, u, current.get(u) ?? null, today)),
-        )),
-      );
-    await writeCompliance(db, out, now);
+  const currentRows = await currentCampaigns(db, unitIds);
+  const current = currentRows.map((c) => c.id);
+  const chunks: string[][] = [];
+  for (let i = 0; i < current.length; i += complianceChunk) chunks.push(current.slice(i, i + complianceChunk));
+  // The next chunk's facts are read while this one's rules are evaluated: PostgreSQL and Node each keep a core.
+  let next = chunks.length ? inputsOf(db, chunks[0]!) : null;
+  for (let i = 0; i < chunks.length; i++) {
+    const inputs = await next!;
+    next = i + 1 < chunks.length ? inputsOf(db, chunks[i + 1]!) : null;
+    await writeCompliance(
+      db,
+      inputs.map((x) => unitCompliance(x, today)),
+      now,
+    );
   }
+  // Units without a current campaign have no rules: their old cells are cleared.
+  const withCampaign = new Set(currentRows.map((c) => c.unit_id));
+  await writeCompliance(
+    db,
+    unitIds.filter((u) => !withCampaign.has(u)).map((unitId) => ({ unitId, rules: [] })),
+    now,
+  );
   return { units: unitIds.length, itemsMs: Math.round(t1 - t0), complianceMs: Math.round(performance.now() - t1) };
 }
 
-async function unitCompliance(db: Db, unitId: string, campaignId: string | null, today: string) {
-  if (!campaignId) return { unitId, rules: [] };
-  const [c] = await db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.unitId, unitId), eq(campaigns.id, campaignId)));
-  if (!c) return { unitId, rules: [] };
-  const rules = await campaignCompliance(db, unitId, c, today, null);
+/** A chunk's inputs, read ahead: marked handled now, so a failure while the previous chunk is written waits for its turn. */
+function inputsOf(db: Db, campaignIds: readonly string[]) {
+  const p = campaignRows(db, campaignIds).then((rows) => complianceInputsOf(db, rows));
+  p.catch(() => undefined);
+  return p;
+}
+
+function unitCompliance(x: CampaignInputs, today: string): UnitCompliance {
+  const rules = complianceOf(x, today, null);
   return {
-    unitId,
+    unitId: x.campaign.unitId,
     rules: byTitle(rules.map((r) => ({ title: r.rule.title, met: r.summary.met, decided: decidedCells(r.summary) }))),
   };
 }

@@ -25,7 +25,7 @@ import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditActorOf } from '../audit-actor.js';
-import { activityKindsRepo } from './activity-kinds.repo.js';
+import { activityKindsRepo, type ActivityKindRow } from './activity-kinds.repo.js';
 import { campaignsRepo } from './campaigns.repo.js';
 import type { StoredRule } from '../../../domain/rule-compliance.js';
 import { fromAttendance } from '../../../domain/meeting-attendance.js';
@@ -47,7 +47,11 @@ const BUILT_IN: readonly ActivityKind[] = availableKinds(
 
 /** Every kind of the unit, built-in first, withdrawn ones included (old activities keep their kind's name). */
 export async function unitKinds(db: Db, unitId: string): Promise<UnitKind[]> {
-  const own = await activityKindsRepo.list(db, unitId);
+  return kindsWith(await activityKindsRepo.list(db, unitId));
+}
+
+/** The built-in kinds followed by the unit's own rows (`own` in the order they were added). */
+export function kindsWith(own: readonly ActivityKindRow[]): UnitKind[] {
   return [
     ...BUILT_IN.map((k) => ({ ...k, builtIn: true, active: true, withdrawnReason: null })),
     ...own

@@ -155,12 +155,18 @@ export const campaignsRepo = {
       .where(and(eq(supervisedItems.unitId, unitId), campaignItemsSql(unitId, campaignId)));
     return r!;
   },
+  /** A campaign's rules by measure, then as added (rules a template adds at once: by title; the id only breaks ties). */
   async rules(db: Db, unitId: string, campaignId: string) {
     return db
       .select()
       .from(obligationRules)
       .where(and(eq(obligationRules.unitId, unitId), eq(obligationRules.campaignId, campaignId)))
-      .orderBy(asc(obligationRules.measureNo), asc(obligationRules.createdAt));
+      .orderBy(
+        asc(obligationRules.measureNo),
+        asc(obligationRules.createdAt),
+        asc(obligationRules.title),
+        asc(obligationRules.id),
+      );
   },
   /** The unit's active rules in every campaign (a kind they count may not be withdrawn). */
   async activeRulesOfUnit(db: Db, unitId: string) {

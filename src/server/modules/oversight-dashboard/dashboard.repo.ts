@@ -1,8 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { DashboardSort } from '../../../domain/unit-figures.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { OPEN_STATUS_LIST } from '../../db/open-statuses.js';
+import { campaigns } from '../../db/schema/index.js';
 
 /** A JSON list as a set of rows: one parameter, whatever its length (drizzle would spread an array). */
 const jsonIds = (ids: readonly string[]) =>
@@ -113,6 +114,15 @@ export async function currentCampaigns(db: Db, unitIds: readonly string[]) {
     join campaigns c on c.id = f.campaign_id and c.unit_id = f.unit_id where f.unit_id in ${jsonIds(unitIds)}`);
   return rowsOf<{ unit_id: string; id: string }>(res);
 }
+
+/** The campaigns of those ids (the current campaigns of a chunk of units). */
+export const campaignRows = async (db: Db, ids: readonly string[]) =>
+  ids.length
+    ? db
+        .select()
+        .from(campaigns)
+        .where(inArray(campaigns.id, [...ids]))
+    : [];
 
 /** Every unit below `roots` (the roots included, the reader's own unit left out). */
 const subtreeOf = (roots: readonly string[], own: string) => sql`
