@@ -174,9 +174,10 @@ describe.skipIf(missing)('the organizational life meeting, prepared and held, in
     await row.getByRole('button', { name: '分类' }).click();
     const m = p.getByRole('dialog');
     await m.getByLabel('党员个人').check();
+    // Typed to filter, then chosen until the list closes: a click while the list re-renders on a busy machine can miss.
     await m.getByLabel('党员', { exact: true }).click();
     await m.getByLabel('党员', { exact: true }).fill('周凯');
-    await p.locator('.ant-select-item-option:visible').filter({ hasText: '周凯' }).click();
+    await pick(p, m.getByLabel('党员', { exact: true }), '周凯');
     await m.getByRole('button', { name: btn('保存') }).click();
     await toast(p, '已分类，并已转给本人');
     // The closing dialog keeps the focus until it is gone: a key pressed before would land in it.
