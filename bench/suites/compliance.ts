@@ -9,8 +9,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /**
  * Compliance of every obligation rule of the 2026 campaign for one year: for the city's biggest
- * unit (median of 7 runs), for all 500 units one after another, and for all 500 through the
- * oversight dashboard's refresh, on the city bench data (made when missing, campaigns and
+ * unit (median of 7 runs), for all 500 units one after another as each unit's own page reads them, and
+ * for all 500 through the oversight dashboard's refresh (median of 3 runs), on the city bench data (made when missing, campaigns and
  * activities included: 1,000 activities per unit).
  */
 export async function run(emit: Emit) {
@@ -55,15 +55,20 @@ export async function run(emit: Emit) {
     emit('city_ms', performance.now() - t, 'ms');
     emit('city_units', campaigns.length, 'count');
     emit('city_cells', cityCells, 'count');
-    // The city's compliance as the upper level gets it: the dashboard's refresh (four units at a time,
-    // the heat map's figures written), its compliance part timed.
+    // The city's compliance as the upper level gets it: the dashboard's refresh (the facts of 100 units read at
+    // once, the next hundred's while this hundred's rules are evaluated; the heat map's figures written), its
+    // compliance part timed — the figure the ≤ 3 s target is about.
     const { refreshUnitFigures } = await import('../../src/server/jobs/unit-figures-refresh.js');
-    const refreshed = await refreshUnitFigures(
-      database.db,
-      new Date(`${TODAY}T02:00:00Z`),
-      campaigns.map((c) => c.unit_id),
-    );
-    emit('city_refresh_compliance_ms', refreshed.complianceMs, 'ms');
+    const refreshTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const refreshed = await refreshUnitFigures(
+        database.db,
+        new Date(`${TODAY}T02:00:00Z`),
+        campaigns.map((c) => c.unit_id),
+      );
+      refreshTimes.push(refreshed.complianceMs);
+    }
+    emit('city_refresh_compliance_ms', median(refreshTimes), 'ms');
   } finally {
     await database.close();
   }

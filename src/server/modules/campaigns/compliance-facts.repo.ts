@@ -128,13 +128,19 @@ export const complianceFactsRepo = {
   async activityFacts(db: Db, spans: readonly UnitSpan[]): Promise<ActivityFactRow[]> {
     if (spans.length === 0) return [];
     const arr = (xs: string[]) => `{${xs.join(',')}}`;
+    const units = arr(spans.map((s) => s.unitId));
+    // The units and the widest span repeated as plain conditions: the planner then reads the (unit_id, held_on)
+    // index for these units only (joined to the spans alone it scanned the whole table, one unit or a hundred).
+    const from = spans.map((s) => s.from).reduce((a, b) => (a < b ? a : b));
+    const to = spans.map((s) => s.to).reduce((a, b) => (a > b ? a : b));
     return activityFactRows(
       await db.execute(sql`
         select ${ACTIVITY_FACT_COLUMNS}
-        from unnest(${arr(spans.map((s) => s.unitId))}::uuid[], ${arr(spans.map((s) => s.from))}::date[],
-          ${arr(spans.map((s) => s.to))}::date[]) as s(unit_id, from_day, to_day)
-        join activities a on a.unit_id = s.unit_id and a.held_on >= s.from_day and a.held_on <= s.to_day
-        where a.active`),
+        from activities a
+        join unnest(${units}::uuid[], ${arr(spans.map((s) => s.from))}::date[], ${arr(spans.map((s) => s.to))}::date[])
+          as s(unit_id, from_day, to_day)
+          on s.unit_id = a.unit_id and a.held_on >= s.from_day and a.held_on <= s.to_day
+        where a.unit_id = any(${units}::uuid[]) and a.held_on >= ${from} and a.held_on <= ${to} and a.active`),
     );
   },
 };
