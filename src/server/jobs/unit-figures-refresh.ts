@@ -1,9 +1,11 @@
+import { setImmediate } from 'node:timers/promises';
 import { shanghaiDate } from '../../domain/civil-date.js';
 import { dueSoonUntil } from '../../domain/item-figures.js';
 import { byTitle, decidedCells } from '../../domain/unit-figures.js';
 import type { WorkdayCalendar } from '../../domain/workdays.js';
 import type { Db } from '../db/client.js';
 import { calendarsForUnits } from '../modules/calendar/calendar.service.js';
+import type { CampaignRow } from '../modules/campaigns/campaigns.repo.js';
 import { complianceInputsOf, complianceOf, type CampaignInputs } from '../modules/campaigns/compliance.service.js';
 import {
   campaignRows,
@@ -49,15 +51,17 @@ export async function refreshUnitFigures(
   for (let i = 0; i < dated.length; i += ITEM_CHUNK)
     await refreshItemFigures(db, dated.slice(i, i + ITEM_CHUNK), today, now);
   const t1 = performance.now();
-  const currentRows = await currentCampaigns(db, unitIds);
-  const current = currentRows.map((c) => c.id);
-  const chunks: string[][] = [];
+  if (!(complianceChunk >= 1)) throw new Error(`complianceChunk must be at least 1: ${complianceChunk}`);
+  const current = await campaignRows(db, await currentCampaigns(db, unitIds));
+  const chunks: CampaignRow[][] = [];
   for (let i = 0; i < current.length; i += complianceChunk) chunks.push(current.slice(i, i + complianceChunk));
-  // The next chunk's facts are read while this one's rules are evaluated: PostgreSQL and Node each keep a core.
-  let next = chunks.length ? inputsOf(db, chunks[0]!) : null;
+  let next = chunks.length ? readAhead(db, chunks[0]!) : null;
   for (let i = 0; i < chunks.length; i++) {
     const inputs = await next!;
-    next = i + 1 < chunks.length ? inputsOf(db, chunks[i + 1]!) : null;
+    next = i + 1 < chunks.length ? readAhead(db, chunks[i + 1]!) : null;
+    // One turn of the event loop lets the next chunk's statements go out before this chunk's rules are evaluated
+    // (synchronous work): PostgreSQL then runs them on its core meanwhile.
+    await setImmediate();
     await writeCompliance(
       db,
       inputs.map((x) => unitCompliance(x, today)),
@@ -65,7 +69,7 @@ export async function refreshUnitFigures(
     );
   }
   // Units without a current campaign have no rules: their old cells are cleared.
-  const withCampaign = new Set(currentRows.map((c) => c.unit_id));
+  const withCampaign = new Set(current.map((c) => c.unitId));
   await writeCompliance(
     db,
     unitIds.filter((u) => !withCampaign.has(u)).map((unitId) => ({ unitId, rules: [] })),
@@ -75,8 +79,8 @@ export async function refreshUnitFigures(
 }
 
 /** A chunk's inputs, read ahead: marked handled now, so a failure while the previous chunk is written waits for its turn. */
-function inputsOf(db: Db, campaignIds: readonly string[]) {
-  const p = campaignRows(db, campaignIds).then((rows) => complianceInputsOf(db, rows));
+function readAhead(db: Db, chunk: readonly CampaignRow[]) {
+  const p = complianceInputsOf(db, chunk);
   p.catch(() => undefined);
   return p;
 }

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { uuidArray } from '../../db/uuid-array.js';
 import {
   activityKinds,
   auditEvents,
@@ -29,6 +30,8 @@ export function groupBy<T>(rows: readonly T[], keyOf: (r: T) => string): Map<str
   return m;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A unit's campaign span: which of its activities compliance reads. */
 export interface UnitSpan {
   unitId: string;
@@ -51,19 +54,19 @@ export const complianceFactsRepo = {
       })
       .from(people)
       .where(inArray(people.unitId, [...unitIds]))
-      .orderBy(asc(people.sortOrder), asc(people.name)),
+      .orderBy(asc(people.sortOrder), asc(people.name), asc(people.id)),
   departments: (db: Db, unitIds: readonly string[]) =>
     db
       .select({ unitId: departments.unitId, id: departments.id, name: departments.name, active: departments.active })
       .from(departments)
       .where(inArray(departments.unitId, [...unitIds]))
-      .orderBy(asc(departments.sortOrder)),
+      .orderBy(asc(departments.sortOrder), asc(departments.id)),
   objects: (db: Db, unitIds: readonly string[]) =>
     db
       .select()
       .from(contactObjects)
       .where(inArray(contactObjects.unitId, [...unitIds]))
-      .orderBy(asc(contactObjects.kind), asc(contactObjects.name)),
+      .orderBy(asc(contactObjects.kind), asc(contactObjects.name), asc(contactObjects.id)),
   assignmentHistory: (db: Db, unitIds: readonly string[]) =>
     db
       .select({ unitId: A.unitId, objectId: A.objectId, personId: A.personId, from: A.fromDate, to: A.toDate })
@@ -82,7 +85,7 @@ export const complianceFactsRepo = {
       .from(groupMembers)
       .innerJoin(people, eq(people.id, groupMembers.personId))
       .where(inArray(groupMembers.unitId, [...unitIds]))
-      .orderBy(asc(groupMembers.sortOrder)),
+      .orderBy(asc(groupMembers.sortOrder), asc(groupMembers.groupId), asc(groupMembers.personId)),
   /** When each object was last deactivated: its latest 'withdraw' audit event (see contact-objects.repo). */
   deactivations: (db: Db, unitIds: readonly string[]) =>
     db
@@ -101,7 +104,7 @@ export const complianceFactsRepo = {
       .select()
       .from(activityKinds)
       .where(inArray(activityKinds.unitId, [...unitIds]))
-      .orderBy(asc(activityKinds.createdAt)),
+      .orderBy(asc(activityKinds.createdAt), asc(activityKinds.id)),
   rules: (db: Db, campaigns: readonly { unitId: string; id: string }[]) =>
     db
       .select()
@@ -127,8 +130,11 @@ export const complianceFactsRepo = {
    */
   async activityFacts(db: Db, spans: readonly UnitSpan[]): Promise<ActivityFactRow[]> {
     if (spans.length === 0) return [];
-    const arr = (xs: string[]) => `{${xs.join(',')}}`;
-    const units = arr(spans.map((s) => s.unitId));
+    // Dates are checked like ids (campaign dates are text columns, ISO by the API): a stray comma would shift spans.
+    for (const x of spans)
+      if (!ISO_DATE.test(x.from) || !ISO_DATE.test(x.to)) throw new Error(`not an ISO date: ${x.from}..${x.to}`);
+    const dates = (xs: string[]) => sql`${`{${xs.join(',')}}`}::date[]`;
+    const units = uuidArray(spans.map((s) => s.unitId));
     // The units and the widest span repeated as plain conditions: the planner then reads the (unit_id, held_on)
     // index for these units only (joined to the spans alone it scanned the whole table, one unit or a hundred).
     const from = spans.map((s) => s.from).reduce((a, b) => (a < b ? a : b));
@@ -137,10 +143,10 @@ export const complianceFactsRepo = {
       await db.execute(sql`
         select ${ACTIVITY_FACT_COLUMNS}
         from activities a
-        join unnest(${units}::uuid[], ${arr(spans.map((s) => s.from))}::date[], ${arr(spans.map((s) => s.to))}::date[])
+        join unnest(${units}, ${dates(spans.map((s) => s.from))}, ${dates(spans.map((s) => s.to))})
           as s(unit_id, from_day, to_day)
           on s.unit_id = a.unit_id and a.held_on >= s.from_day and a.held_on <= s.to_day
-        where a.unit_id = any(${units}::uuid[]) and a.held_on >= ${from} and a.held_on <= ${to} and a.active`),
+        where a.unit_id = any(${units}) and a.held_on >= ${from} and a.held_on <= ${to} and a.active`),
     );
   },
 };

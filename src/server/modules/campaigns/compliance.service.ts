@@ -32,17 +32,22 @@ export async function unitsFacts(db: Db, unitIds: readonly string[]) {
     complianceFactsRepo.deactivations(db, unitIds),
   ]);
   // Each object with its effective-dated assignments, so past periods count whoever was assigned then.
-  const terms = groupBy(history, (h) => h.objectId);
+  // Keyed by unit and id: a chunk's rows are read together, and a row must only ever serve its own unit.
+  const terms = groupBy(history, (h) => `${h.unitId} ${h.objectId}`);
   // An inactive object counts until its deactivation (Shanghai date); unknown when it has none recorded.
-  const deactivatedAt = new Map(deactivations.filter((d) => d.at).map((d) => [d.id, d.at!]));
+  const deactivatedAt = new Map(deactivations.filter((d) => d.at).map((d) => [`${d.unitId} ${d.id}`, d.at!]));
   const deactivatedOn = (o: (typeof stored)[number]) => {
-    const at = o.active ? undefined : deactivatedAt.get(o.id);
+    const at = o.active ? undefined : deactivatedAt.get(`${o.unitId} ${o.id}`);
     return at ? shanghaiDate(at) : null;
   };
   const objects = stored.map((o) => ({
     ...o,
     deactivatedOn: deactivatedOn(o),
-    assignments: (terms.get(o.id) ?? []).map((h) => ({ personId: h.personId, from: h.from, to: h.to })),
+    assignments: (terms.get(`${o.unitId} ${o.id}`) ?? []).map((h) => ({
+      personId: h.personId,
+      from: h.from,
+      to: h.to,
+    })),
   }));
   const unitOf = (r: { unitId: string }) => r.unitId;
   const [p, d, o, m] = [
@@ -183,12 +188,12 @@ export async function complianceInputsOf(db: Db, campaigns: readonly CampaignRow
     ),
     complianceFactsRepo.kinds(db, unitIds),
   ]);
-  const rulesOf = groupBy(rules, (r) => r.campaignId);
+  const rulesOf = groupBy(rules, (r) => `${r.unitId} ${r.campaignId}`);
   const activitiesOf = groupBy(activities, (a) => a.unitId);
   const kindsOf = groupBy(kinds, (k) => k.unitId);
   return campaigns.map((c) => ({
     campaign: c,
-    rules: rulesOf.get(c.id) ?? [],
+    rules: rulesOf.get(`${c.unitId} ${c.id}`) ?? [],
     facts: facts.get(c.unitId)!,
     activities: activitiesOf.get(c.unitId) ?? [],
     kinds: kindsWith(kindsOf.get(c.unitId) ?? []),

@@ -1,4 +1,4 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DashboardSort } from '../../../domain/unit-figures.js';
 import { rowsOf, type Db } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
@@ -115,13 +115,21 @@ export async function currentCampaigns(db: Db, unitIds: readonly string[]) {
   return rowsOf<{ unit_id: string; id: string }>(res);
 }
 
-/** The campaigns of those ids (the current campaigns of a chunk of units). */
-export const campaignRows = async (db: Db, ids: readonly string[]) =>
-  ids.length
+/** The current campaigns of units (`currentCampaigns`' rows), each read within its unit. */
+export const campaignRows = async (db: Db, current: readonly { unit_id: string; id: string }[]) =>
+  current.length
     ? db
         .select()
         .from(campaigns)
-        .where(inArray(campaigns.id, [...ids]))
+        .where(
+          and(
+            inArray(campaigns.unitId, [...new Set(current.map((c) => c.unit_id))]),
+            inArray(
+              campaigns.id,
+              current.map((c) => c.id),
+            ),
+          ),
+        )
     : [];
 
 /** Every unit below `roots` (the roots included, the reader's own unit left out). */
